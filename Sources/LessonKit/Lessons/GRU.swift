@@ -1,0 +1,141 @@
+// gru: one GRU layer over a sequence, gate by gate.
+//
+// Convention (torch.nn.GRU, one layer, unbatched): the gates are stacked in the rows of
+// weight_ih_l0 (3H × I), weight_hh_l0 (3H × H) and the biases in the order r, z, n:
+//   a^x_t = W_ih x_t + b_ih,   a^h_t = W_hh h_{t-1} + b_hh          (3H numbers each)
+//   r_t = σ(a^{x,r}_t + a^{h,r}_t),   z_t = σ(a^{x,z}_t + a^{h,z}_t)
+//   n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)          (r applied after W_hn h: "reset after")
+//   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}            (z near 1 keeps the previous state)
+// Others: Cho et al. 2014 and ONNX's default apply r before the matrix, W_hn (r ⊙ h); colah's
+// figure and the seed notes' "1 − input gate" swap the roles of z and 1 − z.
+// References: PyTorch docs for torch.nn.GRU; Cho et al. 2014, "Learning Phrase Representations
+// using RNN Encoder–Decoder"; seed notes 000 and 002 (GRU as the lighter LSTM).
+
+enum GRU: Lesson {
+    static let id = "gru"
+    static let summary = "A GRU cell gate by gate: reset and update gates, candidate and hidden state"
+
+    static let examples = [
+        Example(
+            name: "default",
+            summary: "“Alice sleeps .”: at the period the update gate keeps the subject and replaces the clause",
+            story: """
+            The same sentence as in `lesson lstm-gates`: “Alice sleeps .” as one-hot vectors over a name \
+            (column 1), a verb (column 2) and a period (column 3), with hand-chosen weights. **Unit 1 \
+            remembers the subject**: its update gate is near 0 at “Alice” (take the new candidate) and near 1 \
+            afterwards (keep it). **Unit 2 marks a clause under way**: it takes its candidate at “sleeps”. \
+            At the period its reset gate $r_{3}$ is near 0, so its candidate ignores the past and is close to \
+            0, and its update gate is near 0 again, so the clause is replaced while the subject stays. \
+            The recurrent bias is left out of the input, so it is zeros.
+            """,
+            input: .fields([
+                "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+                "weight_ih_l0": .rows([[2, 2, 2], [1, 1, -3],
+                                       [-3, 2, 2], [2, -3, -3],
+                                       [1, 0, 0], [0, 1, 0]]),
+                "weight_hh_l0": .rows([[0.1, -0.1], [0.2, 0.1],
+                                       [0.1, 0.2], [-0.1, 0.1],
+                                       [0.5, -0.3], [0.4, 0.6]]),
+                "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0]),
+                "tokens": .strings(["Alice", "sleeps", "."]),
+            ])),
+    ]
+
+    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
+        var reader = try InputReader(json, file: file)
+        let p = try RecurrentInput(&reader, gates: ["r", "z", "n"], cellState: false)
+        try reader.finish()
+
+        let tr = Trace(lesson: id, title: "The GRU cell, gate by gate", example: example?.name ?? file)
+        tr.say("""
+        The **gated recurrent unit** (Cho et al., 2014) is the lighter LSTM (seed notes 002): it keeps the \
+        LSTM's idea of updating the memory by a gated *blend* instead of overwriting it, with fewer parts. \
+        There is no separate cell state, the hidden state $h_{t}$ is the memory; and instead of separate \
+        forget and input gates, one **update gate** $z_{t}$ decides per unit how much of the old state to \
+        keep, and the rest, $1 - z_{t}$, is taken from the new **candidate** $n_{t}$. A **reset gate** \
+        $r_{t}$ decides how much of the old state may shape that candidate. Three blocks of weights instead \
+        of the LSTM's four: about three quarters of the parameters, and in practice often as good.
+        """)
+        tr.heading("The equations")
+        tr.math("""
+        \\begin{aligned}
+        a^{x}_{t} &= W_{ih}\\, x_{t} + b_{ih} && \\text{3H numbers, stacked } r, z, n \\\\
+        a^{h}_{t} &= W_{hh}\\, h_{t-1} + b_{hh} && \\text{3H numbers, stacked } r, z, n \\\\
+        r_{t} &= \\sigma(a^{x,r}_{t} + a^{h,r}_{t}) && \\text{reset gate} \\\\
+        z_{t} &= \\sigma(a^{x,z}_{t} + a^{h,z}_{t}) && \\text{update gate} \\\\
+        n_{t} &= \\tanh(a^{x,n}_{t} + r_{t} \\odot a^{h,n}_{t}) && \\text{candidate} \\\\
+        h_{t} &= (1 - z_{t}) \\odot n_{t} + z_{t} \\odot h_{t-1}
+        \\end{aligned}
+        """)
+        tr.say("""
+        Written with the blocks of the weights, $n_{t} = \\tanh(W_{in} x_{t} + b_{in} + r_{t} \\odot (W_{hn} h_{t-1} + b_{hn}))$, \
+        as in PyTorch's documentation. The input and hidden parts are kept apart ($a^{x}_{t}$ and $a^{h}_{t}$) \
+        because the reset gate multiplies only the hidden part of the candidate.
+        """)
+        tr.say("""
+        **Convention.** This is `torch.nn.GRU`: gates stacked **r, z, n** in the rows of `weight_ih_l0` and \
+        `weight_hh_l0`, the reset gate applied *after* the matrix product ($r_{t} \\odot (W_{hn} h_{t-1} + b_{hn})$, \
+        as cuDNN and Keras with `reset_after=True`), and $z_{t}$ near 1 meaning *keep the old state*. \
+        Cho et al. (2014), ONNX's default and Keras with `reset_after=False` reset *before* the product, \
+        $W_{hn} (r_{t} \\odot h_{t-1})$, which gives different numbers. colah's figure and the seed notes \
+        (“forget gate replaced by 1 − input gate”) write $h_{t} = z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}$: \
+        their $z$ is PyTorch's $1 - z$.
+        """)
+        tr.legend([
+            (symbol: "T", meaning: "time steps (rows of the input)", size: p.steps),
+            (symbol: "I", meaning: "input size: numbers per step", size: p.inputSize),
+            (symbol: "H", meaning: "hidden size: numbers in $h_{t}$ and each gate", size: p.hidden),
+            (symbol: "3H", meaning: "rows of the stacked weights, $a^{x}_{t}$ and $a^{h}_{t}$", size: 3 * p.hidden),
+        ])
+        if let example { tr.heading("The example"); tr.say(example.story) }
+
+        tr.heading("Inputs")
+        let input = p.record(in: tr)
+
+        tr.heading("Step by step")
+        tr.say("Each step computes the input part and the hidden part of all three gates, then the gates, the candidate and the blend.")
+        var hPrev = input.h0
+        var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
+        for t in 1...p.steps {
+            tr.heading(p.stepHeading(t), level: 3)
+            let x = input.x.row(t - 1, "x_{\(t)}")
+            let hp = "h_{\(t - 1)}"
+            let ax = tr.record("ax[\(t)]", "a^{x}_{\(t)}", input.wIh * x + input.bIh,
+                               title: "input part of the three gates",
+                               meaning: "What the input $x_{\(t)}$ contributes to each gate (rows r, z, n).",
+                               labels: p.stackedLabels)
+            let ah = tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh * hPrev + input.bHh,
+                               title: "hidden part of the three gates",
+                               meaning: "What the previous state $\(hp)$ contributes to each gate (rows r, z, n).",
+                               labels: p.stackedLabels)
+            func block(_ part: Traced, _ g: Int, _ side: String, _ letter: String) -> Traced {
+                part.rows(p.block(g), "a^{\(side),\(letter)}_{\(t)}")
+            }
+            let r = tr.record("r[\(t)]", "r_{\(t)}", sigmoid(block(ax, 0, "x", "r") + block(ah, 0, "h", "r")), title: "reset gate",
+                              meaning: "How much of the old state each unit lets into its candidate: 0 makes the candidate ignore the past.",
+                              labels: p.unitLabels)
+            let z = tr.record("z[\(t)]", "z_{\(t)}", sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z")), title: "update gate",
+                              meaning: "How much of the old state $\(hp)$ each unit keeps; the rest, $1 - z_{\(t)}$, comes from the candidate.",
+                              labels: p.unitLabels)
+            let n = tr.record("n[\(t)]", "n_{\(t)}", tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n"))),
+                              title: "candidate",
+                              meaning: "The new content each unit could take, between −1 and 1, built from the input and the reset-scaled past.",
+                              labels: p.unitLabels)
+            let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(oneMinus(z), n) + hadamard(z, hPrev), title: "hidden state",
+                              meaning: "A blend, unit by unit, of the candidate and the old state: the layer's output at step \(t) and its memory.",
+                              labels: p.unitLabels)
+            rs.append(r); zs.append(z); ns.append(n); hs.append(h)
+            hPrev = h
+        }
+
+        tr.heading("Summary")
+        tr.summary(rowHeader: "t", rows: p.stepLabels,
+                   columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
+        tr.say("""
+        What to notice: where $z_{t}$ is near 1 the unit's state passes through unchanged (like an LSTM cell \
+        with its forget gate open and its input gate shut); where it is near 0 the unit takes its candidate. \
+        Each $h_{t}$ lies between $n_{t}$ and $h_{t-1}$, entry by entry, because it is a weighted average of the two.
+        """)
+        return tr
+    }
+}

@@ -1,0 +1,54 @@
+// What every lesson provides, and the list of lessons the command line knows.
+
+/// A built-in example: an input object (exactly what `--print-input` prints) and the story
+/// that tells a student what to watch for in it.
+public struct Example: Sendable {
+    public let name: String
+    /// One line for `lesson <id> --help`.
+    public let summary: String
+    /// Markdown prose shown before the inputs.
+    public let story: String
+    public let input: JSON
+
+    public init(name: String, summary: String, story: String, input: JSON) {
+        self.name = name
+        self.summary = summary
+        self.story = story
+        self.input = input
+    }
+}
+
+/// One mechanism, run on tiny numbers, written out step by step.
+public protocol Lesson: Sendable {
+    /// The command-line name: `lstm-gates`.
+    static var id: String { get }
+    /// One line for `lesson list`.
+    static var summary: String { get }
+    /// The built-in examples; the first is `default`.
+    static var examples: [Example] { get }
+    /// Reads `input` (named `file` in errors), runs the mechanism and returns its trace.
+    /// `example` is the built-in example being run, if any, whose story the trace tells.
+    static func trace(_ input: JSON, file: String, example: Example?) throws -> Trace
+}
+
+/// Every lesson, in the order of the curriculum.
+public enum Lessons {
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self]
+
+    public static var ids: [String] { all.map { $0.id } }
+
+    public static func named(_ id: String) -> (any Lesson.Type)? { all.first { $0.id == id } }
+}
+
+// MARK: - Building example inputs
+
+extension JSON {
+    /// An array of numbers.
+    static func numbers(_ xs: [Double]) -> JSON { .array(xs.map { .number($0) }) }
+    /// An array of rows of numbers.
+    static func rows(_ rows: [[Double]]) -> JSON { .array(rows.map { .numbers($0) }) }
+    /// An array of strings.
+    static func strings(_ xs: [String]) -> JSON { .array(xs.map { .string($0) }) }
+    /// An object from key–value pairs, in this order.
+    static func fields(_ pairs: KeyValuePairs<String, JSON>) -> JSON { .object(pairs.map { JSONMember($0.key, $0.value) }) }
+}

@@ -1,0 +1,125 @@
+// What the three recurrent lessons share: PyTorch's one-layer fields (weight_ih_l0, …), read and
+// checked with the gates stacked in rows, and shown as labelled input tables.
+
+/// The inputs of `nn.RNN`, `nn.LSTM` or `nn.GRU` with one layer and an unbatched sequence.
+struct RecurrentInput {
+    let x: Matrix           // T × I, row t is x_t
+    let wIh: Matrix         // gates·H × I
+    let wHh: Matrix         // gates·H × H
+    let bIh: Vector?        // gates·H, zeros when not given
+    let bHh: Vector?
+    let h0: Vector?         // H, zeros when not given
+    let c0: Vector?         // H (LSTM only)
+    let tokens: [String]?
+    let gates: [String]     // ["i", "f", "g", "o"], one letter per stacked block; [] for the RNN
+
+    var steps: Int { x.rows }
+    var inputSize: Int { x.cols }
+    var hidden: Int { wHh.cols }
+
+    /// The largest sizes accepted, so a typo cannot ask for gigabytes.
+    static let maxSteps = 10_000
+    static let maxSize = 1_024
+
+    /// Reads the fields in the order a student would write them; `gates` are the stacked blocks.
+    init(_ reader: inout InputReader, gates: [String], cellState: Bool) throws {
+        let blocks = max(gates.count, 1)
+        let stacked = blocks == 1 ? "hidden" : "\(blocks)·hidden"
+        let x = try reader.required(try reader.matrix("input", "the sequence, one row per time step (T × input)"),
+                                    "input", "the sequence, one row of input numbers per time step")
+        let wIh = try reader.required(try reader.matrix("weight_ih_l0", "\(stacked) × input"),
+                                      "weight_ih_l0", "the input weights, \(stacked) × input")
+        let wHh = try reader.required(try reader.matrix("weight_hh_l0", "\(stacked) × hidden"),
+                                      "weight_hh_l0", "the recurrent weights, \(stacked) × hidden")
+        let h = wHh.cols
+        try reader.expect(x.rows, "the number of time steps (rows of input)", atMost: Self.maxSteps)
+        try reader.expect(x.cols, "the input size (columns of input)", atMost: Self.maxSize)
+        try reader.expect(h, "the hidden size (columns of weight_hh_l0)", atMost: Self.maxSize)
+        try reader.expect(wIh, "weight_ih_l0", rows: (stacked, blocks * h), cols: ("input", x.cols))
+        try reader.expect(wHh, "weight_hh_l0", rows: (stacked, blocks * h), cols: ("hidden", h))
+        let bIh = try reader.vector("bias_ih_l0", "\(stacked) numbers")
+        let bHh = try reader.vector("bias_hh_l0", "\(stacked) numbers")
+        if let bIh { try reader.expect(bIh, "bias_ih_l0", count: (stacked, blocks * h)) }
+        if let bHh { try reader.expect(bHh, "bias_hh_l0", count: (stacked, blocks * h)) }
+        let h0 = try reader.vector("h0", "the initial hidden state (hidden numbers)")
+        if let h0 { try reader.expect(h0, "h0", count: ("hidden", h)) }
+        var c0: Vector?
+        if cellState {
+            c0 = try reader.vector("c0", "the initial cell state (hidden numbers)")
+            if let c0 { try reader.expect(c0, "c0", count: ("hidden", h)) }
+        }
+        tokens = try reader.labels("tokens", count: x.rows, per: "time step (row of input)")
+        (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
+        self.gates = gates
+    }
+
+    // MARK: Labels
+
+    /// `1 · the` for step 1 with tokens, else `1`.
+    func stepLabel(_ t: Int) -> String {
+        guard let tokens else { return "\(t)" }
+        return "\(t) · \(tokens[t - 1])"
+    }
+
+    /// The heading of time step t: `t = 1 · "Alice"`.
+    func stepHeading(_ t: Int) -> String {
+        guard let tokens else { return "t = \(t)" }
+        return "t = \(t) · “\(tokens[t - 1])”"
+    }
+
+    var stepLabels: [String] { (1...steps).map(stepLabel) }
+
+    /// Rows of a stacked weight or bias: `i₁, i₂, f₁, f₂, …`.
+    var stackedLabels: Labels {
+        let rows = gates.isEmpty ? (1...hidden).map { "\($0)" }
+            : gates.flatMap { g in (1...hidden).map { "\(g)\(subscripted($0))" } }
+        return Labels(rowHeader: gates.isEmpty ? "unit" : "gate, unit", rows: rows)
+    }
+
+    var unitLabels: Labels { Labels(rowHeader: "unit") }
+
+    // MARK: Tracing the inputs
+
+    struct Traced_ {
+        let x, wIh, wHh, bIh, bHh, h0: Traced
+        let c0: Traced?
+    }
+
+    /// Shows every input as a table (defaults included, marked as such) and returns them traced.
+    func record(in tr: Trace) -> Traced_ {
+        let h = hidden
+        let rows = wIh.rows
+        func given(_ present: Bool) -> String { present ? "" : " Not given, so zeros (PyTorch's default)." }
+        let stackNote = gates.isEmpty ? "" : " Rows are stacked by gate (\(gates.joined(separator: ", "))), \(h) rows each."
+        let x = tr.input("input", "X", .matrix(self.x), title: "Input sequence",
+                         meaning: "Row t is $x_{t}$, the input at time step t.",
+                         labels: Labels(rowHeader: "t", rows: stepLabels))
+        let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), title: "Input weights",
+                           meaning: "Multiplies $x_{t}$; one row per hidden unit.\(stackNote)", labels: stackedLabels)
+        let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), title: "Recurrent weights",
+                           meaning: "Multiplies the previous hidden state $h_{t-1}$: the same matrix at every step.\(stackNote)",
+                           labels: stackedLabels)
+        let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)), title: "Input bias",
+                           meaning: "Added with $W_{ih} x_{t}$.\(given(self.bIh != nil))", labels: stackedLabels)
+        let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)), title: "Recurrent bias",
+                           meaning: "Added with $W_{hh} h_{t-1}$; PyTorch keeps two biases where the equations need one sum.\(given(self.bHh != nil))",
+                           labels: stackedLabels)
+        let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)), title: "Initial hidden state",
+                          meaning: "The hidden state before the first step.\(given(self.h0 != nil))", labels: unitLabels)
+        var c0: Traced?
+        if gates.count == 4 {
+            c0 = tr.input("c0", "c_{0}", .vector(self.c0 ?? .zeros(h)), title: "Initial cell state",
+                          meaning: "The cell state before the first step.\(given(self.c0 != nil))", labels: unitLabels)
+        }
+        return Traced_(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0, c0: c0)
+    }
+
+    /// Rows of gate `g` (0-based block) in a stacked vector.
+    func block(_ g: Int) -> Range<Int> { (g * hidden)..<((g + 1) * hidden) }
+}
+
+/// `₁₂` for 12: Unicode subscript digits for table labels.
+func subscripted(_ n: Int) -> String {
+    let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+    return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+}

@@ -1,0 +1,167 @@
+// Writing a computed value's record three ways: the symbolic equation (LaTeX), the same
+// equation with the numbers substituted (LaTeX matrices), and each entry written out as the
+// arithmetic a student would do with a pencil ("0.5·1 + (-0.3)·2 + 0.1").
+
+struct EquationWriter {
+    let style: NumberStyle
+    /// Matrices larger than this are shown by their corners with dots.
+    var maxRows = 10
+    var maxCols = 8
+
+    // MARK: Symbolic
+
+    /// `W_{ih} x_{1} + b_{ih}`: the operation with every operand shown by its symbol.
+    func symbolic(_ t: Traced) -> String { latex(t, numbers: false).text }
+
+    /// The same with every operand shown by its numbers.
+    func substituted(_ t: Traced) -> String { latex(t, numbers: true).text }
+
+    private enum Precedence: Int, Comparable {
+        case sum = 0, product = 1, atom = 2
+        static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private func latex(_ t: Traced, numbers: Bool) -> (text: String, precedence: Precedence) {
+        func operand(_ t: Traced, atLeast p: Precedence) -> String {
+            let (text, precedence) = latex(t, numbers: numbers)
+            return precedence < p ? "\\left(\(text)\\right)" : text
+        }
+        switch t.op {
+        case .step(_, let symbol, _), .part(_, _, let symbol):
+            return (numbers ? matrix(t.value, given: isGiven(t)) : symbol, .atom)
+        case .product(let a, let b):
+            return ("\(operand(a, atLeast: .atom)) \(operand(b, atLeast: .atom))", .product)
+        case .sum(let a, let b):
+            return ("\(operand(a, atLeast: .sum)) + \(operand(b, atLeast: .sum))", .sum)
+        case .difference(let a, let b):
+            return ("\(operand(a, atLeast: .sum)) - \(operand(b, atLeast: .product))", .sum)
+        case .hadamard(let a, let b):
+            return ("\(operand(a, atLeast: .atom)) \\odot \(operand(b, atLeast: .atom))", .product)
+        case .oneMinus(let a):
+            return ("\\left(1 - \(operand(a, atLeast: .product))\\right)", .atom)
+        case .apply(let f, let a):
+            return ("\(latexName(f))\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
+        }
+    }
+
+    private func latexName(_ f: Activation) -> String {
+        switch f {
+        case .sigmoid: return "\\sigma"
+        case .tanh: return "\\tanh"
+        case .relu: return "\\operatorname{relu}"
+        }
+    }
+
+    /// A value as a LaTeX matrix (a vector as a column), large ones by their corners.
+    func matrix(_ value: Value, given: Bool) -> String {
+        func n(_ x: Double) -> String { style.number(x, given: given) }
+        let (rows, cols): (Int, Int)
+        switch value {
+        case .scalar(let x): return n(x)
+        case .vector(let v): (rows, cols) = (v.count, 1)
+        case .matrix(let m): (rows, cols) = (m.rows, m.cols)
+        }
+        let flat = value.flat
+        let rowIndices = shown(rows, limit: maxRows)
+        let colIndices = shown(cols, limit: maxCols)
+        let lines = rowIndices.map { r -> String in
+            guard let r else {
+                return colIndices.map { $0 == nil ? "\\ddots" : "\\vdots" }.joined(separator: " & ")
+            }
+            return colIndices.map { c in c.map { n(flat[r * cols + $0]) } ?? "\\cdots" }.joined(separator: " & ")
+        }
+        return "\\begin{bmatrix} " + lines.joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    }
+
+    /// The indices to show of `count`: all, or the first few and the last two with a gap (nil).
+    func shown(_ count: Int, limit: Int) -> [Int?] {
+        if count <= limit { return Array(0..<count) }
+        let head = limit - 3
+        return Array(0..<head) + [nil] + [count - 2, count - 1]
+    }
+
+    // MARK: Written out
+
+    /// Entry `index` (row-major) of a computed value as the arithmetic that produces it, e.g.
+    /// `σ(0.5·1 + (-0.3)·2 + 0.1) = σ(-0.0000)`: when a function's argument is a compound
+    /// expression, its value is given too so the student can check the two halves separately.
+    func writtenOut(_ t: Traced, _ index: Int) -> String {
+        if case .apply(let f, let a) = t.op {
+            if isLeaf(a) { return entry(t, index).text }
+            return "\(plainName(f))(\(entry(a, index).text)) = \(plainName(f))(\(style.fixed(a.value.flat[index])))"
+        }
+        // Functions inside a sum or product: first as written, then with their values.
+        let full = entry(t, index).text
+        let collapsed = entry(t, index, collapsingFunctions: true).text
+        return full == collapsed ? full : "\(full) = \(collapsed)"
+    }
+
+    private func plainName(_ f: Activation) -> String {
+        switch f {
+        case .sigmoid: return "σ"
+        case .tanh: return "tanh"
+        case .relu: return "relu"
+        }
+    }
+
+    private func isLeaf(_ t: Traced) -> Bool {
+        switch t.op {
+        case .step, .part: return true
+        default: return false
+        }
+    }
+
+    /// Whether a leaf's numbers were given by the user (shown as written) or computed.
+    private func isGiven(_ t: Traced) -> Bool {
+        switch t.op {
+        case .step(_, _, let isInput): return isInput
+        case .part(let source, _, _): return isGiven(source)
+        default: return false
+        }
+    }
+
+    private enum Shape { case negativeNumber, number, sum, product, atom }
+
+    private func entry(_ t: Traced, _ index: Int, collapsingFunctions collapse: Bool = false) -> (text: String, shape: Shape) {
+        // A scalar operand takes part in every entry.
+        let index = t.value.count == 1 ? 0 : index
+        func number(_ x: Double, given: Bool) -> (text: String, shape: Shape) {
+            let text = style.number(x, given: given)
+            return (text, text.hasPrefix("-") ? .negativeNumber : .number)
+        }
+        func factor(_ t: Traced, _ i: Int) -> String {
+            let (text, shape) = entry(t, i, collapsingFunctions: collapse)
+            return shape == .negativeNumber || shape == .sum ? "(\(text))" : text
+        }
+        func addend(_ t: Traced, _ i: Int) -> String {
+            let (text, shape) = entry(t, i, collapsingFunctions: collapse)
+            return shape == .negativeNumber ? "(\(text))" : text
+        }
+        switch t.op {
+        case .step, .part:
+            return number(t.value.flat[index], given: isGiven(t))
+        case .product(let a, let b):
+            guard case .matrix(let m) = a.value else { preconditionFailure("product needs a matrix on the left") }
+            let inner = m.cols
+            let (row, col, bCols): (Int, Int, Int)
+            if case .matrix(let mb) = b.value {
+                (row, col, bCols) = (index / mb.cols, index % mb.cols, mb.cols)
+            } else {
+                (row, col, bCols) = (index, 0, 1)
+            }
+            let terms = (0..<inner).map { k in "\(factor(a, row * inner + k))·\(factor(b, k * bCols + col))" }
+            return (terms.joined(separator: " + "), inner == 1 ? .product : .sum)
+        case .sum(let a, let b):
+            return ("\(entry(a, index, collapsingFunctions: collapse).text) + \(addend(b, index))", .sum)
+        case .difference(let a, let b):
+            return ("\(entry(a, index, collapsingFunctions: collapse).text) - \(factor(b, index))", .sum)
+        case .hadamard(let a, let b):
+            return ("\(factor(a, index))·\(factor(b, index))", .product)
+        case .oneMinus(let a):
+            return ("(1 - \(factor(a, index)))", .atom)
+        case .apply(let f, let a):
+            if collapse { return number(t.value.flat[index], given: false) }
+            return ("\(plainName(f))(\(entry(a, index).text))", .atom)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+// The Markdown trace: what a student reads and checks with a pencil.
+// Words, equation, numbers, meaning, in the rhythm of the Annotated Transformer.
+
+import Foundation
+
+public struct MarkdownRenderer {
+    public let style: NumberStyle
+    let equations: EquationWriter
+    /// The command that reproduces this trace, named in the footer.
+    let command: String
+
+    public init(precision: Int = 4, command: String) {
+        style = NumberStyle(precision: precision)
+        equations = EquationWriter(style: style)
+        self.command = command
+    }
+
+    public func render(_ trace: Trace) -> String {
+        var out: [String] = ["# \(trace.title)", ""]
+        for block in trace.blocks {
+            switch block {
+            case .heading(let level, let text):
+                out += [String(repeating: "#", count: level) + " " + text, ""]
+            case .prose(let text):
+                out += [text, ""]
+            case .math(let latex):
+                out += ["$$", latex, "$$", ""]
+            case .legend(let rows):
+                out += ["| symbol | meaning | in this example |", "|---|---|---|"]
+                out += rows.map { "| $\($0.symbol)$ | \(cell($0.meaning)) | \($0.size) |" }
+                out.append("")
+            case .step(let id):
+                out += step(trace.steps[id])
+            case .summary(let table):
+                out += summary(table)
+            }
+        }
+        out += [
+            "---",
+            "",
+            "Numbers are rounded to \(style.precision) decimals; numbers you gave are shown as written. "
+                + "`\(command) --format json` prints every value at full precision.",
+        ]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Steps
+
+    private func step(_ s: Step) -> [String] {
+        guard let computed = s.computed else { return input(s) }
+        var out = ["#### `\(s.name)` · \(s.title)", ""]
+        out += ["$$", "\(s.symbol) = \(equations.symbolic(computed))", "$$", ""]
+        out += ["$$", "\(s.symbol) = \(equations.substituted(computed)) = \(equations.matrix(s.value, given: false))", "$$", ""]
+        switch s.value {
+        case .scalar(let x):
+            out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]
+        case .vector(let v):
+            out += ["| \(cell(s.labels.rowHeader)) | written out | $\(s.symbol)$ |", "|---|---|---:|"]
+            for i in equations.shown(v.count, limit: equations.maxRows) {
+                guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
+                out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i])) |")
+            }
+            out.append("")
+        case .matrix(let m):
+            out += matrixTable(m, labels: s.labels, given: false)
+            let written = m.entries.count <= 4 ? Array(0..<m.entries.count) : [0]
+            for i in written {
+                let (r, c) = (i / m.cols, i % m.cols)
+                out.append("- entry (\(r + 1), \(c + 1)): \(equations.writtenOut(computed, i)) = \(style.fixed(m.entries[i]))")
+            }
+            out.append("")
+        }
+        out += [s.meaning, ""]
+        return out
+    }
+
+    private func input(_ s: Step) -> [String] {
+        var out = ["**\(s.title)** · `\(s.name)`, $\(s.symbol)$, \(shapeText(s.value))", ""]
+        switch s.value {
+        case .scalar(let x):
+            out += ["$\(s.symbol) = \(style.given(x))$", ""]
+        case .vector(let v):
+            out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
+            for i in equations.shown(v.count, limit: equations.maxRows) {
+                guard let i else { out.append("| ⋯ | ⋯ |"); continue }
+                out.append("| \(rowLabel(s.labels, i)) | \(style.given(v[i])) |")
+            }
+            out.append("")
+        case .matrix(let m):
+            out += matrixTable(m, labels: s.labels, given: true)
+            out.append("")
+        }
+        out += [s.meaning, ""]
+        return out
+    }
+
+    private func matrixTable(_ m: Matrix, labels: Labels, given: Bool) -> [String] {
+        let cols = equations.shown(m.cols, limit: equations.maxCols)
+        let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? cell(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
+        var out = ["| \(cell(labels.rowHeader)) | " + header.joined(separator: " | ") + " |",
+                   "|---|" + String(repeating: "---:|", count: cols.count)]
+        for r in equations.shown(m.rows, limit: equations.maxRows) {
+            guard let r else {
+                out.append("| ⋯ | " + cols.map { _ in "⋯" }.joined(separator: " | ") + " |")
+                continue
+            }
+            let entries = cols.map { c in c.map { style.number(m[r, $0], given: given) } ?? "⋯" }
+            out.append("| \(rowLabel(labels, r)) | " + entries.joined(separator: " | ") + " |")
+        }
+        return out
+    }
+
+    private func summary(_ table: SummaryTable) -> [String] {
+        var header = ["| \(cell(table.rowHeader))"]
+        for column in table.columns {
+            let units = column.values.first?.count ?? 0
+            header += (0..<units).map { "$\(column.symbol)$ (\($0 + 1))" }
+        }
+        let count = header.count - 1
+        var out = [header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: count)]
+        for (r, label) in table.rows.enumerated() {
+            let entries = table.columns.flatMap { $0.values[r].entries.map(style.fixed) }
+            out.append("| \(cell(label)) | " + entries.joined(separator: " | ") + " |")
+        }
+        out.append("")
+        return out
+    }
+
+    // MARK: Helpers
+
+    private func rowLabel(_ labels: Labels, _ i: Int) -> String {
+        labels.rows.indices.contains(i) ? cell(labels.rows[i]) : "\(i + 1)"
+    }
+
+    private func shapeText(_ value: Value) -> String {
+        switch value {
+        case .scalar: return "a number"
+        case .vector(let v): return "\(v.count) numbers"
+        case .matrix(let m): return "\(m.rows) × \(m.cols)"
+        }
+    }
+
+    /// Text safe inside a table cell.
+    private func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
