@@ -28,7 +28,7 @@ struct InputReader {
     mutating func matrix(_ key: String, _ what: String) throws -> Matrix? {
         guard let json = field(key) else { return nil }
         guard case .array(let rows) = json, !rows.isEmpty else {
-            throw fail("\(key) must be \(what): a non-empty array of rows, got \(json.kindDescription)")
+            throw fail("\(key) must be \(what): a non-empty array of rows, got \(describe(json))")
         }
         var entries: [Double] = []
         var cols = 0
@@ -54,7 +54,7 @@ struct InputReader {
     mutating func vector(_ key: String, _ what: String) throws -> Vector? {
         guard let json = field(key) else { return nil }
         guard case .array(let items) = json, !items.isEmpty else {
-            throw fail("\(key) must be \(what): a non-empty array of numbers, got \(json.kindDescription)")
+            throw fail("\(key) must be \(what): a non-empty array of numbers, got \(describe(json))")
         }
         return Vector(try items.enumerated().map { try number($0.element, "\(key)[\($0.offset + 1)]") })
     }
@@ -85,6 +85,12 @@ struct InputReader {
             }
             return s
         }
+    }
+
+    /// "an empty array" or the kind of value.
+    private func describe(_ json: JSON) -> String {
+        if case .array(let items) = json, items.isEmpty { return "an empty array" }
+        return json.kindDescription
     }
 
     private func number(_ json: JSON, _ path: String) throws -> Double {
