@@ -49,6 +49,8 @@ public struct SummaryTable: Sendable {
 public enum Block: Sendable {
     /// A section heading (level 2 or 3) in Markdown with inline LaTeX allowed.
     case heading(level: Int, text: String)
+    /// The start of time step `t` of `steps`: long sequences show only the first and last in full.
+    case timeStep(t: Int, steps: Int, text: String)
     /// A paragraph of Markdown prose.
     case prose(String)
     /// Displayed equations, LaTeX.
@@ -77,6 +79,8 @@ public final class Trace {
     // MARK: Words
 
     public func heading(_ text: String, level: Int = 2) { blocks.append(.heading(level: level, text: text)) }
+    /// Starts the section of time step `t` (1-based) of `steps`.
+    public func timeStep(_ t: Int, of steps: Int, _ text: String) { blocks.append(.timeStep(t: t, steps: steps, text: text)) }
     public func say(_ prose: String) { blocks.append(.prose(prose)) }
     public func math(_ latex: String) { blocks.append(.math(latex)) }
     public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { blocks.append(.legend(rows)) }

@@ -97,7 +97,7 @@ enum GRU: Lesson {
         var hPrev = input.h0
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
         for t in 1...p.steps {
-            tr.heading(p.stepHeading(t), level: 3)
+            tr.timeStep(t, of: p.steps, p.stepHeading(t))
             let x = input.x.row(t - 1, "x_{\(t)}")
             let hp = "h_{\(t - 1)}"
             let ax = tr.record("ax[\(t)]", "a^{x}_{\(t)}", input.wIh * x + input.bIh,

@@ -111,7 +111,7 @@ enum LSTMGates: Lesson {
         var cs: [Traced] = []
         var hs: [Traced] = []
         for t in 1...p.steps {
-            tr.heading(p.stepHeading(t), level: 3)
+            tr.timeStep(t, of: p.steps, p.stepHeading(t))
             let x = input.x.row(t - 1, "x_{\(t)}")
             let (hp, cp) = ("h_{\(t - 1)}", "c_{\(t - 1)}")
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,

@@ -7,6 +7,8 @@ struct EquationWriter {
     /// Matrices larger than this are shown by their corners with dots.
     var maxRows = 10
     var maxCols = 8
+    /// Sums of products longer than this are written with their first and last terms.
+    var maxTerms = 8
 
     // MARK: Symbolic
 
@@ -149,7 +151,10 @@ struct EquationWriter {
             } else {
                 (row, col, bCols) = (index, 0, 1)
             }
-            let terms = (0..<inner).map { k in "\(factor(a, row * inner + k))·\(factor(b, k * bCols + col))" }
+            // A long sum shows its first and last terms: enough to see the pattern, and bounded.
+            let terms = shown(inner, limit: maxTerms).map { k in
+                k.map { "\(factor(a, row * inner + $0))·\(factor(b, $0 * bCols + col))" } ?? "⋯"
+            }
             return (terms.joined(separator: " + "), inner == 1 ? .product : .sum)
         case .sum(let a, let b):
             return ("\(entry(a, index, collapsingFunctions: collapse).text) + \(addend(b, index))", .sum)

@@ -9,6 +9,13 @@ public struct MarkdownRenderer {
     /// The command that reproduces this trace, named in the footer.
     let command: String
 
+    /// Sequences longer than this show steps 1, 2 and the last in full, the others in the summary.
+    let maxFullSteps = 6
+    /// Summary tables longer than this show their first and last rows.
+    let maxSummaryRows = 12
+    /// Summary tables wider than this show the first and last units of each value.
+    let maxSummaryColumns = 12
+
     public init(precision: Int = 4, command: String) {
         style = NumberStyle(precision: precision)
         equations = EquationWriter(style: style)
@@ -17,8 +24,23 @@ public struct MarkdownRenderer {
 
     public func render(_ trace: Trace) -> String {
         var out: [String] = ["# \(trace.title)", ""]
+        var skipping = false
         for block in trace.blocks {
+            if case .timeStep(let t, let steps, let text) = block {
+                skipping = steps > maxFullSteps && t > 2 && t < steps
+                if skipping && t == 3 {
+                    out += ["### t = 3 … \(steps - 1)", "",
+                            "Steps 3 to \(steps - 1) repeat the same computation on the next inputs, so they are not written out here; "
+                                + "the summary below shows their results, and `\(command) --format json` has every value of every step.", ""]
+                }
+                if !skipping { out += ["### " + text, ""] }
+                continue
+            }
+            if case .heading(let level, _) = block, level <= 2 { skipping = false }
+            if skipping { continue }
             switch block {
+            case .timeStep:
+                break
             case .heading(let level, let text):
                 out += [String(repeating: "#", count: level) + " " + text, ""]
             case .prose(let text):
@@ -39,7 +61,8 @@ public struct MarkdownRenderer {
             "---",
             "",
             "Numbers are rounded to \(style.precision) decimals; numbers you gave are shown as written. "
-                + "`\(command) --format json` prints every value at full precision.",
+                + "Each value is computed from the unrounded values before it, so redoing a step from the rounded "
+                + "numbers shown can differ in the last decimal. `\(command) --format json` prints every value at full precision.",
         ]
         return out.joined(separator: "\n") + "\n"
     }
@@ -111,16 +134,26 @@ public struct MarkdownRenderer {
     }
 
     private func summary(_ table: SummaryTable) -> [String] {
+        // Wide tables keep the first and last units of each value.
+        let total = table.columns.map { $0.values.first?.count ?? 0 }.reduce(0, +)
+        let units = table.columns.map { column in
+            equations.shown(column.values.first?.count ?? 0, limit: total > maxSummaryColumns ? 4 : maxSummaryColumns)
+        }
         var header = ["| \(cell(table.rowHeader))"]
-        for column in table.columns {
-            let units = column.values.first?.count ?? 0
-            header += (0..<units).map { "$\(column.symbol)$ (\($0 + 1))" }
+        for (column, shown) in zip(table.columns, units) {
+            header += shown.map { u in u.map { "$\(column.symbol)$ (\($0 + 1))" } ?? "⋯" }
         }
         let count = header.count - 1
         var out = [header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: count)]
-        for (r, label) in table.rows.enumerated() {
-            let entries = table.columns.flatMap { $0.values[r].entries.map(style.fixed) }
-            out.append("| \(cell(label)) | " + entries.joined(separator: " | ") + " |")
+        for r in equations.shown(table.rows.count, limit: maxSummaryRows) {
+            guard let r else {
+                out.append("| ⋯ |" + String(repeating: " ⋯ |", count: count))
+                continue
+            }
+            let entries = zip(table.columns, units).flatMap { column, shown in
+                shown.map { u in u.map { style.fixed(column.values[r][$0]) } ?? "⋯" }
+            }
+            out.append("| \(cell(table.rows[r])) | " + entries.joined(separator: " | ") + " |")
         }
         out.append("")
         return out
