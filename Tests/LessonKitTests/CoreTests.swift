@@ -65,15 +65,17 @@ import Testing
         #expect(writer.symbolic(computed) == "W x + b")
         #expect(writer.substituted(computed)
             == "\\begin{bmatrix} 0.5 & -0.3 \\\\ 2 & 1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} + \\begin{bmatrix} 0.1 \\\\ -0.2 \\end{bmatrix}")
-        #expect(writer.writtenOut(computed, 0) == "0.5·1 + (-0.3)·2 + 0.1")
-        #expect(writer.writtenOut(computed, 1) == "2·1 + 1·2 + (-0.2)")
+        #expect(writer.writtenOut(computed, 0) == "0.5·1 + (-0.3)·2 + 0.1 = -0.1000 + 0.1")
+        #expect(writer.writtenOut(computed, 1) == "2·1 + 1·2 + (-0.2) = 4.0000 + (-0.2)")
         // A function of a compound argument also shows the argument's value.
         let h = sigmoid(a.rows(0..<1, "a^{i}") + b.rows(0..<1, "b^{i}"))
         #expect(writer.symbolic(h) == "\\sigma\\left(a^{i} + b^{i}\\right)")
         #expect(writer.writtenOut(h, 0) == "σ(0.0000 + 0.1) = σ(0.1000)")
         // A function inside a product is written, then evaluated.
         #expect(writer.writtenOut(hadamard(x, tanh(a)), 1) == "2·tanh(3.8000) = 2·0.9990")
-        #expect(writer.writtenOut(hadamard(oneMinus(b), x), 1) == "(1 - (-0.2))·2")
+        #expect(writer.writtenOut(hadamard(oneMinus(b), x), 1) == "(1 - (-0.2))·2 = 1.2000·2")
+        // A function of a sum of products: written, products evaluated, then the argument's value.
+        #expect(writer.writtenOut(tanh(w * x + hadamard(x, b)), 0) == "tanh(0.5·1 + (-0.3)·2 + 1·0.1) = tanh(-0.1000 + 0.1000) = tanh(0.0000)")
         #expect(writer.symbolic(hadamard(w * x, b)) == "\\left(W x\\right) \\odot b")
     }
 

@@ -26,7 +26,7 @@ enum GRU: Lesson {
             afterwards (keep it). **Unit 2 marks a clause under way**: it takes its candidate at “sleeps”. \
             At the period its reset gate $r_{3}$ is near 0, so its candidate ignores the past and is close to \
             0, and its update gate is near 0 again, so the clause is replaced while the subject stays. \
-            The recurrent bias is left out of the input, so it is zeros.
+            This input leaves out `bias_hh_l0`, so that bias is zeros.
             """,
             input: .fields([
                 "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
@@ -68,7 +68,10 @@ enum GRU: Lesson {
         \\end{aligned}
         """)
         tr.say("""
-        Written with the blocks of the weights, $n_{t} = \\tanh(W_{in} x_{t} + b_{in} + r_{t} \\odot (W_{hn} h_{t-1} + b_{hn}))$, \
+        $\\sigma(z) = 1/(1 + e^{-z})$ squashes any number into (0, 1), $\\tanh$ into (−1, 1), and $\\odot$ \
+        multiplies entry by entry. $a^{x}_{t}$ and $a^{h}_{t}$ each stack three blocks of H rows, labelled \
+        r₁ …, z₁ …, n₁ … in the tables: $a^{x,r}_{t}$ is rows 1 … H of $a^{x}_{t}$, $a^{x,z}_{t}$ rows H+1 … 2H, \
+        $a^{x,n}_{t}$ rows 2H+1 … 3H, and likewise for $a^{h}_{t}$. Written with the blocks of the weights, $n_{t} = \\tanh(W_{in} x_{t} + b_{in} + r_{t} \\odot (W_{hn} h_{t-1} + b_{hn}))$, \
         as in PyTorch's documentation. The input and hidden parts are kept apart ($a^{x}_{t}$ and $a^{h}_{t}$) \
         because the reset gate multiplies only the hidden part of the candidate.
         """)
@@ -77,9 +80,9 @@ enum GRU: Lesson {
         `weight_hh_l0`, the reset gate applied *after* the matrix product ($r_{t} \\odot (W_{hn} h_{t-1} + b_{hn})$, \
         as cuDNN and Keras with `reset_after=True`), and $z_{t}$ near 1 meaning *keep the old state*. \
         Cho et al. (2014), ONNX's default and Keras with `reset_after=False` reset *before* the product, \
-        $W_{hn} (r_{t} \\odot h_{t-1})$, which gives different numbers. colah's figure and the seed notes \
-        (“forget gate replaced by 1 − input gate”) write $h_{t} = z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}$: \
-        their $z$ is PyTorch's $1 - z$.
+        $W_{hn} (r_{t} \\odot h_{t-1})$, which gives different numbers. colah's figure writes \
+        $h_{t} = z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}$, and the seed notes describe the same \
+        (“the forget gate is replaced by 1 − input gate”): their $z$ is PyTorch's $1 - z$.
         """)
         tr.legend([
             (symbol: "T", meaning: "time steps (rows of the input)", size: p.steps),

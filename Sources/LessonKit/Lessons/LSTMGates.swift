@@ -77,8 +77,11 @@ enum LSTMGates: Lesson {
         \\end{aligned}
         """)
         tr.say("""
-        $\\sigma(z) = 1/(1 + e^{-z})$ is the logistic sigmoid and $\\odot$ multiplies entry by entry. \
-        $a_{t}^{f}$ is the forget block of $a_{t}$ (rows H+1 … 2H); written out, \
+        $\\sigma(z) = 1/(1 + e^{-z})$ is the logistic sigmoid, which squashes any number into (0, 1); \
+        $\\tanh(z) = (e^{z} - e^{-z})/(e^{z} + e^{-z})$ squashes it into (−1, 1); $\\odot$ multiplies entry by \
+        entry. $a_{t}$ is the **pre-activation** of all four gates, stacked: its blocks $a_{t}^{i}$, $a_{t}^{f}$, \
+        $a_{t}^{g}$, $a_{t}^{o}$ are rows 1 … H, H+1 … 2H, 2H+1 … 3H and 3H+1 … 4H, labelled i₁ …, f₁ …, g₁ …, \
+        o₁ … in the tables. Written with the blocks of the weights, \
         $f_{t} = \\sigma(W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf})$ as in PyTorch's documentation.
         """)
         tr.say("""
@@ -149,9 +152,9 @@ enum LSTMGates: Lesson {
         tr.say("The two states:")
         tr.summary(rowHeader: "t", rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cs), (symbol: "h_{t}", values: hs)])
         tr.say("""
-        What to notice: where a forget gate is near 1 and the input gate near 0, the cell state passes \
-        through almost unchanged, and so does its gradient; where the forget gate is near 0, the unit \
-        starts over. $h_{t}$ is never larger than $\\tanh(c_{t})$ in size, because the output gate only scales it down.
+        What to notice: where a forget gate is near 1 and the input gate near 0, the cell state changes \
+        only slowly (it is multiplied by $f_{t}$ and nothing is added), and so does its gradient; where the \
+        forget gate is near 0, the unit starts over. $h_{t}$ is never larger than $\\tanh(c_{t})$ in size, because the output gate only scales it down.
         """)
         return tr
     }

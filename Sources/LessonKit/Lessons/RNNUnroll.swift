@@ -17,10 +17,12 @@ enum RNNUnroll: Lesson {
             summary: "“e l l”: the same letter twice gives two different hidden states",
             story: """
             The seed notes' character-level language model reads “hello” one letter at a time. Here it \
-            reads “e”, “l”, “l”, each as a one-hot vector over the letters h, e, l (columns 1, 2, 3 \
-            of the input). Steps 2 and 3 get exactly the same input, yet their hidden states differ: \
-            $h_{2}$ and $h_{3}$ also carry what came before. That memory is how the model can predict \
-            “l” after the first “l” and “o” after the second.
+            reads “e”, “l”, “l”, each as a *one-hot* vector: a 1 in the letter's column and 0 elsewhere, \
+            with the columns standing for h, e and l (inputs 1, 2, 3). Steps 2 and 3 get exactly the same \
+            input, yet their hidden states differ: $h_{2}$ and $h_{3}$ also carry what came before. That \
+            memory is what lets a language model built on $h_{t}$ predict a different next letter after \
+            each “l” (“l” after the first, “o” after the second, in “hello”); the output layer that would \
+            turn $h_{t}$ into those predictions is not part of this lesson.
             """,
             input: .fields([
                 "input": .rows([[0, 1, 0], [0, 0, 1], [0, 0, 1]]),
@@ -62,6 +64,9 @@ enum RNNUnroll: Lesson {
         h_{t} &= \(fName)(a_{t})
         \\end{aligned}
         """)
+        tr.say(f == .tanh
+            ? "$a_{t}$ is the **pre-activation**, the weighted sum before the nonlinearity; $\\tanh(z) = (e^{z} - e^{-z})/(e^{z} + e^{-z})$ squashes any number into (−1, 1)."
+            : "$a_{t}$ is the **pre-activation**, the weighted sum before the nonlinearity; $\\operatorname{relu}(z) = \\max(0, z)$ keeps positive numbers and sets negative ones to 0.")
         tr.say("""
         **Convention.** This is `torch.nn.RNN` with `nonlinearity="\(nonlinearity)"`: vectors are columns, \
         $W_{ih}$ is hidden × input and $W_{hh}$ is hidden × hidden, and there are two biases whose sum is the \

@@ -89,27 +89,32 @@ struct RecurrentInput {
     func record(in tr: Trace) -> Traced_ {
         let h = hidden
         let rows = wIh.rows
-        func given(_ present: Bool) -> String { present ? "" : " Not given, so zeros (PyTorch's default)." }
-        let stackNote = gates.isEmpty ? "" : " Rows are stacked by gate (\(gates.joined(separator: ", "))), \(h) rows each."
+        let biasDefault = " Not in the input, so zeros (a new PyTorch module starts with random biases; an input that leaves them out means zero)."
+        let stateDefault = " Not in the input, so zeros, as in PyTorch when no initial state is passed."
+        let perRow = gates.isEmpty ? "one row per hidden unit"
+            : "one row per gate and unit, stacked by gate (\(gates.joined(separator: ", ")), \(h) rows each)"
+        let inputColumns = (1...inputSize).map { "in \($0)" }
+        let unitColumns = (1...h).map { "unit \($0)" }
         let x = tr.input("input", "X", .matrix(self.x), title: "Input sequence",
-                         meaning: "Row t is $x_{t}$, the input at time step t.",
-                         labels: Labels(rowHeader: "t", rows: stepLabels))
+                         meaning: "Row t is $x_{t}$, the input at time step t; column j is its input number j.",
+                         labels: Labels(rowHeader: "t", rows: stepLabels, columns: inputColumns))
         let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), title: "Input weights",
-                           meaning: "Multiplies $x_{t}$; one row per hidden unit.\(stackNote)", labels: stackedLabels)
+                           meaning: "Multiplies $x_{t}$: \(perRow); column j multiplies input number j.",
+                           labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
         let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), title: "Recurrent weights",
-                           meaning: "Multiplies the previous hidden state $h_{t-1}$: the same matrix at every step.\(stackNote)",
-                           labels: stackedLabels)
+                           meaning: "Multiplies the previous hidden state $h_{t-1}$, the same matrix at every step: \(perRow); column j multiplies unit j of $h_{t-1}$.",
+                           labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns))
         let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)), title: "Input bias",
-                           meaning: "Added with $W_{ih} x_{t}$.\(given(self.bIh != nil))", labels: stackedLabels)
+                           meaning: "Added with $W_{ih} x_{t}$.\(self.bIh == nil ? biasDefault : "")", labels: stackedLabels)
         let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)), title: "Recurrent bias",
-                           meaning: "Added with $W_{hh} h_{t-1}$; PyTorch keeps two biases where the equations need one sum.\(given(self.bHh != nil))",
+                           meaning: "Added with $W_{hh} h_{t-1}$; PyTorch keeps two biases where the equations need only their sum.\(self.bHh == nil ? biasDefault : "")",
                            labels: stackedLabels)
         let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)), title: "Initial hidden state",
-                          meaning: "The hidden state before the first step.\(given(self.h0 != nil))", labels: unitLabels)
+                          meaning: "The hidden state before the first step.\(self.h0 == nil ? stateDefault : "")", labels: unitLabels)
         var c0: Traced?
         if gates.count == 4 {
             c0 = tr.input("c0", "c_{0}", .vector(self.c0 ?? .zeros(h)), title: "Initial cell state",
-                          meaning: "The cell state before the first step.\(given(self.c0 != nil))", labels: unitLabels)
+                          meaning: "The cell state before the first step.\(self.c0 == nil ? stateDefault : "")", labels: unitLabels)
         }
         return Traced_(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0, c0: c0)
     }

@@ -84,18 +84,23 @@ struct EquationWriter {
 
     // MARK: Written out
 
-    /// Entry `index` (row-major) of a computed value as the arithmetic that produces it, e.g.
-    /// `σ(0.5·1 + (-0.3)·2 + 0.1) = σ(-0.0000)`: when a function's argument is a compound
-    /// expression, its value is given too so the student can check the two halves separately.
+    /// Entry `index` (row-major) of a computed value as the arithmetic that produces it, in stages
+    /// a student can check one at a time: as written (`0.5·1 + (-0.3)·2 + 0.1 + 0.4·0.2`), then with
+    /// each product and function replaced by its value (`= -0.1000 + 0.1 + 0.0800`); a function of a
+    /// compound argument ends with the argument's value (`σ(…) = σ(0.0800)`).
     func writtenOut(_ t: Traced, _ index: Int) -> String {
+        var stages: [String]
         if case .apply(let f, let a) = t.op {
-            if isLeaf(a) { return entry(t, index).text }
-            return "\(plainName(f))(\(entry(a, index).text)) = \(plainName(f))(\(style.fixed(a.value.flat[index])))"
+            if isLeaf(a) { return entry(t, index, .full).text }
+            let name = plainName(f)
+            stages = [entry(a, index, .full).text, entry(a, index, .collapsingChildren).text, style.fixed(a.value.flat[index])]
+                .map { "\(name)(\($0))" }
+        } else {
+            stages = [entry(t, index, .full).text, entry(t, index, .collapsingChildren).text]
         }
-        // Functions inside a sum or product: first as written, then with their values.
-        let full = entry(t, index).text
-        let collapsed = entry(t, index, collapsingFunctions: true).text
-        return full == collapsed ? full : "\(full) = \(collapsed)"
+        var distinct: [String] = []
+        for stage in stages where distinct.last != stage { distinct.append(stage) }
+        return distinct.joined(separator: " = ")
     }
 
     private func plainName(_ f: Activation) -> String {
@@ -124,24 +129,53 @@ struct EquationWriter {
 
     private enum Shape { case negativeNumber, number, sum, product, atom }
 
-    private func entry(_ t: Traced, _ index: Int, collapsingFunctions collapse: Bool = false) -> (text: String, shape: Shape) {
+    private enum Mode {
+        /// Every operand written out down to the given and recorded numbers.
+        case full
+        /// This node written out, its operands collapsed.
+        case collapsingChildren
+        /// Products and functions shown by their values; sums still written out.
+        case collapsed
+    }
+
+    private func entry(_ t: Traced, _ index: Int, _ mode: Mode) -> (text: String, shape: Shape) {
         // A scalar operand takes part in every entry.
         let index = t.value.count == 1 ? 0 : index
+        let childMode: Mode = mode == .full ? .full : .collapsed
         func number(_ x: Double, given: Bool) -> (text: String, shape: Shape) {
             let text = style.number(x, given: given)
             return (text, text.hasPrefix("-") ? .negativeNumber : .number)
         }
         func factor(_ t: Traced, _ i: Int) -> String {
-            let (text, shape) = entry(t, i, collapsingFunctions: collapse)
+            let (text, shape) = entry(t, i, childMode)
             return shape == .negativeNumber || shape == .sum ? "(\(text))" : text
         }
         func addend(_ t: Traced, _ i: Int) -> String {
-            let (text, shape) = entry(t, i, collapsingFunctions: collapse)
+            let (text, shape) = entry(t, i, childMode)
             return shape == .negativeNumber ? "(\(text))" : text
         }
         switch t.op {
         case .step, .part:
             return number(t.value.flat[index], given: isGiven(t))
+        case .sum(let a, let b):
+            return ("\(entry(a, index, childMode).text) + \(addend(b, index))", .sum)
+        case .difference(let a, let b):
+            return ("\(entry(a, index, childMode).text) - \(factor(b, index))", .sum)
+        case .product, .hadamard, .oneMinus, .apply:
+            if mode == .collapsed { return number(t.value.flat[index], given: false) }
+            return written(t, index, childMode)
+        }
+    }
+
+    /// A product or a function, written out.
+    private func written(_ t: Traced, _ index: Int, _ childMode: Mode) -> (text: String, shape: Shape) {
+        func factor(_ t: Traced, _ i: Int) -> String {
+            let (text, shape) = entry(t, i, childMode)
+            return shape == .negativeNumber || shape == .sum ? "(\(text))" : text
+        }
+        switch t.op {
+        case .step, .part, .sum, .difference:
+            preconditionFailure("not a product or a function")
         case .product(let a, let b):
             guard case .matrix(let m) = a.value else { preconditionFailure("product needs a matrix on the left") }
             let inner = m.cols
@@ -156,17 +190,12 @@ struct EquationWriter {
                 k.map { "\(factor(a, row * inner + $0))·\(factor(b, $0 * bCols + col))" } ?? "⋯"
             }
             return (terms.joined(separator: " + "), inner == 1 ? .product : .sum)
-        case .sum(let a, let b):
-            return ("\(entry(a, index, collapsingFunctions: collapse).text) + \(addend(b, index))", .sum)
-        case .difference(let a, let b):
-            return ("\(entry(a, index, collapsingFunctions: collapse).text) - \(factor(b, index))", .sum)
         case .hadamard(let a, let b):
             return ("\(factor(a, index))·\(factor(b, index))", .product)
         case .oneMinus(let a):
             return ("(1 - \(factor(a, index)))", .atom)
         case .apply(let f, let a):
-            if collapse { return number(t.value.flat[index], given: false) }
-            return ("\(plainName(f))(\(entry(a, index).text))", .atom)
+            return ("\(plainName(f))(\(entry(a, index, childMode).text))", .atom)
         }
     }
 }

@@ -25,7 +25,13 @@ public struct MarkdownRenderer {
     public func render(_ trace: Trace) -> String {
         var out: [String] = ["# \(trace.title)", ""]
         var skipping = false
+        // Said once, before the first time step or computed value.
+        var explanation = trace.computedSteps.first.map(howToRead)
         for block in trace.blocks {
+            if let text = explanation, block.beginsTheComputation(trace) {
+                out += text
+                explanation = nil
+            }
             if case .timeStep(let t, let steps, let text) = block {
                 skipping = steps > maxFullSteps && t > 2 && t < steps
                 if skipping && t == 3 {
@@ -61,13 +67,21 @@ public struct MarkdownRenderer {
             "---",
             "",
             "Numbers are rounded to \(style.precision) decimals; numbers you gave are shown as written. "
-                + "Each value is computed from the unrounded values before it, so redoing a step from the rounded "
-                + "numbers shown can differ in the last decimal. `\(command) --format json` prints every value at full precision.",
+                + "`\(command) --format json` prints every value at full precision.",
         ]
         return out.joined(separator: "\n") + "\n"
     }
 
     // MARK: Steps
+
+    private func howToRead(_ first: Step) -> [String] {
+        ["> **How to read each step.** The heading gives the value's name as `--format json` lists it "
+            + "(`\(first.name)` is $\(first.symbol)$). Then come its equation, the same equation with the numbers "
+            + "put in, and a table whose *written out* column is the arithmetic for each entry: first every product, "
+            + "then each product's value, then (for a function) its argument's value. Every value is computed from "
+            + "the unrounded values before it, so redoing a step from the rounded numbers shown can differ by 1 in the "
+            + "last decimal.", ""]
+    }
 
     private func step(_ s: Step) -> [String] {
         guard let computed = s.computed else { return input(s) }
@@ -176,5 +190,15 @@ public struct MarkdownRenderer {
     /// Text safe inside a table cell.
     private func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+private extension Block {
+    func beginsTheComputation(_ trace: Trace) -> Bool {
+        switch self {
+        case .timeStep: return true
+        case .step(let id): return !trace.steps[id].isInput
+        default: return false
+        }
     }
 }
