@@ -84,16 +84,9 @@ enum GRU: Lesson {
         $h_{t} = z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}$, and the seed notes describe the same \
         (“the forget gate is replaced by 1 − input gate”): their $z$ is PyTorch's $1 - z$.
         """)
-        tr.legend([
-            (symbol: "T", meaning: "time steps (rows of the input)", size: p.steps),
-            (symbol: "I", meaning: "input size: numbers per step", size: p.inputSize),
-            (symbol: "H", meaning: "hidden size: numbers in $h_{t}$ and each gate", size: p.hidden),
+        let input = p.present(in: tr, hiddenHolds: "$h_{t}$ and each gate", extra: [
             (symbol: "3H", meaning: "rows of the stacked weights, $a^{x}_{t}$ and $a^{h}_{t}$", size: 3 * p.hidden),
-        ])
-        if let example { tr.heading("The example"); tr.say(example.story) }
-
-        tr.heading("Inputs")
-        let input = p.record(in: tr)
+        ], example: example)
 
         tr.heading("Step by step")
         tr.say("Each step computes the input part and the hidden part of all three gates, then the gates, the candidate and the blend.")

@@ -92,16 +92,9 @@ enum LSTMGates: Lesson {
         $W_{ih}$ and $W_{hh}$ side by side. Keras stacks i, f, c, o (the same order under other names). \
         There are no peephole connections.
         """)
-        tr.legend([
-            (symbol: "T", meaning: "time steps (rows of the input)", size: p.steps),
-            (symbol: "I", meaning: "input size: numbers per step", size: p.inputSize),
-            (symbol: "H", meaning: "hidden size: numbers in $h_{t}$, $c_{t}$ and each gate", size: p.hidden),
+        let input = p.present(in: tr, hiddenHolds: "$h_{t}$, $c_{t}$ and each gate", extra: [
             (symbol: "4H", meaning: "rows of the stacked weights and of $a_{t}$", size: 4 * p.hidden),
-        ])
-        if let example { tr.heading("The example"); tr.say(example.story) }
-
-        tr.heading("Inputs")
-        let input = p.record(in: tr)
+        ], example: example)
 
         tr.heading("Step by step")
         tr.say("""
@@ -109,10 +102,8 @@ enum LSTMGates: Lesson {
         splits them into the four gates, then updates the cell and the hidden state.
         """)
         var hPrev = input.h0
-        var cPrev = input.c0!
-        var gates: [String: [Traced]] = [:]
-        var cs: [Traced] = []
-        var hs: [Traced] = []
+        var cPrev = input.c0 ?? input.h0  // always present: the LSTM's inputs include c0
+        var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
         for t in 1...p.steps {
             tr.timeStep(t, of: p.steps, p.stepHeading(t))
             let x = input.x.row(t - 1, "x_{\(t)}")
@@ -140,17 +131,16 @@ enum LSTMGates: Lesson {
             let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(o, tanh(c)), title: "hidden state",
                               meaning: "The part of the squashed memory $\\tanh(c_{\(t)})$ that the output gate lets out: this is the layer's output at step \(t).",
                               labels: p.unitLabels)
-            for (name, value) in [("i", i), ("f", f), ("g", g), ("o", o)] { gates[name, default: []].append(value) }
-            cs.append(c)
-            hs.append(h)
+            iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h)
             (hPrev, cPrev) = (h, c)
         }
 
         tr.heading("Summary")
         tr.say("The gates at every step, one column per unit:")
-        tr.summary(rowHeader: "t", rows: p.stepLabels, columns: ["i", "f", "g", "o"].map { (symbol: "\($0)_{t}", values: gates[$0]!) })
+        tr.summary(rowHeader: "t", rows: p.stepLabels,
+                   columns: [(symbol: "i_{t}", values: iS), (symbol: "f_{t}", values: fS), (symbol: "g_{t}", values: gS), (symbol: "o_{t}", values: oS)])
         tr.say("The two states:")
-        tr.summary(rowHeader: "t", rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cs), (symbol: "h_{t}", values: hs)])
+        tr.summary(rowHeader: "t", rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cS), (symbol: "h_{t}", values: hS)])
         tr.say("""
         What to notice: where a forget gate is near 1 and the input gate near 0, the cell state changes \
         only slowly (it is multiplied by $f_{t}$ and nothing is added), and so does its gradient; where the \

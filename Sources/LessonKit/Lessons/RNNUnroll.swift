@@ -73,15 +73,7 @@ enum RNNUnroll: Lesson {
         one bias of the textbook. Notes that use row vectors (seed 004: $h_{t} = \\tanh(x_{t} W_{x} + h_{t-1} W + b)$) \
         store the transposed matrices, $W_{x} = W_{ih}^{\\top}$ and $W = W_{hh}^{\\top}$, and compute the same numbers.
         """)
-        tr.legend([
-            (symbol: "T", meaning: "time steps (rows of the input)", size: p.steps),
-            (symbol: "I", meaning: "input size: numbers per step", size: p.inputSize),
-            (symbol: "H", meaning: "hidden size: numbers in $h_{t}$", size: p.hidden),
-        ])
-        if let example { tr.heading("The example"); tr.say(example.story) }
-
-        tr.heading("Inputs")
-        let input = p.record(in: tr)
+        let input = p.present(in: tr, hiddenHolds: "$h_{t}$", extra: [], example: example)
 
         tr.heading("Step by step")
         tr.say("Each step does the same two things: a weighted sum of the new input and the old state, then the nonlinearity.")

@@ -80,13 +80,30 @@ struct RecurrentInput {
 
     // MARK: Tracing the inputs
 
-    struct Traced_ {
+    /// The inputs as traced values, for the lesson's equations.
+    struct Inputs {
         let x, wIh, wHh, bIh, bHh, h0: Traced
         let c0: Traced?
     }
 
-    /// Shows every input as a table (defaults included, marked as such) and returns them traced.
-    func record(in tr: Trace) -> Traced_ {
+    /// The shape legend (T, I, H, then `extra` rows), the example's story, and every input as a
+    /// table under "Inputs" (defaults included and marked as such); returns the inputs traced.
+    func present(in tr: Trace, hiddenHolds: String, extra: [(symbol: String, meaning: String, size: Int)],
+                 example: Example?) -> Inputs {
+        tr.legend([
+            (symbol: "T", meaning: "time steps (rows of the input)", size: steps),
+            (symbol: "I", meaning: "input size: numbers per step", size: inputSize),
+            (symbol: "H", meaning: "hidden size: numbers in \(hiddenHolds)", size: hidden),
+        ] + extra)
+        if let example {
+            tr.heading("The example")
+            tr.say(example.story)
+        }
+        tr.heading("Inputs")
+        return record(in: tr)
+    }
+
+    private func record(in tr: Trace) -> Inputs {
         let h = hidden
         let rows = wIh.rows
         let biasDefault = " Not in the input, so zeros (a new PyTorch module starts with random biases; an input that leaves them out means zero)."
@@ -116,7 +133,7 @@ struct RecurrentInput {
             c0 = tr.input("c0", "c_{0}", .vector(self.c0 ?? .zeros(h)), title: "Initial cell state",
                           meaning: "The cell state before the first step.\(self.c0 == nil ? stateDefault : "")", labels: unitLabels)
         }
-        return Traced_(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0, c0: c0)
+        return Inputs(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0, c0: c0)
     }
 
     /// Rows of gate `g` (0-based block) in a stacked vector.
