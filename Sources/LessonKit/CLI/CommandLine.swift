@@ -72,6 +72,7 @@ public enum LessonCommand {
             return
         }
         let trace = try lesson.trace(json, file: file, example: example)
+        if let (claims, name) = try options.exampleClaims(example) { try trace.check(claims, file: name) }
         let text: String
         switch options.format {
         case .json:
@@ -80,6 +81,10 @@ public enum LessonCommand {
             text = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand(lesson)).render(trace)
         }
         try emit(text, to: options.output, io: io)
+        if !trace.claimsHold {
+            let failed = trace.claims?.verdicts.filter { !$0.holds }.count ?? 0
+            throw LessonError(.failed, "\(failed) of \(trace.claims?.verdicts.count ?? 0) claims do not hold; the trace says which and why")
+        }
     }
 
     /// Writes all of `text` to `path` atomically (a temporary file renamed over it), or to stdout.

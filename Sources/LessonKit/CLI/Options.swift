@@ -93,6 +93,13 @@ struct LessonOptions {
         }
     }
 
+    /// The claims that come with the chosen built-in example, if any.
+    func exampleClaims(_ example: Example?) throws -> (ClaimSet, String)? {
+        guard let example, let claims = example.claims else { return nil }
+        let name = "example '\(example.name)' claims"
+        return (try ClaimSet(claims, file: name), name)
+    }
+
     /// The input object, the name it goes by in messages, and the built-in example if one was chosen.
     func loadInput(io: LessonCommand.IO) throws -> (JSON, String, Example?) {
         if let input {

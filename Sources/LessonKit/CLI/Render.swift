@@ -19,6 +19,10 @@ enum Render {
                 let file = example.name == "default" ? "\(lesson.id).md" : "\(lesson.id)--\(example.name).md"
                 let command = example.name == "default" ? "lesson \(lesson.id)" : "lesson \(lesson.id) --example \(example.name)"
                 let trace = try lesson.trace(example.input, file: "example '\(example.name)'", example: example)
+                if let claims = example.claims {
+                    let name = "example '\(example.name)' claims"
+                    try trace.check(try ClaimSet(claims, file: name), file: name)
+                }
                 notes.append((file, MarkdownRenderer(command: command).render(trace)))
                 index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary) |")
             }

@@ -46,6 +46,14 @@ public struct Matrix: Equatable, Sendable {
         Matrix(rows: range.count, cols: cols, entries: Array(entries[(range.lowerBound * cols)..<(range.upperBound * cols)]))
     }
 
+    /// Columns `range` (one head's share of a projection).
+    public func columnSlice(_ range: Range<Int>) -> Matrix {
+        var out: [Double] = []
+        out.reserveCapacity(rows * range.count)
+        for r in 0..<rows { out += entries[(r * cols + range.lowerBound)..<(r * cols + range.upperBound)] }
+        return Matrix(rows: rows, cols: range.count, entries: out)
+    }
+
     public var transposed: Matrix {
         var out = [Double](repeating: 0, count: rows * cols)
         for r in 0..<rows { for c in 0..<cols { out[c * rows + r] = self[r, c] } }

@@ -69,6 +69,8 @@ public final class Trace {
     public let example: String
     public private(set) var steps: [Step] = []
     public private(set) var blocks: [Block] = []
+    /// The claims checked against this trace, with where they come from.
+    public internal(set) var claims: (source: String, verdicts: [Verdict])?
 
     public init(lesson: String, title: String, example: String) {
         self.lesson = lesson
@@ -102,6 +104,12 @@ public final class Trace {
     public func input(_ name: String, _ symbol: String, _ value: Value, title: String, meaning: String,
                       labels: Labels = Labels()) -> Traced {
         add(name: name, symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
+    }
+
+    /// Shows a number the lesson derived from its inputs (a scale, a mask), like an input table.
+    @discardableResult
+    public func constant(_ symbol: String, _ value: Value, title: String, meaning: String, labels: Labels = Labels()) -> Traced {
+        add(name: "", symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
     }
 
     /// Records a computed value under its name: the renderers show its equation, the equation

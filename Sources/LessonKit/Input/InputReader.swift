@@ -70,6 +70,29 @@ struct InputReader {
         return word
     }
 
+    /// true or false.
+    mutating func bool(_ key: String) throws -> Bool? {
+        guard let json = field(key) else { return nil }
+        guard case .bool(let value) = json else { throw fail("\(key) must be true or false, got \(json.kindDescription)") }
+        return value
+    }
+
+    /// A number, with what it means.
+    mutating func number(_ key: String, _ what: String) throws -> Double? {
+        guard let json = field(key) else { return nil }
+        return try number(json, key)
+    }
+
+    /// A whole number.
+    mutating func integer(_ key: String, _ what: String) throws -> Int? {
+        guard let json = field(key) else { return nil }
+        guard case .number(let x, let text) = json else {
+            throw fail("\(key) must be a whole number (\(what)), got \(json.kindDescription)")
+        }
+        guard x == x.rounded(), abs(x) <= 1e9 else { throw fail("\(key) must be a whole number (\(what)), got \(text)") }
+        return Int(x)
+    }
+
     /// Labels, one per row of a sequence.
     mutating func labels(_ key: String, count: Int, per what: String) throws -> [String]? {
         guard let json = field(key) else { return nil }

@@ -9,12 +9,15 @@ public struct Example: Sendable {
     /// Markdown prose shown before the inputs.
     public let story: String
     public let input: JSON
+    /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
+    public let claims: JSON?
 
-    public init(name: String, summary: String, story: String, input: JSON) {
+    public init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {
         self.name = name
         self.summary = summary
         self.story = story
         self.input = input
+        self.claims = claims
     }
 }
 
@@ -33,12 +36,20 @@ public protocol Lesson: Sendable {
 
 /// Every lesson, in the order of the curriculum.
 public enum Lessons {
-    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self]
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self]
 
     public static var ids: [String] { all.map { $0.id } }
 
     public static func named(_ id: String) -> (any Lesson.Type)? { all.first { $0.id == id } }
 }
+
+/// Row labels for a sequence: `1 · The`, `2 · cat`, … with tokens, else `1`, `2`, ….
+func sequenceLabels(_ tokens: [String]?, count: Int) -> [String] {
+    (0..<count).map { i in tokens.map { "\(i + 1) · \($0[i])" } ?? "\(i + 1)" }
+}
+
+/// Column labels `1`, `2`, … `count`.
+func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(count, 1)).map { "\(prefix)\($0)" } }
 
 // MARK: - Building example inputs
 

@@ -55,11 +55,6 @@ struct RecurrentInput {
 
     // MARK: Labels
 
-    /// `1 · the` for step 1 with tokens, else `1`.
-    func stepLabel(_ t: Int) -> String {
-        guard let tokens else { return "\(t)" }
-        return "\(t) · \(tokens[t - 1])"
-    }
 
     /// The heading of time step t: `t = 1 · "Alice"`.
     func stepHeading(_ t: Int) -> String {
@@ -67,7 +62,7 @@ struct RecurrentInput {
         return "t = \(t) · “\(tokens[t - 1])”"
     }
 
-    var stepLabels: [String] { (1...steps).map(stepLabel) }
+    var stepLabels: [String] { sequenceLabels(tokens, count: steps) }
 
     /// Rows of a stacked weight or bias: `i₁, i₂, f₁, f₂, …`.
     var stackedLabels: Labels {

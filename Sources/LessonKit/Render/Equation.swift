@@ -42,7 +42,30 @@ struct EquationWriter {
         case .oneMinus(let a):
             return ("\\left(1 - \(operand(a, atLeast: .product))\\right)", .atom)
         case .apply(let f, let a):
+            if f == .sqrt { return ("\\sqrt{\(latex(a, numbers: numbers).text)}", .atom) }
             return ("\(latexName(f))\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
+        case .quotient(let a, let b):
+            return ("\\frac{\(latex(a, numbers: numbers).text)}{\(latex(b, numbers: numbers).text)}", .atom)
+        case .transpose(let a):
+            return ("\(operand(a, atLeast: .atom))^{\\top}", .atom)
+        case .reduce(let reduction, let a):
+            let inner = latex(a, numbers: numbers).text
+            switch reduction {
+            case .sum: return ("\\operatorname{rowsum}\\left(\(inner)\\right)", .atom)
+            case .max: return ("\\operatorname{rowmax}\\left(\(inner)\\right)", .atom)
+            case .mean(let divisor):
+                return ("\\tfrac{1}{\(divisor)}\\operatorname{rowsum}\\left(\(inner)\\right)", .product)
+            }
+        case .broadcast(let a, _):
+            return latex(a, numbers: numbers)
+        case .concatColumns(let parts):
+            return ("\\operatorname{concat}\\left(" + parts.map { latex($0, numbers: numbers).text }.joined(separator: ", ") + "\\right)", .atom)
+        case .power(let base, let exponent):
+            return ("{\(operand(base, atLeast: .atom))}^{\(latex(exponent, numbers: numbers).text)}", .atom)
+        case .sinusoid(let a, _):
+            return ("\\operatorname{sin/cos}\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
+        case .pairExponent(_, let d):
+            return (numbers ? matrix(t.value, given: false) : "\\frac{2i}{\(d)}", .atom)
         }
     }
 
@@ -51,12 +74,19 @@ struct EquationWriter {
         case .sigmoid: return "\\sigma"
         case .tanh: return "\\tanh"
         case .relu: return "\\operatorname{relu}"
+        case .exp: return "\\exp"
+        case .sqrt: return "\\sqrt"
+        case .sin: return "\\sin"
+        case .cos: return "\\cos"
         }
     }
 
     /// A value as a LaTeX matrix (a vector as a column), large ones by their corners.
     func matrix(_ value: Value, given: Bool) -> String {
-        func n(_ x: Double) -> String { style.number(x, given: given) }
+        func n(_ x: Double) -> String {
+            guard x.isFinite else { return x.isNaN ? "\\text{nan}" : (x < 0 ? "-\\infty" : "\\infty") }
+            return style.number(x, given: given)
+        }
         let (rows, cols): (Int, Int)
         switch value {
         case .scalar(let x): return n(x)
@@ -90,10 +120,9 @@ struct EquationWriter {
     /// compound argument ends with the argument's value (`σ(…) = σ(0.0800)`).
     func writtenOut(_ t: Traced, _ index: Int) -> String {
         var stages: [String]
-        if case .apply(let f, let a) = t.op {
+        if let (name, a, i) = function(t, index) {
             if isLeaf(a) { return entry(t, index, .full).text }
-            let name = plainName(f)
-            stages = [entry(a, index, .full).text, entry(a, index, .collapsingChildren).text, style.fixed(a.value.flat[index])]
+            stages = [entry(a, i, .full).text, entry(a, i, .collapsingChildren).text, style.fixed(a.value.flat[i])]
                 .map { "\(name)(\($0))" }
         } else {
             stages = [entry(t, index, .full).text, entry(t, index, .collapsingChildren).text]
@@ -103,11 +132,26 @@ struct EquationWriter {
         return distinct.joined(separator: " = ")
     }
 
+    /// When entry `index` of `t` is a function of one entry of an operand: its name, the operand, the index.
+    private func function(_ t: Traced, _ index: Int) -> (String, Traced, Int)? {
+        switch t.op {
+        case .apply(let f, let a): return (plainName(f), a, a.value.count == 1 ? 0 : index)
+        case .sinusoid(let a, let sines):
+            guard case .matrix(let m) = a.value else { return nil }
+            return (sines[index % m.cols] ? "sin" : "cos", a, index)
+        default: return nil
+        }
+    }
+
     private func plainName(_ f: Activation) -> String {
         switch f {
         case .sigmoid: return "σ"
         case .tanh: return "tanh"
         case .relu: return "relu"
+        case .exp: return "exp"
+        case .sqrt: return "sqrt"
+        case .sin: return "sin"
+        case .cos: return "cos"
         }
     }
 
@@ -161,7 +205,23 @@ struct EquationWriter {
             return ("\(entry(a, index, childMode).text) + \(addend(b, index))", .sum)
         case .difference(let a, let b):
             return ("\(entry(a, index, childMode).text) - \(factor(b, index))", .sum)
-        case .product, .hadamard, .oneMinus, .apply:
+        case .transpose(let a):
+            guard case .matrix(let m) = t.value else { preconditionFailure("transpose of a non-matrix") }
+            return entry(a, (index % m.cols) * m.rows + index / m.cols, mode)
+        case .broadcast(let a, let how):
+            guard case .matrix(let m) = t.value else { preconditionFailure("broadcast to a non-matrix") }
+            return entry(a, how == .perRow ? index / m.cols : index % m.cols, mode)
+        case .concatColumns(let parts):
+            guard case .matrix(let m) = t.value else { preconditionFailure("concatenation of non-matrices") }
+            let row = index / m.cols
+            var col = index % m.cols
+            for part in parts {
+                guard case .matrix(let p) = part.value else { continue }
+                if col < p.cols { return entry(part, row * p.cols + col, mode) }
+                col -= p.cols
+            }
+            preconditionFailure("column outside the concatenation")
+        case .product, .hadamard, .oneMinus, .apply, .quotient, .reduce, .power, .sinusoid, .pairExponent:
             if mode == .collapsed { return number(t.value.flat[index], given: false) }
             return written(t, index, childMode)
         }
@@ -174,8 +234,31 @@ struct EquationWriter {
             return shape == .negativeNumber || shape == .sum ? "(\(text))" : text
         }
         switch t.op {
-        case .step, .part, .sum, .difference:
+        case .step, .part, .sum, .difference, .transpose, .broadcast, .concatColumns:
             preconditionFailure("not a product or a function")
+        case .quotient(let a, let b):
+            return ("\(factor(a, index))/\(factor(b, b.value.count == 1 ? 0 : index))", .product)
+        case .reduce(let reduction, let a):
+            guard case .matrix(let m) = a.value else { preconditionFailure("row reduction of a non-matrix") }
+            func addend(_ i: Int) -> String {
+                let (text, shape) = entry(a, i, childMode)
+                return shape == .negativeNumber && i % m.cols > 0 ? "(\(text))" : text
+            }
+            let terms = shown(m.cols, limit: maxTerms).map { c in
+                c.map { reduction == .max ? entry(a, index * m.cols + $0, childMode).text : addend(index * m.cols + $0) } ?? "⋯"
+            }
+            switch reduction {
+            case .sum: return (terms.joined(separator: " + "), m.cols == 1 ? .number : .sum)
+            case .max: return ("max(" + terms.joined(separator: ", ") + ")", .atom)
+            case .mean(let divisor): return ("(" + terms.joined(separator: " + ") + ")/\(divisor)", .product)
+            }
+        case .power(let base, let exponent):
+            return ("\(factor(base, 0))^\(factor(exponent, index))", .atom)
+        case .sinusoid(let a, let sines):
+            guard case .matrix(let m) = a.value else { preconditionFailure("sinusoid of a non-matrix") }
+            return ("\(sines[index % m.cols] ? "sin" : "cos")(\(entry(a, index, childMode).text))", .atom)
+        case .pairExponent(let pairs, let d):
+            return ("2·\(pairs[index])/\(d)", .product)
         case .product(let a, let b):
             guard case .matrix(let m) = a.value else { preconditionFailure("product needs a matrix on the left") }
             let inner = m.cols

@@ -12,19 +12,33 @@ public enum JSONTraceRenderer {
                 "equation": .string(step.computed.map { "\(step.symbol) = \(equations.symbolic($0))" } ?? step.symbol),
             ])
         }
-        return JSON.fields([
-            "lesson": .string(trace.lesson),
-            "example": .string(trace.example),
-            "values": .array(values),
-        ]).rendered()
+        var members = [
+            JSONMember("lesson", .string(trace.lesson)),
+            JSONMember("example", .string(trace.example)),
+            JSONMember("values", .array(values)),
+        ]
+        if let (source, verdicts) = trace.claims {
+            members.append(JSONMember("source", .string(source)))
+            members.append(JSONMember("claims", .array(verdicts.map { v in
+                .fields([
+                    "value": .string(v.claim.value),
+                    "at": .array(v.claim.at.map { .number(Double($0)) }),
+                    "expected": .number(v.claim.expected),
+                    "computed": number(v.computed),
+                    "holds": .bool(v.holds),
+                ])
+            })))
+        }
+        return JSON.object(members).rendered()
     }
 
     /// Full precision (shortest round-trip form); a non-finite entry as "inf", "-inf" or "nan".
+    static func number(_ x: Double) -> JSON {
+        guard x.isFinite else { return .string(x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf")) }
+        return .number(x)
+    }
+
     static func json(_ value: Value) -> JSON {
-        func number(_ x: Double) -> JSON {
-            guard x.isFinite else { return .string(x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf")) }
-            return .number(x)
-        }
         switch value {
         case .scalar(let x): return number(x)
         case .vector(let v): return .array(v.entries.map(number))

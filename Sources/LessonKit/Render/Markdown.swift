@@ -23,6 +23,23 @@ public struct MarkdownRenderer {
     }
 
     public func render(_ trace: Trace) -> String {
+        var renderer = self
+        renderer.marks = [:]
+        for verdict in trace.claims?.verdicts ?? [] {
+            renderer.marks[verdict.claim.value, default: [:]][verdict.index] = verdict.holds
+        }
+        return renderer.document(trace)
+    }
+
+    /// ✓ or ✗ for claimed entries: value name → entry → holds.
+    private var marks: [String: [Int: Bool]] = [:]
+
+    private func mark(_ name: String, _ index: Int) -> String {
+        guard let holds = marks[name]?[index] else { return "" }
+        return holds ? " ✓" : " ✗"
+    }
+
+    private func document(_ trace: Trace) -> String {
         var out: [String] = ["# \(trace.title)", ""]
         var skipping = false
         // Said once, before the first time step or computed value.
@@ -63,6 +80,7 @@ public struct MarkdownRenderer {
                 out += summary(table)
             }
         }
+        if let (source, verdicts) = trace.claims { out += claimsSection(source, verdicts) }
         out += [
             "---",
             "",
@@ -95,13 +113,15 @@ public struct MarkdownRenderer {
             out += ["| \(cell(s.labels.rowHeader)) | written out | $\(s.symbol)$ |", "|---|---|---:|"]
             for i in equations.shown(v.count, limit: equations.maxRows) {
                 guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
-                out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i])) |")
+                out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
             }
             out.append("")
         case .matrix(let m):
-            out += matrixTable(m, labels: s.labels, given: false)
-            let written = m.entries.count <= 4 ? Array(0..<m.entries.count) : [0]
-            for i in written {
+            out += matrixTable(m, labels: s.labels, given: false, name: s.name)
+            // Every entry of a small matrix; else the first and the last row, each entry by entry.
+            let columns = equations.shown(m.cols, limit: equations.maxCols).compactMap { $0 }
+            let rows = m.entries.count <= 4 || m.rows <= 2 ? Array(0..<m.rows) : [0, m.rows - 1]
+            for i in rows.flatMap({ r in columns.map { r * m.cols + $0 } }) {
                 let (r, c) = (i / m.cols, i % m.cols)
                 out.append("- entry (\(r + 1), \(c + 1)): \(equations.writtenOut(computed, i)) = \(style.fixed(m.entries[i]))")
             }
@@ -112,7 +132,8 @@ public struct MarkdownRenderer {
     }
 
     private func input(_ s: Step) -> [String] {
-        var out = ["**\(s.title)** · `\(s.name)`, $\(s.symbol)$, \(shapeText(s.value))", ""]
+        let name = s.name.isEmpty ? "" : " · `\(s.name)`,"
+        var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value))", ""]
         switch s.value {
         case .scalar(let x):
             out += ["$\(s.symbol) = \(style.given(x))$", ""]
@@ -131,7 +152,7 @@ public struct MarkdownRenderer {
         return out
     }
 
-    private func matrixTable(_ m: Matrix, labels: Labels, given: Bool) -> [String] {
+    private func matrixTable(_ m: Matrix, labels: Labels, given: Bool, name: String = "") -> [String] {
         let cols = equations.shown(m.cols, limit: equations.maxCols)
         let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? cell(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
         var out = ["| \(cell(labels.rowHeader)) | " + header.joined(separator: " | ") + " |",
@@ -141,7 +162,7 @@ public struct MarkdownRenderer {
                 out.append("| ⋯ | " + cols.map { _ in "⋯" }.joined(separator: " | ") + " |")
                 continue
             }
-            let entries = cols.map { c in c.map { style.number(m[r, $0], given: given) } ?? "⋯" }
+            let entries = cols.map { c in c.map { style.number(m[r, $0], given: given) + mark(name, r * m.cols + $0) } ?? "⋯" }
             out.append("| \(rowLabel(labels, r)) | " + entries.joined(separator: " | ") + " |")
         }
         return out
@@ -170,6 +191,23 @@ public struct MarkdownRenderer {
             out.append("| \(cell(table.rows[r])) | " + entries.joined(separator: " | ") + " |")
         }
         out.append("")
+        return out
+    }
+
+    // MARK: Claims
+
+    private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
+        let holding = verdicts.filter(\.holds).count
+        var out = ["## Claims", "", "Checked against: \(source).", "",
+                   "| value | at | claimed | computed | difference | |", "|---|---|---:|---:|---:|---|"]
+        for v in verdicts {
+            let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
+            let difference = style.fixed(v.difference)
+            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(style.fixed(v.computed)) | \(difference) | \(v.holds ? "✓" : "✗") |")
+        }
+        out += ["", holding == verdicts.count
+            ? "All \(verdicts.count) claims hold (each within half a unit of its last written decimal unless it says otherwise)."
+            : "\(holding) of \(verdicts.count) claims hold.", ""]
         return out
     }
 
