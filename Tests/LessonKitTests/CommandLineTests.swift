@@ -79,7 +79,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     @Test func listVersionHelp() throws {
         let list = try lesson(["list"])
         #expect(list.status == 0)
-        #expect(list.out.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == ["rnn-unroll", "lstm-gates", "gru"])
+        #expect(list.out.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == Lessons.ids)
+        #expect(Lessons.ids.count == Set(Lessons.ids).count)
         #expect(try lesson(["--version"]).out == "lesson \(LessonCommand.version)\n")
         let help = try lesson(["--help"])
         #expect(help.status == 0 && help.out.contains("USAGE:") && help.out.contains("lesson render"))
