@@ -105,7 +105,8 @@ import Testing
         #expect(style.given(-3) == "-3")
         #expect(style.given(-0.0) == "0")
         #expect(style.given(0.123456) == "0.1235")
-        #expect(style.given(1e-7) == "0.0000")
+        #expect(style.given(1e-5) == "1e-05")
+        #expect(style.given(0.00012) == "0.0001")
         #expect(style.given(1e20) == "100000000000000000000.0000")
     }
 }

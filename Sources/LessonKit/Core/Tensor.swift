@@ -87,6 +87,15 @@ public enum Value: Equatable, Sendable {
 
     public var count: Int { flat.count }
 
+    /// The matrix, or the vector as a column, or the scalar as 1 × 1.
+    public var matrix: Matrix {
+        switch self {
+        case .scalar(let x): return Matrix(rows: 1, cols: 1, entries: [x])
+        case .vector(let v): return Matrix(rows: v.count, cols: 1, entries: v.entries)
+        case .matrix(let m): return m
+        }
+    }
+
     /// The same shape with other entries (row-major).
     func reshaped(_ entries: [Double]) -> Value {
         switch self {

@@ -65,6 +65,8 @@ public struct Traced: Sendable {
         case sinusoid(Traced, sines: [Bool])
         /// The exponents 2i/d of the positional encoding, one per column.
         case pairExponent(pairs: [Int], d: Int)
+        /// The softmax of each row, computed as exp(x − rowmax) / rowsum.
+        case softmaxRows(Traced)
     }
 
     enum Part: Sendable {
@@ -197,4 +199,18 @@ public func sinusoid(_ angles: Traced, sines: [Bool]) -> Traced {
 /// The exponents 2i/d, where column j belongs to frequency pair i = pairs[j].
 public func pairExponents(_ pairs: [Int], d: Int) -> Traced {
     Traced(.vector(Vector(pairs.map { 2 * Double($0) / Double(d) })), .pairExponent(pairs: pairs, d: d))
+}
+
+/// The softmax of each row of a matrix: exp(x_ij − max_j x_ij) / Σ_j exp(x_ij − max_j x_ij).
+public func softmaxRows(_ x: Traced) -> Traced {
+    guard case .matrix(let m) = x.value else { preconditionFailure("softmax of a non-matrix") }
+    var entries = m.entries
+    for r in 0..<m.rows {
+        let row = m.row(r).entries
+        let top = row.max() ?? 0
+        let exps = row.map { Foundation.exp($0 - top) }
+        let total = exps.reduce(0, +)
+        for c in 0..<m.cols { entries[r * m.cols + c] = exps[c] / total }
+    }
+    return Traced(.matrix(Matrix(rows: m.rows, cols: m.cols, entries: entries)), .softmaxRows(x))
 }

@@ -2,6 +2,8 @@
 // equation with the numbers substituted (LaTeX matrices), and each entry written out as the
 // arithmetic a student would do with a pencil ("0.5·1 + (-0.3)·2 + 0.1").
 
+import Foundation
+
 struct EquationWriter {
     let style: NumberStyle
     /// Matrices larger than this are shown by their corners with dots.
@@ -30,7 +32,9 @@ struct EquationWriter {
         }
         switch t.op {
         case .step(_, let symbol, _), .part(_, _, let symbol):
-            return (numbers ? matrix(t.value, given: isGiven(t)) : symbol, .atom)
+            if numbers { return (matrix(t.value, given: isGiven(t)), .atom) }
+            // A symbol written as an expression ("X - \mu") groups like one.
+            return (symbol, symbol.contains(" ") ? .sum : .atom)
         case .product(let a, let b):
             return ("\(operand(a, atLeast: .atom)) \(operand(b, atLeast: .atom))", .product)
         case .sum(let a, let b):
@@ -56,7 +60,11 @@ struct EquationWriter {
             case .mean(let divisor):
                 return ("\\tfrac{1}{\(divisor)}\\operatorname{rowsum}\\left(\(inner)\\right)", .product)
             }
-        case .broadcast(let a, _):
+        case .broadcast(let a, let how):
+            // With numbers, a vector repeated as every row is shown as a row.
+            if numbers, how == .perColumn, case .vector(let v) = a.value {
+                return (matrix(.matrix(Matrix(rows: 1, cols: v.count, entries: v.entries)), given: isGiven(a)), .atom)
+            }
             return latex(a, numbers: numbers)
         case .concatColumns(let parts):
             return ("\\operatorname{concat}\\left(" + parts.map { latex($0, numbers: numbers).text }.joined(separator: ", ") + "\\right)", .atom)
@@ -66,6 +74,8 @@ struct EquationWriter {
             return ("\\operatorname{sin/cos}\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
         case .pairExponent(_, let d):
             return (numbers ? matrix(t.value, given: false) : "\\frac{2i}{\(d)}", .atom)
+        case .softmaxRows(let a):
+            return ("\\operatorname{softmax}\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
         }
     }
 
@@ -124,6 +134,14 @@ struct EquationWriter {
             if isLeaf(a) { return entry(t, index, .full).text }
             stages = [entry(a, i, .full).text, entry(a, i, .collapsingChildren).text, style.fixed(a.value.flat[i])]
                 .map { "\(name)(\($0))" }
+        } else if case .softmaxRows(let a) = t.op, case .matrix(let m) = a.value {
+            // exp of the shifted score over the row's sum of such exps.
+            let row = index / m.cols
+            let entries = m.row(row).entries
+            let top = entries.max() ?? 0
+            let total = entries.map { Foundation.exp($0 - top) }.reduce(0, +)
+            stages = [entry(t, index, .full).text,
+                      "\(style.fixed(Foundation.exp(entries[index % m.cols] - top)))/\(style.fixed(total))"]
         } else {
             stages = [entry(t, index, .full).text, entry(t, index, .collapsingChildren).text]
         }
@@ -155,7 +173,7 @@ struct EquationWriter {
         }
     }
 
-    private func isLeaf(_ t: Traced) -> Bool {
+    func isLeaf(_ t: Traced) -> Bool {
         switch t.op {
         case .step, .part: return true
         default: return false
@@ -221,7 +239,7 @@ struct EquationWriter {
                 col -= p.cols
             }
             preconditionFailure("column outside the concatenation")
-        case .product, .hadamard, .oneMinus, .apply, .quotient, .reduce, .power, .sinusoid, .pairExponent:
+        case .product, .hadamard, .oneMinus, .apply, .quotient, .reduce, .power, .sinusoid, .pairExponent, .softmaxRows:
             if mode == .collapsed { return number(t.value.flat[index], given: false) }
             return written(t, index, childMode)
         }
@@ -259,6 +277,13 @@ struct EquationWriter {
             return ("\(sines[index % m.cols] ? "sin" : "cos")(\(entry(a, index, childMode).text))", .atom)
         case .pairExponent(let pairs, let d):
             return ("2·\(pairs[index])/\(d)", .product)
+        case .softmaxRows(let a):
+            guard case .matrix(let m) = a.value else { preconditionFailure("softmax of a non-matrix") }
+            let row = index / m.cols
+            let top = style.fixed(m.row(row).entries.max() ?? 0)
+            func shifted(_ c: Int) -> String { "exp(\(entry(a, row * m.cols + c, childMode).text) - \(top))" }
+            let terms = shown(m.cols, limit: maxTerms).map { c in c.map(shifted) ?? "⋯" }
+            return ("\(shifted(index % m.cols))/(\(terms.joined(separator: " + ")))", .product)
         case .product(let a, let b):
             guard case .matrix(let m) = a.value else { preconditionFailure("product needs a matrix on the left") }
             let inner = m.cols

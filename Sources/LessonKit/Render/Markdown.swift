@@ -104,7 +104,14 @@ public struct MarkdownRenderer {
     private func step(_ s: Step) -> [String] {
         guard let computed = s.computed else { return input(s) }
         var out = ["#### `\(s.name)` · \(s.title)", ""]
-        out += ["$$", "\(s.symbol) = \(equations.symbolic(computed))", "$$", ""]
+        let symbolic = equations.symbolic(computed)
+        if symbolic != s.symbol { out += ["$$", "\(s.symbol) = \(symbolic)", "$$", ""] }
+        // A slice of another value is only a view: its table says it all.
+        if equations.isLeaf(computed) {
+            out += matrixTable(s.value.matrix, labels: s.labels, given: false, name: s.name) + [""]
+            out += [s.meaning, ""]
+            return out
+        }
         out += ["$$", "\(s.symbol) = \(equations.substituted(computed)) = \(equations.matrix(s.value, given: false))", "$$", ""]
         switch s.value {
         case .scalar(let x):

@@ -33,7 +33,9 @@ public struct NumberStyle: Sendable {
         if x == 0 { return "0" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         let text = x.description  // shortest round-trip form
-        guard !text.contains("e"), let dot = text.firstIndex(of: ".") else { return fixed(x) }
+        // A small number written like 1e-05 stays as written rather than rounding to 0.0000.
+        if text.contains("e") { return abs(x) < 1 ? text : fixed(x) }
+        guard let dot = text.firstIndex(of: ".") else { return fixed(x) }
         return text.distance(from: dot, to: text.endIndex) - 1 <= precision ? text : fixed(x)
     }
 
