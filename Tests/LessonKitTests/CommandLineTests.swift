@@ -166,6 +166,15 @@ struct BadInput: CustomTestStringConvertible, Sendable {
                  status: 65, words: ["tokens must have one label per time step"]),
         BadInput(what: "number too large", lesson: "rnn-unroll", file: #"{"input": [[1e999]], "weight_ih_l0": [[1]], "weight_hh_l0": [[1]]}"#,
                  status: 65, words: ["bad.json", "too large"]),
+        BadInput(what: "heads that do not divide E", lesson: "multi-head-attention",
+                 file: #"{"query": [[1, 2, 3]], "num_heads": 2, "in_proj_weight": [[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]], "out_proj.weight": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}"#,
+                 status: 65, words: ["num_heads must be a whole number ≥ 1 that divides E = 3, got 2"]),
+        BadInput(what: "non-positive eps", lesson: "layer-norm", file: #"{"input": [[1, 2]], "eps": 0}"#,
+                 status: 65, words: ["eps must be a positive number, got 0"]),
+        BadInput(what: "misshapen attention weight", lesson: "attention-qkv", file: #"{"x": [[1, 2]], "w_q": [[1]], "w_k": [[1]], "w_v": [[1]]}"#,
+                 status: 65, words: ["w_q must be d_model × d_k = 2 × 1, got 1 × 1"]),
+        BadInput(what: "boolean for a number", lesson: "positional-encoding", file: #"{"positions": [0, true], "d_model": 2}"#,
+                 status: 65, words: ["positions[2] must be a number, got a boolean"]),
         BadInput(what: "empty sequence", lesson: "rnn-unroll", file: #"{"input": [], "weight_ih_l0": [[1]], "weight_hh_l0": [[1]]}"#,
                  status: 65, words: ["input must be", "non-empty"]),
     ]
@@ -201,6 +210,16 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(missing.status == 66 && missing.err == "error: cannot read missing.json: no such file or directory\n")
         let directory = try lesson(["gru", "--input", "."], in: folder)
         #expect(directory.status == 66 && directory.err.contains("is a directory"))
+    }
+
+    @Test func exampleClaimsAreMarkedAndHold() throws {
+        let run = try lesson(["attention-qkv", "--example", "illustrated-transformer"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("| 1 · Thinking | 112.0000 ✓ | 96.0000 ✓ |"))
+        let json = try lesson(["attention-qkv", "--example", "illustrated-transformer", "--format", "json"])
+        let parsed = try JSON.parse(Array(json.out.utf8))
+        guard case .array(let claims)? = parsed["claims"] else { Issue.record("no claims"); return }
+        #expect(claims.count == 6 && claims.allSatisfy { $0["holds"] == .bool(true) })
     }
 
     @Test func precisionChangesTheDecimals() throws {

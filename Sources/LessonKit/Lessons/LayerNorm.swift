@@ -47,7 +47,7 @@ enum LayerNorm: Lesson {
         let betaIn = try reader.vector("bias", "D numbers (the shift β)")
         if let betaIn { try reader.expect(betaIn, "bias", count: ("D (columns of input)", d)) }
         let epsIn = try reader.number("eps", "the small number added to the variance") ?? 1e-5
-        guard epsIn > 0 else { throw reader.fail("eps must be a positive number, got \(epsIn)") }
+        guard epsIn > 0 else { throw reader.fail("eps must be a positive number, got \(JSON.format(epsIn))") }
         let tokens = try reader.labels("tokens", count: n, per: "row of input")
         try reader.finish()
 

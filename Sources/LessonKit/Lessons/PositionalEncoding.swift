@@ -44,7 +44,7 @@ enum PositionalEncoding: Lesson {
         guard d >= 1 else { throw reader.fail("d_model must be at least 1, got \(d)") }
         try reader.expect(d, "d_model", atMost: maxWidth)
         let baseIn = try reader.number("base", "the base of the wavelengths") ?? 10000
-        guard baseIn > 0 else { throw reader.fail("base must be a positive number, got \(baseIn)") }
+        guard baseIn > 0 else { throw reader.fail("base must be a positive number, got \(JSON.format(baseIn))") }
         let xIn = try reader.matrix("x", "the embeddings to add the encoding to (n × d_model)")
         if let xIn { try reader.expect(xIn, "x", rows: ("positions", n), cols: ("d_model", d)) }
         let tokens = try reader.labels("tokens", count: n, per: "position")
