@@ -144,18 +144,12 @@ enum AttentionQKV: Lesson {
         computes $X W^{\\top}$ (`lesson multi-head-attention` uses that form); \
         `torch.nn.functional.scaled_dot_product_attention(Q, K, V)` computes the steps from $S$ on.
         """)
-        tr.legend([
+        tr.introduceInputs(legend: [
             (symbol: "n", meaning: "tokens (rows of $X$)", size: n),
             (symbol: "d_{model}", meaning: "numbers per token embedding", size: dModel),
             (symbol: "d_{k}", meaning: "numbers per query and key", size: dK),
             (symbol: "d_{v}", meaning: "numbers per value (and per output row)", size: dV),
-        ])
-        if let example {
-            tr.heading("The example")
-            tr.say(example.story)
-        }
-
-        tr.heading("Inputs")
+        ], example: example)
         let x = tr.input("x", "X", .matrix(xIn), title: "Token embeddings",
                          meaning: "Row i is the embedding of token i.",
                          labels: Labels(rowHeader: "token", rows: tokenRows, columns: numberLabels(dModel)))

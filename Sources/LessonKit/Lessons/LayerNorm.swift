@@ -87,16 +87,10 @@ enum LayerNorm: Lesson {
         The Annotated Transformer writes $(x - \\mu)/(\\sigma + \\epsilon)$ with the unbiased $\\sigma$; both give \
         slightly different numbers. $\\epsilon$ only guards against dividing by zero when a row is constant.
         """)
-        tr.legend([
+        tr.introduceInputs(legend: [
             (symbol: "N", meaning: "rows normalized independently (tokens)", size: n),
             (symbol: "D", meaning: "features per row", size: d),
-        ])
-        if let example {
-            tr.heading("The example")
-            tr.say(example.story)
-        }
-
-        tr.heading("Inputs")
+        ], example: example)
         let x = tr.input("input", "X", .matrix(xIn), title: "Input", meaning: "Row i is one token's features; each row is normalized on its own.",
                          labels: table)
         let gamma = tr.input("weight", "\\gamma", .vector(gammaIn ?? Vector(Array(repeating: 1, count: d))), title: "Scale",

@@ -43,6 +43,19 @@ public enum Lessons {
     public static func named(_ id: String) -> (any Lesson.Type)? { all.first { $0.id == id } }
 }
 
+extension Trace {
+    /// What every lesson shows before its inputs: the shape legend, the example's story, and the
+    /// "Inputs" heading.
+    func introduceInputs(legend: [(symbol: String, meaning: String, size: Int)], example: Example?) {
+        self.legend(legend)
+        if let example {
+            heading("The example")
+            say(example.story)
+        }
+        heading("Inputs")
+    }
+}
+
 /// Row labels for a sequence: `1 · The`, `2 · cat`, … with tokens, else `1`, `2`, ….
 func sequenceLabels(_ tokens: [String]?, count: Int) -> [String] {
     (0..<count).map { i in tokens.map { "\(i + 1) · \($0[i])" } ?? "\(i + 1)" }

@@ -117,19 +117,13 @@ enum MultiHeadAttention: Lesson {
         The Illustrated Transformer's toy (seed notes 001: 8 heads × 3 = 24 columns, then $W^{O}$ of 24 × 4) \
         chooses the head size freely, which this module does not allow.\(causal ? " `causal: true` passes the mask $M$ (−∞ where key j > query i) as `attn_mask`." : "")
         """)
-        tr.legend([
+        tr.introduceInputs(legend: [
             (symbol: "L", meaning: "query tokens (rows of the output)", size: l),
             (symbol: "S", meaning: "key and value tokens", size: s),
             (symbol: "E", meaning: "embedding size", size: e),
             (symbol: "h", meaning: "heads", size: heads),
             (symbol: "E/h", meaning: "numbers per head (head_dim)", size: headDim),
-        ])
-        if let example {
-            tr.heading("The example")
-            tr.say(example.story)
-        }
-
-        tr.heading("Inputs")
+        ], example: example)
         let xQ = tr.input("query", "X_{q}", .matrix(queryIn), title: "Query input",
                           meaning: selfAttention ? "Row i is token i. No `key` or `value` is given, so this is **self-attention**: keys and values come from the same rows."
                                                  : "Row i is query token i.",

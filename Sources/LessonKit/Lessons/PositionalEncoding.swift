@@ -88,17 +88,11 @@ enum PositionalEncoding: Lesson {
         $base = 10000$ and positions from 0. The Illustrated Transformer draws the same numbers with all \
         sines first and all cosines after. An odd $d$ leaves the last column a sine without its cosine.
         """)
-        tr.legend([
+        tr.introduceInputs(legend: [
             (symbol: "n", meaning: "positions (rows)", size: n),
             (symbol: "d", meaning: "$d_{model}$: columns of the encoding", size: d),
             (symbol: "\\lceil d/2 \\rceil", meaning: "frequencies (column pairs)", size: (d + 1) / 2),
-        ])
-        if let example {
-            tr.heading("The example")
-            tr.say(example.story)
-        }
-
-        tr.heading("Inputs")
+        ], example: example)
         let positions = tr.input("positions", "pos", .vector(positionsIn), title: "Positions",
                                  meaning: "The position of each row, counted from 0 as in the paper.",
                                  labels: Labels(rowHeader: "row", rows: sequenceLabels(tokens, count: n)))

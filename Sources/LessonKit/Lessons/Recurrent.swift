@@ -85,16 +85,11 @@ struct RecurrentInput {
     /// table under "Inputs" (defaults included and marked as such); returns the inputs traced.
     func present(in tr: Trace, hiddenHolds: String, extra: [(symbol: String, meaning: String, size: Int)],
                  example: Example?) -> Inputs {
-        tr.legend([
+        tr.introduceInputs(legend: [
             (symbol: "T", meaning: "time steps (rows of the input)", size: steps),
             (symbol: "I", meaning: "input size: numbers per step", size: inputSize),
             (symbol: "H", meaning: "hidden size: numbers in \(hiddenHolds)", size: hidden),
-        ] + extra)
-        if let example {
-            tr.heading("The example")
-            tr.say(example.story)
-        }
-        tr.heading("Inputs")
+        ] + extra, example: example)
         return record(in: tr)
     }
 
