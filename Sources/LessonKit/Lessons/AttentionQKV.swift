@@ -58,7 +58,9 @@ enum AttentionQKV: Lesson {
             self-attention for “Thinking Machines” with $d_{k} = 64$: the scores of “Thinking” are \
             $q_{1} \\cdot k_{1} = 112$ and $q_{1} \\cdot k_{2} = 96$; divided by $\\sqrt{64} = 8$ they are 14 and \
             12; the softmax turns them into 0.88 and 0.12. The figure does not print the vectors, so this \
-            example chooses some that give exactly those scores: with $X$ the identity, $q_{1}$ is 64 ones, \
+            example chooses some that give exactly those scores. $X$ is the 2 × 2 identity, a toy input (the \
+            article's embeddings have 512 numbers), so that the rows of $W_{Q}$, $W_{K}$, $W_{V}$ are the \
+            query, key and value vectors themselves: $q_{1}$ is 64 ones, \
             $k_{1}$ is 64 × 1.75 and $k_{2}$ 64 × 1.5. The second query (64 × 0.5) and the values \
             ($v_{1}$ all ones, $v_{2}$ all zeros, so the output shows the weights directly) are not in the \
             source. The six numbers of the figure are checked as claims, marked ✓ where they appear.
@@ -71,7 +73,7 @@ enum AttentionQKV: Lesson {
                 "tokens": .strings(["Thinking", "Machines"]),
             ]),
             claims: .fields([
-                "source": .string("The Illustrated Transformer (J. Alammar, 2018), self-attention steps 2–4, quoted in seed notes 000"),
+                "source": .string("The Illustrated Transformer (J. Alammar, 2018), the self-attention figure, steps 2–4 (112, 96, 14, 12, 0.88, 0.12); seed notes 000 quote its 0.88 and 0.12"),
                 "claims": .array([
                     .fields(["value": .string("scores"), "at": .numbers([1, 1]), "expected": .number(112)]),
                     .fields(["value": .string("scores"), "at": .numbers([1, 2]), "expected": .number(96)]),
@@ -109,7 +111,8 @@ enum AttentionQKV: Lesson {
 
         let tokenRows = sequenceLabels(tokens, count: n)
         let tokenColumns = tokens ?? numberLabels(n)
-        let tr = Trace(lesson: id, title: "Scaled dot-product attention, one head", example: example?.name ?? file)
+        let tr = Trace(lesson: id, title: causal ? "Scaled dot-product attention, one head, with a causal mask" : "Scaled dot-product attention, one head",
+                       example: example?.name ?? file)
         tr.say("""
         A recurrent network passes information along the sequence one step at a time. **Attention** lets \
         every token look at every other token directly, in one step: each token asks a question (its \
@@ -132,8 +135,9 @@ enum AttentionQKV: Lesson {
         tr.say("""
         **Why divide by $\\sqrt{d_{k}}$** (seed notes 001): if the entries of $q$ and $k$ are independent \
         with mean 0 and variance 1, their dot product, a sum of $d_{k}$ products, has variance $d_{k}$. With \
-        $d_{k} = 64$, scores of ±20 are common, and the softmax of such numbers puts almost all weight on one \
-        token: it *saturates*, and its gradient vanishes. Dividing by $\\sqrt{d_{k}}$ brings the variance back \
+        $d_{k} = 64$ the scores have a standard deviation of 8, differences of 10 or 20 between them are \
+        common, and the softmax of such numbers puts almost all weight on one token: it *saturates*, and its \
+        gradient vanishes. Dividing by $\\sqrt{d_{k}}$ brings the variance back \
         to 1. The softmax is computed as $\\exp(\\hat{S}_{ij} - m_{i}) / \\sum_{j'} \\exp(\\hat{S}_{ij'} - m_{i})$ \
         with $m_{i}$ the row's largest entry: subtracting the same number from a whole row does not change \
         the softmax, and it keeps $\\exp$ from overflowing (PyTorch does the same).
@@ -146,7 +150,7 @@ enum AttentionQKV: Lesson {
         """)
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: "tokens (rows of $X$)", size: n),
-            (symbol: "d_{model}", meaning: "numbers per token embedding", size: dModel),
+            (symbol: "d_{\\text{model}}", meaning: "numbers per token embedding", size: dModel),
             (symbol: "d_{k}", meaning: "numbers per query and key", size: dK),
             (symbol: "d_{v}", meaning: "numbers per value (and per output row)", size: dV),
         ], example: example)
@@ -198,13 +202,13 @@ enum AttentionQKV: Lesson {
                                meaning: "Subtracted before exp: the softmax does not change, and exp cannot overflow.",
                                labels: Labels(rowHeader: "query", rows: tokenRows))
         let e = tr.record("exp", "E", exp(scaled - broadcast(rowMax, .perRow, rows: n, cols: n)), title: "exponentials",
-                          meaning: "Each shifted score made positive; the row's largest becomes exactly 1\(causal ? ", masked ones exactly 0" : "").",
+                          meaning: "Each shifted score's exponential, between 0 and 1: the row's largest becomes exactly 1\(causal ? ", masked ones exactly 0" : "").",
                           labels: pairs)
         let sum = tr.record("sum", "z", reduceRows(.sum, e), title: "row sums of the exponentials",
                             meaning: "The softmax's denominator, one per query.",
                             labels: Labels(rowHeader: "query", rows: tokenRows))
         let weights = tr.record("weights", "A", e / broadcast(sum, .perRow, rows: n, cols: n), title: "attention weights",
-                                meaning: "Row i says how much token i takes from each token: every entry between 0 and 1, each row summing to 1.",
+                                meaning: "Row i says how much token i takes from each token: every entry between 0 and 1, each row summing to 1 (up to rounding in the last decimal shown).",
                                 labels: pairs)
 
         tr.heading("Output", level: 3)
@@ -214,14 +218,24 @@ enum AttentionQKV: Lesson {
         _ = output
 
         tr.heading("Summary")
-        tr.say("""
-        Every token attended to every \(causal ? "earlier or same " : "")token in one step, with weights \
-        computed from the input itself; reading each row of $A$ says who looks at whom. Two things to \
-        notice: the rows of $A$ sum to 1, so each output row is an average of value rows and stays on their \
-        scale; and nothing here depends on the order of the tokens — shuffle the rows of $X$ and the rows \
-        of $O$ shuffle the same way. That is why Transformers add a positional encoding \
-        (`lesson positional-encoding`).
-        """)
+        if causal {
+            tr.say("""
+            Every token attended to itself and the tokens before it, in one step; reading each row of $A$ says \
+            who looks at whom, and the zeros above the diagonal are the mask at work. The rows of $A$ still sum \
+            to 1, so each output row is an average of the value rows it may see. The mask is the only place \
+            where order enters: token 1's output is its own value, whatever comes after it. Without a mask \
+            (`lesson attention-qkv`), order does not matter at all, which is why Transformers add a positional \
+            encoding (`lesson positional-encoding`).
+            """)
+        } else {
+            tr.say("""
+            Every token attended to every token in one step, with weights computed from the input itself; \
+            reading each row of $A$ says who looks at whom. Two things to notice: the rows of $A$ sum to 1, so \
+            each output row is an average of value rows and stays on their scale; and nothing here depends on \
+            the order of the tokens — shuffle the rows of $X$ and the rows of $O$ shuffle the same way. That is \
+            why Transformers add a positional encoding (`lesson positional-encoding`).
+            """)
+        }
         return tr
     }
 }

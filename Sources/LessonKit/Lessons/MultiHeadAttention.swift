@@ -104,9 +104,12 @@ enum MultiHeadAttention: Lesson {
         \\end{aligned}
         """)
         tr.say("""
-        $Q_{k}$ is **columns** $(k-1)\\frac{E}{h} + 1$ to $k\\frac{E}{h}$ of $Q$ (likewise $K_{k}$, $V_{k}$): a head \
-        does not get its own rows or tokens, it gets its own slice of every token's projected vector. The \
-        softmax is taken row by row, as in `lesson attention-qkv`, which shows its exponentials and sums.
+        $Q_{k}$ is **columns** $(k-1)\\frac{E}{h} + 1$ to $k\\frac{E}{h}$ of $Q$ (likewise $K_{k}$, $V_{k}$), written \
+        $Q_{:,\\,a:b}$: all rows, columns a to b, counted from 1 and including b. A head does not get its own \
+        rows or tokens; it gets its own slice of every token's projected vector. The softmax is taken row by \
+        row as $\\exp(\\hat{s}_{ij} - m_{i}) / \\sum_{j'} \\exp(\\hat{s}_{ij'} - m_{i})$ with $m_{i}$ the row's largest \
+        entry, as in `lesson attention-qkv`, which shows the exponentials and sums as steps of their own. \
+        $L$ and $S$ are PyTorch's names for the query and key lengths.
         """)
         tr.say("""
         **Convention.** This is `torch.nn.MultiheadAttention(E, num_heads)` called with a batch of one, \
@@ -118,8 +121,8 @@ enum MultiHeadAttention: Lesson {
         chooses the head size freely, which this module does not allow.\(causal ? " `causal: true` passes the mask $M$ (−∞ where key j > query i) as `attn_mask`." : "")
         """)
         tr.introduceInputs(legend: [
-            (symbol: "L", meaning: "query tokens (rows of the output)", size: l),
-            (symbol: "S", meaning: "key and value tokens", size: s),
+            (symbol: "L", meaning: "query tokens (rows of the output; PyTorch's target length)", size: l),
+            (symbol: "S", meaning: "key and value tokens (PyTorch's source length)", size: s),
             (symbol: "E", meaning: "embedding size", size: e),
             (symbol: "h", meaning: "heads", size: heads),
             (symbol: "E/h", meaning: "numbers per head (head_dim)", size: headDim),
@@ -136,7 +139,7 @@ enum MultiHeadAttention: Lesson {
             tr.input("value", "X_{v}", .matrix($0), title: "Value input", meaning: "Row j is the content that key token j hands over.",
                      labels: Labels(rowHeader: "token", rows: keyRows, columns: features))
         } ?? (keyGiven == nil ? xQ : xQ)
-        tr.input("num_heads", "h", .scalar(Double(heads)), title: "Heads", meaning: "Each head works on E/h = \(headDim) columns.")
+        let headCount = tr.input("num_heads", "h", .scalar(Double(heads)), title: "Heads", meaning: "Each head works on E/h = \(headDim) columns.")
         let stacked = ["q", "k", "v"].flatMap { letter in (1...e).map { "\(letter)\(subscripted($0))" } }
         let w = tr.input("in_proj_weight", "W_{in}", .matrix(wIn), title: "Input projection",
                          meaning: "Rows q₁…: $W_{Q}$; rows k₁…: $W_{K}$; rows v₁…: $W_{V}$, each E × E and applied as $X W^{\\top}$: row j makes entry j of every projected vector.",
@@ -179,26 +182,27 @@ enum MultiHeadAttention: Lesson {
             let range = ((head - 1) * headDim)..<(head * headDim)
             let columns = headDim == 1 ? "column \(range.lowerBound + 1)" : "columns \(range.lowerBound + 1)–\(range.upperBound)"
             tr.timeStep(head, of: heads, "Head \(head): \(columns)")
-            let headColumns = numberLabels(headDim).map { "\(Int($0)! + range.lowerBound)" }
+            let sliceColumns = (range.lowerBound..<range.upperBound).map { "\($0 + 1)" }
+            let headColumns = numberLabels(headDim)
             let qk = tr.record("head[\(head)].Q", "Q_{\(head)}", q.columns(range, "Q_{:,\\,\(range.lowerBound + 1):\(range.upperBound)}"),
                                title: "head \(head)'s queries", meaning: "Only \(columns) of $Q$: this is all head \(head) sees of each query.",
-                               labels: Labels(rowHeader: "token", rows: queryRows, columns: headColumns))
+                               labels: Labels(rowHeader: "token", rows: queryRows, columns: sliceColumns))
             let kk = tr.record("head[\(head)].K", "K_{\(head)}", k.columns(range, "K_{:,\\,\(range.lowerBound + 1):\(range.upperBound)}"),
                                title: "head \(head)'s keys", meaning: "The same \(columns), of $K$.",
-                               labels: Labels(rowHeader: "token", rows: keyRows, columns: headColumns))
+                               labels: Labels(rowHeader: "token", rows: keyRows, columns: sliceColumns))
             let vk = tr.record("head[\(head)].V", "V_{\(head)}", v.columns(range, "V_{:,\\,\(range.lowerBound + 1):\(range.upperBound)}"),
                                title: "head \(head)'s values", meaning: "The same \(columns), of $V$.",
-                               labels: Labels(rowHeader: "token", rows: keyRows, columns: headColumns))
-            let scores = tr.record("head[\(head)].scores", "S_{\(head)}", qk * kk.transposed, title: "head \(head)'s scores",
+                               labels: Labels(rowHeader: "token", rows: keyRows, columns: sliceColumns))
+            let scores = tr.record("head[\(head)].scores", "\\mathrm{scores}_{\(head)}", qk * kk.transposed, title: "head \(head)'s scores",
                                    meaning: "Dot products of head \(head)'s query and key slices.", labels: pairs)
             var scaled = scores / scale
             if let mask { scaled = scaled + mask }
-            let scaledStep = tr.record("head[\(head)].scaled", "\\hat{S}_{\(head)}", scaled, title: "head \(head)'s scaled scores",
+            let scaledStep = tr.record("head[\(head)].scaled", "\\mathrm{scaled}_{\(head)}", scaled, title: "head \(head)'s scaled scores",
                                        meaning: "Divided by $\\sqrt{E/h}$, the square root of this head's width\(causal ? ", future keys −∞" : "").", labels: pairs)
             let a = tr.record("head[\(head)].weights", "A_{\(head)}", softmaxRows(scaledStep), title: "head \(head)'s attention weights",
-                              meaning: "Row i: how much query i takes from each key, in this head. Each row sums to 1.", labels: pairs)
+                              meaning: "Row i: how much query i takes from each key, in this head; each entry is the exp of its shifted score over the row's sum of such exps, and each row sums to 1.", labels: pairs)
             let o = tr.record("head[\(head)].output", "O_{\(head)}", a * vk, title: "head \(head)'s output",
-                              meaning: "Row i: the weighted average of head \(head)'s value slices.",
+                              meaning: "Row i: the weighted average of head \(head)'s value slices. Its columns are head-local: column 1 here is column \(range.lowerBound + 1) of the concatenation.",
                               labels: Labels(rowHeader: "token", rows: queryRows, columns: headColumns))
             outputs.append(o)
             weights.append(a)
@@ -211,7 +215,6 @@ enum MultiHeadAttention: Lesson {
         _ = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), title: "output",
                       meaning: "$W_{O}$ mixes the heads: every output entry can draw on every head.",
                       labels: Labels(rowHeader: "token", rows: queryRows, columns: features))
-        let headCount = tr.constant("h", .scalar(Double(heads)), title: "Heads", meaning: "For the average.")
         _ = tr.record("weights", "\\bar{A}", weights.dropFirst().reduce(weights[0], +) / headCount, title: "attention weights averaged over heads",
                       meaning: "What PyTorch returns as the attention weights by default: the mean of the heads' weights. It hides how differently the heads attend.",
                       labels: pairs)

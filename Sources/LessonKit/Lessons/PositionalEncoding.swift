@@ -16,7 +16,7 @@ enum PositionalEncoding: Lesson {
             name: "default",
             summary: "four positions, d_model 4, added to four embeddings",
             story: """
-            Four positions (0 to 3) and $d_{model} = 4$, so there are two frequency pairs: columns 1–2 turn \
+            Four positions (0 to 3) and $d_{\\text{model}} = 4$, so there are two frequency pairs: columns 1–2 turn \
             with angle $pos / 10000^{0} = pos$ (one radian per position), columns 3–4 with \
             $pos / 10000^{2/4} = pos / 100$, a hundred times slower. The fast pair tells neighbouring \
             positions apart; the slow pair changes little here but keeps distant positions apart in long \
@@ -83,14 +83,15 @@ enum PositionalEncoding: Lesson {
         \\end{aligned}
         """)
         tr.say("""
-        **Convention.** The paper's layout: sines in the even columns, cosines in the odd ones, counting \
+        Seed notes 001 write $i$ for the position; here, as in the paper, $pos$ is the position and $i$ \
+        numbers the frequency pairs. **Convention.** The paper's layout: sines in the even columns, cosines in the odd ones, counting \
         columns from 0 as the paper does (so the tables' column 1 is the paper's column 0, a sine), with \
         $base = 10000$ and positions from 0. The Illustrated Transformer draws the same numbers with all \
         sines first and all cosines after. An odd $d$ leaves the last column a sine without its cosine.
         """)
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: "positions (rows)", size: n),
-            (symbol: "d", meaning: "$d_{model}$: columns of the encoding", size: d),
+            (symbol: "d", meaning: "$d_{\\text{model}}$: columns of the encoding", size: d),
             (symbol: "\\lceil d/2 \\rceil", meaning: "frequencies (column pairs)", size: (d + 1) / 2),
         ], example: example)
         let positions = tr.input("positions", "pos", .vector(positionsIn), title: "Positions",
@@ -98,7 +99,7 @@ enum PositionalEncoding: Lesson {
                                  labels: Labels(rowHeader: "row", rows: sequenceLabels(tokens, count: n)))
         tr.input("d_model", "d", .scalar(Double(d)), title: "Width", meaning: "The number of columns of the encoding, equal to the embedding width.")
         let base = tr.input("base", "base", .scalar(baseIn), title: "Base",
-                            meaning: "The longest wavelength is $2\\pi \\cdot base$ positions.")
+                            meaning: "Sets how slowly the last columns turn: wavelengths grow geometrically from $2\\pi$ positions towards $2\\pi \\cdot base$ (reached only as $d$ grows).")
         let x = xIn.map {
             tr.input("x", "X", .matrix($0), title: "Embeddings", meaning: "The token embeddings the encoding is added to.",
                      labels: Labels(rowHeader: "row", rows: sequenceLabels(tokens, count: n), columns: columns))
@@ -111,7 +112,7 @@ enum PositionalEncoding: Lesson {
                                  meaning: "Columns 2i and 2i+1 (counting from 0) share the exponent $2i/d$, so they share a frequency.",
                                  labels: perColumn)
         let wavelength = tr.record("divisor", "base^{e}", power(base, exponent), title: "divisors",
-                                   meaning: "How many positions it takes for the angle to grow by one radian: 1 for the first pair, growing geometrically up to nearly $base$.",
+                                   meaning: "How many positions it takes for the angle to grow by one radian: 1 for the first pair, then growing geometrically; the last pair's is $base^{2i/d}$ with its own $i$, close to $base$ only when $d$ is large.",
                                    labels: perColumn)
 
         tr.heading("Angles, then sines and cosines", level: 3)

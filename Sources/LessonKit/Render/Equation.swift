@@ -7,7 +7,7 @@ import Foundation
 struct EquationWriter {
     let style: NumberStyle
     /// Matrices larger than this are shown by their corners with dots.
-    var maxRows = 10
+    var maxRows = 16
     var maxCols = 8
     /// Sums of products longer than this are written with their first and last terms.
     var maxTerms = 8
@@ -69,11 +69,11 @@ struct EquationWriter {
         case .concatColumns(let parts):
             return ("\\operatorname{concat}\\left(" + parts.map { latex($0, numbers: numbers).text }.joined(separator: ", ") + "\\right)", .atom)
         case .power(let base, let exponent):
-            return ("{\(operand(base, atLeast: .atom))}^{\(latex(exponent, numbers: numbers).text)}", .atom)
+            return ("\(operand(base, atLeast: .atom))^{\(latex(exponent, numbers: numbers).text)}", .atom)
         case .sinusoid(let a, _):
             return ("\\operatorname{sin/cos}\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
-        case .pairExponent(_, let d):
-            return (numbers ? matrix(t.value, given: false) : "\\frac{2i}{\(d)}", .atom)
+        case .pairExponent(let pairs, let d):
+            return (numbers ? "\\tfrac{2}{\(d)} " + matrix(.vector(Vector(pairs.map(Double.init))), given: true) : "\\frac{2i}{\(d)}", .product)
         case .softmaxRows(let a):
             return ("\\operatorname{softmax}\\left(\(latex(a, numbers: numbers).text)\\right)", .atom)
         }
@@ -95,7 +95,7 @@ struct EquationWriter {
     func matrix(_ value: Value, given: Bool) -> String {
         func n(_ x: Double) -> String {
             guard x.isFinite else { return x.isNaN ? "\\text{nan}" : (x < 0 ? "-\\infty" : "\\infty") }
-            return style.number(x, given: given)
+            return latexNumber(style.number(x, given: given))
         }
         let (rows, cols): (Int, Int)
         switch value {
@@ -113,6 +113,15 @@ struct EquationWriter {
             return colIndices.map { c in c.map { n(flat[r * cols + $0]) } ?? "\\cdots" }.joined(separator: " & ")
         }
         return "\\begin{bmatrix} " + lines.joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    }
+
+    /// `1e-05` as `10^{-5}` and `2.5e+20` as `2.5 \times 10^{20}`; other numbers as they are.
+    func latexNumber(_ text: String) -> String {
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let mantissa = text[..<e]
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        let power = "10^{\(exponent)}"
+        return mantissa == "1" ? power : mantissa == "-1" ? "-" + power : "\(mantissa) \\times \(power)"
     }
 
     /// The indices to show of `count`: all, or the first few and the last two with a gap (nil).
@@ -280,7 +289,8 @@ struct EquationWriter {
         case .softmaxRows(let a):
             guard case .matrix(let m) = a.value else { preconditionFailure("softmax of a non-matrix") }
             let row = index / m.cols
-            let top = style.fixed(m.row(row).entries.max() ?? 0)
+            let topValue = m.row(row).entries.max() ?? 0
+            let top = topValue < 0 ? "(\(style.fixed(topValue)))" : style.fixed(topValue)
             func shifted(_ c: Int) -> String { "exp(\(entry(a, row * m.cols + c, childMode).text) - \(top))" }
             let terms = shown(m.cols, limit: maxTerms).map { c in c.map(shifted) ?? "⋯" }
             return ("\(shifted(index % m.cols))/(\(terms.joined(separator: " + ")))", .product)

@@ -95,10 +95,13 @@ public struct MarkdownRenderer {
     private func howToRead(_ first: Step) -> [String] {
         ["> **How to read each step.** The heading gives the value's name as `--format json` lists it "
             + "(`\(first.name)` is $\(first.symbol)$). Then come its equation, the same equation with the numbers "
-            + "put in, and a table whose *written out* column is the arithmetic for each entry: first every product, "
-            + "then each product's value, then (for a function) its argument's value. Every value is computed from "
-            + "the unrounded values before it, so redoing a step from the rounded numbers shown can differ by 1 in the "
-            + "last decimal.", ""]
+            + "put in, and its table. Each entry is written out as the arithmetic that gives it: in the *written out* "
+            + "column for a vector, and below the table for a matrix (every entry of a small matrix, else those of its "
+            + "first and last rows). Where there are products or functions, the arithmetic is shown in stages: as "
+            + "written, then with each product or function replaced by its value. A vector written next to a matrix "
+            + "as a column (one number per row, like a mean) applies to each row; written as a row (one number per "
+            + "column, like a bias) it applies to every row. Every value is computed from the unrounded values before "
+            + "it, so redoing a step from the rounded numbers shown can differ slightly in the last decimal.", ""]
     }
 
     private func step(_ s: Step) -> [String] {
@@ -128,10 +131,14 @@ public struct MarkdownRenderer {
             // Every entry of a small matrix; else the first and the last row, each entry by entry.
             let columns = equations.shown(m.cols, limit: equations.maxCols).compactMap { $0 }
             let rows = m.entries.count <= 4 || m.rows <= 2 ? Array(0..<m.rows) : [0, m.rows - 1]
+            var lines: [String] = []
             for i in rows.flatMap({ r in columns.map { r * m.cols + $0 } }) {
                 let (r, c) = (i / m.cols, i % m.cols)
-                out.append("- entry (\(r + 1), \(c + 1)): \(equations.writtenOut(computed, i)) = \(style.fixed(m.entries[i]))")
+                let (written, value) = (equations.writtenOut(computed, i), style.fixed(m.entries[i]))
+                // A copied entry (a concatenation, a slice) has no arithmetic to show.
+                if written != value { lines.append("- entry (\(r + 1), \(c + 1)): \(written) = \(value)") }
             }
+            if !lines.isEmpty { out += [""] + lines }
             out.append("")
         }
         out += [s.meaning, ""]
@@ -143,7 +150,7 @@ public struct MarkdownRenderer {
         var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value))", ""]
         switch s.value {
         case .scalar(let x):
-            out += ["$\(s.symbol) = \(style.given(x))$", ""]
+            out += ["$\(s.symbol) = \(equations.latexNumber(style.given(x)))$", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
             for i in equations.shown(v.count, limit: equations.maxRows) {
@@ -206,7 +213,7 @@ public struct MarkdownRenderer {
     private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
         let holding = verdicts.filter(\.holds).count
         var out = ["## Claims", "", "Checked against: \(source).", "",
-                   "| value | at | claimed | computed | difference | |", "|---|---|---:|---:|---:|---|"]
+                   "| value | at | claimed | computed | computed − claimed | |", "|---|---|---:|---:|---:|---|"]
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
             let difference = style.fixed(v.difference)
