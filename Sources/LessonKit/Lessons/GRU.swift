@@ -44,7 +44,10 @@ enum GRU: Lesson {
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
         let p = try RecurrentInput(&reader, gates: ["r", "z", "n"], cellState: false)
+        let resetBefore = try reader.choice("reset", ["after", "before"]) == "before"
+        let takesCandidate = try reader.choice("update_gate", ["keeps-previous", "takes-candidate"]) == "takes-candidate"
         try reader.finish()
+        let h = p.hidden
 
         let tr = Trace(lesson: id, title: "The GRU cell, gate by gate", example: example?.name ?? file)
         tr.say("""
@@ -60,11 +63,12 @@ enum GRU: Lesson {
         tr.math("""
         \\begin{aligned}
         a^{x}_{t} &= W_{ih}\\, x_{t} + b_{ih} && \\text{3H numbers, stacked } r, z, n \\\\
-        a^{h}_{t} &= W_{hh}\\, h_{t-1} + b_{hh} && \\text{3H numbers, stacked } r, z, n \\\\
+        a^{h}_{t} &= W_{hh}\\, h_{t-1} + b_{hh} && \\text{\(resetBefore ? "2H numbers, stacked } r, z" : "3H numbers, stacked } r, z, n") \\\\
         r_{t} &= \\sigma(a^{x,r}_{t} + a^{h,r}_{t}) && \\text{reset gate} \\\\
         z_{t} &= \\sigma(a^{x,z}_{t} + a^{h,z}_{t}) && \\text{update gate} \\\\
-        n_{t} &= \\tanh(a^{x,n}_{t} + r_{t} \\odot a^{h,n}_{t}) && \\text{candidate} \\\\
-        h_{t} &= (1 - z_{t}) \\odot n_{t} + z_{t} \\odot h_{t-1}
+        \(resetBefore ? "n_{t} &= \\tanh(a^{x,n}_{t} + W_{hn} (r_{t} \\odot h_{t-1}) + b_{hn})"
+                       : "n_{t} &= \\tanh(a^{x,n}_{t} + r_{t} \\odot a^{h,n}_{t})") && \\text{candidate} \\\\
+        \(takesCandidate ? "h_{t} &= z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}" : "h_{t} &= (1 - z_{t}) \\odot n_{t} + z_{t} \\odot h_{t-1}")
         \\end{aligned}
         """)
         tr.say("""
@@ -84,6 +88,15 @@ enum GRU: Lesson {
         $h_{t} = z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}$, and the seed notes describe the same \
         (“the forget gate is replaced by 1 − input gate”): their $z$ is PyTorch's $1 - z$.
         """)
+        if resetBefore || takesCandidate {
+            tr.say("""
+            **This trace uses another convention** (the input's \([resetBefore ? "`reset: \"before\"`" : nil, takesCandidate ? "`update_gate: \"takes-candidate\"`" : nil].compactMap { $0 }.joined(separator: " and "))), so its \
+            numbers differ from `torch.nn.GRU`'s: \
+            \([resetBefore ? "the reset gate multiplies $h_{t-1}$ *before* the matrix product, $W_{hn} (r_{t} \\odot h_{t-1}) + b_{hn}$, as Cho et al. (2014) and ONNX's default" : nil,
+                takesCandidate ? "the update gate says how much of the *candidate* to take, $h_{t} = z_{t} \\odot n_{t} + (1 - z_{t}) \\odot h_{t-1}$, as in colah's figure" : nil].compactMap { $0 }.joined(separator: "; ")). \
+            The steps where this changes the computation say so.
+            """)
+        }
         let input = p.present(in: tr, hiddenHolds: "$h_{t}$ and each gate", extra: [
             (symbol: "3H", meaning: "rows of the stacked weights, $a^{x}_{t}$ and $a^{h}_{t}$", size: 3 * p.hidden),
         ], example: example)
@@ -100,10 +113,16 @@ enum GRU: Lesson {
                                title: "input part of the three gates",
                                meaning: "What the input $x_{\(t)}$ contributes to each gate (rows r, z, n).",
                                labels: p.stackedLabels)
-            let ah = tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh * hPrev + input.bHh,
-                               title: "hidden part of the three gates",
-                               meaning: "What the previous state $\(hp)$ contributes to each gate (rows r, z, n).",
-                               labels: p.stackedLabels)
+            let rz = 0..<(2 * h)
+            let ah = resetBefore
+                ? tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh.rows(rz, "W_{hh}^{r,z}") * hPrev + input.bHh.rows(rz, "b_{hh}^{r,z}"),
+                            title: "hidden part of the reset and update gates",
+                            meaning: "What the previous state $\(hp)$ contributes to the reset and update gates. With the reset gate *before* the product, the candidate's hidden part must wait for $r_{\(t)}$, so only rows r and z are computed here.",
+                            labels: Labels(rowHeader: p.stackedLabels.rowHeader, rows: Array(p.stackedLabels.rows[rz])))
+                : tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh * hPrev + input.bHh,
+                            title: "hidden part of the three gates",
+                            meaning: "What the previous state $\(hp)$ contributes to each gate (rows r, z, n).",
+                            labels: p.stackedLabels)
             func block(_ part: Traced, _ g: Int, _ side: String, _ letter: String) -> Traced {
                 part.rows(p.block(g), "a^{\(side),\(letter)}_{\(t)}")
             }
@@ -111,25 +130,38 @@ enum GRU: Lesson {
                               meaning: "How much of the old state each unit lets into its candidate: 0 makes the candidate ignore the past.",
                               labels: p.unitLabels)
             let z = tr.record("z[\(t)]", "z_{\(t)}", sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z")), title: "update gate",
-                              meaning: "How much of the old state $\(hp)$ each unit keeps; the rest, $1 - z_{\(t)}$, comes from the candidate.",
+                              meaning: takesCandidate
+                                  ? "How much of the candidate each unit takes; the rest, $1 - z_{\(t)}$, is kept from the old state $\(hp)$."
+                                  : "How much of the old state $\(hp)$ each unit keeps; the rest, $1 - z_{\(t)}$, comes from the candidate.",
                               labels: p.unitLabels)
-            let n = tr.record("n[\(t)]", "n_{\(t)}", tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n"))),
-                              title: "candidate",
+            let candidate: Traced
+            if resetBefore {
+                let resetState = tr.record("rh[\(t)]", "r_{\(t)} \\odot \(hp)", hadamard(r, hPrev), title: "reset-scaled previous state",
+                                           meaning: "**Reset before** (Cho et al. 2014, ONNX's default): the reset gate scales the old state *before* it meets $W_{hn}$. PyTorch's default instead scales $W_{hn} h_{t-1} + b_{hn}$ after the product.",
+                                           labels: p.unitLabels)
+                candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), "W_{hn}") * resetState + input.bHh.rows(p.block(2), "b_{hn}"))
+            } else {
+                candidate = tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n")))
+            }
+            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, title: "candidate",
                               meaning: "The new content each unit could take, between −1 and 1, built from the input and the reset-scaled past.",
                               labels: p.unitLabels)
-            let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(oneMinus(z), n) + hadamard(z, hPrev), title: "hidden state",
-                              meaning: "A blend, unit by unit, of the candidate and the old state: the layer's output at step \(t) and its memory.",
-                              labels: p.unitLabels)
-            rs.append(r); zs.append(z); ns.append(n); hs.append(h)
-            hPrev = h
+            let blend = takesCandidate ? hadamard(z, n) + hadamard(oneMinus(z), hPrev) : hadamard(oneMinus(z), n) + hadamard(z, hPrev)
+            let hNew = tr.record("h[\(t)]", "h_{\(t)}", blend, title: "hidden state",
+                                 meaning: takesCandidate
+                                     ? "**Update gate reversed** (colah's figure): $z$ weighs the candidate and $1 - z$ the old state, the opposite of PyTorch. Still a blend, unit by unit: the layer's output at step \(t) and its memory."
+                                     : "A blend, unit by unit, of the candidate and the old state: the layer's output at step \(t) and its memory.",
+                                 labels: p.unitLabels)
+            rs.append(r); zs.append(z); ns.append(n); hs.append(hNew)
+            hPrev = hNew
         }
 
         tr.heading("Summary")
         tr.summary(rowHeader: "t", rows: p.stepLabels,
                    columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
         tr.say("""
-        What to notice: where $z_{t}$ is near 1 the unit's state passes through unchanged (like an LSTM cell \
-        with its forget gate open and its input gate shut); where it is near 0 the unit takes its candidate. \
+        What to notice: where $z_{t}$ is near \(takesCandidate ? "0" : "1") the unit's state passes through unchanged (like an LSTM cell \
+        with its forget gate open and its input gate shut); where it is near \(takesCandidate ? "1" : "0") the unit takes its candidate. \
         Each $h_{t}$ lies between $n_{t}$ and $h_{t-1}$, entry by entry, because it is a weighted average of the two.
         """)
         return tr

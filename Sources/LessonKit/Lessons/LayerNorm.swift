@@ -49,7 +49,11 @@ enum LayerNorm: Lesson {
         let epsIn = try reader.number("eps", "the small number added to the variance") ?? 1e-5
         guard epsIn > 0 else { throw reader.fail("eps must be a positive number, got \(JSON.format(epsIn))") }
         let tokens = try reader.labels("tokens", count: n, per: "row of input")
+        let unbiased = try reader.choice("variance", ["biased", "unbiased"]) == "unbiased"
+        let epsOutside = try reader.choice("eps_placement", ["inside", "outside"]) == "outside"
         try reader.finish()
+        if unbiased && d < 2 { throw reader.fail("variance \"unbiased\" divides by D − 1, so input needs at least 2 columns, got 1") }
+        let divisor = unbiased ? d - 1 : d
 
         let rowLabels = sequenceLabels(tokens, count: n)
         let perRow = Labels(rowHeader: "row", rows: rowLabels)
@@ -87,6 +91,16 @@ enum LayerNorm: Lesson {
         The Annotated Transformer writes $(x - \\mu)/(\\sigma + \\epsilon)$ with the unbiased $\\sigma$; both give \
         slightly different numbers. $\\epsilon$ only guards against dividing by zero when a row is constant.
         """)
+        if unbiased || epsOutside {
+            let fields = [unbiased ? "`variance: \"unbiased\"`" : nil, epsOutside ? "`eps_placement: \"outside\"`" : nil].compactMap { $0 }
+            let changes = [unbiased ? "the variance divides by $D - 1$ (torch.var's default)" : nil,
+                           epsOutside ? "$\\epsilon$ is added after the square root, $\\hat{x} = (x - \\mu)/(\\sigma + \\epsilon)$" : nil].compactMap { $0 }
+            tr.say("""
+            **This trace uses another convention** (\(fields.joined(separator: " and "))), so its numbers differ \
+            from `torch.nn.LayerNorm`'s: \(changes.joined(separator: "; "))\(unbiased && epsOutside ? ", together exactly The Annotated Transformer's LayerNorm" : ""). \
+            The steps it changes say so.
+            """)
+        }
         tr.introduceInputs(legend: [
             (symbol: "N", meaning: "rows normalized independently (tokens)", size: n),
             (symbol: "D", meaning: "features per row", size: d),
@@ -108,10 +122,16 @@ enum LayerNorm: Lesson {
                              meaning: "The center of each row's features.", labels: perRow)
         let centered = tr.record("centered", "\\tilde{X}", x - broadcast(mean, .perRow, rows: n, cols: d), title: "deviations from the mean",
                                  meaning: "Each feature minus its row's mean: every row now sums to 0.", labels: table)
-        let variance = tr.record("var", "\\sigma^{2}", reduceRows(.mean(divisor: d), hadamard(centered, centered)), title: "variance of each row",
-                                 meaning: "The mean squared deviation (dividing by D = \(d), PyTorch's biased variance).", labels: perRow)
-        let std = tr.record("std", "s", sqrt(variance + eps), title: "standard deviation (with ε), s = √(σ² + ε)",
-                            meaning: "The typical size of a deviation: what each deviation is divided by.", labels: perRow)
+        let variance = tr.record("var", "\\sigma^{2}", reduceRows(.mean(divisor: divisor), hadamard(centered, centered)), title: "variance of each row",
+                                 meaning: unbiased
+                                     ? "The squared deviations summed and divided by D − 1 = \(divisor): the **unbiased** variance of `torch.var`, not LayerNorm's (which divides by D = \(d))."
+                                     : "The mean squared deviation (dividing by D = \(d), PyTorch's biased variance).", labels: perRow)
+        let std = epsOutside
+            ? tr.record("std", "s", sqrt(variance) + eps, title: "standard deviation plus ε, s = √σ² + ε",
+                        meaning: "**ε outside the root** (The Annotated Transformer): the square root first, then ε added. nn.LayerNorm puts ε inside, √(σ² + ε).",
+                        labels: perRow)
+            : tr.record("std", "s", sqrt(variance + eps), title: "standard deviation (with ε), s = √(σ² + ε)",
+                        meaning: "The typical size of a deviation: what each deviation is divided by.", labels: perRow)
 
         tr.heading("Normalize, then scale and shift", level: 3)
         let normalized = tr.record("normalized", "\\hat{X}", centered / broadcast(std, .perRow, rows: n, cols: d), title: "normalized",

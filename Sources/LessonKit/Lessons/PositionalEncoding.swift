@@ -48,12 +48,16 @@ enum PositionalEncoding: Lesson {
         let xIn = try reader.matrix("x", "the embeddings to add the encoding to (n × d_model)")
         if let xIn { try reader.expect(xIn, "x", rows: ("positions", n), cols: ("d_model", d)) }
         let tokens = try reader.labels("tokens", count: n, per: "position")
+        let concatenated = try reader.choice("layout", ["interleaved", "concatenated"]) == "concatenated"
         try reader.finish()
 
         let rowLabels = sequenceLabels(tokens, count: n).enumerated().map { "\($1) (pos \(NumberStyle(precision: 4).given(positionsIn[$0])))" }
         let columns = numberLabels(d)
         let table = Labels(rowHeader: "row", rows: rowLabels, columns: columns)
-        let pairs = (0..<d).map { $0 / 2 }
+        // Which frequency pair each column belongs to, and whether it holds the sine.
+        let sineCount = (d + 1) / 2
+        let pairs = (0..<d).map { concatenated ? ($0 < sineCount ? $0 : $0 - sineCount) : $0 / 2 }
+        let sines = (0..<d).map { concatenated ? $0 < sineCount : $0 % 2 == 0 }
 
         let tr = Trace(lesson: id, title: "Sinusoidal positional encoding", example: example?.name ?? file)
         tr.say("""
@@ -87,8 +91,16 @@ enum PositionalEncoding: Lesson {
         numbers the frequency pairs. **Convention.** The paper's layout: sines in the even columns, cosines in the odd ones, counting \
         columns from 0 as the paper does (so the tables' column 1 is the paper's column 0, a sine), with \
         $base = 10000$ and positions from 0. The Illustrated Transformer draws the same numbers with all \
-        sines first and all cosines after. An odd $d$ leaves the last column a sine without its cosine.
+        sines first and all cosines after (`layout: "concatenated"`). An odd $d$ leaves one sine without its cosine.
         """)
+        if concatenated {
+            tr.say("""
+            **This trace uses the concatenated layout** (`layout: "concatenated"`): the \(sineCount) sines come \
+            first and the \(d - sineCount) cosines after, with the same frequencies, as The Illustrated \
+            Transformer draws the encoding. The numbers are the paper's, in other columns: column j of the sine \
+            half and column j of the cosine half share frequency j.
+            """)
+        }
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: "positions (rows)", size: n),
             (symbol: "d", meaning: "$d_{\\text{model}}$: columns of the encoding", size: d),
@@ -107,9 +119,11 @@ enum PositionalEncoding: Lesson {
 
         tr.heading("Step by step")
         tr.timeStep(1, of: 1, "One frequency per pair of columns")
-        let perColumn = Labels(rowHeader: "column", rows: (0..<d).map { "\($0 + 1) (\($0 % 2 == 0 ? "sin" : "cos"), i = \($0 / 2))" })
+        let perColumn = Labels(rowHeader: "column", rows: (0..<d).map { "\($0 + 1) (\(sines[$0] ? "sin" : "cos"), i = \(pairs[$0]))" })
         let exponent = tr.record("exponent", "e", pairExponents(pairs, d: d), title: "exponents 2i/d",
-                                 meaning: "Columns 2i and 2i+1 (counting from 0) share the exponent $2i/d$, so they share a frequency.",
+                                 meaning: concatenated
+                                     ? "Sine column i and cosine column i (each counted from 0 in its half) share the exponent $2i/d$, so they share a frequency."
+                                     : "Columns 2i and 2i+1 (counting from 0) share the exponent $2i/d$, so they share a frequency.",
                                  labels: perColumn)
         let wavelength = tr.record("divisor", "base^{e}", power(base, exponent), title: "divisors",
                                    meaning: "How many positions it takes for the angle to grow by one radian: 1 for the first pair, then growing geometrically; the last pair's is $base^{2i/d}$ with its own $i$, close to $base$ only when $d$ is large.",
@@ -119,8 +133,10 @@ enum PositionalEncoding: Lesson {
         let angles = tr.record("angle", "\\Theta", broadcast(positions, .perRow, rows: n, cols: d) / broadcast(wavelength, .perColumn, rows: n, cols: d),
                                title: "angles", meaning: "Entry (pos, j) is $pos / base^{2i/d}$: fast-turning in the first columns, slow in the last.",
                                labels: table)
-        let pe = tr.record("PE", "PE", sinusoid(angles, sines: (0..<d).map { $0 % 2 == 0 }), title: "positional encoding",
-                           meaning: "sin of the angle in the paper's even columns (the tables' odd ones), cos in the others: every row a different pattern, every entry between −1 and 1.",
+        let pe = tr.record("PE", "PE", sinusoid(angles, sines: sines), title: "positional encoding",
+                           meaning: concatenated
+                               ? "sin of the angle in the first \(sineCount) columns, cos in the last \(d - sineCount) (the concatenated layout): every row a different pattern, every entry between −1 and 1."
+                               : "sin of the angle in the paper's even columns (the tables' odd ones), cos in the others: every row a different pattern, every entry between −1 and 1.",
                            labels: table)
         if let x {
             tr.heading("Adding the encoding", level: 3)
