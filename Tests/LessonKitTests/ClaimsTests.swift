@@ -53,3 +53,57 @@ import Testing
         }
     }
 }
+
+@Suite struct ReasonTests {
+    /// The reason given for one failing claim on `lesson`'s default example (or `input`).
+    func reason(_ lesson: any Lesson.Type, _ claim: String, input: JSON? = nil) throws -> String? {
+        let json = input ?? lesson.examples[0].input
+        let trace = try lesson.trace(json, file: "x", example: nil)
+        let set = try ClaimSet(try JSON.parse(Array("{\"claims\": [\(claim)]}".utf8)), file: "claims.json")
+        try trace.check(set, file: "claims.json", lesson: lesson, input: json)
+        let verdict = try #require(trace.claims?.verdicts.first)
+        #expect(!verdict.holds)
+        return verdict.reason
+    }
+
+    @Test func truncationAndTheLastDecimal() throws {
+        // f[3] unit 2 is 0.0760: "0.07" is truncated; "0.0759" is one unit off.
+        #expect(try reason(LSTMGates.self, #"{"value": "f[3]", "at": [2], "expected": 0.07}"#)?.hasPrefix("truncated instead of rounded") == true)
+        #expect(try reason(LSTMGates.self, #"{"value": "f[3]", "at": [2], "expected": "0.0761"}"#)?.hasPrefix("one unit off") == true)
+    }
+
+    @Test func anotherConventionIsNamed() throws {
+        // The number the unbiased variance gives, claimed against nn.LayerNorm's default.
+        let unbiased = try LayerNorm.trace(try #require(LayerNorm.examples[0].input.setting("variance", .string("unbiased"))), file: "x", example: nil)
+        let value = try #require(unbiased["var"]).value.flat[0]
+        let why = try reason(LayerNorm.self, #"{"value": "var", "at": [1], "expected": \#(value), "tolerance": 1e-9}"#)
+        #expect(why?.contains("unbiased variance") == true, "\(why ?? "nil")")
+        // The GRU with the reset gate before the product.
+        let before = try GRU.trace(try #require(GRU.examples[0].input.setting("reset", .string("before"))), file: "x", example: nil)
+        let n3 = try #require(before["n[3]"]).value.flat[1]
+        let gru = try reason(GRU.self, #"{"value": "n[3]", "at": [2], "expected": \#(n3), "tolerance": 1e-9}"#)
+        #expect(gru?.contains("reset gate applied before") == true, "\(gru ?? "nil")")
+        // The concatenated positional-encoding layout.
+        let concat = try PositionalEncoding.trace(try #require(PositionalEncoding.examples[0].input.setting("layout", .string("concatenated"))), file: "x", example: nil)
+        let pe = try #require(concat["PE"]).value.flat[4 * 3 + 1]
+        let layout = try reason(PositionalEncoding.self, #"{"value": "PE", "at": [4, 2], "expected": \#(pe), "tolerance": 1e-9}"#)
+        #expect(layout?.contains("concatenated layout") == true, "\(layout ?? "nil")")
+    }
+
+    @Test func aTransposedWeightIsNamed() throws {
+        let input = try #require(AttentionQKV.examples[0].input)
+        guard let transposed = input["w_q"]?.transposedMatrix, let rewritten = input.setting("w_q", transposed) else {
+            Issue.record("no w_q"); return
+        }
+        let value = try #require(try AttentionQKV.trace(rewritten, file: "x", example: nil)["Q"]).value.flat[1]
+        let why = try reason(AttentionQKV.self, #"{"value": "Q", "at": [1, 2], "expected": \#(value), "tolerance": 1e-9}"#)
+        #expect(why?.contains("`w_q` transposed") == true, "\(why ?? "nil")")
+    }
+
+    @Test func swappedEntriesAndSigns() throws {
+        // scores (1, 2) = 0.5 and (2, 1) = 5: claiming 5 at (1, 2) is a swapped row and column.
+        #expect(try reason(AttentionQKV.self, #"{"value": "scores", "at": [1, 2], "expected": 5}"#)?.contains("row and column swapped") == true)
+        #expect(try reason(AttentionQKV.self, #"{"value": "scores", "at": [1, 1], "expected": 1.25}"#) == "the sign is flipped")
+        #expect(try reason(AttentionQKV.self, #"{"value": "scores", "at": [1, 1], "expected": 123}"#)?.hasPrefix("no likely reason") == true)
+    }
+}

@@ -25,7 +25,8 @@ public enum LessonCommand {
             try dispatch(arguments, io: io)
             return 0
         } catch let error as LessonError {
-            if error.code != .failed || !error.message.isEmpty { io.err("error: \(error.message)\n") }
+            // Failed claims and stale notes are findings, not errors: said plainly.
+            io.err(error.code == .failed ? "lesson: \(error.message)\n" : "error: \(error.message)\n")
             return error.code.rawValue
         } catch {
             io.err("error: \(error)\n")
@@ -72,7 +73,9 @@ public enum LessonCommand {
             return
         }
         let trace = try lesson.trace(json, file: file, example: example)
-        if let (claims, name) = try options.exampleClaims(example) { try trace.check(claims, file: name) }
+        if let (claims, name) = try options.claims(example, io: io) {
+            try trace.check(claims, file: name, lesson: lesson, input: json)
+        }
         let text: String
         switch options.format {
         case .json:
@@ -106,19 +109,20 @@ public enum LessonCommand {
       lesson <id> --print-input            the example's input as JSON, to edit and feed back
       lesson <id> --format markdown|json   Markdown (default) or the machine-readable trace
       lesson <id> --precision N            decimals shown in Markdown (default 4, 0 to 15)
+      lesson <id> --expect FILE            check claimed numbers; exit 1 if any claim fails
       lesson <id> -o FILE                  write to FILE instead of stdout
       lesson render [--out DIR] [--check] regenerate the lecture notes in Lessons/ (or DIR);
                                            --check writes nothing and exits 1 listing stale notes
       lesson --help | lesson <id> --help | lesson --version
 
-    EXIT STATUS: 0 ok, 1 stale notes, 64 usage error, 65 invalid input data,
+    EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
                  66 input file unreadable, 73 output not writable.
 
     """
 
     static func lessonHelp(_ lesson: any Lesson.Type) -> String {
         var lines = ["lesson \(lesson.id): \(lesson.summary)", "", "USAGE:",
-                     "  lesson \(lesson.id) [--example NAME | --input FILE] [--format markdown|json] [--precision N] [-o FILE]",
+                     "  lesson \(lesson.id) [--example NAME | --input FILE] [--expect FILE] [--format markdown|json] [--precision N] [-o FILE]",
                      "  lesson \(lesson.id) [--example NAME] --print-input", "", "EXAMPLES:"]
         let width = lesson.examples.map(\.name.count).max() ?? 0
         for example in lesson.examples {

@@ -43,10 +43,11 @@ struct LessonOptions {
     var format = OutputFormat.markdown
     var precision = 4
     var output: String?
+    var expect: String?
     var help = false
     let lesson: any Lesson.Type
 
-    static let flags = ["--example", "--input", "--print-input", "--format", "--precision", "-o", "--output", "--help"]
+    static let flags = ["--example", "--input", "--print-input", "--format", "--precision", "--expect", "-o", "--output", "--help"]
 
     init(_ arguments: [String], lesson: any Lesson.Type) throws {
         self.lesson = lesson
@@ -77,6 +78,8 @@ struct LessonOptions {
                     throw LessonError(.usage, "--precision must be a whole number from 0 to \(NumberStyle.maxPrecision), got '\(value)'")
                 }
                 precision = n
+            case "--expect":
+                expect = try args.value(for: flag, "a JSON file of claims, or '-' for standard input")
             case "-o", "--output":
                 output = try args.value(for: flag, "the file to write")
             case "--help", "-h":
@@ -93,8 +96,21 @@ struct LessonOptions {
         }
     }
 
-    /// The claims that come with the chosen built-in example, if any.
-    func exampleClaims(_ example: Example?) throws -> (ClaimSet, String)? {
+    /// The claims to check: the `--expect` file, else those of the chosen built-in example, if any.
+    func claims(_ example: Example?, io: LessonCommand.IO) throws -> (ClaimSet, String)? {
+        if let expect {
+            if expect == "-" && input == "-" {
+                throw LessonError(.usage, "--input and --expect cannot both read standard input")
+            }
+            let (bytes, name) = expect == "-" ? (io.readStdin(), "<stdin>") : (try Files.read(expect), expect)
+            let json: JSON
+            do {
+                json = try JSON.parse(bytes)
+            } catch {
+                throw LessonError(.data, "\(name): not valid JSON: \(error.description)")
+            }
+            return (try ClaimSet(json, file: name), name)
+        }
         guard let example, let claims = example.claims else { return nil }
         let name = "example '\(example.name)' claims"
         return (try ClaimSet(claims, file: name), name)

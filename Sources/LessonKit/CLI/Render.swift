@@ -21,7 +21,7 @@ enum Render {
                 let trace = try lesson.trace(example.input, file: "example '\(example.name)'", example: example)
                 if let claims = example.claims {
                     let name = "example '\(example.name)' claims"
-                    try trace.check(try ClaimSet(claims, file: name), file: name)
+                    try trace.check(try ClaimSet(claims, file: name), file: name, lesson: lesson, input: example.input)
                 }
                 notes.append((file, MarkdownRenderer(command: command).render(trace)))
                 index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary) |")

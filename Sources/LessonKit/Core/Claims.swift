@@ -102,6 +102,8 @@ public struct Verdict: Sendable {
     public let computed: Double
     public var holds: Bool { abs(computed - claim.expected) <= claim.tolerance }
     public var difference: Double { computed - claim.expected }
+    /// For a claim that fails: the likely reason, when one is found.
+    public internal(set) var reason: String?
 }
 
 extension Trace {
@@ -122,7 +124,7 @@ extension Trace {
                 throw LessonError.data(file, "\(path): \(claim.value) has shape \(shape), so the claim needs \(expected)")
             }
             let index = shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
-            verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index]))
+            verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index], reason: nil))
         }
         claims = (set.source, verdicts)
     }

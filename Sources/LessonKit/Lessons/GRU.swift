@@ -41,6 +41,16 @@ enum GRU: Lesson {
             ])),
     ]
 
+    static let alternatives = Alternative.switching("reset", [
+        ("before", "the GRU with the reset gate applied before the matrix product (Cho et al. 2014, ONNX's default)"),
+        ("after", "the GRU with the reset gate applied after the matrix product (PyTorch)"),
+    ]) + Alternative.switching("update_gate", [
+        ("takes-candidate", "the update gate reversed, h = z⊙n + (1−z)⊙h (colah's figure, the seed notes' \"1 − input gate\")"),
+        ("keeps-previous", "the update gate as in PyTorch, h = (1−z)⊙n + z⊙h"),
+    ]) + [Alternative("both the reset gate before the product and the update gate reversed (`reset: \"before\"`, `update_gate: \"takes-candidate\"`)") {
+        $0.setting("reset", .string("before"))?.setting("update_gate", .string("takes-candidate"))
+    }]
+
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
         let p = try RecurrentInput(&reader, gates: ["r", "z", "n"], cellState: false)

@@ -43,6 +43,35 @@ enum LSTMGates: Lesson {
             ])),
     ]
 
+    /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.
+    static let alternatives = [
+        Alternative("the weights stacked i, g, f, o (TensorFlow 1's LSTMCell order) instead of PyTorch's i, f, g, o") { reorderBlocks($0, [0, 2, 1, 3]) },
+        Alternative("1 added to the forget gate's bias (TensorFlow 1's LSTMCell forget_bias=1.0)") { input in
+            guard case .array(let weights)? = input["weight_ih_l0"], weights.count % 4 == 0 else { return nil }
+            let h = weights.count / 4
+            var bias = [Double](repeating: 0, count: 4 * h)
+            if case .array(let given)? = input["bias_ih_l0"] {
+                for (i, b) in given.enumerated() where i < bias.count { if case .number(let x, _) = b { bias[i] = x } }
+            }
+            for i in h..<(2 * h) { bias[i] += 1 }
+            return input.setting("bias_ih_l0", .numbers(bias))
+        },
+    ]
+
+    /// The stacked fields with their four blocks of rows put in `order`.
+    static func reorderBlocks(_ input: JSON, _ order: [Int]) -> JSON? {
+        var result = input
+        for key in ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"] {
+            guard case .array(let rows)? = input[key] else { continue }
+            guard rows.count % 4 == 0 else { return nil }
+            let h = rows.count / 4
+            let reordered = order.flatMap { Array(rows[($0 * h)..<(($0 + 1) * h)]) }
+            guard let next = result.setting(key, .array(reordered)) else { return nil }
+            result = next
+        }
+        return result
+    }
+
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
         let p = try RecurrentInput(&reader, gates: ["i", "f", "g", "o"], cellState: true)

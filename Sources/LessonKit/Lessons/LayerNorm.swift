@@ -35,6 +35,16 @@ enum LayerNorm: Lesson {
     static let maxRows = 4_096
     static let maxWidth = 4_096
 
+    static let alternatives = Alternative.switching("variance", [
+        ("unbiased", "the unbiased variance, dividing by D − 1 (torch.var's default)"),
+        ("biased", "the biased variance, dividing by D (nn.LayerNorm)"),
+    ]) + Alternative.switching("eps_placement", [
+        ("outside", "ε outside the square root, (x − μ)/(σ + ε)"),
+        ("inside", "ε inside the square root, (x − μ)/√(σ² + ε) (nn.LayerNorm)"),
+    ]) + [Alternative("The Annotated Transformer's LayerNorm: unbiased σ and ε outside the root (`variance: \"unbiased\"`, `eps_placement: \"outside\"`)") {
+        $0.setting("variance", .string("unbiased"))?.setting("eps_placement", .string("outside"))
+    }]
+
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
         let xIn = try reader.required(try reader.matrix("input", "N × D, each row normalized on its own"),

@@ -32,6 +32,12 @@ public protocol Lesson: Sendable {
     /// Reads `input` (named `file` in errors), runs the mechanism and returns its trace.
     /// `example` is the built-in example being run, if any, whose story the trace tells.
     static func trace(_ input: JSON, file: String, example: Example?) throws -> Trace
+    /// Other formulations a slide may have used, tried when a claim fails (none by default).
+    static var alternatives: [Alternative] { get }
+}
+
+extension Lesson {
+    public static var alternatives: [Alternative] { [] }
 }
 
 /// Every lesson, in the order of the curriculum.

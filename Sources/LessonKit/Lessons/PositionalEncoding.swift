@@ -34,6 +34,17 @@ enum PositionalEncoding: Lesson {
     static let maxPositions = 10_000
     static let maxWidth = 4_096
 
+    static let alternatives = Alternative.switching("layout", [
+        ("concatenated", "the concatenated layout, all sines then all cosines (as drawn in The Illustrated Transformer)"),
+        ("interleaved", "the paper's interleaved layout, sin and cos alternating"),
+    ]) + [Alternative("positions counted from 1 instead of 0") { input in
+        guard case .array(let positions)? = input["positions"] else { return nil }
+        return input.setting("positions", .array(positions.map { p in
+            if case .number(let x, _) = p { return .number(x + 1) }
+            return p
+        }))
+    }]
+
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
         let positionsIn = try reader.required(try reader.vector("positions", "the positions to encode, usually 0 … n−1"),

@@ -35,6 +35,10 @@ enum RNNUnroll: Lesson {
             ])),
     ]
 
+    static let alternatives = Alternative.switching("nonlinearity", [
+        ("relu", "the RNN with relu instead of tanh"), ("tanh", "the RNN with tanh instead of relu"),
+    ])
+
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
         let p = try RecurrentInput(&reader, gates: [], cellState: false)

@@ -26,6 +26,7 @@ public enum JSONTraceRenderer {
                     "expected": .number(v.claim.expected),
                     "computed": number(v.computed),
                     "holds": .bool(v.holds),
+                    "reason": v.reason.map { .string($0) } ?? .null,
                 ])
             })))
         }

@@ -213,11 +213,11 @@ public struct MarkdownRenderer {
     private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
         let holding = verdicts.filter(\.holds).count
         var out = ["## Claims", "", "Checked against: \(source).", "",
-                   "| value | at | claimed | computed | computed − claimed | |", "|---|---|---:|---:|---:|---|"]
+                   "| value | at | claimed | computed | computed − claimed | | likely reason |", "|---|---|---:|---:|---:|---|---|"]
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
             let difference = style.fixed(v.difference)
-            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(style.fixed(v.computed)) | \(difference) | \(v.holds ? "✓" : "✗") |")
+            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(style.fixed(v.computed)) | \(difference) | \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
         }
         out += ["", holding == verdicts.count
             ? "All \(verdicts.count) claims hold (each within half a unit of its last written decimal unless it says otherwise)."

@@ -6,15 +6,17 @@ Writes seven JSON files next to this script:
                              per step)
   lstm-gates.json            torch.nn.LSTM (i[t], f[t], g[t], o[t], c[t],
                              h[t] per step)
-  gru.json                   torch.nn.GRU  (r[t], z[t], n[t], h[t] per step)
+  gru.json                   torch.nn.GRU  (r[t], z[t], n[t], h[t] per step;
+                             optional "reset", "update_gate")
   attention-qkv.json         one head of scaled dot-product attention (Q, K,
                              V, scores, scaled, weights, output)
   multi-head-attention.json  torch.nn.MultiheadAttention (Q, K, V,
                              head[k].scores/weights/output, concat, output,
                              weights)
-  positional-encoding.json   sinusoidal positional encoding (PE, output)
+  positional-encoding.json   sinusoidal positional encoding (PE, output;
+                             optional "layout")
   layer-norm.json            torch.nn.LayerNorm (mean, var, normalized,
-                             output)
+                             output; optional "variance", "eps_placement")
 
 Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
 "values"}]}; vectors are lists, matrices lists of rows, a non-finite entry is
@@ -36,6 +38,31 @@ agree bit for bit; the step-by-step run differs in the last bits.)
 Everything is seeded, so the output is byte-identical on reruns (with the same
 torch build).
 
+Convention switches.  A few cases carry a field that selects another
+published convention; the named values keep their names, and a field given
+at its default leaves the case equal to torch's.
+
+  gru  "reset": "after" (default, PyTorch: n = tanh(W_in x + b_in +
+       r * (W_hn h + b_hn))) or "before" (Cho et al. 2014, ONNX
+       linear_before_reset = 0: n = tanh(W_in x + b_in + W_hn (r * h) +
+       b_hn)); "update_gate": "keeps-previous" (default, PyTorch: h =
+       (1 - z) * n + z * h_prev) or "takes-candidate" (colah's figure: h =
+       z * n + (1 - z) * h_prev).
+  positional-encoding  "layout": "interleaved" (default, the paper: sin in
+       even, cos in odd columns) or "concatenated" (same frequencies; the
+       ceil(d/2) sines first, i = 0, 1, ..., then the floor(d/2) cosines,
+       i = 0, 1, ...; exponent 2i/d in both).
+  layer-norm  "variance": "biased" (default, divide by D) or "unbiased"
+       (divide by D - 1, torch.var's default); "eps_placement": "inside"
+       (default, (x - mean) / sqrt(var + eps)) or "outside" ((x - mean) /
+       (sqrt(var) + eps), The Annotated Transformer's LayerNorm with the
+       unbiased std).  "var" is the variance the case's convention uses.
+
+Away from the defaults there is no torch.nn module to run: for gru and
+layer-norm every value, h[t] and "output" included, is then the explicit
+formula's, and the script asserts that the switch changes the result by more
+than 1e-3 against the module's.
+
 Attention, positional encoding and layer norm.  The named values are computed
 with explicit float64 tensor formulas, in the textbook row convention
 (Q = x W_q for attention-qkv; Q = query W_q^T + b_q, as nn.Linear, for
@@ -50,12 +77,25 @@ multi-head-attention).  The script asserts, to within 1e-12:
                         average_attn_weights=True and, when causal, the
                         boolean mask triu(ones(L, S), diagonal=1))
   positional-encoding   PE (torch.sin/cos/pow) == an independent math-module
-                        double loop
+                        double loop; "concatenated" is a column permutation
+                        of the paper's PE (exactly)
   layer-norm            output == nn.LayerNorm(D, eps) with weight and bias
-                        loaded; mean/var == torch.var_mean(unbiased=False)
+                        loaded (default convention); mean/var ==
+                        torch.var_mean(unbiased as the case's variance);
+                        with eps outside, output == a_2 * (x - mean) /
+                        (x.std(-1, keepdim=True) + eps) + b_2 (The
+                        Annotated Transformer; unbiased=False for a biased
+                        case); mean, var, normalized and output == a
+                        math-module loop
 
-The stored "output" (and multi-head "weights") are the module's own results;
-the intermediate values are the explicit formulas'.
+GRU, every case: r, z, n and h == a plain-Python math-module recurrence; and,
+when the update gate keeps the previous state, == ONNX's GRU equations as
+documented (gates repacked z, r, h; linear_before_reset = 0 for "before",
+1 for "after").
+
+The stored "output" (and multi-head "weights") are the module's own results
+(for layer-norm, under the default convention); the intermediate values are
+the explicit formulas'.
 
 Run from the package root:
 
@@ -288,9 +328,92 @@ def lstm_case(spec):
     return {"name": spec["name"], "input": obj, "values": values}
 
 
+def gru_loop(p, reset, update):
+    """r[t], z[t], n[t], h[t] from plain Python floats and the math module.
+
+    Independent of the tensor code: one scalar sum per row, gates read off
+    the stacked rows r, z, n by index.
+    """
+    W_ih, W_hh = p["weight_ih_l0"].tolist(), p["weight_hh_l0"].tolist()
+    b_ih, b_hh = p["bias_ih_l0"].tolist(), p["bias_hh_l0"].tolist()
+    H = len(p["h0"])
+
+    def row(W, b, k, v):
+        return b[k] + math.fsum(w * x for w, x in zip(W[k], v))
+
+    def sigmoid(a):
+        return 1.0 / (1.0 + math.exp(-a))
+
+    steps, h = [], p["h0"].tolist()
+    for x in p["input"].tolist():
+        r = [sigmoid(row(W_ih, b_ih, k, x) + row(W_hh, b_hh, k, h))
+             for k in range(H)]
+        z = [sigmoid(row(W_ih, b_ih, H + k, x) + row(W_hh, b_hh, H + k, h))
+             for k in range(H)]
+        if reset == "after":
+            n = [math.tanh(row(W_ih, b_ih, 2 * H + k, x)
+                           + r[k] * row(W_hh, b_hh, 2 * H + k, h))
+                 for k in range(H)]
+        else:
+            rh = [r[k] * h[k] for k in range(H)]
+            n = [math.tanh(row(W_ih, b_ih, 2 * H + k, x)
+                           + row(W_hh, b_hh, 2 * H + k, rh))
+                 for k in range(H)]
+        if update == "keeps-previous":
+            h = [(1 - z[k]) * n[k] + z[k] * h[k] for k in range(H)]
+        else:
+            h = [z[k] * n[k] + (1 - z[k]) * h[k] for k in range(H)]
+        steps.append({"r": r, "z": z, "n": n, "h": h})
+    return steps
+
+
+def onnx_gru(p, linear_before_reset):
+    """ONNX GRU (forward, batch 1), its documented equations written out.
+
+    ONNX stacks the gates z, r, h (PyTorch: r, z, n); W = W[zrh] is
+    [num_directions, 3H, I], R = R[zrh] is [num_directions, 3H, H] and
+    B = [Wb[zrh], Rb[zrh]] is [num_directions, 6H].  Row vectors, * = matmul:
+
+      zt = f(Xt*(Wz^T) + Ht-1*(Rz^T) + Wbz + Rbz)
+      rt = f(Xt*(Wr^T) + Ht-1*(Rr^T) + Wbr + Rbr)
+      ht = g(Xt*(Wh^T) + (rt (.) Ht-1)*(Rh^T) + Rbh + Wbh)    # lbr = 0
+      ht = g(Xt*(Wh^T) + (rt (.) (Ht-1*(Rh^T) + Rbh)) + Wbh)  # lbr != 0
+      Ht = (1 - zt) (.) ht + zt (.) Ht-1
+
+    with f = Sigmoid, g = Tanh.  Returns per step {"r", "z", "n", "h"}.
+    """
+    def zrh(t):
+        r, z, n = t.chunk(3)
+        return torch.cat([z, r, n])
+    W = zrh(p["weight_ih_l0"]).unsqueeze(0)
+    R = zrh(p["weight_hh_l0"]).unsqueeze(0)
+    B = torch.cat([zrh(p["bias_ih_l0"]), zrh(p["bias_hh_l0"])]).unsqueeze(0)
+    X = p["input"].unsqueeze(1)                    # [seq_length, 1, I]
+    Wz, Wr, Wh = W[0].chunk(3)
+    Rz, Rr, Rh = R[0].chunk(3)
+    Wbz, Wbr, Wbh, Rbz, Rbr, Rbh = B[0].chunk(6)
+    Ht = p["h0"].unsqueeze(0)                      # initial_h[0]: [1, H]
+    steps = []
+    for Xt in X:
+        zt = torch.sigmoid(Xt @ Wz.T + Ht @ Rz.T + Wbz + Rbz)
+        rt = torch.sigmoid(Xt @ Wr.T + Ht @ Rr.T + Wbr + Rbr)
+        if linear_before_reset == 0:
+            ht = torch.tanh(Xt @ Wh.T + (rt * Ht) @ Rh.T + Rbh + Wbh)
+        else:
+            ht = torch.tanh(Xt @ Wh.T + (rt * (Ht @ Rh.T + Rbh)) + Wbh)
+        Ht = (1 - zt) * ht + zt * Ht
+        steps.append({"r": rt[0], "z": zt[0], "n": ht[0], "h": Ht[0]})
+    return steps
+
+
 def gru_case(spec):
     lesson = "gru"
     I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    reset = spec.get("reset", "after")
+    update = spec.get("update_gate", "keeps-previous")
+    assert reset in ("after", "before"), reset
+    assert update in ("keeps-previous", "takes-candidate"), update
+    default = reset == "after" and update == "keeps-previous"
     p = make_params(spec, 3)
     module = torch.nn.GRU(I, H, num_layers=1, dtype=DTYPE)
     module.load_state_dict(state_dict(p), strict=True)
@@ -301,26 +424,65 @@ def gru_case(spec):
     sd = module.state_dict()
     W_ih, W_hh = sd["weight_ih_l0"], sd["weight_hh_l0"]
     b_ih, b_hh = sd["bias_ih_l0"], sd["bias_hh_l0"]
+    W_hn, b_hn = W_hh.chunk(3)[2], b_hh.chunk(3)[2]
     # Stacked 3H x . products split in PyTorch's row order r, z, n (the same
     # as chunking the weights), summed with torch's own grouping.
     gx = torch.addmm(b_ih, p["input"], W_ih.T)
-    values = {}
+    values, stored = {}, []
     h = p["h0"]
     for t in range(T):
         x_r, x_z, x_n = gx[t].chunk(3)
         h_r, h_z, h_n_ = affine(b_hh, h, W_hh).chunk(3)
         r = torch.sigmoid(h_r + x_r)
         z = torch.sigmoid(h_z + x_z)
-        n = torch.tanh(x_n + r * h_n_)
-        # = (1 - z) * n + z * h_{t-1}, grouped as torch's kernel does it.
-        h = (h - n) * z + n
-        note_diff(lesson, h, out[t], f"{spec['name']} h[{t + 1}]")
+        if reset == "after":
+            n = torch.tanh(x_n + r * h_n_)
+        else:
+            # Cho et al. 2014 / ONNX linear_before_reset = 0: the reset gate
+            # scales the state before the product, W_hn (r * h) + b_hn.
+            n = torch.tanh(x_n + affine(b_hn, r * h, W_hn))
+        if update == "keeps-previous":
+            # = (1 - z) * n + z * h_{t-1}, grouped as torch's kernel does it.
+            h = (h - n) * z + n
+        else:
+            # colah's figure: z takes the candidate, 1 - z keeps the state.
+            h = z * n + (1 - z) * h
+        if default:
+            note_diff(lesson, h, out[t], f"{spec['name']} h[{t + 1}]")
         for name, v in (("r", r), ("z", z), ("n", n)):
             values[f"{name}[{t + 1}]"] = plain(v)
-        values[f"h[{t + 1}]"] = plain(out[t])
-    note_diff(lesson, h, h_n[0], f"{spec['name']} final h")
+        # The module computes only the default convention; otherwise h[t] is
+        # the explicit formula's.
+        stored.append({"r": r, "z": z, "n": n,
+                       "h": out[t] if default else h})
+        values[f"h[{t + 1}]"] = plain(stored[-1]["h"])
+    if default:
+        note_diff(lesson, h, h_n[0], f"{spec['name']} final h")
+    else:
+        # The switch must visibly change the case against torch.nn.GRU.
+        hs = torch.stack([s["h"] for s in stored])
+        assert (hs - out).abs().max() > 1e-3, spec["name"]
+
+    # Every stored value against a plain-Python recurrence and, where ONNX
+    # has the convention (its update gate keeps the previous state), against
+    # ONNX's equations with linear_before_reset = 0 (before) or 1 (after).
+    loop = gru_loop(p, reset, update)
+    for t in range(T):
+        for name in ("r", "z", "n", "h"):
+            note_diff(lesson, stored[t][name],
+                      torch.tensor(loop[t][name], dtype=DTYPE),
+                      f"{spec['name']} {name}[{t + 1}]", run="math loop")
+    if update == "keeps-previous":
+        onnx = onnx_gru(p, 0 if reset == "before" else 1)
+        for t in range(T):
+            for name in ("r", "z", "n", "h"):
+                note_diff(lesson, stored[t][name], onnx[t][name],
+                          f"{spec['name']} {name}[{t + 1}]", run="onnx")
 
     obj = input_object(spec, p, with_c0=False)
+    for key in ("reset", "update_gate"):
+        if key in spec:
+            obj[key] = spec[key]
     return {"name": spec["name"], "input": obj, "values": values}
 
 
@@ -467,6 +629,8 @@ def positional_case(spec):
     lesson = "positional-encoding"
     positions, d = list(spec["positions"]), spec["d_model"]
     base = spec.get("base", 10000)
+    layout = spec.get("layout", "interleaved")
+    assert layout in ("interleaved", "concatenated"), layout
     n = len(positions)
     p = draw_named(spec, [("x", (n, d), 1.0)])
 
@@ -477,17 +641,33 @@ def positional_case(spec):
     PE = torch.empty(n, d, dtype=DTYPE)
     PE[:, 0::2] = torch.sin(angle)
     PE[:, 1::2] = torch.cos(angle[:, :d // 2])
+    half = (d + 1) // 2                                  # ceil(d/2) sines
+    if layout == "concatenated":
+        # Same frequencies, sines first: columns 0 .. ceil(d/2)-1 hold
+        # sin with i = j, the remaining floor(d/2) columns cos with
+        # i = j - ceil(d/2).  A column permutation of the paper's layout.
+        interleaved = PE
+        PE = torch.cat([torch.sin(angle), torch.cos(angle[:, :d // 2])],
+                       dim=1)
+        perm = [j // 2 if j % 2 == 0 else half + j // 2 for j in range(d)]
+        assert torch.equal(PE[:, perm], interleaved), spec["name"]
 
     loop = torch.empty(n, d, dtype=DTYPE)
     for r, q in enumerate(positions):
         for j in range(d):
-            a = q / base ** (2 * (j // 2) / d)
-            loop[r, j] = math.sin(a) if j % 2 == 0 else math.cos(a)
+            if layout == "interleaved":
+                i, is_sin = j // 2, j % 2 == 0
+            else:
+                i, is_sin = (j, True) if j < half else (j - half, False)
+            a = q / base ** (2 * i / d)
+            loop[r, j] = math.sin(a) if is_sin else math.cos(a)
     note_diff(lesson, PE, loop, f"{spec['name']} PE", run="math loop")
 
     obj = {"positions": positions, "d_model": d}
     if "base" in spec:
         obj["base"] = base
+    if "layout" in spec:
+        obj["layout"] = layout
     values = {"PE": plain(PE)}
     if spec.get("with_x", False):
         obj["x"] = plain(p["x"])
@@ -495,10 +675,36 @@ def positional_case(spec):
     return {"name": spec["name"], "input": obj, "values": values}
 
 
+def layer_norm_loop(rows, weight, bias, eps, variance, placement):
+    """mean, var, normalized, output per row with the math module."""
+    res = {"mean": [], "var": [], "normalized": [], "output": []}
+    for row in rows:
+        D = len(row)
+        mu = math.fsum(row) / D
+        ss = math.fsum((v - mu) ** 2 for v in row)
+        var = ss / (D - 1 if variance == "unbiased" else D)
+        if placement == "inside":
+            s = math.sqrt(var + eps)
+        else:
+            s = math.sqrt(var) + eps
+        nrm = [(v - mu) / s for v in row]
+        res["mean"].append(mu)
+        res["var"].append(var)
+        res["normalized"].append(nrm)
+        res["output"].append([a * w + b for a, w, b in zip(nrm, weight, bias)])
+    return res
+
+
 def layer_norm_case(spec):
     lesson = "layer-norm"
     N, D = spec["N"], spec["D"]
     eps = spec.get("eps", 1e-5)
+    variance = spec.get("variance", "biased")
+    placement = spec.get("eps_placement", "inside")
+    assert variance in ("biased", "unbiased"), variance
+    assert placement in ("inside", "outside"), placement
+    assert variance == "biased" or D >= 2, spec["name"]
+    default = variance == "biased" and placement == "inside"
     omit = spec.get("omit", ())
     assert set(omit) <= {"affine"}, omit
     p = draw_named(spec, [("input", (N, D), spec.get("input_scale", 1.0)),
@@ -518,13 +724,49 @@ def layer_norm_case(spec):
 
     x = p["input"]
     mean = x.mean(dim=-1)
-    var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
-    normalized = (x - mean.unsqueeze(1)) / torch.sqrt(var + eps).unsqueeze(1)
+    if variance == "biased":
+        var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
+    else:
+        # torch.var's default (unbiased=True): divide by D - 1.
+        var = ((x - mean.unsqueeze(1)) ** 2).sum(dim=-1) / (D - 1)
+    if placement == "inside":
+        normalized = ((x - mean.unsqueeze(1))
+                      / torch.sqrt(var + eps).unsqueeze(1))
+    else:
+        # The Annotated Transformer: eps added to the standard deviation.
+        normalized = ((x - mean.unsqueeze(1))
+                      / (torch.sqrt(var) + eps).unsqueeze(1))
     output = normalized * p["weight"] + p["bias"]
-    tv, tm = torch.var_mean(x, dim=-1, unbiased=False)
+    tv, tm = torch.var_mean(x, dim=-1, unbiased=(variance == "unbiased"))
     note_diff(lesson, mean, tm, f"{spec['name']} mean", run="var_mean")
     note_diff(lesson, var, tv, f"{spec['name']} var", run="var_mean")
-    note_diff(lesson, output, out, f"{spec['name']} output", run="module")
+    if default:
+        note_diff(lesson, output, out, f"{spec['name']} output", run="module")
+        stored = out
+    else:
+        # nn.LayerNorm has only the default convention; the switch must
+        # visibly change the result.
+        assert (output - out).abs().max() > 1e-3, spec["name"]
+        stored = output
+    if placement == "outside":
+        # The Annotated Transformer's LayerNorm.forward, verbatim (x.std is
+        # unbiased), or with x.std(unbiased=False) for a biased case.
+        a_2, b_2 = p["weight"], p["bias"]
+        mean_k = x.mean(-1, keepdim=True)
+        if variance == "unbiased":
+            std = x.std(-1, keepdim=True)
+        else:
+            std = x.std(-1, keepdim=True, unbiased=False)
+        annotated = a_2 * (x - mean_k) / (std + eps) + b_2
+        note_diff(lesson, output, annotated, f"{spec['name']} output",
+                  run="annotated")
+
+    loop = layer_norm_loop(x.tolist(), p["weight"].tolist(),
+                           p["bias"].tolist(), eps, variance, placement)
+    for name, v in (("mean", mean), ("var", var), ("normalized", normalized),
+                    ("output", stored)):
+        note_diff(lesson, v, torch.tensor(loop[name], dtype=DTYPE),
+                  f"{spec['name']} {name}", run="math loop")
 
     obj = {"input": plain(x)}
     if "affine" not in omit:
@@ -532,8 +774,11 @@ def layer_norm_case(spec):
         obj["bias"] = plain(p["bias"])
     if "eps" in spec:
         obj["eps"] = eps
+    for key in ("variance", "eps_placement"):
+        if key in spec:
+            obj[key] = spec[key]
     values = {"mean": plain(mean), "var": plain(var),
-              "normalized": plain(normalized), "output": plain(out)}
+              "normalized": plain(normalized), "output": plain(stored)}
     return {"name": spec["name"], "input": obj, "values": values}
 
 
@@ -554,6 +799,23 @@ COMMON = [
     dict(name="input3-hidden2-steps4-saturating", input_size=3,
          hidden_size=2, steps=4, decimals=None, weight_scale=3.0,
          input_scale=3.0),
+]
+
+# Convention switches (named values keep their names).  Appended after
+# COMMON so that the earlier cases keep their seeds.
+GRU_EXTRA = [
+    # Seed picked so that h0 is well away from 0 (|h0| >= 0.5).
+    dict(name="input3-hidden2-steps3-reset-before", input_size=3,
+         hidden_size=2, steps=3, decimals=2, reset="before", seed=3103),
+    dict(name="input2-hidden3-steps4-update-takes-candidate", input_size=2,
+         hidden_size=3, steps=4, decimals=None,
+         update_gate="takes-candidate"),
+    dict(name="input1-hidden1-steps3-reset-before-update-takes-candidate",
+         input_size=1, hidden_size=1, steps=3, decimals=2, reset="before",
+         update_gate="takes-candidate"),
+    dict(name="input2-hidden2-steps3-reset-after-update-keeps-previous",
+         input_size=2, hidden_size=2, steps=3, decimals=2, reset="after",
+         update_gate="keeps-previous"),
 ]
 
 RNN_EXTRA = [
@@ -605,6 +867,12 @@ POSITIONAL = [
          d_model=8, base=100),
     dict(name="positions50-dmodel16", positions=list(range(50)),
          d_model=16),
+    dict(name="positions4-dmodel4-concatenated", positions=list(range(4)),
+         d_model=4, layout="concatenated"),
+    dict(name="positions6-dmodel5-x-concatenated", positions=list(range(6)),
+         d_model=5, with_x=True, decimals=2, layout="concatenated"),
+    dict(name="positions4-dmodel6-interleaved", positions=list(range(4)),
+         d_model=6, layout="interleaved"),
 ]
 
 LAYER_NORM = [
@@ -615,6 +883,16 @@ LAYER_NORM = [
     dict(name="n1-d6-eps0.1", N=1, D=6, decimals=2, eps=0.1),
     dict(name="n4-d3-large-magnitude", N=4, D=3, decimals=None,
          input_offset=1000.0),
+    dict(name="n2-d4-variance-unbiased", N=2, D=4, decimals=2,
+         variance="unbiased"),
+    dict(name="n3-d3-eps0.1-eps-outside", N=3, D=3, decimals=2, eps=0.1,
+         omit=("affine",), eps_placement="outside"),
+    # The Annotated Transformer's LayerNorm, including its eps = 1e-6.
+    dict(name="n2-d5-eps1e-6-variance-unbiased-eps-outside", N=2, D=5,
+         decimals=None, eps=1e-6, variance="unbiased",
+         eps_placement="outside"),
+    dict(name="n3-d4-variance-biased-eps-inside", N=3, D=4, decimals=2,
+         variance="biased", eps_placement="inside"),
 ]
 
 LESSONS = [
@@ -623,7 +901,7 @@ LESSONS = [
      ({"h"}, {"h": False})),
     ("lstm-gates", lstm_case, 2000, COMMON,
      ({"i", "f", "g", "o"}, {"i": True, "f": True, "g": False, "o": True})),
-    ("gru", gru_case, 3000, COMMON,
+    ("gru", gru_case, 3000, COMMON + GRU_EXTRA,
      ({"r", "z", "n"}, {"r": True, "z": True, "n": False})),
     ("attention-qkv", attention_case, 4000, ATTENTION, None),
     ("multi-head-attention", mha_case, 5000, MULTI_HEAD, None),
@@ -640,6 +918,8 @@ RUNS = {
     "row sums": "1 (weight row sums)",
     "math loop": "math-module loop",
     "var_mean": "torch.var_mean",
+    "onnx": "ONNX GRU equations",
+    "annotated": "Annotated Transformer a_2 (x - mean) / (x.std + eps) + b_2",
 }
 
 
@@ -676,6 +956,11 @@ def main():
             if "saturating" in spec["name"]:
                 frac = saturation(case["values"], *sat)
                 assert frac >= 0.25, f"{lesson} {spec['name']}: {frac}"
+            if "reset-before" in spec["name"]:
+                # A clearly non-zero h0: the reset placement matters from
+                # step 1, not only through the bias.
+                h0 = case["input"]["h0"]
+                assert min(abs(v) for v in h0) >= 0.3, spec["name"]
             if "large-weights" in spec["name"]:
                 # Nearly one-hot: every row's largest weight above 0.95.
                 top = [max(row) for row in case["values"]["weights"]]
