@@ -68,7 +68,7 @@ import Testing
 
     @Test func truncationAndTheLastDecimal() throws {
         // f[3] unit 2 is 0.0760: "0.07" is truncated; "0.0759" is one unit off.
-        #expect(try reason(LSTMGates.self, #"{"value": "f[3]", "at": [2], "expected": 0.07}"#)?.hasPrefix("truncated instead of rounded") == true)
+        #expect(try reason(LSTMGates.self, #"{"value": "f[3]", "at": [2], "expected": 0.07}"#)?.hasPrefix("the computed value cut to 2 decimals instead of rounded") == true)
         #expect(try reason(LSTMGates.self, #"{"value": "f[3]", "at": [2], "expected": "0.0761"}"#)?.hasPrefix("one unit off") == true)
     }
 
@@ -105,5 +105,34 @@ import Testing
         #expect(try reason(AttentionQKV.self, #"{"value": "scores", "at": [1, 2], "expected": 5}"#)?.contains("row and column swapped") == true)
         #expect(try reason(AttentionQKV.self, #"{"value": "scores", "at": [1, 1], "expected": 1.25}"#) == "the sign is flipped")
         #expect(try reason(AttentionQKV.self, #"{"value": "scores", "at": [1, 1], "expected": 123}"#)?.hasPrefix("no likely reason") == true)
+    }
+}
+
+@Suite struct SourcedExampleTests {
+    /// How many claims of each sourced example hold; the others are the sources' slips.
+    static let expected: [String: (holding: Int, total: Int)] = [
+        "illustrated-transformer": (6, 6), "ai-by-hand": (4, 4), "gomez-2016": (7, 9), "click4ai": (5, 8),
+        "illustrated-self-attention": (4, 7), "seed-char-softmax": (3, 4), "machine-learning-mastery": (8, 8),
+        "raschka-llm-from-scratch": (8, 8),
+    ]
+
+    @Test func everySourcedExampleHasItsVerdict() throws {
+        var seen: Set<String> = []
+        for lesson in Lessons.all {
+            for example in lesson.examples {
+                guard let claims = example.claims else { continue }
+                let trace = try lesson.trace(example.input, file: "x", example: example)
+                try trace.check(try ClaimSet(claims, file: "c"), file: "c", lesson: lesson, input: example.input)
+                let verdicts = try #require(trace.claims?.verdicts)
+                let counts = try #require(Self.expected[example.name], "\(example.name) has no expected verdict")
+                #expect(verdicts.filter(\.holds).count == counts.holding && verdicts.count == counts.total, "\(example.name)")
+                for failure in verdicts where !failure.holds {
+                    let reason = try #require(failure.reason)
+                    #expect(!reason.hasPrefix("no likely reason"), "\(example.name) \(failure.claim.value): \(reason)")
+                }
+                seen.insert(example.name)
+            }
+        }
+        #expect(seen == Set(Self.expected.keys))
     }
 }

@@ -222,6 +222,48 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(claims.count == 6 && claims.allSatisfy { $0["holds"] == .bool(true) })
     }
 
+    @Test func expectChecksClaimsFromAFile() throws {
+        let folder = try temporaryFolder()
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        try write("good.json", #"{"source": "slide 3", "claims": [{"value": "f[3]", "at": [1], "expected": 0.93}, {"value": "h[3]", "at": [2], "expected": "0.0598"}]}"#)
+        let good = try lesson(["lstm-gates", "--expect", "good.json"], in: folder)
+        #expect(good.status == 0, "\(good.err)")
+        #expect(good.out.contains("All 2 claims hold") && good.out.contains("0.9332 ✓"))
+        try write("bad.json", #"{"claims": [{"value": "f[3]", "at": [2], "expected": 0.07}]}"#)
+        let bad = try lesson(["lstm-gates", "--expect", "bad.json"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.out.contains("0.0760 ✗") && bad.out.contains("instead of rounded"))
+        #expect(bad.err == "lesson: 1 of 1 claims do not hold; the trace says which and why\n")
+        let json = try lesson(["lstm-gates", "--expect", "bad.json", "--format", "json"], in: folder)
+        #expect(json.status == 1 && json.out.contains("\"holds\": false") && json.out.contains("\"reason\": \"the computed value cut"))
+        // From standard input too.
+        let piped = try lesson(["lstm-gates", "--expect", "-"], stdin: #"{"claims": [{"value": "c[3]", "at": [1], "expected": 0.6377}]}"#)
+        #expect(piped.status == 0, "\(piped.err)")
+        try write("unknown.json", #"{"claims": [{"value": "f[4]", "at": [1], "expected": 0.5}]}"#)
+        let unknown = try lesson(["lstm-gates", "--expect", "unknown.json"], in: folder)
+        #expect(unknown.status == 65 && unknown.err.contains("unknown.json: claims[1] names \"f[4]\""), "\(unknown.err)")
+        try write("range.json", #"{"claims": [{"value": "f[3]", "at": [3], "expected": 0.5}]}"#)
+        #expect(try lesson(["lstm-gates", "--expect", "range.json"], in: folder).status == 65)
+        try write("broken.json", #"{"claims": [}"#)
+        #expect(try lesson(["lstm-gates", "--expect", "broken.json"], in: folder).status == 65)
+        #expect(try lesson(["lstm-gates", "--expect", "missing.json"], in: folder).status == 66)
+        #expect(try lesson(["lstm-gates", "--input", "-", "--expect", "-"], in: folder).status == 64)
+    }
+
+    @Test func conventionSwitchesAreReadAndNamed() throws {
+        let folder = try temporaryFolder()
+        let printed = try lesson(["layer-norm", "--print-input"])
+        let switched = printed.out.replacingOccurrences(of: "\"eps\": 0.00001", with: "\"eps\": 0.00001, \"variance\": \"unbiased\"")
+            .replacingOccurrences(of: "\"eps\": 1e-05", with: "\"eps\": 1e-05,\n  \"variance\": \"unbiased\"")
+        try Data(switched.utf8).write(to: folder.appendingPathComponent("ln.json"))
+        let run = try lesson(["layer-norm", "--input", "ln.json"], in: folder)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("**This trace uses another convention** (`variance: \"unbiased\"`)"))
+        try Data(#"{"input": [[1, 2]], "variance": "unbaised"}"#.utf8).write(to: folder.appendingPathComponent("typo.json"))
+        let typo = try lesson(["layer-norm", "--input", "typo.json"], in: folder)
+        #expect(typo.status == 65 && typo.err.contains("did you mean 'unbiased'"))
+    }
+
     @Test func precisionChangesTheDecimals() throws {
         let run = try lesson(["rnn-unroll", "--precision", "6"])
         #expect(run.status == 0)

@@ -94,14 +94,14 @@ struct LessonOptions {
         if example != nil && input != nil {
             throw LessonError(.usage, "--example and --input both choose the example; give one of them")
         }
+        if expect == "-" && input == "-" {
+            throw LessonError(.usage, "--input and --expect cannot both read standard input; give one of them a file")
+        }
     }
 
     /// The claims to check: the `--expect` file, else those of the chosen built-in example, if any.
     func claims(_ example: Example?, io: LessonCommand.IO) throws -> (ClaimSet, String)? {
         if let expect {
-            if expect == "-" && input == "-" {
-                throw LessonError(.usage, "--input and --expect cannot both read standard input")
-            }
             let (bytes, name) = expect == "-" ? (io.readStdin(), "<stdin>") : (try Files.read(expect), expect)
             let json: JSON
             do {

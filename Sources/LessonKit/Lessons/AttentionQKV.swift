@@ -83,6 +83,21 @@ enum AttentionQKV: Lesson {
                     .fields(["value": .string("weights"), "at": .numbers([1, 2]), "expected": .number(0.12)]),
                 ]),
             ])),
+    ] + SourcedExamples.attention
+
+    /// Scores left undivided by √d_k: the same as multiplying the query weights by √d_k.
+    static let alternatives = [
+        Alternative("scores not divided by √d_k (plain dot-product attention)") { input in
+            guard case .array(let rows)? = input["w_q"], case .array(let first)? = rows.first else { return nil }
+            let scale = Double(first.count).squareRoot()
+            return input.setting("w_q", .array(rows.map { row in
+                guard case .array(let items) = row else { return row }
+                return .array(items.map { item in
+                    if case .number(let x, _) = item { return .number(x * scale) }
+                    return item
+                })
+            }))
+        },
     ]
 
     static let maxTokens = 2_048

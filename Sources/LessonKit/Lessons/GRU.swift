@@ -39,7 +39,7 @@ enum GRU: Lesson {
                 "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0]),
                 "tokens": .strings(["Alice", "sleeps", "."]),
             ])),
-    ]
+    ] + SourcedExamples.gru
 
     static let alternatives = Alternative.switching("reset", [
         ("before", "the GRU with the reset gate applied before the matrix product (Cho et al. 2014, ONNX's default)"),

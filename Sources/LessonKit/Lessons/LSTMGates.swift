@@ -41,7 +41,7 @@ enum LSTMGates: Lesson {
                 "bias_hh_l0": .numbers([0, 0, 0, 0, 0, 0, 0, 0]),
                 "tokens": .strings(["Alice", "sleeps", "."]),
             ])),
-    ]
+    ] + SourcedExamples.lstm
 
     /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.
     static let alternatives = [

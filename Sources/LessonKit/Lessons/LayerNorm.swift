@@ -30,7 +30,7 @@ enum LayerNorm: Lesson {
                 "eps": .number(1e-5),
                 "tokens": .strings(["cat", "CAT"]),
             ])),
-    ]
+    ] + SourcedExamples.layerNorm
 
     static let maxRows = 4_096
     static let maxWidth = 4_096

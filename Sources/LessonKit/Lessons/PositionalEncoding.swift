@@ -29,7 +29,7 @@ enum PositionalEncoding: Lesson {
                 "x": .rows([[0.1, 0.2, 0.3, 0.4], [0.5, -0.5, 0.5, -0.5], [0, 1, 0, 1], [-0.2, 0, 0.2, 0]]),
                 "tokens": .strings(["the", "cat", "sat", "down"]),
             ])),
-    ]
+    ] + SourcedExamples.positional
 
     static let maxPositions = 10_000
     static let maxWidth = 4_096

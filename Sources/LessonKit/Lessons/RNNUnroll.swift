@@ -33,7 +33,7 @@ enum RNNUnroll: Lesson {
                 "nonlinearity": .string("tanh"),
                 "tokens": .strings(["e", "l", "l"]),
             ])),
-    ]
+    ] + SourcedExamples.rnn
 
     static let alternatives = Alternative.switching("nonlinearity", [
         ("relu", "the RNN with relu instead of tanh"), ("tanh", "the RNN with tanh instead of relu"),

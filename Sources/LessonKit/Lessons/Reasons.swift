@@ -83,7 +83,7 @@ extension Trace {
             let scale = pow(10, Double(decimals))
             let truncated = (v.computed * scale).rounded(.towardZero) / scale
             if abs(truncated - claim.expected) <= 1e-9 * max(1, abs(claim.expected)) {
-                return "truncated instead of rounded: the computed \(style.fixed(v.computed)) cut to \(decimals) decimals is \(claim.written); rounded it is \(String(format: "%.\(decimals)f", v.computed))"
+                return "the computed value cut to \(decimals) decimals instead of rounded (rounded it is \(String(format: "%.\(decimals)f", v.computed))): truncated, or computed from already rounded intermediate numbers"
             }
             if abs(v.difference) <= 1.5 / scale {
                 return "one unit off in the last written decimal: probably rounding of already rounded intermediate numbers"

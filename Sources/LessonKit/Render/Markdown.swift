@@ -216,8 +216,10 @@ public struct MarkdownRenderer {
                    "| value | at | claimed | computed | computed − claimed | | likely reason |", "|---|---|---:|---:|---:|---|---|"]
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
-            let difference = style.fixed(v.difference)
-            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(style.fixed(v.computed)) | \(difference) | \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
+            // Two more decimals than the claim is written with, so the difference shows.
+            let shown = NumberStyle(precision: max(style.precision, (Claim.writtenDecimals(v.claim.written) ?? 0) + 2))
+            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(shown.fixed(v.computed)) | \(shown.fixed(v.difference)) "
+                + "| \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
         }
         out += ["", holding == verdicts.count
             ? "All \(verdicts.count) claims hold (each within half a unit of its last written decimal unless it says otherwise)."
