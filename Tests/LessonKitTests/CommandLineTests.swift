@@ -175,6 +175,19 @@ struct BadInput: CustomTestStringConvertible, Sendable {
                  status: 65, words: ["w_q must be d_model × d_k = 2 × 1, got 1 × 1"]),
         BadInput(what: "boolean for a number", lesson: "positional-encoding", file: #"{"positions": [0, true], "d_model": 2}"#,
                  status: 65, words: ["positions[2] must be a number, got a boolean"]),
+        BadInput(what: "NaN literal", lesson: "layer-norm", file: #"{"input": [[NaN, 1]]}"#, status: 65, words: ["bad.json", "not valid JSON"]),
+        BadInput(what: "deep nesting", lesson: "gru", file: String(repeating: "[", count: 100_000), status: 65,
+                 words: ["nesting deeper than"]),
+        // 10,000 steps × 4·128 rows × (1 + 128) columns: 6.6e8 multiply-adds, over the limit.
+        BadInput(what: "absurd work", lesson: "lstm-gates",
+                 file: "{\"input\": [" + Array(repeating: "[1]", count: 10_000).joined(separator: ",")
+                     + "], \"weight_ih_l0\": [" + Array(repeating: "[1]", count: 512).joined(separator: ",")
+                     + "], \"weight_hh_l0\": [" + Array(repeating: "[" + Array(repeating: "0", count: 128).joined(separator: ",") + "]", count: 512).joined(separator: ",") + "]}",
+                 status: 65, words: ["multiply-adds, more than the limit"]),
+        BadInput(what: "negative width", lesson: "positional-encoding", file: #"{"positions": [0], "d_model": -4}"#,
+                 status: 65, words: ["d_model must be at least 1, got -4"]),
+        BadInput(what: "fractional width", lesson: "positional-encoding", file: #"{"positions": [0], "d_model": 2.5}"#,
+                 status: 65, words: ["d_model must be a whole number", "got 2.5"]),
         BadInput(what: "empty sequence", lesson: "rnn-unroll", file: #"{"input": [], "weight_ih_l0": [[1]], "weight_hh_l0": [[1]]}"#,
                  status: 65, words: ["input must be", "non-empty"]),
     ]
@@ -202,6 +215,22 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(try lesson(["gru", "--example", "defualt"]).err.contains("did you mean 'default'"))
         #expect(try lesson(["gru", "--example", "default", "--input", "x.json"]).status == 64)
         #expect(try lesson(["--frobnicate"]).status == 64)
+    }
+
+    @Test func invalidUTF8AndHugeFiles() throws {
+        let folder = try temporaryFolder()
+        try Data([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]).write(to: folder.appendingPathComponent("bytes.json"))
+        let bytes = try lesson(["gru", "--input", "bytes.json"], in: folder)
+        #expect(bytes.status == 65 && bytes.err.contains("invalid UTF-8"), "\(bytes.err)")
+        // A sparse file larger than the input limit is refused before it is read.
+        let huge = folder.appendingPathComponent("huge.json")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.seek(toOffset: UInt64(Files.maxInputBytes) + 10)
+        try handle.write(contentsOf: Data([0x20]))
+        try handle.close()
+        let big = try lesson(["gru", "--input", "huge.json"], in: folder)
+        #expect(big.status == 65 && big.err.contains("more than the limit of 64 MiB"), "\(big.err)")
     }
 
     @Test func unreadableInputs() throws {

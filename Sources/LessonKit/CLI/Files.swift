@@ -9,6 +9,9 @@ import Darwin
 #endif
 
 enum Files {
+    /// The largest input file read: far above any lesson's size limits, far below the memory.
+    static let maxInputBytes = 64 * 1_048_576
+
     /// The whole content of `path`; a folder, a missing or unreadable file is exit 66.
     static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
@@ -17,6 +20,9 @@ enum Files {
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw LessonError(.noInput, "cannot read \(path): it is a directory, not a file")
+        }
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxInputBytes {
+            throw LessonError(.data, "\(path): the file is \(Int(info.st_size) / 1_048_576) MiB, more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -28,6 +34,10 @@ enum Files {
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<n])
+            // A pipe or device has no size to check first.
+            if bytes.count > maxInputBytes {
+                throw LessonError(.data, "\(path): more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
+            }
         }
     }
 

@@ -2,6 +2,8 @@
 // and what was expected (SPEC "Errors"). A lesson asks for each field it knows; whatever is
 // left is an unknown field, reported with the closest known name.
 
+import Foundation
+
 struct InputReader {
     let file: String
     private let members: [JSONMember]
@@ -145,6 +147,22 @@ struct InputReader {
     func expect(_ size: Int, _ what: String, atMost limit: Int) throws {
         guard size > limit else { return }
         throw fail("\(what) is \(size), more than the limit of \(limit)")
+    }
+
+    /// The documented limits on the work one run may do, so that no input can ask for minutes of
+    /// computing or gigabytes of memory: multiply-adds, and numbers kept in the trace.
+    static let maxMultiplyAdds = 500_000_000.0
+    static let maxRecordedNumbers = 20_000_000.0
+
+    /// Refuses an input whose computation would exceed the limits, before any of it is done.
+    func expectWork(multiplyAdds: Double, recordedNumbers: Double) throws {
+        func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.1e", x) : String(Int(x)) }
+        if multiplyAdds > Self.maxMultiplyAdds {
+            throw fail("this input needs about \(text(multiplyAdds)) multiply-adds, more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
+        }
+        if recordedNumbers > Self.maxRecordedNumbers {
+            throw fail("this input's trace would hold about \(text(recordedNumbers)) numbers, more than the limit of \(text(Self.maxRecordedNumbers)); use fewer or smaller rows")
+        }
     }
 
     /// Every field was one the lesson knows.

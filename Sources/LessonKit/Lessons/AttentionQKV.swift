@@ -123,6 +123,9 @@ enum AttentionQKV: Lesson {
         let causal = try reader.bool("causal") ?? false
         let tokens = try reader.labels("tokens", count: n, per: "token (row of x)")
         try reader.finish()
+        let (nd, kd, vd) = (Double(n), Double(dK), Double(dV))
+        try reader.expectWork(multiplyAdds: nd * Double(dModel) * (2 * kd + vd) + nd * nd * (kd + vd),
+                              recordedNumbers: nd * (2 * kd + 2 * vd) + 6 * nd * nd)
 
         let tokenRows = sequenceLabels(tokens, count: n)
         let tokenColumns = tokens ?? numberLabels(n)

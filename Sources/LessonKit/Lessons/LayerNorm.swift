@@ -62,6 +62,7 @@ enum LayerNorm: Lesson {
         let unbiased = try reader.choice("variance", ["biased", "unbiased"]) == "unbiased"
         let epsOutside = try reader.choice("eps_placement", ["inside", "outside"]) == "outside"
         try reader.finish()
+        try reader.expectWork(multiplyAdds: 6 * Double(n) * Double(d), recordedNumbers: 4 * Double(n) * Double(d))
         if unbiased && d < 2 { throw reader.fail("variance \"unbiased\" divides by D − 1, so input needs at least 2 columns, got 1") }
         let divisor = unbiased ? d - 1 : d
 

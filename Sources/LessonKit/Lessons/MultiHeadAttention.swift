@@ -78,6 +78,9 @@ enum MultiHeadAttention: Lesson {
         let causal = try reader.bool("causal") ?? false
         let tokens = try reader.labels("tokens", count: l, per: "query token (row of query)")
         try reader.finish()
+        let (ld, sd, ed, hd) = (Double(l), Double(s), Double(e), Double(heads))
+        try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * ed + 2 * ld * sd * ed + ld * ed * ed + hd * ld * sd,
+                              recordedNumbers: 3 * (ld + 2 * sd) * ed + 4 * hd * ld * sd + ld * sd)
 
         let selfAttention = keyGiven == nil
         let headDim = e / heads

@@ -61,6 +61,7 @@ enum PositionalEncoding: Lesson {
         let tokens = try reader.labels("tokens", count: n, per: "position")
         let concatenated = try reader.choice("layout", ["interleaved", "concatenated"]) == "concatenated"
         try reader.finish()
+        try reader.expectWork(multiplyAdds: 4 * Double(n) * Double(d), recordedNumbers: 4 * Double(n) * Double(d))
 
         let rowLabels = sequenceLabels(tokens, count: n).enumerated().map { "\($1) (pos \(NumberStyle(precision: 4).given(positionsIn[$0])))" }
         let columns = numberLabels(d)

@@ -49,6 +49,9 @@ struct RecurrentInput {
             if let c0 { try reader.expect(c0, "c0", count: ("hidden", h)) }
         }
         tokens = try reader.labels("tokens", count: x.rows, per: "time step (row of input)")
+        // Per step: the stacked products, and about four numbers kept per stacked row.
+        let (t, stackRows) = (Double(x.rows), Double(blocks * h))
+        try reader.expectWork(multiplyAdds: t * stackRows * Double(x.cols + h), recordedNumbers: t * stackRows * 4)
         (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
         self.gates = gates
     }
