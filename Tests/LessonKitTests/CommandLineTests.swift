@@ -175,6 +175,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
                  status: 65, words: ["w_q must be d_model × d_k = 2 × 1, got 1 × 1"]),
         BadInput(what: "boolean for a number", lesson: "positional-encoding", file: #"{"positions": [0, true], "d_model": 2}"#,
                  status: 65, words: ["positions[2] must be a number, got a boolean"]),
+        BadInput(what: "misspelt required field", lesson: "gru", file: #"{"input": [[1]], "weight_ih_10": [[1], [1], [1]], "weight_hh_l0": [[1], [1], [1]]}"#,
+                 status: 65, words: ["missing field weight_ih_l0", "is \"weight_ih_10\" a misspelling of it?"]),
         BadInput(what: "NaN literal", lesson: "layer-norm", file: #"{"input": [[NaN, 1]]}"#, status: 65, words: ["bad.json", "not valid JSON"]),
         BadInput(what: "deep nesting", lesson: "gru", file: String(repeating: "[", count: 100_000), status: 65,
                  words: ["nesting deeper than"]),

@@ -127,7 +127,12 @@ struct InputReader {
 
     /// A field the lesson cannot do without.
     func required<T>(_ value: T?, _ key: String, _ what: String) throws -> T {
-        guard let value else { throw fail("missing field \(key): \(what)") }
+        guard let value else {
+            // A field the lesson does not know, spelt like the missing one, is probably it.
+            let unknown = members.map(\.key).filter { !known.contains($0) }
+            let hint = closest(to: key, in: unknown).map { " (is \"\($0)\" a misspelling of it?)" } ?? ""
+            throw fail("missing field \(key): \(what)\(hint)")
+        }
         return value
     }
 
