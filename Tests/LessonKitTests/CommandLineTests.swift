@@ -128,12 +128,14 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         let ok = try lesson(["gru", "-o", target.path])
         #expect(ok.status == 0 && ok.out.isEmpty)
         let written = try String(contentsOf: target, encoding: .utf8)
-        #expect(written == (try lesson(["gru"]).out))
+        // The same note as on stdout, except that the figure is linked instead of described.
+        #expect(written.hasPrefix("# The GRU cell, gate by gate\n") && written.contains("](note-figure1.svg)"))
+        #expect(written.split(separator: "\n").count == (try lesson(["gru"]).out).split(separator: "\n").count)
         // A failing run leaves the existing file untouched and no temporary file behind.
         let bad = try lesson(["gru", "--input", folder.appendingPathComponent("missing.json").path, "-o", target.path])
         #expect(bad.status == 66)
         #expect(try String(contentsOf: target, encoding: .utf8) == written)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["note.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["note-figure1.svg", "note.md"])
         // An output that cannot be written: exit 73, one error line.
         let unwritable = try lesson(["gru", "-o", folder.appendingPathComponent("no/such/dir/x.md").path])
         #expect(unwritable.status == 73)
@@ -295,6 +297,21 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(typo.status == 65 && typo.err.contains("did you mean 'unbiased'"))
     }
 
+    @Test func figuresGoBesideTheNoteOrAreDescribed() throws {
+        let folder = try temporaryFolder()
+        let run = try lesson(["lstm-gates", "-o", "notes/lstm.md"], in: folder)
+        #expect(run.status == 66 || run.status == 73, "no folder yet: \(run.err)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        #expect(try lesson(["lstm-gates", "-o", "notes/lstm.md"], in: folder).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("notes").path).sorted()
+        #expect(files == ["lstm-figure1.svg", "lstm-figure2.svg", "lstm.md"])
+        let note = try String(contentsOf: folder.appendingPathComponent("notes/lstm.md"), encoding: .utf8)
+        #expect(note.contains("](lstm-figure1.svg)"))
+        let stdout = try lesson(["lstm-gates"])
+        #expect(stdout.out.contains("> **Figure: LSTM gates over time.**") && stdout.out.contains("`lesson lstm-gates -o NOTE.md`"))
+        #expect(!stdout.out.contains(".svg)"))
+    }
+
     @Test func precisionChangesTheDecimals() throws {
         let run = try lesson(["rnn-unroll", "--precision", "6"])
         #expect(run.status == 0)
@@ -312,6 +329,11 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         try Data("changed\n".utf8).write(to: note)
         let stale = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(stale.status == 1 && stale.err.contains("stale: notes/gru.md"))
+        // A figure no note links is stale too.
+        try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("notes/figures/old-figure9.svg"))
+        _ = try lesson(["render", "--out", "notes"], in: folder)
+        let extra = try lesson(["render", "--check", "--out", "notes"], in: folder)
+        #expect(extra.status == 1 && extra.err.contains("stale: notes/figures/old-figure9.svg (no note uses it; delete it)"))
     }
 }
 
@@ -320,7 +342,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     /// Re-record deliberately with `swift run lesson render`; this test never writes.
     @Test func lessonsFolderIsUpToDate() throws {
         let notes = try Render.notes()
-        #expect(notes.count == Lessons.all.map { $0.examples.count }.reduce(1, +))
+        #expect(notes.filter { $0.file.hasSuffix(".md") }.count == Lessons.all.map { $0.examples.count }.reduce(1, +))
+        #expect(notes.contains { $0.file.hasPrefix("figures/") && $0.file.hasSuffix(".svg") })
         for note in notes {
             let path = repositoryRoot.appendingPathComponent("Lessons/\(note.file)")
             let committed = try? String(contentsOf: path, encoding: .utf8)

@@ -77,12 +77,25 @@ public enum LessonCommand {
             try trace.check(claims, file: name, lesson: lesson, input: json)
         }
         let text: String
+        var figures: [(file: String, svg: String)] = []
+        var folder = ""
         switch options.format {
         case .json:
             text = JSONTraceRenderer.render(trace)
         case .markdown:
-            text = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand(lesson)).render(trace)
+            var renderer = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand(lesson))
+            if let output = options.output {
+                // Figures go beside the note: notes/lstm.md links lstm-figure1.svg in notes/.
+                let slash = output.lastIndex(of: "/")
+                folder = slash.map { String(output[...$0]) } ?? ""
+                var stem = slash.map { String(output[output.index(after: $0)...]) } ?? output
+                if stem.hasSuffix(".md") { stem.removeLast(3) }
+                renderer.figureLinks = .init(folder: "", stem: stem)
+            }
+            text = renderer.render(trace)
+            figures = renderer.figureFiles(trace)
         }
+        for figure in figures { try Files.writeAtomically(figure.svg, to: folder + figure.file) }
         try emit(text, to: options.output, io: io)
         if !trace.claimsHold {
             let failed = trace.claims?.verdicts.filter { !$0.holds }.count ?? 0

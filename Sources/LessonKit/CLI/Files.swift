@@ -94,6 +94,18 @@ enum Files {
         }
     }
 
+    /// The names in a folder, sorted; empty when it cannot be read.
+    static func list(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Whether a regular file exists at `path`, and its bytes.
     static func contents(_ path: String) -> [UInt8]? { try? read(path) }
 

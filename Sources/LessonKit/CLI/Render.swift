@@ -23,7 +23,10 @@ enum Render {
                     let name = "example '\(example.name)' claims"
                     try trace.check(try ClaimSet(claims, file: name), file: name, lesson: lesson, input: example.input)
                 }
-                notes.append((file, MarkdownRenderer(command: command).render(trace)))
+                let stem = String(file.dropLast(3))
+                let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
+                notes.append((file, renderer.render(trace)))
+                notes += renderer.figureFiles(trace).map { ("figures/\($0.file)", $0.svg) }
                 index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary) |")
             }
         }
@@ -37,13 +40,18 @@ enum Render {
         if options.check {
             let stale = notes.filter { Files.contents("\(folder)/\($0.file)") != Array($0.text.utf8) }
             for note in stale { io.err("stale: \(folder)/\(note.file)\n") }
-            guard stale.isEmpty else {
+            // A figure no note links any more is stale too.
+            let expected = Set(notes.map(\.file))
+            let extra = Files.list("\(folder)/figures").filter { $0.hasSuffix(".svg") && !expected.contains("figures/\($0)") }
+            for file in extra { io.err("stale: \(folder)/figures/\(file) (no note uses it; delete it)\n") }
+            guard stale.isEmpty && extra.isEmpty else {
                 throw LessonError(.failed, "\(stale.count) of \(notes.count) notes in \(folder)/ are stale; run 'lesson render' and commit them")
             }
             io.out("\(notes.count) notes in \(folder)/ are up to date\n")
             return
         }
         try Files.makeFolder(folder)
+        if notes.contains(where: { $0.file.hasPrefix("figures/") }) { try Files.makeFolder("\(folder)/figures") }
         for note in notes { try Files.writeAtomically(note.text, to: "\(folder)/\(note.file)") }
         io.out("wrote \(notes.count) notes to \(folder)/\n")
     }

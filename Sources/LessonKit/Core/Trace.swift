@@ -60,6 +60,8 @@ public enum Block: Sendable {
     case summary(SummaryTable)
     /// The shape legend: symbol, meaning, size in this example.
     case legend([(symbol: String, meaning: String, size: Int)])
+    /// A picture, with a text alternative that says what it shows.
+    case figure(Figure, description: String)
 }
 
 /// Everything one run of a lesson produced, in computation order.
@@ -86,6 +88,12 @@ public final class Trace {
     public func say(_ prose: String) { blocks.append(.prose(prose)) }
     public func math(_ latex: String) { blocks.append(.math(latex)) }
     public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { blocks.append(.legend(rows)) }
+    public func figure(_ figure: Figure, description: String) { blocks.append(.figure(figure, description: description)) }
+
+    /// The figures in reading order.
+    public var figures: [Figure] {
+        blocks.compactMap { if case .figure(let figure, _) = $0 { return figure } else { return nil } }
+    }
 
     public func summary(rowHeader: String, rows: [String], columns: [(symbol: String, values: [Traced])]) {
         let cols = columns.map { column in

@@ -215,6 +215,12 @@ enum AttentionQKV: Lesson {
                                meaning: "The scores divided by $\\sqrt{d_{k}}$, so their spread does not grow with $d_{k}$\(causal ? "; future positions are −∞" : "").",
                                labels: pairs)
 
+        tr.figure(.heatmaps(title: "Scaled scores \\hat{S} before the softmax".replacingOccurrences(of: "\\hat{S}", with: "Ŝ"),
+                            panels: [Heatmap(title: "Ŝ = Q Kᵀ / √d_k\(causal ? " + M" : "")", rows: tokenColumns, columns: tokenColumns,
+                                             values: scaled.value.matrix, rowHeader: "query", columnHeader: "key")],
+                            scale: .diverging),
+                  description: "Heatmap of the scaled scores, one row per query token and one column per key token: red is positive, blue negative, white zero\(causal ? ", grey the masked (−∞) entries" : ""); the numbers are in the table above.")
+
         tr.heading("Softmax, row by row", level: 3)
         let rowMax = tr.record("max", "m", reduceRows(.max, scaled), title: "largest scaled score of each row",
                                meaning: "Subtracted before exp: the softmax does not change, and exp cannot overflow.",
@@ -228,6 +234,12 @@ enum AttentionQKV: Lesson {
         let weights = tr.record("weights", "A", e / broadcast(sum, .perRow, rows: n, cols: n), title: "attention weights",
                                 meaning: "Row i says how much token i takes from each token: every entry between 0 and 1, each row summing to 1 (up to rounding in the last decimal shown).",
                                 labels: pairs)
+
+        tr.figure(.heatmaps(title: "Attention weights A",
+                            panels: [Heatmap(title: "A = softmax(Ŝ), row by row", rows: tokenColumns, columns: tokenColumns,
+                                             values: weights.value.matrix, rowHeader: "query", columnHeader: "key")],
+                            scale: .unit),
+                  description: "Heatmap of the attention weights, one row per query token and one column per key token, on a 0 to 1 colour scale (dark purple 0, yellow 1); each row sums to 1. The numbers are in the table above.")
 
         tr.heading("Output", level: 3)
         let output = tr.record("output", "O", weights * v, title: "output",

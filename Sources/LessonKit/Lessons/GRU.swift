@@ -167,6 +167,12 @@ enum GRU: Lesson {
         }
 
         tr.heading("Summary")
+        tr.figure(.lines(title: "GRU gates and state over time", steps: p.stepLabels, panels: [
+            LinePanel(title: "reset gate r", series: unitSeries(rs), range: 0...1),
+            LinePanel(title: "update gate z", series: unitSeries(zs), range: 0...1),
+            LinePanel(title: "candidate n", series: unitSeries(ns), range: -1...1),
+            LinePanel(title: "hidden state h", series: unitSeries(hs), range: -1...1),
+        ]), description: "Four small plots with the time steps across and one line per unit: the gates on 0 to 1, the candidate and the state on −1 to 1. The numbers are in the table below.")
         tr.summary(rowHeader: "t", rows: p.stepLabels,
                    columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
         tr.say("""

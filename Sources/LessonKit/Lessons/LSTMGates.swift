@@ -165,6 +165,16 @@ enum LSTMGates: Lesson {
         }
 
         tr.heading("Summary")
+        tr.figure(.lines(title: "LSTM gates over time", steps: p.stepLabels, panels: [
+            LinePanel(title: "input gate i", series: unitSeries(iS), range: 0...1),
+            LinePanel(title: "forget gate f", series: unitSeries(fS), range: 0...1),
+            LinePanel(title: "candidate g", series: unitSeries(gS), range: -1...1),
+            LinePanel(title: "output gate o", series: unitSeries(oS), range: 0...1),
+        ]), description: "Four small plots, one per gate, with the time steps across and one line per unit; the sigmoid gates are drawn on 0 to 1, the candidate on −1 to 1. The numbers are in the table below.")
+        tr.figure(.lines(title: "Cell and hidden state over time", steps: p.stepLabels, panels: [
+            LinePanel(title: "cell state c", series: unitSeries(cS), range: -1...1),
+            LinePanel(title: "hidden state h", series: unitSeries(hS), range: -1...1),
+        ]), description: "The cell state and the hidden state over time, one line per unit; h stays within ±tanh(c).")
         tr.say("The gates at every step, one column per unit:")
         tr.summary(rowHeader: "t", rows: p.stepLabels,
                    columns: [(symbol: "i_{t}", values: iS), (symbol: "f_{t}", values: fS), (symbol: "g_{t}", values: gS), (symbol: "o_{t}", values: oS)])

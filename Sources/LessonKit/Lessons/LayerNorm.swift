@@ -147,9 +147,15 @@ enum LayerNorm: Lesson {
         tr.heading("Normalize, then scale and shift", level: 3)
         let normalized = tr.record("normalized", "\\hat{X}", centered / broadcast(std, .perRow, rows: n, cols: d), title: "normalized",
                                    meaning: "Each row now has mean 0 and variance 1 (just under 1, because of ε).", labels: table)
-        _ = tr.record("output", "Y", hadamard(normalized, broadcast(gamma, .perColumn, rows: n, cols: d)) + broadcast(beta, .perColumn, rows: n, cols: d),
+        let output = tr.record("output", "Y", hadamard(normalized, broadcast(gamma, .perColumn, rows: n, cols: d)) + broadcast(beta, .perColumn, rows: n, cols: d),
                       title: "output", meaning: "Feature j scaled by $\\gamma_{j}$ and shifted by $\\beta_{j}$: the scale the next layer learned to want.",
                       labels: table)
+
+        tr.figure(.heatmaps(title: "Layer norm: input beside output",
+                            panels: [Heatmap(title: "input X", rows: rowLabels, columns: numberLabels(d), values: xIn, rowHeader: "row", columnHeader: "feature"),
+                                     Heatmap(title: "output Y", rows: rowLabels, columns: numberLabels(d), values: output.value.matrix, rowHeader: "row", columnHeader: "feature")],
+                            scale: .diverging, shared: false),
+                  description: "Two heatmaps, each with its own colour scale (red positive, white 0, blue negative): the input rows on the left, the normalized, scaled and shifted rows on the right. Rows with the same pattern at different scales look alike after normalization.")
 
         tr.heading("Summary")
         tr.say("""

@@ -62,6 +62,12 @@ extension Trace {
     }
 }
 
+/// The entries of vector values over time, one series per unit: `series[u][t]`.
+func unitSeries(_ values: [Traced]) -> [[Double]] {
+    let units = values.first?.value.count ?? 0
+    return (0..<units).map { u in values.map { $0.value.flat[u] } }
+}
+
 /// Row labels for a sequence: `1 · The`, `2 · cat`, … with tokens, else `1`, `2`, ….
 func sequenceLabels(_ tokens: [String]?, count: Int) -> [String] {
     (0..<count).map { i in tokens.map { "\(i + 1) · \($0[i])" } ?? "\(i + 1)" }

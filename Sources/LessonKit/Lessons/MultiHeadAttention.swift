@@ -218,9 +218,18 @@ enum MultiHeadAttention: Lesson {
         _ = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), title: "output",
                       meaning: "$W_{O}$ mixes the heads: every output entry can draw on every head.",
                       labels: Labels(rowHeader: "token", rows: queryRows, columns: features))
-        _ = tr.record("weights", "\\bar{A}", weights.dropFirst().reduce(weights[0], +) / headCount, title: "attention weights averaged over heads",
+        let average = tr.record("weights", "\\bar{A}", weights.dropFirst().reduce(weights[0], +) / headCount, title: "attention weights averaged over heads",
                       meaning: "What PyTorch returns as the attention weights by default: the mean of the heads' weights. It hides how differently the heads attend.",
                       labels: pairs)
+
+        tr.figure(.heatmaps(title: "Attention weights of each head, and their average",
+                            panels: weights.enumerated().prefix(8).map { k, a in
+                                Heatmap(title: "head \(k + 1)", rows: tokens ?? numberLabels(l), columns: keyColumns,
+                                        values: a.value.matrix, rowHeader: "query", columnHeader: "key")
+                            } + [Heatmap(title: "average", rows: tokens ?? numberLabels(l), columns: keyColumns, values: average.value.matrix,
+                                         rowHeader: "query", columnHeader: "key")],
+                            scale: .unit),
+                  description: "One heatmap per head\(heads > 8 ? " (the first 8)" : "") and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1). The numbers are in the tables above.")
 
         tr.heading("Summary")
         tr.say("""

@@ -29,6 +29,16 @@ enum PositionalEncoding: Lesson {
                 "x": .rows([[0.1, 0.2, 0.3, 0.4], [0.5, -0.5, 0.5, -0.5], [0, 1, 0, 1], [-0.2, 0, 0.2, 0]]),
                 "tokens": .strings(["the", "cat", "sat", "down"]),
             ])),
+        Example(
+            name: "wave",
+            summary: "50 positions × 16 columns: the wave pattern of the encoding",
+            story: """
+            Fifty positions and $d_{\\text{model}} = 16$, large enough to see the pattern the formula makes: \
+            in the heatmap the first columns alternate quickly down the positions, and each later pair of \
+            columns waves more slowly, until the last pairs barely change over 50 positions. The tables are \
+            cut to their corners; `--format json` has every value.
+            """,
+            input: .fields(["positions": .numbers((0..<50).map(Double.init)), "d_model": .number(16)])),
     ] + SourcedExamples.positional
 
     static let maxPositions = 10_000
@@ -150,6 +160,11 @@ enum PositionalEncoding: Lesson {
                                ? "sin of the angle in the first \(sineCount) columns, cos in the last \(d - sineCount) (the concatenated layout): every row a different pattern, every entry between −1 and 1."
                                : "sin of the angle in the paper's even columns (the tables' odd ones), cos in the others: every row a different pattern, every entry between −1 and 1.",
                            labels: table)
+        tr.figure(.heatmaps(title: "The positional encoding",
+                            panels: [Heatmap(title: "PE: positions down, columns across", rows: (0..<n).map { NumberStyle(precision: 4).given(positionsIn[$0]) },
+                                             columns: columns, values: pe.value.matrix, rowHeader: "position", columnHeader: "column")],
+                            scale: .diverging),
+                  description: "Heatmap of the encoding, one row per position and one column per dimension: red +1, white 0, blue −1. The first columns change fastest down the rows; the last, slowest.")
         if let x {
             tr.heading("Adding the encoding", level: 3)
             _ = tr.record("output", "X + PE", x + pe, title: "embeddings plus positions",

@@ -101,6 +101,9 @@ enum RNNUnroll: Lesson {
         }
 
         tr.heading("Summary")
+        tr.figure(.lines(title: "Hidden state over time", steps: p.stepLabels, panels: [
+            LinePanel(title: "hidden state h", series: unitSeries(hs), range: f == .tanh ? -1...1 : 0...1),
+        ]), description: "The hidden state at each time step, one line per unit\(f == .tanh ? ", on −1 to 1 (tanh's range)" : ""). The numbers are in the table below.")
         tr.summary(rowHeader: "t", rows: p.stepLabels, columns: [(symbol: "h_{t}", values: hs)])
         tr.say("""
         The last hidden state $h_{\(p.steps)}$ is what a many-to-one task (say, sentiment of a sentence) would \

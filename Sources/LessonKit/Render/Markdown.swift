@@ -16,7 +16,28 @@ public struct MarkdownRenderer {
     /// Summary tables wider than this show the first and last units of each value.
     let maxSummaryColumns = 12
 
-    public init(precision: Int = 4, command: String) {
+    /// Where figures go: linked as `folder + stem-figureN.svg`; nil when the Markdown goes to
+    /// stdout, where a figure is only described and the reader is told how to get it.
+    public struct FigureLinks: Sendable {
+        public let folder: String
+        public let stem: String
+        public init(folder: String, stem: String) {
+            self.folder = folder
+            self.stem = stem
+        }
+        func file(_ number: Int) -> String { "\(stem)-figure\(number).svg" }
+    }
+
+    public var figureLinks: FigureLinks?
+
+    /// The SVG files of the trace's figures: (file name, content), named as the Markdown links them.
+    public func figureFiles(_ trace: Trace) -> [(file: String, svg: String)] {
+        guard let links = figureLinks else { return [] }
+        return trace.figures.enumerated().map { (links.file($0.offset + 1), SVGRenderer().render($0.element)) }
+    }
+
+    public init(precision: Int = 4, command: String, figureLinks: FigureLinks? = nil) {
+        self.figureLinks = figureLinks
         style = NumberStyle(precision: precision)
         equations = EquationWriter(style: style)
         self.command = command
@@ -42,6 +63,7 @@ public struct MarkdownRenderer {
     private func document(_ trace: Trace) -> String {
         var out: [String] = ["# \(trace.title)", ""]
         var skipping = false
+        var figureNumber = 0
         // Said once, before the first time step or computed value.
         var explanation = trace.computedSteps.first.map(howToRead)
         for block in trace.blocks {
@@ -78,6 +100,14 @@ public struct MarkdownRenderer {
                 out += step(trace.steps[id])
             case .summary(let table):
                 out += summary(table)
+            case .figure(let figure, let description):
+                figureNumber += 1
+                if let links = figureLinks {
+                    out += ["![\(figure.title). \(description)](\(links.folder)\(links.file(figureNumber)))", ""]
+                } else {
+                    out += ["> **Figure: \(figure.title).** \(description) The picture is written as an SVG file beside the "
+                        + "note with `\(command) -o NOTE.md`, and is in the lecture notes in `Lessons/`.", ""]
+                }
             }
         }
         if let (source, verdicts) = trace.claims { out += claimsSection(source, verdicts) }
