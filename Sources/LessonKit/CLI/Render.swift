@@ -47,12 +47,18 @@ enum Render {
             guard stale.isEmpty && extra.isEmpty else {
                 throw LessonError(.failed, "\(stale.count) of \(notes.count) notes in \(folder)/ are stale; run 'lesson render' and commit them")
             }
-            io.out("\(notes.count) notes in \(folder)/ are up to date\n")
+            io.out("\(describe(notes)) in \(folder)/ are up to date\n")
             return
         }
         try Files.makeFolder(folder)
         if notes.contains(where: { $0.file.hasPrefix("figures/") }) { try Files.makeFolder("\(folder)/figures") }
         for note in notes { try Files.writeAtomically(note.text, to: "\(folder)/\(note.file)") }
-        io.out("wrote \(notes.count) notes to \(folder)/\n")
+        io.out("wrote \(describe(notes)) to \(folder)/\n")
+    }
+
+    /// "19 notes and 25 figures".
+    static func describe(_ files: [(file: String, text: String)]) -> String {
+        let figures = files.filter { $0.file.hasSuffix(".svg") }.count
+        return "\(files.count - figures) notes and \(figures) figures"
     }
 }
