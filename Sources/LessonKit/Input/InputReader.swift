@@ -52,6 +52,11 @@ struct InputReader {
         return Matrix(rows: rows.count, cols: cols, entries: entries)
     }
 
+    /// A matrix the lesson cannot do without; `what` says what it holds, for both errors.
+    mutating func requiredMatrix(_ key: String, _ what: String) throws -> Matrix {
+        try required(try matrix(key, what), key, what)
+    }
+
     /// A vector: an array of numbers.
     mutating func vector(_ key: String, _ what: String) throws -> Vector? {
         guard let json = field(key) else { return nil }

@@ -105,18 +105,17 @@ enum AttentionQKV: Lesson {
 
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
-        let xIn = try reader.required(try reader.matrix("x", "the token embeddings, one row per token (n × d_model)"),
-                                      "x", "the token embeddings, one row per token (n × d_model)")
+        let xIn = try reader.requiredMatrix("x", "the token embeddings, one row per token (n × d_model)")
         let (n, dModel) = (xIn.rows, xIn.cols)
         try reader.expect(n, "the number of tokens (rows of x)", atMost: maxTokens)
         try reader.expect(dModel, "d_model (columns of x)", atMost: maxWidth)
-        let wQIn = try reader.required(try reader.matrix("w_q", "d_model × d_k"), "w_q", "the query weights, d_model × d_k")
+        let wQIn = try reader.requiredMatrix("w_q", "the query weights, d_model × d_k")
         try reader.expect(wQIn.cols, "d_k (columns of w_q)", atMost: maxWidth)
         let dK = wQIn.cols
         try reader.expect(wQIn, "w_q", rows: ("d_model", dModel), cols: ("d_k", dK))
-        let wKIn = try reader.required(try reader.matrix("w_k", "d_model × d_k"), "w_k", "the key weights, d_model × d_k")
+        let wKIn = try reader.requiredMatrix("w_k", "the key weights, d_model × d_k")
         try reader.expect(wKIn, "w_k", rows: ("d_model", dModel), cols: ("d_k (columns of w_q)", dK))
-        let wVIn = try reader.required(try reader.matrix("w_v", "d_model × d_v"), "w_v", "the value weights, d_model × d_v")
+        let wVIn = try reader.requiredMatrix("w_v", "the value weights, d_model × d_v")
         try reader.expect(wVIn.cols, "d_v (columns of w_v)", atMost: maxWidth)
         let dV = wVIn.cols
         try reader.expect(wVIn, "w_v", rows: ("d_model", dModel), cols: ("d_v", dV))

@@ -47,8 +47,7 @@ enum LayerNorm: Lesson {
 
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
-        let xIn = try reader.required(try reader.matrix("input", "N × D, each row normalized on its own"),
-                                      "input", "the rows to normalize, N × D")
+        let xIn = try reader.requiredMatrix("input", "the rows to normalize, N × D")
         let (n, d) = (xIn.rows, xIn.cols)
         try reader.expect(n, "the number of rows of input", atMost: maxRows)
         try reader.expect(d, "the number of columns of input", atMost: maxWidth)

@@ -50,7 +50,7 @@ enum MultiHeadAttention: Lesson {
 
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
-        let queryIn = try reader.required(try reader.matrix("query", "L × E, one row per query token"), "query", "the queries' inputs, L × E")
+        let queryIn = try reader.requiredMatrix("query", "the queries' inputs, L × E")
         let (l, e) = (queryIn.rows, queryIn.cols)
         try reader.expect(l, "the number of query tokens (rows of query)", atMost: maxTokens)
         try reader.expect(e, "the embedding size E (columns of query)", atMost: maxWidth)
@@ -67,11 +67,11 @@ enum MultiHeadAttention: Lesson {
         guard heads >= 1, e % heads == 0 else {
             throw reader.fail("num_heads must be a whole number ≥ 1 that divides E = \(e), got \(heads)")
         }
-        let wIn = try reader.required(try reader.matrix("in_proj_weight", "3E × E"), "in_proj_weight", "W_Q, W_K, W_V stacked, 3E × E")
+        let wIn = try reader.requiredMatrix("in_proj_weight", "W_Q, W_K, W_V stacked, 3E × E")
         try reader.expect(wIn, "in_proj_weight", rows: ("3E", 3 * e), cols: ("E", e))
         let bIn = try reader.vector("in_proj_bias", "3E numbers")
         if let bIn { try reader.expect(bIn, "in_proj_bias", count: ("3E", 3 * e)) }
-        let wOIn = try reader.required(try reader.matrix("out_proj.weight", "E × E"), "out_proj.weight", "the output projection W_O, E × E")
+        let wOIn = try reader.requiredMatrix("out_proj.weight", "the output projection W_O, E × E")
         try reader.expect(wOIn, "out_proj.weight", rows: ("E", e), cols: ("E", e))
         let bOIn = try reader.vector("out_proj.bias", "E numbers")
         if let bOIn { try reader.expect(bOIn, "out_proj.bias", count: ("E", e)) }

@@ -25,12 +25,9 @@ struct RecurrentInput {
     init(_ reader: inout InputReader, gates: [String], cellState: Bool) throws {
         let blocks = max(gates.count, 1)
         let stacked = blocks == 1 ? "hidden" : "\(blocks)·hidden"
-        let x = try reader.required(try reader.matrix("input", "the sequence, one row per time step (T × input)"),
-                                    "input", "the sequence, one row of input numbers per time step")
-        let wIh = try reader.required(try reader.matrix("weight_ih_l0", "\(stacked) × input"),
-                                      "weight_ih_l0", "the input weights, \(stacked) × input")
-        let wHh = try reader.required(try reader.matrix("weight_hh_l0", "\(stacked) × hidden"),
-                                      "weight_hh_l0", "the recurrent weights, \(stacked) × hidden")
+        let x = try reader.requiredMatrix("input", "the sequence, one row of input numbers per time step")
+        let wIh = try reader.requiredMatrix("weight_ih_l0", "the input weights, \(stacked) × input")
+        let wHh = try reader.requiredMatrix("weight_hh_l0", "the recurrent weights, \(stacked) × hidden")
         let h = wHh.cols
         try reader.expect(x.rows, "the number of time steps (rows of input)", atMost: Self.maxSteps)
         try reader.expect(x.cols, "the input size (columns of input)", atMost: Self.maxSize)
