@@ -1,19 +1,35 @@
 // swift-tools-version: 6.0
 // `lesson`: annotated traces of how sequence models compute, checked against PyTorch.
+//
+// The layers are targets, each depending only on those below it, so a call upwards does not compile:
+//
+//   JSONFormat   TraceCore              the JSON value type; values, operations, the trace, claims as data
+//        \      /        \
+//      LessonInput     TraceRender      reading a lesson's input and claims; Markdown, JSON trace, SVG
+//            |             |
+//      LessonLibrary       |            the lessons: typed inputs, the mathematics, the words
+//              \          /
+//              LessonCLI                the command line and `render`
+//                  |
+//               lesson                  the executable
 import PackageDescription
 
 let package = Package(
     name: "lesson",
     products: [
         .executable(name: "lesson", targets: ["lesson"]),
-        .library(name: "LessonKit", targets: ["LessonKit"]),
     ],
     targets: [
-        // The tracing core, the input reader, the renderers, the lessons and the command line.
-        .target(name: "LessonKit"),
-        // A thin entry point: parses nothing itself, hands argv to LessonKit.CLI.
-        .executableTarget(name: "lesson", dependencies: ["LessonKit"]),
+        .target(name: "JSONFormat"),
+        .target(name: "TraceCore"),
+        .target(name: "TraceRender", dependencies: ["TraceCore", "JSONFormat"]),
+        .target(name: "LessonInput", dependencies: ["TraceCore", "JSONFormat"]),
+        .target(name: "LessonLibrary", dependencies: ["TraceCore", "LessonInput", "JSONFormat"]),
+        .target(name: "LessonCLI", dependencies: ["LessonLibrary", "LessonInput", "TraceRender", "TraceCore", "JSONFormat"]),
+        .executableTarget(name: "lesson", dependencies: ["LessonCLI"]),
         // Depends on the executable so `swift test` builds it for the end-to-end tests.
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "lesson"], exclude: ["Reference"]),
+        .testTarget(name: "LessonTests",
+                    dependencies: ["LessonCLI", "LessonLibrary", "LessonInput", "TraceRender", "TraceCore", "JSONFormat", "lesson"],
+                    exclude: ["Reference"]),
     ]
 )

@@ -1,7 +1,7 @@
-// The `lesson` executable: hands its arguments to LessonKit and exits with the status it returns.
+// The `lesson` executable: hands its arguments to LessonCLI and exits with the status it returns.
 
 import Foundation
-import LessonKit
+import LessonCLI
 
 let io = LessonCommand.IO(
     readStdin: { Array(FileHandle.standardInput.readDataToEndOfFile()) },

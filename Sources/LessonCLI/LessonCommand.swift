@@ -1,0 +1,152 @@
+// The command line (SPEC "Commands"): parses the arguments by hand (we take no package), runs a
+// lesson or `render`, and turns every failure into one `error:` line and a documented exit code.
+
+import Foundation
+import JSONFormat
+import LessonInput
+import LessonLibrary
+import TraceCore
+import TraceRender
+
+public enum LessonCommand {
+    public static let version = "0.1.0"
+
+    /// Where the command's output goes; the real program passes the standard streams.
+    public struct IO {
+        public var readStdin: () -> [UInt8]
+        public var out: (String) -> Void
+        public var err: (String) -> Void
+
+        public init(readStdin: @escaping () -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+            self.readStdin = readStdin
+            self.out = out
+            self.err = err
+        }
+    }
+
+    /// Runs `lesson` with `arguments` (without the program name) and returns the exit status.
+    public static func run(_ arguments: [String], io: IO) -> Int32 {
+        do {
+            try dispatch(arguments, io: io)
+            return 0
+        } catch let error as LessonError {
+            // Failed claims and stale notes are findings, not errors: said plainly.
+            io.err(error.code == .failed ? "lesson: \(error.message)\n" : "error: \(error.message)\n")
+            return error.code.rawValue
+        } catch {
+            io.err("error: \(error)\n")
+            return LessonError.Code.data.rawValue
+        }
+    }
+
+    private static func dispatch(_ arguments: [String], io: IO) throws {
+        guard let first = arguments.first else { io.out(help); return }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "--help", "-h", "help":
+            io.out(help)
+        case "--version":
+            io.out("lesson \(version)\n")
+        case "list":
+            guard rest.isEmpty else { throw LessonError(.usage, "'lesson list' takes no arguments, got '\(rest[0])'") }
+            let width = Lessons.ids.map(\.count).max() ?? 0
+            for lesson in Lessons.all {
+                io.out(lesson.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + lesson.summary + "\n")
+            }
+        case "render":
+            try NotesCommand.run(try RenderOptions(rest), io: io)
+        default:
+            if first.hasPrefix("-") {
+                throw LessonError(.usage, "unknown option '\(first)'\(suggestion(for: first, in: ["--help", "--version"])); "
+                    + "start with a lesson: 'lesson list' shows them")
+            }
+            guard let lesson = Lessons.named(first) else {
+                let hint = suggestion(for: first, in: Lessons.ids + ["list", "render"])
+                throw LessonError(.usage, "unknown lesson '\(first)'\(hint); 'lesson list' shows them")
+            }
+            try runLesson(lesson, try LessonOptions(rest, lesson: lesson), io: io)
+        }
+    }
+
+    // MARK: Running one lesson
+
+    static func runLesson(_ lesson: any Lesson.Type, _ options: LessonOptions, io: IO) throws {
+        if options.help { io.out(lessonHelp(lesson)); return }
+        let (json, file, example) = try options.loadInput(io: io)
+        if options.printInput {
+            try emit(json.rendered(), to: options.output, io: io)
+            return
+        }
+        let trace = try lesson.trace(json, file: file, example: example)
+        if let (claims, name) = try options.claims(example, io: io) {
+            try trace.check(claims, file: name, lesson: lesson, input: json)
+        }
+        let text: String
+        var figures: [(file: String, svg: String)] = []
+        var folder = ""
+        switch options.format {
+        case .json:
+            text = JSONTraceRenderer.render(trace)
+        case .markdown:
+            var renderer = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand(lesson))
+            if let output = options.output {
+                // Figures go beside the note: notes/lstm.md links lstm-figure1.svg in notes/.
+                let slash = output.lastIndex(of: "/")
+                folder = slash.map { String(output[...$0]) } ?? ""
+                var stem = slash.map { String(output[output.index(after: $0)...]) } ?? output
+                if stem.hasSuffix(".md") { stem.removeLast(3) }
+                renderer.figureLinks = .init(folder: "", stem: stem)
+            }
+            text = renderer.render(trace)
+            figures = renderer.figureFiles(trace)
+        }
+        for figure in figures { try Files.writeAtomically(figure.svg, to: folder + figure.file) }
+        try emit(text, to: options.output, io: io)
+        if !trace.claimsHold {
+            let failed = trace.claims?.verdicts.filter { !$0.holds }.count ?? 0
+            throw LessonError(.failed, "\(failed) of \(trace.claims?.verdicts.count ?? 0) claims do not hold; the trace says which and why")
+        }
+    }
+
+    /// Writes all of `text` to `path` atomically (a temporary file renamed over it), or to stdout.
+    static func emit(_ text: String, to path: String?, io: IO) throws {
+        guard let path else { io.out(text); return }
+        try Files.writeAtomically(text, to: path)
+    }
+
+    // MARK: Help
+
+    static let help = """
+    lesson \(version): how sequence models compute, every intermediate value written out.
+
+    USAGE:
+      lesson list                          every lesson: id and one-line title
+      lesson <id>                          Markdown trace of the lesson's default example
+      lesson <id> --example NAME           a named built-in example
+      lesson <id> --input FILE             the example read from a JSON file ('-' = stdin)
+      lesson <id> --print-input            the example's input as JSON, to edit and feed back
+      lesson <id> --format markdown|json   Markdown (default) or the machine-readable trace
+      lesson <id> --precision N            decimals shown in Markdown (default 4, 0 to 15)
+      lesson <id> --expect FILE            check claimed numbers; exit 1 if any claim fails
+      lesson <id> -o FILE                  write to FILE instead of stdout
+      lesson render [--out DIR] [--check] regenerate the lecture notes in Lessons/ (or DIR);
+                                           --check writes nothing and exits 1 listing stale notes
+      lesson --help | lesson <id> --help | lesson --version
+
+    EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
+                 66 input file unreadable, 73 output not writable.
+
+    """
+
+    static func lessonHelp(_ lesson: any Lesson.Type) -> String {
+        var lines = ["lesson \(lesson.id): \(lesson.summary)", "", "USAGE:",
+                     "  lesson \(lesson.id) [--example NAME | --input FILE] [--expect FILE] [--format markdown|json] [--precision N] [-o FILE]",
+                     "  lesson \(lesson.id) [--example NAME] --print-input", "", "EXAMPLES:"]
+        let width = lesson.examples.map(\.name.count).max() ?? 0
+        for example in lesson.examples {
+            lines.append("  " + example.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + example.summary)
+        }
+        lines += ["", "INPUT: a JSON object of PyTorch state_dict keys; 'lesson \(lesson.id) --print-input' shows one to edit.", ""]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,187 @@
+// Reading a lesson's input object field by field, with errors that name the file, the field
+// and what was expected (SPEC "Errors"). A lesson asks for each field it knows; whatever is
+// left is an unknown field, reported with the closest known name.
+
+import Foundation
+import JSONFormat
+import TraceCore
+
+public struct InputReader {
+    public let file: String
+    private let members: [JSONMember]
+    private var known: [String] = []
+
+    public init(_ json: JSON, file: String) throws {
+        guard case .object(let members) = json else {
+            throw LessonError.data(file, "the top level must be a JSON object of named fields, got \(json.kindDescription)")
+        }
+        self.file = file
+        self.members = members
+    }
+
+    private mutating func field(_ key: String) -> JSON? {
+        known.append(key)
+        return members.first { $0.key == key }?.value
+    }
+
+    public func fail(_ message: String) -> LessonError { .data(file, message) }
+
+    // MARK: Fields
+
+    /// A matrix: an array of equally long arrays of numbers. `what` says what it holds.
+    public mutating func matrix(_ key: String, _ what: String) throws -> Matrix? {
+        guard let json = field(key) else { return nil }
+        guard case .array(let rows) = json, !rows.isEmpty else {
+            throw fail("\(key) must be \(what): a non-empty array of rows, got \(describe(json))")
+        }
+        var entries: [Double] = []
+        var cols = 0
+        for (r, row) in rows.enumerated() {
+            guard case .array(let items) = row else {
+                throw fail("\(key) must be \(what): an array of rows, but \(key)[\(r + 1)] is \(row.kindDescription)")
+            }
+            if r == 0 {
+                cols = items.count
+                guard cols > 0 else { throw fail("\(key)[1] is empty; each row of \(key) needs at least one number") }
+                entries.reserveCapacity(rows.count * cols)
+            } else if items.count != cols {
+                throw fail("\(key) has rows of different lengths: row 1 has \(cols) numbers, row \(r + 1) has \(items.count)")
+            }
+            for (c, item) in items.enumerated() {
+                entries.append(try number(item, "\(key)[\(r + 1)][\(c + 1)]"))
+            }
+        }
+        return Matrix(rows: rows.count, cols: cols, entries: entries)
+    }
+
+    /// A matrix the lesson cannot do without; `what` says what it holds, for both errors.
+    public mutating func requiredMatrix(_ key: String, _ what: String) throws -> Matrix {
+        try required(try matrix(key, what), key, what)
+    }
+
+    /// A vector: an array of numbers.
+    public mutating func vector(_ key: String, _ what: String) throws -> Vector? {
+        guard let json = field(key) else { return nil }
+        guard case .array(let items) = json, !items.isEmpty else {
+            throw fail("\(key) must be \(what): a non-empty array of numbers, got \(describe(json))")
+        }
+        return Vector(try items.enumerated().map { try number($0.element, "\(key)[\($0.offset + 1)]") })
+    }
+
+    /// One of a few words.
+    public mutating func choice(_ key: String, _ allowed: [String]) throws -> String? {
+        guard let json = field(key) else { return nil }
+        let list = allowed.map { "\"\($0)\"" }.joined(separator: " or ")
+        guard case .string(let word) = json else { throw fail("\(key) must be \(list), got \(json.kindDescription)") }
+        guard allowed.contains(word) else {
+            throw fail("\(key) must be \(list), got \"\(word)\"" + suggestion(for: word, in: allowed))
+        }
+        return word
+    }
+
+    /// true or false.
+    public mutating func bool(_ key: String) throws -> Bool? {
+        guard let json = field(key) else { return nil }
+        guard case .bool(let value) = json else { throw fail("\(key) must be true or false, got \(json.kindDescription)") }
+        return value
+    }
+
+    /// A number, with what it means.
+    public mutating func number(_ key: String, _ what: String) throws -> Double? {
+        guard let json = field(key) else { return nil }
+        return try number(json, key)
+    }
+
+    /// A whole number.
+    public mutating func integer(_ key: String, _ what: String) throws -> Int? {
+        guard let json = field(key) else { return nil }
+        guard case .number(let x, let text) = json else {
+            throw fail("\(key) must be a whole number (\(what)), got \(json.kindDescription)")
+        }
+        guard x == x.rounded(), abs(x) <= 1e9 else { throw fail("\(key) must be a whole number (\(what)), got \(text)") }
+        return Int(x)
+    }
+
+    /// Labels, one per row of a sequence.
+    public mutating func labels(_ key: String, count: Int, per what: String) throws -> [String]? {
+        guard let json = field(key) else { return nil }
+        guard case .array(let items) = json else {
+            throw fail("\(key) must be an array of \(count) strings, one per \(what), got \(json.kindDescription)")
+        }
+        guard items.count == count else {
+            throw fail("\(key) must have one label per \(what) = \(count), got \(items.count)")
+        }
+        return try items.enumerated().map { index, item in
+            guard case .string(let s) = item else {
+                throw fail("\(key)[\(index + 1)] must be a string, got \(item.kindDescription)")
+            }
+            return s
+        }
+    }
+
+    /// "an empty array" or the kind of value.
+    private func describe(_ json: JSON) -> String {
+        if case .array(let items) = json, items.isEmpty { return "an empty array" }
+        return json.kindDescription
+    }
+
+    private func number(_ json: JSON, _ path: String) throws -> Double {
+        guard case .number(let x, _) = json else { throw fail("\(path) must be a number, got \(json.kindDescription)") }
+        return x
+    }
+
+    // MARK: Checks
+
+    /// A field the lesson cannot do without.
+    public func required<T>(_ value: T?, _ key: String, _ what: String) throws -> T {
+        guard let value else {
+            // A field the lesson does not know, spelt like the missing one, is probably it.
+            let unknown = members.map(\.key).filter { !known.contains($0) }
+            let hint = closest(to: key, in: unknown).map { " (is \"\($0)\" a misspelling of it?)" } ?? ""
+            throw fail("missing field \(key): \(what)\(hint)")
+        }
+        return value
+    }
+
+    /// `weight_ih_l0 must be 4·hidden × input = 8 × 3, got 8 × 2`.
+    public func expect(_ m: Matrix, _ key: String, rows: (String, Int), cols: (String, Int)) throws {
+        guard m.rows != rows.1 || m.cols != cols.1 else { return }
+        throw fail("\(key) must be \(rows.0) × \(cols.0) = \(rows.1) × \(cols.1), got \(m.rows) × \(m.cols)")
+    }
+
+    /// `bias_ih_l0 must have 4·hidden = 8 numbers, got 6`.
+    public func expect(_ v: Vector, _ key: String, count: (String, Int)) throws {
+        guard v.count != count.1 else { return }
+        throw fail("\(key) must have \(count.0) = \(count.1) numbers, got \(v.count)")
+    }
+
+    /// A size within the documented limits.
+    public func expect(_ size: Int, _ what: String, atMost limit: Int) throws {
+        guard size > limit else { return }
+        throw fail("\(what) is \(size), more than the limit of \(limit)")
+    }
+
+    /// The documented limits on the work one run may do, so that no input can ask for minutes of
+    /// computing or gigabytes of memory: multiply-adds, and numbers kept in the trace.
+    public static let maxMultiplyAdds = 500_000_000.0
+    public static let maxRecordedNumbers = 20_000_000.0
+
+    /// Refuses an input whose computation would exceed the limits, before any of it is done.
+    public func expectWork(multiplyAdds: Double, recordedNumbers: Double) throws {
+        func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.1e", x) : String(Int(x)) }
+        if multiplyAdds > Self.maxMultiplyAdds {
+            throw fail("this input needs about \(text(multiplyAdds)) multiply-adds, more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
+        }
+        if recordedNumbers > Self.maxRecordedNumbers {
+            throw fail("this input's trace would hold about \(text(recordedNumbers)) numbers, more than the limit of \(text(Self.maxRecordedNumbers)); use fewer or smaller rows")
+        }
+    }
+
+    /// Every field was one the lesson knows.
+    public func finish() throws {
+        for member in members where !known.contains(member.key) {
+            throw fail("unknown field \"\(member.key)\"" + suggestion(for: member.key, in: known)
+                + "; the fields are " + known.joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+// What every lesson provides, and the list of lessons the command line knows.
+
+import JSONFormat
+import LessonInput
+import TraceCore
+
+/// A built-in example: an input object (exactly what `--print-input` prints) and the story
+/// that tells a student what to watch for in it.
+public struct Example: Sendable {
+    public let name: String
+    /// One line for `lesson <id> --help`.
+    public let summary: String
+    /// Markdown prose shown before the inputs.
+    public let story: String
+    public let input: JSON
+    /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
+    public let claims: JSON?
+
+    public init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {
+        self.name = name
+        self.summary = summary
+        self.story = story
+        self.input = input
+        self.claims = claims
+    }
+}
+
+/// One mechanism, run on tiny numbers, written out step by step.
+public protocol Lesson: Sendable {
+    /// The command-line name: `lstm-gates`.
+    static var id: String { get }
+    /// One line for `lesson list`.
+    static var summary: String { get }
+    /// The built-in examples; the first is `default`.
+    static var examples: [Example] { get }
+    /// Reads `input` (named `file` in errors), runs the mechanism and returns its trace.
+    /// `example` is the built-in example being run, if any, whose story the trace tells.
+    static func trace(_ input: JSON, file: String, example: Example?) throws -> Trace
+    /// Other formulations a slide may have used, tried when a claim fails (none by default).
+    static var alternatives: [Alternative] { get }
+}
+
+extension Lesson {
+    public static var alternatives: [Alternative] { [] }
+}
+
+/// Every lesson, in the order of the curriculum.
+public enum Lessons {
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self]
+
+    public static var ids: [String] { all.map { $0.id } }
+
+    public static func named(_ id: String) -> (any Lesson.Type)? { all.first { $0.id == id } }
+}
+
+extension Trace {
+    /// What every lesson shows before its inputs: the shape legend, the example's story, and the
+    /// "Inputs" heading.
+    func introduceInputs(legend: [(symbol: String, meaning: String, size: Int)], example: Example?) {
+        self.legend(legend)
+        if let example {
+            heading("The example")
+            say(example.story)
+        }
+        heading("Inputs")
+    }
+}
+
+/// The entries of vector values over time, one series per unit: `series[u][t]`.
+func unitSeries(_ values: [Traced]) -> [[Double]] {
+    let units = values.first?.value.count ?? 0
+    return (0..<units).map { u in values.map { $0.value.flat[u] } }
+}
+
+/// Row labels for a sequence: `1 · The`, `2 · cat`, … with tokens, else `1`, `2`, ….
+func sequenceLabels(_ tokens: [String]?, count: Int) -> [String] {
+    (0..<count).map { i in tokens.map { "\(i + 1) · \($0[i])" } ?? "\(i + 1)" }
+}
+
+/// Column labels `1`, `2`, … `count`.
+func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(count, 1)).map { "\(prefix)\($0)" } }

@@ -1,0 +1,112 @@
+// Why a claimed number fails: the verdict looks for the likely reason, in this order —
+// truncation instead of rounding, one unit off in the last decimal, another published convention
+// (the lesson's alternatives), a weight stored transposed, another entry of the same value, a
+// flipped sign. Each candidate is computed, never guessed: an alternative reruns the lesson.
+
+import Foundation
+import JSONFormat
+import LessonInput
+import TraceCore
+
+/// Another formulation a slide may have used: what it is, and the input rewritten to use it.
+public struct Alternative: Sendable {
+    public let description: String
+    public let rewrite: @Sendable (JSON) -> JSON?
+
+    public init(_ description: String, rewrite: @escaping @Sendable (JSON) -> JSON?) {
+        self.description = description
+        self.rewrite = rewrite
+    }
+
+    /// Alternatives that set convention `field` to each of its other `values`.
+    static func switching(_ field: String, _ values: [(value: String, description: String)]) -> [Alternative] {
+        values.map { option in
+            Alternative("\(option.description) (`\(field): \"\(option.value)\"`)") { input in
+                input[field] == .string(option.value) ? nil : input.setting(field, .string(option.value))
+            }
+        }
+    }
+}
+
+extension JSON {
+    /// The object with member `key` set to `value` (replaced in place or appended).
+    func setting(_ key: String, _ value: JSON) -> JSON? {
+        guard case .object(var members) = self else { return nil }
+        if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = value } else { members.append(JSONMember(key, value)) }
+        return .object(members)
+    }
+
+    /// A matrix (array of equal rows) transposed, or nil.
+    var transposedMatrix: JSON? {
+        guard case .array(let rows) = self, case .array(let first)? = rows.first else { return nil }
+        var columns = Array(repeating: [JSON](), count: first.count)
+        for row in rows {
+            guard case .array(let items) = row, items.count == first.count else { return nil }
+            for (c, item) in items.enumerated() { columns[c].append(item) }
+        }
+        return .array(columns.map { .array($0) })
+    }
+}
+
+extension Trace {
+    /// Checks `set` against this trace and finds the likely reason of each failure by
+    /// recomputing `lesson` on rewritten versions of `input`.
+    public func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON) throws {
+        try check(set, file: file)
+        guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
+        var alternatives: [(String, Trace)] = []
+        var transposes: [(String, Trace)] = []
+        if case .object(let members) = input {
+            alternatives = lesson.alternatives.compactMap { alternative in
+                guard let rewritten = alternative.rewrite(input),
+                      let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
+                return (alternative.description, trace)
+            }
+            transposes = members.compactMap { member in
+                guard let transposed = member.value.transposedMatrix, transposed != member.value,
+                      let rewritten = input.setting(member.key, transposed),
+                      let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
+                return ("`\(member.key)` transposed (a weight stored the other way round, in × out instead of out × in or back)", trace)
+            }
+        }
+        let style = NumberStyle(precision: 4)
+        explainFailures { reason($0, alternatives: alternatives + transposes, style: style) }
+    }
+
+    private func reason(_ v: Verdict, alternatives: [(String, Trace)], style: NumberStyle) -> String {
+        let claim = v.claim
+        let decimals = Claim.writtenDecimals(claim.written)
+        if let decimals {
+            let scale = pow(10, Double(decimals))
+            let truncated = (v.computed * scale).rounded(.towardZero) / scale
+            if abs(truncated - claim.expected) <= 1e-9 * max(1, abs(claim.expected)) {
+                return "the computed value cut to \(decimals) decimals instead of rounded (rounded it is \(String(format: "%.\(decimals)f", v.computed))): truncated, or computed from already rounded intermediate numbers"
+            }
+            if abs(v.difference) <= 1.5 / scale {
+                return "one unit off in the last written decimal: probably rounding of already rounded intermediate numbers"
+            }
+        }
+        for (description, trace) in alternatives {
+            guard let value = trace[claim.value]?.value.flat, v.index < value.count else { continue }
+            if abs(value[v.index] - claim.expected) <= claim.tolerance {
+                return "it is the value under another convention: \(description), which gives \(style.fixed(value[v.index]))"
+            }
+        }
+        if let step = self[claim.value] {
+            let flat = step.value.flat
+            if step.value.shape.count == 2, claim.at.count == 2 {
+                let (rows, cols) = (step.value.shape[0], step.value.shape[1])
+                let (r, c) = (claim.at[0] - 1, claim.at[1] - 1)
+                if c < rows, r < cols, abs(flat[c * cols + r] - claim.expected) <= claim.tolerance, r != c {
+                    return "it is entry (\(c + 1), \(r + 1)): row and column swapped (a transposed matrix)"
+                }
+            }
+            if let other = flat.indices.first(where: { $0 != v.index && abs(flat[$0] - claim.expected) <= claim.tolerance }) {
+                let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
+                return "it is the value of another entry, \(at): the position may be off"
+            }
+        }
+        if abs(-v.computed - claim.expected) <= claim.tolerance { return "the sign is flipped" }
+        return "no likely reason found: a misprint, or a different input than the one given"
+    }
+}

@@ -1,0 +1,182 @@
+// Writing a computed value's record three ways: the symbolic equation (LaTeX), the same
+// equation with the numbers substituted (LaTeX matrices), and each entry written out as the
+// arithmetic a student would do with a pencil ("0.5·1 + (-0.3)·2 + 0.1"). The operations say how
+// each of them is written; this walks the record and handles parentheses, numbers and stages.
+
+import Foundation
+
+public struct EquationWriter: Sendable {
+    public let style: NumberStyle
+    /// Matrices larger than this are shown by their corners with dots.
+    public var maxRows = 16
+    public var maxCols = 8
+    /// Sums of products longer than this are written with their first and last terms.
+    public var maxTerms = 8
+
+    public init(style: NumberStyle) { self.style = style }
+
+    // MARK: LaTeX
+
+    /// `W_{ih} x_{1} + b_{ih}`: the operation with every operand shown by its symbol.
+    public func symbolic(_ t: Traced) -> String { latex(t, numbers: false).text }
+
+    /// The same with every operand shown by its numbers.
+    public func substituted(_ t: Traced) -> String { latex(t, numbers: true).text }
+
+    func latex(_ t: Traced, numbers: Bool) -> LaTeX {
+        if let leaf = t.leaf {
+            if numbers { return LaTeX(matrix(t.value, given: leaf.given), .atom) }
+            // A symbol written as an expression ("X - \mu") groups like one.
+            return LaTeX(leaf.symbol, leaf.symbol.contains(" ") ? .sum : .atom)
+        }
+        return t.operation.latex(LaTeXWriter(equations: self, numbers: numbers))
+    }
+
+    /// A value as a LaTeX matrix (a vector as a column), large ones by their corners.
+    public func matrix(_ value: Value, given: Bool) -> String {
+        func n(_ x: Double) -> String {
+            guard x.isFinite else { return x.isNaN ? "\\text{nan}" : (x < 0 ? "-\\infty" : "\\infty") }
+            return latexNumber(style.number(x, given: given))
+        }
+        let (rows, cols): (Int, Int)
+        switch value {
+        case .scalar(let x): return n(x)
+        case .vector(let v): (rows, cols) = (v.count, 1)
+        case .matrix(let m): (rows, cols) = (m.rows, m.cols)
+        }
+        let flat = value.flat
+        let rowIndices = shown(rows, limit: maxRows)
+        let colIndices = shown(cols, limit: maxCols)
+        let lines = rowIndices.map { r -> String in
+            guard let r else {
+                return colIndices.map { $0 == nil ? "\\ddots" : "\\vdots" }.joined(separator: " & ")
+            }
+            return colIndices.map { c in c.map { n(flat[r * cols + $0]) } ?? "\\cdots" }.joined(separator: " & ")
+        }
+        return "\\begin{bmatrix} " + lines.joined(separator: " \\\\ ") + " \\end{bmatrix}"
+    }
+
+    /// `1e-05` as `10^{-5}` and `2.5e+20` as `2.5 \times 10^{20}`; other numbers as they are.
+    public func latexNumber(_ text: String) -> String {
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let mantissa = text[..<e]
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        let power = "10^{\(exponent)}"
+        return mantissa == "1" ? power : mantissa == "-1" ? "-" + power : "\(mantissa) \\times \(power)"
+    }
+
+    /// The indices to show of `count`: all, or the first few and the last two with a gap (nil).
+    public func shown(_ count: Int, limit: Int) -> [Int?] {
+        if count <= limit { return Array(0..<count) }
+        let head = limit - 3
+        return Array(0..<head) + [nil] + [count - 2, count - 1]
+    }
+
+    /// Whether `t` is shown by its symbol (a slice of another value is only a view of it).
+    public func isLeaf(_ t: Traced) -> Bool { t.leaf != nil }
+
+    // MARK: Written out
+
+    /// Entry `index` (row-major) of a computed value as the arithmetic that produces it, in stages
+    /// a student can check one at a time: as written (`0.5·1 + (-0.3)·2 + 0.1 + 0.4·0.2`), then with
+    /// each product and function replaced by its value (`= -0.1000 + 0.1 + 0.0800`); a function of a
+    /// compound argument ends with the argument's value (`σ(…) = σ(0.0800)`).
+    public func writtenOut(_ t: Traced, _ index: Int) -> String {
+        var stages: [String]
+        if let (name, a, i) = t.operation.function(at: index, of: t.value) {
+            if a.leaf != nil { return entry(t, index, .full).text }
+            stages = [entry(a, i, .full).text, entry(a, i, .collapsingChildren).text, style.fixed(a.value.flat[i])]
+                .map { "\(name)(\($0))" }
+        } else if let last = t.operation.lastStage(index, of: t.value, ArithmeticWriter(equations: self, mode: .full)) {
+            stages = [entry(t, index, .full).text, last]
+        } else {
+            stages = [entry(t, index, .full).text, entry(t, index, .collapsingChildren).text]
+        }
+        var distinct: [String] = []
+        for stage in stages where distinct.last != stage { distinct.append(stage) }
+        return distinct.joined(separator: " = ")
+    }
+
+    enum Mode {
+        /// Every operand written out down to the given and recorded numbers.
+        case full
+        /// This node written out, its operands collapsed.
+        case collapsingChildren
+        /// Products and functions shown by their values; sums still written out.
+        case collapsed
+    }
+
+    func entry(_ t: Traced, _ index: Int, _ mode: Mode) -> Arithmetic {
+        // A scalar operand takes part in every entry.
+        let index = t.value.count == 1 ? 0 : index
+        if let leaf = t.leaf { return number(t.value.flat[index], given: leaf.given) }
+        let childMode: Mode = mode == .full ? .full : .collapsed
+        switch t.operation.writing {
+        case .view:
+            return t.operation.writtenOut(index, of: t.value, ArithmeticWriter(equations: self, mode: mode))
+        case .staysWritten:
+            return t.operation.writtenOut(index, of: t.value, ArithmeticWriter(equations: self, mode: childMode))
+        case .collapses:
+            if mode == .collapsed { return number(t.value.flat[index], given: false) }
+            return t.operation.writtenOut(index, of: t.value, ArithmeticWriter(equations: self, mode: childMode))
+        }
+    }
+
+    func number(_ x: Double, given: Bool) -> Arithmetic {
+        let text = style.number(x, given: given)
+        return Arithmetic(text, text.hasPrefix("-") ? .negativeNumber : .number)
+    }
+}
+
+/// What an operation's `latex` gets: its operands written by symbol or with their numbers.
+public struct LaTeXWriter {
+    let equations: EquationWriter
+    /// Whether operands are shown by their numbers rather than their symbols.
+    public let numbers: Bool
+
+    /// An operand, in parentheses when it binds less tightly than `p`.
+    public func operand(_ t: Traced, atLeast p: Precedence) -> String {
+        let written = equations.latex(t, numbers: numbers)
+        return written.precedence < p ? "\\left(\(written.text)\\right)" : written.text
+    }
+
+    /// An operand's LaTeX and precedence, for an operation that is written as its operand.
+    public func latex(of t: Traced) -> LaTeX { equations.latex(t, numbers: numbers) }
+
+    /// An operand as it is, for a place that brackets it already (a function's argument, a fraction).
+    public func plain(_ t: Traced) -> String { equations.latex(t, numbers: numbers).text }
+
+    /// Numbers as a LaTeX matrix (a vector as a column).
+    public func matrix(_ value: Value, given: Bool) -> String { equations.matrix(value, given: given) }
+}
+
+/// What an operation's `writtenOut` gets: its operands' entries, written out as far as this stage goes.
+public struct ArithmeticWriter {
+    let equations: EquationWriter
+    let mode: EquationWriter.Mode
+
+    public var style: NumberStyle { equations.style }
+
+    /// Entry `i` of an operand as it is.
+    public func entry(_ t: Traced, _ i: Int) -> Arithmetic { equations.entry(t, i, mode) }
+
+    /// Entry `i` of an operand as a factor: a negative number or a sum in parentheses.
+    public func factor(_ t: Traced, _ i: Int) -> String {
+        let written = entry(t, i)
+        return written.shape == .negativeNumber || written.shape == .sum ? "(\(written.text))" : written.text
+    }
+
+    /// Entry `i` of an operand after a plus sign: a negative number in parentheses.
+    public func addend(_ t: Traced, _ i: Int) -> String {
+        let written = entry(t, i)
+        return written.shape == .negativeNumber ? "(\(written.text))" : written.text
+    }
+
+    /// Terms `0..<count` as written, long ones by their first and last with `⋯` between.
+    public func terms(_ count: Int, _ term: (Int) -> String) -> [String] {
+        equations.shown(count, limit: equations.maxTerms).map { $0.map(term) ?? "⋯" }
+    }
+
+    /// A computed number, rounded.
+    public func fixed(_ x: Double) -> String { equations.style.fixed(x) }
+}

@@ -1,0 +1,42 @@
+// A vector spread over a matrix, for entrywise arithmetic with it: one number per row (a mean, a
+// row sum) or one per column (a bias, a gain). Shown with numbers as a column or as a row.
+// Backward (for later): the gradient summed over the copies (column sums for a per-column bias).
+
+/// How a vector is spread over a matrix.
+public enum BroadcastRule: Sendable {
+    /// Entry r fills row r (a per-row number: a mean, a row sum).
+    case perRow
+    /// The vector is repeated as every row (a per-column number: a bias, a gain).
+    case perColumn
+}
+
+struct Broadcast: Operation {
+    let a: Traced
+    let rule: BroadcastRule
+
+    var operands: [Traced] { [a] }
+    var writing: Writing { .view }
+
+    func latex(_ w: LaTeXWriter) -> LaTeX {
+        // With numbers, a vector repeated as every row is shown as a row.
+        if w.numbers, rule == .perColumn, case .vector(let v) = a.value {
+            return LaTeX(w.matrix(.matrix(Matrix(rows: 1, cols: v.count, entries: v.entries)), given: a.isGiven), .atom)
+        }
+        return w.latex(of: a)
+    }
+
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        guard case .matrix(let m) = result else { preconditionFailure("broadcast to a non-matrix") }
+        return w.entry(a, rule == .perRow ? index / m.cols : index % m.cols)
+    }
+}
+
+/// A vector spread over a matrix of `rows` × `cols`, for entrywise arithmetic with it.
+public func broadcast(_ v: Traced, _ rule: BroadcastRule, rows: Int, cols: Int) -> Traced {
+    guard case .vector(let vector) = v.value else { preconditionFailure("broadcast of a non-vector") }
+    var entries = [Double](repeating: 0, count: rows * cols)
+    for r in 0..<rows {
+        for c in 0..<cols { entries[r * cols + c] = rule == .perRow ? vector[r] : vector[c] }
+    }
+    return Traced(.matrix(Matrix(rows: rows, cols: cols, entries: entries)), Broadcast(a: v, rule: rule))
+}

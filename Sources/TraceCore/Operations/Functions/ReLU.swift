@@ -1,0 +1,11 @@
+// relu(x) = max(x, 0). Its derivative at 0 is taken as 0, as PyTorch does.
+
+public struct ReLU: ElementwiseFunction {
+    public init() {}
+    public var name: String { "relu" }
+    public func latex(_ argument: String) -> String { "\\operatorname{relu}\\left(\(argument)\\right)" }
+    public func callAsFunction(_ x: Double) -> Double { x > 0 ? x : 0 }
+    public func derivative(_ x: Double, _ y: Double) -> Double { x > 0 ? 1 : 0 }
+}
+
+public func relu(_ x: Traced) -> Traced { apply(ReLU(), x) }

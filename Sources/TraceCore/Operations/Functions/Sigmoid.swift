@@ -1,0 +1,13 @@
+// The logistic sigmoid σ(x) = 1/(1 + e^{−x}): any number squashed into (0, 1), a gate's opening.
+
+import Foundation
+
+public struct Sigmoid: ElementwiseFunction {
+    public init() {}
+    public var name: String { "σ" }
+    public func latex(_ argument: String) -> String { "\\sigma\\left(\(argument)\\right)" }
+    public func callAsFunction(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
+    public func derivative(_ x: Double, _ y: Double) -> Double { y * (1 - y) }
+}
+
+public func sigmoid(_ x: Traced) -> Traced { apply(Sigmoid(), x) }

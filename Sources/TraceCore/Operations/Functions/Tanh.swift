@@ -1,0 +1,13 @@
+// tanh(x) = (e^x − e^{−x})/(e^x + e^{−x}): any number squashed into (−1, 1).
+
+import Foundation
+
+public struct Tanh: ElementwiseFunction {
+    public init() {}
+    public var name: String { "tanh" }
+    public func latex(_ argument: String) -> String { "\\tanh\\left(\(argument)\\right)" }
+    public func callAsFunction(_ x: Double) -> Double { Foundation.tanh(x) }
+    public func derivative(_ x: Double, _ y: Double) -> Double { 1 - y * y }
+}
+
+public func tanh(_ x: Traced) -> Traced { apply(Tanh(), x) }

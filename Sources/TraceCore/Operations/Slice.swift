@@ -1,0 +1,50 @@
+// Part of a value under a symbol of its own: row t of the input (x_t), a gate's block of a stacked
+// weight (W_{if}), one head's columns of the projected queries (Q_{:,1:2}).
+// Backward: the gradient is scattered into the slice's place in a zero gradient of the source.
+
+public struct Slice: Operation {
+    public enum Part: Sendable {
+        /// Row `index` of a matrix, as a vector.
+        case row(Int)
+        /// Rows `range` of a vector (entries) or a matrix.
+        case rows(Range<Int>)
+        /// Columns `range` of a matrix.
+        case columns(Range<Int>)
+    }
+
+    let source: Traced
+    let part: Part
+    let symbol: String
+
+    public var operands: [Traced] { [source] }
+    public var leaf: Leaf? { Leaf(symbol: symbol, given: source.isGiven) }
+    public func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX(symbol, .atom) }
+    public func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        Arithmetic(w.fixed(result.flat[index]), .number)
+    }
+
+    static func apply(_ part: Part, to value: Value) -> Value {
+        switch (part, value) {
+        case (.row(let r), .matrix(let m)): return .vector(m.row(r))
+        case (.rows(let range), .vector(let v)): return .vector(v.slice(range))
+        case (.rows(let range), .matrix(let m)): return .matrix(m.rowSlice(range))
+        case (.columns(let range), .matrix(let m)): return .matrix(m.columnSlice(range))
+        default: preconditionFailure("\(part) of a \(value.shape.count)-dimensional value")
+        }
+    }
+}
+
+extension Traced {
+    /// Row `index` (0-based) of a matrix as a vector, e.g. `x.row(0, "x_{1}")`.
+    public func row(_ index: Int, _ symbol: String) -> Traced { slice(.row(index), symbol) }
+
+    /// Rows `range` of a stacked vector or matrix, e.g. the forget gate's block `W_{if}`.
+    public func rows(_ range: Range<Int>, _ symbol: String) -> Traced { slice(.rows(range), symbol) }
+
+    /// Columns `range` of a matrix, e.g. one head's share of the projected queries.
+    public func columns(_ range: Range<Int>, _ symbol: String) -> Traced { slice(.columns(range), symbol) }
+
+    private func slice(_ part: Slice.Part, _ symbol: String) -> Traced {
+        Traced(Slice.apply(part, to: value), Slice(source: self, part: part, symbol: symbol))
+    }
+}

@@ -1,0 +1,22 @@
+// Entrywise sum a + b (a scalar adds to every entry). Stays written out when its operands are
+// collapsed, so the additions remain visible: `-0.1000 + 0.1 + 0.0800`.
+
+struct Sum: Operation {
+    let a: Traced
+    let b: Traced
+
+    var operands: [Traced] { [a, b] }
+    var writing: Writing { .staysWritten }
+
+    func latex(_ w: LaTeXWriter) -> LaTeX {
+        LaTeX("\(w.operand(a, atLeast: .sum)) + \(w.operand(b, atLeast: .sum))", .sum)
+    }
+
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        Arithmetic("\(w.entry(a, index).text) + \(w.addend(b, index))", .sum)
+    }
+}
+
+public func + (lhs: Traced, rhs: Traced) -> Traced {
+    Traced(lhs.value.zip(rhs.value, +), Sum(a: lhs, b: rhs))
+}

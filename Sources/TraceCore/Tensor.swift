@@ -1,0 +1,144 @@
+// The numbers a lesson works on: vectors and matrices of Double, and `Value`, which is either.
+// Plain value types with a few honest operations; recording lives in Traced.swift.
+
+/// A column vector of Doubles (PyTorch's 1-D tensor).
+public struct Vector: Equatable, Sendable {
+    public var entries: [Double]
+
+    public init(_ entries: [Double]) { self.entries = entries }
+    public static func zeros(_ count: Int) -> Vector { Vector(Array(repeating: 0, count: count)) }
+
+    public var count: Int { entries.count }
+    public subscript(i: Int) -> Double { entries[i] }
+
+    /// Entries `range` as a shorter vector (a gate's slice of a stacked vector).
+    public func slice(_ range: Range<Int>) -> Vector { Vector(Array(entries[range])) }
+}
+
+/// A row-major matrix of Doubles (PyTorch's 2-D tensor: `rows × cols`).
+public struct Matrix: Equatable, Sendable {
+    public let rows: Int
+    public let cols: Int
+    public var entries: [Double]
+
+    public init(rows: Int, cols: Int, entries: [Double]) {
+        precondition(entries.count == rows * cols, "matrix entries must be rows × cols")
+        self.rows = rows
+        self.cols = cols
+        self.entries = entries
+    }
+
+    public static func zeros(_ rows: Int, _ cols: Int) -> Matrix {
+        Matrix(rows: rows, cols: cols, entries: Array(repeating: 0, count: rows * cols))
+    }
+
+    public subscript(r: Int, c: Int) -> Double { entries[r * cols + c] }
+
+    public func row(_ r: Int) -> Vector { Vector(Array(entries[(r * cols)..<((r + 1) * cols)])) }
+
+    /// Rows `range` (a gate's block of a stacked weight matrix).
+    public func rowSlice(_ range: Range<Int>) -> Matrix {
+        Matrix(rows: range.count, cols: cols, entries: Array(entries[(range.lowerBound * cols)..<(range.upperBound * cols)]))
+    }
+
+    /// Columns `range` (one head's share of a projection).
+    public func columnSlice(_ range: Range<Int>) -> Matrix {
+        var out: [Double] = []
+        out.reserveCapacity(rows * range.count)
+        for r in 0..<rows { out += entries[(r * cols + range.lowerBound)..<(r * cols + range.upperBound)] }
+        return Matrix(rows: rows, cols: range.count, entries: out)
+    }
+
+    public var transposed: Matrix {
+        var out = [Double](repeating: 0, count: rows * cols)
+        for r in 0..<rows { for c in 0..<cols { out[c * rows + r] = self[r, c] } }
+        return Matrix(rows: cols, cols: rows, entries: out)
+    }
+}
+
+/// A scalar, a vector or a matrix: what a trace step holds.
+public enum Value: Equatable, Sendable {
+    case scalar(Double)
+    case vector(Vector)
+    case matrix(Matrix)
+
+    /// `[]`, `[n]` or `[rows, cols]`, as in the JSON trace.
+    public var shape: [Int] {
+        switch self {
+        case .scalar: return []
+        case .vector(let v): return [v.count]
+        case .matrix(let m): return [m.rows, m.cols]
+        }
+    }
+
+    /// All entries, row-major.
+    public var flat: [Double] {
+        switch self {
+        case .scalar(let x): return [x]
+        case .vector(let v): return v.entries
+        case .matrix(let m): return m.entries
+        }
+    }
+
+    public var count: Int { flat.count }
+
+    /// The matrix, or the vector as a column, or the scalar as 1 × 1.
+    public var matrix: Matrix {
+        switch self {
+        case .scalar(let x): return Matrix(rows: 1, cols: 1, entries: [x])
+        case .vector(let v): return Matrix(rows: v.count, cols: 1, entries: v.entries)
+        case .matrix(let m): return m
+        }
+    }
+
+    /// The same shape with other entries (row-major).
+    func reshaped(_ entries: [Double]) -> Value {
+        switch self {
+        case .scalar: return .scalar(entries[0])
+        case .vector: return .vector(Vector(entries))
+        case .matrix(let m): return .matrix(Matrix(rows: m.rows, cols: m.cols, entries: entries))
+        }
+    }
+
+    /// Applies `f` to every entry.
+    func map(_ f: (Double) -> Double) -> Value { reshaped(flat.map(f)) }
+
+    /// Combines two values of the same shape entry by entry; a scalar combines with every entry.
+    func zip(_ other: Value, _ f: (Double, Double) -> Double) -> Value {
+        switch (self, other) {
+        case (.scalar(let a), _): return other.map { f(a, $0) }
+        case (_, .scalar(let b)): return map { f($0, b) }
+        default:
+            precondition(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
+            let (a, b) = (flat, other.flat)
+            return reshaped((0..<a.count).map { f(a[$0], b[$0]) })
+        }
+    }
+
+    /// Matrix product: matrix × vector or matrix × matrix.
+    func product(_ other: Value) -> Value {
+        guard case .matrix(let a) = self else { preconditionFailure("left factor of a product must be a matrix") }
+        switch other {
+        case .vector(let v):
+            precondition(a.cols == v.count, "product of \(a.rows)×\(a.cols) and \(v.count)")
+            return .vector(Vector((0..<a.rows).map { r in
+                var s = 0.0
+                for k in 0..<a.cols { s += a[r, k] * v[k] }
+                return s
+            }))
+        case .matrix(let b):
+            precondition(a.cols == b.rows, "product of \(a.rows)×\(a.cols) and \(b.rows)×\(b.cols)")
+            var out = [Double](repeating: 0, count: a.rows * b.cols)
+            for r in 0..<a.rows {
+                for c in 0..<b.cols {
+                    var s = 0.0
+                    for k in 0..<a.cols { s += a[r, k] * b[k, c] }
+                    out[r * b.cols + c] = s
+                }
+            }
+            return .matrix(Matrix(rows: a.rows, cols: b.cols, entries: out))
+        case .scalar:
+            preconditionFailure("right factor of a product must be a vector or a matrix")
+        }
+    }
+}

@@ -1,0 +1,176 @@
+// The trace: everything a lesson computed, in order, with the words that go with it.
+// Lessons append to it top to bottom; the Markdown and JSON renderers read it.
+
+/// One value of the trace: an input the lesson was given, or a value it computed.
+public struct Step: Sendable {
+    public let id: Int
+    /// The name in the JSON trace and in claims: `f[1]`, `h[3]`; an input's field name.
+    public let name: String
+    /// The LaTeX symbol: `f_{1}`.
+    public let symbol: String
+    /// A few words for the heading: "forget gate".
+    public let title: String
+    public let value: Value
+    /// How it was computed; nil for an input.
+    public let computed: Traced?
+    /// One sentence on what the value means, for a student.
+    public let meaning: String
+    /// Labels for the rows (tokens, units, gate units) and columns, with the rows' header.
+    public let labels: Labels
+
+    public var isInput: Bool { computed == nil }
+}
+
+/// How the rows and columns of a value are labelled in tables.
+public struct Labels: Sendable {
+    public var rowHeader: String
+    public var rows: [String]
+    public var columns: [String]
+
+    public init(rowHeader: String = "", rows: [String] = [], columns: [String] = []) {
+        self.rowHeader = rowHeader
+        self.rows = rows
+        self.columns = columns
+    }
+}
+
+/// A table gathering vector values side by side, one row each (e.g. h_t for every step t).
+public struct SummaryTable: Sendable {
+    public struct Column: Sendable {
+        public let symbol: String
+        public let values: [Vector]
+    }
+    public let rowHeader: String
+    public let rows: [String]
+    public let columns: [Column]
+}
+
+/// What a lesson repeats (time steps, heads, directions, layers), and how a long run of them is
+/// shortened: its middle items are not written out, and the note says where their results are.
+public struct Repeats: Sendable {
+    /// One of them, and several: "step", "steps"; "head", "heads".
+    public let singular: String
+    public let plural: String
+    /// The symbol that counts them in a heading ("t" gives "t = 3 … 7"); nil names them ("Heads 3 … 7").
+    public let counter: String?
+    /// What the left-out items do: "repeat the same computation on the next inputs".
+    public let sameWork: String
+    /// Where their results are shown: "the summary below shows their results".
+    public let resultsShown: String
+
+    public init(singular: String, plural: String, counter: String? = nil, sameWork: String, resultsShown: String) {
+        self.singular = singular
+        self.plural = plural
+        self.counter = counter
+        self.sameWork = sameWork
+        self.resultsShown = resultsShown
+    }
+
+    /// The time steps of a recurrent lesson, whose summary table shows every step.
+    public static let timeSteps = Repeats(singular: "step", plural: "steps", counter: "t",
+                                          sameWork: "repeat the same computation on the next inputs",
+                                          resultsShown: "the summary below shows their results")
+}
+
+/// A piece of the document, in reading order.
+public enum Block: Sendable {
+    /// A section heading (level 2 or 3) in Markdown with inline LaTeX allowed.
+    case heading(level: Int, text: String)
+    /// The start of item `index` (1-based) of `count` that the lesson repeats (a time step, a
+    /// head): long runs show only the first two and the last in full.
+    case section(Repeats, index: Int, count: Int, text: String)
+    /// A paragraph of Markdown prose.
+    case prose(String)
+    /// Displayed equations, LaTeX.
+    case math(String)
+    /// A value of the trace: the input table or the computed step with its equations.
+    case step(Int)
+    case summary(SummaryTable)
+    /// The shape legend: symbol, meaning, size in this example.
+    case legend([(symbol: String, meaning: String, size: Int)])
+    /// A picture, with a text alternative that says what it shows.
+    case figure(Figure, description: String)
+}
+
+/// Everything one run of a lesson produced, in computation order.
+public final class Trace {
+    public let lesson: String
+    public let title: String
+    public let example: String
+    public private(set) var steps: [Step] = []
+    public private(set) var blocks: [Block] = []
+    /// The claims checked against this trace, with where they come from.
+    public internal(set) var claims: (source: String, verdicts: [Verdict])?
+
+    public init(lesson: String, title: String, example: String) {
+        self.lesson = lesson
+        self.title = title
+        self.example = example
+    }
+
+    // MARK: Words
+
+    public func heading(_ text: String, level: Int = 2) { blocks.append(.heading(level: level, text: text)) }
+    /// Starts the section of item `index` (1-based) of `count` of what the lesson repeats.
+    public func section(_ repeats: Repeats, _ index: Int, of count: Int, _ text: String) {
+        blocks.append(.section(repeats, index: index, count: count, text: text))
+    }
+    public func say(_ prose: String) { blocks.append(.prose(prose)) }
+    public func math(_ latex: String) { blocks.append(.math(latex)) }
+    public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { blocks.append(.legend(rows)) }
+    public func figure(_ figure: Figure, description: String) { blocks.append(.figure(figure, description: description)) }
+
+    /// The figures in reading order.
+    public var figures: [Figure] {
+        blocks.compactMap { if case .figure(let figure, _) = $0 { return figure } else { return nil } }
+    }
+
+    public func summary(rowHeader: String, rows: [String], columns: [(symbol: String, values: [Traced])]) {
+        let cols = columns.map { column in
+            SummaryTable.Column(symbol: column.symbol, values: column.values.map { traced in
+                guard case .vector(let v) = traced.value else { preconditionFailure("summary of a non-vector") }
+                return v
+            })
+        }
+        blocks.append(.summary(SummaryTable(rowHeader: rowHeader, rows: rows, columns: cols)))
+    }
+
+    // MARK: Values
+
+    /// Adds an input (a field of the example) and shows it as a labelled table.
+    @discardableResult
+    public func input(_ name: String, _ symbol: String, _ value: Value, title: String, meaning: String,
+                      labels: Labels = Labels()) -> Traced {
+        add(name: name, symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
+    }
+
+    /// Shows a number the lesson derived from its inputs (a scale, a mask), like an input table.
+    @discardableResult
+    public func constant(_ symbol: String, _ value: Value, title: String, meaning: String, labels: Labels = Labels()) -> Traced {
+        add(name: "", symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
+    }
+
+    /// Records a computed value under its name: the renderers show its equation, the equation
+    /// with numbers, each entry written out, and the table of values.
+    @discardableResult
+    public func record(_ name: String, _ symbol: String, _ computed: Traced, title: String, meaning: String,
+                       labels: Labels = Labels()) -> Traced {
+        add(name: name, symbol: symbol, title: title, value: computed.value, computed: computed, meaning: meaning,
+            labels: labels, isInput: false)
+    }
+
+    private func add(name: String, symbol: String, title: String, value: Value, computed: Traced?, meaning: String,
+                     labels: Labels, isInput: Bool) -> Traced {
+        let id = steps.count
+        steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,
+                          meaning: meaning, labels: labels))
+        blocks.append(.step(id))
+        return Traced(value, Recorded(id: id, symbol: symbol, isInput: isInput))
+    }
+
+    /// The computed values (not the inputs), in computation order: what the JSON trace lists.
+    public var computedSteps: [Step] { steps.filter { !$0.isInput } }
+
+    /// A computed value by its name, e.g. `trace["h[2]"]`.
+    public subscript(name: String) -> Step? { steps.first { !$0.isInput && $0.name == name } }
+}

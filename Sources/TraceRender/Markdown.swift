@@ -1,0 +1,299 @@
+// The Markdown trace: what a student reads and checks with a pencil.
+// Words, equation, numbers, meaning, in the rhythm of the Annotated Transformer.
+
+import Foundation
+import JSONFormat
+import TraceCore
+
+public struct MarkdownRenderer {
+    public let style: NumberStyle
+    let equations: EquationWriter
+    /// The command that reproduces this trace, named in the footer.
+    let command: String
+
+    /// Runs of more sections than this (time steps, heads) show the first two and the last in full.
+    let maxFullSections = 6
+    /// Summary tables longer than this show their first and last rows.
+    let maxSummaryRows = 12
+    /// Summary tables wider than this show the first and last units of each value.
+    let maxSummaryColumns = 12
+
+    /// Where figures go: linked as `folder + stem-figureN.svg`; nil when the Markdown goes to
+    /// stdout, where a figure is only described and the reader is told how to get it.
+    public struct FigureLinks: Sendable {
+        public let folder: String
+        public let stem: String
+        public init(folder: String, stem: String) {
+            self.folder = folder
+            self.stem = stem
+        }
+        func file(_ number: Int) -> String { "\(stem)-figure\(number).svg" }
+    }
+
+    public var figureLinks: FigureLinks?
+
+    /// The SVG files of the trace's figures: (file name, content), named as the Markdown links them.
+    public func figureFiles(_ trace: Trace) -> [(file: String, svg: String)] {
+        guard let links = figureLinks else { return [] }
+        return trace.figures.enumerated().map { (links.file($0.offset + 1), SVGRenderer().render($0.element)) }
+    }
+
+    public init(precision: Int = 4, command: String, figureLinks: FigureLinks? = nil) {
+        self.figureLinks = figureLinks
+        style = NumberStyle(precision: precision)
+        equations = EquationWriter(style: style)
+        self.command = command
+    }
+
+    public func render(_ trace: Trace) -> String {
+        var renderer = self
+        renderer.marks = [:]
+        for verdict in trace.claims?.verdicts ?? [] {
+            renderer.marks[verdict.claim.value, default: [:]][verdict.index] = verdict.holds
+        }
+        return renderer.document(trace)
+    }
+
+    /// ✓ or ✗ for claimed entries: value name → entry → holds.
+    private var marks: [String: [Int: Bool]] = [:]
+
+    private func mark(_ name: String, _ index: Int) -> String {
+        guard let holds = marks[name]?[index] else { return "" }
+        return holds ? " ✓" : " ✗"
+    }
+
+    private func document(_ trace: Trace) -> String {
+        var out: [String] = ["# \(trace.title)", ""]
+        var skipping = false
+        var figureNumber = 0
+        // Said once, before the first time step or computed value.
+        var explanation = trace.computedSteps.first.map(howToRead)
+        for block in trace.blocks {
+            if let text = explanation, block.beginsTheComputation(trace) {
+                out += text
+                explanation = nil
+            }
+            if case .section(let repeats, let index, let count, let text) = block {
+                skipping = count > maxFullSections && index > 2 && index < count
+                if skipping && index == 3 { out += elided(repeats, 3...(count - 1)) }
+                if !skipping { out += ["### " + text, ""] }
+                continue
+            }
+            // A heading ends the run of sections: what follows is shown again.
+            if case .heading = block { skipping = false }
+            if skipping { continue }
+            switch block {
+            case .section:
+                break
+            case .heading(let level, let text):
+                out += [String(repeating: "#", count: level) + " " + text, ""]
+            case .prose(let text):
+                out += [text, ""]
+            case .math(let latex):
+                out += ["$$", latex, "$$", ""]
+            case .legend(let rows):
+                out += ["| symbol | meaning | in this example |", "|---|---|---|"]
+                out += rows.map { "| $\($0.symbol)$ | \(cell($0.meaning)) | \($0.size) |" }
+                out.append("")
+            case .step(let id):
+                out += step(trace.steps[id])
+            case .summary(let table):
+                out += summary(table)
+            case .figure(let figure, let description):
+                figureNumber += 1
+                if let links = figureLinks {
+                    out += ["![\(figure.title). \(description)](\(links.folder)\(links.file(figureNumber)))", ""]
+                } else {
+                    out += ["> **Figure: \(figure.title).** \(description) The picture is written as an SVG file beside the "
+                        + "note with `\(command) -o NOTE.md`, and is in the lecture notes in `Lessons/`.", ""]
+                }
+            }
+        }
+        if let (source, verdicts) = trace.claims { out += claimsSection(source, verdicts) }
+        out += [
+            "---",
+            "",
+            "Numbers are rounded to \(style.precision) decimals; numbers you gave are shown as written. "
+                + "`\(command) --format json` prints every value at full precision.",
+        ]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The heading and sentence that stand for the sections left out.
+    private func elided(_ repeats: Repeats, _ range: ClosedRange<Int>) -> [String] {
+        let (first, last) = (range.lowerBound, range.upperBound)
+        let heading = repeats.counter.map { "\($0) = \(first) … \(last)" }
+            ?? "\(repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()) \(first) … \(last)"
+        let plural = repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()
+        return ["### " + heading, "",
+                "\(plural) \(first) to \(last) \(repeats.sameWork), so they are not written out here; "
+                    + "\(repeats.resultsShown), and `\(command) --format json` has every value of every \(repeats.singular).", ""]
+    }
+
+    // MARK: Steps
+
+    private func howToRead(_ first: Step) -> [String] {
+        ["> **How to read each step.** The heading gives the value's name as `--format json` lists it "
+            + "(`\(first.name)` is $\(first.symbol)$). Then come its equation, the same equation with the numbers "
+            + "put in, and its table. Each entry is written out as the arithmetic that gives it: in the *written out* "
+            + "column for a vector, and below the table for a matrix (every entry of a small matrix, else those of its "
+            + "first and last rows). Where there are products or functions, the arithmetic is shown in stages: as "
+            + "written, then with each product or function replaced by its value. A vector written next to a matrix "
+            + "as a column (one number per row, like a mean) applies to each row; written as a row (one number per "
+            + "column, like a bias) it applies to every row. Every value is computed from the unrounded values before "
+            + "it, so redoing a step from the rounded numbers shown can differ slightly in the last decimal.", ""]
+    }
+
+    private func step(_ s: Step) -> [String] {
+        guard let computed = s.computed else { return input(s) }
+        var out = ["#### `\(s.name)` · \(s.title)", ""]
+        let symbolic = equations.symbolic(computed)
+        if symbolic != s.symbol { out += ["$$", "\(s.symbol) = \(symbolic)", "$$", ""] }
+        // A slice of another value is only a view: its table says it all.
+        if equations.isLeaf(computed) {
+            out += matrixTable(s.value.matrix, labels: s.labels, given: false, name: s.name) + [""]
+            out += [s.meaning, ""]
+            return out
+        }
+        out += ["$$", "\(s.symbol) = \(equations.substituted(computed)) = \(equations.matrix(s.value, given: false))", "$$", ""]
+        switch s.value {
+        case .scalar(let x):
+            out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]
+        case .vector(let v):
+            out += ["| \(cell(s.labels.rowHeader)) | written out | $\(s.symbol)$ |", "|---|---|---:|"]
+            for i in equations.shown(v.count, limit: equations.maxRows) {
+                guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
+                out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
+            }
+            out.append("")
+        case .matrix(let m):
+            out += matrixTable(m, labels: s.labels, given: false, name: s.name)
+            // Every entry of a small matrix; else the first and the last row, each entry by entry.
+            let columns = equations.shown(m.cols, limit: equations.maxCols).compactMap { $0 }
+            let rows = m.entries.count <= 4 || m.rows <= 2 ? Array(0..<m.rows) : [0, m.rows - 1]
+            var lines: [String] = []
+            for i in rows.flatMap({ r in columns.map { r * m.cols + $0 } }) {
+                let (r, c) = (i / m.cols, i % m.cols)
+                let (written, value) = (equations.writtenOut(computed, i), style.fixed(m.entries[i]))
+                // A copied entry (a concatenation, a slice) has no arithmetic to show.
+                if written != value { lines.append("- entry (\(r + 1), \(c + 1)): \(written) = \(value)") }
+            }
+            if !lines.isEmpty { out += [""] + lines }
+            out.append("")
+        }
+        out += [s.meaning, ""]
+        return out
+    }
+
+    private func input(_ s: Step) -> [String] {
+        let name = s.name.isEmpty ? "" : " · `\(s.name)`,"
+        var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value))", ""]
+        switch s.value {
+        case .scalar(let x):
+            out += ["$\(s.symbol) = \(equations.latexNumber(style.given(x)))$", ""]
+        case .vector(let v):
+            out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
+            for i in equations.shown(v.count, limit: equations.maxRows) {
+                guard let i else { out.append("| ⋯ | ⋯ |"); continue }
+                out.append("| \(rowLabel(s.labels, i)) | \(style.given(v[i])) |")
+            }
+            out.append("")
+        case .matrix(let m):
+            out += matrixTable(m, labels: s.labels, given: true)
+            out.append("")
+        }
+        out += [s.meaning, ""]
+        return out
+    }
+
+    private func matrixTable(_ m: Matrix, labels: Labels, given: Bool, name: String = "") -> [String] {
+        let cols = equations.shown(m.cols, limit: equations.maxCols)
+        let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? cell(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
+        var out = ["| \(cell(labels.rowHeader)) | " + header.joined(separator: " | ") + " |",
+                   "|---|" + String(repeating: "---:|", count: cols.count)]
+        for r in equations.shown(m.rows, limit: equations.maxRows) {
+            guard let r else {
+                out.append("| ⋯ | " + cols.map { _ in "⋯" }.joined(separator: " | ") + " |")
+                continue
+            }
+            let entries = cols.map { c in c.map { style.number(m[r, $0], given: given) + mark(name, r * m.cols + $0) } ?? "⋯" }
+            out.append("| \(rowLabel(labels, r)) | " + entries.joined(separator: " | ") + " |")
+        }
+        return out
+    }
+
+    private func summary(_ table: SummaryTable) -> [String] {
+        // Wide tables keep the first and last units of each value.
+        let total = table.columns.map { $0.values.first?.count ?? 0 }.reduce(0, +)
+        let units = table.columns.map { column in
+            equations.shown(column.values.first?.count ?? 0, limit: total > maxSummaryColumns ? 4 : maxSummaryColumns)
+        }
+        var header = ["| \(cell(table.rowHeader))"]
+        for (column, shown) in zip(table.columns, units) {
+            header += shown.map { u in u.map { "$\(column.symbol)$ (\($0 + 1))" } ?? "⋯" }
+        }
+        let count = header.count - 1
+        var out = [header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: count)]
+        for r in equations.shown(table.rows.count, limit: maxSummaryRows) {
+            guard let r else {
+                out.append("| ⋯ |" + String(repeating: " ⋯ |", count: count))
+                continue
+            }
+            let entries = zip(table.columns, units).flatMap { column, shown in
+                shown.map { u in u.map { style.fixed(column.values[r][$0]) } ?? "⋯" }
+            }
+            out.append("| \(cell(table.rows[r])) | " + entries.joined(separator: " | ") + " |")
+        }
+        out.append("")
+        return out
+    }
+
+    // MARK: Claims
+
+    private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
+        let holding = verdicts.filter(\.holds).count
+        var out = ["## Claims", "", "Checked against: \(source).", "",
+                   "| value | at | claimed | computed | computed − claimed | | likely reason |", "|---|---|---:|---:|---:|---|---|"]
+        for v in verdicts {
+            let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
+            // Two more decimals than the claim is written with, so the difference shows.
+            let shown = NumberStyle(precision: max(style.precision, (Claim.writtenDecimals(v.claim.written) ?? 0) + 2))
+            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(shown.fixed(v.computed)) | \(shown.fixed(v.difference)) "
+                + "| \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
+        }
+        out += ["", holding == verdicts.count
+            ? "All \(verdicts.count) claims hold (each within half a unit of its last written decimal unless it says otherwise)."
+            : "\(holding) of \(verdicts.count) claims hold.", ""]
+        return out
+    }
+
+    // MARK: Helpers
+
+    private func rowLabel(_ labels: Labels, _ i: Int) -> String {
+        labels.rows.indices.contains(i) ? cell(labels.rows[i]) : "\(i + 1)"
+    }
+
+    private func shapeText(_ value: Value) -> String {
+        switch value {
+        case .scalar: return "a number"
+        case .vector(let v): return "\(v.count) numbers"
+        case .matrix(let m): return "\(m.rows) × \(m.cols)"
+        }
+    }
+
+    /// Text safe inside a table cell.
+    private func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+private extension Block {
+    func beginsTheComputation(_ trace: Trace) -> Bool {
+        switch self {
+        case .section: return true
+        case .heading(let level, _): return level >= 3
+        case .step(let id): return !trace.steps[id].isInput
+        default: return false
+        }
+    }
+}

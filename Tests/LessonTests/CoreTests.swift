@@ -1,0 +1,117 @@
+// The tracing core: values, operations that remember their operands, and how a recorded value
+// is written out (symbolically, with numbers, entry by entry).
+
+import Testing
+@testable import JSONFormat
+@testable import LessonCLI
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+@Suite struct TensorTests {
+    let m = Matrix(rows: 2, cols: 3, entries: [1, 2, 3, 4, 5, 6])
+
+    @Test func matrixAccessAndSlices() {
+        #expect(m[1, 2] == 6)
+        #expect(m.row(1) == Vector([4, 5, 6]))
+        #expect(m.rowSlice(1..<2) == Matrix(rows: 1, cols: 3, entries: [4, 5, 6]))
+        #expect(m.transposed == Matrix(rows: 3, cols: 2, entries: [1, 4, 2, 5, 3, 6]))
+        #expect(Vector([1, 2, 3, 4]).slice(2..<4) == Vector([3, 4]))
+    }
+
+    @Test func products() {
+        #expect(Value.matrix(m).product(.vector(Vector([1, 0, -1]))) == .vector(Vector([-2, -2])))
+        let b = Matrix(rows: 3, cols: 1, entries: [1, 1, 1])
+        #expect(Value.matrix(m).product(.matrix(b)) == .matrix(Matrix(rows: 2, cols: 1, entries: [6, 15])))
+    }
+
+    @Test func shapes() {
+        #expect(Value.scalar(1).shape == [])
+        #expect(Value.vector(Vector([1, 2])).shape == [2])
+        #expect(Value.matrix(m).shape == [2, 3])
+    }
+}
+
+@Suite struct TracedTests {
+    /// A trace with W (2×2), x and b given, and one recorded value.
+    func sample() -> (Trace, Traced, Traced, Traced) {
+        let tr = Trace(lesson: "test", title: "Test", example: "default")
+        let w = tr.input("w", "W", .matrix(Matrix(rows: 2, cols: 2, entries: [0.5, -0.3, 2, 1])), title: "W", meaning: "")
+        let x = tr.input("x", "x", .vector(Vector([1, 2])), title: "x", meaning: "")
+        let b = tr.input("b", "b", .vector(Vector([0.1, -0.2])), title: "b", meaning: "")
+        return (tr, w, x, b)
+    }
+
+    @Test func operationsComputeTheirValues() {
+        let (_, w, x, b) = sample()
+        #expect((w * x + b).value.flat.enumerated().allSatisfy { abs($0.element - [-0.1 + 0.1, 4 - 0.2][$0.offset]) < 1e-15 })
+        #expect(hadamard(x, b).value == .vector(Vector([0.1, -0.4])))
+        #expect(oneMinus(x).value == .vector(Vector([0, -1])))
+        #expect(relu(b).value == .vector(Vector([0.1, 0])))
+        #expect(abs(sigmoid(x).value.flat[0] - 0.7310585786300049) < 1e-15)
+        #expect((x - b).value == .vector(Vector([0.9, 2.2])))
+    }
+
+    @Test func recordingAddsANamedStep() {
+        let (tr, w, x, b) = sample()
+        let a = tr.record("a[1]", "a_{1}", w * x + b, title: "pre-activation", meaning: "")
+        _ = tr.record("h[1]", "h_{1}", tanh(a), title: "hidden", meaning: "")
+        #expect(tr.computedSteps.map(\.name) == ["a[1]", "h[1]"])
+        #expect(tr["h[1]"]?.value.count == 2)
+        #expect(tr["w"] == nil, "inputs are not computed values")
+    }
+
+    @Test func equationsAreWrittenThreeWays() throws {
+        let (tr, w, x, b) = sample()
+        let a = tr.record("a[1]", "a_{1}", w * x + b, title: "", meaning: "")
+        let writer = EquationWriter(style: NumberStyle(precision: 4))
+        let computed = try #require(tr["a[1]"]?.computed)
+        #expect(writer.symbolic(computed) == "W x + b")
+        #expect(writer.substituted(computed)
+            == "\\begin{bmatrix} 0.5 & -0.3 \\\\ 2 & 1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix} + \\begin{bmatrix} 0.1 \\\\ -0.2 \\end{bmatrix}")
+        #expect(writer.writtenOut(computed, 0) == "0.5·1 + (-0.3)·2 + 0.1 = -0.1000 + 0.1")
+        #expect(writer.writtenOut(computed, 1) == "2·1 + 1·2 + (-0.2) = 4.0000 + (-0.2)")
+        // A function of a compound argument also shows the argument's value.
+        let h = sigmoid(a.rows(0..<1, "a^{i}") + b.rows(0..<1, "b^{i}"))
+        #expect(writer.symbolic(h) == "\\sigma\\left(a^{i} + b^{i}\\right)")
+        #expect(writer.writtenOut(h, 0) == "σ(0.0000 + 0.1) = σ(0.1000)")
+        // A function inside a product is written, then evaluated.
+        #expect(writer.writtenOut(hadamard(x, tanh(a)), 1) == "2·tanh(3.8000) = 2·0.9990")
+        #expect(writer.writtenOut(hadamard(oneMinus(b), x), 1) == "(1 - (-0.2))·2 = 1.2000·2")
+        // A function of a sum of products: written, products evaluated, then the argument's value.
+        #expect(writer.writtenOut(tanh(w * x + hadamard(x, b)), 0) == "tanh(0.5·1 + (-0.3)·2 + 1·0.1) = tanh(-0.1000 + 0.1000) = tanh(0.0000)")
+        #expect(writer.symbolic(hadamard(w * x, b)) == "\\left(W x\\right) \\odot b")
+    }
+
+    @Test func largeMatricesShowTheirCorners() {
+        let writer = EquationWriter(style: NumberStyle(precision: 1))
+        #expect(writer.shown(4, limit: 10) == [0, 1, 2, 3])
+        #expect(writer.shown(20, limit: 10) == [0, 1, 2, 3, 4, 5, 6, nil, 18, 19])
+        let big = writer.matrix(.matrix(.zeros(20, 20)), given: false)
+        #expect(big.contains("\\cdots") && big.contains("\\vdots") && big.contains("\\ddots"))
+    }
+}
+
+@Suite struct NumberStyleTests {
+    let style = NumberStyle(precision: 4)
+
+    @Test func fixedDecimalsWithoutNegativeZero() {
+        #expect(style.fixed(0.64566) == "0.6457")
+        #expect(style.fixed(-0.00001) == "0.0000")
+        #expect(style.fixed(-0.0) == "0.0000")
+        #expect(style.fixed(-1.5) == "-1.5000")
+        #expect(style.fixed(.infinity) == "inf")
+        #expect(NumberStyle(precision: 0).fixed(2.5) == "2")
+    }
+
+    @Test func givenNumbersAsWritten() {
+        #expect(style.given(0.5) == "0.5")
+        #expect(style.given(-3) == "-3")
+        #expect(style.given(-0.0) == "0")
+        #expect(style.given(0.123456) == "0.1235")
+        #expect(style.given(1e-5) == "1e-05")
+        #expect(style.given(0.00012) == "0.0001")
+        #expect(style.given(1e20) == "100000000000000000000.0000")
+    }
+}

@@ -1,0 +1,990 @@
+"""Generate PyTorch float64 reference values for the lesson tests.
+
+Writes seven JSON files next to this script:
+
+  rnn-unroll.json            torch.nn.RNN  (a[t] pre-activation and h[t]
+                             per step)
+  lstm-gates.json            torch.nn.LSTM (i[t], f[t], g[t], o[t], c[t],
+                             h[t] per step)
+  gru.json                   torch.nn.GRU  (r[t], z[t], n[t], h[t] per step;
+                             optional "reset", "update_gate")
+  attention-qkv.json         one head of scaled dot-product attention (Q, K,
+                             V, scores, scaled, weights, output)
+  multi-head-attention.json  torch.nn.MultiheadAttention (Q, K, V,
+                             head[k].scores/weights/output, concat, output,
+                             weights)
+  positional-encoding.json   sinusoidal positional encoding (PE, output;
+                             optional "layout")
+  layer-norm.json            torch.nn.LayerNorm (mean, var, normalized,
+                             output; optional "variance", "eps_placement")
+
+Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
+"values"}]}; vectors are lists, matrices lists of rows, a non-finite entry is
+the string "-inf", "inf" or "nan", and -0.0 is written as 0.0.
+
+Recurrent lessons.  For every case the real one-layer module is built in float64, its parameters
+are loaded with load_state_dict (the same numbers that appear in the case's
+"input" object, with zeros for fields left out) and it is run on the
+unbatched T x I input.  h[t] is the module's output.  The values the module
+does not return (RNN pre-activations, LSTM/GRU gates, the LSTM's c[t] before
+the last step) are computed with explicit float64 tensor formulas from the
+same state_dict, summing in the same grouping as torch's CPU kernels.  The
+script asserts that this explicit recurrence reproduces the module's h[t],
+its final state and (LSTM) every c[t] -- taken from a second, step-by-step
+run of the module -- to within 1e-12, so the gate values are proven
+consistent with torch.nn.  (Against the whole-sequence run they currently
+agree bit for bit; the step-by-step run differs in the last bits.)
+
+Everything is seeded, so the output is byte-identical on reruns (with the same
+torch build).
+
+Convention switches.  A few cases carry a field that selects another
+published convention; the named values keep their names, and a field given
+at its default leaves the case equal to torch's.
+
+  gru  "reset": "after" (default, PyTorch: n = tanh(W_in x + b_in +
+       r * (W_hn h + b_hn))) or "before" (Cho et al. 2014, ONNX
+       linear_before_reset = 0: n = tanh(W_in x + b_in + W_hn (r * h) +
+       b_hn)); "update_gate": "keeps-previous" (default, PyTorch: h =
+       (1 - z) * n + z * h_prev) or "takes-candidate" (colah's figure: h =
+       z * n + (1 - z) * h_prev).
+  positional-encoding  "layout": "interleaved" (default, the paper: sin in
+       even, cos in odd columns) or "concatenated" (same frequencies; the
+       ceil(d/2) sines first, i = 0, 1, ..., then the floor(d/2) cosines,
+       i = 0, 1, ...; exponent 2i/d in both).
+  layer-norm  "variance": "biased" (default, divide by D) or "unbiased"
+       (divide by D - 1, torch.var's default); "eps_placement": "inside"
+       (default, (x - mean) / sqrt(var + eps)) or "outside" ((x - mean) /
+       (sqrt(var) + eps), The Annotated Transformer's LayerNorm with the
+       unbiased std).  "var" is the variance the case's convention uses.
+
+Away from the defaults there is no torch.nn module to run: for gru and
+layer-norm every value, h[t] and "output" included, is then the explicit
+formula's, and the script asserts that the switch changes the result by more
+than 1e-3 against the module's.
+
+Attention, positional encoding and layer norm.  The named values are computed
+with explicit float64 tensor formulas, in the textbook row convention
+(Q = x W_q for attention-qkv; Q = query W_q^T + b_q, as nn.Linear, for
+multi-head-attention).  The script asserts, to within 1e-12:
+
+  attention-qkv         output == F.scaled_dot_product_attention(Q, K, V,
+                        is_causal=causal); every row of weights sums to 1
+  multi-head-attention  output and head-averaged weights == what
+                        nn.MultiheadAttention returns (parameters loaded with
+                        load_state_dict, zeros for biases left out; called
+                        unbatched with need_weights=True,
+                        average_attn_weights=True and, when causal, the
+                        boolean mask triu(ones(L, S), diagonal=1))
+  positional-encoding   PE (torch.sin/cos/pow) == an independent math-module
+                        double loop; "concatenated" is a column permutation
+                        of the paper's PE (exactly)
+  layer-norm            output == nn.LayerNorm(D, eps) with weight and bias
+                        loaded (default convention); mean/var ==
+                        torch.var_mean(unbiased as the case's variance);
+                        with eps outside, output == a_2 * (x - mean) /
+                        (x.std(-1, keepdim=True) + eps) + b_2 (The
+                        Annotated Transformer; unbiased=False for a biased
+                        case); mean, var, normalized and output == a
+                        math-module loop
+
+GRU, every case: r, z, n and h == a plain-Python math-module recurrence; and,
+when the update gate keeps the previous state, == ONNX's GRU equations as
+documented (gates repacked z, r, h; linear_before_reset = 0 for "before",
+1 for "after").
+
+The stored "output" (and multi-head "weights") are the module's own results
+(for layer-norm, under the default convention); the intermediate values are
+the explicit formulas'.
+
+Run from the package root:
+
+  python3 -m venv /tmp/ref && /tmp/ref/bin/pip install torch && \
+      /tmp/ref/bin/python Tests/LessonTests/Reference/make_reference.py
+"""
+
+import json
+import math
+import os
+import warnings
+
+# torch warns at import when NumPy is absent; NumPy is not needed here.
+warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
+import torch  # noqa: E402
+
+torch.set_num_threads(1)
+DTYPE = torch.float64
+TOLERANCE = 1e-12
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Per (lesson, run): largest |manual - module| difference seen, and how many
+# compared vectors were bit-identical out of how many.  run is "sequence"
+# (the module run once over the whole input) or "stepwise" (the module run
+# one step at a time, only used to check the LSTM's intermediate c[t]).
+MAX_DIFF, EXACT, COMPARED = {}, {}, {}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def draw(gen, shape, scale, decimals):
+    """Uniform in [-scale, scale]; rounded to `decimals` places if given."""
+    t = torch.rand(shape, generator=gen, dtype=DTYPE) * (2 * scale) - scale
+    if decimals is not None:
+        factor = 10.0 ** decimals
+        t = torch.round(t * factor) / factor
+    return t + 0.0  # turn any -0.0 into 0.0
+
+
+def plain(t):
+    """Tensor -> nested lists of Python floats, with -0.0 normalised to 0.0.
+
+    A non-finite entry becomes the string "-inf", "inf" or "nan".
+    """
+    def fix(v):
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        if isinstance(v, float) and not math.isfinite(v):
+            return "nan" if math.isnan(v) else ("-inf" if v < 0 else "inf")
+        return v
+    return fix((t.detach() + 0.0).tolist())
+
+
+def affine(b, v, W):
+    """b + W v for a vector v, as torch.addmm (bias accumulated by BLAS)."""
+    return torch.addmm(b, v.unsqueeze(0), W.T)[0]
+
+
+def note_diff(lesson, manual, module, what, run="sequence"):
+    d = (manual - module).abs().max().item()
+    assert d <= TOLERANCE, f"{lesson}: {what} differs from torch.nn by {d}"
+    key = (lesson, run)
+    MAX_DIFF[key] = max(MAX_DIFF.get(key, 0.0), d)
+    EXACT[key] = EXACT.get(key, 0) + bool(torch.equal(manual, module))
+    COMPARED[key] = COMPARED.get(key, 0) + 1
+
+
+def make_params(spec, gates):
+    """Draw input, weights, biases and initial state for one case.
+
+    Everything is always drawn (in a fixed order) and then zeroed when the
+    case leaves the field out, so a case's numbers depend only on its seed.
+    """
+    I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    scale = spec.get("weight_scale", 1.0)
+    dec = spec.get("decimals")
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {
+        "weight_ih_l0": draw(gen, (gates * H, I), scale, dec),
+        "weight_hh_l0": draw(gen, (gates * H, H), scale, dec),
+        "bias_ih_l0": draw(gen, (gates * H,), scale, dec),
+        "bias_hh_l0": draw(gen, (gates * H,), scale, dec),
+        "h0": draw(gen, (H,), 1.0, dec),
+        "c0": draw(gen, (H,), 1.0, dec),
+        "input": draw(gen, (T, I), spec.get("input_scale", 1.0), dec),
+    }
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"bias", "state", "nonlinearity"}, omit
+    if "bias" in omit:
+        p["bias_ih_l0"] = torch.zeros_like(p["bias_ih_l0"])
+        p["bias_hh_l0"] = torch.zeros_like(p["bias_hh_l0"])
+    if "state" in omit:
+        p["h0"] = torch.zeros_like(p["h0"])
+        p["c0"] = torch.zeros_like(p["c0"])
+    return p
+
+
+def input_object(spec, p, with_c0, nonlinearity=None):
+    """The case's "input" object: state_dict names, omitted fields left out."""
+    omit = spec.get("omit", ())
+    obj = {"input": plain(p["input"])}
+    if "tokens" in spec:
+        assert len(spec["tokens"]) == spec["steps"]
+        obj["tokens"] = list(spec["tokens"])
+    if "state" not in omit:
+        obj["h0"] = plain(p["h0"])
+        if with_c0:
+            obj["c0"] = plain(p["c0"])
+    obj["weight_ih_l0"] = plain(p["weight_ih_l0"])
+    obj["weight_hh_l0"] = plain(p["weight_hh_l0"])
+    if "bias" not in omit:
+        obj["bias_ih_l0"] = plain(p["bias_ih_l0"])
+        obj["bias_hh_l0"] = plain(p["bias_hh_l0"])
+    if nonlinearity is not None and "nonlinearity" not in omit:
+        obj["nonlinearity"] = nonlinearity
+    return obj
+
+
+def state_dict(p):
+    return {k: p[k].clone() for k in
+            ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")}
+
+
+def saturation(values, names, is_sigmoid):
+    """Fraction of activations within 0.01 of their asymptotes."""
+    total, near = 0, 0
+    for key, vec in values.items():
+        name = key.split("[")[0]
+        if name not in names:
+            continue
+        for v in vec:
+            total += 1
+            if is_sigmoid[name]:
+                near += v < 0.01 or v > 0.99
+            else:
+                near += abs(v) > 0.99
+    return near / total
+
+
+# ---------------------------------------------------------------- lessons
+
+
+def rnn_case(spec):
+    lesson = "rnn-unroll"
+    I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    nonlinearity = spec.get("nonlinearity", "tanh")
+    p = make_params(spec, 1)
+    module = torch.nn.RNN(I, H, num_layers=1, nonlinearity=nonlinearity,
+                          dtype=DTYPE)
+    module.load_state_dict(state_dict(p), strict=True)
+    with torch.no_grad():
+        out, h_n = module(p["input"], p["h0"].unsqueeze(0))
+    assert out.shape == (T, H) and h_n.shape == (1, H)
+
+    sd = module.state_dict()
+    W_ih, W_hh = sd["weight_ih_l0"], sd["weight_hh_l0"]
+    b_ih, b_hh = sd["bias_ih_l0"], sd["bias_hh_l0"]
+    act = torch.tanh if nonlinearity == "tanh" else torch.relu
+    values = {}
+    # addmm(b, X, W^T) = b + X W^T.  Same grouping as torch's CPU kernel:
+    # input projections for all steps first (T x H), then per step
+    # (b_hh + h W_hh^T) + that step's projection.
+    gx = torch.addmm(b_ih, p["input"], W_ih.T)
+    h = p["h0"]
+    for t in range(T):
+        a = affine(b_hh, h, W_hh) + gx[t]
+        h = act(a)
+        note_diff(lesson, h, out[t], f"{spec['name']} h[{t + 1}]")
+        values[f"a[{t + 1}]"] = plain(a)
+        values[f"h[{t + 1}]"] = plain(out[t])
+    note_diff(lesson, h, h_n[0], f"{spec['name']} h_n")
+    if nonlinearity == "relu":
+        # The case is only useful if ReLU both clips and passes values.
+        assert (out == 0).any() and (out > 0).any(), spec["name"]
+
+    obj = input_object(spec, p, with_c0=False, nonlinearity=nonlinearity)
+    if "nonlinearity" in spec.get("omit", ()):
+        assert nonlinearity == "tanh"
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+def lstm_case(spec):
+    lesson = "lstm-gates"
+    I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    p = make_params(spec, 4)
+    module = torch.nn.LSTM(I, H, num_layers=1, dtype=DTYPE)
+    module.load_state_dict(state_dict(p), strict=True)
+    h0, c0 = p["h0"].unsqueeze(0), p["c0"].unsqueeze(0)
+    with torch.no_grad():
+        out, (h_n, c_n) = module(p["input"], (h0, c0))
+        # The module returns only the last cell state, so also run it one
+        # step at a time (carrying its own state) to check every c[t].
+        step_c = []
+        hs, cs = h0, c0
+        for t in range(T):
+            _, (hs, cs) = module(p["input"][t:t + 1], (hs, cs))
+            step_c.append(cs[0])
+    assert out.shape == (T, H) and h_n.shape == (1, H) and c_n.shape == (1, H)
+
+    sd = module.state_dict()
+    W_ih, W_hh = sd["weight_ih_l0"], sd["weight_hh_l0"]
+    b_ih, b_hh = sd["bias_ih_l0"], sd["bias_hh_l0"]
+    # Pre-activations of all four gates come from the stacked 4H x . weights
+    # and are split in PyTorch's row order i, f, g, o -- the same as chunking
+    # the weights, but with torch's own grouping of the float64 sums:
+    # (b_hh + W_hh h) + (b_ih + W_ih x), input projections for all steps
+    # first.
+    gx = torch.addmm(b_ih, p["input"], W_ih.T)
+    values = {}
+    h, c = p["h0"], p["c0"]
+    for t in range(T):
+        pre_i, pre_f, pre_g, pre_o = (affine(b_hh, h, W_hh) + gx[t]).chunk(4)
+        i = torch.sigmoid(pre_i)
+        f = torch.sigmoid(pre_f)
+        g = torch.tanh(pre_g)
+        o = torch.sigmoid(pre_o)
+        c = f * c + i * g
+        h = o * torch.tanh(c)
+        step = f"{spec['name']} step {t + 1}"
+        note_diff(lesson, h, out[t], step + " h")
+        note_diff(lesson, c, step_c[t], step + " c", run="stepwise")
+        for name, v in (("i", i), ("f", f), ("g", g), ("o", o), ("c", c)):
+            values[f"{name}[{t + 1}]"] = plain(v)
+        values[f"h[{t + 1}]"] = plain(out[t])
+    note_diff(lesson, h, h_n[0], f"{spec['name']} final h")
+    note_diff(lesson, c, c_n[0], f"{spec['name']} final c")
+
+    obj = input_object(spec, p, with_c0=True)
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+def gru_loop(p, reset, update):
+    """r[t], z[t], n[t], h[t] from plain Python floats and the math module.
+
+    Independent of the tensor code: one scalar sum per row, gates read off
+    the stacked rows r, z, n by index.
+    """
+    W_ih, W_hh = p["weight_ih_l0"].tolist(), p["weight_hh_l0"].tolist()
+    b_ih, b_hh = p["bias_ih_l0"].tolist(), p["bias_hh_l0"].tolist()
+    H = len(p["h0"])
+
+    def row(W, b, k, v):
+        return b[k] + math.fsum(w * x for w, x in zip(W[k], v))
+
+    def sigmoid(a):
+        return 1.0 / (1.0 + math.exp(-a))
+
+    steps, h = [], p["h0"].tolist()
+    for x in p["input"].tolist():
+        r = [sigmoid(row(W_ih, b_ih, k, x) + row(W_hh, b_hh, k, h))
+             for k in range(H)]
+        z = [sigmoid(row(W_ih, b_ih, H + k, x) + row(W_hh, b_hh, H + k, h))
+             for k in range(H)]
+        if reset == "after":
+            n = [math.tanh(row(W_ih, b_ih, 2 * H + k, x)
+                           + r[k] * row(W_hh, b_hh, 2 * H + k, h))
+                 for k in range(H)]
+        else:
+            rh = [r[k] * h[k] for k in range(H)]
+            n = [math.tanh(row(W_ih, b_ih, 2 * H + k, x)
+                           + row(W_hh, b_hh, 2 * H + k, rh))
+                 for k in range(H)]
+        if update == "keeps-previous":
+            h = [(1 - z[k]) * n[k] + z[k] * h[k] for k in range(H)]
+        else:
+            h = [z[k] * n[k] + (1 - z[k]) * h[k] for k in range(H)]
+        steps.append({"r": r, "z": z, "n": n, "h": h})
+    return steps
+
+
+def onnx_gru(p, linear_before_reset):
+    """ONNX GRU (forward, batch 1), its documented equations written out.
+
+    ONNX stacks the gates z, r, h (PyTorch: r, z, n); W = W[zrh] is
+    [num_directions, 3H, I], R = R[zrh] is [num_directions, 3H, H] and
+    B = [Wb[zrh], Rb[zrh]] is [num_directions, 6H].  Row vectors, * = matmul:
+
+      zt = f(Xt*(Wz^T) + Ht-1*(Rz^T) + Wbz + Rbz)
+      rt = f(Xt*(Wr^T) + Ht-1*(Rr^T) + Wbr + Rbr)
+      ht = g(Xt*(Wh^T) + (rt (.) Ht-1)*(Rh^T) + Rbh + Wbh)    # lbr = 0
+      ht = g(Xt*(Wh^T) + (rt (.) (Ht-1*(Rh^T) + Rbh)) + Wbh)  # lbr != 0
+      Ht = (1 - zt) (.) ht + zt (.) Ht-1
+
+    with f = Sigmoid, g = Tanh.  Returns per step {"r", "z", "n", "h"}.
+    """
+    def zrh(t):
+        r, z, n = t.chunk(3)
+        return torch.cat([z, r, n])
+    W = zrh(p["weight_ih_l0"]).unsqueeze(0)
+    R = zrh(p["weight_hh_l0"]).unsqueeze(0)
+    B = torch.cat([zrh(p["bias_ih_l0"]), zrh(p["bias_hh_l0"])]).unsqueeze(0)
+    X = p["input"].unsqueeze(1)                    # [seq_length, 1, I]
+    Wz, Wr, Wh = W[0].chunk(3)
+    Rz, Rr, Rh = R[0].chunk(3)
+    Wbz, Wbr, Wbh, Rbz, Rbr, Rbh = B[0].chunk(6)
+    Ht = p["h0"].unsqueeze(0)                      # initial_h[0]: [1, H]
+    steps = []
+    for Xt in X:
+        zt = torch.sigmoid(Xt @ Wz.T + Ht @ Rz.T + Wbz + Rbz)
+        rt = torch.sigmoid(Xt @ Wr.T + Ht @ Rr.T + Wbr + Rbr)
+        if linear_before_reset == 0:
+            ht = torch.tanh(Xt @ Wh.T + (rt * Ht) @ Rh.T + Rbh + Wbh)
+        else:
+            ht = torch.tanh(Xt @ Wh.T + (rt * (Ht @ Rh.T + Rbh)) + Wbh)
+        Ht = (1 - zt) * ht + zt * Ht
+        steps.append({"r": rt[0], "z": zt[0], "n": ht[0], "h": Ht[0]})
+    return steps
+
+
+def gru_case(spec):
+    lesson = "gru"
+    I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    reset = spec.get("reset", "after")
+    update = spec.get("update_gate", "keeps-previous")
+    assert reset in ("after", "before"), reset
+    assert update in ("keeps-previous", "takes-candidate"), update
+    default = reset == "after" and update == "keeps-previous"
+    p = make_params(spec, 3)
+    module = torch.nn.GRU(I, H, num_layers=1, dtype=DTYPE)
+    module.load_state_dict(state_dict(p), strict=True)
+    with torch.no_grad():
+        out, h_n = module(p["input"], p["h0"].unsqueeze(0))
+    assert out.shape == (T, H) and h_n.shape == (1, H)
+
+    sd = module.state_dict()
+    W_ih, W_hh = sd["weight_ih_l0"], sd["weight_hh_l0"]
+    b_ih, b_hh = sd["bias_ih_l0"], sd["bias_hh_l0"]
+    W_hn, b_hn = W_hh.chunk(3)[2], b_hh.chunk(3)[2]
+    # Stacked 3H x . products split in PyTorch's row order r, z, n (the same
+    # as chunking the weights), summed with torch's own grouping.
+    gx = torch.addmm(b_ih, p["input"], W_ih.T)
+    values, stored = {}, []
+    h = p["h0"]
+    for t in range(T):
+        x_r, x_z, x_n = gx[t].chunk(3)
+        h_r, h_z, h_n_ = affine(b_hh, h, W_hh).chunk(3)
+        r = torch.sigmoid(h_r + x_r)
+        z = torch.sigmoid(h_z + x_z)
+        if reset == "after":
+            n = torch.tanh(x_n + r * h_n_)
+        else:
+            # Cho et al. 2014 / ONNX linear_before_reset = 0: the reset gate
+            # scales the state before the product, W_hn (r * h) + b_hn.
+            n = torch.tanh(x_n + affine(b_hn, r * h, W_hn))
+        if update == "keeps-previous":
+            # = (1 - z) * n + z * h_{t-1}, grouped as torch's kernel does it.
+            h = (h - n) * z + n
+        else:
+            # colah's figure: z takes the candidate, 1 - z keeps the state.
+            h = z * n + (1 - z) * h
+        if default:
+            note_diff(lesson, h, out[t], f"{spec['name']} h[{t + 1}]")
+        for name, v in (("r", r), ("z", z), ("n", n)):
+            values[f"{name}[{t + 1}]"] = plain(v)
+        # The module computes only the default convention; otherwise h[t] is
+        # the explicit formula's.
+        stored.append({"r": r, "z": z, "n": n,
+                       "h": out[t] if default else h})
+        values[f"h[{t + 1}]"] = plain(stored[-1]["h"])
+    if default:
+        note_diff(lesson, h, h_n[0], f"{spec['name']} final h")
+    else:
+        # The switch must visibly change the case against torch.nn.GRU.
+        hs = torch.stack([s["h"] for s in stored])
+        assert (hs - out).abs().max() > 1e-3, spec["name"]
+
+    # Every stored value against a plain-Python recurrence and, where ONNX
+    # has the convention (its update gate keeps the previous state), against
+    # ONNX's equations with linear_before_reset = 0 (before) or 1 (after).
+    loop = gru_loop(p, reset, update)
+    for t in range(T):
+        for name in ("r", "z", "n", "h"):
+            note_diff(lesson, stored[t][name],
+                      torch.tensor(loop[t][name], dtype=DTYPE),
+                      f"{spec['name']} {name}[{t + 1}]", run="math loop")
+    if update == "keeps-previous":
+        onnx = onnx_gru(p, 0 if reset == "before" else 1)
+        for t in range(T):
+            for name in ("r", "z", "n", "h"):
+                note_diff(lesson, stored[t][name], onnx[t][name],
+                          f"{spec['name']} {name}[{t + 1}]", run="onnx")
+
+    obj = input_object(spec, p, with_c0=False)
+    for key in ("reset", "update_gate"):
+        if key in spec:
+            obj[key] = spec[key]
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+def draw_named(spec, shapes):
+    """Draw the named tensors in the given (fixed) order from the case's seed.
+
+    `shapes` is a list of (name, shape, scale); the case's "decimals" applies
+    to all of them.  Fields a case leaves out are still drawn (then dropped
+    or zeroed by the caller), so a case's numbers depend only on its seed.
+    """
+    gen = torch.Generator().manual_seed(spec["seed"])
+    dec = spec.get("decimals")
+    return {name: draw(gen, shape, scale, dec) for name, shape, scale in shapes}
+
+
+def causal_mask(L, S):
+    """True above the diagonal: position j > i is masked."""
+    return torch.triu(torch.ones(L, S, dtype=torch.bool), diagonal=1)
+
+
+def attention_case(spec):
+    lesson = "attention-qkv"
+    n, d_model, d_k, d_v = (spec["tokens_n"], spec["d_model"], spec["d_k"],
+                            spec["d_v"])
+    causal = spec.get("causal", False)
+    ws = spec.get("weight_scale", 1.0)
+    p = draw_named(spec, [("x", (n, d_model), spec.get("input_scale", 1.0)),
+                          ("w_q", (d_model, d_k), ws),
+                          ("w_k", (d_model, d_k), ws),
+                          ("w_v", (d_model, d_v), ws)])
+    x = p["x"]
+    Q, K, V = x @ p["w_q"], x @ p["w_k"], x @ p["w_v"]
+    scores = Q @ K.T
+    scaled = scores / math.sqrt(d_k)
+    if causal:
+        scaled = scaled.masked_fill(causal_mask(n, n), -math.inf)
+    weights = torch.softmax(scaled, dim=-1)
+    output = weights @ V
+
+    sdpa = torch.nn.functional.scaled_dot_product_attention(
+        Q, K, V, is_causal=causal)
+    note_diff(lesson, output, sdpa, f"{spec['name']} output", run="sdpa")
+    note_diff(lesson, weights.sum(dim=-1), torch.ones(n, dtype=DTYPE),
+              f"{spec['name']} weight row sums", run="row sums")
+    if causal:
+        assert (weights[causal_mask(n, n)] == 0).all(), spec["name"]
+
+    obj = {"x": plain(x), "w_q": plain(p["w_q"]), "w_k": plain(p["w_k"]),
+           "w_v": plain(p["w_v"])}
+    if "causal" in spec:
+        obj["causal"] = causal
+    if "tokens" in spec:
+        assert len(spec["tokens"]) == n
+        obj["tokens"] = list(spec["tokens"])
+    values = {"Q": plain(Q), "K": plain(K), "V": plain(V),
+              "scores": plain(scores), "scaled": plain(scaled),
+              "weights": plain(weights), "output": plain(output)}
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+def mha_case(spec):
+    lesson = "multi-head-attention"
+    E, heads, L = spec["embed_dim"], spec["num_heads"], spec["L"]
+    cross = spec.get("cross", False)
+    S = spec["S"] if cross else L
+    causal = spec.get("causal", False)
+    hd = E // heads
+    assert hd * heads == E
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"bias"}, omit
+    p = draw_named(spec, [("query", (L, E), 1.0), ("key", (S, E), 1.0),
+                          ("value", (S, E), 1.0),
+                          ("in_proj_weight", (3 * E, E), 1.0),
+                          ("in_proj_bias", (3 * E,), 1.0),
+                          ("out_proj.weight", (E, E), 1.0),
+                          ("out_proj.bias", (E,), 1.0)])
+    if not cross:
+        p["key"], p["value"] = p["query"], p["query"]
+    if "bias" in omit:
+        p["in_proj_bias"] = torch.zeros_like(p["in_proj_bias"])
+        p["out_proj.bias"] = torch.zeros_like(p["out_proj.bias"])
+
+    module = torch.nn.MultiheadAttention(E, heads, dropout=0.0, bias=True,
+                                         dtype=DTYPE)
+    module.load_state_dict(
+        {k: p[k].clone() for k in ("in_proj_weight", "in_proj_bias",
+                                   "out_proj.weight", "out_proj.bias")},
+        strict=True)
+    module.eval()
+    mask = causal_mask(L, S) if causal else None
+    with torch.no_grad():
+        out, avg = module(p["query"], p["key"], p["value"], need_weights=True,
+                          attn_mask=mask, average_attn_weights=True)
+    assert out.shape == (L, E) and avg.shape == (L, S)
+
+    sd = module.state_dict()
+    W_q, W_k, W_v = sd["in_proj_weight"].chunk(3)
+    b_q, b_k, b_v = sd["in_proj_bias"].chunk(3)
+    Q = torch.addmm(b_q, p["query"], W_q.T)
+    K = torch.addmm(b_k, p["key"], W_k.T)
+    V = torch.addmm(b_v, p["value"], W_v.T)
+    values = {"Q": plain(Q), "K": plain(K), "V": plain(V)}
+    head_out, head_w = [], []
+    for k in range(heads):
+        cols = slice(k * hd, (k + 1) * hd)
+        Qk, Kk, Vk = Q[:, cols], K[:, cols], V[:, cols]
+        scores = Qk @ Kk.T
+        scaled = scores / math.sqrt(hd)
+        if causal:
+            scaled = scaled.masked_fill(mask, -math.inf)
+        w = torch.softmax(scaled, dim=-1)
+        o = w @ Vk
+        values[f"head[{k + 1}].scores"] = plain(scores)
+        values[f"head[{k + 1}].weights"] = plain(w)
+        values[f"head[{k + 1}].output"] = plain(o)
+        head_out.append(o)
+        head_w.append(w)
+    concat = torch.cat(head_out, dim=1)
+    output = torch.addmm(sd["out_proj.bias"], concat, sd["out_proj.weight"].T)
+    weights = torch.stack(head_w).mean(dim=0)
+    note_diff(lesson, output, out, f"{spec['name']} output", run="module")
+    note_diff(lesson, weights, avg, f"{spec['name']} weights", run="module")
+    values["concat"] = plain(concat)
+    values["output"] = plain(out)
+    values["weights"] = plain(avg)
+
+    obj = {"query": plain(p["query"])}
+    if cross:
+        obj["key"] = plain(p["key"])
+        obj["value"] = plain(p["value"])
+    obj["num_heads"] = heads
+    obj["in_proj_weight"] = plain(p["in_proj_weight"])
+    if "bias" not in omit:
+        obj["in_proj_bias"] = plain(p["in_proj_bias"])
+    obj["out_proj.weight"] = plain(p["out_proj.weight"])
+    if "bias" not in omit:
+        obj["out_proj.bias"] = plain(p["out_proj.bias"])
+    if "causal" in spec:
+        obj["causal"] = causal
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+def positional_case(spec):
+    lesson = "positional-encoding"
+    positions, d = list(spec["positions"]), spec["d_model"]
+    base = spec.get("base", 10000)
+    layout = spec.get("layout", "interleaved")
+    assert layout in ("interleaved", "concatenated"), layout
+    n = len(positions)
+    p = draw_named(spec, [("x", (n, d), 1.0)])
+
+    # Column j uses the pair index i = j // 2: exponent 2i / d_model.
+    pos = torch.tensor(positions, dtype=DTYPE).unsqueeze(1)          # n x 1
+    exponent = torch.arange(0, d, 2, dtype=DTYPE) / d                # 2i/d
+    angle = pos / torch.pow(torch.tensor(float(base), dtype=DTYPE), exponent)
+    PE = torch.empty(n, d, dtype=DTYPE)
+    PE[:, 0::2] = torch.sin(angle)
+    PE[:, 1::2] = torch.cos(angle[:, :d // 2])
+    half = (d + 1) // 2                                  # ceil(d/2) sines
+    if layout == "concatenated":
+        # Same frequencies, sines first: columns 0 .. ceil(d/2)-1 hold
+        # sin with i = j, the remaining floor(d/2) columns cos with
+        # i = j - ceil(d/2).  A column permutation of the paper's layout.
+        interleaved = PE
+        PE = torch.cat([torch.sin(angle), torch.cos(angle[:, :d // 2])],
+                       dim=1)
+        perm = [j // 2 if j % 2 == 0 else half + j // 2 for j in range(d)]
+        assert torch.equal(PE[:, perm], interleaved), spec["name"]
+
+    loop = torch.empty(n, d, dtype=DTYPE)
+    for r, q in enumerate(positions):
+        for j in range(d):
+            if layout == "interleaved":
+                i, is_sin = j // 2, j % 2 == 0
+            else:
+                i, is_sin = (j, True) if j < half else (j - half, False)
+            a = q / base ** (2 * i / d)
+            loop[r, j] = math.sin(a) if is_sin else math.cos(a)
+    note_diff(lesson, PE, loop, f"{spec['name']} PE", run="math loop")
+
+    obj = {"positions": positions, "d_model": d}
+    if "base" in spec:
+        obj["base"] = base
+    if "layout" in spec:
+        obj["layout"] = layout
+    values = {"PE": plain(PE)}
+    if spec.get("with_x", False):
+        obj["x"] = plain(p["x"])
+        values["output"] = plain(p["x"] + PE)
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+def layer_norm_loop(rows, weight, bias, eps, variance, placement):
+    """mean, var, normalized, output per row with the math module."""
+    res = {"mean": [], "var": [], "normalized": [], "output": []}
+    for row in rows:
+        D = len(row)
+        mu = math.fsum(row) / D
+        ss = math.fsum((v - mu) ** 2 for v in row)
+        var = ss / (D - 1 if variance == "unbiased" else D)
+        if placement == "inside":
+            s = math.sqrt(var + eps)
+        else:
+            s = math.sqrt(var) + eps
+        nrm = [(v - mu) / s for v in row]
+        res["mean"].append(mu)
+        res["var"].append(var)
+        res["normalized"].append(nrm)
+        res["output"].append([a * w + b for a, w, b in zip(nrm, weight, bias)])
+    return res
+
+
+def layer_norm_case(spec):
+    lesson = "layer-norm"
+    N, D = spec["N"], spec["D"]
+    eps = spec.get("eps", 1e-5)
+    variance = spec.get("variance", "biased")
+    placement = spec.get("eps_placement", "inside")
+    assert variance in ("biased", "unbiased"), variance
+    assert placement in ("inside", "outside"), placement
+    assert variance == "biased" or D >= 2, spec["name"]
+    default = variance == "biased" and placement == "inside"
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"affine"}, omit
+    p = draw_named(spec, [("input", (N, D), spec.get("input_scale", 1.0)),
+                          ("weight", (D,), 1.0), ("bias", (D,), 1.0)])
+    if "input_offset" in spec:
+        p["input"] = p["input"] + spec["input_offset"]
+    if "affine" in omit:
+        p["weight"] = torch.ones(D, dtype=DTYPE)
+        p["bias"] = torch.zeros(D, dtype=DTYPE)
+
+    module = torch.nn.LayerNorm(D, eps=eps, dtype=DTYPE)
+    module.load_state_dict({"weight": p["weight"].clone(),
+                            "bias": p["bias"].clone()}, strict=True)
+    with torch.no_grad():
+        out = module(p["input"])
+    assert out.shape == (N, D)
+
+    x = p["input"]
+    mean = x.mean(dim=-1)
+    if variance == "biased":
+        var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
+    else:
+        # torch.var's default (unbiased=True): divide by D - 1.
+        var = ((x - mean.unsqueeze(1)) ** 2).sum(dim=-1) / (D - 1)
+    if placement == "inside":
+        normalized = ((x - mean.unsqueeze(1))
+                      / torch.sqrt(var + eps).unsqueeze(1))
+    else:
+        # The Annotated Transformer: eps added to the standard deviation.
+        normalized = ((x - mean.unsqueeze(1))
+                      / (torch.sqrt(var) + eps).unsqueeze(1))
+    output = normalized * p["weight"] + p["bias"]
+    tv, tm = torch.var_mean(x, dim=-1, unbiased=(variance == "unbiased"))
+    note_diff(lesson, mean, tm, f"{spec['name']} mean", run="var_mean")
+    note_diff(lesson, var, tv, f"{spec['name']} var", run="var_mean")
+    if default:
+        note_diff(lesson, output, out, f"{spec['name']} output", run="module")
+        stored = out
+    else:
+        # nn.LayerNorm has only the default convention; the switch must
+        # visibly change the result.
+        assert (output - out).abs().max() > 1e-3, spec["name"]
+        stored = output
+    if placement == "outside":
+        # The Annotated Transformer's LayerNorm.forward, verbatim (x.std is
+        # unbiased), or with x.std(unbiased=False) for a biased case.
+        a_2, b_2 = p["weight"], p["bias"]
+        mean_k = x.mean(-1, keepdim=True)
+        if variance == "unbiased":
+            std = x.std(-1, keepdim=True)
+        else:
+            std = x.std(-1, keepdim=True, unbiased=False)
+        annotated = a_2 * (x - mean_k) / (std + eps) + b_2
+        note_diff(lesson, output, annotated, f"{spec['name']} output",
+                  run="annotated")
+
+    loop = layer_norm_loop(x.tolist(), p["weight"].tolist(),
+                           p["bias"].tolist(), eps, variance, placement)
+    for name, v in (("mean", mean), ("var", var), ("normalized", normalized),
+                    ("output", stored)):
+        note_diff(lesson, v, torch.tensor(loop[name], dtype=DTYPE),
+                  f"{spec['name']} {name}", run="math loop")
+
+    obj = {"input": plain(x)}
+    if "affine" not in omit:
+        obj["weight"] = plain(p["weight"])
+        obj["bias"] = plain(p["bias"])
+    if "eps" in spec:
+        obj["eps"] = eps
+    for key in ("variance", "eps_placement"):
+        if key in spec:
+            obj[key] = spec[key]
+    values = {"mean": plain(mean), "var": plain(var),
+              "normalized": plain(normalized), "output": plain(stored)}
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+# ---------------------------------------------------------------- cases
+
+# decimals=2: weights/inputs rounded to two decimals; None: full doubles.
+COMMON = [
+    dict(name="input1-hidden1-steps1", input_size=1, hidden_size=1, steps=1,
+         decimals=2),
+    dict(name="input1-hidden1-steps4", input_size=1, hidden_size=1, steps=4,
+         decimals=2),
+    dict(name="input3-hidden2-steps3", input_size=3, hidden_size=2, steps=3,
+         decimals=2, omit=("state",)),
+    dict(name="input2-hidden4-steps5", input_size=2, hidden_size=4, steps=5,
+         decimals=None),
+    dict(name="input4-hidden3-steps2-tokens", input_size=4, hidden_size=3,
+         steps=2, decimals=2, omit=("bias",), tokens=("the", "cat")),
+    dict(name="input3-hidden2-steps4-saturating", input_size=3,
+         hidden_size=2, steps=4, decimals=None, weight_scale=3.0,
+         input_scale=3.0),
+]
+
+# Convention switches (named values keep their names).  Appended after
+# COMMON so that the earlier cases keep their seeds.
+GRU_EXTRA = [
+    # Seed picked so that h0 is well away from 0 (|h0| >= 0.5).
+    dict(name="input3-hidden2-steps3-reset-before", input_size=3,
+         hidden_size=2, steps=3, decimals=2, reset="before", seed=3103),
+    dict(name="input2-hidden3-steps4-update-takes-candidate", input_size=2,
+         hidden_size=3, steps=4, decimals=None,
+         update_gate="takes-candidate"),
+    dict(name="input1-hidden1-steps3-reset-before-update-takes-candidate",
+         input_size=1, hidden_size=1, steps=3, decimals=2, reset="before",
+         update_gate="takes-candidate"),
+    dict(name="input2-hidden2-steps3-reset-after-update-keeps-previous",
+         input_size=2, hidden_size=2, steps=3, decimals=2, reset="after",
+         update_gate="keeps-previous"),
+]
+
+RNN_EXTRA = [
+    # Seed picked so that ReLU clips some units to 0 and passes others.
+    dict(name="input2-hidden3-steps4-relu", input_size=2, hidden_size=3,
+         steps=4, decimals=2, nonlinearity="relu", seed=1101),
+    dict(name="input2-hidden2-steps3-default-nonlinearity", input_size=2,
+         hidden_size=2, steps=3, decimals=2, omit=("nonlinearity",)),
+]
+
+# n = tokens, d_model / d_k / d_v as in "Attention Is All You Need".
+ATTENTION = [
+    dict(name="n1-dmodel1-dk1-dv1", tokens_n=1, d_model=1, d_k=1, d_v=1,
+         decimals=2),
+    dict(name="n3-dmodel4-dk4-dv2-tokens", tokens_n=3, d_model=4, d_k=4,
+         d_v=2, decimals=2, tokens=("The", "cat", "sat")),
+    dict(name="n5-dmodel3-dk2-dv4-causal", tokens_n=5, d_model=3, d_k=2,
+         d_v=4, decimals=2, causal=True),
+    # Weights uniform in [-3, 3]; seed picked so that every softmax row is
+    # nearly one-hot (largest weight above 0.95).
+    dict(name="n4-dmodel6-dk5-dv3-large-weights", tokens_n=4, d_model=6,
+         d_k=5, d_v=3, decimals=None, weight_scale=3.0, seed=4011),
+    dict(name="n2-dmodel2-dk64-dv3", tokens_n=2, d_model=2, d_k=64, d_v=3,
+         decimals=None, tokens=("Thinking", "Machines")),
+]
+
+# E = embed_dim; L query tokens, S key/value tokens (S = L unless cross).
+MULTI_HEAD = [
+    dict(name="e4-heads2-l3-self", embed_dim=4, num_heads=2, L=3,
+         decimals=2),
+    dict(name="e1-heads1-l1-self", embed_dim=1, num_heads=1, L=1,
+         decimals=2),
+    dict(name="e6-heads3-l2-s5-cross", embed_dim=6, num_heads=3, L=2, S=5,
+         cross=True, decimals=None),
+    dict(name="e4-heads4-l4-self-causal", embed_dim=4, num_heads=4, L=4,
+         decimals=2, causal=True),
+    dict(name="e8-heads2-l3-self-no-bias", embed_dim=8, num_heads=2, L=3,
+         decimals=None, omit=("bias",)),
+    dict(name="e6-heads1-l5-self", embed_dim=6, num_heads=1, L=5,
+         decimals=None),
+]
+
+POSITIONAL = [
+    dict(name="positions1-dmodel1", positions=[0], d_model=1),
+    dict(name="positions4-dmodel4", positions=list(range(4)), d_model=4),
+    dict(name="positions6-dmodel5-x", positions=list(range(6)), d_model=5,
+         with_x=True, decimals=2),
+    dict(name="positions3-dmodel8-base100", positions=[0, 10, 100],
+         d_model=8, base=100),
+    dict(name="positions50-dmodel16", positions=list(range(50)),
+         d_model=16),
+    dict(name="positions4-dmodel4-concatenated", positions=list(range(4)),
+         d_model=4, layout="concatenated"),
+    dict(name="positions6-dmodel5-x-concatenated", positions=list(range(6)),
+         d_model=5, with_x=True, decimals=2, layout="concatenated"),
+    dict(name="positions4-dmodel6-interleaved", positions=list(range(4)),
+         d_model=6, layout="interleaved"),
+]
+
+LAYER_NORM = [
+    dict(name="n1-d1", N=1, D=1, decimals=2),
+    dict(name="n2-d4", N=2, D=4, decimals=2),
+    dict(name="n3-d5-default-affine", N=3, D=5, decimals=None,
+         omit=("affine",)),
+    dict(name="n1-d6-eps0.1", N=1, D=6, decimals=2, eps=0.1),
+    dict(name="n4-d3-large-magnitude", N=4, D=3, decimals=None,
+         input_offset=1000.0),
+    dict(name="n2-d4-variance-unbiased", N=2, D=4, decimals=2,
+         variance="unbiased"),
+    dict(name="n3-d3-eps0.1-eps-outside", N=3, D=3, decimals=2, eps=0.1,
+         omit=("affine",), eps_placement="outside"),
+    # The Annotated Transformer's LayerNorm, including its eps = 1e-6.
+    dict(name="n2-d5-eps1e-6-variance-unbiased-eps-outside", N=2, D=5,
+         decimals=None, eps=1e-6, variance="unbiased",
+         eps_placement="outside"),
+    dict(name="n3-d4-variance-biased-eps-inside", N=3, D=4, decimals=2,
+         variance="biased", eps_placement="inside"),
+]
+
+LESSONS = [
+    # (lesson, builder, seed base, cases, saturation check)
+    ("rnn-unroll", rnn_case, 1000, COMMON + RNN_EXTRA,
+     ({"h"}, {"h": False})),
+    ("lstm-gates", lstm_case, 2000, COMMON,
+     ({"i", "f", "g", "o"}, {"i": True, "f": True, "g": False, "o": True})),
+    ("gru", gru_case, 3000, COMMON + GRU_EXTRA,
+     ({"r", "z", "n"}, {"r": True, "z": True, "n": False})),
+    ("attention-qkv", attention_case, 4000, ATTENTION, None),
+    ("multi-head-attention", mha_case, 5000, MULTI_HEAD, None),
+    ("positional-encoding", positional_case, 6000, POSITIONAL, None),
+    ("layer-norm", layer_norm_case, 7000, LAYER_NORM, None),
+]
+
+# What each checked run compares the explicit formulas against.
+RUNS = {
+    "sequence": "module, sequence run",
+    "stepwise": "module, stepwise run",
+    "module": "module",
+    "sdpa": "F.scaled_dot_product_attention",
+    "row sums": "1 (weight row sums)",
+    "math loop": "math-module loop",
+    "var_mean": "torch.var_mean",
+    "onnx": "ONNX GRU equations",
+    "annotated": "Annotated Transformer a_2 (x - mean) / (x.std + eps) + b_2",
+}
+
+
+def write_json(path, obj):
+    """indent=1 layout, but innermost lists of numbers on a single line."""
+    def enc(v, level):
+        pad, inner = " " * level, " " * (level + 1)
+        if isinstance(v, dict):
+            if not v:
+                return "{}"
+            items = [f"{inner}{json.dumps(k)}: {enc(x, level + 1)}"
+                     for k, x in v.items()]
+            return "{\n" + ",\n".join(items) + "\n" + pad + "}"
+        if isinstance(v, list) and any(isinstance(x, (list, dict)) for x in v):
+            items = [inner + enc(x, level + 1) for x in v]
+            return "[\n" + ",\n".join(items) + "\n" + pad + "]"
+        if isinstance(v, float):
+            assert math.isfinite(v)
+        return json.dumps(v, allow_nan=False, separators=(", ", ": "))
+    text = enc(obj, 0) + "\n"
+    assert json.loads(text) == obj
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+def main():
+    summary = []
+    for lesson, build, seed_base, specs, sat in LESSONS:
+        cases = []
+        for k, spec in enumerate(specs):
+            spec = dict(spec)
+            spec.setdefault("seed", seed_base + k)
+            case = build(spec)
+            if "saturating" in spec["name"]:
+                frac = saturation(case["values"], *sat)
+                assert frac >= 0.25, f"{lesson} {spec['name']}: {frac}"
+            if "reset-before" in spec["name"]:
+                # A clearly non-zero h0: the reset placement matters from
+                # step 1, not only through the bias.
+                h0 = case["input"]["h0"]
+                assert min(abs(v) for v in h0) >= 0.3, spec["name"]
+            if "large-weights" in spec["name"]:
+                # Nearly one-hot: every row's largest weight above 0.95.
+                top = [max(row) for row in case["values"]["weights"]]
+                assert min(top) > 0.95, f"{lesson} {spec['name']}: {top}"
+            cases.append(case)
+        names = [c["name"] for c in cases]
+        assert len(set(names)) == len(names)
+        doc = {"lesson": lesson, "generator": "make_reference.py",
+               "torch": torch.__version__, "cases": cases}
+        path = os.path.join(HERE, lesson + ".json")
+        write_json(path, doc)
+        summary.append((path, names))
+
+    for path, names in summary:
+        lesson = os.path.basename(path)[:-5]
+        print(f"{path}: {len(names)} cases")
+        for n in names:
+            print(f"  {n}")
+        for (les, run), d in MAX_DIFF.items():
+            if les == lesson:
+                print(f"  max |manual - {RUNS[run]}| = {d:.3e}; "
+                      f"{EXACT[les, run]}/{COMPARED[les, run]} compared "
+                      f"vectors bit-identical")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+// Every named value of every recurrent lesson against PyTorch float64 (torch.nn.RNN, LSTM, GRU).
+// The fixtures are made by Reference/make_reference.py and committed; CI needs no Python.
+
+import Foundation
+import Testing
+@testable import JSONFormat
+@testable import LessonCLI
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+/// The repository's root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func readJSON(_ relativePath: String) throws -> JSON {
+    let data = try Data(contentsOf: repositoryRoot.appendingPathComponent(relativePath))
+    return try JSON.parse(Array(data))
+}
+
+struct ReferenceCase: CustomTestStringConvertible, Sendable {
+    let lesson: String
+    let name: String
+    let input: JSON
+    let values: [JSONMember]
+    var testDescription: String { "\(lesson) \(name)" }
+}
+
+func referenceCases(_ lesson: String) -> [ReferenceCase] {
+    guard let file = try? readJSON("Tests/LessonTests/Reference/\(lesson).json"),
+          case .array(let cases)? = file["cases"] else { return [] }
+    return cases.compactMap { c in
+        guard case .string(let name)? = c["name"], let input = c["input"], case .object(let values)? = c["values"] else { return nil }
+        return ReferenceCase(lesson: lesson, name: name, input: input, values: values)
+    }
+}
+
+/// Every number of a (nested) array; the strings "inf", "-inf" and "nan" stand for non-finite values.
+func numbers(_ json: JSON) -> [Double] {
+    switch json {
+    case .number(let x, _): return [x]
+    case .array(let items): return items.flatMap(numbers)
+    case .string("inf"): return [.infinity]
+    case .string("-inf"): return [-.infinity]
+    case .string("nan"): return [.nan]
+    default: return []
+    }
+}
+
+/// The values SPEC names for a lesson, given the case's input.
+func specNames(_ lesson: String, _ input: JSON) -> [String] {
+    func rows(_ key: String) -> Int { if case .array(let r)? = input[key] { return r.count } else { return 0 } }
+    switch lesson {
+    case "rnn-unroll": return (1...rows("input")).flatMap { t in ["a", "h"].map { "\($0)[\(t)]" } }
+    case "lstm-gates": return (1...rows("input")).flatMap { t in ["i", "f", "g", "o", "c", "h"].map { "\($0)[\(t)]" } }
+    case "gru": return (1...rows("input")).flatMap { t in ["r", "z", "n", "h"].map { "\($0)[\(t)]" } }
+    case "attention-qkv": return ["Q", "K", "V", "scores", "scaled", "weights", "output"]
+    case "multi-head-attention":
+        guard case .number(let h, _)? = input["num_heads"] else { return [] }
+        return ["Q", "K", "V"] + (1...Int(h)).flatMap { k in ["scores", "weights", "output"].map { "head[\(k)].\($0)" } }
+            + ["concat", "output", "weights"]
+    case "positional-encoding": return ["PE"] + (input["x"] == nil ? [] : ["output"])
+    case "layer-norm": return ["mean", "var", "normalized", "output"]
+    default: return []
+    }
+}
+
+@Suite struct ReferenceTests {
+    static let lessons = Lessons.ids
+
+    @Test(arguments: lessons)
+    func fixturesCoverTheShapes(_ lesson: String) {
+        let cases = referenceCases(lesson)
+        #expect(cases.count >= 5, "fixtures for \(lesson) are missing or unreadable")
+        // Among them the smallest shape (1 × 1, one step or one token).
+        #expect(cases.contains { $0.name.contains("1-") || $0.name.hasSuffix("1") })
+    }
+
+    @Test(arguments: lessons.flatMap(referenceCases))
+    func namedValuesAgreeWithPyTorch(_ reference: ReferenceCase) throws {
+        let lesson = try #require(Lessons.named(reference.lesson))
+        let trace = try lesson.trace(reference.input, file: reference.name, example: nil)
+        #expect(!reference.values.isEmpty)
+        for member in reference.values {
+            let step = try #require(trace[member.key], "\(reference.lesson) does not record \(member.key)")
+            let expected = numbers(member.value)
+            let computed = step.value.flat
+            #expect(computed.count == expected.count, "\(member.key): \(computed.count) values, PyTorch has \(expected.count)")
+            for (c, e) in zip(computed, expected) {
+                let agrees = c.isFinite ? abs(c - e) <= 1e-9 * max(1, abs(e)) : c == e
+                #expect(agrees, "\(reference.name) \(member.key): \(c) vs PyTorch \(e)")
+            }
+        }
+        // Every value the SPEC names is in the fixture (so none goes untested).
+        let names = specNames(reference.lesson, reference.input)
+        #expect(!names.isEmpty)
+        for name in names { #expect(reference.values.contains { $0.key == name }, "fixture lacks \(name)") }
+    }
+}
