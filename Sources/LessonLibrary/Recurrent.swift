@@ -82,7 +82,6 @@ struct RecurrentInput {
     /// The inputs as traced values, for the lesson's equations.
     struct Inputs {
         let x, wIh, wHh, bIh, bHh, h0: Traced
-        let c0: Traced?
     }
 
     /// The shape legend (T, I, H, then `extra` rows), the example's story, and every input as a
@@ -90,44 +89,45 @@ struct RecurrentInput {
     func present(in tr: Trace, hiddenHolds: String, extra: [(symbol: String, meaning: String, size: Int)],
                  example: Example?) -> Inputs {
         tr.introduceInputs(legend: [
-            (symbol: "T", meaning: "time steps (rows of the input)", size: steps),
-            (symbol: "I", meaning: "input size: numbers per step", size: inputSize),
-            (symbol: "H", meaning: "hidden size: numbers in \(hiddenHolds)", size: hidden),
+            (symbol: "T", meaning: recurrentWords("legend T"), size: steps),
+            (symbol: "I", meaning: recurrentWords("legend I"), size: inputSize),
+            (symbol: "H", meaning: recurrentWords("legend H", ["holds": hiddenHolds]), size: hidden),
         ] + extra, example: example)
         return record(in: tr)
     }
 
     private func record(in tr: Trace) -> Inputs {
+        let w = recurrentWords
         let h = hidden
         let rows = wIh.rows
-        let biasDefault = " Not in the input, so zeros (a new PyTorch module starts with random biases; an input that leaves them out means zero)."
-        let stateDefault = " Not in the input, so zeros, as in PyTorch when no initial state is passed."
-        let perRow = gates.isEmpty ? "one row per hidden unit"
-            : "one row per gate and unit, stacked by gate (\(gates.joined(separator: ", ")), \(h) rows each)"
+        let perRow = gates.isEmpty ? w("per row, one unit")
+            : w(h == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(h)"])
+        func defaulted(_ key: String, _ given: Bool, default note: String) -> Caption {
+            let caption = w.caption(key, ["per row": perRow])
+            return given ? caption : Caption(title: caption.title, meaning: caption.meaning + " " + w(note))
+        }
         let inputColumns = (1...inputSize).map { "in \($0)" }
         let unitColumns = (1...h).map { "unit \($0)" }
-        let x = tr.input("input", "X", .matrix(self.x), title: "Input sequence",
-                         meaning: "Row t is $x_{t}$, the input at time step t; column j is its input number j.",
+        let x = tr.input("input", "X", .matrix(self.x), w.caption("input"),
                          labels: Labels(rowHeader: "t", rows: stepLabels, columns: inputColumns))
-        let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), title: "Input weights",
-                           meaning: "Multiplies $x_{t}$: \(perRow); column j multiplies input number j.",
+        let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), w.caption("weight_ih_l0", ["per row": perRow]),
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
-        let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), title: "Recurrent weights",
-                           meaning: "Multiplies the previous hidden state $h_{t-1}$, the same matrix at every step: \(perRow); column j multiplies unit j of $h_{t-1}$.",
+        let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), w.caption("weight_hh_l0", ["per row": perRow]),
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns))
-        let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)), title: "Input bias",
-                           meaning: "Added with $W_{ih} x_{t}$.\(self.bIh == nil ? biasDefault : "")", labels: stackedLabels)
-        let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)), title: "Recurrent bias",
-                           meaning: "Added with $W_{hh} h_{t-1}$; PyTorch keeps two biases where the equations need only their sum.\(self.bHh == nil ? biasDefault : "")",
-                           labels: stackedLabels)
-        let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)), title: "Initial hidden state",
-                          meaning: "The hidden state before the first step.\(self.h0 == nil ? stateDefault : "")", labels: unitLabels)
-        var c0: Traced?
-        if gates.count == 4 {
-            c0 = tr.input("c0", "c_{0}", .vector(self.c0 ?? .zeros(h)), title: "Initial cell state",
-                          meaning: "The cell state before the first step.\(self.c0 == nil ? stateDefault : "")", labels: unitLabels)
-        }
-        return Inputs(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0, c0: c0)
+        let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)),
+                           defaulted("bias_ih_l0", self.bIh != nil, default: "bias left out"), labels: stackedLabels)
+        let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)),
+                           defaulted("bias_hh_l0", self.bHh != nil, default: "bias left out"), labels: stackedLabels)
+        let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)),
+                          defaulted("h0", self.h0 != nil, default: "state left out"), labels: unitLabels)
+        return Inputs(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0)
+    }
+
+    /// The LSTM's initial cell state, shown after the other inputs.
+    func presentCellState(in tr: Trace) -> Traced {
+        var caption = recurrentWords.caption("c0")
+        if c0 == nil { caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("state left out")) }
+        return tr.input("c0", "c_{0}", .vector(c0 ?? .zeros(hidden)), caption, labels: unitLabels)
     }
 
     /// Rows of gate `g` (0-based block) in a stacked vector.

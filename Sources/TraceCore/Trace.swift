@@ -21,6 +21,16 @@ public struct Step: Sendable {
     public var isInput: Bool { computed == nil }
 }
 
+/// The words that go with one value: a few for its heading, one sentence on what it means.
+public struct Caption: Sendable {
+    public let title: String
+    public let meaning: String
+    public init(title: String, meaning: String) {
+        self.title = title
+        self.meaning = meaning
+    }
+}
+
 /// How the rows and columns of a value are labelled in tables.
 public struct Labels: Sendable {
     public var rowHeader: String
@@ -144,6 +154,12 @@ public final class Trace {
         add(name: name, symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
     }
 
+    /// Adds an input with its caption.
+    @discardableResult
+    public func input(_ name: String, _ symbol: String, _ value: Value, _ caption: Caption, labels: Labels = Labels()) -> Traced {
+        input(name, symbol, value, title: caption.title, meaning: caption.meaning, labels: labels)
+    }
+
     /// Shows a number the lesson derived from its inputs (a scale, a mask), like an input table.
     @discardableResult
     public func constant(_ symbol: String, _ value: Value, title: String, meaning: String, labels: Labels = Labels()) -> Traced {
@@ -157,6 +173,12 @@ public final class Trace {
                        labels: Labels = Labels()) -> Traced {
         add(name: name, symbol: symbol, title: title, value: computed.value, computed: computed, meaning: meaning,
             labels: labels, isInput: false)
+    }
+
+    /// Records a computed value with its caption.
+    @discardableResult
+    public func record(_ name: String, _ symbol: String, _ computed: Traced, _ caption: Caption, labels: Labels = Labels()) -> Traced {
+        record(name, symbol, computed, title: caption.title, meaning: caption.meaning, labels: labels)
     }
 
     private func add(name: String, symbol: String, title: String, value: Value, computed: Traced?, meaning: String,

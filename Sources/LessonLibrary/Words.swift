@@ -1,0 +1,50 @@
+// A lesson's words kept apart from its mathematics: titles, meanings and prose in one table per
+// lesson, keyed by value name ("f[t]") or by a name for the paragraph ("convention"). Slots such
+// as «t» and «t-1» are filled in when the words are used, so a second language is another table
+// with the same keys.
+
+import TraceCore
+
+struct Words: Sendable {
+    private let text: [String: String]
+    private let captions: [String: Caption]
+    /// Keys given twice: a slip a test catches (a dictionary literal would trap on it instead).
+    let duplicates: [String]
+
+    /// `captions`: value name → (title, meaning); `text`: paragraph name → Markdown.
+    init(captions: KeyValuePairs<String, (String, String)> = [:], text: KeyValuePairs<String, String> = [:]) {
+        var seen: [String: Int] = [:]
+        for key in captions.map(\.key) + text.map(\.key) { seen[key, default: 0] += 1 }
+        duplicates = seen.filter { $0.value > 1 }.map(\.key).sorted()
+        self.captions = Dictionary(captions.map { ($0.key, Caption(title: $0.value.0, meaning: $0.value.1)) }, uniquingKeysWith: { a, _ in a })
+        self.text = Dictionary(text.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The paragraph `key` with its slots filled.
+    func callAsFunction(_ key: String, _ slots: [String: String] = [:]) -> String {
+        guard let words = text[key] else { return Self.missing(key) }
+        return Self.fill(words, slots)
+    }
+
+    /// The caption of value `key` with its slots filled.
+    func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
+        guard let caption = captions[key] else { return Caption(title: Self.missing(key), meaning: Self.missing(key)) }
+        return Caption(title: Self.fill(caption.title, slots), meaning: Self.fill(caption.meaning, slots))
+    }
+
+    /// Every key, for tests.
+    var keys: [String] { Array(text.keys) + Array(captions.keys) }
+
+    /// What a missing key shows: visible in the note, and caught by the tests, never a trap.
+    static func missing(_ key: String) -> String { "⟦no words for \(key)⟧" }
+
+    private static func fill(_ words: String, _ slots: [String: String]) -> String {
+        guard words.contains("«") else { return words }
+        var filled = words
+        for (slot, value) in slots { filled = filled.replacingOccurrences(of: "«\(slot)»", with: value) }
+        return filled
+    }
+}
+
+/// The slots of time step t: «t» and «t-1».
+func stepSlots(_ t: Int) -> [String: String] { ["t": "\(t)", "t-1": "\(t - 1)"] }
