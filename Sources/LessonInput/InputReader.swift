@@ -92,6 +92,12 @@ public struct InputReader {
         return try number(json, key)
     }
 
+    /// Whether the field is there and holds a number (not an array): for a field that takes either.
+    public func holdsNumber(_ key: String) -> Bool {
+        if case .number? = members.first(where: { $0.key == key })?.value { return true }
+        return false
+    }
+
     /// A whole number.
     public mutating func integer(_ key: String, _ what: String) throws -> Int? {
         guard let json = field(key) else { return nil }

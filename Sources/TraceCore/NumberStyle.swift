@@ -42,3 +42,6 @@ public struct NumberStyle: Sendable {
     /// A computed value or a given one.
     public func number(_ x: Double, given: Bool) -> String { given ? self.given(x) : fixed(x) }
 }
+
+/// A number used as a label (a position in a row label): as the user wrote it, like an input.
+public func numberLabel(_ x: Double) -> String { NumberStyle(precision: 4).given(x) }
