@@ -1,4 +1,6 @@
-// The words the three recurrent lessons share: their inputs' captions and the legend.
+// The words the three recurrent lessons share: their inputs' captions, the legend, the time steps.
+
+import TraceCore
 
 let recurrentWords = Words(
     captions: [
@@ -20,3 +22,10 @@ let recurrentWords = Words(
         "bias left out": "Not in the input, so zeros (a new PyTorch module starts with random biases; an input that leaves them out means zero).",
         "state left out": "Not in the input, so zeros, as in PyTorch when no initial state is passed.",
     ])
+
+extension Repeats {
+    /// The time steps of a recurrent lesson, whose summary table shows every step.
+    static let timeSteps = Repeats(singular: "step", plural: "steps", counter: "t",
+                                   sameWork: "repeat the same computation on the next inputs",
+                                   resultsShown: "the summary below shows their results")
+}

@@ -129,54 +129,54 @@ public struct EquationWriter: Sendable {
 }
 
 /// What an operation's `latex` gets: its operands written by symbol or with their numbers.
-public struct LaTeXWriter {
+struct LaTeXWriter {
     let equations: EquationWriter
     /// Whether operands are shown by their numbers rather than their symbols.
-    public let numbers: Bool
+    let numbers: Bool
 
     /// An operand, in parentheses when it binds less tightly than `p`.
-    public func operand(_ t: Traced, atLeast p: Precedence) -> String {
+    func operand(_ t: Traced, atLeast p: Precedence) -> String {
         let written = equations.latex(t, numbers: numbers)
         return written.precedence < p ? "\\left(\(written.text)\\right)" : written.text
     }
 
     /// An operand's LaTeX and precedence, for an operation that is written as its operand.
-    public func latex(of t: Traced) -> LaTeX { equations.latex(t, numbers: numbers) }
+    func latex(of t: Traced) -> LaTeX { equations.latex(t, numbers: numbers) }
 
     /// An operand as it is, for a place that brackets it already (a function's argument, a fraction).
-    public func plain(_ t: Traced) -> String { equations.latex(t, numbers: numbers).text }
+    func plain(_ t: Traced) -> String { equations.latex(t, numbers: numbers).text }
 
     /// Numbers as a LaTeX matrix (a vector as a column).
-    public func matrix(_ value: Value, given: Bool) -> String { equations.matrix(value, given: given) }
+    func matrix(_ value: Value, given: Bool) -> String { equations.matrix(value, given: given) }
 }
 
 /// What an operation's `writtenOut` gets: its operands' entries, written out as far as this stage goes.
-public struct ArithmeticWriter {
+struct ArithmeticWriter {
     let equations: EquationWriter
     let mode: EquationWriter.Mode
 
-    public var style: NumberStyle { equations.style }
+    var style: NumberStyle { equations.style }
 
     /// Entry `i` of an operand as it is.
-    public func entry(_ t: Traced, _ i: Int) -> Arithmetic { equations.entry(t, i, mode) }
+    func entry(_ t: Traced, _ i: Int) -> Arithmetic { equations.entry(t, i, mode) }
 
     /// Entry `i` of an operand as a factor: a negative number or a sum in parentheses.
-    public func factor(_ t: Traced, _ i: Int) -> String {
+    func factor(_ t: Traced, _ i: Int) -> String {
         let written = entry(t, i)
         return written.shape == .negativeNumber || written.shape == .sum ? "(\(written.text))" : written.text
     }
 
     /// Entry `i` of an operand after a plus sign: a negative number in parentheses.
-    public func addend(_ t: Traced, _ i: Int) -> String {
+    func addend(_ t: Traced, _ i: Int) -> String {
         let written = entry(t, i)
         return written.shape == .negativeNumber ? "(\(written.text))" : written.text
     }
 
     /// Terms `0..<count` as written, long ones by their first and last with `⋯` between.
-    public func terms(_ count: Int, _ term: (Int) -> String) -> [String] {
+    func terms(_ count: Int, _ term: (Int) -> String) -> [String] {
         equations.shown(count, limit: equations.maxTerms).map { $0.map(term) ?? "⋯" }
     }
 
     /// A computed number, rounded.
-    public func fixed(_ x: Double) -> String { equations.style.fixed(x) }
+    func fixed(_ x: Double) -> String { equations.style.fixed(x) }
 }

@@ -76,10 +76,6 @@ public struct Repeats: Sendable {
         self.resultsShown = resultsShown
     }
 
-    /// The time steps of a recurrent lesson, whose summary table shows every step.
-    public static let timeSteps = Repeats(singular: "step", plural: "steps", counter: "t",
-                                          sameWork: "repeat the same computation on the next inputs",
-                                          resultsShown: "the summary below shows their results")
 }
 
 /// A piece of the document, in reading order.

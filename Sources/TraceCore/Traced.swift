@@ -7,9 +7,9 @@
 /// A value with the record of the operation that produced it.
 public struct Traced: Sendable {
     public let value: Value
-    public let operation: any Operation
+    let operation: any Operation
 
-    public init(_ value: Value, _ operation: any Operation) {
+    init(_ value: Value, _ operation: any Operation) {
         self.value = value
         self.operation = operation
     }
@@ -22,22 +22,22 @@ public struct Traced: Sendable {
 }
 
 /// How tightly a piece of LaTeX or arithmetic binds, to decide where parentheses go.
-public enum Precedence: Int, Comparable, Sendable {
+enum Precedence: Int, Comparable, Sendable {
     case sum = 0, product = 1, atom = 2
-    public static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+    static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// A value shown by its symbol: `x_{1}`, `W_{ih}`, `a_{1}^{f}`.
-public struct Leaf: Sendable {
-    public let symbol: String
+struct Leaf: Sendable {
+    let symbol: String
     /// The user's numbers (shown as written), or computed ones (shown rounded).
-    public let given: Bool
+    let given: Bool
 }
 
 /// One operation: how it computes (done when it is built), how it is written in LaTeX, how one
 /// entry of its result is written out, and (for the backward pass) how a gradient flows back
 /// to its operands. Adding an operation is adding one type that conforms to this.
-public protocol Operation: Sendable {
+protocol Operation: Sendable {
     /// The values it was computed from, in the order they are written.
     var operands: [Traced] { get }
 
@@ -66,7 +66,7 @@ public protocol Operation: Sendable {
 }
 
 /// How an operation takes part in written-out arithmetic.
-public enum Writing: Sendable {
+enum Writing: Sendable {
     /// Written out where it stands; once collapsed, shown by its value (products, functions).
     case collapses
     /// Always written out, even when collapsed (sums and differences: the additions stay visible).
@@ -77,29 +77,29 @@ public enum Writing: Sendable {
 }
 
 extension Operation {
-    public var leaf: Leaf? { nil }
-    public var writing: Writing { .collapses }
-    public func function(at index: Int, of result: Value) -> (name: String, operand: Traced, index: Int)? { nil }
-    public func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String? { nil }
-    public func backward(_ gradient: Value, of result: Value) -> [Value]? { nil }
+    var leaf: Leaf? { nil }
+    var writing: Writing { .collapses }
+    func function(at index: Int, of result: Value) -> (name: String, operand: Traced, index: Int)? { nil }
+    func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String? { nil }
+    func backward(_ gradient: Value, of result: Value) -> [Value]? { nil }
 }
 
 /// LaTeX text and how tightly it binds.
-public struct LaTeX: Sendable {
-    public let text: String
-    public let precedence: Precedence
-    public init(_ text: String, _ precedence: Precedence) {
+struct LaTeX: Sendable {
+    let text: String
+    let precedence: Precedence
+    init(_ text: String, _ precedence: Precedence) {
         self.text = text
         self.precedence = precedence
     }
 }
 
 /// Written-out arithmetic for one entry, and its shape (to decide on parentheses).
-public struct Arithmetic: Sendable {
-    public enum Shape: Sendable { case negativeNumber, number, sum, product, atom }
-    public let text: String
-    public let shape: Shape
-    public init(_ text: String, _ shape: Shape) {
+struct Arithmetic: Sendable {
+    enum Shape: Sendable { case negativeNumber, number, sum, product, atom }
+    let text: String
+    let shape: Shape
+    init(_ text: String, _ shape: Shape) {
         self.text = text
         self.shape = shape
     }

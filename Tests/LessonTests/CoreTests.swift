@@ -115,3 +115,40 @@ import Testing
         #expect(style.given(1e20) == "100000000000000000000.0000")
     }
 }
+
+/// A function defined outside the core, in one place: all it takes to add an elementwise operation.
+struct Square: ElementwiseFunction {
+    var name: String { "square" }
+    func latex(_ argument: String) -> String { "\\left(\(argument)\\right)^{2}" }
+    func callAsFunction(_ x: Double) -> Double { x * x }
+    func derivative(_ x: Double, _ y: Double) -> Double { 2 * x }
+}
+
+@Suite struct OperationTests {
+    @Test func aNewElementwiseFunctionIsWrittenLikeTheOthers() {
+        let tr = Trace(lesson: "test", title: "Test", example: "default")
+        let x = tr.input("x", "x", .vector(Vector([1.5, -2])), title: "x", meaning: "")
+        let b = tr.input("b", "b", .vector(Vector([0.5, 1])), title: "b", meaning: "")
+        let y = apply(Square(), x + b)
+        let writer = EquationWriter(style: NumberStyle(precision: 4))
+        #expect(y.value == .vector(Vector([4, 1])))
+        #expect(writer.symbolic(y) == "\\left(x + b\\right)^{2}")
+        #expect(writer.writtenOut(y, 1) == "square(-2 + 1) = square(-1.0000)")
+    }
+
+    /// Each function's derivative against a central difference, (f(x+h) − f(x−h))/2h.
+    @Test func derivativesAgreeWithCentralDifferences() {
+        let cases: [(any ElementwiseFunction, [Double])] = [
+            (Sigmoid(), [-3, -0.5, 0, 0.7, 4]), (Tanh(), [-2, -0.1, 0, 0.3, 1.5]), (ReLU(), [-1, -0.2, 0.4, 2]),
+            (Exp(), [-2, 0, 0.5, 1.5]), (SquareRoot(), [0.01, 0.5, 2, 9]), (Square(), [-2, 0, 3]),
+        ]
+        let h = 1e-6
+        for (f, points) in cases {
+            for x in points {
+            let numeric = (f(x + h) - f(x - h)) / (2 * h)
+            let analytic = f.derivative(x, f(x))
+            #expect(abs(numeric - analytic) <= 1e-6 * max(1, abs(analytic)), "\(f.name)′(\(x)): \(analytic) vs \(numeric)")
+            }
+        }
+    }
+}

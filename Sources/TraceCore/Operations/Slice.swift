@@ -2,8 +2,8 @@
 // weight (W_{if}), one head's columns of the projected queries (Q_{:,1:2}).
 // Backward: the gradient is scattered into the slice's place in a zero gradient of the source.
 
-public struct Slice: Operation {
-    public enum Part: Sendable {
+struct Slice: Operation {
+    enum Part: Sendable {
         /// Row `index` of a matrix, as a vector.
         case row(Int)
         /// Rows `range` of a vector (entries) or a matrix.
@@ -16,10 +16,10 @@ public struct Slice: Operation {
     let part: Part
     let symbol: String
 
-    public var operands: [Traced] { [source] }
-    public var leaf: Leaf? { Leaf(symbol: symbol, given: source.isGiven) }
-    public func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX(symbol, .atom) }
-    public func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+    var operands: [Traced] { [source] }
+    var leaf: Leaf? { Leaf(symbol: symbol, given: source.isGiven) }
+    func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX(symbol, .atom) }
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         Arithmetic(w.fixed(result.flat[index]), .number)
     }
 
