@@ -276,7 +276,7 @@ public struct MarkdownRenderer {
     private func shapeText(_ value: Value) -> String {
         switch value {
         case .scalar: return "a number"
-        case .vector(let v): return "\(v.count) numbers"
+        case .vector(let v): return v.count == 1 ? "1 number" : "\(v.count) numbers"
         case .matrix(let m): return "\(m.rows) × \(m.cols)"
         }
     }
