@@ -66,7 +66,7 @@ extension Trace {
                 guard let transposed = member.value.transposedMatrix, transposed != member.value,
                       let rewritten = input.setting(member.key, transposed),
                       let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
-                return ("`\(member.key)` transposed (a weight stored the other way round, in × out instead of out × in or back)", trace)
+                return (reasonWords("transposed field", ["field": member.key]), trace)
             }
         }
         let style = NumberStyle(precision: 4)
@@ -80,16 +80,16 @@ extension Trace {
             let scale = pow(10, Double(decimals))
             let truncated = (v.computed * scale).rounded(.towardZero) / scale
             if abs(truncated - claim.expected) <= 1e-9 * max(1, abs(claim.expected)) {
-                return "the computed value cut to \(decimals) decimals instead of rounded (rounded it is \(String(format: "%.\(decimals)f", v.computed))): truncated, or computed from already rounded intermediate numbers"
+                return reasonWords("truncated", ["decimals": "\(decimals)", "rounded": NumberStyle(precision: decimals).fixed(v.computed)])
             }
             if abs(v.difference) <= 1.5 / scale {
-                return "one unit off in the last written decimal: probably rounding of already rounded intermediate numbers"
+                return reasonWords("last decimal")
             }
         }
         for (description, trace) in alternatives {
             guard let value = trace[claim.value]?.value.flat, v.index < value.count else { continue }
             if abs(value[v.index] - claim.expected) <= claim.tolerance {
-                return "it is the value under another convention: \(description), which gives \(style.fixed(value[v.index]))"
+                return reasonWords("convention", ["convention": description, "value": style.fixed(value[v.index])])
             }
         }
         if let step = self[claim.value] {
@@ -98,15 +98,15 @@ extension Trace {
                 let (rows, cols) = (step.value.shape[0], step.value.shape[1])
                 let (r, c) = (claim.at[0] - 1, claim.at[1] - 1)
                 if c < rows, r < cols, abs(flat[c * cols + r] - claim.expected) <= claim.tolerance, r != c {
-                    return "it is entry (\(c + 1), \(r + 1)): row and column swapped (a transposed matrix)"
+                    return reasonWords("swapped", ["at": "(\(c + 1), \(r + 1))"])
                 }
             }
             if let other = flat.indices.first(where: { $0 != v.index && abs(flat[$0] - claim.expected) <= claim.tolerance }) {
                 let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
-                return "it is the value of another entry, \(at): the position may be off"
+                return reasonWords("other entry", ["at": at])
             }
         }
-        if abs(-v.computed - claim.expected) <= claim.tolerance { return "the sign is flipped" }
-        return "no likely reason found: a misprint, or a different input than the one given"
+        if abs(-v.computed - claim.expected) <= claim.tolerance { return reasonWords("sign") }
+        return reasonWords("none")
     }
 }
