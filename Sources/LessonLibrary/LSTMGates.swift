@@ -19,11 +19,7 @@ enum LSTMGates: Lesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example(
-            name: "default",
-            summary: words("default.summary"),
-            story: words("default.story"),
-            input: .fields([
+        Example("default", words, input: .fields([
                 "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
                 "weight_ih_l0": .rows([[3, -2, -2], [-2, 3, -2],
                                        [2, 2, 2], [2, 2, -3],

@@ -17,11 +17,7 @@ enum LayerNorm: Lesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example(
-            name: "default",
-            summary: words("default.summary"),
-            story: words("default.story"),
-            input: .fields([
+        Example("default", words, input: .fields([
                 "input": .rows([[1, 2, 3, 6], [12, 14, 16, 22]]),
                 "weight": .numbers([1, 1, 2, 0.5]),
                 "bias": .numbers([0, 0, 1, -1]),

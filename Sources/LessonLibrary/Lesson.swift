@@ -16,6 +16,11 @@ public struct Example: Sendable {
     /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
     public let claims: JSON?
 
+    /// An example whose summary and story are `words("NAME.summary")` and `words("NAME.story")`.
+    init(_ name: String, _ words: Words, input: JSON, claims: JSON? = nil) {
+        self.init(name: name, summary: words("\(name).summary"), story: words("\(name).story"), input: input, claims: claims)
+    }
+
     public init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {
         self.name = name
         self.summary = summary

@@ -16,22 +16,14 @@ enum PositionalEncoding: Lesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example(
-            name: "default",
-            summary: words("default.summary"),
-            story: words("default.story"),
-            input: .fields([
+        Example("default", words, input: .fields([
                 "positions": .numbers([0, 1, 2, 3]),
                 "d_model": .number(4),
                 "base": .number(10000),
                 "x": .rows([[0.1, 0.2, 0.3, 0.4], [0.5, -0.5, 0.5, -0.5], [0, 1, 0, 1], [-0.2, 0, 0.2, 0]]),
                 "tokens": .strings(["the", "cat", "sat", "down"]),
             ])),
-        Example(
-            name: "wave",
-            summary: words("wave.summary"),
-            story: words("wave.story"),
-            input: .fields(["positions": .number(50), "d_model": .number(16)])),
+        Example("wave", words, input: .fields(["positions": .number(50), "d_model": .number(16)])),
     ] + SourcedExamples.positional
 
     static let maxPositions = 10_000
