@@ -111,18 +111,18 @@ enum SourcedExamples {
         Example(
             name: "click4ai",
             summary: "a GRU practice problem (click4ai) that uses colah's update gate and 3-decimal rounding",
-            story: """
-            The GRU-cell practice problem of the click4ai site concatenates $[x_{t}, h_{t-1}]$ and multiplies \
-            by one 2 × 4 matrix per gate, without biases, from $x = [1.0, 0.5]$ and $h_{0} = 0$. The first two \
-            columns of each matrix are `weight_ih_l0`'s rows here, the last two `weight_hh_l0`'s. It blends \
-            with $h_{t} = (1 - z) \\odot h_{t-1} + z \\odot \\hat{h}$, colah's convention, so the input says \
-            `update_gate: "takes-candidate"`, and it resets before the matrix product (`reset: "before"`), \
-            which makes no difference here because $h_{0} = 0$. It prints every value to 3 decimals, and three \
-            of them are off in the last decimal, as the verdict finds: $\tanh(0.55) = 0.5005$ is printed 0.500, \
-            $\tanh(0.35) = 0.3364$ is printed 0.337, and $h_{1} = [0.300, 0.198]$ was multiplied from rounded \
-            numbers (0.587 · 0.337 = 0.1978) where the exact second entry rounds to 0.197. A minor source, \
+            story: #"""
+            The GRU-cell practice problem of the click4ai site concatenates $[x_{t}, h_{t-1}]$ and multiplies \#
+            by one 2 × 4 matrix per gate, without biases, from $x = [1.0, 0.5]$ and $h_{0} = 0$. The first two \#
+            columns of each matrix are `weight_ih_l0`'s rows here, the last two `weight_hh_l0`'s. It blends \#
+            with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$, colah's convention, so the input says \#
+            `update_gate: "takes-candidate"`, and it resets before the matrix product (`reset: "before"`), \#
+            which makes no difference here because $h_{0} = 0$. It prints every value to 3 decimals, and three \#
+            of them are off in the last decimal, as the verdict finds: $\tanh(0.55) = 0.5005$ is printed 0.500, \#
+            $\tanh(0.35) = 0.3364$ is printed 0.337, and $h_{1} = [0.300, 0.198]$ was multiplied from rounded \#
+            numbers (0.587 · 0.337 = 0.1978) where the exact second entry rounds to 0.197. A minor source, \#
             kept for its convention and its rounding slips.
-            """,
+            """#,
             input: .fields([
                 "input": .rows([[1.0, 0.5]]),
                 "weight_ih_l0": .rows([[0.2, 0.4], [0.4, 0.1], [0.3, 0.2], [0.1, 0.5], [0.5, 0.1], [0.2, 0.3]]),
