@@ -8,6 +8,18 @@
 extension GRU {
     static let words = Words(
         captions: [
+            "weight_hh_l0, reset before": ("Recurrent weights", #"""
+                Rows r and z multiply the previous hidden state $h_{t-1}$; rows n multiply the reset-scaled state \#
+                $r_{t} \odot h_{t-1}$. The same matrix at every step: «per row»; column j multiplies unit j of the state.
+                """#),
+            "bias_hh_l0": ("Recurrent bias", #"""
+                Added with $W_{hh} h_{t-1}$. In rows r and z only the sum $b_{ih} + b_{hh}$ matters; in rows n, \#
+                $b_{hn}$ is scaled by the reset gate together with $W_{hn} h_{t-1}$, so it does not act like $b_{in}$.
+                """#),
+            "bias_hh_l0, reset before": ("Recurrent bias", #"""
+                Added with $W_{hh} h_{t-1}$ in rows r and z, and with $W_{hn} (r_{t} \odot h_{t-1})$ in rows n; in every \#
+                row only the sum $b_{ih} + b_{hh}$ matters, so PyTorch keeps two biases where one would do.
+                """#),
             "ax[t]": ("input part of the three gates", #"What the input $x_{«t»}$ contributes to each gate (rows r, z, n)."#),
             "ah[t]": ("hidden part of the three gates", #"What the previous state $h_{«t-1»}$ contributes to each gate (rows r, z, n)."#),
             "ah[t], reset before": ("hidden part of the reset and update gates", #"""

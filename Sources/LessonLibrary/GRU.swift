@@ -92,7 +92,8 @@ enum GRU: Lesson {
             ? [(symbol: "3H", meaning: w("legend 3H, reset before"), size: 3 * p.hidden),
                (symbol: "2H", meaning: w("legend 2H, reset before"), size: 2 * p.hidden)]
             : [(symbol: "3H", meaning: w("legend 3H"), size: 3 * p.hidden)]
-        let input = p.present(in: tr, hiddenHolds: w("hidden holds"), extra: legend, example: example)
+        let input = p.present(in: tr, hiddenHolds: w("hidden holds"), extra: legend, example: example,
+                              own: w, ownKey: { c.key($0, reset: true) })
 
         tr.heading(w("heading steps"))
         tr.say(w(c.key("steps", reset: true)))

@@ -86,33 +86,39 @@ struct RecurrentInput {
 
     /// The shape legend (T, I, H, then `extra` rows), the example's story, and every input as a
     /// table under "Inputs" (defaults included and marked as such); returns the inputs traced.
+    /// `own` holds a lesson's captions for inputs whose meaning differs in it (the GRU's biases),
+    /// found under `ownKey(field)`; the others come from the shared words.
     func present(in tr: Trace, hiddenHolds: String, extra: [(symbol: String, meaning: String, size: Int)],
-                 example: Example?) -> Inputs {
+                 example: Example?, own: Words? = nil, ownKey: (String) -> String = { $0 }) -> Inputs {
         tr.introduceInputs(legend: [
             (symbol: "T", meaning: recurrentWords("legend T"), size: steps),
             (symbol: "I", meaning: recurrentWords("legend I"), size: inputSize),
             (symbol: "H", meaning: recurrentWords("legend H", ["holds": hiddenHolds]), size: hidden),
         ] + extra, example: example)
-        return record(in: tr)
+        return record(in: tr, own: own, ownKey: ownKey)
     }
 
-    private func record(in tr: Trace) -> Inputs {
+    private func record(in tr: Trace, own: Words?, ownKey: (String) -> String) -> Inputs {
         let w = recurrentWords
+        func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
+            if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
+            return w.caption(key, slots)
+        }
         let h = hidden
         let rows = wIh.rows
         let perRow = gates.isEmpty ? w("per row, one unit")
             : w(h == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(h)"])
         func defaulted(_ key: String, _ given: Bool, default note: String) -> Caption {
-            let caption = w.caption(key, ["per row": perRow])
-            return given ? caption : Caption(title: caption.title, meaning: caption.meaning + " " + w(note))
+            let described = caption(key, ["per row": perRow])
+            return given ? described : Caption(title: described.title, meaning: described.meaning + " " + w(note))
         }
         let inputColumns = (1...inputSize).map { "in \($0)" }
         let unitColumns = (1...h).map { "unit \($0)" }
-        let x = tr.input("input", "X", .matrix(self.x), w.caption("input"),
+        let x = tr.input("input", "X", .matrix(self.x), caption("input"),
                          labels: Labels(rowHeader: "t", rows: stepLabels, columns: inputColumns))
-        let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), w.caption("weight_ih_l0", ["per row": perRow]),
+        let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), caption("weight_ih_l0", ["per row": perRow]),
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
-        let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), w.caption("weight_hh_l0", ["per row": perRow]),
+        let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns))
         let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)),
                            defaulted("bias_ih_l0", self.bIh != nil, default: "bias left out"), labels: stackedLabels)

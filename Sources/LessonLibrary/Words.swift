@@ -32,6 +32,9 @@ struct Words: Sendable {
         return Caption(title: Self.fill(caption.title, slots), meaning: Self.fill(caption.meaning, slots))
     }
 
+    /// Whether there is a caption under `key`.
+    func hasCaption(_ key: String) -> Bool { captions[key] != nil }
+
     /// Every key, for tests.
     var keys: [String] { Array(text.keys) + Array(captions.keys) }
 
