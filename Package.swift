@@ -31,5 +31,7 @@ let package = Package(
         .testTarget(name: "LessonTests",
                     dependencies: ["LessonCLI", "LessonLibrary", "LessonInput", "TraceRender", "TraceCore", "JSONFormat", "lesson"],
                     exclude: ["Reference"]),
+        // Re-evaluates every written-out line of arithmetic in Lessons/ from the numbers it shows.
+        .testTarget(name: "NotesTests"),
     ]
 )

@@ -34,15 +34,6 @@ func causalMask(queries: Int, keys: Int) -> Matrix {                           /
     Matrix(rows: queries, cols: keys, entries: (0..<(queries * keys)).map { $0 % keys > $0 / keys ? -Double.infinity : 0 })
 }
 
-extension Trace {
-    /// Shows a number derived from the inputs (a scale, a mask) with its caption.
-    /// (A sibling of `input(_:_:_:_:labels:)`; it belongs in TraceCore's Trace.)
-    @discardableResult
-    func constant(_ symbol: String, _ value: Value, _ caption: Caption, labels: Labels = Labels()) -> Traced {
-        constant(symbol, value, title: caption.title, meaning: caption.meaning, labels: labels)
-    }
-}
-
 // MARK: Labels
 
 /// A table with one row per token (`1 · The`) and numbered or given columns.

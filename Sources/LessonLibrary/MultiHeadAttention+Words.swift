@@ -112,13 +112,21 @@ extension MultiHeadAttention {
             "figure": "Attention weights of each head, and their average",
             "panel head": "head «k»",
             "panel average": "average",
-            "figure, description": "One heatmap per head and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1). The numbers are in the tables above.",
-            "figure, description, first heads": "One heatmap per head (the first «drawn») and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1). The numbers are in the tables above.",
+            "figure, description": "One heatmap per head and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",
+            "figure, description, first heads": "One heatmap per head (the first «drawn») and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",
+            "numbers": "The numbers are in the tables above.",
+            "numbers, elided": "The numbers of heads 1, 2 and «last» and of the average are in the tables above; `--format json` has the others.",
             "heading summary": "Summary",
             "notice": #"""
                 Each head ran the attention of `lesson attention-qkv` on its own «head_dim»-column slice, with its \#
                 own weights; the concatenation puts the slices back side by side and $W_{O}$ mixes them. Compare \#
                 the heads' weight tables: they are computed from the same tokens and can still disagree. The \#
+                averaged weights that PyTorch returns are a summary, not what any head used.
+                """#,
+            "notice, elided": #"""
+                Each head ran the attention of `lesson attention-qkv` on its own «head_dim»-column slice, with its \#
+                own weights; the concatenation puts the slices back side by side and $W_{O}$ mixes them. Compare \#
+                the heads' weights in the figure: they are computed from the same tokens and can still disagree. The \#
                 averaged weights that PyTorch returns are a summary, not what any head used.
                 """#,
         ])

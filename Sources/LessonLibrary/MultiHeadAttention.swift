@@ -147,6 +147,8 @@ enum MultiHeadAttention: Lesson {
             weights.append(a)
         }
 
+        // With many heads the Markdown writes out heads 1, 2 and h only: the words say where the rest are.
+        let elided = heads > Repeats.maxWrittenOut
         tr.heading(w("heading concatenate"), level: 3)
         // C = concat(O_1, …, O_h)                                                  L × E
         let concat = tr.record("concat", "C", concatColumns(outputs), w.caption(headDim == 1 ? "concat, one column" : "concat", dim),
@@ -161,10 +163,11 @@ enum MultiHeadAttention: Lesson {
                                 queryKeyHeatmap(w("panel head", ["k": "\(k + 1)"]), p.queryNames, p.keyColumns, a)
                             } + [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, average)],
                             scale: .unit),
-                  description: heads > drawnHeads ? w("figure, description, first heads", ["drawn": "\(drawnHeads)"]) : w("figure, description"))
+                  description: w(heads > drawnHeads ? "figure, description, first heads" : "figure, description", ["drawn": "\(drawnHeads)"])
+                      + " " + w(elided ? "numbers, elided" : "numbers", ["last": "\(heads)"]))
 
         tr.heading(w("heading summary"))
-        tr.say(w("notice", dim))
+        tr.say(w(elided ? "notice, elided" : "notice", dim))
         return tr
     }
 }

@@ -58,6 +58,8 @@ public struct SummaryTable: Sendable {
 /// What a lesson repeats (time steps, heads, directions, layers), and how a long run of them is
 /// shortened: its middle items are not written out, and the note says where their results are.
 public struct Repeats: Sendable {
+    /// Runs of more sections than this show the first two and the last in full.
+    public static let maxWrittenOut = 6
     /// One of them, and several: "step", "steps"; "head", "heads".
     public let singular: String
     public let plural: String
@@ -169,6 +171,12 @@ public final class Trace {
                        labels: Labels = Labels()) -> Traced {
         add(name: name, symbol: symbol, title: title, value: computed.value, computed: computed, meaning: meaning,
             labels: labels, isInput: false)
+    }
+
+    /// Shows a number derived from the inputs (a scale, a mask) with its caption.
+    @discardableResult
+    public func constant(_ symbol: String, _ value: Value, _ caption: Caption, labels: Labels = Labels()) -> Traced {
+        constant(symbol, value, title: caption.title, meaning: caption.meaning, labels: labels)
     }
 
     /// Records a computed value with its caption.

@@ -11,8 +11,6 @@ public struct MarkdownRenderer {
     /// The command that reproduces this trace, named in the footer.
     let command: String
 
-    /// Runs of more sections than this (time steps, heads) show the first two and the last in full.
-    let maxFullSections = 6
     /// Summary tables longer than this show their first and last rows.
     let maxSummaryRows = 12
     /// Summary tables wider than this show the first and last units of each value.
@@ -74,7 +72,7 @@ public struct MarkdownRenderer {
                 explanation = nil
             }
             if case .section(let repeats, let index, let count, let text) = block {
-                skipping = count > maxFullSections && index > 2 && index < count
+                skipping = count > Repeats.maxWrittenOut && index > 2 && index < count
                 if skipping && index == 3 { out += elided(repeats, 3...(count - 1)) }
                 if !skipping { out += ["### " + text, ""] }
                 continue
