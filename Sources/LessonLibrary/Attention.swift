@@ -40,7 +40,7 @@ func causalMask(queries: Int, keys: Int) -> Matrix {                           /
 func tokenTable(_ rows: [String], columns: [String]) -> Labels { Labels(rowHeader: "token", rows: rows, columns: columns) }
 
 /// A query × key table: rows the queries (`1 · The`), columns the keys (`The`).
-func queryKeyTable(_ queries: [String], _ keys: [String]) -> Labels { Labels(rowHeader: "query \\ key", rows: queries, columns: keys) }
+func queryKeyTable(_ queries: [String], _ keys: [String]) -> Labels { Labels(rowHeader: #"query \ key"#, rows: queries, columns: keys) }
 
 /// A heatmap of a query × key matrix.
 func queryKeyHeatmap(_ title: String, _ queries: [String], _ keys: [String], _ values: Traced) -> Heatmap {

@@ -96,7 +96,7 @@ enum AttentionQKV: Lesson {
         tr.say(w("convention"))
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: w("legend n"), size: n),
-            (symbol: "d_{\\text{model}}", meaning: w("legend d_model"), size: p.dModel),
+            (symbol: #"d_{\text{model}}"#, meaning: w("legend d_model"), size: p.dModel),
             (symbol: "d_{k}", meaning: w("legend d_k"), size: dK),
             (symbol: "d_{v}", meaning: w("legend d_v"), size: dV),
         ], example: example)
@@ -114,13 +114,13 @@ enum AttentionQKV: Lesson {
         tr.heading(w("heading scores"), level: 3)
         // S = Q Kᵀ                                                                 n × n
         let scores = tr.record("scores", "S", q * k.transposed, w.caption("scores"), labels: p.pairs)
-        let scale = tr.constant("\\sqrt{d_{k}}", .scalar(Double(dK).squareRoot()), w.caption("scale", ["d_k": "\(dK)"]))
+        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale", ["d_k": "\(dK)"]))
         // Ŝ = S / √d_k (+ M: −∞ where key j comes after query i)                   n × n
         var scaledScores = scores / scale
         if p.causal {
             scaledScores = scaledScores + tr.constant("M", .matrix(causalMask(queries: n, keys: n)), w.caption("M"), labels: p.pairs)
         }
-        let scaled = tr.record("scaled", "\\hat{S}", scaledScores, w.caption("scaled" + masked), labels: p.pairs)
+        let scaled = tr.record("scaled", #"\hat{S}"#, scaledScores, w.caption("scaled" + masked), labels: p.pairs)
         tr.figure(.heatmaps(title: w("figure scaled"), panels: [queryKeyHeatmap(w("panel scaled" + masked), p.tokenNames, p.tokenNames, scaled)],
                             scale: .diverging),
                   description: w("figure scaled, description" + masked))

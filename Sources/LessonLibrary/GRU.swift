@@ -125,7 +125,7 @@ enum GRU: Lesson {
             let candidate: Traced
             if c.resetBefore {
                 // n_t = tanh(a^{x,n}_t + W_hn (r_t ⊙ h_{t-1}) + b_hn)          H
-                let rh = tr.record("rh[\(t)]", "r_{\(t)} \\odot h_{\(t - 1)}", hadamard(r, hPrev), w.caption("rh[t]", slots), labels: p.unitLabels)
+                let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), w.caption("rh[t]", slots), labels: p.unitLabels)
                 candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), "W_{hn}") * rh + input.bHh.rows(p.block(2), "b_{hn}"))
             } else {
                 // n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)                       H

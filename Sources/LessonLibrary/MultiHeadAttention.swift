@@ -106,7 +106,7 @@ enum MultiHeadAttention: Lesson {
         let v = tr.record("V", "V", xV * block(wIn, 2, "W_{V}").transposed + bias(block(bIn, 2, "b_{V}"), rows: s), w.caption("V"),
                           labels: p.keyTable(p.features))                                                                         // S × E
 
-        let scale = tr.constant("\\sqrt{E/h}", .scalar(Double(headDim).squareRoot()), w.caption("scale", dim))
+        let scale = tr.constant(#"\sqrt{E/h}"#, .scalar(Double(headDim).squareRoot()), w.caption("scale", dim))
         let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: l, keys: s)), w.caption("M"), labels: p.pairs) : nil  // L × S
 
         // A long run of heads shows heads 1, 2 and h in full; heads 3 … h−1 are named, with where their results are.
@@ -124,19 +124,19 @@ enum MultiHeadAttention: Lesson {
             let slots = ["k": "\(head)", "columns": columnWords(range), "first": "\(first)"]
             tr.section(headRepeats, head, of: heads, w("heading head", slots))
             let sliceColumns = (first...last).map { "\($0)" }
-            let qk = tr.record("head[\(head)].Q", "Q_{\(head)}", q.columns(range, "Q_{:,\\,\(first):\(last)}"), w.caption("head[k].Q", slots),
+            let qk = tr.record("head[\(head)].Q", "Q_{\(head)}", q.columns(range, #"Q_{:,\,\#(first):\#(last)}"#), w.caption("head[k].Q", slots),
                                labels: p.queryTable(sliceColumns))                                                                // L × E/h
-            let kk = tr.record("head[\(head)].K", "K_{\(head)}", k.columns(range, "K_{:,\\,\(first):\(last)}"), w.caption("head[k].K", slots),
+            let kk = tr.record("head[\(head)].K", "K_{\(head)}", k.columns(range, #"K_{:,\,\#(first):\#(last)}"#), w.caption("head[k].K", slots),
                                labels: p.keyTable(sliceColumns))                                                                  // S × E/h
-            let vk = tr.record("head[\(head)].V", "V_{\(head)}", v.columns(range, "V_{:,\\,\(first):\(last)}"), w.caption("head[k].V", slots),
+            let vk = tr.record("head[\(head)].V", "V_{\(head)}", v.columns(range, #"V_{:,\,\#(first):\#(last)}"#), w.caption("head[k].V", slots),
                                labels: p.keyTable(sliceColumns))                                                                  // S × E/h
             // scores_k = Q_k K_kᵀ                                                  L × S
-            let scores = tr.record("head[\(head)].scores", "\\mathrm{scores}_{\(head)}", qk * kk.transposed, w.caption("head[k].scores", slots),
+            let scores = tr.record("head[\(head)].scores", #"\mathrm{scores}_{\#(head)}"#, qk * kk.transposed, w.caption("head[k].scores", slots),
                                    labels: p.pairs)
             // scaled_k = scores_k / √(E/h) (+ M)                                   L × S
             var scaled = scores / scale
             if let mask { scaled = scaled + mask }
-            let scaledStep = tr.record("head[\(head)].scaled", "\\mathrm{scaled}_{\(head)}", scaled, w.caption("head[k].scaled" + masked, slots),
+            let scaledStep = tr.record("head[\(head)].scaled", #"\mathrm{scaled}_{\#(head)}"#, scaled, w.caption("head[k].scaled" + masked, slots),
                                        labels: p.pairs)
             // A_k = softmax(scaled_k), row by row                                  L × S
             let a = tr.record("head[\(head)].weights", "A_{\(head)}", softmaxRows(scaledStep), w.caption("head[k].weights", slots), labels: p.pairs)
@@ -156,7 +156,7 @@ enum MultiHeadAttention: Lesson {
         // Y = C W_Oᵀ + b_O                                                         L × E
         tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), w.caption("output"), labels: p.queryTable(p.features))
         // Ā = (A_1 + … + A_h) / h                                                  L × S
-        let average = tr.record("weights", "\\bar{A}", weights.dropFirst().reduce(weights[0], +) / h, w.caption("weights"), labels: p.pairs)
+        let average = tr.record("weights", #"\bar{A}"#, weights.dropFirst().reduce(weights[0], +) / h, w.caption("weights"), labels: p.pairs)
 
         tr.figure(.heatmaps(title: w("figure"),
                             panels: weights.prefix(drawnHeads).enumerated().map { k, a in
