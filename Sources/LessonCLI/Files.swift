@@ -17,14 +17,14 @@ enum Files {
     /// The whole content of `path`; a folder, a missing or unreadable file is exit 66.
     static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw LessonError(.noInput, "cannot read \(path): \(reason())") }
+        guard fd >= 0 else { throw LessonError(.noInput, "cannot read \(escaped(path)): \(reason())") }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LessonError(.noInput, "cannot read \(path): it is a directory, not a file")
+            throw LessonError(.noInput, "cannot read \(escaped(path)): it is a directory, not a file")
         }
         if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxInputBytes {
-            throw LessonError(.data, "\(path): the file is \(Int(info.st_size) / 1_048_576) MiB, more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
+            throw LessonError(.data, "\(escaped(path)): the file is \(Int(info.st_size) / 1_048_576) MiB, more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -32,20 +32,20 @@ enum Files {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw LessonError(.noInput, "cannot read \(path): \(reason())")
+                throw LessonError(.noInput, "cannot read \(escaped(path)): \(reason())")
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<n])
             // A pipe or device has no size to check first.
             if bytes.count > maxInputBytes {
-                throw LessonError(.data, "\(path): more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
+                throw LessonError(.data, "\(escaped(path)): more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
             }
         }
     }
 
     /// Writes `text` to `path` completely or not at all; failures are exit 73.
     static func writeAtomically(_ text: String, to path: String) throws {
-        func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(path): \(why)") }
+        func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(path)): \(why)") }
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw fail("it is a directory") }
         let slash = path.lastIndex(of: "/")
@@ -84,7 +84,7 @@ enum Files {
         var info = stat()
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw LessonError(.cantCreate, "cannot write into \(path): it is a file, not a folder")
+                throw LessonError(.cantCreate, "cannot write into \(escaped(path)): it is a file, not a folder")
             }
             return
         }
@@ -92,7 +92,7 @@ enum Files {
             try makeFolder(String(path[..<slash]))
         }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw LessonError(.cantCreate, "cannot create the folder \(path): \(reason())")
+            throw LessonError(.cantCreate, "cannot create the folder \(escaped(path)): \(reason())")
         }
     }
 

@@ -30,11 +30,13 @@ public enum LessonCommand {
             try dispatch(arguments, io: io)
             return 0
         } catch let error as LessonError {
-            // Failed claims and stale notes are findings, not errors: said plainly.
-            io.err(error.code == .failed ? "lesson: \(error.message)\n" : "error: \(error.message)\n")
+            // Failed claims and stale notes are findings, not errors: said plainly. The message is
+            // escaped once more as a whole, for the user text other layers echo (a JSON key, a
+            // claimed value's name), so it stays one line.
+            io.err((error.code == .failed ? "lesson: " : "error: ") + escaped(error.message) + "\n")
             return error.code.rawValue
         } catch {
-            io.err("error: \(error)\n")
+            io.err("error: \(escaped(String(describing: error)))\n")
             return LessonError.Code.data.rawValue
         }
     }
@@ -48,21 +50,23 @@ public enum LessonCommand {
         case "--version":
             io.out("lesson \(version)\n")
         case "list":
-            guard rest.isEmpty else { throw LessonError(.usage, "'lesson list' takes no arguments, got '\(rest[0])'") }
+            guard rest.isEmpty else { throw LessonError(.usage, "'lesson list' takes no arguments, got '\(escaped(rest[0]))'") }
             let width = Lessons.ids.map(\.count).max() ?? 0
             for lesson in Lessons.all {
                 io.out(lesson.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + lesson.summary + "\n")
             }
         case "render":
-            try NotesCommand.run(try RenderOptions(rest), io: io)
+            let options = try RenderOptions(rest)
+            if options.help { io.out(renderHelp); return }
+            try NotesCommand.run(options, io: io)
         default:
             if first.hasPrefix("-") {
-                throw LessonError(.usage, "unknown option '\(first)'\(suggestion(for: first, in: ["--help", "--version"])); "
+                throw LessonError(.usage, "unknown option '\(escaped(first))'\(suggestion(for: first, in: ["--help", "-h", "--version"])); "
                     + "start with a lesson: 'lesson list' shows them")
             }
             guard let lesson = Lessons.named(first) else {
                 let hint = suggestion(for: first, in: Lessons.ids + ["list", "render"])
-                throw LessonError(.usage, "unknown lesson '\(first)'\(hint); 'lesson list' shows them")
+                throw LessonError(.usage, "unknown lesson '\(escaped(first))'\(hint); 'lesson list' shows them")
             }
             try runLesson(lesson, try LessonOptions(rest, lesson: lesson), io: io)
         }
@@ -116,32 +120,50 @@ public enum LessonCommand {
 
     // MARK: Help
 
-    static let help = """
-    lesson \(version): how sequence models compute, every intermediate value written out.
+    /// The column where the help of every flag starts, so both tables line up.
+    static let helpColumn = 2 + 2 + (LessonOptions.flags.map(\.usage.count) + RenderOptions.flags.map(\.usage.count)).max()!
 
-    USAGE:
-      lesson list                          every lesson: id and one-line title
-      lesson <id>                          Markdown trace of the lesson's default example
-      lesson <id> --example NAME           a named built-in example
-      lesson <id> --input FILE             the example read from a JSON file ('-' = stdin)
-      lesson <id> --print-input            the example's input as JSON, to edit and feed back
-      lesson <id> --format markdown|json   Markdown (default) or the machine-readable trace
-      lesson <id> --precision N            decimals shown in Markdown (default 4, 0 to 15)
-      lesson <id> --expect FILE            check claimed numbers; exit 1 if any claim fails
-      lesson <id> -o FILE                  write to FILE instead of stdout
-      lesson render [--out DIR] [--check] regenerate the lecture notes in Lessons/ (or DIR);
-                                           --check writes nothing and exits 1 listing stale notes
-      lesson --help | lesson <id> --help | lesson --version
-
+    static let exitStatus = """
     EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
                  66 input file unreadable, 73 output not writable.
-
     """
 
+    static let help = ([
+        "lesson \(version): how sequence models compute, every intermediate value written out.",
+        "",
+        "USAGE:",
+        "  lesson list                   every lesson: id and one-line title",
+        "  lesson <id> [OPTIONS]         Markdown trace of the lesson's default example, to stdout",
+        "  lesson render [OPTIONS]       regenerate the lecture notes in \(RenderOptions.defaultFolder)/ (or --out DIR)",
+        "  lesson --help | lesson <id> --help | lesson --version",
+        "",
+        "OPTIONS of lesson <id>:",
+    ] + helpLines(LessonOptions.flags, column: helpColumn) + [
+        "",
+        "OPTIONS of lesson render:",
+    ] + helpLines(RenderOptions.flags, column: helpColumn) + [
+        "",
+        exitStatus,
+        "",
+    ]).joined(separator: "\n")
+
+    static let renderHelp = ([
+        "lesson render: regenerate the lecture notes (every lesson's examples, with their figures)",
+        "",
+        "USAGE:",
+        "  lesson render [OPTIONS]",
+        "",
+        "OPTIONS:",
+    ] + helpLines(RenderOptions.flags, column: helpColumn) + [
+        "",
+        exitStatus,
+        "",
+    ]).joined(separator: "\n")
+
     static func lessonHelp(_ lesson: any Lesson.Type) -> String {
-        var lines = ["lesson \(lesson.id): \(lesson.summary)", "", "USAGE:",
-                     "  lesson \(lesson.id) [--example NAME | --input FILE] [--expect FILE] [--format markdown|json] [--precision N] [-o FILE]",
-                     "  lesson \(lesson.id) [--example NAME] --print-input", "", "EXAMPLES:"]
+        var lines = ["lesson \(lesson.id): \(lesson.summary)", "", "USAGE:", "  lesson \(lesson.id) [OPTIONS]", "", "OPTIONS:"]
+        lines += helpLines(LessonOptions.flags, column: helpColumn)
+        lines += ["", "EXAMPLES:"]
         let width = lesson.examples.map(\.name.count).max() ?? 0
         for example in lesson.examples {
             lines.append("  " + example.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + example.summary)

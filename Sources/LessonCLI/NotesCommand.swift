@@ -43,23 +43,35 @@ enum NotesCommand {
     static func run(_ options: RenderOptions, io: LessonCommand.IO) throws {
         let notes = try notes()
         let folder = options.out.hasSuffix("/") ? String(options.out.dropLast()) : options.out
+        let shown = escaped(folder)
         if options.check {
             let stale = notes.filter { Files.contents("\(folder)/\($0.file)") != Array($0.text.utf8) }
-            for note in stale { io.err("stale: \(folder)/\(note.file)\n") }
-            // A figure no note links any more is stale too.
-            let expected = Set(notes.map(\.file))
-            let extra = Files.list("\(folder)/figures").filter { $0.hasSuffix(".svg") && !expected.contains("figures/\($0)") }
-            for file in extra { io.err("stale: \(folder)/figures/\(file) (no note uses it; delete it)\n") }
-            guard stale.isEmpty && extra.isEmpty else {
-                throw LessonError(.failed, "\(stale.count) of \(notes.count) notes in \(folder)/ are stale; run 'lesson render' and commit them")
+            for note in stale { io.err("stale: \(shown)/\(escaped(note.file))\n") }
+            let leftOver = leftOvers(in: folder, notes: notes)
+            for file in leftOver { io.err("stale: \(shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
+            guard stale.isEmpty && leftOver.isEmpty else {
+                let found = [stale.isEmpty ? nil : "\(stale.count) of \(notes.count) files are stale or missing",
+                             leftOver.isEmpty ? nil : leftOver.count == 1 ? "1 file is left over" : "\(leftOver.count) files are left over"]
+                let todo = [stale.isEmpty ? nil : "run 'lesson render'", leftOver.isEmpty ? nil : "delete what is left over"]
+                throw LessonError(.failed, "in \(shown)/, " + found.compactMap { $0 }.joined(separator: " and ") + "; "
+                    + todo.compactMap { $0 }.joined(separator: ", ") + " and commit")
             }
-            io.out("\(describe(notes)) in \(folder)/ are up to date\n")
+            io.out("\(describe(notes)) in \(shown)/ are up to date\n")
             return
         }
         try Files.makeFolder(folder)
         if notes.contains(where: { $0.file.hasPrefix("figures/") }) { try Files.makeFolder("\(folder)/figures") }
         for note in notes { try Files.writeAtomically(note.text, to: "\(folder)/\(note.file)") }
-        io.out("wrote \(describe(notes)) to \(folder)/\n")
+        io.out("wrote \(describe(notes)) to \(shown)/\n")
+    }
+
+    /// The files in `folder` that `notes` does not produce: a note (`*.md` besides README.md) of
+    /// an example that is gone or renamed, and a figure in `figures/` no note links any more.
+    static func leftOvers(in folder: String, notes: [(file: String, text: String)]) -> [(path: String, why: String)] {
+        let expected = Set(notes.map(\.file))
+        let orphans = Files.list(folder).filter { $0.hasSuffix(".md") && !expected.contains($0) }
+        let figures = Files.list("\(folder)/figures").map { "figures/\($0)" }.filter { $0.hasSuffix(".svg") && !expected.contains($0) }
+        return orphans.map { ($0, "no example produces it") } + figures.map { ($0, "no note uses it") }
     }
 
     /// "19 notes and 25 figures".

@@ -1,5 +1,6 @@
-// The flags of `lesson <id>` and `lesson render`, parsed by hand with swift-argument-parser's
-// manners: `--flag value` or `--flag=value`, a suggestion for a misspelt flag, usage errors (64).
+// The flags of `lesson <id>` and `lesson render`: one table per command, from which the parser,
+// the suggestion for a misspelt flag and the help text are all made. Parsed by hand with
+// swift-argument-parser's manners: `--flag value` or `--flag=value`, usage errors (64).
 
 import JSONFormat
 import LessonInput
@@ -7,96 +8,134 @@ import LessonLibrary
 import TraceCore
 import TraceRender
 
-enum OutputFormat: String { case markdown, json }
+enum OutputFormat: String, CaseIterable {
+    case markdown, json
 
-/// Splits `--flag=value` and hands out flags and their values in order.
-struct ArgumentStream {
-    private var items: [String]
-    let context: String  // "lesson gru", for messages
+    /// "markdown or json".
+    static var choices: String { allCases.map(\.rawValue).joined(separator: " or ") }
+}
 
-    init(_ arguments: [String], context: String) {
-        items = []
-        for argument in arguments {
-            if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
-                items.append(String(argument[..<eq]))
-                items.append(String(argument[argument.index(after: eq)...]))
-            } else {
-                items.append(argument)
+/// One flag of a command: its names, the value it takes, its line of help, and what it sets.
+struct Flag<Options>: Sendable {
+    /// The value a flag takes: how the help shows it ("FILE") and what it must be, for the error
+    /// when it is missing ("a JSON file, or '-' for standard input").
+    struct Value: Sendable {
+        let placeholder: String
+        let meaning: String
+    }
+
+    /// Every name it answers to, the short one first: `-o`, `--output`.
+    let names: [String]
+    /// nil for a switch such as `--check`.
+    let value: Value?
+    /// One line for the help text.
+    let help: String
+    /// Sets the flag on the options; a switch is given "".
+    let apply: @Sendable (inout Options, String) throws -> Void
+
+    init(_ names: String..., value: Value? = nil, help: String, apply: @escaping @Sendable (inout Options, String) throws -> Void) {
+        self.names = names
+        self.value = value
+        self.help = help
+        self.apply = apply
+    }
+
+    /// How the help shows it: `-o, --output FILE`.
+    var usage: String { names.joined(separator: ", ") + (value.map { " \($0.placeholder)" } ?? "") }
+}
+
+extension Flag.Value {
+    init(_ placeholder: String, _ meaning: String) { self.init(placeholder: placeholder, meaning: meaning) }
+}
+
+/// Reads `arguments` into `options` by the table `flags`; `command` ("lesson gru") names the
+/// command in messages.
+func parse<Options>(_ arguments: [String], _ flags: [Flag<Options>], into options: inout Options, command: String) throws {
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+        var name = argument
+        var attached: String?
+        if argument.hasPrefix("--"), let eq = argument.firstIndex(of: "=") {
+            name = String(argument[..<eq])
+            attached = String(argument[argument.index(after: eq)...])
+        }
+        guard let flag = flags.first(where: { $0.names.contains(name) }) else {
+            if !name.hasPrefix("-") || name == "-" {
+                throw LessonError(.usage, "unexpected argument '\(escaped(argument))' for '\(command)'; see '\(command) --help'")
             }
+            let hint = suggestion(for: name, in: flags.flatMap(\.names))
+            throw LessonError(.usage, "unknown option '\(escaped(name))' for '\(command)'\(hint); see '\(command) --help'")
         }
-        items.reverse()
-        self.context = context
-    }
-
-    mutating func next() -> String? { items.popLast() }
-
-    mutating func value(for flag: String, _ what: String) throws -> String {
-        guard let value = items.popLast() else {
-            throw LessonError(.usage, "\(flag) needs a value: \(what)")
+        if let value = flag.value {
+            guard let given = attached ?? rest.popFirst() else {
+                throw LessonError(.usage, "\(name) needs a value: \(value.meaning)")
+            }
+            try flag.apply(&options, given)
+        } else {
+            if let attached { throw LessonError(.usage, "\(name) takes no value, got '\(escaped(attached))'") }
+            try flag.apply(&options, "")
         }
-        return value
-    }
-
-    func unknown(_ flag: String, known: [String]) -> LessonError {
-        LessonError(.usage, "unknown option '\(flag)' for '\(context)'\(suggestion(for: flag, in: known)); see '\(context) --help'")
     }
 }
 
+/// The lines of a flag table for the help text, the help aligned at `column`.
+func helpLines<Options>(_ flags: [Flag<Options>], column: Int) -> [String] {
+    flags.map { "  " + $0.usage.padding(toLength: column - 2, withPad: " ", startingAt: 0) + $0.help }
+}
+
 struct LessonOptions {
+    static let defaultPrecision = 4
+
     var example: String?
     var input: String?
     var printInput = false
     var format = OutputFormat.markdown
-    var precision = 4
+    var precision = defaultPrecision
     var output: String?
     var expect: String?
     var help = false
     let lesson: any Lesson.Type
 
-    static let flags = ["--example", "--input", "--print-input", "--format", "--precision", "--expect", "-o", "--output", "--help"]
+    /// The flags of `lesson <id>`, in the order the help lists them.
+    static let flags: [Flag<LessonOptions>] = [
+        Flag("--example", value: .init("NAME", "the name of a built-in example"),
+             help: "a named built-in example (the lesson's --help lists them)") { options, name in
+            let names = options.lesson.examples.map(\.name)
+            guard names.contains(name) else {
+                throw LessonError(.usage, "unknown example '\(escaped(name))' for \(options.lesson.id)\(suggestion(for: name, in: names)); "
+                    + "the examples are \(names.joined(separator: ", "))")
+            }
+            options.example = name
+        },
+        Flag("--input", value: .init("FILE", "a JSON file, or '-' for standard input"),
+             help: "the example read from a JSON file ('-' = stdin), instead of --example") { $0.input = $1 },
+        Flag("--print-input", help: "the example's input as JSON, to edit and feed back with --input") { options, _ in
+            options.printInput = true
+        },
+        Flag("--format", value: .init(OutputFormat.allCases.map(\.rawValue).joined(separator: "|"), OutputFormat.choices),
+             help: "Markdown (default) or the machine-readable trace") { options, value in
+            guard let parsed = OutputFormat(rawValue: value) else {
+                throw LessonError(.usage, "--format must be \(OutputFormat.choices), got '\(escaped(value))'")
+            }
+            options.format = parsed
+        },
+        Flag("--precision", value: .init("N", "a whole number of decimals from 0 to \(NumberStyle.maxPrecision)"),
+             help: "decimals shown in Markdown (default \(defaultPrecision), 0 to \(NumberStyle.maxPrecision))") { options, value in
+            guard let n = Int(value), (0...NumberStyle.maxPrecision).contains(n) else {
+                throw LessonError(.usage, "--precision must be a whole number from 0 to \(NumberStyle.maxPrecision), got '\(escaped(value))'")
+            }
+            options.precision = n
+        },
+        Flag("--expect", value: .init("FILE", "a JSON file of claims, or '-' for standard input"),
+             help: "check claimed numbers ('-' = stdin); exit 1 if any claim fails") { $0.expect = $1 },
+        Flag("-o", "--output", value: .init("FILE", "the file to write"),
+             help: "write to FILE instead of stdout, its figures beside it") { $0.output = $1 },
+        Flag("-h", "--help", help: "the lesson's examples and these flags") { options, _ in options.help = true },
+    ]
 
     init(_ arguments: [String], lesson: any Lesson.Type) throws {
         self.lesson = lesson
-        var args = ArgumentStream(arguments, context: "lesson \(lesson.id)")
-        while let flag = args.next() {
-            switch flag {
-            case "--example":
-                let name = try args.value(for: flag, "the name of a built-in example")
-                guard lesson.examples.contains(where: { $0.name == name }) else {
-                    let names = lesson.examples.map(\.name)
-                    throw LessonError(.usage, "unknown example '\(name)' for \(lesson.id)\(suggestion(for: name, in: names)); "
-                        + "the examples are \(names.joined(separator: ", "))")
-                }
-                example = name
-            case "--input":
-                input = try args.value(for: flag, "a JSON file, or '-' for standard input")
-            case "--print-input":
-                printInput = true
-            case "--format":
-                let value = try args.value(for: flag, "markdown or json")
-                guard let parsed = OutputFormat(rawValue: value) else {
-                    throw LessonError(.usage, "--format must be markdown or json, got '\(value)'")
-                }
-                format = parsed
-            case "--precision":
-                let value = try args.value(for: flag, "a whole number of decimals from 0 to \(NumberStyle.maxPrecision)")
-                guard let n = Int(value), (0...NumberStyle.maxPrecision).contains(n) else {
-                    throw LessonError(.usage, "--precision must be a whole number from 0 to \(NumberStyle.maxPrecision), got '\(value)'")
-                }
-                precision = n
-            case "--expect":
-                expect = try args.value(for: flag, "a JSON file of claims, or '-' for standard input")
-            case "-o", "--output":
-                output = try args.value(for: flag, "the file to write")
-            case "--help", "-h":
-                help = true
-            default:
-                if !flag.hasPrefix("-") || flag == "-" {
-                    throw LessonError(.usage, "unexpected argument '\(flag)' for 'lesson \(lesson.id)'; see 'lesson \(lesson.id) --help'")
-                }
-                throw args.unknown(flag, known: Self.flags)
-            }
-        }
+        try parse(arguments, Self.flags, into: &self, command: "lesson \(lesson.id)")
         if example != nil && input != nil {
             throw LessonError(.usage, "--example and --input both choose the example; give one of them")
         }
@@ -113,7 +152,7 @@ struct LessonOptions {
             do {
                 json = try JSON.parse(bytes)
             } catch {
-                throw LessonError(.data, "\(name): not valid JSON: \(error.description)")
+                throw LessonError(.data, "\(escaped(name)): not valid JSON: \(error.description)")
             }
             return (try ClaimSet(json, file: name), name)
         }
@@ -130,13 +169,13 @@ struct LessonOptions {
             do {
                 json = try JSON.parse(bytes)
             } catch {
-                throw LessonError(.data, "\(name): not valid JSON: \(error.description)")
+                throw LessonError(.data, "\(escaped(name)): not valid JSON: \(error.description)")
             }
             return (json, name, nil)
         }
         let name = example ?? "default"
         guard let chosen = lesson.examples.first(where: { $0.name == name }) else {
-            throw LessonError(.usage, "\(lesson.id) has no example '\(name)'")
+            throw LessonError(.usage, "\(lesson.id) has no example '\(escaped(name))'")
         }
         return (chosen.input, "example '\(name)'", chosen)
     }
@@ -150,17 +189,21 @@ struct LessonOptions {
 }
 
 struct RenderOptions {
-    var out = "Lessons"
+    static let defaultFolder = "Lessons"
+
+    var out = defaultFolder
     var check = false
+    var help = false
+
+    /// The flags of `lesson render`, in the order the help lists them.
+    static let flags: [Flag<RenderOptions>] = [
+        Flag("--out", value: .init("DIR", "the folder for the notes"),
+             help: "the folder of the notes (default \(defaultFolder)/)") { $0.out = $1 },
+        Flag("--check", help: "write nothing; exit 1 listing stale, missing and left-over files") { options, _ in options.check = true },
+        Flag("-h", "--help", help: "this help") { options, _ in options.help = true },
+    ]
 
     init(_ arguments: [String]) throws {
-        var args = ArgumentStream(arguments, context: "lesson render")
-        while let flag = args.next() {
-            switch flag {
-            case "--out": out = try args.value(for: flag, "the folder for the notes")
-            case "--check": check = true
-            default: throw args.unknown(flag, known: ["--out", "--check"])
-            }
-        }
+        try parse(arguments, Self.flags, into: &self, command: "lesson render")
     }
 }

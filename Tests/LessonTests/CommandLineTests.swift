@@ -25,6 +25,9 @@ struct Run {
     let status: Int32
     let out: String
     let err: String
+    /// The bytes of standard output, for comparisons that must be byte for byte (two Strings
+    /// compare equal when their Unicode is merely canonically equivalent).
+    let outBytes: [UInt8]
 }
 
 /// Runs the binary with `arguments` in `folder`, feeding `stdin`.
@@ -52,7 +55,7 @@ func lesson(_ arguments: [String], stdin: String = "", in folder: URL? = nil) th
     group.wait()
     process.waitUntilExit()
     return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-               err: String(decoding: errData, as: UTF8.self))
+               err: String(decoding: errData, as: UTF8.self), outBytes: Array(outData))
 }
 
 /// A fresh empty folder for one test.
@@ -87,16 +90,129 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(list.out.split(separator: "\n").map { String($0.prefix { $0 != " " }) } == Lessons.ids)
         #expect(Lessons.ids.count == Set(Lessons.ids).count)
         #expect(try lesson(["--version"]).out == "lesson \(LessonCommand.version)\n")
-        let help = try lesson(["--help"])
-        #expect(help.status == 0 && help.out.contains("USAGE:") && help.out.contains("lesson render"))
-        let lessonHelp = try lesson(["gru", "--help"])
-        #expect(lessonHelp.status == 0 && lessonHelp.out.contains("default"))
+        for flag in ["--help", "-h", "help"] {
+            let help = try lesson([flag])
+            #expect(help.status == 0 && help.err.isEmpty)
+            #expect(help.out == Self.help, "lesson \(flag)")
+        }
+        #expect(try lesson([]).out == Self.help)
+        for flag in ["--help", "-h"] {
+            let lessonHelp = try lesson(["gru", flag])
+            #expect(lessonHelp.status == 0 && lessonHelp.err.isEmpty)
+            #expect(lessonHelp.out == Self.gruHelp, "lesson gru \(flag)")
+            let renderHelp = try lesson(["render", flag])
+            #expect(renderHelp.status == 0 && renderHelp.err.isEmpty)
+            #expect(renderHelp.out == Self.renderHelp, "lesson render \(flag)")
+        }
+    }
+
+    /// The help texts, exactly: a change to a flag's table shows here, to be made deliberately.
+    static let help = """
+        lesson \(LessonCommand.version): how sequence models compute, every intermediate value written out.
+
+        USAGE:
+          lesson list                   every lesson: id and one-line title
+          lesson <id> [OPTIONS]         Markdown trace of the lesson's default example, to stdout
+          lesson render [OPTIONS]       regenerate the lecture notes in Lessons/ (or --out DIR)
+          lesson --help | lesson <id> --help | lesson --version
+
+        OPTIONS of lesson <id>:
+          --example NAME          a named built-in example (the lesson's --help lists them)
+          --input FILE            the example read from a JSON file ('-' = stdin), instead of --example
+          --print-input           the example's input as JSON, to edit and feed back with --input
+          --format markdown|json  Markdown (default) or the machine-readable trace
+          --precision N           decimals shown in Markdown (default 4, 0 to 15)
+          --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
+          -o, --output FILE       write to FILE instead of stdout, its figures beside it
+          -h, --help              the lesson's examples and these flags
+
+        OPTIONS of lesson render:
+          --out DIR               the folder of the notes (default Lessons/)
+          --check                 write nothing; exit 1 listing stale, missing and left-over files
+          -h, --help              this help
+
+        EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
+                     66 input file unreadable, 73 output not writable.
+
+        """
+
+    static let gruHelp = """
+        lesson gru: A GRU cell gate by gate: reset and update gates, candidate and hidden state
+
+        USAGE:
+          lesson gru [OPTIONS]
+
+        OPTIONS:
+          --example NAME          a named built-in example (the lesson's --help lists them)
+          --input FILE            the example read from a JSON file ('-' = stdin), instead of --example
+          --print-input           the example's input as JSON, to edit and feed back with --input
+          --format markdown|json  Markdown (default) or the machine-readable trace
+          --precision N           decimals shown in Markdown (default 4, 0 to 15)
+          --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
+          -o, --output FILE       write to FILE instead of stdout, its figures beside it
+          -h, --help              the lesson's examples and these flags
+
+        EXAMPLES:
+          default   “Alice sleeps .”: at the period the update gate keeps the subject and replaces the clause
+          click4ai  a GRU practice problem (click4ai) that uses colah's update gate and 3-decimal rounding
+
+        INPUT: a JSON object of PyTorch state_dict keys; 'lesson gru --print-input' shows one to edit.
+
+        """
+
+    static let renderHelp = """
+        lesson render: regenerate the lecture notes (every lesson's examples, with their figures)
+
+        USAGE:
+          lesson render [OPTIONS]
+
+        OPTIONS:
+          --out DIR               the folder of the notes (default Lessons/)
+          --check                 write nothing; exit 1 listing stale, missing and left-over files
+          -h, --help              this help
+
+        EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
+                     66 input file unreadable, 73 output not writable.
+
+        """
+
+    /// Every flag in the tables is parsed, named in the help, and offered as a suggestion.
+    @Test func theFlagTablesDriveParsingHelpAndSuggestions() throws {
+        for flag in LessonOptions.flags {
+            #expect(Self.help.contains("  \(flag.usage) ") && Self.gruHelp.contains("  \(flag.usage) "), "\(flag.usage)")
+            for name in flag.names {
+                // Parsing only takes a file's name; nothing is read or written here.
+                let arguments = flag.value == nil ? [name] : [name, name == "--example" ? "default" : name == "--format" ? "json" : "3"]
+                #expect(throws: Never.self, "\(name)") { _ = try LessonOptions(arguments, lesson: GRU.self) }
+                // One letter dropped from a long name is suggested back.
+                if name.count > 4 {
+                    let typo = String(name.dropLast())
+                    let error = #expect(throws: LessonError.self) { _ = try LessonOptions([typo], lesson: GRU.self) }
+                    #expect(error?.message.contains("(did you mean '\(name)'?)") == true, "\(typo): \(error?.message ?? "")")
+                }
+            }
+        }
+        for flag in RenderOptions.flags {
+            #expect(Self.help.contains("  \(flag.usage) ") && Self.renderHelp.contains("  \(flag.usage) "), "\(flag.usage)")
+        }
+        // Values are taken as `--flag value` and `--flag=value`; switches take none.
+        let options = try LessonOptions(["--format=json", "--precision", "7", "-o", "x.md", "--example=click4ai"], lesson: GRU.self)
+        #expect(options.format == .json && options.precision == 7 && options.output == "x.md" && options.example == "click4ai")
+        #expect(throws: LessonError(.usage, "--print-input takes no value, got 'yes'")) {
+            _ = try LessonOptions(["--print-input=yes"], lesson: GRU.self)
+        }
+        #expect(throws: LessonError(.usage, "--out needs a value: the folder for the notes")) { _ = try RenderOptions(["--out"]) }
+        let render = try RenderOptions(["--out=notes", "--check"])
+        #expect(render.out == "notes" && render.check && !render.help)
     }
 
     @Test func twoRunsAreByteIdentical() throws {
         for id in Lessons.ids {
-            #expect(try lesson([id]).out == lesson([id]).out)
-            #expect(try lesson([id, "--format", "json"]).out == lesson([id, "--format", "json"]).out)
+            for arguments in [[id], [id, "--format", "json"]] {
+                let (first, second) = (try lesson(arguments), try lesson(arguments))
+                #expect(first.status == 0 && second.status == 0, "\(arguments): \(first.err)")
+                #expect(!first.outBytes.isEmpty && first.outBytes == second.outBytes, "\(arguments)")
+            }
         }
     }
 
@@ -107,6 +223,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         let fromStdin = try lesson([id, "--input", "-", "--format", "json"], stdin: printed.out)
         let builtIn = try lesson([id, "--format", "json"])
         #expect(fromStdin.status == 0, "\(fromStdin.err)")
+        #expect(builtIn.status == 0 && builtIn.out.hasPrefix("{\n  \"lesson\": \"\(id)\""), "\(builtIn.err)")
         // Same values; only the example's name differs ("default" against the input's name).
         #expect(fromStdin.out.replacingOccurrences(of: "\"<stdin>\"", with: "\"default\"") == builtIn.out)
     }
@@ -213,17 +330,88 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     }
 
     @Test func usageErrors() throws {
-        let unknownLesson = try lesson(["lstm-gate"])
-        #expect(unknownLesson.status == 64)
-        #expect(unknownLesson.err == "error: unknown lesson 'lstm-gate' (did you mean 'lstm-gates'?); 'lesson list' shows them\n")
-        let unknownFlag = try lesson(["gru", "--fromat", "json"])
-        #expect(unknownFlag.status == 64 && unknownFlag.err.contains("did you mean '--format'"))
-        #expect(try lesson(["gru", "--format", "yaml"]).status == 64)
-        #expect(try lesson(["gru", "--precision", "-1"]).status == 64)
-        #expect(try lesson(["gru", "--precision"]).status == 64)
-        #expect(try lesson(["gru", "--example", "defualt"]).err.contains("did you mean 'default'"))
-        #expect(try lesson(["gru", "--example", "default", "--input", "x.json"]).status == 64)
-        #expect(try lesson(["--frobnicate"]).status == 64)
+        // Each usage error: exit 64, nothing on stdout, exactly this one line on stderr.
+        let cases: [([String], String)] = [
+            (["lstm-gate"], "unknown lesson 'lstm-gate' (did you mean 'lstm-gates'?); 'lesson list' shows them"),
+            (["gru", "--fromat", "json"], "unknown option '--fromat' for 'lesson gru' (did you mean '--format'?); see 'lesson gru --help'"),
+            (["gru", "--outptu", "x.md"], "unknown option '--outptu' for 'lesson gru' (did you mean '--output'?); see 'lesson gru --help'"),
+            (["gru", "--format", "yaml"], "--format must be markdown or json, got 'yaml'"),
+            (["gru", "--precision", "-1"], "--precision must be a whole number from 0 to 15, got '-1'"),
+            (["gru", "--precision=16"], "--precision must be a whole number from 0 to 15, got '16'"),
+            (["gru", "--precision"], "--precision needs a value: a whole number of decimals from 0 to 15"),
+            (["gru", "-o"], "-o needs a value: the file to write"),
+            (["gru", "--example", "defualt"], "unknown example 'defualt' for gru (did you mean 'default'?); the examples are default, click4ai"),
+            (["gru", "--example", "default", "--input", "x.json"], "--example and --input both choose the example; give one of them"),
+            (["gru", "--input", "-", "--expect", "-"], "--input and --expect cannot both read standard input; give one of them a file"),
+            (["gru", "--check"], "unknown option '--check' for 'lesson gru'; see 'lesson gru --help'"),
+            (["gru", "--print-input=yes"], "--print-input takes no value, got 'yes'"),
+            (["gru", "extra"], "unexpected argument 'extra' for 'lesson gru'; see 'lesson gru --help'"),
+            (["gru", "-"], "unexpected argument '-' for 'lesson gru'; see 'lesson gru --help'"),
+            (["list", "gru"], "'lesson list' takes no arguments, got 'gru'"),
+            (["render", "--chek"], "unknown option '--chek' for 'lesson render' (did you mean '--check'?); see 'lesson render --help'"),
+            (["render", "--example", "default"], "unknown option '--example' for 'lesson render'; see 'lesson render --help'"),
+            (["render", "notes"], "unexpected argument 'notes' for 'lesson render'; see 'lesson render --help'"),
+            (["render", "--check=no"], "--check takes no value, got 'no'"),
+            (["--frobnicate"], "unknown option '--frobnicate'; start with a lesson: 'lesson list' shows them"),
+            (["--verison"], "unknown option '--verison' (did you mean '--version'?); start with a lesson: 'lesson list' shows them"),
+        ]
+        for (arguments, message) in cases {
+            let run = try lesson(arguments)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.out.isEmpty, "\(arguments)")
+            #expect(run.err == "error: \(message)\n", "\(arguments)")
+        }
+    }
+
+    /// User text echoed in an error (a file name, a flag value, an example or lesson name, a JSON
+    /// key) has its control characters escaped, so the error stays one line.
+    @Test func echoedUserTextIsEscaped() throws {
+        let folder = try temporaryFolder()
+        let cases: [([String], Int32, String)] = [
+            (["gru", "--input", "a\nb.json"], 66, "cannot read a\\nb.json: no such file or directory"),
+            (["gru", "--expect", "c\tlaims.json"], 66, "cannot read c\\tlaims.json: no such file or directory"),
+            (["gru", "--format", "json\nmarkdown"], 64, "--format must be markdown or json, got 'json\\nmarkdown'"),
+            (["gru", "--precision=4\r"], 64, "--precision must be a whole number from 0 to 15, got '4\\r'"),
+            (["gru", "--example", "default\n"], 64, "unknown example 'default\\n' for gru (did you mean 'default'?); the examples are default, click4ai"),
+            (["gru", "--\u{1B}[2J"], 64, "unknown option '--\\u{1B}[2J' for 'lesson gru'; see 'lesson gru --help'"),
+            (["gru", "x\u{2028}y"], 64, "unexpected argument 'x\\u{2028}y' for 'lesson gru'; see 'lesson gru --help'"),
+            (["gru\n"], 64, "unknown lesson 'gru\\n' (did you mean 'gru'?); 'lesson list' shows them"),
+            (["gru", "-o", "no\ndir/x.md"], 73, "cannot write no\\ndir/x-figure1.svg: no such file or directory"),
+        ]
+        for (arguments, status, message) in cases {
+            let run = try lesson(arguments, in: folder)
+            #expect(run.status == status, "\(arguments): \(run.err)")
+            #expect(run.err == "error: \(message)\n", "\(arguments)")
+        }
+        // A file whose name holds a line break, read and found wanting by the lesson's input reader.
+        try Data(#"{"input": [[1]]}"#.utf8).write(to: folder.appendingPathComponent("my\nlstm.json"))
+        let reader = try lesson(["lstm-gates", "--input", "my\nlstm.json"], in: folder)
+        #expect(reader.status == 65)
+        #expect(reader.err.hasPrefix("error: my\\nlstm.json: missing field weight_ih_l0") && reader.err.filter { $0 == "\n" }.count == 1,
+                "\(reader.err)")
+        // Keys and values inside the JSON, echoed by other layers, are escaped too.
+        try Data(#"{"input": [[1]], "weight_ih_l0": [[1]], "weight_hh_l0": [[1]], "bias\nx": [0]}"#.utf8).write(to: folder.appendingPathComponent("key.json"))
+        let key = try lesson(["rnn-unroll", "--input", "key.json"], in: folder)
+        #expect(key.status == 65 && key.err.hasPrefix("error: key.json: unknown field \"bias\\nx\"") && key.err.filter { $0 == "\n" }.count == 1,
+                "\(key.err)")
+        try Data(#"{"claims": [{"value": "we\right", "at": [1, 1], "expected": 1}]}"#.utf8).write(to: folder.appendingPathComponent("claims.json"))
+        let claim = try lesson(["attention-qkv", "--expect", "claims.json"], in: folder)
+        #expect(claim.status == 65 && claim.err.hasPrefix("error: claims.json: claims[1] names \"we\\right\"") && claim.err.filter { $0 == "\n" }.count == 1,
+                "\(claim.err)")
+        // The folder of `render --check`, in its stale lines and its summary.
+        let render = try lesson(["render", "--check", "--out", "no\nnotes"], in: folder)
+        #expect(render.status == 1)
+        let lines = render.err.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "stale: no\\nnotes/README.md" && lines.last == "")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("stale: no\\nnotes/") || $0.hasPrefix("lesson: in no\\nnotes/, ") }, "\(render.err)")
+    }
+
+    @Test func escapingWritesControlCharactersOut() {
+        #expect(escaped("plain name.json") == "plain name.json")
+        #expect(escaped("a\nb\tc\rd") == "a\\nb\\tc\\rd")
+        #expect(escaped("\u{0}\u{1B}\u{7F}\u{85}\u{2028}\u{2029}") == "\\u{0}\\u{1B}\\u{7F}\\u{85}\\u{2028}\\u{2029}")
+        #expect(escaped("é 한글 \\n ∑") == "é 한글 \\n ∑")
+        #expect(escaped("\r\n") == "\\r\\n")
     }
 
     @Test func invalidUTF8AndHugeFiles() throws {
@@ -233,7 +421,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(bytes.status == 65 && bytes.err.contains("invalid UTF-8"), "\(bytes.err)")
         // A sparse file larger than the input limit is refused before it is read.
         let huge = folder.appendingPathComponent("huge.json")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.seek(toOffset: UInt64(Files.maxInputBytes) + 10)
         try handle.write(contentsOf: Data([0x20]))
@@ -304,8 +492,12 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 
     @Test func figuresGoBesideTheNoteOrAreDescribed() throws {
         let folder = try temporaryFolder()
+        // No folder yet: the output cannot be written (73; 66 is for an input that cannot be read),
+        // and nothing is written.
         let run = try lesson(["lstm-gates", "-o", "notes/lstm.md"], in: folder)
-        #expect(run.status == 66 || run.status == 73, "no folder yet: \(run.err)")
+        #expect(run.status == 73, "no folder yet: \(run.err)")
+        #expect(run.err == "error: cannot write notes/lstm-figure1.svg: no such file or directory\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
         #expect(try lesson(["lstm-gates", "-o", "notes/lstm.md"], in: folder).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("notes").path).sorted()
@@ -326,19 +518,61 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     @Test func renderWritesAndChecksTheNotes() throws {
         let folder = try temporaryFolder()
         let empty = try lesson(["render", "--check", "--out", "notes"], in: folder)
-        #expect(empty.status == 1 && empty.err.contains("stale: notes/README.md"))
+        #expect(empty.status == 1 && empty.err.hasPrefix("stale: notes/README.md\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "--check writes nothing")
         let written = try lesson(["render", "--out", "notes"], in: folder)
         #expect(written.status == 0, "\(written.err)")
-        #expect(try lesson(["render", "--check", "--out", "notes"], in: folder).status == 0)
+        #expect(written.out == "wrote \(NotesCommand.describe(try NotesCommand.notes())) to notes/\n")
+        let fresh = try lesson(["render", "--check", "--out", "notes"], in: folder)
+        #expect(fresh.status == 0 && fresh.err.isEmpty, "\(fresh.err)")
+        #expect(fresh.out == "\(NotesCommand.describe(try NotesCommand.notes())) in notes/ are up to date\n")
         let note = folder.appendingPathComponent("notes/gru.md")
         try Data("changed\n".utf8).write(to: note)
         let stale = try lesson(["render", "--check", "--out", "notes"], in: folder)
-        #expect(stale.status == 1 && stale.err.contains("stale: notes/gru.md"))
-        // A figure no note links is stale too.
+        #expect(stale.status == 1)
+        #expect(stale.err == "stale: notes/gru.md\n"
+            + "lesson: in notes/, 1 of \(try NotesCommand.notes().count) files are stale or missing; run 'lesson render' and commit\n")
+        // A figure no note links is stale too, and `render` leaves it for the user to delete.
         try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("notes/figures/old-figure9.svg"))
-        _ = try lesson(["render", "--out", "notes"], in: folder)
+        #expect(try lesson(["render", "--out", "notes"], in: folder).status == 0)
         let extra = try lesson(["render", "--check", "--out", "notes"], in: folder)
-        #expect(extra.status == 1 && extra.err.contains("stale: notes/figures/old-figure9.svg (no note uses it; delete it)"))
+        #expect(extra.status == 1)
+        #expect(extra.err == "stale: notes/figures/old-figure9.svg (no note uses it; delete it)\n"
+            + "lesson: in notes/, 1 file is left over; delete what is left over and commit\n")
+    }
+
+    /// A note no example produces any more (its example removed or renamed) is stale: `render
+    /// --check` names it and fails, and passes again once it is deleted.
+    @Test func renderCheckFindsOrphanNotes() throws {
+        let folder = try temporaryFolder()
+        let written = try lesson(["render", "--out", "notes"], in: folder)
+        #expect(written.status == 0, "\(written.err)")
+        #expect(try lesson(["render", "--check", "--out", "notes"], in: folder).status == 0)
+        let orphan = folder.appendingPathComponent("notes/gru--renamed-example.md")
+        try Data("# An example that was renamed\n".utf8).write(to: orphan)
+        // Not notes: files that are not Markdown, and Markdown in a folder below.
+        try Data("keep\n".utf8).write(to: folder.appendingPathComponent("notes/NOTES.txt"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes/ko"), withIntermediateDirectories: true)
+        try Data("# 한국어\n".utf8).write(to: folder.appendingPathComponent("notes/ko/gru.md"))
+        let check = try lesson(["render", "--check", "--out", "notes"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.out.isEmpty)
+        #expect(check.err == "stale: notes/gru--renamed-example.md (no example produces it; delete it)\n"
+            + "lesson: in notes/, 1 file is left over; delete what is left over and commit\n")
+        // With a stale note too, both are named, the note first.
+        try Data("changed\n".utf8).write(to: folder.appendingPathComponent("notes/gru.md"))
+        let both = try lesson(["render", "--check", "--out", "notes"], in: folder)
+        #expect(both.status == 1)
+        #expect(both.err == "stale: notes/gru.md\n"
+            + "stale: notes/gru--renamed-example.md (no example produces it; delete it)\n"
+            + "lesson: in notes/, 1 of \(try NotesCommand.notes().count) files are stale or missing and 1 file is left over; "
+            + "run 'lesson render', delete what is left over and commit\n")
+        // Rendering again does not delete it; the check keeps failing until it is deleted.
+        #expect(try lesson(["render", "--out", "notes"], in: folder).status == 0)
+        #expect(try lesson(["render", "--check", "--out", "notes/"], in: folder).status == 1)
+        try FileManager.default.removeItem(at: orphan)
+        let clean = try lesson(["render", "--check", "--out", "notes/"], in: folder)
+        #expect(clean.status == 0 && clean.err.isEmpty, "\(clean.err)")
     }
 }
 
@@ -350,10 +584,14 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(notes.filter { $0.file.hasSuffix(".md") }.count == Lessons.all.map { $0.examples.count }.reduce(1, +))
         #expect(notes.contains { $0.file.hasPrefix("figures/") && $0.file.hasSuffix(".svg") })
         for note in notes {
+            // Byte for byte: two Strings compare equal when they are only canonically equivalent.
             let path = repositoryRoot.appendingPathComponent("Lessons/\(note.file)")
-            let committed = try? String(contentsOf: path, encoding: .utf8)
-            #expect(committed == note.text, "Lessons/\(note.file) is stale: run 'swift run lesson render' and review the diff")
+            let committed = try? Data(contentsOf: path)
+            #expect(committed == Data(note.text.utf8), "Lessons/\(note.file) is stale: run 'swift run lesson render' and review the diff")
         }
+        // Nothing is left over in Lessons/: every note and figure there is one that render writes.
+        let left = NotesCommand.leftOvers(in: repositoryRoot.appendingPathComponent("Lessons").path, notes: notes)
+        #expect(left.isEmpty, "left over in Lessons/: \(left.map(\.path)); delete them")
     }
 
     @Test func theDefaultExamplesTellTheirStories() throws {
