@@ -45,17 +45,30 @@ import Testing
 
     @Test func badClaimsAreInputErrors() throws {
         let trace = try AttentionQKV.trace(AttentionQKV.examples[0].input, file: "x", example: nil)
-        #expect(throws: LessonError.self) { try trace.check(try claims(#"{"claims": [{"value": "weight", "at": [1, 1], "expected": 1}]}"#), file: "c") }
-        #expect(throws: LessonError.self) { try trace.check(try claims(#"{"claims": [{"value": "weights", "at": [4, 1], "expected": 1}]}"#), file: "c") }
-        #expect(throws: LessonError.self) { try trace.check(try claims(#"{"claims": [{"value": "weights", "at": [1], "expected": 1}]}"#), file: "c") }
-        #expect(throws: LessonError.self) { try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": "abc"}]}"#) }
-        #expect(throws: LessonError.self) { try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expect": 1}]}"#) }
-        do {
-            try trace.check(try claims(#"{"claims": [{"value": "weight", "at": [1, 1], "expected": 1}]}"#), file: "c.json")
-        } catch let error as LessonError {
-            #expect(error.code == .data)
-            #expect(error.message.contains("did you mean 'weights'"))
+        // Each must throw exactly this error: a data error (65) naming the file, the claim and what was expected.
+        #expect(throws: LessonError(.data, #"c: claims[1] names "weight", which attention-qkv does not compute (did you mean 'weights'?)"#)) {
+            try trace.check(try claims(#"{"claims": [{"value": "weight", "at": [1, 1], "expected": 1}]}"#), file: "c")
         }
+        #expect(throws: LessonError(.data, #"c: claims[1]: weights has shape [3, 3], so the claim needs "at" within 1…3 × 1…3"#)) {
+            try trace.check(try claims(#"{"claims": [{"value": "weights", "at": [4, 1], "expected": 1}]}"#), file: "c")
+        }
+        #expect(throws: LessonError(.data, #"c: claims[1]: weights has shape [3, 3], so the claim needs "at" within 1…3 × 1…3"#)) {
+            try trace.check(try claims(#"{"claims": [{"value": "weights", "at": [1], "expected": 1}]}"#), file: "c")
+        }
+        #expect(throws: LessonError(.data, #"claims.json: claims[1].expected must be a finite number, got "abc""#)) {
+            try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": "abc"}]}"#)
+        }
+        #expect(throws: LessonError(.data, #"claims.json: unknown field "expect" in claims[1] (did you mean 'expected'?)"#)) {
+            try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expect": 1}]}"#)
+        }
+        // The file name given is the one the message names; a check that throws nothing fails here.
+        let error = try #require(throws: LessonError.self) {
+            try trace.check(try claims(#"{"claims": [{"value": "weight", "at": [1, 1], "expected": 1}]}"#), file: "c.json")
+        }
+        #expect(error.code == .data)
+        #expect(error.message == #"c.json: claims[1] names "weight", which attention-qkv does not compute (did you mean 'weights'?)"#)
+        // A failed check leaves no verdicts behind.
+        #expect(trace.claims == nil)
     }
 }
 
@@ -96,7 +109,7 @@ import Testing
     }
 
     @Test func aTransposedWeightIsNamed() throws {
-        let input = try #require(AttentionQKV.examples[0].input)
+        let input = AttentionQKV.examples[0].input
         guard let transposed = input["w_q"]?.transposedMatrix, let rewritten = input.setting("w_q", transposed) else {
             Issue.record("no w_q"); return
         }

@@ -36,12 +36,25 @@ import Testing
 
     @Test func aHeatmapShowsTheValuesOfItsTable() throws {
         let example = try #require(AttentionQKV.examples.first)
+        #expect(example.name == "default")
         let trace = try AttentionQKV.trace(example.input, file: "x", example: example)
-        let renderer = MarkdownRenderer(command: "lesson attention-qkv", figureLinks: .init(folder: "", stem: "a"))
-        let weights = try #require(renderer.figureFiles(trace).last).svg
+        let renderer = MarkdownRenderer(command: "lesson attention-qkv", figureLinks: .init(folder: "figures/", stem: "attention-qkv"))
+        let figures = renderer.figureFiles(trace)
+        #expect(figures.map(\.file) == ["attention-qkv-figure1.svg", "attention-qkv-figure2.svg"])
+        let weights = try #require(figures.last).svg
         // The cell of "sat" attending to "cat" prints its weight, 0.70, as in the table.
         #expect(weights.contains(">0.70</text>"))
         #expect(weights.contains(">The</text>") && weights.contains(">sat</text>"))
-        #expect(renderer.figureFiles(trace).map(\.svg) == renderer.figureFiles(trace).map(\.svg), "byte-stable")
+        // Byte-stable: byte for byte the golden file committed in Lessons/figures/, and the file
+        // another process (the built `lesson`) writes beside a note.
+        let folder = try temporaryFolder()
+        let run = try lesson(["attention-qkv", "-o", "attention-qkv.md"], in: folder)
+        #expect(run.status == 0, "\(run.err)")
+        for figure in figures {
+            let golden = try Data(contentsOf: repositoryRoot.appendingPathComponent("Lessons/figures/\(figure.file)"))
+            #expect(golden == Data(figure.svg.utf8), "Lessons/figures/\(figure.file) differs from the render")
+            let written = try Data(contentsOf: folder.appendingPathComponent(figure.file))
+            #expect(written == Data(figure.svg.utf8), "\(figure.file) written by lesson differs from the render")
+        }
     }
 }

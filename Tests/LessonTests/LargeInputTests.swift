@@ -1,5 +1,5 @@
 // Large inputs stay readable and complete: bounded Markdown, every value in the JSON, and cost
-// that grows linearly with the number of values recorded.
+// that grows linearly with the number of values recorded, counted rather than timed.
 
 import Foundation
 import Testing
@@ -42,17 +42,67 @@ import Testing
         #expect(numbers(weights["value"] ?? .null).count == 256 * 256)
     }
 
-    @Test func costGrowsLinearly() throws {
-        func seconds(_ steps: Int) throws -> Double {
-            let start = Date()
-            let trace = try LSTMGates.trace(lstm(steps: steps), file: "x", example: nil)
-            _ = JSONTraceRenderer.render(trace)
-            _ = MarkdownRenderer(command: "lesson").render(trace)
-            return Date().timeIntervalSince(start)
+    /// What a trace costs to build and render, counted (no clock): the operations the renderers
+    /// walk below each recorded value, down to the values shown by their symbol (inputs, recorded
+    /// values, slices of them); the entries those operations hold; the numbers the JSON trace
+    /// lists; and the bytes of the JSON and the Markdown.
+    struct Cost: Equatable, CustomStringConvertible {
+        var operations = 0
+        var entries = 0
+        var jsonNumbers = 0
+        var jsonBytes = 0
+        var markdownBytes = 0
+
+        var description: String {
+            "\(operations) operations, \(entries) entries, \(jsonNumbers) JSON numbers, \(jsonBytes) B JSON, \(markdownBytes) B Markdown"
         }
-        _ = try seconds(50)  // warm up
-        let (small, large) = (try seconds(200), try seconds(800))
-        // Four times the values: linear cost is about 4×; quadratic would be about 16×.
-        #expect(large / small < 9, "200 steps: \(small) s, 800 steps: \(large) s")
+
+        static func - (a: Cost, b: Cost) -> Cost {
+            Cost(operations: a.operations - b.operations, entries: a.entries - b.entries, jsonNumbers: a.jsonNumbers - b.jsonNumbers,
+                 jsonBytes: a.jsonBytes - b.jsonBytes, markdownBytes: a.markdownBytes - b.markdownBytes)
+        }
+    }
+
+    func cost(steps: Int) throws -> Cost {
+        let trace = try LSTMGates.trace(lstm(steps: steps), file: "x", example: nil)
+        var cost = Cost()
+        // An operation that reached back through earlier steps instead of using their recorded
+        // values would make this walk grow with the step count (or explode): it stops at a budget.
+        let budget = 10_000_000
+        func walk(_ traced: Traced) {
+            guard cost.operations < budget else { return }
+            cost.operations += 1
+            cost.entries += traced.value.count
+            // A leaf is shown by its symbol; below it is only what it was taken from (a slice's whole input).
+            guard traced.leaf == nil else { return }
+            for operand in traced.operation.operands { walk(operand) }
+        }
+        for step in trace.steps { if let computed = step.computed { walk(computed) } }
+        let json = JSONTraceRenderer.render(trace)
+        cost.jsonBytes = json.utf8.count
+        guard case .array(let values)? = try JSON.parse(Array(json.utf8))["values"] else { Issue.record("no values"); return cost }
+        cost.jsonNumbers = values.map { numbers($0["value"] ?? .null).count }.reduce(0, +)
+        cost.markdownBytes = MarkdownRenderer(command: "lesson").render(trace).utf8.count
+        return cost
+    }
+
+    @Test func costGrowsLinearly() throws {
+        let (c100, c200, c400) = (try cost(steps: 100), try cost(steps: 200), try cost(steps: 400))
+        let all = "\(c100); \(c200); \(c400)"
+        // Every step after the first does the same work, so the cost counted in operations and
+        // entries is a + b·steps exactly: the last 200 steps cost twice the 100 before them.
+        // Quadratic cost would make them cost about 6 times as much, and exactly twice fails too.
+        let (early, late) = (c200 - c100, c400 - c200)
+        #expect(early.operations > 0 && late.operations == 2 * early.operations, "\(all)")
+        #expect(early.entries > 0 && late.entries == 2 * early.entries, "\(all)")
+        // A step's operations stay few: they use the recorded values, not reach back through them.
+        #expect(early.operations / 100 <= 35, "\(early.operations / 100) operations per step")
+        // Each LSTM step records a (4H = 128 numbers) and i, f, g, o, c, h (H = 32 each).
+        #expect([c100, c200, c400].map(\.jsonNumbers) == [320 * 100, 320 * 200, 320 * 400])
+        // The JSON holds every value: its bytes vary only with the numbers' digits and signs.
+        #expect(early.jsonBytes > 0 && abs(Double(late.jsonBytes) / Double(2 * early.jsonBytes) - 1) < 0.05, "\(all)")
+        // The Markdown shows the first and last steps in full and summarizes the rest: its size does
+        // not grow with the steps (it differs only in the digits of the last steps' numbers).
+        #expect(abs(Double(c400.markdownBytes) / Double(c100.markdownBytes) - 1) < 0.02, "\(all)")
     }
 }
