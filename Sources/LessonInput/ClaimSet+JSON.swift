@@ -14,7 +14,7 @@ extension ClaimSet {
             throw fail("claims must be a JSON object with \"source\" and \"claims\", got \(json.kindDescription)")
         }
         for member in members where !["source", "claims"].contains(member.key) {
-            throw fail("unknown field \"\(member.key)\" in the claims" + suggestion(for: member.key, in: ["source", "claims"]))
+            throw fail("unknown field \"\(escaped(member.key))\" in the claims" + suggestion(for: member.key, in: ["source", "claims"]))
         }
         switch json["source"] {
         case .string(let text)?: source = text
@@ -29,7 +29,7 @@ extension ClaimSet {
             guard case .object(let fields) = item else { throw fail("\(path) must be an object, got \(item.kindDescription)") }
             let known = ["value", "at", "expected", "tolerance"]
             for field in fields where !known.contains(field.key) {
-                throw fail("unknown field \"\(field.key)\" in \(path)" + suggestion(for: field.key, in: known))
+                throw fail("unknown field \"\(escaped(field.key))\" in \(path)" + suggestion(for: field.key, in: known))
             }
             guard case .string(let value)? = item["value"] else { throw fail("\(path).value must be the name of a value, e.g. \"h[2]\"") }
             var at: [Int] = []
@@ -51,7 +51,7 @@ extension ClaimSet {
             default: throw fail("\(path).expected must be a number or a string holding one")
             }
             guard let expected = Double(written), expected.isFinite else {
-                throw fail("\(path).expected must be a finite number, got \"\(written)\"")
+                throw fail("\(path).expected must be a finite number, got \"\(escaped(written))\"")
             }
             var tolerance = Claim.defaultTolerance(written)
             if let json = item["tolerance"] {

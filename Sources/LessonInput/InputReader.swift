@@ -74,7 +74,7 @@ public struct InputReader {
         let list = allowed.map { "\"\($0)\"" }.joined(separator: " or ")
         guard case .string(let word) = json else { throw fail("\(key) must be \(list), got \(json.kindDescription)") }
         guard allowed.contains(word) else {
-            throw fail("\(key) must be \(list), got \"\(word)\"" + suggestion(for: word, in: allowed))
+            throw fail("\(key) must be \(list), got \"\(escaped(word))\"" + suggestion(for: word, in: allowed))
         }
         return word
     }
@@ -143,7 +143,7 @@ public struct InputReader {
         guard let value else {
             // A field the lesson does not know, spelt like the missing one, is probably it.
             let unknown = members.map(\.key).filter { !known.contains($0) }
-            let hint = closest(to: key, in: unknown).map { " (is \"\($0)\" a misspelling of it?)" } ?? ""
+            let hint = closest(to: key, in: unknown).map { " (is \"\(escaped($0))\" a misspelling of it?)" } ?? ""
             throw fail("missing field \(key): \(what)\(hint)")
         }
         return value
@@ -186,7 +186,7 @@ public struct InputReader {
     /// Every field was one the lesson knows.
     public func finish() throws {
         for member in members where !known.contains(member.key) {
-            throw fail("unknown field \"\(member.key)\"" + suggestion(for: member.key, in: known)
+            throw fail("unknown field \"\(escaped(member.key))\"" + suggestion(for: member.key, in: known)
                 + "; the fields are " + known.joined(separator: ", "))
         }
     }

@@ -63,14 +63,14 @@ extension Trace {
         for (n, claim) in set.claims.enumerated() {
             let path = "claims[\(n + 1)]"
             guard let step = self[claim.value] else {
-                throw LessonError.data(file, "\(path) names \"\(claim.value)\", which \(lesson) does not compute"
+                throw LessonError.data(file, "\(path) names \"\(escaped(claim.value))\", which \(lesson) does not compute"
                     + suggestion(for: claim.value, in: computedSteps.map(\.name)))
             }
             let shape = step.value.shape
             guard claim.at.count == shape.count, zip(claim.at, shape).allSatisfy({ $0 >= 1 && $0 <= $1 }) else {
                 let expected = shape.isEmpty ? "no \"at\" (it is a number)"
                     : "\"at\" within " + shape.map { "1…\($0)" }.joined(separator: " × ")
-                throw LessonError.data(file, "\(path): \(claim.value) has shape \(shape), so the claim needs \(expected)")
+                throw LessonError.data(file, "\(path): \(escaped(claim.value)) has shape \(shape), so the claim needs \(expected)")
             }
             let index = shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
             verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index], reason: nil))

@@ -24,7 +24,7 @@ public struct LessonError: Error, Equatable, Sendable {
         self.message = message
     }
 
-    public static func data(_ file: String, _ message: String) -> LessonError { LessonError(.data, "\(file): \(message)") }
+    public static func data(_ file: String, _ message: String) -> LessonError { LessonError(.data, "\(escaped(file)): \(message)") }
 }
 
 /// The closest of `candidates` to `word` by edit distance, if it is close enough to be a likely typo.

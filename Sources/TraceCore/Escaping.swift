@@ -3,7 +3,7 @@
 
 /// `text` with its control characters and line or paragraph separators written as escapes:
 /// `\n`, `\r`, `\t`, and `\u{1B}` for the others. Everything else, backslashes included, is kept.
-func escaped(_ text: String) -> String {
+public func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
