@@ -81,10 +81,7 @@ public enum LessonCommand {
             try emit(json.rendered(), to: options.output, io: io)
             return
         }
-        let trace = try lesson.trace(json, file: file, example: example)
-        if let (claims, name) = try options.claims(example, io: io) {
-            try trace.check(claims, file: name, lesson: lesson, input: json)
-        }
+        let trace = try lesson.run(json, file: file, example: example, claims: options.claims(example, io: io))
         let text: String
         var figures: [(file: String, svg: String)] = []
         var folder = ""

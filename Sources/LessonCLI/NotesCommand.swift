@@ -24,11 +24,7 @@ enum NotesCommand {
             for example in lesson.examples {
                 let file = example.name == "default" ? "\(lesson.id).md" : "\(lesson.id)--\(example.name).md"
                 let command = example.name == "default" ? "lesson \(lesson.id)" : "lesson \(lesson.id) --example \(example.name)"
-                let trace = try lesson.trace(example.input, file: "example '\(example.name)'", example: example)
-                if let claims = example.claims {
-                    let name = "example '\(example.name)' claims"
-                    try trace.check(try ClaimSet(claims, file: name), file: name, lesson: lesson, input: example.input)
-                }
+                let trace = try lesson.run(example.input, file: example.file, example: example, claims: example.claimSet())
                 let stem = String(file.dropLast(3))
                 let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
                 notes.append((file, renderer.render(trace)))

@@ -145,39 +145,35 @@ struct LessonOptions {
     }
 
     /// The claims to check: the `--expect` file, else those of the chosen built-in example, if any.
-    func claims(_ example: Example?, io: LessonCommand.IO) throws -> (ClaimSet, String)? {
+    func claims(_ example: Example?, io: LessonCommand.IO) throws -> (set: ClaimSet, file: String)? {
         if let expect {
-            let (bytes, name) = expect == "-" ? (io.readStdin(), "<stdin>") : (try Files.read(expect), expect)
-            let json: JSON
-            do {
-                json = try JSON.parse(bytes)
-            } catch {
-                throw LessonError(.data, "\(escaped(name)): not valid JSON: \(error.description)")
-            }
+            let (json, name) = try readJSON(expect, io: io)
             return (try ClaimSet(json, file: name), name)
         }
-        guard let example, let claims = example.claims else { return nil }
-        let name = "example '\(example.name)' claims"
-        return (try ClaimSet(claims, file: name), name)
+        return try example?.claimSet()
     }
 
     /// The input object, the name it goes by in messages, and the built-in example if one was chosen.
     func loadInput(io: LessonCommand.IO) throws -> (JSON, String, Example?) {
         if let input {
-            let (bytes, name) = input == "-" ? (io.readStdin(), "<stdin>") : (try Files.read(input), input)
-            let json: JSON
-            do {
-                json = try JSON.parse(bytes)
-            } catch {
-                throw LessonError(.data, "\(escaped(name)): not valid JSON: \(error.description)")
-            }
+            let (json, name) = try readJSON(input, io: io)
             return (json, name, nil)
         }
         let name = example ?? "default"
         guard let chosen = lesson.examples.first(where: { $0.name == name }) else {
             throw LessonError(.usage, "\(lesson.id) has no example '\(escaped(name))'")
         }
-        return (chosen.input, "example '\(name)'", chosen)
+        return (chosen.input, chosen.file, chosen)
+    }
+
+    /// A JSON file (or standard input for '-') parsed, and the name it goes by in messages.
+    private func readJSON(_ path: String, io: LessonCommand.IO) throws -> (JSON, String) {
+        let (bytes, name) = path == "-" ? (io.readStdin(), "<stdin>") : (try Files.read(path), path)
+        do {
+            return (try JSON.parse(bytes), name)
+        } catch {
+            throw LessonError(.data, "\(escaped(name)): not valid JSON: \(error.description)")
+        }
     }
 
     /// The command that prints this trace, for the footer's pointer to `--format json`.

@@ -110,3 +110,25 @@ extension Trace {
         return reasonWords("none")
     }
 }
+
+extension Lesson {
+    /// The lesson run on `input` (named `file` in messages), with `claims` checked against it and
+    /// each failing claim given its likely reason: what the command line and `render` both do.
+    public static func run(_ input: JSON, file: String, example: Example?, claims: (set: ClaimSet, file: String)?) throws -> Trace {
+        let trace = try trace(input, file: file, example: example)
+        if let claims { try trace.check(claims.set, file: claims.file, lesson: self, input: input) }
+        return trace
+    }
+}
+
+extension Example {
+    /// The name a built-in example goes by in messages.
+    public var file: String { "example '\(name)'" }
+
+    /// The example's own claims, if it carries any, with the name they go by in messages.
+    public func claimSet() throws -> (set: ClaimSet, file: String)? {
+        guard let claims else { return nil }
+        let file = "example '\(name)' claims"
+        return (try ClaimSet(claims, file: file), file)
+    }
+}
