@@ -2,8 +2,6 @@
 // lesson or `render`, and turns every failure into one `error:` line and a documented exit code.
 
 import Foundation
-import JSONFormat
-import LessonInput
 import LessonLibrary
 import TraceCore
 import TraceRender

@@ -1,8 +1,6 @@
 // `lesson render`: the lecture notes in Lessons/ are the traces of every lesson's examples.
 // `--check` regenerates them in memory and lists the files that differ (exit 1).
 
-import JSONFormat
-import LessonInput
 import LessonLibrary
 import TraceCore
 import TraceRender

@@ -3,10 +3,9 @@
 // swift-argument-parser's manners: `--flag value` or `--flag=value`, usage errors (64).
 
 import JSONFormat
-import LessonInput
+import Foundation
 import LessonLibrary
 import TraceCore
-import TraceRender
 
 enum OutputFormat: String, CaseIterable {
     case markdown, json
