@@ -18,7 +18,7 @@ extension GRU {
                 """#),
             "bias_hh_l0, reset before": ("Recurrent bias", #"""
                 Added with $W_{hh} h_{t-1}$ in rows r and z, and with $W_{hn} (r_{t} \odot h_{t-1})$ in rows n; in every \#
-                row only the sum $b_{ih} + b_{hh}$ matters, so PyTorch keeps two biases where one would do.
+                row only the sum $b_{ih} + b_{hh}$ matters, so one bias would do here (PyTorch's reset-after GRU needs both: there $r_{t}$ scales $b_{hn}$).
                 """#),
             "ax[t]": ("input part of the three gates", #"What the input $x_{«t»}$ contributes to each gate (rows r, z, n)."#),
             "ah[t]": ("hidden part of the three gates", #"What the previous state $h_{«t-1»}$ contributes to each gate (rows r, z, n)."#),
@@ -34,7 +34,8 @@ extension GRU {
                 **Reset before** (Cho et al. 2014, ONNX's default): the reset gate scales the old state *before* \#
                 it meets $W_{hn}$. PyTorch's default instead scales $W_{hn} h_{t-1} + b_{hn}$ after the product.
                 """#),
-            "n[t]": ("candidate", "The new content each unit could take, between −1 and 1, built from the input and the reset-scaled past."),
+            "n[t]": ("candidate", #"The new content each unit could take, between −1 and 1, built from the input and the hidden part $W_{hn} h_{«t-1»} + b_{hn}$ scaled by the reset gate."#),
+            "n[t], reset before": ("candidate", "The new content each unit could take, between −1 and 1, built from the input and the reset-scaled past."),
             "h[t]": ("hidden state", "A blend, unit by unit, of the candidate and the old state: the layer's output at step «t» and its memory."),
             "h[t], takes-candidate": ("hidden state", #"""
                 **Update gate reversed** (colah's figure): $z$ weighs the candidate and $1 - z$ the old state, the \#

@@ -131,7 +131,7 @@ enum GRU: Lesson {
                 // n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)                       H
                 candidate = tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n")))
             }
-            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, w.caption("n[t]", slots), labels: p.unitLabels)
+            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, w.caption(c.key("n[t]", reset: true), slots), labels: p.unitLabels)
             // h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}   (takes-candidate: z_t ⊙ n_t + (1 − z_t) ⊙ h_{t-1})   H
             let blend = c.takesCandidate ? hadamard(z, n) + hadamard(oneMinus(z), hPrev) : hadamard(oneMinus(z), n) + hadamard(z, hPrev)
             let h = tr.record("h[\(t)]", "h_{\(t)}", blend, w.caption(c.key("h[t]", update: true), slots), labels: p.unitLabels)
