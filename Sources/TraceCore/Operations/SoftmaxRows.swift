@@ -6,6 +6,9 @@ import Foundation
 
 struct SoftmaxRows: Operation {
     let a: Traced
+    /// Each row's largest entry and its sum of shifted exponentials, kept from the forward pass.
+    let rowMax: [Double]
+    let rowSum: [Double]
 
     var operands: [Traced] { [a] }
 
@@ -13,28 +16,20 @@ struct SoftmaxRows: Operation {
         LaTeX("\\operatorname{softmax}\\left(\(w.plain(a))\\right)", .atom)
     }
 
-    private var rows: Matrix {
-        guard case .matrix(let m) = a.value else { preconditionFailure("softmax of a non-matrix") }
-        return m
-    }
-
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        let m = rows
-        let row = index / m.cols
-        let topValue = m.row(row).entries.max() ?? 0
-        let top = topValue < 0 ? "(\(w.fixed(topValue)))" : w.fixed(topValue)
-        func shifted(_ c: Int) -> String { "exp(\(w.entry(a, row * m.cols + c).text) - \(top))" }
-        let terms = w.terms(m.cols, shifted)
-        return Arithmetic("\(shifted(index % m.cols))/(\(terms.joined(separator: " + ")))", .product)
+        let cols = rowSum.isEmpty ? 1 : result.count / rowSum.count
+        let row = index / cols
+        let top = rowMax[row] < 0 ? "(\(w.fixed(rowMax[row])))" : w.fixed(rowMax[row])
+        func shifted(_ c: Int) -> String { "exp(\(w.entry(a, row * cols + c).text) - \(top))" }
+        let terms = w.terms(cols, shifted)
+        return Arithmetic("\(shifted(index % cols))/(\(terms.joined(separator: " + ")))", .product)
     }
 
     /// The exp of the shifted score over the row's sum of such exps, as numbers.
     func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String? {
-        let m = rows
-        let entries = m.row(index / m.cols).entries
-        let top = entries.max() ?? 0
-        let total = entries.map { Foundation.exp($0 - top) }.reduce(0, +)
-        return "\(w.fixed(Foundation.exp(entries[index % m.cols] - top)))/\(w.fixed(total))"
+        guard !rowSum.isEmpty else { return nil }
+        let row = index / (result.count / rowSum.count)
+        return "\(w.fixed(Foundation.exp(a.value.flat[index] - rowMax[row])))/\(w.fixed(rowSum[row]))"
     }
 }
 
@@ -42,12 +37,15 @@ struct SoftmaxRows: Operation {
 public func softmaxRows(_ x: Traced) -> Traced {
     guard case .matrix(let m) = x.value else { preconditionFailure("softmax of a non-matrix") }
     var entries = m.entries
+    var (rowMax, rowSum) = ([Double](), [Double]())
     for r in 0..<m.rows {
         let row = m.row(r).entries
         let top = row.max() ?? 0
         let exps = row.map { Foundation.exp($0 - top) }
         let total = exps.reduce(0, +)
         for c in 0..<m.cols { entries[r * m.cols + c] = exps[c] / total }
+        rowMax.append(top)
+        rowSum.append(total)
     }
-    return Traced(.matrix(Matrix(rows: m.rows, cols: m.cols, entries: entries)), SoftmaxRows(a: x))
+    return Traced(.matrix(Matrix(rows: m.rows, cols: m.cols, entries: entries)), SoftmaxRows(a: x, rowMax: rowMax, rowSum: rowSum))
 }
