@@ -3,6 +3,7 @@
 // swift-argument-parser's manners: `--flag value` or `--flag=value`, usage errors (64).
 
 import JSONFormat
+import LessonInput
 import Foundation
 import LessonLibrary
 import TraceCore
