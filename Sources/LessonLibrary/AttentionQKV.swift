@@ -27,26 +27,18 @@ enum AttentionQKV: Lesson {
     ])
 
     static let examples = [
-        Example(name: "default", summary: words("default.summary"), story: words("default.story"), input: sentence),
-        Example(
-            name: "causal",
-            summary: words("causal.summary"),
-            story: words("causal.story"),
-            input: .fields([
-                "x": sentence["x"]!, "w_q": sentence["w_q"]!, "w_k": sentence["w_k"]!, "w_v": sentence["w_v"]!,
-                "causal": .bool(true), "tokens": sentence["tokens"]!,
-            ])),
-        Example(
-            name: "illustrated-transformer",
-            summary: words("illustrated-transformer.summary"),
-            story: words("illustrated-transformer.story"),
-            input: .fields([
-                "x": .rows([[1, 0], [0, 1]]),
-                "w_q": .rows([Array(repeating: 1, count: 64), Array(repeating: 0.5, count: 64)]),
-                "w_k": .rows([Array(repeating: 1.75, count: 64), Array(repeating: 1.5, count: 64)]),
-                "w_v": .rows([Array(repeating: 1, count: 64), Array(repeating: 0, count: 64)]),
-                "tokens": .strings(["Thinking", "Machines"]),
-            ]),
+        Example("default", words, input: sentence),
+        Example("causal", words, input: .fields([
+            "x": sentence["x"]!, "w_q": sentence["w_q"]!, "w_k": sentence["w_k"]!, "w_v": sentence["w_v"]!,
+            "causal": .bool(true), "tokens": sentence["tokens"]!,
+        ])),
+        Example("illustrated-transformer", words, input: .fields([
+            "x": .rows([[1, 0], [0, 1]]),
+            "w_q": .rows([Array(repeating: 1, count: 64), Array(repeating: 0.5, count: 64)]),
+            "w_k": .rows([Array(repeating: 1.75, count: 64), Array(repeating: 1.5, count: 64)]),
+            "w_v": .rows([Array(repeating: 1, count: 64), Array(repeating: 0, count: 64)]),
+            "tokens": .strings(["Thinking", "Machines"]),
+        ]),
             claims: .fields([
                 "source": .string(words("illustrated-transformer.source")),
                 "claims": .array([

@@ -20,21 +20,17 @@ enum GRU: Lesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example(
-            name: "default",
-            summary: words("default.summary"),
-            story: words("default.story"),
-            input: .fields([
-                "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
-                "weight_ih_l0": .rows([[2, 2, 2], [1, 1, -3],
-                                       [-3, 2, 2], [2, -3, -3],
-                                       [1, 0, 0], [0, 1, 0]]),
-                "weight_hh_l0": .rows([[0.1, -0.1], [0.2, 0.1],
-                                       [0.1, 0.2], [-0.1, 0.1],
-                                       [0.5, -0.3], [0.4, 0.6]]),
-                "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0]),
-                "tokens": .strings(["Alice", "sleeps", "."]),
-            ])),
+        Example("default", words, input: .fields([
+            "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+            "weight_ih_l0": .rows([[2, 2, 2], [1, 1, -3],
+                                   [-3, 2, 2], [2, -3, -3],
+                                   [1, 0, 0], [0, 1, 0]]),
+            "weight_hh_l0": .rows([[0.1, -0.1], [0.2, 0.1],
+                                   [0.1, 0.2], [-0.1, 0.1],
+                                   [0.5, -0.3], [0.4, 0.6]]),
+            "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0]),
+            "tokens": .strings(["Alice", "sleeps", "."]),
+        ])),
     ] + SourcedExamples.gru
 
     static let alternatives = Alternative.switching("reset", [

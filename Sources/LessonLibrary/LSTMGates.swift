@@ -20,19 +20,19 @@ enum LSTMGates: Lesson {
 
     static let examples = [
         Example("default", words, input: .fields([
-                "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
-                "weight_ih_l0": .rows([[3, -2, -2], [-2, 3, -2],
-                                       [2, 2, 2], [2, 2, -3],
-                                       [1, 0, 0], [0, 1, 0],
-                                       [1, 1, 1], [1, 1, 1]]),
-                "weight_hh_l0": .rows([[0.1, -0.1], [0.2, 0.1],
-                                       [0.1, 0.2], [-0.1, 0.1],
-                                       [0.2, -0.2], [0.1, 0.3],
-                                       [0.1, 0], [0, 0.1]]),
-                "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0, 0, 0]),
-                "bias_hh_l0": .numbers([0, 0, 0, 0, 0, 0, 0, 0]),
-                "tokens": .strings(["Alice", "sleeps", "."]),
-            ])),
+            "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+            "weight_ih_l0": .rows([[3, -2, -2], [-2, 3, -2],
+                                   [2, 2, 2], [2, 2, -3],
+                                   [1, 0, 0], [0, 1, 0],
+                                   [1, 1, 1], [1, 1, 1]]),
+            "weight_hh_l0": .rows([[0.1, -0.1], [0.2, 0.1],
+                                   [0.1, 0.2], [-0.1, 0.1],
+                                   [0.2, -0.2], [0.1, 0.3],
+                                   [0.1, 0], [0, 0.1]]),
+            "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0, 0, 0]),
+            "bias_hh_l0": .numbers([0, 0, 0, 0, 0, 0, 0, 0]),
+            "tokens": .strings(["Alice", "sleeps", "."]),
+        ])),
     ] + SourcedExamples.lstm
 
     /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.

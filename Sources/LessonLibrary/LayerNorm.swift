@@ -18,12 +18,12 @@ enum LayerNorm: Lesson {
 
     static let examples = [
         Example("default", words, input: .fields([
-                "input": .rows([[1, 2, 3, 6], [12, 14, 16, 22]]),
-                "weight": .numbers([1, 1, 2, 0.5]),
-                "bias": .numbers([0, 0, 1, -1]),
-                "eps": .number(1e-5),
-                "tokens": .strings(["cat", "CAT"]),
-            ])),
+            "input": .rows([[1, 2, 3, 6], [12, 14, 16, 22]]),
+            "weight": .numbers([1, 1, 2, 0.5]),
+            "bias": .numbers([0, 0, 1, -1]),
+            "eps": .number(1e-5),
+            "tokens": .strings(["cat", "CAT"]),
+        ])),
     ] + SourcedExamples.layerNorm
 
     static let maxRows = 4_096

@@ -21,24 +21,20 @@ enum MultiHeadAttention: Lesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example(
-            name: "default",
-            summary: words("default.summary"),
-            story: words("default.story"),
-            input: .fields([
-                "query": .rows([[1, 0, 1, 0], [0, 2, 0, 1], [1, 1, 0, 1]]),
-                "num_heads": .number(2),
-                "in_proj_weight": .rows([
-                    [1, -1, -1, -1], [1, 0.5, 1, -0.5], [0.5, -0.5, 0, -1], [0.5, 1, 0.5, -1],
-                    [0, -0.5, 1, 1], [-1, 0, 1, 1], [0.5, 0.5, -1, 0.5], [0, -1, -0.5, 0],
-                    [0.5, 0, 0.5, 1], [0.5, -0.5, 0.5, 0], [-1, -1, 0.5, -0.5], [0, -0.5, -0.5, -1],
-                ]),
-                "in_proj_bias": .numbers([0, 0, 0, 0, 0, 0, 0, 0, 0.1, 0.1, 0.1, 0.1]),
-                "out_proj.weight": .rows([[-0.5, 1, 0, -0.5], [0, 1, -0.5, 0], [0, 0.5, 0, 0.5], [0, 0.5, 1, -1]]),
-                "out_proj.bias": .numbers([0, 0, 0, 0.1]),
-                "causal": .bool(false),
-                "tokens": .strings(["The", "cat", "sat"]),
-            ])),
+        Example("default", words, input: .fields([
+            "query": .rows([[1, 0, 1, 0], [0, 2, 0, 1], [1, 1, 0, 1]]),
+            "num_heads": .number(2),
+            "in_proj_weight": .rows([
+                [1, -1, -1, -1], [1, 0.5, 1, -0.5], [0.5, -0.5, 0, -1], [0.5, 1, 0.5, -1],
+                [0, -0.5, 1, 1], [-1, 0, 1, 1], [0.5, 0.5, -1, 0.5], [0, -1, -0.5, 0],
+                [0.5, 0, 0.5, 1], [0.5, -0.5, 0.5, 0], [-1, -1, 0.5, -0.5], [0, -0.5, -0.5, -1],
+            ]),
+            "in_proj_bias": .numbers([0, 0, 0, 0, 0, 0, 0, 0, 0.1, 0.1, 0.1, 0.1]),
+            "out_proj.weight": .rows([[-0.5, 1, 0, -0.5], [0, 1, -0.5, 0], [0, 0.5, 0, 0.5], [0, 0.5, 1, -1]]),
+            "out_proj.bias": .numbers([0, 0, 0, 0.1]),
+            "causal": .bool(false),
+            "tokens": .strings(["The", "cat", "sat"]),
+        ])),
     ]
 
     /// The figure draws at most this many heads (and their average).

@@ -17,12 +17,12 @@ enum PositionalEncoding: Lesson {
 
     static let examples = [
         Example("default", words, input: .fields([
-                "positions": .numbers([0, 1, 2, 3]),
-                "d_model": .number(4),
-                "base": .number(10000),
-                "x": .rows([[0.1, 0.2, 0.3, 0.4], [0.5, -0.5, 0.5, -0.5], [0, 1, 0, 1], [-0.2, 0, 0.2, 0]]),
-                "tokens": .strings(["the", "cat", "sat", "down"]),
-            ])),
+            "positions": .numbers([0, 1, 2, 3]),
+            "d_model": .number(4),
+            "base": .number(10000),
+            "x": .rows([[0.1, 0.2, 0.3, 0.4], [0.5, -0.5, 0.5, -0.5], [0, 1, 0, 1], [-0.2, 0, 0.2, 0]]),
+            "tokens": .strings(["the", "cat", "sat", "down"]),
+        ])),
         Example("wave", words, input: .fields(["positions": .number(50), "d_model": .number(16)])),
     ] + SourcedExamples.positional
 

@@ -16,19 +16,15 @@ enum RNNUnroll: Lesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example(
-            name: "default",
-            summary: words("default.summary"),
-            story: words("default.story"),
-            input: .fields([
-                "input": .rows([[0, 1, 0], [0, 0, 1], [0, 0, 1]]),
-                "weight_ih_l0": .rows([[0.5, -0.6, 0.9], [-0.3, 0.8, 0.2]]),
-                "weight_hh_l0": .rows([[0.4, -0.7], [0.6, 0.3]]),
-                "bias_ih_l0": .numbers([0.1, 0]),
-                "bias_hh_l0": .numbers([0, -0.1]),
-                "nonlinearity": .string("tanh"),
-                "tokens": .strings(["e", "l", "l"]),
-            ])),
+        Example("default", words, input: .fields([
+            "input": .rows([[0, 1, 0], [0, 0, 1], [0, 0, 1]]),
+            "weight_ih_l0": .rows([[0.5, -0.6, 0.9], [-0.3, 0.8, 0.2]]),
+            "weight_hh_l0": .rows([[0.4, -0.7], [0.6, 0.3]]),
+            "bias_ih_l0": .numbers([0.1, 0]),
+            "bias_hh_l0": .numbers([0, -0.1]),
+            "nonlinearity": .string("tanh"),
+            "tokens": .strings(["e", "l", "l"]),
+        ])),
     ] + SourcedExamples.rnn
 
     static let alternatives = Alternative.switching("nonlinearity", [

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func noKeyIsGivenTwice() {
-        for (name, words) in [("recurrent", recurrentWords), ("reasons", reasonWords), ("rnn-unroll", RNNUnroll.words), ("gru", GRU.words), ("lstm-gates", LSTMGates.words),
+        for (name, words) in [("recurrent", recurrentWords), ("reasons", reasonWords), ("sources", sourceWords), ("attention-qkv", AttentionQKV.words), ("multi-head-attention", MultiHeadAttention.words), ("rnn-unroll", RNNUnroll.words), ("gru", GRU.words), ("lstm-gates", LSTMGates.words),
                               ("positional-encoding", PositionalEncoding.words), ("layer-norm", LayerNorm.words)] {
             #expect(words.duplicates.isEmpty, "\(name): \(words.duplicates)")
             #expect(!words.keys.isEmpty)
