@@ -1,6 +1,8 @@
 // The words of attention-qkv: what each value means and the story around the equations.
 // Keys are value names, or names for the paragraphs; ", causal" marks the words used with the mask.
 
+import TraceCore
+
 extension AttentionQKV {
     static let words = Words(
         captions: [

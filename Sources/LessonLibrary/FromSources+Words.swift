@@ -1,6 +1,8 @@
 // The words of the examples taken from published sources and the seed notes: each example's
 // one-line summary and the story that tells a student what the source printed and what to watch.
 
+import TraceCore
+
 let sourceWords = Words(text: [
     "ai-by-hand.summary": "Tom Yeh's “AI by hand” RNN with relu, as worked out on AI Stack Exchange: h₁ = [3, 6], h₂ = [1, 17]",
     "ai-by-hand.story": #"""

@@ -5,6 +5,8 @@
 // them is PyTorch's convention. «ah», «n» and «h» in "equations" are filled with the lines of
 // the convention in use.
 
+import TraceCore
+
 extension GRU {
     static let words = Words(
         captions: [

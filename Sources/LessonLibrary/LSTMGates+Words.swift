@@ -1,6 +1,8 @@
 // The words of lstm-gates: what each value means and the story around the equations.
 // Keys are value names with «t» for the step, or names for the paragraphs.
 
+import TraceCore
+
 extension LSTMGates {
     static let words = Words(
         captions: [

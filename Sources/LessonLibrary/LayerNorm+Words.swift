@@ -1,6 +1,8 @@
 // The words of layer-norm. Keys are value names or names for the paragraphs; slots: «D», the
 // features per row, and «divisor», what the variance divides by.
 
+import TraceCore
+
 extension LayerNorm {
     static let words = Words(
         captions: [

@@ -3,6 +3,8 @@
 // words used with the mask. «columns» is a head's columns in words ("columns 3–4"), «first» its
 // first column, «head_dim» the number of columns per head.
 
+import TraceCore
+
 extension MultiHeadAttention {
     static let words = Words(
         captions: [

@@ -1,6 +1,8 @@
 // The words of positional-encoding. Keys are value names or names for the paragraphs; slots:
 // «sines» and «cosines», the sizes of the two halves in the concatenated layout.
 
+import TraceCore
+
 extension PositionalEncoding {
     static let words = Words(
         captions: [

@@ -2,6 +2,8 @@
 // Keys are value names with «t» for the step, or names for the paragraphs; «f» is the
 // nonlinearity's LaTeX symbol, «nonlinearity» its name in the input, «T» the last step.
 
+import TraceCore
+
 extension RNNUnroll {
     static let words = Words(
         captions: [

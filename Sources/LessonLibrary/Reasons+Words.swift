@@ -1,6 +1,8 @@
 // The words of the likely reasons a claim fails. Slots: «decimals», «rounded», «convention»,
 // «value», «at», «field».
 
+import TraceCore
+
 let reasonWords = Words(text: [
     "truncated": "the computed value cut to «decimals» decimals instead of rounded (rounded it is «rounded»): truncated, or computed from already rounded intermediate numbers",
     "last decimal": "one unit off in the last written decimal: probably rounding of already rounded intermediate numbers",

@@ -29,3 +29,6 @@ extension Repeats {
                                    sameWork: "repeat the same computation on the next inputs",
                                    resultsShown: "the summary below shows their results")
 }
+
+/// The slots of time step t: «t» and «t-1».
+func stepSlots(_ t: Int) -> [String: String] { ["t": "\(t)", "t-1": "\(t - 1)"] }

@@ -6,6 +6,7 @@ import JSONFormat
 import TraceCore
 
 public struct MarkdownRenderer {
+    private let words = markdownWords
     public let style: NumberStyle
     let equations: EquationWriter
     /// The command that reproduces this trace, named in the footer.
@@ -90,7 +91,7 @@ public struct MarkdownRenderer {
             case .math(let latex):
                 out += ["$$", latex, "$$", ""]
             case .legend(let rows):
-                out += ["| symbol | meaning | in this example |", "|---|---|---|"]
+                out += [words("legend header"), "|---|---|---|"]
                 out += rows.map { "| $\($0.symbol)$ | \(cell($0.meaning)) | \($0.size) |" }
                 out.append("")
             case .step(let id):
@@ -102,8 +103,7 @@ public struct MarkdownRenderer {
                 if let links = figureLinks {
                     out += ["![\(figure.title). \(description)](\(links.folder)\(links.file(figureNumber)))", ""]
                 } else {
-                    out += ["> **Figure: \(figure.title).** \(description) The picture is written as an SVG file beside the "
-                        + "note with `\(command) -o NOTE.md`, and is in the lecture notes in `Lessons/`.", ""]
+                    out += [words("figure on stdout", ["title": figure.title, "description": description, "command": command]), ""]
                 }
             }
         }
@@ -111,8 +111,7 @@ public struct MarkdownRenderer {
         out += [
             "---",
             "",
-            "Numbers are rounded to \(style.precision) decimals; numbers you gave are shown as written. "
-                + "`\(command) --format json` prints every value at full precision.",
+            words("footer", ["precision": "\(style.precision)", "command": command]),
         ]
         return out.joined(separator: "\n") + "\n"
     }
@@ -124,22 +123,14 @@ public struct MarkdownRenderer {
             ?? "\(repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()) \(first) … \(last)"
         let plural = repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()
         return ["### " + heading, "",
-                "\(plural) \(first) to \(last) \(repeats.sameWork), so they are not written out here; "
-                    + "\(repeats.resultsShown), and `\(command) --format json` has every value of every \(repeats.singular).", ""]
+                words("left out", ["Plural": plural, "first": "\(first)", "last": "\(last)", "same work": repeats.sameWork,
+                                   "results": repeats.resultsShown, "command": command, "singular": repeats.singular]), ""]
     }
 
     // MARK: Steps
 
     private func howToRead(_ first: Step) -> [String] {
-        ["> **How to read each step.** The heading gives the value's name as `--format json` lists it "
-            + "(`\(first.name)` is $\(first.symbol)$). Then come its equation, the same equation with the numbers "
-            + "put in, and its table. Each entry is written out as the arithmetic that gives it: in the *written out* "
-            + "column for a vector, and below the table for a matrix (every entry of a small matrix, else those of its "
-            + "first and last rows). Where there are products or functions, the arithmetic is shown in stages: as "
-            + "written, then with each product or function replaced by its value. A vector written next to a matrix "
-            + "as a column (one number per row, like a mean) applies to each row; written as a row (one number per "
-            + "column, like a bias) it applies to every row. Every value is computed from the unrounded values before "
-            + "it, so redoing a step from the rounded numbers shown can differ slightly in the last decimal.", ""]
+        [words("how to read", ["name": first.name, "symbol": first.symbol]), ""]
     }
 
     private func step(_ s: Step) -> [String] {
@@ -158,7 +149,7 @@ public struct MarkdownRenderer {
         case .scalar(let x):
             out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]
         case .vector(let v):
-            out += ["| \(cell(s.labels.rowHeader)) | written out | $\(s.symbol)$ |", "|---|---|---:|"]
+            out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
             for i in equations.shown(v.count, limit: equations.maxRows) {
                 guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
                 out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
@@ -174,7 +165,9 @@ public struct MarkdownRenderer {
                 let (r, c) = (i / m.cols, i % m.cols)
                 let (written, value) = (equations.writtenOut(computed, i), style.fixed(m.entries[i]))
                 // A copied entry (a concatenation, a slice) has no arithmetic to show.
-                if written != value { lines.append("- entry (\(r + 1), \(c + 1)): \(written) = \(value)") }
+                if written != value {
+                    lines.append(words("entry", ["row": "\(r + 1)", "column": "\(c + 1)", "arithmetic": written, "value": value]))
+                }
             }
             if !lines.isEmpty { out += [""] + lines }
             out.append("")
@@ -250,8 +243,8 @@ public struct MarkdownRenderer {
 
     private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
         let holding = verdicts.filter(\.holds).count
-        var out = ["## Claims", "", "Checked against: \(source).", "",
-                   "| value | at | claimed | computed | computed − claimed | | likely reason |", "|---|---|---:|---:|---:|---|---|"]
+        var out = ["## " + words("claims"), "", words("checked against", ["source": source]), "",
+                   words("claims header"), "|---|---|---:|---:|---:|---|---|"]
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
             // Two more decimals than the claim is written with, so the difference shows.
@@ -260,8 +253,8 @@ public struct MarkdownRenderer {
                 + "| \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
         }
         out += ["", holding == verdicts.count
-            ? "All \(verdicts.count) claims hold (each within half a unit of its last written decimal unless it says otherwise)."
-            : "\(holding) of \(verdicts.count) claims hold.", ""]
+            ? words("all hold", ["count": "\(verdicts.count)"])
+            : words("some hold", ["holding": "\(holding)", "count": "\(verdicts.count)"]), ""]
         return out
     }
 
@@ -273,8 +266,8 @@ public struct MarkdownRenderer {
 
     private func shapeText(_ value: Value) -> String {
         switch value {
-        case .scalar: return "a number"
-        case .vector(let v): return v.count == 1 ? "1 number" : "\(v.count) numbers"
+        case .scalar: return words("a number")
+        case .vector(let v): return v.count == 1 ? words("one number") : words("numbers", ["count": "\(v.count)"])
         case .matrix(let m): return "\(m.rows) × \(m.cols)"
         }
     }

@@ -6,6 +6,7 @@ import Testing
 @testable import JSONFormat
 @testable import LessonCLI
 @testable import LessonLibrary
+@testable import TraceCore
 @testable import TraceRender
 
 @Suite struct WordsTests {
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func noKeyIsGivenTwice() {
-        for (name, words) in [("recurrent", recurrentWords), ("reasons", reasonWords), ("sources", sourceWords), ("attention-qkv", AttentionQKV.words), ("multi-head-attention", MultiHeadAttention.words), ("rnn-unroll", RNNUnroll.words), ("gru", GRU.words), ("lstm-gates", LSTMGates.words),
+        for (name, words) in [("recurrent", recurrentWords), ("reasons", reasonWords), ("sources", sourceWords), ("markdown", markdownWords), ("attention-qkv", AttentionQKV.words), ("multi-head-attention", MultiHeadAttention.words), ("rnn-unroll", RNNUnroll.words), ("gru", GRU.words), ("lstm-gates", LSTMGates.words),
                               ("positional-encoding", PositionalEncoding.words), ("layer-norm", LayerNorm.words)] {
             #expect(words.duplicates.isEmpty, "\(name): \(words.duplicates)")
             #expect(!words.keys.isEmpty)
@@ -58,5 +59,13 @@ import Testing
             let controls = note.text.unicodeScalars.filter { $0.value < 0x20 && $0 != "\n" }
             #expect(controls.isEmpty, "\(note.file) holds \(controls.map { String($0.value, radix: 16) })")
         }
+    }
+}
+
+@Suite struct WordsFillingTests {
+    @Test func slotsAreFilledInOnePass() {
+        let words = Words(text: ["p": "«a» and «b», «unknown»"])
+        #expect(words("p", ["a": "«b»", "b": "B"]) == "«b» and B, «unknown»")
+        #expect(words("p") == "«a» and «b», «unknown»")
     }
 }

@@ -3,16 +3,14 @@
 // as «t» and «t-1» are filled in when the words are used, so a second language is another table
 // with the same keys.
 
-import TraceCore
-
-struct Words: Sendable {
+public struct Words: Sendable {
     private let text: [String: String]
     private let captions: [String: Caption]
     /// Keys given twice: a slip a test catches (a dictionary literal would trap on it instead).
-    let duplicates: [String]
+    public let duplicates: [String]
 
     /// `captions`: value name → (title, meaning); `text`: paragraph name → Markdown.
-    init(captions: KeyValuePairs<String, (String, String)> = [:], text: KeyValuePairs<String, String> = [:]) {
+    public init(captions: KeyValuePairs<String, (String, String)> = [:], text: KeyValuePairs<String, String> = [:]) {
         var seen: [String: Int] = [:]
         for key in captions.map(\.key) + text.map(\.key) { seen[key, default: 0] += 1 }
         duplicates = seen.filter { $0.value > 1 }.map(\.key).sorted()
@@ -21,33 +19,38 @@ struct Words: Sendable {
     }
 
     /// The paragraph `key` with its slots filled.
-    func callAsFunction(_ key: String, _ slots: [String: String] = [:]) -> String {
+    public func callAsFunction(_ key: String, _ slots: [String: String] = [:]) -> String {
         guard let words = text[key] else { return Self.missing(key) }
         return Self.fill(words, slots)
     }
 
     /// The caption of value `key` with its slots filled.
-    func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
+    public func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
         guard let caption = captions[key] else { return Caption(title: Self.missing(key), meaning: Self.missing(key)) }
         return Caption(title: Self.fill(caption.title, slots), meaning: Self.fill(caption.meaning, slots))
     }
 
     /// Whether there is a caption under `key`.
-    func hasCaption(_ key: String) -> Bool { captions[key] != nil }
+    public func hasCaption(_ key: String) -> Bool { captions[key] != nil }
 
     /// Every key, for tests.
-    var keys: [String] { Array(text.keys) + Array(captions.keys) }
+    public var keys: [String] { Array(text.keys) + Array(captions.keys) }
 
     /// What a missing key shows: visible in the note, and caught by the tests, never a trap.
     static func missing(_ key: String) -> String { "⟦no words for \(key)⟧" }
 
+    /// One pass over `words`: each «name» with a slot is replaced by its value (values are not
+    /// read again, so a value holding «…» stays as it is); an unknown «name» is left as written.
     private static func fill(_ words: String, _ slots: [String: String]) -> String {
         guard words.contains("«") else { return words }
-        var filled = words
-        for (slot, value) in slots { filled = filled.replacingOccurrences(of: "«\(slot)»", with: value) }
-        return filled
+        var filled = ""
+        var rest = words[...]
+        while let open = rest.firstIndex(of: "«"), let close = rest[open...].firstIndex(of: "»") {
+            filled += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            filled += slots[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return filled + rest
     }
 }
-
-/// The slots of time step t: «t» and «t-1».
-func stepSlots(_ t: Int) -> [String: String] { ["t": "\(t)", "t-1": "\(t - 1)"] }
