@@ -37,13 +37,13 @@ public struct JSONMember: Equatable, Sendable {
 /// are one column each; a UTF-8 byte order mark at the start of the input is not counted.
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, e.g. "expected ',' or ']' after an array element, found '}'".
-    public var message: String
+    var message: String
     /// 1-based line.
-    public var line: Int
+    var line: Int
     /// 1-based column, counted in Unicode scalars.
-    public var column: Int
+    var column: Int
 
-    public init(message: String, line: Int, column: Int) {
+    init(message: String, line: Int, column: Int) {
         self.message = message
         self.line = line
         self.column = column

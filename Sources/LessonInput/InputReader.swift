@@ -7,7 +7,7 @@ import JSONFormat
 import TraceCore
 
 public struct InputReader {
-    public let file: String
+    let file: String
     private let members: [JSONMember]
     private var known: [String] = []
 
@@ -169,8 +169,8 @@ public struct InputReader {
 
     /// The documented limits on the work one run may do, so that no input can ask for minutes of
     /// computing or gigabytes of memory: multiply-adds, and numbers kept in the trace.
-    public static let maxMultiplyAdds = 500_000_000.0
-    public static let maxRecordedNumbers = 20_000_000.0
+    static let maxMultiplyAdds = 500_000_000.0
+    static let maxRecordedNumbers = 20_000_000.0
 
     /// Refuses an input whose computation would exceed the limits, before any of it is done.
     public func expectWork(multiplyAdds: Double, recordedNumbers: Double) throws {

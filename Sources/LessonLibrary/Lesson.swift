@@ -11,7 +11,7 @@ public struct Example: Sendable {
     /// One line for `lesson <id> --help`.
     public let summary: String
     /// Markdown prose shown before the inputs.
-    public let story: String
+    let story: String
     public let input: JSON
     /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
     public let claims: JSON?
@@ -21,7 +21,7 @@ public struct Example: Sendable {
         self.init(name: name, summary: words("\(name).summary"), story: words("\(name).story"), input: input, claims: claims)
     }
 
-    public init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {
+    init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {
         self.name = name
         self.summary = summary
         self.story = story
@@ -46,7 +46,7 @@ public protocol Lesson: Sendable {
 }
 
 extension Lesson {
-    public static var alternatives: [Alternative] { [] }
+    static var alternatives: [Alternative] { [] }
 }
 
 /// Every lesson, in the order of the curriculum.

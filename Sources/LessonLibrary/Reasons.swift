@@ -10,10 +10,10 @@ import TraceCore
 
 /// Another formulation a slide may have used: what it is, and the input rewritten to use it.
 public struct Alternative: Sendable {
-    public let description: String
-    public let rewrite: @Sendable (JSON) -> JSON?
+    let description: String
+    let rewrite: @Sendable (JSON) -> JSON?
 
-    public init(_ description: String, rewrite: @escaping @Sendable (JSON) -> JSON?) {
+    init(_ description: String, rewrite: @escaping @Sendable (JSON) -> JSON?) {
         self.description = description
         self.rewrite = rewrite
     }

@@ -21,8 +21,8 @@ public struct Claim: Sendable, Equatable {
 
 /// Claims with the source they come from.
 public struct ClaimSet: Sendable {
-    public let source: String
-    public let claims: [Claim]
+    let source: String
+    let claims: [Claim]
 
     public init(source: String, claims: [Claim]) {
         self.source = source

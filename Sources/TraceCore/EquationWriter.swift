@@ -6,12 +6,12 @@
 import Foundation
 
 public struct EquationWriter: Sendable {
-    public let style: NumberStyle
+    let style: NumberStyle
     /// Matrices larger than this are shown by their corners with dots.
     public var maxRows = 16
     public var maxCols = 8
     /// Sums of products longer than this are written with their first and last terms.
-    public var maxTerms = 8
+    var maxTerms = 8
 
     public init(style: NumberStyle) { self.style = style }
 

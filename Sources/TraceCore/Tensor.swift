@@ -12,7 +12,7 @@ public struct Vector: Equatable, Sendable {
     public subscript(i: Int) -> Double { entries[i] }
 
     /// Entries `range` as a shorter vector (a gate's slice of a stacked vector).
-    public func slice(_ range: Range<Int>) -> Vector { Vector(Array(entries[range])) }
+    func slice(_ range: Range<Int>) -> Vector { Vector(Array(entries[range])) }
 }
 
 /// A row-major matrix of Doubles (PyTorch's 2-D tensor: `rows × cols`).
@@ -28,7 +28,7 @@ public struct Matrix: Equatable, Sendable {
         self.entries = entries
     }
 
-    public static func zeros(_ rows: Int, _ cols: Int) -> Matrix {
+    static func zeros(_ rows: Int, _ cols: Int) -> Matrix {
         Matrix(rows: rows, cols: cols, entries: Array(repeating: 0, count: rows * cols))
     }
 
@@ -37,19 +37,19 @@ public struct Matrix: Equatable, Sendable {
     public func row(_ r: Int) -> Vector { Vector(Array(entries[(r * cols)..<((r + 1) * cols)])) }
 
     /// Rows `range` (a gate's block of a stacked weight matrix).
-    public func rowSlice(_ range: Range<Int>) -> Matrix {
+    func rowSlice(_ range: Range<Int>) -> Matrix {
         Matrix(rows: range.count, cols: cols, entries: Array(entries[(range.lowerBound * cols)..<(range.upperBound * cols)]))
     }
 
     /// Columns `range` (one head's share of a projection).
-    public func columnSlice(_ range: Range<Int>) -> Matrix {
+    func columnSlice(_ range: Range<Int>) -> Matrix {
         var out: [Double] = []
         out.reserveCapacity(rows * range.count)
         for r in 0..<rows { out += entries[(r * cols + range.lowerBound)..<(r * cols + range.upperBound)] }
         return Matrix(rows: rows, cols: range.count, entries: out)
     }
 
-    public var transposed: Matrix {
+    var transposed: Matrix {
         var out = [Double](repeating: 0, count: rows * cols)
         for r in 0..<rows { for c in 0..<cols { out[c * rows + r] = self[r, c] } }
         return Matrix(rows: cols, cols: rows, entries: out)

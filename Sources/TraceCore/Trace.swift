@@ -3,7 +3,7 @@
 
 /// One value of the trace: an input the lesson was given, or a value it computed.
 public struct Step: Sendable {
-    public let id: Int
+    let id: Int
     /// The name in the JSON trace and in claims: `f[1]`, `h[3]`; an input's field name.
     public let name: String
     /// The LaTeX symbol: `f_{1}`.
@@ -147,7 +147,7 @@ public final class Trace {
 
     /// Adds an input (a field of the example) and shows it as a labelled table.
     @discardableResult
-    public func input(_ name: String, _ symbol: String, _ value: Value, title: String, meaning: String,
+    func input(_ name: String, _ symbol: String, _ value: Value, title: String, meaning: String,
                       labels: Labels = Labels()) -> Traced {
         add(name: name, symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
     }
@@ -160,14 +160,14 @@ public final class Trace {
 
     /// Shows a number the lesson derived from its inputs (a scale, a mask), like an input table.
     @discardableResult
-    public func constant(_ symbol: String, _ value: Value, title: String, meaning: String, labels: Labels = Labels()) -> Traced {
+    func constant(_ symbol: String, _ value: Value, title: String, meaning: String, labels: Labels = Labels()) -> Traced {
         add(name: "", symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
     }
 
     /// Records a computed value under its name: the renderers show its equation, the equation
     /// with numbers, each entry written out, and the table of values.
     @discardableResult
-    public func record(_ name: String, _ symbol: String, _ computed: Traced, title: String, meaning: String,
+    func record(_ name: String, _ symbol: String, _ computed: Traced, title: String, meaning: String,
                        labels: Labels = Labels()) -> Traced {
         add(name: name, symbol: symbol, title: title, value: computed.value, computed: computed, meaning: meaning,
             labels: labels, isInput: false)

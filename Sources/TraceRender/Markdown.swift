@@ -7,7 +7,7 @@ import TraceCore
 
 public struct MarkdownRenderer {
     private let words = markdownWords
-    public let style: NumberStyle
+    let style: NumberStyle
     let equations: EquationWriter
     /// The command that reproduces this trace, named in the footer.
     let command: String
@@ -20,8 +20,8 @@ public struct MarkdownRenderer {
     /// Where figures go: linked as `folder + stem-figureN.svg`; nil when the Markdown goes to
     /// stdout, where a figure is only described and the reader is told how to get it.
     public struct FigureLinks: Sendable {
-        public let folder: String
-        public let stem: String
+        let folder: String
+        let stem: String
         public init(folder: String, stem: String) {
             self.folder = folder
             self.stem = stem

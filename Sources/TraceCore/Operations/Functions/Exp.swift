@@ -2,12 +2,12 @@
 
 import Foundation
 
-public struct Exp: ElementwiseFunction {
-    public init() {}
-    public var name: String { "exp" }
-    public func latex(_ argument: String) -> String { "\\exp\\left(\(argument)\\right)" }
-    public func callAsFunction(_ x: Double) -> Double { Foundation.exp(x) }
-    public func derivative(_ x: Double, _ y: Double) -> Double { y }
+struct Exp: ElementwiseFunction {
+    init() {}
+    var name: String { "exp" }
+    func latex(_ argument: String) -> String { "\\exp\\left(\(argument)\\right)" }
+    func callAsFunction(_ x: Double) -> Double { Foundation.exp(x) }
+    func derivative(_ x: Double, _ y: Double) -> Double { y }
 }
 
 public func exp(_ x: Traced) -> Traced { apply(Exp(), x) }

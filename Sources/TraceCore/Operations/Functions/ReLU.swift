@@ -8,4 +8,4 @@ public struct ReLU: ElementwiseFunction {
     public func derivative(_ x: Double, _ y: Double) -> Double { x > 0 ? 1 : 0 }
 }
 
-public func relu(_ x: Traced) -> Traced { apply(ReLU(), x) }
+func relu(_ x: Traced) -> Traced { apply(ReLU(), x) }

@@ -2,12 +2,12 @@
 
 import Foundation
 
-public struct Sigmoid: ElementwiseFunction {
-    public init() {}
-    public var name: String { "σ" }
-    public func latex(_ argument: String) -> String { "\\sigma\\left(\(argument)\\right)" }
-    public func callAsFunction(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
-    public func derivative(_ x: Double, _ y: Double) -> Double { y * (1 - y) }
+struct Sigmoid: ElementwiseFunction {
+    init() {}
+    var name: String { "σ" }
+    func latex(_ argument: String) -> String { "\\sigma\\left(\(argument)\\right)" }
+    func callAsFunction(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
+    func derivative(_ x: Double, _ y: Double) -> Double { y * (1 - y) }
 }
 
 public func sigmoid(_ x: Traced) -> Traced { apply(Sigmoid(), x) }
