@@ -116,7 +116,10 @@ public enum LessonCommand {
     // MARK: Help
 
     /// The column where the help of every flag starts, so both tables line up.
-    static let helpColumn = 2 + 2 + (LessonOptions.flags.map(\.usage.count) + RenderOptions.flags.map(\.usage.count)).max()!
+    static let helpColumn: Int = {
+        let widths: [Int] = LessonOptions.flags.map(\.usage.count) + RenderOptions.flags.map(\.usage.count)
+        return 4 + (widths.max() ?? 0)
+    }()
 
     static let exitStatus = """
     EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,

@@ -28,10 +28,7 @@ enum AttentionQKV: Lesson {
 
     static let examples = [
         Example("default", words, input: sentence),
-        Example("causal", words, input: .fields([
-            "x": sentence["x"]!, "w_q": sentence["w_q"]!, "w_k": sentence["w_k"]!, "w_v": sentence["w_v"]!,
-            "causal": .bool(true), "tokens": sentence["tokens"]!,
-        ])),
+        Example("causal", words, input: sentence.setting("causal", .bool(true)) ?? sentence),
         Example("illustrated-transformer", words, input: .fields([
             "x": .rows([[1, 0], [0, 1]]),
             "w_q": .rows([Array(repeating: 1, count: 64), Array(repeating: 0.5, count: 64)]),

@@ -114,6 +114,7 @@ enum MultiHeadAttention: Lesson {
                                       : w("heads, results, some drawn", ["columns": leftOutColumns, "drawn": "\(drawnHeads)"]))
         var outputs: [Traced] = []
         var weights: [Traced] = []
+        var sum: Traced?                                                        // A_1 + … + A_k so far
         for head in 1...heads {
             let range = p.columns(ofHead: head)
             let (first, last) = (range.lowerBound + 1, range.upperBound)
@@ -141,6 +142,7 @@ enum MultiHeadAttention: Lesson {
                               labels: p.queryTable(numberLabels(headDim)))
             outputs.append(o)
             weights.append(a)
+            sum = sum.map { $0 + a } ?? a
         }
 
         // With many heads the Markdown writes out heads 1, 2 and h only: the words say where the rest are.
@@ -152,12 +154,12 @@ enum MultiHeadAttention: Lesson {
         // Y = C W_Oᵀ + b_O                                                         L × E
         tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), w.caption("output"), labels: p.queryTable(p.features))
         // Ā = (A_1 + … + A_h) / h                                                  L × S
-        let average = tr.record("weights", #"\bar{A}"#, weights.dropFirst().reduce(weights[0], +) / h, w.caption("weights"), labels: p.pairs)
+        let average = sum.map { tr.record("weights", #"\bar{A}"#, $0 / h, w.caption("weights"), labels: p.pairs) }
 
         tr.figure(.heatmaps(title: w("figure"),
                             panels: weights.prefix(drawnHeads).enumerated().map { k, a in
                                 queryKeyHeatmap(w("panel head", ["k": "\(k + 1)"]), p.queryNames, p.keyColumns, a)
-                            } + [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, average)],
+                            } + (average.map { [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, $0)] } ?? []),
                             scale: .unit),
                   description: w(heads > drawnHeads ? "figure, description, first heads" : "figure, description", ["drawn": "\(drawnHeads)"])
                       + " " + w(elided ? "numbers, elided" : "numbers", ["last": "\(heads)"]))

@@ -39,7 +39,8 @@ extension Claim {
             return (lower[..<e], Int(lower[lower.index(after: e)...]) ?? 0)
         }()
         let decimals = mantissa.firstIndex(of: ".").map { mantissa.distance(from: $0, to: mantissa.endIndex) - 1 } ?? 0
-        return 0.5 * pow(10, Double(exponent - decimals))
+        // In Doubles: an exponent such as e-9223372036854775808 must not overflow an Int.
+        return 0.5 * pow(10, Double(exponent) - Double(decimals))
     }
 }
 

@@ -42,12 +42,12 @@ struct SVGRenderer {
             let barHeight = 160.0
             var stops: [String] = []
             for i in 0...10 {
-                let v = high - (high - low) * Double(i) / 10
+                let v = high * (1 - Double(i) / 10) + low * Double(i) / 10
                 stops.append(String(format: "<stop offset=\"%.1f\" stop-color=\"%@\"/>", Double(i) / 10, colour(v, low, high, scale)))
             }
             body.append("<defs><linearGradient id=\"scale\(bars)\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">" + stops.joined() + "</linearGradient></defs>")
             body.append(String(format: "<rect x=\"%.1f\" y=\"58\" width=\"14\" height=\"%.1f\" fill=\"url(#scale\(bars))\" stroke=\"#888888\"/>", barX, barHeight))
-            for (fraction, v) in [(0.0, high), (0.5, (low + high) / 2), (1.0, low)] {
+            for (fraction, v) in [(0.0, high), (0.5, low / 2 + high / 2), (1.0, low)] {
                 body.append(text(barX + 18, 58 + barHeight * fraction + 4, String(format: "%.2f", v), size: 10, anchor: "start"))
             }
             height = max(height, 58 + barHeight + 20)
@@ -103,7 +103,7 @@ struct SVGRenderer {
 
     private func lines(_ title: String, _ steps: [String], _ panels: [LinePanel]) -> String {
         let (panelWidth, panelHeight) = (220.0, 150.0)
-        let columns = min(panels.count, 2)
+        let columns = max(1, min(panels.count, 2))
         let palette = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
         var body: [String] = []
         let units = panels.map(\.series.count).max() ?? 0
@@ -111,14 +111,15 @@ struct SVGRenderer {
             let values = panel.series.flatMap { $0 }.filter { $0.isFinite }
             let low = panel.range.map { min($0.lowerBound, values.min() ?? $0.lowerBound) } ?? min(values.min() ?? -1, 0)
             let high = panel.range.map { max($0.upperBound, values.max() ?? $0.upperBound) } ?? max(values.max() ?? 1, 0)
-            let span = high - low > 0 ? high - low : 1
+            // Halved, so that values as large as the largest Doubles cannot overflow the span.
+            let span = high / 2 - low / 2 > 0 ? high / 2 - low / 2 : 1
             let ox = 60 + Double(p % columns) * (panelWidth + 70)
             let oy = 50 + Double(p / columns) * (panelHeight + 70)
             func px(_ t: Int) -> Double { ox + (steps.count <= 1 ? panelWidth / 2 : Double(t) * panelWidth / Double(steps.count - 1)) }
-            func py(_ v: Double) -> Double { oy + panelHeight - (v - low) / span * panelHeight }
+            func py(_ v: Double) -> Double { oy + panelHeight - (v / 2 - low / 2) / span * panelHeight }
             body.append(text(ox + panelWidth / 2, oy - 10, panel.title, size: 12, anchor: "middle", weight: "bold"))
             body.append(String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888888\"/>", ox, oy, panelWidth, panelHeight))
-            for v in [low, (low + high) / 2, high] {
+            for v in [low, low / 2 + high / 2, high] {
                 body.append(String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>", ox, py(v), ox + panelWidth, py(v)))
                 body.append(text(ox - 5, py(v) + 4, String(format: "%.2f", v), size: 10, anchor: "end"))
             }
@@ -187,7 +188,10 @@ struct SVGRenderer {
     ]
 
     private func rgb(_ v: Double, _ low: Double, _ high: Double, _ scale: ColourScale) -> (Double, Double, Double) {
-        let t = min(max((v - low) / (high - low == 0 ? 1 : high - low), 0), 1)
+        // Halved first, so that a range as wide as the largest Doubles cannot overflow to infinity.
+        let span = high / 2 - low / 2
+        let t = min(max((v / 2 - low / 2) / (span == 0 ? 1 : span), 0), 1)
+        guard t.isFinite else { return (136, 136, 136) }
         switch scale {
         case .unit:
             let position = t * Double(Self.viridis.count - 1)

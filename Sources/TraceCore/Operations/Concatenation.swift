@@ -30,7 +30,7 @@ public func concatColumns(_ parts: [Traced]) -> Traced {
         guard case .matrix(let m) = part.value else { preconditionFailure("concatenation of a non-matrix") }
         return m
     }
-    let rows = matrices[0].rows
+    let rows = matrices.first?.rows ?? 0
     let cols = matrices.map(\.cols).reduce(0, +)
     var entries: [Double] = []
     entries.reserveCapacity(rows * cols)
