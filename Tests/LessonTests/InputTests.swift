@@ -5,6 +5,7 @@ import Testing
 @testable import JSONFormat
 @testable import LessonLibrary
 @testable import TraceCore
+@testable import TraceRender
 
 @Suite struct InputTests {
     func trace(_ positions: JSON) throws -> Trace {
@@ -38,5 +39,22 @@ import Testing
         let wave = try #require(PositionalEncoding.examples.first { $0.name == "wave" })
         #expect(wave.input["positions"] == .number(50))
         #expect(try PositionalEncoding.trace(wave.input, file: "x", example: wave)["PE"]?.value.shape == [50, 16])
+    }
+}
+
+@Suite struct ExtremeInputTests {
+    /// Values spanning the whole range of Doubles: the figures are still drawn, with finite colours.
+    @Test func heatmapsOfTheLargestDoublesAreDrawn() throws {
+        let input = JSON.fields(["input": .rows([[1e308, -1e308, 0]])])
+        let trace = try LayerNorm.trace(input, file: "huge.json", example: nil)
+        let renderer = MarkdownRenderer(command: "lesson layer-norm", figureLinks: .init(folder: "", stem: "n"))
+        let svg = try #require(renderer.figureFiles(trace).first?.svg)
+        #expect(svg.contains("fill=\"#") && !svg.contains("nan"))
+    }
+
+    /// A claim written with an exponent beyond any Int's reach gets a tolerance, not a trap.
+    @Test func aClaimWithAnEnormousExponentIsRead() {
+        #expect(Claim.defaultTolerance("0.5e-9223372036854775808") == 0)
+        #expect(Claim.defaultTolerance("1e9223372036854775807") == .infinity)
     }
 }
