@@ -1,12 +1,13 @@
 // swift-tools-version: 6.0
 // `lesson`: annotated traces of how sequence models compute, checked against PyTorch.
 //
-// The layers are targets, each depending only on those below it, so a call upwards does not compile:
+// The layers are targets. Each uses only the targets drawn above it, so a call from a lower layer
+// back up to a higher one does not compile:
 //
-//   JSONFormat   TraceCore              the JSON value type; values, operations, the trace, claims as data
-//        \      /        \
-//      LessonInput     TraceRender      reading a lesson's input and claims; Markdown, JSON trace, SVG
-//            |             |
+//   JSONFormat   TraceCore              the JSON value type; values, operations, the trace, claims, words
+//        |   \  /        \
+//        |  LessonInput  TraceRender    reading a lesson's input and claims; Markdown, JSON trace, SVG
+//        |       |      (+ JSONFormat)
 //      LessonLibrary       |            the lessons: typed inputs, the mathematics, the words
 //              \          /
 //              LessonCLI                the command line and `render`

@@ -114,8 +114,8 @@ enum Files {
     private static func reason() -> String { String(cString: strerror(errno)).lowercased() }
 }
 
-// `Files.read` and `Files.write`-like names shadow the system calls inside the enum, so the calls
-// are named here, once per platform.
+// `Files.read` shadows the system's read inside the enum, so the calls are named here, once per
+// platform.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(fd, buffer, count)

@@ -87,7 +87,7 @@ public enum LessonCommand {
         case .json:
             text = JSONTraceRenderer.render(trace)
         case .markdown:
-            var renderer = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand(lesson))
+            var renderer = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand())
             if let output = options.output {
                 // Figures go beside the note: notes/lstm.md links lstm-figure1.svg in notes/.
                 let slash = output.lastIndex(of: "/")

@@ -1,5 +1,6 @@
 // `lesson render`: the lecture notes in Lessons/ are the traces of every lesson's examples.
-// `--check` regenerates them in memory and lists the files that differ (exit 1).
+// `--check` regenerates them in memory and lists the files that differ, are missing, or that no
+// example produces any more (exit 1).
 
 import LessonLibrary
 import TraceCore

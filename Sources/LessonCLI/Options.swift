@@ -177,7 +177,7 @@ struct LessonOptions {
     }
 
     /// The command that prints this trace, for the footer's pointer to `--format json`.
-    func reproducingCommand(_ lesson: any Lesson.Type) -> String {
+    func reproducingCommand() -> String {
         if let input { return "lesson \(lesson.id) --input \(input)" }
         if let example, example != "default" { return "lesson \(lesson.id) --example \(example)" }
         return "lesson \(lesson.id)"

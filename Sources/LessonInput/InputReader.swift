@@ -86,8 +86,8 @@ public struct InputReader {
         return value
     }
 
-    /// A number, with what it means.
-    public mutating func number(_ key: String, _ what: String) throws -> Double? {
+    /// A number.
+    public mutating func number(_ key: String) throws -> Double? {
         guard let json = field(key) else { return nil }
         return try number(json, key)
     }

@@ -2,7 +2,6 @@
 // tokens and widths, `causal` and `tokens`), the causal mask, and the labels of token tables and of
 // query × key tables and heatmaps.
 
-import JSONFormat
 import LessonInput
 import TraceCore
 

@@ -8,7 +8,7 @@ import TraceCore
 
 extension Example {
     /// An example whose claims come from `source`; each claim is (value, at, expected as printed).
-    /// Its summary and story are `sourceWords("NAME.summary")` and `sourceWords("NAME.story")`.
+    /// Its summary and story are `words("NAME.summary")` and `words("NAME.story")`.
     init(_ name: String, _ words: Words, input: JSON, source: String,
          claims: [(value: String, at: [Double], expected: String, tolerance: Double?)]) {
         let items: [JSON] = claims.map { claim in

@@ -43,6 +43,8 @@ extension LSTMGates {
                 as the hidden state $h_{t}$ ($o$). $c_{t}$ is the long-term memory; $h_{t}$ is the short-term view of \#
                 it that the next layer sees.
                 """#,
+            "alternative, gate order": "the weights stacked i, g, f, o (TensorFlow 1's LSTMCell order) instead of PyTorch's i, f, g, o",
+            "alternative, forget bias": "1 added to the forget gate's bias (TensorFlow 1's LSTMCell forget_bias=1.0)",
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}

@@ -37,8 +37,8 @@ enum LSTMGates: Lesson {
 
     /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.
     static let alternatives = [
-        Alternative("the weights stacked i, g, f, o (TensorFlow 1's LSTMCell order) instead of PyTorch's i, f, g, o") { reorderBlocks($0, [0, 2, 1, 3]) },
-        Alternative("1 added to the forget gate's bias (TensorFlow 1's LSTMCell forget_bias=1.0)") { input in
+        Alternative(words("alternative, gate order")) { reorderBlocks($0, [0, 2, 1, 3]) },
+        Alternative(words("alternative, forget bias")) { input in
             guard case .array(let weights)? = input["weight_ih_l0"], weights.count % 4 == 0 else { return nil }
             let h = weights.count / 4
             var bias = [Double](repeating: 0, count: 4 * h)

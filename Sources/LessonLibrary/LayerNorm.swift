@@ -130,7 +130,7 @@ struct LayerNormInput {
         if let gamma { try reader.expect(gamma, "weight", count: ("D (columns of input)", d)) }
         beta = try reader.vector("bias", "D numbers (the shift β)")
         if let beta { try reader.expect(beta, "bias", count: ("D (columns of input)", d)) }
-        eps = try reader.number("eps", "the small number added to the variance") ?? 1e-5
+        eps = try reader.number("eps") ?? 1e-5
         guard eps > 0 else { throw reader.fail("eps must be a positive number, got \(JSON.format(eps))") }
         tokens = try reader.labels("tokens", count: n, per: "row of input")
         unbiased = try reader.choice("variance", ["biased", "unbiased"]) == "unbiased"

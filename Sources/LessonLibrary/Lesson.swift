@@ -64,10 +64,10 @@ extension Trace {
     func introduceInputs(legend: [(symbol: String, meaning: String, size: Int)], example: Example?) {
         self.legend(legend)
         if let example {
-            heading("The example")
+            heading(sharedWords("heading example"))
             say(example.story)
         }
-        heading("Inputs")
+        heading(sharedWords("heading inputs"))
     }
 }
 
@@ -84,3 +84,9 @@ func sequenceLabels(_ tokens: [String]?, count: Int) -> [String] {
 
 /// Column labels `1`, `2`, … `count`.
 func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(count, 1)).map { "\(prefix)\($0)" } }
+
+/// The words every lesson shares: the headings around its inputs.
+let sharedWords = Words(text: [
+    "heading example": "The example",
+    "heading inputs": "Inputs",
+])

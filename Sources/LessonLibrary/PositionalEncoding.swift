@@ -142,7 +142,7 @@ struct PositionalInput {
         d = try reader.required(try reader.integer("d_model", "the width of the encoding"), "d_model", "the width of the encoding, a whole number")
         guard d >= 1 else { throw reader.fail("d_model must be at least 1, got \(d)") }
         try reader.expect(d, "d_model", atMost: PositionalEncoding.maxWidth)
-        base = try reader.number("base", "the base of the wavelengths") ?? 10000
+        base = try reader.number("base") ?? 10000
         guard base > 0 else { throw reader.fail("base must be a positive number, got \(JSON.format(base))") }
         x = try reader.matrix("x", "the embeddings to add the encoding to (n × d_model)")
         if let x { try reader.expect(x, "x", rows: ("positions", n), cols: ("d_model", d)) }

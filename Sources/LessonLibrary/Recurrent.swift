@@ -1,7 +1,6 @@
 // What the three recurrent lessons share: PyTorch's one-layer fields (weight_ih_l0, …), read and
 // checked with the gates stacked in rows, and shown as labelled input tables.
 
-import JSONFormat
 import LessonInput
 import TraceCore
 

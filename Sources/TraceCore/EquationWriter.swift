@@ -3,7 +3,6 @@
 // arithmetic a student would do with a pencil ("0.5·1 + (-0.3)·2 + 0.1"). The operations say how
 // each of them is written; this walks the record and handles parentheses, numbers and stages.
 
-import Foundation
 
 public struct EquationWriter: Sendable {
     let style: NumberStyle
@@ -154,8 +153,6 @@ struct LaTeXWriter {
 struct ArithmeticWriter {
     let equations: EquationWriter
     let mode: EquationWriter.Mode
-
-    var style: NumberStyle { equations.style }
 
     /// Entry `i` of an operand as it is.
     func entry(_ t: Traced, _ i: Int) -> Arithmetic { equations.entry(t, i, mode) }

@@ -2,7 +2,7 @@
 // `Traced` holding its result and the operation with its operands. When a lesson records a
 // Traced value, the renderers ask the operation to write itself: symbolically, with the numbers
 // put in, and entry by entry as the arithmetic a student does with a pencil. Lessons never
-// format strings.
+// write an equation or its numbers themselves.
 
 /// A value with the record of the operation that produced it.
 public struct Traced: Sendable {

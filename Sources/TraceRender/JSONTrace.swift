@@ -7,13 +7,15 @@ import TraceCore
 public enum JSONTraceRenderer {
     public static func render(_ trace: Trace) -> String {
         let equations = EquationWriter(style: NumberStyle(precision: 4))
-        let values: [JSON] = trace.computedSteps.map { step in
-            .fields([
-                "name": .string(step.name),
-                "shape": .array(step.value.shape.map { .number(Double($0)) }),
-                "value": json(step.value),
-                "equation": .string(step.computed.map { "\(step.symbol) = \(equations.symbolic($0))" } ?? step.symbol),
-            ])
+        let values: [JSON] = trace.computedSteps.compactMap { step in
+            step.computed.map { computed in
+                .fields([
+                    "name": .string(step.name),
+                    "shape": .array(step.value.shape.map { .number(Double($0)) }),
+                    "value": json(step.value),
+                    "equation": .string("\(step.symbol) = \(equations.symbolic(computed))"),
+                ])
+            }
         }
         var members = [
             JSONMember("lesson", .string(trace.lesson)),

@@ -2,7 +2,6 @@
 // Words, equation, numbers, meaning, in the rhythm of the Annotated Transformer.
 
 import Foundation
-import JSONFormat
 import TraceCore
 
 public struct MarkdownRenderer {
@@ -46,7 +45,6 @@ public struct MarkdownRenderer {
 
     public func render(_ trace: Trace) -> String {
         var renderer = self
-        renderer.marks = [:]
         for verdict in trace.claims?.verdicts ?? [] {
             renderer.marks[verdict.claim.value, default: [:]][verdict.index] = verdict.holds
         }
@@ -65,7 +63,7 @@ public struct MarkdownRenderer {
         var out: [String] = ["# \(trace.title)", ""]
         var skipping = false
         var figureNumber = 0
-        // Said once, before the first time step or computed value.
+        // Said once, before the first section or computed value.
         var explanation = trace.computedSteps.first.map(howToRead)
         for block in trace.blocks {
             if let text = explanation, block.beginsTheComputation(trace) {

@@ -4,7 +4,6 @@
 // Colours stay readable for colour-blind readers: viridis for 0…1, blue–white–red around zero.
 
 import Foundation
-import JSONFormat
 import TraceCore
 
 struct SVGRenderer {

@@ -1,6 +1,6 @@
 // Part of a value under a symbol of its own: row t of the input (x_t), a gate's block of a stacked
 // weight (W_{if}), one head's columns of the projected queries (Q_{:,1:2}).
-// Backward: the gradient is scattered into the slice's place in a zero gradient of the source.
+// Backward (for later): the gradient scattered into the slice's place in a zero gradient of the source.
 
 struct Slice: Operation {
     enum Part: Sendable {
