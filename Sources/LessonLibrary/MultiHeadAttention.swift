@@ -106,8 +106,8 @@ enum MultiHeadAttention: Lesson {
         let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: l, keys: s)), w.caption("M"), labels: p.pairs) : nil  // L × S
 
         // A long run of heads shows heads 1, 2 and h in full; heads 3 … h−1 are named, with where their results are.
-        let leftOut = 3..<max(heads, 3)
-        let leftOutColumns = leftOut.isEmpty ? "" : columnWords(p.columns(ofHead: 3).lowerBound..<p.columns(ofHead: heads - 1).upperBound)
+        let leftOut = Repeats.leftOut(of: heads)
+        let leftOutColumns = leftOut.map { columnWords(p.columns(ofHead: $0.lowerBound).lowerBound..<p.columns(ofHead: $0.upperBound).upperBound) } ?? ""
         let headRepeats = Repeats(singular: w("head"), plural: w("heads"), sameWork: w("heads, same work"),
                                   resultsShown: heads - 1 <= drawnHeads
                                       ? w("heads, results", ["columns": leftOutColumns])
@@ -146,7 +146,7 @@ enum MultiHeadAttention: Lesson {
         }
 
         // With many heads the Markdown writes out heads 1, 2 and h only: the words say where the rest are.
-        let elided = heads > Repeats.maxWrittenOut
+        let elided = leftOut != nil
         tr.heading(w("heading concatenate"), level: 3)
         // C = concat(O_1, …, O_h)                                                  L × E
         let concat = tr.record("concat", "C", concatColumns(outputs), w.caption(headDim == 1 ? "concat, one column" : "concat", dim),

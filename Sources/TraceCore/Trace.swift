@@ -59,7 +59,12 @@ public struct SummaryTable: Sendable {
 /// shortened: its middle items are not written out, and the note says where their results are.
 public struct Repeats: Sendable {
     /// Runs of more sections than this show the first two and the last in full.
-    public static let maxWrittenOut = 6
+    static let maxWrittenOut = 6
+
+    /// The sections of a run of `count` that the Markdown leaves out (1-based), if any.
+    public static func leftOut(of count: Int) -> ClosedRange<Int>? {
+        count > maxWrittenOut ? 3...(count - 1) : nil
+    }
     /// One of them, and several: "step", "steps"; "head", "heads".
     public let singular: String
     public let plural: String

@@ -71,8 +71,9 @@ public struct MarkdownRenderer {
                 explanation = nil
             }
             if case .section(let repeats, let index, let count, let text) = block {
-                skipping = count > Repeats.maxWrittenOut && index > 2 && index < count
-                if skipping && index == 3 { out += elided(repeats, 3...(count - 1)) }
+                let leftOut = Repeats.leftOut(of: count)
+                skipping = leftOut?.contains(index) ?? false
+                if let leftOut, index == leftOut.lowerBound { out += elided(repeats, leftOut) }
                 if !skipping { out += ["### " + text, ""] }
                 continue
             }
