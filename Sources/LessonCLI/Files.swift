@@ -62,7 +62,7 @@ enum Files {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 let why = reason()
@@ -114,20 +114,8 @@ enum Files {
     private static func reason() -> String { String(cString: strerror(errno)).lowercased() }
 }
 
-// `Files.read` shadows the system's read inside the enum, so the calls are named here, once per
-// platform.
+// `Files.read` shadows the system's read inside the enum; out here the name is the system call's,
+// from Glibc or Darwin, whichever was imported above.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #elseif canImport(Darwin)
-    Darwin.read(fd, buffer, count)
-    #endif
-}
-
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #elseif canImport(Darwin)
-    Darwin.write(fd, buffer, count)
-    #endif
+    read(fd, buffer, count)
 }
