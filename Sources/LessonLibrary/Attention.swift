@@ -36,14 +36,14 @@ func causalMask(queries: Int, keys: Int) -> Matrix {                           /
 // MARK: Labels
 
 /// A table with one row per token (`1 · The`) and numbered or given columns.
-func tokenTable(_ rows: [String], columns: [String]) -> Labels { Labels(rowHeader: "token", rows: rows, columns: columns) }
+func tokenTable(_ rows: [String], columns: [String]) -> Labels { Labels(rowHeader: sharedWords("label token"), rows: rows, columns: columns) }
 
 /// A query × key table: rows the queries (`1 · The`), columns the keys (`The`).
-func queryKeyTable(_ queries: [String], _ keys: [String]) -> Labels { Labels(rowHeader: #"query \ key"#, rows: queries, columns: keys) }
+func queryKeyTable(_ queries: [String], _ keys: [String]) -> Labels { Labels(rowHeader: sharedWords("label query key"), rows: queries, columns: keys) }
 
 /// A heatmap of a query × key matrix.
 func queryKeyHeatmap(_ title: String, _ queries: [String], _ keys: [String], _ values: Traced) -> Heatmap {
-    Heatmap(title: title, rows: queries, columns: keys, values: values.value.matrix, rowHeader: "query", columnHeader: "key")
+    Heatmap(title: title, rows: queries, columns: keys, values: values.value.matrix, rowHeader: sharedWords("label query"), columnHeader: sharedWords("label key"))
 }
 
 // MARK: attention-qkv
@@ -92,9 +92,9 @@ struct AttentionInput {
     /// One row per token, `count` numbered columns.
     func perToken(_ count: Int) -> Labels { tokenTable(tokenRows, columns: numberLabels(count)) }
     /// A weight matrix: one row per embedding number, `count` numbered columns.
-    func weightLabels(_ count: Int) -> Labels { Labels(rowHeader: "input", rows: numberLabels(dModel), columns: numberLabels(count)) }
+    func weightLabels(_ count: Int) -> Labels { Labels(rowHeader: sharedWords("label input"), rows: numberLabels(dModel), columns: numberLabels(count)) }
     /// One number per query.
-    var queryLabels: Labels { Labels(rowHeader: "query", rows: tokenRows) }
+    var queryLabels: Labels { Labels(rowHeader: sharedWords("label query"), rows: tokenRows) }
     var pairs: Labels { queryKeyTable(tokenRows, tokenNames) }
 }
 
@@ -165,7 +165,7 @@ struct MultiHeadInput {
     var queryNames: [String] { tokens ?? numberLabels(l) }
     /// The key tokens are the query tokens in self-attention, and numbered otherwise.
     var keyRows: [String] { selfAttention ? queryRows : sequenceLabels(nil, count: s) }
-    var keyColumns: [String] { selfAttention ? queryNames : numberLabels(s, prefix: "key ") }
+    var keyColumns: [String] { selfAttention ? queryNames : (1...max(s, 1)).map { sharedWords("label key j", ["j": "\($0)"]) } }
     var features: [String] { numberLabels(e) }
     var pairs: Labels { queryKeyTable(queryRows, keyColumns) }
     /// One row per query token, or per key token.
@@ -173,8 +173,8 @@ struct MultiHeadInput {
     func keyTable(_ columns: [String]) -> Labels { tokenTable(keyRows, columns: columns) }
     /// Rows of `in_proj_weight` and `in_proj_bias`: `q₁ … q_E, k₁ …, v₁ …`.
     var stackedRows: [String] { ["q", "k", "v"].flatMap { letter in (1...e).map { "\(letter)\(subscripted($0))" } } }
-    var inProjLabels: Labels { Labels(rowHeader: "row", rows: stackedRows, columns: features) }
-    var inBiasLabels: Labels { Labels(rowHeader: "row", rows: stackedRows) }
-    var outProjLabels: Labels { Labels(rowHeader: "row", rows: features, columns: features) }
-    var outBiasLabels: Labels { Labels(rowHeader: "entry") }
+    var inProjLabels: Labels { Labels(rowHeader: sharedWords("label row"), rows: stackedRows, columns: features) }
+    var inBiasLabels: Labels { Labels(rowHeader: sharedWords("label row"), rows: stackedRows) }
+    var outProjLabels: Labels { Labels(rowHeader: sharedWords("label row"), rows: features, columns: features) }
+    var outBiasLabels: Labels { Labels(rowHeader: sharedWords("label entry")) }
 }

@@ -142,7 +142,7 @@ enum GRU: Lesson {
             LinePanel(title: w("panel n"), series: unitSeries(ns), range: -1...1),
             LinePanel(title: w("panel h"), series: unitSeries(hs), range: -1...1),
         ]), description: w("figure, description"))
-        tr.summary(rowHeader: "t", rows: p.stepLabels,
+        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                    columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
         tr.say(w(c.key("notice", update: true)))
         return tr

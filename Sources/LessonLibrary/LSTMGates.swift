@@ -124,10 +124,10 @@ enum LSTMGates: Lesson {
             LinePanel(title: w("panel h"), series: unitSeries(hS), range: -1...1),
         ]), description: w("figure states, description"))
         tr.say(w("summary gates"))
-        tr.summary(rowHeader: "t", rows: p.stepLabels,
+        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                    columns: [(symbol: "i_{t}", values: iS), (symbol: "f_{t}", values: fS), (symbol: "g_{t}", values: gS), (symbol: "o_{t}", values: oS)])
         tr.say(w("summary states"))
-        tr.summary(rowHeader: "t", rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cS), (symbol: "h_{t}", values: hS)])
+        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cS), (symbol: "h_{t}", values: hS)])
         tr.say(w("notice"))
         return tr
     }

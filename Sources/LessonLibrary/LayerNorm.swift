@@ -53,9 +53,10 @@ enum LayerNorm: Lesson {
         let divisor = p.unbiased ? d - 1 : d
         let sizes = ["D": "\(d)", "divisor": "\(divisor)"]
         let rowLabels = sequenceLabels(p.tokens, count: n)
-        let perRow = Labels(rowHeader: "row", rows: rowLabels)
-        let table = Labels(rowHeader: "row", rows: rowLabels, columns: numberLabels(d))
-        let features = Labels(rowHeader: "feature")
+        let (row, feature) = (sharedWords("label row"), sharedWords("label feature"))
+        let perRow = Labels(rowHeader: row, rows: rowLabels)
+        let table = Labels(rowHeader: row, rows: rowLabels, columns: numberLabels(d))
+        let features = Labels(rowHeader: feature)
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
@@ -100,8 +101,8 @@ enum LayerNorm: Lesson {
                                w.caption("output"), labels: table)
 
         tr.figure(.heatmaps(title: w("figure"),
-                            panels: [Heatmap(title: w("figure input"), rows: rowLabels, columns: numberLabels(d), values: p.x, rowHeader: "row", columnHeader: "feature"),
-                                     Heatmap(title: w("figure output"), rows: rowLabels, columns: numberLabels(d), values: output.value.matrix, rowHeader: "row", columnHeader: "feature")],
+                            panels: [Heatmap(title: w("figure input"), rows: rowLabels, columns: numberLabels(d), values: p.x, rowHeader: row, columnHeader: feature),
+                                     Heatmap(title: w("figure output"), rows: rowLabels, columns: numberLabels(d), values: output.value.matrix, rowHeader: row, columnHeader: feature)],
                             scale: .diverging, shared: false),
                   description: w("figure description"))
 

@@ -85,8 +85,28 @@ func sequenceLabels(_ tokens: [String]?, count: Int) -> [String] {
 /// Column labels `1`, `2`, … `count`.
 func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(count, 1)).map { "\(prefix)\($0)" } }
 
-/// The words every lesson shares: the headings around its inputs.
+/// The words every lesson shares: the headings around its inputs, and the labels of table rows
+/// and columns.
 let sharedWords = Words(text: [
     "heading example": "The example",
     "heading inputs": "Inputs",
+    "label t": "t",
+    "label step": "t = «t»",
+    "label step, token": "t = «t» · “«token»”",
+    "label unit": "unit",
+    "label gate, unit": "gate, unit",
+    "label unit j": "unit «j»",
+    "label input j": "in «j»",
+    "label token": "token",
+    "label query": "query",
+    "label key": "key",
+    "label key j": "key «j»",
+    "label query key": #"query \ key"#,
+    "label input": "input",
+    "label row": "row",
+    "label entry": "entry",
+    "label feature": "feature",
+    "label column": "column",
+    "label position": "position",
+    "label position of row": "«row» (pos «position»)",
 ])

@@ -57,9 +57,9 @@ enum PositionalEncoding: Lesson {
     static func derive(_ p: PositionalInput, example: Example?, file: String) -> Trace {
         let w = words
         let (n, d) = (p.positions.count, p.d)
-        let rowLabels = sequenceLabels(p.tokens, count: n).enumerated().map { "\($1) (pos \(numberLabel(p.positions[$0])))" }
+        let rowLabels = sequenceLabels(p.tokens, count: n).enumerated().map { sharedWords("label position of row", ["row": $1, "position": numberLabel(p.positions[$0])]) }
         let columns = numberLabels(d)
-        let table = Labels(rowHeader: "row", rows: rowLabels, columns: columns)
+        let table = Labels(rowHeader: sharedWords("label row"), rows: rowLabels, columns: columns)
         // Which frequency pair each column belongs to, and whether it holds the sine.
         let sineCount = (d + 1) / 2
         let pairs = (0..<d).map { p.concatenated ? ($0 < sineCount ? $0 : $0 - sineCount) : $0 / 2 }
@@ -80,16 +80,16 @@ enum PositionalEncoding: Lesson {
             (symbol: #"\lceil d/2 \rceil"#, meaning: w("legend pairs"), size: sineCount),
         ], example: example)
         let positions = tr.input("positions", "pos", .vector(p.positions), w.caption("positions"),             // n
-                                 labels: Labels(rowHeader: "row", rows: sequenceLabels(p.tokens, count: n)))
+                                 labels: Labels(rowHeader: sharedWords("label row"), rows: sequenceLabels(p.tokens, count: n)))
         tr.input("d_model", "d", .scalar(Double(d)), w.caption("d_model"))
         let base = tr.input("base", "base", .scalar(p.base), w.caption("base"))
         let x = p.x.map {                                                                                     // n × d
-            tr.input("x", "X", .matrix($0), w.caption("x"), labels: Labels(rowHeader: "row", rows: sequenceLabels(p.tokens, count: n), columns: columns))
+            tr.input("x", "X", .matrix($0), w.caption("x"), labels: Labels(rowHeader: sharedWords("label row"), rows: sequenceLabels(p.tokens, count: n), columns: columns))
         }
 
         tr.heading(w("heading steps"))
         tr.heading(w("heading frequencies"), level: 3)
-        let perColumn = Labels(rowHeader: "column", rows: (0..<d).map { "\($0 + 1) (\(sines[$0] ? "sin" : "cos"), i = \(pairs[$0]))" })
+        let perColumn = Labels(rowHeader: sharedWords("label column"), rows: (0..<d).map { "\($0 + 1) (\(sines[$0] ? "sin" : "cos"), i = \(pairs[$0]))" })
         // e_j = 2i/d                                                                                           d
         let exponent = tr.record("exponent", "e", pairExponents(pairs, d: d), w.caption(p.concatenated ? "exponent, concatenated" : "exponent"), labels: perColumn)
         // base^{e_j}                                                                                           d
@@ -103,7 +103,7 @@ enum PositionalEncoding: Lesson {
         let pe = tr.record("PE", "PE", sinusoid(angles, sines: sines), w.caption(p.concatenated ? "PE, concatenated" : "PE", halves), labels: table)
         tr.figure(.heatmaps(title: w("figure"),
                             panels: [Heatmap(title: w("figure panel"), rows: p.positions.entries.map(numberLabel),
-                                             columns: columns, values: pe.value.matrix, rowHeader: "position", columnHeader: "column")],
+                                             columns: columns, values: pe.value.matrix, rowHeader: sharedWords("label position"), columnHeader: sharedWords("label column"))],
                             scale: .diverging),
                   description: w("figure description"))
         if let x {

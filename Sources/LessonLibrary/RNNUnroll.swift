@@ -77,7 +77,7 @@ enum RNNUnroll: Lesson {
         tr.figure(.lines(title: w("figure h"), steps: p.stepLabels, panels: [
             LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
         ]), description: w("figure h, description, \(nonlinearity)"))
-        tr.summary(rowHeader: "t", rows: p.stepLabels, columns: [(symbol: "h_{t}", values: hs)])
+        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "h_{t}", values: hs)])
         tr.say(w("notice", ["T": "\(p.steps)"]))
         return tr
     }

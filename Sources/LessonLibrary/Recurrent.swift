@@ -61,8 +61,8 @@ struct RecurrentInput {
 
     /// The heading of time step t: `t = 1 · "Alice"`.
     func stepHeading(_ t: Int) -> String {
-        guard let tokens else { return "t = \(t)" }
-        return "t = \(t) · “\(tokens[t - 1])”"
+        guard let tokens else { return sharedWords("label step", ["t": "\(t)"]) }
+        return sharedWords("label step, token", ["t": "\(t)", "token": tokens[t - 1]])
     }
 
     var stepLabels: [String] { sequenceLabels(tokens, count: steps) }
@@ -71,10 +71,10 @@ struct RecurrentInput {
     var stackedLabels: Labels {
         let rows = gates.isEmpty ? (1...hidden).map { "\($0)" }
             : gates.flatMap { g in (1...hidden).map { "\(g)\(subscripted($0))" } }
-        return Labels(rowHeader: gates.isEmpty ? "unit" : "gate, unit", rows: rows)
+        return Labels(rowHeader: sharedWords(gates.isEmpty ? "label unit" : "label gate, unit"), rows: rows)
     }
 
-    var unitLabels: Labels { Labels(rowHeader: "unit") }
+    var unitLabels: Labels { Labels(rowHeader: sharedWords("label unit")) }
 
     // MARK: Tracing the inputs
 
@@ -111,10 +111,10 @@ struct RecurrentInput {
             let described = caption(key, ["per row": perRow])
             return given ? described : Caption(title: described.title, meaning: described.meaning + " " + w(note))
         }
-        let inputColumns = (1...inputSize).map { "in \($0)" }
-        let unitColumns = (1...h).map { "unit \($0)" }
+        let inputColumns = (1...inputSize).map { sharedWords("label input j", ["j": "\($0)"]) }
+        let unitColumns = (1...h).map { sharedWords("label unit j", ["j": "\($0)"]) }
         let x = tr.input("input", "X", .matrix(self.x), caption("input"),
-                         labels: Labels(rowHeader: "t", rows: stepLabels, columns: inputColumns))
+                         labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: inputColumns))
         let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), caption("weight_ih_l0", ["per row": perRow]),
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
         let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),

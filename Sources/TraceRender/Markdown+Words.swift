@@ -1,5 +1,5 @@
-// The words of the Markdown trace itself, around every lesson's own: how to read a step, the
-// claims table, the footer, left-out sections. Slots in «»; a second language is another table.
+// The words of the Markdown trace and its figures, around every lesson's own: how to read a step,
+// the claims table, the footer, left-out sections, the figures' legends. Slots in «»; a second language is another table.
 
 import TraceCore
 
@@ -29,4 +29,6 @@ let markdownWords = Words(text: [
     "claims header": "| value | at | claimed | computed | computed − claimed | | likely reason |",
     "all hold": "All «count» claims hold (each within half a unit of its last written decimal unless it says otherwise).",
     "some hold": "«holding» of «count» claims hold.",
+    "figure unit": "unit «u»",
+    "figure first units": "(first «count» units)",
 ])

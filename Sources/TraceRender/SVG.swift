@@ -147,9 +147,9 @@ struct SVGRenderer {
         for u in 0..<min(units, palette.count) {
             let lx = 60 + Double(u) * 80
             body.append(String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%@\" stroke-width=\"3\"/>", lx, legendY, lx + 20, legendY, palette[u]))
-            body.append(text(lx + 24, legendY + 4, "unit \(u + 1)", size: 10, anchor: "start"))
+            body.append(text(lx + 24, legendY + 4, markdownWords("figure unit", ["u": "\(u + 1)"]), size: 10, anchor: "start"))
         }
-        if units > palette.count { body.append(text(60 + Double(palette.count) * 80, legendY + 4, "(first \(palette.count) units)", size: 10, anchor: "start")) }
+        if units > palette.count { body.append(text(60 + Double(palette.count) * 80, legendY + 4, markdownWords("figure first units", ["count": "\(palette.count)"]), size: 10, anchor: "start")) }
         let width = 60 + Double(columns) * (panelWidth + 70)
         return document(width: width, height: legendY + 20, title: title, body: body)
     }

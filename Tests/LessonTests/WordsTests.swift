@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func noKeyIsGivenTwice() {
-        for (name, words) in [("recurrent", recurrentWords), ("reasons", reasonWords), ("sources", sourceWords), ("markdown", markdownWords), ("attention-qkv", AttentionQKV.words), ("multi-head-attention", MultiHeadAttention.words), ("rnn-unroll", RNNUnroll.words), ("gru", GRU.words), ("lstm-gates", LSTMGates.words),
+        for (name, words) in [("recurrent", recurrentWords), ("reasons", reasonWords), ("sources", sourceWords), ("markdown", markdownWords), ("shared", sharedWords), ("attention-qkv", AttentionQKV.words), ("multi-head-attention", MultiHeadAttention.words), ("rnn-unroll", RNNUnroll.words), ("gru", GRU.words), ("lstm-gates", LSTMGates.words),
                               ("positional-encoding", PositionalEncoding.words), ("layer-norm", LayerNorm.words)] {
             #expect(words.duplicates.isEmpty, "\(name): \(words.duplicates)")
             #expect(!words.keys.isEmpty)
