@@ -7,13 +7,13 @@ import TraceCore
 import TraceRender
 
 public enum LessonCommand {
-    public static let version = "0.1.0"
+    static let version = "0.1.0"
 
     /// Where the command's output goes; the real program passes the standard streams.
     public struct IO {
-        public var readStdin: () -> [UInt8]
-        public var out: (String) -> Void
-        public var err: (String) -> Void
+        var readStdin: () -> [UInt8]
+        var out: (String) -> Void
+        var err: (String) -> Void
 
         public init(readStdin: @escaping () -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
             self.readStdin = readStdin

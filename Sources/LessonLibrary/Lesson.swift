@@ -14,7 +14,7 @@ public struct Example: Sendable {
     let story: String
     public let input: JSON
     /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
-    public let claims: JSON?
+    let claims: JSON?
 
     /// An example whose summary and story are `words("NAME.summary")` and `words("NAME.story")`.
     init(_ name: String, _ words: Words, input: JSON, claims: JSON? = nil) {

@@ -51,7 +51,7 @@ extension JSON {
 extension Trace {
     /// Checks `set` against this trace and finds the likely reason of each failure by
     /// recomputing `lesson` on rewritten versions of `input`.
-    public func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON) throws {
+    func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON) throws {
         try check(set, file: file)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
         var alternatives: [(String, Trace)] = []

@@ -7,7 +7,7 @@ public struct Words: Sendable {
     private let text: [String: String]
     private let captions: [String: Caption]
     /// Keys given twice: a slip a test catches (a dictionary literal would trap on it instead).
-    public let duplicates: [String]
+    let duplicates: [String]
 
     /// `captions`: value name → (title, meaning); `text`: paragraph name → Markdown.
     public init(captions: KeyValuePairs<String, (String, String)> = [:], text: KeyValuePairs<String, String> = [:]) {
@@ -34,7 +34,7 @@ public struct Words: Sendable {
     public func hasCaption(_ key: String) -> Bool { captions[key] != nil }
 
     /// Every key, for tests.
-    public var keys: [String] { Array(text.keys) + Array(captions.keys) }
+    var keys: [String] { Array(text.keys) + Array(captions.keys) }
 
     /// What a missing key shows: visible in the note, and caught by the tests, never a trap.
     static func missing(_ key: String) -> String { "⟦no words for \(key)⟧" }
