@@ -1,6 +1,8 @@
-// Reading input files and writing outputs with POSIX calls, so every failure has the system's
-// exact reason, and a write is all or nothing: a temporary file in the same folder, renamed
-// over the target only once it is complete.
+// Reading inputs and writing outputs with POSIX calls, so every failure has the system's exact
+// reason and none is a trap. Outputs are all or nothing: every file of a run (a note and its
+// figures) is written to a temporary file beside its target first, and only when all are complete
+// are they renamed over their targets. A device or a pipe (`/dev/null`, a FIFO, `/dev/stdout`) is
+// written through instead of replaced, and a link is followed to the file it names.
 
 import TraceCore
 
@@ -11,20 +13,36 @@ import Darwin
 #endif
 
 enum Files {
-    /// The largest input file read: far above any lesson's size limits, far below the memory.
+    /// The largest input read, from a file or standard input: far above any lesson's size limits,
+    /// far below the memory.
     static let maxInputBytes = 64 * 1_048_576
+
+    /// The longest file name most file systems take (NAME_MAX), in bytes.
+    static let maxNameBytes = 255
+
+    // MARK: Reading
 
     /// The whole content of `path`; a folder, a missing or unreadable file is exit 66.
     static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw LessonError(.noInput, "cannot read \(escaped(path)): \(reason())") }
         defer { close(fd) }
+        return try readAll(fd, named: escaped(path))
+    }
+
+    /// All of standard input, with the same limit as a file.
+    static func readStandardInput() throws -> [UInt8] {
+        if StandardStreams.inputWasClosed { throw LessonError(.noInput, "cannot read standard input: it is closed") }
+        return try readAll(0, named: "standard input")
+    }
+
+    private static func readAll(_ fd: Int32, named name: String) throws -> [UInt8] {
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LessonError(.noInput, "cannot read \(escaped(path)): it is a directory, not a file")
+            throw LessonError(.noInput, "cannot read \(name): it is a directory, not a file")
         }
         if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxInputBytes {
-            throw LessonError(.data, "\(escaped(path)): the file is \(Int(info.st_size) / 1_048_576) MiB, more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
+            throw LessonError(.data, "\(name): the file is \(Int(info.st_size) / 1_048_576) MiB, more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -32,68 +50,182 @@ enum Files {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw LessonError(.noInput, "cannot read \(escaped(path)): \(reason())")
+                throw LessonError(.noInput, "cannot read \(name): \(reason())")
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<n])
             // A pipe or device has no size to check first.
             if bytes.count > maxInputBytes {
-                throw LessonError(.data, "\(escaped(path)): more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
+                throw LessonError(.data, "\(name): more than the limit of \(maxInputBytes / 1_048_576) MiB for an input")
             }
         }
     }
 
-    /// Writes `text` to `path` completely or not at all; failures are exit 73.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(path)): \(why)") }
+    // MARK: Writing
+
+    /// Writes every file of `files` completely, or none of them; failures are exit 73.
+    static func write(_ files: [(path: String, text: String)]) throws {
+        let targets = try files.map { try Target($0.path) }
+        // Every temporary file first; any failure removes those already made.
+        var temporaries: [(from: String, to: String)] = []
+        do {
+            for (file, target) in zip(files, targets) {
+                guard case .replace(let resolved, let existing) = target.kind else { continue }
+                temporaries.append((try temporary(file.text, beside: resolved, keeping: existing, shown: file.path), resolved))
+            }
+        } catch {
+            for made in temporaries { unlink(made.from) }
+            throw error
+        }
+        for (i, move) in temporaries.enumerated() where rename(move.from, move.to) != 0 {
+            let why = reason()
+            for left in temporaries[i...] { unlink(left.from) }
+            throw LessonError(.cantCreate, "cannot write \(escaped(move.to)): \(why)")
+        }
+        // Devices and pipes last: they cannot be taken back.
+        for (file, target) in zip(files, targets) {
+            guard case .writeThrough = target.kind else { continue }
+            let fd = open(file.path, O_WRONLY | O_TRUNC)
+            guard fd >= 0 else { throw LessonError(.cantCreate, "cannot write \(escaped(file.path)): \(reason())") }
+            defer { close(fd) }
+            try writeAll(file.text, to: fd, failing: "cannot write \(escaped(file.path))")
+        }
+    }
+
+    /// Whether `path` is a device, a pipe or a socket, which is written through, not replaced:
+    /// nothing can go beside it.
+    static func isStream(_ path: String) -> Bool {
         var info = stat()
-        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw fail("it is a directory") }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var temporary = ""
+        guard stat(path, &info) == 0 else { return false }
+        return ![S_IFREG, S_IFDIR].contains(info.st_mode & S_IFMT)
+    }
+
+    /// Writes `text` to standard output; a closed, full or broken stream is exit 73.
+    static func writeStandardOutput(_ text: String) throws {
+        if StandardStreams.outputWasClosed { throw LessonError(.cantCreate, "cannot write to standard output: it is closed") }
+        try writeAll(text, to: 1, failing: "cannot write to standard output")
+    }
+
+    /// Where one output goes.
+    private struct Target {
+        enum Kind {
+            /// A regular file, or none yet: a temporary file renamed over `path`, the link
+            /// followed, an existing file's permissions kept.
+            case replace(path: String, existing: stat?)
+            /// A character device, a FIFO or a socket: written to in place.
+            case writeThrough
+        }
+        let kind: Kind
+
+        init(_ path: String) throws {
+            func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(path)): \(why)") }
+            var info = stat()
+            if stat(path, &info) == 0 {
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: throw fail("it is a directory")
+                case S_IFREG: kind = .replace(path: try Files.resolved(path), existing: info)
+                default: kind = .writeThrough
+                }
+                return
+            }
+            guard errno == ENOENT else { throw fail(reason()) }
+            // Nothing there, or a link to a file not made yet: the link is kept and its file made.
+            kind = .replace(path: try Files.resolved(path), existing: nil)
+        }
+    }
+
+    /// `path` with its links followed (up to 40, as the system does), so a rename replaces the
+    /// file a link names rather than the link.
+    static func resolved(_ path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: 4097)
+            let n = readlink(current, &buffer, 4096)
+            guard n > 0 else { return current }
+            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : folder(of: current) + target
+        }
+        throw LessonError(.cantCreate, "cannot write \(escaped(path)): too many levels of symbolic links")
+    }
+
+    /// "notes/" for "notes/gru.md", "" for "gru.md".
+    private static func folder(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    }
+
+    /// A complete temporary copy of `text` in the folder of `path`, with the permissions (and,
+    /// where allowed, the owner) of the file it will replace; its path.
+    private static func temporary(_ text: String, beside path: String, keeping existing: stat?, shown: String) throws -> String {
+        func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(shown)): \(why)") }
+        var name = ""
         var fd: Int32 = -1
+        // A short name, so that a target name of 255 bytes still leaves room for it.
         for attempt in 0..<100 {
-            temporary = "\(folder).\(name).\(getpid()).\(attempt).tmp"
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            name = "\(folder(of: path)).lesson-\(getpid())-\(attempt).tmp"
+            fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0o666)
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw fail(reason()) }
-        let bytes = Array(text.utf8)
+        do {
+            if let existing {
+                _ = fchown(fd, existing.st_uid, existing.st_gid)
+                guard fchmod(fd, existing.st_mode & 0o7777) == 0 else { throw fail(reason()) }
+            }
+            try writeAll(text, to: fd, failing: "cannot write \(escaped(shown))")
+            guard close(fd) == 0 else { fd = -1; throw fail(reason()) }
+        } catch {
+            if fd >= 0 { close(fd) }
+            unlink(name)
+            throw error
+        }
+        return name
+    }
+
+    /// Every byte of `text` to `fd`, retrying short writes; exit 73 with the system's reason.
+    private static func writeAll(_ text: String, to fd: Int32, failing message: String) throws {
+        var bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                let why = reason()
-                close(fd)
-                unlink(temporary)
-                throw fail(why)
+                throw LessonError(.cantCreate, "\(message): \(n < 0 ? reason() : "nothing was written")")
             }
             written += n
         }
-        guard close(fd) == 0, rename(temporary, path) == 0 else {
-            let why = reason()
-            unlink(temporary)
-            throw fail(why)
-        }
+        bytes.removeAll()
     }
 
-    /// Creates a folder (and its parents) if it is not there.
-    static func makeFolder(_ path: String) throws {
+    // MARK: Folders
+
+    /// Creates a folder (and its parents) if it is not there; the folders it made, outermost first,
+    /// so that a run that fails later can take them away again.
+    @discardableResult
+    static func makeFolder(_ path: String) throws -> [String] {
         var info = stat()
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else {
                 throw LessonError(.cantCreate, "cannot write into \(escaped(path)): it is a file, not a folder")
             }
-            return
+            return []
         }
+        var made: [String] = []
         if let slash = path.dropLast().lastIndex(of: "/"), slash != path.startIndex {
-            try makeFolder(String(path[..<slash]))
+            made = try makeFolder(String(path[..<slash]))
         }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw LessonError(.cantCreate, "cannot create the folder \(escaped(path)): \(reason())")
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+            let why = reason()
+            removeFolders(made)
+            throw LessonError(.cantCreate, "cannot create the folder \(escaped(path)): \(why)")
         }
+        return made + [path]
+    }
+
+    /// Removes folders made by `makeFolder`, innermost first, if they are still empty.
+    static func removeFolders(_ folders: [String]) {
+        for folder in folders.reversed() { rmdir(folder) }
     }
 
     /// The names in a folder, sorted; empty when it cannot be read.
@@ -111,11 +243,48 @@ enum Files {
     /// Whether a regular file exists at `path`, and its bytes.
     static func contents(_ path: String) -> [UInt8]? { try? read(path) }
 
-    private static func reason() -> String { String(cString: strerror(errno)).lowercased() }
+    fileprivate static func reason() -> String { String(cString: strerror(errno)).lowercased() }
 }
 
-// `Files.read` shadows the system's read inside the enum; out here the name is the system call's,
-// from Glibc or Darwin, whichever was imported above.
+/// The standard streams as the program found them. A stream that was closed is opened on
+/// /dev/null, so that no file the program opens later takes its number (a note written into
+/// descriptor 1 would otherwise also receive what is meant for standard output); reading or
+/// writing it is then an error, not silence.
+enum StandardStreams {
+    nonisolated(unsafe) static var inputWasClosed = false
+    nonisolated(unsafe) static var outputWasClosed = false
+
+    /// Call once, first thing.
+    static func claim() {
+        func closed(_ fd: Int32) -> Bool { fcntl(fd, F_GETFD) == -1 && errno == EBADF }
+        inputWasClosed = closed(0)
+        outputWasClosed = closed(1)
+        let errorWasClosed = closed(2)
+        for (fd, wasClosed) in [(Int32(0), inputWasClosed), (1, outputWasClosed), (2, errorWasClosed)] where wasClosed {
+            let opened = open("/dev/null", O_RDWR)
+            if opened >= 0 && opened != fd { close(opened) }
+        }
+    }
+
+    /// Writes to standard error; a failure there has nowhere to be reported, so it is dropped.
+    static func writeError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeMutableBytes { systemWrite(2, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return }
+            written += n
+        }
+    }
+}
+
+// `Files.read` and `Files.write` shadow the system's calls inside the enum; out here the names are
+// the system calls', from Glibc or Darwin, whichever was imported above.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

@@ -11,14 +11,21 @@ public enum LessonCommand {
 
     /// Where the command's output goes; the real program passes the standard streams.
     public struct IO {
-        var readStdin: () -> [UInt8]
-        var out: (String) -> Void
+        var readStdin: () throws -> [UInt8]
+        var out: (String) throws -> Void
         var err: (String) -> Void
 
-        public init(readStdin: @escaping () -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        public init(readStdin: @escaping () throws -> [UInt8], out: @escaping (String) throws -> Void, err: @escaping (String) -> Void) {
             self.readStdin = readStdin
             self.out = out
             self.err = err
+        }
+
+        /// The process's standard streams, read and written with system calls: a closed, full or
+        /// broken stream is an error with its exit code (66 in, 73 out), never a trap.
+        public static func standard() -> IO {
+            StandardStreams.claim()
+            return IO(readStdin: Files.readStandardInput, out: Files.writeStandardOutput, err: StandardStreams.writeError)
         }
     }
 
@@ -40,22 +47,24 @@ public enum LessonCommand {
     }
 
     private static func dispatch(_ arguments: [String], io: IO) throws {
-        guard let first = arguments.first else { io.out(help); return }
+        guard let first = arguments.first else { try io.out(help); return }
         let rest = Array(arguments.dropFirst())
         switch first {
-        case "--help", "-h", "help":
-            io.out(help)
-        case "--version":
-            io.out("lesson \(version)\n")
+        case "--help", "-h", "help", "--version":
+            guard rest.isEmpty else {
+                throw LessonError(.usage, "'lesson \(escaped(first))' takes no arguments, got '\(escaped(rest[0]))'; "
+                    + "for a lesson's help: 'lesson <id> --help'")
+            }
+            try io.out(first == "--version" ? "lesson \(version)\n" : help)
         case "list":
             guard rest.isEmpty else { throw LessonError(.usage, "'lesson list' takes no arguments, got '\(escaped(rest[0]))'") }
             let width = Lessons.ids.map(\.count).max() ?? 0
             for lesson in Lessons.all {
-                io.out(lesson.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + lesson.summary + "\n")
+                try io.out(lesson.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + lesson.summary + "\n")
             }
         case "render":
             let options = try RenderOptions(rest)
-            if options.help { io.out(renderHelp); return }
+            if options.help { try io.out(renderHelp); return }
             try NotesCommand.run(options, io: io)
         default:
             if first.hasPrefix("-") {
@@ -73,34 +82,37 @@ public enum LessonCommand {
     // MARK: Running one lesson
 
     static func runLesson(_ lesson: any Lesson.Type, _ options: LessonOptions, io: IO) throws {
-        if options.help { io.out(lessonHelp(lesson)); return }
+        if options.help { try io.out(lessonHelp(lesson)); return }
         let (json, file, example) = try options.loadInput(io: io)
         if options.printInput {
             try emit(json.rendered(), to: options.output, io: io)
             return
         }
         let trace = try lesson.run(json, file: file, example: example, claims: options.claims(example, io: io))
+        if example == nil { trace.example = options.input == "-" ? file : fileName(file) }
         let text: String
-        var figures: [(file: String, svg: String)] = []
-        var folder = ""
+        var figures: [(path: String, text: String)] = []
         switch options.format {
         case .json:
             text = JSONTraceRenderer.render(trace)
         case .markdown:
             var renderer = MarkdownRenderer(precision: options.precision, command: options.reproducingCommand())
-            if let output = options.output {
-                // Figures go beside the note: notes/lstm.md links lstm-figure1.svg in notes/.
-                let slash = output.lastIndex(of: "/")
-                folder = slash.map { String(output[...$0]) } ?? ""
-                var stem = slash.map { String(output[output.index(after: $0)...]) } ?? output
-                if stem.hasSuffix(".md") { stem.removeLast(3) }
+            // Figures go beside a note in a file; a device or pipe (`-o /dev/stdout`) is like stdout.
+            if let output = options.output, !Files.isStream(output) {
+                // Figures go beside the note: notes/lstm.md links lstm-figure1.svg in notes/; beside
+                // the file a link names, so that the note's relative links hold.
+                let (folder, stem) = figurePlace(for: try Files.resolved(output), count: trace.figures.count)
                 renderer.figureLinks = .init(folder: "", stem: stem)
+                figures = renderer.figureFiles(trace).map { (folder + $0.file, $0.svg) }
             }
             text = renderer.render(trace)
-            figures = renderer.figureFiles(trace)
         }
-        for figure in figures { try Files.writeAtomically(figure.svg, to: folder + figure.file) }
-        try emit(text, to: options.output, io: io)
+        // The note and its figures together, or nothing.
+        if let output = options.output {
+            try Files.write(figures + [(output, text)])
+        } else {
+            try io.out(text)
+        }
         if !trace.claimsHold {
             let failed = trace.claims?.verdicts.filter { !$0.holds }.count ?? 0
             throw LessonError(.failed, "\(failed) of \(trace.claims?.verdicts.count ?? 0) claims do not hold; the trace says which and why")
@@ -109,8 +121,21 @@ public enum LessonCommand {
 
     /// Writes all of `text` to `path` atomically (a temporary file renamed over it), or to stdout.
     static func emit(_ text: String, to path: String?, io: IO) throws {
-        guard let path else { io.out(text); return }
-        try Files.writeAtomically(text, to: path)
+        guard let path else { try io.out(text); return }
+        try Files.write([(path, text)])
+    }
+
+    /// The folder of the figures of the note `output` and the stem of their names ("notes/" and
+    /// "gru" for notes/gru.md), the stem shortened when a figure's name would be too long for the
+    /// file system although the note's is not.
+    static func figurePlace(for output: String, count: Int) -> (folder: String, stem: String) {
+        let slash = output.lastIndex(of: "/")
+        let folder = slash.map { String(output[...$0]) } ?? ""
+        var stem = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        if stem.hasSuffix(".md") { stem.removeLast(3) }
+        let suffix = "-figure\(max(count, 1)).svg".utf8.count
+        while stem.utf8.count + suffix > Files.maxNameBytes { stem.removeLast() }
+        return (folder, stem)
     }
 
     // MARK: Help

@@ -45,19 +45,24 @@ enum NotesCommand {
             let leftOver = leftOvers(in: folder, notes: notes)
             for file in leftOver { io.err("stale: \(shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
             guard stale.isEmpty && leftOver.isEmpty else {
-                let found = [stale.isEmpty ? nil : "\(stale.count) of \(notes.count) files are stale or missing",
+                let found = [stale.isEmpty ? nil : "\(describe(stale)) of the \(notes.count) files \(stale.count == 1 ? "is" : "are") stale or missing",
                              leftOver.isEmpty ? nil : leftOver.count == 1 ? "1 file is left over" : "\(leftOver.count) files are left over"]
                 let todo = [stale.isEmpty ? nil : "run 'lesson render'", leftOver.isEmpty ? nil : "delete what is left over"]
                 throw LessonError(.failed, "in \(shown)/, " + found.compactMap { $0 }.joined(separator: " and ") + "; "
                     + todo.compactMap { $0 }.joined(separator: ", ") + " and commit")
             }
-            io.out("\(describe(notes)) in \(shown)/ are up to date\n")
+            try io.out("\(describe(notes)) in \(shown)/ are up to date\n")
             return
         }
-        try Files.makeFolder(folder)
-        if notes.contains(where: { $0.file.hasPrefix("figures/") }) { try Files.makeFolder("\(folder)/figures") }
-        for note in notes { try Files.writeAtomically(note.text, to: "\(folder)/\(note.file)") }
-        io.out("wrote \(describe(notes)) to \(shown)/\n")
+        // Every note and figure, or none: folders this run made are taken away again on failure.
+        let made = try Files.makeFolder(folder) + Files.makeFolder("\(folder)/figures")
+        do {
+            try Files.write(notes.map { ("\(folder)/\($0.file)", $0.text) })
+        } catch {
+            Files.removeFolders(made)
+            throw error
+        }
+        try io.out("wrote \(describe(notes)) to \(shown)/\n")
     }
 
     /// The files in `folder` that `notes` does not produce: a note (`*.md` besides README.md) of
@@ -69,9 +74,13 @@ enum NotesCommand {
         return orphans.map { ($0, "no example produces it") } + figures.map { ($0, "no note uses it") }
     }
 
-    /// "19 notes and 25 figures".
+    /// "18 notes, the index and 25 figures", "1 figure": what `files` holds, by kind.
     static func describe(_ files: [(file: String, text: String)]) -> String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : n == 1 ? "1 \(one)" : "\(n) \(many)" }
         let figures = files.filter { $0.file.hasSuffix(".svg") }.count
-        return "\(files.count - figures) notes and \(figures) figures"
+        let index = files.contains { $0.file == "README.md" }
+        let parts = [count(files.count - figures - (index ? 1 : 0), "note", "notes"), index ? "the index" : nil, count(figures, "figure", "figures")]
+        let shown = parts.compactMap { $0 }
+        return shown.count <= 1 ? (shown.first ?? "no files") : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
     }
 }

@@ -51,6 +51,11 @@ extension Flag.Value {
 /// Reads `arguments` into `options` by the table `flags`; `command` ("lesson gru") names the
 /// command in messages.
 func parse<Options>(_ arguments: [String], _ flags: [Flag<Options>], into options: inout Options, command: String) throws {
+    // Asking for help is answered whatever else is on the line, mistakes included.
+    if let help = flags.first(where: { $0.names.contains("--help") }), arguments.contains(where: help.names.contains) {
+        try help.apply(&options, "")
+        return
+    }
     var rest = arguments[...]
     while let argument = rest.popFirst() {
         var name = argument
@@ -139,6 +144,9 @@ struct LessonOptions {
         if example != nil && input != nil {
             throw LessonError(.usage, "--example and --input both choose the example; give one of them")
         }
+        if printInput && expect != nil {
+            throw LessonError(.usage, "--print-input prints the input and checks nothing; give --expect without it")
+        }
         if expect == "-" && input == "-" {
             throw LessonError(.usage, "--input and --expect cannot both read standard input; give one of them a file")
         }
@@ -147,7 +155,13 @@ struct LessonOptions {
     /// The claims to check: the `--expect` file, else those of the chosen built-in example, if any.
     func claims(_ example: Example?, io: LessonCommand.IO) throws -> (set: ClaimSet, file: String)? {
         if let expect {
-            let (json, name) = try readJSON(expect, io: io)
+            var (json, name) = try readJSON(expect, io: io)
+            // Without a source of its own, the claims are from the file: named without its folder,
+            // so that no path of this machine reaches the output.
+            if case .object(var members) = json, !members.contains(where: { $0.key == "source" }), expect != "-" {
+                members.insert(JSONMember("source", .string(fileName(expect))), at: 0)
+                json = .object(members)
+            }
             return (try ClaimSet(json, file: name), name)
         }
         return try example?.claimSet()
@@ -168,7 +182,7 @@ struct LessonOptions {
 
     /// A JSON file (or standard input for '-') parsed, and the name it goes by in messages.
     private func readJSON(_ path: String, io: LessonCommand.IO) throws -> (JSON, String) {
-        let (bytes, name) = path == "-" ? (io.readStdin(), "<stdin>") : (try Files.read(path), path)
+        let (bytes, name) = path == "-" ? (try io.readStdin(), "<stdin>") : (try Files.read(path), path)
         do {
             return (try JSON.parse(bytes), name)
         } catch {
@@ -177,8 +191,9 @@ struct LessonOptions {
     }
 
     /// The command that prints this trace, for the footer's pointer to `--format json`.
+    /// The input file is named without its folder: the output must not depend on where it is.
     func reproducingCommand() -> String {
-        if let input { return "lesson \(lesson.id) --input \(input)" }
+        if let input { return "lesson \(lesson.id) --input \(shellWord(input == "-" ? "-" : fileName(input)))" }
         if let example, example != "default" { return "lesson \(lesson.id) --example \(example)" }
         return "lesson \(lesson.id)"
     }
@@ -202,4 +217,19 @@ struct RenderOptions {
     init(_ arguments: [String]) throws {
         try parse(arguments, Self.flags, into: &self, command: "lesson render")
     }
+}
+
+/// The last part of a path: "lstm.json" for "/home/me/slides/lstm.json".
+func fileName(_ path: String) -> String {
+    let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+    return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+}
+
+/// `word` as the shell reads it back: as it is when it is plain, else in single quotes; control
+/// characters written as escapes, so that a command shown in a note stays on one line.
+func shellWord(_ word: String) -> String {
+    let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "._-+/,:@%=".unicodeScalars.contains($0))
+    }
+    return plain ? word : "'" + escaped(word).replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

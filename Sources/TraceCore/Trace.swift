@@ -109,7 +109,8 @@ public enum Block: Sendable {
 public final class Trace {
     public let lesson: String
     public let title: String
-    public let example: String
+    /// The example's name, or the input file's (without its folder: no path reaches the output).
+    public var example: String
     public private(set) var steps: [Step] = []
     public private(set) var blocks: [Block] = []
     /// The claims checked against this trace, with where they come from.

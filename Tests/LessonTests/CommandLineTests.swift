@@ -531,7 +531,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         let stale = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(stale.status == 1)
         #expect(stale.err == "stale: notes/gru.md\n"
-            + "lesson: in notes/, 1 of \(try NotesCommand.notes().count) files are stale or missing; run 'lesson render' and commit\n")
+            + "lesson: in notes/, 1 note of the \(try NotesCommand.notes().count) files is stale or missing; run 'lesson render' and commit\n")
         // A figure no note links is stale too, and `render` leaves it for the user to delete.
         try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("notes/figures/old-figure9.svg"))
         #expect(try lesson(["render", "--out", "notes"], in: folder).status == 0)
@@ -565,7 +565,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(both.status == 1)
         #expect(both.err == "stale: notes/gru.md\n"
             + "stale: notes/gru--renamed-example.md (no example produces it; delete it)\n"
-            + "lesson: in notes/, 1 of \(try NotesCommand.notes().count) files are stale or missing and 1 file is left over; "
+            + "lesson: in notes/, 1 note of the \(try NotesCommand.notes().count) files is stale or missing and 1 file is left over; "
             + "run 'lesson render', delete what is left over and commit\n")
         // Rendering again does not delete it; the check keeps failing until it is deleted.
         #expect(try lesson(["render", "--out", "notes"], in: folder).status == 0)
