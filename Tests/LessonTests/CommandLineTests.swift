@@ -398,6 +398,13 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         let claim = try lesson(["attention-qkv", "--expect", "claims.json"], in: folder)
         #expect(claim.status == 65 && claim.err.hasPrefix("error: claims.json: claims[1] names \"we\\right\"") && claim.err.filter { $0 == "\n" }.count == 1,
                 "\(claim.err)")
+        // A choice and a claimed value, echoed back.
+        try Data(#"{"input": [[1]], "weight_ih_l0": [[1]], "weight_hh_l0": [[1]], "nonlinearity": "ta\nnh"}"#.utf8).write(to: folder.appendingPathComponent("choice.json"))
+        let choice = try lesson(["rnn-unroll", "--input", "choice.json"], in: folder)
+        #expect(choice.status == 65 && choice.err.contains("got \"ta\\nnh\"") && choice.err.filter { $0 == "\n" }.count == 1, "\(choice.err)")
+        try Data(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": "0.5\n1"}]}"#.utf8).write(to: folder.appendingPathComponent("expected.json"))
+        let expected = try lesson(["attention-qkv", "--expect", "expected.json"], in: folder)
+        #expect(expected.status == 65 && expected.err.contains("0.5\\n1") && expected.err.filter { $0 == "\n" }.count == 1, "\(expected.err)")
         // The folder of `render --check`, in its stale lines and its summary.
         let render = try lesson(["render", "--check", "--out", "no\nnotes"], in: folder)
         #expect(render.status == 1)
