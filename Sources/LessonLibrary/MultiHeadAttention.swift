@@ -37,8 +37,9 @@ enum MultiHeadAttention: Lesson {
         ])),
     ]
 
-    /// The figure draws at most this many heads (and their average).
-    static let drawnHeads = 8
+    /// The figure draws at most this many heads and their average, the last panel, which
+    /// `FigureLimits` keeps; the figure itself says which heads it leaves out.
+    static let drawnHeads = FigureLimits.standard.panels - 1
 
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
         var reader = try InputReader(json, file: file)
@@ -157,7 +158,7 @@ enum MultiHeadAttention: Lesson {
         let average = sum.map { tr.record("weights", #"\bar{A}"#, $0 / h, w.caption("weights"), labels: p.pairs) }
 
         tr.figure(.heatmaps(title: w("figure"),
-                            panels: weights.prefix(drawnHeads).enumerated().map { k, a in
+                            panels: weights.enumerated().map { k, a in
                                 queryKeyHeatmap(w("panel head", ["k": "\(k + 1)"]), p.queryNames, p.keyColumns, a)
                             } + (average.map { [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, $0)] } ?? []),
                             scale: .unit),

@@ -47,3 +47,74 @@ public enum ColourScale: Sendable {
     /// Symmetric around 0 (scores, encodings, normalized values): blue, white at 0, red.
     case diverging
 }
+
+// MARK: What a figure draws at most
+
+/// How much a figure draws at most, so that every figure stays a few hundred kB of SVG and draws
+/// at once whatever the input's size. What is left out is always the end: the first rows,
+/// columns, steps and units are drawn; of the panels, the first ones and the last (an average
+/// drawn after the heads stays).
+public struct FigureLimits: Sendable {
+    public var rows = 64
+    public var columns = 64
+    public var steps = 200
+    public var units = 8
+    public var panels = 9
+
+    public init() {}
+    public static let standard = FigureLimits()
+}
+
+/// Something a figure leaves out, for the words that say so beside it and inside it.
+public enum LeftOut: Sendable, Equatable {
+    /// Only the first `shown` of `total` rows (columns, time steps, units) are drawn.
+    case rows(shown: Int, total: Int)
+    case columns(shown: Int, total: Int)
+    case steps(shown: Int, total: Int)
+    case units(shown: Int, total: Int)
+    /// The panels titled `first` … `last`, `count` of them, are not drawn.
+    case panels(first: String, last: String, count: Int)
+}
+
+extension Figure {
+    /// The figure as drawn within `limits`, and what that leaves out, in the order the words say it.
+    public func capped(_ limits: FigureLimits = .standard) -> (figure: Figure, leftOut: [LeftOut]) {
+        var leftOut: [LeftOut] = []
+        func note(_ item: LeftOut) { if !leftOut.contains(item) { leftOut.append(item) } }
+        switch self {
+        case .heatmaps(let title, let panels, let scale, let shared):
+            let kept = keptPanels(panels, limit: limits.panels, title: \.title, note: note)
+            let drawn = kept.map { panel -> Heatmap in
+                let m = panel.values
+                let (rows, cols) = (min(m.rows, limits.rows), min(m.cols, limits.columns))
+                if rows < m.rows { note(.rows(shown: rows, total: m.rows)) }
+                if cols < m.cols { note(.columns(shown: cols, total: m.cols)) }
+                guard rows < m.rows || cols < m.cols else { return panel }
+                let values = Matrix(rows: rows, cols: cols, entries: (0..<rows).flatMap { r in (0..<cols).map { m[r, $0] } })
+                return Heatmap(title: panel.title, rows: Array(panel.rows.prefix(rows)), columns: Array(panel.columns.prefix(cols)),
+                               values: values, rowHeader: panel.rowHeader, columnHeader: panel.columnHeader)
+            }
+            return (.heatmaps(title: title, panels: drawn, scale: scale, shared: shared), leftOut)
+        case .lines(let title, let steps, let panels):
+            let kept = keptPanels(panels, limit: limits.panels, title: \.title, note: note)
+            let total = max(steps.count, kept.flatMap(\.series).map(\.count).max() ?? 0)
+            let shownSteps = min(total, limits.steps)
+            if shownSteps < total { note(.steps(shown: shownSteps, total: total)) }
+            let drawn = kept.map { panel -> LinePanel in
+                if panel.series.count > limits.units { note(.units(shown: limits.units, total: panel.series.count)) }
+                return LinePanel(title: panel.title, series: panel.series.prefix(limits.units).map { Array($0.prefix(shownSteps)) },
+                                 range: panel.range)
+            }
+            return (.lines(title: title, steps: Array(steps.prefix(shownSteps)), panels: drawn), leftOut)
+        }
+    }
+
+    /// The first `limit − 1` panels and the last, when there are more than `limit`.
+    private func keptPanels<Panel>(_ panels: [Panel], limit: Int, title: (Panel) -> String, note: (LeftOut) -> Void) -> [Panel] {
+        guard panels.count > max(limit, 1) else { return panels }
+        let first = max(limit - 1, 0)
+        let dropped = panels[first..<(panels.count - 1)]
+        if let a = dropped.first, let b = dropped.last { note(.panels(first: title(a), last: title(b), count: dropped.count)) }
+        return Array(panels.prefix(first)) + [panels[panels.count - 1]]
+    }
+}

@@ -30,5 +30,49 @@ let markdownWords = Words(text: [
     "all hold": "All «count» claims hold (each within half a unit of its last written decimal unless it says otherwise).",
     "some hold": "«holding» of «count» claims hold.",
     "figure unit": "unit «u»",
-    "figure first units": "(first «count» units)",
+    "figure rows left out": "Only rows 1–«shown» of «total» are drawn.",
+    "figure rows and columns left out": "Only rows 1–«shown» of «total» and columns 1–«columns shown» of «columns total» are drawn.",
+    "figure columns left out": "Only columns 1–«shown» of «total» are drawn.",
+    "figure steps left out": "Only steps 1–«shown» of «total» are drawn.",
+    "figure units left out": "Only units 1–«shown» of «total» are drawn.",
+    "figure panel left out": "The panel “«first»” is not drawn.",
+    "figure panels left out": "The «count» panels from “«first»” to “«last»” are not drawn.",
 ])
+
+/// The sentences that say what a figure leaves out (`Figure.capped`), under the picture and after its description.
+func figureNotes(_ leftOut: [LeftOut]) -> [String] {
+    func counts(_ shown: Int, _ total: Int) -> [String: String] { ["shown": grouped(shown), "total": grouped(total)] }
+    var notes: [String] = []
+    var rest = leftOut[...]
+    while let item = rest.popFirst() {
+        switch item {
+        // Rows and columns cut from the same matrices are said in one sentence.
+        case .rows(let shown, let total):
+            if case .columns(let columns, let columnsTotal)? = rest.first {
+                rest.removeFirst()
+                notes.append(markdownWords("figure rows and columns left out",
+                                           counts(shown, total).merging(["columns shown": grouped(columns), "columns total": grouped(columnsTotal)]) { a, _ in a }))
+            } else {
+                notes.append(markdownWords("figure rows left out", counts(shown, total)))
+            }
+        case .columns(let shown, let total): notes.append(markdownWords("figure columns left out", counts(shown, total)))
+        case .steps(let shown, let total): notes.append(markdownWords("figure steps left out", counts(shown, total)))
+        case .units(let shown, let total): notes.append(markdownWords("figure units left out", counts(shown, total)))
+        case .panels(let first, let last, let count):
+            notes.append(count == 1 ? markdownWords("figure panel left out", ["first": first])
+                : markdownWords("figure panels left out", ["first": first, "last": last, "count": grouped(count)]))
+        }
+    }
+    return notes
+}
+
+/// A count with its thousands grouped, "10,000", the same in every locale.
+func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var out = ""
+    for (i, digit) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+        out.append(digit)
+    }
+    return (count < 0 ? "-" : "") + out
+}

@@ -99,6 +99,8 @@ public struct MarkdownRenderer {
                 out += summary(table)
             case .figure(let figure, let description):
                 figureNumber += 1
+                // What the figure leaves out (`FigureLimits`) is said after its description.
+                let description = ([description] + figureNotes(figure.capped().leftOut)).joined(separator: " ")
                 if let links = figureLinks {
                     out += ["![\(figure.title). \(description)](\(links.folder)\(links.file(figureNumber)))", ""]
                 } else {

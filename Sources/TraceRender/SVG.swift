@@ -2,21 +2,26 @@
 // weights, scores, the positional-encoding table, layer norm before and after) and line panels
 // of values over time (gates, hidden states). Deterministic text: fixed decimals, no randomness.
 // Colours stay readable for colour-blind readers: viridis for 0…1, blue–white–red around zero.
+// Any Double may arrive (±1.8e308, subnormals, inf, nan): scales are computed in halves so they
+// cannot overflow, every coordinate goes through `n`, every number shown through `shown`.
 
 import Foundation
 import TraceCore
 
 struct SVGRenderer {
+    /// The figure within `FigureLimits.standard`; what that leaves out is said under it.
     func render(_ figure: Figure) -> String {
-        switch figure {
-        case .heatmaps(let title, let panels, let scale, let shared): return heatmaps(title, panels, scale, shared: shared)
-        case .lines(let title, let steps, let panels): return lines(title, steps, panels)
+        let (drawn, leftOut) = figure.capped()
+        let notes = figureNotes(leftOut)
+        switch drawn {
+        case .heatmaps(let title, let panels, let scale, let shared): return heatmaps(title, panels, scale, shared: shared, notes: notes)
+        case .lines(let title, let steps, let panels): return lines(title, steps, panels, notes: notes)
         }
     }
 
     // MARK: Heatmaps
 
-    private func heatmaps(_ title: String, _ panels: [Heatmap], _ scale: ColourScale, shared: Bool) -> String {
+    private func heatmaps(_ title: String, _ panels: [Heatmap], _ scale: ColourScale, shared: Bool, notes: [String]) -> String {
         func range(_ values: [Double]) -> (Double, Double) {
             switch scale {
             case .unit: return (0, 1)
@@ -28,7 +33,7 @@ struct SVGRenderer {
         let sharedRange = range(panels.flatMap { $0.values.entries })
         // Cells shrink for large matrices so the picture stays a readable size.
         let maxCells = panels.map { max($0.values.rows, $0.values.cols) }.max() ?? 1
-        let cell = max(4.0, min(36.0, 420.0 / Double(maxCells)))
+        let cell = max(4.0, min(36.0, 420.0 / Double(max(maxCells, 1))))
         let showNumbers = cell >= 30 && panels.allSatisfy { $0.values.rows * $0.values.cols <= 64 }
         let labelEvery = max(1, Int((12 / cell).rounded(.up)))
         let rowLabelWidth = Double(min(16, panels.flatMap(\.rows).map(\.count).max() ?? 1)) * 6.5 + 34
@@ -41,13 +46,14 @@ struct SVGRenderer {
             let barHeight = 160.0
             var stops: [String] = []
             for i in 0...10 {
-                let v = high * (1 - Double(i) / 10) + low * Double(i) / 10
-                stops.append(String(format: "<stop offset=\"%.1f\" stop-color=\"%@\"/>", Double(i) / 10, colour(v, low, high, scale)))
+                // The fraction first: low × i alone would overflow for the largest Doubles.
+                let v = high * (1 - Double(i) / 10) + low * (Double(i) / 10)
+                stops.append("<stop offset=\"\(n(Double(i) / 10))\" stop-color=\"\(colour(v, low, high, scale))\"/>")
             }
             body.append("<defs><linearGradient id=\"scale\(bars)\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">" + stops.joined() + "</linearGradient></defs>")
-            body.append(String(format: "<rect x=\"%.1f\" y=\"58\" width=\"14\" height=\"%.1f\" fill=\"url(#scale\(bars))\" stroke=\"#888888\"/>", barX, barHeight))
+            body.append("<rect x=\"\(n(barX))\" y=\"58\" width=\"14\" height=\"\(n(barHeight))\" fill=\"url(#scale\(bars))\" stroke=\"#888888\"/>")
             for (fraction, v) in [(0.0, high), (0.5, low / 2 + high / 2), (1.0, low)] {
-                body.append(text(barX + 18, 58 + barHeight * fraction + 4, String(format: "%.2f", v), size: 10, anchor: "start"))
+                body.append(text(barX + 18, 58 + barHeight * fraction + 4, shown(v), size: 10, anchor: "start"))
             }
             height = max(height, 58 + barHeight + 20)
         }
@@ -61,10 +67,10 @@ struct SVGRenderer {
                 for c in 0..<m.cols {
                     let v = m[r, c]
                     let fill = v.isFinite ? colour(v, low, high, scale) : "#d9d9d9"
-                    body.append(String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\"/>",
-                                       originX + Double(c) * cell, originY + Double(r) * cell, cell, cell, fill))
+                    body.append("<rect x=\"\(n(originX + Double(c) * cell))\" y=\"\(n(originY + Double(r) * cell))\" "
+                        + "width=\"\(n(cell))\" height=\"\(n(cell))\" fill=\"\(fill)\"/>")
                     if showNumbers {
-                        let label = v.isFinite ? String(format: "%.2f", v) : (v < 0 ? "−∞" : "∞")
+                        let label = shown(v, inCell: true)
                         let dark = v.isFinite && luminance(v, low, high, scale) < 0.5
                         body.append(text(originX + (Double(c) + 0.5) * cell, originY + (Double(r) + 0.5) * cell + 3.5,
                                          label, size: 9, anchor: "middle", fill: dark ? "#ffffff" : "#000000"))
@@ -75,14 +81,14 @@ struct SVGRenderer {
                 body.append(text(originX - 4, originY + (Double(r) + 0.5) * cell + 4, clip(panel.rows[safe: r] ?? "\(r + 1)"), size: 10, anchor: "end"))
             }
             for c in stride(from: 0, to: m.cols, by: labelEvery) {
-                let cx = originX + (Double(c) + 0.5) * cell
-                let cy = originY + Double(m.rows) * cell + 6
-                body.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-60 %.1f %.1f)\">%@</text>",
-                                   cx + 3, cy + 4, cx + 3, cy + 4, escape(clip(panel.columns[safe: c] ?? "\(c + 1)"))))
+                let (cx, cy) = (originX + (Double(c) + 0.5) * cell + 3, originY + Double(m.rows) * cell + 6 + 4)
+                body.append("<text x=\"\(n(cx))\" y=\"\(n(cy))\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-60 \(n(cx)) \(n(cy)))\">"
+                    + xmlText(clip(panel.columns[safe: c] ?? "\(c + 1)")) + "</text>")
             }
             body.append(text(originX + Double(m.cols) * cell / 2, originY + Double(m.rows) * cell + 62, panel.columnHeader, size: 10, anchor: "middle", fill: "#444444"))
-            body.append(String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444444\" transform=\"rotate(-90 %.1f %.1f)\">%@</text>",
-                               x + 8, originY + Double(m.rows) * cell / 2, x + 8, originY + Double(m.rows) * cell / 2, escape(panel.rowHeader)))
+            let (hx, hy) = (x + 8, originY + Double(m.rows) * cell / 2)
+            body.append("<text x=\"\(n(hx))\" y=\"\(n(hy))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444444\" transform=\"rotate(-90 \(n(hx)) \(n(hy)))\">"
+                + xmlText(panel.rowHeader) + "</text>")
             x = originX + Double(m.cols) * cell + 30
             height = max(height, originY + Double(m.rows) * cell + 74)
             // Each panel its own colour bar, or one bar after the last.
@@ -95,12 +101,12 @@ struct SVGRenderer {
             bar(at: x + 10, sharedRange.0, sharedRange.1)
             x += 80
         }
-        return document(width: x, height: height, title: title, body: body)
+        return document(width: x, height: height, title: title, body: body, notes: notes)
     }
 
     // MARK: Lines over time
 
-    private func lines(_ title: String, _ steps: [String], _ panels: [LinePanel]) -> String {
+    private func lines(_ title: String, _ steps: [String], _ panels: [LinePanel], notes: [String]) -> String {
         let (panelWidth, panelHeight) = (220.0, 150.0)
         let columns = max(1, min(panels.count, 2))
         let palette = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
@@ -117,68 +123,70 @@ struct SVGRenderer {
             func px(_ t: Int) -> Double { ox + (steps.count <= 1 ? panelWidth / 2 : Double(t) * panelWidth / Double(steps.count - 1)) }
             func py(_ v: Double) -> Double { oy + panelHeight - (v / 2 - low / 2) / span * panelHeight }
             body.append(text(ox + panelWidth / 2, oy - 10, panel.title, size: 12, anchor: "middle", weight: "bold"))
-            body.append(String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"#888888\"/>", ox, oy, panelWidth, panelHeight))
+            body.append("<rect x=\"\(n(ox))\" y=\"\(n(oy))\" width=\"\(n(panelWidth))\" height=\"\(n(panelHeight))\" fill=\"none\" stroke=\"#888888\"/>")
             for v in [low, low / 2 + high / 2, high] {
-                body.append(String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>", ox, py(v), ox + panelWidth, py(v)))
-                body.append(text(ox - 5, py(v) + 4, String(format: "%.2f", v), size: 10, anchor: "end"))
+                body.append("<line x1=\"\(n(ox))\" y1=\"\(n(py(v)))\" x2=\"\(n(ox + panelWidth))\" y2=\"\(n(py(v)))\" stroke=\"#dddddd\"/>")
+                body.append(text(ox - 5, py(v) + 4, shown(v), size: 10, anchor: "end"))
             }
             let labelEvery = max(1, steps.count / 8)
             for t in stride(from: 0, to: steps.count, by: labelEvery) {
                 body.append(text(px(t), oy + panelHeight + 14, clip(steps[t]), size: 10, anchor: "middle"))
             }
             for (u, series) in panel.series.enumerated() {
-                let points = series.enumerated().filter { $0.element.isFinite }
-                    .map { String(format: "%.1f,%.1f", px($0.offset), py($0.element)) }
+                let points = series.enumerated().filter { $0.element.isFinite }.map { (x: n(px($0.offset)), y: n(py($0.element))) }
                 let colour = palette[u % palette.count]
                 if points.count > 1 {
-                    body.append("<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>")
+                    body.append("<polyline points=\"\(points.map { "\($0.x),\($0.y)" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>")
                 }
                 if steps.count <= 20 {
                     for point in points {
-                        let xy = point.split(separator: ",")
-                        body.append("<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(colour)\"/>")
+                        body.append("<circle cx=\"\(point.x)\" cy=\"\(point.y)\" r=\"3\" fill=\"\(colour)\"/>")
                     }
                 }
             }
         }
-        // Legend: one entry per unit.
+        // Legend: one entry per unit (`FigureLimits` draws no more units than there are colours).
         let rowsOfPanels = (panels.count + columns - 1) / columns
         let legendY = 50 + Double(rowsOfPanels) * (panelHeight + 70) - 20
         for u in 0..<min(units, palette.count) {
             let lx = 60 + Double(u) * 80
-            body.append(String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%@\" stroke-width=\"3\"/>", lx, legendY, lx + 20, legendY, palette[u]))
+            body.append("<line x1=\"\(n(lx))\" y1=\"\(n(legendY))\" x2=\"\(n(lx + 20))\" y2=\"\(n(legendY))\" stroke=\"\(palette[u])\" stroke-width=\"3\"/>")
             body.append(text(lx + 24, legendY + 4, markdownWords("figure unit", ["u": "\(u + 1)"]), size: 10, anchor: "start"))
         }
-        if units > palette.count { body.append(text(60 + Double(palette.count) * 80, legendY + 4, markdownWords("figure first units", ["count": "\(palette.count)"]), size: 10, anchor: "start")) }
-        let width = 60 + Double(columns) * (panelWidth + 70)
-        return document(width: width, height: legendY + 20, title: title, body: body)
+        // Wide enough for the legend too (eight units need more than two panels' width).
+        let width = max(60 + Double(columns) * (panelWidth + 70), 60 + Double(min(units, palette.count)) * 80 + 10)
+        return document(width: width, height: legendY + 20, title: title, body: body, notes: notes)
     }
 
     // MARK: Pieces
 
-    private func document(width: Double, height: Double, title: String, body: [String]) -> String {
-        let width = max(width, Double(title.count) * 8.5 + 20)
-        var out = [String(format: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">",
-                          width, height, width, height)]
-        out.append("<title>\(escape(title))</title>")
-        out.append(String(format: "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>", width, height))
+    /// The document around `body`, with `notes` (what was left out) as lines under the picture.
+    private func document(width: Double, height: Double, title: String, body: [String], notes: [String]) -> String {
+        let longest = ([title.count * 17] + notes.map { $0.count * 12 }).max() ?? 0
+        let width = max(width, Double(longest) / 2 + 20)
+        let height = height + Double(notes.count) * 16 + (notes.isEmpty ? 0 : 6)
+        var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n0(width))\" height=\"\(n0(height))\" viewBox=\"0 0 \(n0(width)) \(n0(height))\" font-family=\"sans-serif\">"]
+        out.append("<title>\(xmlText(title))</title>")
+        out.append("<rect width=\"\(n0(width))\" height=\"\(n0(height))\" fill=\"#ffffff\"/>")
         out.append(text(10, 22, title, size: 14, anchor: "start", weight: "bold"))
         out += body
+        for (i, note) in notes.enumerated() {
+            out.append(text(10, height - Double(notes.count - i) * 16 + 6, note, size: 11, anchor: "start", fill: "#444444"))
+        }
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
     }
 
     private func text(_ x: Double, _ y: Double, _ content: String, size: Int, anchor: String, weight: String = "normal", fill: String = "#000000") -> String {
-        String(format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"%@\" font-weight=\"%@\" fill=\"%@\">%@</text>",
-               x, y, size, anchor, weight, fill, escape(content))
+        "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(xmlText(content))</text>"
     }
 
     private func clip(_ label: String) -> String { label.count > 16 ? String(label.prefix(15)) + "…" : label }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// A coordinate with one decimal; never `nan` or `inf`, never hundreds of digits.
+    private func n(_ x: Double) -> String { String(format: "%.1f", x.isFinite ? min(max(x, -1e7), 1e7) : 0) }
+    /// A size in whole units, likewise.
+    private func n0(_ x: Double) -> String { String(format: "%.0f", x.isFinite ? min(max(x, 0), 1e7) : 0) }
 
     /// Viridis, sampled at nine stops and interpolated.
     private static let viridis: [(Double, Double, Double)] = [
@@ -209,13 +217,43 @@ struct SVGRenderer {
 
     private func colour(_ v: Double, _ low: Double, _ high: Double, _ scale: ColourScale) -> String {
         let (r, g, b) = rgb(v, low, high, scale)
-        return String(format: "#%02x%02x%02x", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
+        // Clamped before the conversion: Int(nan) or Int(inf) would trap.
+        func byte(_ x: Double) -> Int { x.isFinite ? Int(min(max(x, 0), 255).rounded()) : 136 }
+        return String(format: "#%02x%02x%02x", byte(r), byte(g), byte(b))
     }
 
     private func luminance(_ v: Double, _ low: Double, _ high: Double, _ scale: ColourScale) -> Double {
         let (r, g, b) = rgb(v, low, high, scale)
         return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
     }
+}
+
+/// A value on an axis or a colour bar: two decimals as usual ("0.70", "-12.50"); a number too
+/// large or too small for them in three significant digits ("9e+307", "0.00123"). In a cell
+/// (`inCell`) a small number stays "0.00", as the cell's colour says the rest.
+func shown(_ v: Double, inCell: Bool = false) -> String {
+    guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "−∞" : "∞") }
+    let size = abs(v)
+    let compact = inCell ? size >= 1e4 : size >= 1e6 || (size < 0.005 && size > 0)
+    return String(format: compact ? "%.3g" : "%.2f", v)
+}
+
+/// User text (a token, a label) as XML character data or attribute value. XML 1.0 forbids most
+/// control characters even as references, so they are written as visible escapes (`\n`), like in
+/// error messages; U+FFFE and U+FFFF, not characters in XML either, become U+FFFD.
+func xmlText(_ text: String) -> String {
+    var out = ""
+    for scalar in escaped(text).unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }
 
 extension Array {

@@ -1,4 +1,6 @@
-// Figures: well-formed, byte-stable SVG whose content matches the values it draws.
+// Figures: well-formed, byte-stable SVG whose content matches the values it draws; any Double
+// (±1.8e308, subnormals, inf, nan) drawn with finite, short numbers; large figures cut to
+// `FigureLimits`, saying so.
 
 import Foundation
 #if canImport(FoundationXML)
@@ -57,4 +59,151 @@ import Testing
             #expect(written == Data(figure.svg.utf8), "\(figure.file) written by lesson differs from the render")
         }
     }
+
+    // MARK: Odd values
+
+    static let odd: [Double] = [1.7976931348623157e308, -1.7976931348623157e308, 1e308, -1e308, 9e307, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0,
+                                .infinity, -.infinity, .nan, 1]
+
+    func panel(_ m: Matrix, _ title: String = "p") -> Heatmap {
+        Heatmap(title: title, rows: (1...m.rows).map { "r\($0)" }, columns: (1...m.cols).map { "c\($0)" }, values: m, rowHeader: "row", columnHeader: "column")
+    }
+
+    @Test func heatmapsOfOddValuesDrawFiniteShortNumbersAndGreyCells() {
+        let matrices = [
+            Matrix(rows: 3, cols: 4, entries: Self.odd),
+            Matrix(rows: 2, cols: 2, entries: [3, 3, 3, 3]),
+            Matrix(rows: 2, cols: 2, entries: [0, 0, 0, 0]),
+            Matrix(rows: 2, cols: 2, entries: [.leastNonzeroMagnitude, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0]),
+            Matrix(rows: 1, cols: 3, entries: [.nan, .infinity, -.infinity]),
+            // Too many cells for numbers in them: colours only.
+            Matrix(rows: 9, cols: 9, entries: (0..<81).map { Self.odd[$0 % Self.odd.count] }),
+        ]
+        for m in matrices {
+            for scale in [ColourScale.unit, .diverging] {
+                for shared in [true, false] {
+                    let svg = SVGRenderer().render(.heatmaps(title: "Odd values", panels: [panel(m), panel(m)], scale: scale, shared: shared))
+                    #expect(svgProblems(svg).isEmpty, "\(m.entries) \(scale) shared \(shared): \(svgProblems(svg))")
+                    // Grey exactly where a value is not a number one can colour.
+                    let grey = svg.components(separatedBy: "fill=\"#d9d9d9\"").count - 1
+                    #expect(grey == 2 * m.entries.filter { !$0.isFinite }.count, "\(m.entries) \(scale)")
+                }
+            }
+        }
+    }
+
+    @Test func linePanelsOfOddValuesDrawFiniteShortNumbers() {
+        let n = Self.odd.count
+        let series: [[Double]] = [Self.odd, Self.odd.reversed(), Array(repeating: 3, count: n), Array(repeating: .leastNonzeroMagnitude, count: n),
+                                  Array(repeating: .nan, count: n)]
+        for range: ClosedRange<Double>? in [nil, 0...1, -1...1] {
+            for steps in [n, 1] {
+                let figure = Figure.lines(title: "Odd values", steps: (1...steps).map(String.init),
+                                          panels: [LinePanel(title: "a", series: series.map { Array($0.prefix(steps)) }, range: range),
+                                                   LinePanel(title: "b", series: [Array(repeating: 7, count: steps)], range: range)])
+                let svg = SVGRenderer().render(figure)
+                #expect(svgProblems(svg).isEmpty, "\(String(describing: range)) \(steps) steps: \(svgProblems(svg))")
+                #expect(svg.contains("<polyline") == (steps > 1))
+            }
+        }
+    }
+
+    @Test func aScaleAsWideAsTheLargestDoublesColoursLikeASmallOne() {
+        // Scaled by a power of two, so the values keep their ratios exactly; 10 × 2^1022 overflows.
+        let small = Matrix(rows: 2, cols: 3, entries: [1, -1, 0.5, -0.25, 0, 0.75])
+        let huge = Matrix(rows: 2, cols: 3, entries: small.entries.map { $0 * 0x1p1022 })
+        func colours(_ m: Matrix) -> [Substring] {
+            let svg = SVGRenderer().render(.heatmaps(title: "Scale", panels: [panel(m)], scale: .diverging))
+            return svg.split(separator: "\"").filter { $0.count == 7 && $0.hasPrefix("#") }
+        }
+        #expect(colours(small).count > 20)
+        #expect(colours(huge) == colours(small))
+    }
+
+    @Test func largeValuesAreLabelledCompactly() {
+        #expect(shown(0.7) == "0.70" && shown(-12.5) == "-12.50" && shown(0) == "0.00")
+        #expect(shown(9e307) == "9e+307" && shown(-1.7976931348623157e308) == "-1.8e+308" && shown(.leastNonzeroMagnitude) == "4.94e-324")
+        #expect(shown(0.00089) == "0.00089" && shown(0.00089, inCell: true) == "0.00" && shown(12345, inCell: true) == "1.23e+04")
+    }
+
+    // MARK: Limits
+
+    @Test func aLargeHeatmapDrawsItsFirstRowsAndColumnsAndSaysSo() {
+        let m = Matrix(rows: 10_000, cols: 500, entries: (0..<5_000_000).map { Double($0 % 7) - 3 })
+        let figure = Figure.heatmaps(title: "Large", panels: [panel(m), panel(m, "q")], scale: .diverging, shared: false)
+        let svg = SVGRenderer().render(figure)
+        let limits = FigureLimits.standard
+        #expect(svg.utf8.count < 2_000_000, "\(svg.utf8.count) bytes")
+        #expect(svg.components(separatedBy: "<rect").count - 1 <= 2 * (limits.rows * limits.columns + 1) + 1)
+        // Every other row and column labelled at this size: 63 the last.
+        #expect(svg.contains(">r63<") && !svg.contains(">r65<") && svg.contains(">c63<") && !svg.contains(">c65<"))
+        let note = "Only rows 1–64 of 10,000 and columns 1–64 of 500 are drawn."
+        #expect(svg.contains(">\(note)</text>"))
+        #expect(svgProblems(svg).isEmpty)
+        // The Markdown says it too, beside the link and on stdout.
+        let trace = Trace(lesson: "x", title: "X", example: "default")
+        trace.figure(figure, description: "A picture.")
+        let linked = MarkdownRenderer(command: "lesson x", figureLinks: .init(folder: "", stem: "x")).render(trace)
+        #expect(linked.contains("![Large. A picture. \(note)](x-figure1.svg)"))
+        #expect(MarkdownRenderer(command: "lesson x").render(trace).contains("A picture. \(note)"))
+    }
+
+    @Test func longLinesManyUnitsAndManyPanelsAreCut() {
+        let steps = 10_000
+        let panels = (1...17).map { p in
+            LinePanel(title: "panel \(p)", series: (0..<20).map { u in (0..<steps).map { Double(($0 + u * p) % 13) / 13 } }, range: 0...1)
+        }
+        let svg = SVGRenderer().render(.lines(title: "Long", steps: (1...steps).map(String.init), panels: panels))
+        let limits = FigureLimits.standard
+        let polylines = svg.components(separatedBy: "<polyline points=\"").dropFirst()
+        #expect(polylines.count == limits.panels * limits.units)
+        #expect(polylines.allSatisfy { $0.prefix { $0 != "\"" }.split(separator: " ").count == limits.steps })
+        #expect(svg.contains(">panel 8<") && !svg.contains(">panel 9<") && svg.contains(">panel 17<"))
+        for note in ["Only steps 1–200 of 10,000 are drawn.", "Only units 1–8 of 20 are drawn.",
+                     "The 8 panels from “panel 9” to “panel 16” are not drawn."] {
+            #expect(svg.contains(">\(note)</text>"), "\(note)")
+        }
+        #expect(svg.utf8.count < 500_000 && svgProblems(svg).isEmpty)
+    }
+
+    @Test func manyHeadsSayWhichAreNotDrawn() throws {
+        let e = 16
+        func rows(_ n: Int, _ m: Int, _ k: Int) -> JSON { .rows((0..<n).map { r in (0..<m).map { c in Double((r * k + c * 3) % 7 - 3) / 4 } }) }
+        let input = JSON.fields(["query": rows(3, e, 5), "num_heads": .number(16), "in_proj_weight": rows(3 * e, e, 11), "out_proj.weight": rows(e, e, 2)])
+        let trace = try MultiHeadAttention.trace(input, file: "x", example: nil)
+        let renderer = MarkdownRenderer(command: "lesson multi-head-attention", figureLinks: .init(folder: "", stem: "m"))
+        let svg = try #require(renderer.figureFiles(trace).first).svg
+        #expect(svg.contains(">head 8<") && !svg.contains(">head 9<") && !svg.contains(">head 16<") && svg.contains(">average<"))
+        let note = "The 8 panels from “head 9” to “head 16” are not drawn."
+        #expect(svg.contains(">\(note)</text>"))
+        #expect(renderer.render(trace).contains(note + "](m-figure1.svg)"))
+    }
+}
+
+/// What is wrong with an SVG as a file: not well-formed XML, or a number in an attribute or a
+/// text that is not finite or is long (a 309-digit label); empty when nothing is. A cell may say
+/// "nan" (its value), nothing else may.
+func svgProblems(_ svg: String) -> [String] {
+    final class Collector: NSObject, XMLParserDelegate {
+        var problems: [String] = []
+        func check(_ text: String, attribute: Bool) {
+            let words = text.lowercased().split { !$0.isLetter }
+            if text != "nan" || attribute, words.contains(where: { ["nan", "inf", "infinity"].contains($0) }) { problems.append("not a number: \(text)") }
+            var digits = 0
+            for c in text {
+                digits = c.isASCII && c.isNumber ? digits + 1 : 0
+                if digits > 10 { problems.append("long number: \(text.prefix(40))…"); break }
+            }
+            if attribute, let x = Double(text), !(x.isFinite && abs(x) < 1e7) { problems.append("coordinate \(text)") }
+        }
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            for value in attributes.values { check(value, attribute: true) }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { check(string, attribute: false) }
+    }
+    let parser = XMLParser(data: Data(svg.utf8))
+    let collector = Collector()
+    parser.delegate = collector
+    let wellFormed = parser.parse()
+    return (wellFormed ? [] : ["not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")"]) + collector.problems
 }
