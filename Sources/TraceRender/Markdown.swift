@@ -40,7 +40,8 @@ public struct MarkdownRenderer {
         self.figureLinks = figureLinks
         style = NumberStyle(precision: precision)
         equations = EquationWriter(style: style)
-        self.command = command
+        // The command names the input file: a line break in its name must not end the sentence's line.
+        self.command = escaped(command)
     }
 
     public func render(_ trace: Trace) -> String {
@@ -74,7 +75,7 @@ public struct MarkdownRenderer {
                 let leftOut = Repeats.leftOut(of: count)
                 skipping = leftOut?.contains(index) ?? false
                 if let leftOut, index == leftOut.lowerBound { out += elided(repeats, leftOut) }
-                if !skipping { out += ["### " + text, ""] }
+                if !skipping { out += ["### " + markdownText(text, limit: maxHeading), ""] }
                 continue
             }
             // A heading ends the run of sections: what follows is shown again.
@@ -102,7 +103,7 @@ public struct MarkdownRenderer {
                 // What the figure leaves out (`FigureLimits`) is said after its description.
                 let description = ([description] + figureNotes(figure.capped().leftOut)).joined(separator: " ")
                 if let links = figureLinks {
-                    out += ["![\(figure.title). \(description)](\(links.folder)\(links.file(figureNumber)))", ""]
+                    out += ["![\(figure.title). \(description)](\(linkDestination(links.folder + links.file(figureNumber))))", ""]
                 } else {
                     out += [words("figure on stdout", ["title": figure.title, "description": description, "command": command]), ""]
                 }
@@ -200,7 +201,7 @@ public struct MarkdownRenderer {
 
     private func matrixTable(_ m: Matrix, labels: Labels, given: Bool, name: String = "") -> [String] {
         let cols = equations.shown(m.cols, limit: equations.maxCols)
-        let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? cell(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
+        let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? label(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
         var out = ["| \(cell(labels.rowHeader)) | " + header.joined(separator: " | ") + " |",
                    "|---|" + String(repeating: "---:|", count: cols.count)]
         for r in equations.shown(m.rows, limit: equations.maxRows) {
@@ -234,7 +235,7 @@ public struct MarkdownRenderer {
             let entries = zip(table.columns, units).flatMap { column, shown in
                 shown.map { u in u.map { style.fixed(column.values[r][$0]) } ?? "⋯" }
             }
-            out.append("| \(cell(table.rows[r])) | " + entries.joined(separator: " | ") + " |")
+            out.append("| \(label(table.rows[r])) | " + entries.joined(separator: " | ") + " |")
         }
         out.append("")
         return out
@@ -244,13 +245,13 @@ public struct MarkdownRenderer {
 
     private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
         let holding = verdicts.filter(\.holds).count
-        var out = ["## " + words("claims"), "", words("checked against", ["source": source]), "",
+        var out = ["## " + words("claims"), "", words("checked against", ["source": markdownText(source)]), "",
                    words("claims header"), "|---|---|---:|---:|---:|---|---|"]
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
             // Two more decimals than the claim is written with, so the difference shows.
             let shown = NumberStyle(precision: max(style.precision, (Claim.writtenDecimals(v.claim.written) ?? 0) + 2))
-            out.append("| `\(v.claim.value)` | \(at) | \(cell(v.claim.written)) | \(shown.fixed(v.computed)) | \(shown.fixed(v.difference)) "
+            out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(shown.fixed(v.computed)) | \(shown.fixed(v.difference)) "
                 + "| \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
         }
         out += ["", holding == verdicts.count
@@ -262,8 +263,16 @@ public struct MarkdownRenderer {
     // MARK: Helpers
 
     private func rowLabel(_ labels: Labels, _ i: Int) -> String {
-        labels.rows.indices.contains(i) ? cell(labels.rows[i]) : "\(i + 1)"
+        labels.rows.indices.contains(i) ? label(labels.rows[i]) : "\(i + 1)"
     }
+
+    /// Labels (tokens, units) as shown in tables: plain text, at most this many characters.
+    let maxLabel = 40
+    /// A section's heading (its token included), likewise.
+    let maxHeading = 80
+
+    /// A label, plain text that may come from the user (a token), safe inside a table cell.
+    private func label(_ text: String) -> String { markdownText(text, limit: maxLabel) }
 
     private func shapeText(_ value: Value) -> String {
         switch value {
@@ -273,7 +282,7 @@ public struct MarkdownRenderer {
         }
     }
 
-    /// Text safe inside a table cell.
+    /// Our own words (a header, a reason; they may hold `$…$`) safe inside a table cell.
     private func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
@@ -288,4 +297,49 @@ private extension Block {
         default: return false
         }
     }
+}
+
+// MARK: Escaping user text
+
+/// User text (a token, a label, a claims file's source) as Markdown inline text on one line:
+/// control characters as visible escapes (`\n`), so a line break cannot end a table row or start
+/// a heading; the punctuation that Markdown, GitHub or pandoc read as markup (emphasis, code,
+/// links, HTML, math, table cells, entities, strike-through, superscript) backslash-escaped; at
+/// most `limit` characters, the rest shown as "…".
+public func markdownText(_ text: String, limit: Int? = nil) -> String {
+    var plain = escaped(text)
+    if let limit, plain.count > limit { plain = String(plain.prefix(max(limit - 1, 0))) + "…" }
+    // A backslash too: before a letter pandoc reads a LaTeX command (`\n` would vanish), before a space a non-breaking space.
+    let markup: Set<Character> = ["\\", "`", "*", "_", "<", ">", "$", "|", "&", "~", "^", "#"]
+    var out = ""
+    var characters = plain.makeIterator()
+    var next = characters.next()
+    while let c = next {
+        next = characters.next()
+        let escape = switch c {
+        // A "[" alone is text; "](", "][" and pandoc's "]{" would make a link or a span.
+        case "]": next.map { "([{".contains($0) } ?? true
+        default: markup.contains(c)
+        }
+        if escape { out.append("\\") }
+        out.append(c)
+    }
+    return out
+}
+
+/// A relative path as a Markdown link destination: every byte but letters, digits, `-._~` and `/`
+/// percent-encoded (UTF-8), so a space, parentheses, `#`, `%`, `?` or a non-ASCII name links the
+/// same on GitHub and in pandoc.
+func linkDestination(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            out.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            out += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+        }
+    }
+    return out
 }

@@ -1,5 +1,6 @@
 // The Markdown trace stays readable when the input is large: long sequences show their first and
-// last steps, long sums their first and last terms, wide tables their corners.
+// last steps, long sums their first and last terms, wide tables their corners. User text (tokens,
+// a claims file's source) is escaped so it cannot break a table, a heading or a link.
 
 import Testing
 @testable import JSONFormat
@@ -47,4 +48,69 @@ import Testing
         #expect(text.contains("| 30 | "))
         #expect(text.utf8.count < 60_000)
     }
+
+    // MARK: User text
+
+    @Test func userTextIsEscapedForMarkdown() {
+        #expect(markdownText("The cat") == "The cat")
+        #expect(markdownText("a|b") == #"a\|b"#)
+        // Visible escapes, their backslash escaped in turn: "\\n" shows as \n.
+        #expect(markdownText("line\nbreak\r# heading") == ##"line\\nbreak\\r\# heading"##)
+        #expect(markdownText("*x* _y_ `z` <b> $m$ &amp; ~~s~~ ^t^") == #"\*x\* \_y\_ \`z\` \<b\> \$m\$ \&amp; \~\~s\~\~ \^t\^"#)
+        #expect(markdownText(#"C:\dir\"#) == #"C:\\dir\\"#)
+        // A "[" alone stays; "](" would make a link.
+        #expect(markdownText("[1, 2] and") == "[1, 2] and" && markdownText("[x](y)") == #"[x\](y)"#)
+        #expect(markdownText("\u{1}\u{7F}\u{2028}") == #"\\u{1}\\u{7F}\\u{2028}"#)
+        // Capped: 39 characters and "…".
+        #expect(markdownText(String(repeating: "é", count: 100), limit: 40) == String(repeating: "é", count: 39) + "…")
+        #expect(markdownText(String(repeating: "é", count: 40), limit: 40) == String(repeating: "é", count: 40))
+    }
+
+    @Test func figureLinksArePercentEncoded() {
+        #expect(linkDestination("figures/gru-figure1.svg") == "figures/gru-figure1.svg")
+        #expect(linkDestination("my notes (v2) #1 50% ?-figure1.svg") == "my%20notes%20%28v2%29%20%231%2050%25%20%3F-figure1.svg")
+        #expect(linkDestination("노트-figure1.svg") == "%EB%85%B8%ED%8A%B8-figure1.svg")
+    }
+
+    @Test func tokensCannotBreakTablesOrHeadings() throws {
+        let tokens = ["a|b", "line\nbreak\r# heading", "\u{1}*x*", "$x$ \\frac", String(repeating: "long", count: 30),
+                      "[x](http://e)", "<b>", "`code`"]
+        guard case .object(var members) = rnnInput(steps: tokens.count, inputSize: 2, hidden: 2) else { Issue.record("not an object"); return }
+        members.append(JSONMember("tokens", .strings(tokens)))
+        let text = try markdown(.object(members))
+        #expect(tableProblems(text).isEmpty, "\(tableProblems(text))")
+        // One heading per step, each on one line, and no line that a token starts.
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("### t = ") }
+        #expect(headings.count == 4)
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("# heading") || $0.hasPrefix("break") })
+        #expect(text.contains(##"### t = 2 · “line\\nbreak\\r\# heading”"##))
+        // A long label ("5 · longlong…") is cut to 40 characters in tables.
+        #expect(text.contains("| 5 · " + String(repeating: "long", count: 8) + "lon… |"))
+        #expect(!text.contains(String(repeating: "long", count: 11)))
+        // Tokens never reach the LaTeX: no equation holds one.
+        let math = text.components(separatedBy: "$$").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        #expect(math.count > 5 && math.allSatisfy { !$0.contains("frac") && !$0.contains("code") })
+        #expect(text.contains(#"\$x\$ \\frac"#))
+    }
+}
+
+/// The tables of `markdown` whose rows do not all have as many cells as their header (a "|" not
+/// escaped as "\|" splits a cell); empty when every table is whole.
+func tableProblems(_ markdown: String) -> [String] {
+    func pipes(_ line: Substring) -> Int {
+        var (count, backslashes) = (0, 0)
+        for c in line {
+            if c == "|" && backslashes % 2 == 0 { count += 1 }
+            backslashes = c == "\\" ? backslashes + 1 : 0
+        }
+        return count
+    }
+    var problems: [String] = []
+    var header: Int?
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        guard line.hasPrefix("|") else { header = nil; continue }
+        if let header, pipes(line) != header { problems.append(String(line)) }
+        if header == nil { header = pipes(line) }
+    }
+    return problems
 }
