@@ -181,7 +181,11 @@ struct SVGRenderer {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(xmlText(content))</text>"
     }
 
-    private func clip(_ label: String) -> String { label.count > 16 ? String(label.prefix(15)) + "…" : label }
+    /// A label in at most 16 characters, counted as shown (a line break as its escape `\n`).
+    private func clip(_ label: String) -> String {
+        let label = escaped(label)
+        return label.count > 16 ? String(label.prefix(15)) + "…" : label
+    }
 
     /// A coordinate with one decimal; never `nan` or `inf`, never hundreds of digits.
     private func n(_ x: Double) -> String { String(format: "%.1f", x.isFinite ? min(max(x, -1e7), 1e7) : 0) }
