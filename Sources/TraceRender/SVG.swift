@@ -63,12 +63,15 @@ struct SVGRenderer {
             let originX = x + rowLabelWidth
             let originY = 58.0
             body.append(text(originX + Double(m.cols) * cell / 2, 44, panel.title, size: 12, anchor: "middle", weight: "bold"))
+            // Each column's x and each row's y formatted once: thousands of cells stay fast.
+            let xs = (0..<m.cols).map { n(originX + Double($0) * cell) }
+            let ys = (0..<m.rows).map { n(originY + Double($0) * cell) }
+            let size = n(cell)
             for r in 0..<m.rows {
                 for c in 0..<m.cols {
                     let v = m[r, c]
                     let fill = v.isFinite ? colour(v, low, high, scale) : "#d9d9d9"
-                    body.append("<rect x=\"\(n(originX + Double(c) * cell))\" y=\"\(n(originY + Double(r) * cell))\" "
-                        + "width=\"\(n(cell))\" height=\"\(n(cell))\" fill=\"\(fill)\"/>")
+                    body.append("<rect x=\"\(xs[c])\" y=\"\(ys[r])\" width=\"\(size)\" height=\"\(size)\" fill=\"\(fill)\"/>")
                     if showNumbers {
                         let label = shown(v, inCell: true)
                         let dark = v.isFinite && luminance(v, low, high, scale) < 0.5
@@ -223,7 +226,8 @@ struct SVGRenderer {
         let (r, g, b) = rgb(v, low, high, scale)
         // Clamped before the conversion: Int(nan) or Int(inf) would trap.
         func byte(_ x: Double) -> Int { x.isFinite ? Int(min(max(x, 0), 255).rounded()) : 136 }
-        return String(format: "#%02x%02x%02x", byte(r), byte(g), byte(b))
+        let digits = Array("0123456789abcdef")
+        return String(["#"] + [byte(r), byte(g), byte(b)].flatMap { [digits[$0 >> 4], digits[$0 & 15]] })
     }
 
     private func luminance(_ v: Double, _ low: Double, _ high: Double, _ scale: ColourScale) -> Double {
