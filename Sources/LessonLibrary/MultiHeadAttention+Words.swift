@@ -112,6 +112,7 @@ extension MultiHeadAttention {
             "heads, results, some drawn": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar{A}$ at the end and, up to head «drawn», of the figure"#,
             "heading concatenate": "Concatenate and project",
             "figure": "Attention weights of each head, and their average",
+            "figure, first heads": "Attention weights of heads 1 to «drawn» of «heads», and the average of all «heads»",
             "panel head": "head «k»",
             "panel average": "average",
             "figure, description": "One heatmap per head and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",

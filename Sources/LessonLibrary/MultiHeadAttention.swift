@@ -37,8 +37,8 @@ enum MultiHeadAttention: Lesson {
         ])),
     ]
 
-    /// The figure draws at most this many heads and their average, the last panel, which
-    /// `FigureLimits` keeps; the figure itself says which heads it leaves out.
+    /// The figure draws at most this many heads and their average (within `FigureLimits`' panels);
+    /// its title then says which heads it shows.
     static let drawnHeads = FigureLimits.standard.panels - 1
 
     static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
@@ -157,8 +157,8 @@ enum MultiHeadAttention: Lesson {
         // Ā = (A_1 + … + A_h) / h                                                  L × S
         let average = sum.map { tr.record("weights", #"\bar{A}"#, $0 / h, w.caption("weights"), labels: p.pairs) }
 
-        tr.figure(.heatmaps(title: w("figure"),
-                            panels: weights.enumerated().map { k, a in
+        tr.figure(.heatmaps(title: w(heads > drawnHeads ? "figure, first heads" : "figure", ["drawn": "\(drawnHeads)", "heads": "\(heads)"]),
+                            panels: weights.prefix(drawnHeads).enumerated().map { k, a in
                                 queryKeyHeatmap(w("panel head", ["k": "\(k + 1)"]), p.queryNames, p.keyColumns, a)
                             } + (average.map { [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, $0)] } ?? []),
                             scale: .unit),

@@ -174,9 +174,10 @@ import Testing
         let renderer = MarkdownRenderer(command: "lesson multi-head-attention", figureLinks: .init(folder: "", stem: "m"))
         let svg = try #require(renderer.figureFiles(trace).first).svg
         #expect(svg.contains(">head 8<") && !svg.contains(">head 9<") && !svg.contains(">head 16<") && svg.contains(">average<"))
-        let note = "The 8 panels from “head 9” to “head 16” are not drawn."
-        #expect(svg.contains(">\(note)</text>"))
-        #expect(renderer.render(trace).contains(note + "](m-figure1.svg)"))
+        // The title says so, in the SVG and in the Markdown's alternative text.
+        let title = "Attention weights of heads 1 to 8 of 16, and the average of all 16"
+        #expect(svg.contains("<title>\(title)</title>"))
+        #expect(renderer.render(trace).contains("![\(title). One heatmap per head (the first 8)"))
     }
 }
 
