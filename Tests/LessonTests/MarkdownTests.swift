@@ -73,8 +73,8 @@ import Testing
     }
 
     @Test func tokensCannotBreakTablesOrHeadings() throws {
-        let tokens = ["a|b", "line\nbreak\r# heading", "\u{1}*x*", "$x$ \\frac", String(repeating: "long", count: 30),
-                      "[x](http://e)", "<b>", "`code`"]
+        let tokens = ["a|b", "line\nbreak\r# heading", "\u{1}*x*", "$x$ \\frac", "`code`",
+                      "[x](http://e)", "<b>", String(repeating: "long", count: 30)]
         guard case .object(var members) = rnnInput(steps: tokens.count, inputSize: 2, hidden: 2) else { Issue.record("not an object"); return }
         members.append(JSONMember("tokens", .strings(tokens)))
         let text = try markdown(.object(members))
@@ -82,11 +82,13 @@ import Testing
         // One heading per step, each on one line, and no line that a token starts.
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("### t = ") }
         #expect(headings.count == 4)
+        // A heading holding a long token is cut to 80 characters after "### ".
+        #expect(headings.contains { $0.count == 4 + 80 && $0.hasSuffix("…") } && headings.allSatisfy { $0.count <= 4 + 80 })
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("# heading") || $0.hasPrefix("break") })
         #expect(text.contains(##"### t = 2 · “line\\nbreak\\r\# heading”"##))
-        // A long label ("5 · longlong…") is cut to 40 characters in tables.
-        #expect(text.contains("| 5 · " + String(repeating: "long", count: 8) + "lon… |"))
-        #expect(!text.contains(String(repeating: "long", count: 11)))
+        // A long label ("8 · longlong…") is cut to 40 characters in tables.
+        #expect(text.contains("| 8 · " + String(repeating: "long", count: 8) + "lon… |"))
+        #expect(!text.contains(String(repeating: "long", count: 18)))
         // Tokens never reach the LaTeX: no equation holds one.
         let math = text.components(separatedBy: "$$").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         #expect(math.count > 5 && math.allSatisfy { !$0.contains("frac") && !$0.contains("code") })
