@@ -3,6 +3,9 @@
 // even when the mutation puts a line break into a field name or an argument.
 
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import JSONFormat
 @testable import LessonCLI
@@ -26,7 +29,8 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
-/// Runs the command in-process with `stdin`, returning the status and what went to stderr.
+/// Runs the command in-process with `stdin`, returning the status and what went to stderr (what
+/// goes to a file with `-o` is the test's to read).
 func runInProcess(_ arguments: [String], stdin: [UInt8]) -> (status: Int32, err: String) {
     nonisolated(unsafe) var err = ""
     let io = LessonCommand.IO(readStdin: { stdin }, out: { _ in }, err: { err += $0 })
@@ -142,5 +146,62 @@ func runInProcess(_ arguments: [String], stdin: [UInt8]) -> (status: Int32, err:
             if arguments.contains("-o") || arguments.contains("--out") { continue }
             expectDocumented(arguments, Array("{}".utf8), "args \(arguments)")
         }
+    }
+
+    // MARK: The output side
+
+    /// Numbers at the edges of what a Double holds, and those that make scales degenerate.
+    static let extremes: [Double] = [1.7976931348623157e308, -1.7976931348623157e308, 9e307, -9e307, 1e300,
+                                     5e-324, -5e-324, 2.2250738585072014e-308, 0, 1e-300, 1, -1]
+
+    /// `json` with some of its numbers replaced by extremes: each number with chance 1 in `odds`,
+    /// or every number of an array by one extreme (all equal).
+    static func extreme(_ json: JSON, _ rng: inout SplitMix64, odds: Int) -> JSON {
+        switch json {
+        case .object(let members):
+            return .object(members.map { JSONMember($0.key, extreme($0.value, &rng, odds: odds)) })
+        case .array(let items):
+            if rng.below(4 * odds) == 0, items.allSatisfy({ if case .number = $0 { true } else { false } }) {
+                let x = extremes[rng.below(extremes.count)]
+                return .array(items.map { _ in .number(x) })
+            }
+            return .array(items.map { extreme($0, &rng, odds: odds) })
+        case .number where rng.below(odds) == 0:
+            return .number(extremes[rng.below(extremes.count)])
+        default:
+            return json
+        }
+    }
+
+    /// Every figure of every lesson drawn from inputs with extreme numbers, through `-o`: the run
+    /// ends as documented, and when it writes, each figure is well-formed XML whose numbers are all
+    /// finite (no `nan`, no `inf`, no 300-digit label).
+    @Test(arguments: Lessons.ids)
+    func extremeValuesThroughEveryFigure(_ id: String) throws {
+        let lesson = try #require(Lessons.named(id))
+        var rng = SplitMix64(state: UInt64(id.utf8.reduce(7) { $0 &* 131 &+ UInt64($1) }))
+        let folder = try temporaryFolder()
+        var written = 0
+        for example in lesson.examples {
+            for round in 0..<12 {
+                let json = Self.extreme(example.input, &rng, odds: [1, 3, 8][round % 3])
+                let note = folder.appendingPathComponent("n\(round).md").path
+                let arguments = [id, "--input", "-", "-o", note]
+                let stdin = Array(json.rendered().utf8)
+                expectDocumented(arguments, stdin, "\(id) extremes \(json.rendered())")
+                guard runInProcess(arguments, stdin: stdin).status == 0 else { continue }
+                for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".svg") {
+                    let svg = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                    written += 1
+                    #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(id): \(name) is not well-formed")
+                    // Every attribute (coordinates, sizes, colours) finite; text may say "nan" of a NaN cell.
+                    let attributes = svg.matches(of: try Regex(#"="([^"]*)""#)).compactMap { $0.output[1].substring.map(String.init) }
+                    #expect(!attributes.contains { $0.lowercased().contains("nan") || $0.lowercased().contains("inf") }, "\(id): \(name) has a non-finite attribute")
+                    #expect(!svg.contains(try Regex("[0-9]{40}")), "\(id): \(name) has a number of 40 digits or more")
+                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                }
+            }
+        }
+        #expect(written > 0 || lesson.examples.isEmpty, "\(id): some extreme input must be drawn")
     }
 }
