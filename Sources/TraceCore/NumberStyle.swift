@@ -19,6 +19,8 @@ public struct NumberStyle: Sendable {
     /// A computed value: fixed decimals.
     public func fixed(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        // Beyond 10¹⁵ fixed decimals would print up to 309 digits: the exponent form instead.
+        if abs(x) >= 1e15 { return String(format: "%.\(precision)e", x) }
         // printf's %f rounds the exact binary value and ignores the locale (Swift never calls setlocale).
         let text = String(format: "%.\(precision)f", x)
         if text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
@@ -33,8 +35,9 @@ public struct NumberStyle: Sendable {
         if x == 0 { return "0" }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         let text = x.description  // shortest round-trip form
-        // A small number written like 1e-05 stays as written rather than rounding to 0.0000.
-        if text.contains("e") { return abs(x) < 1 ? text : fixed(x) }
+        // A small number written like 1e-05 stays as written rather than rounding to 0.0000, a
+        // huge one like 1e+20 rather than spelling out 21 digits.
+        if text.contains("e") { return text }
         guard let dot = text.firstIndex(of: ".") else { return fixed(x) }
         return text.distance(from: dot, to: text.endIndex) - 1 <= precision ? text : fixed(x)
     }
