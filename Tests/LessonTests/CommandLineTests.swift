@@ -36,14 +36,21 @@ func lesson(_ arguments: [String], stdin: String = "", in folder: URL? = nil) th
     process.executableURL = lessonBinary
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
+    return try finish(process, stdin: Data(stdin.utf8))
+}
+
+/// Starts `process`, feeds it `stdin` (none: /dev/null), and waits for it, reading both output
+/// pipes to the end before waiting, so a large output cannot block the child.
+func finish(_ process: Process, stdin: Data?) throws -> Run {
     let (input, output, error) = (Pipe(), Pipe(), Pipe())
-    process.standardInput = input
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    // Read both pipes to the end before waiting, so a large output cannot block the child.
+    if let stdin {
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+    }
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
     group.enter()

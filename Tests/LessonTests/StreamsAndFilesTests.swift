@@ -16,23 +16,7 @@ func shell(_ script: String, in folder: URL) throws -> Run {
     process.arguments = ["-c", script]
     process.currentDirectoryURL = folder
     process.environment = ["LESSON": lessonBinary.path, "PATH": "/usr/bin:/bin"]
-    let (output, error) = (Pipe(), Pipe())
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-        errData = error.fileHandleForReading.readDataToEndOfFile()
-        group.leave()
-    }
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-               err: String(decoding: errData, as: UTF8.self), outBytes: Array(outData))
+    return try finish(process, stdin: nil)
 }
 
 /// One `error:` line, and nothing else on stderr.
