@@ -24,6 +24,9 @@ enum Files {
 
     /// The whole content of `path`; a folder, a missing or unreadable file is exit 66.
     static func read(_ path: String) throws -> [UInt8] {
+        if descriptor(named: path) == 0 && StandardStreams.inputWasClosed {
+            throw LessonError(.noInput, "cannot read \(escaped(path)): standard input is closed")
+        }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw LessonError(.noInput, "cannot read \(escaped(path)): \(reason())") }
         defer { close(fd) }
@@ -63,38 +66,88 @@ enum Files {
 
     // MARK: Writing
 
-    /// Writes every file of `files` completely, or none of them; failures are exit 73.
+    /// Writes every file of `files` completely, or none of them; failures are exit 73. The first
+    /// file (a note) is checked first and put in place last, after the others (its figures).
     static func write(_ files: [(path: String, text: String)]) throws {
         let targets = try files.map { try Target($0.path) }
         // Every temporary file first; any failure removes those already made.
-        var temporaries: [(from: String, to: String)] = []
+        var temporaries: [(from: String, to: String, existed: Bool)] = []
         do {
             for (file, target) in zip(files, targets) {
                 guard case .replace(let resolved, let existing) = target.kind else { continue }
-                temporaries.append((try temporary(file.text, beside: resolved, keeping: existing, shown: file.path), resolved))
+                let made = try temporary(file.text, beside: resolved, keeping: existing, shown: file.path)
+                temporaries.append((made, resolved, existing != nil))
             }
         } catch {
             for made in temporaries { unlink(made.from) }
             throw error
         }
-        for (i, move) in temporaries.enumerated() where rename(move.from, move.to) != 0 {
-            let why = reason()
-            for left in temporaries[i...] { unlink(left.from) }
-            throw LessonError(.cantCreate, "cannot write \(escaped(move.to)): \(why)")
-        }
+        try moveIntoPlace(temporaries.reversed())
         // Devices and pipes last: they cannot be taken back.
         for (file, target) in zip(files, targets) {
-            guard case .writeThrough = target.kind else { continue }
-            let fd = open(file.path, O_WRONLY | O_TRUNC)
-            guard fd >= 0 else { throw LessonError(.cantCreate, "cannot write \(escaped(file.path)): \(reason())") }
-            defer { close(fd) }
-            try writeAll(file.text, to: fd, failing: "cannot write \(escaped(file.path))")
+            switch target.kind {
+            case .replace: continue
+            case .writeThrough:
+                let fd = open(file.path, O_WRONLY | O_TRUNC)
+                guard fd >= 0 else { throw LessonError(.cantCreate, "cannot write \(escaped(file.path)): \(reason())") }
+                defer { close(fd) }
+                try writeAll(file.text, to: fd, failing: "cannot write \(escaped(file.path))")
+            case .descriptor(let fd):
+                try writeAll(file.text, to: fd, failing: "cannot write \(escaped(file.path))")
+            }
         }
+    }
+
+    /// Renames each temporary file over its target. If one rename fails, those already done are
+    /// undone (a replaced file comes back from a hard link kept for the purpose, a new one is
+    /// removed), so that a note never stands beside figures of another run.
+    static func moveIntoPlace(_ moves: [(from: String, to: String, existed: Bool)]) throws {
+        var done: [(target: String, backup: String?)] = []
+        for (i, move) in moves.enumerated() {
+            var backup: String?
+            if move.existed {
+                let name = String(move.from.dropLast(".tmp".count)) + ".old"
+                if link(move.to, name) == 0 { backup = name }
+            }
+            guard rename(move.from, move.to) == 0 else {
+                let why = reason()
+                if let backup { unlink(backup) }
+                for left in moves[i...] { unlink(left.from) }
+                for undo in done.reversed() {
+                    if let old = undo.backup { rename(old, undo.target) } else { unlink(undo.target) }
+                }
+                throw LessonError(.cantCreate, "cannot write \(escaped(move.to)): \(why)")
+            }
+            done.append((move.to, backup))
+        }
+        for old in done.compactMap(\.backup) { unlink(old) }
+    }
+
+    /// The file descriptor a path names by number: 1 for /dev/stdout, 5 for /dev/fd/5 or
+    /// /proc/self/fd/5, also through links to them; nil for any other path.
+    static func descriptor(named path: String) -> Int32? {
+        var current = path
+        for _ in 0..<40 {
+            switch current {
+            case "/dev/stdin": return 0
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default:
+                for prefix in ["/dev/fd/", "/proc/self/fd/"] where current.hasPrefix(prefix) {
+                    if let n = Int32(current.dropFirst(prefix.count)) { return n }
+                }
+            }
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let target = linkTarget(current) else { return nil }
+            current = target.hasPrefix("/") ? target : folder(of: current) + target
+        }
+        return nil
     }
 
     /// Whether `path` is a device, a pipe or a socket, which is written through, not replaced:
     /// nothing can go beside it.
     static func isStream(_ path: String) -> Bool {
+        if descriptor(named: path) != nil { return true }
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
         return ![S_IFREG, S_IFDIR].contains(info.st_mode & S_IFMT)
@@ -114,11 +167,21 @@ enum Files {
             case replace(path: String, existing: stat?)
             /// A character device, a FIFO or a socket: written to in place.
             case writeThrough
+            /// An open file descriptor named by a path (/dev/stdout): written to as it is, at
+            /// its offset (a `>>` redirection appends), never replaced.
+            case descriptor(Int32)
         }
         let kind: Kind
 
         init(_ path: String) throws {
             func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(path)): \(why)") }
+            if let fd = Files.descriptor(named: path) {
+                let closed = (fd == 1 && StandardStreams.outputWasClosed) || (fd == 2 && StandardStreams.errorWasClosed)
+                    || fd == 0 || fcntl(fd, F_GETFD) == -1
+                if closed { throw fail(fd == 0 ? "it is standard input" : "the file descriptor \(fd) is not open for writing") }
+                kind = .descriptor(fd)
+                return
+            }
             var info = stat()
             if stat(path, &info) == 0 {
                 switch info.st_mode & S_IFMT {
@@ -141,13 +204,18 @@ enum Files {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: 4097)
-            let n = readlink(current, &buffer, 4096)
-            guard n > 0 else { return current }
-            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let target = linkTarget(current) else { return current }
             current = target.hasPrefix("/") ? target : folder(of: current) + target
         }
         throw LessonError(.cantCreate, "cannot write \(escaped(path)): too many levels of symbolic links")
+    }
+
+    /// What the link at `path` points to, as written in it.
+    private static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let n = readlink(path, &buffer, 4096)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// "notes/" for "notes/gru.md", "" for "gru.md".
@@ -253,13 +321,14 @@ enum Files {
 enum StandardStreams {
     nonisolated(unsafe) static var inputWasClosed = false
     nonisolated(unsafe) static var outputWasClosed = false
+    nonisolated(unsafe) static var errorWasClosed = false
 
     /// Call once, first thing.
     static func claim() {
         func closed(_ fd: Int32) -> Bool { fcntl(fd, F_GETFD) == -1 && errno == EBADF }
         inputWasClosed = closed(0)
         outputWasClosed = closed(1)
-        let errorWasClosed = closed(2)
+        errorWasClosed = closed(2)
         for (fd, wasClosed) in [(Int32(0), inputWasClosed), (1, outputWasClosed), (2, errorWasClosed)] where wasClosed {
             let opened = open("/dev/null", O_RDWR)
             if opened >= 0 && opened != fd { close(opened) }

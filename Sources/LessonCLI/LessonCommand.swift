@@ -29,6 +29,21 @@ public enum LessonCommand {
         }
     }
 
+    /// The program: the process's arguments and standard streams; the exit status. An argument
+    /// that is not UTF-8 (a file name in another encoding) is refused rather than misread.
+    public static func main() -> Int32 {
+        let io = IO.standard()
+        var arguments: [String] = []
+        for i in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[i], let argument = String(validatingCString: pointer) else {
+                io.err("error: argument \(i) is not valid UTF-8; give file names in UTF-8\n")
+                return LessonError.Code.usage.rawValue
+            }
+            arguments.append(argument)
+        }
+        return run(arguments, io: io)
+    }
+
     /// Runs `lesson` with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], io: IO) -> Int32 {
         do {
@@ -51,9 +66,18 @@ public enum LessonCommand {
         let rest = Array(arguments.dropFirst())
         switch first {
         case "--help", "-h", "help", "--version":
+            // `lesson help gru`: that lesson's help; `lesson help render`: render's.
+            if first != "--version", rest.count == 1 {
+                if rest[0] == "render" { try io.out(renderHelp); return }
+                guard let lesson = Lessons.named(rest[0]) else {
+                    throw LessonError(.usage, "unknown lesson '\(escaped(rest[0]))'\(suggestion(for: rest[0], in: Lessons.ids + ["render"])); 'lesson list' shows them")
+                }
+                try io.out(lessonHelp(lesson))
+                return
+            }
             guard rest.isEmpty else {
-                throw LessonError(.usage, "'lesson \(escaped(first))' takes no arguments, got '\(escaped(rest[0]))'; "
-                    + "for a lesson's help: 'lesson <id> --help'")
+                throw LessonError(.usage, "'lesson \(escaped(first))' takes \(first == "--version" ? "no arguments" : "at most a lesson's id"), "
+                    + "got '\(escaped(rest.joined(separator: " ")))'; for a lesson's help: 'lesson <id> --help'")
             }
             try io.out(first == "--version" ? "lesson \(version)\n" : help)
         case "list":
@@ -109,7 +133,7 @@ public enum LessonCommand {
         }
         // The note and its figures together, or nothing.
         if let output = options.output {
-            try Files.write(figures + [(output, text)])
+            try Files.write([(output, text)] + figures)
         } else {
             try io.out(text)
         }
@@ -134,7 +158,13 @@ public enum LessonCommand {
         var stem = slash.map { String(output[output.index(after: $0)...]) } ?? output
         if stem.hasSuffix(".md") { stem.removeLast(3) }
         let suffix = "-figure\(max(count, 1)).svg".utf8.count
-        while stem.utf8.count + suffix > Files.maxNameBytes { stem.removeLast() }
+        if stem.utf8.count + suffix > Files.maxNameBytes {
+            // Cut, and told apart from other cut names by a hash of the whole (FNV-1a, 32 bits).
+            let hash = stem.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }
+            let tag = "~" + String(hash, radix: 16)
+            while stem.utf8.count + tag.utf8.count + suffix > Files.maxNameBytes { stem.removeLast() }
+            stem += tag
+        }
         return (folder, stem)
     }
 

@@ -40,15 +40,22 @@ enum NotesCommand {
         let folder = options.out.hasSuffix("/") ? String(options.out.dropLast()) : options.out
         let shown = escaped(folder)
         if options.check {
-            let stale = notes.filter { Files.contents("\(folder)/\($0.file)") != Array($0.text.utf8) }
-            for note in stale { io.err("stale: \(shown)/\(escaped(note.file))\n") }
+            // The list on stdout, one line a file; the verdict one line on stderr.
+            let found = notes.map { Files.contents("\(folder)/\($0.file)") }
+            let missing = zip(notes, found).filter { $0.1 == nil }.map(\.0)
+            let stale = zip(notes, found).filter { note, bytes in bytes.map { $0 != Array(note.text.utf8) } ?? false }.map(\.0)
             let leftOver = leftOvers(in: folder, notes: notes)
-            for file in leftOver { io.err("stale: \(shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
-            guard stale.isEmpty && leftOver.isEmpty else {
-                let found = [stale.isEmpty ? nil : "\(describe(stale)) of the \(notes.count) files \(stale.count == 1 ? "is" : "are") stale or missing",
-                             leftOver.isEmpty ? nil : leftOver.count == 1 ? "1 file is left over" : "\(leftOver.count) files are left over"]
-                let todo = [stale.isEmpty ? nil : "run 'lesson render'", leftOver.isEmpty ? nil : "delete what is left over"]
-                throw LessonError(.failed, "in \(shown)/, " + found.compactMap { $0 }.joined(separator: " and ") + "; "
+            for note in missing { try io.out("missing: \(shown)/\(escaped(note.file))\n") }
+            for note in stale { try io.out("stale: \(shown)/\(escaped(note.file))\n") }
+            for file in leftOver { try io.out("left over: \(shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
+            guard missing.isEmpty && stale.isEmpty && leftOver.isEmpty else {
+                func verb(_ files: [(file: String, text: String)]) -> String { files.count == 1 ? "is" : "are" }
+                var found: [String] = []
+                if !missing.isEmpty { found.append("\(describe(missing)) of the \(notes.count) files \(verb(missing)) missing") }
+                if !stale.isEmpty { found.append("\(describe(stale)) \(verb(stale)) stale") }
+                if !leftOver.isEmpty { found.append(leftOver.count == 1 ? "1 file is left over" : "\(leftOver.count) files are left over") }
+                let todo = [missing.isEmpty && stale.isEmpty ? nil : "run 'lesson render'", leftOver.isEmpty ? nil : "delete what is left over"]
+                throw LessonError(.failed, "in \(shown)/, " + found.joined(separator: ", ") + "; "
                     + todo.compactMap { $0 }.joined(separator: ", ") + " and commit")
             }
             try io.out("\(describe(notes)) in \(shown)/ are up to date\n")
@@ -62,7 +69,12 @@ enum NotesCommand {
             Files.removeFolders(made)
             throw error
         }
-        try io.out("wrote \(describe(notes)) to \(shown)/\n")
+        do {
+            try io.out("wrote \(describe(notes)) to \(shown)/\n")
+        } catch let error as LessonError {
+            // The notes are in place; only the report of it failed. Said, so no script re-runs blind.
+            throw LessonError(error.code, "wrote \(describe(notes)) to \(shown)/, then \(error.message)")
+        }
     }
 
     /// The files in `folder` that `notes` does not produce: a note (`*.md` besides README.md) of

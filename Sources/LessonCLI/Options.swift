@@ -72,9 +72,15 @@ func parse<Options>(_ arguments: [String], _ flags: [Flag<Options>], into option
             throw LessonError(.usage, "unknown option '\(escaped(name))' for '\(command)'\(hint); see '\(command) --help'")
         }
         if let value = flag.value {
+            // `--out --check` forgot the folder: the next flag is not taken for it.
+            let next = attached == nil ? rest.first : nil
+            if let next, flags.contains(where: { $0.names.contains(next) }) {
+                throw LessonError(.usage, "\(name) needs a value: \(value.meaning); got the option '\(next)' instead")
+            }
             guard let given = attached ?? rest.popFirst() else {
                 throw LessonError(.usage, "\(name) needs a value: \(value.meaning)")
             }
+            guard !given.isEmpty else { throw LessonError(.usage, "\(name) needs a value: \(value.meaning), got an empty one") }
             try flag.apply(&options, given)
         } else {
             if let attached { throw LessonError(.usage, "\(name) takes no value, got '\(escaped(attached))'") }
@@ -133,8 +139,8 @@ struct LessonOptions {
         },
         Flag("--expect", value: .init("FILE", "a JSON file of claims, or '-' for standard input"),
              help: "check claimed numbers ('-' = stdin); exit 1 if any claim fails") { $0.expect = $1 },
-        Flag("-o", "--output", value: .init("FILE", "the file to write"),
-             help: "write to FILE instead of stdout, its figures beside it") { $0.output = $1 },
+        Flag("-o", "--output", value: .init("FILE", "the file to write, or '-' for standard output"),
+             help: "write to FILE instead of stdout, its figures beside it") { $0.output = $1 == "-" ? nil : $1 },
         Flag("-h", "--help", help: "the lesson's examples and these flags") { options, _ in options.help = true },
     ]
 

@@ -2,7 +2,7 @@
 // name with a line break cannot split the one `error:` line that SPEC "Errors" promises.
 
 /// `text` with its control characters and line or paragraph separators written as escapes:
-/// `\n`, `\r`, `\t`, and `\u{1B}` for the others. Everything else, backslashes included, is kept.
+/// `\n`, `\r`, `\t`, and `\u{1B}` for the others (the bidirectional controls among them). Everything else, backslashes included, is kept.
 public func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var out = ""
@@ -20,7 +20,11 @@ public func escaped(_ text: String) -> String {
 
 private func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
-    case .control, .lineSeparator, .paragraphSeparator: true
-    default: false
+    case .control, .lineSeparator, .paragraphSeparator: return true
+    // The bidirectional controls, which would show the rest of a line reversed (an error message,
+    // a table row); other format characters (the joiners of emoji) are kept.
+    case .format: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        || [0x200E, 0x200F, 0x061C].contains(scalar.value)
+    default: return false
     }
 }

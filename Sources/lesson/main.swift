@@ -1,4 +1,4 @@
-// The `lesson` executable: hands its arguments to LessonCLI and exits with the status it returns.
+// The `lesson` executable: runs LessonCLI on the process's arguments and exits with its status.
 
 import LessonCLI
 
@@ -8,4 +8,4 @@ import Glibc
 import Darwin
 #endif
 
-exit(LessonCommand.run(Array(CommandLine.arguments.dropFirst()), io: .standard()))
+exit(LessonCommand.main())

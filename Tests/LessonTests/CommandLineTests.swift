@@ -346,7 +346,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             (["gru", "--precision", "-1"], "--precision must be a whole number from 0 to 15, got '-1'"),
             (["gru", "--precision=16"], "--precision must be a whole number from 0 to 15, got '16'"),
             (["gru", "--precision"], "--precision needs a value: a whole number of decimals from 0 to 15"),
-            (["gru", "-o"], "-o needs a value: the file to write"),
+            (["gru", "-o"], "-o needs a value: the file to write, or '-' for standard output"),
             (["gru", "--example", "defualt"], "unknown example 'defualt' for gru (did you mean 'default'?); the examples are default, click4ai"),
             (["gru", "--example", "default", "--input", "x.json"], "--example and --input both choose the example; give one of them"),
             (["gru", "--input", "-", "--expect", "-"], "--input and --expect cannot both read standard input; give one of them a file"),
@@ -383,7 +383,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             (["gru", "--\u{1B}[2J"], 64, "unknown option '--\\u{1B}[2J' for 'lesson gru'; see 'lesson gru --help'"),
             (["gru", "x\u{2028}y"], 64, "unexpected argument 'x\\u{2028}y' for 'lesson gru'; see 'lesson gru --help'"),
             (["gru\n"], 64, "unknown lesson 'gru\\n' (did you mean 'gru'?); 'lesson list' shows them"),
-            (["gru", "-o", "no\ndir/x.md"], 73, "cannot write no\\ndir/x-figure1.svg: no such file or directory"),
+            (["gru", "-o", "no\ndir/x.md"], 73, "cannot write no\\ndir/x.md: no such file or directory"),
         ]
         for (arguments, status, message) in cases {
             let run = try lesson(arguments, in: folder)
@@ -415,9 +415,10 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         // The folder of `render --check`, in its stale lines and its summary.
         let render = try lesson(["render", "--check", "--out", "no\nnotes"], in: folder)
         #expect(render.status == 1)
-        let lines = render.err.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "stale: no\\nnotes/README.md" && lines.last == "")
-        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("stale: no\\nnotes/") || $0.hasPrefix("lesson: in no\\nnotes/, ") }, "\(render.err)")
+        let lines = render.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "missing: no\\nnotes/README.md" && lines.last == "")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("missing: no\\nnotes/") }, "\(render.out)")
+        #expect(render.err.hasPrefix("lesson: in no\\nnotes/, ") && render.err.filter { $0 == "\n" }.count == 1, "\(render.err)")
     }
 
     @Test func escapingWritesControlCharactersOut() {
@@ -426,6 +427,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(escaped("\u{0}\u{1B}\u{7F}\u{85}\u{2028}\u{2029}") == "\\u{0}\\u{1B}\\u{7F}\\u{85}\\u{2028}\\u{2029}")
         #expect(escaped("é 한글 \\n ∑") == "é 한글 \\n ∑")
         #expect(escaped("\r\n") == "\\r\\n")
+        #expect(escaped("a\u{202E}b\u{2067}c\u{200F}") == "a\\u{202E}b\\u{2067}c\\u{200F}")
+        #expect(escaped("👩\u{200D}💻") == "👩\u{200D}💻", "a joiner is not a control")
     }
 
     @Test func invalidUTF8AndHugeFiles() throws {
@@ -510,7 +513,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         // and nothing is written.
         let run = try lesson(["lstm-gates", "-o", "notes/lstm.md"], in: folder)
         #expect(run.status == 73, "no folder yet: \(run.err)")
-        #expect(run.err == "error: cannot write notes/lstm-figure1.svg: no such file or directory\n")
+        #expect(run.err == "error: cannot write notes/lstm.md: no such file or directory\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes"), withIntermediateDirectories: true)
         #expect(try lesson(["lstm-gates", "-o", "notes/lstm.md"], in: folder).status == 0)
@@ -532,7 +535,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     @Test func renderWritesAndChecksTheNotes() throws {
         let folder = try temporaryFolder()
         let empty = try lesson(["render", "--check", "--out", "notes"], in: folder)
-        #expect(empty.status == 1 && empty.err.hasPrefix("stale: notes/README.md\n"))
+        #expect(empty.status == 1 && empty.out.hasPrefix("missing: notes/README.md\n"))
+        #expect(empty.err == "lesson: in notes/, \(NotesCommand.describe(try NotesCommand.notes())) of the \(try NotesCommand.notes().count) files are missing; run 'lesson render' and commit\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "--check writes nothing")
         let written = try lesson(["render", "--out", "notes"], in: folder)
         #expect(written.status == 0, "\(written.err)")
@@ -544,15 +548,15 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         try Data("changed\n".utf8).write(to: note)
         let stale = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(stale.status == 1)
-        #expect(stale.err == "stale: notes/gru.md\n"
-            + "lesson: in notes/, 1 note of the \(try NotesCommand.notes().count) files is stale or missing; run 'lesson render' and commit\n")
+        #expect(stale.out == "stale: notes/gru.md\n")
+        #expect(stale.err == "lesson: in notes/, 1 note is stale; run 'lesson render' and commit\n")
         // A figure no note links is stale too, and `render` leaves it for the user to delete.
         try Data("<svg/>".utf8).write(to: folder.appendingPathComponent("notes/figures/old-figure9.svg"))
         #expect(try lesson(["render", "--out", "notes"], in: folder).status == 0)
         let extra = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(extra.status == 1)
-        #expect(extra.err == "stale: notes/figures/old-figure9.svg (no note uses it; delete it)\n"
-            + "lesson: in notes/, 1 file is left over; delete what is left over and commit\n")
+        #expect(extra.out == "left over: notes/figures/old-figure9.svg (no note uses it; delete it)\n")
+        #expect(extra.err == "lesson: in notes/, 1 file is left over; delete what is left over and commit\n")
     }
 
     /// A note no example produces any more (its example removed or renamed) is stale: `render
@@ -570,16 +574,15 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         try Data("# 한국어\n".utf8).write(to: folder.appendingPathComponent("notes/ko/gru.md"))
         let check = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(check.status == 1)
-        #expect(check.out.isEmpty)
-        #expect(check.err == "stale: notes/gru--renamed-example.md (no example produces it; delete it)\n"
-            + "lesson: in notes/, 1 file is left over; delete what is left over and commit\n")
+        #expect(check.out == "left over: notes/gru--renamed-example.md (no example produces it; delete it)\n")
+        #expect(check.err == "lesson: in notes/, 1 file is left over; delete what is left over and commit\n")
         // With a stale note too, both are named, the note first.
         try Data("changed\n".utf8).write(to: folder.appendingPathComponent("notes/gru.md"))
         let both = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(both.status == 1)
-        #expect(both.err == "stale: notes/gru.md\n"
-            + "stale: notes/gru--renamed-example.md (no example produces it; delete it)\n"
-            + "lesson: in notes/, 1 note of the \(try NotesCommand.notes().count) files is stale or missing and 1 file is left over; "
+        #expect(both.out == "stale: notes/gru.md\n"
+            + "left over: notes/gru--renamed-example.md (no example produces it; delete it)\n")
+        #expect(both.err == "lesson: in notes/, 1 note is stale, 1 file is left over; "
             + "run 'lesson render', delete what is left over and commit\n")
         // Rendering again does not delete it; the check keeps failing until it is deleted.
         #expect(try lesson(["render", "--out", "notes"], in: folder).status == 0)

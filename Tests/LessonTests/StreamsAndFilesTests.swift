@@ -7,6 +7,7 @@ import Foundation
 import Testing
 @testable import LessonCLI
 @testable import LessonLibrary
+import TraceCore
 
 /// Runs `script` with /bin/sh in `folder`, `$LESSON` naming the binary; what the script's own
 /// standard output and error received.
@@ -85,6 +86,56 @@ func names(in folder: URL) throws -> [String] {
         let stdout = try lesson(["gru", "-o", "/dev/stdout"])
         let plain = try lesson(["gru"])
         #expect(stdout.status == 0 && stdout.out == plain.out)
+    }
+
+    /// /dev/stdout (or /dev/fd/1) is the descriptor, not the file behind it: a redirection into a
+    /// file keeps what is around the note, `>>` appends, and no figure lands beside it.
+    @Test func devStdoutIsTheStreamNotTheFileBehindIt() throws {
+        let folder = try temporaryFolder()
+        let plainNote = try lesson(["gru"]).out
+        let run = try shell(#"{ echo HEADER; "$LESSON" gru -o /dev/stdout; echo FOOTER; } >f.md; echo $?; "$LESSON" gru -o /dev/fd/1 >>f.md; echo $?"#, in: folder)
+        #expect(run.out == "0\n0\n" && run.err.isEmpty, "\(run.out) \(run.err)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("f.md"), encoding: .utf8) == "HEADER\n" + plainNote + "FOOTER\n" + plainNote)
+        #expect(try names(in: folder) == ["f.md"])
+        let cases = [
+            (#""$LESSON" gru -o /dev/stdout >&-; echo $? >&2"#, "73", "cannot write /dev/stdout: the file descriptor 1 is not open for writing"),
+            (#""$LESSON" gru --input /dev/stdin <&- 2>&1; echo $?"#, "66", "cannot read /dev/stdin: standard input is closed"),
+            (#""$LESSON" gru -o "$(printf 'x\377.md')" 2>&1; echo $?"#, "64", "argument 3 is not valid UTF-8"),
+        ]
+        for (script, status, words) in cases {
+            let result = try shell(script, in: folder)
+            let all = result.out + result.err
+            #expect(all.hasSuffix(status + "\n") && all.contains("error: " + words) && all.filter { $0 == "\n" }.count == 2, "\(script): \(all)")
+        }
+        #expect(try names(in: folder) == ["f.md"])
+        let dash = try lesson(["gru", "-o", "-"], in: folder)
+        let after = try names(in: folder)
+        #expect(dash.status == 0 && dash.out == plainNote && after == ["f.md"], "-o - is standard output")
+    }
+
+    /// When one of a run's files cannot be put in place, those already moved are taken back: a
+    /// replaced file returns, a new one goes, and no temporary or backup file is left.
+    @Test func aFailedMoveIsUndone() throws {
+        let folder = try temporaryFolder()
+        let old = folder.appendingPathComponent("figure.svg").path
+        try Data("old figure\n".utf8).write(to: URL(fileURLWithPath: old))
+        let fresh = folder.appendingPathComponent("new.svg").path
+        var temporaries: [String] = []
+        for (i, text) in ["new figure\n", "another\n", "the note\n"].enumerated() {
+            let path = folder.appendingPathComponent(".lesson-test-\(i).tmp").path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            temporaries.append(path)
+        }
+        let moves = [(temporaries[0], old, true), (temporaries[1], fresh, false),
+                     (temporaries[2], folder.appendingPathComponent("no such folder/note.md").path, false)]
+        #expect(throws: LessonError.self) { try Files.moveIntoPlace(moves) }
+        #expect(try String(contentsOfFile: old, encoding: .utf8) == "old figure\n")
+        #expect(try names(in: folder) == ["figure.svg"])
+        // Two notes whose names differ only past where figure names are cut get figures of their own.
+        let prefix = String(repeating: "a", count: 243)
+        let first = LessonCommand.figurePlace(for: prefix + "111111111.md", count: 2).stem
+        let second = LessonCommand.figurePlace(for: prefix + "222222222.md", count: 2).stem
+        #expect(first != second && (first + "-figure2.svg").utf8.count <= 255, "\(first) \(second)")
     }
 
     @Test func aLinkIsFollowedAndPermissionsAreKept() throws {
@@ -167,7 +218,10 @@ func names(in folder: URL) throws -> [String] {
             #expect(run.status == 0 && run.out == LessonCommand.renderHelp && run.err.isEmpty, "\(arguments): \(run.err)")
         }
         #expect(try names(in: folder).isEmpty, "help writes nothing")
-        for arguments in [["--version", "extra"], ["--help", "gru"], ["gru", "--print-input", "--expect", "missing.json"]] {
+        let helpGRU = try lesson(["help", "gru"])
+        #expect(helpGRU.status == 0 && helpGRU.out == LessonCommand.lessonHelp(GRU.self))
+        for arguments in [["--version", "extra"], ["--help", "gru", "x"], ["help", "nope"], ["gru", "--print-input", "--expect", "missing.json"],
+                          ["render", "--out", "--check"], ["gru", "-o", ""], ["render", "--out="]] {
             let run = try lesson(arguments, in: folder)
             #expect(run.status == 64 && isOneErrorLine(run.err), "\(arguments): \(run.status) \(run.err)")
         }
