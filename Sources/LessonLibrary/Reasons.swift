@@ -70,10 +70,11 @@ extension Trace {
             }
         }
         let style = NumberStyle(precision: 4)
-        explainFailures { reason($0, alternatives: alternatives + transposes, style: style) }
+        let nearby = NearbyEntries(self)
+        explainFailures { reason($0, alternatives: alternatives + transposes, style: style, nearby: nearby) }
     }
 
-    private func reason(_ v: Verdict, alternatives: [(String, Trace)], style: NumberStyle) -> String {
+    private func reason(_ v: Verdict, alternatives: [(String, Trace)], style: NumberStyle, nearby: NearbyEntries) -> String {
         let claim = v.claim
         let decimals = Claim.writtenDecimals(claim.written)
         if let decimals {
@@ -101,7 +102,7 @@ extension Trace {
                     return reasonWords("swapped", ["at": "(\(c + 1), \(r + 1))"])
                 }
             }
-            if let other = flat.indices.first(where: { $0 != v.index && abs(flat[$0] - claim.expected) <= claim.tolerance }) {
+            if let other = nearby.first(in: claim.value, near: claim.expected, tolerance: claim.tolerance, excluding: v.index) {
                 let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
                 return reasonWords("other entry", ["at": at])
             }

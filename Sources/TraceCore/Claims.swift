@@ -64,14 +64,14 @@ extension Trace {
         for (n, claim) in set.claims.enumerated() {
             let path = "claims[\(n + 1)]"
             guard let step = self[claim.value] else {
-                throw LessonError.data(file, "\(path) names \"\(escaped(claim.value))\", which \(lesson) does not compute"
+                throw LessonError.data(file, "\(path) names \"\(echoed(claim.value))\", which \(lesson) does not compute"
                     + suggestion(for: claim.value, in: computedSteps.map(\.name)))
             }
             let shape = step.value.shape
             guard claim.at.count == shape.count, zip(claim.at, shape).allSatisfy({ $0 >= 1 && $0 <= $1 }) else {
                 let expected = shape.isEmpty ? "no \"at\" (it is a number)"
                     : "\"at\" within " + shape.map { "1…\($0)" }.joined(separator: " × ")
-                throw LessonError.data(file, "\(path): \(escaped(claim.value)) has shape \(shape), so the claim needs \(expected)")
+                throw LessonError.data(file, "\(path): \(echoed(claim.value)) has shape \(shape), so the claim needs \(expected)")
             }
             let index = shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
             verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index], reason: nil))
@@ -99,5 +99,90 @@ extension Claim {
         guard !written.lowercased().contains("e") else { return nil }
         guard let dot = written.firstIndex(of: ".") else { return 0 }
         return written.distance(from: dot, to: written.endIndex) - 1
+    }
+}
+
+/// Finds another entry of a value close to a claimed number (the "another entry" reason): the first
+/// entry, row-major, other than the claimed one, within the claim's tolerance. The first few
+/// searches in a value scan it; after that the value is sorted once, so that many claims on one
+/// large value cost O(n log n) in all instead of O(n) each.
+public final class NearbyEntries {
+    private let trace: Trace
+    private var searched: [String: (scans: Int, sorted: SortedEntries?)] = [:]
+    /// Scans of one value before it is sorted: a sort costs about as much as this many scans.
+    static let scansBeforeSorting = 16
+
+    public init(_ trace: Trace) { self.trace = trace }
+
+    /// The first position other than `excluded` of value `name` whose entry x has
+    /// |x − expected| ≤ tolerance, or nil (also for a name the trace does not compute).
+    public func first(in name: String, near expected: Double, tolerance: Double, excluding excluded: Int) -> Int? {
+        guard let flat = trace[name]?.value.flat else { return nil }
+        var state = searched[name] ?? (0, nil)
+        defer { searched[name] = state }
+        if state.sorted == nil && state.scans < Self.scansBeforeSorting {
+            state.scans += 1
+            return flat.indices.first { $0 != excluded && abs(flat[$0] - expected) <= tolerance }
+        }
+        if state.sorted == nil { state.sorted = SortedEntries(flat) }
+        return state.sorted?.first(near: expected, tolerance: tolerance, excluding: excluded)
+    }
+}
+
+/// A value's entries in increasing order, with the smallest position over any run of that order.
+struct SortedEntries {
+    let flat: [Double]
+    /// Positions of the entries that are not NaN (NaN is never near a number), by increasing entry.
+    let order: [Int32]
+    /// Where each position is in `order`; -1 for NaN.
+    let rank: [Int32]
+    /// A segment tree over `order`: node k > 0 holds the smallest position below it, leaves at count + i.
+    let smallest: [Int32]
+
+    init(_ flat: [Double]) {
+        self.flat = flat
+        var order = flat.indices.filter { !flat[$0].isNaN }.map { Int32($0) }
+        order.sort { flat[Int($0)] < flat[Int($1)] }
+        var rank = [Int32](repeating: -1, count: flat.count)
+        for (k, position) in order.enumerated() { rank[Int(position)] = Int32(k) }
+        var smallest = [Int32](repeating: .max, count: 2 * order.count)
+        for (k, position) in order.enumerated() { smallest[order.count + k] = position }
+        for node in stride(from: order.count - 1, to: 0, by: -1) { smallest[node] = min(smallest[2 * node], smallest[2 * node + 1]) }
+        (self.order, self.rank, self.smallest) = (order, rank, smallest)
+    }
+
+    /// As `NearbyEntries.first`. |x − expected| ≤ tolerance holds on one run of the order, because
+    /// the rounded x − expected never decreases as x grows: two binary searches find it.
+    func first(near expected: Double, tolerance: Double, excluding excluded: Int) -> Int? {
+        let low = partition { flat[Int($0)] - expected >= -tolerance }
+        let high = partition { flat[Int($0)] - expected > tolerance }
+        guard low < high else { return nil }
+        let skipped = excluded >= 0 && excluded < rank.count ? Int(rank[excluded]) : -1
+        let best = (low..<high).contains(skipped)
+            ? min(smallestPosition(low..<skipped), smallestPosition((skipped + 1)..<high))
+            : smallestPosition(low..<high)
+        return best == .max ? nil : Int(best)
+    }
+
+    /// The first index of `order` where `isPast` holds (it holds from there on).
+    private func partition(_ isPast: (Int32) -> Bool) -> Int {
+        var (low, high) = (0, order.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(order[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// The smallest position in `order[range]`, .max for an empty range.
+    private func smallestPosition(_ range: Range<Int>) -> Int32 {
+        var (left, right) = (range.lowerBound + order.count, range.upperBound + order.count)
+        var best = Int32.max
+        while left < right {
+            if left & 1 == 1 { best = min(best, smallest[left]); left += 1 }
+            if right & 1 == 1 { right -= 1; best = min(best, smallest[right]) }
+            (left, right) = (left / 2, right / 2)
+        }
+        return best
     }
 }

@@ -113,6 +113,8 @@ public final class Trace {
     public var example: String
     public private(set) var steps: [Step] = []
     public private(set) var blocks: [Block] = []
+    /// The first computed step of each name, so that looking a value up (a claim per entry) is O(1).
+    private var computedByName: [String: Int] = [:]
     /// The claims checked against this trace, with where they come from.
     public internal(set) var claims: (source: String, verdicts: [Verdict])?
 
@@ -196,6 +198,7 @@ public final class Trace {
         let id = steps.count
         steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,
                           meaning: meaning, labels: labels))
+        if computed != nil && computedByName[name] == nil { computedByName[name] = id }
         blocks.append(.step(id))
         return Traced(value, Recorded(id: id, symbol: symbol, isInput: isInput))
     }
@@ -204,5 +207,5 @@ public final class Trace {
     public var computedSteps: [Step] { steps.filter { !$0.isInput } }
 
     /// A computed value by its name, e.g. `trace["h[2]"]`.
-    public subscript(name: String) -> Step? { steps.first { !$0.isInput && $0.name == name } }
+    public subscript(name: String) -> Step? { computedByName[name].map { steps[$0] } }
 }
