@@ -28,3 +28,13 @@ private func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     default: return false
     }
 }
+
+/// User text echoed in a message, escaped and, beyond `limit` characters (Unicode scalars), cut to
+/// its first `limit` followed by "…(N characters)": a megabyte key gives a short one-line message.
+public func echoed(_ text: String, limit: Int = 80) -> String {
+    let count = text.unicodeScalars.count
+    guard count > limit else { return escaped(text) }
+    var shown = String.UnicodeScalarView()
+    shown.append(contentsOf: text.unicodeScalars.prefix(limit))
+    return escaped(String(shown)) + "…(\(count) characters)"
+}
