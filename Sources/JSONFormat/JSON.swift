@@ -9,7 +9,7 @@
 ///
 /// Equality is structural and includes a number's text: `.number(0.5, text: "0.50")` is not equal
 /// to `.number(0.5, text: "0.5")`. Strings and keys compare with Swift `String` equality
-/// (canonical equivalence).
+/// (canonical equivalence); the reader and `subscript(key:)` tell keys apart by their bytes.
 public enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -52,14 +52,41 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 
+/// How much one document may hold. The reader refuses the first thing beyond a limit as soon as it
+/// reaches it, so any input costs time and memory in proportion to the limits, not to its size.
+/// The standard limits are set by what the lessons accept (LessonInput's `InputReader` limits):
+/// `values` a little above the most numbers any lesson's input may hold, `arrayElements` above
+/// the most rows (10,000 time steps or positions) and the most claims (100,000).
+public struct JSONLimits: Sendable, Equatable {
+    /// Levels of nested arrays and objects.
+    public var depth: Int
+    /// Unicode scalars in one string or key (an escape such as \u00E9 is one).
+    public var stringLength: Int
+    /// Elements of one array.
+    public var arrayElements: Int
+    /// Members of one object.
+    public var objectMembers: Int
+    /// Values in the whole document: every number, string, literal, array and object, and every key.
+    public var values: Int
+
+    public init(depth: Int, stringLength: Int, arrayElements: Int, objectMembers: Int, values: Int) {
+        (self.depth, self.stringLength, self.arrayElements, self.objectMembers, self.values)
+            = (depth, stringLength, arrayElements, objectMembers, values)
+    }
+
+    public static let standard = JSONLimits(depth: 256, stringLength: 1_000, arrayElements: 100_000,
+                                            objectMembers: 1_000, values: 10_000_000)
+}
+
 extension JSON {
     /// Parses UTF-8 bytes. Throws JSONSyntaxError for anything that is not one complete JSON value.
     ///
     /// Strict RFC 8259: whitespace is space, tab, LF and CR only; a UTF-8 byte order mark at the
-    /// start is skipped. Duplicate keys in an object, nesting deeper than 256 levels, invalid UTF-8
-    /// and numbers too large for a `Double` are errors; numbers that underflow become 0.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSON {
-        var parser = JSONParser(bytes)
+    /// start is skipped. Duplicate keys in an object (the same bytes: "é" precomposed and "e" with a
+    /// combining accent are two keys), invalid UTF-8, numbers too large for a `Double` and anything
+    /// beyond `limits` are errors; numbers that underflow become 0.
+    public static func parse(_ bytes: [UInt8], limits: JSONLimits = .standard) throws(JSONSyntaxError) -> JSON {
+        var parser = JSONParser(bytes, limits: limits)
         return try parser.parseDocument()
     }
 
@@ -92,10 +119,10 @@ extension JSON {
         return out
     }
 
-    /// Member lookup on objects (nil for other cases or a missing key).
+    /// Member lookup on objects (nil for other cases or a missing key); keys match byte for byte.
     public subscript(key: String) -> JSON? {
         guard case .object(let members) = self else { return nil }
-        for member in members where member.key == key {
+        for member in members where member.key.utf8.elementsEqual(key.utf8) {
             return member.value
         }
         return nil
@@ -229,13 +256,6 @@ private func quotedForMessage(_ string: String) -> String {
     return out
 }
 
-/// ASCII text shortened for use inside an error message.
-private func abbreviated(_ text: String) -> String {
-    let limit = 40
-    guard text.utf8.count > limit else { return text }
-    return String(text.prefix(24)) + "..." + String(text.suffix(12))
-}
-
 // MARK: - Parser
 
 private enum ASCII {
@@ -269,8 +289,18 @@ private enum ASCII {
     static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == 0x5F }
 }
 
-/// The nesting limit: 256 levels of arrays and objects are accepted, the 257th is an error.
-private let maximumDepth = 256
+/// A key compared and hashed by its UTF-8 bytes, not by canonical equivalence as `String` is:
+/// two spellings of "é" are two keys, and the unknown-field check names the one a lesson does not know.
+private struct ExactKey: Hashable {
+    let text: String
+
+    static func == (a: ExactKey, b: ExactKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
 
 /// An array or object that has been opened and not yet closed.
 private struct OpenContainer {
@@ -279,21 +309,33 @@ private struct OpenContainer {
     let opening: Int
     var elements: [JSON] = []
     var members: [JSONMember] = []
-    var keys: Set<String> = []
+    var keys: Set<ExactKey> = []
     var pendingKey = ""
 }
 
 private struct JSONParser {
     let bytes: [UInt8]
+    let limits: JSONLimits
     /// Offset of the first byte after an optional byte order mark; columns count from here.
     let start: Int
     var position: Int
+    /// Values and keys read so far, against `limits.values`.
+    var values = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], limits: JSONLimits) {
         self.bytes = bytes
+        self.limits = limits
         let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         start = hasByteOrderMark ? 3 : 0
         position = start
+    }
+
+    /// Counts one more value or key, refusing the one beyond `limits.values`.
+    mutating func countValue() throws(JSONSyntaxError) {
+        values += 1
+        guard values <= limits.values else {
+            throw error("more than \(limits.values) values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", at: position)
+        }
     }
 
     // MARK: Document
@@ -309,10 +351,11 @@ private struct JSONParser {
             guard position < bytes.count else { throw endOfInput(inside: stack) }
             var value: JSON
             let byte = bytes[position]
+            try countValue()
             switch byte {
             case ASCII.leftBracket, ASCII.leftBrace:
-                guard stack.count < maximumDepth else {
-                    throw error("nesting deeper than \(maximumDepth) levels", at: position)
+                guard stack.count < limits.depth else {
+                    throw error("nesting deeper than \(limits.depth) levels", at: position)
                 }
                 let isObject = byte == ASCII.leftBrace
                 let opening = position
@@ -359,6 +402,13 @@ private struct JSONParser {
                             "trailing comma before '\(Character(Unicode.Scalar(closer)))' (JSON does not allow a comma after the last \(what))",
                             at: comma)
                     }
+                    // Refused at the first one too many, before it is read.
+                    if isObject && stack[top].members.count >= limits.objectMembers {
+                        throw error("an object of more than \(limits.objectMembers) members, the limit for an input", at: position)
+                    }
+                    if !isObject && stack[top].elements.count >= limits.arrayElements {
+                        throw error("an array of more than \(limits.arrayElements) elements, the limit for an input", at: position)
+                    }
                     if isObject {
                         try readKey(into: &stack, expectation: "expected a string key after ',' in an object")
                     }
@@ -393,8 +443,9 @@ private struct JSONParser {
             throw unexpected(expectation, at: position)
         }
         let keyStart = position
+        try countValue()
         let key = try readString()
-        guard stack[top].keys.insert(key).inserted else {
+        guard stack[top].keys.insert(ExactKey(text: key)).inserted else {
             throw error("duplicate key \(quotedForMessage(key))", at: keyStart)
         }
         skipWhitespace()
@@ -486,7 +537,7 @@ private struct JSONParser {
         }
         let text = String(decoding: bytes[first..<position], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw error("number \(abbreviated(text)) is too large for a 64-bit float", at: first)
+            throw error("number \(abbreviated(first..<position)) is too large for a 64-bit float", at: first)
         }
         return .number(value, text: text)
     }
@@ -504,7 +555,7 @@ private struct JSONParser {
                 || byte == ASCII.lowerE || byte == ASCII.upperE else { break }
             end += 1
         }
-        return abbreviated(String(decoding: bytes[offset..<end], as: UTF8.self))
+        return abbreviated(offset..<end)
     }
 
     // MARK: Strings
@@ -516,8 +567,14 @@ private struct JSONParser {
         var segmentStart = position
         var decoded: [UInt8] = []
         var hasEscapes = false
+        // Unicode scalars so far: an escape or a UTF-8 sequence is one.
+        var length = 0
         while position < bytes.count {
             let byte = bytes[position]
+            length += 1
+            if length > limits.stringLength && byte != ASCII.quote {
+                throw error("a string of more than \(limits.stringLength) characters, the limit for a key, a label or a name", at: opening)
+            }
             if byte == ASCII.quote {
                 let string: String
                 if hasEscapes {
@@ -774,7 +831,15 @@ private struct JSONParser {
     func word(at offset: Int) -> String {
         var end = offset
         while end < bytes.count && ASCII.isWordByte(bytes[end]) { end += 1 }
-        return abbreviated(String(decoding: bytes[offset..<end], as: UTF8.self))
+        return abbreviated(offset..<end)
+    }
+
+    /// The ASCII bytes in `range` shortened for a message (the first 24, "...", the last 12), without
+    /// decoding the middle of a long run.
+    func abbreviated(_ range: Range<Int>) -> String {
+        guard range.count > 40 else { return String(decoding: bytes[range], as: UTF8.self) }
+        return String(decoding: bytes[range.prefix(24)], as: UTF8.self) + "..."
+            + String(decoding: bytes[range.suffix(12)], as: UTF8.self)
     }
 
     func place(of offset: Int) -> String {

@@ -293,9 +293,16 @@ struct JSONTests {
         }
     }
 
-    @Test func treatsCanonicallyEquivalentKeysAsDuplicates() {
-        // "é" precomposed and "e" + combining acute are equal Swift strings.
-        #expect(parseError("{\"\u{E9}\": 1, \"e\u{301}\": 2}")?.message == "duplicate key \"\u{E9}\"")
+    @Test func tellsKeysApartByTheirBytes() throws {
+        // "é" precomposed and "e" + combining acute are equal Swift strings, but two keys: the
+        // lesson's unknown-field check then names the one it does not know.
+        let json = try parse("{\"\u{E9}\": 1, \"e\u{301}\": 2}")
+        guard case .object(let members) = json else { Issue.record("not an object"); return }
+        #expect(members.map { Array($0.key.utf8) } == [[0xC3, 0xA9], [0x65, 0xCC, 0x81]])
+        #expect(json["e\u{301}"] == .number(2, text: "2"))
+        #expect(json["\u{E9}"] == .number(1, text: "1"))
+        // The same bytes twice are still a duplicate.
+        #expect(parseError("{\"e\u{301}\": 1, \"e\u{301}\": 2}")?.message == "duplicate key \"e\u{301}\"")
     }
 
     @Test func shortensLongTextInMessages() {
