@@ -6,6 +6,10 @@ import JSONFormat
 import TraceCore
 
 extension ClaimSet {
+    /// The most claims one file may hold: far more numbers than any slide prints, few enough that
+    /// checking them and explaining each failure stays quick.
+    public static let maxClaims = 100_000
+
     /// Reads `{"source": …, "claims": [{"value": …, "at": […], "expected": …, "tolerance": …}]}`.
     public init(_ json: JSON, file: String) throws {
         let source: String
@@ -13,8 +17,10 @@ extension ClaimSet {
         guard case .object(let members) = json else {
             throw fail("claims must be a JSON object with \"source\" and \"claims\", got \(json.kindDescription)")
         }
-        for member in members where !["source", "claims"].contains(member.key) {
-            throw fail("unknown field \"\(escaped(member.key))\" in the claims" + suggestion(for: member.key, in: ["source", "claims"]))
+        // Keys match byte for byte, as the JSON reader tells them apart.
+        func isOne(of names: [String], _ key: String) -> Bool { names.contains { $0.utf8.elementsEqual(key.utf8) } }
+        for member in members where !isOne(of: ["source", "claims"], member.key) {
+            throw fail("unknown field \"\(echoed(member.key))\" in the claims" + suggestion(for: member.key, in: ["source", "claims"]))
         }
         switch json["source"] {
         case .string(let text)?: source = text
@@ -24,12 +30,15 @@ extension ClaimSet {
         guard case .array(let items)? = json["claims"] else {
             throw fail("claims must be an array of {\"value\", \"at\", \"expected\"} objects")
         }
+        guard items.count <= ClaimSet.maxClaims else {
+            throw fail("claims holds \(items.count) claims, more than the limit of \(ClaimSet.maxClaims)")
+        }
         let claims = try items.enumerated().map { n, item in
             let path = "claims[\(n + 1)]"
             guard case .object(let fields) = item else { throw fail("\(path) must be an object, got \(item.kindDescription)") }
             let known = ["value", "at", "expected", "tolerance"]
-            for field in fields where !known.contains(field.key) {
-                throw fail("unknown field \"\(escaped(field.key))\" in \(path)" + suggestion(for: field.key, in: known))
+            for field in fields where !isOne(of: known, field.key) {
+                throw fail("unknown field \"\(echoed(field.key))\" in \(path)" + suggestion(for: field.key, in: known))
             }
             guard case .string(let value)? = item["value"] else { throw fail("\(path).value must be the name of a value, e.g. \"h[2]\"") }
             var at: [Int] = []
@@ -50,8 +59,9 @@ extension ClaimSet {
             case .string(let text)?: written = text.trimmingCharacters(in: .whitespaces)
             default: throw fail("\(path).expected must be a number or a string holding one")
             }
-            guard let expected = Double(written), expected.isFinite else {
-                throw fail("\(path).expected must be a finite number, got \"\(escaped(written))\"")
+            // Double("0x1p-2") and Double("nan") would read; a slide prints plain decimals.
+            guard isPlainDecimal(written), let expected = Double(written), expected.isFinite else {
+                throw fail("\(path).expected must be a finite decimal number (such as 0.88 or -1.5e-3), got \"\(echoed(written))\"")
             }
             var tolerance = Claim.defaultTolerance(written)
             if let json = item["tolerance"] {
@@ -62,4 +72,25 @@ extension ClaimSet {
         }
         self.init(source: source, claims: claims)
     }
+}
+
+/// Whether `text` is a decimal number as a slide prints it: an optional sign, digits with an
+/// optional decimal point (".88" and "5." too), and an optional exponent (`e-3`); ASCII only.
+func isPlainDecimal(_ text: String) -> Bool {
+    var bytes = Substring(text).utf8[...]
+    func digits() -> Int {
+        let count = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        bytes = bytes.dropFirst(count)
+        return count
+    }
+    if bytes.first == 0x2B || bytes.first == 0x2D { bytes = bytes.dropFirst() }         // + -
+    var mantissa = digits()
+    if bytes.first == 0x2E { bytes = bytes.dropFirst(); mantissa += digits() }           // .
+    guard mantissa > 0 else { return false }
+    if bytes.first == 0x65 || bytes.first == 0x45 {                                        // e E
+        bytes = bytes.dropFirst()
+        if bytes.first == 0x2B || bytes.first == 0x2D { bytes = bytes.dropFirst() }
+        guard digits() > 0 else { return false }
+    }
+    return bytes.isEmpty
 }

@@ -21,8 +21,14 @@ public struct InputReader {
 
     private mutating func field(_ key: String) -> JSON? {
         known.append(key)
-        return members.first { $0.key == key }?.value
+        return members.first { same($0.key, key) }?.value
     }
+
+    /// Keys match byte for byte, as the JSON reader tells them apart: of two spellings of one
+    /// name, the one the lesson does not know is an unknown field.
+    private func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+    private func isKnown(_ key: String) -> Bool { known.contains { same($0, key) } }
 
     public func fail(_ message: String) -> LessonError { .data(file, message) }
 
@@ -48,7 +54,8 @@ public struct InputReader {
                 throw fail("\(key) has rows of different lengths: row 1 has \(cols) numbers, row \(r + 1) has \(items.count)")
             }
             for (c, item) in items.enumerated() {
-                entries.append(try number(item, "\(key)[\(r + 1)][\(c + 1)]"))
+                guard case .number(let x, _) = item else { throw notANumber(item, "\(key)[\(r + 1)][\(c + 1)]") }
+                entries.append(x)
             }
         }
         return Matrix(rows: rows.count, cols: cols, entries: entries)
@@ -74,7 +81,7 @@ public struct InputReader {
         let list = allowed.map { "\"\($0)\"" }.joined(separator: " or ")
         guard case .string(let word) = json else { throw fail("\(key) must be \(list), got \(json.kindDescription)") }
         guard allowed.contains(word) else {
-            throw fail("\(key) must be \(list), got \"\(escaped(word))\"" + suggestion(for: word, in: allowed))
+            throw fail("\(key) must be \(list), got \"\(echoed(word))\"" + suggestion(for: word, in: allowed))
         }
         return word
     }
@@ -94,7 +101,7 @@ public struct InputReader {
 
     /// Whether the field is there and holds a number (not an array): for a field that takes either.
     public func holdsNumber(_ key: String) -> Bool {
-        if case .number? = members.first(where: { $0.key == key })?.value { return true }
+        if case .number? = members.first(where: { same($0.key, key) })?.value { return true }
         return false
     }
 
@@ -131,10 +138,12 @@ public struct InputReader {
         return json.kindDescription
     }
 
-    private func number(_ json: JSON, _ path: String) throws -> Double {
-        guard case .number(let x, _) = json else { throw fail("\(path) must be a number, got \(json.kindDescription)") }
+    private func number(_ json: JSON, _ path: @autoclosure () -> String) throws -> Double {
+        guard case .number(let x, _) = json else { throw notANumber(json, path()) }
         return x
     }
+
+    private func notANumber(_ json: JSON, _ path: String) -> LessonError { fail("\(path) must be a number, got \(json.kindDescription)") }
 
     // MARK: Checks
 
@@ -142,8 +151,8 @@ public struct InputReader {
     public func required<T>(_ value: T?, _ key: String, _ what: String) throws -> T {
         guard let value else {
             // A field the lesson does not know, spelt like the missing one, is probably it.
-            let unknown = members.map(\.key).filter { !known.contains($0) }
-            let hint = closest(to: key, in: unknown).map { " (is \"\(escaped($0))\" a misspelling of it?)" } ?? ""
+            let unknown = members.map(\.key).filter { !isKnown($0) }
+            let hint = closest(to: key, in: unknown).map { " (is \"\(echoed($0))\" a misspelling of it?)" } ?? ""
             throw fail("missing field \(key): \(what)\(hint)")
         }
         return value
@@ -185,8 +194,8 @@ public struct InputReader {
 
     /// Every field was one the lesson knows.
     public func finish() throws {
-        for member in members where !known.contains(member.key) {
-            throw fail("unknown field \"\(escaped(member.key))\"" + suggestion(for: member.key, in: known)
+        for member in members where !isKnown(member.key) {
+            throw fail("unknown field \"\(echoed(member.key))\"" + suggestion(for: member.key, in: known)
                 + "; the fields are " + known.joined(separator: ", "))
         }
     }

@@ -55,8 +55,14 @@ import Testing
         #expect(throws: LessonError(.data, #"c: claims[1]: weights has shape [3, 3], so the claim needs "at" within 1…3 × 1…3"#)) {
             try trace.check(try claims(#"{"claims": [{"value": "weights", "at": [1], "expected": 1}]}"#), file: "c")
         }
-        #expect(throws: LessonError(.data, #"claims.json: claims[1].expected must be a finite number, got "abc""#)) {
-            try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": "abc"}]}"#)
+        // Only plain decimals: Double(_:) alone would read hexadecimal, "nan" and "inf".
+        for text in ["abc", "0x1p-2", "0X1P-2", "nan", "inf", "-infinity", "1e", ".", "+", "1.2.3", "1e5x", "١٢"] {
+            #expect(throws: LessonError(.data, #"claims.json: claims[1].expected must be a finite decimal number (such as 0.88 or -1.5e-3), got ""# + text + #"""#)) {
+                try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": ""# + text + #""}]}"#)
+            }
+        }
+        for text in ["0.88", ".88", "5.", "-1.5e-3", "+2E+2", " 0.5 "] {
+            #expect(try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": ""# + text + #""}]}"#).claims.count == 1, "\(text)")
         }
         #expect(throws: LessonError(.data, #"claims.json: unknown field "expect" in claims[1] (did you mean 'expected'?)"#)) {
             try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expect": 1}]}"#)
