@@ -5,11 +5,14 @@
 // `JSONSyntaxError` with a line and column instead of trapping.
 
 /// A JSON value as read from a file. Objects keep their members in file order.
-/// Numbers keep the text they were written with, so a caller can tell "0.50" from "0.5".
+/// Numbers keep the text they were written with, so a caller can tell "0.50" from "0.5"; a number
+/// built in code (`JSON.number(_:)`) has empty text and stands for `JSON.format(value)`, formatted
+/// only when written, so a trace of millions of numbers holds no string per number.
 ///
-/// Equality is structural and includes a number's text: `.number(0.5, text: "0.50")` is not equal
-/// to `.number(0.5, text: "0.5")`. Strings and keys compare with Swift `String` equality
-/// (canonical equivalence); the reader and `subscript(key:)` tell keys apart by their bytes.
+/// Equality is structural and includes a number's text (`numberText`): `.number(0.5, text: "0.50")`
+/// is not equal to `.number(0.5, text: "0.5")`, and `.number(0.5)` equals the latter. Strings and
+/// keys compare with Swift `String` equality (canonical equivalence); the reader and
+/// `subscript(key:)` tell keys apart by their bytes.
 public enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -17,6 +20,26 @@ public enum JSON: Equatable, Sendable {
     case string(String)
     case array([JSON])
     case object([JSONMember])
+
+    public static func == (a: JSON, b: JSON) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x, s), .number(y, t)):
+            return x == y && (s == t || (s.isEmpty ? format(x) : s) == (t.isEmpty ? format(y) : t))
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)): return x == y
+        default: return false
+        }
+    }
+
+    /// A number's text as written: its own, or `JSON.format(value)` when it has none; nil for
+    /// anything but a number.
+    public var numberText: String? {
+        guard case .number(let value, let text) = self else { return nil }
+        return text.isEmpty ? JSON.format(value) : text
+    }
 }
 
 /// One member of a JSON object.
@@ -90,9 +113,9 @@ extension JSON {
         return try parser.parseDocument()
     }
 
-    /// A number whose text is `JSON.format(value)`.
+    /// A number written as `JSON.format(value)` (its text is left empty until then).
     public static func number(_ value: Double) -> JSON {
-        .number(value, text: format(value))
+        .number(value, text: "")
     }
 
     /// Shortest round-trip text for a finite Double: integral values in ±1e15 without ".0" ("3", "-2"), else Swift's `description` ("0.1", "1e-05", "1.5e+20"), never "-0" ("0" instead). Precondition: finite.
@@ -257,6 +280,11 @@ private func quotedForMessage(_ string: String) -> String {
 }
 
 // MARK: - Parser
+
+/// 10⁰ … 10²², every power of ten a Double holds exactly.
+private let exactPowersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
 
 private enum ASCII {
     static let tab: UInt8 = 0x09
@@ -536,10 +564,54 @@ private struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: bytes[first..<position], as: UTF8.self)
-        guard let value = Double(text), value.isFinite else {
+        guard let value = exactValue(first..<position) ?? Double(text), value.isFinite else {
             throw error("number \(abbreviated(first..<position)) is too large for a 64-bit float", at: first)
         }
         return .number(value, text: text)
+    }
+
+    /// The value of a well-formed number by Clinger's fast path, or nil to leave it to `Double(_:)`:
+    /// when its digits make an integer m ≤ 2⁵³ and its decimal exponent s is within ±22, m and 10^|s|
+    /// are exact Doubles, so one multiplication or division rounds correctly (most inputs: 0.25, -1.5e-3).
+    func exactValue(_ range: Range<Int>) -> Double? {
+        var index = range.lowerBound
+        let negative = bytes[index] == ASCII.minus
+        if negative { index += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var afterDot = false
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == ASCII.dot {
+                afterDot = true
+            } else if ASCII.isDigit(byte) {
+                if mantissa != 0 || byte != ASCII.zero {
+                    guard digits < 16 else { return nil }
+                    mantissa = mantissa * 10 + UInt64(byte - ASCII.zero)
+                    digits += 1
+                }
+                if afterDot { scale -= 1 }
+            } else {
+                break
+            }
+            index += 1
+        }
+        if index < range.upperBound {
+            index += 1  // 'e' or 'E'
+            let negativeExponent = bytes[index] == ASCII.minus
+            if bytes[index] == ASCII.minus || bytes[index] == ASCII.plus { index += 1 }
+            var exponent = 0
+            while index < range.upperBound {
+                guard exponent < 1_000 else { return nil }
+                exponent = exponent * 10 + Int(bytes[index] - ASCII.zero)
+                index += 1
+            }
+            scale += negativeExponent ? -exponent : exponent
+        }
+        guard mantissa <= 1 << 53, (-22...22).contains(scale) else { return mantissa == 0 ? (negative ? -0.0 : 0) : nil }
+        let magnitude = scale >= 0 ? Double(mantissa) * exactPowersOfTen[scale] : Double(mantissa) / exactPowersOfTen[-scale]
+        return negative ? -magnitude : magnitude
     }
 
     mutating func skipDigits() {

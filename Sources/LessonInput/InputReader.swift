@@ -108,10 +108,10 @@ public struct InputReader {
     /// A whole number.
     public mutating func integer(_ key: String, _ what: String) throws -> Int? {
         guard let json = field(key) else { return nil }
-        guard case .number(let x, let text) = json else {
+        guard case .number(let x, _) = json else {
             throw fail("\(key) must be a whole number (\(what)), got \(json.kindDescription)")
         }
-        guard x == x.rounded(), abs(x) <= 1e9 else { throw fail("\(key) must be a whole number (\(what)), got \(text)") }
+        guard x == x.rounded(), abs(x) <= 1e9 else { throw fail("\(key) must be a whole number (\(what)), got \(json.numberText ?? "")") }
         return Int(x)
     }
 

@@ -368,6 +368,95 @@ struct JSONTests {
         }
     }
 
+    @Test func readsDecimalsExactlyAsDoubleDoes() throws {
+        // The reader's fast path (up to 16 digits, powers of ten up to 22) against Double(_:),
+        // bit for bit, on the numbers a lesson input holds and on its edges.
+        var random = SplitMix64(state: 7)
+        var texts = ["0", "-0", "0.0", "-0.0", "9007199254740992", "9007199254740993", "1e22", "1e23", "1e-22", "1e-23",
+                     "123456789012345678", "0.1", "0.30000000000000004", "4.35", "1.7976931348623157e308", "2.2250738585072014e-308",
+                     "0.000001234", "1234567890123456e-22", "1E+2", "-5e-0"]
+        for _ in 0..<5000 {
+            let digits = (0..<(1 + random.below(18))).map { _ in String(random.below(10)) }.joined()
+            let point = random.below(digits.count + 1)
+            var text = (random.below(2) == 0 ? "-" : "") + String(digits.prefix(point)) + (point < digits.count ? "." + digits.dropFirst(point) : "")
+            if text.hasPrefix(".") || text.hasPrefix("-.") || text.isEmpty || text == "-" { text = text.replacingOccurrences(of: ".", with: "0.") }
+            // JSON allows no leading zeros: "007" becomes "7".
+            while text.range(of: #"^-?0[0-9]"#, options: .regularExpression) != nil { text.remove(at: text.firstIndex(of: "0")!) }
+            if random.below(3) == 0 { text += "e\(random.below(2) == 0 ? "-" : "")\(random.below(40))" }
+            texts.append(text)
+        }
+        for text in texts {
+            guard case .number(let value, _) = try parse(text), let expected = Double(text) else { Issue.record("\(text)"); continue }
+            #expect(value.bitPattern == expected.bitPattern, "\(text): \(value) != \(expected)")
+        }
+    }
+
+    @Test func aNumberBuiltInCodeIsWrittenAsFormatted() throws {
+        // Its text is made when written, and it equals the same number read from its text.
+        #expect(JSON.number(0.5) == .number(0.5, text: "0.5"))
+        #expect(JSON.number(0.5) != .number(0.5, text: "0.50"))
+        #expect(JSON.number(0.5) != .number(0.25, text: "0.5"))
+        #expect(JSON.number(0.5).numberText == "0.5")
+        #expect(JSON.number(-0.0).numberText == "0")
+        #expect(JSON.string("0.5").numberText == nil)
+        let built = JSON.fields(["x": .numbers([1, 0.1, -2.5e-7])])
+        #expect(built.rendered() == "{\n  \"x\": [1, 0.1, -2.5e-07]\n}\n")
+        #expect(try JSON.parse(Array(built.rendered().utf8)) == built)
+    }
+
+    // MARK: Limits
+
+    /// The standard limits, with one of them changed.
+    func limits(values: Int = JSONLimits.standard.values, arrayElements: Int = JSONLimits.standard.arrayElements,
+                objectMembers: Int = JSONLimits.standard.objectMembers) -> JSONLimits {
+        var limits = JSONLimits.standard
+        (limits.values, limits.arrayElements, limits.objectMembers) = (values, arrayElements, objectMembers)
+        return limits
+    }
+
+    func parseError(_ text: String, limits: JSONLimits) -> JSONSyntaxError? {
+        do {
+            _ = try JSON.parse(Array(text.utf8), limits: limits)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func limitsStringsTo1000Characters() throws {
+        // Characters are Unicode scalars: an escape and a 4-byte UTF-8 sequence are one each.
+        let longest = String(repeating: "a", count: 997) + "\\u00e9" + "😀" + "é"
+        #expect(try parse("[\"\(longest)\"]") == .array([.string(String(repeating: "a", count: 997) + "\u{E9}😀é")]))
+        #expect(parseError("[1, \"\(longest)x\"]")
+            == JSONSyntaxError(message: "a string of more than 1000 characters, the limit for a key, a label or a name", line: 1, column: 5))
+        // A key too, and the reader stops there: 64 MiB of one key costs no more than 1,001 characters.
+        var huge = Array("{\"".utf8)
+        huge += [UInt8](repeating: 0x6B, count: 64 << 20)
+        #expect(parseError(huge)?.message == "a string of more than 1000 characters, the limit for a key, a label or a name")
+        #expect(parseError(huge)?.column == 2)
+    }
+
+    @Test func limitsArraysObjectsAndValues() {
+        // 64 MiB of "0," is refused at the element one beyond the limit, not at the end.
+        let zeros = Array(("[" + String(repeating: "0,", count: 32 << 20)).utf8)
+        #expect(parseError(zeros) == JSONSyntaxError(
+            message: "an array of more than 100000 elements, the limit for an input", line: 1, column: 2 + 2 * 100_000))
+        #expect(parseError("[1, 2, 3]", limits: limits(arrayElements: 3)) == nil)
+        #expect(parseError("[1, 2, 3, 4]", limits: limits(arrayElements: 3))
+            == JSONSyntaxError(message: "an array of more than 3 elements, the limit for an input", line: 1, column: 11))
+        #expect(parseError("{\"a\": 1, \"b\": 2}", limits: limits(objectMembers: 2)) == nil)
+        #expect(parseError("{\"a\": 1, \"b\": 2, \"c\": 3}", limits: limits(objectMembers: 2))
+            == JSONSyntaxError(message: "an object of more than 2 members, the limit for an input", line: 1, column: 18))
+        // Values count every number, string, literal, array and object, and every key: here 7.
+        let seven = "{\"a\": [1, true], \"b\": null}"
+        #expect(parseError(seven, limits: limits(values: 7)) == nil)
+        #expect(parseError(seven, limits: limits(values: 6)) == JSONSyntaxError(
+            message: "more than 6 values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", line: 1, column: 23))
+        // Many arrays within the element limit meet the value limit.
+        let rows = "[" + Array(repeating: "[0, 0, 0]", count: 10).joined(separator: ", ") + "]"
+        #expect(parseError(rows, limits: limits(values: 30))?.message.hasPrefix("more than 30 values") == true)
+    }
+
     // MARK: Nesting
 
     @Test func limitsNestingTo256Levels() throws {
