@@ -78,8 +78,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 /// How much one document may hold. The reader refuses the first thing beyond a limit as soon as it
 /// reaches it, so any input costs time and memory in proportion to the limits, not to its size.
 /// The standard limits are set by what the lessons accept (LessonInput's `InputReader` limits):
-/// `values` a little above the most numbers any lesson's input may hold, `arrayElements` above
-/// the most rows (10,000 time steps or positions) and the most claims (100,000).
+/// `values` a little above the most numbers a lesson's trace may hold (5,000,000, its input
+/// included), `arrayElements` far above the most rows (10,000 positions) and claims (10,000).
 public struct JSONLimits: Sendable, Equatable {
     /// Levels of nested arrays and objects.
     public var depth: Int
@@ -98,7 +98,7 @@ public struct JSONLimits: Sendable, Equatable {
     }
 
     public static let standard = JSONLimits(depth: 256, stringLength: 1_000, arrayElements: 100_000,
-                                            objectMembers: 1_000, values: 10_000_000)
+                                            objectMembers: 1_000, values: 6_000_000)
 }
 
 extension JSON {
@@ -123,12 +123,23 @@ extension JSON {
     /// The range ±1e15 is inclusive (1e15 gives "1000000000000000"). The function does not trap
     /// when the precondition is broken: NaN and infinities give "null", as JavaScript does.
     public static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == 0 { return "0" }
-        if value.rounded(.towardZero) == value && value.magnitude <= 1e15 {
-            return String(Int64(value))
+        var text = ""
+        write(value, to: &text)
+        return text
+    }
+
+    /// Appends `format(value)` to `out` without making a string of it first (the writer does this
+    /// for every number of a trace).
+    static func write(_ value: Double, to out: inout String) {
+        if !value.isFinite {
+            out.append("null")
+        } else if value == 0 {
+            out.append("0")
+        } else if value.rounded(.towardZero) == value && value.magnitude <= 1e15 {
+            out.append(String(Int64(value)))
+        } else {
+            value.write(to: &out)   // the digits of `description`
         }
-        return value.description
     }
 
     /// Pretty text ending in "\n": objects one member per line ("key": value) indented by 2 spaces per level; an array whose elements are all scalars (null, bool, number, string) on one line as [1, 2, 3]; any other array one element per line; empty array "[]", empty object "{}". Strings escaped: \" \\ \n \r \t \b \f and other control characters as \u00XX; non-ASCII written as UTF-8 unchanged.
@@ -174,7 +185,7 @@ private enum JSONWriter {
         case .bool(let flag):
             out.append(flag ? "true" : "false")
         case .number(let number, let text):
-            out.append(text.isEmpty ? JSON.format(number) : text)
+            if text.isEmpty { JSON.write(number, to: &out) } else { out.append(text) }
         case .string(let string):
             writeString(string, into: &out)
         case .array(let elements):
@@ -228,8 +239,19 @@ private enum JSONWriter {
 
     static func writeString(_ string: String, into out: inout String) {
         out.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar.value {
+        // Runs without anything to escape are copied whole; only `"`, `\` and control characters
+        // (all ASCII, so every cut falls between Unicode scalars) are written one by one.
+        let (bytes, scalars) = (string.utf8, string.unicodeScalars)
+        var run = bytes.startIndex
+        var index = run
+        while index != bytes.endIndex {
+            let value = UInt32(bytes[index])
+            guard value < 0x20 || value == 0x22 || value == 0x5C else {
+                index = bytes.index(after: index)
+                continue
+            }
+            out.append(contentsOf: Substring(scalars[run..<index]))
+            switch value {
             case 0x22: out.append("\\\"")
             case 0x5C: out.append("\\\\")
             case 0x0A: out.append("\\n")
@@ -237,14 +259,15 @@ private enum JSONWriter {
             case 0x09: out.append("\\t")
             case 0x08: out.append("\\b")
             case 0x0C: out.append("\\f")
-            case 0x00..<0x20:
-                out.append("\\u00")
-                out.append(hexDigit(scalar.value >> 4, uppercase: false))
-                out.append(hexDigit(scalar.value & 0xF, uppercase: false))
             default:
-                out.unicodeScalars.append(scalar)
+                out.append("\\u00")
+                out.append(hexDigit(value >> 4, uppercase: false))
+                out.append(hexDigit(value & 0xF, uppercase: false))
             }
+            index = bytes.index(after: index)
+            run = index
         }
+        out.append(contentsOf: Substring(scalars[run..<index]))
         out.append("\"")
     }
 }

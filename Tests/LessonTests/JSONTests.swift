@@ -527,7 +527,7 @@ struct JSONTests {
         #expect(value.rendered() == expected)
     }
 
-    @Test func rendersScalarsAndEscapes() {
+    @Test func rendersScalarsAndEscapes() throws {
         #expect(JSON.null.rendered() == "null\n")
         #expect(JSON.bool(false).rendered() == "false\n")
         #expect(JSON.number(0.50, text: "0.50").rendered() == "0.50\n")
@@ -537,6 +537,10 @@ struct JSONTests {
         let string = JSON.string("q\"b\\n\nr\rt\tb\u{8}f\u{C}c\u{1}\u{1F}\u{0}é😀/\u{7F}")
         #expect(string.rendered() == "\"q\\\"b\\\\n\\nr\\rt\\tb\\bf\\fc\\u0001\\u001f\\u0000é😀/\u{7F}\"\n")
         #expect(JSON.object([JSONMember("a\nb", .null)]).rendered() == "{\n  \"a\\nb\": null\n}\n")
+        // Escapes inside grapheme clusters (CR LF, a quote after a combining accent) cut nothing.
+        let clusters = JSON.string("e\u{301}\"\r\n\u{301}\\x")
+        #expect(Array(clusters.rendered().utf8) == Array("\"e\u{301}\\\"\\r\\n\u{301}\\\\x\"\n".utf8))
+        #expect(try JSON.parse(Array(clusters.rendered().utf8)) == clusters)
     }
 
     // MARK: Accessors
