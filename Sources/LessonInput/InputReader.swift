@@ -176,19 +176,25 @@ public struct InputReader {
         throw fail("\(what) is \(size), more than the limit of \(limit)")
     }
 
-    /// The documented limits on the work one run may do, so that no input can ask for minutes of
-    /// computing or gigabytes of memory: multiply-adds, and numbers kept in the trace.
-    static let maxMultiplyAdds = 500_000_000.0
-    static let maxRecordedNumbers = 20_000_000.0
+    /// The documented limits on the work one run may do, so that no input can ask for more than
+    /// a second or two and a few hundred megabytes, whatever the output: multiply-adds, and the
+    /// numbers the trace holds (the inputs and every value shown or computed), which the JSON
+    /// trace and the tables are made of.
+    public static let maxMultiplyAdds = 200_000_000.0
+    public static let maxTraceNumbers = 5_000_000.0
+
+    /// The work the lesson stated with `expectWork`, kept so tests can hold it to the trace it makes.
+    public private(set) var statedWork: (multiplyAdds: Double, traceNumbers: Double)?
 
     /// Refuses an input whose computation would exceed the limits, before any of it is done.
-    public func expectWork(multiplyAdds: Double, recordedNumbers: Double) throws {
+    public mutating func expectWork(multiplyAdds: Double, traceNumbers: Double) throws {
+        statedWork = (multiplyAdds, traceNumbers)
         func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.1e", x) : String(Int(x)) }
         if multiplyAdds > Self.maxMultiplyAdds {
             throw fail("this input needs about \(text(multiplyAdds)) multiply-adds, more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
         }
-        if recordedNumbers > Self.maxRecordedNumbers {
-            throw fail("this input's trace would hold about \(text(recordedNumbers)) numbers, more than the limit of \(text(Self.maxRecordedNumbers)); use fewer or smaller rows")
+        if traceNumbers > Self.maxTraceNumbers {
+            throw fail("this input's trace would hold about \(text(traceNumbers)) numbers, more than the limit of \(text(Self.maxTraceNumbers)); use fewer or smaller rows")
         }
     }
 

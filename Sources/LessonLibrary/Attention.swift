@@ -7,7 +7,7 @@ import TraceCore
 
 /// The largest sizes accepted, so a typo cannot ask for gigabytes.
 enum AttentionLimits {
-    static let maxTokens = 2_048
+    static let maxTokens = 960
     static let maxWidth = 1_024
 }
 
@@ -76,10 +76,11 @@ struct AttentionInput {
         try reader.expect(wV.cols, "d_v (columns of w_v)", atMost: AttentionLimits.maxWidth)
         try reader.expect(wV, "w_v", rows: ("d_model", dModel), cols: ("d_v", wV.cols))
         (causal, tokens) = try reader.maskAndTokens(count: x.rows, per: "token (row of x)")
-        // The three projections, two n × n products, and about six n × n tables kept.
-        let (nd, kd, vd) = (Double(x.rows), Double(dK), Double(wV.cols))
-        try reader.expectWork(multiplyAdds: nd * Double(dModel) * (2 * kd + vd) + nd * nd * (kd + vd),
-                              recordedNumbers: nd * (2 * kd + 2 * vd) + 6 * nd * nd)
+        // The three projections and two n × n products; the trace holds the inputs, Q, K, V, the
+        // output, four n × n tables (scores, scaled, exp, weights) and the causal mask.
+        let (nd, dd, kd, vd) = (Double(x.rows), Double(dModel), Double(dK), Double(wV.cols))
+        try reader.expectWork(multiplyAdds: nd * dd * (2 * kd + vd) + nd * nd * (kd + vd),
+                              traceNumbers: nd * dd + dd * (2 * kd + vd) + nd * (2 * kd + 2 * vd + 2) + (causal ? 5 : 4) * nd * nd + 1)
         (self.x, self.wQ, self.wK, self.wV) = (x, wQ, wK, wV)
     }
 
@@ -147,10 +148,12 @@ struct MultiHeadInput {
         let bO = try reader.vector("out_proj.bias", "E numbers")
         if let bO { try reader.expect(bO, "out_proj.bias", count: ("E", e)) }
         (causal, tokens) = try reader.maskAndTokens(count: query.rows, per: "query token (row of query)")
-        // The projections, each head's two L × S products, and about four L × S tables per head kept.
+        // The projections and each head's two L × S products; the trace holds the inputs, Q, K, V
+        // and their slices, three L × S tables per head, the average, the mask, and three L × E values.
         let (ld, sd, ed, hd) = (Double(query.rows), Double(s), Double(e), Double(heads))
+        let inputs = Double(query.entries.count + (key?.entries.count ?? 0) + (value?.entries.count ?? 0)) + 4 * ed * ed + 4 * ed + 2
         try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * ed + 2 * ld * sd * ed + ld * ed * ed + hd * ld * sd,
-                              recordedNumbers: 3 * (ld + 2 * sd) * ed + 4 * hd * ld * sd + ld * sd)
+                              traceNumbers: inputs + 2 * (ld + 2 * sd) * ed + 3 * ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
         (self.query, self.key, self.value, self.heads) = (query, key, value, heads)
         (self.wIn, self.bIn, self.wO, self.bO) = (wIn, bIn, wO, bO)
     }

@@ -136,7 +136,9 @@ struct LayerNormInput {
         tokens = try reader.labels("tokens", count: n, per: "row of input")
         unbiased = try reader.choice("variance", ["biased", "unbiased"]) == "unbiased"
         epsOutside = try reader.choice("eps_placement", ["inside", "outside"]) == "outside"
-        try reader.expectWork(multiplyAdds: 6 * Double(n) * Double(d), recordedNumbers: 4 * Double(n) * Double(d))
+        // The trace holds the input, γ, β, ε, three N × D values and three numbers per row.
+        let (nd, dd) = (Double(n), Double(d))
+        try reader.expectWork(multiplyAdds: 6 * nd * dd, traceNumbers: 4 * nd * dd + 2 * dd + 3 * nd + 1)
         if unbiased && d < 2 { throw reader.fail("variance \"unbiased\" divides by D − 1, so input needs at least 2 columns, got 1") }
     }
 }

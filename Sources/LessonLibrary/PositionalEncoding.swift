@@ -148,6 +148,8 @@ struct PositionalInput {
         if let x { try reader.expect(x, "x", rows: ("positions", n), cols: ("d_model", d)) }
         tokens = try reader.labels("tokens", count: n, per: "position")
         concatenated = try reader.choice("layout", ["interleaved", "concatenated"]) == "concatenated"
-        try reader.expectWork(multiplyAdds: 4 * Double(n) * Double(d), recordedNumbers: 4 * Double(n) * Double(d))
+        // The trace holds the positions, d_model, base, x, exponents and divisors, the angles, PE and X + PE.
+        let (nd, dd) = (Double(n), Double(d))
+        try reader.expectWork(multiplyAdds: 4 * nd * dd, traceNumbers: nd + 2 + 2 * dd + (x == nil ? 2 : 4) * nd * dd)
     }
 }

@@ -21,7 +21,7 @@ struct RecurrentInput {
     var hidden: Int { wHh.cols }
 
     /// The largest sizes accepted, so a typo cannot ask for gigabytes.
-    static let maxSteps = 10_000
+    static let maxSteps = 2_048
     static let maxSize = 1_024
 
     /// Reads the fields in the order a student would write them; `gates` are the stacked blocks.
@@ -49,9 +49,12 @@ struct RecurrentInput {
             if let c0 { try reader.expect(c0, "c0", count: ("hidden", h)) }
         }
         tokens = try reader.labels("tokens", count: x.rows, per: "time step (row of input)")
-        // Per step: the stacked products, and about four numbers kept per stacked row.
-        let (t, stackRows) = (Double(x.rows), Double(blocks * h))
-        try reader.expectWork(multiplyAdds: t * stackRows * Double(x.cols + h), recordedNumbers: t * stackRows * 4)
+        // Per step the stacked products; the trace holds the inputs (biases and states shown even
+        // when left out) and per step a and h (RNN) or the stacked rows and six H-vectors (LSTM, GRU).
+        let (t, stackRows, hd) = (Double(x.rows), Double(blocks * h), Double(h))
+        let inputs = Double(x.entries.count + wIh.entries.count + wHh.entries.count) + 2 * stackRows + hd * (cellState ? 2 : 1)
+        try reader.expectWork(multiplyAdds: t * stackRows * Double(x.cols + h),
+                              traceNumbers: inputs + t * (blocks == 1 ? 2 * hd : 10 * hd))
         (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
         self.gates = gates
     }

@@ -1,0 +1,279 @@
+// The documented limits (README "Limits") are the real ones: each size limit can be reached with
+// everything else small and is refused one beyond; the work a lesson states is what its trace
+// holds; the reader's limits cover every input a lesson accepts; and what an input echoes or asks
+// a suggestion for stays short whatever its size. Work is counted, never timed.
+
+import Foundation
+import Testing
+@testable import JSONFormat
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+
+/// A rows × cols matrix of small numbers, made without a clock or a random source.
+private func matrix(_ rows: Int, _ cols: Int) -> JSON {
+    func entry(_ r: Int, _ c: Int) -> JSON { .number(Double((r * 7 + c * 3) % 19 - 9) / 10) }
+    return .array((0..<rows).map { r in JSON.array((0..<cols).map { c in entry(r, c) }) })
+}
+
+/// The lesson's typed input read from `json` (only the checks, no computing), and the work it stated.
+private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Double, traceNumbers: Double) {
+    var reader = try InputReader(json, file: "limits.json")
+    switch lesson {
+    case "rnn-unroll": _ = try RecurrentInput(&reader, gates: [], cellState: false)
+    case "lstm-gates": _ = try RecurrentInput(&reader, gates: ["i", "f", "g", "o"], cellState: true)
+    case "gru": _ = try RecurrentInput(&reader, gates: ["r", "z", "n"], cellState: false)
+    case "attention-qkv": _ = try AttentionInput(&reader)
+    case "multi-head-attention": _ = try MultiHeadInput(&reader)
+    case "positional-encoding": _ = try PositionalInput(&reader)
+    case "layer-norm": _ = try LayerNormInput(&reader)
+    default: throw LessonError(.usage, "no lesson \(lesson)")
+    }
+    return try #require(reader.statedWork)
+}
+
+private func recurrent(_ lesson: String, steps: Int, inputs: Int, hidden: Int) -> JSON {
+    let stack = ["rnn-unroll": 1, "lstm-gates": 4, "gru": 3][lesson, default: 1] * hidden
+    return .fields(["input": matrix(steps, inputs), "weight_ih_l0": matrix(stack, inputs), "weight_hh_l0": matrix(stack, hidden)])
+}
+
+/// Just enough of a recurrent input for its sizes to be checked: they are, before the weights' rows.
+private func recurrentSizes(steps: Int, inputs: Int, hidden: Int) -> JSON {
+    .fields(["input": matrix(steps, inputs), "weight_ih_l0": matrix(1, 1), "weight_hh_l0": matrix(1, hidden)])
+}
+
+private func attention(tokens: Int, width: Int, causal: Bool = true) -> JSON {
+    .fields(["x": matrix(tokens, width), "w_q": matrix(width, width), "w_k": matrix(width, width), "w_v": matrix(width, width),
+             "causal": .bool(causal)])
+}
+
+private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, causal: Bool = true) -> JSON {
+    var fields: [JSONMember] = [JSONMember("query", matrix(queries, width)), JSONMember("num_heads", .number(Double(heads))),
+                                JSONMember("in_proj_weight", matrix(3 * width, width)), JSONMember("out_proj.weight", matrix(width, width)),
+                                JSONMember("causal", .bool(causal))]
+    if let keys { fields += [JSONMember("key", matrix(keys, width)), JSONMember("value", matrix(keys, width))] }
+    return .object(fields)
+}
+
+@Suite struct LimitsTests {
+    /// One input at a size limit with everything else as small as it goes, and the message one beyond it.
+    struct Reach: Sendable, CustomTestStringConvertible {
+        let lesson: String
+        let atLimit: @Sendable () -> JSON
+        let beyond: @Sendable () -> JSON
+        let message: String
+        var testDescription: String { "\(lesson): \(message)" }
+    }
+
+    static let steps = RecurrentInput.maxSteps, size = RecurrentInput.maxSize
+    static let tokens = AttentionLimits.maxTokens, width = AttentionLimits.maxWidth
+    static let reaches: [Reach] = ["rnn-unroll", "lstm-gates", "gru"].flatMap { lesson in [
+        Reach(lesson: lesson, atLimit: { recurrent(lesson, steps: steps, inputs: 1, hidden: 1) },
+              beyond: { recurrentSizes(steps: steps + 1, inputs: 1, hidden: 1) },
+              message: "the number of time steps (rows of input) is \(steps + 1), more than the limit of \(steps)"),
+        Reach(lesson: lesson, atLimit: { recurrent(lesson, steps: 1, inputs: size, hidden: 1) },
+              beyond: { recurrentSizes(steps: 1, inputs: size + 1, hidden: 1) },
+              message: "the input size (columns of input) is \(size + 1), more than the limit of \(size)"),
+        Reach(lesson: lesson, atLimit: { recurrent(lesson, steps: 1, inputs: 1, hidden: size) },
+              beyond: { recurrentSizes(steps: 1, inputs: 1, hidden: size + 1) },
+              message: "the hidden size (columns of weight_hh_l0) is \(size + 1), more than the limit of \(size)"),
+    ] } + [
+        Reach(lesson: "attention-qkv", atLimit: { attention(tokens: tokens, width: 1) }, beyond: { attention(tokens: tokens + 1, width: 1) },
+              message: "the number of tokens (rows of x) is \(tokens + 1), more than the limit of \(tokens)"),
+        Reach(lesson: "attention-qkv", atLimit: { attention(tokens: 1, width: width) }, beyond: { attention(tokens: 1, width: width + 1) },
+              message: "d_model (columns of x) is \(width + 1), more than the limit of \(width)"),
+        Reach(lesson: "multi-head-attention", atLimit: { multiHead(queries: tokens, width: 1, heads: 1) },
+              beyond: { multiHead(queries: tokens + 1, width: 1, heads: 1) },
+              message: "the number of query tokens (rows of query) is \(tokens + 1), more than the limit of \(tokens)"),
+        Reach(lesson: "multi-head-attention", atLimit: { multiHead(queries: 1, keys: tokens, width: 1, heads: 1) },
+              beyond: { multiHead(queries: 1, keys: tokens + 1, width: 1, heads: 1) },
+              message: "the number of key tokens (rows of key) is \(tokens + 1), more than the limit of \(tokens)"),
+        Reach(lesson: "multi-head-attention", atLimit: { multiHead(queries: 1, width: width, heads: width) },
+              beyond: { multiHead(queries: 1, width: width + 1, heads: 1) },
+              message: "the embedding size E (columns of query) is \(width + 1), more than the limit of \(width)"),
+        Reach(lesson: "positional-encoding", atLimit: { .fields(["positions": .number(10_000), "d_model": .number(1), "x": matrix(10_000, 1)]) },
+              beyond: { .fields(["positions": .numbers((0...10_000).map(Double.init)), "d_model": .number(1)]) },
+              message: "the number of positions is 10001, more than the limit of 10000"),
+        Reach(lesson: "positional-encoding", atLimit: { .fields(["positions": .number(1), "d_model": .number(4_096), "x": matrix(1, 4_096)]) },
+              beyond: { .fields(["positions": .number(1), "d_model": .number(4_097)]) },
+              message: "d_model is 4097, more than the limit of 4096"),
+        Reach(lesson: "layer-norm", atLimit: { .fields(["input": matrix(4_096, 1)]) }, beyond: { .fields(["input": matrix(4_097, 1)]) },
+              message: "the number of rows of input is 4097, more than the limit of 4096"),
+        Reach(lesson: "layer-norm", atLimit: { .fields(["input": matrix(1, 4_096)]) }, beyond: { .fields(["input": matrix(1, 4_097)]) },
+              message: "the number of columns of input is 4097, more than the limit of 4096"),
+    ]
+
+    @Test(arguments: reaches)
+    func eachSizeLimitIsReachedAndHeld(_ reach: Reach) throws {
+        // At the limit the work limits do not bite; one beyond, the size limit names itself.
+        let work = try stated(reach.lesson, reach.atLimit())
+        #expect(work.multiplyAdds <= InputReader.maxMultiplyAdds && work.traceNumbers <= InputReader.maxTraceNumbers)
+        let error = try #require(throws: LessonError.self) { try stated(reach.lesson, reach.beyond()) }
+        #expect(error == LessonError(.data, "limits.json: " + reach.message))
+    }
+
+    @Test func theWorkLimitsNameThemselves() throws {
+        // Both limits at once: a square of sizes at their limits asks too much.
+        let madds = try #require(throws: LessonError.self) { try stated("rnn-unroll", recurrent("rnn-unroll", steps: 100, inputs: 1_024, hidden: 1_024)) }
+        #expect(madds.message == "limits.json: this input needs about 2.1e+08 multiply-adds, more than the limit of 2.0e+08; use fewer or smaller rows")
+        let numbers = try #require(throws: LessonError.self) { try stated("layer-norm", .fields(["input": matrix(4_096, 305)])) }
+        #expect(numbers.message == "limits.json: this input's trace would hold about 5.0e+06 numbers, more than the limit of 5.0e+06; use fewer or smaller rows")
+        #expect(try stated("layer-norm", .fields(["input": matrix(4_096, 304)])).traceNumbers <= InputReader.maxTraceNumbers)
+    }
+
+    /// Inputs of every lesson, with its options: (lesson, input).
+    static let shapes: [(String, JSON)] = ["rnn-unroll", "lstm-gates", "gru"].flatMap { lesson in
+        [(lesson, recurrent(lesson, steps: 5, inputs: 3, hidden: 2)), (lesson, recurrent(lesson, steps: 1, inputs: 1, hidden: 4))]
+    } + [
+        ("gru", JSON.fields(["input": matrix(3, 2), "weight_ih_l0": matrix(9, 2), "weight_hh_l0": matrix(9, 3), "reset": .string("before"),
+                             "h0": .numbers([1, 0, -1]), "bias_hh_l0": .numbers(Array(repeating: 0.5, count: 9))])),
+        ("attention-qkv", attention(tokens: 4, width: 3)), ("attention-qkv", attention(tokens: 5, width: 2, causal: false)),
+        ("attention-qkv", JSON.fields(["x": matrix(3, 4), "w_q": matrix(4, 2), "w_k": matrix(4, 2), "w_v": matrix(4, 5)])),
+        ("multi-head-attention", multiHead(queries: 3, width: 4, heads: 2)),
+        ("multi-head-attention", multiHead(queries: 2, keys: 5, width: 6, heads: 3, causal: false)),
+        ("positional-encoding", JSON.fields(["positions": .number(7), "d_model": .number(5)])),
+        ("positional-encoding", JSON.fields(["positions": .numbers([0, 3, 9]), "d_model": .number(4), "x": matrix(3, 4)])),
+        ("layer-norm", JSON.fields(["input": matrix(3, 5)])),
+        ("layer-norm", JSON.fields(["input": matrix(2, 4), "weight": .numbers([1, 2, 3, 4]), "variance": .string("unbiased")])),
+    ]
+
+    @Test func theStatedTraceNumbersAreWhatTheTraceHolds() throws {
+        for (id, input) in Self.shapes {
+            let lesson = try #require(Lessons.named(id))
+            let trace = try lesson.trace(input, file: "limits.json", example: nil)
+            // Every input, constant and computed value the trace keeps.
+            let held = Double(trace.steps.map(\.value.count).reduce(0, +))
+            #expect(try stated(id, input).traceNumbers == held, "\(id) \(input.rendered())")
+        }
+    }
+
+    @Test func theReaderHoldsEveryInputALessonAccepts() {
+        // Every number of an accepted input is in its trace, so the value limit is above the
+        // trace limit with room for rows (at most 10,000 per matrix), labels and keys.
+        let limits = JSONLimits.standard
+        #expect(Double(limits.values) >= InputReader.maxTraceNumbers + 100_000)
+        let longestArray = [RecurrentInput.maxSteps, 4 * RecurrentInput.maxSize, AttentionLimits.maxTokens, 3 * AttentionLimits.maxWidth,
+                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, ClaimSet.maxClaims]
+        #expect(limits.arrayElements >= longestArray.max() ?? 0)
+        // The longest names a lesson knows and labels from the examples fit the string limit.
+        #expect(limits.stringLength >= 1_000 && limits.objectMembers >= 100)
+    }
+}
+
+@Suite struct EchoTests {
+    func error(_ body: () throws -> Void) -> LessonError? {
+        do { try body(); return nil } catch { return error as? LessonError }
+    }
+
+    @Test func aHugeUnknownKeyGivesAShortOneLineError() throws {
+        // Built in code, past the reader's string limit: the message cuts the key and asks no
+        // suggestion of it.
+        let key = String(repeating: "k", count: 1_000_000) + "\n"
+        let message = try #require(error { _ = try LayerNorm.trace(.object([JSONMember("input", matrix(1, 2)), JSONMember(key, .number(1))]),
+                                                                  file: "big.json", example: nil) }).message
+        #expect(message.hasPrefix("big.json: unknown field \"\(String(repeating: "k", count: 80))…(1000001 characters)\"; the fields are input"))
+        #expect(message.count < 300 && !message.contains("\n"), "\(message.count) characters")
+        // A missing field with a huge misspelling beside it.
+        let missing = try #require(error { _ = try LayerNorm.trace(.object([JSONMember(key, matrix(1, 2))]), file: "big.json", example: nil) }).message
+        #expect(missing.count < 300 && !missing.contains("\n"), "\(missing.count) characters")
+    }
+
+    @Test func hugeClaimTextIsShortened() throws {
+        let trace = try LayerNorm.trace(LayerNorm.examples[0].input, file: "x", example: nil)
+        let name = String(repeating: "v", count: 100_000)
+        let claims = ClaimSet(source: "s", claims: [Claim(value: name, at: [1], expected: 1, written: "1", tolerance: 0.5)])
+        let unknown = try #require(error { try trace.check(claims, file: "c.json") }).message
+        #expect(unknown.hasPrefix("c.json: claims[1] names \"\(String(repeating: "v", count: 80))…(100000 characters)\", which layer-norm does not compute"))
+        #expect(unknown.count < 300)
+        let written = String(repeating: "9", count: 100_000) + "x"
+        let expected = try #require(error {
+            _ = try ClaimSet(.fields(["claims": .array([.fields(["value": .string("var"), "expected": .string(written)])])]), file: "c.json")
+        }).message
+        #expect(expected.count < 300 && expected.hasSuffix("…(100001 characters)\""), "\(expected.suffix(40))")
+    }
+
+    @Test func echoedTextIsCutAfter80Characters() {
+        #expect(echoed(String(repeating: "a", count: 80)) == String(repeating: "a", count: 80))
+        #expect(echoed(String(repeating: "é", count: 81)) == String(repeating: "é", count: 80) + "…(81 characters)")
+        #expect(echoed("a\nb") == "a\\nb")
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func suggestsWithinTheAllowedEdits() {
+        #expect(closest(to: "weigth_ih_l0", in: ["weight_ih_l0", "weight_hh_l0"]) == "weight_ih_l0")
+        #expect(closest(to: "INPUT", in: ["input", "tokens"]) == "input")
+        #expect(closest(to: "xyz", in: ["input", "tokens"]) == nil)
+        #expect(closest(to: "", in: ["ab", "abcd"]) == "ab")
+    }
+
+    @Test func comparesNamesOfAtMost200Characters() {
+        // One edit apart either way; beyond 200 characters no name is a typo, so no edit distance is computed.
+        let name = String(repeating: "ab", count: 100)
+        #expect(closest(to: name + "c", in: [name + "d", "x"]) == nil)
+        #expect(closest(to: String(name.dropLast()) + "c", in: [String(name.dropLast()) + "d"]) == String(name.dropLast()) + "d")
+        #expect(closest(to: name, in: [name + "x"]) == nil)
+        // A candidate too short or too long for the allowed edits (3 here) is skipped, as its distance would be.
+        #expect(closest(to: "abcdefghij", in: ["abcdef", "abcdefghijklmn"]) == nil)
+        #expect(closest(to: "abcdefghij", in: ["abcdefgh", "abcdefghijkl"]) == "abcdefgh")
+    }
+}
+
+@Suite struct ClaimLookupTests {
+    @Test func aNameFindsTheFirstComputedValue() throws {
+        let trace = try LayerNorm.trace(LayerNorm.examples[0].input, file: "x", example: nil)
+        #expect(trace["input"] == nil)                          // an input, not a computed value
+        #expect(trace["mean"]?.name == "mean" && trace["mean"]?.isInput == false)
+        #expect(trace["nothing"] == nil)
+    }
+
+    @Test func nearbyEntriesAgreeWithAScan() {
+        // Enough searches in one value that it is sorted, on entries with repeats, infinities and NaN.
+        var random = SplitMix64(state: 42)
+        let specials: [Double] = [.nan, .infinity, -.infinity, 0, -0.0, 1e308, -1e308]
+        let flat = (0..<500).map { _ in random.below(10) == 0 ? specials[random.below(specials.count)] : Double(random.below(41) - 20) / 4 }
+        let trace = Trace(lesson: "t", title: "t", example: "e")
+        trace.record("v", "v", Traced(.vector(Vector(flat)), Recorded(id: 0, symbol: "v", isInput: true)), title: "", meaning: "")
+        let nearby = NearbyEntries(trace)
+        let tolerances: [Double] = [0, 0.1, 0.25, 1, 3, 1e308, .infinity]
+        for search in 0..<400 {
+            let expected = search % 50 == 0 ? 1e308 : Double(random.below(61) - 30) / 5
+            let tolerance = tolerances[random.below(tolerances.count)]
+            let excluded = random.below(flat.count + 1) - 1
+            let scan = flat.indices.first { $0 != excluded && abs(flat[$0] - expected) <= tolerance }
+            #expect(nearby.first(in: "v", near: expected, tolerance: tolerance, excluding: excluded) == scan,
+                    "search \(search): \(expected) ± \(tolerance) excluding \(excluded)")
+        }
+        #expect(nearby.first(in: "missing", near: 0, tolerance: 1, excluding: 0) == nil)
+    }
+
+    @Test func claimsAreLimited() throws {
+        let one = JSON.fields(["value": .string("var"), "expected": .number(1)])
+        let error = try #require(throws: LessonError.self) {
+            try ClaimSet(.fields(["claims": .array(Array(repeating: one, count: ClaimSet.maxClaims + 1))]), file: "c.json")
+        }
+        #expect(error.message == "c.json: claims holds 10001 claims, more than the limit of 10000")
+        #expect(try ClaimSet(.fields(["claims": .array(Array(repeating: one, count: ClaimSet.maxClaims))]), file: "c.json").claims.count == 10_000)
+    }
+}
+
+@Suite struct InputBytesTests {
+    @Test func readsUntilTheEnd() throws {
+        var chunks: [[UInt8]] = [[1, 2], [3], []]
+        #expect(try readInput("<stdin>", nextChunk: { chunks.removeFirst() }) == [1, 2, 3])
+    }
+
+    @Test func stopsReadingOnceOverTheLimit() throws {
+        // An endless source: refused after the chunk that passes 64 MiB, having read no more.
+        var calls = 0
+        let error = try #require(throws: LessonError.self) {
+            _ = try readInput("<stdin>") {
+                calls += 1
+                return [UInt8](repeating: 0x20, count: 1 << 16)
+            }
+        }
+        #expect(error == LessonError(.data, "<stdin>: more than the limit of 64 MiB for an input"))
+        #expect(calls == 1_025)
+        #expect(try readInput("x", limit: 4, nextChunk: { calls += 1; return calls % 2 == 0 ? [1, 2] : [] }) == [1, 2])
+    }
+}
