@@ -1,11 +1,17 @@
 """Benchmark of the release build (run by .ci/bench): times every lesson's default example and the
-large inputs of issue 5, and compares the default lstm-gates lesson with .ci/lstm_numpy.py.
+large inputs of issue 5, compares the default lstm-gates lesson with .ci/lstm_numpy.py, and runs
+the worst input under each documented limit (README "Limits") with its time and peak memory.
 
 Runs are interleaved (lesson, numpy, lesson, numpy, ...) so that both see the same machine load;
 the figures are medians. Deterministic inputs (seeded), written to a temporary folder.
+
+    python3 .ci/bench.py .build/release/lesson            # everything
+    python3 .ci/bench.py .build/release/lesson --limits   # only the worst inputs under the limits
 """
 import json
+import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -13,8 +19,24 @@ import tempfile
 import time
 from pathlib import Path
 
-LESSON = sys.argv[1] if len(sys.argv) > 1 else ".build/release/lesson"
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+LESSON = ARGS[0] if ARGS else ".build/release/lesson"
+ONLY_LIMITS = "--limits" in sys.argv
 RUNS = 21
+
+# The documented limits (README "Limits"), as the code has them: Recurrent.swift, Attention.swift,
+# PositionalEncoding.swift, LayerNorm.swift, InputReader.swift, ClaimSet+JSON.swift, JSON.swift
+# (JSONLimits.standard) and LessonCLI's Files.swift.
+LIMITS = {
+    "steps": 2_048, "size": 1_024,                       # rnn-unroll, lstm-gates, gru
+    "tokens": 960, "width": 1_024,                       # attention-qkv, multi-head-attention
+    "positions": 10_000, "d_model": 4_096,               # positional-encoding
+    "rows": 4_096, "columns": 4_096,                     # layer-norm
+    "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
+    "file_bytes": 64 << 20, "claims": 10_000,
+    "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
+}
+WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30
 
 
 def run(args, stdin=None):
@@ -35,8 +57,7 @@ def matrix(rng, rows, cols):
     return [[round(rng.uniform(-1, 1), 3) for _ in range(cols)] for _ in range(rows)]
 
 
-def main():
-    folder = Path(tempfile.mkdtemp(prefix="lesson-bench-"))
+def everyday(folder):
     lessons = subprocess.run([LESSON, "list"], stdout=subprocess.PIPE, check=True).stdout.decode().split("\n")
     ids = [line.split()[0] for line in lessons if line.strip()]
 
@@ -76,6 +97,261 @@ def main():
     ratio = statistics.median(lesson_times) / statistics.median(numpy_times)
     print(f"\nlstm-gates default example: lesson {statistics.median(lesson_times) * 1000:.1f} ms, "
           f"python3 + numpy {statistics.median(numpy_times) * 1000:.1f} ms (interleaved medians); ratio {ratio:.3f}")
+
+
+# MARK: The worst input under each limit
+
+# The work each lesson states before computing (its `expectWork` line), in the same terms.
+def recurrent_work(blocks, steps, inputs, hidden, cell=False):
+    stack = blocks * hidden
+    numbers = steps * inputs + stack * inputs + stack * hidden + 2 * stack + hidden * (2 if cell else 1)
+    numbers += steps * (2 * hidden if blocks == 1 else 10 * hidden)
+    return steps * stack * (inputs + hidden), numbers
+
+
+def attention_work(n, d, k, v, causal):
+    return (n * d * (2 * k + v) + n * n * (k + v),
+            n * d + d * (2 * k + v) + n * (2 * k + 2 * v + 2) + (5 if causal else 4) * n * n + 1)
+
+
+def multi_head_work(l, s, e, heads, causal):
+    inputs = l * e + 4 * e * e + 4 * e + 2
+    return ((l + 2 * s) * e * e + 2 * l * s * e + l * e * e + heads * l * s,
+            inputs + 2 * (l + 2 * s) * e + 3 * l * e + (3 * heads + (2 if causal else 1)) * l * s)
+
+
+def positional_work(n, d, with_x):
+    return 4 * n * d, n + 2 + 2 * d + (4 if with_x else 2) * n * d
+
+
+def layer_norm_work(n, d):
+    return 6 * n * d, 4 * n * d + 2 * d + 3 * n + 1
+
+
+def fits(work):
+    madds, numbers = work
+    return madds <= LIMITS["multiply_adds"] and numbers <= LIMITS["trace_numbers"]
+
+
+def largest(fitting, high):
+    """The largest k in 1 … high with fitting(k) (which holds up to some k and not after), or 0."""
+    low = 0
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fitting(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class Numbers:
+    """Short random numbers as JSON text, quickly: rows are drawn from a fixed pool."""
+
+    def __init__(self, seed, digits=3):
+        rng = random.Random(seed)
+        self.rng = rng
+        self.pool = [f"{rng.uniform(-1, 1):.{digits}f}" for _ in range(4096)]
+
+    def row(self, cols):
+        return "[" + ",".join(self.rng.choices(self.pool, k=cols)) + "]"
+
+    def matrix(self, rows, cols):
+        return "[" + ",".join(self.row(cols) for _ in range(rows)) + "]"
+
+
+def fields(members):
+    """A JSON object from its keys and their values, already written as JSON text."""
+    return "{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in members.items()) + "}"
+
+
+def recurrent_case(lesson, blocks, fixed, numbers, tokens=None):
+    """fixed: which dimension is at its limit ('steps', 'inputs', 'hidden'); the others grow together."""
+    cell = lesson == "lstm-gates"
+
+    def shape(k):
+        steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
+        inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
+        hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
+        return steps, inputs, hidden
+
+    k = largest(lambda k: fits(recurrent_work(blocks, *shape(k), cell)), LIMITS["steps"])
+    steps, inputs, hidden = shape(max(k, 1))
+    stack = blocks * hidden
+    members = {"input": numbers.matrix(steps, inputs), "weight_ih_l0": numbers.matrix(stack, inputs),
+               "weight_hh_l0": numbers.matrix(stack, hidden)}
+    if tokens:
+        members["tokens"] = json.dumps([tokens(t) for t in range(steps)])
+    text = fields(members)
+    return f"T {steps}, I {inputs}, H {hidden}", recurrent_work(blocks, steps, inputs, hidden, cell), text
+
+
+def attention_case(fixed, numbers):
+    def shape(k):
+        return (LIMITS["tokens"], min(k, LIMITS["width"])) if fixed == "tokens" else (min(k, LIMITS["tokens"]), LIMITS["width"])
+
+    k = largest(lambda k: fits(attention_work(*shape(k)[:1], *[shape(k)[1]] * 3, True)), max(LIMITS["tokens"], LIMITS["width"]))
+    n, w = shape(max(k, 1))
+    text = fields({"x": numbers.matrix(n, w), "w_q": numbers.matrix(w, w), "w_k": numbers.matrix(w, w),
+                   "w_v": numbers.matrix(w, w), "causal": "true"})
+    return f"n {n}, d_model = d_k = d_v {w}, causal", attention_work(n, w, w, w, True), text
+
+
+def multi_head_case(fixed, numbers):
+    """tokens: L = S at the limit, one head; width: E at the limit with E heads of one column."""
+    def shape(k):
+        if fixed == "tokens":
+            return LIMITS["tokens"], min(k, LIMITS["width"]), 1
+        return min(k, LIMITS["tokens"]), LIMITS["width"], LIMITS["width"]
+
+    k = largest(lambda k: fits(multi_head_work(shape(k)[0], shape(k)[0], shape(k)[1], shape(k)[2], True)),
+                max(LIMITS["tokens"], LIMITS["width"]))
+    l, e, heads = shape(max(k, 1))
+    text = fields({"query": numbers.matrix(l, e), "num_heads": str(heads), "in_proj_weight": numbers.matrix(3 * e, e),
+                   "out_proj.weight": numbers.matrix(e, e), "causal": "true"})
+    return f"L = S {l}, E {e}, {heads} heads, causal", multi_head_work(l, l, e, heads, True), text
+
+
+def positional_case(fixed, numbers):
+    def shape(k):
+        return (LIMITS["positions"], min(k, LIMITS["d_model"])) if fixed == "positions" else (min(k, LIMITS["positions"]), LIMITS["d_model"])
+
+    k = largest(lambda k: fits(positional_work(*shape(k), True)), max(LIMITS["positions"], LIMITS["d_model"]))
+    n, d = shape(max(k, 1))
+    return f"n {n}, d_model {d}, with x", positional_work(n, d, True), fields({"positions": str(n), "d_model": str(d), "x": numbers.matrix(n, d)})
+
+
+def layer_norm_case(fixed, numbers):
+    def shape(k):
+        return (LIMITS["rows"], min(k, LIMITS["columns"])) if fixed == "rows" else (min(k, LIMITS["rows"]), LIMITS["columns"])
+
+    k = largest(lambda k: fits(layer_norm_work(*shape(k))), max(LIMITS["rows"], LIMITS["columns"]))
+    n, d = shape(max(k, 1))
+    return f"N {n}, D {d}", layer_norm_work(n, d), fields({"input": numbers.matrix(n, d)})
+
+
+def largest_file_case():
+    """A layer-norm input as large as the file limit allows within the numbers limit: long numbers."""
+    n = LIMITS["rows"]
+    d = largest(lambda d: fits(layer_norm_work(n, d)), LIMITS["columns"])
+    digits = max(1, (LIMITS["file_bytes"] - 64) // (n * d) - 5)
+    rng = random.Random(11)
+    pool = ["-0." + "".join(rng.choice("0123456789") for _ in range(digits)) for _ in range(1024)]
+    text = "{\"input\":[" + ",".join("[" + ",".join(rng.choices(pool, k=d)) + "]" for _ in range(n)) + "]}"
+    return f"N {n}, D {d}, {digits}-digit numbers", layer_norm_work(n, d), text
+
+
+def claims_case(folder, numbers):
+    """The most claims, every one failing, on attention at the token limit: each gets its reason."""
+    title, work, text = attention_case("tokens", numbers)
+    n = LIMITS["tokens"]
+    rng = random.Random(3)
+    claims = [{"value": rng.choice(["scores", "weights", "exp", "scaled"]), "at": [rng.randint(1, n), rng.randint(1, n)],
+               "expected": f"{rng.uniform(2, 3):.3f}"} for _ in range(LIMITS["claims"])]
+    path = folder / "claims.json"
+    path.write_text(json.dumps({"source": "bench", "claims": claims}))
+    return f"{LIMITS['claims']} failing claims; {title}", work, text, ["--expect", str(path)]
+
+
+def refused_cases():
+    """Inputs the reader or the lesson refuses: each must be refused quickly, in little memory."""
+    size = LIMITS["file_bytes"] - 16
+    yield "64 MiB of [0,0,0,…]", lambda: "[" + "0," * (size // 2) + "0]"
+    yield "64 MiB of one string", lambda: '"' + "a" * size + '"'
+    yield "64 MiB of [[[[…", lambda: "[" * size
+    yield "64 MiB of {\"a\":1,\"a\":1,…}", lambda: "{" + '"a":1,' * (size // 6) + '"a":1}'
+    yield "64 MiB of {\"0000001\":0,…}", lambda: "{" + ",".join(f'"{i:07d}":0' for i in range(size // 12)) + "}"
+    row = "[" + ",".join(["0"] * (LIMITS["array"] - 1)) + "]"
+    yield "64 MiB of rows of zeros (the values limit)", lambda: '{"input":[' + ",".join([row] * (size // (2 * LIMITS["array"]))) + "]}"
+    d = largest(lambda d: fits(layer_norm_work(LIMITS["rows"], d)), LIMITS["columns"]) + 1
+    yield "layer-norm one column over the numbers limit", lambda: fields({"input": Numbers(9).matrix(LIMITS["rows"], d)})
+    yield f"an unknown field of {LIMITS['string']} characters", lambda: fields({"input": "[[1,2]]", "x" * LIMITS["string"]: "1"})
+
+
+def measure(args, runs):
+    """Median wall time and largest peak resident memory (bytes) of `args`, and its exit status.
+    The memory is GNU time's (%M) where there is one: a child forked from this process would
+    count the bench's own memory too."""
+    gnu_time = sys.platform.startswith("linux") and Path("/usr/bin/time").exists()
+    times, peaks, status = [], [], 0
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile() as report:
+        for _ in range(runs):
+            out.seek(0)
+            out.truncate()
+            prefix = ["/usr/bin/time", "-f", "%M", "-o", report.name] if gnu_time else []
+            start = time.perf_counter()
+            process = subprocess.Popen(prefix + args, stdout=out, stderr=subprocess.DEVNULL)
+            _, wait_status, usage = os.wait4(process.pid, 0)
+            times.append(time.perf_counter() - start)
+            process.returncode = status = os.waitstatus_to_exitcode(wait_status)
+            if gnu_time:
+                peaks.append(int(Path(report.name).read_text().split()[-1]) * 1024)
+            else:
+                # ru_maxrss is in KiB on Linux and in bytes on macOS.
+                peaks.append(usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024))
+    return statistics.median(times), max(peaks), status
+
+
+def cell(seconds, peak, status):
+    mark = " ⚠" if seconds > WORST_SECONDS or peak > WORST_BYTES else ""
+    return f"{seconds:.2f} s, {peak / (1 << 20):.0f} MiB{'' if status in (0, 1) else f', exit {status}'}{mark}"
+
+
+def worst_cases(folder):
+    """(limit, lesson, input, work, flags, text): each text is made only when its case runs."""
+    numbers = Numbers(7)
+    for lesson, blocks in [("rnn-unroll", 1), ("lstm-gates", 4), ("gru", 3)]:
+        for fixed in ["steps", "inputs", "hidden"]:
+            yield (f"{lesson}: {fixed} at the limit", lesson, []) + recurrent_case(lesson, blocks, fixed, numbers)
+    for fixed in ["tokens", "width"]:
+        yield (f"attention-qkv: {fixed} at the limit", "attention-qkv", []) + attention_case(fixed, numbers)
+        yield (f"multi-head-attention: {fixed} at the limit", "multi-head-attention", []) + multi_head_case(fixed, numbers)
+    for fixed in ["positions", "d_model"]:
+        yield (f"positional-encoding: {fixed} at the limit", "positional-encoding", []) + positional_case(fixed, numbers)
+    for fixed in ["rows", "columns"]:
+        yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
+    yield ("largest input file", "layer-norm", []) + largest_file_case()
+    title, work, text, flags = claims_case(folder, numbers)
+    yield "most claims", "attention-qkv", flags, title, work, text
+    label = lambda t: "w" * (LIMITS["string"] - len(str(t))) + str(t)
+    yield (f"longest names: labels of {LIMITS['string']} characters", "lstm-gates", []) \
+        + recurrent_case("lstm-gates", 4, "steps", numbers, tokens=label)
+
+
+def limits(folder, runs=3):
+    print(f"\nWorst input under each limit ({LESSON}; Markdown and JSON: median of {runs} runs, to a file as stdout; "
+          f"-o writes the note and its figures, one run; ⚠ over {WORST_SECONDS:.0f} s or {WORST_BYTES >> 30} GiB).\n")
+    print("| limit | input | multiply-adds | trace numbers | file | Markdown | JSON | -o note.md |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    path, out = folder / "input.json", folder / "out"
+    for name, lesson, flags, title, (madds, count), text in worst_cases(folder):
+        path.write_text(text)
+        del text
+        base = [LESSON, lesson, "--input", str(path)] + flags
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        results = [measure(base, runs), measure(base + ["--format", "json"], runs), measure(base + ["-o", str(out / "note.md")], 1)]
+        print(f"| {name} | {title} | {madds:.2g} | {count:.2g} | {path.stat().st_size / (1 << 20):.1f} MiB | "
+              + " | ".join(cell(*r) for r in results) + " |", flush=True)
+
+    print("\n| refused input | file | time, memory | error |")
+    print("|---|---:|---:|---|")
+    for name, make in refused_cases():
+        path.write_text(make())
+        seconds, peak, status = measure([LESSON, "layer-norm", "--input", str(path)], runs)
+        error = subprocess.run([LESSON, "layer-norm", "--input", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).stderr.decode()
+        error = error.strip().replace(str(path), "input.json").replace("|", "\\|")
+        print(f"| {name} | {path.stat().st_size / (1 << 20):.1f} MiB | {cell(seconds, peak, status)} | {error[:160]} |", flush=True)
+
+
+def main():
+    folder = Path(tempfile.mkdtemp(prefix="lesson-bench-"))
+    try:
+        if not ONLY_LIMITS:
+            everyday(folder)
+        limits(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
