@@ -311,11 +311,11 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(what: "NaN literal", lesson: "layer-norm", file: #"{"input": [[NaN, 1]]}"#, status: 65, words: ["bad.json", "not valid JSON"]),
         BadInput(what: "deep nesting", lesson: "gru", file: String(repeating: "[", count: 100_000), status: 65,
                  words: ["nesting deeper than"]),
-        // 10,000 steps × 4·128 rows × (1 + 128) columns: 6.6e8 multiply-adds, over the limit.
+        // 2,048 steps × 4·256 rows × (1 + 256) columns: 5.4e8 multiply-adds, over the limit.
         BadInput(what: "absurd work", lesson: "lstm-gates",
-                 file: "{\"input\": [" + Array(repeating: "[1]", count: 10_000).joined(separator: ",")
-                     + "], \"weight_ih_l0\": [" + Array(repeating: "[1]", count: 512).joined(separator: ",")
-                     + "], \"weight_hh_l0\": [" + Array(repeating: "[" + Array(repeating: "0", count: 128).joined(separator: ",") + "]", count: 512).joined(separator: ",") + "]}",
+                 file: "{\"input\": [" + Array(repeating: "[1]", count: 2_048).joined(separator: ",")
+                     + "], \"weight_ih_l0\": [" + Array(repeating: "[1]", count: 1_024).joined(separator: ",")
+                     + "], \"weight_hh_l0\": [" + Array(repeating: "[" + Array(repeating: "0", count: 256).joined(separator: ",") + "]", count: 1_024).joined(separator: ",") + "]}",
                  status: 65, words: ["multiply-adds, more than the limit"]),
         BadInput(what: "negative width", lesson: "positional-encoding", file: #"{"positions": [0], "d_model": -4}"#,
                  status: 65, words: ["d_model must be at least 1, got -4"]),
