@@ -1,8 +1,13 @@
 // Reading an input's bytes within the documented size limit from a source that has no size to
 // check first (standard input, a pipe): refused as soon as it is over, without reading the rest.
 
-import Foundation
 import TraceCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The largest input read, a file or standard input (README "Limits").
 public let maxInputBytes = 64 * 1_048_576
@@ -23,11 +28,14 @@ public func readInput(_ name: String, limit: Int = maxInputBytes, nextChunk: () 
 
 /// Standard input, whole, within `maxInputBytes` (named "<stdin>"); a failed read is exit 66.
 public func readStandardInput() throws -> [UInt8] {
-    try readInput("<stdin>") {
-        do {
-            return [UInt8](try FileHandle.standardInput.read(upToCount: 1 << 16) ?? Data())
-        } catch {
-            throw LessonError(.noInput, "cannot read <stdin>: \(escaped(error.localizedDescription))")
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    return try readInput("<stdin>") {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count >= 0 { return Array(buffer[0..<count]) }
+            if errno != EINTR {
+                throw LessonError(.noInput, "cannot read <stdin>: \(String(cString: strerror(errno)).lowercased())")
+            }
         }
     }
 }
