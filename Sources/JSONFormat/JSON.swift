@@ -348,8 +348,7 @@ private struct ExactKey: Hashable {
     static func == (a: ExactKey, b: ExactKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
 
     func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        for byte in text.utf8 { hasher.combine(byte) }
     }
 }
 
