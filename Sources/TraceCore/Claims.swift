@@ -109,8 +109,8 @@ extension Claim {
 public final class NearbyEntries {
     private let trace: Trace
     private var searched: [String: (scans: Int, sorted: SortedEntries?)] = [:]
-    /// Scans of one value before it is sorted: a sort costs about as much as this many scans.
-    static let scansBeforeSorting = 16
+    /// Scans of one value before it is sorted (a sort costs about as much as a hundred scans).
+    static let scansBeforeSorting = 64
 
     public init(_ trace: Trace) { self.trace = trace }
 
@@ -141,8 +141,12 @@ struct SortedEntries {
 
     init(_ flat: [Double]) {
         self.flat = flat
-        var order = flat.indices.filter { !flat[$0].isNaN }.map { Int32($0) }
-        order.sort { flat[Int($0)] < flat[Int($1)] }
+        // Sorted as (entry, position) pairs side by side, which is several times faster than
+        // sorting positions by looking their entries up.
+        var pairs = flat.indices.compactMap { flat[$0].isNaN ? nil : (entry: flat[$0], position: Int32($0)) }
+        pairs.sort { $0.entry < $1.entry }
+        let order = pairs.map(\.position)
+        pairs = []
         var rank = [Int32](repeating: -1, count: flat.count)
         for (k, position) in order.enumerated() { rank[Int(position)] = Int32(k) }
         var smallest = [Int32](repeating: .max, count: 2 * order.count)

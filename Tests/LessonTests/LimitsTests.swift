@@ -236,7 +236,7 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         trace.record("v", "v", Traced(.vector(Vector(flat)), Recorded(id: 0, symbol: "v", isInput: true)), title: "", meaning: "")
         let nearby = NearbyEntries(trace)
         let tolerances: [Double] = [0, 0.1, 0.25, 1, 3, 1e308, .infinity]
-        for search in 0..<400 {
+        for search in 0..<(NearbyEntries.scansBeforeSorting + 400) {
             let expected = search % 50 == 0 ? 1e308 : Double(random.below(61) - 30) / 5
             let tolerance = tolerances[random.below(tolerances.count)]
             let excluded = random.below(flat.count + 1) - 1
