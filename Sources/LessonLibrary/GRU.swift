@@ -96,19 +96,20 @@ enum GRU: Lesson {
         let rz = 0..<(2 * p.hidden)                                             // rows of the r and z blocks
         var hPrev = input.h0                                                    // H
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
+        let stackedOnce = p.stackedLabels
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             let slots = stepSlots(t)
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a^x_t = W_ih x_t + b_ih                                          3H
-            let ax = tr.record("ax[\(t)]", "a^{x}_{\(t)}", input.wIh * x + input.bIh, w.caption("ax[t]", slots), labels: p.stackedLabels)
+            let ax = tr.record("ax[\(t)]", "a^{x}_{\(t)}", input.wIh * x + input.bIh, w.caption("ax[t]", slots), labels: stackedOnce)
             // a^h_t = W_hh h_{t-1} + b_hh                                      3H (reset after)
             // a^h_t = W_hh^{r,z} h_{t-1} + b_hh^{r,z}                          2H (reset before)
             let ah = c.resetBefore
                 ? tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh.rows(rz, "W_{hh}^{r,z}") * hPrev + input.bHh.rows(rz, "b_{hh}^{r,z}"),
                             w.caption("ah[t], reset before", slots),
-                            labels: Labels(rowHeader: p.stackedLabels.rowHeader, rows: Array(p.stackedLabels.rows[rz])))
-                : tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh * hPrev + input.bHh, w.caption("ah[t]", slots), labels: p.stackedLabels)
+                            labels: Labels(rowHeader: stackedOnce.rowHeader, rows: Array(stackedOnce.rows[rz])))
+                : tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh * hPrev + input.bHh, w.caption("ah[t]", slots), labels: stackedOnce)
             func block(_ part: Traced, _ g: Int, _ side: String, _ letter: String) -> Traced {
                 part.rows(p.block(g), "a^{\(side),\(letter)}_{\(t)}")
             }

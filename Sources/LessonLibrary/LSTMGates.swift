@@ -92,13 +92,14 @@ enum LSTMGates: Lesson {
         var hPrev = input.h0                                                    // H
         var cPrev = c0                                                          // H
         var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
+        let stackedOnce = p.stackedLabels
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             let slots = stepSlots(t)
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
-                              w.caption("a[t]", slots), labels: p.stackedLabels)
+                              w.caption("a[t]", slots), labels: stackedOnce)
             func block(_ g: Int, _ letter: String) -> Traced { a.rows(p.block(g), "a_{\(t)}^{\(letter)}") }
             let i = tr.record("i[\(t)]", "i_{\(t)}", sigmoid(block(0, "i")), w.caption("i[t]", slots), labels: p.unitLabels)  // H
             let f = tr.record("f[\(t)]", "f_{\(t)}", sigmoid(block(1, "f")), w.caption("f[t]", slots), labels: p.unitLabels)  // H

@@ -130,10 +130,9 @@ public enum Value: Equatable, Sendable {
             precondition(a.cols == b.rows, "product of \(a.rows)×\(a.cols) and \(b.rows)×\(b.cols)")
             var out = [Double](repeating: 0, count: a.rows * b.cols)
             for r in 0..<a.rows {
-                for c in 0..<b.cols {
-                    var s = 0.0
-                    for k in 0..<a.cols { s += a[r, k] * b[k, c] }
-                    out[r * b.cols + c] = s
+                for k in 0..<a.cols {
+                    let x = a[r, k]
+                    for c in 0..<b.cols { out[r * b.cols + c] += x * b[k, c] }
                 }
             }
             return .matrix(Matrix(rows: a.rows, cols: b.cols, entries: out))

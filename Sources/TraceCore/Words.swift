@@ -42,7 +42,7 @@ public struct Words: Sendable {
     /// One pass over `words`: each «name» with a slot is replaced by its value (values are not
     /// read again, so a value holding «…» stays as it is); an unknown «name» is left as written.
     private static func fill(_ words: String, _ slots: [String: String]) -> String {
-        guard words.contains("«") else { return words }
+        guard words.unicodeScalars.contains("«") else { return words }
         var filled = ""
         var rest = words[...]
         while let open = rest.firstIndex(of: "«"), let close = rest[open...].firstIndex(of: "»") {

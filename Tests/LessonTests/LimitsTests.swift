@@ -256,24 +256,3 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         #expect(try ClaimSet(.fields(["claims": .array(Array(repeating: one, count: ClaimSet.maxClaims))]), file: "c.json").claims.count == 10_000)
     }
 }
-
-@Suite struct InputBytesTests {
-    @Test func readsUntilTheEnd() throws {
-        var chunks: [[UInt8]] = [[1, 2], [3], []]
-        #expect(try readInput("<stdin>", nextChunk: { chunks.removeFirst() }) == [1, 2, 3])
-    }
-
-    @Test func stopsReadingOnceOverTheLimit() throws {
-        // An endless source: refused after the chunk that passes 64 MiB, having read no more.
-        var calls = 0
-        let error = try #require(throws: LessonError.self) {
-            _ = try readInput("<stdin>") {
-                calls += 1
-                return [UInt8](repeating: 0x20, count: 1 << 16)
-            }
-        }
-        #expect(error == LessonError(.data, "<stdin>: more than the limit of 64 MiB for an input"))
-        #expect(calls == 1_025)
-        #expect(try readInput("x", limit: 4, nextChunk: { calls += 1; return calls % 2 == 0 ? [1, 2] : [] }) == [1, 2])
-    }
-}
