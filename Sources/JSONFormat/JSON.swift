@@ -65,11 +65,14 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     var line: Int
     /// 1-based column, counted in Unicode scalars.
     var column: Int
+    /// Valid JSON, but more than an input may hold (JSONLimits), rather than malformed.
+    public var isLimit = false
 
-    init(message: String, line: Int, column: Int) {
+    init(message: String, line: Int, column: Int, isLimit: Bool = false) {
         self.message = message
         self.line = line
         self.column = column
+        self.isLimit = isLimit
     }
 
     public var description: String { "line \(line), column \(column): \(message)" }
@@ -384,7 +387,7 @@ private struct JSONParser {
     mutating func countValue() throws(JSONSyntaxError) {
         values += 1
         guard values <= limits.values else {
-            throw error("more than \(limits.values) values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", at: position)
+            throw error("more than \(limits.values) values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", at: position, limit: true)
         }
     }
 
@@ -405,7 +408,7 @@ private struct JSONParser {
             switch byte {
             case ASCII.leftBracket, ASCII.leftBrace:
                 guard stack.count < limits.depth else {
-                    throw error("nesting deeper than \(limits.depth) levels", at: position)
+                    throw error("nesting deeper than \(limits.depth) levels", at: position, limit: true)
                 }
                 let isObject = byte == ASCII.leftBrace
                 let opening = position
@@ -454,10 +457,10 @@ private struct JSONParser {
                     }
                     // Refused at the first one too many, before it is read.
                     if isObject && stack[top].members.count >= limits.objectMembers {
-                        throw error("an object of more than \(limits.objectMembers) members, the limit for an input", at: position)
+                        throw error("an object of more than \(limits.objectMembers) members, the limit for an input", at: position, limit: true)
                     }
                     if !isObject && stack[top].elements.count >= limits.arrayElements {
-                        throw error("an array of more than \(limits.arrayElements) elements, the limit for an input", at: position)
+                        throw error("an array of more than \(limits.arrayElements) elements, the limit for an input", at: position, limit: true)
                     }
                     if isObject {
                         try readKey(into: &stack, expectation: "expected a string key after ',' in an object")
@@ -667,7 +670,7 @@ private struct JSONParser {
             let byte = bytes[position]
             length += 1
             if length > limits.stringLength && byte != ASCII.quote {
-                throw error("a string of more than \(limits.stringLength) characters, the limit for a key, a label or a name", at: opening)
+                throw error("a string of more than \(limits.stringLength) characters, the limit for a key, a label or a name", at: opening, limit: true)
             }
             if byte == ASCII.quote {
                 let string: String
@@ -855,9 +858,9 @@ private struct JSONParser {
 
     // MARK: Errors
 
-    func error(_ message: String, at offset: Int) -> JSONSyntaxError {
+    func error(_ message: String, at offset: Int, limit: Bool = false) -> JSONSyntaxError {
         let (line, column) = location(of: offset)
-        return JSONSyntaxError(message: message, line: line, column: column)
+        return JSONSyntaxError(message: message, line: line, column: column, isLimit: limit)
     }
 
     /// "expected X, found Y", or "invalid UTF-8" when the bytes at `offset` are not UTF-8.

@@ -192,7 +192,7 @@ struct LessonOptions {
         do {
             return (try JSON.parse(bytes), name)
         } catch {
-            throw LessonError(.data, "\(escaped(name)): not valid JSON: \(error.description)")
+            throw LessonError(.data, "\(escaped(name)): \(error.isLimit ? "" : "not valid JSON: ")\(error.description)")
         }
     }
 

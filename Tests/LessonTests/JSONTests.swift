@@ -428,7 +428,7 @@ struct JSONTests {
         let longest = String(repeating: "a", count: 997) + "\\u00e9" + "😀" + "é"
         #expect(try parse("[\"\(longest)\"]") == .array([.string(String(repeating: "a", count: 997) + "\u{E9}😀é")]))
         #expect(parseError("[1, \"\(longest)x\"]")
-            == JSONSyntaxError(message: "a string of more than 1000 characters, the limit for a key, a label or a name", line: 1, column: 5))
+            == JSONSyntaxError(message: "a string of more than 1000 characters, the limit for a key, a label or a name", line: 1, column: 5, isLimit: true))
         // A key too, and the reader stops there: 64 MiB of one key costs no more than 1,001 characters.
         var huge = Array("{\"".utf8)
         huge += [UInt8](repeating: 0x6B, count: 64 << 20)
@@ -440,18 +440,19 @@ struct JSONTests {
         // 64 MiB of "0," is refused at the element one beyond the limit, not at the end.
         let zeros = Array(("[" + String(repeating: "0,", count: 32 << 20)).utf8)
         #expect(parseError(zeros) == JSONSyntaxError(
-            message: "an array of more than 100000 elements, the limit for an input", line: 1, column: 2 + 2 * 100_000))
+            message: "an array of more than 100000 elements, the limit for an input", line: 1, column: 2 + 2 * 100_000, isLimit: true))
         #expect(parseError("[1, 2, 3]", limits: limits(arrayElements: 3)) == nil)
         #expect(parseError("[1, 2, 3, 4]", limits: limits(arrayElements: 3))
-            == JSONSyntaxError(message: "an array of more than 3 elements, the limit for an input", line: 1, column: 11))
+            == JSONSyntaxError(message: "an array of more than 3 elements, the limit for an input", line: 1, column: 11, isLimit: true))
         #expect(parseError("{\"a\": 1, \"b\": 2}", limits: limits(objectMembers: 2)) == nil)
         #expect(parseError("{\"a\": 1, \"b\": 2, \"c\": 3}", limits: limits(objectMembers: 2))
-            == JSONSyntaxError(message: "an object of more than 2 members, the limit for an input", line: 1, column: 18))
+            == JSONSyntaxError(message: "an object of more than 2 members, the limit for an input", line: 1, column: 18, isLimit: true))
         // Values count every number, string, literal, array and object, and every key: here 7.
         let seven = "{\"a\": [1, true], \"b\": null}"
         #expect(parseError(seven, limits: limits(values: 7)) == nil)
+        #expect(parseError("[1,]")?.isLimit == false, "malformed JSON is not a limit")
         #expect(parseError(seven, limits: limits(values: 6)) == JSONSyntaxError(
-            message: "more than 6 values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", line: 1, column: 23))
+            message: "more than 6 values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", line: 1, column: 23, isLimit: true))
         // Many arrays within the element limit meet the value limit.
         let rows = "[" + Array(repeating: "[0, 0, 0]", count: 10).joined(separator: ", ") + "]"
         #expect(parseError(rows, limits: limits(values: 30))?.message.hasPrefix("more than 30 values") == true)
@@ -473,14 +474,14 @@ struct JSONTests {
         #expect(try parse(String(repeating: "{\"a\":", count: 255) + "[1]" + String(repeating: "}", count: 255))["a"] != nil)
 
         let tooDeep = String(repeating: "[", count: 257) + String(repeating: "]", count: 257)
-        #expect(parseError(tooDeep) == JSONSyntaxError(message: "nesting deeper than 256 levels", line: 1, column: 257))
+        #expect(parseError(tooDeep) == JSONSyntaxError(message: "nesting deeper than 256 levels", line: 1, column: 257, isLimit: true))
     }
 
     @Test func survivesHundredThousandOpenBrackets() {
         let brackets = [UInt8](repeating: 0x5B, count: 100_000)
-        #expect(parseError(brackets) == JSONSyntaxError(message: "nesting deeper than 256 levels", line: 1, column: 257))
+        #expect(parseError(brackets) == JSONSyntaxError(message: "nesting deeper than 256 levels", line: 1, column: 257, isLimit: true))
         let objects = String(repeating: "{\"a\":", count: 100_000)
-        #expect(parseError(objects) == JSONSyntaxError(message: "nesting deeper than 256 levels", line: 1, column: 1281))
+        #expect(parseError(objects) == JSONSyntaxError(message: "nesting deeper than 256 levels", line: 1, column: 1281, isLimit: true))
         let mixed = String(repeating: "[{\"k\":", count: 50_000)
         #expect(parseError(mixed)?.message == "nesting deeper than 256 levels")
     }
