@@ -13,9 +13,9 @@ import Darwin
 #endif
 
 enum Files {
-    /// The largest input read, from a file or standard input: far above any lesson's size limits,
-    /// far below the memory.
-    static let maxInputBytes = 64 * 1_048_576
+    /// The largest input read, from a file or standard input: about 1.5 million numbers as PyTorch's
+    /// float64 `tolist()` writes them, and no more than a run within 2 s can read (.ci/bench).
+    static let maxInputBytes = 32 * 1_048_576
 
     /// The longest file name most file systems take (NAME_MAX), in bytes.
     static let maxNameBytes = 255

@@ -54,27 +54,38 @@ extension Trace {
     func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON) throws {
         try check(set, file: file)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
-        var alternatives: [(String, Trace)] = []
-        var transposes: [(String, Trace)] = []
-        if case .object(let members) = input {
-            alternatives = lesson.alternatives.compactMap { alternative in
-                guard let rewritten = alternative.rewrite(input),
-                      let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
-                return (alternative.description, trace)
+        // Running the lesson again under each convention and with each input transposed is for
+        // inputs of a slide's size; on a large one it would cost seconds and explain nothing new.
+        let rerun = steps.reduce(0) { $0 + $1.value.count } <= Self.maxNumbersToRerun
+        var computed: [(String, Trace)]?
+        func alternatives() -> [(String, Trace)] {
+            if let computed { return computed }
+            var found: [(String, Trace)] = []
+            if rerun, case .object(let members) = input {
+                found = lesson.alternatives.compactMap { alternative in
+                    guard let rewritten = alternative.rewrite(input),
+                          let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
+                    return (alternative.description, trace)
+                }
+                found += members.compactMap { member in
+                    guard let transposed = member.value.transposedMatrix, transposed != member.value,
+                          let rewritten = input.setting(member.key, transposed),
+                          let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
+                    return (reasonWords("transposed field", ["field": member.key]), trace)
+                }
             }
-            transposes = members.compactMap { member in
-                guard let transposed = member.value.transposedMatrix, transposed != member.value,
-                      let rewritten = input.setting(member.key, transposed),
-                      let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
-                return (reasonWords("transposed field", ["field": member.key]), trace)
-            }
+            computed = found
+            return found
         }
         let style = NumberStyle(precision: 4)
         let nearby = NearbyEntries(self)
-        explainFailures { reason($0, alternatives: alternatives + transposes, style: style, nearby: nearby) }
+        explainFailures { reason($0, alternatives: alternatives, rerun: rerun, style: style, nearby: nearby) }
     }
 
-    private func reason(_ v: Verdict, alternatives: [(String, Trace)], style: NumberStyle, nearby: NearbyEntries) -> String {
+    /// The largest trace (in numbers) for which the reasons that need another run are tried.
+    static let maxNumbersToRerun = 1_000_000
+
+    private func reason(_ v: Verdict, alternatives: () -> [(String, Trace)], rerun: Bool, style: NumberStyle, nearby: NearbyEntries) -> String {
         let claim = v.claim
         let decimals = Claim.writtenDecimals(claim.written)
         if let decimals {
@@ -87,7 +98,7 @@ extension Trace {
                 return reasonWords("last decimal")
             }
         }
-        for (description, trace) in alternatives {
+        for (description, trace) in alternatives() {
             guard let value = trace[claim.value]?.value.flat, v.index < value.count else { continue }
             if abs(value[v.index] - claim.expected) <= claim.tolerance {
                 return reasonWords("convention", ["convention": description, "value": style.fixed(value[v.index])])
@@ -108,7 +119,7 @@ extension Trace {
             }
         }
         if abs(-v.computed - claim.expected) <= claim.tolerance { return reasonWords("sign") }
-        return reasonWords("none")
+        return reasonWords(rerun ? "none" : "none, large input", ["numbers": "\(Self.maxNumbersToRerun)"])
     }
 }
 

@@ -114,6 +114,19 @@ import Testing
         #expect(layout?.contains("concatenated layout") == true, "\(layout ?? "nil")")
     }
 
+    /// On an input far larger than a slide's, the lesson is not run again under other conventions,
+    /// and a reason that finds nothing says so.
+    @Test func aLargeInputIsNotRunAgain() throws {
+        let input = JSON.fields(["positions": .number(9_000), "d_model": .number(64)])
+        let trace = try PositionalEncoding.trace(input, file: "x", example: nil)
+        #expect(trace.steps.reduce(0) { $0 + $1.value.count } > Trace.maxNumbersToRerun)
+        let why = try reason(PositionalEncoding.self, #"{"value": "PE", "at": [3, 2], "expected": 7.5}"#, input: input)
+        #expect(why?.hasPrefix("no likely reason found (conventions and transposed inputs are tried only on inputs whose trace holds at most 1000000 numbers)") == true,
+                "\(why ?? "nil")")
+        let small = try reason(PositionalEncoding.self, #"{"value": "PE", "at": [3, 2], "expected": 7.5}"#)
+        #expect(small == "no likely reason found: a misprint, or a different input than the one given")
+    }
+
     @Test func aTransposedWeightIsNamed() throws {
         let input = AttentionQKV.examples[0].input
         guard let transposed = input["w_q"]?.transposedMatrix, let rewritten = input.setting("w_q", transposed) else {
