@@ -151,9 +151,20 @@ extension JSON {
     /// `JSON.format(value)`.
     public func rendered() -> String {
         var out = ""
+        // Room for the whole text at once: a large trace's string is otherwise copied as it grows.
+        out.reserveCapacity(24 * leafCount + 64)
         JSONWriter.write(self, indent: 0, into: &out)
         out.append("\n")
         return out
+    }
+
+    /// The numbers, strings and literals in this value, for an estimate of its written size.
+    var leafCount: Int {
+        switch self {
+        case .array(let items): return items.reduce(0) { $0 + $1.leafCount }
+        case .object(let members): return members.reduce(0) { $0 + 1 + $1.value.leafCount }
+        default: return 1
+        }
     }
 
     /// Member lookup on objects (nil for other cases or a missing key); keys match byte for byte.

@@ -253,17 +253,21 @@ enum Files {
 
     /// Every byte of `text` to `fd`, retrying short writes; exit 73 with the system's reason.
     private static func writeAll(_ text: String, to fd: Int32, failing message: String) throws {
-        var bytes = Array(text.utf8)
+        // A native string's bytes as they are, without a copy of a large trace.
+        let done = try text.utf8.withContiguousStorageIfAvailable { try writeAll(UnsafeRawBufferPointer($0), to: fd, failing: message) }
+        if done == nil { try Array(text.utf8).withUnsafeBytes { try writeAll($0, to: fd, failing: message) } }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, failing message: String) throws {
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress, $0.count) }
+            let n = systemWrite(fd, UnsafeMutableRawPointer(mutating: bytes.baseAddress! + written), bytes.count - written)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 throw LessonError(.cantCreate, "\(message): \(n < 0 ? reason() : "nothing was written")")
             }
             written += n
         }
-        bytes.removeAll()
     }
 
     // MARK: Folders
