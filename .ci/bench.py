@@ -33,7 +33,7 @@ LIMITS = {
     "positions": 10_000, "d_model": 4_096,               # positional-encoding
     "rows": 4_096, "columns": 4_096,                     # layer-norm
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
-    "file_bytes": 32 << 20, "claims": 10_000,
+    "file_bytes": 32 << 20, "claims": 1_000,
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
 }
 WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30

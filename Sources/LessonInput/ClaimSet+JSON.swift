@@ -8,7 +8,7 @@ import TraceCore
 extension ClaimSet {
     /// The most claims one file may hold: far more numbers than any slide prints, few enough that
     /// checking them and explaining each failure stays quick.
-    public static let maxClaims = 10_000
+    public static let maxClaims = 1_000
 
     /// Reads `{"source": …, "claims": [{"value": …, "at": […], "expected": …, "tolerance": …}]}`.
     public init(_ json: JSON, file: String) throws {

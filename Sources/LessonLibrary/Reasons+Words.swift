@@ -12,5 +12,5 @@ let reasonWords = Words(text: [
     "other entry": "it is the value of another entry, «at»: the position may be off",
     "sign": "the sign is flipped",
     "none": "no likely reason found: a misprint, or a different input than the one given",
-    "none, large input": "no likely reason found (conventions and transposed inputs are tried only on inputs whose trace holds at most «numbers» numbers)",
+    "none, large input": "no likely reason found (conventions, transposed inputs and other entries are tried only on inputs whose trace holds at most «numbers» numbers)",
 ])

@@ -54,14 +54,15 @@ extension Trace {
     func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON) throws {
         try check(set, file: file)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
-        // Running the lesson again under each convention and with each input transposed is for
-        // inputs of a slide's size; on a large one it would cost seconds and explain nothing new.
-        let rerun = steps.reduce(0) { $0 + $1.value.count } <= Self.maxNumbersToRerun
+        // Running the lesson again under each convention and with each input transposed, and
+        // looking for the claimed number elsewhere, are for inputs of a slide's size; on a large
+        // one they would cost seconds and explain nothing.
+        let slideSized = steps.reduce(0) { $0 + $1.value.count } <= Self.maxNumbersToRerun
         var computed: [(String, Trace)]?
         func alternatives() -> [(String, Trace)] {
             if let computed { return computed }
             var found: [(String, Trace)] = []
-            if rerun, case .object(let members) = input {
+            if slideSized, case .object(let members) = input {
                 found = lesson.alternatives.compactMap { alternative in
                     guard let rewritten = alternative.rewrite(input),
                           let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
@@ -79,13 +80,14 @@ extension Trace {
         }
         let style = NumberStyle(precision: 4)
         let nearby = NearbyEntries(self)
-        explainFailures { reason($0, alternatives: alternatives, rerun: rerun, style: style, nearby: nearby) }
+        explainFailures { reason($0, alternatives: alternatives, slideSized: slideSized, style: style, nearby: nearby) }
     }
 
-    /// The largest trace (in numbers) for which the reasons that need another run are tried.
+    /// The largest trace (in numbers) for which the reasons that need another run, or a search
+    /// of a whole value, are tried.
     static let maxNumbersToRerun = 1_000_000
 
-    private func reason(_ v: Verdict, alternatives: () -> [(String, Trace)], rerun: Bool, style: NumberStyle, nearby: NearbyEntries) -> String {
+    private func reason(_ v: Verdict, alternatives: () -> [(String, Trace)], slideSized: Bool, style: NumberStyle, nearby: NearbyEntries) -> String {
         let claim = v.claim
         let decimals = Claim.writtenDecimals(claim.written)
         if let decimals {
@@ -113,13 +115,14 @@ extension Trace {
                     return reasonWords("swapped", ["at": "(\(c + 1), \(r + 1))"])
                 }
             }
-            if let other = nearby.first(in: claim.value, near: claim.expected, tolerance: claim.tolerance, excluding: v.index) {
+            // Among a million entries some other one lies near any number by chance: no reason.
+            if slideSized, let other = nearby.first(in: claim.value, near: claim.expected, tolerance: claim.tolerance, excluding: v.index) {
                 let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
                 return reasonWords("other entry", ["at": at])
             }
         }
         if abs(-v.computed - claim.expected) <= claim.tolerance { return reasonWords("sign") }
-        return reasonWords(rerun ? "none" : "none, large input", ["numbers": "\(Self.maxNumbersToRerun)"])
+        return reasonWords(slideSized ? "none" : "none, large input", ["numbers": "\(Self.maxNumbersToRerun)"])
     }
 }
 

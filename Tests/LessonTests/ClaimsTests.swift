@@ -121,7 +121,7 @@ import Testing
         let trace = try PositionalEncoding.trace(input, file: "x", example: nil)
         #expect(trace.steps.reduce(0) { $0 + $1.value.count } > Trace.maxNumbersToRerun)
         let why = try reason(PositionalEncoding.self, #"{"value": "PE", "at": [3, 2], "expected": 7.5}"#, input: input)
-        #expect(why?.hasPrefix("no likely reason found (conventions and transposed inputs are tried only on inputs whose trace holds at most 1000000 numbers)") == true,
+        #expect(why?.hasPrefix("no likely reason found (conventions, transposed inputs and other entries are tried only on inputs whose trace holds at most 1000000 numbers)") == true,
                 "\(why ?? "nil")")
         let small = try reason(PositionalEncoding.self, #"{"value": "PE", "at": [3, 2], "expected": 7.5}"#)
         #expect(small == "no likely reason found: a misprint, or a different input than the one given")
