@@ -13,9 +13,9 @@ import Darwin
 #endif
 
 enum Files {
-    /// The largest input read, from a file or standard input: about 1.5 million numbers as PyTorch's
+    /// The largest input read, from a file or standard input: about 1.2 million numbers as PyTorch's
     /// float64 `tolist()` writes them, and no more than a run within 2 s can read (.ci/bench).
-    static let maxInputBytes = 32 * 1_048_576
+    static let maxInputBytes = 24 * 1_048_576
 
     /// The longest file name most file systems take (NAME_MAX), in bytes.
     static let maxNameBytes = 255

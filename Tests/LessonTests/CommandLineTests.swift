@@ -444,7 +444,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         try handle.write(contentsOf: Data([0x20]))
         try handle.close()
         let big = try lesson(["gru", "--input", "huge.json"], in: folder)
-        #expect(big.status == 65 && big.err.contains("more than the limit of 32 MiB"), "\(big.err)")
+        #expect(big.status == 65 && big.err.contains("more than the limit of 24 MiB"), "\(big.err)")
     }
 
     @Test func unreadableInputs() throws {

@@ -62,7 +62,7 @@ func names(in folder: URL) throws -> [String] {
             ("a closed stdin", #""$LESSON" gru --input - <&-; echo $?"#, "66", "cannot read standard input: it is closed"),
             ("a directory", #""$LESSON" gru --input - </; echo $?"#, "66", "cannot read standard input: it is a directory"),
             ("claims from a closed stdin", #""$LESSON" gru --expect - <&-; echo $?"#, "66", "cannot read standard input: it is closed"),
-            ("an endless stdin", #"yes | "$LESSON" gru --input -; echo $?"#, "65", "standard input: more than the limit of 32 MiB"),
+            ("an endless stdin", #"yes | "$LESSON" gru --input -; echo $?"#, "65", "standard input: more than the limit of 24 MiB"),
         ]
         for (what, script, status, words) in cases {
             let run = try shell(script, in: folder)
