@@ -76,7 +76,10 @@ enum Files {
             for (file, target) in zip(files, targets) {
                 guard case .replace(let resolved, let existing) = target.kind else { continue }
                 let made = try temporary(file.text, beside: resolved, keeping: existing, shown: file.path)
-                temporaries.append((made, resolved, existing != nil))
+                // A replaced file can be taken back only from a link this run may remove again: not
+                // from another user's file in a sticky folder such as /tmp.
+                let ours = existing.map { $0.st_uid == geteuid() || geteuid() == 0 } ?? false
+                temporaries.append((made, resolved, ours))
             }
         } catch {
             for made in temporaries { unlink(made.from) }
@@ -100,12 +103,14 @@ enum Files {
 
     /// Renames each temporary file over its target. If one rename fails, those already done are
     /// undone (a replaced file comes back from a hard link kept for the purpose, a new one is
-    /// removed), so that a note never stands beside figures of another run.
+    /// removed), so that a note never stands beside figures of another run. `existed` says that
+    /// a target is a file of ours to keep such a link of.
     static func moveIntoPlace(_ moves: [(from: String, to: String, existed: Bool)]) throws {
         var done: [(target: String, backup: String?)] = []
         for (i, move) in moves.enumerated() {
             var backup: String?
-            if move.existed {
+            // The last move needs none: nothing after it can fail.
+            if move.existed && i < moves.count - 1 {
                 let name = String(move.from.dropLast(".tmp".count)) + ".old"
                 if link(move.to, name) == 0 { backup = name }
             }
