@@ -65,7 +65,8 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
     var line: Int
     /// 1-based column, counted in Unicode scalars.
     var column: Int
-    /// Valid JSON, but more than an input may hold (JSONLimits), rather than malformed.
+    /// Valid JSON, but more than an input may hold (JSONLimits, or a number beyond a Double), rather
+    /// than malformed.
     public var isLimit = false
 
     init(message: String, line: Int, column: Int, isLimit: Bool = false) {
@@ -601,7 +602,7 @@ private struct JSONParser {
         }
         let text = String(decoding: bytes[first..<position], as: UTF8.self)
         guard let value = exactValue(first..<position) ?? Double(text), value.isFinite else {
-            throw error("number \(abbreviated(first..<position)) is too large for a 64-bit float", at: first)
+            throw error("number \(abbreviated(first..<position)) is too large for a 64-bit float", at: first, limit: true)
         }
         return .number(value, text: text)
     }

@@ -451,6 +451,7 @@ struct JSONTests {
         let seven = "{\"a\": [1, true], \"b\": null}"
         #expect(parseError(seven, limits: limits(values: 7)) == nil)
         #expect(parseError("[1,]")?.isLimit == false, "malformed JSON is not a limit")
+        #expect(parseError("[1e999]")?.isLimit == true, "a number beyond a Double is valid JSON, too large to hold")
         #expect(parseError(seven, limits: limits(values: 6)) == JSONSyntaxError(
             message: "more than 6 values (numbers, strings, arrays, objects and keys) in one document, the limit for an input", line: 1, column: 23, isLimit: true))
         // Many arrays within the element limit meet the value limit.
