@@ -71,7 +71,7 @@ enum Files {
     static func write(_ files: [(path: String, text: String)]) throws {
         let targets = try files.map { try Target($0.path) }
         // Every temporary file first; any failure removes those already made.
-        var temporaries: [(from: String, to: String, existed: Bool)] = []
+        var temporaries: [(from: String, to: String, ours: Bool)] = []
         do {
             for (file, target) in zip(files, targets) {
                 guard case .replace(let resolved, let existing) = target.kind else { continue }
@@ -103,14 +103,14 @@ enum Files {
 
     /// Renames each temporary file over its target. If one rename fails, those already done are
     /// undone (a replaced file comes back from a hard link kept for the purpose, a new one is
-    /// removed), so that a note never stands beside figures of another run. `existed` says that
-    /// a target is a file of ours to keep such a link of.
-    static func moveIntoPlace(_ moves: [(from: String, to: String, existed: Bool)]) throws {
+    /// removed), so that a note never stands beside figures of another run. `ours` says that a
+    /// target is an existing file of ours, to keep such a link of.
+    static func moveIntoPlace(_ moves: [(from: String, to: String, ours: Bool)]) throws {
         var done: [(target: String, backup: String?)] = []
         for (i, move) in moves.enumerated() {
             var backup: String?
             // The last move needs none: nothing after it can fail.
-            if move.existed && i < moves.count - 1 {
+            if move.ours && i < moves.count - 1 {
                 let name = String(move.from.dropLast(".tmp".count)) + ".old"
                 if link(move.to, name) == 0 { backup = name }
             }
@@ -131,31 +131,26 @@ enum Files {
     /// The file descriptor a path names by number: 1 for /dev/stdout, 5 for /dev/fd/5 or
     /// /proc/self/fd/5, also through links to them; nil for any other path.
     static func descriptor(named path: String) -> Int32? {
-        var current = path
-        for _ in 0..<40 {
-            switch current {
+        for hop in linkChain(from: path).hops {
+            switch hop {
             case "/dev/stdin": return 0
             case "/dev/stdout": return 1
             case "/dev/stderr": return 2
             default:
-                for prefix in ["/dev/fd/", "/proc/self/fd/"] where current.hasPrefix(prefix) {
-                    if let n = Int32(current.dropFirst(prefix.count)) { return n }
+                for prefix in ["/dev/fd/", "/proc/self/fd/"] where hop.hasPrefix(prefix) {
+                    if let n = Int32(hop.dropFirst(prefix.count)) { return n }
                 }
             }
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let target = linkTarget(current) else { return nil }
-            current = target.hasPrefix("/") ? target : folder(of: current) + target
         }
         return nil
     }
 
-    /// Whether `path` is a device, a pipe or a socket, which is written through, not replaced:
+    /// Whether `path` is written through rather than replaced (a device, a pipe, a descriptor):
     /// nothing can go beside it.
     static func isStream(_ path: String) -> Bool {
         if descriptor(named: path) != nil { return true }
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        return ![S_IFREG, S_IFDIR].contains(info.st_mode & S_IFMT)
+        if case .writeThrough? = (try? Target(path))?.kind { return true }
+        return false
     }
 
     /// Writes `text` to standard output; a closed, full or broken stream is exit 73.
@@ -205,14 +200,25 @@ enum Files {
     /// `path` with its links followed (up to 40, as the system does), so a rename replaces the
     /// file a link names rather than the link.
     static func resolved(_ path: String) throws -> String {
-        var current = path
-        for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            guard let target = linkTarget(current) else { return current }
-            current = target.hasPrefix("/") ? target : folder(of: current) + target
+        let chain = linkChain(from: path)
+        guard chain.ends, let last = chain.hops.last else {
+            throw LessonError(.cantCreate, "cannot write \(escaped(path)): too many levels of symbolic links")
         }
-        throw LessonError(.cantCreate, "cannot write \(escaped(path)): too many levels of symbolic links")
+        return last
+    }
+
+    /// `path` and every path its links lead to, in turn; `ends` is false for a loop (more than 40).
+    private static func linkChain(from path: String) -> (hops: [String], ends: Bool) {
+        var hops = [path]
+        while hops.count <= 40 {
+            let current = hops[hops.count - 1]
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let target = linkTarget(current) else {
+                return (hops, true)
+            }
+            hops.append(target.hasPrefix("/") ? target : folder(of: current) + target)
+        }
+        return (hops, false)
     }
 
     /// What the link at `path` points to, as written in it.

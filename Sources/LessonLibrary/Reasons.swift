@@ -57,7 +57,7 @@ extension Trace {
         // Running the lesson again under each convention and with each input transposed, and
         // looking for the claimed number elsewhere, are for inputs of a slide's size; on a large
         // one they would cost seconds and explain nothing.
-        let slideSized = steps.reduce(0) { $0 + $1.value.count } <= Self.maxNumbersToRerun
+        let slideSized = numberCount <= Self.maxNumbersToRerun
         var computed: [(String, Trace)]?
         func alternatives() -> [(String, Trace)] {
             if let computed { return computed }

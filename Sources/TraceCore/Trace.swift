@@ -113,6 +113,8 @@ public final class Trace {
     public var example: String
     public private(set) var steps: [Step] = []
     public private(set) var blocks: [Block] = []
+    /// The numbers the trace holds, over all its steps: what the work limits count.
+    public var numberCount: Int { steps.reduce(0) { $0 + $1.value.count } }
     /// The first computed step of each name, so that looking a value up (a claim per entry) is O(1).
     private var computedByName: [String: Int] = [:]
     /// The claims checked against this trace, with where they come from.

@@ -142,7 +142,7 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
             let lesson = try #require(Lessons.named(id))
             let trace = try lesson.trace(input, file: "limits.json", example: nil)
             // Every input, constant and computed value the trace keeps.
-            let held = Double(trace.steps.map(\.value.count).reduce(0, +))
+            let held = Double(trace.numberCount)
             #expect(try stated(id, input).traceNumbers == held, "\(id) \(input.rendered())")
         }
     }
