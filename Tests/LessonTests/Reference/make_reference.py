@@ -19,8 +19,10 @@ Writes seven JSON files next to this script:
                              output; optional "variance", "eps_placement")
 
 Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
-"values"}]}; vectors are lists, matrices lists of rows, a non-finite entry is
-the string "-inf", "inf" or "nan", and -0.0 is written as 0.0.
+"values", "grads"}]}; vectors are lists, matrices lists of rows, a non-finite
+entry is the string "-inf", "inf" or "nan", and -0.0 is written as 0.0.
+"grads" (the backward pass, below) is left out only for the
+positional-encoding cases without "x".
 
 Recurrent lessons.  For every case the real one-layer module is built in float64, its parameters
 are loaded with load_state_dict (the same numbers that appear in the case's
@@ -96,6 +98,99 @@ documented (gates repacked z, r, h; linear_before_reset = 0 for "before",
 The stored "output" (and multi-head "weights") are the module's own results
 (for layer-norm, under the default convention); the intermediate values are
 the explicit formulas'.
+
+Gradients ("grads").  Every case (but positional encoding without x) also
+gets the gradients of the loss L = sum(output * grad_output), PyTorch's
+output.backward(grad_output), computed by torch.autograd in float64.
+grad_output is the case's input field "grad_output" (dL/d output, the
+output's shape), all ones when the case has none (L = the sum of the
+output's entries).  The output is the stacked h[1..T] (T x H) for
+rnn-unroll, lstm-gates and gru; "output" for attention-qkv (n x d_v),
+multi-head-attention (L x E, the projected output, not the averaged
+weights), positional-encoding (n x d) and layer-norm (N x D).
+
+The graph is built from the explicit formulas above (so every named value is
+a node of it; retain_grad() on each), from leaf tensors for every
+differentiable input field: "<name>.grad" for every name in "values" that is
+on the path to the loss (all of them except positional encoding's "PE" and
+multi-head attention's averaged "weights"), then "<field>.grad" for every
+differentiable input field the case gives:
+
+  rnn-unroll, gru  input, h0, weight_ih_l0, weight_hh_l0, bias_ih_l0,
+                   bias_hh_l0          (lstm-gates: also c0)
+  attention-qkv    x, w_q, w_k, w_v
+  multi-head-attention  query, key, value, in_proj_weight, in_proj_bias,
+                   out_proj.weight, out_proj.bias; a key or value left out
+                   IS the query tensor, so query.grad is the total over all
+                   its uses
+  positional-encoding  x           layer-norm  input, weight, bias
+
+Named values come in reverse forward order (an order the backward pass can
+compute them in), input fields in the order of GRAD_FIELDS.  A value used
+in several places has its total gradient (.grad after retain_grad()).  A
+masked score (-inf in "scaled" / "head[k].scaled") gets gradient 0; so does
+"scores" there.  Convention switches are differentiated through their own
+explicit formulas.  Each graph's forward values are first checked against
+the stored "values" (1e-12).
+
+Truncated BPTT.  A recurrent case may give "bptt_steps" k (integer >= 1):
+the steps are cut into chunks 1..k, k+1..2k, ... and the state entering
+every chunk after the first (h, and c for the LSTM) is .detach()ed, so no
+gradient crosses a chunk boundary; h0 (c0) get theirs from the first chunk;
+the loss still covers every step.  The forward values do not change.
+
+The gradients are checked, to 1e-12, against:
+
+  rnn-unroll, lstm-gates, gru (default convention)  the module's own
+      backward, with the same grad_output, run chunk by chunk with the
+      state detached between chunks under bptt_steps: every parameter's
+      .grad, input.grad, h0.grad (c0.grad)
+  gru, update gate keeping the previous state, no bptt_steps  onnx_gru's
+      equations differentiated by autograd (so "reset": "before" too)
+  attention-qkv   Q, K, V gradients == F.scaled_dot_product_attention's
+      backward; masked entries of scaled.grad are 0
+  multi-head-attention  nn.MultiheadAttention's backward: query/key/value
+      and all four parameters' .grad (a key or value left out is passed as
+      the query tensor itself); masked entries of head[k].scaled.grad are 0
+  positional-encoding   x.grad == grad_output exactly
+  layer-norm      default: nn.LayerNorm's backward; eps outside: the
+      Annotated Transformer's formula's; unbiased inside: a torch.var_mean
+      formula's (input, weight and bias .grad)
+
+and every gradient, intermediate or input, at its largest-magnitude entry
+against the central difference (L(+eps) - L(-eps)) / (2 eps), eps = 1e-6,
+with the entry of an input field perturbed, or, for a named intermediate,
+eps added to that entry where it is computed (with bptt_steps, the chunk
+boundary states held at the autograd run's detached values): relative
+difference below 1e-6; an entry below 1e-3 in magnitude (a saturated
+gate's, or 0 up to rounding), where rounding in the forward pass alone
+is about |L| * 1e-10, to 1e-9 * max(1, sum |output * grad_output|)
+absolute.  The summary lists input-field gradients whose largest |entry| is
+shared (to 1e-9) by several entries.
+
+Backward cases (appended after the others, so earlier cases keep their
+seeds and their "values"): "grad_output": a random grad_output (uniform in
+[-1, 1], 2 decimals, from its own generator seeded seed + 10**6) in the
+input; "bptt": bptt_steps in the input.
+
+  rnn-unroll, lstm-gates, gru  input3-hidden4-steps4-grad-output,
+      input2-hidden3-steps5-bptt2, input2-hidden3-steps3-no-bias-no-state
+      (biases, h0 and c0 left out), input2-hidden2-steps6-bptt3-grad-output
+  rnn-unroll      input2-hidden3-steps4-relu-grad-output (some units
+      clipped, no pre-activation within 1e-3 of 0),
+      input1-hidden2-steps4-bptt1
+  gru             input2-hidden2-steps5-reset-before-update-takes-
+      candidate-bptt2-grad-output
+  attention-qkv   n4-dmodel3-dk2-dv2-causal-grad-output
+  multi-head-attention  e4-heads2-l4-self-causal-grad-output,
+      e6-heads2-l3-s4-cross-grad-output,
+      e4-heads2-l3-key-given-value-omitted-grad-output (value = query,
+      so S = L), e6-heads3-l2-self-no-bias-grad-output,
+      e4-heads2-l2-s3-cross-causal
+  positional-encoding  positions5-dmodel4-x-grad-output
+  layer-norm      n2-d4-default-affine-grad-output (weight and bias left
+      out), n3-d5-grad-output,
+      n2-d4-variance-unbiased-eps-outside-grad-output
 
 Run from the package root:
 
@@ -236,6 +331,325 @@ def saturation(values, names, is_sigmoid):
     return near / total
 
 
+# ---------------------------------------------------------------- backward
+
+# Central differences: step, and the largest relative difference accepted.
+# Rounding in the forward pass puts an absolute error of about
+# |L| * 1e-16 / FD_EPS into a central difference, so a relative difference
+# below 1e-6 can only be asked of entries of at least FD_FLOOR (1e-3) in
+# magnitude; a smaller entry (a saturated gate's gradient, or one that is 0
+# up to rounding) is held to an absolute difference of
+# FD_ABSOLUTE * max(1, sum |output * grad_output|) instead.
+FD_EPS = 1e-6
+FD_TOLERANCE = 1e-6
+FD_FLOOR = 1e-3
+FD_ABSOLUTE = 1e-9
+# Per lesson: how many gradient entries were checked by central
+# differences (relatively, absolutely), and the largest relative
+# difference seen.
+FD_COUNT, FD_SMALL, FD_MAX = {}, {}, {}
+# Input fields' gradients whose largest |entry| is shared (to 1e-9) by
+# several entries:
+# (lesson, case, gradient name, how many share it, how many entries).
+TIES = []
+
+GRAD_FIELDS = {
+    "rnn-unroll": ("input", "h0", "weight_ih_l0", "weight_hh_l0",
+                   "bias_ih_l0", "bias_hh_l0"),
+    "lstm-gates": ("input", "h0", "c0", "weight_ih_l0", "weight_hh_l0",
+                   "bias_ih_l0", "bias_hh_l0"),
+    "gru": ("input", "h0", "weight_ih_l0", "weight_hh_l0", "bias_ih_l0",
+            "bias_hh_l0"),
+    "attention-qkv": ("x", "w_q", "w_k", "w_v"),
+    "multi-head-attention": ("query", "key", "value", "in_proj_weight",
+                             "in_proj_bias", "out_proj.weight",
+                             "out_proj.bias"),
+    "positional-encoding": ("x",),
+    "layer-norm": ("input", "weight", "bias"),
+}
+# Named values that are not on the path to the loss or depend on no
+# differentiable input: they get no gradient.
+NO_GRAD = {"multi-head-attention": {"weights"},
+           "positional-encoding": {"PE"}}
+
+
+class Tap:
+    """Every named intermediate of a forward function passes through here.
+
+    In the autograd run it calls retain_grad() on it and keeps it by name;
+    in a central-difference run (`poke` = (name, index, delta)) it adds
+    delta to one entry of the named value before it is used further.
+    """
+
+    def __init__(self, poke=None):
+        self.named, self.poke = {}, poke
+
+    def __call__(self, name, t):
+        if self.poke is not None and self.poke[0] == name:
+            t = t.clone()
+            t[self.poke[1]] += self.poke[2]
+        if t.requires_grad:
+            t.retain_grad()
+        self.named[name] = t
+        return t
+
+
+def chunk_start(t, k):
+    """True when step t (0-based) opens a truncated-BPTT chunk after the
+    first one."""
+    return k is not None and t > 0 and t % k == 0
+
+
+def case_grad_output(spec, shape):
+    """The case's grad_output: all ones, or (spec grad_output=True) uniform
+    in [-1, 1] rounded to 2 decimals, drawn from a generator of its own
+    (seed + 10**6) so the case's other numbers do not change."""
+    if not spec.get("grad_output", False):
+        return torch.ones(shape, dtype=DTYPE)
+    gen = torch.Generator().manual_seed(10 ** 6 + spec["seed"])
+    return draw(gen, shape, 1.0, 2)
+
+
+def from_plain(v):
+    """The inverse of plain(): nested lists (with "-inf" etc.) -> tensor."""
+    def fix(x):
+        if isinstance(x, list):
+            return [fix(y) for y in x]
+        return float(x)
+    return torch.tensor(fix(v), dtype=DTYPE)
+
+
+def same_values(lesson, t, stored, what, run):
+    """A graph value against the stored one: non-finite entries equal,
+    finite ones within TOLERANCE."""
+    ref = from_plain(stored)
+    t = t.detach()
+    assert t.shape == ref.shape, (what, t.shape, ref.shape)
+    fin = torch.isfinite(ref)
+    assert torch.equal(torch.isfinite(t), fin), what
+    assert torch.equal(t[~fin], ref[~fin]), what
+    note_diff(lesson, t[fin], ref[fin], what, run=run)
+
+
+def central_difference(lesson, what, analytic, loss, scale):
+    """(L(+eps) - L(-eps)) / 2 eps against the analytic entry; scale is
+    sum |output * grad_output|."""
+    numeric = (loss(FD_EPS) - loss(-FD_EPS)) / (2 * FD_EPS)
+    big = max(abs(analytic), abs(numeric))
+    diff = abs(analytic - numeric)
+    if big < FD_FLOOR:
+        assert diff < FD_ABSOLUTE * max(1.0, scale), (what, analytic, numeric)
+        FD_SMALL[lesson] = FD_SMALL.get(lesson, 0) + 1
+    else:
+        rel = diff / big
+        assert rel < FD_TOLERANCE, (what, analytic, numeric, rel)
+        FD_COUNT[lesson] = FD_COUNT.get(lesson, 0) + 1
+        FD_MAX[lesson] = max(FD_MAX.get(lesson, 0.0), rel)
+
+
+def largest_entry(g):
+    """Index (tuple) of the first entry of largest magnitude, row-major,
+    and how many entries come within 1e-9 (relative) of that magnitude."""
+    a = g.detach().abs()
+    flat = int(torch.argmax(a.reshape(-1)))
+    index = tuple(int(i) for i in torch.unravel_index(
+        torch.tensor(flat), a.shape))
+    top = a.reshape(-1)[flat]
+    ties = int((a >= top * (1 - 1e-9)).sum())
+    return index, ties
+
+
+def backward_pass(lesson, spec, case, forward, leaves, output_shape):
+    """Add the case's "grads" member; return the leaves and named tensors.
+
+    forward(P, tap, cut) -> the lesson's output; P maps input fields to
+    tensors (every differentiable field, zeros for fields left out; key and
+    value of multi-head attention only when given), tap(name, tensor)
+    names an intermediate, cut(t, state) is applied to the recurrent state
+    entering step t when t opens a truncated-BPTT chunk.  The loss is
+    sum(output * grad_output).
+    """
+    go = case_grad_output(spec, output_shape)
+    if spec.get("grad_output", False):
+        case["input"]["grad_output"] = plain(go)
+    P = {k: v.detach().clone().requires_grad_(True)
+         for k, v in leaves.items()}
+    saved = {}
+
+    def cut(t, state):
+        saved[t] = tuple(s.detach() for s in state)
+        return saved[t]
+
+    tap = Tap()
+    output = forward(P, tap, cut)
+    assert output.shape == tuple(output_shape), (output.shape, output_shape)
+    for name, stored in case["values"].items():
+        same_values(lesson, tap.named[name], stored,
+                    f"{spec['name']} {name}", "graph")
+    output.backward(go)
+
+    grads = {}
+    no_grad = NO_GRAD.get(lesson, set())
+    for name in reversed(list(case["values"])):
+        g = tap.named[name].grad
+        assert (g is None) == (name in no_grad), (spec["name"], name)
+        if g is not None:
+            grads[name + ".grad"] = g
+    given = [f for f in GRAD_FIELDS[lesson] if f in case["input"]]
+    for field in given:
+        assert P[field].grad is not None, (spec["name"], field)
+        grads[field + ".grad"] = P[field].grad
+
+    # Central differences at each gradient's largest entry, in a forward
+    # run whose truncated-BPTT chunk boundaries hold the states of the
+    # autograd run (the detached constants).
+    def loss_of(P2, poke):
+        with torch.no_grad():
+            out = forward(P2, Tap(poke), lambda t, state: saved[t])
+        return math.fsum((out * go).reshape(-1).tolist())
+
+    scale = math.fsum((output * go).abs().reshape(-1).tolist())
+    for gname, g in grads.items():
+        name = gname[:-len(".grad")]
+        index, ties = largest_entry(g)
+        if ties > 1 and name in P:
+            TIES.append((lesson, spec["name"], gname, ties, g.numel()))
+        what = f"{lesson} {spec['name']} {gname}{list(index)}"
+        if name in P:
+            def loss(delta, name=name, index=index):
+                P2 = {k: v.detach().clone() for k, v in P.items()}
+                P2[name][index] += delta
+                return loss_of(P2, None)
+        else:
+            def loss(delta, name=name, index=index):
+                P2 = {k: v.detach() for k, v in P.items()}
+                return loss_of(P2, (name, index, delta))
+        central_difference(lesson, what, g[index].item(), loss, scale)
+
+    case["grads"] = {k: plain(v) for k, v in grads.items()}
+    return P, tap, go
+
+
+def bptt_of(spec, obj):
+    """The case's bptt_steps (None when not given), put into the input."""
+    k = spec.get("bptt_steps")
+    if k is not None:
+        assert isinstance(k, int) and k >= 1, k
+        obj["bptt_steps"] = k
+    return k
+
+
+def recurrent_module_check(lesson, spec, module, P, go, k, with_c):
+    """The module's own backward, run chunk by chunk with the state detached
+    between chunks, against the explicit graph's gradients."""
+    x = P["input"].detach().clone().requires_grad_(True)
+    h0 = P["h0"].detach().clone().requires_grad_(True)
+    c0 = P["c0"].detach().clone().requires_grad_(True) if with_c else None
+    state = (h0.unsqueeze(0), c0.unsqueeze(0)) if with_c else h0.unsqueeze(0)
+    T = x.shape[0]
+    step = k or T
+    outs = []
+    for start in range(0, T, step):
+        if start > 0:
+            state = (tuple(s.detach() for s in state) if with_c
+                     else state.detach())
+        o, state = module(x[start:start + step], state)
+        outs.append(o)
+    torch.cat(outs).backward(go)
+    what = f"{spec['name']} grad"
+    for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+        note_diff(lesson, P[name].grad, getattr(module, name).grad,
+                  f"{what} {name}", run="backward module")
+    note_diff(lesson, P["input"].grad, x.grad, f"{what} input",
+              run="backward module")
+    note_diff(lesson, P["h0"].grad, h0.grad, f"{what} h0",
+              run="backward module")
+    if with_c:
+        note_diff(lesson, P["c0"].grad, c0.grad, f"{what} c0",
+                  run="backward module")
+
+
+def fresh_module(cls, I, H, p, **kw):
+    m = cls(I, H, num_layers=1, dtype=DTYPE, **kw)
+    m.load_state_dict(state_dict(p), strict=True)
+    return m
+
+
+def rnn_forward(nonlinearity, k):
+    act = torch.tanh if nonlinearity == "tanh" else torch.relu
+
+    def forward(P, tap, cut):
+        gx = torch.addmm(P["bias_ih_l0"], P["input"], P["weight_ih_l0"].T)
+        h, hs = P["h0"], []
+        for t in range(gx.shape[0]):
+            if chunk_start(t, k):
+                (h,) = cut(t, (h,))
+            a = tap(f"a[{t + 1}]",
+                    affine(P["bias_hh_l0"], h, P["weight_hh_l0"]) + gx[t])
+            h = tap(f"h[{t + 1}]", act(a))
+            hs.append(h)
+        return torch.stack(hs)
+    return forward
+
+
+def lstm_forward(k):
+    def forward(P, tap, cut):
+        gx = torch.addmm(P["bias_ih_l0"], P["input"], P["weight_ih_l0"].T)
+        h, c, hs = P["h0"], P["c0"], []
+        for t in range(gx.shape[0]):
+            if chunk_start(t, k):
+                h, c = cut(t, (h, c))
+            pre_i, pre_f, pre_g, pre_o = (
+                affine(P["bias_hh_l0"], h, P["weight_hh_l0"]) + gx[t]).chunk(4)
+            i = tap(f"i[{t + 1}]", torch.sigmoid(pre_i))
+            f = tap(f"f[{t + 1}]", torch.sigmoid(pre_f))
+            g = tap(f"g[{t + 1}]", torch.tanh(pre_g))
+            o = tap(f"o[{t + 1}]", torch.sigmoid(pre_o))
+            c = tap(f"c[{t + 1}]", f * c + i * g)
+            h = tap(f"h[{t + 1}]", o * torch.tanh(c))
+            hs.append(h)
+        return torch.stack(hs)
+    return forward
+
+
+def gru_forward(reset, update, k):
+    def forward(P, tap, cut):
+        W_hh, b_hh = P["weight_hh_l0"], P["bias_hh_l0"]
+        W_hn, b_hn = W_hh.chunk(3)[2], b_hh.chunk(3)[2]
+        gx = torch.addmm(P["bias_ih_l0"], P["input"], P["weight_ih_l0"].T)
+        h, hs = P["h0"], []
+        for t in range(gx.shape[0]):
+            if chunk_start(t, k):
+                (h,) = cut(t, (h,))
+            x_r, x_z, x_n = gx[t].chunk(3)
+            h_r, h_z, h_n = affine(b_hh, h, W_hh).chunk(3)
+            r = tap(f"r[{t + 1}]", torch.sigmoid(h_r + x_r))
+            z = tap(f"z[{t + 1}]", torch.sigmoid(h_z + x_z))
+            if reset == "after":
+                n = torch.tanh(x_n + r * h_n)
+            else:
+                n = torch.tanh(x_n + affine(b_hn, r * h, W_hn))
+            n = tap(f"n[{t + 1}]", n)
+            if update == "keeps-previous":
+                h = (h - n) * z + n
+            else:
+                h = z * n + (1 - z) * h
+            h = tap(f"h[{t + 1}]", h)
+            hs.append(h)
+        return torch.stack(hs)
+    return forward
+
+
+def onnx_backward_check(lesson, spec, P, go, linear_before_reset):
+    """onnx_gru's equations differentiated by autograd against the graph."""
+    q = {k: v.detach().clone().requires_grad_(True) for k, v in P.items()}
+    steps = onnx_gru(q, linear_before_reset)
+    torch.stack([s["h"] for s in steps]).backward(go)
+    for name in q:
+        note_diff(lesson, P[name].grad, q[name].grad,
+                  f"{spec['name']} grad {name}", run="backward onnx")
+
+
 # ---------------------------------------------------------------- lessons
 
 
@@ -275,7 +689,21 @@ def rnn_case(spec):
     obj = input_object(spec, p, with_c0=False, nonlinearity=nonlinearity)
     if "nonlinearity" in spec.get("omit", ()):
         assert nonlinearity == "tanh"
-    return {"name": spec["name"], "input": obj, "values": values}
+    k = bptt_of(spec, obj)
+    case = {"name": spec["name"], "input": obj, "values": values}
+    if nonlinearity == "relu":
+        # No pre-activation at ReLU's kink, where the derivative (torch: 0)
+        # and a central difference would disagree.
+        pre = torch.stack([from_plain(values[f"a[{t + 1}]"])
+                           for t in range(T)])
+        assert pre.abs().min() > 1e-3, spec["name"]
+    P, _, go = backward_pass(lesson, spec, case, rnn_forward(nonlinearity, k),
+                             {f: p[f] for f in GRAD_FIELDS[lesson]}, (T, H))
+    recurrent_module_check(lesson, spec,
+                           fresh_module(torch.nn.RNN, I, H, p,
+                                        nonlinearity=nonlinearity),
+                           P, go, k, with_c=False)
+    return case
 
 
 def lstm_case(spec):
@@ -325,7 +753,14 @@ def lstm_case(spec):
     note_diff(lesson, c, c_n[0], f"{spec['name']} final c")
 
     obj = input_object(spec, p, with_c0=True)
-    return {"name": spec["name"], "input": obj, "values": values}
+    k = bptt_of(spec, obj)
+    case = {"name": spec["name"], "input": obj, "values": values}
+    P, _, go = backward_pass(lesson, spec, case, lstm_forward(k),
+                             {f: p[f] for f in GRAD_FIELDS[lesson]}, (T, H))
+    recurrent_module_check(lesson, spec,
+                           fresh_module(torch.nn.LSTM, I, H, p),
+                           P, go, k, with_c=True)
+    return case
 
 
 def gru_loop(p, reset, update):
@@ -483,7 +918,18 @@ def gru_case(spec):
     for key in ("reset", "update_gate"):
         if key in spec:
             obj[key] = spec[key]
-    return {"name": spec["name"], "input": obj, "values": values}
+    k = bptt_of(spec, obj)
+    case = {"name": spec["name"], "input": obj, "values": values}
+    P, _, go = backward_pass(lesson, spec, case, gru_forward(reset, update, k),
+                             {f: p[f] for f in GRAD_FIELDS[lesson]}, (T, H))
+    if default:
+        recurrent_module_check(lesson, spec,
+                               fresh_module(torch.nn.GRU, I, H, p),
+                               P, go, k, with_c=False)
+    if update == "keeps-previous" and k is None:
+        onnx_backward_check(lesson, spec, P, go,
+                            0 if reset == "before" else 1)
+    return case
 
 
 def draw_named(spec, shapes):
@@ -540,13 +986,43 @@ def attention_case(spec):
     values = {"Q": plain(Q), "K": plain(K), "V": plain(V),
               "scores": plain(scores), "scaled": plain(scaled),
               "weights": plain(weights), "output": plain(output)}
-    return {"name": spec["name"], "input": obj, "values": values}
+    case = {"name": spec["name"], "input": obj, "values": values}
+
+    def forward(P, tap, cut):
+        x = P["x"]
+        Q = tap("Q", x @ P["w_q"])
+        K = tap("K", x @ P["w_k"])
+        V = tap("V", x @ P["w_v"])
+        scores = tap("scores", Q @ K.T)
+        scaled = scores / math.sqrt(d_k)
+        if causal:
+            scaled = scaled.masked_fill(causal_mask(n, n), -math.inf)
+        scaled = tap("scaled", scaled)
+        weights = tap("weights", torch.softmax(scaled, dim=-1))
+        return tap("output", weights @ V)
+
+    P, tap, go = backward_pass(lesson, spec, case, forward, p, (n, d_v))
+    if causal:
+        g = tap.named["scaled"].grad
+        assert (g[causal_mask(n, n)] == 0).all(), spec["name"]
+    # F.scaled_dot_product_attention's own backward, from the same Q, K, V.
+    qkv = [tap.named[k].detach().clone().requires_grad_(True)
+           for k in ("Q", "K", "V")]
+    torch.nn.functional.scaled_dot_product_attention(
+        *qkv, is_causal=causal).backward(go)
+    for name, leaf in zip(("Q", "K", "V"), qkv):
+        note_diff(lesson, tap.named[name].grad, leaf.grad,
+                  f"{spec['name']} {name}.grad", run="backward sdpa")
+    return case
 
 
 def mha_case(spec):
     lesson = "multi-head-attention"
     E, heads, L = spec["embed_dim"], spec["num_heads"], spec["L"]
     cross = spec.get("cross", False)
+    # key given, value left out: value is the query (so S = L).
+    key_only = spec.get("key_only", False)
+    assert not (cross and key_only)
     S = spec["S"] if cross else L
     causal = spec.get("causal", False)
     hd = E // heads
@@ -560,7 +1036,9 @@ def mha_case(spec):
                           ("out_proj.weight", (E, E), 1.0),
                           ("out_proj.bias", (E,), 1.0)])
     if not cross:
-        p["key"], p["value"] = p["query"], p["query"]
+        if not key_only:
+            p["key"] = p["query"]
+        p["value"] = p["query"]
     if "bias" in omit:
         p["in_proj_bias"] = torch.zeros_like(p["in_proj_bias"])
         p["out_proj.bias"] = torch.zeros_like(p["out_proj.bias"])
@@ -610,8 +1088,9 @@ def mha_case(spec):
     values["weights"] = plain(avg)
 
     obj = {"query": plain(p["query"])}
-    if cross:
+    if cross or key_only:
         obj["key"] = plain(p["key"])
+    if cross:
         obj["value"] = plain(p["value"])
     obj["num_heads"] = heads
     obj["in_proj_weight"] = plain(p["in_proj_weight"])
@@ -622,7 +1101,66 @@ def mha_case(spec):
         obj["out_proj.bias"] = plain(p["out_proj.bias"])
     if "causal" in spec:
         obj["causal"] = causal
-    return {"name": spec["name"], "input": obj, "values": values}
+    case = {"name": spec["name"], "input": obj, "values": values}
+
+    def forward(P, tap, cut):
+        query = P["query"]
+        key, value = P.get("key", query), P.get("value", query)
+        W_q, W_k, W_v = P["in_proj_weight"].chunk(3)
+        b_q, b_k, b_v = P["in_proj_bias"].chunk(3)
+        Q = tap("Q", torch.addmm(b_q, query, W_q.T))
+        K = tap("K", torch.addmm(b_k, key, W_k.T))
+        V = tap("V", torch.addmm(b_v, value, W_v.T))
+        head_out, head_w = [], []
+        for k in range(heads):
+            cols = slice(k * hd, (k + 1) * hd)
+            head = f"head[{k + 1}]."
+            scores = tap(head + "scores", Q[:, cols] @ K[:, cols].T)
+            scaled = scores / math.sqrt(hd)
+            if causal:
+                scaled = scaled.masked_fill(mask, -math.inf)
+            scaled = tap(head + "scaled", scaled)
+            w = tap(head + "weights", torch.softmax(scaled, dim=-1))
+            head_out.append(tap(head + "output", w @ V[:, cols]))
+            head_w.append(w)
+        concat = tap("concat", torch.cat(head_out, dim=1))
+        output = tap("output", torch.addmm(P["out_proj.bias"], concat,
+                                           P["out_proj.weight"].T))
+        tap("weights", torch.stack(head_w).mean(dim=0))
+        return output
+
+    given = [f for f in GRAD_FIELDS[lesson]
+             if f in obj or f not in ("key", "value")]
+    P, tap, go = backward_pass(lesson, spec, case, forward,
+                               {f: p[f] for f in given}, (L, E))
+    if causal:
+        for k in range(heads):
+            g = tap.named[f"head[{k + 1}].scaled"].grad
+            assert (g[mask] == 0).all(), spec["name"]
+    # The module's own backward with the same grad_output; a key or value
+    # left out is the query tensor itself, as in the graph.
+    m = torch.nn.MultiheadAttention(E, heads, dropout=0.0, bias=True,
+                                    dtype=DTYPE)
+    m.load_state_dict(
+        {k: p[k].clone() for k in ("in_proj_weight", "in_proj_bias",
+                                   "out_proj.weight", "out_proj.bias")},
+        strict=True)
+    m.eval()
+    q = {f: P[f].detach().clone().requires_grad_(True)
+         for f in ("query", "key", "value") if f in P}
+    mout, _ = m(q["query"], q.get("key", q["query"]),
+                q.get("value", q["query"]), need_weights=True,
+                attn_mask=mask, average_attn_weights=True)
+    mout.backward(go)
+    for f in q:
+        note_diff(lesson, P[f].grad, q[f].grad,
+                  f"{spec['name']} {f}.grad", run="backward module")
+    params = dict(m.named_parameters())
+    for f in ("in_proj_weight", "in_proj_bias", "out_proj.weight",
+              "out_proj.bias"):
+        note_diff(lesson, P[f].grad, params[f].grad,
+                  f"{spec['name']} {f}.grad", run="backward module")
+    return case
 
 
 def positional_case(spec):
@@ -672,7 +1210,17 @@ def positional_case(spec):
     if spec.get("with_x", False):
         obj["x"] = plain(p["x"])
         values["output"] = plain(p["x"] + PE)
-    return {"name": spec["name"], "input": obj, "values": values}
+    case = {"name": spec["name"], "input": obj, "values": values}
+    if spec.get("with_x", False):
+        def forward(P, tap, cut):
+            return tap("output", P["x"] + tap("PE", PE))
+
+        P, _, go = backward_pass(lesson, spec, case, forward, p, (n, d))
+        # output = x + PE: both gradients are grad_output itself.
+        assert torch.equal(P["x"].grad, go), spec["name"]
+    else:
+        assert not spec.get("grad_output", False), spec["name"]
+    return case
 
 
 def layer_norm_loop(rows, weight, bias, eps, variance, placement):
@@ -779,7 +1327,58 @@ def layer_norm_case(spec):
             obj[key] = spec[key]
     values = {"mean": plain(mean), "var": plain(var),
               "normalized": plain(normalized), "output": plain(stored)}
-    return {"name": spec["name"], "input": obj, "values": values}
+    case = {"name": spec["name"], "input": obj, "values": values}
+
+    def forward(P, tap, cut):
+        x = P["input"]
+        mean = tap("mean", x.mean(dim=-1))
+        if variance == "biased":
+            var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
+        else:
+            var = ((x - mean.unsqueeze(1)) ** 2).sum(dim=-1) / (D - 1)
+        var = tap("var", var)
+        if placement == "inside":
+            normalized = ((x - mean.unsqueeze(1))
+                          / torch.sqrt(var + eps).unsqueeze(1))
+        else:
+            normalized = ((x - mean.unsqueeze(1))
+                          / (torch.sqrt(var) + eps).unsqueeze(1))
+        normalized = tap("normalized", normalized)
+        return tap("output", normalized * P["weight"] + P["bias"])
+
+    P, _, go = backward_pass(lesson, spec, case, forward,
+                             {f: p[f] for f in GRAD_FIELDS[lesson]}, (N, D))
+    leaves = {f: P[f].detach().clone().requires_grad_(True)
+              for f in GRAD_FIELDS[lesson]}
+    if default:
+        m = torch.nn.LayerNorm(D, eps=eps, dtype=DTYPE)
+        m.load_state_dict({"weight": p["weight"].clone(),
+                           "bias": p["bias"].clone()}, strict=True)
+        m(leaves["input"]).backward(go)
+        refs = {"input": leaves["input"].grad, "weight": m.weight.grad,
+                "bias": m.bias.grad}
+        run = "backward module"
+    elif placement == "outside":
+        # The Annotated Transformer's formula, differentiated by autograd.
+        xl, a_2, b_2 = leaves["input"], leaves["weight"], leaves["bias"]
+        std = xl.std(-1, keepdim=True, unbiased=(variance == "unbiased"))
+        (a_2 * (xl - xl.mean(-1, keepdim=True)) / (std + eps) + b_2
+         ).backward(go)
+        refs = {f: leaves[f].grad for f in leaves}
+        run = "backward annotated"
+    else:
+        # torch.var_mean with the case's variance, differentiated.
+        xl = leaves["input"]
+        tv, tm = torch.var_mean(xl, dim=-1, keepdim=True,
+                                unbiased=(variance == "unbiased"))
+        ((xl - tm) / torch.sqrt(tv + eps) * leaves["weight"]
+         + leaves["bias"]).backward(go)
+        refs = {f: leaves[f].grad for f in leaves}
+        run = "backward var_mean"
+    for f in GRAD_FIELDS[lesson]:
+        note_diff(lesson, P[f].grad, refs[f], f"{spec['name']} {f}.grad",
+                  run=run)
+    return case
 
 
 # ---------------------------------------------------------------- cases
@@ -895,18 +1494,92 @@ LAYER_NORM = [
          variance="biased", eps_placement="inside"),
 ]
 
+# Backward-pass cases (appended after the others, so that every earlier
+# case keeps its seed).  grad_output=True: a random grad_output (uniform in
+# [-1, 1], 2 decimals) in the input; bptt_steps: truncated BPTT.
+RECURRENT_BACKWARD = [
+    dict(name="input3-hidden4-steps4-grad-output", input_size=3,
+         hidden_size=4, steps=4, decimals=2, grad_output=True),
+    dict(name="input2-hidden3-steps5-bptt2", input_size=2, hidden_size=3,
+         steps=5, decimals=2, bptt_steps=2),
+    dict(name="input2-hidden3-steps3-no-bias-no-state", input_size=2,
+         hidden_size=3, steps=3, decimals=2, omit=("bias", "state")),
+    dict(name="input2-hidden2-steps6-bptt3-grad-output", input_size=2,
+         hidden_size=2, steps=6, decimals=None, bptt_steps=3,
+         grad_output=True),
+]
+
+RNN_BACKWARD = [
+    # rnn_case asserts that ReLU clips some units to 0 and passes others,
+    # and that no pre-activation is at the kink.
+    dict(name="input2-hidden3-steps4-relu-grad-output", input_size=2,
+         hidden_size=3, steps=4, decimals=2, nonlinearity="relu",
+         grad_output=True),
+    dict(name="input1-hidden2-steps4-bptt1", input_size=1, hidden_size=2,
+         steps=4, decimals=2, bptt_steps=1),
+]
+
+GRU_BACKWARD = [
+    # Seed picked so that h0 is well away from 0 (|h0| >= 0.3).
+    dict(name="input2-hidden2-steps5-reset-before-update-takes-candidate-"
+         "bptt2-grad-output", input_size=2, hidden_size=2, steps=5,
+         decimals=2, reset="before", update_gate="takes-candidate",
+         bptt_steps=2, grad_output=True),
+]
+
+ATTENTION_BACKWARD = [
+    dict(name="n4-dmodel3-dk2-dv2-causal-grad-output", tokens_n=4,
+         d_model=3, d_k=2, d_v=2, decimals=2, causal=True,
+         grad_output=True),
+]
+
+MULTI_HEAD_BACKWARD = [
+    dict(name="e4-heads2-l4-self-causal-grad-output", embed_dim=4,
+         num_heads=2, L=4, decimals=2, causal=True, grad_output=True),
+    dict(name="e6-heads2-l3-s4-cross-grad-output", embed_dim=6,
+         num_heads=2, L=3, S=4, cross=True, decimals=2, grad_output=True),
+    # key given, value left out (= the query, so S = L).
+    dict(name="e4-heads2-l3-key-given-value-omitted-grad-output",
+         embed_dim=4, num_heads=2, L=3, key_only=True, decimals=2,
+         grad_output=True),
+    dict(name="e6-heads3-l2-self-no-bias-grad-output", embed_dim=6,
+         num_heads=3, L=2, decimals=2, omit=("bias",), grad_output=True),
+    dict(name="e4-heads2-l2-s3-cross-causal", embed_dim=4, num_heads=2,
+         L=2, S=3, cross=True, decimals=2, causal=True),
+]
+
+POSITIONAL_BACKWARD = [
+    dict(name="positions5-dmodel4-x-grad-output", positions=list(range(5)),
+         d_model=4, with_x=True, decimals=2, grad_output=True),
+]
+
+LAYER_NORM_BACKWARD = [
+    dict(name="n2-d4-default-affine-grad-output", N=2, D=4, decimals=2,
+         omit=("affine",), grad_output=True),
+    dict(name="n3-d5-grad-output", N=3, D=5, decimals=2, grad_output=True),
+    dict(name="n2-d4-variance-unbiased-eps-outside-grad-output", N=2, D=4,
+         decimals=2, variance="unbiased", eps_placement="outside",
+         grad_output=True),
+]
+
 LESSONS = [
     # (lesson, builder, seed base, cases, saturation check)
-    ("rnn-unroll", rnn_case, 1000, COMMON + RNN_EXTRA,
+    ("rnn-unroll", rnn_case, 1000,
+     COMMON + RNN_EXTRA + RECURRENT_BACKWARD + RNN_BACKWARD,
      ({"h"}, {"h": False})),
-    ("lstm-gates", lstm_case, 2000, COMMON,
+    ("lstm-gates", lstm_case, 2000, COMMON + RECURRENT_BACKWARD,
      ({"i", "f", "g", "o"}, {"i": True, "f": True, "g": False, "o": True})),
-    ("gru", gru_case, 3000, COMMON + GRU_EXTRA,
+    ("gru", gru_case, 3000, COMMON + GRU_EXTRA + RECURRENT_BACKWARD
+     + GRU_BACKWARD,
      ({"r", "z", "n"}, {"r": True, "z": True, "n": False})),
-    ("attention-qkv", attention_case, 4000, ATTENTION, None),
-    ("multi-head-attention", mha_case, 5000, MULTI_HEAD, None),
-    ("positional-encoding", positional_case, 6000, POSITIONAL, None),
-    ("layer-norm", layer_norm_case, 7000, LAYER_NORM, None),
+    ("attention-qkv", attention_case, 4000, ATTENTION + ATTENTION_BACKWARD,
+     None),
+    ("multi-head-attention", mha_case, 5000,
+     MULTI_HEAD + MULTI_HEAD_BACKWARD, None),
+    ("positional-encoding", positional_case, 6000,
+     POSITIONAL + POSITIONAL_BACKWARD, None),
+    ("layer-norm", layer_norm_case, 7000, LAYER_NORM + LAYER_NORM_BACKWARD,
+     None),
 ]
 
 # What each checked run compares the explicit formulas against.
@@ -920,6 +1593,15 @@ RUNS = {
     "var_mean": "torch.var_mean",
     "onnx": "ONNX GRU equations",
     "annotated": "Annotated Transformer a_2 (x - mean) / (x.std + eps) + b_2",
+    "graph": "autograd graph's forward values (stored values)",
+    "backward module": "the module's own backward (gradients)",
+    "backward sdpa": "F.scaled_dot_product_attention's backward (Q, K, V "
+                     "gradients)",
+    "backward onnx": "ONNX GRU equations' autograd backward (gradients)",
+    "backward annotated": "Annotated Transformer formula's autograd "
+                          "backward (gradients)",
+    "backward var_mean": "torch.var_mean formula's autograd backward "
+                         "(gradients)",
 }
 
 
@@ -984,6 +1666,16 @@ def main():
                 print(f"  max |manual - {RUNS[run]}| = {d:.3e}; "
                       f"{EXACT[les, run]}/{COMPARED[les, run]} compared "
                       f"vectors bit-identical")
+        if lesson in FD_COUNT or lesson in FD_SMALL:
+            print(f"  central differences: {FD_COUNT.get(lesson, 0)} "
+                  f"gradient entries, largest relative difference "
+                  f"{FD_MAX.get(lesson, 0.0):.3e}; "
+                  f"{FD_SMALL.get(lesson, 0)} entries below {FD_FLOOR} "
+                  f"checked absolutely")
+        for les, case, gname, ties, size in TIES:
+            if les == lesson:
+                print(f"  tie for the largest |entry|: {case} {gname} "
+                      f"({ties} of {size} entries)")
 
 
 if __name__ == "__main__":
