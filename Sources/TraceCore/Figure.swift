@@ -33,12 +33,25 @@ public struct LinePanel: Sendable {
     public let title: String
     /// One series per unit, one value per step.
     public let series: [[Double]]
-    /// The vertical range marked (0…1 for a gate); nil to fit the values.
+    /// The vertical range marked (0…1 for a gate); nil to fit the values. On a logarithmic
+    /// scale, the range in values (1e-8…1), widened to whole decades; a bound ≤ 0 is ignored.
     public let range: ClosedRange<Double>?
+    /// How values are placed up the vertical axis; `.linear` unless said.
+    public let scale: LineScale
 
-    public init(title: String, series: [[Double]], range: ClosedRange<Double>?) {
-        (self.title, self.series, self.range) = (title, series, range)
+    public init(title: String, series: [[Double]], range: ClosedRange<Double>?, scale: LineScale = .linear) {
+        (self.title, self.series, self.range, self.scale) = (title, series, range, scale)
     }
+}
+
+/// The vertical axis of a line panel.
+public enum LineScale: Sendable, Equatable {
+    /// Equal steps for equal differences; the axis marks its low end, middle and high end.
+    case linear
+    /// Equal steps for equal ratios (a gradient's size that shrinks step by step): the axis spans
+    /// whole decades, 10⁻³ … 10⁰. A value that is 0, negative or not finite has no place on it:
+    /// its line has a gap there.
+    case logarithmic
 }
 
 public enum ColourScale: Sendable {
@@ -103,7 +116,7 @@ extension Figure {
             let drawn = kept.map { panel -> LinePanel in
                 if panel.series.count > limits.units { note(.units(shown: limits.units, total: panel.series.count)) }
                 return LinePanel(title: panel.title, series: panel.series.prefix(limits.units).map { Array($0.prefix(shownSteps)) },
-                                 range: panel.range)
+                                 range: panel.range, scale: panel.scale)
             }
             return (.lines(title: title, steps: Array(steps.prefix(shownSteps)), panels: drawn), leftOut)
         }

@@ -30,6 +30,7 @@ let markdownWords = Words(text: [
     "all hold": "All «count» claims hold (each within half a unit of its last written decimal unless it says otherwise).",
     "some hold": "«holding» of «count» claims hold.",
     "figure unit": "unit «u»",
+    "figure log scale": "«title» (log scale)",
     "figure rows left out": "Only rows 1–«shown» of «total» are drawn.",
     "figure rows and columns left out": "Only rows 1–«shown» of «total» and columns 1–«columns shown» of «columns total» are drawn.",
     "figure columns left out": "Only columns 1–«shown» of «total» are drawn.",

@@ -1,6 +1,7 @@
 // Figures drawn by the project itself as SVG: heatmaps with a labelled colour scale (attention
 // weights, scores, the positional-encoding table, layer norm before and after) and line panels
-// of values over time (gates, hidden states). Deterministic text: fixed decimals, no randomness.
+// of values over time (gates, hidden states), on a linear or a logarithmic axis (a gradient's size
+// per step). Deterministic text: fixed decimals, no randomness.
 // Colours stay readable for colour-blind readers: viridis for 0…1, blue–white–red around zero.
 // Any Double may arrive (±1.8e308, subnormals, inf, nan): scales are computed in halves so they
 // cannot overflow, every coordinate goes through `n`, every number shown through `shown`.
@@ -116,25 +117,27 @@ struct SVGRenderer {
         var body: [String] = []
         let units = panels.map(\.series.count).max() ?? 0
         for (p, panel) in panels.enumerated() {
+            let ox = 60 + Double(p % columns) * (panelWidth + 70)
+            let oy = 50 + Double(p / columns) * (panelHeight + 70)
+            func px(_ t: Int) -> Double { ox + (steps.count <= 1 ? panelWidth / 2 : Double(t) * panelWidth / Double(steps.count - 1)) }
+            let title = panel.scale == .logarithmic ? markdownWords("figure log scale", ["title": panel.title]) : panel.title
+            body.append(text(ox + panelWidth / 2, oy - 10, title, size: 12, anchor: "middle", weight: "bold"))
+            body.append("<rect x=\"\(n(ox))\" y=\"\(n(oy))\" width=\"\(n(panelWidth))\" height=\"\(n(panelHeight))\" fill=\"none\" stroke=\"#888888\"/>")
+            if panel.scale == .logarithmic {
+                body += logarithmicPanel(panel, steps: steps, origin: (ox, oy), size: (panelWidth, panelHeight), px: px, palette: palette)
+                continue
+            }
             let values = panel.series.flatMap { $0 }.filter { $0.isFinite }
             let low = panel.range.map { min($0.lowerBound, values.min() ?? $0.lowerBound) } ?? min(values.min() ?? -1, 0)
             let high = panel.range.map { max($0.upperBound, values.max() ?? $0.upperBound) } ?? max(values.max() ?? 1, 0)
             // Halved, so that values as large as the largest Doubles cannot overflow the span.
             let span = high / 2 - low / 2 > 0 ? high / 2 - low / 2 : 1
-            let ox = 60 + Double(p % columns) * (panelWidth + 70)
-            let oy = 50 + Double(p / columns) * (panelHeight + 70)
-            func px(_ t: Int) -> Double { ox + (steps.count <= 1 ? panelWidth / 2 : Double(t) * panelWidth / Double(steps.count - 1)) }
             func py(_ v: Double) -> Double { oy + panelHeight - (v / 2 - low / 2) / span * panelHeight }
-            body.append(text(ox + panelWidth / 2, oy - 10, panel.title, size: 12, anchor: "middle", weight: "bold"))
-            body.append("<rect x=\"\(n(ox))\" y=\"\(n(oy))\" width=\"\(n(panelWidth))\" height=\"\(n(panelHeight))\" fill=\"none\" stroke=\"#888888\"/>")
             for v in [low, low / 2 + high / 2, high] {
                 body.append("<line x1=\"\(n(ox))\" y1=\"\(n(py(v)))\" x2=\"\(n(ox + panelWidth))\" y2=\"\(n(py(v)))\" stroke=\"#dddddd\"/>")
                 body.append(text(ox - 5, py(v) + 4, shown(v), size: 10, anchor: "end"))
             }
-            let labelEvery = max(1, steps.count / 8)
-            for t in stride(from: 0, to: steps.count, by: labelEvery) {
-                body.append(text(px(t), oy + panelHeight + 14, clip(steps[t]), size: 10, anchor: "middle"))
-            }
+            body += stepLabels(steps, origin: (ox, oy), panelHeight: panelHeight, px: px)
             for (u, series) in panel.series.enumerated() {
                 let points = series.enumerated().filter { $0.element.isFinite }.map { (x: n(px($0.offset)), y: n(py($0.element))) }
                 let colour = palette[u % palette.count]
@@ -159,6 +162,96 @@ struct SVGRenderer {
         // Wide enough for the legend too (eight units need more than two panels' width).
         let width = max(60 + Double(columns) * (panelWidth + 70), 60 + Double(min(units, palette.count)) * 80 + 10)
         return document(width: width, height: legendY + 20, title: title, body: body, notes: notes)
+    }
+
+    /// The labels under a panel: at most about eight steps.
+    private func stepLabels(_ steps: [String], origin: (x: Double, y: Double), panelHeight: Double, px: (Int) -> Double) -> [String] {
+        let labelEvery = max(1, steps.count / 8)
+        return stride(from: 0, to: steps.count, by: labelEvery).map { t in
+            text(px(t), origin.y + panelHeight + 14, clip(steps[t]), size: 10, anchor: "middle")
+        }
+    }
+
+    /// A panel's gridlines, labels and lines on a logarithmic axis of whole decades. A value with
+    /// no place on it (0, negative, not finite) leaves a gap: the line starts a new segment after
+    /// it, and a point alone between gaps is drawn as a dot.
+    private func logarithmicPanel(_ panel: LinePanel, steps: [String], origin: (x: Double, y: Double), size: (width: Double, height: Double),
+                                  px: (Int) -> Double, palette: [String]) -> [String] {
+        let (ox, oy) = origin
+        let decades = Self.decades(panel.series.flatMap { $0 }, range: panel.range)
+        let (low, span) = (Double(decades.lowerBound), Double(decades.upperBound - decades.lowerBound))
+        /// The y of 10^`decade`.
+        func py(decade: Double) -> Double { oy + size.height - (decade - low) / span * size.height }
+        var body: [String] = []
+        let every = Self.labelledEvery(decades)
+        for e in decades {
+            let labelled = e % every == 0
+            // Every decade a gridline while they stay 6 px apart or more, else the labelled ones;
+            // none over the frame's top and bottom.
+            if (labelled || span <= 24) && e != decades.lowerBound && e != decades.upperBound {
+                let y = n(py(decade: Double(e)))
+                body.append("<line x1=\"\(n(ox))\" y1=\"\(y)\" x2=\"\(n(ox + size.width))\" y2=\"\(y)\" stroke=\"\(labelled ? "#dddddd" : "#f0f0f0")\"/>")
+            }
+            if labelled { body.append(text(ox - 5, py(decade: Double(e)) + 4, Self.powerOfTen(e), size: 10, anchor: "end")) }
+        }
+        body += stepLabels(steps, origin: origin, panelHeight: size.height, px: px)
+        for (u, series) in panel.series.enumerated() {
+            var segments: [[(x: String, y: String)]] = [[]]
+            for (t, v) in series.enumerated() {
+                if v > 0 && v.isFinite {
+                    segments[segments.count - 1].append((x: n(px(t)), y: n(py(decade: Self.decade(v)))))
+                } else if !(segments.last?.isEmpty ?? true) {
+                    segments.append([])
+                }
+            }
+            segments.removeAll { $0.isEmpty }
+            let colour = palette[u % palette.count]
+            let drawn = segments.filter { $0.count > 1 }
+            if !drawn.isEmpty {
+                let d = drawn.map { "M" + $0.map { "\($0.x),\($0.y)" }.joined(separator: " L") }.joined(separator: " ")
+                body.append("<path d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>")
+            }
+            // Every point a dot on a short axis, as on a linear one; on a long one the points alone.
+            for point in steps.count <= 20 ? segments.flatMap({ $0 }) : segments.filter({ $0.count == 1 }).flatMap({ $0 }) {
+                body.append("<circle cx=\"\(point.x)\" cy=\"\(point.y)\" r=\"3\" fill=\"\(colour)\"/>")
+            }
+        }
+        return body
+    }
+
+    /// The decades a logarithmic axis spans, as powers of ten: from the one at or below the least
+    /// positive finite value (or the range's low bound) to the one at or above the greatest, at
+    /// least one apart; 10⁰ … 10¹ when there is nothing to place.
+    static func decades(_ values: [Double], range: ClosedRange<Double>?) -> ClosedRange<Int> {
+        var (least, most) = (Double.infinity, -Double.infinity)
+        for v in values + [range?.lowerBound, range?.upperBound].compactMap({ $0 }) where v > 0 && v.isFinite {
+            let d = decade(v)
+            (least, most) = (min(least, d), max(most, d))
+        }
+        guard least <= most else { return 0...1 }
+        // Between −324 and 309 for any Double: the conversion cannot trap.
+        let (low, high) = (Int(least.rounded(.down)), Int(most.rounded(.up)))
+        return low...max(high, low + 1)
+    }
+
+    /// log₁₀ of a positive finite value, a whole number when it is one up to rounding (log₁₀ 1e-5
+    /// may come out as −4.999…, which would add a decade).
+    static func decade(_ v: Double) -> Double {
+        let x = log10(v)
+        return abs(x - x.rounded()) < 1e-9 ? x.rounded() : x
+    }
+
+    /// Which decades are labelled: each of up to 8, else every 2nd, 3rd, 5th, 10th … so that at
+    /// most about 8 labels stand on the axis (the powers divisible by it: 10⁻⁶, 10⁻³, 10⁰).
+    static func labelledEvery(_ decades: ClosedRange<Int>) -> Int {
+        let span = decades.upperBound - decades.lowerBound
+        return [1, 2, 3, 5, 10, 20, 25, 50, 100].first { span <= 8 * $0 } ?? 100
+    }
+
+    /// 10 to a whole power, with superscript digits: "10⁻³", "10⁰", "10²".
+    static func powerOfTen(_ exponent: Int) -> String {
+        let digits = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
+        return "10" + (exponent < 0 ? "⁻" : "") + String(String(exponent.magnitude).unicodeScalars.map { digits[Int($0.value) - 48] })
     }
 
     // MARK: Pieces

@@ -126,6 +126,132 @@ import Testing
         #expect(shown(0.00089) == "0.00089" && shown(0.00089, inCell: true) == "0.00" && shown(12345, inCell: true) == "1.23e+04")
     }
 
+    // MARK: Logarithmic line panels
+
+    func logFigure(_ series: [[Double]], steps: Int? = nil, range: ClosedRange<Double>? = nil) -> Figure {
+        let count = steps ?? series.map(\.count).max() ?? 1
+        return .lines(title: "Gradient", steps: (1...max(count, 1)).map(String.init),
+                      panels: [LinePanel(title: "‖∂L/∂h_t‖", series: series, range: range, scale: .logarithmic)])
+    }
+
+    /// The numbers of every `d="…"` of a `<path>`, which `svgProblems` does not read as coordinates.
+    func pathNumbers(_ svg: String) -> [Double] {
+        svg.components(separatedBy: "<path d=\"").dropFirst().flatMap { path in
+            path.prefix { $0 != "\"" }.split { $0 == " " || $0 == "," || $0 == "M" || $0 == "L" }.map { Double($0) ?? .nan }
+        }
+    }
+
+    /// The labels on a log axis, top to bottom, with their heights.
+    func decadeLabels(_ svg: String) -> [(label: String, y: Double)] {
+        svg.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("<text"), let start = line.range(of: "\">10"), let y = line.range(of: " y=\"") else { return nil }
+            let label = String(line[line.index(start.lowerBound, offsetBy: 2)...].prefix { $0 != "<" })
+            guard label.count > 2, label.dropFirst(2).allSatisfy({ "⁻⁰¹²³⁴⁵⁶⁷⁸⁹".contains($0) }) else { return nil }
+            return (label, Double(line[y.upperBound...].prefix { $0 != "\"" }) ?? .nan)
+        }.sorted { $0.y < $1.y }
+    }
+
+    @Test func aLogAxisSpansWholeDecadesLabelledWithSuperscripts() {
+        #expect(SVGRenderer.powerOfTen(-3) == "10⁻³" && SVGRenderer.powerOfTen(0) == "10⁰" && SVGRenderer.powerOfTen(2) == "10²"
+                && SVGRenderer.powerOfTen(-324) == "10⁻³²⁴" && SVGRenderer.powerOfTen(10) == "10¹⁰")
+        let vanishing: [Double] = [1, 0.3, 0.05, 0.004, 2e-4, 1e-5]
+        #expect(SVGRenderer.decades(vanishing, range: nil) == -5...0)
+        // A range is in values, widened to decades; a bound ≤ 0 has no place and is ignored.
+        #expect(SVGRenderer.decades(vanishing, range: 1e-8...1) == -8...0)
+        #expect(SVGRenderer.decades([0.5, 0.2], range: 0...3) == -1...1)
+        #expect(SVGRenderer.decades([0.75, 0.9, 1], range: nil) == -1...0)
+        #expect(SVGRenderer.decades([3, 4], range: nil) == 0...1)
+        // At least one decade, even for one value that is a power of ten.
+        #expect(SVGRenderer.decades([100], range: nil) == 2...3)
+        #expect(SVGRenderer.decades([0, -1, .nan, .infinity], range: nil) == 0...1)
+
+        let svg = SVGRenderer().render(logFigure([vanishing]))
+        #expect(svgProblems(svg).isEmpty, "\(svgProblems(svg))")
+        #expect(svg.contains(">‖∂L/∂h_t‖ (log scale)</text>"))
+        let labels = decadeLabels(svg)
+        #expect(labels.map(\.label) == ["10⁰", "10⁻¹", "10⁻²", "10⁻³", "10⁻⁴", "10⁻⁵"])
+        // Equal steps per decade; 1 at the top of the panel (y 50), 1e-5 at its bottom (y 200).
+        #expect(labels.map(\.y) == [54, 84, 114, 144, 174, 204])
+        #expect(pathNumbers(svg) == [60, 50, 104, 65.7, 148, 89, 192, 121.9, 236, 161, 280, 200])
+    }
+
+    @Test func manyDecadesAreLabelledEverySecondOrThird() {
+        for (low, every) in [(-8, 1), (-12, 2), (-16, 2), (-20, 3), (-24, 3), (-40, 5), (-300, 50)] {
+            let decades = low...0
+            #expect(SVGRenderer.labelledEvery(decades) == every, "\(decades)")
+            let labels = decadeLabels(SVGRenderer().render(logFigure([[1, pow(10, Double(low))]])))
+            #expect(labels.count >= 3 && labels.count <= 9, "\(decades): \(labels.map(\.label))")
+            #expect(labels.first?.label == "10⁰" && labels.contains { $0.label == SVGRenderer.powerOfTen(-every) })
+            if every > 1 { #expect(!labels.contains { $0.label == "10⁻¹" }, "\(decades)") }
+            // Labels at least 16 px apart: they do not collide.
+            #expect(zip(labels, labels.dropFirst()).allSatisfy { $1.y - $0.y >= 16 }, "\(decades)")
+        }
+    }
+
+    @Test func aValueWithNoPlaceOnALogAxisLeavesAGap() {
+        // 0 and nan split the line into three pieces, in one path; no coordinate for them.
+        let svg = SVGRenderer().render(logFigure([[1, 0.1, 0, 0.01, 0.001, .nan, 1e-4, 1e-5]]))
+        #expect(svgProblems(svg).isEmpty, "\(svgProblems(svg))")
+        let path = svg.components(separatedBy: "<path d=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(path.count == 1 && path.first?.filter { $0 == "M" }.count == 3, "\(path)")
+        #expect(pathNumbers(svg).count == 2 * 6 && pathNumbers(svg).allSatisfy { $0.isFinite })
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 6)
+        // A point alone between gaps is a dot, on a long axis too, where points are not dotted.
+        let long = (0..<40).map { $0 == 20 ? 0.5 : $0 == 19 || $0 == 21 ? -1 : Double.infinity }
+        let alone = SVGRenderer().render(logFigure([long]))
+        #expect(!alone.contains("<path") && alone.components(separatedBy: "<circle").count - 1 == 1)
+        #expect(svgProblems(alone).isEmpty)
+        // A series of one step is a dot, as on a linear axis.
+        let one = SVGRenderer().render(logFigure([[0.02], [0]]))
+        #expect(!one.contains("<path") && one.components(separatedBy: "<circle").count - 1 == 1 && svgProblems(one).isEmpty)
+    }
+
+    @Test func extremeValuesOnALogAxisDrawFiniteCoordinates() {
+        let n = Self.odd.count
+        let series: [[Double]] = [[1e-300, 1e300, 1e-300], [.leastNonzeroMagnitude, .greatestFiniteMagnitude], Self.odd, Self.odd.reversed(),
+                                  Array(repeating: 0, count: n), Array(repeating: -1, count: n), Array(repeating: .nan, count: n),
+                                  Array(repeating: .leastNonzeroMagnitude, count: n), Array(repeating: .greatestFiniteMagnitude, count: n)]
+        #expect(SVGRenderer.decades(series.flatMap { $0 }, range: nil) == -324...309)
+        for range: ClosedRange<Double>? in [nil, 1e-8...1, 0...1, -1...1, .leastNonzeroMagnitude...Double.greatestFiniteMagnitude] {
+            for steps in [n, 1, 300] {
+                for drawn in [series, [series[4]], [series[6]], [series[0]]] {
+                    let svg = SVGRenderer().render(logFigure(drawn.map { Array($0.prefix(steps)) }, steps: steps, range: range))
+                    let where_ = "\(String(describing: range)) \(steps) steps \(drawn.count) series"
+                    #expect(svgProblems(svg).isEmpty, "\(where_): \(svgProblems(svg))")
+                    #expect(pathNumbers(svg).allSatisfy { $0.isFinite && abs($0) < 1e4 }, "\(where_)")
+                    #expect((1...9).contains(decadeLabels(svg).count), "\(where_)")
+                }
+            }
+        }
+        // All zeros: an empty panel on one decade, 10⁰ … 10¹.
+        let zeros = SVGRenderer().render(logFigure([[0, 0, 0]]))
+        #expect(decadeLabels(zeros).map(\.label) == ["10¹", "10⁰"] && !zeros.contains("<path") && !zeros.contains("<circle"))
+    }
+
+    @Test func linearPanelsAreDrawnAsBefore() {
+        let values: [[Double]] = [[1, 0.3, 0.05, 0.004, 2e-4, 1e-5], [0.2, 0, .nan, 0.5, 1, 0.1]]
+        let steps = (1...6).map(String.init)
+        func figure(_ second: LineScale) -> String {
+            SVGRenderer().render(.lines(title: "T", steps: steps, panels: [LinePanel(title: "a", series: values, range: 0...1),
+                                                                            LinePanel(title: "b", series: values, range: 0...1, scale: second)]))
+        }
+        let linear = figure(.linear)
+        #expect(LinePanel(title: "a", series: values, range: nil).scale == .linear)
+        #expect(!linear.contains("10⁰") && !linear.contains("log scale") && !linear.contains("<path") && linear.contains(">0.50</text>"))
+        // A linear panel beside a log one is drawn the same as beside a linear one.
+        let beside = figure(.logarithmic)
+        let firstPanel = { (svg: String) in svg.components(separatedBy: ">b").first ?? "" }
+        #expect(firstPanel(beside) == firstPanel(linear) && firstPanel(linear).contains("<polyline"))
+        #expect(beside.contains(">b (log scale)</text>") && beside.contains("10⁰"))
+    }
+
+    @Test func aCappedLogPanelStaysLogarithmic() {
+        let figure = logFigure([(0..<500).map { pow(0.9, Double($0)) }])
+        guard case .lines(_, let steps, let panels) = figure.capped().figure else { Issue.record("not lines"); return }
+        #expect(steps.count == FigureLimits.standard.steps && panels.map(\.scale) == [.logarithmic])
+        #expect(panels.first?.series.first?.count == FigureLimits.standard.steps)
+    }
+
     // MARK: Limits
 
     @Test func aLargeHeatmapDrawsItsFirstRowsAndColumnsAndSaysSo() {
