@@ -112,7 +112,7 @@ public enum LessonCommand {
             try emit(json.rendered(), to: options.output, io: io)
             return
         }
-        let trace = try lesson.run(json, file: file, example: example, claims: options.claims(example, io: io))
+        let trace = try lesson.run(json, file: file, example: example, claims: options.claims(example, io: io), backward: options.backward)
         if example == nil { trace.example = options.input == "-" ? file : fileName(file) }
         let text: String
         var figures: [(path: String, text: String)] = []

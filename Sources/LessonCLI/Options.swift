@@ -104,6 +104,7 @@ struct LessonOptions {
     var precision = defaultPrecision
     var output: String?
     var expect: String?
+    var backward = false
     var help = false
     let lesson: any Lesson.Type
 
@@ -136,6 +137,9 @@ struct LessonOptions {
                 throw LessonError(.usage, "--precision must be a whole number from 0 to \(NumberStyle.maxPrecision), got '\(escaped(value))'")
             }
             options.precision = n
+        },
+        Flag("--backward", help: "the backward pass too: every gradient, written out, and a gradient check") { options, _ in
+            options.backward = true
         },
         Flag("--expect", value: .init("FILE", "a JSON file of claims, or '-' for standard input"),
              help: "check claimed numbers ('-' = stdin); exit 1 if any claim fails") { $0.expect = $1 },
@@ -199,9 +203,10 @@ struct LessonOptions {
     /// The command that prints this trace, for the footer's pointer to `--format json`.
     /// The input file is named without its folder: the output must not depend on where it is.
     func reproducingCommand() -> String {
-        if let input { return "lesson \(lesson.id) --input \(shellWord(input == "-" ? "-" : fileName(input)))" }
-        if let example, example != "default" { return "lesson \(lesson.id) --example \(example)" }
-        return "lesson \(lesson.id)"
+        let flag = backward ? " --backward" : ""
+        if let input { return "lesson \(lesson.id) --input \(shellWord(input == "-" ? "-" : fileName(input)))" + flag }
+        if let example, example != "default" { return "lesson \(lesson.id) --example \(example)" + flag }
+        return "lesson \(lesson.id)" + flag
     }
 }
 

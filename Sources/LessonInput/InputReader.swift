@@ -11,7 +11,11 @@ public struct InputReader {
     private let members: [JSONMember]
     private var known: [String] = []
 
-    public init(_ json: JSON, file: String) throws {
+    /// Whether the backward pass will run too: the work limits then count its work.
+    public var backward = false
+
+    public init(_ json: JSON, file: String, backward: Bool = false) throws {
+        self.backward = backward
         guard case .object(let members) = json else {
             throw LessonError.data(file, "the top level must be a JSON object of named fields, got \(json.kindDescription)")
         }
@@ -187,14 +191,17 @@ public struct InputReader {
     public private(set) var statedWork: (multiplyAdds: Double, traceNumbers: Double)?
 
     /// Refuses an input whose computation would exceed the limits, before any of it is done.
-    public mutating func expectWork(multiplyAdds: Double, traceNumbers: Double) throws {
+    public mutating func expectWork(multiplyAdds: Double, traceNumbers: Double, backwardNumbers: Double = 0) throws {
+        // The backward pass about doubles the work and holds its gradients and their terms too.
+        let multiplyAdds = backward ? 3 * multiplyAdds : multiplyAdds
+        let traceNumbers = backward ? 2 * traceNumbers + backwardNumbers : traceNumbers
         statedWork = (multiplyAdds, traceNumbers)
         func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.1e", x) : String(Int(x)) }
         if multiplyAdds > Self.maxMultiplyAdds {
-            throw fail("this input needs about \(text(multiplyAdds)) multiply-adds, more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
+            throw fail("this input needs about \(text(multiplyAdds)) multiply-adds\(backward ? " with --backward" : ""), more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
         }
         if traceNumbers > Self.maxTraceNumbers {
-            throw fail("this input's trace would hold about \(text(traceNumbers)) numbers, more than the limit of \(text(Self.maxTraceNumbers)); use fewer or smaller rows")
+            throw fail("this input's trace would hold about \(text(traceNumbers)) numbers\(backward ? " with --backward" : ""), more than the limit of \(text(Self.maxTraceNumbers)); use fewer or smaller rows")
         }
     }
 

@@ -64,8 +64,8 @@ enum AttentionQKV: Lesson {
         },
     ]
 
-    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
-        var reader = try InputReader(json, file: file)
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
         let p = try AttentionInput(&reader)
         try reader.finish()
         return derive(p, example: example, file: file)

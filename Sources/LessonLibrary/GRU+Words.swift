@@ -10,6 +10,18 @@ import TraceCore
 extension GRU {
     static let words = Words(
         captions: [
+            "h[t].grad, gru": ("gradient of the hidden state", #"The loss's share $G_{«t»}$, plus what step «t+1» passes back: directly through $z_{«t+1»} \odot h_{«t»}$, the part of the old state the update gate keeps, and through $W_{hh}$ into both gates and the candidate."#),
+            "h[t].grad, gru, takes-candidate": ("gradient of the hidden state", #"The loss's share $G_{«t»}$, plus what step «t+1» passes back: directly through $(1 - z_{«t+1»}) \odot h_{«t»}$, the part of the old state kept, and through $W_{hh}$ into both gates and the candidate."#),
+            "n[t].grad": ("gradient of the candidate", #"$\frac{\partial L}{\partial h_{«t»}} \odot (1 - z_{«t»})$: the candidate counts as much as the update gate lets it in."#),
+            "n[t].grad, takes-candidate": ("gradient of the candidate", #"$\frac{\partial L}{\partial h_{«t»}} \odot z_{«t»}$: the candidate counts as much as the update gate lets it in."#),
+            "rh[t].grad": ("gradient of the reset-scaled state", #"What the candidate's $W_{hn}$ passes back: $W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{«t»}} \odot (1 - n_{«t»}^{2})\right)$."#),
+            "z[t].grad": ("gradient of the update gate", #"$\frac{\partial L}{\partial h_{«t»}} \odot (h_{«t-1»} - n_{«t»})$, written as its two terms: raising $z_{«t»}$ moves $h_{«t»}$ from the candidate towards the old state."#),
+            "z[t].grad, takes-candidate": ("gradient of the update gate", #"$\frac{\partial L}{\partial h_{«t»}} \odot (n_{«t»} - h_{«t-1»})$, written as its two terms: raising $z_{«t»}$ moves $h_{«t»}$ from the old state towards the candidate."#),
+            "r[t].grad": ("gradient of the reset gate", #"$\frac{\partial L}{\partial n_{«t»}} \odot (1 - n_{«t»}^{2}) \odot a^{h,n}_{«t»}$: the reset gate matters where the old state's contribution to the candidate is large."#),
+            "r[t].grad, reset before": ("gradient of the reset gate", #"$\frac{\partial L}{\partial (r_{«t»} \odot h_{«t-1»})} \odot h_{«t-1»}$: the reset gate matters where the old state is large."#),
+            "ah[t].grad": ("gradient of the hidden-side pre-activations", #"Blocks r, z and n, each through its own path: $\sigma'$ for the gates, and for n the candidate's $\tanh'$ times $r_{«t»}$. $W_{hh}^{\top}$ carries it back to $h_{«t-1»}$."#),
+            "ah[t].grad, reset before": ("gradient of the hidden-side pre-activations", #"Blocks r and z, each times its gate's $\sigma'$; the candidate's share reaches $h_{«t-1»}$ through $r_{«t»} \odot h_{«t-1»}$ instead."#),
+            "ax[t].grad": ("gradient of the input-side pre-activations", #"Blocks r, z and n: the gates' $\sigma'$ and the candidate's $\tanh'$, without the reset gate (the input side is not reset)."#),
             "weight_hh_l0, reset before": ("Recurrent weights", #"""
                 Rows r and z multiply the previous hidden state $h_{t-1}$; rows n multiply the reset-scaled state \#
                 $r_{t} \odot h_{t-1}$. The same matrix at every step: «per row»; column j multiplies unit j of the state.
@@ -45,6 +57,34 @@ extension GRU {
                 """#),
         ],
         text: [
+            "backward equations": #"""
+                \begin{aligned}
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + z_{t+1} \odot \frac{\partial L}{\partial h_{t+1}} + W_{hh}^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} \\
+                \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot (1 - z_{t}), \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (h_{t-1} - n_{t}) \\
+                \frac{\partial L}{\partial r_{t}} &= \frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2}) \odot a^{h,n}_{t}
+                \end{aligned}
+                """#,
+            "backward equations, takes-candidate": #"""
+                \begin{aligned}
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + (1 - z_{t+1}) \odot \frac{\partial L}{\partial h_{t+1}} + W_{hh}^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} \\
+                \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot z_{t}, \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (n_{t} - h_{t-1}) \\
+                \frac{\partial L}{\partial r_{t}} &= \frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2}) \odot a^{h,n}_{t}
+                \end{aligned}
+                """#,
+            "backward equations, reset before": #"""
+                \begin{aligned}
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + z_{t+1} \odot \frac{\partial L}{\partial h_{t+1}} + \left(W_{hh}^{r,z}\right)^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} + r_{t+1} \odot W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t+1}} \odot (1 - n_{t+1}^{2})\right) \\
+                \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot (1 - z_{t}), \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (h_{t-1} - n_{t}) \\
+                \frac{\partial L}{\partial r_{t}} &= \left(W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2})\right)\right) \odot h_{t-1}
+                \end{aligned}
+                """#,
+            "backward equations, reset before, takes-candidate": #"""
+                \begin{aligned}
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + (1 - z_{t+1}) \odot \frac{\partial L}{\partial h_{t+1}} + \left(W_{hh}^{r,z}\right)^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} + r_{t+1} \odot W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t+1}} \odot (1 - n_{t+1}^{2})\right) \\
+                \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot z_{t}, \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (n_{t} - h_{t-1}) \\
+                \frac{\partial L}{\partial r_{t}} &= \left(W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2})\right)\right) \odot h_{t-1}
+                \end{aligned}
+                """#,
             "summary": "A GRU cell gate by gate: reset and update gates, candidate and hidden state",
             "title": "The GRU cell, gate by gate",
             "default.summary": "“Alice sleeps .”: at the period the update gate keeps the subject and replaces the clause",

@@ -15,7 +15,7 @@ import JSONFormat
 import LessonInput
 import TraceCore
 
-enum GRU: Lesson {
+enum GRU: RecurrentLesson {
     static let id = "gru"
     static let summary = words("summary")
 
@@ -59,20 +59,20 @@ enum GRU: Lesson {
         }
     }
 
-    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
-        var reader = try InputReader(json, file: file)
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
         let p = try RecurrentInput(&reader, gates: ["r", "z", "n"], cellState: false)
         let convention = Convention(
             resetBefore: try reader.choice("reset", ["after", "before"]) == "before",
             takesCandidate: try reader.choice("update_gate", ["keeps-previous", "takes-candidate"]) == "takes-candidate")
         try reader.finish()
-        return derive(p, convention, example: example, file: file)
+        return derive(p, convention, example: example, file: file, backward: backward)
     }
 
     /// The derivation, on the board: the mathematics here, its words in GRU+Words.swift.
     /// Shapes: T steps, I inputs, H hidden units; stacked blocks have 3H rows (2H for the hidden
     /// part when the reset gate comes before the product).
-    static func derive(_ p: RecurrentInput, _ c: Convention, example: Example?, file: String) -> Trace {
+    static func derive(_ p: RecurrentInput, _ c: Convention, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w(c.key("why", update: true)))
@@ -96,9 +96,11 @@ enum GRU: Lesson {
         let rz = 0..<(2 * p.hidden)                                             // rows of the r and z blocks
         var hPrev = input.h0                                                    // H
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
+        var (axs, ahs, rhs): ([Traced], [Traced], [Traced]) = ([], [], [])
         let stackedOnce = p.stackedLabels
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
+            if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
             let slots = stepSlots(t)
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a^x_t = W_ih x_t + b_ih                                          3H
@@ -123,6 +125,7 @@ enum GRU: Lesson {
             if c.resetBefore {
                 // n_t = tanh(a^{x,n}_t + W_hn (r_t ⊙ h_{t-1}) + b_hn)          H
                 let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), w.caption("rh[t]", slots), labels: p.unitLabels)
+                rhs.append(rh)
                 candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), "W_{hn}") * rh + input.bHh.rows(p.block(2), "b_{hn}"))
             } else {
                 // n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)                       H
@@ -132,7 +135,7 @@ enum GRU: Lesson {
             // h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}   (takes-candidate: z_t ⊙ n_t + (1 − z_t) ⊙ h_{t-1})   H
             let blend = c.takesCandidate ? hadamard(z, n) + hadamard(oneMinus(z), hPrev) : hadamard(oneMinus(z), n) + hadamard(z, hPrev)
             let h = tr.record("h[\(t)]", "h_{\(t)}", blend, w.caption(c.key("h[t]", update: true), slots), labels: p.unitLabels)
-            rs.append(r); zs.append(z); ns.append(n); hs.append(h)
+            rs.append(r); zs.append(z); ns.append(n); hs.append(h); axs.append(ax); ahs.append(ah)
             hPrev = h
         }
 
@@ -146,6 +149,34 @@ enum GRU: Lesson {
         tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                    columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
         tr.say(w(c.key("notice", update: true)))
+        if backward {
+            derivePass(back: p, c, tr, input, steps: (ax: axs, ah: ahs, r: rs, z: zs, rh: rhs, n: ns, h: hs))
+        }
         return tr
+    }
+
+    /// The backward pass, step T first: ∂L/∂h_t, the candidate, the update and reset gates, and
+    /// the two stacked pre-activations; then the inputs' sums.
+    static func derivePass(back p: RecurrentInput, _ c: Convention, _ tr: Trace, _ input: RecurrentInput.Inputs,
+                           steps s: (ax: [Traced], ah: [Traced], r: [Traced], z: [Traced], rh: [Traced], n: [Traced], h: [Traced])) {
+        let w = words
+        let gOut = p.beginBackward(in: tr, equations: w(c.key("backward equations", reset: true, update: true)))
+        let back = Backprop(tr, differentiable: p.differentiable(input))
+        for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
+        for t in stride(from: p.steps, through: 1, by: -1) {
+            tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
+            let slots = stepSlots(t)
+            let kind = t == p.steps ? "h[t].grad, last" : p.startsChunk(t + 1) ? "h[t].grad, cut" : "h[t].grad, gru"
+            back.record(s.h[t - 1], kind == "h[t].grad, gru" ? w.caption(c.key(kind, update: true), slots.merging(["t+1": "\(t + 1)"]) { a, _ in a })
+                                                              : p.stateGradientCaption("h", t))
+            back.record(s.n[t - 1], w.caption(c.key("n[t].grad", update: true), slots))
+            if c.resetBefore { back.record(s.rh[t - 1], w.caption("rh[t].grad", slots)) }
+            back.record(s.z[t - 1], w.caption(c.key("z[t].grad", update: true), slots))
+            back.record(s.r[t - 1], w.caption(c.key("r[t].grad", reset: true), slots))
+            back.record(s.ah[t - 1], w.caption(c.key("ah[t].grad", reset: true), slots))
+            back.record(s.ax[t - 1], w.caption("ax[t].grad", slots))
+        }
+        p.recordInputGradients(back, input, in: tr)
+        p.endBackward(in: tr, back: back, states: [("h", s.h)])
     }
 }

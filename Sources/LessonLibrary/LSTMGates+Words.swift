@@ -6,6 +6,12 @@ import TraceCore
 extension LSTMGates {
     static let words = Words(
         captions: [
+            "o[t].grad": ("gradient of the output gate", #"$\frac{\partial L}{\partial h_{«t»}} \odot \tanh(c_{«t»})$: the output gate matters most where the squashed memory is large."#),
+            "g[t].grad": ("gradient of the candidate", #"$\frac{\partial L}{\partial c_{«t»}} \odot i_{«t»}$: the candidate reaches the loss only as far as the input gate let it in."#),
+            "f[t].grad": ("gradient of the forget gate", #"$\frac{\partial L}{\partial c_{«t»}} \odot c_{«t-1»}$: forgetting matters only where there was something to forget."#),
+            "f[t].grad, zero c0": ("gradient of the forget gate", #"$\frac{\partial L}{\partial c_{1}} \odot c_{0}$, and $c_{0}$ is 0: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
+            "i[t].grad": ("gradient of the input gate", #"$\frac{\partial L}{\partial c_{«t»}} \odot g_{«t»}$: writing matters as much as what would be written."#),
+            "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own derivative ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked i, f, g, o as $a_{«t»}$ is; $W_{hh}^{\top}$ carries it back to $h_{«t-1»}$."#),
             "a[t]": ("stacked pre-activations of the four gates",
                      #"Rows i₁…, f₁…, g₁…, o₁… are the four gates' weighted sums of $x_{«t»}$ and $h_{«t-1»}$; the next four values apply a nonlinearity to one block each."#),
             "i[t]": ("input gate", #"How much of the candidate $g_{«t»}$ each unit writes into its cell: 0 writes nothing, 1 writes it all."#),
@@ -16,6 +22,14 @@ extension LSTMGates {
             "h[t]": ("hidden state", #"The part of the squashed memory $\tanh(c_{«t»})$ that the output gate lets out: this is the layer's output at step «t»."#),
         ],
         text: [
+            "c[t].grad, forget": #"Here $f_{«t+1»}$ runs from «low» to «high»: the share of $\frac{\partial L}{\partial c_{«t+1»}}$ each unit passes back."#,
+            "backward equations": #"""
+                \begin{aligned}
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}} \\
+                \frac{\partial L}{\partial c_{t}} &= \frac{\partial L}{\partial h_{t}} \odot o_{t} \odot \left(1 - \tanh^{2}(c_{t})\right) + \frac{\partial L}{\partial c_{t+1}} \odot f_{t+1} \\
+                \frac{\partial L}{\partial f_{t}} &= \frac{\partial L}{\partial c_{t}} \odot c_{t-1}, \quad \frac{\partial L}{\partial i_{t}} = \frac{\partial L}{\partial c_{t}} \odot g_{t}, \quad \frac{\partial L}{\partial g_{t}} = \frac{\partial L}{\partial c_{t}} \odot i_{t}, \quad \frac{\partial L}{\partial o_{t}} = \frac{\partial L}{\partial h_{t}} \odot \tanh(c_{t})
+                \end{aligned}
+                """#,
             "summary": "An LSTM cell gate by gate: input, forget, candidate and output gates, cell and hidden state",
             "title": "The LSTM cell, gate by gate",
             "default.summary": "“Alice sleeps .”: at the period the forget gate keeps the subject and drops the clause",

@@ -14,7 +14,7 @@ import JSONFormat
 import LessonInput
 import TraceCore
 
-enum LSTMGates: Lesson {
+enum LSTMGates: RecurrentLesson {
     static let id = "lstm-gates"
     static let summary = words("summary")
 
@@ -64,16 +64,16 @@ enum LSTMGates: Lesson {
         return result
     }
 
-    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
-        var reader = try InputReader(json, file: file)
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
         let p = try RecurrentInput(&reader, gates: ["i", "f", "g", "o"], cellState: true)
         try reader.finish()
-        return derive(p, example: example, file: file)
+        return derive(p, example: example, file: file, backward: backward)
     }
 
     /// The derivation, on the board: the mathematics here, its words in LSTMGates+Words.swift.
     /// Shapes: T steps, I inputs, H hidden units; stacked blocks have 4H rows.
-    static func derive(_ p: RecurrentInput, example: Example?, file: String) -> Trace {
+    static func derive(_ p: RecurrentInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
@@ -92,9 +92,11 @@ enum LSTMGates: Lesson {
         var hPrev = input.h0                                                    // H
         var cPrev = c0                                                          // H
         var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
+        var aS: [Traced] = []
         let stackedOnce = p.stackedLabels
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
+            if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
             let slots = stepSlots(t)
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
@@ -109,7 +111,7 @@ enum LSTMGates: Lesson {
             let c = tr.record("c[\(t)]", "c_{\(t)}", hadamard(f, cPrev) + hadamard(i, g), w.caption("c[t]", slots), labels: p.unitLabels)
             // h_t = o_t ⊙ tanh(c_t)                                             H
             let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(o, tanh(c)), w.caption("h[t]", slots), labels: p.unitLabels)
-            iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h)
+            iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h); aS.append(a)
             (hPrev, cPrev) = (h, c)
         }
 
@@ -130,6 +132,37 @@ enum LSTMGates: Lesson {
         tr.say(w("summary states"))
         tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cS), (symbol: "h_{t}", values: hS)])
         tr.say(w("notice"))
+        if backward {
+            derivePass(back: p, tr, input, c0: c0, steps: (a: aS, i: iS, f: fS, g: gS, o: oS, c: cS, h: hS))
+        }
         return tr
+    }
+
+    /// The backward pass, step T first: ∂L/∂h_t, then ∂L/∂c_t (through h_t and from c_{t+1} through
+    /// f_{t+1} alone), the four gates, and their stacked pre-activation; then the inputs' sums.
+    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced,
+                           steps s: (a: [Traced], i: [Traced], f: [Traced], g: [Traced], o: [Traced], c: [Traced], h: [Traced])) {
+        let w = words
+        let gOut = p.beginBackward(in: tr, equations: w("backward equations"))
+        let back = Backprop(tr, differentiable: p.differentiable(input, c0: c0))
+        for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
+        for t in stride(from: p.steps, through: 1, by: -1) {
+            tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
+            let slots = stepSlots(t)
+            back.record(s.h[t - 1], p.stateGradientCaption("h", t))
+            var cCaption = p.stateGradientCaption("c", t)
+            if t < p.steps, !p.startsChunk(t + 1) {
+                let keep = p.slopeSlots(s.f[t].value.flat)
+                cCaption = Caption(title: cCaption.title, meaning: cCaption.meaning + " " + w("c[t].grad, forget", keep.merging(["t+1": "\(t + 1)"]) { a, _ in a }))
+            }
+            back.record(s.c[t - 1], cCaption)
+            back.record(s.o[t - 1], w.caption("o[t].grad", slots))
+            back.record(s.g[t - 1], w.caption("g[t].grad", slots))
+            back.record(s.f[t - 1], w.caption(t == 1 && p.c0 == nil ? "f[t].grad, zero c0" : "f[t].grad", slots))
+            back.record(s.i[t - 1], w.caption("i[t].grad", slots))
+            back.record(s.a[t - 1], w.caption("a[t].grad", slots))
+        }
+        p.recordInputGradients(back, input, c0: c0, in: tr)
+        p.endBackward(in: tr, back: back, states: [("h", s.h), ("c", s.c)])
     }
 }

@@ -39,8 +39,8 @@ enum LayerNorm: Lesson {
         $0.setting("variance", .string("unbiased"))?.setting("eps_placement", .string("outside"))
     }]
 
-    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
-        var reader = try InputReader(json, file: file)
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
         let p = try LayerNormInput(&reader)
         try reader.finish()
         return derive(p, example: example, file: file)

@@ -38,15 +38,24 @@ public protocol Lesson: Sendable {
     static var summary: String { get }
     /// The built-in examples; the first is `default`.
     static var examples: [Example] { get }
-    /// Reads `input` (named `file` in errors), runs the mechanism and returns its trace.
-    /// `example` is the built-in example being run, if any, whose story the trace tells.
-    static func trace(_ input: JSON, file: String, example: Example?) throws -> Trace
+    /// Reads `input` (named `file` in errors), runs the mechanism and returns its trace; with
+    /// `backward`, its backward pass too. `example` is the built-in example being run, if any,
+    /// whose story the trace tells.
+    static func trace(_ input: JSON, file: String, example: Example?, backward: Bool) throws -> Trace
     /// Other formulations a slide may have used, tried when a claim fails (none by default).
     static var alternatives: [Alternative] { get }
+    /// The loss the backward pass differentiates, L = Σ ⟨G, output⟩, with the forward pass rerun on
+    /// `input` (a nudged copy of the input of `original`): what the gradient check compares with.
+    static func lossOf(_ input: JSON, file: String, original: Trace) throws -> Double
 }
 
 extension Lesson {
     static var alternatives: [Alternative] { [] }
+
+    /// The forward pass only.
+    public static func trace(_ input: JSON, file: String, example: Example?) throws -> Trace {
+        try trace(input, file: file, example: example, backward: false)
+    }
 }
 
 /// Every lesson, in the order of the curriculum.

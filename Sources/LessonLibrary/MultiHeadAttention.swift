@@ -41,8 +41,8 @@ enum MultiHeadAttention: Lesson {
     /// its title then says which heads it shows.
     static let drawnHeads = FigureLimits.standard.panels - 1
 
-    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
-        var reader = try InputReader(json, file: file)
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
         let p = try MultiHeadInput(&reader)
         try reader.finish()
         return derive(p, example: example, file: file)

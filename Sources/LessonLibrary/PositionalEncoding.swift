@@ -46,8 +46,8 @@ enum PositionalEncoding: Lesson {
         }
     }]
 
-    static func trace(_ json: JSON, file: String, example: Example?) throws -> Trace {
-        var reader = try InputReader(json, file: file)
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
         let p = try PositionalInput(&reader)
         try reader.finish()
         return derive(p, example: example, file: file)

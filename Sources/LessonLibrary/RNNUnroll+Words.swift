@@ -7,6 +7,10 @@ import TraceCore
 extension RNNUnroll {
     static let words = Words(
         captions: [
+            "a[t].grad, tanh": ("gradient of the pre-activation",
+                                #"$\tanh' = 1 - h_{«t»}^{2}$ scales each unit's gradient, from «low» to «high»: a unit near ±1 (saturated) passes almost nothing back."#),
+            "a[t].grad, relu": ("gradient of the pre-activation",
+                                "relu′ passes the gradient where the unit was on and blocks it where it was off (a ≤ 0): off here: «off»."),
             "a[t]": ("pre-activation",
                      #"Each unit's weighted evidence: what the input says ($W_{ih} x_{«t»}$) plus what the memory $h_{«t-1»}$ says ($W_{hh} h_{«t-1»}$), plus the biases."#),
             "h[t], tanh": ("hidden state",
@@ -15,6 +19,8 @@ extension RNNUnroll {
                            "The new memory: relu keeps positive sums and sets negative ones to 0; unlike tanh it does not bound the state."),
         ],
         text: [
+            "backward equations, tanh": #"\frac{\partial L}{\partial h_{t}} = G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
+            "backward equations, relu": #"\frac{\partial L}{\partial h_{t}} = G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left[a_{t} > 0\right], \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
             "summary": "A vanilla RNN unrolled over time: one weight matrix reused at every step",
             "title": "A vanilla RNN, unrolled over time",
             "default.summary": "“e l l”: the same letter twice gives two different hidden states",

@@ -129,8 +129,10 @@ extension Trace {
 extension Lesson {
     /// The lesson run on `input` (named `file` in messages), with `claims` checked against it and
     /// each failing claim given its likely reason: what the command line and `render` both do.
-    public static func run(_ input: JSON, file: String, example: Example?, claims: (set: ClaimSet, file: String)?) throws -> Trace {
-        let trace = try trace(input, file: file, example: example)
+    public static func run(_ input: JSON, file: String, example: Example?, claims: (set: ClaimSet, file: String)?,
+                           backward: Bool = false) throws -> Trace {
+        let trace = try trace(input, file: file, example: example, backward: backward)
+        if backward { checkGradients(trace, input: input, file: file) }
         if let claims { try trace.check(claims.set, file: claims.file, lesson: self, input: input) }
         return trace
     }

@@ -11,6 +11,20 @@ let recurrentWords = Words(
         "bias_hh_l0": ("Recurrent bias", #"Added with $W_{hh} h_{t-1}$; PyTorch keeps two biases where the equations need only their sum."#),
         "h0": ("Initial hidden state", "The hidden state before the first step."),
         "c0": ("Initial cell state", "The cell state before the first step."),
+        "grad_output": ("Gradient of the loss", #"Row t is $G_{t} = \frac{\partial L}{\partial h_{t}}$ as the loss sees it: $L = \sum_{t} G_{t} \cdot h_{t}$, so each entry says how much L gains per unit of that entry of $h_{t}$. This is PyTorch's `output.backward(grad_output)`."#),
+        "h[t].grad": ("gradient of the hidden state", #"What L gains per unit of $h_{«t»}$: the loss's own share $G_{«t»}$, plus what step «t+1» passes back through $W_{hh}^{\top}$."#),
+        "h[t].grad, last": ("gradient of the hidden state", #"No later step uses $h_{«t»}$, so its gradient is the loss's share $G_{«t»}$ alone."#),
+        "h[t].grad, cut": ("gradient of the hidden state", #"Only the loss's share $G_{«t»}$: $h_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
+        "c[t].grad": ("gradient of the cell state", #"Two paths reach $c_{«t»}$: through $h_{«t»} = o_{«t»} \odot \tanh(c_{«t»})$, and from $c_{«t+1»}$ multiplied only by the forget gate $f_{«t+1»}$, with no weight matrix and no squashing in between."#),
+        "c[t].grad, last": ("gradient of the cell state", #"Only through $h_{«t»} = o_{«t»} \odot \tanh(c_{«t»})$: no later step uses $c_{«t»}$."#),
+        "c[t].grad, cut": ("gradient of the cell state", #"Only through $h_{«t»}$: $c_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
+        "weight_ih_l0.grad": ("gradient of the input weights", #"One term $\frac{\partial L}{\partial a_{t}} x_{t}^{\top}$ per step, summed: the same $W_{ih}$ acted at every step."#),
+        "weight_hh_l0.grad": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}$ per step, summed: backpropagation through time. Steps whose $h_{t-1}$ is 0 (the first, from a zero $h_{0}$) add nothing."#),
+        "bias_ih_l0.grad": ("gradient of the input bias", #"The sum of $\frac{\partial L}{\partial a_{t}}$ over the steps: the bias is added at every step."#),
+        "bias_hh_l0.grad": ("gradient of the recurrent bias", #"The same sum as for $b_{ih}$: the two biases are added side by side, so they always get the same gradient."#),
+        "h0.grad": ("gradient of the initial hidden state", #"What reaches the start of the sequence: step 1 passes back $W_{hh}^{\top} \frac{\partial L}{\partial a_{1}}$."#),
+        "c0.grad": ("gradient of the initial cell state", #"What reaches the start along the cell state: $\frac{\partial L}{\partial c_{1}} \odot f_{1}$."#),
+        "input.grad": ("gradient of the input sequence", #"Row t is $W_{ih}^{\top} \frac{\partial L}{\partial a_{t}}$: how L would change with each input number of step t."#),
     ],
     text: [
         "legend T": "time steps (rows of the input)",
@@ -21,6 +35,39 @@ let recurrentWords = Words(
         "per row, one gate": "one row per gate, stacked by gate («gates», 1 row each)",
         "bias left out": "Not in the input, so zeros (a new PyTorch module starts with random biases; an input that leaves them out means zero).",
         "state left out": "Not in the input, so zeros, as in PyTorch when no initial state is passed.",
+        "grad_output left out": "Not in the input, so ones: L is the sum of every entry of every $h_{t}$.",
+        "no unit": "no unit",
+        "heading backward": "Backward pass",
+        "backward why": #"""
+            Training needs the gradient of a loss $L$ with respect to every weight. Backpropagation gets it \#
+            with the chain rule, from the output back to the inputs: each value's gradient is the sum, over \#
+            every place the value was used, of what that use passes back. For a recurrent network the \#
+            places are the time steps, so the gradient travels backwards through time (BPTT), step $T$ first.
+            """#,
+        "truncated": #"""
+            **Truncated BPTT** (`bptt_steps` = «k»): the «T» steps are cut into chunks of «k», and the state \#
+            entering each chunk after the first is held constant (PyTorch's `h.detach()`). The gradient stops \#
+            at each cut; the loss still covers every step.
+            """#,
+        "truncated, one chunk": "`bptt_steps` = «k» covers all «T» steps in one chunk, so nothing is cut.",
+        "heading loss": "The loss",
+        "heading steps back": "Back through the steps",
+        "steps back": #"""
+            From the last step to the first. At each step the hidden state's gradient collects the loss's \#
+            share and what the next step passed back; the cell's derivative turns it into the \#
+            pre-activation's gradient, and $W_{hh}^{\top}$ carries that back to the previous state.
+            """#,
+        "heading input gradients": "The inputs' gradients: one term per step",
+        "input gradients": #"""
+            The same weights act at all «T» steps, so each weight's gradient is a sum of «T» terms, one per \#
+            step. The entries below write that sum out term by term.
+            """#,
+        "heading check": "Gradient check",
+        "check": #"""
+            For each input, the entry with the largest gradient is nudged by $\pm\epsilon$, $\epsilon = 10^{-6}$, \#
+            and the forward pass run again: the central difference $(L(\theta + \epsilon) - L(\theta - \epsilon))/2\epsilon$ \#
+            must match the gradient found above.
+            """#,
     ])
 
 extension Repeats {
@@ -28,6 +75,11 @@ extension Repeats {
     static let timeSteps = Repeats(singular: "step", plural: "steps", counter: "t",
                                    sameWork: "repeat the same computation on the next inputs",
                                    resultsShown: "the summary below shows their results")
+    /// The time steps of the backward pass, last first.
+    static let stepsBack = Repeats(singular: "step", plural: "steps", counter: "t",
+                                   sameWork: "pass the gradient back in the same way",
+                                   resultsShown: "the figure below shows the size of their gradients",
+                                   countsDown: true)
 }
 
 /// The slots of time step t: «t» and «t-1».

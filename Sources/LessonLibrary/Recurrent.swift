@@ -1,6 +1,7 @@
 // What the three recurrent lessons share: PyTorch's one-layer fields (weight_ih_l0, …), read and
 // checked with the gates stacked in rows, and shown as labelled input tables.
 
+import JSONFormat
 import LessonInput
 import TraceCore
 
@@ -15,6 +16,8 @@ struct RecurrentInput {
     let c0: Vector?         // H (LSTM only)
     let tokens: [String]?
     let gates: [String]     // ["i", "f", "g", "o"], one letter per stacked block; [] for the RNN
+    let gradOutput: Matrix? // T × H: ∂L/∂h_t in row t (the backward pass), ones when not given
+    let bpttSteps: Int?     // truncated BPTT: the state entering every k-th step is detached
 
     var steps: Int { x.rows }
     var inputSize: Int { x.cols }
@@ -49,12 +52,18 @@ struct RecurrentInput {
             if let c0 { try reader.expect(c0, "c0", count: ("hidden", h)) }
         }
         tokens = try reader.labels("tokens", count: x.rows, per: "time step (row of input)")
+        gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, T × hidden: row t is ∂L/∂h_t")
+        if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("T (rows of input)", x.rows), cols: ("hidden", h)) }
+        bpttSteps = try reader.integer("bptt_steps", "the steps of each chunk of truncated backpropagation through time")
+        if let k = bpttSteps, k < 1 { throw reader.fail("bptt_steps must be a whole number ≥ 1, got \(k)") }
         // Per step the stacked products; the trace holds the inputs (biases and states shown even
         // when left out) and per step a and h (RNN) or the stacked rows and six H-vectors (LSTM, GRU).
         let (t, stackRows, hd) = (Double(x.rows), Double(blocks * h), Double(h))
         let inputs = Double(x.entries.count + wIh.entries.count + wHh.entries.count) + 2 * stackRows + hd * (cellState ? 2 : 1)
+        // The backward pass adds per step an outer product for each weight (the terms of its sum).
         try reader.expectWork(multiplyAdds: t * stackRows * Double(x.cols + h),
-                              traceNumbers: inputs + t * (blocks == 1 ? 2 * hd : 10 * hd))
+                              traceNumbers: inputs + t * (blocks == 1 ? 2 * hd : 10 * hd),
+                              backwardNumbers: t * stackRows * Double(x.cols + h))
         (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
         self.gates = gates
     }
@@ -138,8 +147,114 @@ struct RecurrentInput {
         return tr.input("c0", "c_{0}", .vector(c0 ?? .zeros(hidden)), caption, labels: unitLabels)
     }
 
+    // MARK: The backward pass
+
+    /// Whether the state entering step t is detached (truncated BPTT: t begins a chunk after the first).
+    func startsChunk(_ t: Int) -> Bool { bpttSteps.map { t > 1 && (t - 1) % $0 == 0 } ?? false }
+
+    /// The backward part's heading, account and equations, and the loss's gradient G.
+    func beginBackward(in tr: Trace, equations: String) -> Traced {
+        let w = recurrentWords
+        tr.heading(w("heading backward"))
+        tr.say(w("backward why"))
+        tr.math(equations)
+        if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
+        tr.heading(w("heading loss"), level: 3)
+        let g = presentLoss(in: tr)
+        tr.heading(w("heading steps back"), level: 3)
+        tr.say(w("steps back"))
+        return g
+    }
+
+    /// The caption of ∂L/∂h_t (or ∂L/∂c_t): what reaches it, at the last step, at a chunk's end, or between.
+    func stateGradientCaption(_ state: String, _ t: Int) -> Caption {
+        let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
+        return recurrentWords.caption("\(state)[t].grad" + kind, stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a })
+    }
+
+    /// «low» and «high»: the smallest and largest factor a derivative multiplies the gradient by, with their units.
+    func slopeSlots(_ slope: [Double]) -> [String: String] {
+        guard let low = slope.indices.min(by: { slope[$0] < slope[$1] }), let high = slope.indices.max(by: { slope[$0] < slope[$1] }) else { return [:] }
+        let off = slope.indices.filter { slope[$0] == 0 }.map { "\($0 + 1)" }
+        return ["low": "\(NumberStyle(precision: 4).fixed(slope[low])) (unit \(low + 1))",
+                "high": "\(NumberStyle(precision: 4).fixed(slope[high])) (unit \(high + 1))",
+                "off": off.isEmpty ? recurrentWords("no unit") : off.joined(separator: ", ")]
+    }
+
+    /// The gradient check, after the inputs' gradients.
+    func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced])]) {
+        let w = recurrentWords
+        tr.heading(w("heading check"), level: 3)
+        tr.say(w("check"))
+        tr.gradientCheckTable()
+    }
+
+    /// The loss's gradient, ∂L/∂h_t for every step as one T × H input (ones when not given).
+    func presentLoss(in tr: Trace) -> Traced {
+        var caption = recurrentWords.caption("grad_output")
+        if gradOutput == nil { caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output left out")) }
+        let unitColumns = (1...hidden).map { sharedWords("label unit j", ["j": "\($0)"]) }
+        return tr.input("grad_output", "G", .matrix(gradOutput ?? Matrix(rows: steps, cols: hidden, entries: Array(repeating: 1, count: steps * hidden))),
+                        caption, labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: unitColumns))
+    }
+
+    /// The inputs that get gradients: the sequence, the weights, and the biases and states given.
+    func differentiable(_ inputs: Inputs, c0 traced: Traced? = nil) -> [Traced] {
+        [inputs.x, inputs.wIh, inputs.wHh] + (bIh == nil ? [] : [inputs.bIh]) + (bHh == nil ? [] : [inputs.bHh])
+            + (h0 == nil ? [] : [inputs.h0]) + (c0 == nil ? [] : traced.map { [$0] } ?? [])
+    }
+
+    /// The inputs' gradients, after every step's: the weights' as sums over the steps.
+    func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace) {
+        let w = recurrentWords
+        tr.heading(w("heading input gradients"), level: 3)
+        tr.say(w("input gradients", ["T": "\(steps)"]))
+        back.record(inputs.wIh, w.caption("weight_ih_l0.grad"))
+        back.record(inputs.wHh, w.caption("weight_hh_l0.grad"))
+        back.record(inputs.bIh, w.caption("bias_ih_l0.grad"))
+        back.record(inputs.bHh, w.caption("bias_hh_l0.grad"))
+        back.record(inputs.h0, w.caption("h0.grad"))
+        if let c0 { back.record(c0, w.caption("c0.grad")) }
+        back.record(inputs.x, w.caption("input.grad"))
+    }
+
     /// Rows of gate `g` (0-based block) in a stacked vector.
     func block(_ g: Int) -> Range<Int> { (g * hidden)..<((g + 1) * hidden) }
+}
+
+/// The recurrent lessons' loss for the gradient check. With truncated BPTT the backward pass
+/// differentiates each chunk with the state entering it held fixed, so the forward pass is rerun
+/// chunk by chunk, each after the first starting from the original run's state (h, and c).
+protocol RecurrentLesson: Lesson {}
+
+extension RecurrentLesson {
+    static func lossOf(_ input: JSON, file: String, original: Trace) throws -> Double {
+        guard case .number(let k, _)? = input["bptt_steps"], case .array(let rows)? = input["input"], Int(k) < rows.count else {
+            return try trace(input, file: file, example: nil, backward: false).loss(terms: original.lossTerms)
+        }
+        let size = Int(k)
+        var total = 0.0
+        for start in stride(from: 0, to: rows.count, by: size) {
+            let end = min(start + size, rows.count)
+            var chunk = input
+            for key in ["bptt_steps", "tokens", "grad_output"] { chunk = chunk.removing(key) }
+            chunk = chunk.setting("input", .array(Array(rows[start..<end]))) ?? chunk
+            if start > 0 {
+                for state in ["h", "c"] {
+                    guard let step = original["\(state)[\(start)]"] else { continue }
+                    chunk = chunk.setting("\(state)0", .array(step.value.flat.map { .number($0) })) ?? chunk
+                }
+            }
+            let rerun = try trace(chunk, file: file, example: nil, backward: false)
+            // The chunk's step j is step start + j of the whole sequence.
+            let terms = original.lossTerms.compactMap { term -> (name: String, gradient: Value)? in
+                guard term.name.hasPrefix("h["), let t = Int(term.name.dropFirst(2).dropLast()), t > start, t <= end else { return nil }
+                return ("h[\(t - start)]", term.gradient)
+            }
+            total += rerun.loss(terms: terms)
+        }
+        return total
+    }
 }
 
 /// `₁₂` for 12: Unicode subscript digits for table labels.

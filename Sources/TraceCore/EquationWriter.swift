@@ -26,7 +26,7 @@ public struct EquationWriter: Sendable {
         if let leaf = t.leaf {
             if numbers { return LaTeX(matrix(t.value, given: leaf.given), .atom) }
             // A symbol written as an expression ("X - \mu") groups like one.
-            return LaTeX(leaf.symbol, leaf.symbol.contains(" ") ? .sum : .atom)
+            return LaTeX(leaf.symbol, isCompound(leaf.symbol) ? .sum : .atom)
         }
         return t.operation.latex(LaTeXWriter(equations: self, numbers: numbers))
     }
@@ -125,6 +125,16 @@ public struct EquationWriter: Sendable {
         let text = style.number(x, given: given)
         return Arithmetic(text, text.hasPrefix("-") ? .negativeNumber : .number)
     }
+}
+
+/// Whether a symbol is written as an expression ("X + PE", `r_{1} \odot h_{0}`): a space outside
+/// every brace. `\frac{\partial L}{\partial h_{1}}` is one symbol.
+func isCompound(_ symbol: String) -> Bool {
+    var depth = 0
+    for c in symbol {
+        if c == "{" { depth += 1 } else if c == "}" { depth -= 1 } else if c == " " && depth == 0 { return true }
+    }
+    return false
 }
 
 /// What an operation's `latex` gets: its operands written by symbol or with their numbers.

@@ -74,8 +74,11 @@ public struct Repeats: Sendable {
     public let sameWork: String
     /// Where their results are shown: "the summary below shows their results".
     public let resultsShown: String
+    /// Whether the run is counted down (item 1 is the last step): the backward pass through time.
+    public let countsDown: Bool
 
-    public init(singular: String, plural: String, counter: String? = nil, sameWork: String, resultsShown: String) {
+    public init(singular: String, plural: String, counter: String? = nil, sameWork: String, resultsShown: String, countsDown: Bool = false) {
+        self.countsDown = countsDown
         self.singular = singular
         self.plural = plural
         self.counter = counter
@@ -83,6 +86,25 @@ public struct Repeats: Sendable {
         self.resultsShown = resultsShown
     }
 
+}
+
+/// One row of the gradient check: an input's entry whose gradient is largest, its gradient from the
+/// backward pass, and the central difference (L(θ + ε) − L(θ − ε))/2ε from two reruns of the forward pass.
+public struct GradientCheck: Sendable {
+    public let name: String
+    public let symbol: String
+    /// The entry, 1-based: (row, column) or (entry).
+    public let at: [Int]
+    public let analytic: Double
+    public let numeric: Double
+    public init(name: String, symbol: String, at: [Int], analytic: Double, numeric: Double) {
+        (self.name, self.symbol, self.at, self.analytic, self.numeric) = (name, symbol, at, analytic, numeric)
+    }
+    /// |analytic − numeric| / max(|analytic|, |numeric|), 0 when both are 0.
+    public var relativeDifference: Double {
+        let scale = max(abs(analytic), abs(numeric))
+        return scale == 0 ? 0 : abs(analytic - numeric) / scale
+    }
 }
 
 /// A piece of the document, in reading order.
@@ -103,6 +125,8 @@ public enum Block: Sendable {
     case legend([(symbol: String, meaning: String, size: Int)])
     /// A picture, with a text alternative that says what it shows.
     case figure(Figure, description: String)
+    /// The gradient check table (its rows are the trace's `gradientChecks`).
+    case gradientCheck
 }
 
 /// Everything one run of a lesson produced, in computation order.
@@ -117,6 +141,11 @@ public final class Trace {
     public var numberCount: Int { steps.reduce(0) { $0 + $1.value.count } }
     /// The first computed step of each name, so that looking a value up (a claim per entry) is O(1).
     private var computedByName: [String: Int] = [:]
+    /// The loss of the backward pass, L = Σ ⟨gradient, value⟩ over these recorded outputs: what a
+    /// rerun of the forward pass evaluates for the gradient check.
+    public internal(set) var lossTerms: [(name: String, gradient: Value)] = []
+    /// The gradient check of the backward pass, one row per differentiable input.
+    public var gradientChecks: [GradientCheck] = []
     /// The claims checked against this trace, with where they come from.
     public internal(set) var claims: (source: String, verdicts: [Verdict])?
 
@@ -137,6 +166,8 @@ public final class Trace {
     public func math(_ latex: String) { blocks.append(.math(latex)) }
     public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { blocks.append(.legend(rows)) }
     public func figure(_ figure: Figure, description: String) { blocks.append(.figure(figure, description: description)) }
+    /// Where the gradient check table goes.
+    public func gradientCheckTable() { blocks.append(.gradientCheck) }
 
     /// The figures in reading order.
     public var figures: [Figure] {

@@ -60,9 +60,11 @@ protocol Operation: Sendable {
     /// A last stage of its own after the arithmetic as written (the softmax's `0.3679/2.2504`).
     func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String?
 
-    /// The backward rule: given ∂L/∂result, the gradient of each operand (in `operands` order).
-    /// nil where the rule is not derived yet: the backward pass fills these in.
-    func backward(_ gradient: Value, of result: Value) -> [Value]?
+    /// The backward rule (the chain rule for this operation): given `gradient` = ∂L/∂result as an
+    /// expression, ∂L/∂operand for each operand whose entry in `needs` is true (nil for the others),
+    /// as expressions a student can read: ∂L/∂a = ∂L/∂h ⊙ (1 − h²). `result` is the value itself,
+    /// by its symbol when it was recorded. nil: nothing flows back (a constant, a stopped gradient).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]?
 }
 
 /// How an operation takes part in written-out arithmetic.
@@ -81,7 +83,7 @@ extension Operation {
     var writing: Writing { .collapses }
     func function(at index: Int, of result: Value) -> (name: String, operand: Traced, index: Int)? { nil }
     func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String? { nil }
-    func backward(_ gradient: Value, of result: Value) -> [Value]? { nil }
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? { nil }
 }
 
 /// LaTeX text and how tightly it binds.

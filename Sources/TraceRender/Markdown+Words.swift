@@ -19,6 +19,7 @@ let markdownWords = Words(text: [
     "figure on stdout": "> **Figure: «title».** «description» The picture is written as an SVG file beside the note with `«command» -o NOTE.md`, and is in the lecture notes in `Lessons/`.",
     "footer": "Numbers are rounded to «precision» decimals; numbers you gave are shown as written. `«command» --format json` prints every value at full precision.",
     "legend header": "| symbol | meaning | in this example |",
+    "gradient check header": "| input | largest entry | backward pass | central difference | relative difference |",
     "written out": "written out",
     "entry": "- entry («row», «column»): «arithmetic» = «value»",
     "a number": "a number",

@@ -98,6 +98,8 @@ public struct MarkdownRenderer {
                 out += step(trace.steps[id])
             case .summary(let table):
                 out += summary(table)
+            case .gradientCheck:
+                out += gradientCheck(trace.gradientChecks)
             case .figure(let figure, let description):
                 figureNumber += 1
                 // What the figure leaves out (`FigureLimits`) is said after its description.
@@ -121,11 +123,14 @@ public struct MarkdownRenderer {
     /// The heading and sentence that stand for the sections left out.
     private func elided(_ repeats: Repeats, _ range: ClosedRange<Int>) -> [String] {
         let (first, last) = (range.lowerBound, range.upperBound)
-        let heading = repeats.counter.map { "\($0) = \(first) … \(last)" }
-            ?? "\(repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()) \(first) … \(last)"
+        // A run counted down (the backward pass's steps T, T−1, …) names its items by their own numbers.
+        let count = last + 1
+        let (from, to) = repeats.countsDown ? (count + 1 - first, count + 1 - last) : (first, last)
+        let heading = repeats.counter.map { "\($0) = \(from) … \(to)" }
+            ?? "\(repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()) \(from) … \(to)"
         let plural = repeats.plural.prefix(1).uppercased() + repeats.plural.dropFirst()
         return ["### " + heading, "",
-                words("left out", ["Plural": plural, "first": "\(first)", "last": "\(last)", "same work": repeats.sameWork,
+                words("left out", ["Plural": plural, "first": "\(from)", "last": "\(to)", "same work": repeats.sameWork,
                                    "results": repeats.resultsShown, "command": command, "singular": repeats.singular]), ""]
     }
 
@@ -239,6 +244,31 @@ public struct MarkdownRenderer {
         }
         out.append("")
         return out
+    }
+
+    // MARK: Gradient check
+
+    private func gradientCheck(_ rows: [GradientCheck]) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        var out = [words("gradient check header"), "|---|---|---:|---:|---:|"]
+        for row in rows {
+            let at = "(" + row.at.map(String.init).joined(separator: ", ") + ")"
+            out.append("| `\(row.name)` $\(row.symbol)$ | \(at) | \(significant(row.analytic)) | \(significant(row.numeric)) | \(exponent(row.relativeDifference)) |")
+        }
+        out.append("")
+        return out
+    }
+
+    /// Ten significant digits: enough to see where a gradient and its central difference part.
+    private func significant(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        return String(format: "%.10g", x)
+    }
+
+    /// A small positive number as `3.2e-11`.
+    private func exponent(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : "inf" }
+        return x == 0 ? "0" : String(format: "%.1e", x)
     }
 
     // MARK: Claims

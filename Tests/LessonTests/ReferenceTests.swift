@@ -23,6 +23,8 @@ struct ReferenceCase: CustomTestStringConvertible, Sendable {
     let name: String
     let input: JSON
     let values: [JSONMember]
+    /// ∂L/∂name from torch.autograd, `output.backward(grad_output)`; empty when the case has none.
+    let grads: [JSONMember]
     var testDescription: String { "\(lesson) \(name)" }
 }
 
@@ -31,7 +33,9 @@ func referenceCases(_ lesson: String) -> [ReferenceCase] {
           case .array(let cases)? = file["cases"] else { return [] }
     return cases.compactMap { c in
         guard case .string(let name)? = c["name"], let input = c["input"], case .object(let values)? = c["values"] else { return nil }
-        return ReferenceCase(lesson: lesson, name: name, input: input, values: values)
+        var grads: [JSONMember] = []
+        if case .object(let members)? = c["grads"] { grads = members }
+        return ReferenceCase(lesson: lesson, name: name, input: input, values: values, grads: grads)
     }
 }
 
@@ -95,5 +99,32 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         let names = specNames(reference.lesson, reference.input)
         #expect(!names.isEmpty)
         for name in names { #expect(reference.values.contains { $0.key == name }, "fixture lacks \(name)") }
+    }
+
+    @Test(arguments: lessons.flatMap(referenceCases).filter { !$0.grads.isEmpty })
+    func gradientsAgreeWithAutograd(_ reference: ReferenceCase) throws {
+        let lesson = try #require(Lessons.named(reference.lesson))
+        let trace = try lesson.run(reference.input, file: reference.name, example: nil, claims: nil, backward: true)
+        for member in reference.grads {
+            let step = try #require(trace[member.key], "\(reference.lesson) \(reference.name) does not record \(member.key)")
+            let expected = numbers(member.value)
+            let computed = step.value.flat
+            #expect(computed.count == expected.count, "\(member.key): \(computed.count) values, autograd has \(expected.count)")
+            for (c, e) in zip(computed, expected) {
+                #expect(abs(c - e) <= 1e-9 * max(1, abs(e)), "\(reference.name) \(member.key): \(c) vs autograd \(e)")
+            }
+        }
+        // No gradient autograd does not have, of a value the fixture has or an input: each one is
+        // on the path to the loss and depends on a differentiable input, or it is not recorded.
+        guard case .object(let inputs) = reference.input else { return }
+        let known = Set(reference.values.map(\.key) + inputs.map(\.key))
+        for step in trace.computedSteps where step.name.hasSuffix(".grad") && known.contains(String(step.name.dropLast(5))) {
+            #expect(reference.grads.contains { $0.key == step.name }, "\(reference.name): \(step.name) is not a gradient autograd has")
+        }
+        // Every gradient check of the case passes.
+        #expect(!trace.gradientChecks.isEmpty)
+        for check in trace.gradientChecks {
+            #expect(check.relativeDifference < 1e-6, "\(reference.name) \(check.name): \(check.analytic) vs \(check.numeric)")
+        }
     }
 }

@@ -1,6 +1,6 @@
 // A vector spread over a matrix, for entrywise arithmetic with it: one number per row (a mean, a
 // row sum) or one per column (a bias, a gain). Shown with numbers as a column or as a row.
-// Backward (for later): the gradient summed over the copies (column sums for a per-column bias).
+// Backward: the gradient summed over the copies (column sums for a per-column bias).
 
 /// How a vector is spread over a matrix.
 public enum BroadcastRule: Sendable {
@@ -28,6 +28,13 @@ struct Broadcast: Operation {
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         guard case .matrix(let m) = result else { preconditionFailure("broadcast to a non-matrix") }
         return w.entry(a, rule == .perRow ? index / m.cols : index % m.cols)
+    }
+
+    /// Each copy passes its gradient back to the one number it copies: row sums for a per-row
+    /// number, column sums for a per-column one.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        guard needs[0] else { return [nil] }
+        return [rule == .perRow ? reduceRows(.sum, gradient) : sumColumns(gradient)]
     }
 }
 

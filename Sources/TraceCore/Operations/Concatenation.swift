@@ -1,5 +1,5 @@
 // Matrices side by side (the heads' outputs, concatenated): each entry is copied from its part.
-// Backward (for later): the gradient cut back into the parts' columns.
+// Backward: the gradient cut back into the parts' columns.
 
 struct Concatenation: Operation {
     let parts: [Traced]
@@ -21,6 +21,16 @@ struct Concatenation: Operation {
             col -= p.cols
         }
         preconditionFailure("column outside the concatenation")
+    }
+
+    /// Each part gets its own columns of the gradient back.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        var first = 0
+        return zip(parts, needs).map { part, needed in
+            let cols = part.value.shape.last ?? 1
+            defer { first += cols }
+            return needed ? gradient.columns(first..<(first + cols), sliceSymbol(gradient, #":,\,"# + "\(first + 1):\(first + cols)")) : nil
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-// Entrywise difference a − b (a scalar subtracts from every entry).
+// Entrywise difference a − b (a scalar subtracts from every entry). Backward: ∂a = ∂, ∂b = −∂.
 
 struct Difference: Operation {
     let a: Traced
@@ -13,6 +13,11 @@ struct Difference: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         Arithmetic("\(w.entry(a, index).text) - \(w.factor(b, index))", .sum)
+    }
+
+    /// ∂a = ∂(a − b), ∂b = −∂(a − b).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        [needs[0] ? gradient : nil, needs[1] ? negated(gradient) : nil]
     }
 }
 

@@ -1,4 +1,5 @@
 // The elementwise (Hadamard) product a ⊙ b: how a gate scales what passes through it.
+// Backward: ∂a = ∂y ⊙ b, ∂b = ∂y ⊙ a (a gate scales the gradient as it scaled the value).
 
 struct Hadamard: Operation {
     let a: Traced
@@ -12,6 +13,11 @@ struct Hadamard: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         Arithmetic("\(w.factor(a, index))·\(w.factor(b, index))", .product)
+    }
+
+    /// Each factor's gradient is the incoming one times the other factor: ∂a = ∂y ⊙ b.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        [needs[0] ? hadamard(gradient, b) : nil, needs[1] ? hadamard(gradient, a) : nil]
     }
 }
 

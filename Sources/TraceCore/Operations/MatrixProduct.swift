@@ -1,6 +1,6 @@
 // The matrix product: W x (matrix × vector) or A B (matrix × matrix). An entry is written out as
 // its sum of products, `0.5·1 + (-0.3)·2`; long sums show their first and last terms.
-// Backward (for later): ∂A = ∂Y Bᵀ (an outer product for a vector), ∂B = Aᵀ ∂Y.
+// Backward: ∂A = ∂Y Bᵀ (an outer product for a vector), ∂B = Aᵀ ∂Y.
 
 struct MatrixProduct: Operation {
     let a: Traced
@@ -23,6 +23,12 @@ struct MatrixProduct: Operation {
         }
         let terms = w.terms(inner) { k in "\(w.factor(a, row * inner + k))·\(w.factor(b, k * bCols + col))" }
         return Arithmetic(terms.joined(separator: " + "), inner == 1 ? .product : .sum)
+    }
+
+    /// ∂A = ∂Y Bᵀ (for a vector B the outer product ∂y xᵀ), ∂B = Aᵀ ∂Y.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        let ofA: Traced? = needs[0] ? (b.value.shape.count == 1 ? outer(gradient, b) : gradient * transpose(b)) : nil
+        return [ofA, needs[1] ? transpose(a) * gradient : nil]
     }
 }
 

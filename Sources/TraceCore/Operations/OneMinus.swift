@@ -1,4 +1,4 @@
-// 1 − z, entry by entry: the share a gate leaves to the other side (the GRU's 1 − z).
+// 1 − z, entry by entry: the share a gate leaves to the other side (the GRU's 1 − z). Backward: −∂.
 
 struct OneMinus: Operation {
     let a: Traced
@@ -11,6 +11,11 @@ struct OneMinus: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         Arithmetic("(1 - \(w.factor(a, index)))", .atom)
+    }
+
+    /// ∂z = −∂(1 − z).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        [needs[0] ? negated(gradient) : nil]
     }
 }
 

@@ -1,4 +1,5 @@
 // Entrywise division a / b (a scalar divides every entry): scaling by √d_k, normalizing by a sum.
+// Backward: ∂a = ∂y / b, ∂b = −∂y ⊙ a / b².
 
 struct Quotient: Operation {
     let a: Traced
@@ -12,6 +13,11 @@ struct Quotient: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         Arithmetic("\(w.factor(a, index))/\(w.factor(b, b.value.count == 1 ? 0 : index))", .product)
+    }
+
+    /// ∂a = ∂y / b; ∂b = −∂y ⊙ a / (b ⊙ b) (b entrywise, as a broadcast denominator is).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        [needs[0] ? gradient / b : nil, needs[1] ? negated(hadamard(gradient, a) / hadamard(b, b)) : nil]
     }
 }
 

@@ -1,5 +1,6 @@
 // One number per row of a matrix: its sum, its largest entry, or its sum over a divisor (a mean;
 // one less than the row length for an unbiased variance). Written out term by term.
+// Backward: the row's gradient spread back over the row (÷ divisor for a mean; to the largest entry for a max).
 
 /// What a row reduction computes from each row of a matrix.
 public enum Reduction: Sendable, Equatable {
@@ -38,6 +39,27 @@ struct RowReduction: Operation {
         case .sum: return Arithmetic(terms.joined(separator: " + "), m.cols == 1 ? .number : .sum)
         case .max: return Arithmetic("max(" + terms.joined(separator: ", ") + ")", .atom)
         case .mean(let divisor): return Arithmetic("(" + terms.joined(separator: " + ") + ")/\(divisor)", .product)
+        }
+    }
+}
+
+extension RowReduction {
+    /// A row's sum takes each entry one for one, its mean 1/divisor of each; its largest entry
+    /// passes the whole gradient to the entry that was largest (the first, if two tie).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        guard needs[0], case .matrix(let m) = a.value else { return [nil] }
+        let spread = { (g: Traced) in broadcast(g, .perRow, rows: m.rows, cols: m.cols) }
+        switch reduction {
+        case .sum: return [spread(gradient)]
+        case .mean(let divisor): return [spread(gradient / constant(.scalar(Double(divisor)), "\(divisor)"))]
+        case .max:
+            var oneHot = [Double](repeating: 0, count: m.rows * m.cols)
+            for r in 0..<m.rows {
+                let row = m.row(r).entries
+                if let top = row.indices.first(where: { row[$0] == row.max() }) { oneHot[r * m.cols + top] = 1 }
+            }
+            let largest = constant(.matrix(Matrix(rows: m.rows, cols: m.cols, entries: oneHot)), #"\mathbb{1}_{\max}"#)
+            return [hadamard(spread(gradient), largest)]
         }
     }
 }

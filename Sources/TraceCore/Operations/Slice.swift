@@ -1,9 +1,9 @@
 // Part of a value under a symbol of its own: row t of the input (x_t), a gate's block of a stacked
 // weight (W_{if}), one head's columns of the projected queries (Q_{:,1:2}).
-// Backward (for later): the gradient scattered into the slice's place in a zero gradient of the source.
+// Backward: the gradient placed into the slice's place in a zero gradient of the source (Scatter).
 
 struct Slice: Operation {
-    enum Part: Sendable {
+    enum Part: Sendable, Equatable {
         /// Row `index` of a matrix, as a vector.
         case row(Int)
         /// Rows `range` of a vector (entries) or a matrix.
@@ -23,6 +23,11 @@ struct Slice: Operation {
         Arithmetic(w.fixed(result.flat[index]), .number)
     }
 
+    /// The gradient goes back to the slice's place in the source; the rest of the source gets 0.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        [needs[0] ? scatter([(part, gradient)], into: source.value) : nil]
+    }
+
     static func apply(_ part: Part, to value: Value) -> Value {
         switch (part, value) {
         case (.row(let r), .matrix(let m)): return .vector(m.row(r))
@@ -32,6 +37,11 @@ struct Slice: Operation {
         default: preconditionFailure("\(part) of a \(value.shape.count)-dimensional value")
         }
     }
+}
+
+/// The symbol of part `index` (`:,\,1:2`) of a gradient: `\left(\frac{…}{…}\right)_{:,\,1:2}`.
+func sliceSymbol(_ g: Traced, _ index: String) -> String {
+    "\\left(\(g.leaf?.symbol ?? "G")\\right)_{\(index)}"
 }
 
 extension Traced {

@@ -1,6 +1,6 @@
 // The softmax of each row, computed as exp(x − rowmax)/rowsum so that no exponential overflows.
 // Written out as `exp(0.2500 - 0.3750)/(exp(…) + exp(…))`, then as `0.3679/2.2504`.
-// Backward (for later): ∂x_ij = a_ij (∂a_ij − Σ_k a_ik ∂a_ik).
+// Backward: ∂x_ij = a_ij (∂a_ij − Σ_k a_ik ∂a_ik), the compact form of the Jacobian-vector product.
 
 import Foundation
 
@@ -30,6 +30,13 @@ struct SoftmaxRows: Operation {
         guard !rowSum.isEmpty else { return nil }
         let row = index / (result.count / rowSum.count)
         return "\(w.fixed(Foundation.exp(a.value.flat[index] - rowMax[row])))/\(w.fixed(rowSum[row]))"
+    }
+
+    /// The softmax's Jacobian-vector product, row by row: ∂x = A ⊙ (∂A − rowsum(A ⊙ ∂A)).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        guard needs[0], case .matrix(let m) = result.value else { return [nil] }
+        let along = reduceRows(.sum, hadamard(result, gradient))
+        return [hadamard(result, gradient - broadcast(along, .perRow, rows: m.rows, cols: m.cols))]
     }
 }
 

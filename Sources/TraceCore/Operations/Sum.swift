@@ -1,5 +1,5 @@
 // Entrywise sum a + b (a scalar adds to every entry). Stays written out when its operands are
-// collapsed, so the additions remain visible: `-0.1000 + 0.1 + 0.0800`.
+// collapsed, so the additions remain visible: `-0.1000 + 0.1 + 0.0800`. Backward: ∂a = ∂b = ∂(a + b).
 
 struct Sum: Operation {
     let a: Traced
@@ -14,6 +14,11 @@ struct Sum: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         Arithmetic("\(w.entry(a, index).text) + \(w.addend(b, index))", .sum)
+    }
+
+    /// Each addend changes the sum one for one: ∂a = ∂b = ∂(a + b).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        [needs[0] ? gradient : nil, needs[1] ? gradient : nil]
     }
 }
 

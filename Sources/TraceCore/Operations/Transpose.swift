@@ -1,4 +1,4 @@
-// The transpose Xᵀ: entry (r, c) is entry (c, r) of X, no arithmetic.
+// The transpose Xᵀ: entry (r, c) is entry (c, r) of X, no arithmetic. Backward: the gradient transposed.
 
 struct Transpose: Operation {
     let a: Traced
@@ -12,6 +12,20 @@ struct Transpose: Operation {
         guard case .matrix(let m) = result else { preconditionFailure("transpose of a non-matrix") }
         return w.entry(a, (index % m.cols) * m.rows + index / m.cols)
     }
+
+    /// ∂X = (∂Xᵀ)ᵀ, written without a double transpose: (Aᵀ G)ᵀ as Gᵀ A.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        guard needs[0] else { return [nil] }
+        if let product = gradient.operation as? MatrixProduct, case .matrix = product.b.value {
+            return [transpose(product.b) * transpose(product.a)]
+        }
+        return [transpose(gradient)]
+    }
+}
+
+/// `t`ᵀ, with a transpose of a transpose written as the value itself.
+func transpose(_ t: Traced) -> Traced {
+    (t.operation as? Transpose)?.a ?? t.transposed
 }
 
 extension Traced {

@@ -11,3 +11,8 @@ struct Exp: ElementwiseFunction {
 }
 
 public func exp(_ x: Traced) -> Traced { apply(Exp(), x) }
+
+extension Exp: Differentiable {
+    func derivativeLatex(x: String, y: String) -> LaTeX { LaTeX(y, .atom) }
+    func derivativeWritten(x: String, y: String, value: Double) -> Arithmetic { Arithmetic(y, .atom) }
+}

@@ -9,3 +9,9 @@ public struct ReLU: ElementwiseFunction {
 }
 
 func relu(_ x: Traced) -> Traced { apply(ReLU(), x) }
+
+/// relu′ as the Iverson bracket [x > 0]: 1 where the unit is on, 0 where it is off.
+extension ReLU: Differentiable {
+    func derivativeLatex(x: String, y: String) -> LaTeX { LaTeX("\\left[\(x) > 0\\right]", .atom) }
+    func derivativeWritten(x: String, y: String, value: Double) -> Arithmetic { Arithmetic(value > 0 ? "1" : "0", .number) }
+}

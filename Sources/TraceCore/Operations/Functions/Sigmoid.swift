@@ -11,3 +11,8 @@ struct Sigmoid: ElementwiseFunction {
 }
 
 public func sigmoid(_ x: Traced) -> Traced { apply(Sigmoid(), x) }
+
+extension Sigmoid: Differentiable {
+    func derivativeLatex(x: String, y: String) -> LaTeX { LaTeX("\(y) \\odot \\left(1 - \(y)\\right)", .product) }
+    func derivativeWritten(x: String, y: String, value: Double) -> Arithmetic { Arithmetic("\(y)·(1 - \(y))", .product) }
+}

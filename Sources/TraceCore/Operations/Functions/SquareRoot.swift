@@ -9,3 +9,8 @@ struct SquareRoot: ElementwiseFunction {
 }
 
 public func sqrt(_ x: Traced) -> Traced { apply(SquareRoot(), x) }
+
+extension SquareRoot: Differentiable {
+    func derivativeLatex(x: String, y: String) -> LaTeX { LaTeX("\\frac{1}{2 \(y)}", .atom) }
+    func derivativeWritten(x: String, y: String, value: Double) -> Arithmetic { Arithmetic("1/(2·\(y))", .product) }
+}

@@ -11,3 +11,8 @@ public struct Tanh: ElementwiseFunction {
 }
 
 public func tanh(_ x: Traced) -> Traced { apply(Tanh(), x) }
+
+extension Tanh: Differentiable {
+    func derivativeLatex(x: String, y: String) -> LaTeX { LaTeX("\\left(1 - \(y)^{2}\\right)", .atom) }
+    func derivativeWritten(x: String, y: String, value: Double) -> Arithmetic { Arithmetic("(1 - \(y)^2)", .atom) }
+}

@@ -1,0 +1,29 @@
+// The outer product u vᵀ of two vectors: how a weight's gradient is made from one step, entry
+// (r, c) = ∂L/∂a_r · x_c. Only the backward pass makes it; nothing flows back through it.
+
+struct Outer: Operation {
+    let u: Traced
+    let v: Traced
+
+    var operands: [Traced] { [u, v] }
+
+    func latex(_ w: LaTeXWriter) -> LaTeX {
+        // With numbers, vᵀ is shown as a row.
+        let row = w.numbers ? w.matrix(.matrix(Matrix(rows: 1, cols: v.value.count, entries: v.value.flat)), given: v.isGiven)
+            : "\(w.operand(v, atLeast: .atom))^{\\top}"
+        return LaTeX("\(w.operand(u, atLeast: .atom)) \(row)", .product)
+    }
+
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        let cols = v.value.count
+        return Arithmetic("\(w.factor(u, index / cols))·\(w.factor(v, index % cols))", .product)
+    }
+}
+
+/// `u vᵀ` for vectors u and v.
+func outer(_ u: Traced, _ v: Traced) -> Traced {
+    let (a, b) = (u.value.flat, v.value.flat)
+    var entries = [Double](repeating: 0, count: a.count * b.count)
+    for r in a.indices { for c in b.indices { entries[r * b.count + c] = a[r] * b[c] } }
+    return Traced(.matrix(Matrix(rows: a.count, cols: b.count, entries: entries)), Outer(u: u, v: v))
+}

@@ -1,0 +1,98 @@
+// A gradient put back together from the gradients of a value's slices: the four gate blocks of
+// the LSTM's a_t stacked, the rows x_t of the input one under the other, the heads' columns side
+// by side. What no slice covers gets 0 (a part of the value that did not reach the loss).
+
+struct Scatter: Operation {
+    let parts: [(part: Slice.Part, gradient: Traced)]
+    let rows: Int
+    let cols: Int
+
+    var operands: [Traced] { parts.map(\.gradient) }
+    var writing: Writing { .view }
+
+    func latex(_ w: LaTeXWriter) -> LaTeX {
+        let sorted = parts.sorted { $0.part.first < $1.part.first }
+        func block(_ g: Traced, row: Bool) -> String {
+            guard row else { return w.plain(g) }
+            if w.numbers { return w.matrix(.matrix(Matrix(rows: 1, cols: g.value.count, entries: g.value.flat)), given: g.isGiven) }
+            return "\(w.operand(g, atLeast: .atom))^{\\top}"
+        }
+        switch sorted.first?.part {
+        case .columns?:
+            var cells: [String] = []
+            var next = 0
+            for (part, g) in sorted {
+                if part.first > next { cells.append("0") }
+                cells.append(block(g, row: false))
+                next = part.end
+            }
+            if next < cols { cells.append("0") }
+            return LaTeX("\\begin{bmatrix} " + cells.joined(separator: " & ") + " \\end{bmatrix}", .atom)
+        default:
+            // Rows or blocks of rows, top to bottom; a long run of single rows by its first and last.
+            var lines: [String] = []
+            var next = 0
+            let byRow = sorted.allSatisfy { if case .row = $0.part { return true } else { return false } }
+            if byRow {
+                let shown = w.equations.shown(rows, limit: w.equations.maxRows)
+                let found = Dictionary(sorted.map { ($0.part.first, $0.gradient) }, uniquingKeysWith: { a, _ in a })
+                lines = shown.map { r in r.map { found[$0].map { block($0, row: true) } ?? "0" } ?? "\\vdots" }
+            } else {
+                for (part, g) in sorted {
+                    if part.first > next { lines.append("0") }
+                    lines.append(block(g, row: false))
+                    next = part.end
+                }
+                if next < rows { lines.append("0") }
+            }
+            return LaTeX("\\begin{bmatrix} " + lines.joined(separator: " \\\\ ") + " \\end{bmatrix}", .atom)
+        }
+    }
+
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        let (r, c) = (index / cols, index % cols)
+        for (part, g) in parts {
+            switch part {
+            case .row(let row) where row == r: return w.entry(g, c)
+            case .rows(let range) where range.contains(r): return w.entry(g, (r - range.lowerBound) * cols + c)
+            case .columns(let range) where range.contains(c): return w.entry(g, r * range.count + c - range.lowerBound)
+            default: continue
+            }
+        }
+        return Arithmetic("0", .number)
+    }
+}
+
+extension Slice.Part {
+    /// The first row (or column) the part covers, and one past its last.
+    var first: Int {
+        switch self {
+        case .row(let r): return r
+        case .rows(let range), .columns(let range): return range.lowerBound
+        }
+    }
+    var end: Int {
+        switch self {
+        case .row(let r): return r + 1
+        case .rows(let range), .columns(let range): return range.upperBound
+        }
+    }
+}
+
+/// A zero value shaped like `source` with each part's gradient in its place (parts disjoint).
+func scatter(_ parts: [(part: Slice.Part, gradient: Traced)], into source: Value) -> Traced {
+    // A vector is a column: its blocks of entries are blocks of rows.
+    let (rows, cols) = source.shape.count == 2 ? (source.shape[0], source.shape[1]) : (source.count, 1)
+    var entries = [Double](repeating: 0, count: rows * cols)
+    for (part, g) in parts {
+        let values = g.value.flat
+        switch part {
+        case .row(let r): for c in 0..<cols { entries[r * cols + c] += values[c] }
+        case .rows(let range):
+            for i in 0..<(range.count * cols) { entries[range.lowerBound * cols + i] += values[i] }
+        case .columns(let range):
+            for r in 0..<rows { for (j, c) in range.enumerated() { entries[r * cols + c] += values[r * range.count + j] } }
+        }
+    }
+    return Traced(source.reshaped(entries), Scatter(parts: parts, rows: rows, cols: cols))
+}
