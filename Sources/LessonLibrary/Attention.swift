@@ -56,6 +56,7 @@ struct AttentionInput {
     let wV: Matrix          // d_model × d_v
     let causal: Bool
     let tokens: [String]?
+    let gradOutput: Matrix? // n × d_v: ∂L/∂O for the backward pass, ones when not given
 
     var n: Int { x.rows }
     var dModel: Int { x.cols }
@@ -76,11 +77,14 @@ struct AttentionInput {
         try reader.expect(wV.cols, "d_v (columns of w_v)", atMost: AttentionLimits.maxWidth)
         try reader.expect(wV, "w_v", rows: ("d_model", dModel), cols: ("d_v", wV.cols))
         (causal, tokens) = try reader.maskAndTokens(count: x.rows, per: "token (row of x)")
+        gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, n × d_v")
+        if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("n (rows of x)", x.rows), cols: ("d_v (columns of w_v)", wV.cols)) }
         // The three projections and two n × n products; the trace holds the inputs, Q, K, V, the
         // output, four n × n tables (scores, scaled, exp, weights) and the causal mask.
         let (nd, dd, kd, vd) = (Double(x.rows), Double(dModel), Double(dK), Double(wV.cols))
         try reader.expectWork(multiplyAdds: nd * dd * (2 * kd + vd) + nd * nd * (kd + vd),
-                              traceNumbers: nd * dd + dd * (2 * kd + vd) + nd * (2 * kd + 2 * vd + 2) + (causal ? 5 : 4) * nd * nd + 1)
+                              traceNumbers: nd * dd + dd * (2 * kd + vd) + nd * (2 * kd + 2 * vd + 2) + (causal ? 5 : 4) * nd * nd + 1,
+                              backwardNumbers: 4 * nd * nd)
         (self.x, self.wQ, self.wK, self.wV) = (x, wQ, wK, wV)
     }
 
@@ -114,6 +118,7 @@ struct MultiHeadInput {
     let bO: Vector?         // E, zeros when not given
     let causal: Bool
     let tokens: [String]?   // one per query token
+    let gradOutput: Matrix? // L × E: ∂L/∂output for the backward pass, ones when not given
 
     var l: Int { query.rows }
     var s: Int { key?.rows ?? query.rows }
@@ -148,12 +153,15 @@ struct MultiHeadInput {
         let bO = try reader.vector("out_proj.bias", "E numbers")
         if let bO { try reader.expect(bO, "out_proj.bias", count: ("E", e)) }
         (causal, tokens) = try reader.maskAndTokens(count: query.rows, per: "query token (row of query)")
+        gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, L × E")
+        if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("L (rows of query)", query.rows), cols: ("E", e)) }
         // The projections and each head's two L × S products; the trace holds the inputs, Q, K, V
         // and their slices, three L × S tables per head, the average, the mask, and three L × E values.
         let (ld, sd, ed, hd) = (Double(query.rows), Double(s), Double(e), Double(heads))
         let inputs = Double(query.entries.count + (key?.entries.count ?? 0) + (value?.entries.count ?? 0)) + 4 * ed * ed + 4 * ed + 2
         try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * ed + 2 * ld * sd * ed + ld * ed * ed + hd * ld * sd,
-                              traceNumbers: inputs + 2 * (ld + 2 * sd) * ed + 3 * ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
+                              traceNumbers: inputs + 2 * (ld + 2 * sd) * ed + 3 * ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd,
+                              backwardNumbers: 4 * hd * ld * sd)
         (self.query, self.key, self.value, self.heads) = (query, key, value, heads)
         (self.wIn, self.bIn, self.wO, self.bO) = (wIn, bIn, wO, bO)
     }

@@ -6,6 +6,22 @@ import TraceCore
 extension AttentionQKV {
     static let words = Words(
         captions: [
+            "output.grad": ("gradient of the output", "The loss's gradient G itself: the output is what the loss sees."),
+            "weights.grad": ("gradient of the attention weights", #"$\frac{\partial L}{\partial O} V^{\top}$: entry (i, j) is how well token j's value row lines up with what L wants from output row i."#),
+            "sum.grad": ("gradient of the row sums", #"Each weight is $E_{ij}/z_{i}$, so a larger $z_{i}$ lowers every weight of its row: $-\sum_{j} \frac{\partial L}{\partial A_{ij}} E_{ij} / z_{i}^{2}$."#),
+            "exp.grad": ("gradient of the exponentials", #"Through the weight $E_{ij}/z_{i}$ directly, and through the row sum $z_{i}$ that every weight of the row divides by."#),
+            "exp.grad, causal": ("gradient of the exponentials", #"Through the weight $E_{ij}/z_{i}$ directly, and through the row sum $z_{i}$. A masked entry's exponential is 0, and so is what it passes back."#),
+            "max.grad": ("gradient of the row maxima", "The shift m cancels in the softmax, so its gradient is 0 up to rounding: what it takes from the exponentials it gives back through their sum."),
+            "scaled.grad": ("gradient of the scaled scores", #"Through exp ($\exp' = E$) and, with the weight 0 it carries, through the row maximum."#),
+            "scaled.grad, causal": ("gradient of the scaled scores", #"Through exp ($\exp' = E$) and, with the weight 0 it carries, through the row maximum. A masked score's gradient is 0: no change to it reaches the loss."#),
+            "scores.grad": ("gradient of the scores", #"Divided by $\sqrt{d_{k}}$, as the scores were."#),
+            "V.grad": ("gradient of the values", #"$A^{\top} \frac{\partial L}{\partial O}$: value row j collects the output gradients of the queries that attended to token j, weighted by how much they did."#),
+            "K.grad": ("gradient of the keys", #"$\left(\frac{\partial L}{\partial S}\right)^{\top} Q$: key j moves towards the queries whose score with it L wants higher."#),
+            "Q.grad": ("gradient of the queries", #"$\frac{\partial L}{\partial S} K$: query i moves towards the keys whose score with it L wants higher."#),
+            "x.grad": ("gradient of the embeddings", #"Through all three projections: $X$ made $Q$, $K$ and $V$, so its gradient is the sum of three terms."#),
+            "w_q.grad": ("gradient of the query weights", #"$X^{\top} \frac{\partial L}{\partial Q}$."#),
+            "w_k.grad": ("gradient of the key weights", #"$X^{\top} \frac{\partial L}{\partial K}$."#),
+            "w_v.grad": ("gradient of the value weights", #"$X^{\top} \frac{\partial L}{\partial V}$."#),
             "x": ("Token embeddings", "Row i is the embedding of token i."),
             "w_q": ("Query weights", "Column j makes entry j of every query from the embedding."),
             "w_k": ("Key weights", "Column j makes entry j of every key."),
@@ -29,6 +45,23 @@ extension AttentionQKV {
             "output": ("output", #"Row i is the weighted average $\sum_{j} A_{ij} v_{j}$ of the value rows: token i's new representation."#),
         ],
         text: [
+            "backward equations": #"""
+                \frac{\partial L}{\partial A} = \frac{\partial L}{\partial O} V^{\top}, \quad
+                \frac{\partial L}{\partial \hat{S}} = A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right), \quad
+                \frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K, \quad
+                \frac{\partial L}{\partial K} = \left(\frac{\partial L}{\partial S}\right)^{\top} Q, \quad
+                \frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}
+                """#,
+            "heading back through": "Back through attention",
+            "heading input gradients": "The inputs' gradients",
+            "softmax compact": #"""
+                The three steps through the softmax (sum, exp, max) compress into one well-known rule. With \#
+                $A_{ij} = e^{\hat{S}_{ij}} / \sum_{k} e^{\hat{S}_{ik}}$, changing $\hat{S}_{ij}$ moves $A_{ij}$ by \#
+                $A_{ij}(1 - A_{ij})$ and every other $A_{ik}$ of the row by $-A_{ik} A_{ij}$, so \#
+                $\frac{\partial L}{\partial \hat{S}_{ij}} = A_{ij} \left(\frac{\partial L}{\partial A_{ij}} - \sum_{k} A_{ik} \frac{\partial L}{\partial A_{ik}}\right)$: \#
+                each weight's own gradient, less the row's weighted average of them, times the weight. For entry \#
+                (1, 1): «a» · («da» − «dot») = «result», the «found» found above.
+                """#,
             "summary": "Scaled dot-product attention, one head: queries, keys, values, softmax, weighted sum",
             "title": "Scaled dot-product attention, one head",
             "title, causal": "Scaled dot-product attention, one head, with a causal mask",

@@ -68,12 +68,12 @@ enum AttentionQKV: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try AttentionInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file)
+        return derive(p, example: example, file: file, backward: backward)
     }
 
     /// The derivation, on the board: the mathematics here, its words in AttentionQKV+Words.swift.
     /// Shapes: n tokens, d_model numbers per embedding, d_k per query and key, d_v per value.
-    static func derive(_ p: AttentionInput, example: Example?, file: String) -> Trace {
+    static func derive(_ p: AttentionInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let masked = p.causal ? ", causal" : ""           // the words that say the mask is there
         let (n, dK, dV) = (p.n, p.dK, p.dV)
@@ -127,10 +127,52 @@ enum AttentionQKV: Lesson {
 
         tr.heading(w("heading output"), level: 3)
         // O = A V                                                                  n × d_v
-        tr.record("output", "O", weights * v, w.caption("output"), labels: p.perToken(dV))
+        let output = tr.record("output", "O", weights * v, w.caption("output"), labels: p.perToken(dV))
 
         tr.heading(w("heading summary"))
         tr.say(w("notice" + masked))
+        if backward {
+            derivePass(back: p, tr, inputs: [x, wQ, wK, wV],
+                       values: (q: q, k: k, v: v, scores: scores, scaled: scaled, max: rowMax, exp: e, sum: sum, weights: weights, output: output))
+        }
         return tr
+    }
+
+    /// The backward pass: from ∂L/∂O through A V, the softmax's three steps (sum, exp, max), the
+    /// scaling and Q Kᵀ, to the projections and the inputs.
+    static func derivePass(back p: AttentionInput, _ tr: Trace, inputs: [Traced],
+                           values s: (q: Traced, k: Traced, v: Traced, scores: Traced, scaled: Traced, max: Traced, exp: Traced, sum: Traced, weights: Traced, output: Traced)) {
+        let w = words
+        let masked = p.causal ? ", causal" : ""
+        let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: s.output, symbol: "O",
+                                 given: p.gradOutput, labels: p.perToken(p.dV))
+        let back = Backprop(tr, differentiable: inputs)
+        back.seed(s.output, g)
+        tr.heading(w("heading back through"), level: 3)
+        back.record(s.output, w.caption("output.grad"))
+        back.record(s.weights, w.caption("weights.grad"))
+        back.record(s.sum, w.caption("sum.grad"))
+        back.record(s.exp, w.caption("exp.grad" + masked))
+        back.record(s.max, w.caption("max.grad"))
+        let scaled = back.record(s.scaled, w.caption("scaled.grad" + masked))
+        if let scaled { tr.say(w("softmax compact", softmaxCheck(weights: s.weights.value, gradient: tr, scaledGradient: scaled.value))) }
+        back.record(s.scores, w.caption("scores.grad"))
+        back.record(s.v, w.caption("V.grad"))
+        back.record(s.k, w.caption("K.grad"))
+        back.record(s.q, w.caption("Q.grad"))
+        tr.heading(w("heading input gradients"), level: 3)
+        for (input, key) in zip(inputs, ["x.grad", "w_q.grad", "w_k.grad", "w_v.grad"]) { back.record(input, w.caption(key)) }
+        tr.endBackward()
+    }
+
+    /// The slots of the compact softmax backward checked on entry (1, 1): A₁₁, ∂A₁₁, the row's
+    /// Σ_k A₁ₖ ∂A₁ₖ and the result A₁₁ (∂A₁₁ − Σ), which equals ∂Ŝ₁₁ found step by step.
+    static func softmaxCheck(weights: Value, gradient tr: Trace, scaledGradient: Value) -> [String: String] {
+        let style = NumberStyle(precision: 4)
+        guard let dA = tr["weights.grad"]?.value.matrix else { return [:] }
+        let a = weights.matrix
+        let dot = (0..<a.cols).reduce(0.0) { $0 + a[0, $1] * dA[0, $1] }
+        return ["a": style.fixed(a[0, 0]), "da": style.fixed(dA[0, 0]), "dot": style.fixed(dot),
+                "result": style.fixed(a[0, 0] * (dA[0, 0] - dot)), "found": style.fixed(scaledGradient.flat[0])]
     }
 }

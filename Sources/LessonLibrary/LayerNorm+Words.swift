@@ -6,6 +6,15 @@ import TraceCore
 extension LayerNorm {
     static let words = Words(
         captions: [
+            "output.grad": ("gradient of the output", "The loss's gradient G itself: the output is what the loss sees."),
+            "normalized.grad": ("gradient of the normalized rows", #"$\frac{\partial L}{\partial Y} \odot \gamma$: each feature's gradient scaled by its gain."#),
+            "std.grad": ("gradient of the standard deviations", #"Every entry of a row was divided by $s$: a larger $s$ shrinks them all, so $\frac{\partial L}{\partial s} = -\sum_{j} \frac{\partial L}{\partial \hat{x}_{j}} \tilde{x}_{j} / s^{2}$."#),
+            "var.grad": ("gradient of the variances", #"Through the square root: $\frac{\partial L}{\partial s} / (2 s)$."#),
+            "centered.grad": ("gradient of the centred rows", #"Two paths: directly through $\tilde{X}/s$, and through the variance, which squares every centred entry (hence the two terms $\tilde{x} \cdot \frac{\partial L}{\partial \sigma^{2}}/D$)."#),
+            "mean.grad": ("gradient of the means", #"Minus the row sum of $\frac{\partial L}{\partial \tilde{X}}$: the mean was subtracted from every entry."#),
+            "input.grad": ("gradient of the input", #"Each entry directly (through $\tilde{X}$) and through the mean it helped make (a share $\frac{1}{D}$ of the mean's gradient)."#),
+            "weight.grad": ("gradient of the gains", #"$\gamma_{j}$ scaled feature j of every row: the column sums of $\frac{\partial L}{\partial Y} \odot \hat{X}$."#),
+            "bias.grad": ("gradient of the shifts", #"$\beta_{j}$ was added to feature j of every row: the column sums of $\frac{\partial L}{\partial Y}$."#),
             "input": ("Input", "Row i is one token's features; each row is normalized on its own."),
             "weight": ("Scale", "Multiplies feature j after normalization."),
             "weight, left out": ("Scale", "Multiplies feature j after normalization. Not in the input, so ones (PyTorch's initial value)."),
@@ -22,6 +31,20 @@ extension LayerNorm {
             "output": ("output", #"Feature j scaled by $\gamma_{j}$ and shifted by $\beta_{j}$: the scale the next layer learned to want."#),
         ],
         text: [
+            "backward equations": #"""
+                \frac{\partial L}{\partial \hat{X}} = \frac{\partial L}{\partial Y} \odot \gamma, \qquad
+                \frac{\partial L}{\partial x_{j}} = \frac{1}{s} \left(\frac{\partial L}{\partial \hat{x}_{j}} - \frac{1}{D} \sum_{k} \frac{\partial L}{\partial \hat{x}_{k}} - \hat{x}_{j} \frac{1}{D} \sum_{k} \frac{\partial L}{\partial \hat{x}_{k}} \hat{x}_{k}\right) \text{ for each row}
+                """#,
+            "heading back through": "Back through the normalization",
+            "heading input gradients": "The inputs' gradients",
+            "compact": #"""
+                The chain above compresses into the compact rule of the equations. The mean's path removes \#
+                the average of $\frac{\partial L}{\partial \hat{x}}$ (shifting a whole row changes nothing after \#
+                normalizing), and the variance's path removes its component along $\hat{x}$ (scaling a row changes \#
+                nothing either). For entry (1, 1): (1/«s») · («dxhat» − «mean» − «xhat» · «product») = «result», \#
+                the «found» found above.
+                """#,
+            "compact, other convention": "With this convention's variance or ε the compact rule changes its constants; the chain above is the gradient.",
             "summary": "Layer normalization: each token's features to mean 0 and variance 1, then scale and shift",
             "title": "Layer normalization",
             "default.summary": "two tokens that differ only in scale and offset come out the same",

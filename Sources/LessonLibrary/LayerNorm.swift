@@ -43,11 +43,11 @@ enum LayerNorm: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try LayerNormInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file)
+        return derive(p, example: example, file: file, backward: backward)
     }
 
     /// The derivation: N rows of D features, each normalized on its own. Words in LayerNorm+Words.swift.
-    static func derive(_ p: LayerNormInput, example: Example?, file: String) -> Trace {
+    static func derive(_ p: LayerNormInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let (n, d) = (p.x.rows, p.x.cols)
         let divisor = p.unbiased ? d - 1 : d
@@ -108,7 +108,41 @@ enum LayerNorm: Lesson {
 
         tr.heading(w("heading summary"))
         tr.say(w("notice"))
+        if backward {
+            let differentiable = [x] + (p.gamma == nil ? [] : [gamma]) + (p.beta == nil ? [] : [beta])
+            let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: output, symbol: "Y",
+                                     given: p.gradOutput, labels: table)
+            let back = Backprop(tr, differentiable: differentiable)
+            back.seed(output, g)
+            tr.heading(w("heading back through"), level: 3)
+            back.record(output, w.caption("output.grad"))
+            back.record(normalized, w.caption("normalized.grad"))
+            back.record(std, w.caption("std.grad"))
+            back.record(variance, w.caption("var.grad"))
+            back.record(centered, w.caption("centered.grad"))
+            back.record(mean, w.caption("mean.grad"))
+            tr.heading(w("heading input gradients"), level: 3)
+            if let dx = back.record(x, w.caption("input.grad")) {
+                tr.say(p.unbiased || p.epsOutside ? w("compact, other convention") : w("compact", compactCheck(tr, dx: dx.value)))
+            }
+            back.record(gamma, w.caption("weight.grad"))
+            back.record(beta, w.caption("bias.grad"))
+            tr.endBackward()
+        }
         return tr
+    }
+
+    /// The slots of the compact backward checked on entry (1, 1): (1/s)(∂x̂ − mean(∂x̂) − x̂ mean(∂x̂ ⊙ x̂)).
+    static func compactCheck(_ tr: Trace, dx: Value) -> [String: String] {
+        guard let dXhat = tr["normalized.grad"]?.value.matrix, let xHat = tr["normalized"]?.value.matrix,
+              let s = tr["std"]?.value.flat.first else { return [:] }
+        let style = NumberStyle(precision: 4)
+        let d = Double(dXhat.cols)
+        let meanGrad = (0..<dXhat.cols).reduce(0.0) { $0 + dXhat[0, $1] } / d
+        let meanProduct = (0..<dXhat.cols).reduce(0.0) { $0 + dXhat[0, $1] * xHat[0, $1] } / d
+        return ["s": style.fixed(s), "dxhat": style.fixed(dXhat[0, 0]), "mean": style.fixed(meanGrad), "xhat": style.fixed(xHat[0, 0]),
+                "product": style.fixed(meanProduct), "result": style.fixed((dXhat[0, 0] - meanGrad - xHat[0, 0] * meanProduct) / s),
+                "found": style.fixed(dx.flat[0])]
     }
 }
 
@@ -121,6 +155,7 @@ struct LayerNormInput {
     let tokens: [String]?
     let unbiased: Bool
     let epsOutside: Bool
+    let gradOutput: Matrix? // N × D: ∂L/∂output for the backward pass, ones when not given
 
     init(_ reader: inout InputReader) throws {
         x = try reader.requiredMatrix("input", "the rows to normalize, N × D")
@@ -136,6 +171,8 @@ struct LayerNormInput {
         tokens = try reader.labels("tokens", count: n, per: "row of input")
         unbiased = try reader.choice("variance", ["biased", "unbiased"]) == "unbiased"
         epsOutside = try reader.choice("eps_placement", ["inside", "outside"]) == "outside"
+        gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, N × D")
+        if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("N (rows of input)", n), cols: ("D (columns of input)", d)) }
         // The trace holds the input, γ, β, ε, three N × D values and three numbers per row.
         let (nd, dd) = (Double(n), Double(d))
         try reader.expectWork(multiplyAdds: 6 * nd * dd, traceNumbers: 4 * nd * dd + 2 * dd + 3 * nd + 1)

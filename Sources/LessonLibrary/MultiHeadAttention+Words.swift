@@ -8,6 +8,28 @@ import TraceCore
 extension MultiHeadAttention {
     static let words = Words(
         captions: [
+            "output.grad": ("gradient of the output", "The loss's gradient G itself: the output is what the loss sees."),
+            "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y} W_{O}$: each head's columns get what $W_{O}$ passes back to them."#),
+            "head[k].output.grad": ("gradient of head «k»'s output", "Head «k»'s own columns of the concatenation's gradient."),
+            "head[k].weights.grad": ("gradient of head «k»'s attention weights", #"$\frac{\partial L}{\partial O_{«k»}} V_{«k»}^{\top}$, as in one head of attention."#),
+            "head[k].scaled.grad": ("gradient of head «k»'s scaled scores", #"The softmax's rule $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$: each weight's gradient less its row's weighted average, times the weight."#),
+            "head[k].scaled.grad, causal": ("gradient of head «k»'s scaled scores", #"The softmax's rule $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$; a masked entry has weight 0, so its gradient is 0."#),
+            "head[k].scores.grad": ("gradient of head «k»'s scores", #"Divided by $\sqrt{E/h}$, as the scores were."#),
+            "head[k].V.grad": ("gradient of head «k»'s values", #"$A_{«k»}^{\top} \frac{\partial L}{\partial O_{«k»}}$."#),
+            "head[k].K.grad": ("gradient of head «k»'s keys", #"The scores' gradient, transposed, times head «k»'s queries."#),
+            "head[k].Q.grad": ("gradient of head «k»'s queries", #"The scores' gradient times head «k»'s keys."#),
+            "V.grad": ("gradient of the projected values", "The heads' value gradients side by side, each in the columns its slice came from."),
+            "K.grad": ("gradient of the projected keys", "The heads' key gradients side by side."),
+            "Q.grad": ("gradient of the projected queries", "The heads' query gradients side by side."),
+            "query.grad": ("gradient of the query input", #"$\frac{\partial L}{\partial Q} W_{Q}$: back through the query projection."#),
+            "query.grad, self": ("gradient of the query input", #"Self-attention: the same rows made $Q$, $K$ and $V$, so their gradient is the sum of three terms, one through each projection."#),
+            "query.grad, value": ("gradient of the query input", #"The query's rows also served as the values (value was left out), so their gradient has a term through $W_{Q}$ and one through $W_{V}$."#),
+            "key.grad": ("gradient of the key input", #"$\frac{\partial L}{\partial K} W_{K}$: back through the key projection."#),
+            "value.grad": ("gradient of the value input", #"$\frac{\partial L}{\partial V} W_{V}$: back through the value projection."#),
+            "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $W_{Q}, W_{K}, W_{V}$: each $\left(\frac{\partial L}{\partial Q}\right)^{\top} X_{q}$ and so on, the input's rows summed over tokens."#),
+            "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens (the column sums): the bias was added to every row."),
+            "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$: a sum over the query tokens."#),
+            "out_proj.bias.grad": ("gradient of the output bias", "The column sums of the output's gradient: the bias was added to every row."),
             "query, self": ("Query input",
                             "Row i is token i. No `key` or `value` is given, so this is **self-attention**: keys and values come from the same rows."),
             "query, self with value": ("Query input",
@@ -43,6 +65,18 @@ extension MultiHeadAttention {
                         "What PyTorch returns as the attention weights by default: the mean of the heads' weights. It hides how differently the heads attend."),
         ],
         text: [
+            "backward why": "Multi-head attention passes back through the output projection, splits the gradient into the heads' columns, runs each head's attention backward as attention-qkv does, and puts the heads' gradients back together before the input projections.",
+            "backward equations": #"""
+                \frac{\partial L}{\partial C} = \frac{\partial L}{\partial Y} W_{O}, \quad
+                \frac{\partial L}{\partial \mathrm{scaled}_{k}} = A_{k} \odot \left(\frac{\partial L}{\partial A_{k}} - \operatorname{rowsum}\left(A_{k} \odot \frac{\partial L}{\partial A_{k}}\right)\right), \quad
+                \frac{\partial L}{\partial W_{Q}} = \left(\frac{\partial L}{\partial Q}\right)^{\top} X_{q}
+                """#,
+            "heading back through": "Back through the output projection",
+            "heading head back": "Head «k», backward",
+            "heads, same work back": "pass the gradient back in the same way",
+            "heads, results back": "their gradients are in the columns of the projections' gradients below",
+            "heading projections back": "Back to the projections",
+            "heading input gradients": "The inputs' gradients",
             "summary": "Multi-head attention as torch.nn.MultiheadAttention: project, split into heads, attend, concatenate, project",
             "title": "Multi-head attention",
             "default.summary": "“The cat sat” with 2 heads: each head attends differently",

@@ -45,12 +45,12 @@ enum MultiHeadAttention: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try MultiHeadInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file)
+        return derive(p, example: example, file: file, backward: backward)
     }
 
     /// The derivation, on the board: the mathematics here, its words in MultiHeadAttention+Words.swift.
     /// Shapes: L query tokens, S key tokens, E numbers per token, h heads of E/h columns each.
-    static func derive(_ p: MultiHeadInput, example: Example?, file: String) -> Trace {
+    static func derive(_ p: MultiHeadInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let masked = p.causal ? ", causal" : ""           // the words that say the mask is there
         let (l, s, e, heads, headDim) = (p.l, p.s, p.e, p.heads, p.headDim)
@@ -115,6 +115,7 @@ enum MultiHeadAttention: Lesson {
                                       : w("heads, results, some drawn", ["columns": leftOutColumns, "drawn": "\(drawnHeads)"]))
         var outputs: [Traced] = []
         var weights: [Traced] = []
+        var perHead: [[Traced]] = []                                            // Q_k, K_k, V_k, scores, scaled, A_k, O_k
         var sum: Traced?                                                        // A_1 + … + A_k so far
         for head in 1...heads {
             let range = p.columns(ofHead: head)
@@ -143,6 +144,7 @@ enum MultiHeadAttention: Lesson {
                               labels: p.queryTable(numberLabels(headDim)))
             outputs.append(o)
             weights.append(a)
+            perHead.append([qk, kk, vk, scores, scaledStep, a, o])
             sum = sum.map { $0 + a } ?? a
         }
 
@@ -153,7 +155,7 @@ enum MultiHeadAttention: Lesson {
         let concat = tr.record("concat", "C", concatColumns(outputs), w.caption(headDim == 1 ? "concat, one column" : "concat", dim),
                                labels: p.queryTable(p.features))
         // Y = C W_Oᵀ + b_O                                                         L × E
-        tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), w.caption("output"), labels: p.queryTable(p.features))
+        let output = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), w.caption("output"), labels: p.queryTable(p.features))
         // Ā = (A_1 + … + A_h) / h                                                  L × S
         let average = sum.map { tr.record("weights", #"\bar{A}"#, $0 / h, w.caption("weights"), labels: p.pairs) }
 
@@ -167,6 +169,43 @@ enum MultiHeadAttention: Lesson {
 
         tr.heading(w("heading summary"))
         tr.say(w(elided ? "notice, elided" : "notice", dim))
+        if backward {
+            let given = [xQ] + (p.key == nil ? [] : [xK]) + (p.value == nil ? [] : [xV]) + [wIn] + (p.bIn == nil ? [] : [bIn]) + [wO] + (p.bO == nil ? [] : [bO])
+            derivePass(back: p, tr, differentiable: given, inputs: [xQ, xK, xV, wIn, bIn, wO, bO], qkv: [q, k, v], heads: perHead,
+                       concat: concat, output: output)
+        }
         return tr
+    }
+
+    /// The backward pass: through the output projection and the concatenation into each head (the
+    /// last first), each head as attention-qkv's, then the projections and the inputs.
+    static func derivePass(back p: MultiHeadInput, _ tr: Trace, differentiable: [Traced], inputs: [Traced], qkv: [Traced],
+                           heads: [[Traced]], concat: Traced, output: Traced) {
+        let w = words
+        let g = tr.beginBackward(why: backwardWords("backward why") + " " + w("backward why"), equations: w("backward equations"),
+                                 output: output, symbol: "Y", given: p.gradOutput, labels: p.queryTable(p.features))
+        let back = Backprop(tr, differentiable: differentiable)
+        back.seed(output, g)
+        tr.heading(w("heading back through"), level: 3)
+        back.record(output, w.caption("output.grad"))
+        back.record(concat, w.caption("concat.grad"))
+        let repeats = Repeats(singular: w("head"), plural: w("heads"), sameWork: w("heads, same work back"),
+                              resultsShown: w("heads, results back"), countsDown: true)
+        for head in stride(from: p.heads, through: 1, by: -1) {
+            let slots = ["k": "\(head)"]
+            tr.section(repeats, p.heads + 1 - head, of: p.heads, w("heading head back", slots))
+            let s = heads[head - 1]
+            for (value, key) in zip(s.reversed(), ["output", "weights", "scaled", "scores", "V", "K", "Q"]) {
+                back.record(value, w.caption("head[k].\(key).grad" + (key == "scaled" && p.causal ? ", causal" : ""), slots))
+            }
+        }
+        tr.heading(w("heading projections back"), level: 3)
+        for (value, key) in zip(qkv.reversed(), ["V", "K", "Q"]) { back.record(value, w.caption("\(key).grad")) }
+        tr.heading(w("heading input gradients"), level: 3)
+        let keys = ["query.grad" + (p.key == nil ? ", self" : p.value == nil ? ", value" : ""), "key.grad", "value.grad", "in_proj_weight.grad",
+                    "in_proj_bias.grad", "out_proj.weight.grad", "out_proj.bias.grad"]
+        // A key or value left out is the query's own rows: its share is in query.grad, recorded once.
+        for (input, key) in zip(inputs, keys) { back.record(input, w.caption(key)) }
+        tr.endBackward()
     }
 }

@@ -6,6 +6,8 @@ import TraceCore
 extension PositionalEncoding {
     static let words = Words(
         captions: [
+            "output.grad": ("gradient of the output", "The loss's gradient G itself: the output is what the loss sees."),
+            "x.grad": ("gradient of the embeddings", #"The sum passes the gradient on unchanged: $\frac{\partial L}{\partial X} = \frac{\partial L}{\partial (X + PE)}$. The encoding itself has no gradient: it is made from the positions alone, with nothing to learn (a learned position embedding, as in BERT or ViT, would get this same gradient)."#),
             "positions": ("Positions", "The position of each row, counted from 0 as in the paper."),
             "d_model": ("Width", "The number of columns of the encoding, equal to the embedding width."),
             "base": ("Base", #"Sets how slowly the last columns turn: wavelengths grow geometrically from $2\pi$ positions towards $2\pi \cdot base$ (reached only as $d$ grows)."#),
@@ -19,6 +21,8 @@ extension PositionalEncoding {
             "output": ("embeddings plus positions", "What the first Transformer layer receives: the token's meaning and its position in one vector."),
         ],
         text: [
+            "backward equations": #"\frac{\partial L}{\partial X} = \frac{\partial L}{\partial (X + PE)}"#,
+            "heading back through": "Back through the sum",
             "summary": "Sinusoidal positional encoding: sines and cosines of geometric frequencies, added to the embeddings",
             "title": "Sinusoidal positional encoding",
             "default.summary": "four positions, d_model 4, added to four embeddings",

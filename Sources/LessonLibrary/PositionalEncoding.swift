@@ -50,11 +50,11 @@ enum PositionalEncoding: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try PositionalInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file)
+        return derive(p, example: example, file: file, backward: backward)
     }
 
     /// The derivation: n positions, d columns, ⌈d/2⌉ frequencies. Words in PositionalEncoding+Words.swift.
-    static func derive(_ p: PositionalInput, example: Example?, file: String) -> Trace {
+    static func derive(_ p: PositionalInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let (n, d) = (p.positions.count, p.d)
         let rowLabels = sequenceLabels(p.tokens, count: n).enumerated().map { sharedWords("label position of row", ["row": $1, "position": numberLabel(p.positions[$0])]) }
@@ -106,13 +106,25 @@ enum PositionalEncoding: Lesson {
                                              columns: columns, values: pe.value.matrix, rowHeader: sharedWords("label position"), columnHeader: sharedWords("label column"))],
                             scale: .diverging),
                   description: w("figure description"))
+        var output: Traced?
         if let x {
             tr.heading(w("heading adding"), level: 3)
-            tr.record("output", "X + PE", x + pe, w.caption("output"), labels: table)                        // n × d
+            output = tr.record("output", "X + PE", x + pe, w.caption("output"), labels: table)               // n × d
         }
 
         tr.heading(w("heading summary"))
         tr.say(w("notice"))
+        if backward, let x, let output {
+            // PE depends on the positions, the width and the base alone: no gradient reaches it.
+            let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: output, symbol: "(X + PE)",
+                                     given: p.gradOutput, labels: table)
+            let back = Backprop(tr, differentiable: [x])
+            back.seed(output, g)
+            tr.heading(w("heading back through"), level: 3)
+            back.record(output, w.caption("output.grad"))
+            back.record(x, w.caption("x.grad"))
+            tr.endBackward()
+        }
         return tr
     }
 }
@@ -126,6 +138,7 @@ struct PositionalInput {
     let x: Matrix?          // n × d
     let tokens: [String]?
     let concatenated: Bool
+    let gradOutput: Matrix? // n × d: ∂L/∂output for the backward pass, ones when not given
 
     init(_ reader: inout InputReader) throws {
         let what = "the count n of positions 0 … n−1, or a list of positions, e.g. 4 or [0, 1, 2, 3]"
@@ -148,6 +161,14 @@ struct PositionalInput {
         if let x { try reader.expect(x, "x", rows: ("positions", n), cols: ("d_model", d)) }
         tokens = try reader.labels("tokens", count: n, per: "position")
         concatenated = try reader.choice("layout", ["interleaved", "concatenated"]) == "concatenated"
+        gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, n × d_model")
+        if let gradOutput {
+            guard x != nil else { throw reader.fail("grad_output is ∂L/∂(x + PE), but there is no x: without x the encoding has nothing to differentiate; give x (n × d_model) or leave grad_output out") }
+            try reader.expect(gradOutput, "grad_output", rows: ("positions", n), cols: ("d_model", d))
+        }
+        if reader.backward && x == nil {
+            throw reader.fail("--backward needs x: the encoding PE depends on no input a gradient could reach; give x (n × d_model), the embeddings PE is added to")
+        }
         // The trace holds the positions, d_model, base, x, exponents and divisors, the angles, PE and X + PE.
         let (nd, dd) = (Double(n), Double(d))
         try reader.expectWork(multiplyAdds: 4 * nd * dd, traceNumbers: nd + 2 + 2 * dd + (x == nil ? 2 : 4) * nd * dd)

@@ -37,7 +37,6 @@ let recurrentWords = Words(
         "state left out": "Not in the input, so zeros, as in PyTorch when no initial state is passed.",
         "grad_output left out": "Not in the input, so ones: L is the sum of every entry of every $h_{t}$.",
         "no unit": "no unit",
-        "heading backward": "Backward pass",
         "backward why": #"""
             Training needs the gradient of a loss $L$ with respect to every weight. Backpropagation gets it \#
             with the chain rule, from the output back to the inputs: each value's gradient is the sum, over \#
@@ -50,7 +49,6 @@ let recurrentWords = Words(
             at each cut; the loss still covers every step.
             """#,
         "truncated, one chunk": "`bptt_steps` = «k» covers all «T» steps in one chunk, so nothing is cut.",
-        "heading loss": "The loss",
         "heading steps back": "Back through the steps",
         "steps back": #"""
             From the last step to the first. At each step the hidden state's gradient collects the loss's \#
@@ -61,12 +59,6 @@ let recurrentWords = Words(
         "input gradients": #"""
             The same weights act at all «T» steps, so each weight's gradient is a sum of «T» terms, one per \#
             step. The entries below write that sum out term by term.
-            """#,
-        "heading check": "Gradient check",
-        "check": #"""
-            For each input, the entry with the largest gradient is nudged by $\pm\epsilon$, $\epsilon = 10^{-6}$, \#
-            and the forward pass run again: the central difference $(L(\theta + \epsilon) - L(\theta - \epsilon))/2\epsilon$ \#
-            must match the gradient found above.
             """#,
     ])
 

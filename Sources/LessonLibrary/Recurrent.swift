@@ -155,11 +155,11 @@ struct RecurrentInput {
     /// The backward part's heading, account and equations, and the loss's gradient G.
     func beginBackward(in tr: Trace, equations: String) -> Traced {
         let w = recurrentWords
-        tr.heading(w("heading backward"))
+        tr.heading(backwardWords("heading backward"))
         tr.say(w("backward why"))
         tr.math(equations)
         if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
-        tr.heading(w("heading loss"), level: 3)
+        tr.heading(backwardWords("heading loss"), level: 3)
         let g = presentLoss(in: tr)
         tr.heading(w("heading steps back"), level: 3)
         tr.say(w("steps back"))
@@ -183,10 +183,7 @@ struct RecurrentInput {
 
     /// The gradient check, after the inputs' gradients.
     func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced])]) {
-        let w = recurrentWords
-        tr.heading(w("heading check"), level: 3)
-        tr.say(w("check"))
-        tr.gradientCheckTable()
+        tr.endBackward()
     }
 
     /// The loss's gradient, ∂L/∂h_t for every step as one T × H input (ones when not given).

@@ -100,10 +100,12 @@ public struct GradientCheck: Sendable {
     public init(name: String, symbol: String, at: [Int], analytic: Double, numeric: Double) {
         (self.name, self.symbol, self.at, self.analytic, self.numeric) = (name, symbol, at, analytic, numeric)
     }
-    /// |analytic − numeric| / max(|analytic|, |numeric|), 0 when both are 0.
+    /// Below this size a gradient counts as 0: the central difference's rounding (about
+    /// 10⁻¹⁶·L/ε) would otherwise make a zero gradient look wrong.
+    public static let floor = 1e-3
+    /// |analytic − numeric| / max(|analytic|, |numeric|, floor).
     public var relativeDifference: Double {
-        let scale = max(abs(analytic), abs(numeric))
-        return scale == 0 ? 0 : abs(analytic - numeric) / scale
+        abs(analytic - numeric) / max(abs(analytic), abs(numeric), Self.floor)
     }
 }
 

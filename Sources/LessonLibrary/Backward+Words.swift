@@ -1,0 +1,51 @@
+// The words every backward pass shares: its headings, the loss, the gradient check.
+
+import TraceCore
+
+let backwardWords = Words(
+    captions: [
+        "grad_output": ("Gradient of the loss", #"$G = \frac{\partial L}{\partial «output»}$ as the loss sees it: $L = \sum G \odot «output»$, the sum of every entry of $«output»$ times the entry of $G$ in its place, so each entry of $G$ says how much L gains per unit of that entry of the output. This is PyTorch's `output.backward(grad_output)`."#),
+    ],
+    text: [
+        "grad_output left out": "Not in the input, so ones: L is the sum of every entry of the output.",
+        "backward why": #"""
+            Training needs the gradient of a loss $L$ with respect to every weight and input. Backpropagation \#
+            gets it with the chain rule, from the output back to the inputs, in the reverse order of the \#
+            forward pass: each value's gradient is the sum, over every place the value was used, of what that \#
+            use passes back.
+            """#,
+        "heading backward": "Backward pass",
+        "heading loss": "The loss",
+        "heading check": "Gradient check",
+        "check": #"""
+            For each input, the entry with the largest gradient is nudged by $\pm\epsilon$, $\epsilon = 10^{-6}$, \#
+            and the forward pass run again: the central difference $(L(\theta + \epsilon) - L(\theta - \epsilon))/2\epsilon$ \#
+            must match the gradient found above. The relative difference is taken to the larger of the \#
+            two, or to $10^{-3}$ when both are smaller, so that rounding in a gradient that is 0 does not \#
+            count as a disagreement.
+            """#,
+    ])
+
+extension Trace {
+    /// The backward part's heading, the lesson's account and equations, and the loss's gradient G
+    /// (shaped like `output`, ones when `given` is nil), shown as an input.
+    func beginBackward(why: String, equations: String, output: Traced, symbol: String, given: Matrix?, labels: Labels) -> Traced {
+        let w = backwardWords
+        heading(w("heading backward"))
+        say(why)
+        math(equations)
+        heading(w("heading loss"), level: 3)
+        var caption = w.caption("grad_output", ["output": symbol])
+        if given == nil { caption = Caption(title: caption.title, meaning: caption.meaning + " " + w("grad_output left out")) }
+        let shape = output.value.matrix
+        return input("grad_output", "G", .matrix(given ?? Matrix(rows: shape.rows, cols: shape.cols, entries: Array(repeating: 1, count: shape.entries.count))),
+                     caption, labels: labels)
+    }
+
+    /// The gradient check, at the end of the backward part.
+    func endBackward() {
+        heading(backwardWords("heading check"), level: 3)
+        say(backwardWords("check"))
+        gradientCheckTable()
+    }
+}
