@@ -21,14 +21,18 @@ enum NotesCommand {
         ]
         for lesson in Lessons.all {
             for example in lesson.examples {
-                let file = example.name == "default" ? "\(lesson.id).md" : "\(lesson.id)--\(example.name).md"
-                let command = example.name == "default" ? "lesson \(lesson.id)" : "lesson \(lesson.id) --example \(example.name)"
-                let trace = try lesson.run(example.input, file: example.file, example: example, claims: example.claimSet())
-                let stem = String(file.dropLast(3))
-                let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
-                notes.append((file, renderer.render(trace)))
-                notes += renderer.figureFiles(trace).map { ("figures/\($0.file)", $0.svg) }
-                index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary) |")
+                // The forward note, and for some examples the backward one (`--backward`) beside it.
+                for backward in example.hasBackwardNote ? [false, true] : [false] {
+                    let stem = (example.name == "default" ? lesson.id : "\(lesson.id)--\(example.name)") + (backward ? "--backward" : "")
+                    let file = stem + ".md"
+                    let command = (example.name == "default" ? "lesson \(lesson.id)" : "lesson \(lesson.id) --example \(example.name)")
+                        + (backward ? " --backward" : "")
+                    let trace = try lesson.run(example.input, file: example.file, example: example, claims: example.claimSet(), backward: backward)
+                    let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
+                    notes.append((file, renderer.render(trace)))
+                    notes += renderer.figureFiles(trace).map { ("figures/\($0.file)", $0.svg) }
+                    index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary)\(backward ? " — backward pass" : "") |")
+                }
             }
         }
         notes.insert(("README.md", index.joined(separator: "\n") + "\n"), at: 0)

@@ -162,7 +162,7 @@ enum AttentionQKV: Lesson {
         back.record(s.q, w.caption("Q.grad"))
         tr.heading(w("heading input gradients"), level: 3)
         for (input, key) in zip(inputs, ["x.grad", "w_q.grad", "w_k.grad", "w_v.grad"]) { back.record(input, w.caption(key)) }
-        tr.endBackward()
+        tr.endBackward(back)
     }
 
     /// The slots of the compact softmax backward checked on entry (1, 1): A₁₁, ∂A₁₁, the row's

@@ -43,7 +43,8 @@ extension Trace {
     }
 
     /// The gradient check, at the end of the backward part.
-    func endBackward() {
+    func endBackward(_ back: Backprop) {
+        back.finish()
         heading(backwardWords("heading check"), level: 3)
         say(backwardWords("check"))
         gradientCheckTable()

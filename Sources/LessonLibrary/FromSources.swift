@@ -46,6 +46,7 @@ enum SourcedExamples {
             "weight_hh_l0": .rows([[3]]),
             "bias_ih_l0": .numbers([1]),
             "tokens": .strings(["x₂", "x₃"]),
+            "grad_output": .rows([[0], [1]]),
         ])),
     ]
 

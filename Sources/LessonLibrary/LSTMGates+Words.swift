@@ -22,6 +22,16 @@ extension LSTMGates {
             "h[t]": ("hidden state", #"The part of the squashed memory $\tanh(c_{«t»})$ that the output gate lets out: this is the layer's output at step «t»."#),
         ],
         text: [
+            "vanishing.summary": "the twenty steps of rnn-unroll's vanishing example: the cell state carries the gradient back",
+            "vanishing.story": #"""
+                The sequence of `lesson rnn-unroll --example vanishing`, twenty numbers, read by a two-unit LSTM \#
+                whose forget bias of 3 keeps both forget gates near 0.95; `grad_output` is 0 except at the last \#
+                step, so the loss sees only $h_{20}$. Run it with `--backward`: on its way back the cell state's \#
+                gradient is multiplied at each step by the forget gate alone ($\frac{\partial L}{\partial c_{t}}$ gets \#
+                $\frac{\partial L}{\partial c_{t+1}} \odot f_{t+1}$), with no weight matrix and no squashing, so it \#
+                reaches step 1 nearly as large as it started. Set its figure beside the RNN's: this is why the \#
+                LSTM was built (seed notes 002).
+                """#,
             "c[t].grad, forget": #"Here $f_{«t+1»}$ runs from «low» to «high»: the share of $\frac{\partial L}{\partial c_{«t+1»}}$ each unit passes back."#,
             "backward equations": #"""
                 \begin{aligned}

@@ -33,6 +33,13 @@ enum LSTMGates: RecurrentLesson {
             "bias_hh_l0": .numbers([0, 0, 0, 0, 0, 0, 0, 0]),
             "tokens": .strings(["Alice", "sleeps", "."]),
         ])),
+        Example("vanishing", words, input: .fields([
+            "input": RNNUnroll.vanishingSequence,
+            "weight_ih_l0": .rows([[0.5], [0.5], [0], [0], [1], [-1], [0.5], [0.5]]),
+            "weight_hh_l0": .rows([[0.1, 0.1], [0.1, 0.1], [0.1, -0.1], [-0.1, 0.1], [0.4, -0.3], [0.2, 0.5], [0.1, 0.1], [0.1, 0.1]]),
+            "bias_ih_l0": .numbers([0, 0, 3, 3, 0, 0, 0, 0]),
+            "grad_output": .rows(Array(repeating: [0, 0], count: 19) + [[1, 1]]),
+        ])),
     ] + SourcedExamples.lstm
 
     /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.

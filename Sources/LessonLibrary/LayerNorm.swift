@@ -127,7 +127,7 @@ enum LayerNorm: Lesson {
             }
             back.record(gamma, w.caption("weight.grad"))
             back.record(beta, w.caption("bias.grad"))
-            tr.endBackward()
+            tr.endBackward(back)
         }
         return tr
     }

@@ -206,6 +206,6 @@ enum MultiHeadAttention: Lesson {
                     "in_proj_bias.grad", "out_proj.weight.grad", "out_proj.bias.grad"]
         // A key or value left out is the query's own rows: its share is in query.grad, recorded once.
         for (input, key) in zip(inputs, keys) { back.record(input, w.caption(key)) }
-        tr.endBackward()
+        tr.endBackward(back)
     }
 }

@@ -123,7 +123,7 @@ enum PositionalEncoding: Lesson {
             tr.heading(w("heading back through"), level: 3)
             back.record(output, w.caption("output.grad"))
             back.record(x, w.caption("x.grad"))
-            tr.endBackward()
+            tr.endBackward(back)
         }
         return tr
     }

@@ -19,6 +19,27 @@ extension RNNUnroll {
                            "The new memory: relu keeps positive sums and sets negative ones to 0; unlike tanh it does not bound the state."),
         ],
         text: [
+            "vanishing.summary": "twenty steps, the loss on the last state only: the gradient vanishes on its way back",
+            "vanishing.story": #"""
+                A sequence of twenty numbers, one per step, read by a two-unit tanh RNN; `grad_output` is 0 \#
+                except at the last step, so the loss sees only $h_{20}$ (as when a whole sentence is classified \#
+                from its last state). Run it with `--backward` and watch the gradient travel back: at every step \#
+                it is multiplied by $\tanh'$ (at most 1) and by $W_{hh}^{\top}$, whose entries are below 1 here, \#
+                so it shrinks step after step, and the first inputs barely reach the loss. This is the vanishing \#
+                gradient of seed notes 002. `lesson lstm-gates --example vanishing` reads the same sequence with an \#
+                LSTM whose forget gates stay near 1: its cell state carries the gradient back.
+                """#,
+            "one unit chain": #"""
+                With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
+                per step, each the tanh's slope times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
+                """#,
+            "chain shrinks": "Every factor here is below 1 in size, so each step back shrinks the gradient: it vanishes.",
+            "chain grows": "Every factor here is above 1 in size, so each step back enlarges the gradient: it explodes.",
+            "chain mixed": "Some factors here are below 1 in size and some above: the gradient shrinks at some steps and grows at others.",
+            "one unit chain, relu": #"""
+                With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
+                per step, each relu's slope (1 or 0) times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
+                """#,
             "backward equations, tanh": #"\frac{\partial L}{\partial h_{t}} = G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
             "backward equations, relu": #"\frac{\partial L}{\partial h_{t}} = G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left[a_{t} > 0\right], \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
             "summary": "A vanilla RNN unrolled over time: one weight matrix reused at every step",

@@ -25,7 +25,18 @@ enum RNNUnroll: RecurrentLesson {
             "nonlinearity": .string("tanh"),
             "tokens": .strings(["e", "l", "l"]),
         ])),
+        Example("vanishing", words, input: vanishingInput),
     ] + SourcedExamples.rnn
+
+    /// Twenty steps of one input number, two units, and a loss on the last state only: the
+    /// gradient's way back to step 1, to set beside lstm-gates' `vanishing` on the same sequence.
+    static let vanishingSequence: JSON = .rows([[0.5], [-0.2], [0.9], [0.1], [-0.7], [0.3], [0.8], [-0.4], [0.6], [0], [-0.9], [0.2], [0.7], [-0.1], [0.4], [-0.6], [0.9], [-0.3], [0.5], [0.1]])
+    static let vanishingInput: JSON = .fields([
+        "input": vanishingSequence,
+        "weight_ih_l0": .rows([[0.8], [-0.5]]),
+        "weight_hh_l0": .rows([[0.4, -0.3], [0.2, 0.5]]),
+        "grad_output": .rows(Array(repeating: [0, 0], count: 19) + [[1, 1]]),
+    ])
 
     static let alternatives = Alternative.switching("nonlinearity", [
         ("relu", words("alternative relu")), ("tanh", words("alternative tanh")),
@@ -85,6 +96,28 @@ enum RNNUnroll: RecurrentLesson {
         return tr
     }
 
+    /// With one unit, ∂h_T/∂h_0 as the product of its factors f′(a_t)·W_hh, t = T … 1 (seed notes
+    /// 002's tanh′·3·tanh′·3), with the numbers.
+    static func oneUnitChain(_ p: RecurrentInput, hs: [Traced], pre: [Traced], nonlinearity: String) -> String {
+        let isTanh = nonlinearity == "tanh"
+        let w = p.wHh[0, 0]
+        let slopes = (0..<p.steps).reversed().map { t -> Double in
+            isTanh ? 1 - hs[t].value.flat[0] * hs[t].value.flat[0] : (pre[t].value.flat[0] > 0 ? 1 : 0)
+        }
+        let style = NumberStyle(precision: 4)
+        let factors = Array(zip((1...p.steps).reversed(), slopes))
+        let shown = factors.count > 4 ? Array(factors.prefix(2)) + [nil] + [factors.last] : factors.map { Optional($0) }
+        let given = JSON.format(w)
+        let symbols = shown.map { f in f.map { (isTanh ? #"\tanh'"# : #"\operatorname{relu}'"#) + "(a_{\($0.0)})\\, W_{hh}" } ?? #"\cdots"# }
+        let numbers = shown.map { f in f.map { "\(style.fixed($0.1)) \\cdot \(given)" } ?? #"\cdots"# }
+        let product = slopes.reduce(1.0) { $0 * $1 * w }
+        let sizes = slopes.map { abs($0 * w) }
+        let verdict = sizes.allSatisfy { $0 < 1 } ? "chain shrinks" : sizes.allSatisfy { $0 > 1 } ? "chain grows" : "chain mixed"
+        return words(isTanh ? "one unit chain" : "one unit chain, relu", [
+            "T": "\(p.steps)", "symbols": symbols.joined(separator: #"\,"#), "numbers": numbers.joined(separator: #" \cdot "#),
+            "product": readable(product)]) + " " + words(verdict)
+    }
+
     /// The backward pass, from ∂L/∂h_t = G_t back through the steps: ∂L/∂a_t = ∂L/∂h_t ⊙ f′(a_t),
     /// ∂L/∂h_{t-1} gets W_hhᵀ ∂L/∂a_t, and each weight sums one term per step.
     static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, hs: [Traced], pre: [Traced], nonlinearity: String) {
@@ -98,6 +131,7 @@ enum RNNUnroll: RecurrentLesson {
             let slope = hs[t - 1].value.flat.map { nonlinearity == "tanh" ? 1 - $0 * $0 : ($0 > 0 ? 1 : 0) }
             back.record(pre[t - 1], w.caption("a[t].grad, \(nonlinearity)", stepSlots(t).merging(p.slopeSlots(slope)) { a, _ in a }))
         }
+        if p.hidden == 1 { tr.say(oneUnitChain(p, hs: hs, pre: pre, nonlinearity: nonlinearity)) }
         p.recordInputGradients(back, input, in: tr)
         p.endBackward(in: tr, back: back, states: [("h", hs)])
     }

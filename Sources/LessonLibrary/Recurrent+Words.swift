@@ -56,6 +56,11 @@ let recurrentWords = Words(
             pre-activation's gradient, and $W_{hh}^{\top}$ carries that back to the previous state.
             """#,
         "heading input gradients": "The inputs' gradients: one term per step",
+        "heading gradient sizes": "The size of the gradient, step by step",
+        "figure gradient sizes": "How large the gradient is at each step",
+        "panel gradient size": "‖∂L/∂«state»ₜ‖",
+        "figure gradient sizes, description": "The length of each state's gradient vector per time step, on a logarithmic scale: a line that falls towards step 1 is a gradient that vanishes on its way back.",
+        "gradient sizes": #"$\lVert \partial L / \partial «state»_{t} \rVert$ is $«last»$ at the last step («T») and $«first»$ at step 1: step 1's is $«ratio»$ times step «T»'s."#,
         "input gradients": #"""
             The same weights act at all «T» steps, so each weight's gradient is a sum of «T» terms, one per \#
             step. The entries below write that sum out term by term.

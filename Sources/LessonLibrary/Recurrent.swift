@@ -1,6 +1,7 @@
 // What the three recurrent lessons share: PyTorch's one-layer fields (weight_ih_l0, …), read and
 // checked with the gates stacked in rows, and shown as labelled input tables.
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -181,9 +182,24 @@ struct RecurrentInput {
                 "off": off.isEmpty ? recurrentWords("no unit") : off.joined(separator: ", ")]
     }
 
-    /// The gradient check, after the inputs' gradients.
+    /// The size of the states' gradients per step (the vanishing gradient, seen), then the
+    /// gradient check.
     func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced])]) {
-        tr.endBackward()
+        let w = recurrentWords
+        func norm(_ t: Traced) -> Double {
+            (back.gradient(of: t)?.value.flat ?? []).reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        let sizes = states.map { state in (letter: state.letter, norms: state.values.map(norm)) }
+        tr.heading(w("heading gradient sizes"), level: 3)
+        tr.figure(.lines(title: w("figure gradient sizes"), steps: stepLabels, panels: sizes.map { state in
+            LinePanel(title: w("panel gradient size", ["state": state.letter]), series: [state.norms], range: nil, scale: .logarithmic)
+        }), description: w("figure gradient sizes, description"))
+        for state in sizes {
+            guard let last = state.norms.last, let first = state.norms.first else { continue }
+            tr.say(w("gradient sizes", ["state": state.letter, "T": "\(steps)", "last": readable(last), "first": readable(first),
+                                        "ratio": readable(last > 0 ? first / last : 0)]))
+        }
+        tr.endBackward(back)
     }
 
     /// The loss's gradient, ∂L/∂h_t for every step as one T × H input (ones when not given).
@@ -252,6 +268,17 @@ extension RecurrentLesson {
         }
         return total
     }
+}
+
+/// A size for a sentence, in LaTeX: 4 decimals between 10⁻³ and 10⁴, else `5.9 \times 10^{-7}`.
+func readable(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "\\text{nan}" : "\\infty" }
+    if x == 0 || (abs(x) >= 1e-3 && abs(x) < 1e4) { return NumberStyle(precision: 4).fixed(x) }
+    let exponent = Int((log10(abs(x))).rounded(.down))
+    var mantissa = x / pow(10, Double(exponent))
+    var e = exponent
+    if abs((mantissa * 10).rounded() / 10) >= 10 { mantissa /= 10; e += 1 }
+    return String(format: "%.1f", mantissa) + " \\times 10^{\(e)}"
 }
 
 /// `₁₂` for 12: Unicode subscript digits for table labels.

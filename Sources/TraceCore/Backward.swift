@@ -64,6 +64,11 @@ public final class Backprop {
         return g
     }
 
+    /// Ends the pass: what went wrong in the lesson's order is kept on the trace, for the tests.
+    public func finish() {
+        trace.backwardProblems = mistakes + unrecorded.map { "\($0) received a gradient that was never recorded" }
+    }
+
     /// The gradient recorded for `value`, if any.
     public func gradient(of value: Traced) -> Traced? {
         (value.operation as? Recorded).flatMap { recorded[$0.id] }

@@ -146,6 +146,8 @@ public final class Trace {
     /// The loss of the backward pass, L = Σ ⟨gradient, value⟩ over these recorded outputs: what a
     /// rerun of the forward pass evaluates for the gradient check.
     public internal(set) var lossTerms: [(name: String, gradient: Value)] = []
+    /// Gradients recorded out of order or not at all: a lesson's mistake (empty in a correct lesson).
+    public internal(set) var backwardProblems: [String] = []
     /// The gradient check of the backward pass, one row per differentiable input.
     public var gradientChecks: [GradientCheck] = []
     /// The claims checked against this trace, with where they come from.

@@ -151,7 +151,9 @@ public struct MarkdownRenderer {
             out += [s.meaning, ""]
             return out
         }
-        out += ["$$", "\(s.symbol) = \(equations.substituted(computed)) = \(equations.matrix(s.value, given: false))", "$$", ""]
+        // A value put together from pieces (a gradient's blocks) has no arithmetic of its own to show.
+        let (substituted, result) = (equations.substituted(computed), equations.matrix(s.value, given: false))
+        out += ["$$", substituted == result ? "\(s.symbol) = \(result)" : "\(s.symbol) = \(substituted) = \(result)", "$$", ""]
         switch s.value {
         case .scalar(let x):
             out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]

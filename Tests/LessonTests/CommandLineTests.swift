@@ -129,6 +129,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           --print-input           the example's input as JSON, to edit and feed back with --input
           --format markdown|json  Markdown (default) or the machine-readable trace
           --precision N           decimals shown in Markdown (default 4, 0 to 15)
+      --backward              the backward pass too: every gradient, written out, and a gradient check
           --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
           -o, --output FILE       write to FILE instead of stdout, its figures beside it
           -h, --help              the lesson's examples and these flags
@@ -155,6 +156,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           --print-input           the example's input as JSON, to edit and feed back with --input
           --format markdown|json  Markdown (default) or the machine-readable trace
           --precision N           decimals shown in Markdown (default 4, 0 to 15)
+      --backward              the backward pass too: every gradient, written out, and a gradient check
           --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
           -o, --output FILE       write to FILE instead of stdout, its figures beside it
           -h, --help              the lesson's examples and these flags

@@ -8,7 +8,11 @@ struct Hadamard: Operation {
     var operands: [Traced] { [a, b] }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        LaTeX("\(w.operand(a, atLeast: .atom)) \\odot \(w.operand(b, atLeast: .atom))", .product)
+        // ⊙ is associative: a chain of them (∂L/∂i ⊙ i ⊙ (1 − i)) needs no parentheses.
+        func side(_ t: Traced) -> String {
+            w.operand(t, atLeast: t.operation is Hadamard || t.operation is Derivative ? .product : .atom)
+        }
+        return LaTeX("\(side(a)) \\odot \(side(b))", .product)
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {

@@ -11,6 +11,8 @@ struct Scatter: Operation {
     var writing: Writing { .view }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
+        // With numbers, the pieces are in their places already: the value itself.
+        if w.numbers { return LaTeX(w.matrix(.matrix(Matrix(rows: rows, cols: cols, entries: scatteredEntries)), given: false), .atom) }
         let sorted = parts.sorted { $0.part.first < $1.part.first }
         func block(_ g: Traced, row: Bool) -> String {
             guard row else { return w.plain(g) }
@@ -49,6 +51,21 @@ struct Scatter: Operation {
         }
     }
 
+    /// The entries, row-major, of the value it builds.
+    var scatteredEntries: [Double] {
+        var entries = [Double](repeating: 0, count: rows * cols)
+        for (part, g) in parts {
+            let values = g.value.flat
+            switch part {
+            case .row(let r): for c in 0..<cols { entries[r * cols + c] += values[c] }
+            case .rows(let range): for i in 0..<(range.count * cols) { entries[range.lowerBound * cols + i] += values[i] }
+            case .columns(let range):
+                for r in 0..<rows { for (j, c) in range.enumerated() { entries[r * cols + c] += values[r * range.count + j] } }
+            }
+        }
+        return entries
+    }
+
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         let (r, c) = (index / cols, index % cols)
         for (part, g) in parts {
@@ -83,16 +100,6 @@ extension Slice.Part {
 func scatter(_ parts: [(part: Slice.Part, gradient: Traced)], into source: Value) -> Traced {
     // A vector is a column: its blocks of entries are blocks of rows.
     let (rows, cols) = source.shape.count == 2 ? (source.shape[0], source.shape[1]) : (source.count, 1)
-    var entries = [Double](repeating: 0, count: rows * cols)
-    for (part, g) in parts {
-        let values = g.value.flat
-        switch part {
-        case .row(let r): for c in 0..<cols { entries[r * cols + c] += values[c] }
-        case .rows(let range):
-            for i in 0..<(range.count * cols) { entries[range.lowerBound * cols + i] += values[i] }
-        case .columns(let range):
-            for r in 0..<rows { for (j, c) in range.enumerated() { entries[r * cols + c] += values[r * range.count + j] } }
-        }
-    }
-    return Traced(source.reshaped(entries), Scatter(parts: parts, rows: rows, cols: cols))
+    let operation = Scatter(parts: parts, rows: rows, cols: cols)
+    return Traced(source.reshaped(operation.scatteredEntries), operation)
 }
