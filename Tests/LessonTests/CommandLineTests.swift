@@ -129,7 +129,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           --print-input           the example's input as JSON, to edit and feed back with --input
           --format markdown|json  Markdown (default) or the machine-readable trace
           --precision N           decimals shown in Markdown (default 4, 0 to 15)
-      --backward              the backward pass too: every gradient, written out, and a gradient check
+          --backward              the backward pass too: every gradient, written out, and a gradient check
           --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
           -o, --output FILE       write to FILE instead of stdout, its figures beside it
           -h, --help              the lesson's examples and these flags
@@ -156,7 +156,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           --print-input           the example's input as JSON, to edit and feed back with --input
           --format markdown|json  Markdown (default) or the machine-readable trace
           --precision N           decimals shown in Markdown (default 4, 0 to 15)
-      --backward              the backward pass too: every gradient, written out, and a gradient check
+          --backward              the backward pass too: every gradient, written out, and a gradient check
           --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
           -o, --output FILE       write to FILE instead of stdout, its figures beside it
           -h, --help              the lesson's examples and these flags
@@ -600,7 +600,11 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     /// Re-record deliberately with `swift run lesson render`; this test never writes.
     @Test func lessonsFolderIsUpToDate() throws {
         let notes = try NotesCommand.notes()
-        #expect(notes.filter { $0.file.hasSuffix(".md") }.count == Lessons.all.map { $0.examples.count }.reduce(1, +))
+        // A note per example, one more per example with a backward note, and the index.
+        let backward = Lessons.all.flatMap { $0.examples }.filter { $0.hasBackwardNote }
+        #expect(notes.filter { $0.file.hasSuffix(".md") }.count == Lessons.all.map { $0.examples.count }.reduce(1, +) + backward.count)
+        #expect(backward.count == Lessons.all.count + 3)
+        for note in notes where note.file.hasSuffix("--backward.md") { #expect(note.text.contains("## Backward pass"), "\(note.file)") }
         #expect(notes.contains { $0.file.hasPrefix("figures/") && $0.file.hasSuffix(".svg") })
         for note in notes {
             // Byte for byte: two Strings compare equal when they are only canonically equivalent.

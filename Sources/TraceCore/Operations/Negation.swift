@@ -4,17 +4,15 @@ struct Negation: Operation {
     let a: Traced
 
     var operands: [Traced] { [a] }
-    var writing: Writing { .staysWritten }
 
     func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX("-\(w.operand(a, atLeast: .product))", .sum) }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        // Written with a leading minus, so that a sum or product around it puts it in parentheses.
         let written = w.entry(a, index)
         switch written.shape {
-        case .negativeNumber: return Arithmetic("-(\(written.text))", .sum)
-        case .number: return Arithmetic("-" + written.text, .negativeNumber)
-        case .sum: return Arithmetic("-(\(written.text))", .sum)
-        case .product, .atom: return Arithmetic("-" + written.text, .sum)
+        case .negativeNumber, .sum: return Arithmetic("-(\(written.text))", .negativeNumber)
+        case .number, .product, .atom: return Arithmetic("-" + written.text, .negativeNumber)
         }
     }
 }

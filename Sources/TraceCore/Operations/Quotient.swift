@@ -12,7 +12,10 @@ struct Quotient: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        Arithmetic("\(w.factor(a, index))/\(w.factor(b, b.value.count == 1 ? 0 : index))", .product)
+        // A product below the line goes in parentheses too: x/(z·z), not x/z·z.
+        let below = w.entry(b, b.value.count == 1 ? 0 : index)
+        let divisor = below.shape == .number || below.shape == .atom ? below.text : "(\(below.text))"
+        return Arithmetic("\(w.factor(a, index))/\(divisor)", .product)
     }
 
     /// ∂a = ∂y / b; ∂b = −∂y ⊙ a / (b ⊙ b) (b entrywise, as a broadcast denominator is).
