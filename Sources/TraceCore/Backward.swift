@@ -52,7 +52,8 @@ public final class Backprop {
             return nil
         }
         let step = trace.steps[id]
-        if let later = contributions.keys.filter({ $0 > id && recorded[$0] == nil }).min() {
+        // Only a computed value passes its gradient on: one still waiting to be recorded after this one is a mistake.
+        if let later = contributions.keys.filter({ $0 > id && recorded[$0] == nil && trace.steps[$0].computed != nil }).min() {
             mistakes.append("\(step.name).grad recorded before \(trace.steps[later].name).grad, which passes gradient back to it")
         }
         guard requires[id], let uses = contributions[id], !uses.isEmpty, recorded[id] == nil else { return nil }

@@ -151,10 +151,11 @@ struct SVGRenderer {
                 }
             }
         }
-        // Legend: one entry per unit (`FigureLimits` draws no more units than there are colours).
+        // Legend: one entry per unit (`FigureLimits` draws no more units than there are colours); a
+        // single line (one unit, or a norm) is named by its panel's title alone.
         let rowsOfPanels = (panels.count + columns - 1) / columns
         let legendY = 50 + Double(rowsOfPanels) * (panelHeight + 70) - 20
-        for u in 0..<min(units, palette.count) {
+        for u in 0..<(units > 1 ? min(units, palette.count) : 0) {
             let lx = 60 + Double(u) * 80
             body.append("<line x1=\"\(n(lx))\" y1=\"\(n(legendY))\" x2=\"\(n(lx + 20))\" y2=\"\(n(legendY))\" stroke=\"\(palette[u])\" stroke-width=\"3\"/>")
             body.append(text(lx + 24, legendY + 4, markdownWords("figure unit", ["u": "\(u + 1)"]), size: 10, anchor: "start"))
