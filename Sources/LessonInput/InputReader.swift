@@ -186,19 +186,26 @@ public struct InputReader {
     /// trace and the tables are made of.
     public static let maxMultiplyAdds = 200_000_000.0
     public static let maxTraceNumbers = 5_000_000.0
+    /// The numbers the backward pass may hold in the terms of its sums (the weights' outer products per step).
+    public static let maxGradientTerms = 20_000_000.0
 
     /// The work the lesson stated with `expectWork`, kept so tests can hold it to the trace it makes.
     public private(set) var statedWork: (multiplyAdds: Double, traceNumbers: Double)?
 
     /// Refuses an input whose computation would exceed the limits, before any of it is done.
     public mutating func expectWork(multiplyAdds: Double, traceNumbers: Double, backwardNumbers: Double = 0) throws {
-        // The backward pass about doubles the work and holds its gradients and their terms too.
+        // The backward pass about triples the work and doubles the values; the terms of the weights'
+        // sums over the steps (`backwardNumbers`) are held until the sums are written, within a
+        // budget of their own.
         let multiplyAdds = backward ? 3 * multiplyAdds : multiplyAdds
-        let traceNumbers = backward ? 2 * traceNumbers + backwardNumbers : traceNumbers
+        let traceNumbers = backward ? 2 * traceNumbers : traceNumbers
         statedWork = (multiplyAdds, traceNumbers)
         func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.1e", x) : String(Int(x)) }
         if multiplyAdds > Self.maxMultiplyAdds {
             throw fail("this input needs about \(text(multiplyAdds)) multiply-adds\(backward ? " with --backward" : ""), more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
+        }
+        if backward && backwardNumbers > Self.maxGradientTerms {
+            throw fail("this input's backward pass would hold about \(text(backwardNumbers)) numbers in the terms of its gradients' sums, more than the limit of \(text(Self.maxGradientTerms)); use fewer or smaller rows")
         }
         if traceNumbers > Self.maxTraceNumbers {
             throw fail("this input's trace would hold about \(text(traceNumbers)) numbers\(backward ? " with --backward" : ""), more than the limit of \(text(Self.maxTraceNumbers)); use fewer or smaller rows")

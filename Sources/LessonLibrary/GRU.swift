@@ -101,7 +101,7 @@ enum GRU: RecurrentLesson {
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
-            let slots = stepSlots(t)
+            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a^x_t = W_ih x_t + b_ih                                          3H
             let ax = tr.record("ax[\(t)]", "a^{x}_{\(t)}", input.wIh * x + input.bIh, w.caption("ax[t]", slots), labels: stackedOnce)
@@ -165,7 +165,7 @@ enum GRU: RecurrentLesson {
         for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
         for t in stride(from: p.steps, through: 1, by: -1) {
             tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            let slots = stepSlots(t)
+            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             let kind = t == p.steps ? "h[t].grad, last" : p.startsChunk(t + 1) ? "h[t].grad, cut" : "h[t].grad, gru"
             back.record(s.h[t - 1], kind == "h[t].grad, gru" ? w.caption(c.key(kind, update: true), slots.merging(["t+1": "\(t + 1)"]) { a, _ in a })
                                                               : p.stateGradientCaption("h", t))

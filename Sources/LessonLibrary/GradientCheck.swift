@@ -3,7 +3,9 @@
 // (L(θ + ε) − L(θ − ε))/2ε set beside the gradient the backward pass found. Agreement to about
 // 1e-6 relative says the chain rule was applied right; it is the check CS231n teaches.
 
+import Dispatch
 import JSONFormat
+import Synchronization
 import TraceCore
 
 /// The nudge of the central difference: small enough for the curvature's error (≈ ε²), large
@@ -13,26 +15,52 @@ let gradientCheckStep = 1e-6
 extension Lesson {
     /// Fills `trace.gradientChecks`: one row per input that has a gradient, in the order shown.
     static func checkGradients(_ trace: Trace, input: JSON, file: String) {
+        var rows: [(name: String, symbol: String, index: Int, at: [Int], analytic: Double)] = []
         for step in trace.steps where step.isInput && !step.name.isEmpty {
             guard let gradient = trace[step.name + ".grad"] else { continue }
             let entries = gradient.value.flat
             guard let index = entries.indices.max(by: { abs(entries[$0]) < abs(entries[$1]) }) else { continue }
             let shape = gradient.value.shape
             let at = shape.count == 2 ? [index / shape[1] + 1, index % shape[1] + 1] : [index + 1]
-            func loss(_ delta: Double) -> Double {
-                guard let nudged = input.nudging(step.name, at: index, by: delta),
-                      let value = try? lossOf(nudged, file: file, original: trace) else { return .nan }
+            rows.append((step.name, gradientSymbol(step.symbol), index, at, entries[index]))
+        }
+        // Two reruns a row, each keeping its values only, on as many cores as there are.
+        let losses = Mutex(Array(repeating: Double.nan, count: 2 * rows.count))
+        let jobs = rows.flatMap { row in [(row.name, row.index, gradientCheckStep), (row.name, row.index, -gradientCheckStep)] }
+        let original = OriginalRun(trace)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
+            let (name, index, delta) = jobs[j]
+            let value = Trace.$valuesOnly.withValue(true) { () -> Double in
+                guard let nudged = input.nudging(name, at: index, by: delta),
+                      let value = try? lossOf(nudged, file: file, original: original) else { return .nan }
                 return value
             }
-            let numeric = (loss(gradientCheckStep) - loss(-gradientCheckStep)) / (2 * gradientCheckStep)
-            trace.gradientChecks.append(GradientCheck(name: step.name, symbol: gradientSymbol(step.symbol), at: at,
-                                                      analytic: entries[index], numeric: numeric))
+            losses.withLock { $0[j] = value }
+        }
+        let found = losses.withLock { $0 }
+        for (r, row) in rows.enumerated() {
+            let numeric = (found[2 * r] - found[2 * r + 1]) / (2 * gradientCheckStep)
+            trace.gradientChecks.append(GradientCheck(name: row.name, symbol: row.symbol, at: row.at, analytic: row.analytic, numeric: numeric))
         }
     }
 
     /// L = Σ ⟨G, output⟩ of the forward pass rerun on `input`, with the original's loss terms.
-    public static func lossOf(_ input: JSON, file: String, original: Trace) throws -> Double {
+    static func lossOf(_ input: JSON, file: String, original: OriginalRun) throws -> Double {
         try trace(input, file: file, example: nil, backward: false).loss(terms: original.lossTerms)
+    }
+}
+
+/// What a rerun of the gradient check needs of the original run: the loss's terms, and the
+/// values by name (the states entering each chunk of truncated BPTT).
+public struct OriginalRun: Sendable {
+    let lossTerms: [(name: String, gradient: Value)]
+    let values: [String: Value]
+
+    init(_ trace: Trace) {
+        lossTerms = trace.lossTerms
+        var values: [String: Value] = [:]
+        for step in trace.computedSteps where values[step.name] == nil { values[step.name] = step.value }
+        self.values = values
     }
 }
 

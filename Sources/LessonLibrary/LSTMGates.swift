@@ -104,7 +104,7 @@ enum LSTMGates: RecurrentLesson {
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
-            let slots = stepSlots(t)
+            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
@@ -145,6 +145,14 @@ enum LSTMGates: RecurrentLesson {
         return tr
     }
 
+    /// ∂L/∂c_t's caption, with the range of the forget gate f_{t+1} it passes back through.
+    static func cellCaption(_ p: RecurrentInput, _ t: Int, forget: [Traced]) -> Caption {
+        let caption = p.stateGradientCaption("c", t)
+        guard t < p.steps, !p.startsChunk(t + 1) else { return caption }
+        let keep = p.slopeSlots(forget[t].value.flat).merging(["t+1": "\(t + 1)"]) { a, _ in a }
+        return Caption(title: caption.title, meaning: caption.meaning + " " + words("c[t].grad, forget", keep))
+    }
+
     /// The backward pass, step T first: ∂L/∂h_t, then ∂L/∂c_t (through h_t and from c_{t+1} through
     /// f_{t+1} alone), the four gates, and their stacked pre-activation; then the inputs' sums.
     static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced,
@@ -155,14 +163,9 @@ enum LSTMGates: RecurrentLesson {
         for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
         for t in stride(from: p.steps, through: 1, by: -1) {
             tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            let slots = stepSlots(t)
+            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             back.record(s.h[t - 1], p.stateGradientCaption("h", t))
-            var cCaption = p.stateGradientCaption("c", t)
-            if t < p.steps, !p.startsChunk(t + 1) {
-                let keep = p.slopeSlots(s.f[t].value.flat)
-                cCaption = Caption(title: cCaption.title, meaning: cCaption.meaning + " " + w("c[t].grad, forget", keep.merging(["t+1": "\(t + 1)"]) { a, _ in a }))
-            }
-            back.record(s.c[t - 1], cCaption)
+            back.record(s.c[t - 1], cellCaption(p, t, forget: s.f))
             back.record(s.o[t - 1], w.caption("o[t].grad", slots))
             back.record(s.g[t - 1], w.caption("g[t].grad", slots))
             back.record(s.f[t - 1], w.caption(t == 1 && p.c0 == nil ? "f[t].grad, zero c0" : "f[t].grad", slots))

@@ -52,7 +52,7 @@ public protocol Lesson: Sendable {
     static var alternatives: [Alternative] { get }
     /// The loss the backward pass differentiates, L = Σ ⟨G, output⟩, with the forward pass rerun on
     /// `input` (a nudged copy of the input of `original`): what the gradient check compares with.
-    static func lossOf(_ input: JSON, file: String, original: Trace) throws -> Double
+    static func lossOf(_ input: JSON, file: String, original: OriginalRun) throws -> Double
 }
 
 extension Lesson {
@@ -88,8 +88,9 @@ extension Trace {
 
 /// The entries of vector values over time, one series per unit: `series[u][t]`.
 func unitSeries(_ values: [Traced]) -> [[Double]] {
-    let units = values.first?.value.count ?? 0
-    return (0..<units).map { u in values.map { $0.value.flat[u] } }
+    let rows = values.map { $0.value.flat }
+    let units = rows.first?.count ?? 0
+    return (0..<units).map { u in rows.map { $0[u] } }
 }
 
 /// Row labels for a sequence: `1 · The`, `2 · cat`, … with tokens, else `1`, `2`, ….

@@ -74,7 +74,7 @@ enum RNNUnroll: RecurrentLesson {
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
-            let slots = stepSlots(t)
+            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      H
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,

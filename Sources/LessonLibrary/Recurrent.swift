@@ -241,7 +241,7 @@ struct RecurrentInput {
 protocol RecurrentLesson: Lesson {}
 
 extension RecurrentLesson {
-    static func lossOf(_ input: JSON, file: String, original: Trace) throws -> Double {
+    static func lossOf(_ input: JSON, file: String, original: OriginalRun) throws -> Double {
         guard case .number(let k, _)? = input["bptt_steps"], case .array(let rows)? = input["input"], Int(k) < rows.count else {
             return try trace(input, file: file, example: nil, backward: false).loss(terms: original.lossTerms)
         }
@@ -254,8 +254,8 @@ extension RecurrentLesson {
             chunk = chunk.setting("input", .array(Array(rows[start..<end]))) ?? chunk
             if start > 0 {
                 for state in ["h", "c"] {
-                    guard let step = original["\(state)[\(start)]"] else { continue }
-                    chunk = chunk.setting("\(state)0", .array(step.value.flat.map { .number($0) })) ?? chunk
+                    guard let value = original.values["\(state)[\(start)]"] else { continue }
+                    chunk = chunk.setting("\(state)0", .array(value.flat.map { .number($0) })) ?? chunk
                 }
             }
             let rerun = try trace(chunk, file: file, example: nil, backward: false)

@@ -15,6 +15,8 @@ public final class Backprop {
     private var contributions: [Int: [(from: Int, part: Slice.Part?, gradient: Traced)]] = [:]
     /// The recorded gradients, by step.
     private var recorded: [Int: Traced] = [:]
+    /// Computed steps that received a gradient and have not passed it on yet.
+    private var pending = Set<Int>()
     /// The step whose gradient is being passed back, for the order of the terms.
     private var current = -1
     /// Gradients recorded out of order: a lesson's mistake, which the tests look for.
@@ -40,26 +42,28 @@ public final class Backprop {
     public func seed(_ output: Traced, _ gradient: Traced) {
         guard let id = (output.operation as? Recorded)?.id, requires[id] else { return }
         contributions[id, default: []].append((-1, nil, gradient))
+        pending.insert(id)
         trace.lossTerms.append((name: trace.steps[id].name, gradient: gradient.value))
     }
 
     /// Records ∂L/∂`value` as `<name>.grad` and passes it back to what `value` was computed from.
     /// nil when the loss does not depend on `value` (or `value` on nothing differentiable).
     @discardableResult
-    public func record(_ value: Traced, _ caption: Caption, labels: Labels? = nil) -> Traced? {
+    public func record(_ value: Traced, _ caption: @autoclosure () -> Caption, labels: Labels? = nil) -> Traced? {
         guard let id = (value.operation as? Recorded)?.id else {
             mistakes.append("a gradient asked of a value that is not recorded")
             return nil
         }
         let step = trace.steps[id]
         // Only a computed value passes its gradient on: one still waiting to be recorded after this one is a mistake.
-        if let later = contributions.keys.filter({ $0 > id && recorded[$0] == nil && trace.steps[$0].computed != nil }).min() {
+        if pending.contains(where: { $0 > id }), let later = pending.filter({ $0 > id }).min() {
             mistakes.append("\(step.name).grad recorded before \(trace.steps[later].name).grad, which passes gradient back to it")
         }
         guard requires[id], let uses = contributions[id], !uses.isEmpty, recorded[id] == nil else { return nil }
-        let g = trace.record(step.name + ".grad", gradientSymbol(step.symbol), assemble(uses, like: step.value), caption,
+        let g = trace.record(step.name + ".grad", gradientSymbol(step.symbol), assemble(uses, like: step.value), caption(),
                              labels: labels ?? step.labels)
         recorded[id] = g
+        pending.remove(id)
         current = id
         if let computed = step.computed { passBack(g, through: computed, result: value) }
         return g
@@ -86,11 +90,13 @@ public final class Backprop {
         let ordered = uses.enumerated().sorted { ($0.element.from, $0.offset) < ($1.element.from, $1.offset) }.map(\.element)
         var terms = ordered.filter { $0.part == nil }.map(\.gradient)
         var parts: [(part: Slice.Part, gradient: Traced)] = []
+        var place: [Slice.Part: Int] = [:]
         for use in ordered {
             guard let part = use.part else { continue }
-            if let i = parts.firstIndex(where: { $0.part == part }) {
+            if let i = place[part] {
                 parts[i].gradient = total([parts[i].gradient, use.gradient])
             } else {
+                place[part] = parts.count
                 parts.append((part, use.gradient))
             }
         }
@@ -102,11 +108,11 @@ public final class Backprop {
     /// inputs it used, each operation applying its backward rule.
     private func passBack(_ gradient: Traced, through node: Traced, result: Traced) {
         if let leaf = node.operation as? Recorded {
-            if requires[leaf.id] { contributions[leaf.id, default: []].append((current, nil, gradient)) }
+            add(gradient, to: leaf.id, part: nil)
             return
         }
         if let slice = node.operation as? Slice, let leaf = slice.source.operation as? Recorded {
-            if requires[leaf.id] { contributions[leaf.id, default: []].append((current, slice.part, gradient)) }
+            add(gradient, to: leaf.id, part: slice.part)
             return
         }
         let operands = node.operation.operands
@@ -115,6 +121,15 @@ public final class Backprop {
         for (operand, g) in zip(operands, gradients) {
             if let g { passBack(g, through: operand, result: operand) }
         }
+    }
+}
+
+extension Backprop {
+    /// A use's share of the gradient of step `id` (of its slice `part`).
+    fileprivate func add(_ gradient: Traced, to id: Int, part: Slice.Part?) {
+        guard requires[id] else { return }
+        contributions[id, default: []].append((current, part, gradient))
+        if trace.steps[id].computed != nil { pending.insert(id) }
     }
 }
 

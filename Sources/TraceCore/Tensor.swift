@@ -111,8 +111,45 @@ public enum Value: Equatable, Sendable {
         default:
             precondition(shape == other.shape, "shapes \(shape) and \(other.shape) differ")
             let (a, b) = (flat, other.flat)
-            return reshaped((0..<a.count).map { f(a[$0], b[$0]) })
+            return reshaped([Double](unsafeUninitializedCapacity: a.count) { buffer, count in
+                for i in 0..<a.count { buffer[i] = f(a[i], b[i]) }
+                count = a.count
+            })
         }
+    }
+
+    /// The product with this matrix transposed, Aᵀ B (B a vector or a matrix), without copying A.
+    func productTransposingLeft(_ other: Value) -> Value {
+        guard case .matrix(let a) = self else { preconditionFailure("left factor of a product must be a matrix") }
+        let (bCols, b): (Int, [Double]) = {
+            switch other {
+            case .vector(let v): return (1, v.entries)
+            case .matrix(let m): return (m.cols, m.entries)
+            case .scalar: preconditionFailure("right factor of a product must be a vector or a matrix")
+            }
+        }()
+        precondition(b.count == a.rows * bCols, "product of (\(a.rows)×\(a.cols))ᵀ and \(other.shape)")
+        var out = [Double](repeating: 0, count: a.cols * bCols)
+        out.withUnsafeMutableBufferPointer { o in
+            a.entries.withUnsafeBufferPointer { m in
+                b.withUnsafeBufferPointer { g in
+                    for k in 0..<a.rows {
+                        if bCols == 1 {
+                            // Aᵀ g for a vector g: row k of A scaled by g_k, added in (a loop the processor runs wide).
+                            let gk = g[k]
+                            for r in 0..<a.cols { o[r] += m[k * a.cols + r] * gk }
+                            continue
+                        }
+                        for r in 0..<a.cols {
+                            let x = m[k * a.cols + r]
+                            for c in 0..<bCols { o[r * bCols + c] += x * g[k * bCols + c] }
+                        }
+                    }
+                }
+            }
+        }
+        if case .vector = other { return .vector(Vector(out)) }
+        return .matrix(Matrix(rows: a.cols, cols: bCols, entries: out))
     }
 
     /// Matrix product: matrix × vector or matrix × matrix.
@@ -121,11 +158,31 @@ public enum Value: Equatable, Sendable {
         switch other {
         case .vector(let v):
             precondition(a.cols == v.count, "product of \(a.rows)×\(a.cols) and \(v.count)")
-            return .vector(Vector((0..<a.rows).map { r in
-                var s = 0.0
-                for k in 0..<a.cols { s += a[r, k] * v[k] }
-                return s
-            }))
+            // Through buffers, as a long sequence does this at every step, and in four running sums
+            // (k mod 4) added at the end, which the processor can carry at once: the same numbers to
+            // the last bit or two, in the same order on every machine.
+            let out = [Double](unsafeUninitializedCapacity: a.rows) { buffer, count in
+                a.entries.withUnsafeBufferPointer { m in
+                    v.entries.withUnsafeBufferPointer { x in
+                        let n = a.cols
+                        guard let base = m.baseAddress else { for r in 0..<a.rows { buffer[r] = 0 }; return }
+                        for r in 0..<a.rows {
+                            let row = base + r * n
+                            var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                            var k = 0
+                            while k + 4 <= n {
+                                s0 += row[k] * x[k]; s1 += row[k + 1] * x[k + 1]
+                                s2 += row[k + 2] * x[k + 2]; s3 += row[k + 3] * x[k + 3]
+                                k += 4
+                            }
+                            while k < n { s0 += row[k] * x[k]; k += 1 }
+                            buffer[r] = (s0 + s1) + (s2 + s3)
+                        }
+                    }
+                }
+                count = a.rows
+            }
+            return .vector(Vector(out))
         case .matrix(let b):
             precondition(a.cols == b.rows, "product of \(a.rows)×\(a.cols) and \(b.rows)×\(b.cols)")
             var out = [Double](repeating: 0, count: a.rows * b.cols)

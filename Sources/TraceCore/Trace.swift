@@ -133,6 +133,10 @@ public enum Block: Sendable {
 
 /// Everything one run of a lesson produced, in computation order.
 public final class Trace {
+    /// Set for the reruns of the gradient check, which need the values alone: no words, no
+    /// figures, no summaries are made.
+    @TaskLocal public static var valuesOnly = false
+
     public let lesson: String
     public let title: String
     /// The example's name, or the input file's (without its folder: no path reaches the output).
@@ -161,15 +165,25 @@ public final class Trace {
 
     // MARK: Words
 
-    public func heading(_ text: String, level: Int = 2) { blocks.append(.heading(level: level, text: text)) }
-    /// Starts the section of item `index` (1-based) of `count` of what the lesson repeats.
-    public func section(_ repeats: Repeats, _ index: Int, of count: Int, _ text: String) {
-        blocks.append(.section(repeats, index: index, count: count, text: text))
+    public func heading(_ text: String, level: Int = 2) {
+        inLeftOutSection = false
+        blocks.append(.heading(level: level, text: text))
     }
-    public func say(_ prose: String) { blocks.append(.prose(prose)) }
-    public func math(_ latex: String) { blocks.append(.math(latex)) }
+    /// Whether the section being recorded is one the Markdown leaves out (the middle of a long
+    /// run of steps or heads): its values need no words.
+    private var inLeftOutSection = false
+    /// Starts the section of item `index` (1-based) of `count` of what the lesson repeats.
+    public func section(_ repeats: Repeats, _ index: Int, of count: Int, _ text: @autoclosure () -> String) {
+        inLeftOutSection = Repeats.leftOut(of: count)?.contains(index) ?? false
+        if Self.valuesOnly { return }
+        blocks.append(.section(repeats, index: index, count: count, text: text()))
+    }
+    public func say(_ prose: @autoclosure () -> String) { if !Self.valuesOnly { blocks.append(.prose(prose())) } }
+    public func math(_ latex: @autoclosure () -> String) { if !Self.valuesOnly { blocks.append(.math(latex())) } }
     public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { blocks.append(.legend(rows)) }
-    public func figure(_ figure: Figure, description: String) { blocks.append(.figure(figure, description: description)) }
+    public func figure(_ figure: @autoclosure () -> Figure, description: @autoclosure () -> String) {
+        if !Self.valuesOnly { blocks.append(.figure(figure(), description: description())) }
+    }
     /// Where the gradient check table goes.
     public func gradientCheckTable() { blocks.append(.gradientCheck) }
 
@@ -179,6 +193,7 @@ public final class Trace {
     }
 
     public func summary(rowHeader: String, rows: [String], columns: [(symbol: String, values: [Traced])]) {
+        if Self.valuesOnly { return }
         let cols = columns.map { column in
             SummaryTable.Column(symbol: column.symbol, values: column.values.map { traced in
                 guard case .vector(let v) = traced.value else { preconditionFailure("summary of a non-vector") }
@@ -224,10 +239,15 @@ public final class Trace {
         constant(symbol, value, title: caption.title, meaning: caption.meaning, labels: labels)
     }
 
-    /// Records a computed value with its caption.
+    /// Records a computed value with its caption (not made for a rerun that keeps values only).
     @discardableResult
-    public func record(_ name: String, _ symbol: String, _ computed: Traced, _ caption: Caption, labels: Labels = Labels()) -> Traced {
-        record(name, symbol, computed, title: caption.title, meaning: caption.meaning, labels: labels)
+    public func record(_ name: String, _ symbol: String, _ computed: Traced, _ caption: @autoclosure () -> Caption,
+                       labels: @autoclosure () -> Labels = Labels()) -> Traced {
+        if Self.valuesOnly { return record(name, symbol, computed, title: "", meaning: "") }
+        // Labels still: a gradient shown later takes its value's.
+        if inLeftOutSection { return record(name, symbol, computed, title: "", meaning: "", labels: labels()) }
+        let words = caption()
+        return record(name, symbol, computed, title: words.title, meaning: words.meaning, labels: labels())
     }
 
     private func add(name: String, symbol: String, title: String, value: Value, computed: Traced?, meaning: String,

@@ -9,9 +9,11 @@ public struct Traced: Sendable {
     public let value: Value
     let operation: any Operation
 
-    init(_ value: Value, _ operation: any Operation) {
+    /// A rerun that keeps values only (`Trace.valuesOnly`) records no operation: nothing will be
+    /// written out or differentiated, and operands are let go at once.
+    init(_ value: Value, _ operation: @autoclosure () -> any Operation) {
         self.value = value
-        self.operation = operation
+        self.operation = Trace.valuesOnly ? Untraced() : operation()
     }
 
     /// Shown by a symbol of its own (an input, a recorded value, a slice of one), not as arithmetic.
@@ -19,6 +21,13 @@ public struct Traced: Sendable {
 
     /// Whether its numbers are the user's (shown as written) rather than computed.
     var isGiven: Bool { operation.leaf?.given ?? false }
+}
+
+/// The operation of a value computed in a rerun that keeps values only.
+struct Untraced: Operation {
+    var operands: [Traced] { [] }
+    func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX("", .atom) }
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic { Arithmetic("", .atom) }
 }
 
 /// How tightly a piece of LaTeX or arithmetic binds, to decide where parentheses go.

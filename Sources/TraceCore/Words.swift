@@ -42,15 +42,31 @@ public struct Words: Sendable {
     /// One pass over `words`: each «name» with a slot is replaced by its value (values are not
     /// read again, so a value holding «…» stays as it is); an unknown «name» is left as written.
     private static func fill(_ words: String, _ slots: [String: String]) -> String {
-        guard words.unicodeScalars.contains("«") else { return words }
-        var filled = ""
-        var rest = words[...]
-        while let open = rest.firstIndex(of: "«"), let close = rest[open...].firstIndex(of: "»") {
-            filled += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            filled += slots[name] ?? String(rest[open...close])
-            rest = rest[rest.index(after: close)...]
+        // Searched byte by byte in UTF-8 («» are C2 AB and C2 BB): a lesson fills thousands of captions.
+        let bytes = Array(words.utf8)
+        guard let first = marker(0xAB, in: bytes, from: 0) else { return words }
+        var filled: [UInt8] = []
+        filled.reserveCapacity(bytes.count)
+        var position = 0
+        var open: Int? = first
+        while let start = open, let end = marker(0xBB, in: bytes, from: start + 2) {
+            filled += bytes[position..<start]
+            let name = String(decoding: bytes[(start + 2)..<end], as: UTF8.self)
+            if let value = slots[name] { filled += value.utf8 } else { filled += bytes[start..<(end + 2)] }
+            position = end + 2
+            open = marker(0xAB, in: bytes, from: position)
         }
-        return filled + rest
+        filled += bytes[position...]
+        return String(decoding: filled, as: UTF8.self)
+    }
+
+    /// The index of the next `C2 second` pair (« or ») in `bytes` from `from`.
+    private static func marker(_ second: UInt8, in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + 1 < bytes.count {
+            if bytes[i] == 0xC2 && bytes[i + 1] == second { return i }
+            i += 1
+        }
+        return nil
     }
 }

@@ -155,3 +155,25 @@ struct Square: ElementwiseFunction {
         }
     }
 }
+
+@Suite struct ExactFixedTests {
+    /// The fast fixed-decimal writer agrees with printf's %.Nf on every kind of number: ties (0.125 to
+    /// two decimals), halves, negatives, tiny and subnormal numbers, large ones, every precision.
+    @Test func agreesWithPrintf() {
+        var rng = SplitMix64(state: 11)
+        var numbers: [Double] = [0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1e-5, 5e-324, 2.2250738585072014e-308,
+                                 9.999999999999999e14, 0.045, 1.0005, 123456.78905, -0.00005, 0.00015]
+        for _ in 0..<4_000 {
+            let bits = rng.next()
+            let mantissa = Double(bits >> 11) / Double(1 << 53)
+            let scale = [1e-12, 1e-6, 1e-3, 1, 10, 1e3, 1e6, 1e12][Int(bits % 8)]
+            numbers.append((bits & 1 == 0 ? 1 : -1) * mantissa * scale)
+            numbers.append(Double(Int(bits % 20_001) - 10_000) / 8)        // exact ties at several precisions
+        }
+        for x in numbers {
+            for decimals in 0...15 {
+                #expect(exactFixed(x, decimals) == String(format: "%.\(decimals)f", x), "\(x) to \(decimals) decimals")
+            }
+        }
+    }
+}

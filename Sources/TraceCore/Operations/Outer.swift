@@ -23,7 +23,9 @@ struct Outer: Operation {
 /// `u vᵀ` for vectors u and v.
 func outer(_ u: Traced, _ v: Traced) -> Traced {
     let (a, b) = (u.value.flat, v.value.flat)
-    var entries = [Double](repeating: 0, count: a.count * b.count)
-    for r in a.indices { for c in b.indices { entries[r * b.count + c] = a[r] * b[c] } }
+    let entries = [Double](unsafeUninitializedCapacity: a.count * b.count) { buffer, count in
+        for r in a.indices { for c in b.indices { buffer[r * b.count + c] = a[r] * b[c] } }
+        count = a.count * b.count
+    }
     return Traced(.matrix(Matrix(rows: a.count, cols: b.count, entries: entries)), Outer(u: u, v: v))
 }

@@ -3,7 +3,7 @@
 // Backward: the gradient placed into the slice's place in a zero gradient of the source (Scatter).
 
 struct Slice: Operation {
-    enum Part: Sendable, Equatable {
+    enum Part: Sendable, Hashable {
         /// Row `index` of a matrix, as a vector.
         case row(Int)
         /// Rows `range` of a vector (entries) or a matrix.

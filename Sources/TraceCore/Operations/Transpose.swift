@@ -17,7 +17,8 @@ struct Transpose: Operation {
     func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
         guard needs[0] else { return [nil] }
         if let product = gradient.operation as? MatrixProduct, case .matrix = product.b.value {
-            return [transpose(product.b) * transpose(product.a)]
+            // (A B)ᵀ = Bᵀ Aᵀ, and (Aᵀ B)ᵀ = Bᵀ A.
+            return [product.transposesA ? transposedTimes(product.b, product.a) : transpose(product.b) * transpose(product.a)]
         }
         return [transpose(gradient)]
     }
