@@ -1,5 +1,5 @@
 """Benchmark of the release build (run by .ci/bench): times every lesson's default example and the
-large inputs of issue 5, compares the default lstm-gates lesson with .ci/lstm_numpy.py, and runs
+large inputs of issue 5, the backward pass against its forward run, compares the default lstm-gates lesson with .ci/lstm_numpy.py, and runs
 the worst input under each documented limit (README "Limits") with its time and peak memory.
 
 Runs are interleaved (lesson, numpy, lesson, numpy, ...) so that both see the same machine load;
@@ -86,6 +86,19 @@ def everyday(folder):
         md_size = run([LESSON, lesson_id, "--input", str(path)])[1]
         json_size = run([LESSON, lesson_id, "--input", str(path), "--format", "json"])[1]
         print(f"| {title} | {markdown * 1000:.0f} ms | {md_size / 1024:.0f} KB | {as_json * 1000:.0f} ms | {json_size / 1024:.0f} KB |")
+
+    # The backward pass against the forward run it follows (issue 11: lstm-gates within 2×, the
+    # 1000-step LSTM within 4× and under 600 KB of Markdown).
+    print("\n| --backward | forward | backward | ratio | Markdown |")
+    print("|---|---:|---:|---:|---:|")
+    for title, args in [("lstm-gates, default example", ["lstm-gates"]),
+                        ("rnn-unroll --example vanishing", ["rnn-unroll", "--example", "vanishing"]),
+                        ("lstm-gates, 1000 steps, input 8, hidden 32", ["lstm-gates", "--input", str(folder / "lstm-gates.json")])]:
+        runs = 7 if "--input" in args else RUNS
+        forward = median_time([LESSON] + args, runs=runs)
+        backward = median_time([LESSON] + args + ["--backward"], runs=runs)
+        size = run([LESSON] + args + ["--backward"])[1]
+        print(f"| {title} | {forward * 1000:.0f} ms | {backward * 1000:.0f} ms | {backward / forward:.1f}× | {size / 1024:.0f} KB |")
 
     example = folder / "lstm.json"
     example.write_bytes(subprocess.run([LESSON, "lstm-gates", "--print-input"], stdout=subprocess.PIPE, check=True).stdout)
