@@ -11,13 +11,13 @@ extension AttentionQKV {
             "sum.grad": ("gradient of the row sums", #"Each weight is $E_{ij}/z_{i}$, so a larger $z_{i}$ lowers every weight of its row: $-\sum_{j} \frac{\partial L}{\partial A_{ij}} E_{ij} / z_{i}^{2}$."#),
             "exp.grad": ("gradient of the exponentials", #"Through the weight $E_{ij}/z_{i}$ directly, and through the row sum $z_{i}$ that every weight of the row divides by."#),
             "exp.grad, causal": ("gradient of the exponentials", #"Through the weight $E_{ij}/z_{i}$ directly, and through the row sum $z_{i}$. A masked entry's exponential is 0, and so is what it passes back."#),
-            "max.grad": ("gradient of the row maxima", "The shift m cancels in the softmax, so its gradient is 0 up to rounding: what it takes from the exponentials it gives back through their sum."),
-            "scaled.grad": ("gradient of the scaled scores", #"Through exp ($\exp' = E$) and, with the weight 0 it carries, through the row maximum."#),
-            "scaled.grad, causal": ("gradient of the scaled scores", #"Through exp ($\exp' = E$) and, with the weight 0 it carries, through the row maximum. A masked score's gradient is 0: no change to it reaches the loss."#),
+            "max.grad": ("gradient of the row maxima", #"0 up to rounding: raising $m_{i}$ by δ multiplies every $E_{ij}$ of the row and their sum $z_{i}$ by $e^{-\delta}$, so no weight moves. The shift is there so that exp cannot overflow, not to change anything."#),
+            "scaled.grad": ("gradient of the scaled scores", #"Through exp ($\exp' = E$), and through the row maximum, whose gradient (0) goes to the row's largest entry ($\mathbb{1}_{\max}$ is 1 there and 0 elsewhere)."#),
+            "scaled.grad, causal": ("gradient of the scaled scores", #"Through exp ($\exp' = E$), and through the row maximum, whose gradient (0) goes to the row's largest entry ($\mathbb{1}_{\max}$ is 1 there and 0 elsewhere). A masked score's gradient is 0: no change to it reaches the loss."#),
             "scores.grad": ("gradient of the scores", #"Divided by $\sqrt{d_{k}}$, as the scores were."#),
             "V.grad": ("gradient of the values", #"$A^{\top} \frac{\partial L}{\partial O}$: value row j collects the output gradients of the queries that attended to token j, weighted by how much they did."#),
-            "K.grad": ("gradient of the keys", #"$\left(\frac{\partial L}{\partial S}\right)^{\top} Q$: key j moves towards the queries whose score with it L wants higher."#),
-            "Q.grad": ("gradient of the queries", #"$\frac{\partial L}{\partial S} K$: query i moves towards the keys whose score with it L wants higher."#),
+            "K.grad": ("gradient of the keys", #"$\left(\frac{\partial L}{\partial S}\right)^{\top} Q$: for key j, the queries weighted by how much L rises with their score against it. (Training moves against the gradient, to lower L.)"#),
+            "Q.grad": ("gradient of the queries", #"$\frac{\partial L}{\partial S} K$: for query i, the keys weighted by how much L rises with its score against them."#),
             "x.grad": ("gradient of the embeddings", #"Through all three projections: $X$ made $Q$, $K$ and $V$, so its gradient is the sum of three terms."#),
             "w_q.grad": ("gradient of the query weights", #"$X^{\top} \frac{\partial L}{\partial Q}$."#),
             "w_k.grad": ("gradient of the key weights", #"$X^{\top} \frac{\partial L}{\partial K}$."#),
@@ -48,6 +48,7 @@ extension AttentionQKV {
             "backward equations": #"""
                 \frac{\partial L}{\partial A} = \frac{\partial L}{\partial O} V^{\top}, \quad
                 \frac{\partial L}{\partial \hat{S}} = A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right), \quad
+                \frac{\partial L}{\partial S} = \frac{\partial L}{\partial \hat{S}} \Big/ \sqrt{d_{k}}, \quad
                 \frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K, \quad
                 \frac{\partial L}{\partial K} = \left(\frac{\partial L}{\partial S}\right)^{\top} Q, \quad
                 \frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}
@@ -60,7 +61,8 @@ extension AttentionQKV {
                 $A_{ij}(1 - A_{ij})$ and every other $A_{ik}$ of the row by $-A_{ik} A_{ij}$, so \#
                 $\frac{\partial L}{\partial \hat{S}_{ij}} = A_{ij} \left(\frac{\partial L}{\partial A_{ij}} - \sum_{k} A_{ik} \frac{\partial L}{\partial A_{ik}}\right)$: \#
                 each weight's own gradient, less the row's weighted average of them, times the weight. For entry \#
-                (1, 1): «a» · («da» − «dot») = «result», the «found» found above.
+                (1, 1), with the row's average $\sum_{k} A_{1k} \frac{\partial L}{\partial A_{1k}} = «dot»$: \#
+                «a» · («da» − «dot») = «result», the «found» found above.
                 """#,
             "summary": "Scaled dot-product attention, one head: queries, keys, values, softmax, weighted sum",
             "title": "Scaled dot-product attention, one head",

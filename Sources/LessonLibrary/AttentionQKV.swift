@@ -172,7 +172,8 @@ enum AttentionQKV: Lesson {
         guard let dA = tr["weights.grad"]?.value.matrix else { return [:] }
         let a = weights.matrix
         let dot = (0..<a.cols).reduce(0.0) { $0 + a[0, $1] * dA[0, $1] }
-        return ["a": style.fixed(a[0, 0]), "da": style.fixed(dA[0, 0]), "dot": style.fixed(dot),
+        func n(_ x: Double) -> String { let t = style.fixed(x); return t.hasPrefix("-") ? "(\(t))" : t }
+        return ["a": style.fixed(a[0, 0]), "da": style.fixed(dA[0, 0]), "dot": n(dot),
                 "result": style.fixed(a[0, 0] * (dA[0, 0] - dot)), "found": style.fixed(scaledGradient.flat[0])]
     }
 }

@@ -24,6 +24,11 @@ let sourceWords = Words(text: [
         the product of $3 \cdot \tanh'(a_{t})$ over the steps, which explodes when the tanh is not saturated \#
         and vanishes when it is (seed notes 002).
         """#,
+    "seed-toy.backward": #"""
+        `grad_output` is 1 on the last state only, so $L = h_{2}$: the backward pass below is the seed's \#
+        $\partial h_{3} / \partial h_{1}$, written here as $\partial h_{2} / \partial h_{0}$ (this trace's $h_{0}$, $x_{1}$, $x_{2}$ are the \#
+        seed's $h_{1}$, $x_{2}$, $x_{3}$), and `h0.grad` at the end is that derivative.
+        """#,
     "gomez-2016.summary": "Aidan Gomez's numerical LSTM example (2016): two steps, hidden size 1",
     "gomez-2016.story": #"""
         Aidan Gomez's “Backpropogating an LSTM: A Numerical Example” (2016) runs a one-unit LSTM on two \#

@@ -172,11 +172,11 @@ enum GRU: RecurrentLesson {
             back.record(s.n[t - 1], w.caption(c.key("n[t].grad", update: true), slots))
             if c.resetBefore { back.record(s.rh[t - 1], w.caption("rh[t].grad", slots)) }
             back.record(s.z[t - 1], w.caption(c.key("z[t].grad", update: true), slots))
-            back.record(s.r[t - 1], w.caption(c.key("r[t].grad", reset: true), slots))
+            back.record(s.r[t - 1], w.caption(t == 1 && p.h0 == nil ? "r[t].grad, zero h0" : c.key("r[t].grad", reset: true), slots))
             back.record(s.ah[t - 1], w.caption(c.key("ah[t].grad", reset: true), slots))
             back.record(s.ax[t - 1], w.caption("ax[t].grad", slots))
         }
-        p.recordInputGradients(back, input, in: tr)
+        p.recordInputGradients(back, input, in: tr, biasHh: c.resetBefore ? "bias_hh_l0.grad, gru, reset before" : "bias_hh_l0.grad, gru")
         p.endBackward(in: tr, back: back, states: [("h", s.h)])
     }
 }

@@ -28,10 +28,13 @@ extension LSTMGates {
                 whose forget bias of 3 keeps both forget gates near 0.95; `grad_output` is 0 except at the last \#
                 step, so the loss sees only $h_{20}$. Run it with `--backward`: on its way back the cell state's \#
                 gradient is multiplied at each step by the forget gate alone ($\frac{\partial L}{\partial c_{t}}$ gets \#
-                $\frac{\partial L}{\partial c_{t+1}} \odot f_{t+1}$), with no weight matrix and no squashing, so it \#
-                reaches step 1 nearly as large as it started. Set its figure beside the RNN's: this is why the \#
-                LSTM was built (seed notes 002).
+                $\frac{\partial L}{\partial c_{t+1}} \odot f_{t+1}$), with no weight matrix and no squashing; the \#
+                backward part gives the product of the nineteen forget gates, and its figure shows the cell \#
+                state's gradient keeping its size where the RNN's falls by orders of magnitude. This is why the \#
+                LSTM was built (seed notes 002). (The hidden state's own gradient drops at once after step 20 \#
+                for another reason: this $W_{hh}$'s entries are small, so little goes back through it.)
                 """#,
+            "forget product": #"Along the cell state alone, what reaches $c_{«first»}$ from $c_{«T»}$ is multiplied by $f_{«next»} \odot \cdots \odot f_{«T»}$ and nothing else: «units». A vanilla RNN's gradient is multiplied instead by $W_{hh}^{\top}$ and $\tanh'$ at every step (`lesson rnn-unroll --example vanishing --backward`)."#,
             "c[t].grad, forget": #"Here $f_{«t+1»}$ runs from «low» to «high»: the share of $\frac{\partial L}{\partial c_{«t+1»}}$ each unit passes back."#,
             "backward equations": #"""
                 \begin{aligned}

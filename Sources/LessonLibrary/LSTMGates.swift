@@ -145,6 +145,18 @@ enum LSTMGates: RecurrentLesson {
         return tr
     }
 
+    /// Along the cell state alone, ∂c_T/∂c_1 = f_2 ⊙ … ⊙ f_T: the product of the forget gates, per
+    /// unit (a chunk of truncated BPTT stops it at its cut).
+    static func forgetProduct(_ p: RecurrentInput, forget: [Traced]) -> String {
+        let first = p.bpttSteps.map { k in ((p.steps - 1) / k) * k + 1 } ?? 1          // the last chunk's first step
+        var product = [Double](repeating: 1, count: p.hidden)
+        for t in (first + 1)...max(first + 1, p.steps) where t <= p.steps {
+            for (u, f) in forget[t - 1].value.flat.enumerated() { product[u] *= f }
+        }
+        let units = product.prefix(4).enumerated().map { "$\(readable($1))$ (unit \($0 + 1))" }.joined(separator: ", ") + (p.hidden > 4 ? ", …" : "")
+        return words("forget product", ["T": "\(p.steps)", "first": "\(first)", "next": "\(first + 1)", "units": units])
+    }
+
     /// ∂L/∂c_t's caption, with the range of the forget gate f_{t+1} it passes back through.
     static func cellCaption(_ p: RecurrentInput, _ t: Int, forget: [Traced]) -> Caption {
         let caption = p.stateGradientCaption("c", t)
@@ -172,6 +184,7 @@ enum LSTMGates: RecurrentLesson {
             back.record(s.i[t - 1], w.caption("i[t].grad", slots))
             back.record(s.a[t - 1], w.caption("a[t].grad", slots))
         }
+        if p.steps > 1 { tr.say(forgetProduct(p, forget: s.f)) }
         p.recordInputGradients(back, input, c0: c0, in: tr)
         p.endBackward(in: tr, back: back, states: [("h", s.h), ("c", s.c)])
     }

@@ -41,8 +41,10 @@ extension LayerNorm {
                 The chain above compresses into the compact rule of the equations. The mean's path removes \#
                 the average of $\frac{\partial L}{\partial \hat{x}}$ (shifting a whole row changes nothing after \#
                 normalizing), and the variance's path removes its component along $\hat{x}$ (scaling a row changes \#
-                nothing either). For entry (1, 1): (1/«s») · («dxhat» − «mean» − «xhat» · «product») = «result», \#
-                the «found» found above.
+                nothing either). For entry (1, 1), with row 1's mean of $\frac{\partial L}{\partial \hat{x}}$ = «mean» \#
+                and mean of $\frac{\partial L}{\partial \hat{x}} \odot \hat{x}$ = «product»: \#
+                (1/«s») · («dxhat» − «mean» − «xhat» · «product») = «result», the «found» found above. \#
+                Each row of $\frac{\partial L}{\partial X}$ sums to 0: moving a whole row up or down changes nothing after normalizing.
                 """#,
             "compact, other convention": "With this convention's variance or ε the compact rule changes its constants; the chain above is the gradient.",
             "summary": "Layer normalization: each token's features to mean 0 and variance 1, then scale and shift",

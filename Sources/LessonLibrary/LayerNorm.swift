@@ -140,8 +140,10 @@ enum LayerNorm: Lesson {
         let d = Double(dXhat.cols)
         let meanGrad = (0..<dXhat.cols).reduce(0.0) { $0 + dXhat[0, $1] } / d
         let meanProduct = (0..<dXhat.cols).reduce(0.0) { $0 + dXhat[0, $1] * xHat[0, $1] } / d
-        return ["s": style.fixed(s), "dxhat": style.fixed(dXhat[0, 0]), "mean": style.fixed(meanGrad), "xhat": style.fixed(xHat[0, 0]),
-                "product": style.fixed(meanProduct), "result": style.fixed((dXhat[0, 0] - meanGrad - xHat[0, 0] * meanProduct) / s),
+        // A negative number in parentheses where it follows a sign: «a − (−0.2)».
+        func n(_ x: Double) -> String { let t = style.fixed(x); return t.hasPrefix("-") ? "(\(t))" : t }
+        return ["s": style.fixed(s), "dxhat": style.fixed(dXhat[0, 0]), "mean": n(meanGrad), "xhat": n(xHat[0, 0]),
+                "product": n(meanProduct), "result": style.fixed((dXhat[0, 0] - meanGrad - xHat[0, 0] * meanProduct) / s),
                 "found": style.fixed(dx.flat[0])]
     }
 }

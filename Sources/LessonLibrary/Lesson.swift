@@ -15,10 +15,14 @@ public struct Example: Sendable {
     public let input: JSON
     /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
     let claims: JSON?
+    /// What the backward pass shows in this example, if it has words of its own for it.
+    var backwardStory: String?
 
-    /// An example whose summary and story are `words("NAME.summary")` and `words("NAME.story")`.
+    /// An example whose summary and story are `words("NAME.summary")` and `words("NAME.story")`,
+    /// and whose backward story, if any, is `words("NAME.backward")`.
     init(_ name: String, _ words: Words, input: JSON, claims: JSON? = nil) {
         self.init(name: name, summary: words("\(name).summary"), story: words("\(name).story"), input: input, claims: claims)
+        backwardStory = words.text("\(name).backward")
     }
 
     init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {

@@ -9,6 +9,8 @@ extension RNNUnroll {
         captions: [
             "a[t].grad, tanh": ("gradient of the pre-activation",
                                 #"$\tanh' = 1 - h_{«t»}^{2}$ scales each unit's gradient, from «low» to «high»: a unit near ±1 (saturated) passes almost nothing back."#),
+            "a[t].grad, tanh, one unit": ("gradient of the pre-activation",
+                                #"$\tanh' = 1 - h_{«t»}^{2} = «slope»$ scales the gradient: near 0 when $h_{«t»}$ is near ±1 (saturated), near 1 when it is near 0."#),
             "a[t].grad, relu": ("gradient of the pre-activation",
                                 "relu′ passes the gradient where the unit was on and blocks it where it was off (a ≤ 0): off here: «off»."),
             "a[t]": ("pre-activation",
@@ -33,9 +35,10 @@ extension RNNUnroll {
                 With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
                 per step, each the tanh's slope times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
                 """#,
-            "chain shrinks": "Every factor here is below 1 in size, so each step back shrinks the gradient: it vanishes.",
-            "chain grows": "Every factor here is above 1 in size, so each step back enlarges the gradient: it explodes.",
-            "chain mixed": "Some factors here are below 1 in size and some above: the gradient shrinks at some steps and grows at others.",
+            "chain shrinks": "Each factor $\\tanh' \\cdot W_{hh}$ here («factors») is below 1 in size, so each step back shrinks the gradient: it vanishes.",
+            "chain grows": "Each factor here («factors») is above 1 in size, so each step back enlarges the gradient: it explodes.",
+            "chain mixed": "Some factors here («factors») are below 1 in size and some above: the gradient shrinks at some steps and grows at others.",
+            "one unit bound": #"Since $\tanh' \le 1$, the product is at most $|W_{hh}|^{«T»} = «w»^{«T»} = «bound»$ in size, reached when no step saturates ($a_{t}$ near 0): with $|W_{hh}| > 1$ the same network explodes on inputs that keep the tanh unsaturated, and vanishes on inputs that saturate it."#,
             "one unit chain, relu": #"""
                 With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
                 per step, each relu's slope (1 or 0) times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.

@@ -7,6 +7,7 @@
 // References: PyTorch docs for torch.nn.RNN; J. Elman, "Finding Structure in Time" (1990);
 // seed notes 002 (RNN cell, unrolling, vanishing gradients) and 004 (row form).
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -92,8 +93,16 @@ enum RNNUnroll: RecurrentLesson {
         ]), description: w("figure h, description, \(nonlinearity)"))
         tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "h_{t}", values: hs)])
         tr.say(w("notice", ["T": "\(p.steps)"]))
-        if backward { derivePass(back: p, tr, input, hs: hs, pre: pre, nonlinearity: nonlinearity) }
+        if backward { derivePass(back: p, tr, input, hs: hs, pre: pre, nonlinearity: nonlinearity, example: example) }
         return tr
+    }
+
+    /// ∂L/∂a_t's caption, with the factors the nonlinearity's slope multiplies the gradient by.
+    static func slopeCaption(_ p: RecurrentInput, _ t: Int, h: Traced, nonlinearity: String) -> Caption {
+        let slope = h.value.flat.map { nonlinearity == "tanh" ? 1 - $0 * $0 : ($0 > 0 ? 1 : 0) }
+        let key = "a[t].grad, \(nonlinearity)" + (p.hidden == 1 && nonlinearity == "tanh" ? ", one unit" : "")
+        return words.caption(key, stepSlots(t).merging(p.slopeSlots(slope)) { a, _ in a }
+            .merging(["slope": NumberStyle(precision: 4).fixed(slope[0])]) { a, _ in a })
     }
 
     /// With one unit, ∂h_T/∂h_0 as the product of its factors f′(a_t)·W_hh, t = T … 1 (seed notes
@@ -113,23 +122,27 @@ enum RNNUnroll: RecurrentLesson {
         let product = slopes.reduce(1.0) { $0 * $1 * w }
         let sizes = slopes.map { abs($0 * w) }
         let verdict = sizes.allSatisfy { $0 < 1 } ? "chain shrinks" : sizes.allSatisfy { $0 > 1 } ? "chain grows" : "chain mixed"
-        return words(isTanh ? "one unit chain" : "one unit chain, relu", [
+        let chain = words(isTanh ? "one unit chain" : "one unit chain, relu", [
             "T": "\(p.steps)", "symbols": symbols.joined(separator: #"\,"#), "numbers": numbers.joined(separator: #" \cdot "#),
-            "product": readable(product)]) + " " + words(verdict)
+            "product": readable(product)]) + " " + words(verdict, ["factors": sizes.prefix(4).map { style.fixed($0) }.joined(separator: ", ")
+                                                                     + (sizes.count > 4 ? ", …" : "")])
+        // tanh′ ≤ 1: |W_hh|^T is the largest the product can be, reached when no unit saturates.
+        guard isTanh, abs(w) > 1 else { return chain }
+        return chain + " " + words("one unit bound", ["w": given, "T": "\(p.steps)", "bound": readable(pow(abs(w), Double(p.steps)))])
     }
 
     /// The backward pass, from ∂L/∂h_t = G_t back through the steps: ∂L/∂a_t = ∂L/∂h_t ⊙ f′(a_t),
     /// ∂L/∂h_{t-1} gets W_hhᵀ ∂L/∂a_t, and each weight sums one term per step.
-    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, hs: [Traced], pre: [Traced], nonlinearity: String) {
+    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, hs: [Traced], pre: [Traced], nonlinearity: String,
+                           example: Example?) {
         let w = words
-        let g = p.beginBackward(in: tr, equations: w("backward equations, \(nonlinearity)"))
+        let g = p.beginBackward(in: tr, equations: w("backward equations, \(nonlinearity)"), story: example?.backwardStory)
         let back = Backprop(tr, differentiable: p.differentiable(input))
         for (t, h) in hs.enumerated() { back.seed(h, g.row(t, "G_{\(t + 1)}")) }
         for t in stride(from: p.steps, through: 1, by: -1) {
             tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
             back.record(hs[t - 1], p.stateGradientCaption("h", t))
-            let slope = hs[t - 1].value.flat.map { nonlinearity == "tanh" ? 1 - $0 * $0 : ($0 > 0 ? 1 : 0) }
-            back.record(pre[t - 1], w.caption("a[t].grad, \(nonlinearity)", stepSlots(t).merging(p.slopeSlots(slope)) { a, _ in a }))
+            back.record(pre[t - 1], slopeCaption(p, t, h: hs[t - 1], nonlinearity: nonlinearity))
         }
         if p.hidden == 1 { tr.say(oneUnitChain(p, hs: hs, pre: pre, nonlinearity: nonlinearity)) }
         p.recordInputGradients(back, input, in: tr)

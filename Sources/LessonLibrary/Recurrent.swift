@@ -154,14 +154,16 @@ struct RecurrentInput {
     func startsChunk(_ t: Int) -> Bool { bpttSteps.map { t > 1 && (t - 1) % $0 == 0 } ?? false }
 
     /// The backward part's heading, account and equations, and the loss's gradient G.
-    func beginBackward(in tr: Trace, equations: String) -> Traced {
+    func beginBackward(in tr: Trace, equations: String, story: String? = nil) -> Traced {
         let w = recurrentWords
         tr.heading(backwardWords("heading backward"))
         tr.say(w("backward why"))
-        tr.math(equations)
-        if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
+        if let story { tr.say(story) }
         tr.heading(backwardWords("heading loss"), level: 3)
         let g = presentLoss(in: tr)
+        tr.say(w("backward equations"))
+        tr.math(equations)
+        if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
         tr.heading(w("heading steps back"), level: 3)
         tr.say(w("steps back"))
         return g
@@ -194,10 +196,14 @@ struct RecurrentInput {
         tr.figure(.lines(title: w("figure gradient sizes"), steps: stepLabels, panels: sizes.map { state in
             LinePanel(title: w("panel gradient size", ["state": state.letter]), series: [state.norms], range: nil, scale: .logarithmic)
         }), description: w("figure gradient sizes, description"))
+        // Whether the loss reaches the states before the last directly (a share G_t at earlier steps).
+        let g = gradOutput?.entries ?? [1]
+        let earlier = gradOutput.map { m in (0..<(m.rows - 1) * m.cols).contains { g[$0] != 0 } } ?? (steps > 1)
         for state in sizes {
             guard let last = state.norms.last, let first = state.norms.first else { continue }
-            tr.say(w("gradient sizes", ["state": state.letter, "T": "\(steps)", "last": readable(last), "first": readable(first),
-                                        "ratio": readable(last > 0 ? first / last : 0)]))
+            let said = w("gradient sizes", ["state": state.letter, "T": "\(steps)", "last": readable(last), "first": readable(first),
+                                             "ratio": readable(last > 0 ? first / last : 0)])
+            tr.say(said + (earlier && state.letter == "h" ? " " + w("gradient sizes, every step") : ""))
         }
         tr.endBackward(back)
     }
@@ -217,15 +223,17 @@ struct RecurrentInput {
             + (h0 == nil ? [] : [inputs.h0]) + (c0 == nil ? [] : traced.map { [$0] } ?? [])
     }
 
-    /// The inputs' gradients, after every step's: the weights' as sums over the steps.
-    func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace) {
+    /// The inputs' gradients, after every step's: the weights' as sums over the steps. `biasHh`
+    /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's).
+    func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad") {
         let w = recurrentWords
         tr.heading(w("heading input gradients"), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
         back.record(inputs.wIh, w.caption("weight_ih_l0.grad"))
-        back.record(inputs.wHh, w.caption("weight_hh_l0.grad"))
+        let zeroStart = h0.map { $0.entries.allSatisfy { $0 == 0 } } ?? true
+        back.record(inputs.wHh, w.caption(zeroStart ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad"))
         back.record(inputs.bIh, w.caption("bias_ih_l0.grad"))
-        back.record(inputs.bHh, w.caption("bias_hh_l0.grad"))
+        back.record(inputs.bHh, w.caption(biasHh))
         back.record(inputs.h0, w.caption("h0.grad"))
         if let c0 { back.record(c0, w.caption("c0.grad")) }
         back.record(inputs.x, w.caption("input.grad"))

@@ -30,6 +30,11 @@ public struct Words: Sendable {
         return Caption(title: Self.fill(caption.title, slots), meaning: Self.fill(caption.meaning, slots))
     }
 
+    /// The paragraph `key` with its slots filled, or nil when there is none (an example's own words).
+    public func text(_ key: String, _ slots: [String: String] = [:]) -> String? {
+        text[key].map { Self.fill($0, slots) }
+    }
+
     /// Whether there is a caption under `key`.
     public func hasCaption(_ key: String) -> Bool { captions[key] != nil }
 

@@ -147,6 +147,16 @@ public struct MarkdownRenderer {
         if symbolic != s.symbol { out += ["$$", "\(s.symbol) = \(symbolic)", "$$", ""] }
         // A slice of another value is only a view: its table says it all.
         if equations.isLeaf(computed) {
+            if case .vector(let v) = s.value {
+                // A vector is a column headed by its symbol, as a computed vector's table is.
+                out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
+                for i in equations.shown(v.count, limit: equations.maxRows) {
+                    guard let i else { out.append("| ⋯ | ⋯ |"); continue }
+                    out.append("| \(rowLabel(s.labels, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
+                }
+                out += ["", s.meaning, ""]
+                return out
+            }
             out += matrixTable(s.value.matrix, labels: s.labels, given: false, name: s.name) + [""]
             out += [s.meaning, ""]
             return out

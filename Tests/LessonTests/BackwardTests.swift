@@ -94,6 +94,9 @@ struct ExampleCase: CustomTestStringConvertible, Sendable {
         // LSTM's cell-state gradient keeps more than half its size.
         #expect(rnn[0] < rnn[19] / 1_000)
         #expect(lstm[0] > lstm[19] / 2)
+        // The story's forget gates "near 0.95".
+        let forget = try run(ExampleCase(lesson: "lstm-gates", example: "vanishing"))
+        for t in 1...20 { #expect(try #require(forget["f[\(t)]"]).value.flat.allSatisfy { (0.93...0.97).contains($0) }, "f[\(t)]") }
     }
 
     @Test func truncatedBPTTStopsTheGradientAtEachCut() throws {
