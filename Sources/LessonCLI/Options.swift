@@ -157,6 +157,9 @@ struct LessonOptions {
         if printInput && expect != nil {
             throw LessonError(.usage, "--print-input prints the input and checks nothing; give --expect without it")
         }
+        if printInput && backward {
+            throw LessonError(.usage, "--print-input prints the input and computes nothing; give --backward without it")
+        }
         if expect == "-" && input == "-" {
             throw LessonError(.usage, "--input and --expect cannot both read standard input; give one of them a file")
         }

@@ -115,7 +115,8 @@ public struct InputReader {
         guard case .number(let x, _) = json else {
             throw fail("\(key) must be a whole number (\(what)), got \(json.kindDescription)")
         }
-        guard x == x.rounded(), abs(x) <= 1e9 else { throw fail("\(key) must be a whole number (\(what)), got \(json.numberText ?? "")") }
+        guard x == x.rounded() else { throw fail("\(key) must be a whole number (\(what)), got \(json.numberText ?? "")") }
+        guard abs(x) <= 1e9 else { throw fail("\(key) must be a whole number between −10⁹ and 10⁹ (\(what)), got \(json.numberText ?? "")") }
         return Int(x)
     }
 
@@ -200,7 +201,7 @@ public struct InputReader {
         let multiplyAdds = backward ? 3 * multiplyAdds : multiplyAdds
         let traceNumbers = backward ? 2 * traceNumbers : traceNumbers
         statedWork = (multiplyAdds, traceNumbers)
-        func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.1e", x) : String(Int(x)) }
+        func text(_ x: Double) -> String { x >= 1e6 ? String(format: "%.2e", x) : String(Int(x)) }
         if multiplyAdds > Self.maxMultiplyAdds {
             throw fail("this input needs about \(text(multiplyAdds)) multiply-adds\(backward ? " with --backward" : ""), more than the limit of \(text(Self.maxMultiplyAdds)); use fewer or smaller rows")
         }

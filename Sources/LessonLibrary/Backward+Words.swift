@@ -44,10 +44,10 @@ extension Trace {
     }
 
     /// The gradient check, at the end of the backward part.
-    func endBackward(_ back: Backprop) {
+    func endBackward(_ back: Backprop, note: String? = nil) {
         back.finish()
         heading(backwardWords("heading check"), level: 3)
-        say(backwardWords("check"))
+        say(backwardWords("check") + (note.map { " " + $0 } ?? ""))
         gradientCheckTable()
     }
 }

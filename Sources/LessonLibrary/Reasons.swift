@@ -51,7 +51,7 @@ extension JSON {
 extension Trace {
     /// Checks `set` against this trace and finds the likely reason of each failure by
     /// recomputing `lesson` on rewritten versions of `input`.
-    func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON) throws {
+    func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON, backward: Bool = false) throws {
         try check(set, file: file)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
         // Running the lesson again under each convention and with each input transposed, and
@@ -65,13 +65,13 @@ extension Trace {
             if slideSized, case .object(let members) = input {
                 found = lesson.alternatives.compactMap { alternative in
                     guard let rewritten = alternative.rewrite(input),
-                          let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
+                          let trace = try? lesson.trace(rewritten, file: file, example: nil, backward: backward) else { return nil }
                     return (alternative.description, trace)
                 }
                 found += members.compactMap { member in
                     guard let transposed = member.value.transposedMatrix, transposed != member.value,
                           let rewritten = input.setting(member.key, transposed),
-                          let trace = try? lesson.trace(rewritten, file: file, example: nil) else { return nil }
+                          let trace = try? lesson.trace(rewritten, file: file, example: nil, backward: backward) else { return nil }
                     return (reasonWords("transposed field", ["field": member.key]), trace)
                 }
             }
@@ -133,7 +133,7 @@ extension Lesson {
                            backward: Bool = false) throws -> Trace {
         let trace = try trace(input, file: file, example: example, backward: backward)
         if backward { checkGradients(trace, input: input, file: file) }
-        if let claims { try trace.check(claims.set, file: claims.file, lesson: self, input: input) }
+        if let claims { try trace.check(claims.set, file: claims.file, lesson: self, input: input, backward: backward) }
         return trace
     }
 }

@@ -59,13 +59,16 @@ let recurrentWords = Words(
             pre-activation's gradient, and $W_{hh}^{\top}$ carries that back to the previous state.
             """#,
         "heading input gradients": "The inputs' gradients: one term per step",
+        "check, truncated": #"With truncated BPTT the gradient above is not the derivative of L itself but of L with the state entering each chunk held fixed; so each rerun holds those states at their values from the first run, and the central difference checks that gradient. Without the cuts the derivative differs by what the cuts leave out."#,
         "heading gradient sizes": "The size of the gradient, step by step",
         "figure gradient sizes": "How large the gradient is at each step",
         "panel gradient size": "‖∂L/∂«state»ₜ‖",
         "figure gradient sizes, description": "The length of each state's gradient vector per time step, on a logarithmic scale: a line that falls towards step 1 is a gradient that vanishes on its way back.",
         "gradient sizes, every step": "Each step also adds its own share $G_{t}$ of the loss, so this is not the gradient of one output travelling back alone.",
         "backward equations": "Step by step, from the last:",
-        "gradient sizes": #"$\lVert \partial L / \partial «state»_{t} \rVert$ is $«last»$ at the last step («T») and $«first»$ at step 1: step 1's is $«ratio»$ times step «T»'s."#,
+        "gradient sizes": #"$\lVert \partial L / \partial «state»_{t} \rVert$ is $«last»$ at the last step («T») and $«first»$ at step «t»: step «t»'s is $«ratio»$ times step «T»'s."#,
+        "gradient sizes, cut": #"Steps 1 to «t» get exactly 0 (not drawn on the log scale): truncated BPTT stops the gradient at a cut, it does not vanish."#,
+        "gradient sizes, none": #"Steps 1 to «t» get exactly 0 (not drawn on the log scale): the loss does not depend on them."#,
         "input gradients": #"""
             The same weights act at all «T» steps, so each weight's gradient is a sum of «T» terms, one per \#
             step. The entries below write that sum out term by term.

@@ -188,8 +188,12 @@ struct RecurrentInput {
     /// gradient check.
     func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced])]) {
         let w = recurrentWords
+        // Scaled by the largest entry first, so that a gradient of 1e155 or 1e-170 has a finite, nonzero length.
         func norm(_ t: Traced) -> Double {
-            (back.gradient(of: t)?.value.flat ?? []).reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let entries = back.gradient(of: t)?.value.flat ?? []
+            let largest = entries.reduce(0) { max($0, abs($1)) }
+            guard largest > 0, largest.isFinite else { return largest.isNaN ? .nan : largest }
+            return largest * entries.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
         }
         let sizes = states.map { state in (letter: state.letter, norms: state.values.map(norm)) }
         tr.heading(w("heading gradient sizes"), level: 3)
@@ -200,12 +204,18 @@ struct RecurrentInput {
         let g = gradOutput?.entries ?? [1]
         let earlier = gradOutput.map { m in (0..<(m.rows - 1) * m.cols).contains { g[$0] != 0 } } ?? (steps > 1)
         for state in sizes {
-            guard let last = state.norms.last, let first = state.norms.first else { continue }
-            let said = w("gradient sizes", ["state": state.letter, "T": "\(steps)", "last": readable(last), "first": readable(first),
-                                             "ratio": readable(last > 0 ? first / last : 0)])
+            // The first step the gradient reaches: before it, truncated BPTT (or a loss on later steps only) leaves 0.
+            guard let last = state.norms.last, let reached = state.norms.firstIndex(where: { $0 != 0 }) else { continue }
+            let first = state.norms[reached]
+            var said = w("gradient sizes", ["state": state.letter, "T": "\(steps)", "last": readable(last), "first": readable(first),
+                                             "t": "\(reached + 1)", "ratio": readable(last > 0 ? first / last : 0)])
+            if reached > 0 {
+                said += " " + w(bpttSteps != nil ? "gradient sizes, cut" : "gradient sizes, none", ["state": state.letter, "t": "\(reached)"])
+            }
             tr.say(said + (earlier && state.letter == "h" ? " " + w("gradient sizes, every step") : ""))
         }
-        tr.endBackward(back)
+        let cut = bpttSteps.map { $0 < steps } ?? false
+        tr.endBackward(back, note: cut ? w("check, truncated") : nil)
     }
 
     /// The loss's gradient, ∂L/∂h_t for every step as one T × H input (ones when not given).

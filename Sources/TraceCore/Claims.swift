@@ -64,8 +64,9 @@ extension Trace {
         for (n, claim) in set.claims.enumerated() {
             let path = "claims[\(n + 1)]"
             guard let step = self[claim.value] else {
+                let gradient = claim.value.hasSuffix(".grad") && !computedSteps.contains { $0.name.hasSuffix(".grad") }
                 throw LessonError.data(file, "\(path) names \"\(echoed(claim.value))\", which \(lesson) does not compute"
-                    + suggestion(for: claim.value, in: computedSteps.map(\.name)))
+                    + (gradient ? " without --backward; add --backward to check gradients" : suggestion(for: claim.value, in: computedSteps.map(\.name))))
             }
             let shape = step.value.shape
             guard claim.at.count == shape.count, zip(claim.at, shape).allSatisfy({ $0 >= 1 && $0 <= $1 }) else {

@@ -110,6 +110,33 @@ struct ExampleCase: CustomTestStringConvertible, Sendable {
         #expect(trace.gradientChecks.allSatisfy { $0.relativeDifference < 1e-6 })
     }
 
+    @Test func theGradientsSizeIsSaidForAnyMagnitudeAndCuts() throws {
+        // Huge and tiny gradients have a finite length; steps a cut leaves at 0 are said to be cut.
+        for scale in [1e155, 1e-170] {
+            let input: JSON = .fields(["input": .rows([[1], [0]]), "weight_ih_l0": .rows([[0.5], [0.1]]),
+                                       "weight_hh_l0": .rows([[0.1, 0], [0, 0.1]]), "grad_output": .rows([[scale, scale], [scale, scale]])])
+            let trace = try RNNUnroll.run(input, file: "norm.json", example: nil, claims: nil, backward: true)
+            let markdown = MarkdownRenderer(command: "lesson rnn-unroll --input norm.json --backward").render(trace)
+            let sentence = try #require(markdown.split(separator: "\n").first { $0.contains(#"\lVert \partial L / \partial h_{t} \rVert"#) })
+            #expect(!sentence.contains("infty") && !sentence.contains("nan") && !sentence.contains("$0.0000$"), "\(sentence)")
+        }
+        let cut = try RNNUnroll.run(RNNUnroll.vanishingInput.setting("bptt_steps", .number(5))!, file: "cut.json", example: nil, claims: nil, backward: true)
+        let markdown = MarkdownRenderer(command: "lesson rnn-unroll --input cut.json --backward").render(cut)
+        #expect(markdown.contains("Steps 1 to 15 get exactly 0"))
+        #expect(markdown.contains("With truncated BPTT the gradient above is not the derivative of L itself"))
+    }
+
+    @Test func aClaimOnAGradientNeedsBackward() throws {
+        let folder = try temporaryFolder()
+        try Data(#"{"claims": [{"value": "h[1].grad", "at": [1], "expected": 2.1987}]}"#.utf8).write(to: folder.appendingPathComponent("c.json"))
+        let without = try lesson(["rnn-unroll", "--expect", "c.json"], in: folder)
+        #expect(without.status == 65)
+        #expect(without.err.contains("without --backward; add --backward to check gradients"))
+        let with = try lesson(["rnn-unroll", "--expect", "c.json", "--backward"], in: folder)
+        #expect(with.status == 0, "\(with.err)")
+        #expect(with.out.contains("1 claim") || with.out.contains("claims hold") || with.out.contains("✓"))
+    }
+
     static let badInputs: [BadInput] = [
         BadInput(what: "grad_output of the wrong shape", lesson: "rnn-unroll",
                  file: #"{"input": [[1], [2]], "weight_ih_l0": [[1]], "weight_hh_l0": [[1]], "grad_output": [[1, 1]]}"#,

@@ -354,6 +354,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             (["gru", "--input", "-", "--expect", "-"], "--input and --expect cannot both read standard input; give one of them a file"),
             (["gru", "--check"], "unknown option '--check' for 'lesson gru'; see 'lesson gru --help'"),
             (["gru", "--print-input=yes"], "--print-input takes no value, got 'yes'"),
+            (["gru", "--print-input", "--backward"], "--print-input prints the input and computes nothing; give --backward without it"),
             (["gru", "extra"], "unexpected argument 'extra' for 'lesson gru'; see 'lesson gru --help'"),
             (["gru", "-"], "unexpected argument '-' for 'lesson gru'; see 'lesson gru --help'"),
             (["list", "gru"], "'lesson list' takes no arguments, got 'gru'"),

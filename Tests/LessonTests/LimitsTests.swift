@@ -115,9 +115,9 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
     @Test func theWorkLimitsNameThemselves() throws {
         // Both limits at once: a square of sizes at their limits asks too much.
         let madds = try #require(throws: LessonError.self) { try stated("rnn-unroll", recurrent("rnn-unroll", steps: 100, inputs: 1_024, hidden: 1_024)) }
-        #expect(madds.message == "limits.json: this input needs about 2.1e+08 multiply-adds, more than the limit of 2.0e+08; use fewer or smaller rows")
+        #expect(madds.message == "limits.json: this input needs about 2.10e+08 multiply-adds, more than the limit of 2.00e+08; use fewer or smaller rows")
         let numbers = try #require(throws: LessonError.self) { try stated("layer-norm", .fields(["input": matrix(4_096, 305)])) }
-        #expect(numbers.message == "limits.json: this input's trace would hold about 5.0e+06 numbers, more than the limit of 5.0e+06; use fewer or smaller rows")
+        #expect(numbers.message == "limits.json: this input's trace would hold about 5.01e+06 numbers, more than the limit of 5.00e+06; use fewer or smaller rows")
         #expect(try stated("layer-norm", .fields(["input": matrix(4_096, 304)])).traceNumbers <= InputReader.maxTraceNumbers)
     }
 
