@@ -69,6 +69,19 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
     }
 }
 
+/// Every value of `fixture` recorded by `trace` and equal to 1e-9 (relative above 1); a non-finite one exactly.
+func expectAgreement(_ trace: Trace, _ fixture: [JSONMember], _ reference: ReferenceCase, with source: String) throws {
+    for member in fixture {
+        let step = try #require(trace[member.key], "\(reference.lesson) \(reference.name) does not record \(member.key)")
+        let (computed, expected) = (step.value.flat, numbers(member.value))
+        #expect(computed.count == expected.count, "\(member.key): \(computed.count) values, \(source) has \(expected.count)")
+        for (c, e) in zip(computed, expected) {
+            let agrees = c.isFinite ? abs(c - e) <= 1e-9 * max(1, abs(e)) : c == e
+            #expect(agrees, "\(reference.name) \(member.key): \(c) vs \(source) \(e)")
+        }
+    }
+}
+
 @Suite struct ReferenceTests {
     static let lessons = Lessons.ids
 
@@ -85,16 +98,7 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         let lesson = try #require(Lessons.named(reference.lesson))
         let trace = try lesson.trace(reference.input, file: reference.name, example: nil)
         #expect(!reference.values.isEmpty)
-        for member in reference.values {
-            let step = try #require(trace[member.key], "\(reference.lesson) does not record \(member.key)")
-            let expected = numbers(member.value)
-            let computed = step.value.flat
-            #expect(computed.count == expected.count, "\(member.key): \(computed.count) values, PyTorch has \(expected.count)")
-            for (c, e) in zip(computed, expected) {
-                let agrees = c.isFinite ? abs(c - e) <= 1e-9 * max(1, abs(e)) : c == e
-                #expect(agrees, "\(reference.name) \(member.key): \(c) vs PyTorch \(e)")
-            }
-        }
+        try expectAgreement(trace, reference.values, reference, with: "PyTorch")
         // Every value the SPEC names is in the fixture (so none goes untested).
         let names = specNames(reference.lesson, reference.input)
         #expect(!names.isEmpty)
@@ -105,15 +109,7 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
     func gradientsAgreeWithAutograd(_ reference: ReferenceCase) throws {
         let lesson = try #require(Lessons.named(reference.lesson))
         let trace = try lesson.run(reference.input, file: reference.name, example: nil, claims: nil, backward: true)
-        for member in reference.grads {
-            let step = try #require(trace[member.key], "\(reference.lesson) \(reference.name) does not record \(member.key)")
-            let expected = numbers(member.value)
-            let computed = step.value.flat
-            #expect(computed.count == expected.count, "\(member.key): \(computed.count) values, autograd has \(expected.count)")
-            for (c, e) in zip(computed, expected) {
-                #expect(abs(c - e) <= 1e-9 * max(1, abs(e)), "\(reference.name) \(member.key): \(c) vs autograd \(e)")
-            }
-        }
+        try expectAgreement(trace, reference.grads, reference, with: "autograd")
         // No gradient autograd does not have, of a value the fixture has or an input: each one is
         // on the path to the loss and depends on a differentiable input, or it is not recorded.
         guard case .object(let inputs) = reference.input else { return }
