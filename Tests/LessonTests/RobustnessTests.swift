@@ -107,11 +107,29 @@ func runInProcess(_ arguments: [String], stdin: [UInt8]) -> (status: Int32, err:
         var rng = SplitMix64(state: UInt64(id.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) }))
         for example in lesson.examples {
             let text = Array(example.input.rendered().utf8)
-            for _ in 0..<60 {
+            // The backward pass's fields too: a grad_output of ones of the right shape, and for a
+            // recurrent lesson bptt_steps, each then mutated like the rest.
+            var withGradient = example.input
+            if let trace = try? lesson.trace(example.input, file: "mutated", example: nil) {
+                // The output's shape: `output`, or the recurrent lessons' stacked h[1 … T].
+                let states = trace.computedSteps.filter { $0.name.hasPrefix("h[") }
+                let shape = trace["output"].map { $0.value.shape } ?? states.first.map { [states.count, $0.value.count] }
+                if let shape, shape.count == 2 {
+                    let ones = JSON.array(Array(repeating: .array(Array(repeating: .number(1), count: shape[1])), count: shape[0]))
+                    withGradient = withGradient.setting("grad_output", ones) ?? withGradient
+                    if trace["output"] == nil { withGradient = withGradient.setting("bptt_steps", .number(2)) ?? withGradient }
+                }
+            }
+            for round in 0..<60 {
                 expectDocumented([id, "--input", "-", "--format", "json"], Self.damage(text, &rng), "\(id) bytes")
                 var json = example.input
                 for _ in 0..<Int.random(in: 1...3, using: &rng) { json = Self.mutate(json, &rng) }
                 expectDocumented([id, "--input", "-"], Array(json.rendered().utf8), "\(id) fields \(json.rendered())")
+                if round % 4 == 0 {
+                    var backward = withGradient
+                    for _ in 0..<Int.random(in: 1...3, using: &rng) { backward = Self.mutate(backward, &rng) }
+                    expectDocumented([id, "--input", "-", "--backward"], Array(backward.rendered().utf8), "\(id) backward \(backward.rendered())")
+                }
             }
         }
     }
