@@ -8,7 +8,7 @@ extension RNNUnroll {
     static let words = Words(
         captions: [
             "a[t].grad, tanh": ("gradient of the pre-activation",
-                                #"$\tanh' = 1 - h_{«t»}^{2}$ scales each unit's gradient, from «low» to «high»: a unit near ±1 (saturated) passes almost nothing back."#),
+                                #"$\tanh' = 1 - h_{«t»}^{2}$ scales each unit's gradient, from «low» to «high»."#),
             "a[t].grad, tanh, one unit": ("gradient of the pre-activation",
                                 #"$\tanh' = 1 - h_{«t»}^{2} = «slope»$ scales the gradient: near 0 when $h_{«t»}$ is near ±1 (saturated), near 1 when it is near 0."#),
             "a[t].grad, relu": ("gradient of the pre-activation",
@@ -35,6 +35,8 @@ extension RNNUnroll {
                 With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
                 per step, each the tanh's slope times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
                 """#,
+            "saturated": "Unit «unit» is near ±1 (saturated) and passes almost nothing back.",
+            "saturated, several": "Units «unit» are near ±1 (saturated) and pass almost nothing back.",
             "chain shrinks": "Each factor $\\tanh' \\cdot W_{hh}$ here («factors») is below 1 in size, so each step back shrinks the gradient: it vanishes.",
             "chain grows": "Each factor here («factors») is above 1 in size, so each step back enlarges the gradient: it explodes.",
             "chain mixed": "Some factors here («factors») are below 1 in size and some above: the gradient shrinks at some steps and grows at others.",

@@ -101,8 +101,13 @@ enum RNNUnroll: RecurrentLesson {
     static func slopeCaption(_ p: RecurrentInput, _ t: Int, h: Traced, nonlinearity: String) -> Caption {
         let slope = h.value.flat.map { nonlinearity == "tanh" ? 1 - $0 * $0 : ($0 > 0 ? 1 : 0) }
         let key = "a[t].grad, \(nonlinearity)" + (p.hidden == 1 && nonlinearity == "tanh" ? ", one unit" : "")
-        return words.caption(key, stepSlots(t).merging(p.slopeSlots(slope)) { a, _ in a }
+        let caption = words.caption(key, stepSlots(t).merging(p.slopeSlots(slope)) { a, _ in a }
             .merging(["slope": NumberStyle(precision: 4).fixed(slope[0])]) { a, _ in a })
+        // Said only of units whose slope is below 0.1: there the tanh has flattened out.
+        let saturated = slope.indices.filter { slope[$0] < 0.1 }.map { "\($0 + 1)" }
+        guard nonlinearity == "tanh", p.hidden > 1, !saturated.isEmpty else { return caption }
+        let said = words(saturated.count == 1 ? "saturated" : "saturated, several", ["unit": saturated.joined(separator: ", ")])
+        return Caption(title: caption.title, meaning: caption.meaning + " " + said)
     }
 
     /// With one unit, ∂h_T/∂h_0 as the product of its factors f′(a_t)·W_hh, t = T … 1 (seed notes
