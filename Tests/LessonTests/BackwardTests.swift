@@ -42,6 +42,9 @@ struct ExampleCase: CustomTestStringConvertible, Sendable {
         // Every gradient is finite, and named after a value or input of the forward pass.
         let gradients = trace.computedSteps.filter { $0.name.hasSuffix(".grad") }
         #expect(!gradients.isEmpty)
+        // Every sentence has its words (a missing key shows as ⟦no words for …⟧).
+        let markdown = MarkdownRenderer(command: "lesson \(c.lesson) --backward").render(trace)
+        #expect(!markdown.contains("⟦"), "\(markdown.split(separator: "\n").first { $0.contains("⟦") } ?? "")")
         let names = Set(trace.steps.map(\.name))
         for g in gradients {
             #expect(g.value.flat.allSatisfy { $0.isFinite }, "\(g.name)")
