@@ -17,6 +17,8 @@ import PackageDescription
 
 let package = Package(
     name: "lesson",
+    // macOS 13: task-local values (the gradient check's reruns) and, in the tests, Regex.
+    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lesson", targets: ["lesson"]),
     ],

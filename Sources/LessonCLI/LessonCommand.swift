@@ -3,18 +3,11 @@
 
 import Foundation
 import LessonLibrary
-import Synchronization
 import TraceCore
 import TraceRender
 
 public enum LessonCommand {
     static let version = "0.1.0"
-    private static let lastTrace = Mutex<Kept?>(nil)
-    /// A trace kept until the next run; never read, so no thread touches it after this one.
-    private final class Kept: @unchecked Sendable {
-        let trace: Trace
-        init(_ trace: Trace) { self.trace = trace }
-    }
 
     /// Where the command's output goes; the real program passes the standard streams.
     public struct IO {
@@ -120,10 +113,6 @@ public enum LessonCommand {
             return
         }
         let trace = try lesson.run(json, file: file, example: example, claims: options.claims(example, io: io), backward: options.backward)
-        // Freed by the process's exit rather than value by value (a long backward trace holds
-        // hundreds of thousands of them); the next run in the same process frees it.
-        let kept = Kept(trace)
-        lastTrace.withLock { $0 = kept }
         if example == nil { trace.example = options.input == "-" ? file : fileName(file) }
         let text: String
         var figures: [(path: String, text: String)] = []

@@ -83,8 +83,7 @@ struct AttentionInput {
         // output, four n × n tables (scores, scaled, exp, weights) and the causal mask.
         let (nd, dd, kd, vd) = (Double(x.rows), Double(dModel), Double(dK), Double(wV.cols))
         try reader.expectWork(multiplyAdds: nd * dd * (2 * kd + vd) + nd * nd * (kd + vd),
-                              traceNumbers: nd * dd + dd * (2 * kd + vd) + nd * (2 * kd + 2 * vd + 2) + (causal ? 5 : 4) * nd * nd + 1,
-                              backwardNumbers: 4 * nd * nd)
+                              traceNumbers: nd * dd + dd * (2 * kd + vd) + nd * (2 * kd + 2 * vd + 2) + (causal ? 5 : 4) * nd * nd + 1)
         (self.x, self.wQ, self.wK, self.wV) = (x, wQ, wK, wV)
     }
 
@@ -160,8 +159,7 @@ struct MultiHeadInput {
         let (ld, sd, ed, hd) = (Double(query.rows), Double(s), Double(e), Double(heads))
         let inputs = Double(query.entries.count + (key?.entries.count ?? 0) + (value?.entries.count ?? 0)) + 4 * ed * ed + 4 * ed + 2
         try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * ed + 2 * ld * sd * ed + ld * ed * ed + hd * ld * sd,
-                              traceNumbers: inputs + 2 * (ld + 2 * sd) * ed + 3 * ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd,
-                              backwardNumbers: 4 * hd * ld * sd)
+                              traceNumbers: inputs + 2 * (ld + 2 * sd) * ed + 3 * ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
         (self.query, self.key, self.value, self.heads) = (query, key, value, heads)
         (self.wIn, self.bIn, self.wO, self.bO) = (wIn, bIn, wO, bO)
     }

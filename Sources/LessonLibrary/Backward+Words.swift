@@ -34,13 +34,15 @@ extension Trace {
         let w = backwardWords
         heading(w("heading backward"))
         say(why)
-        math(equations)
         heading(w("heading loss"), level: 3)
         var caption = w.caption("grad_output", ["output": symbol])
         if given == nil { caption = Caption(title: caption.title, meaning: caption.meaning + " " + w("grad_output left out")) }
         let shape = output.value.matrix
-        return input("grad_output", "G", .matrix(given ?? Matrix(rows: shape.rows, cols: shape.cols, entries: Array(repeating: 1, count: shape.entries.count))),
-                     caption, labels: labels)
+        let g = input("grad_output", "G", .matrix(given ?? Matrix(rows: shape.rows, cols: shape.cols, entries: Array(repeating: 1, count: shape.entries.count))),
+                      caption, labels: labels)
+        // The rules after G, which they start from.
+        math(equations)
+        return g
     }
 
     /// The gradient check, at the end of the backward part.

@@ -166,9 +166,7 @@ enum GRU: RecurrentLesson {
         for t in stride(from: p.steps, through: 1, by: -1) {
             tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
             lazy var slots = stepSlots(t)                                      // for the words, made only when shown
-            let kind = t == p.steps ? "h[t].grad, last" : p.startsChunk(t + 1) ? "h[t].grad, cut" : "h[t].grad, gru"
-            back.record(s.h[t - 1], kind == "h[t].grad, gru" ? w.caption(c.key(kind, update: true), slots.merging(["t+1": "\(t + 1)"]) { a, _ in a })
-                                                              : p.stateGradientCaption("h", t))
+            back.record(s.h[t - 1], p.stateGradientCaption("h", t, between: (w, c.key("h[t].grad, gru", update: true))))
             back.record(s.n[t - 1], w.caption(c.key("n[t].grad", update: true), slots))
             if c.resetBefore { back.record(s.rh[t - 1], w.caption("rh[t].grad", slots)) }
             back.record(s.z[t - 1], w.caption(c.key("z[t].grad", update: true), slots))

@@ -5,7 +5,7 @@
 
 import Dispatch
 import JSONFormat
-import Synchronization
+import Foundation
 import TraceCore
 
 /// The nudge of the central difference: small enough for the curvature's error (≈ ε²), large
@@ -25,7 +25,7 @@ extension Lesson {
             rows.append((step.name, gradientSymbol(step.symbol), index, at, entries[index]))
         }
         // Two reruns a row, each keeping its values only, on as many cores as there are.
-        let losses = Mutex(Array(repeating: Double.nan, count: 2 * rows.count))
+        let losses = Losses(count: 2 * rows.count)
         let jobs = rows.flatMap { row in [(row.name, row.index, gradientCheckStep), (row.name, row.index, -gradientCheckStep)] }
         let original = OriginalRun(trace)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
@@ -35,9 +35,9 @@ extension Lesson {
                       let value = try? lossOf(nudged, file: file, original: original) else { return .nan }
                 return value
             }
-            losses.withLock { $0[j] = value }
+            losses.set(j, value)
         }
-        let found = losses.withLock { $0 }
+        let found = losses.values
         for (r, row) in rows.enumerated() {
             let numeric = (found[2 * r] - found[2 * r + 1]) / (2 * gradientCheckStep)
             trace.gradientChecks.append(GradientCheck(name: row.name, symbol: row.symbol, at: row.at, analytic: row.analytic, numeric: numeric))
@@ -48,6 +48,16 @@ extension Lesson {
     static func lossOf(_ input: JSON, file: String, original: OriginalRun) throws -> Double {
         try trace(input, file: file, example: nil, backward: false).loss(terms: original.lossTerms)
     }
+}
+
+/// The reruns' losses, written from several threads. A lock from Foundation, not Synchronization's
+/// Mutex, which macOS has only from version 15.
+private final class Losses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Double]
+    init(count: Int) { stored = Array(repeating: .nan, count: count) }
+    func set(_ i: Int, _ x: Double) { lock.lock(); stored[i] = x; lock.unlock() }
+    var values: [Double] { lock.lock(); defer { lock.unlock() }; return stored }
 }
 
 /// What a rerun of the gradient check needs of the original run: the loss's terms, and the

@@ -170,9 +170,12 @@ struct RecurrentInput {
     }
 
     /// The caption of ∂L/∂h_t (or ∂L/∂c_t): what reaches it, at the last step, at a chunk's end, or between.
-    func stateGradientCaption(_ state: String, _ t: Int) -> Caption {
+    /// `between`: a lesson's own words for a step with a next one (the GRU's path through z).
+    func stateGradientCaption(_ state: String, _ t: Int, between: (words: Words, key: String)? = nil) -> Caption {
         let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
-        return recurrentWords.caption("\(state)[t].grad" + kind, stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a })
+        let slots = stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a }
+        if kind.isEmpty, let between { return between.words.caption(between.key, slots) }
+        return recurrentWords.caption("\(state)[t].grad" + kind, slots)
     }
 
     /// «low» and «high»: the smallest and largest factor a derivative multiplies the gradient by, with their units.

@@ -19,8 +19,8 @@ public final class Backprop {
     private var pending = Set<Int>()
     /// The step whose gradient is being passed back, for the order of the terms.
     private var current = -1
-    /// Gradients recorded out of order: a lesson's mistake, which the tests look for.
-    public private(set) var mistakes: [String] = []
+    /// Gradients recorded out of order: a lesson's mistake, kept on the trace by `finish`.
+    private var mistakes: [String] = []
 
     /// The backward pass over `trace`, whose inputs `differentiable` (as the lesson traced them)
     /// get gradients; other inputs (sizes, positions, left-out defaults) are constants.
@@ -80,7 +80,7 @@ public final class Backprop {
     }
 
     /// Values that received a gradient but never had it recorded (the lesson forgot them).
-    public var unrecorded: [String] {
+    private var unrecorded: [String] {
         contributions.keys.filter { recorded[$0] == nil && requires[$0] }.sorted().map { trace.steps[$0].name }
     }
 

@@ -11,7 +11,7 @@ struct MatrixProduct: Operation {
     var operands: [Traced] { [a, b] }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        let left = transposesA ? "\(w.operand(a, atLeast: .atom))^{\\top}" : w.operand(a, atLeast: .atom)
+        let left = transposesA ? transposed(w.operand(a, atLeast: .atom)) : w.operand(a, atLeast: .atom)
         return LaTeX("\(left) \(w.operand(b, atLeast: .atom))", .product)
     }
 

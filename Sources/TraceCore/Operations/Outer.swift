@@ -10,7 +10,7 @@ struct Outer: Operation {
     func latex(_ w: LaTeXWriter) -> LaTeX {
         // With numbers, vᵀ is shown as a row.
         let row = w.numbers ? w.matrix(.matrix(Matrix(rows: 1, cols: v.value.count, entries: v.value.flat)), given: v.isGiven)
-            : "\(w.operand(v, atLeast: .atom))^{\\top}"
+            : transposed(w.operand(v, atLeast: .atom))
         return LaTeX("\(w.operand(u, atLeast: .atom)) \(row)", .product)
     }
 

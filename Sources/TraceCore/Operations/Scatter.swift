@@ -14,41 +14,27 @@ struct Scatter: Operation {
         // With numbers, the pieces are in their places already: the value itself.
         if w.numbers { return LaTeX(w.matrix(.matrix(Matrix(rows: rows, cols: cols, entries: scatteredEntries)), given: false), .atom) }
         let sorted = parts.sorted { $0.part.first < $1.part.first }
-        func block(_ g: Traced, row: Bool) -> String {
-            guard row else { return w.plain(g) }
-            if w.numbers { return w.matrix(.matrix(Matrix(rows: 1, cols: g.value.count, entries: g.value.flat)), given: g.isGiven) }
-            return "\(w.operand(g, atLeast: .atom))^{\\top}"
-        }
-        switch sorted.first?.part {
-        case .columns?:
-            var cells: [String] = []
+        let byColumns = { if case .columns? = sorted.first?.part { return true } else { return false } }()
+        let cells: [String]
+        if sorted.allSatisfy({ if case .row = $0.part { return true } else { return false } }) {
+            // Single rows, each a transposed vector; a long run by its first and last.
+            let found = Dictionary(sorted.map { ($0.part.first, $0.gradient) }, uniquingKeysWith: { a, _ in a })
+            cells = w.equations.shown(rows, limit: w.equations.maxRows).map { r in
+                r.map { found[$0].map { transposed(w.operand($0, atLeast: .atom)) } ?? "0" } ?? "\\vdots"
+            }
+        } else {
+            // Blocks in order, a 0 for each gap between them.
+            var blocks: [String] = []
             var next = 0
             for (part, g) in sorted {
-                if part.first > next { cells.append("0") }
-                cells.append(block(g, row: false))
+                if part.first > next { blocks.append("0") }
+                blocks.append(w.plain(g))
                 next = part.end
             }
-            if next < cols { cells.append("0") }
-            return LaTeX("\\begin{bmatrix} " + cells.joined(separator: " & ") + " \\end{bmatrix}", .atom)
-        default:
-            // Rows or blocks of rows, top to bottom; a long run of single rows by its first and last.
-            var lines: [String] = []
-            var next = 0
-            let byRow = sorted.allSatisfy { if case .row = $0.part { return true } else { return false } }
-            if byRow {
-                let shown = w.equations.shown(rows, limit: w.equations.maxRows)
-                let found = Dictionary(sorted.map { ($0.part.first, $0.gradient) }, uniquingKeysWith: { a, _ in a })
-                lines = shown.map { r in r.map { found[$0].map { block($0, row: true) } ?? "0" } ?? "\\vdots" }
-            } else {
-                for (part, g) in sorted {
-                    if part.first > next { lines.append("0") }
-                    lines.append(block(g, row: false))
-                    next = part.end
-                }
-                if next < rows { lines.append("0") }
-            }
-            return LaTeX("\\begin{bmatrix} " + lines.joined(separator: " \\\\ ") + " \\end{bmatrix}", .atom)
+            if next < (byColumns ? cols : rows) { blocks.append("0") }
+            cells = blocks
         }
+        return LaTeX("\\begin{bmatrix} " + cells.joined(separator: byColumns ? " & " : " \\\\ ") + " \\end{bmatrix}", .atom)
     }
 
     /// The entries, row-major, of the value it builds.

@@ -6,7 +6,7 @@ struct Transpose: Operation {
     var operands: [Traced] { [a] }
     var writing: Writing { .view }
 
-    func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX("\(w.operand(a, atLeast: .atom))^{\\top}", .atom) }
+    func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX(transposed(w.operand(a, atLeast: .atom)), .atom) }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         guard case .matrix(let m) = result else { preconditionFailure("transpose of a non-matrix") }
@@ -22,6 +22,11 @@ struct Transpose: Operation {
         }
         return [transpose(gradient)]
     }
+}
+
+/// LaTeX `x` with ⊤; a fraction (a gradient's ∂L/∂S) in parentheses, so the ⊤ is not read as its denominator's.
+func transposed(_ written: String) -> String {
+    written.hasPrefix("\\frac") ? "\\left(\(written)\\right)^{\\top}" : "\(written)^{\\top}"
 }
 
 /// `t`ᵀ, with a transpose of a transpose written as the value itself.
