@@ -1,12 +1,11 @@
-// Writing a computed value's record three ways: the symbolic equation (LaTeX), the same
-// equation with the numbers substituted (LaTeX matrices), and each entry written out as the
-// arithmetic a student would do with a pencil ("0.5·1 + (-0.3)·2 + 0.1"). The operations say how
-// each of them is written; this walks the record and handles parentheses, numbers and stages.
+// Writing a computed value's record two ways: the symbolic equation (LaTeX), and each entry
+// written out as the arithmetic a student would do with a pencil ("0.5·1 + (-0.3)·2 + 0.1"). The
+// operations say how each is written; this walks the record and handles parentheses, numbers and stages.
 
 
 public struct EquationWriter: Sendable {
     let style: NumberStyle
-    /// Matrices larger than this are shown by their corners with dots.
+    /// Tables larger than this are shown by their corners with dots.
     public var maxRows = 16
     public var maxCols = 8
     /// Sums of products longer than this are written with their first and last terms.
@@ -17,42 +16,14 @@ public struct EquationWriter: Sendable {
     // MARK: LaTeX
 
     /// `W_{ih} x_{1} + b_{ih}`: the operation with every operand shown by its symbol.
-    public func symbolic(_ t: Traced) -> String { latex(t, numbers: false).text }
+    public func symbolic(_ t: Traced) -> String { latex(t).text }
 
-    /// The same with every operand shown by its numbers.
-    public func substituted(_ t: Traced) -> String { latex(t, numbers: true).text }
-
-    func latex(_ t: Traced, numbers: Bool) -> LaTeX {
+    func latex(_ t: Traced) -> LaTeX {
         if let leaf = t.leaf {
-            if numbers { return LaTeX(matrix(t.value, given: leaf.given), .atom) }
             // A symbol written as an expression ("X - \mu") groups like one.
             return LaTeX(leaf.symbol, isCompound(leaf.symbol) ? .sum : .atom)
         }
-        return t.operation.latex(LaTeXWriter(equations: self, numbers: numbers))
-    }
-
-    /// A value as a LaTeX matrix (a vector as a column), large ones by their corners.
-    public func matrix(_ value: Value, given: Bool) -> String {
-        func n(_ x: Double) -> String {
-            guard x.isFinite else { return x.isNaN ? "\\text{nan}" : (x < 0 ? "-\\infty" : "\\infty") }
-            return latexNumber(style.number(x, given: given))
-        }
-        let (rows, cols): (Int, Int)
-        switch value {
-        case .scalar(let x): return n(x)
-        case .vector(let v): (rows, cols) = (v.count, 1)
-        case .matrix(let m): (rows, cols) = (m.rows, m.cols)
-        }
-        let flat = value.flat
-        let rowIndices = shown(rows, limit: maxRows)
-        let colIndices = shown(cols, limit: maxCols)
-        let lines = rowIndices.map { r -> String in
-            guard let r else {
-                return colIndices.map { $0 == nil ? "\\ddots" : "\\vdots" }.joined(separator: " & ")
-            }
-            return colIndices.map { c in c.map { n(flat[r * cols + $0]) } ?? "\\cdots" }.joined(separator: " & ")
-        }
-        return "\\begin{bmatrix} " + lines.joined(separator: " \\\\ ") + " \\end{bmatrix}"
+        return t.operation.latex(LaTeXWriter(equations: self))
     }
 
     /// `1e-05` as `10^{-5}` and `2.5e+20` as `2.5 \times 10^{20}`; other numbers as they are.
@@ -93,6 +64,8 @@ public struct EquationWriter: Sendable {
         }
         var distinct: [String] = []
         for stage in stages where distinct.last != stage { distinct.append(stage) }
+        // A last stage that is the result as the table prints it adds nothing (`3·1 = 3.0000`).
+        if distinct.count > 1, distinct.last == style.fixed(t.value.flat[index]) { distinct.removeLast() }
         return distinct.joined(separator: " = ")
     }
 
@@ -137,26 +110,21 @@ func isCompound(_ symbol: String) -> Bool {
     return false
 }
 
-/// What an operation's `latex` gets: its operands written by symbol or with their numbers.
+/// What an operation's `latex` gets: its operands written by their symbols.
 struct LaTeXWriter {
     let equations: EquationWriter
-    /// Whether operands are shown by their numbers rather than their symbols.
-    let numbers: Bool
 
     /// An operand, in parentheses when it binds less tightly than `p`.
     func operand(_ t: Traced, atLeast p: Precedence) -> String {
-        let written = equations.latex(t, numbers: numbers)
+        let written = equations.latex(t)
         return written.precedence < p ? "\\left(\(written.text)\\right)" : written.text
     }
 
     /// An operand's LaTeX and precedence, for an operation that is written as its operand.
-    func latex(of t: Traced) -> LaTeX { equations.latex(t, numbers: numbers) }
+    func latex(of t: Traced) -> LaTeX { equations.latex(t) }
 
     /// An operand as it is, for a place that brackets it already (a function's argument, a fraction).
-    func plain(_ t: Traced) -> String { equations.latex(t, numbers: numbers).text }
-
-    /// Numbers as a LaTeX matrix (a vector as a column).
-    func matrix(_ value: Value, given: Bool) -> String { equations.matrix(value, given: given) }
+    func plain(_ t: Traced) -> String { equations.latex(t).text }
 }
 
 /// What an operation's `writtenOut` gets: its operands' entries, written out as far as this stage goes.
@@ -182,6 +150,19 @@ struct ArithmeticWriter {
     /// Terms `0..<count` as written, long ones by their first and last with `⋯` between.
     func terms(_ count: Int, _ term: (Int) -> String) -> [String] {
         equations.shown(count, limit: equations.maxTerms).map { $0.map(term) ?? "⋯" }
+    }
+
+    /// Whether entry `i` of an operand is exactly 0: a term it makes 0 carries no information
+    /// (the ·0 terms of a one-hot input, a zero bias, h₀ = 0), so sums leave it out.
+    func isZero(_ t: Traced, _ i: Int) -> Bool { t.value.flat[t.value.count == 1 ? 0 : i] == 0 }
+
+    /// Entries added up, `a + b + (-c)`, those exactly 0 left out ("0" when every one is).
+    func sum(_ addends: [(operand: Traced, index: Int)]) -> Arithmetic {
+        let kept = addends.filter { !isZero($0.operand, $0.index) }
+        guard let first = kept.first else { return Arithmetic("0", .number) }
+        if kept.count == 1 { return entry(first.operand, first.index) }
+        let written = terms(kept.count) { k in k == 0 ? entry(first.operand, first.index).text : addend(kept[k].operand, kept[k].index) }
+        return Arithmetic(written.joined(separator: " + "), .sum)
     }
 
     /// A computed number, rounded.

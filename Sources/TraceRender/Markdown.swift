@@ -64,13 +64,7 @@ public struct MarkdownRenderer {
         var out: [String] = ["# \(trace.title)", ""]
         var skipping = false
         var figureNumber = 0
-        // Said once, before the first section or computed value.
-        var explanation = trace.computedSteps.first.map(howToRead)
         for block in trace.blocks {
-            if let text = explanation, block.beginsTheComputation(trace) {
-                out += text
-                explanation = nil
-            }
             if case .section(let repeats, let index, let count, let text) = block {
                 let leftOut = Repeats.leftOut(of: count)
                 skipping = leftOut?.contains(index) ?? false
@@ -89,7 +83,7 @@ public struct MarkdownRenderer {
             case .prose(let text):
                 out += [text, ""]
             case .math(let latex):
-                out += ["$$", latex, "$$", ""]
+                out += display(latex)
             case .legend(let rows):
                 out += [words("legend header"), "|---|---|---|"]
                 out += rows.map { "| $\($0.symbol)$ | \(cell($0.meaning)) | \($0.size) |" }
@@ -136,15 +130,15 @@ public struct MarkdownRenderer {
 
     // MARK: Steps
 
-    private func howToRead(_ first: Step) -> [String] {
-        [words("how to read", ["name": first.name, "symbol": first.symbol]), ""]
-    }
+    /// Display math as a fenced `math` block: GitHub leaves its inside alone (no Markdown escapes,
+    /// no emphasis), and pandoc and KaTeX read it as display math.
+    private func display(_ latex: String) -> [String] { ["```math", latex, "```", ""] }
 
     private func step(_ s: Step) -> [String] {
         guard let computed = s.computed else { return input(s) }
-        var out = ["#### `\(s.name)` · \(s.title)", ""]
+        var out = ["#### $\(s.symbol)$ · \(s.title)", ""]
         let symbolic = equations.symbolic(computed)
-        if symbolic != s.symbol { out += ["$$", "\(s.symbol) = \(symbolic)", "$$", ""] }
+        if symbolic != s.symbol { out += display("\(s.symbol) = \(symbolic)") }
         // A slice of another value is only a view: its table says it all.
         if equations.isLeaf(computed) {
             if case .vector(let v) = s.value {
@@ -161,9 +155,8 @@ public struct MarkdownRenderer {
             out += [s.meaning, ""]
             return out
         }
-        // A value put together from pieces (a gradient's blocks) has no arithmetic of its own to show.
-        let (substituted, result) = (equations.substituted(computed), equations.matrix(s.value, given: false))
-        out += ["$$", substituted == result ? "\(s.symbol) = \(result)" : "\(s.symbol) = \(substituted) = \(result)", "$$", ""]
+        // The numbers go into the table, each entry with its arithmetic; the operands are shown
+        // once, where they are given or computed, and referred to here by their symbols.
         switch s.value {
         case .scalar(let x):
             out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]
@@ -197,6 +190,10 @@ public struct MarkdownRenderer {
 
     private func input(_ s: Step) -> [String] {
         let name = s.name.isEmpty ? "" : " · `\(s.name)`,"
+        // A value of zeros (a zero bias, h₀ = 0) is said in words: a table of zeros tells nothing more.
+        if s.value.count > 1 && s.value.flat.allSatisfy({ $0 == 0 }) {
+            return ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value)), \(words("all zero"))", "", s.meaning, ""]
+        }
         var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value))", ""]
         switch s.value {
         case .scalar(let x):
@@ -327,17 +324,6 @@ public struct MarkdownRenderer {
     /// Our own words (a header, a reason; they may hold `$…$`) safe inside a table cell.
     private func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-}
-
-private extension Block {
-    func beginsTheComputation(_ trace: Trace) -> Bool {
-        switch self {
-        case .section: return true
-        case .heading(let level, _): return level >= 3
-        case .step(let id): return !trace.steps[id].isInput
-        default: return false
-        }
     }
 }
 

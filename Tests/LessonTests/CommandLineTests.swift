@@ -88,7 +88,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(run.status == 0)
         #expect(run.err.isEmpty)
         #expect(run.out.hasPrefix("# The LSTM cell, gate by gate\n"))
-        #expect(run.out.contains("#### `f[3]` · forget gate"))
+        #expect(run.out.contains("#### $f_{3}$ · forget gate"))
     }
 
     @Test func listVersionHelp() throws {

@@ -719,7 +719,7 @@ fileprivate extension Interval {
 fileprivate struct Note: Sendable {
     let file: String
     let lines: [NoteLine]
-    /// Computed steps (headings `#### \`name\``): a note with any has arithmetic to check.
+    /// Computed steps (headings `#### $symbol$ · title`): a note with any has arithmetic to check.
     let computedSteps: Int
 
     static let root = URL(fileURLWithPath: #filePath)
@@ -758,9 +758,10 @@ fileprivate struct Note: Sendable {
         for (n, raw) in Plain.split(text, "\n").enumerated() {
             let line = String(Plain.trimmed(raw))
             func add(_ kind: NoteLine.Kind) { found.append((n + 1, line, kind)) }
-            if line == "$$" { inDisplay.toggle(); continue }
+            // Display math: a fenced `math` block.
+            if line == "```math" || (inDisplay && line == "```") { inDisplay.toggle(); continue }
             if inDisplay { continue }
-            if line.hasPrefix("#### `") { computedSteps += 1 }
+            if line.hasPrefix("#### ") { computedSteps += 1 }
             if line.hasPrefix("|") {
                 if line.hasPrefix("|---") {
                     // The renderer's tables differ in their alignment rows.

@@ -1,5 +1,5 @@
 // A vector spread over a matrix, for entrywise arithmetic with it: one number per row (a mean, a
-// row sum) or one per column (a bias, a gain). Shown with numbers as a column or as a row.
+// row sum) or one per column (a bias, a gain).
 // Backward: the gradient summed over the copies (column sums for a per-column bias).
 
 /// How a vector is spread over a matrix.
@@ -18,11 +18,7 @@ struct Broadcast: Operation {
     var writing: Writing { .view }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        // With numbers, a vector repeated as every row is shown as a row.
-        if w.numbers, rule == .perColumn, case .vector(let v) = a.value {
-            return LaTeX(w.matrix(.matrix(Matrix(rows: 1, cols: v.count, entries: v.entries)), given: a.isGiven), .atom)
-        }
-        return w.latex(of: a)
+        w.latex(of: a)
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {

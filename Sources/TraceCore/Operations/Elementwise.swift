@@ -55,9 +55,7 @@ struct Derivative: Operation {
     var operands: [Traced] { [x, y] }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        // With numbers, the derivative's own values: a student checks them entry by entry below.
-        if w.numbers { return LaTeX(w.matrix(y.value.zip(x.value) { f.derivative($1, $0) }, given: false), .atom) }
-        return f.derivativeLatex(x: w.operand(x, atLeast: .atom), y: w.operand(y, atLeast: .atom))
+        f.derivativeLatex(x: w.operand(x, atLeast: .atom), y: w.operand(y, atLeast: .atom))
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {

@@ -27,8 +27,11 @@ struct MatrixProduct: Operation {
         } else {
             (row, col, bCols) = (index, 0, 1)
         }
-        let terms = w.terms(inner) { k in "\(w.factor(a, left(row, k, m)))·\(w.factor(b, k * bCols + col))" }
-        return Arithmetic(terms.joined(separator: " + "), inner == 1 ? .product : .sum)
+        // A term with an exact 0 factor (a one-hot input's) is left out.
+        let kept = (0..<inner).filter { k in !w.isZero(a, left(row, k, m)) && !w.isZero(b, k * bCols + col) }
+        guard !kept.isEmpty else { return Arithmetic("0", .number) }
+        let terms = w.terms(kept.count) { j in "\(w.factor(a, left(row, kept[j], m)))·\(w.factor(b, kept[j] * bCols + col))" }
+        return Arithmetic(terms.joined(separator: " + "), kept.count == 1 ? .product : .sum)
     }
 
     /// ∂A = ∂Y Bᵀ (for a vector B the outer product ∂y xᵀ), ∂B = Aᵀ ∂Y.

@@ -8,10 +8,7 @@ struct Outer: Operation {
     var operands: [Traced] { [u, v] }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        // With numbers, vᵀ is shown as a row.
-        let row = w.numbers ? w.matrix(.matrix(Matrix(rows: 1, cols: v.value.count, entries: v.value.flat)), given: v.isGiven)
-            : transposed(w.operand(v, atLeast: .atom))
-        return LaTeX("\(w.operand(u, atLeast: .atom)) \(row)", .product)
+        LaTeX("\(w.operand(u, atLeast: .atom)) \(transposed(w.operand(v, atLeast: .atom)))", .product)
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {

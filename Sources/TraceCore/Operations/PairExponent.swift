@@ -8,8 +8,7 @@ struct PairExponent: Operation {
     var operands: [Traced] { [] }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        w.numbers ? LaTeX("\\tfrac{2}{\(d)} " + w.matrix(.vector(Vector(pairs.map(Double.init))), given: true), .product)
-            : LaTeX("\\frac{2i}{\(d)}", .product)
+        LaTeX("\\frac{2i}{\(d)}", .product)
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {

@@ -11,8 +11,6 @@ struct Scatter: Operation {
     var writing: Writing { .view }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        // With numbers, the pieces are in their places already: the value itself.
-        if w.numbers { return LaTeX(w.matrix(.matrix(Matrix(rows: rows, cols: cols, entries: scatteredEntries)), given: false), .atom) }
         let sorted = parts.sorted { $0.part.first < $1.part.first }
         let byColumns = { if case .columns? = sorted.first?.part { return true } else { return false } }()
         let cells: [String]

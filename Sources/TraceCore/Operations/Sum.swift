@@ -13,7 +13,7 @@ struct Sum: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        Arithmetic("\(w.entry(a, index).text) + \(w.addend(b, index))", .sum)
+        w.sum([(a, index), (b, index)])
     }
 
     /// Each addend changes the sum one for one: ∂a = ∂b = ∂(a + b).

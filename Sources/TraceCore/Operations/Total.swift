@@ -15,12 +15,7 @@ struct Total: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        var first = true
-        let written = w.terms(terms.count) { i -> String in
-            defer { first = false }
-            return first ? w.entry(terms[i], index).text : w.addend(terms[i], index)
-        }
-        return Arithmetic(written.joined(separator: " + "), terms.count == 1 ? .atom : .sum)
+        w.sum(terms.map { ($0, index) })
     }
 }
 

@@ -1,0 +1,101 @@
+// The golden lecture notes (Lessons/*.md) in the form a student can study from and GitHub renders
+// as written:
+//   - the seven main notes together hold at most 65% of the 21,026 words they had before issue 12
+//     (words as `wc -w` counts them: runs of characters between white space);
+//   - display math is a fenced `math` block, never `$$` (GitHub applies Markdown inside `$$`);
+//   - inline math `$…$` holds nothing GitHub's Markdown would change before the math is drawn: no
+//     backslash before ASCII punctuation (`\,` shows as a comma), no `_` after a character that is
+//     not a letter or digit (`}_{` can open emphasis), no `*`.
+
+import Foundation
+import Testing
+
+@Suite struct NotesFormTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Lessons")
+
+    static let mainNotes = ["rnn-unroll", "lstm-gates", "gru", "attention-qkv", "multi-head-attention",
+                            "positional-encoding", "layer-norm"]
+
+    /// Every Markdown file of Lessons/, the index too: (name, text).
+    static func notes() throws -> [(name: String, text: String)] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".md") }.sorted()
+        return try names.map { ($0, try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    static func words(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+    }
+
+    @Test func theMainNotesAreShort() throws {
+        let before = 21_026
+        var total = 0
+        for id in Self.mainNotes {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(id + ".md"), encoding: .utf8)
+            total += Self.words(text)
+        }
+        #expect(total * 100 <= before * 65, "the seven main notes hold \(total) words; at most \(before * 65 / 100)")
+        #expect(total > 1_000, "the notes are read")
+    }
+
+    /// Problems with the math of one note: (line, what).
+    static func mathProblems(_ text: String) -> [(line: Int, problem: String)] {
+        var problems: [(Int, String)] = []
+        var inDisplay = false
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line == "```math" || (inDisplay && line == "```") { inDisplay.toggle(); continue }
+            if inDisplay { continue }
+            if line.contains("$$") { problems.append((n + 1, "display math outside a fenced math block")); continue }
+            for span in inlineMath(line) {
+                let characters = Array(span)
+                for (i, c) in characters.enumerated() {
+                    let before = i > 0 ? characters[i - 1] : " "
+                    if c == "_" && !(before.isLetter || before.isNumber) {
+                        problems.append((n + 1, "`_` after “\(before)” in $\(span)$"))
+                    }
+                    if c == "*" { problems.append((n + 1, "`*` in $\(span)$")) }
+                    // CommonMark's backslash escapes: any ASCII punctuation.
+                    if c == "\\", i + 1 < characters.count, ##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##.contains(characters[i + 1]) {
+                        problems.append((n + 1, "`\\\(characters[i + 1])` in $\(span)$"))
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The `$…$` spans of a line: a `$` escaped as `\$` (user text) is not math.
+    static func inlineMath(_ line: Substring) -> [String] {
+        var spans: [String] = []
+        var current: String?
+        var previous: Character = " "
+        for c in line {
+            defer { previous = c }
+            if c == "$" && previous != "\\" {
+                if let span = current { spans.append(span); current = nil } else { current = "" }
+            } else if current != nil {
+                current?.append(c)
+            }
+        }
+        return spans
+    }
+
+    @Test func mathIsWrittenAsGitHubRendersIt() throws {
+        let notes = try Self.notes()
+        #expect(notes.count > 7)
+        for note in notes {
+            for problem in Self.mathProblems(note.text) {
+                Issue.record("Lessons/\(note.name):\(problem.line): \(problem.problem)")
+            }
+        }
+    }
+
+    @Test func theMathCheckCatchesWhatGitHubWouldChange() {
+        #expect(Self.mathProblems("$$\nx\n$$").count == 2)
+        #expect(Self.mathProblems("a $\\hat{S}_{ij}$ b").count == 1)
+        #expect(Self.mathProblems("a $x\\,y$ b").count == 1)
+        #expect(Self.mathProblems("a $(W x)_{1}$ and $a^*$").count == 2)
+        #expect(Self.mathProblems("a $\\hat S_{ij}$, \\$5 and $W_{ih} x_{t}$\n```math\n\\hat{S}_{ij} \\, x\n```").isEmpty)
+    }
+}
