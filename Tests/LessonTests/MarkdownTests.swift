@@ -115,3 +115,50 @@ func tableProblems(_ markdown: String) -> [String] {
     }
     return problems
 }
+
+/// Every value the JSON trace records is in the Markdown, once, where it is given or computed: for
+/// each lesson's default example, forward and backward, every step has its heading (an input its
+/// bold line) and every entry's number, as the tables print it, between that heading and the next.
+@Suite struct EveryValueIsShownTests {
+    static let ids = Lessons.all.map { $0.id }
+
+    /// The steps of `trace` not found in `markdown`, or found without one of their numbers.
+    static func missing(_ trace: Trace, in markdown: String) -> [String] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let style = NumberStyle(precision: 4)
+        var problems: [String] = []
+        for step in trace.steps where !step.symbol.isEmpty {
+            let heading = "#### $" + step.symbol + "$ · " + step.title
+            let start: Int? = step.isInput
+                ? lines.firstIndex { $0.hasPrefix("**" + step.title + "**") && $0.contains("$" + step.symbol + "$") }
+                : lines.firstIndex(of: heading)
+            guard let start else {
+                problems.append(step.name + " is not shown")
+                continue
+            }
+            var end = start + 1
+            while end < lines.count && !lines[end].hasPrefix("#") && !lines[end].hasPrefix("**") { end += 1 }
+            let block = lines[start..<end].joined(separator: "\n")
+            for x in step.value.flat.prefix(64) {
+                // A table of zeros is said in words: "all 0".
+                let text = step.isInput ? style.given(x) : style.fixed(x)
+                // A number alone is written in LaTeX: 1e-05 as 10^{-5}.
+                let latex = EquationWriter(style: style).latexNumber(text)
+                if !block.contains(text) && !block.contains(latex) && !(x == 0 && block.contains("all 0")) { problems.append(step.name + " shows no " + text) }
+            }
+        }
+        return problems
+    }
+
+    @Test(arguments: ids)
+    func everyRecordedValueIsInItsStep(_ id: String) throws {
+        let lesson = try #require(Lessons.named(id))
+        let example = try #require(lesson.examples.first)
+        for backward in [false, true] {
+            let trace = try lesson.run(example.input, file: example.file, example: example, claims: nil, backward: backward)
+            #expect(trace.steps.count >= 5)
+            let problems = Self.missing(trace, in: MarkdownRenderer(command: "lesson " + id).render(trace))
+            #expect(problems.isEmpty, "\(id) backward: \(backward): \(problems)")
+        }
+    }
+}

@@ -58,7 +58,7 @@ extension RowReduction {
                 let row = m.row(r).entries
                 if let top = row.indices.first(where: { row[$0] == row.max() }) { oneHot[r * m.cols + top] = 1 }
             }
-            let largest = constant(.matrix(Matrix(rows: m.rows, cols: m.cols, entries: oneHot)), #"\mathbb{1}_{\max}"#)
+            let largest = constant(.matrix(Matrix(rows: m.rows, cols: m.cols, entries: oneHot)), #"\mathbb 1_{\max}"#)
             return [hadamard(spread(gradient), largest)]
         }
     }
