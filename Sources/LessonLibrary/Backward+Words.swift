@@ -7,7 +7,7 @@ let backwardWords = Words(
         "grad_output": ("Gradient of the loss", #"$G = \frac{\partial L}{\partial «output»}$ as the loss sees it: $L = \sum G \odot «output»$, the sum of every entry of $«output»$ times the entry of $G$ in its place, so each entry of $G$ says how much L gains per unit of that entry of the output. This is PyTorch's `output.backward(grad_output)`."#),
     ],
     text: [
-        "grad_output left out": "Not in the input, so ones: L is the sum of every entry of the output.",
+        "grad_output left out": "Here every entry of $G$ is 1: L is the sum of every entry of the output.",
         "backward why": #"""
             Training needs the gradient of a loss $L$ with respect to every weight and input. Backpropagation \#
             gets it with the chain rule, from the output back to the inputs, in the reverse order of the \#
