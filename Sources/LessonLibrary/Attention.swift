@@ -104,25 +104,29 @@ struct AttentionInput {
 
 // MARK: multi-head-attention
 
-/// `torch.nn.MultiheadAttention`'s call and state_dict: `query` (L × E), `key` and `value`
-/// (S × E, both the query's rows when left out), `num_heads`, and the projections.
+/// `torch.nn.MultiheadAttention`'s call and state_dict: `query` (n_q × d_model), `key` and `value`
+/// (n_k × d_model, both the query's rows when left out), `num_heads`, `head_dim` (d_model / h when
+/// left out, as PyTorch; another value is the paper's general form) and the projections.
 struct MultiHeadInput {
-    let query: Matrix       // L × E
-    let key: Matrix?        // S × E; nil: self-attention, the keys come from the query's rows
-    let value: Matrix?      // S × E; nil: the query's rows
-    let heads: Int
-    let wIn: Matrix         // 3E × E: W_Q, W_K, W_V stacked in rows
-    let bIn: Vector?        // 3E, zeros when not given
-    let wO: Matrix          // E × E
-    let bO: Vector?         // E, zeros when not given
+    let query: Matrix       // n_q × d_model
+    let key: Matrix?        // n_k × d_model; nil: self-attention, the keys come from the query's rows
+    let value: Matrix?      // n_k × d_model; nil: the query's rows
+    let heads: Int          // h
+    let headDim: Int        // d_k, numbers per head
+    let headDimGiven: Bool  // false: d_k = d_model / h, PyTorch's only choice
+    let wIn: Matrix         // 3·h·d_k × d_model: W_Q, W_K, W_V stacked in rows
+    let bIn: Vector?        // 3·h·d_k, zeros when not given
+    let wO: Matrix          // d_model × h·d_k
+    let bO: Vector?         // d_model, zeros when not given
     let causal: Bool
     let tokens: [String]?   // one per query token
-    let gradOutput: Matrix? // L × E: ∂L/∂output for the backward pass, ones when not given
+    let gradOutput: Matrix? // n_q × d_model: ∂L/∂output for the backward pass, ones when not given
 
-    var l: Int { query.rows }
-    var s: Int { key?.rows ?? query.rows }
-    var e: Int { query.cols }
-    var headDim: Int { e / heads }
+    var nQ: Int { query.rows }
+    var nK: Int { key?.rows ?? query.rows }
+    var dModel: Int { query.cols }
+    /// h·d_k: the columns of Q, K, V and of the concatenation (d_model unless head_dim is given).
+    var width: Int { heads * headDim }
     var selfAttention: Bool { key == nil }
 
     init(_ reader: inout InputReader) throws {
@@ -140,50 +144,58 @@ struct MultiHeadInput {
         try reader.expect(value ?? query, value == nil ? "value (which defaults to query)" : "value",
                           rows: ("S (rows of key)", s), cols: ("E", e))
         let heads = try reader.required(try reader.integer("num_heads", "how many heads"), "num_heads", "how many heads, a whole number dividing E")
-        guard heads >= 1, e % heads == 0 else {
-            throw reader.fail("num_heads must be a whole number ≥ 1 that divides E = \(e), got \(heads)")
+        let givenDim = try reader.integer("head_dim", "numbers per head")
+        let headDim: Int
+        if let givenDim {
+            // The paper's general form: any number of heads of any width, within the widths' limit.
+            guard heads >= 1 else { throw reader.fail("num_heads must be a whole number ≥ 1, got \(heads)") }
+            guard givenDim >= 1 else { throw reader.fail("head_dim must be a whole number ≥ 1 (numbers per head), got \(givenDim)") }
+            try reader.expect(heads * givenDim, "num_heads · head_dim (the columns of Q, K and V)", atMost: AttentionLimits.maxWidth)
+            headDim = givenDim
+        } else {
+            guard heads >= 1, e % heads == 0 else {
+                throw reader.fail("num_heads must be a whole number ≥ 1 that divides E = \(e), got \(heads) (or give head_dim, the numbers per head)")
+            }
+            headDim = e / heads
         }
-        let wIn = try reader.requiredMatrix("in_proj_weight", "W_Q, W_K, W_V stacked, 3E × E")
-        try reader.expect(wIn, "in_proj_weight", rows: ("3E", 3 * e), cols: ("E", e))
-        let bIn = try reader.vector("in_proj_bias", "3E numbers")
-        if let bIn { try reader.expect(bIn, "in_proj_bias", count: ("3E", 3 * e)) }
-        let wO = try reader.requiredMatrix("out_proj.weight", "the output projection W_O, E × E")
-        try reader.expect(wO, "out_proj.weight", rows: ("E", e), cols: ("E", e))
+        let width = heads * headDim
+        // The stacked projections' rows: "3E" in PyTorch's own form, 3·num_heads·head_dim in the paper's.
+        let (rowsName, colsName) = givenDim == nil ? ("3E", "E") : ("3·num_heads·head_dim", "num_heads·head_dim")
+        let wIn = try reader.requiredMatrix("in_proj_weight", "W_Q, W_K, W_V stacked, \(rowsName) × E")
+        try reader.expect(wIn, "in_proj_weight", rows: (rowsName, 3 * width), cols: ("E", e))
+        let bIn = try reader.vector("in_proj_bias", "\(rowsName) numbers")
+        if let bIn { try reader.expect(bIn, "in_proj_bias", count: (rowsName, 3 * width)) }
+        let wO = try reader.requiredMatrix("out_proj.weight", "the output projection W_O, E × \(colsName)")
+        try reader.expect(wO, "out_proj.weight", rows: ("E", e), cols: (colsName, width))
         let bO = try reader.vector("out_proj.bias", "E numbers")
         if let bO { try reader.expect(bO, "out_proj.bias", count: ("E", e)) }
         (causal, tokens) = try reader.maskAndTokens(count: query.rows, per: "query token (row of query)")
         gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, L × E")
         if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("L (rows of query)", query.rows), cols: ("E", e)) }
-        // The projections and each head's two L × S products; the trace holds the inputs, Q, K, V
-        // and their slices, three L × S tables per head, the average, the mask, and three L × E values.
-        let (ld, sd, ed, hd) = (Double(query.rows), Double(s), Double(e), Double(heads))
-        let inputs = Double(query.entries.count + (key?.entries.count ?? 0) + (value?.entries.count ?? 0)) + 4 * ed * ed + 4 * ed + 2
-        try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * ed + 2 * ld * sd * ed + ld * ed * ed + hd * ld * sd,
-                              traceNumbers: inputs + 2 * (ld + 2 * sd) * ed + 3 * ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
-        (self.query, self.key, self.value, self.heads) = (query, key, value, heads)
+        // The projections (D = h·d_k columns) and each head's two L × S products; the trace holds the
+        // inputs, Q, K, V and their slices, three L × S tables per head, the average, the mask, the
+        // heads' outputs and the concatenation (L × D) and the output (L × E).
+        let (ld, sd, ed, hd, dd) = (Double(query.rows), Double(s), Double(e), Double(heads), Double(width))
+        let inputs = Double(query.entries.count + (key?.entries.count ?? 0) + (value?.entries.count ?? 0)) + 4 * ed * dd + 3 * dd + ed + 2
+        try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * dd + 2 * ld * sd * dd + ld * dd * ed + hd * ld * sd,
+                              traceNumbers: inputs + 2 * (ld + 2 * sd) * dd + 2 * ld * dd + ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
+        (self.query, self.key, self.value, self.heads, self.headDim, self.headDimGiven) = (query, key, value, heads, headDim, givenDim != nil)
         (self.wIn, self.bIn, self.wO, self.bO) = (wIn, bIn, wO, bO)
     }
 
-    /// Columns of head k (1-based) in Q, K, V and the concatenation.
-    func columns(ofHead k: Int) -> Range<Int> { ((k - 1) * headDim)..<(k * headDim) }
+    /// Columns of head m (1-based) in Q, K, V and the concatenation.
+    func columns(ofHead m: Int) -> Range<Int> { ((m - 1) * headDim)..<(m * headDim) }
 
     // MARK: Labels
 
-    var queryRows: [String] { sequenceLabels(tokens, count: l) }
+    var queryRows: [String] { sequenceLabels(tokens, count: nQ) }
     /// The queries on a figure's axis: `The`, … (or `1`, `2`, …).
-    var queryNames: [String] { tokens ?? numberLabels(l) }
+    var queryNames: [String] { tokens ?? numberLabels(nQ) }
     /// The key tokens are the query tokens in self-attention, and numbered otherwise.
-    var keyRows: [String] { selfAttention ? queryRows : sequenceLabels(nil, count: s) }
-    var keyColumns: [String] { selfAttention ? queryNames : (1...max(s, 1)).map { sharedWords("label key j", ["j": "\($0)"]) } }
-    var features: [String] { numberLabels(e) }
+    var keyRows: [String] { selfAttention ? queryRows : sequenceLabels(nil, count: nK) }
+    var keyColumns: [String] { selfAttention ? queryNames : (1...max(nK, 1)).map { sharedWords("label key j", ["j": "\($0)"]) } }
     var pairs: Labels { queryKeyTable(queryRows, keyColumns) }
-    /// One row per query token, or per key token.
-    func queryTable(_ columns: [String]) -> Labels { tokenTable(queryRows, columns: columns) }
-    func keyTable(_ columns: [String]) -> Labels { tokenTable(keyRows, columns: columns) }
-    /// Rows of `in_proj_weight` and `in_proj_bias`: `q₁ … q_E, k₁ …, v₁ …`.
-    var stackedRows: [String] { ["q", "k", "v"].flatMap { letter in (1...e).map { "\(letter)\(subscripted($0))" } } }
-    var inProjLabels: Labels { Labels(rowHeader: sharedWords("label row"), rows: stackedRows, columns: features) }
-    var inBiasLabels: Labels { Labels(rowHeader: sharedWords("label row"), rows: stackedRows) }
-    var outProjLabels: Labels { Labels(rowHeader: sharedWords("label row"), rows: features, columns: features) }
-    var outBiasLabels: Labels { Labels(rowHeader: sharedWords("label entry")) }
+    /// One row per query token, or per key token, with `count` numbered columns.
+    func queryTable(_ count: Int) -> Labels { tokenTable(queryRows, columns: numberLabels(count)) }
+    func keyTable(_ count: Int) -> Labels { tokenTable(keyRows, columns: numberLabels(count)) }
 }

@@ -1,7 +1,8 @@
-// The words of multi-head-attention: what each value means and the story around the equations.
-// Keys are value names with «k» for the head, or names for the paragraphs; ", causal" marks the
-// words used with the mask. «columns» is a head's columns in words ("columns 3–4"), «first» its
-// first column, «head_dim» the number of columns per head.
+// The words of multi-head-attention: what each value means, the story around the equations, and
+// the sentences chosen from the numbers (which key each query weighs most, whether the heads
+// differ, what the seed notes' statements come to). Keys are value names with «m» for the head,
+// or names for the paragraphs; ", causal" marks the words used with the mask. «columns» is a
+// head's columns in words ("columns 3–4"); «h», «d_k», «D» and «d_model» are the sizes.
 
 import TraceCore
 
@@ -10,69 +11,67 @@ extension MultiHeadAttention {
         captions: [
             "output.grad": ("gradient of the output", "The loss's gradient G itself: the output is what the loss sees."),
             "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y} W_{O}$: each head's columns get what $W_{O}$ passes back to them."#),
-            "head[k].output.grad": ("gradient of head «k»'s output", "Head «k»'s own columns of the concatenation's gradient."),
-            "head[k].weights.grad": ("gradient of head «k»'s attention weights", #"$\frac{\partial L}{\partial O_{«k»}} V_{«k»}^{\top}$, as in one head of attention."#),
-            "head[k].scaled.grad": ("gradient of head «k»'s scaled scores", #"The softmax's rule $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$: each weight's gradient less its row's weighted average, times the weight."#),
-            "head[k].scaled.grad, causal": ("gradient of head «k»'s scaled scores", #"The softmax's rule $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$; a masked entry has weight 0, so its gradient is 0."#),
-            "head[k].scores.grad": ("gradient of head «k»'s scores", #"Divided by $\sqrt{E/h}$, as the scores were."#),
-            "head[k].V.grad": ("gradient of head «k»'s values", #"$A_{«k»}^{\top} \frac{\partial L}{\partial O_{«k»}}$."#),
-            "head[k].K.grad": ("gradient of head «k»'s keys", #"The scores' gradient, transposed, times head «k»'s queries."#),
-            "head[k].Q.grad": ("gradient of head «k»'s queries", #"The scores' gradient times head «k»'s keys."#),
+            "head[m].output.grad": ("gradient of head «m»'s output", "Head «m»'s own columns of the concatenation's gradient."),
+            "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O} V^{\top}$ within the head, as in one head of attention."#),
+            "head[m].scaled.grad": ("gradient of head «m»'s scaled scores", #"The softmax's rule $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$: each weight's gradient less its row's weighted average, times the weight."#),
+            "head[m].scaled.grad, causal": ("gradient of head «m»'s scaled scores", #"The softmax's rule $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$; a masked entry has weight 0, so its gradient is 0."#),
+            "head[m].scores.grad": ("gradient of head «m»'s scores", #"Divided by $\sqrt{d_{k}}$, as the scores were."#),
+            "head[m].V.grad": ("gradient of head «m»'s values", #"$A^{\top} \frac{\partial L}{\partial O}$ within the head."#),
+            "head[m].K.grad": ("gradient of head «m»'s keys", "The scores' gradient, transposed, times the head's queries."),
+            "head[m].Q.grad": ("gradient of head «m»'s queries", "The scores' gradient times the head's keys."),
             "V.grad": ("gradient of the projected values", "The heads' value gradients side by side, each in the columns its slice came from."),
             "K.grad": ("gradient of the projected keys", "The heads' key gradients side by side."),
             "Q.grad": ("gradient of the projected queries", "The heads' query gradients side by side."),
             "query.grad": ("gradient of the query input", #"$\frac{\partial L}{\partial Q} W_{Q}$: back through the query projection."#),
             "query.grad, self": ("gradient of the query input", #"Self-attention: the same rows made $Q$, $K$ and $V$, so their gradient is the sum of three terms, one through each projection."#),
-            "query.grad, value": ("gradient of the query input", #"The query's rows also served as the values (value was left out), so their gradient has a term through $W_{Q}$ and one through $W_{V}$."#),
+            "query.grad, value": ("gradient of the query input", #"The query's rows also served as the values, so their gradient has a term through $W_{Q}$ and one through $W_{V}$."#),
             "key.grad": ("gradient of the key input", #"$\frac{\partial L}{\partial K} W_{K}$: back through the key projection."#),
             "value.grad": ("gradient of the value input", #"$\frac{\partial L}{\partial V} W_{V}$: back through the value projection."#),
             "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $W_{Q}, W_{K}, W_{V}$: each $\left(\frac{\partial L}{\partial Q}\right)^{\top} X_{q}$ and so on, the input's rows summed over tokens."#),
             "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens (the column sums): the bias was added to every row."),
             "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$: a sum over the query tokens."#),
             "out_proj.bias.grad": ("gradient of the output bias", "The column sums of the output's gradient: the bias was added to every row."),
-            "query, self": ("Query input",
-                            "Row i is token i. No `key` or `value` is given, so this is **self-attention**: keys and values come from the same rows."),
-            "query, self with value": ("Query input",
-                                       "Row i is token i. No `key` is given, so this is **self-attention**: the keys come from the same rows, the values from `value`."),
+            "query, self": ("Query input", "Row i is token i. Keys and values come from the same rows: **self-attention**."),
+            "query, self with value": ("Query input", #"Row i is token i. The keys come from the same rows, the values from $X_{v}$."#),
             "query, cross": ("Query input", "Row i is query token i."),
             "key": ("Key input", "Row j is key token j: **cross-attention**, the queries attend to another sequence."),
-            "value": ("Value input", "Row j is the content that key token j hands over."),
-            "num_heads": ("Heads", "Each head works on E/h = «head_dim» columns."),
-            "in_proj_weight": ("Input projection",
-                               #"Rows q₁…: $W_{Q}$; rows k₁…: $W_{K}$; rows v₁…: $W_{V}$, each E × E and applied as $X W^{\top}$: row j makes entry j of every projected vector."#),
+            "value": ("Value input", "Row j is what key token j hands over."),
+            "num_heads": ("Heads", ""),
+            "in_proj_weight": ("Input projection", #"$W_{Q}$, $W_{K}$, $W_{V}$ stacked; each row makes the column of $Q$, $K$ or $V$ it is labelled with."#),
             "in_proj_bias": ("Input projection bias", "$b_{Q}$, $b_{K}$, $b_{V}$ stacked."),
-            "out_proj.weight": ("Output projection", "Mixes the concatenated heads: row j makes output entry j."),
-            "out_proj.bias": ("Output bias", "Added last."),
-            "Q": ("projected queries", "Row i is token i's query, all heads' parts side by side."),
-            "K": ("projected keys", "Row j is token j's key."),
-            "V": ("projected values", "Row j is token j's value."),
-            "scale": ("Scale", "The square root of head_dim = «head_dim»."),
-            "M": ("Causal mask (from `causal: true`)", "−∞ where key j comes after query i: those weights become 0."),
-            "head[k].Q": ("head «k»'s queries", "Only «columns» of $Q$: this is all head «k» sees of each query."),
-            "head[k].K": ("head «k»'s keys", "The same «columns», of $K$."),
-            "head[k].V": ("head «k»'s values", "The same «columns», of $V$."),
-            "head[k].scores": ("head «k»'s scores", "Dot products of head «k»'s query and key slices."),
-            "head[k].scaled": ("head «k»'s scaled scores", #"Divided by $\sqrt{E/h}$, the square root of this head's width."#),
-            "head[k].scaled, causal": ("head «k»'s scaled scores", #"Divided by $\sqrt{E/h}$, the square root of this head's width, future keys −∞."#),
-            "head[k].weights": ("head «k»'s attention weights",
-                                "Row i: how much query i takes from each key, in this head; each entry is the exp of its shifted score over the row's sum of such exps, and each row sums to 1."),
-            "head[k].output": ("head «k»'s output",
-                               "Row i: the weighted average of head «k»'s value slices. Its columns are head-local: column 1 here is column «first» of the concatenation."),
-            "concat": ("heads side by side", "Head k's output fills columns (k−1)·«head_dim»+1 … k·«head_dim»: the same columns its slices came from."),
-            "concat, one column": ("heads side by side", "Head k's output fills column k: the same column its slices came from."),
-            "output": ("output", "$W_{O}$ mixes the heads: every output entry can draw on every head."),
-            "weights": ("attention weights averaged over heads",
-                        "What PyTorch returns as the attention weights by default: the mean of the heads' weights. It hides how differently the heads attend."),
+            "out_proj.weight": ("Output projection", #"Row j makes column j of $Y$; column c multiplies column c of $C$."#),
+            "out_proj.bias": ("Output bias", ""),
+            "Q": ("projected queries", #"""
+                Row i is token i's query $q_{i}$, every head's part side by side; row c of $W_{Q}$ makes column c. \#
+                PyTorch stores a weight out × in, hence $X_{q} W_{Q}^{\top}$; attention-qkv's $W_{Q}$ (in × out) \#
+                is this $W_{Q}^{\top}$. $K$ and $V$ are made the same way.
+                """#),
+            "K": ("projected keys", ""),
+            "V": ("projected values", ""),
+            "scale": ("Scale", ""),
+            "M": ("Causal mask", "−∞ where key j comes after query i: those weights become 0."),
+            "head[m].Q": ("queries", ""),
+            "head[m].K": ("keys", ""),
+            "head[m].V": ("values", ""),
+            "head[m].scores": ("scores", #"Entry (i, j) is query i's slice times key j's: $q_{i} \cdot k_{j}$ within the head's columns."#),
+            "head[m].scaled": ("scaled scores", ""),
+            "head[m].scaled, causal": ("scaled scores", "Future keys get −∞."),
+            "head[m].weights": ("attention weights", ""),
+            "head[m].output": ("output", "Row i: the head's value rows averaged with row i of its weights."),
+            "concat": ("heads side by side", ""),
+            "output": ("output", #"$W_{O}$ mixes the heads: each output column can draw on every head's columns."#),
+            "output, resized": ("output", #"$W_{O}^{\top}$ is «D» × «d_model»: it mixes the heads and brings the «D» columns back to $d_{\text{model}} = «d_model»$."#),
+            "weights": ("attention weights averaged over heads", ""),
         ],
         text: [
             "backward why": "Multi-head attention passes back through the output projection, splits the gradient into the heads' columns, runs each head's attention backward as attention-qkv does, and puts the heads' gradients back together before the input projections.",
             "backward equations": #"""
                 \frac{\partial L}{\partial C} = \frac{\partial L}{\partial Y} W_{O}, \quad
-                \frac{\partial L}{\partial \mathrm{scaled}_{k}} = A_{k} \odot \left(\frac{\partial L}{\partial A_{k}} - \operatorname{rowsum}\left(A_{k} \odot \frac{\partial L}{\partial A_{k}}\right)\right), \quad
+                \frac{\partial L}{\partial \hat S^{(m)}} = A^{(m)} \odot \left(\frac{\partial L}{\partial A^{(m)}} - \operatorname{rowsum}\left(A^{(m)} \odot \frac{\partial L}{\partial A^{(m)}}\right)\right), \quad
                 \frac{\partial L}{\partial W_{Q}} = \left(\frac{\partial L}{\partial Q}\right)^{\top} X_{q}
                 """#,
             "heading back through": "Back through the output projection",
-            "heading head back": "Head «k», backward",
+            "heading head back": "Head «m», backward",
             "heads, same work back": "pass the gradient back in the same way",
             "heads, results back": "their gradients are in the columns of the projections' gradients below",
             "heading projections back": "Back to the projections",
@@ -80,91 +79,227 @@ extension MultiHeadAttention {
             "summary": "Multi-head attention as torch.nn.MultiheadAttention: project, split into heads, attend, concatenate, project",
             "title": "Multi-head attention",
             "default.summary": "“The cat sat” with 2 heads: each head attends differently",
-            "default.story": #"""
-                The sentence of `lesson attention-qkv`, “The cat sat”, with $E = 4$ and 2 heads of 2 numbers \#
-                each. The weights were chosen so that the two heads disagree: for “sat”, head 1 looks mostly at \#
-                “cat” and head 2 mostly at “The”. Neither head alone has the whole picture; the output projection \#
-                $W_{O}$ mixes what both found. This is the point of several heads: each can attend to a different \#
-                relation at the same cost as one wide head.
+            "default.story": "“The cat sat” from attention-qkv, with 2 heads of 2 numbers, weights chosen so that the heads disagree.",
+            "seed-8-heads.summary": "Seed notes 000/001's shapes: 2 words × 4, 8 heads of 3, concatenated to 24, projected back to 4",
+            "seed-8-heads.story": #"""
+                The seed notes' toy: “Thinking Machines”, 2 words of 4 numbers, 8 heads of $d_{k} = 3$ (PyTorch would \#
+                allow only $4/8$), their outputs side by side in 24 columns and $W_{O}^{\top}$ (24 × 4) bringing them \#
+                back to 4. Hand-chosen weights: head 1 looks at the token itself, head 2 at the other one.
                 """#,
             "why": #"""
-                One attention head computes one set of weights: each token can attend in one way only. \#
-                **Multi-head attention** runs several smaller heads side by side, each on its own slice of the \#
-                projected queries, keys and values, so that one head can follow, say, the subject of a verb while \#
-                another follows the previous word. The heads' outputs are concatenated and mixed by an output \#
-                projection $W_{O}$ (seed notes 000, 001). With $h$ heads of $E/h$ numbers the cost is that of one \#
-                head of width $E$.
+                Several attention heads run side by side, each on its own slice of the projected queries, keys \#
+                and values, so each head can attend in its own way; $W_{O}$ mixes their outputs.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
                 Q &= X_{q} W_{Q}^{\top} + b_{Q}, \quad K = X_{k} W_{K}^{\top} + b_{K}, \quad V = X_{v} W_{V}^{\top} + b_{V} \\
-                A_{k} &= \operatorname{softmax}\left(\frac{Q_{k} K_{k}^{\top}}{\sqrt{E/h}}\right), \quad O_{k} = A_{k} V_{k} && k = 1 \dots h \\
-                \text{output} &= \operatorname{concat}(O_{1}, \dots, O_{h})\, W_{O}^{\top} + b_{O}, \qquad \text{weights} = \tfrac{1}{h} \textstyle\sum_{k} A_{k}
+                S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}}, \quad A^{(m)} = \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} && m = 1 \dots h \\
+                Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O}, \qquad \bar A = \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
                 \end{aligned}
                 """#,
             "equations, causal": #"""
                 \begin{aligned}
                 Q &= X_{q} W_{Q}^{\top} + b_{Q}, \quad K = X_{k} W_{K}^{\top} + b_{K}, \quad V = X_{v} W_{V}^{\top} + b_{V} \\
-                A_{k} &= \operatorname{softmax}\left(\frac{Q_{k} K_{k}^{\top}}{\sqrt{E/h}} + M\right), \quad O_{k} = A_{k} V_{k} && k = 1 \dots h \\
-                \text{output} &= \operatorname{concat}(O_{1}, \dots, O_{h})\, W_{O}^{\top} + b_{O}, \qquad \text{weights} = \tfrac{1}{h} \textstyle\sum_{k} A_{k}
+                S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}} + M, \quad A^{(m)} = \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} && m = 1 \dots h \\
+                Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O}, \qquad \bar A = \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
                 \end{aligned}
                 """#,
             "slices": #"""
-                $Q_{k}$ is **columns** $(k-1)\frac{E}{h} + 1$ to $k\frac{E}{h}$ of $Q$ (likewise $K_{k}$, $V_{k}$), written \#
-                $Q_{:,\,a:b}$: all rows, columns a to b, counted from 1 and including b. A head does not get its own \#
-                rows or tokens; it gets its own slice of every token's projected vector. The softmax is taken row by \#
-                row as $\exp(\hat{s}_{ij} - m_{i}) / \sum_{j'} \exp(\hat{s}_{ij'} - m_{i})$ with $m_{i}$ the row's largest \#
-                entry, as in `lesson attention-qkv`, which shows the exponentials and sums as steps of their own. \#
-                $L$ and $S$ are PyTorch's names for the query and key lengths.
+                Head $m$ takes columns $(m-1) d_k + 1$ to $m d_k$ of $Q$, $K$ and $V$: a slice of every token, \#
+                not some of the tokens. Inside the head they are numbered 1 to $d_k$ again, and its output \#
+                $O^{(m)}$ fills the same columns of $C$. The softmax is attention-qkv's, row by row.
                 """#,
             "convention": #"""
-                **Convention.** This is `torch.nn.MultiheadAttention(E, num_heads)` called with a batch of one, \#
-                no dropout, `need_weights=True` and `average_attn_weights=True`. Like every `nn.Linear`, its weights \#
-                are stored out × in and applied as $X W^{\top} + b$; `in_proj_weight` stacks $W_{Q}$, $W_{K}$, $W_{V}$ \#
-                in its rows. The paper's per-head matrices $W^{Q}_{i}$ are the column blocks of $W_{Q}^{\top}$. \#
-                PyTorch fixes the head size at $E/h$, so the concatenation has $E$ columns and $W_{O}$ is E × E; \#
-                The Illustrated Transformer's toy (seed notes 001: 8 heads × 3 = 24 columns, then $W^{O}$ of 24 × 4) \#
-                chooses the head size freely, which this module does not allow.
+                **Convention.** PyTorch's `nn.MultiheadAttention`, a batch of one, no dropout; its embed_dim $E$ \#
+                is $d_{\text{model}}$ here, and it ties $d_k$ to $d_{\text{model}}/h$. $\bar A$ is the average \#
+                of the heads' weights that it returns.
                 """#,
-            "convention, causal": "`causal: true` passes the mask $M$ (−∞ where key j > query i) as `attn_mask`.",
-            "legend L": "query tokens (rows of the output; PyTorch's target length)",
-            "legend S": "key and value tokens (PyTorch's source length)",
-            "legend E": "embedding size",
+            "convention, head_dim": #"""
+                **Convention.** The paper's general form of PyTorch's `nn.MultiheadAttention` (a batch of one, \#
+                no dropout; its embed_dim $E$ is $d_{\text{model}}$ here): PyTorch ties $d_k$ to \#
+                $d_{\text{model}}/h$, here $d_k = «d_k»$ is chosen, so $Q$, $K$, $V$ and $C$ have $h d_k = «D»$ \#
+                columns and $W_{O}$ is stored «d_model» × «D». $\bar A$ is the average of the heads' weights.
+                """#,
+            "legend n": "tokens (rows of $X_{q}$)",
+            "legend n_q": "query tokens (rows of the output)",
+            "legend n_k": "key and value tokens",
+            "legend d_model": "numbers per token",
             "legend h": "heads",
-            "legend E/h": "numbers per head (head_dim)",
-            "left out": "Not in the input, so zeros.",
+            "legend d_k": "numbers per head",
+            "label makes header": "makes",
+            "label makes": "«matrix» col «c»",
             "heading steps": "Step by step",
             "heading projections": "Projections",
-            "heading head": "Head «k»: «columns»",
+            "heading head": "Head «m»: «columns»",
             "column": "column «first»",
             "columns": "columns «first»–«last»",
             "head": "head",
             "heads": "heads",
             "heads, same work": "repeat the same computation on their own columns",
-            "heads, results": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar{A}$ at the end and of the figure"#,
-            "heads, results, some drawn": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar{A}$ at the end and, up to head «drawn», of the figure"#,
+            "heads, results": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar A$ at the end and of the figure"#,
+            "heads, results, some drawn": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar A$ at the end and, up to head «drawn», of the figure"#,
             "heading concatenate": "Concatenate and project",
             "figure": "Attention weights of each head, and their average",
             "figure, first heads": "Attention weights of heads 1 to «drawn» of «heads», and the average of all «heads»",
-            "panel head": "head «k»",
+            "panel head": "head «m»",
             "panel average": "average",
             "figure, description": "One heatmap per head and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",
             "figure, description, first heads": "One heatmap per head (the first «drawn») and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",
             "numbers": "The numbers are in the tables above.",
             "numbers, elided": "The numbers of heads 1, 2 and «last» and of the average are in the tables above; `--format json` has the others.",
+            "heading slides": "What the slides say, and what the numbers show",
             "heading summary": "Summary",
             "notice": #"""
-                Each head ran the attention of `lesson attention-qkv` on its own «head_dim»-column slice, with its \#
-                own weights; the concatenation puts the slices back side by side and $W_{O}$ mixes them. Compare \#
-                the heads' weight tables: they are computed from the same tokens and can still disagree. The \#
-                averaged weights that PyTorch returns are a summary, not what any head used.
+                Each head is attention-qkv's attention on «d_k» of the «D» columns of $Q$, $K$ and $V$; $C$ puts \#
+                the heads' outputs side by side and $W_{O}$ mixes them into «d_model» numbers per token.
                 """#,
-            "notice, elided": #"""
-                Each head ran the attention of `lesson attention-qkv` on its own «head_dim»-column slice, with its \#
-                own weights; the concatenation puts the slices back side by side and $W_{O}$ mixes them. Compare \#
-                the heads' weights in the figure: they are computed from the same tokens and can still disagree. The \#
-                averaged weights that PyTorch returns are a summary, not what any head used.
+            "notice, one head": #"""
+                With one head this is attention-qkv's attention on all «D» columns of $Q$, $K$ and $V$, followed \#
+                by $W_{O}$; $\bar A$ is that head's weights.
                 """#,
+
+            // Sentences chosen from the numbers.
+            "weights, rows": "Each row sums to 1.",
+            "weights, largest": "Largest weight per query: «list».",
+            "weights, largest, more": "Largest weight per query: «list», … (the table has all «n»).",
+            "pick": "«query» → «key» («weight»)",
+            "pick, tie": "«query» → «key» and others («weight» each)",
+            "token": "“«token»”",
+            "token i": "token «i»",
+            "key j": "key «j»",
+            "average, differ": #"What PyTorch returns. It hides how the heads differ: «query» → «key» is «low» in head «lowHead», «high» in head «highHead», «mean» on average."#,
+            "average, close": #"What PyTorch returns. For «query» → «key» the heads range from «low» to «high» only (mean «mean»): here the average loses little."#,
+            "average, one head": "With one head, the average is that head's weights.",
+            "slides, differ": "- Seed 001: “Each head has its own Q, K and V, so the same query is looked at from several viewpoints.” Confirmed: for «query», head «a» puts «wa» on «keyA», head «b» puts «wb» on «keyB».",
+            "slides, agree": "- Seed 001: “Each head has its own Q, K and V, so the same query is looked at from several viewpoints.” Only when the weights make the heads differ: here every head weighs the same key most for every query.",
+            "slides, concat": #"- Seed 003: “The heads' outputs are concatenated, then a learned weight restores the original dimension.” Confirmed: $C$ is «n» × «D», and $Y = C W_{O}^{\top} + b_{O}$ is «n» × «d_model», $d_{\text{model}}$ again."#,
+            "slides, concat, same size": #"- Seed 003: “The heads' outputs are concatenated, then a learned weight restores the original dimension.” Confirmed, though here $C$ already has $h d_k = «D» = d_{\text{model}}$ columns, so $W_{O}$ («d_model» × «D») mixes the heads without resizing."#,
+            "slides, 24 to 4": #"- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $C$ is «n» × 24, $W_{O}^{\top}$ is 24 × 4 (PyTorch stores it 4 × 24) and $Y$ is «n» × 4."#,
+            "slides, self, refuted": "- Seeds 000, 001: “A token's similarity with itself is always the highest.” Refuted: in head «m», «query» puts «self» on itself and «other» on «key».",
+            "slides, self, confirmed": "- Seeds 000, 001: “A token's similarity with itself is always the highest.” Confirmed here: in every head each token weighs itself most (the smallest such weight is «self»), as these weights happen to be.",
         ])
+}
+
+/// The sentences of a multi-head trace that are chosen from its numbers: which key each query
+/// weighs most, how the heads differ, and what the seed notes' statements come to.
+struct Speaker {
+    let w = MultiHeadAttention.words
+    let queries: [String]
+    let keys: [String]
+    let selfAttention: Bool
+    let sizes: [String: String]
+    /// Weights in sentences: two decimals.
+    let style = NumberStyle(precision: 2)
+    /// Queries named in a sentence before "…".
+    static let named = 4
+
+    init(_ p: MultiHeadInput) {
+        /// A token as prose: quoted when it is plain words, else by its number (no user text is
+        /// read as Markdown or math).
+        func spoken(_ token: String?, _ i: Int, _ fallback: String, _ slot: String) -> String {
+            let plain = token.map { t in
+                !t.isEmpty && t.count <= 24 && t.allSatisfy { $0.isLetter || $0.isNumber || " '’-.,".contains($0) }
+            } ?? false
+            return plain ? MultiHeadAttention.words("token", ["token": token ?? ""]) : MultiHeadAttention.words(fallback, [slot: "\(i + 1)"])
+        }
+        queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, "token i", "i") }
+        keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(nil, $0, "key j", "j") }
+        selfAttention = p.selfAttention
+        sizes = ["n": "\(p.nQ)", "D": "\(p.width)", "d_model": "\(p.dModel)", "h": "\(p.heads)", "d_k": "\(p.headDim)"]
+    }
+
+    /// The key row `i` weighs most (the first of equal ones), and whether another key ties with it.
+    func strongest(_ a: Matrix, _ i: Int) -> (key: Int, weight: Double, tie: Bool) {
+        var best = 0
+        for j in 0..<a.cols where a[i, j] > a[i, best] { best = j }
+        let tie = (0..<a.cols).contains { $0 != best && a[i, $0] == a[i, best] }
+        return (best, a[i, best], tie)
+    }
+
+    /// Head `head`'s weights: which key each query weighs most, with the weight.
+    func weightsCaption(_ a: Matrix, head: Int, first: Bool) -> Caption {
+        let title = w.caption("head[m].weights").title
+        let picks = (0..<min(a.rows, Self.named)).map { i -> String in
+            let top = strongest(a, i)
+            return w(top.tie ? "pick, tie" : "pick", ["query": queries[i], "key": keys[top.key], "weight": style.fixed(top.weight)])
+        }
+        let list = w(a.rows > Self.named ? "weights, largest, more" : "weights, largest", ["list": picks.joined(separator: ", "), "n": "\(a.rows)"])
+        return Caption(title: title, meaning: (first ? w("weights, rows") + " " : "") + list)
+    }
+
+    /// Where two heads disagree most: the query, and for head 1 and another head, the key each
+    /// weighs most there; nil when every head weighs the same key most for every query.
+    func disagreement(_ heads: [Matrix]) -> (query: Int, a: Int, keyA: Int, b: Int, keyB: Int)? {
+        guard let first = heads.first else { return nil }
+        var found: (query: Int, a: Int, keyA: Int, b: Int, keyB: Int, strength: Double)?
+        for (m, a) in heads.enumerated().dropFirst() {
+            for i in 0..<a.rows {
+                let (one, other) = (strongest(first, i), strongest(a, i))
+                guard one.key != other.key else { continue }
+                let strength = one.weight + other.weight
+                if strength > (found?.strength ?? -1) { found = (i, 0, one.key, m, other.key, strength) }
+            }
+        }
+        return found.map { ($0.query, $0.a, $0.keyA, $0.b, $0.keyB) }
+    }
+
+    /// The averaged weights: what they hide, from the entry where the heads differ most.
+    func averageCaption(_ heads: [Matrix], average: Matrix) -> Caption {
+        let title = w.caption("weights").title
+        guard heads.count > 1, let first = heads.first else { return Caption(title: title, meaning: w("average, one head")) }
+        // The entry whose weights spread most over the heads.
+        var (bi, bj, spread) = (0, 0, -1.0)
+        for i in 0..<first.rows {
+            for j in 0..<first.cols {
+                let column = heads.map { $0[i, j] }
+                let s = (column.max() ?? 0) - (column.min() ?? 0)
+                if s > spread { (bi, bj, spread) = (i, j, s) }
+            }
+        }
+        let column = heads.map { $0[bi, bj] }
+        let low = column.indices.min { column[$0] < column[$1] } ?? 0
+        let high = column.indices.max { column[$0] < column[$1] } ?? 0
+        let slots = ["query": queries[bi], "key": keys[bj], "low": style.fixed(column[low]), "lowHead": "\(low + 1)",
+                     "high": style.fixed(column[high]), "highHead": "\(high + 1)", "mean": style.fixed(average[bi, bj])]
+        return Caption(title: title, meaning: w(spread >= 0.3 ? "average, differ" : "average, close", slots))
+    }
+
+    /// The seed notes' statements this example's numbers bear on, one bullet each.
+    func slides(_ heads: [Matrix]) -> [String] {
+        guard let first = heads.first else { return [] }
+        var bullets: [String] = []
+        if heads.count > 1 {
+            if let d = disagreement(heads) {
+                bullets.append(w("slides, differ", ["query": queries[d.query], "a": "\(d.a + 1)", "wa": style.fixed(heads[d.a][d.query, d.keyA]),
+                                                    "keyA": keys[d.keyA], "b": "\(d.b + 1)", "wb": style.fixed(heads[d.b][d.query, d.keyB]),
+                                                    "keyB": keys[d.keyB]]))
+            } else {
+                bullets.append(w("slides, agree"))
+            }
+        }
+        bullets.append(w(sizes["D"] == sizes["d_model"] ? "slides, concat, same size" : "slides, concat", sizes))
+        if sizes["h"] == "8" && sizes["d_k"] == "3" && sizes["d_model"] == "4" { bullets.append(w("slides, 24 to 4", sizes)) }
+        // A token and itself: only in self-attention, where key j is token j.
+        if selfAttention && first.rows == first.cols {
+            var counter: (head: Int, query: Int, key: Int)?
+            var smallest = Double.infinity
+            search: for (m, a) in heads.enumerated() {
+                for i in 0..<a.rows {
+                    let top = strongest(a, i)
+                    if top.key != i || top.tie { counter = (m, i, top.key); break search }
+                    smallest = min(smallest, a[i, i])
+                }
+            }
+            if let c = counter {
+                let a = heads[c.head]
+                let other = c.key == c.query ? (0..<a.cols).first { $0 != c.query && a[c.query, $0] == a[c.query, c.query] } ?? c.key : c.key
+                bullets.append(w("slides, self, refuted", ["m": "\(c.head + 1)", "query": queries[c.query], "self": style.fixed(a[c.query, c.query]),
+                                                           "other": style.fixed(a[c.query, other]), "key": keys[other]]))
+            } else {
+                bullets.append(w("slides, self, confirmed", ["self": style.fixed(smallest)]))
+            }
+        }
+        return bullets
+    }
 }

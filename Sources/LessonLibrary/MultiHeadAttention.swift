@@ -1,14 +1,17 @@
-// multi-head-attention: torch.nn.MultiheadAttention with a batch of one and no dropout.
+// multi-head-attention: torch.nn.MultiheadAttention with a batch of one and no dropout, and the
+// paper's general form with any head size.
 //
 // Convention (PyTorch): nn.Linear's form y = x Wᵀ + b with weights stored out × in.
-//   Q = X_q W_Qᵀ + b_Q, K = X_k W_Kᵀ + b_K, V = X_v W_Vᵀ + b_V, where W_Q, W_K, W_V are rows
-//   1…E, E+1…2E, 2E+1…3E of in_proj_weight (3E × E) and b_Q, b_K, b_V the blocks of in_proj_bias.
-//   Head k (head_dim = E / num_heads) takes columns (k−1)·head_dim+1 … k·head_dim of Q, K and V:
-//   A_k = softmax(Q_k K_kᵀ / √head_dim (+ M)),  O_k = A_k V_k.
-//   output = concat(O_1 … O_h) W_Oᵀ + b_O with W_O = out_proj.weight (E × E);
-//   the returned weights are the mean of A_1 … A_h (average_attn_weights=True).
-// Others: the paper writes Q W_i^Q with a separate matrix per head; those are the column blocks
-// here. The Illustrated Transformer's toy concatenates 8 heads × 3 = 24 columns and projects to 4.
+//   Q = X_q W_Qᵀ + b_Q, K = X_k W_Kᵀ + b_K, V = X_v W_Vᵀ + b_V, where W_Q, W_K, W_V are the three
+//   blocks of h·d_k rows of in_proj_weight (3·h·d_k × d_model) and b_Q, b_K, b_V those of in_proj_bias.
+//   Head m takes columns (m−1)·d_k+1 … m·d_k of Q, K and V:
+//   S⁽ᵐ⁾ = Q⁽ᵐ⁾ K⁽ᵐ⁾ᵀ,  Ŝ⁽ᵐ⁾ = S⁽ᵐ⁾ / √d_k (+ M),  A⁽ᵐ⁾ = softmax(Ŝ⁽ᵐ⁾),  O⁽ᵐ⁾ = A⁽ᵐ⁾ V⁽ᵐ⁾.
+//   Y = concat(O⁽¹⁾ … O⁽ʰ⁾) W_Oᵀ + b_O with W_O = out_proj.weight (d_model × h·d_k);
+//   the returned weights Ā are the mean of A⁽¹⁾ … A⁽ʰ⁾ (average_attn_weights=True).
+// PyTorch ties d_k (head_dim) to d_model / h; `head_dim` given is the paper's general form, as in
+// seed notes 000/001's 8 heads × 3 = 24 columns projected by a 24 × 4 W^O.
+// Others: the paper writes Q W_i^Q with a separate matrix per head; those are the column blocks of
+// W_Qᵀ here; attention-qkv stores its W_Q in × out, the transpose of this one.
 // References: Vaswani et al. 2017, section 3.2.2; PyTorch docs for torch.nn.MultiheadAttention;
 // seed notes 000, 001 (8 heads × 3 = 24 → W^O → 4), 003.
 
@@ -35,6 +38,50 @@ enum MultiHeadAttention: Lesson {
             "causal": .bool(false),
             "tokens": .strings(["The", "cat", "sat"]),
         ])),
+        // Seed notes 000/001: X of 2 words × 4 numbers, 8 heads of 3, concatenated to 24 columns and
+        // projected back to 4 by W^O (out_proj.weight 4 × 24). Head m's blocks are rows 3m−2 … 3m of
+        // W_Q (rows 1–24), W_K (25–48) and W_V (49–72); chosen so that heads 1 and 2 disagree.
+        Example("seed-8-heads", words, input: .fields([
+            "query": .rows([[1, 0, 1, 0], [0, 1, 0, 1]]),
+            "num_heads": .number(8),
+            "head_dim": .number(3),
+            "in_proj_weight": .rows([
+                // W_Q, heads 1 … 8
+                [1, 0, 0.5, 0], [0, -1, 0, 0.5], [0.5, 0, 0, -1],
+                [1, 0, 0.5, 0], [0, 1, 0, 0.5], [0, 0, 0.5, 0.5],
+                [0.5, 0.5, 0.5, 0.5], [1, 1, 0, 0], [0, 0, 0.5, 0.5],
+                [1, -1, 0, 0], [0.5, 0.5, 0.5, 0.5], [0, 0, 1, 0.5],
+                [0.5, 0, 0, -0.5], [0, 0.5, -0.5, 0], [0, 0, 0, 0.5],
+                [0.5, 0, 0, 0], [0, 0.5, 0, 0], [0, 0, 0.5, 0.5],
+                [0.5, 0.5, 0.5, 0.5], [1, 0, 0, 1], [0, 0, 0.5, 0],
+                [-1, 0, 0, 0.5], [0, 1, -0.5, 0], [0.5, 0, 0, 1],
+                // W_K
+                [1, 0, 0.5, 0], [0, -1, 0, 0.5], [0.5, 0, 0, -1],
+                [0, 1, 0, 0.5], [1, 0, 0.5, 0], [0, 0, 0, 0],
+                [1, 0, 1, 0], [0.5, 0, 0.5, 0], [0, -1, 0, -1],
+                [-1, 1, 0, 0], [0, 1, 0, 1], [0, 0, 0, 1],
+                [1, -1, 0.5, 0], [0, 1, 0, -1], [0.5, 0.5, 0.5, 0.5],
+                [0.5, 0, 0.5, 0], [0, 0.5, 0, 0.5], [0, 0, 0, 0.5],
+                [1, -1, 0.5, -0.5], [0.5, 0, 0.5, 0], [0, -1, 0, -0.5],
+                [0, 1, 0.5, 0], [-1, 0, 0, 0.5], [0, 0.5, 1, 0],
+                // W_V
+                [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0],
+                [0, 0, 0, 1], [0.5, 0.5, 0, 0], [0, 0, 0.5, 0.5],
+                [1, 0, 1, 0], [0, -1, 0, 0], [0, 0, 0, 1],
+                [-1, 0, 0, 0], [0, 0.5, 0, 0.5], [0, 1, 1, 0],
+                [0.5, 0, 0.5, 0], [0, 0.5, 0, 0.5], [1, -1, 0, 0],
+                [0, 1, 0, 0], [0, 0, -1, 0], [0.5, 0, 0, 0.5],
+                [1, 1, 0, 0], [0, 0, 1, 1], [-0.5, 0, 0.5, 0],
+                [0, 0, 1, -1], [1, 0, 0, 0], [0, 0.5, 0.5, 0],
+            ]),
+            "out_proj.weight": .rows([
+                [1, 0, 0, 0, 1, -0.5, 0, 0, 1, 0, -0.5, 0, 1, 0, 0, -0.5, 1, 0, 0, 0, 1, 0, 0, 0],
+                [0, 1, 0, 0, -0.5, 1, 0, 0, 0, 1, 0, 0, 0, 1, -0.5, 0, 0, 1, 0, -0.5, 0, 1, 0, 0],
+                [0, 0, 1, -0.5, 0, 0, 1, 0, -0.5, 0, 1, 0, 0, -0.5, 1, 0, 0, 0, 1, 0, 0, 0, 1, -0.5],
+                [0, 0, -0.5, 1, 0, 0, 0, 1, 0, 0, 0, 1, -0.5, 0, 0, 1, 0, -0.5, 0, 1, 0, 0, -0.5, 1],
+            ]),
+            "tokens": .strings(["Thinking", "Machines"]),
+        ])),
     ]
 
     /// The figure draws at most this many heads and their average (within `FigureLimits`' panels);
@@ -49,20 +96,22 @@ enum MultiHeadAttention: Lesson {
     }
 
     /// The derivation, on the board: the mathematics here, its words in MultiHeadAttention+Words.swift.
-    /// Shapes: L query tokens, S key tokens, E numbers per token, h heads of E/h columns each.
+    /// Shapes: n_q query tokens, n_k key tokens, d_model numbers per token, h heads of d_k columns
+    /// each, D = h·d_k columns of Q, K, V and C (d_model unless head_dim is given).
     static func derive(_ p: MultiHeadInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let masked = p.causal ? ", causal" : ""           // the words that say the mask is there
-        let (l, s, e, heads, headDim) = (p.l, p.s, p.e, p.heads, p.headDim)
-        let dim = ["head_dim": "\(headDim)"]
+        let (nQ, nK, dModel, heads, dK, width) = (p.nQ, p.nK, p.dModel, p.heads, p.headDim, p.width)
+        let sizes = ["h": "\(heads)", "d_k": "\(dK)", "D": "\(width)", "d_model": "\(dModel)"]
         /// "column 3" or "columns 3–4": a range of columns in words, counted from 1.
         func columnWords(_ range: Range<Int>) -> String {
             let slots = ["first": "\(range.lowerBound + 1)", "last": "\(range.upperBound)"]
             return range.count == 1 ? w("column", slots) : w("columns", slots)
         }
-        func defaulted(_ key: String, given: Bool) -> Caption {
-            let caption = w.caption(key)
-            return given ? caption : Caption(title: caption.title, meaning: caption.meaning + " " + w("left out"))
+        /// A caption said once: at the first of a run of heads, and not again.
+        func once(_ key: String, first: Bool, _ slots: [String: String] = [:]) -> Caption {
+            let caption = w.caption(key, slots)
+            return first ? caption : Caption(title: caption.title, meaning: "")
         }
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
@@ -70,41 +119,44 @@ enum MultiHeadAttention: Lesson {
         tr.heading(w("heading equations"))
         tr.math(w("equations" + masked))
         tr.say(w("slices"))
-        tr.say(p.causal ? w("convention") + " " + w("convention, causal") : w("convention"))
-        tr.introduceInputs(legend: [
-            (symbol: "L", meaning: w("legend L"), size: l),
-            (symbol: "S", meaning: w("legend S"), size: s),
-            (symbol: "E", meaning: w("legend E"), size: e),
+        tr.say(w(p.headDimGiven && width != dModel ? "convention, head_dim" : "convention", sizes))
+        tr.introduceInputs(legend: (p.selfAttention
+            ? [(symbol: "n", meaning: w("legend n"), size: nQ)]
+            : [(symbol: "n_{q}", meaning: w("legend n_q"), size: nQ), (symbol: "n_{k}", meaning: w("legend n_k"), size: nK)]) + [
+            (symbol: #"d_{\text{model}}"#, meaning: w("legend d_model"), size: dModel),
             (symbol: "h", meaning: w("legend h"), size: heads),
-            (symbol: "E/h", meaning: w("legend E/h"), size: headDim),
+            (symbol: "d_{k}", meaning: w("legend d_k"), size: dK),
         ], example: example)
         let queryKind = p.key != nil ? "query, cross" : p.value != nil ? "query, self with value" : "query, self"
-        let xQ = tr.input("query", "X_{q}", .matrix(p.query), w.caption(queryKind), labels: p.queryTable(p.features))      // L × E
-        let xK = p.key.map { tr.input("key", "X_{k}", .matrix($0), w.caption("key"), labels: p.keyTable(p.features)) } ?? xQ      // S × E
-        let xV = p.value.map { tr.input("value", "X_{v}", .matrix($0), w.caption("value"), labels: p.keyTable(p.features)) } ?? xQ  // S × E
-        let h = tr.input("num_heads", "h", .scalar(Double(heads)), w.caption("num_heads", dim))
-        let wIn = tr.input("in_proj_weight", "W_{in}", .matrix(p.wIn), w.caption("in_proj_weight"), labels: p.inProjLabels)      // 3E × E
-        let bIn = tr.input("in_proj_bias", "b_{in}", .vector(p.bIn ?? .zeros(3 * e)), defaulted("in_proj_bias", given: p.bIn != nil),
-                           labels: p.inBiasLabels)                                                                                // 3E
-        let wO = tr.input("out_proj.weight", "W_{O}", .matrix(p.wO), w.caption("out_proj.weight"), labels: p.outProjLabels)      // E × E
-        let bO = tr.input("out_proj.bias", "b_{O}", .vector(p.bO ?? .zeros(e)), defaulted("out_proj.bias", given: p.bO != nil),
-                          labels: p.outBiasLabels)                                                                                // E
+        let xQ = tr.input("query", "X_{q}", .matrix(p.query), w.caption(queryKind), labels: p.queryTable(dModel))              // n_q × d_model
+        let xK = p.key.map { tr.input("key", "X_{k}", .matrix($0), w.caption("key"), labels: p.keyTable(dModel)) } ?? xQ      // n_k × d_model
+        let xV = p.value.map { tr.input("value", "X_{v}", .matrix($0), w.caption("value"), labels: p.keyTable(dModel)) } ?? xQ  // n_k × d_model
+        let h = tr.input("num_heads", "h", .scalar(Double(heads)), w.caption("num_heads"))
+        let stacked = ["Q", "K", "V"].flatMap { m in (1...width).map { w("label makes", ["matrix": m, "c": "\($0)"]) } }
+        let wIn = tr.input("in_proj_weight", "W_{in}", .matrix(p.wIn), w.caption("in_proj_weight"),                          // 3D × d_model
+                           labels: Labels(rowHeader: w("label makes header"), rows: stacked, columns: numberLabels(dModel)))
+        let bIn = tr.input("in_proj_bias", "b_{in}", .vector(p.bIn ?? .zeros(3 * width)), w.caption("in_proj_bias"),          // 3D
+                           labels: Labels(rowHeader: w("label makes header"), rows: stacked))
+        let wO = tr.input("out_proj.weight", "W_{O}", .matrix(p.wO), w.caption("out_proj.weight"),                             // d_model × D
+                          labels: Labels(rowHeader: sharedWords("label row"), rows: numberLabels(dModel), columns: numberLabels(width)))
+        let bO = tr.input("out_proj.bias", "b_{O}", .vector(p.bO ?? .zeros(dModel)), w.caption("out_proj.bias"),              // d_model
+                          labels: Labels(rowHeader: sharedWords("label entry")))
 
-        func block(_ m: Traced, _ k: Int, _ symbol: String) -> Traced { m.rows((k * e)..<((k + 1) * e), symbol) }
-        func bias(_ v: Traced, rows: Int) -> Traced { broadcast(v, .perColumn, rows: rows, cols: e) }
+        func block(_ m: Traced, _ k: Int, _ symbol: String) -> Traced { m.rows((k * width)..<((k + 1) * width), symbol) }
+        func bias(_ v: Traced, rows: Int) -> Traced { broadcast(v, .perColumn, rows: rows, cols: v.value.count) }
 
         tr.heading(w("heading steps"))
         tr.heading(w("heading projections"), level: 3)
         // Q = X_q W_Qᵀ + b_Q,  K = X_k W_Kᵀ + b_K,  V = X_v W_Vᵀ + b_V
-        let q = tr.record("Q", "Q", xQ * block(wIn, 0, "W_{Q}").transposed + bias(block(bIn, 0, "b_{Q}"), rows: l), w.caption("Q"),
-                          labels: p.queryTable(p.features))                                                                       // L × E
-        let k = tr.record("K", "K", xK * block(wIn, 1, "W_{K}").transposed + bias(block(bIn, 1, "b_{K}"), rows: s), w.caption("K"),
-                          labels: p.keyTable(p.features))                                                                         // S × E
-        let v = tr.record("V", "V", xV * block(wIn, 2, "W_{V}").transposed + bias(block(bIn, 2, "b_{V}"), rows: s), w.caption("V"),
-                          labels: p.keyTable(p.features))                                                                         // S × E
+        let q = tr.record("Q", "Q", xQ * block(wIn, 0, "W_{Q}").transposed + bias(block(bIn, 0, "b_{Q}"), rows: nQ), w.caption("Q"),
+                          labels: p.queryTable(width))                                                                            // n_q × D
+        let k = tr.record("K", "K", xK * block(wIn, 1, "W_{K}").transposed + bias(block(bIn, 1, "b_{K}"), rows: nK), w.caption("K"),
+                          labels: p.keyTable(width))                                                                              // n_k × D
+        let v = tr.record("V", "V", xV * block(wIn, 2, "W_{V}").transposed + bias(block(bIn, 2, "b_{V}"), rows: nK), w.caption("V"),
+                          labels: p.keyTable(width))                                                                              // n_k × D
 
-        let scale = tr.constant(#"\sqrt{E/h}"#, .scalar(Double(headDim).squareRoot()), w.caption("scale", dim))
-        let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: l, keys: s)), w.caption("M"), labels: p.pairs) : nil  // L × S
+        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale"))
+        let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: nQ, keys: nK)), w.caption("M"), labels: p.pairs) : nil  // n_q × n_k
 
         // A long run of heads shows heads 1, 2 and h in full; heads 3 … h−1 are named, with where their results are.
         let leftOut = Repeats.leftOut(of: heads)
@@ -113,62 +165,70 @@ enum MultiHeadAttention: Lesson {
                                   resultsShown: heads - 1 <= drawnHeads
                                       ? w("heads, results", ["columns": leftOutColumns])
                                       : w("heads, results, some drawn", ["columns": leftOutColumns, "drawn": "\(drawnHeads)"]))
+        let speaker = Speaker(p)
         var outputs: [Traced] = []
         var weights: [Traced] = []
-        var perHead: [[Traced]] = []                                            // Q_k, K_k, V_k, scores, scaled, A_k, O_k
-        var sum: Traced?                                                        // A_1 + … + A_k so far
-        for head in 1...heads {
-            let range = p.columns(ofHead: head)
-            let (first, last) = (range.lowerBound + 1, range.upperBound)
-            let slots = ["k": "\(head)", "columns": columnWords(range), "first": "\(first)"]
-            tr.section(headRepeats, head, of: heads, w("heading head", slots))
-            let sliceColumns = (first...last).map { "\($0)" }
-            let qk = tr.record("head[\(head)].Q", "Q_{\(head)}", q.columns(range, #"Q_{:,\,\#(first):\#(last)}"#), w.caption("head[k].Q", slots),
-                               labels: p.queryTable(sliceColumns))                                                                // L × E/h
-            let kk = tr.record("head[\(head)].K", "K_{\(head)}", k.columns(range, #"K_{:,\,\#(first):\#(last)}"#), w.caption("head[k].K", slots),
-                               labels: p.keyTable(sliceColumns))                                                                  // S × E/h
-            let vk = tr.record("head[\(head)].V", "V_{\(head)}", v.columns(range, #"V_{:,\,\#(first):\#(last)}"#), w.caption("head[k].V", slots),
-                               labels: p.keyTable(sliceColumns))                                                                  // S × E/h
-            // scores_k = Q_k K_kᵀ                                                  L × S
-            let scores = tr.record("head[\(head)].scores", #"\mathrm{scores}_{\#(head)}"#, qk * kk.transposed, w.caption("head[k].scores", slots),
-                                   labels: p.pairs)
-            // scaled_k = scores_k / √(E/h) (+ M)                                   L × S
+        var perHead: [[Traced]] = []                                            // Q⁽ᵐ⁾, K⁽ᵐ⁾, V⁽ᵐ⁾, S⁽ᵐ⁾, Ŝ⁽ᵐ⁾, A⁽ᵐ⁾, O⁽ᵐ⁾
+        var sum: Traced?                                                        // A⁽¹⁾ + … + A⁽ᵐ⁾ so far
+        for m in 1...heads {
+            let range = p.columns(ofHead: m)
+            let first = m == 1
+            let slots = ["m": "\(m)", "columns": columnWords(range)]
+            let cols = "\(range.lowerBound + 1):\(range.upperBound)"
+            tr.section(headRepeats, m, of: heads, w("heading head", slots))
+            let qm = tr.record("head[\(m)].Q", "{Q^{(\(m))}}", q.columns(range, "Q_{:,\(cols)}"), once("head[m].Q", first: first),
+                               labels: p.queryTable(dK))                                                                          // n_q × d_k
+            let km = tr.record("head[\(m)].K", "{K^{(\(m))}}", k.columns(range, "K_{:,\(cols)}"), once("head[m].K", first: first),
+                               labels: p.keyTable(dK))                                                                            // n_k × d_k
+            let vm = tr.record("head[\(m)].V", "{V^{(\(m))}}", v.columns(range, "V_{:,\(cols)}"), once("head[m].V", first: first),
+                               labels: p.keyTable(dK))                                                                            // n_k × d_k
+            // S⁽ᵐ⁾ = Q⁽ᵐ⁾ K⁽ᵐ⁾ᵀ                                                   n_q × n_k
+            let scores = tr.record("head[\(m)].scores", "{S^{(\(m))}}", qm * km.transposed, once("head[m].scores", first: first), labels: p.pairs)
+            // Ŝ⁽ᵐ⁾ = S⁽ᵐ⁾ / √d_k (+ M)                                             n_q × n_k
             var scaled = scores / scale
             if let mask { scaled = scaled + mask }
-            let scaledStep = tr.record("head[\(head)].scaled", #"\mathrm{scaled}_{\#(head)}"#, scaled, w.caption("head[k].scaled" + masked, slots),
+            let scaledStep = tr.record("head[\(m)].scaled", #"{\hat S^{(\#(m))}}"#, scaled, once("head[m].scaled" + masked, first: first),
                                        labels: p.pairs)
-            // A_k = softmax(scaled_k), row by row                                  L × S
-            let a = tr.record("head[\(head)].weights", "A_{\(head)}", softmaxRows(scaledStep), w.caption("head[k].weights", slots), labels: p.pairs)
-            // O_k = A_k V_k                                                        L × E/h
-            let o = tr.record("head[\(head)].output", "O_{\(head)}", a * vk, w.caption("head[k].output", slots),
-                              labels: p.queryTable(numberLabels(headDim)))
+            // A⁽ᵐ⁾ = softmax(Ŝ⁽ᵐ⁾), row by row                                    n_q × n_k
+            let softmax = softmaxRows(scaledStep)
+            let a = tr.record("head[\(m)].weights", "{A^{(\(m))}}", softmax,
+                              speaker.weightsCaption(softmax.value.matrix, head: m, first: first), labels: p.pairs)
+            // O⁽ᵐ⁾ = A⁽ᵐ⁾ V⁽ᵐ⁾                                                      n_q × d_k
+            let o = tr.record("head[\(m)].output", "{O^{(\(m))}}", a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
             outputs.append(o)
             weights.append(a)
-            perHead.append([qk, kk, vk, scores, scaledStep, a, o])
+            perHead.append([qm, km, vm, scores, scaledStep, a, o])
             sum = sum.map { $0 + a } ?? a
         }
 
         // With many heads the Markdown writes out heads 1, 2 and h only: the words say where the rest are.
         let elided = leftOut != nil
         tr.heading(w("heading concatenate"), level: 3)
-        // C = concat(O_1, …, O_h)                                                  L × E
-        let concat = tr.record("concat", "C", concatColumns(outputs), w.caption(headDim == 1 ? "concat, one column" : "concat", dim),
-                               labels: p.queryTable(p.features))
-        // Y = C W_Oᵀ + b_O                                                         L × E
-        let output = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: l), w.caption("output"), labels: p.queryTable(p.features))
-        // Ā = (A_1 + … + A_h) / h                                                  L × S
-        let average = sum.map { tr.record("weights", #"\bar{A}"#, $0 / h, w.caption("weights"), labels: p.pairs) }
+        // C = concat(O⁽¹⁾, …, O⁽ʰ⁾)                                                n_q × D
+        let concat = tr.record("concat", "C", concatColumns(outputs), w.caption("concat"), labels: p.queryTable(width))
+        // Y = C W_Oᵀ + b_O                                                         n_q × d_model
+        let output = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: nQ),
+                               w.caption(width == dModel ? "output" : "output, resized", sizes), labels: p.queryTable(dModel))
+        // Ā = (A⁽¹⁾ + … + A⁽ʰ⁾) / h                                                 n_q × n_k
+        let headWeights = weights.map { $0.value.matrix }
+        let average = sum.map { tr.record("weights", #"\bar A"#, $0 / h, speaker.averageCaption(headWeights, average: ($0 / h).value.matrix),
+                                          labels: p.pairs) }
 
         tr.figure(.heatmaps(title: w(heads > drawnHeads ? "figure, first heads" : "figure", ["drawn": "\(drawnHeads)", "heads": "\(heads)"]),
                             panels: weights.prefix(drawnHeads).enumerated().map { k, a in
-                                queryKeyHeatmap(w("panel head", ["k": "\(k + 1)"]), p.queryNames, p.keyColumns, a)
+                                queryKeyHeatmap(w("panel head", ["m": "\(k + 1)"]), p.queryNames, p.keyColumns, a)
                             } + (average.map { [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, $0)] } ?? []),
                             scale: .unit),
                   description: w(heads > drawnHeads ? "figure, description, first heads" : "figure, description", ["drawn": "\(drawnHeads)"])
                       + " " + w(elided ? "numbers, elided" : "numbers", ["last": "\(heads)"]))
 
+        let slides = speaker.slides(headWeights)
+        if !slides.isEmpty {
+            tr.heading(w("heading slides"))
+            tr.say(slides.joined(separator: "\n"))
+        }
         tr.heading(w("heading summary"))
-        tr.say(w(elided ? "notice, elided" : "notice", dim))
+        tr.say(w(heads == 1 ? "notice, one head" : "notice", sizes))
         if backward {
             let given = [xQ] + (p.key == nil ? [] : [xK]) + (p.value == nil ? [] : [xV]) + [wIn] + (p.bIn == nil ? [] : [bIn]) + [wO] + (p.bO == nil ? [] : [bO])
             derivePass(back: p, tr, differentiable: given, inputs: [xQ, xK, xV, wIn, bIn, wO, bO], qkv: [q, k, v], heads: perHead,
@@ -183,7 +243,7 @@ enum MultiHeadAttention: Lesson {
                            heads: [[Traced]], concat: Traced, output: Traced) {
         let w = words
         let g = tr.beginBackward(why: backwardWords("backward why") + " " + w("backward why"), equations: w("backward equations"),
-                                 output: output, symbol: "Y", given: p.gradOutput, labels: p.queryTable(p.features))
+                                 output: output, symbol: "Y", given: p.gradOutput, labels: p.queryTable(p.dModel))
         let back = Backprop(tr, differentiable: differentiable)
         back.seed(output, g)
         tr.heading(w("heading back through"), level: 3)
@@ -191,12 +251,15 @@ enum MultiHeadAttention: Lesson {
         back.record(concat, w.caption("concat.grad"))
         let repeats = Repeats(singular: w("head"), plural: w("heads"), sameWork: w("heads, same work back"),
                               resultsShown: w("heads, results back"), countsDown: true)
-        for head in stride(from: p.heads, through: 1, by: -1) {
-            let slots = ["k": "\(head)"]
-            tr.section(repeats, p.heads + 1 - head, of: p.heads, w("heading head back", slots))
-            let s = heads[head - 1]
+        for m in stride(from: p.heads, through: 1, by: -1) {
+            // Each rule is said at the first head written (head h); the others repeat it.
+            let first = m == p.heads
+            let slots = ["m": "\(m)"]
+            tr.section(repeats, p.heads + 1 - m, of: p.heads, w("heading head back", slots))
+            let s = heads[m - 1]
             for (value, key) in zip(s.reversed(), ["output", "weights", "scaled", "scores", "V", "K", "Q"]) {
-                back.record(value, w.caption("head[k].\(key).grad" + (key == "scaled" && p.causal ? ", causal" : ""), slots))
+                let caption = w.caption("head[m].\(key).grad" + (key == "scaled" && p.causal ? ", causal" : ""), slots)
+                back.record(value, first ? caption : Caption(title: caption.title, meaning: ""))
             }
         }
         tr.heading(w("heading projections back"), level: 3)
