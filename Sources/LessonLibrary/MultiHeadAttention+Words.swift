@@ -31,20 +31,19 @@ extension MultiHeadAttention {
             "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens (the column sums): the bias was added to every row."),
             "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$: a sum over the query tokens."#),
             "out_proj.bias.grad": ("gradient of the output bias", "The column sums of the output's gradient: the bias was added to every row."),
-            "query, self": ("Query input", "Row i is token i. Keys and values come from the same rows: **self-attention**."),
-            "query, self with value": ("Query input", #"Row i is token i. The keys come from the same rows, the values from $X_{v}$."#),
+            "query, self": ("Query input", "Keys and values come from the same rows: **self-attention**."),
+            "query, self with value": ("Query input", #"The keys come from the same rows, the values from $X_{v}$."#),
             "query, cross": ("Query input", "Row i is query token i."),
             "key": ("Key input", "Row j is key token j: **cross-attention**, the queries attend to another sequence."),
             "value": ("Value input", "Row j is what key token j hands over."),
             "num_heads": ("Heads", ""),
-            "in_proj_weight": ("Input projection", #"$W_{Q}$, $W_{K}$, $W_{V}$ stacked; each row makes the column of $Q$, $K$ or $V$ it is labelled with."#),
+            "in_proj_weight": ("Input projection", #"$W_{Q}$, $W_{K}$, $W_{V}$ stacked: row “Q c” makes column c of $Q$."#),
             "in_proj_bias": ("Input projection bias", "$b_{Q}$, $b_{K}$, $b_{V}$ stacked."),
-            "out_proj.weight": ("Output projection", #"Row j makes column j of $Y$; column c multiplies column c of $C$."#),
+            "out_proj.weight": ("Output projection", #"Row j makes column j of $Y$."#),
             "out_proj.bias": ("Output bias", ""),
             "Q": ("projected queries", #"""
-                Row i is token i's query $q_{i}$, every head's part side by side; row c of $W_{Q}$ makes column c. \#
-                PyTorch stores a weight out × in, hence $X_{q} W_{Q}^{\top}$; attention-qkv's $W_{Q}$ (in × out) \#
-                is this $W_{Q}^{\top}$. $K$ and $V$ are made the same way.
+                Row i is token i's query $q_{i}$, all heads side by side. PyTorch stores $W_{Q}$ out × in, hence \#
+                $X_{q} W_{Q}^{\top}$: attention-qkv's $W_{Q}$ (in × out) is this $W_{Q}^{\top}$.
                 """#),
             "K": ("projected keys", ""),
             "V": ("projected values", ""),
@@ -53,13 +52,13 @@ extension MultiHeadAttention {
             "head[m].Q": ("queries", ""),
             "head[m].K": ("keys", ""),
             "head[m].V": ("values", ""),
-            "head[m].scores": ("scores", #"Entry (i, j) is query i's slice times key j's: $q_{i} \cdot k_{j}$ within the head's columns."#),
+            "head[m].scores": ("scores", #"Entry (i, j): $q_{i} \cdot k_{j}$ over the head's columns only."#),
             "head[m].scaled": ("scaled scores", ""),
             "head[m].scaled, causal": ("scaled scores", "Future keys get −∞."),
             "head[m].weights": ("attention weights", ""),
-            "head[m].output": ("output", "Row i: the head's value rows averaged with row i of its weights."),
+            "head[m].output": ("output", "Row i: the value rows averaged with row i's weights."),
             "concat": ("heads side by side", ""),
-            "output": ("output", #"$W_{O}$ mixes the heads: each output column can draw on every head's columns."#),
+            "output": ("output", #"$W_{O}$ mixes the heads: each output column can draw on every head."#),
             "output, resized": ("output", #"$W_{O}^{\top}$ is «D» × «d_model»: it mixes the heads and brings the «D» columns back to $d_{\text{model}} = «d_model»$."#),
             "weights": ("attention weights averaged over heads", ""),
         ],
@@ -79,56 +78,57 @@ extension MultiHeadAttention {
             "summary": "Multi-head attention as torch.nn.MultiheadAttention: project, split into heads, attend, concatenate, project",
             "title": "Multi-head attention",
             "default.summary": "“The cat sat” with 2 heads: each head attends differently",
-            "default.story": "“The cat sat” from attention-qkv, with 2 heads of 2 numbers, weights chosen so that the heads disagree.",
+            "default.story": "attention-qkv's “The cat sat”, with weights chosen so that the 2 heads disagree.",
             "seed-8-heads.summary": "Seed notes 000/001's shapes: 2 words × 4, 8 heads of 3, concatenated to 24, projected back to 4",
             "seed-8-heads.story": #"""
-                The seed notes' toy: “Thinking Machines”, 2 words of 4 numbers, 8 heads of $d_{k} = 3$ (PyTorch would \#
-                allow only $4/8$), their outputs side by side in 24 columns and $W_{O}^{\top}$ (24 × 4) bringing them \#
-                back to 4. Hand-chosen weights: head 1 looks at the token itself, head 2 at the other one.
+                The seed notes' toy: “Thinking Machines”, 2 words of 4 numbers, 8 heads of $d_{k} = 3$ (PyTorch's \#
+                module cannot: it needs $h d_k = d_{\text{model}}$), their outputs side by side in 24 columns and \#
+                $W_{O}^{\top}$ (24 × 4) bringing them back to 4. Hand-chosen weights: head 1 looks at the token \#
+                itself, head 2 at the other one.
                 """#,
             "why": #"""
                 Several attention heads run side by side, each on its own slice of the projected queries, keys \#
-                and values, so each head can attend in its own way; $W_{O}$ mixes their outputs.
+                and values, so each can attend in its own way.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
                 Q &= X_{q} W_{Q}^{\top} + b_{Q}, \quad K = X_{k} W_{K}^{\top} + b_{K}, \quad V = X_{v} W_{V}^{\top} + b_{V} \\
-                S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}}, \quad A^{(m)} = \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} && m = 1 \dots h \\
+                S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}} && m = 1 \dots h \\
+                A^{(m)} &= \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} \\
                 Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O}, \qquad \bar A = \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
                 \end{aligned}
                 """#,
             "equations, causal": #"""
                 \begin{aligned}
                 Q &= X_{q} W_{Q}^{\top} + b_{Q}, \quad K = X_{k} W_{K}^{\top} + b_{K}, \quad V = X_{v} W_{V}^{\top} + b_{V} \\
-                S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}} + M, \quad A^{(m)} = \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} && m = 1 \dots h \\
+                S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}} + M && m = 1 \dots h \\
+                A^{(m)} &= \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} \\
                 Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O}, \qquad \bar A = \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
                 \end{aligned}
                 """#,
             "slices": #"""
-                Head $m$ takes columns $(m-1) d_k + 1$ to $m d_k$ of $Q$, $K$ and $V$: a slice of every token, \#
-                not some of the tokens. Inside the head they are numbered 1 to $d_k$ again, and its output \#
-                $O^{(m)}$ fills the same columns of $C$. The softmax is attention-qkv's, row by row.
+                Head $m$ takes columns $(m-1) d_k + 1$ to $m d_k$ of $Q$, $K$ and $V$ (a slice of every token), \#
+                numbered 1 to $d_k$ inside the head; its output $O^{(m)}$ fills the same columns of $C$. The \#
+                softmax is attention-qkv's, row by row.
                 """#,
             "convention": #"""
-                **Convention.** PyTorch's `nn.MultiheadAttention`, a batch of one, no dropout; its embed_dim $E$ \#
-                is $d_{\text{model}}$ here, and it ties $d_k$ to $d_{\text{model}}/h$. $\bar A$ is the average \#
-                of the heads' weights that it returns.
+                **Convention.** PyTorch's `nn.MultiheadAttention` (a batch of one, no dropout), which ties $d_k$ \#
+                to $d_{\text{model}}/h$ and returns the average weights $\bar A$.
                 """#,
             "convention, head_dim": #"""
-                **Convention.** The paper's general form of PyTorch's `nn.MultiheadAttention` (a batch of one, \#
-                no dropout; its embed_dim $E$ is $d_{\text{model}}$ here): PyTorch ties $d_k$ to \#
-                $d_{\text{model}}/h$, here $d_k = «d_k»$ is chosen, so $Q$, $K$, $V$ and $C$ have $h d_k = «D»$ \#
-                columns and $W_{O}$ is stored «d_model» × «D». $\bar A$ is the average of the heads' weights.
+                **Convention.** PyTorch's `nn.MultiheadAttention` (a batch of one, no dropout) ties $d_k$ to \#
+                $d_{\text{model}}/h$; here $d_k = «d_k»$ is chosen, the paper's general form, so $Q$, $K$, $V$ and \#
+                $C$ have $h d_k = «D»$ columns and $W_{O}$ is stored «d_model» × «D». $\bar A$ is the heads' average.
                 """#,
-            "legend n": "tokens (rows of $X_{q}$)",
+            "legend n": "tokens",
             "legend n_q": "query tokens (rows of the output)",
             "legend n_k": "key and value tokens",
-            "legend d_model": "numbers per token",
+            "legend d_model": "numbers per token (PyTorch's embed_dim $E$)",
             "legend h": "heads",
             "legend d_k": "numbers per head",
             "label makes header": "makes",
-            "label makes": "«matrix» col «c»",
+            "label makes": "«matrix» «c»",
             "heading steps": "Step by step",
             "heading projections": "Projections",
             "heading head": "Head «m»: «columns»",
@@ -144,15 +144,15 @@ extension MultiHeadAttention {
             "figure, first heads": "Attention weights of heads 1 to «drawn» of «heads», and the average of all «heads»",
             "panel head": "head «m»",
             "panel average": "average",
-            "figure, description": "One heatmap per head and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",
-            "figure, description, first heads": "One heatmap per head (the first «drawn») and one of their average, rows the queries and columns the keys, on a 0 to 1 colour scale (dark purple 0, yellow 1).",
+            "figure, description": "Rows are queries, columns keys; 0 is dark purple, 1 yellow.",
+            "figure, description, first heads": "One heatmap per head (the first «drawn») and the average of all: rows are queries, columns keys, 0 dark purple, 1 yellow.",
             "numbers": "The numbers are in the tables above.",
             "numbers, elided": "The numbers of heads 1, 2 and «last» and of the average are in the tables above; `--format json` has the others.",
             "heading slides": "What the slides say, and what the numbers show",
             "heading summary": "Summary",
             "notice": #"""
-                Each head is attention-qkv's attention on «d_k» of the «D» columns of $Q$, $K$ and $V$; $C$ puts \#
-                the heads' outputs side by side and $W_{O}$ mixes them into «d_model» numbers per token.
+                Each head is attention-qkv's attention on «d_k» of the «D» columns of $Q$, $K$, $V$; $W_{O}$ mixes \#
+                the heads' outputs back into «d_model» numbers per token.
                 """#,
             "notice, one head": #"""
                 With one head this is attention-qkv's attention on all «D» columns of $Q$, $K$ and $V$, followed \#
@@ -160,24 +160,24 @@ extension MultiHeadAttention {
                 """#,
 
             // Sentences chosen from the numbers.
-            "weights, rows": "Each row sums to 1.",
             "weights, largest": "Largest weight per query: «list».",
             "weights, largest, more": "Largest weight per query: «list», … (the table has all «n»).",
             "pick": "«query» → «key» («weight»)",
             "pick, tie": "«query» → «key» and others («weight» each)",
             "token": "“«token»”",
             "token i": "token «i»",
+            "query i": "query «i»",
             "key j": "key «j»",
-            "average, differ": #"What PyTorch returns. It hides how the heads differ: «query» → «key» is «low» in head «lowHead», «high» in head «highHead», «mean» on average."#,
-            "average, close": #"What PyTorch returns. For «query» → «key» the heads range from «low» to «high» only (mean «mean»): here the average loses little."#,
+            "average, differ": #"It hides how the heads differ: «query» → «key» is «low» in head «lowHead», «high» in head «highHead», «mean» on average."#,
+            "average, close": #"The heads differ by at most «spread» on any entry («query» → «key»: «low» to «high»), so the average loses little here."#,
             "average, one head": "With one head, the average is that head's weights.",
-            "slides, differ": "- Seed 001: “Each head has its own Q, K and V, so the same query is looked at from several viewpoints.” Confirmed: for «query», head «a» puts «wa» on «keyA», head «b» puts «wb» on «keyB».",
-            "slides, agree": "- Seed 001: “Each head has its own Q, K and V, so the same query is looked at from several viewpoints.” Only when the weights make the heads differ: here every head weighs the same key most for every query.",
-            "slides, concat": #"- Seed 003: “The heads' outputs are concatenated, then a learned weight restores the original dimension.” Confirmed: $C$ is «n» × «D», and $Y = C W_{O}^{\top} + b_{O}$ is «n» × «d_model», $d_{\text{model}}$ again."#,
-            "slides, concat, same size": #"- Seed 003: “The heads' outputs are concatenated, then a learned weight restores the original dimension.” Confirmed, though here $C$ already has $h d_k = «D» = d_{\text{model}}$ columns, so $W_{O}$ («d_model» × «D») mixes the heads without resizing."#,
-            "slides, 24 to 4": #"- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $C$ is «n» × 24, $W_{O}^{\top}$ is 24 × 4 (PyTorch stores it 4 × 24) and $Y$ is «n» × 4."#,
-            "slides, self, refuted": "- Seeds 000, 001: “A token's similarity with itself is always the highest.” Refuted: in head «m», «query» puts «self» on itself and «other» on «key».",
-            "slides, self, confirmed": "- Seeds 000, 001: “A token's similarity with itself is always the highest.” Confirmed here: in every head each token weighs itself most (the smallest such weight is «self»), as these weights happen to be.",
+            "slides, differ": "- Seed 001: “Each head looks at the same query from another viewpoint.” Confirmed: for «query», head «a» puts «wa» on «keyA», head «b» «wb» on «keyB».",
+            "slides, agree": "- Seed 001: “Each head looks at the same query from another viewpoint.” Only when the weights make the heads differ: here every head weighs the same key most for every query.",
+            "slides, concat": #"- Seed 003: “The heads' outputs are concatenated, then a learned weight restores the dimension.” Confirmed: $C$ is «n» × «D», $Y = C W_{O}^{\top} + b_{O}$ is «n» × «d_model»."#,
+            "slides, concat, same size": #"- Seed 003: “The heads' outputs are concatenated, then a learned weight restores the dimension.” Confirmed, though $C$ already has $h d_k = d_{\text{model}} = «D»$ columns: $W_{O}$ only mixes the heads."#,
+            "slides, 24 to 4": #"- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $W_{O}^{\top}$ is 24 × 4 (PyTorch stores $W_{O}$ as 4 × 24)."#,
+            "slides, self, refuted": "- Seeds 000, 001: “Similarity with itself is always the highest.” Refuted: in head «m», «query» puts «self» on itself, «other» on «key».",
+            "slides, self, confirmed": "- Seeds 000, 001: “Similarity with itself is always the highest.” Only when $W_{Q}$ and $W_{K}$ make it so, as here: in every head each token weighs itself most (at least «self»).",
         ])
 }
 
@@ -203,7 +203,7 @@ struct Speaker {
             } ?? false
             return plain ? MultiHeadAttention.words("token", ["token": token ?? ""]) : MultiHeadAttention.words(fallback, [slot: "\(i + 1)"])
         }
-        queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, "token i", "i") }
+        queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, p.selfAttention ? "token i" : "query i", "i") }
         keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(nil, $0, "key j", "j") }
         selfAttention = p.selfAttention
         sizes = ["n": "\(p.nQ)", "D": "\(p.width)", "d_model": "\(p.dModel)", "h": "\(p.heads)", "d_k": "\(p.headDim)"]
@@ -217,15 +217,15 @@ struct Speaker {
         return (best, a[i, best], tie)
     }
 
-    /// Head `head`'s weights: which key each query weighs most, with the weight.
-    func weightsCaption(_ a: Matrix, head: Int, first: Bool) -> Caption {
+    /// A head's weights: which key each query weighs most, with the weight.
+    func weightsCaption(_ a: Matrix) -> Caption {
         let title = w.caption("head[m].weights").title
         let picks = (0..<min(a.rows, Self.named)).map { i -> String in
             let top = strongest(a, i)
             return w(top.tie ? "pick, tie" : "pick", ["query": queries[i], "key": keys[top.key], "weight": style.fixed(top.weight)])
         }
         let list = w(a.rows > Self.named ? "weights, largest, more" : "weights, largest", ["list": picks.joined(separator: ", "), "n": "\(a.rows)"])
-        return Caption(title: title, meaning: (first ? w("weights, rows") + " " : "") + list)
+        return Caption(title: title, meaning: list)
     }
 
     /// Where two heads disagree most: the query, and for head 1 and another head, the key each
@@ -261,7 +261,7 @@ struct Speaker {
         let low = column.indices.min { column[$0] < column[$1] } ?? 0
         let high = column.indices.max { column[$0] < column[$1] } ?? 0
         let slots = ["query": queries[bi], "key": keys[bj], "low": style.fixed(column[low]), "lowHead": "\(low + 1)",
-                     "high": style.fixed(column[high]), "highHead": "\(high + 1)", "mean": style.fixed(average[bi, bj])]
+                     "high": style.fixed(column[high]), "highHead": "\(high + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread)]
         return Caption(title: title, meaning: w(spread >= 0.3 ? "average, differ" : "average, close", slots))
     }
 

@@ -32,7 +32,7 @@ enum MultiHeadAttention: Lesson {
                 [0, -0.5, 1, 1], [-1, 0, 1, 1], [0.5, 0.5, -1, 0.5], [0, -1, -0.5, 0],
                 [0.5, 0, 0.5, 1], [0.5, -0.5, 0.5, 0], [-1, -1, 0.5, -0.5], [0, -0.5, -0.5, -1],
             ]),
-            "in_proj_bias": .numbers([0, 0, 0, 0, 0, 0, 0, 0, 0.1, 0.1, 0.1, 0.1]),
+            "in_proj_bias": .numbers(Array(repeating: 0, count: 12)),
             "out_proj.weight": .rows([[-0.5, 1, 0, -0.5], [0, 1, -0.5, 0], [0, 0.5, 0, 0.5], [0, 0.5, 1, -1]]),
             "out_proj.bias": .numbers([0, 0, 0, 0.1]),
             "causal": .bool(false),
@@ -192,7 +192,7 @@ enum MultiHeadAttention: Lesson {
             // A⁽ᵐ⁾ = softmax(Ŝ⁽ᵐ⁾), row by row                                    n_q × n_k
             let softmax = softmaxRows(scaledStep)
             let a = tr.record("head[\(m)].weights", "{A^{(\(m))}}", softmax,
-                              speaker.weightsCaption(softmax.value.matrix, head: m, first: first), labels: p.pairs)
+                              speaker.weightsCaption(softmax.value.matrix), labels: p.pairs)
             // O⁽ᵐ⁾ = A⁽ᵐ⁾ V⁽ᵐ⁾                                                      n_q × d_k
             let o = tr.record("head[\(m)].output", "{O^{(\(m))}}", a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
             outputs.append(o)

@@ -12,7 +12,8 @@ Writes seven JSON files next to this script:
                              V, scores, scaled, weights, output)
   multi-head-attention.json  torch.nn.MultiheadAttention (Q, K, V,
                              head[k].scores/weights/output, concat, output,
-                             weights)
+                             weights), and its general form with any
+                             head_dim
   positional-encoding.json   sinusoidal positional encoding (PE, output;
                              optional "layout")
   layer-norm.json            torch.nn.LayerNorm (mean, var, normalized,
@@ -72,12 +73,22 @@ multi-head-attention).  The script asserts, to within 1e-12:
 
   attention-qkv         output == F.scaled_dot_product_attention(Q, K, V,
                         is_causal=causal); every row of weights sums to 1
-  multi-head-attention  output and head-averaged weights == what
+  multi-head-attention  output and head-averaged weights == mha_explicit,
+                        the same computation in other explicit ops
+                        (F.linear, heads split by view/transpose, concat by
+                        transpose/reshape), for any head_dim; where
+                        head_dim = E / num_heads, both == what
                         nn.MultiheadAttention returns (parameters loaded with
                         load_state_dict, zeros for biases left out; called
                         unbatched with need_weights=True,
                         average_attn_weights=True and, when causal, the
-                        boolean mask triu(ones(L, S), diagonal=1))
+                        boolean mask triu(ones(L, S), diagonal=1)).  A case
+                        with "head_dim" gives it in its input: the paper's
+                        general form, in_proj_weight 3 num_heads head_dim x
+                        E, out_proj.weight E x num_heads head_dim, scale
+                        1/sqrt(head_dim); nn.MultiheadAttention ties
+                        head_dim to E / num_heads, so away from that there
+                        is no module to run
   positional-encoding   PE (torch.sin/cos/pow) == an independent math-module
                         double loop; "concatenated" is a column permutation
                         of the paper's PE (exactly)
@@ -96,7 +107,8 @@ documented (gates repacked z, r, h; linear_before_reset = 0 for "before",
 1 for "after").
 
 The stored "output" (and multi-head "weights") are the module's own results
-(for layer-norm, under the default convention); the intermediate values are
+(for layer-norm, under the default convention; for multi-head attention
+with head_dim != E / num_heads, mha_explicit's); the intermediate values are
 the explicit formulas'.
 
 Gradients ("grads").  Every case (but positional encoding without x) also
@@ -149,7 +161,8 @@ The gradients are checked, to 1e-12, against:
       equations differentiated by autograd (so "reset": "before" too)
   attention-qkv   Q, K, V gradients == F.scaled_dot_product_attention's
       backward; masked entries of scaled.grad are 0
-  multi-head-attention  nn.MultiheadAttention's backward: query/key/value
+  multi-head-attention  nn.MultiheadAttention's backward (mha_explicit's,
+      by autograd, where head_dim != E / num_heads): query/key/value
       and all four parameters' .grad (a key or value left out is passed as
       the query tensor itself); masked entries of head[k].scaled.grad are 0
   positional-encoding   x.grad == grad_output exactly
@@ -186,7 +199,12 @@ input; "bptt": bptt_steps in the input.
       e6-heads2-l3-s4-cross-grad-output,
       e4-heads2-l3-key-given-value-omitted-grad-output (value = query,
       so S = L), e6-heads3-l2-self-no-bias-grad-output,
-      e4-heads2-l2-s3-cross-causal
+      e4-heads2-l2-s3-cross-causal; head_dim given:
+      e4-heads8-headdim3-l2-self-grad-output (seed notes 000/001's 8 heads
+      x 3 = 24 -> 4), e3-heads2-headdim4-l3-s2-cross-causal,
+      e2-heads3-headdim1-l2-self-no-bias (heads not dividing E),
+      e4-heads2-headdim2-l3-self-given (= E / num_heads, against the
+      module)
   positional-encoding  positions5-dmodel4-x-grad-output
   layer-norm      n2-d4-default-affine-grad-output (weight and bias left
       out), n3-d5-grad-output,
@@ -1016,6 +1034,31 @@ def attention_case(spec):
     return case
 
 
+def mha_explicit(query, key, value, W_in, b_in, W_out, b_out, heads, hd,
+                 mask):
+    """Multi-head attention in explicit float64 ops for any head_dim (the
+    paper's general form): F.linear, split into heads with view/transpose,
+    softmax, concat with transpose/reshape, the output projection.  Returns
+    the output and the head-averaged weights."""
+    F = torch.nn.functional
+    D = heads * hd
+    W_q, W_k, W_v = W_in.split(D)
+    b_q, b_k, b_v = b_in.split(D)
+
+    def split(x):                                   # n x D -> heads x n x hd
+        return x.reshape(x.shape[0], heads, hd).transpose(0, 1)
+
+    q = split(F.linear(query, W_q, b_q))
+    k = split(F.linear(key, W_k, b_k))
+    v = split(F.linear(value, W_v, b_v))
+    scaled = q @ k.transpose(1, 2) / math.sqrt(hd)
+    if mask is not None:
+        scaled = scaled.masked_fill(mask, -math.inf)
+    w = torch.softmax(scaled, dim=-1)               # heads x L x S
+    concat = (w @ v).transpose(0, 1).reshape(query.shape[0], D)
+    return F.linear(concat, W_out, b_out), w.mean(dim=0)
+
+
 def mha_case(spec):
     lesson = "multi-head-attention"
     E, heads, L = spec["embed_dim"], spec["num_heads"], spec["L"]
@@ -1025,15 +1068,21 @@ def mha_case(spec):
     assert not (cross and key_only)
     S = spec["S"] if cross else L
     causal = spec.get("causal", False)
-    hd = E // heads
-    assert hd * heads == E
+    # head_dim: E // heads (PyTorch's) unless the case gives it (the
+    # paper's general form: in_proj_weight 3 heads hd x E, out_proj.weight
+    # E x heads hd).
+    hd = spec.get("head_dim", E // heads)
+    D = heads * hd
+    assert "head_dim" in spec or D == E
+    # nn.MultiheadAttention only where its head_dim E / heads is this one.
+    tied = D == E
     omit = spec.get("omit", ())
     assert set(omit) <= {"bias"}, omit
     p = draw_named(spec, [("query", (L, E), 1.0), ("key", (S, E), 1.0),
                           ("value", (S, E), 1.0),
-                          ("in_proj_weight", (3 * E, E), 1.0),
-                          ("in_proj_bias", (3 * E,), 1.0),
-                          ("out_proj.weight", (E, E), 1.0),
+                          ("in_proj_weight", (3 * D, E), 1.0),
+                          ("in_proj_bias", (3 * D,), 1.0),
+                          ("out_proj.weight", (E, D), 1.0),
                           ("out_proj.bias", (E,), 1.0)])
     if not cross:
         if not key_only:
@@ -1042,23 +1091,19 @@ def mha_case(spec):
     if "bias" in omit:
         p["in_proj_bias"] = torch.zeros_like(p["in_proj_bias"])
         p["out_proj.bias"] = torch.zeros_like(p["out_proj.bias"])
-
-    module = torch.nn.MultiheadAttention(E, heads, dropout=0.0, bias=True,
-                                         dtype=DTYPE)
-    module.load_state_dict(
-        {k: p[k].clone() for k in ("in_proj_weight", "in_proj_bias",
-                                   "out_proj.weight", "out_proj.bias")},
-        strict=True)
-    module.eval()
     mask = causal_mask(L, S) if causal else None
-    with torch.no_grad():
-        out, avg = module(p["query"], p["key"], p["value"], need_weights=True,
-                          attn_mask=mask, average_attn_weights=True)
-    assert out.shape == (L, E) and avg.shape == (L, S)
+    params = ("in_proj_weight", "in_proj_bias", "out_proj.weight",
+              "out_proj.bias")
 
-    sd = module.state_dict()
-    W_q, W_k, W_v = sd["in_proj_weight"].chunk(3)
-    b_q, b_k, b_v = sd["in_proj_bias"].chunk(3)
+    def new_module():
+        m = torch.nn.MultiheadAttention(E, heads, dropout=0.0, bias=True,
+                                        dtype=DTYPE)
+        m.load_state_dict({k: p[k].clone() for k in params}, strict=True)
+        m.eval()
+        return m
+
+    W_q, W_k, W_v = p["in_proj_weight"].chunk(3)
+    b_q, b_k, b_v = p["in_proj_bias"].chunk(3)
     Q = torch.addmm(b_q, p["query"], W_q.T)
     K = torch.addmm(b_k, p["key"], W_k.T)
     V = torch.addmm(b_v, p["value"], W_v.T)
@@ -1079,10 +1124,32 @@ def mha_case(spec):
         head_out.append(o)
         head_w.append(w)
     concat = torch.cat(head_out, dim=1)
-    output = torch.addmm(sd["out_proj.bias"], concat, sd["out_proj.weight"].T)
+    output = torch.addmm(p["out_proj.bias"], concat, p["out_proj.weight"].T)
     weights = torch.stack(head_w).mean(dim=0)
-    note_diff(lesson, output, out, f"{spec['name']} output", run="module")
-    note_diff(lesson, weights, avg, f"{spec['name']} weights", run="module")
+    with torch.no_grad():
+        out_x, avg_x = mha_explicit(p["query"], p["key"], p["value"],
+                                    *(p[k] for k in params), heads, hd, mask)
+    assert out_x.shape == (L, E) and avg_x.shape == (L, S)
+    note_diff(lesson, output, out_x, f"{spec['name']} output",
+              run="explicit")
+    note_diff(lesson, weights, avg_x, f"{spec['name']} weights",
+              run="explicit")
+    if tied:
+        # The explicit ops are nn.MultiheadAttention where it applies.
+        with torch.no_grad():
+            out, avg = new_module()(p["query"], p["key"], p["value"],
+                                    need_weights=True, attn_mask=mask,
+                                    average_attn_weights=True)
+        assert out.shape == (L, E) and avg.shape == (L, S)
+        note_diff(lesson, output, out, f"{spec['name']} output", run="module")
+        note_diff(lesson, weights, avg, f"{spec['name']} weights",
+                  run="module")
+        note_diff(lesson, out_x, out, f"{spec['name']} explicit output",
+                  run="explicit module")
+        note_diff(lesson, avg_x, avg, f"{spec['name']} explicit weights",
+                  run="explicit module")
+    else:
+        out, avg = out_x, avg_x
     values["concat"] = plain(concat)
     values["output"] = plain(out)
     values["weights"] = plain(avg)
@@ -1093,6 +1160,8 @@ def mha_case(spec):
     if cross:
         obj["value"] = plain(p["value"])
     obj["num_heads"] = heads
+    if "head_dim" in spec:
+        obj["head_dim"] = hd
     obj["in_proj_weight"] = plain(p["in_proj_weight"])
     if "bias" not in omit:
         obj["in_proj_bias"] = plain(p["in_proj_bias"])
@@ -1137,29 +1206,31 @@ def mha_case(spec):
         for k in range(heads):
             g = tap.named[f"head[{k + 1}].scaled"].grad
             assert (g[mask] == 0).all(), spec["name"]
-    # The module's own backward with the same grad_output; a key or value
-    # left out is the query tensor itself, as in the graph.
-    m = torch.nn.MultiheadAttention(E, heads, dropout=0.0, bias=True,
-                                    dtype=DTYPE)
-    m.load_state_dict(
-        {k: p[k].clone() for k in ("in_proj_weight", "in_proj_bias",
-                                   "out_proj.weight", "out_proj.bias")},
-        strict=True)
-    m.eval()
+    # Another graph's backward with the same grad_output: the module's own
+    # where it applies, else the explicit ops'; a key or value left out is
+    # the query tensor itself, as in the graph.
     q = {f: P[f].detach().clone().requires_grad_(True)
          for f in ("query", "key", "value") if f in P}
-    mout, _ = m(q["query"], q.get("key", q["query"]),
-                q.get("value", q["query"]), need_weights=True,
-                attn_mask=mask, average_attn_weights=True)
+    args = (q["query"], q.get("key", q["query"]), q.get("value", q["query"]))
+    if tied:
+        m = new_module()
+        mout, _ = m(*args, need_weights=True, attn_mask=mask,
+                    average_attn_weights=True)
+        leaves = dict(m.named_parameters())
+        run = "backward module"
+    else:
+        leaves = {f: p[f].detach().clone().requires_grad_(True)
+                  for f in params}
+        mout, _ = mha_explicit(*args, *(leaves[f] for f in params), heads,
+                               hd, mask)
+        run = "backward explicit"
     mout.backward(go)
     for f in q:
         note_diff(lesson, P[f].grad, q[f].grad,
-                  f"{spec['name']} {f}.grad", run="backward module")
-    params = dict(m.named_parameters())
-    for f in ("in_proj_weight", "in_proj_bias", "out_proj.weight",
-              "out_proj.bias"):
-        note_diff(lesson, P[f].grad, params[f].grad,
-                  f"{spec['name']} {f}.grad", run="backward module")
+                  f"{spec['name']} {f}.grad", run=run)
+    for f in params:
+        note_diff(lesson, P[f].grad, leaves[f].grad,
+                  f"{spec['name']} {f}.grad", run=run)
     return case
 
 
@@ -1546,6 +1617,19 @@ MULTI_HEAD_BACKWARD = [
          num_heads=3, L=2, decimals=2, omit=("bias",), grad_output=True),
     dict(name="e4-heads2-l2-s3-cross-causal", embed_dim=4, num_heads=2,
          L=2, S=3, cross=True, decimals=2, causal=True),
+    # head_dim given: the paper's general form (no nn.MultiheadAttention).
+    # Seed notes 000/001's shapes: 2 tokens of 4, 8 heads of 3 (24 columns).
+    dict(name="e4-heads8-headdim3-l2-self-grad-output", embed_dim=4,
+         num_heads=8, head_dim=3, L=2, decimals=2, grad_output=True),
+    dict(name="e3-heads2-headdim4-l3-s2-cross-causal", embed_dim=3,
+         num_heads=2, head_dim=4, L=3, S=2, cross=True, decimals=2,
+         causal=True),
+    # heads need not divide E when head_dim is given.
+    dict(name="e2-heads3-headdim1-l2-self-no-bias", embed_dim=2,
+         num_heads=3, head_dim=1, L=2, decimals=2, omit=("bias",)),
+    # head_dim given as E / heads: the module's form, checked against it.
+    dict(name="e4-heads2-headdim2-l3-self-given", embed_dim=4, num_heads=2,
+         head_dim=2, L=3, decimals=2),
 ]
 
 POSITIONAL_BACKWARD = [
@@ -1587,6 +1671,10 @@ RUNS = {
     "sequence": "module, sequence run",
     "stepwise": "module, stepwise run",
     "module": "module",
+    "explicit": "explicit multi-head ops (F.linear, heads by view, any "
+                "head_dim)",
+    "explicit module": "module (the explicit multi-head ops, head_dim = "
+                       "E / num_heads)",
     "sdpa": "F.scaled_dot_product_attention",
     "row sums": "1 (weight row sums)",
     "math loop": "math-module loop",
@@ -1598,6 +1686,8 @@ RUNS = {
     "backward sdpa": "F.scaled_dot_product_attention's backward (Q, K, V "
                      "gradients)",
     "backward onnx": "ONNX GRU equations' autograd backward (gradients)",
+    "backward explicit": "explicit multi-head ops' autograd backward "
+                         "(gradients; head_dim given)",
     "backward annotated": "Annotated Transformer formula's autograd "
                           "backward (gradients)",
     "backward var_mean": "torch.var_mean formula's autograd backward "
