@@ -188,7 +188,7 @@ struct Speaker {
     let queries: [String]
     let keys: [String]
     let selfAttention: Bool
-    let sizes: [String: String]
+    let (nQ, dModel, heads, dK, width): (Int, Int, Int, Int, Int)
     /// Weights in sentences: two decimals.
     let style = NumberStyle(precision: 2)
     /// Queries named in a sentence before "…".
@@ -206,7 +206,7 @@ struct Speaker {
         queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, p.selfAttention ? "token i" : "query i", "i") }
         keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(nil, $0, "key j", "j") }
         selfAttention = p.selfAttention
-        sizes = ["n": "\(p.nQ)", "D": "\(p.width)", "d_model": "\(p.dModel)", "h": "\(p.heads)", "d_k": "\(p.headDim)"]
+        (nQ, dModel, heads, dK, width) = (p.nQ, p.dModel, p.heads, p.headDim, p.width)
     }
 
     /// The key row `i` weighs most (the first of equal ones), and whether another key ties with it.
@@ -230,10 +230,10 @@ struct Speaker {
 
     /// Where two heads disagree most: the query, and for head 1 and another head, the key each
     /// weighs most there; nil when every head weighs the same key most for every query.
-    func disagreement(_ heads: [Matrix]) -> (query: Int, a: Int, keyA: Int, b: Int, keyB: Int)? {
-        guard let first = heads.first else { return nil }
+    func disagreement(_ weights: [Matrix]) -> (query: Int, a: Int, keyA: Int, b: Int, keyB: Int)? {
+        guard let first = weights.first else { return nil }
         var found: (query: Int, a: Int, keyA: Int, b: Int, keyB: Int, strength: Double)?
-        for (m, a) in heads.enumerated().dropFirst() {
+        for (m, a) in weights.enumerated().dropFirst() {
             for i in 0..<a.rows {
                 let (one, other) = (strongest(first, i), strongest(a, i))
                 guard one.key != other.key else { continue }
@@ -245,19 +245,19 @@ struct Speaker {
     }
 
     /// The averaged weights: what they hide, from the entry where the heads differ most.
-    func averageCaption(_ heads: [Matrix], average: Matrix) -> Caption {
+    func averageCaption(_ weights: [Matrix], average: Matrix) -> Caption {
         let title = w.caption("weights").title
-        guard heads.count > 1, let first = heads.first else { return Caption(title: title, meaning: w("average, one head")) }
+        guard weights.count > 1, let first = weights.first else { return Caption(title: title, meaning: w("average, one head")) }
         // The entry whose weights spread most over the heads.
         var (bi, bj, spread) = (0, 0, -1.0)
         for i in 0..<first.rows {
             for j in 0..<first.cols {
-                let column = heads.map { $0[i, j] }
+                let column = weights.map { $0[i, j] }
                 let s = (column.max() ?? 0) - (column.min() ?? 0)
                 if s > spread { (bi, bj, spread) = (i, j, s) }
             }
         }
-        let column = heads.map { $0[bi, bj] }
+        let column = weights.map { $0[bi, bj] }
         let low = column.indices.min { column[$0] < column[$1] } ?? 0
         let high = column.indices.max { column[$0] < column[$1] } ?? 0
         let slots = ["query": queries[bi], "key": keys[bj], "low": style.fixed(column[low]), "lowHead": "\(low + 1)",
@@ -266,25 +266,27 @@ struct Speaker {
     }
 
     /// The seed notes' statements this example's numbers bear on, one bullet each.
-    func slides(_ heads: [Matrix]) -> [String] {
-        guard let first = heads.first else { return [] }
+    func slides(_ weights: [Matrix]) -> [String] {
+        guard let first = weights.first else { return [] }
         var bullets: [String] = []
-        if heads.count > 1 {
-            if let d = disagreement(heads) {
-                bullets.append(w("slides, differ", ["query": queries[d.query], "a": "\(d.a + 1)", "wa": style.fixed(heads[d.a][d.query, d.keyA]),
-                                                    "keyA": keys[d.keyA], "b": "\(d.b + 1)", "wb": style.fixed(heads[d.b][d.query, d.keyB]),
+        if weights.count > 1 {
+            if let d = disagreement(weights) {
+                bullets.append(w("slides, differ", ["query": queries[d.query], "a": "\(d.a + 1)", "wa": style.fixed(weights[d.a][d.query, d.keyA]),
+                                                    "keyA": keys[d.keyA], "b": "\(d.b + 1)", "wb": style.fixed(weights[d.b][d.query, d.keyB]),
                                                     "keyB": keys[d.keyB]]))
             } else {
                 bullets.append(w("slides, agree"))
             }
         }
-        bullets.append(w(sizes["D"] == sizes["d_model"] ? "slides, concat, same size" : "slides, concat", sizes))
-        if sizes["h"] == "8" && sizes["d_k"] == "3" && sizes["d_model"] == "4" { bullets.append(w("slides, 24 to 4", sizes)) }
+        let sizes = ["n": "\(nQ)", "D": "\(width)", "d_model": "\(dModel)"]
+        bullets.append(w(width == dModel ? "slides, concat, same size" : "slides, concat", sizes))
+        // The seed's own shapes: 8 heads × 3 = 24 columns, brought back to 4.
+        if (heads, dK, dModel) == (8, 3, 4) { bullets.append(w("slides, 24 to 4")) }
         // A token and itself: only in self-attention, where key j is token j.
         if selfAttention && first.rows == first.cols {
             var counter: (head: Int, query: Int, key: Int)?
             var smallest = Double.infinity
-            search: for (m, a) in heads.enumerated() {
+            search: for (m, a) in weights.enumerated() {
                 for i in 0..<a.rows {
                     let top = strongest(a, i)
                     if top.key != i || top.tie { counter = (m, i, top.key); break search }
@@ -292,7 +294,7 @@ struct Speaker {
                 }
             }
             if let c = counter {
-                let a = heads[c.head]
+                let a = weights[c.head]
                 let other = c.key == c.query ? (0..<a.cols).first { $0 != c.query && a[c.query, $0] == a[c.query, c.query] } ?? c.key : c.key
                 bullets.append(w("slides, self, refuted", ["m": "\(c.head + 1)", "query": queries[c.query], "self": style.fixed(a[c.query, c.query]),
                                                            "other": style.fixed(a[c.query, other]), "key": keys[other]]))
