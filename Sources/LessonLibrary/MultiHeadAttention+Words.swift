@@ -79,7 +79,7 @@ extension MultiHeadAttention {
             "title": "Multi-head attention",
             "default.summary": "“The cat sat” with 2 heads: each head attends differently",
             "default.story": "attention-qkv's “The cat sat”, with weights chosen so that the 2 heads disagree.",
-            "seed-8-heads.summary": "Seed notes 000/001's shapes: 2 words × 4, 8 heads of 3, concatenated to 24, projected back to 4",
+            "seed-8-heads.summary": "the seed notes' “Thinking Machines”: 8 heads of 3, concatenated to 24, projected back to 4 by a 24 × 4 W^O",
             "seed-8-heads.story": #"""
                 The seed notes' toy: “Thinking Machines”, 2 words of 4 numbers, 8 heads of $d_{k} = 3$ (PyTorch's \#
                 module cannot: it needs $h d_k = d_{\text{model}}$), their outputs side by side in 24 columns and \#
