@@ -176,25 +176,25 @@ enum MultiHeadAttention: Lesson {
             let slots = ["m": "\(m)", "columns": columnWords(range)]
             let cols = "\(range.lowerBound + 1):\(range.upperBound)"
             tr.section(headRepeats, m, of: heads, w("heading head", slots))
-            let qm = tr.record("head[\(m)].Q", "{Q^{(\(m))}}", q.columns(range, "Q_{:,\(cols)}"), once("head[m].Q", first: first),
+            let qm = tr.record("head[\(m)].Q", "Q^{(\(m))}", q.columns(range, "Q_{:,\(cols)}"), once("head[m].Q", first: first),
                                labels: p.queryTable(dK))                                                                          // n_q × d_k
-            let km = tr.record("head[\(m)].K", "{K^{(\(m))}}", k.columns(range, "K_{:,\(cols)}"), once("head[m].K", first: first),
+            let km = tr.record("head[\(m)].K", "K^{(\(m))}", k.columns(range, "K_{:,\(cols)}"), once("head[m].K", first: first),
                                labels: p.keyTable(dK))                                                                            // n_k × d_k
-            let vm = tr.record("head[\(m)].V", "{V^{(\(m))}}", v.columns(range, "V_{:,\(cols)}"), once("head[m].V", first: first),
+            let vm = tr.record("head[\(m)].V", "V^{(\(m))}", v.columns(range, "V_{:,\(cols)}"), once("head[m].V", first: first),
                                labels: p.keyTable(dK))                                                                            // n_k × d_k
             // S⁽ᵐ⁾ = Q⁽ᵐ⁾ K⁽ᵐ⁾ᵀ                                                   n_q × n_k
-            let scores = tr.record("head[\(m)].scores", "{S^{(\(m))}}", qm * km.transposed, once("head[m].scores", first: first), labels: p.pairs)
+            let scores = tr.record("head[\(m)].scores", "S^{(\(m))}", qm * km.transposed, once("head[m].scores", first: first), labels: p.pairs)
             // Ŝ⁽ᵐ⁾ = S⁽ᵐ⁾ / √d_k (+ M)                                             n_q × n_k
             var scaled = scores / scale
             if let mask { scaled = scaled + mask }
-            let scaledStep = tr.record("head[\(m)].scaled", #"{\hat S^{(\#(m))}}"#, scaled, once("head[m].scaled" + masked, first: first),
+            let scaledStep = tr.record("head[\(m)].scaled", #"\hat S^{(\#(m))}"#, scaled, once("head[m].scaled" + masked, first: first),
                                        labels: p.pairs)
             // A⁽ᵐ⁾ = softmax(Ŝ⁽ᵐ⁾), row by row                                    n_q × n_k
             let softmax = softmaxRows(scaledStep)
-            let a = tr.record("head[\(m)].weights", "{A^{(\(m))}}", softmax,
+            let a = tr.record("head[\(m)].weights", "A^{(\(m))}", softmax,
                               speaker.weightsCaption(softmax.value.matrix), labels: p.pairs)
             // O⁽ᵐ⁾ = A⁽ᵐ⁾ V⁽ᵐ⁾                                                      n_q × d_k
-            let o = tr.record("head[\(m)].output", "{O^{(\(m))}}", a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
+            let o = tr.record("head[\(m)].output", "O^{(\(m))}", a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
             outputs.append(o)
             weights.append(a)
             perHead.append([qm, km, vm, scores, scaledStep, a, o])

@@ -152,7 +152,7 @@ public struct MarkdownRenderer {
                 return out
             }
             out += matrixTable(s.value.matrix, labels: s.labels, given: false, name: s.name) + [""]
-            out += [s.meaning, ""]
+            out += paragraph(s.meaning)
             return out
         }
         // The numbers go into the table, each entry with its arithmetic; the operands are shown
@@ -184,7 +184,7 @@ public struct MarkdownRenderer {
             if !lines.isEmpty { out += [""] + lines }
             out.append("")
         }
-        out += [s.meaning, ""]
+        out += paragraph(s.meaning)
         return out
     }
 
@@ -192,7 +192,7 @@ public struct MarkdownRenderer {
         let name = s.name.isEmpty ? "" : " · `\(s.name)`,"
         // A value of zeros (a zero bias, h₀ = 0) is said in words: a table of zeros tells nothing more.
         if s.value.count > 1 && s.value.flat.allSatisfy({ $0 == 0 }) {
-            return ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value)), \(words("all zero"))", "", s.meaning, ""]
+            return ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value)), \(words("all zero"))", ""] + paragraph(s.meaning)
         }
         var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value))", ""]
         switch s.value {
@@ -209,7 +209,7 @@ public struct MarkdownRenderer {
             out += matrixTable(m, labels: s.labels, given: true)
             out.append("")
         }
-        out += [s.meaning, ""]
+        out += paragraph(s.meaning)
         return out
     }
 
@@ -300,6 +300,9 @@ public struct MarkdownRenderer {
     }
 
     // MARK: Helpers
+
+    /// A paragraph and the blank line after it; nothing for no text (a caption said at the first head only).
+    private func paragraph(_ text: String) -> [String] { text.isEmpty ? [] : [text, ""] }
 
     private func rowLabel(_ labels: Labels, _ i: Int) -> String {
         labels.rows.indices.contains(i) ? label(labels.rows[i]) : "\(i + 1)"

@@ -152,7 +152,7 @@ private func message(_ json: JSON) -> String? {
         #expect(md.contains("It hides how the heads differ: “cat” → “The” is 0.06 in head 1, 0.94 in head 2, 0.50 on average."))
         #expect(md.contains("Refuted: in head 1, “The” puts 0.16 on itself, 0.67 on “cat”."))
         // One notation: no L, S or E as sizes, heads as superscripts, d_k in the scale.
-        #expect(md.contains("$\\sqrt{d_{k}} = 1.4142$") && md.contains("#### ${A^{(2)}}$ · attention weights"))
+        #expect(md.contains("$\\sqrt{d_{k}} = 1.4142$") && md.contains("#### $A^{(2)}$ · attention weights"))
         #expect(!md.contains("E/h") && !md.contains("$L$") && !md.contains("$S$") && !md.contains("q₁"))
     }
 

@@ -24,9 +24,15 @@ struct Transpose: Operation {
     }
 }
 
-/// LaTeX `x` with ⊤; a fraction (a gradient's ∂L/∂S) in parentheses, so the ⊤ is not read as its denominator's.
+/// LaTeX `x` with ⊤; a fraction (a gradient's ∂L/∂S) in parentheses, so the ⊤ is not read as its
+/// denominator's; a head's `K^{(1)}` as `K^{(1)\top}`, as a double superscript cannot be written.
 func transposed(_ written: String) -> String {
-    written.hasPrefix("\\frac") ? "\\left(\(written)\\right)^{\\top}" : "\(written)^{\\top}"
+    if written.hasPrefix("\\frac") { return "\\left(\(written)\\right)^{\\top}" }
+    if written.hasSuffix(")}"), let index = written.range(of: "^{(", options: .backwards),
+       !written[index.upperBound...].dropLast(2).contains(where: { "{}^_ ".contains($0) }) {
+        return written.dropLast() + "\\top}"
+    }
+    return "\(written)^{\\top}"
 }
 
 /// `t`ᵀ, with a transpose of a transpose written as the value itself.
