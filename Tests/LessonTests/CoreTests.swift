@@ -97,6 +97,13 @@ import Testing
         #expect(writer.writtenOut(w * h + zero, 1) == "1·0.5")
     }
 
+    /// ⊤ joins a head's superscript (a double superscript is an error) and goes outside a fraction.
+    @Test func transposesAreWrittenOnce() {
+        #expect(transposed("K^{(2)}") == "K^{(2)\\top}")
+        #expect(transposed("K_{1}") == "K_{1}^{\\top}")
+        #expect(transposed("\\frac{\\partial L}{\\partial S}") == "\\left(\\frac{\\partial L}{\\partial S}\\right)^{\\top}")
+    }
+
     @Test func largeTablesShowTheirCorners() {
         let writer = EquationWriter(style: NumberStyle(precision: 1))
         #expect(writer.shown(4, limit: 10) == [0, 1, 2, 3])
