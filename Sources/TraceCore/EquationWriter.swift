@@ -152,13 +152,17 @@ struct ArithmeticWriter {
         equations.shown(count, limit: equations.maxTerms).map { $0.map(term) ?? "⋯" }
     }
 
-    /// Whether entry `i` of an operand is exactly 0: a term it makes 0 carries no information
-    /// (the ·0 terms of a one-hot input, a zero bias, h₀ = 0), so sums leave it out.
-    func isZero(_ t: Traced, _ i: Int) -> Bool { t.value.flat[t.value.count == 1 ? 0 : i] == 0 }
+    /// Whether entry `i` of an operand is a 0 that carries no information: a number 0 (a one-hot
+    /// input's, a zero bias's, h₀'s) or arithmetic made only of such terms. A sum that cancels to 0
+    /// (`1·1 + 1·(-1)`) is work to show, and stays.
+    func vanishes(_ t: Traced, _ i: Int) -> Bool {
+        guard t.value.flat[t.value.count == 1 ? 0 : i] == 0 else { return false }
+        return t.leaf != nil || equations.entry(t, i, .full).text == "0"
+    }
 
-    /// Entries added up, `a + b + (-c)`, those exactly 0 left out ("0" when every one is).
+    /// Entries added up, `a + b + (-c)`, those that vanish left out ("0" when every one does).
     func sum(_ addends: [(operand: Traced, index: Int)]) -> Arithmetic {
-        let kept = addends.filter { !isZero($0.operand, $0.index) }
+        let kept = addends.filter { !vanishes($0.operand, $0.index) }
         guard let first = kept.first else { return Arithmetic("0", .number) }
         if kept.count == 1 { return entry(first.operand, first.index) }
         let written = terms(kept.count) { k in k == 0 ? entry(first.operand, first.index).text : addend(kept[k].operand, kept[k].index) }

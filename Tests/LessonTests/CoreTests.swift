@@ -93,6 +93,9 @@ import Testing
         #expect(writer.writtenOut(w * oneHot + zero + w * h, 0) == "3·1 + 3·0.25 + (-2)·0.5 + 0.5·1 = 3.0000 + 0.2500")
         // Every term 0: the entry is written "0".
         #expect(writer.writtenOut(w * oneHot + zero, 1) == "0")
+        // A sum that cancels to 0 is work to show.
+        let cancel = tr.input("v", "v", .vector(Vector([0.5, 0.75, 0])), title: "v", meaning: "")
+        #expect(writer.writtenOut(w * cancel + zero, 0) == "3·0.5 + (-2)·0.75")
         // One term left: a product, written as one.
         #expect(writer.writtenOut(w * h + zero, 1) == "1·0.5")
     }

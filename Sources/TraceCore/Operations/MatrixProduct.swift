@@ -27,8 +27,8 @@ struct MatrixProduct: Operation {
         } else {
             (row, col, bCols) = (index, 0, 1)
         }
-        // A term with an exact 0 factor (a one-hot input's) is left out.
-        let kept = (0..<inner).filter { k in !w.isZero(a, left(row, k, m)) && !w.isZero(b, k * bCols + col) }
+        // A term with a 0 factor (a one-hot input's) is left out.
+        let kept = (0..<inner).filter { k in !w.vanishes(a, left(row, k, m)) && !w.vanishes(b, k * bCols + col) }
         guard !kept.isEmpty else { return Arithmetic("0", .number) }
         let terms = w.terms(kept.count) { j in "\(w.factor(a, left(row, kept[j], m)))·\(w.factor(b, kept[j] * bCols + col))" }
         return Arithmetic(terms.joined(separator: " + "), kept.count == 1 ? .product : .sum)
