@@ -5,9 +5,8 @@
 
 public struct EquationWriter: Sendable {
     let style: NumberStyle
-    /// Tables larger than this are shown by their corners with dots.
-    public var maxRows = 16
-    public var maxCols = 8
+    /// A LaTeX column of rows (a gradient's rows put back in place) longer than this shows its first and last.
+    var maxRows = 16
     /// Sums of products longer than this are written with their first and last terms.
     var maxTerms = 8
 

@@ -11,6 +11,15 @@ public struct MarkdownRenderer {
     /// The command that reproduces this trace, named in the footer.
     let command: String
 
+    /// A computed value's table longer than this shows its first rows and its last two.
+    let maxRows = 16
+    /// A given value's table: every number given is shown, up to this many rows (a 72-row stacked
+    /// projection of 8 heads), after which a large input is cut like a computed value.
+    let maxInputRows = 80
+    /// Tables wider than this show their first columns and their last two (the 24 columns of 8 heads × 3 fit).
+    let maxCols = 24
+    /// A matrix's entries written out below its table: those of at most this many columns.
+    let maxWrittenColumns = 8
     /// Summary tables longer than this show their first and last rows.
     let maxSummaryRows = 12
     /// Summary tables wider than this show the first and last units of each value.
@@ -144,7 +153,7 @@ public struct MarkdownRenderer {
             if case .vector(let v) = s.value {
                 // A vector is a column headed by its symbol, as a computed vector's table is.
                 out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
-                for i in equations.shown(v.count, limit: equations.maxRows) {
+                for i in equations.shown(v.count, limit: maxRows) {
                     guard let i else { out.append("| ⋯ | ⋯ |"); continue }
                     out.append("| \(rowLabel(s.labels, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
                 }
@@ -162,7 +171,7 @@ public struct MarkdownRenderer {
             out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
-            for i in equations.shown(v.count, limit: equations.maxRows) {
+            for i in equations.shown(v.count, limit: maxRows) {
                 guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
                 out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
             }
@@ -170,7 +179,7 @@ public struct MarkdownRenderer {
         case .matrix(let m):
             out += matrixTable(m, labels: s.labels, given: false, name: s.name)
             // Every entry of a small matrix; else the first and the last row, each entry by entry.
-            let columns = equations.shown(m.cols, limit: equations.maxCols).compactMap { $0 }
+            let columns = equations.shown(m.cols, limit: maxWrittenColumns).compactMap { $0 }
             let rows = m.entries.count <= 4 || m.rows <= 2 ? Array(0..<m.rows) : [0, m.rows - 1]
             var lines: [String] = []
             for i in rows.flatMap({ r in columns.map { r * m.cols + $0 } }) {
@@ -200,7 +209,7 @@ public struct MarkdownRenderer {
             out += ["$\(s.symbol) = \(equations.latexNumber(style.given(x)))$", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
-            for i in equations.shown(v.count, limit: equations.maxRows) {
+            for i in equations.shown(v.count, limit: maxInputRows) {
                 guard let i else { out.append("| ⋯ | ⋯ |"); continue }
                 out.append("| \(rowLabel(s.labels, i)) | \(style.given(v[i])) |")
             }
@@ -214,11 +223,11 @@ public struct MarkdownRenderer {
     }
 
     private func matrixTable(_ m: Matrix, labels: Labels, given: Bool, name: String = "") -> [String] {
-        let cols = equations.shown(m.cols, limit: equations.maxCols)
+        let cols = equations.shown(m.cols, limit: maxCols)
         let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? label(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
         var out = ["| \(cell(labels.rowHeader)) | " + header.joined(separator: " | ") + " |",
                    "|---|" + String(repeating: "---:|", count: cols.count)]
-        for r in equations.shown(m.rows, limit: equations.maxRows) {
+        for r in equations.shown(m.rows, limit: given ? maxInputRows : maxRows) {
             guard let r else {
                 out.append("| ⋯ | " + cols.map { _ in "⋯" }.joined(separator: " | ") + " |")
                 continue
