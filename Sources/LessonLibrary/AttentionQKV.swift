@@ -9,6 +9,7 @@
 // References: Vaswani et al. 2017, "Attention Is All You Need", eq. (1); J. Alammar, "The
 // Illustrated Transformer" (2018); seed notes 000 (Q, K, V; 2 words × 4 dims), 001 (√d_k), 004 (masking).
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -109,7 +110,7 @@ enum AttentionQKV: Lesson {
         if p.causal {
             scaledScores = scaledScores + tr.constant("M", .matrix(causalMask(queries: n, keys: n)), w.caption("M"), labels: p.pairs)
         }
-        let scaled = tr.record("scaled", #"\hat{S}"#, scaledScores, w.caption("scaled" + masked), labels: p.pairs)
+        let scaled = tr.record("scaled", #"\hat{S}"#, scaledScores, w.caption(p.causal ? "scaled, causal" : dK == 1 ? "scaled, one" : "scaled"), labels: p.pairs)
         tr.figure(.heatmaps(title: w("figure scaled"), panels: [queryKeyHeatmap(w("panel scaled" + masked), p.tokenNames, p.tokenNames, scaled)],
                             scale: .diverging),
                   description: w("figure scaled, description" + masked))
@@ -120,7 +121,9 @@ enum AttentionQKV: Lesson {
         let e = tr.record("exp", "E", exp(scaled - broadcast(rowMax, .perRow, rows: n, cols: n)), w.caption("exp" + masked),
                           labels: p.pairs)                                                                                         // n × n
         let sum = tr.record("sum", "z", reduceRows(.sum, e), w.caption("sum"), labels: p.queryLabels)                             // n
-        let weights = tr.record("weights", "A", e / broadcast(sum, .perRow, rows: n, cols: n), w.caption("weights"), labels: p.pairs)  // n × n
+        let a = e / broadcast(sum, .perRow, rows: n, cols: n)                                                                     // n × n
+        let weights = tr.record("weights", "A", a, w.caption("weights", ["rows": rowsWords(p, a.value.matrix, scaled: scaled.value.matrix)]),
+                                labels: p.pairs)
         tr.figure(.heatmaps(title: w("figure weights"), panels: [queryKeyHeatmap(w("panel weights"), p.tokenNames, p.tokenNames, weights)],
                             scale: .unit),
                   description: w("figure weights, description"))
@@ -129,6 +132,12 @@ enum AttentionQKV: Lesson {
         // O = A V                                                                  n × d_v
         let output = tr.record("output", "O", weights * v, w.caption("output"), labels: p.perToken(dV))
 
+        let bullets = Trace.valuesOnly ? [] : slides(p, example: example?.name, scores: scores.value.matrix, scaled: scaled.value.matrix,
+                                                      weights: weights.value.matrix, output: output.value.matrix)
+        if !bullets.isEmpty {
+            tr.heading(w("heading slides"))
+            tr.say(bullets.joined(separator: "\n"))
+        }
         tr.heading(w("heading summary"))
         tr.say(w("notice" + masked))
         if backward {
@@ -173,7 +182,188 @@ enum AttentionQKV: Lesson {
         let a = weights.matrix
         let dot = (0..<a.cols).reduce(0.0) { $0 + a[0, $1] * dA[0, $1] }
         func n(_ x: Double) -> String { let t = style.fixed(x); return t.hasPrefix("-") ? "(\(t))" : t }
-        return ["a": style.fixed(a[0, 0]), "da": style.fixed(dA[0, 0]), "dot": n(dot),
+        return ["a": style.fixed(a[0, 0]), "da": style.fixed(dA[0, 0]), "dot": n(dot), "dot shown": style.fixed(dot),
                 "result": style.fixed(a[0, 0] * (dA[0, 0] - dot)), "found": style.fixed(scaledGradient.flat[0])]
+    }
+}
+
+// MARK: What the numbers say
+
+extension AttentionQKV {
+    /// The seed notes' sampling probabilities for h, e, l, o (seed notes 002), in percent.
+    static let seedPercentages: [Double] = [3, 13, 0, 84]
+
+    /// A token in a sentence: “sat”, or “token 3” without labels.
+    static func named(_ p: AttentionInput, _ i: Int) -> String {
+        p.tokens.map { words("token", ["token": $0[i]]) } ?? words("token number", ["i": "\(i + 1)"])
+    }
+
+    /// Whether two weights are the same number (up to the last bits of the arithmetic).
+    static func tied(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(a)) }
+
+    /// Weights as a sentence quotes them: 2 decimals, or 4 where 2 would show different weights alike.
+    static func quoted(_ xs: [Double]) -> [String] {
+        let two = xs.map { NumberStyle(precision: 2).fixed($0) }
+        let blurred = xs.indices.contains { i in xs.indices.contains { j in two[i] == two[j] && !tied(xs[i], xs[j]) } }
+        return blurred ? xs.map { NumberStyle(precision: 4).fixed($0) } : two
+    }
+
+    /// `A`, `A and B`, `A, B and C`, `A, B, C and 2 more`.
+    static func listed(_ items: [String]) -> String {
+        let w = words
+        if items.count > 4 {
+            return w("and more", ["listed": items.prefix(3).joined(separator: ", "), "more": "\(items.count - 3)"])
+        }
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + w("list and") + last
+    }
+
+    /// A row of numbers in a sentence: `(1.50, 0.00)`, its middle left out beyond 4 entries.
+    static func row(_ xs: [String]) -> String {
+        let shown = xs.count > 4 ? Array(xs.prefix(3)) + [words("rows left out"), xs[xs.count - 1]] : xs
+        return shown.joined(separator: ", ")
+    }
+
+    /// The keys query i may see (all of them, or those at or before it under the mask), by weight,
+    /// largest first.
+    static func visibleKeys(_ a: Matrix, scaled: Matrix, row i: Int) -> [Int] {
+        (0..<a.cols).filter { scaled[i, $0].isFinite }.sorted { a[i, $0] != a[i, $1] ? a[i, $0] > a[i, $1] : $0 < $1 }
+    }
+
+    /// What each row of A does, from its numbers: one key it can see, an even spread, a tie at the
+    /// top, peaked (the largest weight more than twice the next) or spread. Rows 1, 2 and n beyond 4 rows.
+    static func rowsWords(_ p: AttentionInput, _ a: Matrix, scaled: Matrix) -> String {
+        let w = words
+        func phrase(_ i: Int) -> String {
+            let keys = visibleKeys(a, scaled: scaled, row: i)
+            func key(_ j: Int) -> String { j == i ? w("itself") : named(p, j) }
+            let query = named(p, i)
+            guard let top = keys.first, let last = keys.last else { return "" }
+            guard keys.count > 1 else { return w("row one key", ["query": query, "key": key(top)]) }
+            let next = keys[1]
+            let shown = quoted([a[i, top], a[i, next]])
+            var slots = ["query": query, "key": key(top), "second": key(next), "weight": shown[0], "second weight": shown[1]]
+            if tied(a[i, top], a[i, last]) { return w("row even", slots) }
+            if tied(a[i, top], a[i, next]) { return w("row tie", slots) }
+            slots["second"] = key(next)
+            return w(a[i, top] > 2 * a[i, next] ? "row peaked" : "row spread", slots)
+        }
+        let rows: [Int?] = a.rows <= 4 ? Array(0..<a.rows) : [0, 1, nil, a.rows - 1]
+        return rows.map { $0.map(phrase) ?? w("rows left out") }.joined(separator: "; ")
+    }
+
+    /// The seed notes' statements this example's numbers bear on, each with its verdict computed
+    /// from the values. The seed-char-softmax example is the seed's language model in disguise: only
+    /// its quoted percentages are about these numbers.
+    static func slides(_ p: AttentionInput, example: String?, scores s: Matrix, scaled: Matrix, weights a: Matrix, output o: Matrix) -> [String] {
+        if example == "seed-char-softmax" { return [percentages(p, scaled: scaled, weights: a)].compactMap { $0 } }
+        return [keysAndValues(p, scores: s), scaling(p, scores: s, scaled: scaled, weights: a),
+                itselfHighest(p, scaled: scaled, weights: a), plainDotProducts(p), withoutSoftmax(p, scores: s, scaled: scaled, weights: a),
+                p.causal ? masking(p, weights: a, output: o) : nil,
+                example == "illustrated-transformer" ? thinking(scaled: scaled, weights: a) : nil].compactMap { $0 }
+    }
+
+    /// Seed 000: the score is K · V. It is q_i · k_j: the largest score says which.
+    static func keysAndValues(_ p: AttentionInput, scores s: Matrix) -> String? {
+        guard let largest = s.entries.indices.max(by: { s.entries[$0] < s.entries[$1] }) else { return nil }
+        let (i, j) = (largest / s.cols, largest % s.cols)
+        return words("slides kv", ["score": numberLabel(s[i, j]), "i": "\(i + 1)", "j": "\(j + 1)"])
+    }
+
+    /// Seed 001: without √d_k the softmax piles onto the largest score. The row whose largest weight
+    /// would grow most without the division; nothing when d_k = 1 or no row changes visibly.
+    static func scaling(_ p: AttentionInput, scores s: Matrix, scaled: Matrix, weights a: Matrix) -> String? {
+        guard p.dK > 1 else { return nil }
+        let growth = (0..<a.rows).map { i -> (row: Int, undivided: Double, divided: Double) in
+            let keys = visibleKeys(a, scaled: scaled, row: i)
+            let top = keys.map { s[i, $0] }.max() ?? 0
+            let total = keys.reduce(0.0) { $0 + Foundation.exp(s[i, $1] - top) }
+            return (i, 1 / total, keys.map { a[i, $0] }.max() ?? 0)
+        }
+        guard let most = growth.max(by: { $0.undivided - $0.divided < $1.undivided - $1.divided }),
+              most.undivided - most.divided >= 0.005 else { return nil }
+        let style = NumberStyle(precision: 4)
+        return words("slides scale", ["query": named(p, most.row), "unscaled": style.fixed(most.undivided), "scaled": style.fixed(most.divided)])
+    }
+
+    /// Seed 000: after the softmax, a token's weight on itself is the highest. Rows that can see one
+    /// key only (the first under the mask) say nothing either way.
+    static func itselfHighest(_ p: AttentionInput, scaled: Matrix, weights a: Matrix) -> String? {
+        let w = words
+        let rows = (0..<a.rows).filter { i in visibleKeys(a, scaled: scaled, row: i).count > 1 && scaled[i, i].isFinite }
+        guard !rows.isEmpty else { return nil }
+        let (holds, fails) = (rows.filter { i in visibleKeys(a, scaled: scaled, row: i).allSatisfy { a[i, i] >= a[i, $0] || tied(a[i, i], a[i, $0]) } },
+                              rows.filter { i in visibleKeys(a, scaled: scaled, row: i).contains { a[i, $0] > a[i, i] && !tied(a[i, i], a[i, $0]) } })
+        func diagonal(_ rows: [Int]) -> String { listed(quoted(rows.map { a[$0, $0] })) }
+        func tokens(_ rows: [Int]) -> String { listed(rows.map { named(p, $0) }) }
+        guard !fails.isEmpty else { return w("slides self, confirmed", ["weights": diagonal(holds)]) }
+        let held = holds.isEmpty ? "" : w("slides self holds", ["tokens": tokens(holds), "do": w(holds.count == 1 ? "does" : "do"), "weights": diagonal(holds)])
+        return w("slides self, refuted", ["tokens": tokens(fails), "weigh": w(fails.count == 1 ? "weighs" : "weigh"), "weights": diagonal(fails), "holds": held])
+    }
+
+    /// Seed 001: with plain dot products x_i · x_j a token is most similar to itself, by far. The
+    /// row of X Xᵀ where another token comes closest to (or beyond) the token's own.
+    static func plainDotProducts(_ p: AttentionInput) -> String? {
+        let x = p.x
+        guard x.rows > 1 else { return nil }
+        func dot(_ i: Int, _ j: Int) -> Double { (0..<x.cols).reduce(0.0) { $0 + x[i, $1] * x[j, $1] } }
+        let rivals = (0..<x.rows).map { i -> (row: Int, other: Int, margin: Double) in
+            let other = (0..<x.rows).filter { $0 != i }.max { dot(i, $0) < dot(i, $1) } ?? i
+            return (i, other, dot(i, other) - dot(i, i))
+        }
+        guard let closest = rivals.max(by: { $0.margin < $1.margin }) else { return nil }
+        let (i, j) = (closest.row, closest.other)
+        guard closest.margin >= 0 || tied(dot(i, j), dot(i, i)) else { return words("slides plain, confirmed") }
+        let compares = words(tied(dot(i, j), dot(i, i)) ? "equals" : "exceeds", ["value": numberLabel(dot(i, j))])
+        return words("slides plain, refuted", ["query": named(p, i), "other": named(p, j), "compares": compares, "self": numberLabel(dot(i, i))])
+    }
+
+    /// Seed 004: c = Σ ⟨s, h_i⟩ h_i, no softmax. The row whose scores, as weights, would sum
+    /// farthest from 1.
+    static func withoutSoftmax(_ p: AttentionInput, scores s: Matrix, scaled: Matrix, weights a: Matrix) -> String? {
+        let rows = (0..<a.rows).map { i -> (row: Int, keys: [Int], total: Double) in
+            let keys = (0..<a.cols).filter { scaled[i, $0].isFinite }
+            return (i, keys, keys.reduce(0.0) { $0 + s[i, $1] })
+        }
+        guard let farthest = rows.max(by: { abs($0.total - 1) < abs($1.total - 1) }) else { return nil }
+        let (i, keys) = (farthest.row, farthest.keys)
+        let negative = keys.contains { s[i, $0] < 0 } ? words("slides softmax negative") : ""
+        return words("slides softmax", ["query": named(p, i), "scores": row(keys.map { numberLabel(s[i, $0]) }), "sum": numberLabel(farthest.total),
+                                        "negative": negative, "weights": row(quoted(keys.map { a[i, $0] }))])
+    }
+
+    /// Seed 000 on the decoder's mask: each token depends only on those before it (and itself).
+    static func masking(_ p: AttentionInput, weights a: Matrix, output o: Matrix) -> String? {
+        let ahead = (0..<a.rows).contains { i in (0..<a.cols).contains { $0 > i && a[i, $0] != 0 } }
+        guard !ahead, o.rows > 0 else { return nil }
+        let first = (0..<o.cols).map { o[0, $0] }
+        return words("slides mask, confirmed", ["first": named(p, 0), "value": "(" + row(quoted(first)) + ")"])
+    }
+
+    /// Seed 000 quoting The Illustrated Transformer: “Thinking” 0.88 on itself, 0.12 on “Machines”.
+    static func thinking(scaled: Matrix, weights a: Matrix) -> String? {
+        guard a.rows >= 1, a.cols >= 2 else { return nil }
+        let style = NumberStyle(precision: 4)
+        let holds = NumberStyle(precision: 2).fixed(a[0, 0]) == "0.88" && NumberStyle(precision: 2).fixed(a[0, 1]) == "0.12"
+        return words("slides thinking", ["verdict": words(holds ? "confirmed" : "refuted"), "s1": numberLabel(scaled[0, 0]), "s2": numberLabel(scaled[0, 1]),
+                                         "a1": style.fixed(a[0, 0]), "a2": style.fixed(a[0, 1])])
+    }
+
+    /// Seed 002's “h: 3%, e: 13%, l: 0%, o: 84%”, against the softmax of its scores (row 1).
+    static func percentages(_ p: AttentionInput, scaled: Matrix, weights a: Matrix) -> String? {
+        guard a.rows >= 1, a.cols == seedPercentages.count else { return nil }
+        let percent = (0..<a.cols).map { 100 * a[0, $0] }
+        let misses = percent.indices.filter { percent[$0].rounded() != seedPercentages[$0] }
+        var off = ""
+        if !misses.isEmpty {
+            let said = misses.map { words("slides percent miss", ["token": named(p, $0), "rounded": numberLabel(percent[$0].rounded()),
+                                                                   "quoted": numberLabel(seedPercentages[$0])]) }
+            let rest = percent.indices.filter { !misses.contains($0) }
+            off = words("slides percent off", ["misses": listed(said)])
+                + (rest.isEmpty ? "" : words("slides percent rest", ["rest": listed(rest.map { named(p, $0) })]))
+        }
+        return words("slides percent", ["verdict": words(misses.isEmpty ? "confirmed" : "refuted"),
+                                        "scores": row((0..<a.cols).map { numberLabel(scaled[0, $0]) }),
+                                        "percents": row(percent.map { NumberStyle(precision: 2).fixed($0) + "%" }), "off": off])
     }
 }
