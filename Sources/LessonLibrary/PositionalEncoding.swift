@@ -76,13 +76,13 @@ enum PositionalEncoding: Lesson {
         if p.concatenated { tr.say(w("concatenated", halves)) }
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: w("legend n"), size: n),
-            (symbol: "d", meaning: w("legend d"), size: d),
-            (symbol: #"\lceil d/2 \rceil"#, meaning: w("legend pairs"), size: sineCount),
+            (symbol: #"d_{\text{model}}"#, meaning: w("legend d"), size: d),
+            (symbol: #"\lceil d_{\text{model}}/2 \rceil"#, meaning: w("legend pairs"), size: sineCount),
         ], example: example)
         let positions = tr.input("positions", "pos", .vector(p.positions), w.caption("positions"),             // n
                                  labels: Labels(rowHeader: sharedWords("label row"), rows: sequenceLabels(p.tokens, count: n)))
-        tr.input("d_model", "d", .scalar(Double(d)), w.caption("d_model"))
-        let base = tr.input("base", "base", .scalar(p.base), w.caption("base"))
+        tr.input("d_model", #"d_{\text{model}}"#, .scalar(Double(d)), w.caption("d_model"))
+        let base = tr.input("base", "base", .scalar(p.base), w.caption(p.base == 10000 ? "base" : "base, other"))
         let x = p.x.map {                                                                                     // n × d
             tr.input("x", "X", .matrix($0), w.caption("x"), labels: Labels(rowHeader: sharedWords("label row"), rows: sequenceLabels(p.tokens, count: n), columns: columns))
         }
@@ -93,14 +93,15 @@ enum PositionalEncoding: Lesson {
         // e_j = 2i/d                                                                                           d
         let exponent = tr.record("exponent", "e", pairExponents(pairs, d: d), w.caption(p.concatenated ? "exponent, concatenated" : "exponent"), labels: perColumn)
         // base^{e_j}                                                                                           d
-        let divisor = tr.record("divisor", "base^{e}", power(base, exponent), w.caption("divisor"), labels: perColumn)
+        let divisor = tr.record("divisor", "base^{e}", power(base, exponent), divisorCaption(power(base, exponent).value.flat, pairs: pairs),
+                                labels: perColumn)
 
         tr.heading(w("heading angles"), level: 3)
         // Θ = pos / base^{2i/d}                                                                                n × d
         let angles = tr.record("angle", #"\Theta"#, broadcast(positions, .perRow, rows: n, cols: d) / broadcast(divisor, .perColumn, rows: n, cols: d),
                                w.caption("angle"), labels: table)
         // PE = sin or cos of Θ                                                                                  n × d
-        let pe = tr.record("PE", "PE", sinusoid(angles, sines: sines), w.caption(p.concatenated ? "PE, concatenated" : "PE", halves), labels: table)
+        let pe = tr.record("PE", "PE", sinusoid(angles, sines: sines), w.caption(d == 1 ? "PE, one column" : p.concatenated ? "PE, concatenated" : "PE", halves), labels: table)
         tr.figure(.heatmaps(title: w("figure"),
                             panels: [Heatmap(title: w("figure panel"), rows: p.positions.entries.map(numberLabel),
                                              columns: columns, values: pe.value.matrix, rowHeader: sharedWords("label position"), columnHeader: sharedWords("label column"))],
@@ -112,8 +113,13 @@ enum PositionalEncoding: Lesson {
             output = tr.record("output", "X + PE", x + pe, w.caption("output"), labels: table)               // n × d
         }
 
+        let bullets = Trace.valuesOnly ? [] : slides(p, pe: pe.value.matrix, divisors: divisor.value.flat, pairs: pairs, sines: sines)
+        if !bullets.isEmpty {
+            tr.heading(w("heading slides"))
+            tr.say(bullets.joined(separator: "\n"))
+        }
         tr.heading(w("heading summary"))
-        tr.say(w("notice"))
+        tr.say(relativePosition(p, pe: pe.value.matrix) ?? w("notice"))
         if backward, let x, let output {
             // PE depends on the positions, the width and the base alone: no gradient reaches it.
             let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: output, symbol: "(X + PE)",
@@ -126,6 +132,75 @@ enum PositionalEncoding: Lesson {
             tr.endBackward(back)
         }
         return tr
+    }
+}
+
+// MARK: What the numbers say
+
+extension PositionalEncoding {
+    /// A number in a sentence: whole numbers as such, others to 2 decimals.
+    static func said(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? numberLabel(x) : NumberStyle(precision: 2).fixed(x) }
+
+    /// `1 position`, `100 positions`.
+    static func positions(_ count: Double) -> String {
+        count == 1 ? words("position") : words("positions", ["count": said(count)])
+    }
+
+    /// How fast the first and the last pair turn: positions per radian, the divisor of each pair.
+    static func divisorCaption(_ divisors: [Double], pairs: [Int]) -> Caption {
+        guard let first = divisors.first, let lastPair = pairs.max(), lastPair > 0,
+              let last = pairs.firstIndex(of: lastPair).map({ divisors[$0] }) else {
+            return words.caption("divisor, one pair", ["first": positions(divisors.first ?? 1)])
+        }
+        return words.caption("divisor", ["first": positions(first), "last pair": "\(lastPair)", "last": positions(last)])
+    }
+
+    /// The dot product of rows pos and pos + k, the same for every pos when the positions are evenly
+    /// spaced and every sine has its cosine: the sentence that says so, or nil when it does not hold.
+    static func relativePosition(_ p: PositionalInput, pe: Matrix) -> String? {
+        let pos = p.positions.entries
+        guard pe.rows >= 3, pe.cols % 2 == 0 else { return nil }
+        let step = pos[1] - pos[0]
+        guard step > 0, pos.indices.dropFirst().allSatisfy({ pos[$0] - pos[$0 - 1] == step }) else { return nil }
+        let dots = (0..<(pe.rows - 1)).map { r in (0..<pe.cols).reduce(0.0) { $0 + pe[r, $1] * pe[r + 1, $1] } }
+        guard let first = dots.first, dots.allSatisfy({ abs($0 - first) <= 1e-9 * max(1, abs(first)) }) else { return nil }
+        return words("notice, relative", ["step": said(step), "s": abs(step) == 1 ? "" : words("plural"), "dot": NumberStyle(precision: 4).fixed(first)])
+    }
+
+    /// The seed notes' statements this example's numbers bear on (seed notes 001), each with its
+    /// verdict computed from the values.
+    static func slides(_ p: PositionalInput, pe: Matrix, divisors: [Double], pairs: [Int], sines: [Bool]) -> [String] {
+        [whatIIs(p, pe: pe, divisors: divisors, pairs: pairs, sines: sines), distinctRows(p, pe: pe)].compactMap { $0 }
+    }
+
+    /// Seed 001: “i is the position”. In the row of the farthest position, a column of pair 1 (pair 0
+    /// when there is one pair) shows i and pos apart.
+    static func whatIIs(_ p: PositionalInput, pe: Matrix, divisors: [Double], pairs: [Int], sines: [Bool]) -> String? {
+        guard pe.rows > 0, let column = pairs.firstIndex(of: pairs.contains(1) ? 1 : 0) else { return nil }
+        let pos = p.positions.entries
+        guard let row = pos.indices.max(by: { abs(pos[$0]) < abs(pos[$1]) }) else { return nil }
+        return words("slides i", ["pos": numberLabel(p.positions[row]), "column": "\(column + 1)", "function": sines[column] ? "sin" : "cos",
+                                  "divisor": numberLabel(divisors[column]), "value": NumberStyle(precision: 4).fixed(pe[row, column]), "i": "\(pairs[column])"])
+    }
+
+    /// Seed 001: different positions, different vectors. The closest two rows (only neighbours beyond
+    /// a size where comparing every pair would cost more than the lesson itself).
+    static func distinctRows(_ p: PositionalInput, pe: Matrix) -> String? {
+        guard pe.rows > 1 else { return nil }
+        let pos = p.positions.entries
+        func distance(_ a: Int, _ b: Int) -> Double { (0..<pe.cols).reduce(0.0) { $0 + (pe[a, $1] - pe[b, $1]) * (pe[a, $1] - pe[b, $1]) }.squareRoot() }
+        if let repeated = pos.indices.first(where: { r in pos[..<r].contains(pos[r]) }), let earlier = pos.firstIndex(of: pos[repeated]) {
+            return words("slides distinct, repeated", ["r1": "\(earlier + 1)", "r2": "\(repeated + 1)", "a": numberLabel(pos[repeated])])
+        }
+        let everyPair = pe.rows * pe.rows * pe.cols <= 4_000_000
+        let pairs = everyPair ? (0..<pe.rows).flatMap { a in ((a + 1)..<pe.rows).map { (a, $0) } } : (1..<pe.rows).map { ($0 - 1, $0) }
+        // The first of the closest pairs: distances equal up to rounding (every neighbour, when the
+        // positions are evenly spaced) name the earliest.
+        guard let least = pairs.map({ distance($0.0, $0.1) }).min(),
+              let closest = pairs.first(where: { distance($0.0, $0.1) <= least + 1e-9 * max(1, least) }) else { return nil }
+        let slots = ["a": numberLabel(pos[closest.0]), "b": numberLabel(pos[closest.1]), "distance": NumberStyle(precision: 4).fixed(distance(closest.0, closest.1))]
+        if distance(closest.0, closest.1) == 0 { return words("slides distinct, coincide", slots) }
+        return words(everyPair ? "slides distinct, all" : "slides distinct, neighbours", slots)
     }
 }
 
