@@ -6,43 +6,45 @@ import TraceCore
 extension LayerNorm {
     static let words = Words(
         captions: [
-            "output.grad": ("gradient of the output", "The loss's gradient G itself: the output is what the loss sees."),
-            "normalized.grad": ("gradient of the normalized rows", #"$\frac{\partial L}{\partial Y} \odot \gamma$: each feature's gradient scaled by its gain."#),
-            "std.grad": ("gradient of the standard deviations", #"Every entry of a row was divided by $s$: a larger $s$ shrinks them all, so $\frac{\partial L}{\partial s} = -\sum_{j} \frac{\partial L}{\partial \hat{x}_{j}} \tilde{x}_{j} / s^{2}$."#),
-            "var.grad": ("gradient of the variances", #"Through the square root: $\frac{\partial L}{\partial s} / (2 s)$."#),
-            "centered.grad": ("gradient of the centred rows", #"Two paths: directly through $\tilde{X}/s$, and through the variance, which squares every centred entry (hence the two terms $\tilde{x} \cdot \frac{\partial L}{\partial \sigma^{2}}/D$)."#),
-            "mean.grad": ("gradient of the means", #"Minus the row sum of $\frac{\partial L}{\partial \tilde{X}}$: the mean was subtracted from every entry."#),
-            "input.grad": ("gradient of the input", #"Each entry directly (through $\tilde{X}$) and through the mean it helped make (a share $\frac{1}{D}$ of the mean's gradient)."#),
-            "weight.grad": ("gradient of the gains", #"$\gamma_{j}$ scaled feature j of every row: the column sums of $\frac{\partial L}{\partial Y} \odot \hat{X}$."#),
-            "bias.grad": ("gradient of the shifts", #"$\beta_{j}$ was added to feature j of every row: the column sums of $\frac{\partial L}{\partial Y}$."#),
-            "input": ("Input", "Row i is one token's features; each row is normalized on its own."),
-            "weight": ("Scale", "Multiplies feature j after normalization."),
-            "weight, left out": ("Scale", "Multiplies feature j after normalization. Not in the input, so ones (PyTorch's initial value)."),
-            "bias": ("Shift", "Added to feature j last."),
-            "bias, left out": ("Shift", "Added to feature j last. Not in the input, so zeros (PyTorch's initial value)."),
-            "eps": ("Epsilon", "Added to the variance so that a constant row does not divide by zero."),
-            "mean": ("mean of each row", "The center of each row's features."),
-            "centered": ("deviations from the mean", "Each feature minus its row's mean: every row now sums to 0."),
-            "var": ("variance of each row", "The mean squared deviation (dividing by D = «D», PyTorch's biased variance)."),
-            "var, unbiased": ("variance of each row", "The squared deviations summed and divided by D − 1 = «divisor»: the **unbiased** variance of `torch.var`, not LayerNorm's (which divides by D = «D»)."),
-            "std": ("standard deviation (with ε), s = √(σ² + ε)", "The typical size of a deviation: what each deviation is divided by."),
-            "std, outside": ("standard deviation plus ε, s = √σ² + ε", "**ε outside the root** (The Annotated Transformer): the square root first, then ε added. nn.LayerNorm puts ε inside, √(σ² + ε)."),
-            "normalized": ("normalized", "Each row now has mean 0 and variance 1 (just under 1, because of ε)."),
-            "output": ("output", #"Feature j scaled by $\gamma_{j}$ and shifted by $\beta_{j}$: the scale the next layer learned to want."#),
+            "output.grad": ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees."),
+            "normalized.grad": ("gradient of the normalized rows", #"Each feature's gradient scaled by its $\gamma_{j}$."#),
+            "std.grad": ("gradient of the standard deviations", #"Every entry of a row was divided by $s$: a larger $s$ shrinks them all, so $\frac{\partial L}{\partial s} = -\sum_{j} \frac{\partial L}{\partial \hat x_{j}} \tilde x_{j} / s^{2}$."#),
+            "var.grad": ("gradient of the variances", "Through the square root."),
+            "centered.grad": ("gradient of the centred rows", #"Two paths: directly through $\tilde X / s$, and through the variance, which squares every centred entry."#),
+            "mean.grad": ("gradient of the means", "The mean was subtracted from every entry of its row."),
+            "input.grad": ("gradient of the input", #"Each entry directly, and through the mean it helped make (a share $1/d_{\text{model}}$ of the mean's gradient)."#),
+            "weight.grad": ("gradient of the gains", #"$\gamma_{j}$ scaled feature j of every row: a sum down the column."#),
+            "bias.grad": ("gradient of the shifts", #"$\beta_{j}$ was added to feature j of every row: a sum down the column."#),
+            "input": ("Input", "Row i: token i's features."),
+            "weight": ("Scale", "Multiplies feature j."),
+            "weight, ones": ("Scale", "All 1: no scaling."),
+            "bias": ("Shift", "Added to feature j."),
+            "bias, zeros": ("Shift", "No shift."),
+            "eps": ("Epsilon", "Keeps a constant row from dividing by zero."),
+            "mean": ("row means", "Each row's own mean."),
+            "centered": ("deviations", "Every row now sums to 0."),
+            "var": ("row variances", #"Dividing by $d_{\text{model}} = «D»$: the biased variance."#),
+            "var, unbiased": ("row variances", #"Dividing by $d_{\text{model}} - 1 = «divisor»$: the unbiased variance of `torch.var`, not `nn.LayerNorm`'s."#),
+            "std": ("standard deviations", "What each deviation is divided by."),
+            "std, outside": ("standard deviations", "ε outside the root, as The Annotated Transformer; `nn.LayerNorm` puts it inside."),
+            "normalized": ("normalized", "Each deviation in units of its row's $s$."),
+            "normalized, same": ("normalized", "«rows» are now the same to 4 decimals: scale and offset are gone."),
+            "output": ("output", #"Feature j scaled by $\gamma_{j}$ and shifted by $\beta_{j}$, alike in every row."#),
+            "output, identity": ("output", #"$\gamma = 1$ and $\beta = 0$: the same as $\hat X$."#),
         ],
         text: [
             "backward equations": #"""
                 \frac{\partial L}{\partial \hat{X}} = \frac{\partial L}{\partial Y} \odot \gamma, \qquad
-                \frac{\partial L}{\partial x_{j}} = \frac{1}{s} \left(\frac{\partial L}{\partial \hat{x}_{j}} - \frac{1}{D} \sum_{k} \frac{\partial L}{\partial \hat{x}_{k}} - \hat{x}_{j} \frac{1}{D} \sum_{k} \frac{\partial L}{\partial \hat{x}_{k}} \hat{x}_{k}\right) \text{ for each row}
+                \frac{\partial L}{\partial x_{j}} = \frac{1}{s} \left(\frac{\partial L}{\partial \hat{x}_{j}} - \frac{1}{d_{\text{model}}} \sum_{k} \frac{\partial L}{\partial \hat{x}_{k}} - \hat{x}_{j} \frac{1}{d_{\text{model}}} \sum_{k} \frac{\partial L}{\partial \hat{x}_{k}} \hat{x}_{k}\right) \text{ for each row}
                 """#,
             "heading back through": "Back through the normalization",
             "heading input gradients": "The inputs' gradients",
             "compact": #"""
                 The chain above compresses into the compact rule of the equations. The mean's path removes \#
-                the average of $\frac{\partial L}{\partial \hat{x}}$ (shifting a whole row changes nothing after \#
-                normalizing), and the variance's path removes its component along $\hat{x}$ (scaling a row changes \#
-                nothing either). For entry (1, 1), with row 1's mean of $\frac{\partial L}{\partial \hat{x}}$ = «mean» \#
-                and mean of $\frac{\partial L}{\partial \hat{x}} \odot \hat{x}$ = «product»: \#
+                the average of $\frac{\partial L}{\partial \hat x}$ (shifting a whole row changes nothing after \#
+                normalizing), and the variance's path removes its component along $\hat x$ (scaling a row changes \#
+                nothing either). For entry (1, 1), with row 1's mean of $\frac{\partial L}{\partial \hat x}$ equal \#
+                to «mean shown» and mean of $\frac{\partial L}{\partial \hat x} \odot \hat x$ equal to «product shown»: \#
                 (1/«s») · («dxhat» − «mean» − «xhat» · «product») = «result», the «found» found above. \#
                 Each row of $\frac{\partial L}{\partial X}$ sums to 0: moving a whole row up or down changes nothing after normalizing.
                 """#,
@@ -50,77 +52,87 @@ extension LayerNorm {
             "summary": "Layer normalization: each token's features to mean 0 and variance 1, then scale and shift",
             "title": "Layer normalization",
             "default.summary": "two tokens that differ only in scale and offset come out the same",
-            "default.story": #"""
-                Two tokens with 4 features each. The second is the first doubled and shifted by 10 \#
-                ($x_{2} = 2 x_{1} + 10$): the same pattern at another scale, as happens when one token's \#
-                activations grew larger on the way through the layers. After normalization both rows are the \#
-                same (up to the tiny $\epsilon$), and the learned scale $\gamma$ and shift $\beta$ then act on \#
-                that common pattern.
-                """#,
+            "default.story": #"Two tokens of 4 features, the second the first doubled and shifted by 10 ($x_{2} = 2 x_{1} + 10$): one pattern at two scales."#,
             "alternative unbiased": "the unbiased variance, dividing by D − 1 (torch.var's default)",
             "alternative biased": "the biased variance, dividing by D (nn.LayerNorm)",
             "alternative outside": "ε outside the square root, (x − μ)/(σ + ε)",
             "alternative inside": "ε inside the square root, (x − μ)/√(σ² + ε) (nn.LayerNorm)",
             "alternative annotated": #"The Annotated Transformer's LayerNorm: unbiased σ and ε outside the root (`variance: "unbiased"`, `eps_placement: "outside"`)"#,
             "why": #"""
-                Deep networks train badly when the scale of their activations drifts from layer to layer: a \#
-                layer tuned for inputs around 1 receives inputs around 100. **Layer normalization** rescales each \#
-                token's vector of features to mean 0 and variance 1, then lets the network choose the scale and \#
-                offset it wants with two learned vectors, $\gamma$ and $\beta$. In the Transformer it follows every \#
-                residual connection, $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$ (seed notes 001).
+                **Layer normalization** brings each token's features to mean 0 and variance 1, then applies a \#
+                learned scale $\gamma$ and shift $\beta$. In the Transformer it follows every residual connection, \#
+                $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$ (seed notes 001).
                 """#,
             "norms": #"""
-                **Batch, layer, instance and group norm** (seed notes 001) differ only in *which* numbers share a \#
-                mean and variance. Batch norm normalizes each feature across the examples of a batch, so its result \#
-                depends on the other examples and needs running averages at test time. Layer norm normalizes each \#
-                example (here, each token) across its own features, so it works the same for a batch of one and \#
-                for sequences of any length, which is why Transformers use it. Instance norm (images) normalizes \#
-                each channel of each example over its pixels; group norm normalizes groups of channels.
+                Batch norm pools each feature over a batch; layer norm uses the token's own features only, \#
+                whatever the batch or sequence length.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
-                \mu &= \tfrac{1}{D} \textstyle\sum_{j} x_{j} && \text{mean of the row} \\
-                \sigma^{2} &= \tfrac{1}{D} \textstyle\sum_{j} (x_{j} - \mu)^{2} && \text{variance, dividing by } D \\
+                \mu &= \tfrac{1}{d_{\text{model}}} \textstyle\sum_{j} x_{j} && \text{mean of the row} \\
+                \sigma^{2} &= \tfrac{1}{d_{\text{model}}} \textstyle\sum_{j} (x_{j} - \mu)^{2} && \text{variance} \\
                 \hat{x}_{j} &= \frac{x_{j} - \mu}{\sqrt{\sigma^{2} + \epsilon}} && \text{normalized} \\
                 y_{j} &= \gamma_{j}\, \hat{x}_{j} + \beta_{j} && \text{scaled and shifted}
                 \end{aligned}
                 """#,
             "convention": #"""
-                **Convention.** This is `torch.nn.LayerNorm(D)`: the **biased** variance (divide by $D$, not \#
-                $D - 1$) and $\epsilon$ **inside** the square root. `torch.var(x)` divides by $D - 1$ by default, and \#
-                The Annotated Transformer writes $(x - \mu)/(\sigma + \epsilon)$ with the unbiased $\sigma$; both give \#
-                slightly different numbers. $\epsilon$ only guards against dividing by zero when a row is constant.
+                **Convention:** `nn.LayerNorm`, with the biased variance (divide by $d_{\text{model}}$) and \#
+                $\epsilon$ inside the root. `torch.var` divides by $d_{\text{model}} - 1$; The Annotated \#
+                Transformer uses that $\sigma$ with $\epsilon$ outside, $(x - \mu)/(\sigma + \epsilon)$.
                 """#,
             "another convention, unbiased": #"""
-                **This trace uses another convention** (`variance: "unbiased"`), so its numbers differ \#
-                from `torch.nn.LayerNorm`'s: the variance divides by $D - 1$ (torch.var's default). \#
-                The steps it changes say so.
+                **This trace uses another convention:** the variance divides by $d_{\text{model}} - 1$, as \#
+                `torch.var` does, so its numbers differ from `nn.LayerNorm`'s.
                 """#,
             "another convention, outside": #"""
-                **This trace uses another convention** (`eps_placement: "outside"`), so its numbers differ \#
-                from `torch.nn.LayerNorm`'s: $\epsilon$ is added after the square root, $\hat{x} = (x - \mu)/(\sigma + \epsilon)$. \#
-                The steps it changes say so.
+                **This trace uses another convention:** $\epsilon$ is added after the square root, \#
+                $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from `nn.LayerNorm`'s.
                 """#,
             "another convention, both": #"""
-                **This trace uses another convention** (`variance: "unbiased"` and `eps_placement: "outside"`), so its numbers differ \#
-                from `torch.nn.LayerNorm`'s: the variance divides by $D - 1$ (torch.var's default); $\epsilon$ is added after the square root, $\hat{x} = (x - \mu)/(\sigma + \epsilon)$, together exactly The Annotated Transformer's LayerNorm. \#
-                The steps it changes say so.
+                **This trace uses another convention,** The Annotated Transformer's: the variance divides by \#
+                $d_{\text{model}} - 1$ and $\epsilon$ is added after the square root, \#
+                $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from `nn.LayerNorm`'s.
                 """#,
-            "legend N": "rows normalized independently (tokens)",
-            "legend D": "features per row",
+            "legend N": "tokens (rows), each normalized on its own",
+            "legend D": "features per token",
             "heading steps": "Step by step",
-            "heading moments": "Mean and variance of each row",
-            "heading normalize": "Normalize, then scale and shift",
+            "heading moments": "Mean and variance",
+            "heading normalize": "Normalize, scale, shift",
             "heading summary": "Summary",
             "figure": "Layer norm: input beside output",
             "figure input": "input X",
             "figure output": "output Y",
-            "figure description": "Two heatmaps, each with its own colour scale (red positive, white 0, blue negative): the input rows on the left, the normalized, scaled and shifted rows on the right. Rows with the same pattern at different scales look alike after normalization.",
+            "figure description": "Each with its own colour scale: red positive, white 0, blue negative.",
             "notice": #"""
-                Whatever the scale and offset of a row, its normalized version has mean 0 and variance 1; only the \#
-                *pattern* of the features survives, and $\gamma$ and $\beta$ are the same for every row. Rows never \#
-                mix: each token is normalized with its own mean and variance.
+                Only the pattern of each row's features survives normalization; $\gamma$ and $\beta$, shared by \#
+                every row, then set the scale the next layer receives.
                 """#,
+
+            // Sentences from the numbers.
+            "token": "“«token»”",
+            "row": "row «i»",
+            "list and": " and ",
+
+            // What the slides say, and what the numbers show.
+            "heading slides": "What the slides say, and what the numbers show",
+            "slides moments, before": #"""
+                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Only before $\gamma$ and \#
+                $\beta$: the rows of $\hat X$ have mean «mean» and variance «var»; after them, «first»'s mean is \#
+                «output mean» and its variance «output var».
+                """#,
+            "slides moments, confirmed": #"""
+                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Confirmed: with \#
+                $\gamma = 1$ and $\beta = 0$, every row of the output has mean «mean» and variance «var».
+                """#,
+            "slides moments, small": #"""
+                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Only when $\sigma^{2}$ is \#
+                far above $\epsilon$: «row» has $\sigma^{2} = «var»$, so its row of $\hat X$ has variance «normalized var».
+                """#,
+            "slides own": #"""
+                - Seed 001: “Layer norm normalizes each word with its own mean and variance.” Confirmed: «first» \#
+                has $\mu = «mean 1»$ and $\sigma^{2} = «var 1»$, «last» $\mu = «mean 2»$ and $\sigma^{2} = «var 2»$«same».
+                """#,
+            "slides own, same": ", and both become the same row of $\\hat X$",
         ])
 }

@@ -69,14 +69,17 @@ enum LayerNorm: Lesson {
             tr.say(w("another convention, " + which))
         }
         tr.introduceInputs(legend: [
-            (symbol: "N", meaning: w("legend N"), size: n),
-            (symbol: "D", meaning: w("legend D"), size: d),
+            (symbol: "n", meaning: w("legend N"), size: n),
+            (symbol: #"d_{\text{model}}"#, meaning: w("legend D"), size: d),
         ], example: example)
         let x = tr.input("input", "X", .matrix(p.x), w.caption("input"), labels: table)                         // N × D
-        let gamma = tr.input("weight", #"\gamma"#, .vector(p.gamma ?? Vector(Array(repeating: 1, count: d))),   // D
-                             w.caption(p.gamma == nil ? "weight, left out" : "weight"), labels: features)
-        let beta = tr.input("bias", #"\beta"#, .vector(p.beta ?? .zeros(d)),                                    // D
-                            w.caption(p.beta == nil ? "bias, left out" : "bias"), labels: features)
+        let gammaValue = p.gamma ?? Vector(Array(repeating: 1, count: d))
+        let betaValue = p.beta ?? .zeros(d)
+        let identity = gammaValue.entries.allSatisfy { $0 == 1 } && betaValue.entries.allSatisfy { $0 == 0 }
+        let gamma = tr.input("weight", #"\gamma"#, .vector(gammaValue),                                            // D
+                             w.caption(gammaValue.entries.allSatisfy { $0 == 1 } ? "weight, ones" : "weight"), labels: features)
+        let beta = tr.input("bias", #"\beta"#, .vector(betaValue),                                                 // D
+                            w.caption(betaValue.entries.allSatisfy { $0 == 0 } ? "bias, zeros" : "bias"), labels: features)
         let eps = tr.input("eps", #"\epsilon"#, .scalar(p.eps), w.caption("eps"))
 
         tr.heading(w("heading steps"))
@@ -95,10 +98,11 @@ enum LayerNorm: Lesson {
 
         tr.heading(w("heading normalize"), level: 3)
         // x̂ = (x − μ)/s                                                                                          N × D
-        let normalized = tr.record("normalized", #"\hat{X}"#, centered / broadcast(std, .perRow, rows: n, cols: d), w.caption("normalized"), labels: table)
+        let xHat = centered / broadcast(std, .perRow, rows: n, cols: d)
+        let normalized = tr.record("normalized", #"\hat{X}"#, xHat, normalizedCaption(p, xHat.value.matrix), labels: table)
         // y = γ ⊙ x̂ + β                                                                                          N × D
         let output = tr.record("output", "Y", hadamard(normalized, broadcast(gamma, .perColumn, rows: n, cols: d)) + broadcast(beta, .perColumn, rows: n, cols: d),
-                               w.caption("output"), labels: table)
+                               w.caption(identity ? "output, identity" : "output"), labels: table)
 
         tr.figure(.heatmaps(title: w("figure"),
                             panels: [Heatmap(title: w("figure input"), rows: rowLabels, columns: numberLabels(d), values: p.x, rowHeader: row, columnHeader: feature),
@@ -106,6 +110,12 @@ enum LayerNorm: Lesson {
                             scale: .diverging, shared: false),
                   description: w("figure description"))
 
+        let bullets = Trace.valuesOnly ? [] : slides(p, divisor: divisor, identity: identity, mean: mean.value.flat, variance: variance.value.flat,
+                                                      normalized: normalized.value.matrix, output: output.value.matrix)
+        if !bullets.isEmpty {
+            tr.heading(w("heading slides"))
+            tr.say(bullets.joined(separator: "\n"))
+        }
         tr.heading(w("heading summary"))
         tr.say(w("notice"))
         if backward {
@@ -142,9 +152,74 @@ enum LayerNorm: Lesson {
         let meanProduct = (0..<dXhat.cols).reduce(0.0) { $0 + dXhat[0, $1] * xHat[0, $1] } / d
         // A negative number in parentheses where it follows a sign: «a − (−0.2)».
         func n(_ x: Double) -> String { let t = style.fixed(x); return t.hasPrefix("-") ? "(\(t))" : t }
-        return ["s": style.fixed(s), "dxhat": style.fixed(dXhat[0, 0]), "mean": n(meanGrad), "xhat": n(xHat[0, 0]),
+        return ["s": style.fixed(s), "dxhat": style.fixed(dXhat[0, 0]), "mean": n(meanGrad), "mean shown": style.fixed(meanGrad), "xhat": n(xHat[0, 0]),
+                "product shown": style.fixed(meanProduct),
                 "product": n(meanProduct), "result": style.fixed((dXhat[0, 0] - meanGrad - xHat[0, 0] * meanProduct) / s),
                 "found": style.fixed(dx.flat[0])]
+    }
+}
+
+// MARK: What the numbers say
+
+extension LayerNorm {
+    /// A row in a sentence: “cat”, or “row 2” without labels.
+    static func named(_ p: LayerNormInput, _ i: Int) -> String {
+        p.tokens.map { words("token", ["token": $0[i]]) } ?? words("row", ["i": "\(i + 1)"])
+    }
+
+    /// Whether two rows of a matrix show the same numbers to 4 decimals.
+    static func alike(_ m: Matrix, _ a: Int, _ b: Int) -> Bool {
+        (0..<m.cols).allSatisfy { NumberStyle(precision: 4).fixed(m[a, $0]) == NumberStyle(precision: 4).fixed(m[b, $0]) }
+    }
+
+    /// The normalized rows' caption: the first rows that came out alike, if any (looked for among a
+    /// slide's worth of rows).
+    static func normalizedCaption(_ p: LayerNormInput, _ xHat: Matrix) -> Caption {
+        guard xHat.rows * xHat.rows * xHat.cols <= 1_000_000, let first = (0..<xHat.rows).first(where: { a in ((a + 1)..<xHat.rows).contains { alike(xHat, a, $0) } }) else {
+            return words.caption("normalized")
+        }
+        let rows = (first..<xHat.rows).filter { alike(xHat, first, $0) }.map { named(p, $0) }
+        let listed = rows.count > 1 ? rows.dropLast().joined(separator: ", ") + words("list and") + (rows.last ?? "") : rows.joined()
+        // The sentence starts with them: “cat” as it is, row 1 as Row 1.
+        return words.caption("normalized, same", ["rows": listed.prefix(1).uppercased() + listed.dropFirst()])
+    }
+
+    /// Mean and variance of each row of `m` (or of `rows`), the variance divided as the trace divides it.
+    static func moments(_ m: Matrix, divisor: Int, rows: Range<Int>? = nil) -> [(mean: Double, variance: Double)] {
+        (rows ?? 0..<m.rows).map { r in
+            let mean = (0..<m.cols).reduce(0.0) { $0 + m[r, $1] } / Double(m.cols)
+            return (mean, (0..<m.cols).reduce(0.0) { $0 + (m[r, $1] - mean) * (m[r, $1] - mean) } / Double(divisor))
+        }
+    }
+
+    /// The seed notes' statements on normalization (seed notes 001), each with its verdict from the values.
+    static func slides(_ p: LayerNormInput, divisor: Int, identity: Bool, mean: [Double], variance: [Double],
+                       normalized xHat: Matrix, output y: Matrix) -> [String] {
+        guard xHat.rows > 0 else { return [] }
+        let style = NumberStyle(precision: 4)
+        // The normalized rows' means (the largest in size) and variances (their range), as 4 decimals show them.
+        let normal = moments(xHat, divisor: divisor)
+        let largestMean = normal.map { abs($0.mean) }.max() ?? 0
+        let variances = Set(normal.map { style.fixed($0.variance) }).sorted()
+        let varianceWords = variances.count == 1 ? variances[0] : (variances.first ?? "") + "–" + (variances.last ?? "")
+        var bullets: [String] = []
+        if let low = normal.indices.min(by: { normal[$0].variance < normal[$1].variance }), style.fixed(normal[low].variance) != style.fixed(1) {
+            bullets.append(words("slides moments, small", ["row": named(p, low), "var": numberLabel(variance[low]),
+                                                           "normalized var": style.fixed(normal[low].variance)]))
+        } else if identity {
+            bullets.append(words("slides moments, confirmed", ["mean": style.fixed(largestMean), "var": varianceWords]))
+        } else {
+            let out = moments(y, divisor: divisor, rows: 0..<1)[0]
+            bullets.append(words("slides moments, before", ["mean": style.fixed(largestMean), "var": varianceWords, "first": named(p, 0),
+                                                            "output mean": style.fixed(out.mean), "output var": style.fixed(out.variance)]))
+        }
+        if xHat.rows > 1 {
+            let last = xHat.rows - 1
+            bullets.append(words("slides own", ["first": named(p, 0), "last": named(p, last), "mean 1": numberLabel(mean[0]), "var 1": numberLabel(variance[0]),
+                                                "mean 2": numberLabel(mean[last]), "var 2": numberLabel(variance[last]),
+                                                "same": alike(xHat, 0, last) ? words("slides own, same") : ""]))
+        }
+        return bullets
     }
 }
 
