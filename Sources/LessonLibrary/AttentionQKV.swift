@@ -224,11 +224,16 @@ extension AttentionQKV {
         return shown.joined(separator: ", ")
     }
 
-    /// The keys query i may see (all of them, or those at or before it under the mask), by weight,
-    /// largest first.
+    /// The keys query i may see: all of them, or those at or before it under the mask.
+    static func visible(_ scaled: Matrix, row i: Int) -> [Int] { (0..<scaled.cols).filter { scaled[i, $0].isFinite } }
+
+    /// The keys query i may see, by weight, largest first.
     static func visibleKeys(_ a: Matrix, scaled: Matrix, row i: Int) -> [Int] {
-        (0..<a.cols).filter { scaled[i, $0].isFinite }.sorted { a[i, $0] != a[i, $1] ? a[i, $0] > a[i, $1] : $0 < $1 }
+        visible(scaled, row: i).sorted { a[i, $0] != a[i, $1] ? a[i, $0] > a[i, $1] : $0 < $1 }
     }
+
+    /// A sentence that starts with a token: “sat” as it is, token 2 as Token 2.
+    static func opening(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// What each row of A does, from its numbers: one key it can see, an even spread, a tie at the
     /// top, peaked (the largest weight more than twice the next) or spread. Rows 1, 2 and n beyond 4 rows.
@@ -253,9 +258,11 @@ extension AttentionQKV {
     }
 
     /// The seed notes' statements this example's numbers bear on, each with its verdict computed
-    /// from the values. The seed-char-softmax example is the seed's language model in disguise: only
-    /// its quoted percentages are about these numbers.
+    /// from the values, for inputs of a slide's size (up to 64 tokens: beyond, the box would cost
+    /// more time than it is worth to a reader). The seed-char-softmax example is the seed's language
+    /// model in disguise: only its quoted percentages are about these numbers.
     static func slides(_ p: AttentionInput, example: String?, scores s: Matrix, scaled: Matrix, weights a: Matrix, output o: Matrix) -> [String] {
+        guard a.rows <= 64 else { return [] }
         if example == "seed-char-softmax" { return [percentages(p, scaled: scaled, weights: a)].compactMap { $0 } }
         return [keysAndValues(p, scores: s), scaling(p, scores: s, scaled: scaled, weights: a),
                 itselfHighest(p, scaled: scaled, weights: a), plainDotProducts(p), withoutSoftmax(p, scores: s, scaled: scaled, weights: a),
@@ -275,7 +282,7 @@ extension AttentionQKV {
     static func scaling(_ p: AttentionInput, scores s: Matrix, scaled: Matrix, weights a: Matrix) -> String? {
         guard p.dK > 1 else { return nil }
         let growth = (0..<a.rows).map { i -> (row: Int, undivided: Double, divided: Double) in
-            let keys = visibleKeys(a, scaled: scaled, row: i)
+            let keys = visible(scaled, row: i)
             let top = keys.map { s[i, $0] }.max() ?? 0
             let total = keys.reduce(0.0) { $0 + Foundation.exp(s[i, $1] - top) }
             return (i, 1 / total, keys.map { a[i, $0] }.max() ?? 0)
@@ -290,23 +297,30 @@ extension AttentionQKV {
     /// key only (the first under the mask) say nothing either way.
     static func itselfHighest(_ p: AttentionInput, scaled: Matrix, weights a: Matrix) -> String? {
         let w = words
-        let rows = (0..<a.rows).filter { i in visibleKeys(a, scaled: scaled, row: i).count > 1 && scaled[i, i].isFinite }
+        // Each row that sees more than itself, with its largest weight.
+        let rows = (0..<a.rows).compactMap { i -> (row: Int, largest: Double)? in
+            let keys = visible(scaled, row: i)
+            guard keys.count > 1, scaled[i, i].isFinite else { return nil }
+            return (i, keys.map { a[i, $0] }.max() ?? 0)
+        }
         guard !rows.isEmpty else { return nil }
-        let (holds, fails) = (rows.filter { i in visibleKeys(a, scaled: scaled, row: i).allSatisfy { a[i, i] >= a[i, $0] || tied(a[i, i], a[i, $0]) } },
-                              rows.filter { i in visibleKeys(a, scaled: scaled, row: i).contains { a[i, $0] > a[i, i] && !tied(a[i, i], a[i, $0]) } })
+        let below = { (r: (row: Int, largest: Double)) in r.largest > a[r.row, r.row] && !tied(a[r.row, r.row], r.largest) }
+        let (holds, fails) = (rows.filter { !below($0) }.map(\.row), rows.filter(below).map(\.row))
         func diagonal(_ rows: [Int]) -> String { listed(quoted(rows.map { a[$0, $0] })) }
         func tokens(_ rows: [Int]) -> String { listed(rows.map { named(p, $0) }) }
         guard !fails.isEmpty else { return w("slides self, confirmed", ["weights": diagonal(holds)]) }
-        let held = holds.isEmpty ? "" : w("slides self holds", ["tokens": tokens(holds), "do": w(holds.count == 1 ? "does" : "do"), "weights": diagonal(holds)])
+        let held = holds.isEmpty ? "" : w("slides self holds", ["tokens": opening(tokens(holds)), "do": w(holds.count == 1 ? "does" : "do"), "weights": diagonal(holds)])
         return w("slides self, refuted", ["tokens": tokens(fails), "weigh": w(fails.count == 1 ? "weighs" : "weigh"), "weights": diagonal(fails), "holds": held])
     }
 
     /// Seed 001: with plain dot products x_i · x_j a token is most similar to itself, by far. The
-    /// row of X Xᵀ where another token comes closest to (or beyond) the token's own.
+    /// row of X Xᵀ where another token comes closest to (or beyond) the token's own; nothing for an
+    /// input so large that X Xᵀ would cost more than a slide's worth of work.
     static func plainDotProducts(_ p: AttentionInput) -> String? {
         let x = p.x
-        guard x.rows > 1 else { return nil }
-        func dot(_ i: Int, _ j: Int) -> Double { (0..<x.cols).reduce(0.0) { $0 + x[i, $1] * x[j, $1] } }
+        guard x.rows > 1, x.rows * x.rows * x.cols <= 4_000_000 else { return nil }
+        let gram = (0..<x.rows).map { i in (0..<x.rows).map { j in (0..<x.cols).reduce(0.0) { $0 + x[i, $1] * x[j, $1] } } }
+        func dot(_ i: Int, _ j: Int) -> Double { gram[i][j] }
         let rivals = (0..<x.rows).map { i -> (row: Int, other: Int, margin: Double) in
             let other = (0..<x.rows).filter { $0 != i }.max { dot(i, $0) < dot(i, $1) } ?? i
             return (i, other, dot(i, other) - dot(i, i))
