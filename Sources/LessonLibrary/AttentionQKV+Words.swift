@@ -184,8 +184,8 @@ extension AttentionQKV {
             "equals": "=",
             "exceeds": "= «value» >",
             "slides softmax": #"""
-                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$”, without a softmax. Refuted: \#
-                «query»'s raw scores «scores» sum to «sum»«negative»; the softmax makes them «weights».
+                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Refuted: it has no softmax; \#
+                «query»'s raw scores «scores» sum to «sum»«negative», the softmax makes them «weights».
                 """#,
             "slides softmax negative": ", one of them negative",
             "slides scale": #"""
@@ -193,8 +193,8 @@ extension AttentionQKV {
                 Confirmed: undivided, «query»'s largest weight would be «unscaled», not «scaled».
                 """#,
             "slides mask, confirmed": #"""
-                - Seed 000: “Masking makes each word depend only on the words before it.” Confirmed, itself \#
-                included: every weight above the diagonal of $A$ is 0, so «first»'s output is its value, «value».
+                - Seed 000: “Masking makes each word depend only on the words before it.” Confirmed: every \#
+                weight above the diagonal of $A$ is 0 (a word sees itself too), so «first»'s output is its value, «value».
                 """#,
             "slides thinking": #"""
                 - Seed 000: “Thinking's interaction with itself becomes 0.88, with Machines 0.12.” «verdict»: \#

@@ -117,9 +117,9 @@ extension LayerNorm {
             // What the slides say, and what the numbers show.
             "heading slides": "What the slides say, and what the numbers show",
             "slides moments, before": #"""
-                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Only before $\gamma$ and \#
-                $\beta$: the rows of $\hat X$ have mean «mean» and variance «var»; after them, «first»'s mean is \#
-                «output mean» and its variance «output var».
+                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Only when $\gamma = 1$ \#
+                and $\beta = 0$, or before them: the rows of $\hat X$ have mean «mean» and variance «var»; after \#
+                them, «first»'s mean is «output mean» and its variance «output var».
                 """#,
             "slides moments, confirmed": #"""
                 - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Confirmed: with \#
