@@ -82,17 +82,18 @@ extension LayerNorm {
                 Transformer uses that $\sigma$ with $\epsilon$ outside, $(x - \mu)/(\sigma + \epsilon)$.
                 """#,
             "another convention, unbiased": #"""
-                **This trace uses another convention:** the variance divides by $d_{\text{model}} - 1$, as \#
-                `torch.var` does, so its numbers differ from `nn.LayerNorm`'s.
+                **This trace uses another convention** (`variance: "unbiased"`): the variance divides by \#
+                $d_{\text{model}} - 1$, as `torch.var` does, so its numbers differ from `nn.LayerNorm`'s.
                 """#,
             "another convention, outside": #"""
-                **This trace uses another convention:** $\epsilon$ is added after the square root, \#
-                $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from `nn.LayerNorm`'s.
+                **This trace uses another convention** (`eps_placement: "outside"`): $\epsilon$ is added after \#
+                the square root, $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from `nn.LayerNorm`'s.
                 """#,
             "another convention, both": #"""
-                **This trace uses another convention,** The Annotated Transformer's: the variance divides by \#
-                $d_{\text{model}} - 1$ and $\epsilon$ is added after the square root, \#
-                $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from `nn.LayerNorm`'s.
+                **This trace uses another convention** (`variance: "unbiased"` and `eps_placement: "outside"`), \#
+                The Annotated Transformer's: the variance divides by $d_{\text{model}} - 1$ and $\epsilon$ is added \#
+                after the square root, $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from \#
+                `nn.LayerNorm`'s.
                 """#,
             "legend N": "tokens (rows), each normalized on its own",
             "legend D": "features per token",
@@ -131,8 +132,7 @@ extension LayerNorm {
                 """#,
             "slides own": #"""
                 - Seed 001: “Layer norm normalizes each word with its own mean and variance.” Confirmed: «first» \#
-                has $\mu = «mean 1»$ and $\sigma^{2} = «var 1»$, «last» $\mu = «mean 2»$ and $\sigma^{2} = «var 2»$«same».
+                has $\mu = «mean 1»$ and $\sigma^{2} = «var 1»$, «last» $\mu = «mean 2»$ and $\sigma^{2} = «var 2»$.
                 """#,
-            "slides own, same": ", and both become the same row of $\\hat X$",
         ])
 }

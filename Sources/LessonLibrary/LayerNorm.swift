@@ -216,8 +216,7 @@ extension LayerNorm {
         if xHat.rows > 1 {
             let last = xHat.rows - 1
             bullets.append(words("slides own", ["first": named(p, 0), "last": named(p, last), "mean 1": numberLabel(mean[0]), "var 1": numberLabel(variance[0]),
-                                                "mean 2": numberLabel(mean[last]), "var 2": numberLabel(variance[last]),
-                                                "same": alike(xHat, 0, last) ? words("slides own, same") : ""]))
+                                                "mean 2": numberLabel(mean[last]), "var 2": numberLabel(variance[last])]))
         }
         return bullets
     }

@@ -89,8 +89,8 @@ extension PositionalEncoding {
             "notice": "The encoding depends on the position alone: the same position gets the same row in every sentence.",
 
             // Sentences from the numbers.
-            "position": "1 position",
-            "positions": "«count» positions",
+            "one position": "1 position",
+            "many positions": "«count» positions",
             "plural": "s",
 
             // What the slides say, and what the numbers show.

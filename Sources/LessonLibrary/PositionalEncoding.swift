@@ -143,7 +143,7 @@ extension PositionalEncoding {
 
     /// `1 position`, `100 positions`.
     static func positions(_ count: Double) -> String {
-        count == 1 ? words("position") : words("positions", ["count": said(count)])
+        count == 1 ? words("one position") : words("many positions", ["count": said(count)])
     }
 
     /// How fast the first and the last pair turn: positions per radian, the divisor of each pair.
