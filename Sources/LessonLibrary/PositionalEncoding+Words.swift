@@ -82,7 +82,7 @@ extension PositionalEncoding {
             "figure panel": "PE: positions down, columns across",
             "figure description": "Rows: positions; columns: dimensions; red +1, white 0, blue −1.",
             "notice, relative": #"""
-                Moving on by «step» position«s» turns every pair by the same angle, so \#
+                Moving on by «step» position«s» turns each pair by its own fixed angle, so \#
                 $PE_{pos} \cdot PE_{pos+«step»}$ is «dot» for every $pos$ here: relative position can be read \#
                 from a dot product.
                 """#,
