@@ -247,10 +247,9 @@ extension AttentionQKV {
             guard keys.count > 1 else { return w("row one key", ["query": query, "key": key(top)]) }
             let next = keys[1]
             let shown = quoted([a[i, top], a[i, next]])
-            var slots = ["query": query, "key": key(top), "second": key(next), "weight": shown[0], "second weight": shown[1]]
+            let slots = ["query": query, "key": key(top), "second": key(next), "weight": shown[0], "second weight": shown[1]]
             if tied(a[i, top], a[i, last]) { return w("row even", slots) }
             if tied(a[i, top], a[i, next]) { return w("row tie", slots) }
-            slots["second"] = key(next)
             return w(a[i, top] > 2 * a[i, next] ? "row peaked" : "row spread", slots)
         }
         let rows: [Int?] = a.rows <= 4 ? Array(0..<a.rows) : [0, 1, nil, a.rows - 1]
