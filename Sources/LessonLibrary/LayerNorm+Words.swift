@@ -21,7 +21,7 @@ extension LayerNorm {
             "bias": ("Shift", "Added to feature j."),
             "bias, zeros": ("Shift", "No shift."),
             "eps": ("Epsilon", "Keeps a constant row from dividing by zero."),
-            "mean": ("row means", "Each row's own mean."),
+            "mean": ("row means", ""),
             "centered": ("deviations", "Every row now sums to 0."),
             "var": ("row variances", #"Dividing by $d_{\text{model}} = «D»$: the biased variance."#),
             "var, unbiased": ("row variances", #"Dividing by $d_{\text{model}} - 1 = «divisor»$: the unbiased variance of `torch.var`, not `nn.LayerNorm`'s."#),
