@@ -10,7 +10,7 @@ let markdownWords = Words(text: [
     "legend header": "| symbol | meaning | in this example |",
     "gradient check header": "| input | largest entry | backward pass | central difference | relative difference |",
     "written out": "written out",
-    "entry": "- entry («row», «column»): «arithmetic» = «value»",
+    "entry": "- («row», «column»): «arithmetic» = «value»",
     "a number": "a number",
     "one number": "1 number",
     "numbers": "«count» numbers",

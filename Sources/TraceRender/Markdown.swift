@@ -180,7 +180,7 @@ public struct MarkdownRenderer {
             out += matrixTable(m, labels: s.labels, given: false, name: s.name)
             // Every entry of a small matrix; else the first and the last row, each entry by entry.
             let columns = equations.shown(m.cols, limit: maxWrittenColumns).compactMap { $0 }
-            let rows = m.entries.count <= 4 || m.rows <= 2 ? Array(0..<m.rows) : [0, m.rows - 1]
+            let rows = m.entries.count <= 4 || m.rows <= 3 ? Array(0..<m.rows) : [0, m.rows - 1]
             var lines: [String] = []
             for i in rows.flatMap({ r in columns.map { r * m.cols + $0 } }) {
                 let (r, c) = (i / m.cols, i % m.cols)
