@@ -25,17 +25,17 @@ let sourceWords = Words(text: [
         and vanishes when it is (seed notes 002).
         """#,
     "seed-toy.backward": #"""
-        `grad_output` is 1 on the last state only, so $L = h_{2}$: the backward pass below is the seed's \#
+        $G$ is 1 on the last state only, so $L = h_{2}$: the backward pass below is the seed's \#
         $\partial h_{3} / \partial h_{1}$, written here as $\partial h_{2} / \partial h_{0}$ (this trace's $h_{0}$, $x_{1}$, $x_{2}$ are the \#
-        seed's $h_{1}$, $x_{2}$, $x_{3}$), and `h0.grad` at the end is that derivative.
+        seed's $h_{1}$, $x_{2}$, $x_{3}$), and $\frac{\partial L}{\partial h_{0}}$ at the end is that derivative.
         """#,
     "gomez-2016.summary": "Aidan Gomez's numerical LSTM example (2016): two steps, hidden size 1",
     "gomez-2016.story": #"""
         Aidan Gomez's “Backpropogating an LSTM: A Numerical Example” (2016) runs a one-unit LSTM on two \#
         inputs, $x_{0} = [1, 2]$ and $x_{1} = [0.5, 3]$, with one weight row, one recurrent weight and one \#
         bias per gate. The post lists its gates in the order a (the candidate, PyTorch's $g$), i, f, o; \#
-        here they are stacked in PyTorch's order i, f, g, o, and its single bias per gate is `bias_ih_l0` \#
-        (`bias_hh_l0` is left out, so zeros). The post's step 0 is this trace's $t = 1$. Its numbers are \#
+        here they are stacked in PyTorch's order i, f, g, o, and its single bias per gate is $b_{ih}$ \#
+        ($b_{hh} = 0$). The post's step 0 is this trace's $t = 1$. Its numbers are \#
         checked from the reproduction in Jae Duk Seo's “Back to Basics: Deriving Back Propagation on simple \#
         RNN/LSTM (feat. Aidan Gomez)” (2018). Two were computed from rounded numbers, and the verdict says \#
         so: the state $0.78572$ (exactly 0.785726, which rounds to 0.78573) and the last output \#
@@ -46,9 +46,8 @@ let sourceWords = Words(text: [
         The GRU-cell practice problem of the click4ai site concatenates $[x_{t}, h_{t-1}]$ and multiplies \#
         by one 2 × 4 matrix per gate, without biases, from $x = [1.0, 0.5]$ and $h_{0} = 0$. The first two \#
         columns of each matrix are `weight_ih_l0`'s rows here, the last two `weight_hh_l0`'s. It blends \#
-        with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$, colah's convention, so the input says \#
-        `update_gate: "takes-candidate"`, and it resets before the matrix product (`reset: "before"`), \#
-        which makes no difference here because $h_{0} = 0$. It prints every value to 3 decimals, and three \#
+        with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$, colah's convention (the update gate takes \#
+        the candidate), and it resets before the matrix product, which makes no difference here because $h_{0} = 0$. It prints every value to 3 decimals, and three \#
         of them are off in the last decimal, as the verdict finds: $\tanh(0.55) = 0.5005$ is printed 0.500, \#
         $\tanh(0.35) = 0.3364$ is printed 0.337, and $h_{1} = [0.300, 0.198]$ was multiplied from rounded \#
         numbers (0.587 · 0.337 = 0.1978) where the exact second entry rounds to 0.197. A minor source, \#
@@ -71,24 +70,22 @@ let sourceWords = Words(text: [
         probabilities are a softmax, the same function attention uses. Here the query of “h” scores the \#
         four keys with exactly those numbers ($X$ is the identity, $d_{k} = 1$, so $\sqrt{d_{k}} = 1$), and \#
         row 1 of the weights is the softmax of the seed's scores. The claims are the percentages as \#
-        fractions: 84% and 13% hold, but “3%” is 3.77% **truncated**, not rounded (it would be 4%), and the \#
-        verdict says so.
+        fractions.
         """#,
-    "machine-learning-mastery.summary": "Machine Learning Mastery's table for “I am a robot”: n = 100, d = 4",
+    "machine-learning-mastery.summary": "Machine Learning Mastery's table for “I am a robot”: base 100, d_model = 4",
     "machine-learning-mastery.story": #"""
         Machine Learning Mastery's “A Gentle Introduction to Positional Encoding in Transformer Models, \#
-        Part 1” encodes the four words of “I am a robot” with $d = 4$ and the base written $n = 100$ \#
-        instead of 10000, so that the slow pair of columns turns visibly: its angles are $pos/10$. It \#
+        Part 1” encodes the four words of “I am a robot” with $d_{\text{model}} = 4$ and the base 100 (the \#
+        article's $n$) instead of 10000, so that the slow pair of columns turns visibly: its angles are $pos/10$. It \#
         prints the whole 4 × 4 matrix to 8 decimals from its NumPy code; rows 2 and 4 are checked here.
         """#,
     "raschka-llm-from-scratch.summary": "Sebastian Raschka's layer-norm walk-through (Build a Large Language Model From Scratch, ch. 4)",
     "raschka-llm-from-scratch.story": #"""
         Chapter 4 of Sebastian Raschka's *Build a Large Language Model (From Scratch)* normalizes two rows \#
         of 6 activations by hand before defining its LayerNorm class. That walk-through uses `var()`'s \#
-        default, the **unbiased** variance, and no $\epsilon$, so the input says `variance: "unbiased"` and \#
-        a negligible $\epsilon = 10^{-12}$. The book printed its inputs to 4 decimals but computed from the \#
-        unrounded ones, which moves the normalized values by up to 3e-4; those claims carry a tolerance of \#
-        5e-4. (The LayerNorm class the chapter defines next uses the biased variance and $\epsilon = 10^{-5}$, \#
+        default, the **unbiased** variance, and no $\epsilon$, so this example divides by $d_{\text{model}} - 1$ \#
+        with a negligible $\epsilon = 10^{-12}$. The book printed its inputs to 4 decimals but computed from \#
+        the unrounded ones, which moves the normalized values by up to 3e-4; those claims are checked to 5e-4. (The LayerNorm class the chapter defines next uses the biased variance and $\epsilon = 10^{-5}$, \#
         as PyTorch does, and would give visibly different numbers, e.g. 0.6746 for the first entry.)
         """#,
 ])
