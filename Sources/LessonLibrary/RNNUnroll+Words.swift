@@ -13,23 +13,17 @@ extension RNNUnroll {
                                 #"$\tanh' = 1 - h_{«t»}^{2} = «slope»$ scales the gradient: near 0 when $h_{«t»}$ is near ±1 (saturated), near 1 when it is near 0."#),
             "a[t].grad, relu": ("gradient of the pre-activation",
                                 "relu′ passes the gradient where the unit was on and blocks it where it was off (a ≤ 0): off here: «off»."),
-            "a[t]": ("pre-activation",
-                     #"Each unit's weighted evidence: what the input says ($W_{ih} x_{«t»}$) plus what the memory $h_{«t-1»}$ says ($W_{hh} h_{«t-1»}$), plus the biases."#),
-            "h[t], tanh": ("hidden state",
-                           #"The new memory: $\tanh$ squashes each sum into (−1, 1), so the state stays bounded however long the sequence."#),
-            "h[t], relu": ("hidden state",
-                           "The new memory: relu keeps positive sums and sets negative ones to 0; unlike tanh it does not bound the state."),
+            "a[t]": ("pre-activation", #"Each unit's weighted sum of the input and the previous state, plus both biases."#),
+            "h[t], tanh": ("hidden state", #"$\tanh$ squashes each sum into (−1, 1), so the state stays bounded however long the sequence."#),
+            "h[t], relu": ("hidden state", "relu keeps positive sums and sets negative ones to 0; unlike tanh, it does not bound the state."),
         ],
         text: [
             "vanishing.summary": "twenty steps, the loss on the last state only: the gradient vanishes on its way back",
             "vanishing.story": #"""
-                A sequence of twenty numbers, one per step, read by a two-unit tanh RNN; `grad_output` is 0 \#
-                except at the last step, so the loss sees only $h_{20}$ (as when a whole sentence is classified \#
-                from its last state). Run it with `--backward` and watch the gradient travel back: at every step \#
-                it is multiplied by $\tanh'$ (at most 1) and by $W_{hh}^{\top}$, whose entries are below 1 here, \#
-                so it shrinks step after step, and the first inputs barely reach the loss. This is the vanishing \#
-                gradient of seed notes 002. `lesson lstm-gates --example vanishing` reads the same sequence with an \#
-                LSTM whose forget gates stay near 1: its cell state carries the gradient back.
+                Twenty numbers, one per step, read by a two-unit tanh RNN. The loss sees only the last state \#
+                $h_{20}$, as when a sentence is classified from its last state; its backward pass shows how \#
+                little of the gradient reaches the first steps: the vanishing gradient of seed 002. The LSTM \#
+                lesson reads the same sequence and keeps it.
                 """#,
             "one unit chain": #"""
                 With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
@@ -52,27 +46,19 @@ extension RNNUnroll {
             "default.summary": "“e l l”: the same letter twice gives two different hidden states",
             "default.story": #"""
                 The seed notes' character-level language model reads “hello” one letter at a time. Here it \#
-                reads “e”, “l”, “l”, each as a *one-hot* vector: a 1 in the letter's column and 0 elsewhere, \#
-                with the columns standing for h, e and l (inputs 1, 2, 3). Steps 2 and 3 get exactly the same \#
-                input, yet their hidden states differ: $h_{2}$ and $h_{3}$ also carry what came before. That \#
-                memory is what lets a language model built on $h_{t}$ predict a different next letter after \#
-                each “l” (“l” after the first, “o” after the second, in “hello”); the output layer that would \#
-                turn $h_{t}$ into those predictions is not part of this lesson.
+                reads “e”, “l”, “l”, each a *one-hot* vector over h, e and l (inputs 1, 2, 3). Watch steps 2 \#
+                and 3: the same input, two different states, because $h_{t}$ also carries what came before. \#
+                That is what lets a language model predict “l” after the first “l” and “o” after the second \#
+                (its output layer is not part of this lesson).
                 """#,
             "alternative relu": "the RNN with relu instead of tanh",
             "alternative tanh": "the RNN with tanh instead of relu",
             "why": #"""
-                A recurrent neural network reads a sequence one element at a time and keeps a **hidden state** \#
-                $h_{t}$, a vector that summarizes everything read so far. At every step the same cell combines the \#
-                new input $x_{t}$ with the previous state $h_{t-1}$ through the **same** weights: the network is one \#
-                small function applied again and again, which is why it can read sequences of any length.
-                """#,
-            "unrolling": #"""
-                “Unrolling” means drawing (and computing) that loop as a chain, one copy of the cell per time step. \#
-                The chain also shows the vanilla RNN's weakness (seed notes 002): the gradient that flows from \#
-                $h_{T}$ back to $h_{1}$ is multiplied by $W_{hh}$ and by the derivative of the nonlinearity once per \#
-                step, so over long sequences it shrinks to nothing or blows up. The LSTM (`lesson lstm-gates`) and \#
-                the GRU (`lesson gru`) were built to fix that.
+                A recurrent network reads a sequence one element at a time and keeps a **hidden state** $h_{t}$ \#
+                that summarizes what it has read. Every step applies the same cell, with the **same** weights, to \#
+                the new input $x_{t}$ and the previous state $h_{t-1}$, so it reads sequences of any length. \#
+                Unrolled, the loop becomes a chain with one copy of the cell per step; going back along that \#
+                chain, a gradient is multiplied by $W_{hh}^{\top}$ and the nonlinearity's slope once per step.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
@@ -82,32 +68,40 @@ extension RNNUnroll {
                 \end{aligned}
                 """#,
             "symbols, tanh": #"""
-                $a_{t}$ is the **pre-activation**, the weighted sum before the nonlinearity; \#
-                $\tanh(z) = (e^{z} - e^{-z})/(e^{z} + e^{-z})$ squashes any number into (−1, 1).
+                $a_{t}$ is the **pre-activation**; $\tanh(z) = (e^{z} - e^{-z})/(e^{z} + e^{-z})$ lies in (−1, 1). \#
+                **Convention**: `torch.nn.RNN`, column vectors, $W_{ih}$ (H × I) and $W_{hh}$ (H × H) \#
+                multiplying from the left, and two biases where one would do.
                 """#,
             "symbols, relu": #"""
-                $a_{t}$ is the **pre-activation**, the weighted sum before the nonlinearity; \#
-                $\operatorname{relu}(z) = \max(0, z)$ keeps positive numbers and sets negative ones to 0.
-                """#,
-            "convention": #"""
-                **Convention.** This is `torch.nn.RNN` with `nonlinearity="«nonlinearity»"`: vectors are columns, \#
-                $W_{ih}$ is hidden × input and $W_{hh}$ is hidden × hidden, and there are two biases whose sum is the \#
-                one bias of the textbook. Notes that use row vectors (seed 004: $h_{t} = \tanh(x_{t} W_{x} + h_{t-1} W + b)$) \#
-                store the transposed matrices, $W_{x} = W_{ih}^{\top}$ and $W = W_{hh}^{\top}$, and compute the same numbers.
+                $a_{t}$ is the **pre-activation**; $\operatorname{relu}(z) = \max(0, z)$. **Convention**: \#
+                `torch.nn.RNN` with relu, column vectors, $W_{ih}$ (H × I) and $W_{hh}$ (H × H) multiplying \#
+                from the left, and two biases where one would do.
                 """#,
             "hidden holds": "$h_{t}$",
             "heading steps": "Step by step",
-            "steps": "Each step does the same two things: a weighted sum of the new input and the old state, then the nonlinearity.",
+            "h saturated": #"«units» is near ±1, where tanh is flat: «values»."#,
+            "h saturated, several": #"«units» are near ±1, where tanh is flat: «values»."#,
+            "h off": #"relu sets «units» to 0: «values»."#,
             "heading summary": "Summary",
             "figure h": "Hidden state over time",
             "panel h": "hidden state h",
-            "figure h, description, tanh": "The hidden state at each time step, one line per unit, on −1 to 1 (tanh's range). The numbers are in the table below.",
-            "figure h, description, relu": "The hidden state at each time step, one line per unit. The numbers are in the table below.",
+            "figure h, description, tanh": "One line per unit, on tanh's range −1 to 1; the numbers are in the table below.",
+            "figure h, description, relu": "One line per unit; the numbers are in the table below.",
             "notice": #"""
-                The last hidden state $h_{«T»}$ is what a many-to-one task (say, sentiment of a sentence) would \#
-                feed to its output layer; a many-to-many task (tagging, language modelling) uses every $h_{t}$. Two \#
-                things to notice: every row was computed with the same $W_{ih}$, $W_{hh}$ and biases, and each \#
-                $h_{t}$ depends on all the inputs before it only through $h_{t-1}$.
+                A many-to-one task (the sentiment of a sentence) would pass the last state $h_{«T»}$ to its \#
+                output layer; a many-to-many task (tagging, language modelling) uses every $h_{t}$.
                 """#,
+            "slide same input": #"Seed 002: “Steps 3 and 4 both read ‘l’ yet must predict different letters; $h_{t}$ tells them apart.”"#,
+            "same input, other state": #"Confirmed: $x_{«s»} = x_{«t»}$, yet $h_{«s»} = «hs»$ and $h_{«t»} = «ht»$."#,
+            "same input, same state": #"Refuted here: $x_{«s»} = x_{«t»}$ and $h_{«s»} = h_{«t»} = «hs»$, so the state does not tell them apart."#,
+            "slide row form": #"Seed 004: “$h_{t} = \tanh(x_{t} W_{x} + h_{t-1} W + b)$.”"#,
+            "row form": #"Confirmed, transposed: with $W_{x} = W_{ih}^{\top}$, $W = W_{hh}^{\top}$ and $b = b_{ih} + b_{hh}$, the row $x_{1} W_{x} + b = «row»$ is $W_{ih} x_{1} + b_{ih} + b_{hh}$ laid on its side, so every $h_{t}$ comes out the same."#,
+            "slide powers": #"Seed 002: “Going back, the gradient is multiplied by $W_{hh}$ at every step: by 0.2 it becomes tiny, by 3 huge.”"#,
+            "powers, only when": #"Only when «condition»: here $W_{hh} = «w»$, yet each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
+            "powers, shrinks": #"Confirmed: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
+            "powers, grows": #"Confirmed: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it explodes."#,
+            "condition, tanh": "the tanh is not saturated",
+            "condition, relu": "the unit stays on",
+            "powers, bound": #"Confirmed: each step back multiplies the gradient by $W_{hh}^{\top}$ and the slopes $1 - h_{t}^{2}$, at most $\lVert W_{hh} \rVert_{F} = «norm»$ times the largest slope, so what travels from $h_{«T»}$ back to $h_{0}$ keeps at most $«bound»$ of its size."#,
         ])
 }

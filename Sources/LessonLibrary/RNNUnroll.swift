@@ -61,32 +61,31 @@ enum RNNUnroll: RecurrentLesson {
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
-        tr.say(w("unrolling"))
         tr.heading(w("heading equations"))
         tr.math(w("equations", ["f": fSymbol]))
         tr.say(w("symbols, \(nonlinearity)"))
-        tr.say(w("convention", ["nonlinearity": nonlinearity]))
         let input = p.present(in: tr, hiddenHolds: w("hidden holds"), extra: [], example: example)
 
         tr.heading(w("heading steps"))
-        tr.say(w("steps"))
         var hPrev = input.h0                                                    // H
         var (hs, pre): ([Traced], [Traced]) = ([], [])
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
-            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      H
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
-                              w.caption("a[t]", slots), labels: p.unitLabels)
+                              p.preActivationCaption(w.caption("a[t]"), t, hPrev: hPrev), labels: p.unitLabels)
             // h_t = f(a_t)                                                     H
-            let h = tr.record("h[\(t)]", "h_{\(t)}", apply(f, a), w.caption("h[t], \(nonlinearity)", slots), labels: p.unitLabels)
+            let fa = apply(f, a)
+            let h = tr.record("h[\(t)]", "h_{\(t)}", fa, stateCaption(t, nonlinearity, a: a, h: fa, before: t == 1 ? nil : hPrev),
+                              labels: p.unitLabels)
             hs.append(h)
             pre.append(a)
             hPrev = h
         }
 
+        p.slides(slides(p, hs: hs, pre: pre, nonlinearity: nonlinearity), in: tr)
         tr.heading(w("heading summary"))
         tr.figure(.lines(title: w("figure h"), steps: p.stepLabels, panels: [
             LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
@@ -95,6 +94,74 @@ enum RNNUnroll: RecurrentLesson {
         tr.say(w("notice", ["T": "\(p.steps)"]))
         if backward { derivePass(back: p, tr, input, hs: hs, pre: pre, nonlinearity: nonlinearity, example: example) }
         return tr
+    }
+
+    /// h_t's caption: what the nonlinearity does (first step), then the units that have just
+    /// saturated (tanh) or just turned off (relu).
+    static func stateCaption(_ t: Int, _ nonlinearity: String, a: Traced, h: Traced, before: Traced?) -> Caption {
+        let (now, prior) = (h.value.flat, before?.value.flat)
+        let said = nonlinearity == "tanh"
+            ? bandSayings(words, "h", symbol: "h_{\(t)}", now: now, before: prior, bands: Band.saturated)
+            : bandSayings(words, "h", symbol: "h_{\(t)}", now: now, before: prior, bands: [Band(name: "off") { $0 == 0 }],
+                          shown: ("a_{\(t)}", a.value.flat))
+        return onceThen(words.caption("h[t], \(nonlinearity)"), t, said)
+    }
+
+    /// The seed statements this example's numbers bear on (RNNUnroll+Words.swift has them), each
+    /// with its verdict computed from the values.
+    static func slides(_ p: RecurrentInput, hs: [Traced], pre: [Traced], nonlinearity: String) -> [String] {
+        let w = words
+        var bullets: [String] = []
+        // Seed 002: the same input at two steps, told apart by the state.
+        let rows = (0..<p.steps).map { t in (0..<p.inputSize).map { p.x[t, $0] } }
+        var (seen, repeated): ([[Double]: Int], (s: Int, t: Int)?) = ([:], nil)
+        for (t, row) in rows.enumerated() {
+            if let s = seen[row] { repeated = (s, t); break }
+            seen[row] = t
+        }
+        if let (s, t) = repeated {
+            let (hs1, ht1) = (hs[s].value.flat, hs[t].value.flat)
+            let slots = ["s": "\(s + 1)", "t": "\(t + 1)", "hs": vectorSaid(hs1), "ht": vectorSaid(ht1)]
+            bullets.append(w("slide same input") + " " + w(hs1 == ht1 ? "same input, same state" : "same input, other state", slots))
+        }
+        // Seed 004: the row form, the same numbers transposed.
+        if nonlinearity == "tanh" {
+            let x1 = rows[0]
+            let row = (0..<p.hidden).map { u in
+                (0..<p.inputSize).reduce(0.0) { $0 + p.wIh[u, $1] * x1[$1] } + (p.bIh?[u] ?? 0) + (p.bHh?[u] ?? 0)
+            }
+            bullets.append(w("slide row form") + " " + w("row form", ["row": vectorSaid(row)]))
+        }
+        // Seed 002: W_hh multiplied at every step back. One unit: the exact chain of factors;
+        // several: a bound on its size, said only where it proves the gradient vanishes.
+        if let verdict = powers(p, hs: hs, pre: pre, nonlinearity: nonlinearity) { bullets.append(w("slide powers") + " " + verdict) }
+        return bullets
+    }
+
+    /// Seed 002's "by 0.2 tiny, by 3 huge", checked: with one unit, ∂h_T/∂h_0 as the product of its
+    /// factors f′(a_t)·W_hh; with several, at most Π_t max_u f′(a_t)·‖W_hh‖_F (the Frobenius norm
+    /// bounds the spectral one), said when that bound is below 0.1.
+    static func powers(_ p: RecurrentInput, hs: [Traced], pre: [Traced], nonlinearity: String) -> String? {
+        let isTanh = nonlinearity == "tanh"
+        let slopes = (0..<p.steps).map { t in
+            zip(hs[t].value.flat, pre[t].value.flat).map { h, a in isTanh ? 1 - h * h : (a > 0 ? 1.0 : 0) }
+        }
+        let slots = ["T": "\(p.steps)", "slope": isTanh ? #"\tanh'(a_{t})"# : #"\operatorname{relu}'(a_{t})"#]
+        if p.hidden == 1 {
+            let w = p.wHh[0, 0]
+            let factors = slopes.reversed().map { $0[0] * w }
+            let product = factors.reduce(1, *)
+            let shown = factors.prefix(4).map(inSentence).joined(separator: ", ") + (factors.count > 4 ? ", …" : "")
+            let all = slots.merging(["w": JSON.format(w), "factors": shown, "product": readable(product)]) { a, _ in a }
+            if abs(product) == 1 { return nil }
+            if abs(product) > 1 { return words("powers, grows", all) }
+            let key = abs(w) > 1 ? "powers, only when" : "powers, shrinks"
+            return words(key, all.merging(["condition": words("condition, \(nonlinearity)")]) { a, _ in a })
+        }
+        let norm = p.wHh.entries.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let bound = slopes.reduce(1.0) { $0 * ($1.max() ?? 0) * norm }
+        guard bound < 0.1 else { return nil }
+        return words("powers, bound", slots.merging(["norm": inSentence(norm), "bound": readable(bound)]) { a, _ in a })
     }
 
     /// ∂L/∂a_t's caption, with the factors the nonlinearity's slope multiplies the gradient by.

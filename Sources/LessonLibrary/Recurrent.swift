@@ -120,10 +120,6 @@ struct RecurrentInput {
         let rows = wIh.rows
         let perRow = gates.isEmpty ? w("per row, one unit")
             : w(h == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(h)"])
-        func defaulted(_ key: String, _ given: Bool, default note: String) -> Caption {
-            let described = caption(key, ["per row": perRow])
-            return given ? described : Caption(title: described.title, meaning: described.meaning + " " + w(note))
-        }
         let inputColumns = (1...inputSize).map { sharedWords("label input j", ["j": "\($0)"]) }
         let unitColumns = (1...h).map { sharedWords("label unit j", ["j": "\($0)"]) }
         let x = tr.input("input", "X", .matrix(self.x), caption("input"),
@@ -132,20 +128,49 @@ struct RecurrentInput {
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
         let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),
                            labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns))
-        let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)),
-                           defaulted("bias_ih_l0", self.bIh != nil, default: "bias left out"), labels: stackedLabels)
-        let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)),
-                           defaulted("bias_hh_l0", self.bHh != nil, default: "bias left out"), labels: stackedLabels)
-        let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)),
-                          defaulted("h0", self.h0 != nil, default: "state left out"), labels: unitLabels)
+        let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels)
+        let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels)
+        let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)), caption("h0"), labels: unitLabels)
         return Inputs(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0)
     }
 
     /// The LSTM's initial cell state, shown after the other inputs.
     func presentCellState(in tr: Trace) -> Traced {
-        var caption = recurrentWords.caption("c0")
-        if c0 == nil { caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("state left out")) }
-        return tr.input("c0", "c_{0}", .vector(c0 ?? .zeros(hidden)), caption, labels: unitLabels)
+        tr.input("c0", "c_{0}", .vector(c0 ?? .zeros(hidden)), recurrentWords.caption("c0"), labels: unitLabels)
+    }
+
+    // MARK: Commentary: phrases chosen from the values
+
+    /// A pre-activation's caption at step t: its meaning at the first step, then what the numbers
+    /// add: x_t one-hot, h_{t-1} zero (when `hPrev` is given; `zeroState` names the words).
+    func preActivationCaption(_ caption: Caption, _ t: Int, hPrev: Traced?, zeroState: (words: Words, key: String)? = nil) -> Caption {
+        var said = oneHotSaying(t).map { [$0] } ?? []
+        if let hPrev, Self.isZero(hPrev) {
+            said.append(zeroState.map { $0.words($0.key, stepSlots(t)) } ?? recurrentWords("zero state", stepSlots(t)))
+        }
+        return onceThen(caption, t, said)
+    }
+
+    /// The sentence on x_t at a pre-activation: when it is one-hot, the product is one column of
+    /// W_ih (the written-out sum leaves its zero terms out); nil otherwise.
+    func oneHotSaying(_ t: Int) -> String? {
+        let row = (0..<inputSize).map { x[t - 1, $0] }
+        guard inputSize > 1, row.filter({ $0 == 1 }).count == 1, row.allSatisfy({ $0 == 0 || $0 == 1 }),
+              let j = row.firstIndex(of: 1) else { return nil }
+        return recurrentWords("one-hot", ["t": "\(t)", "j": "\(j + 1)"])
+    }
+
+    /// A state that is all zeros (h_0 or c_0 left out or given as zeros, or a relu state that is off).
+    static func isZero(_ v: Traced) -> Bool { v.value.flat.allSatisfy { $0 == 0 } }
+
+    /// The slides box, before the summary: one bullet per seed statement this example's numbers
+    /// bear on, each with its verdict; nothing when none does.
+    func slides(_ bullets: @autoclosure () -> [String], in tr: Trace) {
+        guard !Trace.valuesOnly else { return }
+        let bullets = bullets()
+        guard !bullets.isEmpty else { return }
+        tr.heading(recurrentWords("heading slides"))
+        tr.say(bullets.map { "- " + $0 }.joined(separator: "\n"))
     }
 
     // MARK: The backward pass
@@ -289,6 +314,68 @@ extension RecurrentLesson {
         }
         return total
     }
+}
+
+/// A band a unit's value can be in, named for the words: a gate "low" (near 0) or "high" (near 1),
+/// a tanh "saturated" (its slope below 0.1).
+struct Band: Sendable {
+    let name: String
+    let contains: @Sendable (Double) -> Bool
+    static let gate = [Band(name: "low") { $0 < 0.1 }, Band(name: "high") { $0 > 0.9 }]
+    static let saturated = [Band(name: "saturated") { 1 - $0 * $0 < 0.1 }]
+}
+
+/// The sentences on a vector at step t: for each band, the units in it that were not at the step
+/// before (`before`; nil at the first step, where every unit in a band is said), in `words`'
+/// phrase "«key» «band»" (", several" for more than one unit), with their values, or with
+/// another vector's (`shown`: a relu unit that is off, said with its pre-activation).
+func bandSayings(_ words: Words, _ key: String, symbol: String, now: [Double], before: [Double]?, bands: [Band],
+                 shown: (symbol: String, values: [Double])? = nil) -> [String] {
+    bands.compactMap { band in
+        let units = now.indices.filter { u in band.contains(now[u]) && !(before.map { band.contains($0[u]) } ?? false) }
+        guard !units.isEmpty else { return nil }
+        let (said, values) = shown ?? (symbol, now)
+        return words("\(key) \(band.name)" + (units.count == 1 ? "" : ", several"),
+                     ["units": unitList(units), "values": valuesSaid(said, units.map { values[$0] })])
+    }
+}
+
+/// A caption said once: its meaning at the first step; after it, or alone at a later step, what
+/// the numbers add (nothing when they add nothing).
+func onceThen(_ caption: Caption, _ t: Int, _ computed: [String]) -> Caption {
+    Caption(title: caption.title, meaning: ((t == 1 ? [caption.meaning] : []) + computed).joined(separator: " "))
+}
+
+/// "Unit 2", "Units 1 and 2", "Units 1, 2, 3 and 5 more" (from 0-based indices), to begin a sentence.
+func unitList(_ units: [Int]) -> String {
+    let names = units.map { "\($0 + 1)" }
+    if names.count == 1 { return recurrentWords("units, one", ["u": names[0]]) }
+    if names.count <= 4 { return recurrentWords("units, list", ["list": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]]) }
+    return recurrentWords("units, more", ["list": names.prefix(3).joined(separator: ", "), "more": "\(names.count - 3)"])
+}
+
+/// `$f_{3} = 0.08$`, `$f_{3} = 0.93$ and $0.95$`, or `$f_{3}$ from 0.91 to 0.99`: the values of
+/// some units of one vector.
+func valuesSaid(_ symbol: String, _ values: [Double]) -> String {
+    let said = values.map(inSentence)
+    guard let low = values.min(), let high = values.max() else { return "" }
+    if Set(said).count == 1 { return recurrentWords("value", ["symbol": symbol, "v": said[0]]) }
+    if said.count == 2 { return recurrentWords("values, two", ["symbol": symbol, "a": said[0], "b": said[1]]) }
+    return recurrentWords("values, range", ["symbol": symbol, "low": inSentence(low), "high": inSentence(high)])
+}
+
+/// A number in a sentence: 2 decimals, or 4 where 2 would show a gate as exactly 0 or 1 or put it
+/// on the edge of "near 0" or "near 1".
+func inSentence(_ x: Double) -> String {
+    let two = NumberStyle(precision: 2).fixed(x)
+    return ["0.00", "1.00", "-1.00", "0.10", "0.90"].contains(two) ? NumberStyle(precision: 4).fixed(x) : two
+}
+
+/// `[0.3732, 0.0040]`: a vector in a sentence, its first entries when it is long.
+func vectorSaid(_ v: [Double]) -> String {
+    let style = NumberStyle(precision: 4)
+    let shown = v.prefix(v.count > 4 ? 3 : 4).map { style.fixed($0) } + (v.count > 4 ? [#"\dots"#] : [])
+    return "[" + shown.joined(separator: ", ") + "]"
 }
 
 /// A size for a sentence, in LaTeX: 4 decimals between 10⁻³ and 10⁴, else `5.9 \times 10^{-7}`.
