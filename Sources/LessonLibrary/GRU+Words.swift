@@ -10,78 +10,61 @@ import TraceCore
 extension GRU {
     static let words = Words(
         captions: [
-            "h[t].grad, gru": ("gradient of the hidden state", #"The loss's share $G_{«t»}$, plus what step «t+1» passes back: directly through $z_{«t+1»} \odot h_{«t»}$, the part of the old state the update gate keeps, and through $W_{hh}$ into both gates and the candidate."#),
-            "h[t].grad, gru, takes-candidate": ("gradient of the hidden state", #"The loss's share $G_{«t»}$, plus what step «t+1» passes back: directly through $(1 - z_{«t+1»}) \odot h_{«t»}$, the part of the old state kept, and through $W_{hh}$ into both gates and the candidate."#),
-            "n[t].grad": ("gradient of the candidate", #"$\frac{\partial L}{\partial h_{«t»}} \odot (1 - z_{«t»})$: the candidate counts as much as the update gate lets it in."#),
-            "n[t].grad, takes-candidate": ("gradient of the candidate", #"$\frac{\partial L}{\partial h_{«t»}} \odot z_{«t»}$: the candidate counts as much as the update gate lets it in."#),
-            "rh[t].grad": ("gradient of the reset-scaled state", #"What the candidate's $W_{hn}$ passes back: $W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{«t»}} \odot (1 - n_{«t»}^{2})\right)$."#),
-            "z[t].grad": ("gradient of the update gate", #"$\frac{\partial L}{\partial h_{«t»}} \odot (h_{«t-1»} - n_{«t»})$, written as its two terms: raising $z_{«t»}$ moves $h_{«t»}$ from the candidate towards the old state."#),
-            "z[t].grad, takes-candidate": ("gradient of the update gate", #"$\frac{\partial L}{\partial h_{«t»}} \odot (n_{«t»} - h_{«t-1»})$, written as its two terms: raising $z_{«t»}$ moves $h_{«t»}$ from the old state towards the candidate."#),
-            "r[t].grad": ("gradient of the reset gate", #"$\frac{\partial L}{\partial n_{«t»}} \odot (1 - n_{«t»}^{2}) \odot a^{h,n}_{«t»}$: the reset gate matters where the old state's contribution to the candidate is large."#),
-            "r[t].grad, zero h0": ("gradient of the reset gate", #"$h_{0}$ is 0, so there is nothing to reset: whatever $r_{1}$ is, the candidate is the same, and its gradient is 0."#),
-            "r[t].grad, reset before": ("gradient of the reset gate", #"$\frac{\partial L}{\partial (r_{«t»} \odot h_{«t-1»})} \odot h_{«t-1»}$: the reset gate matters where the old state is large."#),
-            "ah[t].grad": ("gradient of the hidden-side pre-activations", #"Blocks r, z and n, each through its own path: $\sigma'$ for the gates, and for n the candidate's $\tanh'$ times $r_{«t»}$. $W_{hh}^{\top}$ carries it back to $h_{«t-1»}$."#),
-            "ah[t].grad, reset before": ("gradient of the hidden-side pre-activations", #"Blocks r and z, each times its gate's $\sigma'$; the candidate's share reaches $h_{«t-1»}$ through $r_{«t»} \odot h_{«t-1»}$ instead."#),
+            "h[t].grad, gru": ("gradient of the hidden state", #"The loss's share $G_{t}$, plus what step t + 1 passes back: directly through $z_{t+1} \odot h_{t}$, the part of the old state the update gate keeps, and through $W_{hh}$ into both gates and the candidate."#),
+            "h[t].grad, gru, takes-candidate": ("gradient of the hidden state", #"The loss's share $G_{t}$, plus what step t + 1 passes back: directly through $(1 - z_{t+1}) \odot h_{t}$, the part of the old state kept, and through $W_{hh}$ into both gates and the candidate."#),
+            "n[t].grad": ("gradient of the candidate", "The candidate counts as much as the update gate lets it in."),
+            "n[t].grad, takes-candidate": ("gradient of the candidate", "The candidate counts as much as the update gate lets it in."),
+            "rh[t].grad": ("gradient of the reset-scaled state", #"What the candidate's $W_{hn}$ passes back."#),
+            "z[t].grad": ("gradient of the update gate", #"Written as its two terms: raising $z_{t}$ moves $h_{t}$ from the candidate towards the old state."#),
+            "z[t].grad, takes-candidate": ("gradient of the update gate", #"Written as its two terms: raising $z_{t}$ moves $h_{t}$ from the old state towards the candidate."#),
+            "r[t].grad": ("gradient of the reset gate", #"The reset gate matters where the old state's part of the candidate, $a_{t}^{h,n}$, is large."#),
+            "r[t].grad, reset before": ("gradient of the reset gate", "The reset gate matters where the old state is large."),
+            "r[t].grad, idle": ("gradient of the reset gate", #"$a_{«t»}^{h,n} = 0$: whatever $r_{«t»}$ is, the candidate is the same, so its gradient is 0."#),
+            "r[t].grad, idle, reset before": ("gradient of the reset gate", #"$h_{«t-1»} = 0$: whatever $r_{«t»}$ is, the candidate is the same, so its gradient is 0."#),
+            "ah[t].grad": ("gradient of the hidden-side pre-activations", #"Blocks r, z and n, each through its own path: $\sigma'$ for the gates, and for n the candidate's $\tanh'$ times $r_{t}$. $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
+            "ah[t].grad, reset before": ("gradient of the hidden-side pre-activations", #"Blocks r and z, each times its gate's $\sigma'$; the candidate's share reaches $h_{t-1}$ through $r_{t} \odot h_{t-1}$ instead."#),
             "ax[t].grad": ("gradient of the input-side pre-activations", #"Blocks r, z and n: the gates' $\sigma'$ and the candidate's $\tanh'$, without the reset gate (the input side is not reset)."#),
-            "weight_hh_l0, reset before": ("Recurrent weights", #"""
-                Rows r and z multiply the previous hidden state $h_{t-1}$; rows n multiply the reset-scaled state \#
-                $r_{t} \odot h_{t-1}$. The same matrix at every step: «per row»; column j multiplies unit j of the state.
-                """#),
-            "bias_hh_l0": ("Recurrent bias", #"""
-                Added with $W_{hh} h_{t-1}$. In rows r and z only the sum $b_{ih} + b_{hh}$ matters; in rows n, \#
-                $b_{hn}$ is scaled by the reset gate together with $W_{hn} h_{t-1}$, so it does not act like $b_{in}$.
-                """#),
-            "bias_hh_l0, reset before": ("Recurrent bias", #"""
-                Added with $W_{hh} h_{t-1}$ in rows r and z, and with $W_{hn} (r_{t} \odot h_{t-1})$ in rows n; in every \#
-                row only the sum $b_{ih} + b_{hh}$ matters, so one bias would do here (PyTorch's reset-after GRU needs both: there $r_{t}$ scales $b_{hn}$).
-                """#),
-            "ax[t]": ("input part of the three gates", #"What the input $x_{«t»}$ contributes to each gate (rows r, z, n)."#),
-            "ah[t]": ("hidden part of the three gates", #"What the previous state $h_{«t-1»}$ contributes to each gate (rows r, z, n)."#),
-            "ah[t], reset before": ("hidden part of the reset and update gates", #"""
-                What the previous state $h_{«t-1»}$ contributes to the reset and update gates. With the reset \#
-                gate *before* the product, the candidate's hidden part must wait for $r_{«t»}$, so only rows r \#
-                and z are computed here.
-                """#),
-            "r[t]": ("reset gate", "How much of the old state each unit lets into its candidate: 0 makes the candidate ignore the past."),
-            "z[t]": ("update gate", #"How much of the old state $h_{«t-1»}$ each unit keeps; the rest, $1 - z_{«t»}$, comes from the candidate."#),
-            "z[t], takes-candidate": ("update gate", #"How much of the candidate each unit takes; the rest, $1 - z_{«t»}$, is kept from the old state $h_{«t-1»}$."#),
-            "rh[t]": ("reset-scaled previous state", #"""
-                **Reset before** (Cho et al. 2014, ONNX's default): the reset gate scales the old state *before* \#
-                it meets $W_{hn}$. PyTorch's default instead scales $W_{hn} h_{t-1} + b_{hn}$ after the product.
-                """#),
-            "n[t]": ("candidate", #"The new content each unit could take, between −1 and 1, built from the input and the hidden part $W_{hn} h_{«t-1»} + b_{hn}$ scaled by the reset gate."#),
-            "n[t], reset before": ("candidate", "The new content each unit could take, between −1 and 1, built from the input and the reset-scaled past."),
-            "h[t]": ("hidden state", "A blend, unit by unit, of the candidate and the old state: the layer's output at step «t» and its memory."),
-            "h[t], takes-candidate": ("hidden state", #"""
-                **Update gate reversed** (colah's figure): $z$ weighs the candidate and $1 - z$ the old state, the \#
-                opposite of PyTorch. Still a blend, unit by unit: the layer's output at step «t» and its memory.
-                """#),
+            "weight_hh_l0, reset before": ("Recurrent weights", #"Rows r and z multiply $h_{t-1}$, rows n the reset-scaled $r_{t} \odot h_{t-1}$; «per row»."#),
+            "bias_hh_l0": ("Recurrent bias", #"In rows r and z only $b_{ih} + b_{hh}$ matters; in rows n, $b_{hn}$ is scaled by the reset gate with $W_{hn} h_{t-1}$."#),
+            "bias_hh_l0, reset before": ("Recurrent bias", #"Only $b_{ih} + b_{hh}$ matters: with the reset gate before the product, $b_{hn}$ is added beside $b_{in}$."#),
+            "ax[t]": ("input part of the three gates", #"What the input $x_{t}$ adds to each gate (rows r, z, n)."#),
+            "ah[t]": ("hidden part of the three gates", #"What the previous state $h_{t-1}$ adds to each gate (rows r, z, n)."#),
+            "ah[t], reset before": ("hidden part of the reset and update gates", #"What $h_{t-1}$ adds to the reset and update gates; the candidate's part waits for $r_{t}$."#),
+            "r[t]": ("reset gate", #"How much of the old state's part of the candidate, $a_{t}^{h,n} = W_{hn} h_{t-1} + b_{hn}$ (the product already taken), each unit lets in: 0 leaves only the input's part."#),
+            "r[t], reset before": ("reset gate", #"How much of the old state $h_{t-1}$ each unit passes on to $W_{hn}$, before the product: 0 leaves only the input's part and $b_{hn}$."#),
+            "z[t]": ("update gate", #"How much of its old state $h_{t-1}$ each unit keeps; the rest, $1 - z_{t}$, is taken from the candidate. **PyTorch's $z$ keeps the old state**: seed 002 and colah's figure call the candidate's share $z$, which is this $1 - z_{t}$."#),
+            "z[t], takes-candidate": ("update gate", #"How much of the candidate each unit takes; the rest, $1 - z_{t}$, is kept from $h_{t-1}$. This is colah's and seed 002's $z$; **PyTorch's $z$ is the other share**, $1 - z_{t}$, the part of the old state kept."#),
+            "rh[t]": ("reset-scaled previous state", #"The old state scaled by the reset gate, before it meets $W_{hn}$."#),
+            "n[t]": ("candidate", #"The new content each unit could take, between −1 and 1: tanh of the input's part plus $r_{t} \odot a_{t}^{h,n}$."#),
+            "n[t], reset before": ("candidate", #"The new content each unit could take, between −1 and 1: tanh of the input's part plus $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$."#),
+            "h[t]": ("hidden state", #"A blend per unit, $1 - z_{t}$ of the candidate and $z_{t}$ of the old state, so $h_{t}$ lies between $n_{t}$ and $h_{t-1}$: the layer's output and its memory."#),
+            "h[t], takes-candidate": ("hidden state", #"A blend per unit, $z_{t}$ of the candidate and $1 - z_{t}$ of the old state, so $h_{t}$ lies between $n_{t}$ and $h_{t-1}$: the layer's output and its memory."#),
         ],
         text: [
             "backward equations": #"""
                 \begin{aligned}
-                \frac{\partial L}{\partial h_{t}} &= G_{t} + z_{t+1} \odot \frac{\partial L}{\partial h_{t+1}} + W_{hh}^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} \\
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + z_{t+1} \odot \frac{\partial L}{\partial h_{t+1}} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} \\
                 \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot (1 - z_{t}), \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (h_{t-1} - n_{t}) \\
-                \frac{\partial L}{\partial r_{t}} &= \frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2}) \odot a^{h,n}_{t}
+                \frac{\partial L}{\partial r_{t}} &= \frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2}) \odot a_{t}^{h,n}
                 \end{aligned}
                 """#,
             "backward equations, takes-candidate": #"""
                 \begin{aligned}
-                \frac{\partial L}{\partial h_{t}} &= G_{t} + (1 - z_{t+1}) \odot \frac{\partial L}{\partial h_{t+1}} + W_{hh}^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} \\
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + (1 - z_{t+1}) \odot \frac{\partial L}{\partial h_{t+1}} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} \\
                 \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot z_{t}, \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (n_{t} - h_{t-1}) \\
-                \frac{\partial L}{\partial r_{t}} &= \frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2}) \odot a^{h,n}_{t}
+                \frac{\partial L}{\partial r_{t}} &= \frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2}) \odot a_{t}^{h,n}
                 \end{aligned}
                 """#,
             "backward equations, reset before": #"""
                 \begin{aligned}
-                \frac{\partial L}{\partial h_{t}} &= G_{t} + z_{t+1} \odot \frac{\partial L}{\partial h_{t+1}} + \left(W_{hh}^{r,z}\right)^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} + r_{t+1} \odot W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t+1}} \odot (1 - n_{t+1}^{2})\right) \\
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + z_{t+1} \odot \frac{\partial L}{\partial h_{t+1}} + \left(W_{hh}^{r,z}\right)^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} + r_{t+1} \odot W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t+1}} \odot (1 - n_{t+1}^{2})\right) \\
                 \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot (1 - z_{t}), \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (h_{t-1} - n_{t}) \\
                 \frac{\partial L}{\partial r_{t}} &= \left(W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2})\right)\right) \odot h_{t-1}
                 \end{aligned}
                 """#,
             "backward equations, reset before, takes-candidate": #"""
                 \begin{aligned}
-                \frac{\partial L}{\partial h_{t}} &= G_{t} + (1 - z_{t+1}) \odot \frac{\partial L}{\partial h_{t+1}} + \left(W_{hh}^{r,z}\right)^{\top} \frac{\partial L}{\partial a^{h}_{t+1}} + r_{t+1} \odot W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t+1}} \odot (1 - n_{t+1}^{2})\right) \\
+                \frac{\partial L}{\partial h_{t}} &= G_{t} + (1 - z_{t+1}) \odot \frac{\partial L}{\partial h_{t+1}} + \left(W_{hh}^{r,z}\right)^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} + r_{t+1} \odot W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t+1}} \odot (1 - n_{t+1}^{2})\right) \\
                 \frac{\partial L}{\partial n_{t}} &= \frac{\partial L}{\partial h_{t}} \odot z_{t}, \quad \frac{\partial L}{\partial z_{t}} = \frac{\partial L}{\partial h_{t}} \odot (n_{t} - h_{t-1}) \\
                 \frac{\partial L}{\partial r_{t}} &= \left(W_{hn}^{\top} \left(\frac{\partial L}{\partial n_{t}} \odot (1 - n_{t}^{2})\right)\right) \odot h_{t-1}
                 \end{aligned}
@@ -90,13 +73,12 @@ extension GRU {
             "title": "The GRU cell, gate by gate",
             "default.summary": "“Alice sleeps .”: at the period the update gate keeps the subject and replaces the clause",
             "default.story": #"""
-                The same sentence as in `lesson lstm-gates`: “Alice sleeps .” as one-hot vectors over a name \#
+                The same sentence as in the LSTM lesson: “Alice sleeps .” as one-hot vectors over a name \#
                 (column 1), a verb (column 2) and a period (column 3), with hand-chosen weights. **Unit 1 \#
-                remembers the subject**: its update gate is near 0 at “Alice” (take the new candidate) and near 1 \#
-                afterwards (keep it). **Unit 2 marks a clause under way**: it takes its candidate at “sleeps”. \#
-                At the period its reset gate $r_{3}$ is near 0, so its candidate ignores the past and is close to \#
-                0, and its update gate is near 0 again, so the clause is replaced while the subject stays. \#
-                This input leaves out `bias_hh_l0`, so that bias is zeros.
+                remembers the subject**: it takes its candidate at “Alice” and keeps it afterwards. **Unit 2 \#
+                marks a clause under way**: it takes its candidate at “sleeps”, and at the period it shuts the \#
+                old state out of its candidate and takes that candidate, near 0, so the clause is dropped \#
+                while the subject stays.
                 """#,
 
             // The conventions a failed claim may have used (`reason` tries each).
@@ -107,125 +89,86 @@ extension GRU {
             "alternative both": #"both the reset gate before the product and the update gate reversed (`reset: "before"`, `update_gate: "takes-candidate"`)"#,
 
             "why": #"""
-                The **gated recurrent unit** (Cho et al., 2014) is the lighter LSTM (seed notes 002): it keeps the \#
-                LSTM's idea of updating the memory by a gated *blend* instead of overwriting it, with fewer parts. \#
-                There is no separate cell state, the hidden state $h_{t}$ is the memory; and instead of separate \#
-                forget and input gates, one **update gate** $z_{t}$ decides per unit how much of the old state to \#
-                keep, and the rest, $1 - z_{t}$, is taken from the new **candidate** $n_{t}$. A **reset gate** \#
-                $r_{t}$ decides how much of the old state may shape that candidate. Three blocks of weights instead \#
-                of the LSTM's four: about three quarters of the parameters, and in practice often as good.
-                """#,
-            "why, takes-candidate": #"""
-                The **gated recurrent unit** (Cho et al., 2014) is the lighter LSTM (seed notes 002): it keeps the \#
-                LSTM's idea of updating the memory by a gated *blend* instead of overwriting it, with fewer parts. \#
-                There is no separate cell state, the hidden state $h_{t}$ is the memory; and instead of separate \#
-                forget and input gates, one **update gate** $z_{t}$ decides per unit how much of the new \#
-                **candidate** $n_{t}$ to take, and the rest, $1 - z_{t}$, is kept from the old state. A **reset \#
-                gate** $r_{t}$ decides how much of the old state may shape that candidate. Three blocks of weights \#
-                instead of the LSTM's four: about three quarters of the parameters, and in practice often as good.
+                The **gated recurrent unit** (Cho et al., 2014), seed 002's lighter LSTM, has no cell state: the \#
+                hidden state $h_{t}$ is the memory, updated by a gated *blend* instead of being overwritten. An \#
+                **update gate** $z_{t}$ weighs, per unit, the old state against a new **candidate** $n_{t}$; a \#
+                **reset gate** $r_{t}$ decides how much the old state shapes that candidate.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
-                a^{x}_{t} &= W_{ih}\, x_{t} + b_{ih} && \text{3H numbers, stacked } r, z, n \\
+                a_{t}^{x} &= W_{ih}\, x_{t} + b_{ih} && \text{3H numbers, stacked } r, z, n \\
                 «ah» \\
-                r_{t} &= \sigma(a^{x,r}_{t} + a^{h,r}_{t}) && \text{reset gate} \\
-                z_{t} &= \sigma(a^{x,z}_{t} + a^{h,z}_{t}) && \text{update gate} \\
+                r_{t} &= \sigma(a_{t}^{x,r} + a_{t}^{h,r}) && \text{reset gate} \\
+                «z» \\
                 «n» && \text{candidate} \\
                 «h»
                 \end{aligned}
                 """#,
-            "equation ah": #"a^{h}_{t} &= W_{hh}\, h_{t-1} + b_{hh} && \text{3H numbers, stacked } r, z, n"#,
-            "equation ah, reset before": #"a^{h}_{t} &= W_{hh}^{r,z}\, h_{t-1} + b_{hh}^{r,z} && \text{2H numbers, stacked } r, z"#,
-            "equation n": #"n_{t} &= \tanh(a^{x,n}_{t} + r_{t} \odot a^{h,n}_{t})"#,
-            "equation n, reset before": #"n_{t} &= \tanh(a^{x,n}_{t} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})"#,
+            "equation ah": #"a_{t}^{h} &= W_{hh}\, h_{t-1} + b_{hh} && \text{3H numbers, stacked } r, z, n"#,
+            "equation ah, reset before": #"a_{t}^{h} &= W_{hh}^{r,z}\, h_{t-1} + b_{hh}^{r,z} && \text{2H numbers, stacked } r, z"#,
+            "equation z": #"z_{t} &= \sigma(a_{t}^{x,z} + a_{t}^{h,z}) && \text{update gate: near 1 keeps } h_{t-1}"#,
+            "equation z, takes-candidate": #"z_{t} &= \sigma(a_{t}^{x,z} + a_{t}^{h,z}) && \text{update gate: near 1 takes } n_{t}"#,
+            "equation n": #"n_{t} &= \tanh(a_{t}^{x,n} + r_{t} \odot a_{t}^{h,n})"#,
+            "equation n, reset before": #"n_{t} &= \tanh(a_{t}^{x,n} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})"#,
             "equation h": #"h_{t} &= (1 - z_{t}) \odot n_{t} + z_{t} \odot h_{t-1}"#,
             "equation h, takes-candidate": #"h_{t} &= z_{t} \odot n_{t} + (1 - z_{t}) \odot h_{t-1}"#,
             "symbols": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ squashes any number into (0, 1), $\tanh$ into (−1, 1), and $\odot$ \#
-                multiplies entry by entry. $a^{x}_{t}$ and $a^{h}_{t}$ each stack three blocks of H rows, labelled \#
-                r₁ …, z₁ …, n₁ … in the tables: $a^{x,r}_{t}$ is rows 1 … H of $a^{x}_{t}$, $a^{x,z}_{t}$ rows H+1 … 2H, \#
-                $a^{x,n}_{t}$ rows 2H+1 … 3H, and likewise for $a^{h}_{t}$. Written with the blocks of the weights, $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$, \#
-                as in PyTorch's documentation. The input and hidden parts are kept apart ($a^{x}_{t}$ and $a^{h}_{t}$) \#
-                because the reset gate multiplies only the hidden part of the candidate.
+                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1); $\odot$ multiplies entry by \#
+                entry. $a_{t}^{x}$ and $a_{t}^{h}$ each stack three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is \#
+                rows 1 … H of $a_{t}^{x}$, and so on). They are kept apart because the reset gate multiplies \#
+                only the hidden part of the candidate: with the blocks of the weights, \#
+                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$, as in PyTorch's documentation.
                 """#,
             "symbols, reset before": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ squashes any number into (0, 1), $\tanh$ into (−1, 1), and $\odot$ \#
-                multiplies entry by entry. $a^{x}_{t}$ stacks three blocks of H rows, labelled r₁ …, z₁ …, n₁ … in \#
-                the tables: $a^{x,r}_{t}$ is rows 1 … H, $a^{x,z}_{t}$ rows H+1 … 2H and $a^{x,n}_{t}$ rows 2H+1 … 3H. \#
-                $a^{h}_{t}$ stacks only the first two blocks, $a^{h,r}_{t}$ and $a^{h,z}_{t}$, computed with \#
-                $W_{hh}^{r,z}$ and $b_{hh}^{r,z}$, rows 1 … 2H of $W_{hh}$ and $b_{hh}$. The last block, $W_{hn}$ and \#
-                $b_{hn}$ (rows 2H+1 … 3H), multiplies the old state only after the reset gate has scaled it: \#
-                written with the blocks of the weights, $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$, \#
-                as in ONNX's documentation. The input and hidden parts are kept apart ($a^{x}_{t}$ and $a^{h}_{t}$) \#
-                because the candidate's hidden part cannot be computed with the others: it needs $r_{t}$ first.
+                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1); $\odot$ multiplies entry by \#
+                entry. $a_{t}^{x}$ stacks three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H, and so \#
+                on); $a_{t}^{h}$ only the first two, computed with $W_{hh}^{r,z}$ and $b_{hh}^{r,z}$, rows 1 … 2H of \#
+                $W_{hh}$ and $b_{hh}$. The last block, $W_{hn}$ and $b_{hn}$, must wait for $r_{t}$: \#
+                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$, as in ONNX's documentation.
                 """#,
-            "convention": #"""
-                **Convention.** This is `torch.nn.GRU`: gates stacked **r, z, n** in the rows of `weight_ih_l0` and \#
-                `weight_hh_l0`, the reset gate applied *after* the matrix product ($r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, \#
-                as cuDNN and Keras with `reset_after=True`), and $z_{t}$ near 1 meaning *keep the old state*. \#
-                Cho et al. (2014), ONNX's default and Keras with `reset_after=False` reset *before* the product, \#
-                $W_{hn} (r_{t} \odot h_{t-1})$, which gives different numbers. colah's figure writes \#
-                $h_{t} = z_{t} \odot n_{t} + (1 - z_{t}) \odot h_{t-1}$, and the seed notes describe the same \#
-                (“the forget gate is replaced by 1 − input gate”): their $z$ is PyTorch's $1 - z$.
-                """#,
-            "convention, reset before": #"""
-                **Convention.** This trace is not `torch.nn.GRU`'s: the input says `reset: "before"`, so its numbers \#
-                differ from PyTorch's. The gates are stacked **r, z, n** in the rows of `weight_ih_l0` and \#
-                `weight_hh_l0` and $z_{t}$ near 1 means *keep the old state*, both as in PyTorch. But the \#
-                reset gate multiplies $h_{t-1}$ *before* the matrix product, $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$, \#
-                as Cho et al. (2014), ONNX's default and Keras with `reset_after=False`; PyTorch, cuDNN and Keras \#
-                with `reset_after=True` apply it *after*, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$. The steps where \#
-                this changes the computation say so.
-                """#,
-            "convention, takes-candidate": #"""
-                **Convention.** This trace is not `torch.nn.GRU`'s: the input says `update_gate: "takes-candidate"`, \#
-                so its numbers differ from PyTorch's. The gates are stacked **r, z, n** in the rows of \#
-                `weight_ih_l0` and `weight_hh_l0`, and the reset gate is applied *after* the matrix product, \#
-                $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, as in PyTorch, cuDNN and Keras with `reset_after=True`. But \#
-                the update gate says how much of the *candidate* to take, $h_{t} = z_{t} \odot n_{t} + (1 - z_{t}) \odot h_{t-1}$, \#
-                as in colah's figure and the seed notes (“the forget gate is replaced by 1 − input gate”): $z_{t}$ \#
-                near 1 means *take the candidate*, and this $z$ is PyTorch's $1 - z$. The steps where this changes \#
-                the computation say so.
-                """#,
-            "convention, reset before, takes-candidate": #"""
-                **Convention.** This trace is not `torch.nn.GRU`'s: the input says `reset: "before"` and \#
-                `update_gate: "takes-candidate"`, so its numbers differ from PyTorch's. The gates are stacked \#
-                **r, z, n** in the rows of `weight_ih_l0` and `weight_hh_l0`, as in PyTorch. But the reset gate \#
-                multiplies $h_{t-1}$ *before* the matrix product, $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$, as Cho \#
-                et al. (2014), ONNX's default and Keras with `reset_after=False` (PyTorch, cuDNN and Keras with \#
-                `reset_after=True` apply it *after*, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$); and the update gate \#
-                says how much of the *candidate* to take, $h_{t} = z_{t} \odot n_{t} + (1 - z_{t}) \odot h_{t-1}$, \#
-                as in colah's figure and the seed notes (“the forget gate is replaced by 1 − input gate”): $z_{t}$ \#
-                near 1 means *take the candidate*, and this $z$ is PyTorch's $1 - z$. The steps where this changes \#
-                the computation say so.
-                """#,
+            "convention": "**Convention.** «which» «reset»«update»",
+            "which, pytorch": "`torch.nn.GRU`, gates stacked **r, z, n**.",
+            "which, other": "Gates stacked **r, z, n** as in `torch.nn.GRU`, but not its numbers.",
+            "reset after": #"The reset gate acts *after* the product, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, as in cuDNN and Keras's `reset_after=True`; Cho et al. (2014), ONNX and `reset_after=False` act before it, $W_{hn} (r_{t} \odot h_{t-1})$, which gives other numbers."#,
+            "reset before": #"The reset gate acts *before* the product, $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$, as in Cho et al. (2014), ONNX and Keras's `reset_after=False`; PyTorch acts after it, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$."#,
+            "update takes": #" And $z_{t}$ near 1 *takes the candidate*, as in colah's figure and seed 002: this $z$ is PyTorch's $1 - z$."#,
             "hidden holds": "$h_{t}$ and each gate",
-            "legend 3H": "rows of the stacked weights, $a^{x}_{t}$ and $a^{h}_{t}$",
-            "legend 3H, reset before": "rows of the stacked weights and of $a^{x}_{t}$",
-            "legend 2H, reset before": "rows of $a^{h}_{t}$: the reset and update gates only",
+            "legend 3H": "rows of the stacked weights, $a_{t}^{x}$ and $a_{t}^{h}$",
+            "legend 3H, reset before": "rows of the stacked weights and of $a_{t}^{x}$",
+            "legend 2H, reset before": "rows of $a_{t}^{h}$: the reset and update gates only",
             "heading steps": "Step by step",
-            "steps": "Each step computes the input part and the hidden part of all three gates, then the gates, the candidate and the blend.",
-            "steps, reset before": #"""
-                Each step computes the input part of all three gates and the hidden part of the reset and update \#
-                gates, then those two gates, the reset-scaled old state, the candidate and the blend.
-                """#,
+            "zero state": #"$h_{«t-1»} = 0$, so $a_{«t»}^{h} = b_{hh}$."#,
+            "zero state, reset before": #"$h_{«t-1»} = 0$, so $a_{«t»}^{h} = b_{hh}^{r,z}$."#,
+            "r idle": #"$a_{«t»}^{h,n} = 0$, so $r_{«t»}$ changes nothing here."#,
+            "r idle, reset before": #"$h_{«t-1»} = 0$, so $r_{«t»}$ changes nothing here."#,
+            "r low": #"«units» shuts out the old state's part of its candidate: «values»."#,
+            "r low, several": #"«units» shut out the old state's part of their candidates: «values»."#,
+            "r high": #"«units» lets the old state's part in nearly whole: «values»."#,
+            "r high, several": #"«units» let the old state's part in nearly whole: «values»."#,
+            "r before low": #"«units» hides its old state from $W_{hn}$: «values»."#,
+            "r before low, several": #"«units» hide their old states from $W_{hn}$: «values»."#,
+            "r before high": #"«units» passes its old state to $W_{hn}$ nearly whole: «values»."#,
+            "r before high, several": #"«units» pass their old states to $W_{hn}$ nearly whole: «values»."#,
+            "z low": "«units» takes its candidate: «values».",
+            "z low, several": "«units» take their candidates: «values».",
+            "z high": "«units» keeps its old state: «values».",
+            "z high, several": "«units» keep their old states: «values».",
+            "z flipped low": "«units» keeps its old state: «values».",
+            "z flipped low, several": "«units» keep their old states: «values».",
+            "z flipped high": "«units» takes its candidate: «values».",
+            "z flipped high, several": "«units» take their candidates: «values».",
             "heading summary": "Summary",
             "figure": "GRU gates and state over time",
             "panel r": "reset gate r",
             "panel z": "update gate z",
             "panel n": "candidate n",
             "panel h": "hidden state h",
-            "figure, description": "Four small plots with the time steps across and one line per unit: the gates on 0 to 1, the candidate and the state on −1 to 1. The numbers are in the table below.",
-            "notice": #"""
-                What to notice: where $z_{t}$ is near 1 the unit's state passes through unchanged (like an LSTM cell \#
-                with its forget gate open and its input gate shut); where it is near 0 the unit takes its candidate. \#
-                Each $h_{t}$ lies between $n_{t}$ and $h_{t-1}$, entry by entry, because it is a weighted average of the two.
-                """#,
-            "notice, takes-candidate": #"""
-                What to notice: where $z_{t}$ is near 0 the unit's state passes through unchanged (like an LSTM cell \#
-                with its forget gate open and its input gate shut); where it is near 1 the unit takes its candidate. \#
-                Each $h_{t}$ lies between $n_{t}$ and $h_{t-1}$, entry by entry, because it is a weighted average of the two.
-                """#,
+            "figure, description": "One plot per value, one line per unit: the gates on 0 to 1, the candidate and the state on −1 to 1. The numbers are in the table below.",
+            "slide one minus": #"Seed 002: “The GRU drops the forget gate and uses 1 − input gate in its place.”"#,
+            "one minus": #"Confirmed, with the names swapped: the two shares add to 1, but PyTorch's $z$ is the old state's: unit «u» keeps $z_{«t»} = «z»$ of $h_{«t-1»}$ and takes $1 - z_{«t»} = «rest»$ of $n_{«t»}$."#,
+            "one minus, takes-candidate": #"Confirmed: unit «u» takes $z_{«t»} = «z»$ of $n_{«t»}$ and keeps $1 - z_{«t»} = «rest»$ of $h_{«t-1»}$, and the two shares add to 1."#,
+            "slide lighter": #"Seed 002: “The GRU is a lighter LSTM: less memory, faster to compute.”"#,
+            "lighter": #"Confirmed: with $I = «I»$ and $H = «H»$ it has «gru» weights and biases and «gruWork» multiply-adds per step, an LSTM «lstm» and «lstmWork»: three quarters."#,
         ])
 }

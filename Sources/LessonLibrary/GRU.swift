@@ -75,15 +75,20 @@ enum GRU: RecurrentLesson {
     static func derive(_ p: RecurrentInput, _ c: Convention, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
-        tr.say(w(c.key("why", update: true)))
+        tr.say(w("why"))
         tr.heading(w("heading equations"))
         tr.math(w("equations", [
             "ah": w(c.key("equation ah", reset: true)),
+            "z": w(c.key("equation z", update: true)),
             "n": w(c.key("equation n", reset: true)),
             "h": w(c.key("equation h", update: true)),
         ]))
         tr.say(w(c.key("symbols", reset: true)))
-        tr.say(w(c.key("convention", reset: true, update: true)))
+        tr.say(w("convention", [
+            "which": w(c.resetBefore || c.takesCandidate ? "which, other" : "which, pytorch"),
+            "reset": w(c.resetBefore ? "reset before" : "reset after"),
+            "update": c.takesCandidate ? w("update takes") : "",
+        ]))
         let legend = c.resetBefore
             ? [(symbol: "3H", meaning: w("legend 3H, reset before"), size: 3 * p.hidden),
                (symbol: "2H", meaning: w("legend 2H, reset before"), size: 2 * p.hidden)]
@@ -92,7 +97,6 @@ enum GRU: RecurrentLesson {
                               own: w, ownKey: { c.key($0, reset: true) })
 
         tr.heading(w("heading steps"))
-        tr.say(w(c.key("steps", reset: true)))
         let rz = 0..<(2 * p.hidden)                                             // rows of the r and z blocks
         var hPrev = input.h0                                                    // H
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
@@ -104,41 +108,52 @@ enum GRU: RecurrentLesson {
             lazy var slots = stepSlots(t)                                      // for the words, made only when shown
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a^x_t = W_ih x_t + b_ih                                          3H
-            let ax = tr.record("ax[\(t)]", "a^{x}_{\(t)}", input.wIh * x + input.bIh, w.caption("ax[t]", slots), labels: stackedOnce)
+            let ax = tr.record("ax[\(t)]", "a_{\(t)}^{x}", input.wIh * x + input.bIh,
+                               p.preActivationCaption(w.caption("ax[t]"), t, hPrev: nil), labels: stackedOnce)
             // a^h_t = W_hh h_{t-1} + b_hh                                      3H (reset after)
             // a^h_t = W_hh^{r,z} h_{t-1} + b_hh^{r,z}                          2H (reset before)
+            let zeroState = (words: w, key: c.key("zero state", reset: true))
             let ah = c.resetBefore
-                ? tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh.rows(rz, "W_{hh}^{r,z}") * hPrev + input.bHh.rows(rz, "b_{hh}^{r,z}"),
-                            w.caption("ah[t], reset before", slots),
+                ? tr.record("ah[\(t)]", "a_{\(t)}^{h}", input.wHh.rows(rz, "W_{hh}^{r,z}") * hPrev + input.bHh.rows(rz, "b_{hh}^{r,z}"),
+                            onceThen(w.caption("ah[t], reset before"), t, RecurrentInput.isZero(hPrev) ? [w(zeroState.key, slots)] : []),
                             labels: Labels(rowHeader: stackedOnce.rowHeader, rows: Array(stackedOnce.rows[rz])))
-                : tr.record("ah[\(t)]", "a^{h}_{\(t)}", input.wHh * hPrev + input.bHh, w.caption("ah[t]", slots), labels: stackedOnce)
+                : tr.record("ah[\(t)]", "a_{\(t)}^{h}", input.wHh * hPrev + input.bHh,
+                            onceThen(w.caption("ah[t]"), t, RecurrentInput.isZero(hPrev) ? [w(zeroState.key, slots)] : []), labels: stackedOnce)
             func block(_ part: Traced, _ g: Int, _ side: String, _ letter: String) -> Traced {
-                part.rows(p.block(g), "a^{\(side),\(letter)}_{\(t)}")
+                part.rows(p.block(g), "a_{\(t)}^{\(side),\(letter)}")
             }
             // r_t = σ(a^{x,r}_t + a^{h,r}_t)                                   H
-            let r = tr.record("r[\(t)]", "r_{\(t)}", sigmoid(block(ax, 0, "x", "r") + block(ah, 0, "h", "r")),
-                              w.caption("r[t]", slots), labels: p.unitLabels)
+            let rv = sigmoid(block(ax, 0, "x", "r") + block(ah, 0, "h", "r"))
+            // With nothing for r to scale (a^{h,n} = 0, or h_{t-1} = 0 before the product), r is idle.
+            let idle = c.resetBefore ? RecurrentInput.isZero(hPrev) : ah.value.flat[p.block(2)].allSatisfy { $0 == 0 }
+            let r = tr.record("r[\(t)]", "r_{\(t)}", rv, idle
+                              ? onceThen(w.caption(c.key("r[t]", reset: true)), t, [w(c.key("r idle", reset: true), slots)])
+                              : gateCaption(c.resetBefore ? "r before" : "r", c.key("r[t]", reset: true), t, rv, before: rs.last),
+                              labels: p.unitLabels)
             // z_t = σ(a^{x,z}_t + a^{h,z}_t)                                   H
-            let z = tr.record("z[\(t)]", "z_{\(t)}", sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z")),
-                              w.caption(c.key("z[t]", update: true), slots), labels: p.unitLabels)
+            let zv = sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z"))
+            let z = tr.record("z[\(t)]", "z_{\(t)}", zv, gateCaption(c.takesCandidate ? "z flipped" : "z", c.key("z[t]", update: true), t, zv, before: zs.last),
+                              labels: p.unitLabels)
             let candidate: Traced
             if c.resetBefore {
                 // n_t = tanh(a^{x,n}_t + W_hn (r_t ⊙ h_{t-1}) + b_hn)          H
-                let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), w.caption("rh[t]", slots), labels: p.unitLabels)
+                let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), onceThen(w.caption("rh[t]"), t, []),
+                                   labels: p.unitLabels)
                 rhs.append(rh)
                 candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), "W_{hn}") * rh + input.bHh.rows(p.block(2), "b_{hn}"))
             } else {
                 // n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)                       H
                 candidate = tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n")))
             }
-            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, w.caption(c.key("n[t]", reset: true), slots), labels: p.unitLabels)
+            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, onceThen(w.caption(c.key("n[t]", reset: true)), t, []), labels: p.unitLabels)
             // h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}   (takes-candidate: z_t ⊙ n_t + (1 − z_t) ⊙ h_{t-1})   H
             let blend = c.takesCandidate ? hadamard(z, n) + hadamard(oneMinus(z), hPrev) : hadamard(oneMinus(z), n) + hadamard(z, hPrev)
-            let h = tr.record("h[\(t)]", "h_{\(t)}", blend, w.caption(c.key("h[t]", update: true), slots), labels: p.unitLabels)
+            let h = tr.record("h[\(t)]", "h_{\(t)}", blend, onceThen(w.caption(c.key("h[t]", update: true)), t, []), labels: p.unitLabels)
             rs.append(r); zs.append(z); ns.append(n); hs.append(h); axs.append(ax); ahs.append(ah)
             hPrev = h
         }
 
+        p.slides(slides(p, c, z: zs), in: tr)
         tr.heading(w("heading summary"))
         tr.figure(.lines(title: w("figure"), steps: p.stepLabels, panels: [
             LinePanel(title: w("panel r"), series: unitSeries(rs), range: 0...1),
@@ -148,11 +163,41 @@ enum GRU: RecurrentLesson {
         ]), description: w("figure, description"))
         tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                    columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
-        tr.say(w(c.key("notice", update: true)))
         if backward {
             derivePass(back: p, c, tr, input, steps: (ax: axs, ah: ahs, r: rs, z: zs, rh: rhs, n: ns, h: hs))
         }
         return tr
+    }
+
+    /// A gate's caption (`caption` names its words): its meaning at the first step, then the units
+    /// that have just come near 0 or 1, in the phrases "«band» low" and "«band» high".
+    static func gateCaption(_ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?) -> Caption {
+        onceThen(words.caption(caption), t, bandSayings(words, band, symbol: "\(band.prefix(1))_{\(t)}", now: value.value.flat,
+                                                         before: t == 1 ? nil : before?.value.flat, bands: Band.gate))
+    }
+
+    /// The seed statements this example's numbers bear on (GRU+Words.swift has them), each with
+    /// its verdict computed from the values.
+    static func slides(_ p: RecurrentInput, _ c: Convention, z: [Traced]) -> [String] {
+        let w = words
+        var bullets: [String] = []
+        // Seed 002: "1 − input gate": the unit and step (shown, after the first where there is one)
+        // whose update gate is furthest from one half.
+        let steps = (1...p.steps).filter { p.isShown($0) && ($0 > 1 || p.steps == 1) }
+        var best: (t: Int, u: Int, z: Double)?
+        for t in steps {
+            for (u, zu) in z[t - 1].value.flat.enumerated() where abs(zu - 0.5) > abs((best?.z ?? 0.5) - 0.5) { best = (t, u, zu) }
+        }
+        if let (t, u, zu) = best {
+            bullets.append(w("slide one minus") + " " + w(c.takesCandidate ? "one minus, takes-candidate" : "one minus", [
+                "u": "\(u + 1)", "t": "\(t)", "t-1": "\(t - 1)", "z": inSentence(zu), "rest": inSentence(1 - zu)]))
+        }
+        // Seed 002: lighter: three blocks of weights and biases where the LSTM has four.
+        let (i, h) = (p.inputSize, p.hidden)
+        bullets.append(w("slide lighter") + " " + w("lighter", [
+            "I": "\(i)", "H": "\(h)", "gru": "\(3 * h * (i + h + 2))", "lstm": "\(4 * h * (i + h + 2))",
+            "gruWork": "\(3 * h * (i + h))", "lstmWork": "\(4 * h * (i + h))"]))
+        return bullets
     }
 
     /// The backward pass, step T first: ∂L/∂h_t, the candidate, the update and reset gates, and
@@ -163,16 +208,20 @@ enum GRU: RecurrentLesson {
         let gOut = p.beginBackward(in: tr, equations: w(c.key("backward equations", reset: true, update: true)))
         let back = Backprop(tr, differentiable: p.differentiable(input))
         for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
+        let once = SaidOnce()
         for t in stride(from: p.steps, through: 1, by: -1) {
             tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
-            back.record(s.h[t - 1], p.stateGradientCaption("h", t, between: (w, c.key("h[t].grad, gru", update: true))))
-            back.record(s.n[t - 1], w.caption(c.key("n[t].grad", update: true), slots))
-            if c.resetBefore { back.record(s.rh[t - 1], w.caption("rh[t].grad", slots)) }
-            back.record(s.z[t - 1], w.caption(c.key("z[t].grad", update: true), slots))
-            back.record(s.r[t - 1], w.caption(t == 1 && p.h0 == nil ? "r[t].grad, zero h0" : c.key("r[t].grad", reset: true), slots))
-            back.record(s.ah[t - 1], w.caption(c.key("ah[t].grad", reset: true), slots))
-            back.record(s.ax[t - 1], w.caption("ax[t].grad", slots))
+            let slots = stepSlots(t)
+            back.record(s.h[t - 1], p.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
+            back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
+            if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
+            back.record(s.z[t - 1], once(w, c.key("z[t].grad", update: true), slots))
+            // With nothing for r to scale, its gradient is 0: said where it happens, not once.
+            let idle = c.resetBefore ? RecurrentInput.isZero(t == 1 ? input.h0 : s.h[t - 2])
+                : s.ah[t - 1].value.flat[p.block(2)].allSatisfy { $0 == 0 }
+            back.record(s.r[t - 1], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
+            back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
+            back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
         }
         p.recordInputGradients(back, input, in: tr, biasHh: c.resetBefore ? "bias_hh_l0.grad, gru, reset before" : "bias_hh_l0.grad, gru")
         p.endBackward(in: tr, back: back, states: [("h", s.h)])

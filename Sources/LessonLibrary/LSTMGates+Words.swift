@@ -12,30 +12,24 @@ extension LSTMGates {
             "f[t].grad, zero c0": ("gradient of the forget gate", #"$\frac{\partial L}{\partial c_{1}} \odot c_{0}$, and $c_{0}$ is 0: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
             "i[t].grad": ("gradient of the input gate", #"$\frac{\partial L}{\partial c_{«t»}} \odot g_{«t»}$: writing matters as much as what would be written."#),
             "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own derivative ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked i, f, g, o as $a_{«t»}$ is; $W_{hh}^{\top}$ carries it back to $h_{«t-1»}$."#),
-            "a[t]": ("stacked pre-activations of the four gates",
-                     #"Rows i₁…, f₁…, g₁…, o₁… are the four gates' weighted sums of $x_{«t»}$ and $h_{«t-1»}$; the next four values apply a nonlinearity to one block each."#),
-            "i[t]": ("input gate", #"How much of the candidate $g_{«t»}$ each unit writes into its cell: 0 writes nothing, 1 writes it all."#),
-            "f[t]": ("forget gate", #"How much of the old cell state $c_{«t-1»}$ each unit keeps: 1 keeps it, 0 forgets it."#),
-            "g[t]": ("candidate", #"The new content each unit could write, between −1 and 1 (colah's $\tilde{C}_{t}$)."#),
-            "o[t]": ("output gate", #"How much of each unit's memory is shown in the hidden state $h_{«t»}$."#),
-            "c[t]": ("cell state", "Kept old memory plus written new content: an addition, which is why the gradient survives many steps."),
-            "h[t]": ("hidden state", #"The part of the squashed memory $\tanh(c_{«t»})$ that the output gate lets out: this is the layer's output at step «t»."#),
+            "a[t]": ("stacked pre-activations", #"The four gates' weighted sums of $x_{t}$ and $h_{t-1}$, stacked i, f, g, o; the next four steps apply σ or tanh to one block each."#),
+            "i[t]": ("input gate", #"How much of the candidate $g_{t}$ each unit writes into its cell: 0 nothing, 1 all of it."#),
+            "f[t]": ("forget gate", #"How much of the old cell state $c_{t-1}$ each unit keeps: 1 keeps it, 0 forgets it."#),
+            "g[t]": ("candidate", #"The new content each unit could write, between −1 and 1 (the seeds' and colah's $\tilde C_{t}$)."#),
+            "o[t]": ("output gate", #"How much of its squashed memory $\tanh(c_{t})$ each unit shows as its hidden state."#),
+            "c[t]": ("cell state", #"Old memory kept, $f_{t} \odot c_{t-1}$, plus new content written, $i_{t} \odot g_{t}$. Backwards, $c_{t}$ passes its gradient to $c_{t-1}$ multiplied by $f_{t}$ alone, with no weight matrix and no squashing: it survives many steps only where $f$ stays near 1."#),
+            "h[t]": ("hidden state", #"What the output gate lets out of the squashed memory: the layer's output at this step."#),
         ],
         text: [
             "vanishing.summary": "the twenty steps of rnn-unroll's vanishing example: the cell state carries the gradient back",
             "vanishing.story": #"""
-                The sequence of `lesson rnn-unroll --example vanishing`, twenty numbers, read by a two-unit LSTM \#
-                whose forget bias of 3 keeps both forget gates near 0.95; `grad_output` is 0 except at the last \#
-                step, so the loss sees only $h_{20}$. Run it with `--backward`: on its way back the cell state's \#
-                gradient is multiplied at each step by the forget gate alone ($\frac{\partial L}{\partial c_{t}}$ gets \#
-                $\frac{\partial L}{\partial c_{t+1}} \odot f_{t+1}$), with no weight matrix and no squashing; the \#
-                backward part gives the product of the nineteen forget gates, and its figure shows the cell \#
-                state's gradient keeping its size where the RNN's falls by orders of magnitude. This is why the \#
-                LSTM was built (seed notes 002). (The hidden state's own gradient drops at once after step 20 \#
-                for another reason: this $W_{hh}$'s entries are small, so little goes back through it.)
+                The twenty numbers of rnn-unroll's vanishing example, read by a two-unit LSTM whose forget bias \#
+                of 3 keeps both forget gates near 0.95. The loss sees only $h_{20}$. Backwards, the cell \#
+                state's gradient is multiplied at each step by the forget gate alone, so it keeps its size \#
+                where the RNN's vanishes. (The hidden state's own gradient drops at once for another reason: \#
+                this $W_{hh}$'s entries are small, so little goes back through it.)
                 """#,
-            "forget product": #"Along the cell state alone, what reaches $c_{«first»}$ from $c_{«T»}$ is multiplied by $f_{«next»} \odot \cdots \odot f_{«T»}$ and nothing else: «units». A vanilla RNN's gradient is multiplied instead by $W_{hh}^{\top}$ and $\tanh'$ at every step (`lesson rnn-unroll --example vanishing --backward`)."#,
-            "c[t].grad, forget": #"Here $f_{«t+1»}$ runs from «low» to «high»: the share of $\frac{\partial L}{\partial c_{«t+1»}}$ each unit passes back."#,
+            "forget product": #"Along the cell state alone, what reaches $c_{«first»}$ from $c_{«T»}$ is multiplied by $«product»$ and nothing else: «units»."#,
             "backward equations": #"""
                 \begin{aligned}
                 \frac{\partial L}{\partial h_{t}} &= G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}} \\
@@ -47,28 +41,19 @@ extension LSTMGates {
             "title": "The LSTM cell, gate by gate",
             "default.summary": "“Alice sleeps .”: at the period the forget gate keeps the subject and drops the clause",
             "default.story": #"""
-                The sentence “Alice sleeps .” arrives one token at a time, each token a one-hot vector over three \#
-                kinds of word: a name (column 1), a verb (column 2), a period (column 3). The weights were chosen \#
-                by hand so that each of the two cell units has a job. **Unit 1 remembers the subject**: its input \#
-                gate opens for the name and its forget gate stays near 1 throughout. **Unit 2 remembers that a \#
-                clause is under way**: its input gate opens for the verb, and its forget gate closes at the \#
-                period. Watch $f_{3}$: near 1 for unit 1 (keep “Alice”, the next sentence may say “she”) and near \#
-                0 for unit 2 (the clause is over), so $c_{3}$ keeps one memory and drops the other.
+                The sentence “Alice sleeps .” arrives one token at a time, each a one-hot vector over three \#
+                kinds of word: a name (column 1), a verb (column 2), a period (column 3). The weights were \#
+                chosen by hand so that **unit 1 remembers the subject** (it writes at the name and keeps its \#
+                cell) and **unit 2 remembers that a clause is under way** (it writes at the verb and forgets \#
+                at the period).
                 """#,
             "why": #"""
-                A vanilla RNN (`lesson rnn-unroll`) overwrites its whole memory at every step: $h_{t} = \tanh(W_{hh} h_{t-1} + \dots)$. \#
-                When it learns, the gradient from a late step back to an early one is multiplied by $W_{hh}$ and by \#
-                $\tanh'$ once per step, and vanishes (or explodes) over long sequences (seed notes 002).
-                """#,
-            "cell state": #"""
-                The **long short-term memory** cell adds a second state, the **cell state** $c_{t}$, that is updated \#
-                by *addition*: $c_{t} = f_{t} \odot c_{t-1} + i_{t} \odot g_{t}$. From $c_{t-1}$ to $c_{t}$ the \#
-                gradient is only multiplied by the forget gate $f_{t}$, not squashed by a weight matrix and a \#
-                nonlinearity, so information (and its gradient) can travel across many steps, like a conveyor belt \#
-                (seed notes 000). Three **gates**, each a vector of numbers between 0 and 1, decide per unit how much \#
-                to forget ($f$), how much of the new candidate $g$ to write ($i$), and how much of the memory to show \#
-                as the hidden state $h_{t}$ ($o$). $c_{t}$ is the long-term memory; $h_{t}$ is the short-term view of \#
-                it that the next layer sees.
+                A vanilla RNN rewrites its whole state at every step, and a gradient going back is multiplied \#
+                by $W_{hh}^{\top}$ and $\tanh'$ once per step (seed 002). The **long short-term memory** adds a \#
+                **cell state** $c_{t}$, updated by addition: from $c_{t}$ back to $c_{t-1}$ the gradient is \#
+                multiplied by the forget gate alone. Three **gates** between 0 and 1 decide per unit how much \#
+                of the cell to keep ($f$), how much of the candidate $g$ to write ($i$), and how much of the \#
+                memory to show as the hidden state $h_{t}$ ($o$).
                 """#,
             "alternative, gate order": "the weights stacked i, g, f, o (TensorFlow 1's LSTMCell order) instead of PyTorch's i, f, g, o",
             "alternative, forget bias": "1 added to the forget gate's bias (TensorFlow 1's LSTMCell forget_bias=1.0)",
@@ -78,52 +63,63 @@ extension LSTMGates {
                 a_{t} &= W_{ih}\, x_{t} + b_{ih} + W_{hh}\, h_{t-1} + b_{hh} && \text{4H numbers, stacked } i, f, g, o \\
                 i_{t} &= \sigma(a_{t}^{i}) && \text{input gate} \\
                 f_{t} &= \sigma(a_{t}^{f}) && \text{forget gate} \\
-                g_{t} &= \tanh(a_{t}^{g}) && \text{candidate (cell input)} \\
+                g_{t} &= \tanh(a_{t}^{g}) && \text{candidate} \\
                 o_{t} &= \sigma(a_{t}^{o}) && \text{output gate} \\
-                c_{t} &= f_{t} \odot c_{t-1} + i_{t} \odot g_{t} \\
-                h_{t} &= o_{t} \odot \tanh(c_{t})
+                c_{t} &= f_{t} \odot c_{t-1} + i_{t} \odot g_{t} && \text{cell state} \\
+                h_{t} &= o_{t} \odot \tanh(c_{t}) && \text{hidden state}
                 \end{aligned}
                 """#,
             "symbols": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ is the logistic sigmoid, which squashes any number into (0, 1); \#
-                $\tanh(z) = (e^{z} - e^{-z})/(e^{z} + e^{-z})$ squashes it into (−1, 1); $\odot$ multiplies entry by \#
-                entry. $a_{t}$ is the **pre-activation** of all four gates, stacked: its blocks $a_{t}^{i}$, $a_{t}^{f}$, \#
-                $a_{t}^{g}$, $a_{t}^{o}$ are rows 1 … H, H+1 … 2H, 2H+1 … 3H and 3H+1 … 4H, labelled i₁ …, f₁ …, g₁ …, \#
-                o₁ … in the tables. Written with the blocks of the weights, \#
-                $f_{t} = \sigma(W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf})$ as in PyTorch's documentation.
-                """#,
-            "convention": #"""
-                **Convention.** This is `torch.nn.LSTM`: the four gates' weights are stacked in the rows of \#
-                `weight_ih_l0` and `weight_hh_l0` in the order **i, f, g, o**, with two biases. colah's \#
-                “Understanding LSTM Networks” and the seed notes write the candidate $g_{t}$ as $\tilde{C}_{t}$ and \#
-                use one matrix per gate on the concatenation $[h_{t-1}, x_{t}]$; that is the same computation with \#
-                $W_{ih}$ and $W_{hh}$ side by side. Keras stacks i, f, c, o (the same order under other names). \#
-                There are no peephole connections.
+                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1); $\odot$ multiplies entry by \#
+                entry. $a_{t}^{i}$, $a_{t}^{f}$, $a_{t}^{g}$, $a_{t}^{o}$ are the four blocks of H rows of $a_{t}$ \#
+                (i₁ …, f₁ …, g₁ …, o₁ … in the tables): with the blocks of the weights, \#
+                $f_{t} = \sigma(W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf})$, as in PyTorch's documentation. \#
+                **Convention**: `torch.nn.LSTM`, the gates stacked **i, f, g, o**, two biases, no peepholes. \#
+                colah and the seeds write $g_{t}$ as $\tilde C_{t}$ and one matrix per gate acting on \#
+                $[h_{t-1}, x_{t}]$: the same computation, $W_{ih}$ and $W_{hh}$ side by side.
                 """#,
             "hidden holds": "$h_{t}$, $c_{t}$ and each gate",
             "legend 4H": "rows of the stacked weights and of $a_{t}$",
             "heading steps": "Step by step",
-            "steps": #"""
-                Each step computes all four gates' pre-activations at once (one stacked product, as PyTorch does), \#
-                splits them into the four gates, then updates the cell and the hidden state.
-                """#,
+            "zero cell": #"$c_{«t-1»} = 0$: nothing to keep yet."#,
+            "i low": "«units» writes almost nothing: «values».",
+            "i low, several": "«units» write almost nothing: «values».",
+            "i high": "«units» writes its candidate: «values».",
+            "i high, several": "«units» write their candidates: «values».",
+            "f low": "«units» forgets: «values».",
+            "f low, several": "«units» forget: «values».",
+            "f high": "«units» keeps its cell: «values».",
+            "f high, several": "«units» keep their cells: «values».",
+            "o low": "«units» hides its memory: «values».",
+            "o low, several": "«units» hide their memories: «values».",
+            "o high": "«units» shows its memory: «values».",
+            "o high, several": "«units» show their memories: «values».",
+            "c low": #"«units» passes back to $c_{«t-1»}$ only «values» of its gradient."#,
+            "c low, several": #"«units» pass back to $c_{«t-1»}$ only «values» of their gradients."#,
             "heading summary": "Summary",
             "figure gates": "LSTM gates over time",
             "panel i": "input gate i",
             "panel f": "forget gate f",
             "panel g": "candidate g",
             "panel o": "output gate o",
-            "figure gates, description": "Four small plots, one per gate, with the time steps across and one line per unit; the sigmoid gates are drawn on 0 to 1, the candidate on −1 to 1. The numbers are in the table below.",
+            "figure gates, description": "One plot per gate, one line per unit: the sigmoid gates on 0 to 1, the candidate on −1 to 1. The numbers are in the table below.",
             "figure states": "Cell and hidden state over time",
             "panel c": "cell state c",
             "panel h": "hidden state h",
-            "figure states, description": "The cell state and the hidden state over time, one line per unit; h stays within ±tanh(c).",
-            "summary gates": "The gates at every step, one column per unit:",
-            "summary states": "The two states:",
-            "notice": #"""
-                What to notice: where a forget gate is near 1 and the input gate near 0, the cell state changes \#
-                only slowly (it is multiplied by $f_{t}$ and nothing is added), and so does its gradient; where the \#
-                forget gate is near 0, the unit starts over. $h_{t}$ is never larger than $\tanh(c_{t})$ in size, because the output gate only scales it down.
-                """#,
+            "figure states, description": "One line per unit; h stays within ±tanh(c).",
+            "summary gates": "The gates, one column per unit:",
+            "summary states": "The states:",
+            "slide percent": #"Seed 002: “A sigmoid gate of 0.3 lets 30% of the vector it multiplies through.”"#,
+            "percent": #"Confirmed: unit «u»'s $i_{«t»} = «i»$ writes «pct»% of its candidate $g_{«t»} = «g»$: $«i» \cdot «g» = «ig»$."#,
+            "slide belt": #"Seed 000: “Like a conveyor belt, the cell state carries the useful information on to the next step.”"#,
+            "belt, confirmed": #"Confirmed: after the first step every forget gate is at least «min», so every cell passes on at least that share of itself at each step."#,
+            "belt, only when": #"Only where the forget gate stays near 1: «breaks», while «others» passes on at least «min» of its cell at each step."#,
+            "belt, only when, several": #"Only where the forget gate stays near 1: «breaks», while «others» pass on at least «min» of their cells at each step."#,
+            "belt, only when, all": #"Only where the forget gate stays near 1: «breaks»."#,
+            "belt break": #"unit «u» passes on only $f_{«t»} = «f»$ of its cell at step «t»"#,
+            "slide additive": #"Seed 002: “The cell state is updated by addition, so the gradient reaches distant steps without vanishing.”"#,
+            "additive, confirmed": #"Confirmed: along the cell state, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied only by $«product»$, with no weight matrix and no squashing: «values»."#,
+            "additive, only when": #"Only when the forget gates stay near 1: along the cell state, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied by $«product»$, which fades where a unit forgets: «values»."#,
+            "unit value": "«v» (unit «u»)",
         ])
 }

@@ -8,11 +8,11 @@ extension RNNUnroll {
     static let words = Words(
         captions: [
             "a[t].grad, tanh": ("gradient of the pre-activation",
-                                #"$\tanh' = 1 - h_{«t»}^{2}$ scales each unit's gradient, from «low» to «high»."#),
+                                #"$\tanh' = 1 - h_{t}^{2}$ scales each unit's gradient: near 0 where $h_{t}$ is near ±1 (saturated), near 1 where it is near 0."#),
             "a[t].grad, tanh, one unit": ("gradient of the pre-activation",
-                                #"$\tanh' = 1 - h_{«t»}^{2} = «slope»$ scales the gradient: near 0 when $h_{«t»}$ is near ±1 (saturated), near 1 when it is near 0."#),
+                                #"$\tanh' = 1 - h_{t}^{2}$ scales the gradient: near 0 where $h_{t}$ is near ±1 (saturated), near 1 where it is near 0."#),
             "a[t].grad, relu": ("gradient of the pre-activation",
-                                "relu′ passes the gradient where the unit was on and blocks it where it was off (a ≤ 0): off here: «off»."),
+                                #"relu′ passes the gradient where a unit was on ($a_{t} > 0$) and blocks it where it was off."#),
             "a[t]": ("pre-activation", #"Each unit's weighted sum of the input and the previous state, plus both biases."#),
             "h[t], tanh": ("hidden state", #"$\tanh$ squashes each sum into (−1, 1), so the state stays bounded however long the sequence."#),
             "h[t], relu": ("hidden state", "relu keeps positive sums and sets negative ones to 0; unlike tanh, it does not bound the state."),
@@ -29,8 +29,11 @@ extension RNNUnroll {
                 With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
                 per step, each the tanh's slope times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
                 """#,
-            "saturated": "Unit «unit» is near ±1 (saturated) and passes almost nothing back.",
-            "saturated, several": "Units «unit» are near ±1 (saturated) and pass almost nothing back.",
+            "gradient saturated": "«units» is near ±1, saturated: «values», so it passes almost nothing back.",
+            "gradient saturated, several": "«units» are near ±1, saturated: «values», so they pass almost nothing back.",
+            "gradient off": "«units» is off: «values», so it passes nothing back.",
+            "gradient off, several": "«units» are off: «values», so they pass nothing back.",
+            "slope here": #"Here $\tanh' = «slope»$."#,
             "chain shrinks": "Each factor $\\tanh' \\cdot W_{hh}$ here («factors») is below 1 in size, so each step back shrinks the gradient: it vanishes.",
             "chain grows": "Each factor here («factors») is above 1 in size, so each step back enlarges the gradient: it explodes.",
             "chain mixed": "Some factors here («factors») are below 1 in size and some above: the gradient shrinks at some steps and grows at others.",
@@ -81,7 +84,8 @@ extension RNNUnroll {
             "heading steps": "Step by step",
             "h saturated": #"«units» is near ±1, where tanh is flat: «values»."#,
             "h saturated, several": #"«units» are near ±1, where tanh is flat: «values»."#,
-            "h off": #"relu sets «units» to 0: «values»."#,
+            "h off": #"«units» is off: «values», so relu gives 0."#,
+            "h off, several": #"«units» are off: «values», so relu gives 0."#,
             "heading summary": "Summary",
             "figure h": "Hidden state over time",
             "panel h": "hidden state h",

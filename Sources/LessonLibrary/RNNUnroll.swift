@@ -115,7 +115,7 @@ enum RNNUnroll: RecurrentLesson {
         // Seed 002: the same input at two steps, told apart by the state.
         let rows = (0..<p.steps).map { t in (0..<p.inputSize).map { p.x[t, $0] } }
         var (seen, repeated): ([[Double]: Int], (s: Int, t: Int)?) = ([:], nil)
-        for (t, row) in rows.enumerated() {
+        for (t, row) in rows.enumerated() where p.isShown(t + 1) {
             if let s = seen[row] { repeated = (s, t); break }
             seen[row] = t
         }
@@ -164,17 +164,17 @@ enum RNNUnroll: RecurrentLesson {
         return words("powers, bound", slots.merging(["norm": inSentence(norm), "bound": readable(bound)]) { a, _ in a })
     }
 
-    /// ∂L/∂a_t's caption, with the factors the nonlinearity's slope multiplies the gradient by.
-    static func slopeCaption(_ p: RecurrentInput, _ t: Int, h: Traced, nonlinearity: String) -> Caption {
+    /// ∂L/∂a_t's caption: what the nonlinearity's slope does (said once), then what it does here: its
+    /// value with one unit, the units saturated (tanh, slope below 0.1) or off (relu).
+    static func slopeCaption(_ p: RecurrentInput, _ t: Int, a: Traced, h: Traced, nonlinearity: String, once: SaidOnce) -> Caption {
         let slope = h.value.flat.map { nonlinearity == "tanh" ? 1 - $0 * $0 : ($0 > 0 ? 1 : 0) }
-        let key = "a[t].grad, \(nonlinearity)" + (p.hidden == 1 && nonlinearity == "tanh" ? ", one unit" : "")
-        let caption = words.caption(key, stepSlots(t).merging(p.slopeSlots(slope)) { a, _ in a }
-            .merging(["slope": NumberStyle(precision: 4).fixed(slope[0])]) { a, _ in a })
-        // Said only of units whose slope is below 0.1: there the tanh has flattened out.
-        let saturated = slope.indices.filter { slope[$0] < 0.1 }.map { "\($0 + 1)" }
-        guard nonlinearity == "tanh", p.hidden > 1, !saturated.isEmpty else { return caption }
-        let said = words(saturated.count == 1 ? "saturated" : "saturated, several", ["unit": saturated.joined(separator: ", ")])
-        return Caption(title: caption.title, meaning: caption.meaning + " " + said)
+        let oneUnit = p.hidden == 1 && nonlinearity == "tanh"
+        let key = "a[t].grad, \(nonlinearity)" + (oneUnit ? ", one unit" : "")
+        let adding = oneUnit ? [words("slope here", ["slope": NumberStyle(precision: 4).fixed(slope[0])])]
+            : nonlinearity == "tanh" ? bandSayings(words, "gradient", symbol: "h_{\(t)}", now: h.value.flat, before: nil, bands: Band.saturated)
+            : bandSayings(words, "gradient", symbol: "h_{\(t)}", now: h.value.flat, before: nil, bands: [Band(name: "off") { $0 == 0 }],
+                          shown: ("a_{\(t)}", a.value.flat))
+        return once(words, key, stepSlots(t), adding: adding)
     }
 
     /// With one unit, ∂h_T/∂h_0 as the product of its factors f′(a_t)·W_hh, t = T … 1 (seed notes
@@ -189,13 +189,13 @@ enum RNNUnroll: RecurrentLesson {
         let factors = Array(zip((1...p.steps).reversed(), slopes))
         let shown = factors.count > 4 ? Array(factors.prefix(2)) + [nil] + [factors.last] : factors.map { Optional($0) }
         let given = JSON.format(w)
-        let symbols = shown.map { f in f.map { (isTanh ? #"\tanh'"# : #"\operatorname{relu}'"#) + "(a_{\($0.0)})\\, W_{hh}" } ?? #"\cdots"# }
+        let symbols = shown.map { f in f.map { (isTanh ? #"\tanh'"# : #"\operatorname{relu}'"#) + "(a_{\($0.0)}) W_{hh}" } ?? #"\cdots"# }
         let numbers = shown.map { f in f.map { "\(style.fixed($0.1)) \\cdot \(given)" } ?? #"\cdots"# }
         let product = slopes.reduce(1.0) { $0 * $1 * w }
         let sizes = slopes.map { abs($0 * w) }
         let verdict = sizes.allSatisfy { $0 < 1 } ? "chain shrinks" : sizes.allSatisfy { $0 > 1 } ? "chain grows" : "chain mixed"
         let chain = words(isTanh ? "one unit chain" : "one unit chain, relu", [
-            "T": "\(p.steps)", "symbols": symbols.joined(separator: #"\,"#), "numbers": numbers.joined(separator: #" \cdot "#),
+            "T": "\(p.steps)", "symbols": symbols.joined(separator: #" \cdot "#), "numbers": numbers.joined(separator: #" \cdot "#),
             "product": readable(product)]) + " " + words(verdict, ["factors": sizes.prefix(4).map { style.fixed($0) }.joined(separator: ", ")
                                                                      + (sizes.count > 4 ? ", …" : "")])
         // tanh′ ≤ 1: |W_hh|^T is the largest the product can be, reached when no unit saturates.
@@ -211,10 +211,11 @@ enum RNNUnroll: RecurrentLesson {
         let g = p.beginBackward(in: tr, equations: w("backward equations, \(nonlinearity)"), story: example?.backwardStory)
         let back = Backprop(tr, differentiable: p.differentiable(input))
         for (t, h) in hs.enumerated() { back.seed(h, g.row(t, "G_{\(t + 1)}")) }
+        let once = SaidOnce()
         for t in stride(from: p.steps, through: 1, by: -1) {
             tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            back.record(hs[t - 1], p.stateGradientCaption("h", t))
-            back.record(pre[t - 1], slopeCaption(p, t, h: hs[t - 1], nonlinearity: nonlinearity))
+            back.record(hs[t - 1], p.stateGradientCaption("h", t, once: once))
+            back.record(pre[t - 1], slopeCaption(p, t, a: pre[t - 1], h: hs[t - 1], nonlinearity: nonlinearity, once: once))
         }
         if p.hidden == 1 { tr.say(oneUnitChain(p, hs: hs, pre: pre, nonlinearity: nonlinearity)) }
         p.recordInputGradients(back, input, in: tr)

@@ -11,16 +11,16 @@ let recurrentWords = Words(
         "bias_hh_l0": ("Recurrent bias", #"Only the sum $b_{ih} + b_{hh}$ matters."#),
         "h0": ("Initial hidden state", ""),
         "c0": ("Initial cell state", ""),
-        "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot h_{t}$: row t, $G_{t}$, is the loss's own share of $\frac{\partial L}{\partial h_{t}}$, how much L gains per unit of each entry of $h_{t}$ directly. Later steps add their shares to it below. This is PyTorch's `output.backward(grad_output)`."#),
-        "h[t].grad": ("gradient of the hidden state", #"What L gains per unit of $h_{«t»}$: the loss's own share $G_{«t»}$, plus what step «t+1» passes back through $W_{hh}^{\top}$."#),
+        "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot h_{t}$: row t, $G_{t}$, is the loss's own share of $\frac{\partial L}{\partial h_{t}}$; later steps add theirs below."#),
+        "h[t].grad": ("gradient of the hidden state", #"The loss's own share $G_{t}$, plus what step t + 1 passes back through $W_{hh}^{\top}$."#),
         "h[t].grad, last": ("gradient of the hidden state", #"No later step uses $h_{«t»}$, so its gradient is the loss's share $G_{«t»}$ alone."#),
         "h[t].grad, cut": ("gradient of the hidden state", #"Only the loss's share $G_{«t»}$: $h_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
-        "c[t].grad": ("gradient of the cell state", #"Two paths reach $c_{«t»}$: through $h_{«t»} = o_{«t»} \odot \tanh(c_{«t»})$, and from $c_{«t+1»}$ multiplied only by the forget gate $f_{«t+1»}$, with no weight matrix and no squashing in between."#),
+        "c[t].grad": ("gradient of the cell state", #"Two paths reach $c_{t}$: through $h_{t} = o_{t} \odot \tanh(c_{t})$, and from $c_{t+1}$ multiplied by the forget gate $f_{t+1}$ alone."#),
         "c[t].grad, last": ("gradient of the cell state", #"Only through $h_{«t»} = o_{«t»} \odot \tanh(c_{«t»})$: no later step uses $c_{«t»}$."#),
         "c[t].grad, cut": ("gradient of the cell state", #"Only through $h_{«t»}$: $c_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
         "weight_ih_l0.grad": ("gradient of the input weights", #"One term $\frac{\partial L}{\partial a_{t}} x_{t}^{\top}$ per step, summed: the same $W_{ih}$ acted at every step."#),
         "weight_hh_l0.grad": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}$ per step, summed: backpropagation through time."#),
-        "weight_hh_l0.grad, zero h0": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}$ per step, summed: backpropagation through time. The first term is 0: $h_{0}$ is 0."#),
+        "weight_hh_l0.grad, zero h0": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}$ per step, summed: backpropagation through time. $h_{0} = 0$, so step 1 adds nothing."#),
         "bias_ih_l0.grad": ("gradient of the input bias", #"The sum of $\frac{\partial L}{\partial a_{t}}$ over the steps: the bias is added at every step."#),
         "bias_hh_l0.grad": ("gradient of the recurrent bias", #"The same sum as for $b_{ih}$: the two biases are added side by side, so they always get the same gradient."#),
         "bias_hh_l0.grad, gru": ("gradient of the recurrent bias", #"Rows r and z: the same sums as for $b_{ih}$. Rows n differ: $b_{hn}$ sits inside $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, so each step's share is scaled by the reset gate."#),
@@ -40,31 +40,28 @@ let recurrentWords = Words(
         "zero state": #"$h_{«t-1»} = 0$, so $W_{hh} h_{«t-1»}$ adds nothing."#,
         "heading slides": "What the slides say, and what the numbers show",
         "units, one": "Unit «u»",
-        "units, list": "Units «list» and «last»",
-        "units, more": "Units «list» and «more» more",
+        "units": "Units «list»",
+        "units, one, lower": "unit «u»",
+        "units, lower": "units «list»",
+        "list": "«list» and «last»",
+        "list, more": "«list» and «more» more",
         "value": "$«symbol» = «v»$",
         "values, two": "$«symbol» = «a»$ and $«b»$",
         "values, range": "$«symbol»$ from «low» to «high»",
-        "grad_output left out": "Not in the input, so ones: L is the sum of every entry of every $h_{t}$.",
-        "no unit": "no unit",
+        "grad_output ones": "All ones: L is the sum of every entry of every $h_{t}$.",
         "backward why": #"""
-            Training needs the gradient of a loss $L$ with respect to every weight. Backpropagation gets it \#
-            with the chain rule, from the output back to the inputs: each value's gradient is the sum, over \#
-            every place the value was used, of what that use passes back. For a recurrent network the \#
-            places are the time steps, so the gradient travels backwards through time (BPTT), step $T$ first.
+            Training needs the gradient of a loss $L$ with respect to every weight. The chain rule gives it \#
+            from the output back: each value's gradient is the sum, over the places it was used, of what \#
+            each use passes back. In a recurrent network those places are the time steps, so the gradient \#
+            goes back through time (BPTT), step $T$ first.
             """#,
         "truncated": #"""
-            **Truncated BPTT** (`bptt_steps` = «k»): the «T» steps are cut into chunks of «k», and the state \#
+            **Truncated BPTT**: the «T» steps are cut into chunks of «k», and the state \#
             entering each chunk after the first is held constant (PyTorch's `h.detach()`). The gradient stops \#
             at each cut; the loss still covers every step.
             """#,
-        "truncated, one chunk": "`bptt_steps` = «k» covers all «T» steps in one chunk, so nothing is cut.",
+        "truncated, one chunk": "Truncated BPTT in chunks of «k» steps covers all «T» steps in one chunk, so nothing is cut.",
         "heading steps back": "Back through the steps",
-        "steps back": #"""
-            From the last step to the first. At each step the hidden state's gradient collects the loss's \#
-            share and what the next step passed back; the cell's derivative turns it into the \#
-            pre-activation's gradient, and $W_{hh}^{\top}$ carries that back to the previous state.
-            """#,
         "heading input gradients": "The inputs' gradients: one term per step",
         "check, truncated": #"With truncated BPTT the gradient above is not the derivative of L itself but of L with the state entering each chunk held fixed; so each rerun holds those states at their values from the first run, and the central difference checks that gradient. Without the cuts the derivative differs by what the cuts leave out."#,
         "heading gradient sizes": "The size of the gradient, step by step",

@@ -163,6 +163,9 @@ struct RecurrentInput {
     /// A state that is all zeros (h_0 or c_0 left out or given as zeros, or a relu state that is off).
     static func isZero(_ v: Traced) -> Bool { v.value.flat.allSatisfy { $0 == 0 } }
 
+    /// Whether step t (from 1) is written out in the Markdown: long runs leave out their middle.
+    func isShown(_ t: Int) -> Bool { !(Repeats.leftOut(of: steps)?.contains(t) ?? false) }
+
     /// The slides box, before the summary: one bullet per seed statement this example's numbers
     /// bear on, each with its verdict; nothing when none does.
     func slides(_ bullets: @autoclosure () -> [String], in tr: Trace) {
@@ -186,30 +189,21 @@ struct RecurrentInput {
         if let story { tr.say(story) }
         tr.heading(backwardWords("heading loss"), level: 3)
         let g = presentLoss(in: tr)
+        tr.heading(w("heading steps back"), level: 3)
         tr.say(w("backward equations"))
         tr.math(equations)
         if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
-        tr.heading(w("heading steps back"), level: 3)
-        tr.say(w("steps back"))
         return g
     }
 
-    /// The caption of ∂L/∂h_t (or ∂L/∂c_t): what reaches it, at the last step, at a chunk's end, or between.
-    /// `between`: a lesson's own words for a step with a next one (the GRU's path through z).
-    func stateGradientCaption(_ state: String, _ t: Int, between: (words: Words, key: String)? = nil) -> Caption {
+    /// The caption of ∂L/∂h_t (or ∂L/∂c_t): what reaches it, at the last step, at a chunk's end, or
+    /// between, which is the same at every step and said once. `between`: a lesson's own words for
+    /// a step with a next one (the GRU's path through z).
+    func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
         let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
         let slots = stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a }
-        if kind.isEmpty, let between { return between.words.caption(between.key, slots) }
+        if kind.isEmpty { return once(between?.words ?? recurrentWords, between?.key ?? "\(state)[t].grad", slots) }
         return recurrentWords.caption("\(state)[t].grad" + kind, slots)
-    }
-
-    /// «low» and «high»: the smallest and largest factor a derivative multiplies the gradient by, with their units.
-    func slopeSlots(_ slope: [Double]) -> [String: String] {
-        guard let low = slope.indices.min(by: { slope[$0] < slope[$1] }), let high = slope.indices.max(by: { slope[$0] < slope[$1] }) else { return [:] }
-        let off = slope.indices.filter { slope[$0] == 0 }.map { "\($0 + 1)" }
-        return ["low": "\(NumberStyle(precision: 4).fixed(slope[low])) (unit \(low + 1))",
-                "high": "\(NumberStyle(precision: 4).fixed(slope[high])) (unit \(high + 1))",
-                "off": off.isEmpty ? recurrentWords("no unit") : off.joined(separator: ", ")]
     }
 
     /// The size of the states' gradients per step (the vanishing gradient, seen), then the
@@ -249,7 +243,9 @@ struct RecurrentInput {
     /// The loss's gradient, ∂L/∂h_t for every step as one T × H input (ones when not given).
     func presentLoss(in tr: Trace) -> Traced {
         var caption = recurrentWords.caption("grad_output")
-        if gradOutput == nil { caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output left out")) }
+        if gradOutput?.entries.allSatisfy({ $0 == 1 }) ?? true {
+            caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output ones"))
+        }
         let unitColumns = (1...hidden).map { sharedWords("label unit j", ["j": "\($0)"]) }
         return tr.input("grad_output", "G", .matrix(gradOutput ?? Matrix(rows: steps, cols: hidden, entries: Array(repeating: 1, count: steps * hidden))),
                         caption, labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: unitColumns))
@@ -328,15 +324,27 @@ struct Band: Sendable {
 /// The sentences on a vector at step t: for each band, the units in it that were not at the step
 /// before (`before`; nil at the first step, where every unit in a band is said), in `words`'
 /// phrase "«key» «band»" (", several" for more than one unit), with their values, or with
-/// another vector's (`shown`: a relu unit that is off, said with its pre-activation).
+/// another vector's (`shown`: a relu unit that is off, said with its pre-activation), and `slots`.
 func bandSayings(_ words: Words, _ key: String, symbol: String, now: [Double], before: [Double]?, bands: [Band],
-                 shown: (symbol: String, values: [Double])? = nil) -> [String] {
+                 shown: (symbol: String, values: [Double])? = nil, slots: [String: String] = [:]) -> [String] {
     bands.compactMap { band in
         let units = now.indices.filter { u in band.contains(now[u]) && !(before.map { band.contains($0[u]) } ?? false) }
         guard !units.isEmpty else { return nil }
         let (said, values) = shown ?? (symbol, now)
         return words("\(key) \(band.name)" + (units.count == 1 ? "" : ", several"),
-                     ["units": unitList(units), "values": valuesSaid(said, units.map { values[$0] })])
+                     slots.merging(["units": unitList(units), "values": valuesSaid(said, units.map { values[$0] })]) { _, b in b })
+    }
+}
+
+/// Captions said once in the backward pass, which meets the same value at every step: the first
+/// use of a key gives its meaning, later ones only what the numbers add (nothing when they add nothing).
+final class SaidOnce {
+    private var said: Set<String> = []
+
+    func callAsFunction(_ words: Words, _ key: String, _ slots: [String: String] = [:], adding: [String] = []) -> Caption {
+        let caption = words.caption(key, slots)
+        let first = said.insert(key).inserted
+        return Caption(title: caption.title, meaning: ((first ? [caption.meaning] : []) + adding).joined(separator: " "))
     }
 }
 
@@ -347,11 +355,20 @@ func onceThen(_ caption: Caption, _ t: Int, _ computed: [String]) -> Caption {
 }
 
 /// "Unit 2", "Units 1 and 2", "Units 1, 2, 3 and 5 more" (from 0-based indices), to begin a sentence.
-func unitList(_ units: [Int]) -> String {
+/// `lower`: within a sentence ("unit 2").
+func unitList(_ units: [Int], lower: Bool = false) -> String {
     let names = units.map { "\($0 + 1)" }
-    if names.count == 1 { return recurrentWords("units, one", ["u": names[0]]) }
-    if names.count <= 4 { return recurrentWords("units, list", ["list": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]]) }
-    return recurrentWords("units, more", ["list": names.prefix(3).joined(separator: ", "), "more": "\(names.count - 3)"])
+    let case_ = lower ? ", lower" : ""
+    if names.count == 1 { return recurrentWords("units, one" + case_, ["u": names[0]]) }
+    return recurrentWords("units" + case_, ["list": listed(Array(names.prefix(names.count > 4 ? 3 : 4)), more: names.count > 4 ? names.count - 3 : 0)])
+}
+
+/// "a", "a and b", "a, b and c", "a, b, c and 5 more".
+func listed(_ items: [String], more: Int = 0) -> String {
+    guard let last = items.last else { return "" }
+    if more > 0 { return recurrentWords("list, more", ["list": items.joined(separator: ", "), "more": "\(more)"]) }
+    if items.count == 1 { return last }
+    return recurrentWords("list", ["list": items.dropLast().joined(separator: ", "), "last": last])
 }
 
 /// `$f_{3} = 0.08$`, `$f_{3} = 0.93$ and $0.95$`, or `$f_{3}$ from 0.91 to 0.99`: the values of
@@ -369,6 +386,11 @@ func valuesSaid(_ symbol: String, _ values: [Double]) -> String {
 func inSentence(_ x: Double) -> String {
     let two = NumberStyle(precision: 2).fixed(x)
     return ["0.00", "1.00", "-1.00", "0.10", "0.90"].contains(two) ? NumberStyle(precision: 4).fixed(x) : two
+}
+
+/// A lower bound in a sentence: rounded down to 2 decimals ("at least 0.92" for 0.9273).
+func atLeast(_ x: Double) -> String {
+    NumberStyle(precision: 2).fixed((x * 100).rounded(.down) / 100)
 }
 
 /// `[0.3732, 0.0040]`: a vector in a sentence, its first entries when it is long.

@@ -1,0 +1,260 @@
+// The recurrent lessons' commentary follows the numbers beside it. For every example of
+// rnn-unroll, lstm-gates and gru, forward and backward, and the GRU under its other conventions:
+// each sentence that names units and their values ("Unit 2 forgets: $f_{3} = 0.08$") says what
+// those values are; a caption that would be the same at every step is said once; x_t is called
+// one-hot exactly where it is; the GRU says at z's first step and in its equations which share z
+// keeps; the LSTM's cell state does not promise a gradient its forget gate cuts; the slides box has
+// its form, its place and arithmetic that holds; and the lessons' words speak of the model, not of
+// the tool.
+
+import Foundation
+import Testing
+@testable import JSONFormat
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+struct RecurrentCase: CustomTestStringConvertible, Sendable {
+    let lesson: String
+    let example: String
+    let backward: Bool
+    /// Fields set on the example's input: the GRU's conventions.
+    var fields: [String: String] = [:]
+    var testDescription: String {
+        "\(lesson) \(example)\(backward ? " --backward" : "")" + fields.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+    }
+}
+
+@Suite struct RecurrentCommentaryTests {
+    static let lessons = ["rnn-unroll", "lstm-gates", "gru"]
+
+    static let cases: [RecurrentCase] = lessons.flatMap { id in
+        (Lessons.named(id)?.examples ?? []).flatMap { example in
+            [false, true].map { RecurrentCase(lesson: id, example: example.name, backward: $0) }
+        }
+    } + [["reset": "before"], ["update_gate": "takes-candidate"], ["reset": "before", "update_gate": "takes-candidate"]].flatMap { fields in
+        [false, true].map { RecurrentCase(lesson: "gru", example: "default", backward: $0, fields: fields) }
+    } + [RecurrentCase(lesson: "rnn-unroll", example: "default", backward: true, fields: ["nonlinearity": "relu"])]
+
+    /// The trace and its Markdown.
+    static func run(_ c: RecurrentCase) throws -> (trace: Trace, markdown: String) {
+        let lesson = try #require(Lessons.named(c.lesson))
+        let example = try #require(lesson.examples.first { $0.name == c.example })
+        var input = example.input
+        for (key, value) in c.fields.sorted(by: { $0.key < $1.key }) { input = try #require(input.setting(key, .string(value))) }
+        let trace = try lesson.run(input, file: example.file, example: c.fields.isEmpty ? example : nil, claims: nil, backward: c.backward)
+        return (trace, MarkdownRenderer(command: "lesson \(c.lesson)").render(trace))
+    }
+
+    /// The lines of prose: not tables, headings, math, figures or list entries of arithmetic.
+    static func prose(_ markdown: String) -> [String] {
+        var inMath = false
+        return markdown.split(separator: "\n").map(String.init).filter { line in
+            if line.hasPrefix("```") { inMath.toggle(); return false }
+            return !inMath && !line.hasPrefix("|") && !line.hasPrefix("#") && !line.hasPrefix("!") && !line.hasPrefix("- entry")
+                && !line.hasPrefix("**") && !line.hasPrefix(">") && !line.isEmpty
+        }
+    }
+
+    // MARK: Sentences on units
+
+    /// "Unit 2 forgets: $f_{3} = 0.08$.", "Units 1 and 2 keep their cells: $f_{2} = 0.93$ and $0.95$."
+    static func unitSentence() throws -> Regex<AnyRegexOutput> { try Regex(#"(?:Unit|Units) ([0-9, and]+?)(?: and ([0-9]+) more)? ([^:.$]+): \$([a-z])_\{([0-9]+)\}(?: = ([-0-9.]+)\$(?: and \$([-0-9.]+)\$)?|\$ from ([-0-9.]+) to ([-0-9.]+))"#) }
+
+    /// What a phrase says of a value: below 0.1, above 0.9, a saturated tanh, a relu that is off.
+    enum Band { case low, high, saturated, off }
+
+    static func band(_ phrase: String, letter: String, takesCandidate: Bool) -> Band? {
+        switch letter {
+        case "i": return phrase.contains("almost nothing") ? .low : phrase.contains("write") ? .high : nil
+        case "f": return phrase.contains("forget") || phrase.contains("passes back") || phrase.contains("pass back") ? .low
+            : phrase.contains("keep") ? .high : nil
+        case "o": return phrase.contains("hide") ? .low : phrase.contains("show") ? .high : nil
+        case "r": return phrase.contains("shut") || phrase.contains("hide") ? .low : phrase.contains("nearly whole") ? .high : nil
+        case "z":
+            let keeps = phrase.contains("keep")
+            return keeps != takesCandidate ? .high : .low
+        case "h": return phrase.contains("near ±1") ? .saturated : nil
+        case "a": return phrase.contains("off") ? .off : nil
+        default: return nil
+        }
+    }
+
+    @Test(arguments: cases)
+    func everySentenceOnUnitsSaysWhatTheirValuesAre(_ c: RecurrentCase) throws {
+        let (trace, markdown) = try Self.run(c)
+        var checked = 0
+        let unitSentence = try Self.unitSentence()
+        for line in Self.prose(markdown) {
+            for match in line.matches(of: unitSentence) {
+                let units = String(match.output[1].substring ?? "").split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+                let phrase = String(match.output[3].substring ?? "")
+                let letter = String(match.output[4].substring ?? "")
+                let t = try #require(Int(match.output[5].substring ?? ""))
+                // The sentence at ∂L/∂c names f: "passes back to c only f_{t} = …".
+                let value = try #require(trace["\(letter)[\(t)]"], "\(letter)[\(t)] in “\(line)”").value.flat
+                let printed = [6, 7, 8, 9].compactMap { match.output[$0].substring.flatMap { Double($0) } }
+                let said = units.map { value[$0 - 1] }
+                if match.output[6].substring != nil {
+                    // "= a" for all, or "= a and b" for two units, at the decimals printed.
+                    for (x, p) in zip(said, printed.count == 1 ? Array(repeating: printed[0], count: said.count) : printed) {
+                        #expect(abs(x - p) <= 0.005 + 1e-12, "\(x) printed as \(p) in “\(line)”")
+                    }
+                } else {
+                    #expect(abs((said.min() ?? 0) - printed[0]) <= 0.005 + 1e-12 && abs((said.max() ?? 0) - printed[1]) <= 0.005 + 1e-12, "“\(line)”")
+                }
+                guard let band = Self.band(phrase, letter: letter, takesCandidate: c.fields["update_gate"] == "takes-candidate" || c.example == "click4ai") else {
+                    Issue.record("no band for “\(phrase)” in “\(line)”")
+                    continue
+                }
+                for x in said {
+                    switch band {
+                    case .low: #expect(x < 0.1, "\(x) is not near 0: “\(line)”")
+                    case .high: #expect(x > 0.9, "\(x) is not near 1: “\(line)”")
+                    case .saturated: #expect(1 - x * x < 0.1, "\(x) is not saturated: “\(line)”")
+                    case .off: #expect(x <= 0, "\(x) is not off: “\(line)”")
+                    }
+                }
+                checked += 1
+            }
+        }
+        // The default LSTM's story is told by its gates: unit 1 writes at step 1, unit 2 at step 2 and forgets at step 3.
+        if c.lesson == "lstm-gates" && c.example == "default" {
+            #expect(checked >= 3)
+            #expect(markdown.contains("Unit 2 forgets: $f_{3} = 0.08$."))
+            #expect(markdown.contains("Unit 2 passes back to $c_{2}$ only $f_{3} = 0.08$ of its gradient."))
+        }
+    }
+
+    // MARK: Said once
+
+    @Test(arguments: cases)
+    func noCaptionIsSaidTwice(_ c: RecurrentCase) throws {
+        let (_, markdown) = try Self.run(c)
+        var seen: [String: Int] = [:]
+        for line in Self.prose(markdown) where line.split(separator: " ").count >= 6 { seen[line, default: 0] += 1 }
+        let repeated = seen.filter { $0.value > 1 }.map(\.key)
+        #expect(repeated.isEmpty, "said more than once: \(repeated)")
+    }
+
+    // MARK: One-hot inputs
+
+    @Test(arguments: cases.filter { !$0.backward })
+    func oneHotIsSaidExactlyWhereItIs(_ c: RecurrentCase) throws {
+        let (trace, markdown) = try Self.run(c)
+        let x = try #require(trace.steps.first { $0.name == "input" }).value.matrix
+        for t in 1...x.rows where !(Repeats.leftOut(of: x.rows)?.contains(t) ?? false) {
+            let row = (0..<x.cols).map { x[t - 1, $0] }
+            let oneHot = x.cols > 1 && row.filter { $0 == 1 }.count == 1 && row.allSatisfy { $0 == 0 || $0 == 1 }
+            let column = (row.firstIndex(of: 1) ?? 0) + 1
+            let said = "$x_{\(t)}$ is one-hot, so $W_{ih} x_{\(t)}$ is column \(column) of $W_{ih}$."
+            #expect(markdown.contains("$x_{\(t)}$ is one-hot") == oneHot, "x_\(t) = \(row)")
+            if oneHot { #expect(markdown.contains(said)) }
+        }
+    }
+
+    // MARK: The GRU's update gate and reset gate
+
+    @Test func theGRUSaysWhichShareZKeepsWhereZFirstAppears() throws {
+        for takes in [false, true] {
+            let c = RecurrentCase(lesson: "gru", example: "default", backward: false, fields: takes ? ["update_gate": "takes-candidate"] : [:])
+            let (_, markdown) = try Self.run(c)
+            let equations = try #require(markdown.range(of: "```math")).lowerBound
+            let firstZ = try #require(markdown.range(of: "#### $z_{1}$ · update gate"))
+            let caption = markdown[firstZ.upperBound...].prefix { $0 != "#" }
+            if takes {
+                #expect(markdown[equations...].contains(#"\text{update gate: near 1 takes } n_{t}"#))
+                #expect(caption.contains("**PyTorch's $z$ is the other share**"), "\(caption)")
+            } else {
+                #expect(markdown[equations...].contains(#"\text{update gate: near 1 keeps } h_{t-1}"#))
+                #expect(caption.contains("**PyTorch's $z$ keeps the old state**") && caption.contains("seed 002"), "\(caption)")
+            }
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.lesson == "gru" })
+    func theResetGateIsDescribedForItsConvention(_ c: RecurrentCase) throws {
+        let (_, markdown) = try Self.run(c)
+        // Reset after (PyTorch) scales W_hn h + b_hn, the product already taken: not "the old state".
+        #expect(!markdown.contains("lets the old state in") && !markdown.contains("lets into its candidate"))
+        let before = c.fields["reset"] == "before" || c.example == "click4ai"
+        #expect(markdown.contains(before ? "passes on to $W_{hn}$, before the product" : "the product already taken"))
+    }
+
+    // MARK: The LSTM's cell state
+
+    @Test(arguments: cases.filter { $0.lesson == "lstm-gates" })
+    func theCellStatePromisesNoGradientItsForgetGateCuts(_ c: RecurrentCase) throws {
+        let (trace, markdown) = try Self.run(c)
+        #expect(!markdown.contains("which is why the gradient survives many steps"))
+        #expect(markdown.contains("it survives many steps only where $f$ stays near 1"))
+        // The forward "notice" that spoke of gates near 0 and 1 whether or not there were any is gone.
+        #expect(!markdown.contains("What to notice"))
+        // Every unit whose forget gate closes is said to pass back little, at that step's c.
+        let steps = (1...).prefix { trace["f[\($0)]"] != nil }.count
+        for t in 2...max(2, steps) where steps >= 2 && !(Repeats.leftOut(of: steps)?.contains(t) ?? false) {
+            let (f, before) = (try #require(trace["f[\(t)]"]).value.flat, try #require(trace["f[\(t - 1)]"]).value.flat)
+            let closed = f.indices.filter { f[$0] < 0.1 && before[$0] >= 0.1 }
+            #expect(markdown.contains("back to $c_{\(t - 1)}$ only") == !closed.isEmpty, "f[\(t)] = \(f)")
+        }
+    }
+
+    // MARK: The slides box
+
+    static let bullet = #"^- Seed 00[0-4]: “[^”]+” (Confirmed|Refuted|Only when|Only where)[^:]*: .+\.$"#
+    static let product = #"\$(-?[0-9.]+) \\cdot (-?[0-9.]+) = (-?[0-9.]+)\$"#
+
+    @Test(arguments: cases)
+    func theSlidesBoxHasItsFormAndItsArithmeticHolds(_ c: RecurrentCase) throws {
+        let (_, markdown) = try Self.run(c)
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else {
+            // The default examples all have one.
+            #expect(c.example != "default", "no slides box")
+            return
+        }
+        let bullets = lines[(start + 1)...].drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        #expect(!bullets.isEmpty)
+        let (bullet, product) = (try Regex(Self.bullet), try Regex(Self.product))
+        for line in bullets {
+            #expect(line.firstMatch(of: bullet) != nil, "\(line)")
+            for m in line.matches(of: product) {
+                let numbers = (1...3).compactMap { m.output[$0].substring.flatMap { Double($0) } }
+                try #require(numbers.count == 3)
+                #expect(abs(numbers[0] * numbers[1] - numbers[2]) <= 0.0002, "\(line)")
+            }
+        }
+        // Placed just before the summary.
+        let next = lines[(start + 1)...].first { $0.hasPrefix("## ") }
+        #expect(next == "## Summary")
+    }
+
+    @Test func theVerdictsFollowTheNumbers() throws {
+        func box(_ lesson: String, _ example: String) throws -> String {
+            let (_, markdown) = try Self.run(RecurrentCase(lesson: lesson, example: example, backward: false))
+            return String(markdown.split(separator: "## Summary")[0].split(separator: "## What the slides say")[1])
+        }
+        // The LSTM's forget gate of 0.08 keeps the gradient from "reaching distant steps"; the vanishing example's 0.95 does not.
+        #expect(try box("lstm-gates", "default").contains("Only when the forget gates stay near 1"))
+        #expect(try box("lstm-gates", "vanishing").contains("without vanishing.” Confirmed"))
+        // The seed's W_hh = 3 does not explode: its tanh is saturated.
+        #expect(try box("rnn-unroll", "seed-toy").contains("Only when the tanh is not saturated"))
+        #expect(try box("rnn-unroll", "seed-toy").contains("it vanishes"))
+        // The same letter twice, two different states.
+        #expect(try box("rnn-unroll", "default").contains("Confirmed: $x_{2} = x_{3}$, yet $h_{2} = [0.3732, 0.0040]$ and $h_{3} = [0.8166, 0.3141]$."))
+        #expect(try box("gru", "default").contains("Confirmed, with the names swapped"))
+    }
+
+    // MARK: Words about the model
+
+    @Test func theWordsSpeakOfTheModelNotOfTheTool() {
+        let tool = ["`--", "`lesson", "_l0`", "`grad_output", "bptt_steps", "left out", "--format", "JSON"]
+        for (name, words) in [("recurrent", recurrentWords), ("rnn-unroll", RNNUnroll.words), ("lstm-gates", LSTMGates.words), ("gru", GRU.words)] {
+            // The alternatives name other libraries' settings for a failed claim; summaries are for `--help`.
+            for key in words.keys where !key.hasPrefix("alternative") && !key.hasSuffix(".summary") {
+                let text = words.text(key) ?? words.caption(key).meaning
+                for word in tool { #expect(!text.contains(word), "\(name): \(key) says \(word)") }
+            }
+        }
+    }
+}
