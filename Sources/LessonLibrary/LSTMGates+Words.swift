@@ -6,12 +6,12 @@ import TraceCore
 extension LSTMGates {
     static let words = Words(
         captions: [
-            "o[t].grad": ("gradient of the output gate", #"$\frac{\partial L}{\partial h_{«t»}} \odot \tanh(c_{«t»})$: the output gate matters most where the squashed memory is large."#),
-            "g[t].grad": ("gradient of the candidate", #"$\frac{\partial L}{\partial c_{«t»}} \odot i_{«t»}$: the candidate reaches the loss only as far as the input gate let it in."#),
-            "f[t].grad": ("gradient of the forget gate", #"$\frac{\partial L}{\partial c_{«t»}} \odot c_{«t-1»}$: forgetting matters only where there was something to forget."#),
-            "f[t].grad, zero c0": ("gradient of the forget gate", #"$\frac{\partial L}{\partial c_{1}} \odot c_{0}$, and $c_{0}$ is 0: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
-            "i[t].grad": ("gradient of the input gate", #"$\frac{\partial L}{\partial c_{«t»}} \odot g_{«t»}$: writing matters as much as what would be written."#),
-            "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own derivative ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked i, f, g, o as $a_{«t»}$ is; $W_{hh}^{\top}$ carries it back to $h_{«t-1»}$."#),
+            "o[t].grad": ("gradient of the output gate", #"The output gate matters most where the squashed memory $\tanh(c_{t})$ is large."#),
+            "g[t].grad": ("gradient of the candidate", #"The candidate reaches the loss only as far as the input gate $i_{t}$ lets it in."#),
+            "f[t].grad": ("gradient of the forget gate", #"Forgetting matters only where there was something to forget, $c_{t-1}$."#),
+            "f[t].grad, zero c0": ("gradient of the forget gate", #"$c_{0} = 0$: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
+            "i[t].grad": ("gradient of the input gate", #"Writing matters as much as what would be written, $g_{t}$."#),
+            "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own slope ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked as $a_{t}$ is; $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
             "a[t]": ("stacked pre-activations", #"The four gates' weighted sums of $x_{t}$ and $h_{t-1}$, stacked i, f, g, o; the next four steps apply σ or tanh to one block each."#),
             "i[t]": ("input gate", #"How much of the candidate $g_{t}$ each unit writes into its cell: 0 nothing, 1 all of it."#),
             "f[t]": ("forget gate", #"How much of the old cell state $c_{t-1}$ each unit keeps: 1 keeps it, 0 forgets it."#),

@@ -49,6 +49,7 @@ let recurrentWords = Words(
         "values, two": "$«symbol» = «a»$ and $«b»$",
         "values, range": "$«symbol»$ from «low» to «high»",
         "grad_output ones": "All ones: L is the sum of every entry of every $h_{t}$.",
+        "grad_output last": #"Only row «T» is not 0: the loss sees $h_{«T»}$ alone, so the earlier $G_{t}$ add nothing on the way back."#,
         "backward why": #"""
             Training needs the gradient of a loss $L$ with respect to every weight. The chain rule gives it \#
             from the output back: each value's gradient is the sum, over the places it was used, of what \#
@@ -74,8 +75,8 @@ let recurrentWords = Words(
         "gradient sizes, cut": #"Steps 1 to «t» get exactly 0 (not drawn on the log scale): truncated BPTT stops the gradient at a cut, it does not vanish."#,
         "gradient sizes, none": #"Steps 1 to «t» get exactly 0 (not drawn on the log scale): the loss does not depend on them."#,
         "input gradients": #"""
-            The same weights act at all «T» steps, so each weight's gradient is a sum of «T» terms, one per \#
-            step. The entries below write that sum out term by term.
+            The same weights act at each of the «T» steps, so each weight's gradient is a sum of «T» terms, \#
+            one per step, written out term by term below.
             """#,
     ])
 

@@ -245,6 +245,9 @@ struct RecurrentInput {
         var caption = recurrentWords.caption("grad_output")
         if gradOutput?.entries.allSatisfy({ $0 == 1 }) ?? true {
             caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output ones"))
+        } else if let g = gradOutput, steps > 1, g.entries[..<((steps - 1) * hidden)].allSatisfy({ $0 == 0 }) {
+            // Only the last row: the loss of a many-to-one task, which sees the last state alone.
+            caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output last", ["T": "\(steps)"]))
         }
         let unitColumns = (1...hidden).map { sharedWords("label unit j", ["j": "\($0)"]) }
         return tr.input("grad_output", "G", .matrix(gradOutput ?? Matrix(rows: steps, cols: hidden, entries: Array(repeating: 1, count: steps * hidden))),
