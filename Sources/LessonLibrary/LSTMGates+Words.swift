@@ -70,12 +70,11 @@ extension LSTMGates {
                 \end{aligned}
                 """#,
             "symbols": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1); $\odot$ multiplies entry by \#
-                entry. $a_{t}^{i}$, $a_{t}^{f}$, $a_{t}^{g}$, $a_{t}^{o}$ are the four blocks of H rows of $a_{t}$ \#
-                (i₁ …, f₁ …, g₁ …, o₁ … in the tables): with the blocks of the weights, \#
-                $f_{t} = \sigma(W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf})$, as in PyTorch's documentation. \#
-                **Convention**: `torch.nn.LSTM`, the gates stacked **i, f, g, o**, two biases, no peepholes. \#
-                colah and the seeds write $g_{t}$ as $\tilde C_{t}$ and one matrix per gate acting on \#
+                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{i}$, $a_{t}^{f}$, \#
+                $a_{t}^{g}$, $a_{t}^{o}$ are the four blocks of H rows of $a_{t}$ (i₁ …, f₁ …, g₁ …, o₁ … in the \#
+                tables), so $f_{t} = \sigma(W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf})$ in PyTorch's \#
+                documentation. **Convention**: `torch.nn.LSTM`, the gates stacked **i, f, g, o**, two biases, no \#
+                peepholes. colah and the seeds write $g_{t}$ as $\tilde C_{t}$ and one matrix per gate acting on \#
                 $[h_{t-1}, x_{t}]$: the same computation, $W_{ih}$ and $W_{hh}$ side by side.
                 """#,
             "hidden holds": "$h_{t}$, $c_{t}$ and each gate",

@@ -5,8 +5,8 @@ import TraceCore
 let recurrentWords = Words(
     captions: [
         "input": ("Input sequence", #"Row t is $x_{t}$."#),
-        "weight_ih_l0": ("Input weights", #"Multiplies $x_{t}$; «per row»."#),
-        "weight_hh_l0": ("Recurrent weights", #"Multiplies $h_{t-1}$, the same matrix at every step; «per row»."#),
+        "weight_ih_l0": ("Input weights", #"Multiplies $x_{t}$«per row»."#),
+        "weight_hh_l0": ("Recurrent weights", #"Multiplies $h_{t-1}$, the same matrix at every step«per row»."#),
         "bias_ih_l0": ("Input bias", ""),
         "bias_hh_l0": ("Recurrent bias", #"Only the sum $b_{ih} + b_{hh}$ matters."#),
         "h0": ("Initial hidden state", ""),
@@ -33,9 +33,8 @@ let recurrentWords = Words(
         "legend T": "time steps (rows of the input)",
         "legend I": "input size: numbers per step",
         "legend H": "hidden size: numbers in «holds»",
-        "per row, one unit": "row u feeds unit u",
-        "per row, stacked": "rows stacked by gate, «gates», «H» each",
-        "per row, one gate": "one row per gate, «gates»",
+        "per row, stacked": "; rows stacked by gate, «gates», «H» each",
+        "per row, one gate": "; one row per gate, «gates»",
         "one-hot": #"$x_{«t»}$ is one-hot, so $W_{ih} x_{«t»}$ is column «j» of $W_{ih}$."#,
         "zero state": #"$h_{«t-1»} = 0$, so $W_{hh} h_{«t-1»}$ adds nothing."#,
         "heading slides": "What the slides say, and what the numbers show",

@@ -118,7 +118,7 @@ struct RecurrentInput {
         }
         let h = hidden
         let rows = wIh.rows
-        let perRow = gates.isEmpty ? w("per row, one unit")
+        let perRow = gates.isEmpty ? ""
             : w(h == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(h)"])
         let inputColumns = (1...inputSize).map { sharedWords("label input j", ["j": "\($0)"]) }
         let unitColumns = (1...h).map { sharedWords("label unit j", ["j": "\($0)"]) }

@@ -175,10 +175,10 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
     @Test(arguments: cases.filter { $0.lesson == "gru" })
     func theResetGateIsDescribedForItsConvention(_ c: RecurrentCase) throws {
         let (_, markdown) = try Self.run(c)
-        // Reset after (PyTorch) scales W_hn h + b_hn, the product already taken: not "the old state".
+        // Reset after (PyTorch) scales W_hn h + b_hn, after the product: not "the old state".
         #expect(!markdown.contains("lets the old state in") && !markdown.contains("lets into its candidate"))
         let before = c.fields["reset"] == "before" || c.example == "click4ai"
-        #expect(markdown.contains(before ? "passes on to $W_{hn}$, before the product" : "the product already taken"))
+        #expect(markdown.contains(before ? "passes on to $W_{hn}$, before the product" : "taken *after* the product"))
     }
 
     // MARK: The LSTM's cell state
