@@ -102,6 +102,7 @@ enum GRU: RecurrentLesson {
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
         var (axs, ahs, rhs): ([Traced], [Traced], [Traced]) = ([], [], [])
         let stackedOnce = p.stackedLabels
+        let once = SaidOnce()
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
@@ -109,16 +110,16 @@ enum GRU: RecurrentLesson {
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a^x_t = W_ih x_t + b_ih                                          3H
             let ax = tr.record("ax[\(t)]", "a_{\(t)}^{x}", input.wIh * x + input.bIh,
-                               p.preActivationCaption(w.caption("ax[t]"), t, hPrev: nil), labels: stackedOnce)
+                               p.preActivationCaption(w, "ax[t]", t, hPrev: nil, once: once), labels: stackedOnce)
             // a^h_t = W_hh h_{t-1} + b_hh                                      3H (reset after)
             // a^h_t = W_hh^{r,z} h_{t-1} + b_hh^{r,z}                          2H (reset before)
-            let zeroState = (words: w, key: c.key("zero state", reset: true))
+            let zeroState = c.key("zero state", reset: true)
             let ah = c.resetBefore
                 ? tr.record("ah[\(t)]", "a_{\(t)}^{h}", input.wHh.rows(rz, "W_{hh}^{r,z}") * hPrev + input.bHh.rows(rz, "b_{hh}^{r,z}"),
-                            onceThen(w.caption("ah[t], reset before"), t, RecurrentInput.isZero(hPrev) ? [w(zeroState.key, slots)] : []),
+                            once(w, "ah[t], reset before", adding: RecurrentInput.isZero(hPrev) ? [w(zeroState, slots)] : []),
                             labels: Labels(rowHeader: stackedOnce.rowHeader, rows: Array(stackedOnce.rows[rz])))
                 : tr.record("ah[\(t)]", "a_{\(t)}^{h}", input.wHh * hPrev + input.bHh,
-                            onceThen(w.caption("ah[t]"), t, RecurrentInput.isZero(hPrev) ? [w(zeroState.key, slots)] : []), labels: stackedOnce)
+                            once(w, "ah[t]", adding: RecurrentInput.isZero(hPrev) ? [w(zeroState, slots)] : []), labels: stackedOnce)
             func block(_ part: Traced, _ g: Int, _ side: String, _ letter: String) -> Traced {
                 part.rows(p.block(g), "a_{\(t)}^{\(side),\(letter)}")
             }
@@ -127,17 +128,17 @@ enum GRU: RecurrentLesson {
             // With nothing for r to scale (a^{h,n} = 0, or h_{t-1} = 0 before the product), r is idle.
             let idle = c.resetBefore ? RecurrentInput.isZero(hPrev) : ah.value.flat[p.block(2)].allSatisfy { $0 == 0 }
             let r = tr.record("r[\(t)]", "r_{\(t)}", rv, idle
-                              ? onceThen(w.caption(c.key("r[t]", reset: true)), t, [w(c.key("r idle", reset: true), slots)])
-                              : gateCaption(c.resetBefore ? "r before" : "r", c.key("r[t]", reset: true), t, rv, before: rs.last),
+                              ? once(w, c.key("r[t]", reset: true), adding: [w(c.key("r idle", reset: true), slots)])
+                              : gateCaption(c.resetBefore ? "r before" : "r", c.key("r[t]", reset: true), t, rv, before: rs.last, once: once),
                               labels: p.unitLabels)
             // z_t = σ(a^{x,z}_t + a^{h,z}_t)                                   H
             let zv = sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z"))
-            let z = tr.record("z[\(t)]", "z_{\(t)}", zv, gateCaption(c.takesCandidate ? "z flipped" : "z", c.key("z[t]", update: true), t, zv, before: zs.last),
+            let z = tr.record("z[\(t)]", "z_{\(t)}", zv, gateCaption(c.takesCandidate ? "z flipped" : "z", c.key("z[t]", update: true), t, zv, before: zs.last, once: once),
                               labels: p.unitLabels)
             let candidate: Traced
             if c.resetBefore {
                 // n_t = tanh(a^{x,n}_t + W_hn (r_t ⊙ h_{t-1}) + b_hn)          H
-                let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), onceThen(w.caption("rh[t]"), t, []),
+                let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), once(w, "rh[t]"),
                                    labels: p.unitLabels)
                 rhs.append(rh)
                 candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), "W_{hn}") * rh + input.bHh.rows(p.block(2), "b_{hn}"))
@@ -145,10 +146,10 @@ enum GRU: RecurrentLesson {
                 // n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)                       H
                 candidate = tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n")))
             }
-            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, onceThen(w.caption(c.key("n[t]", reset: true)), t, []), labels: p.unitLabels)
+            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, once(w, c.key("n[t]", reset: true)), labels: p.unitLabels)
             // h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}   (takes-candidate: z_t ⊙ n_t + (1 − z_t) ⊙ h_{t-1})   H
             let blend = c.takesCandidate ? hadamard(z, n) + hadamard(oneMinus(z), hPrev) : hadamard(oneMinus(z), n) + hadamard(z, hPrev)
-            let h = tr.record("h[\(t)]", "h_{\(t)}", blend, onceThen(w.caption(c.key("h[t]", update: true)), t, []), labels: p.unitLabels)
+            let h = tr.record("h[\(t)]", "h_{\(t)}", blend, once(w, c.key("h[t]", update: true)), labels: p.unitLabels)
             rs.append(r); zs.append(z); ns.append(n); hs.append(h); axs.append(ax); ahs.append(ah)
             hPrev = h
         }
@@ -169,10 +170,10 @@ enum GRU: RecurrentLesson {
         return tr
     }
 
-    /// A gate's caption (`caption` names its words): its meaning at the first step, then the units
+    /// A gate's caption (`caption` names its words): its meaning once, then the units
     /// that have just come near 0 or 1, in the phrases "«band» low" and "«band» high".
-    static func gateCaption(_ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?) -> Caption {
-        onceThen(words.caption(caption), t, bandSayings(words, band, symbol: "\(band.prefix(1))_{\(t)}", now: value.value.flat,
+    static func gateCaption(_ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
+        once(words, caption, adding: bandSayings(words, band, symbol: "\(band.prefix(1))_{\(t)}", now: value.value.flat,
                                                          before: t == 1 ? nil : before?.value.flat, bands: Band.gate))
     }
 

@@ -98,29 +98,30 @@ enum LSTMGates: RecurrentLesson {
         var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
         var aS: [Traced] = []
         let stackedOnce = p.stackedLabels
+        let once = SaidOnce()
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
-                              p.preActivationCaption(w.caption("a[t]"), t, hPrev: hPrev), labels: stackedOnce)
+                              p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: stackedOnce)
             func block(_ g: Int, _ letter: String) -> Traced { a.rows(p.block(g), "a_{\(t)}^{\(letter)}") }
             // The gate values come first: their captions say which units are near 0 or 1.
             let (iv, fv, gv, ov) = (sigmoid(block(0, "i")), sigmoid(block(1, "f")), tanh(block(2, "g")), sigmoid(block(3, "o")))
             func said(_ gate: String, _ value: Traced, _ before: [Traced]) -> Caption {
-                gateCaption(gate, t, value, before: t == 1 ? nil : before.last)
+                gateCaption(gate, t, value, before: t == 1 ? nil : before.last, once: once)
             }
             let i = tr.record("i[\(t)]", "i_{\(t)}", iv, said("i", iv, iS), labels: p.unitLabels)                  // H
             let f = tr.record("f[\(t)]", "f_{\(t)}", fv, RecurrentInput.isZero(cPrev)
-                              ? onceThen(w.caption("f[t]"), t, [w("zero cell", stepSlots(t))]) : said("f", fv, fS), labels: p.unitLabels)  // H
-            let g = tr.record("g[\(t)]", "g_{\(t)}", gv, onceThen(w.caption("g[t]"), t, []), labels: p.unitLabels)  // H
+                              ? once(w, "f[t]", adding: [w("zero cell", stepSlots(t))]) : said("f", fv, fS), labels: p.unitLabels)  // H
+            let g = tr.record("g[\(t)]", "g_{\(t)}", gv, once(w, "g[t]"), labels: p.unitLabels)  // H
             let o = tr.record("o[\(t)]", "o_{\(t)}", ov, said("o", ov, oS), labels: p.unitLabels)                  // H
             // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t                                  H
-            let c = tr.record("c[\(t)]", "c_{\(t)}", hadamard(f, cPrev) + hadamard(i, g), cellCaption(t, f, before: t == 1 ? nil : fS.last),
+            let c = tr.record("c[\(t)]", "c_{\(t)}", hadamard(f, cPrev) + hadamard(i, g), cellCaption(t, f, before: t == 1 ? nil : fS.last, once: once),
                               labels: p.unitLabels)
             // h_t = o_t ⊙ tanh(c_t)                                             H
-            let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(o, tanh(c)), onceThen(w.caption("h[t]"), t, []), labels: p.unitLabels)
+            let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(o, tanh(c)), once(w, "h[t]"), labels: p.unitLabels)
             iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h); aS.append(a)
             (hPrev, cPrev) = (h, c)
         }
@@ -148,17 +149,17 @@ enum LSTMGates: RecurrentLesson {
         return tr
     }
 
-    /// A gate's caption: its meaning at the first step, then the units that have just come near 0 or 1.
-    static func gateCaption(_ gate: String, _ t: Int, _ value: Traced, before: Traced?) -> Caption {
-        onceThen(words.caption("\(gate)[t]"), t, bandSayings(words, gate, symbol: "\(gate)_{\(t)}", now: value.value.flat,
-                                                              before: before?.value.flat, bands: Band.gate))
+    /// A gate's caption: its meaning once, then the units that have just come near 0 or 1.
+    static func gateCaption(_ gate: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
+        once(words, "\(gate)[t]", adding: bandSayings(words, gate, symbol: "\(gate)_{\(t)}", now: value.value.flat,
+                                                       before: before?.value.flat, bands: Band.gate))
     }
 
-    /// c_t's caption: what it is and how its gradient goes back (first step), then the units whose
+    /// c_t's caption: what it is and how its gradient goes back (once), then the units whose
     /// forget gate has just closed, which pass back little of it.
-    static func cellCaption(_ t: Int, _ f: Traced, before: Traced?) -> Caption {
-        onceThen(words.caption("c[t]"), t, bandSayings(words, "c", symbol: "f_{\(t)}", now: f.value.flat, before: before?.value.flat,
-                                                        bands: [Band.gate[0]], slots: stepSlots(t)))
+    static func cellCaption(_ t: Int, _ f: Traced, before: Traced?, once: SaidOnce) -> Caption {
+        once(words, "c[t]", adding: bandSayings(words, "c", symbol: "f_{\(t)}", now: f.value.flat, before: before?.value.flat,
+                                                 bands: [Band.gate[0]], slots: stepSlots(t)))
     }
 
     /// The seed statements this example's numbers bear on (LSTMGates+Words.swift has them), each

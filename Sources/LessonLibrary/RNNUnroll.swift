@@ -69,16 +69,17 @@ enum RNNUnroll: RecurrentLesson {
         tr.heading(w("heading steps"))
         var hPrev = input.h0                                                    // H
         var (hs, pre): ([Traced], [Traced]) = ([], [])
+        let once = SaidOnce()
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
             let x = input.x.row(t - 1, "x_{\(t)}")                               // I
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      H
             let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
-                              p.preActivationCaption(w.caption("a[t]"), t, hPrev: hPrev), labels: p.unitLabels)
+                              p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: p.unitLabels)
             // h_t = f(a_t)                                                     H
             let fa = apply(f, a)
-            let h = tr.record("h[\(t)]", "h_{\(t)}", fa, stateCaption(t, nonlinearity, a: a, h: fa, before: t == 1 ? nil : hPrev),
+            let h = tr.record("h[\(t)]", "h_{\(t)}", fa, stateCaption(t, nonlinearity, a: a, h: fa, before: t == 1 ? nil : hPrev, once: once),
                               labels: p.unitLabels)
             hs.append(h)
             pre.append(a)
@@ -96,15 +97,15 @@ enum RNNUnroll: RecurrentLesson {
         return tr
     }
 
-    /// h_t's caption: what the nonlinearity does (first step), then the units that have just
+    /// h_t's caption: what the nonlinearity does (once), then the units that have just
     /// saturated (tanh) or just turned off (relu).
-    static func stateCaption(_ t: Int, _ nonlinearity: String, a: Traced, h: Traced, before: Traced?) -> Caption {
+    static func stateCaption(_ t: Int, _ nonlinearity: String, a: Traced, h: Traced, before: Traced?, once: SaidOnce) -> Caption {
         let (now, prior) = (h.value.flat, before?.value.flat)
         let said = nonlinearity == "tanh"
             ? bandSayings(words, "h", symbol: "h_{\(t)}", now: now, before: prior, bands: Band.saturated)
             : bandSayings(words, "h", symbol: "h_{\(t)}", now: now, before: prior, bands: [Band(name: "off") { $0 == 0 }],
                           shown: ("a_{\(t)}", a.value.flat))
-        return onceThen(words.caption("h[t], \(nonlinearity)"), t, said)
+        return once(words, "h[t], \(nonlinearity)", adding: said)
     }
 
     /// The seed statements this example's numbers bear on (RNNUnroll+Words.swift has them), each

@@ -141,14 +141,12 @@ struct RecurrentInput {
 
     // MARK: Commentary: phrases chosen from the values
 
-    /// A pre-activation's caption at step t: its meaning at the first step, then what the numbers
-    /// add: x_t one-hot, h_{t-1} zero (when `hPrev` is given; `zeroState` names the words).
-    func preActivationCaption(_ caption: Caption, _ t: Int, hPrev: Traced?, zeroState: (words: Words, key: String)? = nil) -> Caption {
+    /// A pre-activation's caption at step t (`key` in `words`): its meaning once, then what the
+    /// numbers add: x_t one-hot, h_{t-1} zero (when `hPrev` is given).
+    func preActivationCaption(_ words: Words, _ key: String, _ t: Int, hPrev: Traced?, once: SaidOnce) -> Caption {
         var said = oneHotSaying(t).map { [$0] } ?? []
-        if let hPrev, Self.isZero(hPrev) {
-            said.append(zeroState.map { $0.words($0.key, stepSlots(t)) } ?? recurrentWords("zero state", stepSlots(t)))
-        }
-        return onceThen(caption, t, said)
+        if let hPrev, Self.isZero(hPrev) { said.append(recurrentWords("zero state", stepSlots(t))) }
+        return once(words, key, adding: said)
     }
 
     /// The sentence on x_t at a pre-activation: when it is one-hot, the product is one column of
@@ -339,8 +337,9 @@ func bandSayings(_ words: Words, _ key: String, symbol: String, now: [Double], b
     }
 }
 
-/// Captions said once in the backward pass, which meets the same value at every step: the first
-/// use of a key gives its meaning, later ones only what the numbers add (nothing when they add nothing).
+/// Captions said once: a lesson meets the same value at every time step, forward and backward, and
+/// says what it is the first time (the first step shown, which is never left out); later steps get
+/// only what the numbers add, or nothing.
 final class SaidOnce {
     private var said: Set<String> = []
 
@@ -349,12 +348,6 @@ final class SaidOnce {
         let first = said.insert(key).inserted
         return Caption(title: caption.title, meaning: ((first ? [caption.meaning] : []) + adding).joined(separator: " "))
     }
-}
-
-/// A caption said once: its meaning at the first step; after it, or alone at a later step, what
-/// the numbers add (nothing when they add nothing).
-func onceThen(_ caption: Caption, _ t: Int, _ computed: [String]) -> Caption {
-    Caption(title: caption.title, meaning: ((t == 1 ? [caption.meaning] : []) + computed).joined(separator: " "))
 }
 
 /// "Unit 2", "Units 1 and 2", "Units 1, 2, 3 and 5 more" (from 0-based indices), to begin a sentence.
