@@ -114,18 +114,17 @@ extension GRU {
             "equation h": #"h_{t} &= (1 - z_{t}) \odot n_{t} + z_{t} \odot h_{t-1}"#,
             "equation h, takes-candidate": #"h_{t} &= z_{t} \odot n_{t} + (1 - z_{t}) \odot h_{t-1}"#,
             "symbols": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1); $\odot$ multiplies entry by \#
-                entry. $a_{t}^{x}$ and $a_{t}^{h}$ each stack three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is \#
-                rows 1 … H of $a_{t}^{x}$, and so on). They are kept apart because the reset gate multiplies \#
-                only the hidden part of the candidate: with the blocks of the weights, \#
-                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$, as in PyTorch's documentation.
+                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ and $a_{t}^{h}$ each \#
+                stack three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H of $a_{t}^{x}$, and so on), kept \#
+                apart because $r_{t}$ scales only the hidden part of the candidate: \#
+                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$ in PyTorch's documentation.
                 """#,
             "symbols, reset before": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1); $\odot$ multiplies entry by \#
-                entry. $a_{t}^{x}$ stacks three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H, and so \#
-                on); $a_{t}^{h}$ only the first two, computed with $W_{hh}^{r,z}$ and $b_{hh}^{r,z}$, rows 1 … 2H of \#
-                $W_{hh}$ and $b_{hh}$. The last block, $W_{hn}$ and $b_{hn}$, must wait for $r_{t}$: \#
-                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$, as in ONNX's documentation.
+                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ stacks three blocks \#
+                of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H, and so on); $a_{t}^{h}$ only the first two, \#
+                computed with $W_{hh}^{r,z}$ and $b_{hh}^{r,z}$, rows 1 … 2H of $W_{hh}$ and $b_{hh}$. The last \#
+                block, $W_{hn}$ and $b_{hn}$, must wait for $r_{t}$: \#
+                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$ in ONNX's documentation.
                 """#,
             "convention": "**Convention.** «which» «reset»«update»",
             "which, pytorch": "`torch.nn.GRU`, gates stacked **r, z, n**.",
