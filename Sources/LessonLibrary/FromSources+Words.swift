@@ -9,7 +9,7 @@ let sourceWords = Words(text: [
         A hand-calculation exercise by Tom Yeh (“AI by hand”), worked out in the answer to AI Stack \#
         Exchange question 45724, “Can anyone please explain the recurrent neural network calculation \#
         shown in the image?”: a relu RNN with one input number and two hidden units, input weights \#
-        $[1, 2]^{\top}$, recurrent weights $\begin{bmatrix} 1 & -1 \\ 1 & 1 \end{bmatrix}$, no bias, $h_{0} = 0$, \#
+        $[1, 2]^{\top}$, recurrent weights with rows $[1, -1]$ and $[1, 1]$, no bias, $h_{0} = 0$, \#
         and inputs 3 then 4. The answer prints $h_{1} = [3, 6]$ and $h_{2} = [1, 17]$; they are checked \#
         below. (Its output layer $y_{t} = [-1, 1] \cdot h_{t}$, giving 3 and 16, is not part of this lesson; \#
         the answer also uses the letter V for two different matrices.)

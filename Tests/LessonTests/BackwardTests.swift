@@ -77,7 +77,7 @@ struct ExampleCase: CustomTestStringConvertible, Sendable {
         #expect(run.status == 0)
         // ∂h_2/∂h_0 (the seed's ∂h_3/∂h_1) as tanh′·3·tanh′·3, with numbers that multiply out.
         let line = try #require(run.out.split(separator: "\n").first { $0.contains(#"\frac{\partial h_{2}}{\partial h_{0}}"#) })
-        #expect(line.contains(#"\tanh'(a_{2})\, W_{hh}\,\tanh'(a_{1})\, W_{hh}"#))
+        #expect(line.contains(#"\tanh'(a_{2}) W_{hh} \cdot \tanh'(a_{1}) W_{hh}"#))
         let numbers = try #require(line.firstMatch(of: try Regex(#"= ([0-9.]+) \\cdot 3 \\cdot ([0-9.]+) \\cdot 3 = ([0-9.]+)\$"#)))
         let (a, b, product) = (Double(numbers.output[1].substring!)!, Double(numbers.output[2].substring!)!, Double(numbers.output[3].substring!)!)
         #expect(abs(a * 3 * b * 3 - product) < 1e-3)
