@@ -5,7 +5,7 @@ import TraceCore
 let markdownWords = Words(text: [
     "left out": "«Plural» «first» to «last» «same work», so they are not written out here; «results», and `«command» --format json` has every value of every «singular».",
     "figure on stdout": "> **Figure: «title».** «description» The picture is written as an SVG file beside the note with `«command» -o NOTE.md`, and is in the lecture notes in `Lessons/`.",
-    "footer": "Numbers are rounded to «precision» decimals; numbers you gave are shown as written. Each value is computed from the unrounded values before it, so redoing a step from the rounded numbers can differ in the last decimal. `«command» --format json` prints every value at full precision.",
+    "footer": "Numbers are rounded to «precision» decimals; given numbers are shown as written. Each value is computed from the unrounded values before it, so redoing a step from the rounded numbers can differ in the last decimal. `«command» --format json` prints every value at full precision.",
     "all zero": "all 0.",
     "legend header": "| symbol | meaning | in this example |",
     "gradient check header": "| input | largest entry | backward pass | central difference | relative difference |",
@@ -16,7 +16,7 @@ let markdownWords = Words(text: [
     "numbers": "«count» numbers",
     "claims": "Claims",
     "checked against": "Checked against: «source».",
-    "claims header": "| value | at | claimed | computed | computed − claimed | | likely reason |",
+    "claims header": "| value | at | claimed | computed | computed − claimed | holds | likely reason |",
     "all hold": "All «count» claims hold (each within half a unit of its last written decimal unless it says otherwise).",
     "some hold": "«holding» of «count» claims hold.",
     "figure unit": "unit «u»",
