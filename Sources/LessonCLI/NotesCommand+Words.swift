@@ -40,7 +40,7 @@ Weights multiply from the side their lesson's source writes them on: the recurre
 
 ## The backward notes
 
-The backward notes (`--backward`) add every gradient after the forward trace. They write $\frac{\partial L}{\partial x}$ for the gradient of the loss with respect to $x$ (`x.grad` in `--format json`), $G$ for `grad_output`, the loss's own gradient ($L = \sum G \odot$ output), and $\mathbb 1_{\max}$ for 1 at a row's largest entry and 0 elsewhere.
+The backward notes (`--backward`) add every gradient after the forward trace. They write $\frac{\partial L}{\partial x}$ for the gradient of the loss with respect to $x$ (`x.grad` in `--format json`), $G$ for `grad_output`, the loss's own gradient ($L = \sum G \odot$ output), and $\mathbb 1_{\max}$ for 1 at a row's largest entry and 0 elsewhere. Each ends with a gradient check: for each array the gradient reaches, its entry $\theta$ with the largest gradient is nudged by $\pm\delta$ ($\delta = 10^{-6}$) and the forward pass run again with the same $G$; the central difference $(L(\theta + \delta) - L(\theta - \delta))/2\delta$ is compared with the gradient by the relative difference $|a - b| / \max(|a|, |b|, 10^{-3})$, so that rounding in a gradient that is 0 does not count as a disagreement.
 
 ## The notes
 

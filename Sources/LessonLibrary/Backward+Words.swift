@@ -18,12 +18,9 @@ let backwardWords = Words(
         "heading loss": "The loss",
         "heading check": "Gradient check",
         "check": #"""
-            For each array the gradient reaches (weights, biases, states, the input), its entry θ with the \#
-            largest gradient is nudged by $\pm\delta$, $\delta = 10^{-6}$, and the forward pass run again with the \#
-            same $G$: the central difference $(L(\theta + \delta) - L(\theta - \delta))/2\delta$ must match the gradient \#
-            found above. The relative difference is $|a - b| / \max(|a|, |b|, 10^{-3})$, so that rounding in a \#
-            gradient that is 0 does not count as a disagreement; a wrong step of the chain rule would show \#
-            as $10^{-2}$ or more, rounding as $10^{-8}$ or less.
+            Each array's entry with the largest gradient is nudged by $\pm 10^{-6}$ and the forward pass run \#
+            again: the central difference of the loss must match the gradient found above. A wrong step of \#
+            the chain rule would show as a relative difference of $10^{-2}$ or more, rounding as $10^{-8}$ or less.
             """#,
     ])
 
