@@ -16,7 +16,9 @@ struct Hadamard: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        Arithmetic("\(w.factor(a, index))·\(w.factor(b, index))", .product)
+        // A factor that is a 0 of no information (c₀ = 0) makes the product one too: a sum leaves it out.
+        if w.vanishes(a, index) || w.vanishes(b, index) { return Arithmetic("0", .number) }
+        return Arithmetic("\(w.factor(a, index))·\(w.factor(b, index))", .product)
     }
 
     /// Each factor's gradient is the incoming one times the other factor: ∂a = ∂y ⊙ b.
