@@ -18,15 +18,15 @@ let sourceWords = Words(text: [
     "seed-toy.story": #"""
         Seed notes 002 explain vanishing and exploding gradients with a scalar RNN: $W_{xh} = 2$, \#
         $W_{hh} = 3$, $b = 1$, unrolled as $h_{3} = \tanh(2x_{3} + 3\tanh(2x_{2} + 3h_{1} + 1) + 1)$. The notes \#
-        give no numbers for $x$ and $h_{1}$; this example takes $h_{1} = 0.1$ (the initial state $h_{0}$ \#
-        here, since the trace counts from 0), $x_{2} = 0.5$ and $x_{3} = -0.5$. Each step multiplies the \#
-        previous state by $W_{hh} = 3$ before the tanh; the gradient of $h_{3}$ with respect to $h_{1}$ is \#
-        the product of $3 \cdot \tanh'(a_{t})$ over the steps, which explodes when the tanh is not saturated \#
-        and vanishes when it is (seed notes 002).
+        give no numbers for $x$ and $h_{1}$; this example takes $h_{1} = 0.1$ (this note's initial state \#
+        $h_{0}$), $x_{2} = 0.5$ and $x_{3} = -0.5$. Each step multiplies the previous state by $W_{hh} = 3$ \#
+        before the tanh; the gradient of $h_{3}$ with respect to $h_{1}$ is the product of \#
+        $3 \cdot \tanh'(a_{t})$ over the steps: up to 3 per step where the tanh is not saturated \#
+        ($\tanh'(0) = 1$), far less where it is.
         """#,
     "seed-toy.backward": #"""
         $G$ is 1 on the last state only, so $L = h_{2}$: the backward pass below is the seed's \#
-        $\partial h_{3} / \partial h_{1}$, written here as $\partial h_{2} / \partial h_{0}$ (this trace's $h_{0}$, $x_{1}$, $x_{2}$ are the \#
+        $\partial h_{3} / \partial h_{1}$, written here as $\partial h_{2} / \partial h_{0}$ (this note's $h_{0}$, $x_{1}$, $x_{2}$ are the \#
         seed's $h_{1}$, $x_{2}$, $x_{3}$), and $\frac{\partial L}{\partial h_{0}}$ at the end is that derivative.
         """#,
     "gomez-2016.summary": "Aidan Gomez's numerical LSTM example (2016): two steps, hidden size 1",
