@@ -48,7 +48,7 @@ let sourceWords = Words(text: [
         columns of each matrix are `weight_ih_l0`'s rows here, the last two `weight_hh_l0`'s. It blends \#
         with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$, colah's convention (the update gate takes \#
         the candidate), and it resets before the matrix product, which makes no difference here because $h_{0} = 0$. It prints every value to 3 decimals, and three \#
-        of them are off in the last decimal, as the claims below find: $\tanh(0.55) = 0.5005$ is printed 0.500, \#
+        of them are off in the last decimal, as the claims below find: $\tanh(0.55) = 0.50052$ is printed 0.500, \#
         $\tanh(0.35) = 0.3364$ is printed 0.337, and $h_{1} = [0.300, 0.198]$ was multiplied from rounded \#
         numbers (0.587 · 0.337 = 0.1978) where the exact second entry rounds to 0.197.
         """#,
