@@ -31,7 +31,7 @@ extension MultiHeadAttention {
             "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens (the column sums): the bias was added to every row."),
             "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$: a sum over the query tokens."#),
             "out_proj.bias.grad": ("gradient of the output bias", "The column sums of the output's gradient: the bias was added to every row."),
-            "query, self": ("Query input", "Keys and values come from the same rows: **self-attention**."),
+            "query, self": ("Query input", #"Keys and values come from the same rows, $X_{k} = X_{v} = X_{q}$: **self-attention**."#),
             "query, self with value": ("Query input", #"The keys come from the same rows, the values from $X_{v}$."#),
             "query, cross": ("Query input", "Row i is query token i."),
             "key": ("Key input", "Row j is key token j: **cross-attention**, the queries attend to another sequence."),
@@ -39,15 +39,17 @@ extension MultiHeadAttention {
             "num_heads": ("Heads", ""),
             "in_proj_weight": ("Input projection", #"$W_{Q}$, $W_{K}$, $W_{V}$ stacked: row “Q c” makes column c of $Q$."#),
             "in_proj_bias": ("Input projection bias", "$b_{Q}$, $b_{K}$, $b_{V}$ stacked."),
-            "out_proj.weight": ("Output projection", #"Row j makes column j of $Y$."#),
+            "in_proj_bias, zeros": ("Input projection bias", ""),
+            "out_proj.weight": ("Output projection", #"Stored out × in like every PyTorch weight: the slides' $W^{O}$ is $W_{O}^{\top}$. Row j makes column j of $Y$."#),
             "out_proj.bias": ("Output bias", ""),
             "Q": ("projected queries", #"""
-                Row i is token i's query $q_{i}$, all heads side by side. PyTorch stores $W_{Q}$ out × in, hence \#
-                $X_{q} W_{Q}^{\top}$: attention-qkv's $W_{Q}$ (in × out) is this $W_{Q}^{\top}$.
+                Row i is token i's query $q_{i}$, all heads side by side. $X_{q} W_{Q}^{\top}$, as $W_{Q}$ is stored \#
+                out × in: the slides' and [attention-qkv.md](attention-qkv.md)'s $W_{Q}$ (in × out) is this $W_{Q}^{\top}$.
                 """#),
             "K": ("projected keys", ""),
             "V": ("projected values", ""),
-            "scale": ("Scale", ""),
+            "scale": ("Scale", #"Per head: $d_{k} = «d_k»$, not $d_{\text{model}} = «d_model»$."#),
+            "scale, one head": ("Scale", ""),
             "M": ("Causal mask", "−∞ where key j comes after query i: those weights become 0."),
             "head[m].Q": ("queries", ""),
             "head[m].K": ("keys", ""),
@@ -56,10 +58,9 @@ extension MultiHeadAttention {
             "head[m].scaled": ("scaled scores", ""),
             "head[m].scaled, causal": ("scaled scores", "Future keys get −∞."),
             "head[m].weights": ("attention weights", ""),
-            "head[m].output": ("output", "Row i: the value rows averaged with row i's weights."),
+            "head[m].output": ("output", ""),
             "concat": ("heads side by side", ""),
-            "output": ("output", #"$W_{O}$ mixes the heads: each output column can draw on every head."#),
-            "output, resized": ("output", #"$W_{O}^{\top}$ is «D» × «d_model»: it mixes the heads and brings the «D» columns back to $d_{\text{model}} = «d_model»$."#),
+            "output": ("output", #"$d_{\text{model}} = «d_model»$ numbers per token again, so a Transformer can add $X_{q} + Y$ (residual connection, seed 001)."#),
             "weights": ("attention weights averaged over heads", ""),
         ],
         text: [
@@ -78,17 +79,16 @@ extension MultiHeadAttention {
             "summary": "Multi-head attention as torch.nn.MultiheadAttention: project, split into heads, attend, concatenate, project",
             "title": "Multi-head attention",
             "default.summary": "“The cat sat” with 2 heads: each head attends differently",
-            "default.story": "attention-qkv's “The cat sat”, with weights chosen so that the 2 heads disagree.",
+            "default.story": "“The cat sat”, as in [attention-qkv.md](attention-qkv.md), with weights chosen so that the 2 heads disagree.",
             "seed-8-heads.summary": "the seed notes' “Thinking Machines”: 8 heads of 3, concatenated to 24, projected back to 4 by a 24 × 4 W^O",
             "seed-8-heads.story": #"""
-                The seed notes' toy: “Thinking Machines”, 2 words of 4 numbers, 8 heads of $d_{k} = 3$ (PyTorch's \#
-                module cannot: it needs $h d_k = d_{\text{model}}$), their outputs side by side in 24 columns and \#
-                $W_{O}^{\top}$ (24 × 4) bringing them back to 4. Hand-chosen weights: head 1 looks at the token \#
-                itself, head 2 at the other one.
+                The Illustrated Transformer's drawing, which seeds 000 and 001 copy: “Thinking Machines”, 2 words \#
+                of 4 numbers, 8 heads of 3. The weights are chosen by hand so that head 1 looks at the token itself \#
+                and head 2 at the other one; they do not give the slides' 0.88 and 0.12 (seed 000), which \#
+                [attention-qkv--illustrated-transformer.md](attention-qkv--illustrated-transformer.md) reproduces.
                 """#,
             "why": #"""
-                Several attention heads run side by side, each on its own slice of the projected queries, keys \#
-                and values, so each can attend in its own way.
+                Several attention heads run side by side, each with its own projections, so each can attend in its own way.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
@@ -96,7 +96,8 @@ extension MultiHeadAttention {
                 Q &= X_{q} W_{Q}^{\top} + b_{Q}, \quad K = X_{k} W_{K}^{\top} + b_{K}, \quad V = X_{v} W_{V}^{\top} + b_{V} \\
                 S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}} && m = 1 \dots h \\
                 A^{(m)} &= \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} \\
-                Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O}, \qquad \bar A = \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
+                Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O} \\
+                \bar A &= \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
                 \end{aligned}
                 """#,
             "equations, causal": #"""
@@ -104,29 +105,31 @@ extension MultiHeadAttention {
                 Q &= X_{q} W_{Q}^{\top} + b_{Q}, \quad K = X_{k} W_{K}^{\top} + b_{K}, \quad V = X_{v} W_{V}^{\top} + b_{V} \\
                 S^{(m)} &= Q^{(m)} K^{(m)\top}, \quad \hat S^{(m)} = \frac{S^{(m)}}{\sqrt{d_k}} + M && m = 1 \dots h \\
                 A^{(m)} &= \operatorname{softmax}(\hat S^{(m)}), \quad O^{(m)} = A^{(m)} V^{(m)} \\
-                Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O}, \qquad \bar A = \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
+                Y &= \operatorname{concat}(O^{(1)}, \dots, O^{(h)})\, W_{O}^{\top} + b_{O} \\
+                \bar A &= \tfrac{1}{h} \textstyle\sum_{m} A^{(m)}
                 \end{aligned}
                 """#,
             "slices": #"""
-                Head $m$ takes columns $(m-1) d_k + 1$ to $m d_k$ of $Q$, $K$ and $V$ (a slice of every token), \#
-                numbered 1 to $d_k$ inside the head; its output $O^{(m)}$ fills the same columns of $C$. The \#
-                softmax is attention-qkv's, row by row.
+                Head $m$ takes columns $(m-1) d_k + 1$ to $m d_k$ of $Q$, $K$, $V$ (numbered 1 to $d_k$ inside it), \#
+                made from all $d_{\text{model}}$ numbers of a token by its own rows of $W_{Q}$, $W_{K}$, $W_{V}$: each \#
+                head has its own projections (seed 001's question), the paper's $W_{Q}^{(m)}$, $W_{K}^{(m)}$, $W_{V}^{(m)}$. $O^{(m)}$ fills the same columns of the concatenation $C$. The softmax, as in \#
+                [attention-qkv.md](attention-qkv.md), subtracts each row's largest score first; the weights stay the same.
                 """#,
             "convention": #"""
-                **Convention.** PyTorch's `nn.MultiheadAttention` (a batch of one, no dropout), which ties $d_k$ \#
-                to $d_{\text{model}}/h$ and returns the average weights $\bar A$.
+                **Convention.** PyTorch's `nn.MultiheadAttention` is followed (a batch of one, no dropout); like \#
+                the paper, it sets $d_k = d_{\text{model}}/h$.
                 """#,
             "convention, head_dim": #"""
                 **Convention.** PyTorch's `nn.MultiheadAttention` (a batch of one, no dropout) ties $d_k$ to \#
-                $d_{\text{model}}/h$; here $d_k = «d_k»$ is chosen, the paper's general form, so $Q$, $K$, $V$ and \#
-                $C$ have $h d_k = «D»$ columns and $W_{O}$ is stored «d_model» × «D». $\bar A$ is the heads' average.
+                $d_{\text{model}}/h$, as the paper does ($512/8 = 64$); here $d_k = «d_k»$ is chosen freely, as \#
+                the paper's formulas allow, so $Q$, $K$, $V$ and $C$ have $h d_k = «D»$ columns.
                 """#,
-            "legend n": "tokens",
+            "legend n": "tokens ($n = n_q = n_k$)",
             "legend n_q": "query tokens (rows of the output)",
             "legend n_k": "key and value tokens",
             "legend d_model": "numbers per token (PyTorch's embed_dim $E$)",
             "legend h": "heads",
-            "legend d_k": "numbers per head (head_dim)",
+            "legend d_k": "numbers per head ($d_v = d_k$; head_dim)",
             "label makes header": "makes",
             "label makes": "«matrix» «c»",
             "heading steps": "Step by step",
@@ -137,8 +140,8 @@ extension MultiHeadAttention {
             "head": "head",
             "heads": "heads",
             "heads, same work": "repeat the same computation on their own columns",
-            "heads, results": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar A$ at the end and of the figure"#,
-            "heads, results, some drawn": #"their outputs fill «columns» of the concatenation $C$ below, and their weights are part of the average $\bar A$ at the end and, up to head «drawn», of the figure"#,
+            "heads, results": #"their outputs fill «columns» of the concatenation $C$ below, and their largest weights are listed with the average $\bar A$"#,
+            "heads, results, some listed": #"their outputs fill «columns» of the concatenation $C$ below, and the largest weights of heads up to «listed» are listed with the average $\bar A$"#,
             "heading concatenate": "Concatenate and project",
             "figure": "Attention weights of each head, and their average",
             "figure, first heads": "Attention weights of heads 1 to «drawn» of «heads», and the average of all «heads»",
@@ -146,17 +149,16 @@ extension MultiHeadAttention {
             "panel average": "average",
             "figure, description": "Rows are queries, columns keys; 0 is dark purple, 1 yellow.",
             "figure, description, first heads": "One heatmap per head (the first «drawn») and the average of all: rows are queries, columns keys, 0 dark purple, 1 yellow.",
-            "numbers": "The numbers are in the tables above.",
-            "numbers, elided": "The numbers of heads 1, 2 and «last» and of the average are in the tables above; `--format json` has the others.",
+            "numbers, elided": #"The numbers of heads 1, 2 and «last» and of the average are in the tables above, the largest weights of heads 3 to «listed» with $\bar A$."#,
             "heading slides": "What the slides say, and what the numbers show",
             "heading summary": "Summary",
             "notice": #"""
-                Each head is attention-qkv's attention on «d_k» of the «D» columns of $Q$, $K$, $V$; $W_{O}$ mixes \#
-                the heads' outputs back into «d_model» numbers per token.
+                Each head is [attention-qkv.md](attention-qkv.md)'s attention with its own projections to «d_k» \#
+                columns; $W_{O}$ maps the «D» concatenated columns to «d_model» numbers per token.
                 """#,
             "notice, one head": #"""
-                With one head this is attention-qkv's attention on all «D» columns of $Q$, $K$ and $V$, followed \#
-                by $W_{O}$; $\bar A$ is that head's weights.
+                With one head this is [attention-qkv.md](attention-qkv.md)'s attention on all «D» columns of $Q$, \#
+                $K$ and $V$, followed by $W_{O}$; $\bar A$ is that head's weights.
                 """#,
 
             // Sentences chosen from the numbers.
@@ -168,16 +170,34 @@ extension MultiHeadAttention {
             "token i": "token «i»",
             "query i": "query «i»",
             "key j": "key «j»",
+            "average": #"Not used in $Y$, which combines the heads through $C$ and $W_{O}$; returned for inspection."#,
             "average, differ": #"It hides how the heads differ: «query» → «key» is «low» in head «lowHead», «high» in head «highHead», «mean» on average."#,
             "average, close": #"The heads differ by at most «spread» on any entry («query» → «key»: «low» to «high»), so the average loses little here."#,
             "average, one head": "With one head, the average is that head's weights.",
-            "slides, differ": "- Seed 001: “Each head looks at the same query from another viewpoint.” Confirmed: for «query», head «a» puts «wa» on «keyA», head «b» «wb» on «keyB».",
-            "slides, agree": "- Seed 001: “Each head looks at the same query from another viewpoint.” Only when the weights make the heads differ: here every head weighs the same key most for every query.",
-            "slides, concat": #"- Seeds 000, 003: “The heads' outputs are concatenated, then a learned matrix brings them back to the embedding size.” Confirmed: $C$ is «n» × «D», $Y = C W_{O}^{\top} + b_{O}$ is «n» × «d_model»."#,
-            "slides, concat, same size": #"- Seeds 000, 003: “The heads' outputs are concatenated, then a learned matrix brings them back to the embedding size.” Confirmed, though $C$ already has $h d_k = d_{\text{model}} = «D»$ columns: $W_{O}$ only mixes the heads."#,
-            "slides, 24 to 4": #"- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $W_{O}^{\top}$ is 24 × 4 (PyTorch stores $W_{O}$ as 4 × 24)."#,
-            "slides, self, refuted": "- Seeds 000, 001: “Similarity with itself is always the highest.” Refuted: in head «m», «query» puts «self» on itself, «other» on «key».",
-            "slides, self, confirmed": "- Seeds 000, 001: “Similarity with itself is always the highest.” Only when $W_{Q}$ and $W_{K}$ make it so, as here: in every head each token weighs itself most (at least «self»).",
+            "left out, largest": "The heads not written out weigh most: «list».",
+            "left out, largest, more": "The heads not written out weigh most: «list»; heads «first» to «last» enter only the average.",
+            "left out, head": "in head «m», «picks»",
+            "more queries": ", …",
+            "slides, differ": "- Seed 001: “Each head looks at the same query from another viewpoint.” Only when the heads' weights differ«how»: for «query», head «a» puts «wa» on «keyA», head «b» «wb» on «keyB».",
+            "slides, differ, chosen": " (here by hand; in training by random starts, seed 004)",
+            "slides, agree": "- Seed 001: “Each head looks at the same query from another viewpoint.” Only when the heads' weights differ: here every head weighs the same key most for every query.",
+            "slides, concat": #"- Seeds 000, 003: “A learned matrix reduces the concatenation back to the embedding size.” Confirmed: $C$ is «n» × «D», $Y = C W_{O}^{\top} + b_{O}$ is «n» × «d_model»."#,
+            "slides, concat, same size": #"- Seeds 000, 003: “A learned matrix reduces the concatenation back to the embedding size.” Only when $h d_k > d_{\text{model}}$: here, as in the paper, $C$ already has $h d_k = d_{\text{model}} = «D»$ columns."#,
+            "slides, 24 to 4": #"- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $C$ is «n» × 24 and $Y = C W_{O}^{\top} + b_{O}$ is «n» × 4."#,
+            "slides, value size": #"- Seed 000: “The output has the size of the value vectors (not so in multi-head attention).” Confirmed: each $O^{(m)}$ has $V^{(m)}$'s «d_k» columns, $C$ has «D», $Y$ has «d_model»."#,
+            "slides, mix": #"- Seed 004: “Concat → Linear brings the heads' outputs into harmony.” Confirmed: every column of $Y$ draws on «heads»; $W_{O}$ is a full matrix, so it mixes columns within a head too."#,
+            "slides, mix, apart": #"- Seed 004: “Concat → Linear brings the heads' outputs into harmony.” Only when $W_{O}$ combines heads: column «j» of $Y$ draws on «heads» alone."#,
+            "mix, all": "all «h» heads",
+            "mix, both": "both heads",
+            "mix, at least": "at least «k» of the «h» heads",
+            "mix, one": "head «m»",
+            "mix, none": "no head",
+            "slides, self, refuted": "- Seed 000: “After the softmax, a word relates most to itself.” Refuted: in head «m», «query» puts «self» on itself, «other» on «key».",
+            "slides, plain, confirmed": #"- Seed 001: “With plain dot products, similarity with itself comes out far the largest.” Confirmed: in $X_{q} X_{q}^{\top}$ each token's largest entry is its own."#,
+            "slides, plain, refuted": #"- Seed 001: “With plain dot products, similarity with itself comes out far the largest.” Refuted: in $X_{q} X_{q}^{\top}$, «query» · «other» «compares» «query» · «query» = «self»."#,
+            "equals": "=",
+            "exceeds": "= «value» >",
+            "slides, self, confirmed": "- Seed 000: “After the softmax, a word relates most to itself.” Confirmed: in every head each token's largest weight is its own (at least «self»).",
         ])
 }
 
@@ -188,13 +208,22 @@ struct Speaker {
     let queries: [String]
     let keys: [String]
     let selfAttention: Bool
+    let causal: Bool
+    /// The weights were chosen by hand: a built-in example's.
+    let handChosen: Bool
     let (nQ, dModel, heads, dK, width): (Int, Int, Int, Int, Int)
+    /// The query input (for seed 001's plain dot products) and the output projection (which heads
+    /// each column of Y draws on).
+    let xQ: Matrix
+    let wO: Matrix
     /// Weights in sentences: two decimals.
     let style = NumberStyle(precision: 2)
     /// Queries named in a sentence before "…".
     static let named = 4
+    /// Heads not written out whose largest weights are listed under the average.
+    static let listedHeads = 6
 
-    init(_ p: MultiHeadInput) {
+    init(_ p: MultiHeadInput, handChosen: Bool) {
         /// A token as prose: quoted when it is plain words, else by its number (no user text is
         /// read as Markdown or math).
         func spoken(_ token: String?, _ i: Int, _ fallback: String, _ slot: String) -> String {
@@ -205,8 +234,9 @@ struct Speaker {
         }
         queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, p.selfAttention ? "token i" : "query i", "i") }
         keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(nil, $0, "key j", "j") }
-        selfAttention = p.selfAttention
+        (selfAttention, causal, self.handChosen) = (p.selfAttention, p.causal, handChosen)
         (nQ, dModel, heads, dK, width) = (p.nQ, p.dModel, p.heads, p.headDim, p.width)
+        (xQ, wO) = (p.query, p.wO)
     }
 
     /// The key row `i` weighs most (the first of equal ones), and whether another key ties with it.
@@ -217,15 +247,18 @@ struct Speaker {
         return (best, a[i, best], tie)
     }
 
+    /// Which key each query weighs most, with the weight: “The” → “cat” (0.67), … for the first `named` queries.
+    func picks(_ a: Matrix) -> String {
+        (0..<min(a.rows, Self.named)).map { i -> String in
+            let top = strongest(a, i)
+            return w(top.tie ? "pick, tie" : "pick", ["query": queries[i], "key": keys[top.key], "weight": style.fixed(top.weight)])
+        }.joined(separator: ", ")
+    }
+
     /// A head's weights: which key each query weighs most, with the weight.
     func weightsCaption(_ a: Matrix) -> Caption {
         let title = w.caption("head[m].weights").title
-        let picks = (0..<min(a.rows, Self.named)).map { i -> String in
-            let top = strongest(a, i)
-            return w(top.tie ? "pick, tie" : "pick", ["query": queries[i], "key": keys[top.key], "weight": style.fixed(top.weight)])
-        }
-        let list = w(a.rows > Self.named ? "weights, largest, more" : "weights, largest", ["list": picks.joined(separator: ", "), "n": "\(a.rows)"])
-        return Caption(title: title, meaning: list)
+        return Caption(title: title, meaning: w(a.rows > Self.named ? "weights, largest, more" : "weights, largest", ["list": picks(a), "n": "\(a.rows)"]))
     }
 
     /// Where two heads disagree most: the query, and for head 1 and another head, the key each
@@ -244,8 +277,9 @@ struct Speaker {
         return found.map { ($0.query, $0.a, $0.keyA, $0.b, $0.keyB) }
     }
 
-    /// The averaged weights: what they hide, from the entry where the heads differ most.
-    func averageCaption(_ weights: [Matrix], average: Matrix) -> Caption {
+    /// The averaged weights: that Y does not use them, what they hide (from the entry where the heads
+    /// differ most), and the largest weights of the heads the Markdown leaves out.
+    func averageCaption(_ weights: [Matrix], average: Matrix, leftOut: ClosedRange<Int>?) -> Caption {
         let title = w.caption("weights").title
         guard weights.count > 1, let first = weights.first else { return Caption(title: title, meaning: w("average, one head")) }
         // The entry whose weights spread most over the heads.
@@ -262,7 +296,19 @@ struct Speaker {
         let high = column.indices.max { column[$0] < column[$1] } ?? 0
         let slots = ["query": queries[bi], "key": keys[bj], "low": style.fixed(column[low]), "lowHead": "\(low + 1)",
                      "high": style.fixed(column[high]), "highHead": "\(high + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread)]
-        return Caption(title: title, meaning: w(spread >= 0.3 ? "average, differ" : "average, close", slots))
+        var sentences = [w("average"), w(spread >= 0.3 ? "average, differ" : "average, close", slots)]
+        if let leftOut {
+            // Heads 3 … h−1 have no tables: their largest weights here, the first `listedHeads` of them.
+            let listed = leftOut.prefix(Self.listedHeads)
+            let list = listed.map { m in
+                w("left out, head", ["m": "\(m)", "picks": picks(weights[m - 1]) + (first.rows > Self.named ? w("more queries") : "")])
+            }.joined(separator: "; ")
+            let last = listed.last ?? leftOut.lowerBound
+            sentences.append(last < leftOut.upperBound
+                ? w("left out, largest, more", ["list": list, "first": "\(last + 1)", "last": "\(leftOut.upperBound)"])
+                : w("left out, largest", ["list": list]))
+        }
+        return Caption(title: title, meaning: sentences.joined(separator: " "))
     }
 
     /// The seed notes' statements this example's numbers bear on, one bullet each.
@@ -273,35 +319,64 @@ struct Speaker {
             if let d = disagreement(weights) {
                 bullets.append(w("slides, differ", ["query": queries[d.query], "a": "\(d.a + 1)", "wa": style.fixed(weights[d.a][d.query, d.keyA]),
                                                     "keyA": keys[d.keyA], "b": "\(d.b + 1)", "wb": style.fixed(weights[d.b][d.query, d.keyB]),
-                                                    "keyB": keys[d.keyB]]))
+                                                    "keyB": keys[d.keyB], "how": handChosen ? w("slides, differ, chosen") : ""]))
             } else {
                 bullets.append(w("slides, agree"))
             }
         }
-        let sizes = ["n": "\(nQ)", "D": "\(width)", "d_model": "\(dModel)"]
-        bullets.append(w(width == dModel ? "slides, concat, same size" : "slides, concat", sizes))
-        // The seed's own shapes: 8 heads × 3 = 24 columns, brought back to 4.
-        if (heads, dK, dModel) == (8, 3, 4) { bullets.append(w("slides, 24 to 4")) }
+        let sizes = ["n": "\(nQ)", "D": "\(width)", "d_model": "\(dModel)", "d_k": "\(dK)"]
+        // The seed's own shapes (8 heads × 3 = 24 columns, brought back to 4), or the general statement.
+        bullets.append(w((heads, dK, dModel) == (8, 3, 4) ? "slides, 24 to 4" : width == dModel ? "slides, concat, same size" : "slides, concat", sizes))
+        if width != dModel { bullets.append(w("slides, value size", sizes)) }
+        if let mix = mixing() { bullets.append(mix) }
         // A token and itself: only in self-attention, where key j is token j.
         if selfAttention && first.rows == first.cols {
-            var counter: (head: Int, query: Int, key: Int)?
-            var smallest = Double.infinity
-            search: for (m, a) in weights.enumerated() {
-                for i in 0..<a.rows {
-                    let top = strongest(a, i)
-                    if top.key != i || top.tie { counter = (m, i, top.key); break search }
-                    smallest = min(smallest, a[i, i])
-                }
-            }
-            if let c = counter {
-                let a = weights[c.head]
-                let other = c.key == c.query ? (0..<a.cols).first { $0 != c.query && a[c.query, $0] == a[c.query, c.query] } ?? c.key : c.key
-                bullets.append(w("slides, self, refuted", ["m": "\(c.head + 1)", "query": queries[c.query], "self": style.fixed(a[c.query, c.query]),
-                                                           "other": style.fixed(a[c.query, other]), "key": keys[other]]))
-            } else {
-                bullets.append(w("slides, self, confirmed", ["self": style.fixed(smallest)]))
-            }
+            bullets.append(itselfHighest(weights))
+            if let plain = plainDotProducts() { bullets.append(plain) }
         }
         return bullets
+    }
+
+    /// Seed 004: Concat → Linear makes the heads' outputs work together. Which heads each column of Y
+    /// draws on (a nonzero weight of W_O in the head's columns); the column that draws on fewest.
+    func mixing() -> String? {
+        guard heads > 1 else { return nil }
+        let drawn = (0..<dModel).map { j in (0..<heads).filter { m in (m * dK..<(m + 1) * dK).contains { wO[j, $0] != 0 } } }
+        guard let fewest = drawn.indices.min(by: { drawn[$0].count < drawn[$1].count }) else { return nil }
+        let k = drawn[fewest].count
+        guard k > 1 else {
+            let alone = k == 1 ? w("mix, one", ["m": "\(drawn[fewest][0] + 1)"]) : w("mix, none")
+            return w("slides, mix, apart", ["j": "\(fewest + 1)", "heads": alone])
+        }
+        let which = k == heads ? w(k == 2 ? "mix, both" : "mix, all", ["h": "\(k)"]) : w("mix, at least", ["k": "\(k)", "h": "\(heads)"])
+        return w("slides, mix", ["heads": which])
+    }
+
+    /// Seed 000: after the softmax a token weighs itself most. Refuted by the first head and row
+    /// where another key weighs more; rows that see only themselves (the first under the mask) say
+    /// nothing. As attention-qkv's verdict: a tie at the top still holds.
+    func itselfHighest(_ weights: [Matrix]) -> String {
+        var smallest = Double.infinity
+        for (m, a) in weights.enumerated() {
+            for i in 0..<a.rows where !causal || i > 0 {
+                let top = strongest(a, i)
+                if top.key != i && !AttentionQKV.tied(a[i, top.key], a[i, i]) {
+                    return w("slides, self, refuted", ["m": "\(m + 1)", "query": queries[i], "self": style.fixed(a[i, i]),
+                                                       "other": style.fixed(top.weight), "key": keys[top.key]])
+                }
+                smallest = min(smallest, a[i, i])
+            }
+        }
+        return w("slides, self, confirmed", ["self": style.fixed(smallest.isFinite ? smallest : 1)])
+    }
+
+    /// Seed 001: with plain dot products (no projections) a token is most similar to itself, by far.
+    /// The same statement and verdict as attention-qkv's, on X_q.
+    func plainDotProducts() -> String? {
+        guard let r = plainDotRival(xQ) else { return nil }
+        let tied = AttentionQKV.tied(r.rival, r.own)
+        guard r.rival > r.own || tied else { return w("slides, plain, confirmed") }
+        let compares = w(tied ? "equals" : "exceeds", ["value": numberLabel(r.rival)])
+        return w("slides, plain, refuted", ["query": queries[r.row], "other": queries[r.other], "compares": compares, "self": numberLabel(r.own)])
     }
 }

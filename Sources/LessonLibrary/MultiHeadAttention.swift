@@ -135,7 +135,7 @@ enum MultiHeadAttention: Lesson {
         let stacked = ["Q", "K", "V"].flatMap { m in (1...width).map { w("label makes", ["matrix": m, "c": "\($0)"]) } }
         let wIn = tr.input("in_proj_weight", "W_{in}", .matrix(p.wIn), w.caption("in_proj_weight"),                          // 3D × d_model
                            labels: Labels(rowHeader: w("label makes header"), rows: stacked, columns: numberLabels(dModel)))
-        let bIn = tr.input("in_proj_bias", "b_{in}", .vector(p.bIn ?? .zeros(3 * width)), w.caption("in_proj_bias"),          // 3D
+        let bIn = tr.input("in_proj_bias", "b_{in}", .vector(p.bIn ?? .zeros(3 * width)), w.caption(p.bIn == nil ? "in_proj_bias, zeros" : "in_proj_bias"),          // 3D
                            labels: Labels(rowHeader: w("label makes header"), rows: stacked))
         let wO = tr.input("out_proj.weight", "W_{O}", .matrix(p.wO), w.caption("out_proj.weight"),                             // d_model × D
                           labels: Labels(rowHeader: sharedWords("label row"), rows: numberLabels(dModel), columns: numberLabels(width)))
@@ -155,17 +155,18 @@ enum MultiHeadAttention: Lesson {
         let v = tr.record("V", "V", xV * block(wIn, 2, "W_{V}").transposed + bias(block(bIn, 2, "b_{V}"), rows: nK), w.caption("V"),
                           labels: p.keyTable(width))                                                                              // n_k × D
 
-        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale"))
+        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption(dK == dModel ? "scale, one head" : "scale", sizes))
         let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: nQ, keys: nK)), w.caption("M"), labels: p.pairs) : nil  // n_q × n_k
 
         // A long run of heads shows heads 1, 2 and h in full; heads 3 … h−1 are named, with where their results are.
         let leftOut = Repeats.leftOut(of: heads)
         let leftOutColumns = leftOut.map { columnWords(p.columns(ofHead: $0.lowerBound).lowerBound..<p.columns(ofHead: $0.upperBound).upperBound) } ?? ""
+        let listed = leftOut.map { $0.lowerBound + Speaker.listedHeads - 1 } ?? 0      // the last left-out head listed under Ā
         let headRepeats = Repeats(singular: w("head"), plural: w("heads"), sameWork: w("heads, same work"),
-                                  resultsShown: heads - 1 <= drawnHeads
+                                  resultsShown: listed >= heads - 1
                                       ? w("heads, results", ["columns": leftOutColumns])
-                                      : w("heads, results, some drawn", ["columns": leftOutColumns, "drawn": "\(drawnHeads)"]))
-        let speaker = Speaker(p)
+                                      : w("heads, results, some listed", ["columns": leftOutColumns, "listed": "\(listed)"]))
+        let speaker = Speaker(p, handChosen: example != nil)
         var outputs: [Traced] = []
         var weights: [Traced] = []
         var perHead: [[Traced]] = []                                            // Q⁽ᵐ⁾, K⁽ᵐ⁾, V⁽ᵐ⁾, S⁽ᵐ⁾, Ŝ⁽ᵐ⁾, A⁽ᵐ⁾, O⁽ᵐ⁾
@@ -208,10 +209,10 @@ enum MultiHeadAttention: Lesson {
         let concat = tr.record("concat", "C", concatColumns(outputs), w.caption("concat"), labels: p.queryTable(width))
         // Y = C W_Oᵀ + b_O                                                         n_q × d_model
         let output = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: nQ),
-                               w.caption(width == dModel ? "output" : "output, resized", sizes), labels: p.queryTable(dModel))
+                               w.caption("output", sizes), labels: p.queryTable(dModel))
         // Ā = (A⁽¹⁾ + … + A⁽ʰ⁾) / h                                                 n_q × n_k
         let headWeights = weights.map { $0.value.matrix }
-        let average = sum.map { tr.record("weights", #"\bar A"#, $0 / h, speaker.averageCaption(headWeights, average: ($0 / h).value.matrix),
+        let average = sum.map { tr.record("weights", #"\bar A"#, $0 / h, speaker.averageCaption(headWeights, average: ($0 / h).value.matrix, leftOut: leftOut),
                                           labels: p.pairs) }
 
         tr.figure(.heatmaps(title: w(heads > drawnHeads ? "figure, first heads" : "figure", ["drawn": "\(drawnHeads)", "heads": "\(heads)"]),
@@ -220,7 +221,7 @@ enum MultiHeadAttention: Lesson {
                             } + (average.map { [queryKeyHeatmap(w("panel average"), p.queryNames, p.keyColumns, $0)] } ?? []),
                             scale: .unit),
                   description: w(heads > drawnHeads ? "figure, description, first heads" : "figure, description", ["drawn": "\(drawnHeads)"])
-                      + " " + w(elided ? "numbers, elided" : "numbers", ["last": "\(heads)"]))
+                      + (elided ? " " + w("numbers, elided", ["last": "\(heads)", "listed": "\(min(listed, heads - 1))"]) : ""))
 
         // What the seed notes say, against these numbers (no words in the gradient check's reruns).
         let slides = Trace.valuesOnly ? [] : speaker.slides(headWeights)

@@ -129,8 +129,24 @@ private func message(_ json: JSON) -> String? {
         #expect(md.contains("Largest weight per query: “Thinking” → “Thinking” (0.85), “Machines” → “Machines” (0.73)."))
         #expect(md.contains("Largest weight per query: “Thinking” → “Machines” (0.79), “Machines” → “Thinking” (0.79)."))
         #expect(md.contains("## What the slides say, and what the numbers show"))
-        #expect(md.contains("- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed"))
+        #expect(md.contains("- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $C$ is 2 × 24 and $Y = C W_{O}^{\\top} + b_{O}$ is 2 × 4."))
         #expect(md.contains("Refuted: in head 2, “Thinking” puts 0.21 on itself, 0.79 on “Machines”."))
+        // X_q's rows are orthogonal and of equal length: with plain dot products each token is most like itself.
+        #expect(md.contains("with itself comes out far the largest.” Confirmed: in $X_{q} X_{q}^{\\top}$ each token's largest entry is its own."))
+        // The output has the values' size per head, not after W_O; every column of Y draws on 7 or 8 heads.
+        #expect(md.contains("Confirmed: each $O^{(m)}$ has $V^{(m)}$'s 3 columns, $C$ has 24, $Y$ has 4."))
+        #expect(md.contains("every column of $Y$ draws on at least 7 of the 8 heads"))
+        // The per-head scale, the hand-chosen weights, and the heads without tables listed with Ā.
+        #expect(md.contains("Per head: $d_{k} = 3$, not $d_{\\text{model}} = 4$."))
+        #expect(md.contains("(here by hand; in training by random starts, seed 004)"))
+        #expect(md.contains("in head 3, “Thinking” → “Thinking” (0.91), “Machines” → “Thinking” (0.91); in head 4,"))
+        #expect(md.contains("the largest weights of heads 3 to 7 with $\\bar A$."))
+        // The slides' 0.88 is not this example's: the note says where it is reproduced.
+        #expect(md.contains("(attention-qkv--illustrated-transformer.md)"))
+        // 24 × 4 said once, PyTorch's tie once; no tool text but the renderer's own sentences.
+        #expect(md.components(separatedBy: "24 × 4").count - 1 == 1)
+        #expect(md.components(separatedBy: "ties $d_k$").count - 1 == 1 && !md.contains("it needs"))
+        #expect(md.components(separatedBy: "--format json").count - 1 == 2, "the left-out heads' sentence and the footer")
         #expect(!md.contains("⟦"))
     }
 
@@ -151,6 +167,14 @@ private func message(_ json: JSON) -> String? {
         #expect(md.contains("Largest weight per query: “The” → “sat” (0.46), “cat” → “The” (0.94), “sat” → “The” (0.74)."))
         #expect(md.contains("It hides how the heads differ: “cat” → “The” is 0.06 in head 1, 0.94 in head 2, 0.50 on average."))
         #expect(md.contains("Refuted: in head 1, “The” puts 0.16 on itself, 0.67 on “cat”."))
+        // Seed 001's plain dot products X_q X_qᵀ, as attention-qkv says it: “sat” ties with “cat”.
+        #expect(md.contains("with itself comes out far the largest.” Refuted: in $X_{q} X_{q}^{\\top}$, “sat” · “cat” = “sat” · “sat” = 3."))
+        // h·d_k = d_model: nothing to reduce; W_O mixes both heads; Ā plays no part in Y.
+        #expect(md.contains("Only when $h d_k > d_{\\text{model}}$: here, as in the paper, $C$ already has $h d_k = d_{\\text{model}} = 4$ columns."))
+        #expect(md.contains("every column of $Y$ draws on both heads") && !md.contains("only mixes"))
+        #expect(md.contains("Not used in $Y$") && md.contains("$X_{k} = X_{v} = X_{q}$") && md.contains("$n = n_q = n_k$"))
+        #expect(md.contains("Per head: $d_{k} = 2$, not $d_{\\text{model}} = 4$.") && md.contains("the slides' $W^{O}$ is $W_{O}^{\\top}$"))
+        #expect(md.components(separatedBy: "--format json").count - 1 == 1, "the footer only")
         // One notation: no L, S or E as sizes, heads as superscripts, d_k in the scale.
         #expect(md.contains("$\\sqrt{d_{k}} = 1.4142$") && md.contains("#### $A^{(2)}$ · attention weights"))
         #expect(!md.contains("E/h") && !md.contains("$L$") && !md.contains("$S$") && !md.contains("q₁"))
@@ -164,7 +188,7 @@ private func message(_ json: JSON) -> String? {
                                 "in_proj_weight": .rows(Array(repeating: block, count: 6).flatMap { $0 }),
                                 "out_proj.weight": matrix(e, e)])
         let md = MarkdownRenderer(command: "lesson multi-head-attention").render(try MultiHeadAttention.trace(json, file: "x", example: nil))
-        #expect(md.contains("Only when the weights make the heads differ: here every head weighs the same key most for every query."))
+        #expect(md.contains("Only when the heads' weights differ: here every head weighs the same key most for every query."))
         #expect(md.contains("The heads differ by at most 0.00 on any entry"))
     }
 
@@ -178,5 +202,54 @@ private func message(_ json: JSON) -> String? {
         let again = try MultiHeadAttention.trace(printed, file: "x", example: nil)
         let original = try MultiHeadAttention.trace(example.input, file: "x", example: nil)
         #expect(again.computedSteps.map(\.value.flat) == original.computedSteps.map(\.value.flat))
+    }
+}
+
+/// The seed notes' box in the multi-head notes: its form in every example, forward and backward, and
+/// the verdicts that turn with the numbers (W_O that keeps the heads apart, a tie at the top).
+@Suite struct MultiHeadSlidesTests {
+    func note(_ json: JSON, example: Example? = nil, backward: Bool = false) throws -> String {
+        MarkdownRenderer(command: "lesson multi-head-attention").render(try MultiHeadAttention.trace(json, file: "x", example: example, backward: backward))
+    }
+
+    func bullets(_ text: String) -> [Substring] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else { return [] }
+        return lines[(start + 1)...].prefix { !$0.hasPrefix("#") }.filter { !$0.isEmpty }
+    }
+
+    @Test(arguments: MultiHeadAttention.examples.map(\.name))
+    func theBoxHasItsFormAndItsPlace(_ name: String) throws {
+        let example = try #require(MultiHeadAttention.examples.first { $0.name == name })
+        for backward in [false, true] {
+            let text = try note(example.input, example: example, backward: backward)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let box = try #require(lines.firstIndex(of: "## What the slides say, and what the numbers show"))
+            #expect(lines[(box + 1)...].first { $0.hasPrefix("#") } == "## Summary", "\(name)")
+            let form = #/^- Seeds? 00[0-4](, 00[0-4])*: “.+” (Confirmed|Refuted|Only when [^:]+):? .+\.$/#
+            for bullet in bullets(text) { #expect(bullet.wholeMatch(of: form) != nil, "\(name): \(bullet)") }
+            #expect(!text.contains("only mixes") && !text.contains("back into"), "\(name)")
+        }
+    }
+
+    @Test func anOutputProjectionThatKeepsTheHeadsApartIsSaidToKeepThem() throws {
+        // W_O block-diagonal: columns 1–2 of Y from head 1, columns 3–4 from head 2.
+        let apart: [[Double]] = [[1, 0.5, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, -0.5, 1]]
+        let json = try #require(MultiHeadAttention.examples.first?.input.setting("out_proj.weight", .rows(apart)))
+        let box = bullets(try note(json))
+        #expect(box.contains("- Seed 004: “Concat → Linear brings the heads' outputs into harmony.” Only when $W_{O}$ combines heads: column 1 of $Y$ draws on head 1 alone."))
+        // Weights not chosen by hand (no example): the viewpoint bullet does not say they were.
+        #expect(box.contains { $0.contains("Only when the heads' weights differ: for") })
+    }
+
+    @Test func aTieAtTheTopKeepsTheSelfStatementAsAttentionQKVDoes() throws {
+        // Two tokens that are the same vector: every score in a row is equal, each weight 0.5, a tie.
+        let json = JSON.fields(["query": .rows([[1, 0], [1, 0]]), "num_heads": .number(2),
+                                "in_proj_weight": .rows([[1, 0], [0, 1], [1, 0], [0, 1], [1, 0], [0, 1]]),
+                                "out_proj.weight": .rows([[1, 0], [0, 1]])])
+        let box = bullets(try note(json))
+        #expect(box.contains("- Seed 000: “After the softmax, a word relates most to itself.” Confirmed: in every head each token's largest weight is its own (at least 0.50)."))
+        // The plain dot products tie too: refuted, as attention-qkv says it.
+        #expect(box.contains("- Seed 001: “With plain dot products, similarity with itself comes out far the largest.” Refuted: in $X_{q} X_{q}^{\\top}$, token 1 · token 2 = token 1 · token 1 = 1."))
     }
 }

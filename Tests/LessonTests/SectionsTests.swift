@@ -47,7 +47,8 @@ import Testing
             let step = try #require(trace[name])
             #expect(md.contains("#### $\(step.symbol)$ ·"), "\(name) is shown")
         }
-        #expect(md.contains("The numbers of heads 1, 2 and 8 and of the average are in the tables above"))
+        #expect(md.contains("The numbers of heads 1, 2 and 8 and of the average are in the tables above, the largest weights of heads 3 to 7 with $\\bar A$."))
+        #expect(md.contains("The heads not written out weigh most: in head 3, "))
         // The JSON trace keeps every head.
         #expect((1...8).allSatisfy { trace["head[\($0)].weights"] != nil })
     }
@@ -56,13 +57,14 @@ import Testing
         let (md, _) = try manyHeads(4)
         #expect((1...4).allSatisfy { md.contains("### Head \($0): column \($0)") })
         #expect(!md.contains("### Heads"))
-        #expect(md.contains("The numbers are in the tables above."))
+        #expect(!md.contains("The numbers of heads"), "every head has its tables")
     }
 
     @Test func twelveHeadsNameTheFiguresLimit() throws {
         let (md, trace) = try manyHeads(12)
         #expect(md.contains("### Heads 3 … 11"))
         #expect(md.contains("(the first 8)"))
+        #expect(md.contains("; in head 8, ") && !md.contains("; in head 9, ") && md.contains("heads 9 to 11 enter only the average"))
         guard case .heatmaps(_, let panels, _, _)? = trace.figures.first else { Issue.record("no heatmaps"); return }
         #expect(panels.count == 9, "8 heads and the average")
     }
