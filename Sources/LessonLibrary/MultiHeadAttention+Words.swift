@@ -88,7 +88,7 @@ extension MultiHeadAttention {
                 [attention-qkv--illustrated-transformer.md](attention-qkv--illustrated-transformer.md) reproduces.
                 """#,
             "why": #"""
-                Several attention heads run side by side, each with its own projections, so each can attend in its own way.
+                Several attention heads run side by side, each attending in its own way.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
