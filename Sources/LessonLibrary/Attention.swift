@@ -186,12 +186,12 @@ struct MultiHeadInput {
         gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, L × E")
         if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("L (rows of query)", query.rows), cols: ("E", e)) }
         // The projections (D = h·d_k columns) and each head's two L × S products; the trace holds the
-        // inputs, Q, K, V and their slices, three L × S tables per head, the average, the mask, the
+        // inputs, Q, K and V (a head's columns are views of them), three L × S tables per head, the average, the mask, the
         // heads' outputs and the concatenation (L × D) and the output (L × E).
         let (ld, sd, ed, hd, dd) = (Double(query.rows), Double(s), Double(e), Double(heads), Double(width))
         let inputs = Double(query.entries.count + (key?.entries.count ?? 0) + (value?.entries.count ?? 0)) + 4 * ed * dd + 3 * dd + ed + 2
         try reader.expectWork(multiplyAdds: (ld + 2 * sd) * ed * dd + 2 * ld * sd * dd + ld * dd * ed + hd * ld * sd,
-                              traceNumbers: inputs + 2 * (ld + 2 * sd) * dd + 2 * ld * dd + ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
+                              traceNumbers: inputs + (ld + 2 * sd) * dd + 2 * ld * dd + ld * ed + (3 * hd + (causal ? 2 : 1)) * ld * sd)
         (self.query, self.key, self.value, self.heads, self.headDim, self.headDimGiven) = (query, key, value, heads, headDim, givenDim != nil)
         (self.wIn, self.bIn, self.wO, self.bO) = (wIn, bIn, wO, bO)
     }

@@ -169,7 +169,7 @@ enum MultiHeadAttention: Lesson {
         let speaker = Speaker(p, handChosen: example != nil)
         var outputs: [Traced] = []
         var weights: [Traced] = []
-        var perHead: [[Traced]] = []                                            // Q⁽ᵐ⁾, K⁽ᵐ⁾, V⁽ᵐ⁾, S⁽ᵐ⁾, Ŝ⁽ᵐ⁾, A⁽ᵐ⁾, O⁽ᵐ⁾
+        var perHead: [[Traced]] = []                                            // S⁽ᵐ⁾, Ŝ⁽ᵐ⁾, A⁽ᵐ⁾, O⁽ᵐ⁾
         var sum: Traced?                                                        // A⁽¹⁾ + … + A⁽ᵐ⁾ so far
         for m in 1...heads {
             let range = p.columns(ofHead: m)
@@ -177,14 +177,11 @@ enum MultiHeadAttention: Lesson {
             let slots = ["m": "\(m)", "columns": columnWords(range)]
             let cols = "\(range.lowerBound + 1):\(range.upperBound)"
             tr.section(headRepeats, m, of: heads, w("heading head", slots))
-            let qm = tr.record("head[\(m)].Q", "Q^{(\(m))}", q.columns(range, "Q_{:,\(cols)}"), once("head[m].Q", first: first),
-                               labels: p.queryTable(dK))                                                                          // n_q × d_k
-            let km = tr.record("head[\(m)].K", "K^{(\(m))}", k.columns(range, "K_{:,\(cols)}"), once("head[m].K", first: first),
-                               labels: p.keyTable(dK))                                                                            // n_k × d_k
-            let vm = tr.record("head[\(m)].V", "V^{(\(m))}", v.columns(range, "V_{:,\(cols)}"), once("head[m].V", first: first),
-                               labels: p.keyTable(dK))                                                                            // n_k × d_k
+            // The head's columns of Q, K and V: views, shown in Q, K and V's tables, not copied.   n_q × d_k, n_k × d_k
+            let (qm, km, vm) = (q.columns(range, "Q^{(\(m))}"), k.columns(range, "K^{(\(m))}"), v.columns(range, "V^{(\(m))}"))
             // S⁽ᵐ⁾ = Q⁽ᵐ⁾ K⁽ᵐ⁾ᵀ                                                   n_q × n_k
-            let scores = tr.record("head[\(m)].scores", "S^{(\(m))}", qm * km.transposed, once("head[m].scores", first: first), labels: p.pairs)
+            let scores = tr.record("head[\(m)].scores", "S^{(\(m))}", qm * km.transposed,
+                                   once("head[m].scores", first: first, slots), labels: p.pairs)
             // Ŝ⁽ᵐ⁾ = S⁽ᵐ⁾ / √d_k (+ M)                                             n_q × n_k
             var scaled = scores / scale
             if let mask { scaled = scaled + mask }
@@ -198,7 +195,7 @@ enum MultiHeadAttention: Lesson {
             let o = tr.record("head[\(m)].output", "O^{(\(m))}", a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
             outputs.append(o)
             weights.append(a)
-            perHead.append([qm, km, vm, scores, scaledStep, a, o])
+            perHead.append([scores, scaledStep, a, o])
             sum = sum.map { $0 + a } ?? a
         }
 
@@ -259,7 +256,7 @@ enum MultiHeadAttention: Lesson {
             let slots = ["m": "\(m)"]
             tr.section(repeats, p.heads + 1 - m, of: p.heads, w("heading head back", slots))
             let s = heads[m - 1]
-            for (value, key) in zip(s.reversed(), ["output", "weights", "scaled", "scores", "V", "K", "Q"]) {
+            for (value, key) in zip(s.reversed(), ["output", "weights", "scaled", "scores"]) {
                 let caption = w.caption("head[m].\(key).grad" + (key == "scaled" && p.causal ? ", causal" : ""), slots)
                 back.record(value, first ? caption : Caption(title: caption.title, meaning: ""))
             }

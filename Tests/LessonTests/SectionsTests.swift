@@ -37,7 +37,7 @@ import Testing
         #expect(md.contains("Heads 3 to 7 repeat the same computation on their own columns"))
         #expect(md.contains("columns 3–7 of the concatenation $C$"))
         #expect(!md.contains("t = 3") && !md.contains("time step"), "heads are not time steps")
-        let head3 = try #require(trace["head[3].Q"])
+        let head3 = try #require(trace["head[3].scores"])
         #expect(!md.contains("#### $\(head3.symbol)$"), "heads 3 to 7 are not written out")
         // What comes after the heads is shown again.
         let head8 = try #require(md.range(of: "### Head 8"))
