@@ -23,25 +23,25 @@ extension AttentionQKV {
             "w_q.grad": ("gradient of the query weights", "Summed over the tokens: one $W_{Q}$ made every query."),
             "w_k.grad": ("gradient of the key weights", "Likewise for the keys."),
             "w_v.grad": ("gradient of the value weights", "And for the values."),
-            "x": ("Token embeddings", "Row i is token i."),
-            "w_q": ("Query weights", "In × out."),
+            "x": ("Token embeddings", ""),
+            "w_q": ("Query weights", ""),
             "w_k": ("Key weights", ""),
             "w_v": ("Value weights", ""),
             "Q": ("queries", #"Row i, $q_{i}$: what token i looks for."#),
             "K": ("keys", #"Row j, $k_{j}$: what token j offers."#),
             "V": ("values", #"Row j, $v_{j}$: what token j hands over."#),
-            "scores": ("scores", "Query i against key j."),
-            "scale": ("Scale", #"With $d_{k} = «d_k»$."#),
+            "scores": ("scores", ""),
+            "scale": ("Scale", ""),
             "M": ("Causal mask", "−∞ where key j comes after query i: its weight becomes 0."),
             "scaled": ("scaled scores", ""),
             "scaled, one": ("scaled scores", #"$\sqrt{d_{k}} = 1$: the scores unchanged."#),
             "scaled, causal": ("scaled and masked scores", "Future keys are −∞."),
-            "max": ("row maxima", "Subtracted against overflow; no weight changes."),
+            "max": ("row maxima", #"Subtracted against overflow: $A$ is unchanged, as $e^{-m_{i}}$ cancels in $E_{ij}/z_{i}$."#),
             "exp": ("exponentials", "The row's largest becomes 1."),
             "exp, causal": ("exponentials", "The row's largest becomes 1, a masked one 0."),
-            "sum": ("row sums", "The softmax's denominators."),
+            "sum": ("row sums", "The softmax's denominators, shifted like $E$."),
             "weights": ("attention weights", "«rows»."),
-            "output": ("output", "Row i: the values averaged with row i of $A$."),
+            "output": ("output", ""),
         ],
         text: [
             "backward equations": #"""
@@ -70,7 +70,8 @@ extension AttentionQKV {
             "causal.summary": "the same sentence with a causal mask: no token looks ahead",
             "causal.story": #"""
                 The same tokens with a causal mask, as in a decoder (seed notes 000, 004): a token sees itself and \#
-                the tokens before it, never later ones, which do not exist yet when text is generated.
+                the tokens before it. In training the whole target sentence goes in at once (teacher forcing), so \#
+                the later tokens, the answers, are there and must be hidden; when generating they do not exist yet.
                 """#,
             "illustrated-transformer.summary": "The Illustrated Transformer's numbers: 112 and 96, ÷ 8 → 14 and 12, softmax 0.88 and 0.12",
             "illustrated-transformer.story": #"""
@@ -78,14 +79,14 @@ extension AttentionQKV {
                 against “Thinking Machines” with $d_{k} = 64$: 112 and 96, divided by $\sqrt{64} = 8$ to 14 and 12, \#
                 softmax 0.88 and 0.12. The article prints no vectors, so these are chosen to give exactly those \#
                 scores: $X$ is the 2 × 2 identity, so the rows of $W_{Q}$, $W_{K}$, $W_{V}$ are the queries, keys and \#
-                values themselves ($q_{1}$ is 64 ones, $k_{1}$ 64 × 1.75, $k_{2}$ 64 × 1.5). $q_{2}$ (64 × 0.5) and \#
-                the values ($v_{1}$ ones, $v_{2}$ zeros, so that the output shows the weights) are not in the source.
+                values themselves ($q_{1}$ is 64 ones, $k_{1}$ 64 entries of 1.75, $k_{2}$ 64 of 1.5). $q_{2}$ (entries 0.5) and \#
+                the values ($v_{1}$ ones, $v_{2}$ zeros, so that the output shows the weights) are chosen, not the source's.
                 """#,
             "illustrated-transformer.source": "The Illustrated Transformer (J. Alammar, 2018), the self-attention figure, steps 2–4 (112, 96, 14, 12, 0.88, 0.12); seed notes 000 quote its 0.88 and 0.12",
             "alternative, unscaled": "scores not divided by √d_k (plain dot-product attention)",
             "why": #"""
                 **Attention** compares each token's **query** with every token's **key**; the better they match, \#
-                the more of that token's **value** it takes in, all in one step (seed notes 000, 003).
+                the more of that token's **value** it takes in.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
@@ -107,12 +108,12 @@ extension AttentionQKV {
                 \end{aligned}
                 """#,
             "scaling": #"""
-                **Why $\sqrt{d_{k}}$:** $q \cdot k$ sums $d_{k}$ products, so with independent entries of variance 1 \#
-                its variance is $d_{k}$; dividing by $\sqrt{d_{k}}$ restores 1 and keeps the softmax from saturating.
+                **Why $\sqrt{d_{k}}$:** for independent entries of mean 0 and variance 1, $q \cdot k$, a sum of \#
+                $d_{k}$ products, has variance $d_{k}$; the division restores 1, so the softmax does not saturate.
                 """#,
             "convention": #"""
-                **Convention:** tokens are rows, weights in × out: $Q = X W_{Q}$, as in the paper (PyTorch's \#
-                `nn.Linear`, in the multi-head note, computes $X W^{\top}$).
+                **Convention:** $Q = X W_{Q}$, weights in × out, as in the paper (the multi-head note uses PyTorch's \#
+                $X W^{\top}$).
                 """#,
             "legend n": "tokens",
             "legend d_model": "numbers per token",
@@ -124,21 +125,25 @@ extension AttentionQKV {
             "figure scaled": "Scaled scores Ŝ",
             "panel scaled": "Ŝ = Q Kᵀ / √d_k",
             "panel scaled, causal": "Ŝ = Q Kᵀ / √d_k + M",
-            "figure scaled, description": "Rows: queries; columns: keys; red positive, blue negative.",
-            "figure scaled, description, causal": "Rows: queries; columns: keys; red positive, blue negative, grey masked (−∞).",
+            "figure scaled, description": "Red positive, blue negative.",
+            "figure scaled, description, causal": "Red positive, blue negative, grey masked (−∞).",
             "heading softmax": "Softmax",
             "figure weights": "Attention weights A",
             "panel weights": "A = softmax(Ŝ), row by row",
-            "figure weights, description": "Rows: queries; columns: keys; 0 dark purple, 1 yellow.",
+            "figure weights, description": "0 dark purple, 1 yellow.",
             "heading output": "Output",
             "heading summary": "Summary",
             "notice": #"""
-                Order plays no part: shuffle the rows of $X$ and the rows of $O$ shuffle alike. That is why \#
-                Transformers add a positional encoding.
+                Shuffle the tokens and each keeps its output row, only moved with it (seed 000: “A B C D” and \#
+                “B A C D” encode alike): attention ignores order, so Transformers add a positional encoding.
                 """#,
             "notice, causal": #"""
-                The mask is the only place where order enters; without it, shuffling the rows of $X$ only \#
-                shuffles the rows of $O$.
+                The mask is the only place where order enters: without it, shuffled tokens would keep their \#
+                output rows, only moved with them.
+                """#,
+            "notice, seed-char-softmax": #"""
+                Row 1 of $A$ is the seed's language model's softmax: attention weights and next-character \#
+                probabilities are the same function of their scores.
                 """#,
 
             // What the weights say, row by row: «query» and «key» are tokens, «weight» a weight.
@@ -148,50 +153,82 @@ extension AttentionQKV {
             "row one key": "«query» sees only «key» (1)",
             "row even": "«query» spreads evenly («weight» on each)",
             "row tie": "«query» weighs «key» and «second» equally («weight» each)",
-            "row peaked": "«query» is peaked on «key» («weight», next «second weight»)",
-            "row spread": "«query» is spread («key» «weight», «second» «second weight»)",
+            "row peaked": "«query» is peaked on «key» («weight», over twice the next, «second» «second weight»)",
+            "row spread": "«query» is spread («key» «weight», under twice the next, «second» «second weight»)",
+            "blank row": "«tokens» has query 0, so «alike»",
+            "blank rows": "«tokens» have query 0, so «alike»",
+            "blank rows weight": "every key gets «weight»",
+            "blank rows, causal": "each weighs the keys it sees alike",
             "rows left out": "…",
             "list and": " and ",
 
             // What the slides say, and what the numbers show: one bullet per seed statement.
             "heading slides": "What the slides say, and what the numbers show",
-            "slides kv": #"""
-                - Seed 000: “The score is the dot product of K and V.” Refuted: $S = Q K^{\top}$; the largest, \#
-                «score», is $q_{«i»} \cdot k_{«j»}$, and $V$ enters only in $O = A V$.
+            "confirmed": "Confirmed",
+            "refuted": "Refuted",
+            "not always": "Not always",
+            "slides widths": #"""
+                - Seed 000: “Q and K need the same width; V need not, and the output takes V's.” Confirmed: \#
+                $d_{k} = «d_k»$, $d_{v} = «d_v»$, $O$ is «n» × «d_v».
                 """#,
-            "slides self, confirmed": #"""
-                - Seed 000: “After the softmax, a word relates most to itself.” Confirmed: every token's largest \#
-                weight is its own (diagonal of $A$: «weights»).
+            "slides kv, widths": #"""
+                - Seed 000: “The score is the dot product of K and V.” Refuted: at these widths $k \cdot v$ does not \#
+                exist; the score is $q_{i} \cdot k_{j}$, as the seed says elsewhere.
                 """#,
-            "slides self, refuted": #"""
-                - Seed 000: “After the softmax, a word relates most to itself.” Refuted: «tokens» «weigh» another \#
-                token more (diagonal of $A$: «weights»).«holds»
+            "slides kv, entry": #"""
+                - Seed 000: “The score is the dot product of K and V.” Refuted: $q_{«i»} \cdot k_{«i»} = «qk»$, but \#
+                $k_{«i»} \cdot v_{«i»} = «kv»$; the score is $q_{i} \cdot k_{j}$, as the seed says elsewhere.
                 """#,
-            "weighs": "weighs",
-            "weigh": "each weigh",
-            "slides self holds": " «tokens» «do» not («weights»).",
-            "does": "does",
-            "do": "do",
-            "and more": "«listed» and «more» more",
             "slides plain, confirmed": #"""
                 - Seed 001: “With plain dot products, similarity with itself comes out far the largest.” \#
-                Confirmed: in $X X^{\top}$ each token's largest entry is its own.
+                Confirmed: each row of $X X^{\top}$«rows» is largest on its own token.
                 """#,
-            "slides plain, refuted": #"""
+            "slides plain": #"""
                 - Seed 001: “With plain dot products, similarity with itself comes out far the largest.” \#
-                Refuted: in $X X^{\top}$, «query» · «other» «compares» «query» · «query» = «self».
+                «verdict»: in $X X^{\top}$«rows», «query» · «other» «compares» «query» · «query» = «self», which only a \#
+                token at least as long can do ($x_{i} \cdot x_{j} \le |x_{i}| |x_{j}|$; «other» · «other» = «other self»). \#
+                Seed 001's queries and keys fix this.
                 """#,
+            "gram rows": " (rows «rows»)",
+            "gram row": " (row «i»: «row»)",
             "equals": "=",
             "exceeds": "= «value» >",
-            "slides softmax": #"""
-                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Refuted: it has no softmax; \#
-                «query»'s raw scores «scores» sum to «sum»«negative», the softmax makes them «weights».
+            "slides self, confirmed": #"""
+                - Seed 000: “After the softmax, a word relates most to itself.” Confirmed: every token weighs \#
+                itself most («weights»), as $W_{Q}$ and $W_{K}$ make it here.
                 """#,
-            "slides softmax negative": ", one of them negative",
+            "slides self": #"""
+                - Seed 000: “After the softmax, a word relates most to itself.” «verdict»: «said»; $W_{Q}$ and \#
+                $W_{K}$ decide, nothing forces the diagonal of $A$ to be largest.
+                """#,
+            "slides self fails, one": "«tokens» weighs another token more («weights» on itself)",
+            "slides self fails, more": "«tokens» each weigh another token more («weights» on themselves)",
+            "slides self holds, one": "«tokens» weighs itself most («weights»)",
+            "slides self holds, more": "«tokens» each weigh themselves most («weights»)",
+            "chosen query": "«token» (its query chosen here, not the source's)",
+            "but": ", but ",
+            "and more": "«listed» and «more» more",
+            "slides softmax": #"""
+                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: no projections, \#
+                scaling or softmax (the seed adds the softmax later): as weights, «query»'s raw scores «scores» \#
+                sum to «sum», not 1; their softmax is «softmax».
+                """#,
+            "slides softmax, one": #"""
+                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: no projections, \#
+                scaling or softmax (the seed adds the softmax later): «query»'s raw scores «scores» would be its \#
+                weights (they happen to sum to 1); their softmax is «softmax».
+                """#,
             "slides scale": #"""
                 - Seed 001: “Without dividing by $\sqrt{d_{k}}$ the softmax piles onto the largest score.” \#
-                Confirmed: undivided, «query»'s largest weight would be «unscaled», not «scaled».
+                Confirmed: undivided, «query»'s top weight is «unscaled» (above); divided by «scale», «scaled».
                 """#,
+            "slides average": #"""
+                - Seed 003: “The query, dotted with every key, finds the most similar value.” Refuted: \#
+                $o_{«i»}$ = «output» is neither «key»'s value «value» nor the sum «seen» «sum», but their average \#
+                weighted by row «i» of $A$.
+                """#,
+            "all values": "of the values",
+            "values seen": "of the values it sees",
             "slides mask, confirmed": #"""
                 - Seed 000: “Masking makes each word depend only on the words before it.” Confirmed: every \#
                 weight above the diagonal of $A$ is 0 (a word sees itself too), so «first»'s output is its value, «value».
@@ -200,14 +237,12 @@ extension AttentionQKV {
                 - Seed 000: “Thinking's interaction with itself becomes 0.88, with Machines 0.12.” «verdict»: \#
                 the softmax of «s1» and «s2» is «a1» and «a2».
                 """#,
-            "confirmed": "Confirmed",
-            "refuted": "Refuted",
             "slides percent": #"""
                 - Seed 002: “h: 3%, e: 13%, l: 0%, o: 84%.” «verdict»: the softmax of the scores «scores» is \#
                 «percents»«off».
                 """#,
             "slides percent off": "; rounded, «misses»",
             "slides percent miss": "«token» is «rounded»%, not «quoted»%",
-            "slides percent rest": " («rest» hold)",
+            "slides percent sums": "; the seed's four sum to «quoted», the rounded ones («rounded») to «sum»",
         ])
 }

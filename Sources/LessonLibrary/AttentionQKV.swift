@@ -104,7 +104,7 @@ enum AttentionQKV: Lesson {
         tr.heading(w("heading scores"), level: 3)
         // S = Q Kᵀ                                                                 n × n
         let scores = tr.record("scores", "S", q * k.transposed, w.caption("scores"), labels: p.pairs)
-        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale", ["d_k": "\(dK)"]))
+        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale"))
         // Ŝ = S / √d_k (+ M: −∞ where key j comes after query i)                   n × n
         var scaledScores = scores / scale
         if p.causal {
@@ -122,7 +122,7 @@ enum AttentionQKV: Lesson {
                           labels: p.pairs)                                                                                         // n × n
         let sum = tr.record("sum", "z", reduceRows(.sum, e), w.caption("sum"), labels: p.queryLabels)                             // n
         let a = e / broadcast(sum, .perRow, rows: n, cols: n)                                                                     // n × n
-        let weights = tr.record("weights", "A", a, w.caption("weights", ["rows": rowsWords(p, a.value.matrix, scaled: scaled.value.matrix)]),
+        let weights = tr.record("weights", "A", a, w.caption("weights", ["rows": rowsWords(p, a.value.matrix, scaled: scaled.value.matrix, queries: q.value.matrix)]),
                                 labels: p.pairs)
         tr.figure(.heatmaps(title: w("figure weights"), panels: [queryKeyHeatmap(w("panel weights"), p.tokenNames, p.tokenNames, weights)],
                             scale: .unit),
@@ -132,14 +132,15 @@ enum AttentionQKV: Lesson {
         // O = A V                                                                  n × d_v
         let output = tr.record("output", "O", weights * v, w.caption("output"), labels: p.perToken(dV))
 
-        let bullets = Trace.valuesOnly ? [] : slides(p, example: example?.name, scores: scores.value.matrix, scaled: scaled.value.matrix,
-                                                      weights: weights.value.matrix, output: output.value.matrix)
+        let evidence = Evidence(p: p, k: k.value.matrix, v: v.value.matrix, scores: scores.value.matrix, scaled: scaled.value.matrix,
+                                weights: weights.value.matrix, output: output.value.matrix, chosen: chosenQueries[example?.name ?? ""] ?? [])
+        let bullets = Trace.valuesOnly ? [] : slides(evidence, example: example?.name)
         if !bullets.isEmpty {
             tr.heading(w("heading slides"))
             tr.say(bullets.joined(separator: "\n"))
         }
         tr.heading(w("heading summary"))
-        tr.say(w("notice" + masked))
+        tr.say(w(example?.name == "seed-char-softmax" ? "notice, seed-char-softmax" : "notice" + masked))
         if backward {
             derivePass(back: p, tr, inputs: [x, wQ, wK, wV],
                        values: (q: q, k: k, v: v, scores: scores, scaled: scaled, max: rowMax, exp: e, sum: sum, weights: weights, output: output))
@@ -190,9 +191,6 @@ enum AttentionQKV: Lesson {
 // MARK: What the numbers say
 
 extension AttentionQKV {
-    /// The seed notes' sampling probabilities for h, e, l, o (seed notes 002), in percent.
-    static let seedPercentages: [Double] = [3, 13, 0, 84]
-
     /// A token in a sentence: “sat”, or “token 3” without labels.
     static func named(_ p: AttentionInput, _ i: Int) -> String {
         p.tokens.map { words("token", ["token": $0[i]]) } ?? words("token number", ["i": "\(i + 1)"])
@@ -232,13 +230,15 @@ extension AttentionQKV {
         visible(scaled, row: i).sorted { a[i, $0] != a[i, $1] ? a[i, $0] > a[i, $1] : $0 < $1 }
     }
 
-    /// A sentence that starts with a token: “sat” as it is, token 2 as Token 2.
-    static func opening(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
 
     /// What each row of A does, from its numbers: one key it can see, an even spread, a tie at the
-    /// top, peaked (the largest weight more than twice the next) or spread. Rows 1, 2 and n beyond 4 rows.
-    static func rowsWords(_ p: AttentionInput, _ a: Matrix, scaled: Matrix) -> String {
+    /// top, peaked (the largest weight more than twice the next) or spread. Rows whose query is 0
+    /// weigh every key they see alike, whatever the keys: they are said together, once. Rows 1, 2
+    /// and n beyond 4 rows.
+    static func rowsWords(_ p: AttentionInput, _ a: Matrix, scaled: Matrix, queries q: Matrix) -> String {
         let w = words
+        func blank(_ i: Int) -> Bool { visible(scaled, row: i).count > 1 && (0..<q.cols).allSatisfy { q[i, $0] == 0 } }
         func phrase(_ i: Int) -> String {
             let keys = visibleKeys(a, scaled: scaled, row: i)
             func key(_ j: Int) -> String { j == i ? w("itself") : named(p, j) }
@@ -252,109 +252,197 @@ extension AttentionQKV {
             if tied(a[i, top], a[i, next]) { return w("row tie", slots) }
             return w(a[i, top] > 2 * a[i, next] ? "row peaked" : "row spread", slots)
         }
-        let rows: [Int?] = a.rows <= 4 ? Array(0..<a.rows) : [0, 1, nil, a.rows - 1]
-        return rows.map { $0.map(phrase) ?? w("rows left out") }.joined(separator: "; ")
+        let all: [Int?] = a.rows <= 4 ? Array(0..<a.rows) : [0, 1, nil, a.rows - 1]
+        let rows = all.filter { $0.map { !blank($0) } ?? true }
+        var said = rows.map { $0.map(phrase) ?? w("rows left out") }
+        let blanks = (0..<a.rows).filter(blank)
+        if let first = blanks.first {
+            let alike = p.causal ? w("blank rows, causal") : w("blank rows weight", ["weight": quoted([a[first, 0]])[0]])
+            said.append(w(blanks.count == 1 ? "blank row" : "blank rows", ["tokens": listed(blanks.map { named(p, $0) }), "alike": alike]))
+        }
+        return said.joined(separator: "; ")
     }
+}
+
+// MARK: What the slides say, and what the numbers show
+
+extension AttentionQKV {
+    /// The values the seed notes' statements are checked against. `chosen`: rows whose query the
+    /// example's source does not give (chosen to fill the example): a verdict resting on them says so.
+    struct Evidence {
+        let p: AttentionInput
+        let k: Matrix, v: Matrix, scores: Matrix, scaled: Matrix, weights: Matrix, output: Matrix
+        let chosen: Set<Int>
+
+        /// Rows whose query the source gives.
+        var sourced: [Int] { (0..<weights.rows).filter { !chosen.contains($0) } }
+        /// Rows that see more than one key.
+        func compares(_ i: Int) -> Bool { visible(scaled, row: i).count > 1 }
+    }
+
+    /// The Illustrated Transformer gives only “Thinking”'s scores; “Machines”' query is chosen.
+    static let chosenQueries: [String: Set<Int>] = ["illustrated-transformer": [1]]
+
+    /// The seed notes' sampling probabilities for h, e, l, o (seed notes 002), in percent.
+    static let seedPercentages: [Double] = [3, 13, 0, 84]
+
+    /// The softmax of `xs`.
+    static func softmax(_ xs: [Double]) -> [Double] {
+        let top = xs.max() ?? 0
+        let e = xs.map { Foundation.exp($0 - top) }
+        let total = e.reduce(0, +)
+        return e.map { $0 / total }
+    }
+
+    /// Numbers as a sentence lists them: `0.0036, 0.8776, 0.1188`, 4 decimals.
+    static func fourPlaces(_ xs: [Double]) -> String { row(xs.map { NumberStyle(precision: 4).fixed($0) }) }
+
+    /// A vector in a sentence, 2 decimals: `(0.32, 2.13)`.
+    static func vector(_ xs: [Double]) -> String { "(" + row(xs.map { NumberStyle(precision: 2).fixed($0) }) + ")" }
 
     /// The seed notes' statements this example's numbers bear on, each with its verdict computed
-    /// from the values, for inputs of a slide's size (up to 64 tokens: beyond, the box would cost
-    /// more time than it is worth to a reader). The seed-char-softmax example is the seed's language
-    /// model in disguise: only its quoted percentages are about these numbers.
-    static func slides(_ p: AttentionInput, example: String?, scores s: Matrix, scaled: Matrix, weights a: Matrix, output o: Matrix) -> [String] {
-        guard a.rows <= 64 else { return [] }
-        if example == "seed-char-softmax" { return [percentages(p, scaled: scaled, weights: a)].compactMap { $0 } }
-        return [keysAndValues(p, scores: s), scaling(p, scores: s, scaled: scaled, weights: a),
-                itselfHighest(p, scaled: scaled, weights: a), plainDotProducts(p), withoutSoftmax(p, scores: s, scaled: scaled, weights: a),
-                p.causal ? masking(p, weights: a, output: o) : nil,
-                example == "illustrated-transformer" ? thinking(scaled: scaled, weights: a) : nil].compactMap { $0 }
+    /// from the values, in the order of the note, for inputs of a slide's size (up to 64 tokens:
+    /// beyond, the box would cost more time than it is worth to a reader). The seed-char-softmax
+    /// example is the seed's language model in disguise: only its quoted percentages are about these numbers.
+    static func slides(_ c: Evidence, example: String?) -> [String] {
+        guard c.weights.rows <= 64 else { return [] }
+        if example == "seed-char-softmax" { return [percentages(c)].compactMap { $0 } }
+        let quotedRow = softmaxRow(c)
+        return [widths(c), keysAndValues(c), plainDotProducts(c), itselfHighest(c),
+                quotedRow.map { withoutSoftmax(c, row: $0.row) }, quotedRow.flatMap { $0.grows ? scaling(c, row: $0.row) : nil },
+                weightedAverage(c), c.p.causal ? masking(c) : nil,
+                example == "illustrated-transformer" ? thinking(c) : nil].compactMap { $0 }
     }
 
-    /// Seed 000: the score is K · V. It is q_i · k_j: the largest score says which.
-    static func keysAndValues(_ p: AttentionInput, scores s: Matrix) -> String? {
-        guard let largest = s.entries.indices.max(by: { s.entries[$0] < s.entries[$1] }) else { return nil }
-        let (i, j) = (largest / s.cols, largest % s.cols)
-        return words("slides kv", ["score": numberLabel(s[i, j]), "i": "\(i + 1)", "j": "\(j + 1)"])
+    /// The undivided softmax of row i's scores, over the keys it sees.
+    static func undivided(_ c: Evidence, row i: Int) -> [Double] { softmax(visible(c.scaled, row: i).map { c.scores[i, $0] }) }
+
+    /// The row seeds 004 and 001 (√d_k) both quote: the one whose largest weight would grow most
+    /// without the division by √d_k (when it grows visibly), else the one whose raw scores sum
+    /// farthest from 1. Only rows whose query the source gives.
+    static func softmaxRow(_ c: Evidence) -> (row: Int, grows: Bool)? {
+        let rows = c.sourced.filter(c.compares)
+        let growth = rows.map { i in (row: i, by: (undivided(c, row: i).max() ?? 0) - (visible(c.scaled, row: i).map { c.weights[i, $0] }.max() ?? 0)) }
+        if c.p.dK > 1, let most = growth.max(by: { $0.by < $1.by }), most.by >= 0.005 { return (most.row, true) }
+        func total(_ i: Int) -> Double { visible(c.scaled, row: i).reduce(0.0) { $0 + c.scores[i, $1] } }
+        return rows.max { abs(total($0) - 1) < abs(total($1) - 1) }.map { ($0, false) }
     }
 
-    /// Seed 001: without √d_k the softmax piles onto the largest score. The row whose largest weight
-    /// would grow most without the division; nothing when d_k = 1 or no row changes visibly.
-    static func scaling(_ p: AttentionInput, scores s: Matrix, scaled: Matrix, weights a: Matrix) -> String? {
-        guard p.dK > 1 else { return nil }
-        let growth = (0..<a.rows).map { i -> (row: Int, undivided: Double, divided: Double) in
-            let keys = visible(scaled, row: i)
-            let top = keys.map { s[i, $0] }.max() ?? 0
-            let total = keys.reduce(0.0) { $0 + Foundation.exp(s[i, $1] - top) }
-            return (i, 1 / total, keys.map { a[i, $0] }.max() ?? 0)
-        }
-        guard let most = growth.max(by: { $0.undivided - $0.divided < $1.undivided - $1.divided }),
-              most.undivided - most.divided >= 0.005 else { return nil }
-        let style = NumberStyle(precision: 4)
-        return words("slides scale", ["query": named(p, most.row), "unscaled": style.fixed(most.undivided), "scaled": style.fixed(most.divided)])
-    }
-
-    /// Seed 000: after the softmax, a token's weight on itself is the highest. Rows that can see one
-    /// key only (the first under the mask) say nothing either way.
-    static func itselfHighest(_ p: AttentionInput, scaled: Matrix, weights a: Matrix) -> String? {
+    /// Seed 000: the score is K · V. With d_k ≠ d_v that product does not exist; with d_k = d_v, a
+    /// query the source gives whose q_i · k_i is not k_i · v_i refutes it; else the numbers cannot tell.
+    static func keysAndValues(_ c: Evidence) -> String? {
         let w = words
-        // Each row that sees more than itself, with its largest weight.
-        let rows = (0..<a.rows).compactMap { i -> (row: Int, largest: Double)? in
-            let keys = visible(scaled, row: i)
-            guard keys.count > 1, scaled[i, i].isFinite else { return nil }
-            return (i, keys.map { a[i, $0] }.max() ?? 0)
-        }
-        guard !rows.isEmpty else { return nil }
-        let below = { (r: (row: Int, largest: Double)) in r.largest > a[r.row, r.row] && !tied(a[r.row, r.row], r.largest) }
-        let (holds, fails) = (rows.filter { !below($0) }.map(\.row), rows.filter(below).map(\.row))
-        func diagonal(_ rows: [Int]) -> String { listed(quoted(rows.map { a[$0, $0] })) }
-        func tokens(_ rows: [Int]) -> String { listed(rows.map { named(p, $0) }) }
-        guard !fails.isEmpty else { return w("slides self, confirmed", ["weights": diagonal(holds)]) }
-        let held = holds.isEmpty ? "" : w("slides self holds", ["tokens": opening(tokens(holds)), "do": w(holds.count == 1 ? "does" : "do"), "weights": diagonal(holds)])
-        return w("slides self, refuted", ["tokens": tokens(fails), "weigh": w(fails.count == 1 ? "weighs" : "weigh"), "weights": diagonal(fails), "holds": held])
+        if c.p.dK != c.p.dV { return w("slides kv, widths", ["d_k": "\(c.p.dK)", "d_v": "\(c.p.dV)"]) }
+        func kv(_ i: Int) -> Double { (0..<c.k.cols).reduce(0.0) { $0 + c.k[i, $1] * c.v[i, $1] } }
+        guard let i = c.sourced.first(where: { !tied(c.scores[$0, $0], kv($0)) }) else { return nil }
+        return w("slides kv, entry", ["i": "\(i + 1)", "qk": numberLabel(c.scores[i, i]), "kv": numberLabel(kv(i))])
     }
 
-    /// Seed 001: with plain dot products x_i · x_j a token is most similar to itself, by far. The
-    /// row of X Xᵀ where another token comes closest to (or beyond) the token's own; nothing for an
-    /// input so large that X Xᵀ would cost more than a slide's worth of work.
-    static func plainDotProducts(_ p: AttentionInput) -> String? {
-        let x = p.x
-        guard x.rows > 1, x.rows * x.rows * x.cols <= 4_000_000 else { return nil }
+    /// Seed 000: Q and K must be as wide as each other, V need not be, and the output is as wide as V.
+    /// Shown only when d_k ≠ d_v.
+    static func widths(_ c: Evidence) -> String? {
+        guard c.p.dK != c.p.dV else { return nil }
+        return words("slides widths", ["d_k": "\(c.p.dK)", "d_v": "\(c.p.dV)", "n": "\(c.output.rows)"])
+    }
+
+    /// Seed 001: with plain dot products x_i · x_j a token is most similar to itself, by far. Each
+    /// row of X Xᵀ holds when its own entry is strictly its largest. Nothing when X is the identity
+    /// (an example that makes the weights' rows the vectors: X Xᵀ = I says nothing), or so large
+    /// that X Xᵀ would cost more than a slide's worth of work.
+    static func plainDotProducts(_ c: Evidence) -> String? {
+        let w = words
+        let x = c.p.x
+        let identity = x.rows == x.cols && (0..<x.rows).allSatisfy { i in (0..<x.cols).allSatisfy { x[i, $0] == (i == $0 ? 1 : 0) } }
+        guard x.rows > 1, !identity, x.rows * x.rows * x.cols <= 4_000_000 else { return nil }
         let gram = (0..<x.rows).map { i in (0..<x.rows).map { j in (0..<x.cols).reduce(0.0) { $0 + x[i, $1] * x[j, $1] } } }
-        func dot(_ i: Int, _ j: Int) -> Double { gram[i][j] }
         let rivals = (0..<x.rows).map { i -> (row: Int, other: Int, margin: Double) in
-            let other = (0..<x.rows).filter { $0 != i }.max { dot(i, $0) < dot(i, $1) } ?? i
-            return (i, other, dot(i, other) - dot(i, i))
+            let other = (0..<x.rows).filter { $0 != i }.max { gram[i][$0] < gram[i][$1] } ?? i
+            return (i, other, gram[i][other] - gram[i][i])
         }
-        guard let closest = rivals.max(by: { $0.margin < $1.margin }) else { return nil }
+        func holds(_ r: (row: Int, other: Int, margin: Double)) -> Bool { r.margin < 0 && !tied(gram[r.row][r.other], gram[r.row][r.row]) }
+        func shown(_ i: Int) -> String { "(" + row(gram[i].map(numberLabel)) + ")" }
+        let every = x.rows <= 4 ? w("gram rows", ["rows": listed((0..<x.rows).map(shown))]) : ""
+        guard let closest = rivals.filter({ !holds($0) }).max(by: { $0.margin < $1.margin }) else { return w("slides plain, confirmed", ["rows": every]) }
         let (i, j) = (closest.row, closest.other)
-        guard closest.margin >= 0 || tied(dot(i, j), dot(i, i)) else { return words("slides plain, confirmed") }
-        let compares = words(tied(dot(i, j), dot(i, i)) ? "equals" : "exceeds", ["value": numberLabel(dot(i, j))])
-        return words("slides plain, refuted", ["query": named(p, i), "other": named(p, j), "compares": compares, "self": numberLabel(dot(i, i))])
+        let compares = w(tied(gram[i][j], gram[i][i]) ? "equals" : "exceeds", ["value": numberLabel(gram[i][j])])
+        let held = rivals.filter(holds).map(\.row)
+        let quotedRows = x.rows <= 4 ? every : w("gram row", ["i": "\(i + 1)", "row": shown(i)])
+        return w("slides plain", ["verdict": w(held.isEmpty ? "refuted" : "not always"), "rows": quotedRows, "query": named(c.p, i), "other": named(c.p, j),
+                                  "compares": compares, "self": numberLabel(gram[i][i]), "other self": numberLabel(gram[j][j])])
     }
 
-    /// Seed 004: c = Σ ⟨s, h_i⟩ h_i, no softmax. The row whose scores, as weights, would sum
-    /// farthest from 1.
-    static func withoutSoftmax(_ p: AttentionInput, scores s: Matrix, scaled: Matrix, weights a: Matrix) -> String? {
-        let rows = (0..<a.rows).map { i -> (row: Int, keys: [Int], total: Double) in
-            let keys = (0..<a.cols).filter { scaled[i, $0].isFinite }
-            return (i, keys, keys.reduce(0.0) { $0 + s[i, $1] })
+    /// Seed 000: after the softmax, a token's weight on itself is the highest. A row holds when its
+    /// own weight is strictly its largest, fails when another is larger; rows that can see one key
+    /// only (the first under the mask) or tie at the top say nothing either way. A failing row whose
+    /// query is chosen says so.
+    static func itselfHighest(_ c: Evidence) -> String? {
+        let w = words
+        let a = c.weights
+        func largestOther(_ i: Int) -> Double { visible(c.scaled, row: i).filter { $0 != i }.map { a[i, $0] }.max() ?? 0 }
+        let rows = (0..<a.rows).filter { c.compares($0) && c.scaled[$0, $0].isFinite && !tied(a[$0, $0], largestOther($0)) }
+        guard !rows.isEmpty else { return nil }
+        let (holds, fails) = (rows.filter { a[$0, $0] > largestOther($0) }, rows.filter { a[$0, $0] < largestOther($0) })
+        func diagonal(_ rows: [Int]) -> String { listed(quoted(rows.map { a[$0, $0] })) }
+        func tokens(_ rows: [Int]) -> String { listed(rows.map { c.chosen.contains($0) ? w("chosen query", ["token": named(c.p, $0)]) : named(c.p, $0) }) }
+        func said(_ key: String, _ rows: [Int]) -> String {
+            w(key + (rows.count == 1 ? ", one" : ", more"), ["tokens": tokens(rows), "weights": diagonal(rows)])
         }
-        guard let farthest = rows.max(by: { abs($0.total - 1) < abs($1.total - 1) }) else { return nil }
-        let (i, keys) = (farthest.row, farthest.keys)
-        let negative = keys.contains { s[i, $0] < 0 } ? words("slides softmax negative") : ""
-        return words("slides softmax", ["query": named(p, i), "scores": row(keys.map { numberLabel(s[i, $0]) }), "sum": numberLabel(farthest.total),
-                                        "negative": negative, "weights": row(quoted(keys.map { a[i, $0] }))])
+        if fails.isEmpty { return w("slides self, confirmed", ["weights": diagonal(holds)]) }
+        if holds.isEmpty { return w("slides self", ["verdict": w("refuted"), "said": said("slides self fails", fails)]) }
+        return w("slides self", ["verdict": w("not always"), "said": said("slides self holds", holds) + w("but") + said("slides self fails", fails)])
+    }
+
+    /// Seed 004: c₄ = Σ ⟨s₄, h_i⟩ h_i: no projections, no scaling, no softmax. The quoted row's raw
+    /// scores as weights, their sum, and their softmax.
+    static func withoutSoftmax(_ c: Evidence, row i: Int) -> String {
+        let raw = visible(c.scaled, row: i).map { c.scores[i, $0] }
+        let total = raw.reduce(0, +)
+        return words(tied(total, 1) ? "slides softmax, one" : "slides softmax", ["query": named(c.p, i), "scores": row(raw.map(numberLabel)),
+                                        "sum": numberLabel(total), "softmax": fourPlaces(softmax(raw))])
+    }
+
+    /// Seed 001: without √d_k the softmax piles onto the largest score: the quoted row's largest
+    /// weight, undivided (shown in seed 004's bullet) and divided.
+    static func scaling(_ c: Evidence, row i: Int) -> String {
+        let keys = visible(c.scaled, row: i)
+        let style = NumberStyle(precision: 4)
+        return words("slides scale", ["query": named(c.p, i), "unscaled": style.fixed(undivided(c, row: i).max() ?? 0),
+                                      "scale": numberLabel(Double(c.p.dK).squareRoot()), "scaled": style.fixed(keys.map { c.weights[i, $0] }.max() ?? 0)])
+    }
+
+    /// Seed 003: the query finds the most similar value. The row that comes closest to a pick (the
+    /// largest top weight) whose output is still neither the best match's value nor the sum of the values.
+    static func weightedAverage(_ c: Evidence) -> String? {
+        func two(_ xs: [Double]) -> [String] { xs.map { NumberStyle(precision: 2).fixed($0) } }
+        let rows = c.sourced.filter(c.compares).sorted { i, j in
+            let (a, b) = (visibleKeys(c.weights, scaled: c.scaled, row: i).first.map { c.weights[i, $0] } ?? 0,
+                          visibleKeys(c.weights, scaled: c.scaled, row: j).first.map { c.weights[j, $0] } ?? 0)
+            return a != b ? a > b : i < j
+        }
+        for i in rows {
+            let keys = visibleKeys(c.weights, scaled: c.scaled, row: i)
+            guard let top = keys.first else { continue }
+            let o = (0..<c.output.cols).map { c.output[i, $0] }
+            let best = (0..<c.v.cols).map { c.v[top, $0] }
+            let sum = (0..<c.v.cols).map { col in keys.reduce(0.0) { $0 + c.v[$1, col] } }
+            guard two(o) != two(best), two(o) != two(sum), two(best) != two(sum) else { continue }
+            return words("slides average", ["i": "\(i + 1)", "output": vector(o), "key": named(c.p, top), "value": vector(best),
+                                            "sum": vector(sum), "seen": words(keys.count == c.weights.cols ? "all values" : "values seen")])
+        }
+        return nil
     }
 
     /// Seed 000 on the decoder's mask: each token depends only on those before it (and itself).
-    static func masking(_ p: AttentionInput, weights a: Matrix, output o: Matrix) -> String? {
+    static func masking(_ c: Evidence) -> String? {
+        let a = c.weights
         let ahead = (0..<a.rows).contains { i in (0..<a.cols).contains { $0 > i && a[i, $0] != 0 } }
-        guard !ahead, o.rows > 0 else { return nil }
-        let first = (0..<o.cols).map { o[0, $0] }
-        return words("slides mask, confirmed", ["first": named(p, 0), "value": "(" + row(quoted(first)) + ")"])
+        guard !ahead, c.output.rows > 0 else { return nil }
+        return words("slides mask, confirmed", ["first": named(c.p, 0), "value": vector((0..<c.output.cols).map { c.output[0, $0] })])
     }
 
     /// Seed 000 quoting The Illustrated Transformer: “Thinking” 0.88 on itself, 0.12 on “Machines”.
-    static func thinking(scaled: Matrix, weights a: Matrix) -> String? {
+    static func thinking(_ c: Evidence) -> String? {
+        let (scaled, a) = (c.scaled, c.weights)
         guard a.rows >= 1, a.cols >= 2 else { return nil }
         let style = NumberStyle(precision: 4)
         let holds = NumberStyle(precision: 2).fixed(a[0, 0]) == "0.88" && NumberStyle(precision: 2).fixed(a[0, 1]) == "0.12"
@@ -362,18 +450,23 @@ extension AttentionQKV {
                                          "a1": style.fixed(a[0, 0]), "a2": style.fixed(a[0, 1])])
     }
 
-    /// Seed 002's “h: 3%, e: 13%, l: 0%, o: 84%”, against the softmax of its scores (row 1).
-    static func percentages(_ p: AttentionInput, scaled: Matrix, weights a: Matrix) -> String? {
+    /// Seed 002's “h: 3%, e: 13%, l: 0%, o: 84%”, against the softmax of its scores (row 1): which
+    /// round differently, and what the quoted and the rounded percentages sum to.
+    static func percentages(_ c: Evidence) -> String? {
+        let (scaled, a, p) = (c.scaled, c.weights, c.p)
         guard a.rows >= 1, a.cols == seedPercentages.count else { return nil }
         let percent = (0..<a.cols).map { 100 * a[0, $0] }
-        let misses = percent.indices.filter { percent[$0].rounded() != seedPercentages[$0] }
+        let rounded = percent.map { $0.rounded() }
+        let misses = percent.indices.filter { rounded[$0] != seedPercentages[$0] }
         var off = ""
         if !misses.isEmpty {
-            let said = misses.map { words("slides percent miss", ["token": named(p, $0), "rounded": numberLabel(percent[$0].rounded()),
+            let said = misses.map { words("slides percent miss", ["token": named(p, $0), "rounded": numberLabel(rounded[$0]),
                                                                    "quoted": numberLabel(seedPercentages[$0])]) }
-            let rest = percent.indices.filter { !misses.contains($0) }
             off = words("slides percent off", ["misses": listed(said)])
-                + (rest.isEmpty ? "" : words("slides percent rest", ["rest": listed(rest.map { named(p, $0) })]))
+            let (quotedSum, roundedSum) = (seedPercentages.reduce(0, +), rounded.reduce(0, +))
+            if quotedSum != roundedSum {
+                off += words("slides percent sums", ["quoted": numberLabel(quotedSum), "rounded": row(rounded.map(numberLabel)), "sum": numberLabel(roundedSum)])
+            }
         }
         return words("slides percent", ["verdict": words(misses.isEmpty ? "confirmed" : "refuted"),
                                         "scores": row((0..<a.cols).map { numberLabel(scaled[0, $0]) }),

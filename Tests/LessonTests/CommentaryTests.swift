@@ -49,7 +49,7 @@ import Testing
             guard let box = lines.firstIndex(of: "## What the slides say, and what the numbers show") else { continue }
             // Just before the summary: the next heading is "## Summary".
             #expect(lines[(box + 1)...].first { $0.hasPrefix("#") } == "## Summary", "\(c)")
-            let form = #/^- Seed 00[0-4]: “.+” (Confirmed|Refuted|Only when [^:]+):? .+\.$/#
+            let form = #/^- Seed 00[0-4]: “.+” (Confirmed|Refuted|Not always|Incomplete|Only when [^:]+):? .+\.$/#
             for bullet in try #require(bullets(text)) {
                 #expect(bullet.wholeMatch(of: form) != nil, "\(c): \(bullet)")
             }
@@ -94,6 +94,15 @@ import Testing
             }
             seen += 1
         }
+        // Rows whose query is 0 are said together: “e”, “l” and “o” have query 0.
+        let q = try matrix(trace, "Q")
+        if let group = caption.firstMatch(of: #/([^;]+) ha(?:s|ve) query 0/#) {
+            for match in group.1.matches(of: #/“([^”]+)”/#) {
+                let row = try #require(names.firstIndex(of: String(match.1)))
+                #expect((0..<q.cols).allSatisfy { q[row, $0] == 0 }, "\(name): \(match.1)")
+                seen += 1
+            }
+        }
         #expect(seen == a.rows, "\(name): \(caption)")
     }
 
@@ -105,10 +114,9 @@ import Testing
         let box = try #require(bullets(text))
         #expect(box.contains { $0.contains("relates most to itself") && $0.contains("Refuted: “The”, “cat” and “sat” each weigh another token more")
                 && $0.contains(NumberStyle(precision: 2).fixed(a[0, 0])) })
-        // The largest score is q₂ · k₃, and the seed's K · V is refuted.
-        let s = try matrix(trace, "scores")
-        #expect(s.entries.max() == s[1, 2])
-        #expect(box.contains { $0.contains("dot product of K and V") && $0.contains("Refuted") && $0.contains(#"$q_{2} \cdot k_{3}$"#) })
+        // d_k = 4, d_v = 2: k · v does not exist, and the seed's K · V is refuted.
+        #expect(try matrix(trace, "K").cols != matrix(trace, "V").cols)
+        #expect(box.contains { $0.contains("dot product of K and V") && $0.contains("Refuted: at these widths $k \\cdot v$ does not exist") })
     }
 
     @Test func aTokenThatWeighsItselfMostConfirmsTheSeed() throws {
@@ -126,9 +134,10 @@ import Testing
         let json = try input(#"{"x": [[1, 0], [0, 1], [0, 1]], "w_q": [[1], [0]], "w_k": [[0], [1]], "w_v": [[1], [1]]}"#)
         let (text, _) = try note(AttentionQKV.self, json)
         #expect(text.contains("token 1 weighs token 2 and token 3 equally"))
-        #expect(text.contains("token 2 spreads evenly"))
+        #expect(text.contains("token 2 and token 3 have query 0, so every key gets 0.33"))
         let causal = try note(AttentionQKV.self, json.setting("causal", .bool(true))).text
         #expect(causal.contains("token 1 sees only itself (1)"))
+        #expect(causal.contains("token 2 and token 3 have query 0, so each weighs the keys it sees alike"))
         #expect(causal.contains("every weight above the diagonal of $A$ is 0"))
     }
 
@@ -144,9 +153,9 @@ import Testing
     @Test func theUndividedSoftmaxIsComputed() throws {
         let (text, trace) = try note(AttentionQKV.self, example: "illustrated-transformer")
         let s = try matrix(trace, "scores")
-        // Row “Machines”: 56 and 48 undivided.
-        let undivided = 1 / (1 + Foundation.exp(s[1, 1] - s[1, 0]))
-        #expect(try #require(bullets(text)).contains { $0.contains(NumberStyle(precision: 4).fixed(undivided)) && $0.contains("“Machines”") })
+        // Row “Thinking”, the only one the source gives: 112 and 96 undivided.
+        let undivided = 1 / (1 + Foundation.exp(s[0, 1] - s[0, 0]))
+        #expect(try #require(bullets(text)).contains { $0.contains("undivided, “Thinking”'s top weight is \(NumberStyle(precision: 4).fixed(undivided))") })
         #expect(try #require(bullets(text)).contains { $0.contains("0.88, with Machines 0.12") && $0.contains("Confirmed") })
     }
 
