@@ -33,19 +33,6 @@ func causalMask(queries: Int, keys: Int) -> Matrix {                           /
     Matrix(rows: queries, cols: keys, entries: (0..<(queries * keys)).map { $0 % keys > $0 / keys ? -Double.infinity : 0 })
 }
 
-/// Seed 001's plain dot products x_i · x_j (X Xᵀ, no projections): the row where another token comes
-/// closest to (or beyond) the token's own, with both dot products; nil for a single row or an input
-/// so large that X Xᵀ would cost more than a slide's worth of work.
-func plainDotRival(_ x: Matrix) -> (row: Int, other: Int, own: Double, rival: Double)? {
-    guard x.rows > 1, x.rows * x.rows * x.cols <= 4_000_000 else { return nil }
-    func dot(_ i: Int, _ j: Int) -> Double { (0..<x.cols).reduce(0.0) { $0 + x[i, $1] * x[j, $1] } }
-    let rivals = (0..<x.rows).map { i -> (row: Int, other: Int, own: Double, rival: Double) in
-        let other = (0..<x.rows).filter { $0 != i }.max { dot(i, $0) < dot(i, $1) } ?? i
-        return (i, other, dot(i, i), dot(i, other))
-    }
-    return rivals.max { $0.rival - $0.own < $1.rival - $1.own }
-}
-
 // MARK: Labels
 
 /// A table with one row per token (`1 · The`) and numbered or given columns.

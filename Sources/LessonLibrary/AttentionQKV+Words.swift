@@ -181,11 +181,11 @@ extension AttentionQKV {
                 """#,
             "slides plain, confirmed": #"""
                 - Seed 001: “With plain dot products, similarity with itself comes out far the largest.” \#
-                Confirmed: each row of $X X^{\top}$«rows» is largest on its own token.
+                Confirmed: each row of $«X» «X»^{\top}$«rows» is largest on its own token.
                 """#,
             "slides plain": #"""
                 - Seed 001: “With plain dot products, similarity with itself comes out far the largest.” \#
-                «verdict»: in $X X^{\top}$«rows», «query» · «other» «compares» «query» · «query» = «self», which only a \#
+                «verdict»: in $«X» «X»^{\top}$«rows», «query» · «other» «compares» «query» · «query» = «self», which only a \#
                 token at least as long can do ($x_{i} \cdot x_{j} \le |x_{i}| |x_{j}|$; «other» · «other» = «other self»). \#
                 Seed 001's queries and keys fix this.
                 """#,

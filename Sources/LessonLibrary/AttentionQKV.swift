@@ -350,8 +350,13 @@ extension AttentionQKV {
     /// (an example that makes the weights' rows the vectors: X Xᵀ = I says nothing), or so large
     /// that X Xᵀ would cost more than a slide's worth of work.
     static func plainDotProducts(_ c: Evidence) -> String? {
+        plainDotProducts(c.p.x, symbol: "X") { named(c.p, $0) }
+    }
+
+    /// Seed 001's bullet on the rows of `x` (written `symbol`, tokens named by `named`): shared with
+    /// multi-head attention, whose queries are $X_{q}$.
+    static func plainDotProducts(_ x: Matrix, symbol: String, named: (Int) -> String) -> String? {
         let w = words
-        let x = c.p.x
         let identity = x.rows == x.cols && (0..<x.rows).allSatisfy { i in (0..<x.cols).allSatisfy { x[i, $0] == (i == $0 ? 1 : 0) } }
         guard x.rows > 1, !identity, x.rows * x.rows * x.cols <= 4_000_000 else { return nil }
         let gram = (0..<x.rows).map { i in (0..<x.rows).map { j in (0..<x.cols).reduce(0.0) { $0 + x[i, $1] * x[j, $1] } } }
@@ -362,12 +367,12 @@ extension AttentionQKV {
         func holds(_ r: (row: Int, other: Int, margin: Double)) -> Bool { r.margin < 0 && !tied(gram[r.row][r.other], gram[r.row][r.row]) }
         func shown(_ i: Int) -> String { "(" + row(gram[i].map(numberLabel)) + ")" }
         let every = x.rows <= 4 ? w("gram rows", ["rows": listed((0..<x.rows).map(shown))]) : ""
-        guard let closest = rivals.filter({ !holds($0) }).max(by: { $0.margin < $1.margin }) else { return w("slides plain, confirmed", ["rows": every]) }
+        guard let closest = rivals.filter({ !holds($0) }).max(by: { $0.margin < $1.margin }) else { return w("slides plain, confirmed", ["rows": every, "X": symbol]) }
         let (i, j) = (closest.row, closest.other)
         let compares = w(tied(gram[i][j], gram[i][i]) ? "equals" : "exceeds", ["value": numberLabel(gram[i][j])])
         let held = rivals.filter(holds).map(\.row)
         let quotedRows = x.rows <= 4 ? every : w("gram row", ["i": "\(i + 1)", "row": shown(i)])
-        return w("slides plain", ["verdict": w(held.isEmpty ? "refuted" : "not always"), "rows": quotedRows, "query": named(c.p, i), "other": named(c.p, j),
+        return w("slides plain", ["verdict": w(held.isEmpty ? "refuted" : "not always"), "rows": quotedRows, "query": named(i), "other": named(j), "X": symbol,
                                   "compares": compares, "self": numberLabel(gram[i][i]), "other self": numberLabel(gram[j][j])])
     }
 

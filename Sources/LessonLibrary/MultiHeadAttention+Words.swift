@@ -186,11 +186,10 @@ extension MultiHeadAttention {
             "mix, at least": "at least «k» of the «h» heads",
             "mix, one": "head «m»",
             "mix, none": "no head",
-            "slides, self, refuted": "- Seed 000: “After the softmax, a word relates most to itself.” Refuted: in head «m», «query» puts «self» on itself, «other» on «key».",
-            "slides, plain, confirmed": #"- Seed 001: “With plain dot products, similarity with itself comes out far the largest.” Confirmed: in $X_{q} X_{q}^{\top}$ each token's largest entry is its own."#,
-            "slides, plain, refuted": #"- Seed 001: “With plain dot products, similarity with itself comes out far the largest.” Refuted: in $X_{q} X_{q}^{\top}$, «query» · «other» «compares» «query» · «query» = «self»."#,
-            "equals": "=",
-            "exceeds": "= «value» >",
+            "slides, self": "- Seed 000: “After the softmax, a word relates most to itself.” «verdict»: «count»in head «m», «query» puts «self» on itself, «other» on «key».",
+            "slides, self, count": "it holds in «held» of the «rows» rows over the heads, but ",
+            "refuted": "Refuted",
+            "not always": "Not always",
             "slides, self, confirmed": "- Seed 000: “After the softmax, a word relates most to itself.” Confirmed: in every head each token's largest weight is its own (at least «self»).",
         ])
 }
@@ -325,7 +324,7 @@ struct Speaker {
         if let mix = mixing() { bullets.append(mix) }
         // A token and itself: only in self-attention, where key j is token j.
         if selfAttention && first.rows == first.cols {
-            bullets.append(itselfHighest(weights))
+            if let bullet = itselfHighest(weights) { bullets.append(bullet) }
             if let plain = plainDotProducts() { bullets.append(plain) }
         }
         return bullets
@@ -346,31 +345,27 @@ struct Speaker {
         return w("slides, mix", ["heads": which])
     }
 
-    /// Seed 000: after the softmax a token weighs itself most. Refuted by the first head and row
-    /// where another key weighs more; rows that see only themselves (the first under the mask) say
-    /// nothing. As attention-qkv's verdict: a tie at the top still holds.
-    func itselfHighest(_ weights: [Matrix]) -> String {
-        var smallest = Double.infinity
+    /// Seed 000: after the softmax a token weighs itself most. As attention-qkv's verdict, over every
+    /// head: a row holds when its own weight is strictly the largest and fails when another is larger;
+    /// rows that tie at the top or see only themselves (the first under the mask) say nothing.
+    func itselfHighest(_ weights: [Matrix]) -> String? {
+        var (held, smallest) = (0, Double.infinity)
+        var fails: [(m: Int, i: Int, other: Int)] = []
         for (m, a) in weights.enumerated() {
             for i in 0..<a.rows where !causal || i > 0 {
-                let top = strongest(a, i)
-                if top.key != i && !AttentionQKV.tied(a[i, top.key], a[i, i]) {
-                    return w("slides, self, refuted", ["m": "\(m + 1)", "query": queries[i], "self": style.fixed(a[i, i]),
-                                                       "other": style.fixed(top.weight), "key": keys[top.key]])
-                }
-                smallest = min(smallest, a[i, i])
+                let other = (0..<a.cols).filter { $0 != i }.max { a[i, $0] < a[i, $1] } ?? i
+                guard other != i, !AttentionQKV.tied(a[i, other], a[i, i]) else { continue }
+                if a[i, i] > a[i, other] { held += 1; smallest = min(smallest, a[i, i]) } else { fails.append((m, i, other)) }
             }
         }
-        return w("slides, self, confirmed", ["self": style.fixed(smallest.isFinite ? smallest : 1)])
+        guard let fail = fails.first else { return held == 0 ? nil : w("slides, self, confirmed", ["self": style.fixed(smallest)]) }
+        let a = weights[fail.m]
+        let count = held == 0 ? "" : w("slides, self, count", ["held": "\(held)", "rows": "\(held + fails.count)"])
+        return w("slides, self", ["verdict": w(held == 0 ? "refuted" : "not always"), "count": count, "m": "\(fail.m + 1)", "query": queries[fail.i],
+                                  "self": style.fixed(a[fail.i, fail.i]), "other": style.fixed(a[fail.i, fail.other]), "key": keys[fail.other]])
     }
 
-    /// Seed 001: with plain dot products (no projections) a token is most similar to itself, by far.
-    /// The same statement and verdict as attention-qkv's, on X_q.
-    func plainDotProducts() -> String? {
-        guard let r = plainDotRival(xQ) else { return nil }
-        let tied = AttentionQKV.tied(r.rival, r.own)
-        guard r.rival > r.own || tied else { return w("slides, plain, confirmed") }
-        let compares = w(tied ? "equals" : "exceeds", ["value": numberLabel(r.rival)])
-        return w("slides, plain, refuted", ["query": queries[r.row], "other": queries[r.other], "compares": compares, "self": numberLabel(r.own)])
-    }
+    /// Seed 001: with plain dot products (no projections) a token is most similar to itself, by far:
+    /// attention-qkv's statement and verdict, on X_q.
+    func plainDotProducts() -> String? { AttentionQKV.plainDotProducts(xQ, symbol: "X_{q}") { queries[$0] } }
 }
