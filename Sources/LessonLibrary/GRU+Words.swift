@@ -24,7 +24,7 @@ extension GRU {
             "ah[t].grad": ("gradient of the hidden-side pre-activations", #"Blocks r, z and n, each through its own path: $\sigma'$ for the gates, and for n the candidate's $\tanh'$ times $r_{t}$. $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
             "ah[t].grad, reset before": ("gradient of the hidden-side pre-activations", #"Blocks r and z, each times its gate's $\sigma'$; the candidate's share reaches $h_{t-1}$ through $r_{t} \odot h_{t-1}$ instead."#),
             "ax[t].grad": ("gradient of the input-side pre-activations", #"Blocks r, z and n: the gates' $\sigma'$ and the candidate's $\tanh'$, without the reset gate (the input side is not reset)."#),
-            "weight_hh_l0, reset before": ("Recurrent weights", #"Rows r and z multiply $h_{t-1}$, rows n the reset-scaled $r_{t} \odot h_{t-1}$«per row»."#),
+            "weight_hh_l0, reset before": ("Recurrent weights", #"Rows r and z multiply $h_{t-1}$, rows n the reset-scaled $r_{t} \odot h_{t-1}$."#),
             "bias_hh_l0": ("Recurrent bias", #"In rows r and z only $b_{ih} + b_{hh}$ matters; in rows n, $b_{hn}$ is scaled by the reset gate with $W_{hn} h_{t-1}$."#),
             "bias_hh_l0, reset before": ("Recurrent bias", #"Only $b_{ih} + b_{hh}$ matters: with the reset gate before the product, $b_{hn}$ is added beside $b_{in}$."#),
             "ax[t]": ("input part of the three gates", #"What the input $x_{t}$ adds to each gate (rows r, z, n)."#),
@@ -32,13 +32,13 @@ extension GRU {
             "ah[t], reset before": ("hidden part of the reset and update gates", #"What $h_{t-1}$ adds to the reset and update gates; the candidate's part waits for $r_{t}$."#),
             "r[t]": ("reset gate", #"How much of $a_{t}^{h,n} = W_{hn} h_{t-1} + b_{hn}$, the old state's part of the candidate taken *after* the product, each unit lets in: 0 leaves only the input's part."#),
             "r[t], reset before": ("reset gate", #"How much of the old state $h_{t-1}$ each unit passes on to $W_{hn}$, before the product: 0 leaves only the input's part and $b_{hn}$."#),
-            "z[t]": ("update gate", #"How much of its old state $h_{t-1}$ each unit keeps; the rest, $1 - z_{t}$, is taken from the candidate. **PyTorch's $z$ keeps the old state**: seed 002 and colah's figure call the candidate's share $z$, which is this $1 - z_{t}$."#),
-            "z[t], takes-candidate": ("update gate", #"How much of the candidate each unit takes; the rest, $1 - z_{t}$, is kept from $h_{t-1}$. This is colah's and seed 002's $z$; **PyTorch's $z$ is the other share**, $1 - z_{t}$, the part of the old state kept."#),
-            "rh[t]": ("reset-scaled previous state", #"The old state scaled by the reset gate, before it meets $W_{hn}$."#),
-            "n[t]": ("candidate", #"The new content each unit could take, between −1 and 1: tanh of the input's part plus $r_{t} \odot a_{t}^{h,n}$."#),
-            "n[t], reset before": ("candidate", #"The new content each unit could take, between −1 and 1: tanh of the input's part plus $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$."#),
-            "h[t]": ("hidden state", #"A blend per unit, $1 - z_{t}$ of the candidate and $z_{t}$ of the old state, so $h_{t}$ lies between $n_{t}$ and $h_{t-1}$: the layer's output and its memory."#),
-            "h[t], takes-candidate": ("hidden state", #"A blend per unit, $z_{t}$ of the candidate and $1 - z_{t}$ of the old state, so $h_{t}$ lies between $n_{t}$ and $h_{t-1}$: the layer's output and its memory."#),
+            "z[t]": ("update gate", #"How much of its old state $h_{t-1}$ each unit keeps; the rest, $1 - z_{t}$, is taken from the candidate. **PyTorch's $z$ keeps the old state**, as Cho et al.'s and Keras's do; colah's figure writes $h_{t} = (1 - z_{t}) \odot h_{t-1} + z_{t} \odot \tilde h_{t}$, its $\tilde h_{t}$ being $n_{t}$: its $z$ is this $1 - z_{t}$."#),
+            "z[t], takes-candidate": ("update gate", #"How much of the candidate each unit takes; the rest, $1 - z_{t}$, is kept from $h_{t-1}$. This is colah's $z$, $h_{t} = (1 - z_{t}) \odot h_{t-1} + z_{t} \odot \tilde h_{t}$, its $\tilde h_{t}$ being $n_{t}$; **PyTorch's $z$ is the other share**, $1 - z_{t}$, the part of the old state kept."#),
+            "rh[t]": ("reset-scaled previous state", #"$r_{t} \odot h_{t-1}$: each unit's old state times its reset gate, what $W_{hn}$ then mixes."#),
+            "n[t]": ("candidate", #"The new content each unit could take, between −1 and 1."#),
+            "n[t], reset before": ("candidate", #"The new content each unit could take, between −1 and 1."#),
+            "h[t]": ("hidden state", #"A blend per unit, $1 - z_{t}$ of the candidate and $z_{t}$ of the old state, so each unit's $h_{t}$ lies between its $n_{t}$ and $h_{t-1}$. $h_{t}$ is both the layer's output and its memory."#),
+            "h[t], takes-candidate": ("hidden state", #"A blend per unit, $z_{t}$ of the candidate and $1 - z_{t}$ of the old state, so each unit's $h_{t}$ lies between its $n_{t}$ and $h_{t-1}$. $h_{t}$ is both the layer's output and its memory."#),
         ],
         text: [
             "backward equations": #"""
@@ -116,22 +116,26 @@ extension GRU {
             "symbols": #"""
                 $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ and $a_{t}^{h}$ each \#
                 stack three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H of $a_{t}^{x}$, and so on), kept \#
-                apart because $r_{t}$ scales only the hidden part of the candidate: \#
-                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$ in PyTorch's documentation.
+                apart because $r_{t}$ scales only the hidden part of the candidate: PyTorch's documentation writes \#
+                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$, with $W_{in}$, $b_{in}$, \#
+                $W_{hn}$, $b_{hn}$ the n rows (2H + 1 … 3H) of $W_{ih}$, $b_{ih}$, $W_{hh}$, $b_{hh}$.
                 """#,
             "symbols, reset before": #"""
                 $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ stacks three blocks \#
                 of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H, and so on); $a_{t}^{h}$ only the first two, \#
                 computed with $W_{hh}^{r,z}$ and $b_{hh}^{r,z}$, rows 1 … 2H of $W_{hh}$ and $b_{hh}$. The last \#
-                block, $W_{hn}$ and $b_{hn}$, must wait for $r_{t}$: \#
-                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$ in ONNX's documentation.
+                block, $W_{hn}$ and $b_{hn}$ (rows 2H + 1 … 3H), must wait for $r_{t}$: \#
+                $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$, with $W_{in}$, $b_{in}$ the n rows \#
+                of $W_{ih}$, $b_{ih}$.
                 """#,
             "convention": "**Convention.** «which» «reset»«update»",
             "which, pytorch": "`torch.nn.GRU`, gates stacked **r, z, n**.",
             "which, other": "Gates stacked **r, z, n** as in `torch.nn.GRU`, but not its numbers.",
-            "reset after": #"The reset gate acts *after* the product, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, as in cuDNN and Keras's `reset_after=True`; Cho et al. (2014), ONNX and `reset_after=False` act before it, $W_{hn} (r_{t} \odot h_{t-1})$, which gives other numbers."#,
-            "reset before": #"The reset gate acts *before* the product, $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$, as in Cho et al. (2014), ONNX and Keras's `reset_after=False`; PyTorch acts after it, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$."#,
-            "update takes": #" And $z_{t}$ near 1 *takes the candidate*, as in colah's figure and seed 002: this $z$ is PyTorch's $1 - z$."#,
+            "reset after": #"The reset gate acts *after* the product, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$: it scales what reaches each unit's candidate. colah's figure and Cho et al. (2014) act before it, $W_{hn} (r_{t} \odot h_{t-1})$, scaling each unit's state before $W_{hn}$ mixes the units: «other»."#,
+            "reset before": #"The reset gate acts *before* the product, $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$, as in colah's figure and Cho et al. (2014): it scales each unit's state before $W_{hn}$ mixes the units. PyTorch acts after it, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, scaling what reaches each unit's candidate: «other»."#,
+            "other rule, same": "the same numbers here",
+            "other rule": #"under that rule this example would end at $h_{«T»} = «other»$, not «this»"#,
+            "update takes": #" And $z_{t}$ near 1 *takes the candidate*, as in colah's figure: this $z$ is PyTorch's $1 - z$."#,
             "hidden holds": "$h_{t}$ and each gate",
             "legend 3H": "rows of the stacked weights, $a_{t}^{x}$ and $a_{t}^{h}$",
             "legend 3H, reset before": "rows of the stacked weights and of $a_{t}^{x}$",
@@ -157,17 +161,30 @@ extension GRU {
             "z flipped low, several": "«units» keep their old states: «values».",
             "z flipped high": "«units» takes its candidate: «values».",
             "z flipped high, several": "«units» take their candidates: «values».",
+            "z zero low": "«units» takes its candidate: «values».",
+            "z zero low, several": "«units» take their candidates: «values».",
+            "z zero high": "«units» ignores «input», keeping its zero state: «values».",
+            "z zero high, several": "«units» ignore «input», keeping their zero states: «values».",
+            "z flipped zero low": "«units» ignores «input», keeping its zero state: «values».",
+            "z flipped zero low, several": "«units» ignore «input», keeping their zero states: «values».",
+            "z flipped zero high": "«units» takes its candidate: «values».",
+            "z flipped zero high, several": "«units» take their candidates: «values».",
+            "input, token": "“«token»”",
+            "input, step": #"$x_{«t»}$"#,
+            "summary z": #"$z_{t}$ is the share of $h_{t-1}$ each unit keeps:"#,
+            "summary z, takes-candidate": #"$z_{t}$ is the share of the candidate $n_{t}$ each unit takes:"#,
             "heading summary": "Summary",
             "figure": "GRU gates and state over time",
             "panel r": "reset gate r",
-            "panel z": "update gate z",
+            "panel z": "update gate z (keeps h)",
+            "panel z, takes-candidate": "update gate z (takes n)",
             "panel n": "candidate n",
             "panel h": "hidden state h",
             "figure, description": "One plot per value, one line per unit: the gates on 0 to 1, the candidate and the state on −1 to 1. The numbers are in the table below.",
             "slide one minus": #"Seed 002: “The GRU drops the forget gate and uses 1 − input gate in its place.”"#,
-            "one minus": #"Confirmed, with the names swapped: the two shares add to 1, but PyTorch's $z$ is the old state's: unit «u» keeps $z_{«t»} = «z»$ of $h_{«t-1»}$ and takes $1 - z_{«t»} = «rest»$ of $n_{«t»}$."#,
-            "one minus, takes-candidate": #"Confirmed: unit «u» takes $z_{«t»} = «z»$ of $n_{«t»}$ and keeps $1 - z_{«t»} = «rest»$ of $h_{«t-1»}$, and the two shares add to 1."#,
+            "one minus": #"Confirmed, in PyTorch's names: the slide's input gate is $1 - z_{t}$ and its “1 − input gate”, the forget gate's role, is $z_{t}$: unit «u» keeps $z_{«t»} = «z»$ of $h_{«t-1»}$ and takes $1 - z_{«t»} = «rest»$ of $n_{«t»}$."#,
+            "one minus, takes-candidate": #"Confirmed: the slide's input gate is this $z_{t}$ and its “1 − input gate”, the forget gate's role, is $1 - z_{t}$: unit «u» takes $z_{«t»} = «z»$ of $n_{«t»}$ and keeps $1 - z_{«t»} = «rest»$ of $h_{«t-1»}$."#,
             "slide lighter": #"Seed 002: “The GRU is a lighter LSTM: less memory, faster to compute.”"#,
-            "lighter": #"Confirmed: with $I = «I»$ and $H = «H»$ it has «gru» weights and biases and «gruWork» multiply-adds per step, an LSTM «lstm» and «lstmWork»: three quarters."#,
+            "lighter": #"Confirmed: three blocks of H rows where the LSTM has four, so three quarters of its weights and work for any $I$ and $H$; here «gru» weights and biases against «lstm», «gruWork» multiply-adds per step against «lstmWork»."#,
         ])
 }

@@ -11,6 +11,7 @@
 // References: PyTorch docs for torch.nn.GRU; Cho et al. 2014, "Learning Phrase Representations
 // using RNN Encoder–Decoder"; seed notes 000 and 002 (GRU as the lighter LSTM).
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -86,7 +87,7 @@ enum GRU: RecurrentLesson {
         tr.say(w(c.key("symbols", reset: true)))
         tr.say(w("convention", [
             "which": w(c.resetBefore || c.takesCandidate ? "which, other" : "which, pytorch"),
-            "reset": w(c.resetBefore ? "reset before" : "reset after"),
+            "reset": w(c.resetBefore ? "reset before" : "reset after", ["other": otherRule(p, c)]),
             "update": c.takesCandidate ? w("update takes") : "",
         ]))
         let legend = c.resetBefore
@@ -133,7 +134,7 @@ enum GRU: RecurrentLesson {
                               labels: p.unitLabels)
             // z_t = σ(a^{x,z}_t + a^{h,z}_t)                                   H
             let zv = sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z"))
-            let z = tr.record("z[\(t)]", "z_{\(t)}", zv, gateCaption(c.takesCandidate ? "z flipped" : "z", c.key("z[t]", update: true), t, zv, before: zs.last, once: once),
+            let z = tr.record("z[\(t)]", "z_{\(t)}", zv, updateCaption(p, c, t, zv, before: zs.last, hPrev: hPrev, once: once),
                               labels: p.unitLabels)
             let candidate: Traced
             if c.resetBefore {
@@ -158,10 +159,11 @@ enum GRU: RecurrentLesson {
         tr.heading(w("heading summary"))
         tr.figure(.lines(title: w("figure"), steps: p.stepLabels, panels: [
             LinePanel(title: w("panel r"), series: unitSeries(rs), range: 0...1),
-            LinePanel(title: w("panel z"), series: unitSeries(zs), range: 0...1),
+            LinePanel(title: w(c.key("panel z", update: true)), series: unitSeries(zs), range: 0...1),
             LinePanel(title: w("panel n"), series: unitSeries(ns), range: -1...1),
             LinePanel(title: w("panel h"), series: unitSeries(hs), range: -1...1),
         ]), description: w("figure, description"))
+        tr.say(w(c.key("summary z", update: true)))
         tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                    columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
         if backward {
@@ -175,6 +177,56 @@ enum GRU: RecurrentLesson {
     static func gateCaption(_ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
         once(words, caption, adding: bandSayings(words, band, symbol: "\(band.prefix(1))_{\(t)}", now: value.value.flat,
                                                          before: t == 1 ? nil : before?.value.flat, bands: Band.gate))
+    }
+
+    /// z's caption: what it weighs (once), then the units that have just come near 0 or 1; a unit
+    /// whose old state is 0 and that keeps it is said to ignore the step's input.
+    static func updateCaption(_ p: RecurrentInput, _ c: Convention, _ t: Int, _ z: Traced, before: Traced?, hPrev: Traced,
+                              once: SaidOnce) -> Caption {
+        let band = c.takesCandidate ? "z flipped" : "z"
+        let (now, prior, old) = (z.value.flat, t == 1 ? nil : before?.value.flat, hPrev.value.flat)
+        let input = p.tokens.map { words("input, token", ["token": $0[t - 1]]) } ?? words("input, step", ["t": "\(t)"])
+        let said = bandSayings(words, band, symbol: "z_{\(t)}", now: now, before: prior, bands: Band.gate) { old[$0] != 0 }
+            + bandSayings(words, band + " zero", symbol: "z_{\(t)}", now: now, before: prior, bands: Band.gate,
+                          slots: ["input": input]) { old[$0] == 0 }
+        return once(words, c.key("z[t]", update: true), adding: said)
+    }
+
+    /// The convention's sentence on the other reset rule: the last state this example would end
+    /// at under it, or that the numbers are the same (h_0 = 0 and one step, say).
+    static func otherRule(_ p: RecurrentInput, _ c: Convention) -> String {
+        let this = lastState(p, resetBefore: c.resetBefore, takesCandidate: c.takesCandidate)
+        let other = lastState(p, resetBefore: !c.resetBefore, takesCandidate: c.takesCandidate)
+        if zip(this, other).allSatisfy({ abs($0 - $1) < 5e-5 }) { return words("other rule, same") }
+        return words("other rule", ["T": "\(p.steps)", "other": vectorSaid(other), "this": "$\(vectorSaid(this))$"])
+    }
+
+    /// h_T under a convention, in plain numbers (for the sentence on the other one).
+    static func lastState(_ p: RecurrentInput, resetBefore: Bool, takesCandidate: Bool) -> [Double] {
+        let hn = p.hidden
+        let bIh = p.bIh?.entries ?? Array(repeating: 0, count: 3 * hn)
+        let bHh = p.bHh?.entries ?? Array(repeating: 0, count: 3 * hn)
+        func sigma(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
+        var h = p.h0?.entries ?? Array(repeating: 0, count: hn)
+        for t in 0..<p.steps {
+            let ax = (0..<(3 * hn)).map { r in (0..<p.inputSize).reduce(bIh[r]) { $0 + p.wIh[r, $1] * p.x[t, $1] } }
+            let ah = (0..<(3 * hn)).map { r in (0..<hn).reduce(bHh[r]) { $0 + p.wHh[r, $1] * h[$1] } }
+            let r = (0..<hn).map { sigma(ax[$0] + ah[$0]) }
+            let z = (0..<hn).map { sigma(ax[hn + $0] + ah[hn + $0]) }
+            var n = [Double](repeating: 0, count: hn)
+            for u in 0..<hn {
+                let row = 2 * hn + u
+                // Reset before: W_hn (r ⊙ h) + b_hn; after: r ⊙ (W_hn h + b_hn).
+                let hidden: Double = resetBefore ? (0..<hn).reduce(bHh[row]) { $0 + p.wHh[row, $1] * r[$1] * h[$1] } : r[u] * ah[row]
+                n[u] = Foundation.tanh(ax[row] + hidden)
+            }
+            let old = h
+            for u in 0..<hn {
+                let keep = takesCandidate ? 1 - z[u] : z[u]
+                h[u] = (1 - keep) * n[u] + keep * old[u]
+            }
+        }
+        return h
     }
 
     /// The seed statements this example's numbers bear on (GRU+Words.swift has them), each with

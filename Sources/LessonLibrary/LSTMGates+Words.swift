@@ -12,24 +12,26 @@ extension LSTMGates {
             "f[t].grad, zero c0": ("gradient of the forget gate", #"$c_{0} = 0$: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
             "i[t].grad": ("gradient of the input gate", #"Writing matters as much as what would be written, $g_{t}$."#),
             "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own slope ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked as $a_{t}$ is; $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
-            "a[t]": ("stacked pre-activations", #"The four gates' weighted sums of $x_{t}$ and $h_{t-1}$, stacked i, f, g, o; the next four steps apply σ or tanh to one block each."#),
+            "a[t]": ("stacked pre-activations", #"The four gates' weighted sums, stacked i, f, g, o; the next four steps squash one block each."#),
             "i[t]": ("input gate", #"How much of the candidate $g_{t}$ each unit writes into its cell: 0 nothing, 1 all of it."#),
             "f[t]": ("forget gate", #"How much of the old cell state $c_{t-1}$ each unit keeps: 1 keeps it, 0 forgets it."#),
             "g[t]": ("candidate", #"The new content each unit could write, between −1 and 1 (the seeds' and colah's $\tilde C_{t}$)."#),
             "o[t]": ("output gate", #"How much of its squashed memory $\tanh(c_{t})$ each unit shows as its hidden state."#),
-            "c[t]": ("cell state", #"Old memory kept, $f_{t} \odot c_{t-1}$, plus new content written, $i_{t} \odot g_{t}$. Backwards, $c_{t}$ passes its gradient to $c_{t-1}$ multiplied by $f_{t}$ alone, with no weight matrix and no squashing: it survives many steps only where $f$ stays near 1."#),
-            "h[t]": ("hidden state", #"What the output gate lets out of the squashed memory: the layer's output at this step."#),
+            "c[t]": ("cell state", #"Old memory kept, $f_{t} \odot c_{t-1}$, plus new content written, $i_{t} \odot g_{t}$. Backwards, along this direct path, $c_{t}$ passes its gradient to $c_{t-1}$ multiplied by $f_{t}$ alone, with no weight matrix and no squashing; its other paths back run through the gates and $W_{hh}$ to $h_{t-1}$."#),
+            "h[t]": ("hidden state", #"The layer's output at this step."#),
         ],
         text: [
             "vanishing.summary": "the twenty steps of rnn-unroll's vanishing example: the cell state carries the gradient back",
             "vanishing.story": #"""
                 The twenty numbers of rnn-unroll's vanishing example, read by a two-unit LSTM whose forget bias \#
-                of 3 keeps both forget gates near 0.95. The loss sees only $h_{20}$. Backwards, the cell \#
-                state's gradient is multiplied at each step by the forget gate alone, so it keeps its size \#
-                where the RNN's vanishes. (The hidden state's own gradient drops at once for another reason: \#
-                this $W_{hh}$'s entries are small, so little goes back through it.)
+                of 3 keeps both forget gates near 0.95. The loss sees only $h_{20}$; the slides box below \#
+                follows its gradient back along the cell state, beside the RNN's.
                 """#,
-            "forget product": #"Along the cell state alone, what reaches $c_{«first»}$ from $c_{«T»}$ is multiplied by $«product»$ and nothing else: «units»."#,
+            "vanishing.backward": #"""
+                The hidden state's gradient falls at once: this $W_{hh}$'s entries are small, so little goes \#
+                back through them. The cell state's goes back along the forget gates.
+                """#,
+            "forget product": #"Along the cell's direct path, what reaches $c_{«first»}$ from $c_{«T»}$ is multiplied by $«product»$ and nothing else: «units»."#,
             "backward equations": #"""
                 \begin{aligned}
                 \frac{\partial L}{\partial h_{t}} &= G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}} \\
@@ -50,8 +52,8 @@ extension LSTMGates {
             "why": #"""
                 A vanilla RNN rewrites its whole state at every step, and a gradient going back is multiplied \#
                 by $W_{hh}^{\top}$ and $\tanh'$ once per step (seed 002). The **long short-term memory** adds a \#
-                **cell state** $c_{t}$, updated by addition: from $c_{t}$ back to $c_{t-1}$ the gradient is \#
-                multiplied by the forget gate alone. Three **gates** between 0 and 1 decide per unit how much \#
+                **cell state** $c_{t}$, carried from step to step by a gate and an addition, never through a \#
+                weight matrix. Three **gates** between 0 and 1 decide per unit how much \#
                 of the cell to keep ($f$), how much of the candidate $g$ to write ($i$), and how much of the \#
                 memory to show as the hidden state $h_{t}$ ($o$).
                 """#,
@@ -72,8 +74,8 @@ extension LSTMGates {
             "symbols": #"""
                 $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{i}$, $a_{t}^{f}$, \#
                 $a_{t}^{g}$, $a_{t}^{o}$ are the four blocks of H rows of $a_{t}$ (i₁ …, f₁ …, g₁ …, o₁ … in the \#
-                tables), so $f_{t} = \sigma(W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf})$ in PyTorch's \#
-                documentation. **Convention**: `torch.nn.LSTM`, the gates stacked **i, f, g, o**, two biases, no \#
+                tables): PyTorch's documentation writes $a_{t}^{f}$ as $W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf}$, \#
+                with $W_{if}$ the f rows of $W_{ih}$, and so on. **Convention**: `torch.nn.LSTM`, the gates stacked **i, f, g, o**, two biases, no \#
                 peepholes. colah and the seeds write $g_{t}$ as $\tilde C_{t}$ and one matrix per gate acting on \#
                 $[h_{t-1}, x_{t}]$: the same computation, $W_{ih}$ and $W_{hh}$ side by side.
                 """#,
@@ -93,8 +95,8 @@ extension LSTMGates {
             "o low, several": "«units» hide their memories: «values».",
             "o high": "«units» shows its memory: «values».",
             "o high, several": "«units» show their memories: «values».",
-            "c low": #"«units» passes back to $c_{«t-1»}$ only «values» of its gradient."#,
-            "c low, several": #"«units» pass back to $c_{«t-1»}$ only «values» of their gradients."#,
+            "c low": #"«units» passes straight back to $c_{«t-1»}$ only «values» of $\frac{\partial L}{\partial c_{«t»}}$."#,
+            "c low, several": #"«units» pass straight back to $c_{«t-1»}$ only «values» of their entries of $\frac{\partial L}{\partial c_{«t»}}$."#,
             "heading summary": "Summary",
             "figure gates": "LSTM gates over time",
             "panel i": "input gate i",
@@ -110,15 +112,19 @@ extension LSTMGates {
             "summary states": "The states:",
             "slide percent": #"Seed 002: “A sigmoid gate of 0.3 lets 30% of the vector it multiplies through.”"#,
             "percent": #"Confirmed: unit «u»'s $i_{«t»} = «i»$ writes «pct»% of its candidate $g_{«t»} = «g»$: $«i» \cdot «g» = «ig»$."#,
-            "slide belt": #"Seed 000: “Like a conveyor belt, the cell state carries the useful information on to the next step.”"#,
+            "slide belt": #"Seed 000: “Like a conveyor belt, the cell state carries the needed information on to the next step; that is what the gates are for.”"#,
             "belt, confirmed": #"Confirmed: after the first step every forget gate is at least «min», so every cell passes on at least that share of itself at each step."#,
-            "belt, only when": #"Only where the forget gate stays near 1: «breaks», while «others» passes on at least «min» of its cell at each step."#,
-            "belt, only when, several": #"Only where the forget gate stays near 1: «breaks», while «others» pass on at least «min» of their cells at each step."#,
+            "belt, kept and dropped": #"Confirmed: the belt carries «others» on (at least «min» of its cell at each step), and the gate drops the rest: «breaks»."#,
+            "belt, kept and dropped, several": #"Confirmed: the belt carries «others» on (at least «min» of their cells at each step), and the gate drops the rest: «breaks»."#,
             "belt, only when, all": #"Only where the forget gate stays near 1: «breaks»."#,
             "belt break": #"unit «u» passes on only $f_{«t»} = «f»$ of its cell at step «t»"#,
-            "slide additive": #"Seed 002: “The cell state is updated by addition, so the gradient reaches distant steps without vanishing.”"#,
-            "additive, confirmed": #"Confirmed: along the cell state, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied only by $«product»$, with no weight matrix and no squashing: «values»."#,
-            "additive, only when": #"Only when the forget gates stay near 1: along the cell state, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied by $«product»$, which fades where a unit forgets: «values»."#,
+            "slide additive": #"Seed 002: “Addition copies the gradient back, so it reaches distant time steps unchanged.”"#,
+            "additive, confirmed": #"Confirmed: along the cell's direct path, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied only by $«product»$: «values»«beside»."#,
+            "additive, partly": #"Partly: along the cell's direct path, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied by $«product»$: «values»«beside»."#,
+            "additive, rnn": #", where rnn-unroll's vanishing RNN keeps $«ratio»$ of its gradient's size from step «T» to step 1"#,
+            "additive, whole": #"; with the paths through $h$ and the gates, $\partial c_{«T»} / \partial c_{1}$ has «values» on its diagonal"#,
+            "slide forget share": #"Seed 002: “Multiplying by a value between 0 and 1, the forget gate can be read as forgetting some percent.”"#,
+            "forget share": #"Confirmed, with $f$ the share kept: unit «u»'s $f_{«t»} = «f»$ keeps «kept»% of $c_{«t-1»} = «c»$ and forgets «lost»%: $«f» \cdot «cc» = «fc»$."#,
             "unit value": "«v» (unit «u»)",
         ])
 }

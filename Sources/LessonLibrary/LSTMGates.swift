@@ -10,6 +10,7 @@
 // References: PyTorch docs for torch.nn.LSTM; Hochreiter & Schmidhuber 1997; Gers et al. 2000
 // (forget gate); seed notes 000 and 002 (gates, additive cell state and the gradient).
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -126,7 +127,7 @@ enum LSTMGates: RecurrentLesson {
             (hPrev, cPrev) = (h, c)
         }
 
-        p.slides(slides(p, i: iS, f: fS, g: gS, c: cS), in: tr)
+        p.slides(slides(p, i: iS, f: fS, g: gS, o: oS, c: cS, beside: example?.name == "vanishing" ? RNNUnroll.vanishingRatio() : nil), in: tr)
         tr.heading(w("heading summary"))
         tr.figure(.lines(title: w("figure gates"), steps: p.stepLabels, panels: [
             LinePanel(title: w("panel i"), series: unitSeries(iS), range: 0...1),
@@ -144,7 +145,7 @@ enum LSTMGates: RecurrentLesson {
         tr.say(w("summary states"))
         tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cS), (symbol: "h_{t}", values: hS)])
         if backward {
-            derivePass(back: p, tr, input, c0: c0, steps: (a: aS, i: iS, f: fS, g: gS, o: oS, c: cS, h: hS))
+            derivePass(back: p, tr, input, c0: c0, steps: (a: aS, i: iS, f: fS, g: gS, o: oS, c: cS, h: hS), story: example?.backwardStory)
         }
         return tr
     }
@@ -163,10 +164,14 @@ enum LSTMGates: RecurrentLesson {
     }
 
     /// The seed statements this example's numbers bear on (LSTMGates+Words.swift has them), each
-    /// with its verdict computed from the values.
-    static func slides(_ p: RecurrentInput, i: [Traced], f: [Traced], g: [Traced], c: [Traced]) -> [String] {
+    /// with its verdict computed from the values. `beside`: how much of its gradient's size the RNN
+    /// of rnn-unroll's vanishing example keeps from its last step back to its first (the same
+    /// sequence, for the vanishing example).
+    static func slides(_ p: RecurrentInput, i: [Traced], f: [Traced], g: [Traced], o: [Traced], c: [Traced],
+                       beside: Double?) -> [String] {
         let w = words
         let style = NumberStyle(precision: 4)
+        func product(_ x: Double, _ y: Double) -> String { y < 0 ? "(\(style.fixed(y)))" : style.fixed(y) }
         var bullets: [String] = []
         // Seed 002: a gate of 0.3 lets 30% through: the largest write i ⊙ g.
         var best: (t: Int, u: Int, ig: Double)?
@@ -181,30 +186,87 @@ enum LSTMGates: RecurrentLesson {
                 "u": "\(u + 1)", "t": "\(t + 1)", "i": style.fixed(iu), "g": style.fixed(gu), "ig": style.fixed(ig),
                 "pct": NumberStyle(precision: 0).fixed(100 * iu)]))
         }
+        // Seed 002: f as "forgetting some percent": f is the share kept; the lowest f shown that
+        // has a nonzero cell to act on.
+        var lowest: (t: Int, u: Int, f: Double)?
+        for t in 0..<p.steps where p.isShown(t + 1) {
+            let before = t == 0 ? (p.c0?.entries ?? []) : c[t - 1].value.flat
+            for (u, fu) in f[t].value.flat.enumerated() where u < before.count && before[u] != 0 && fu < (lowest?.f ?? .infinity) {
+                lowest = (t, u, fu)
+            }
+        }
+        if let (t, u, fu) = lowest {
+            let before = t == 0 ? (p.c0?[u] ?? 0) : c[t - 1].value.flat[u]
+            bullets.append(w("slide forget share") + " " + w("forget share", [
+                "u": "\(u + 1)", "t": "\(t + 1)", "t-1": "\(t)", "f": style.fixed(fu), "c": style.fixed(before),
+                "cc": product(fu, before), "fc": style.fixed(fu * before),
+                "kept": NumberStyle(precision: 1).fixed(100 * fu), "lost": NumberStyle(precision: 1).fixed(100 * (1 - fu))]))
+        }
         guard p.steps > 1 else { return bullets }
         // Seed 000: the conveyor belt: what share of its cell each unit passes on, at its lowest forget gate after step 1.
-        let lowest = (0..<p.hidden).compactMap { u in (1..<p.steps).map { (t: $0, f: f[$0].value.flat[u]) }.min { $0.f < $1.f } }
-        // A unit whose forget gate falls below one half drops most of its cell: the belt breaks there.
-        let breaks = lowest.indices.filter { lowest[$0].f < 0.5 }
-        let keeping = lowest.indices.filter { lowest[$0].f >= 0.5 }
-        let kept = keeping.map { lowest[$0].f }.min().map(atLeast)
+        let lowestPerUnit = (0..<p.hidden).compactMap { u in (1..<p.steps).map { (t: $0, f: f[$0].value.flat[u]) }.min { $0.f < $1.f } }
+        // A unit whose forget gate falls below one half drops most of its cell: the gate drops it there.
+        let breaks = lowestPerUnit.indices.filter { lowestPerUnit[$0].f < 0.5 }
+        let keeping = lowestPerUnit.indices.filter { lowestPerUnit[$0].f >= 0.5 }
+        let kept = keeping.map { lowestPerUnit[$0].f }.min().map(atLeast)
         if breaks.isEmpty, let kept {
             bullets.append(w("slide belt") + " " + w("belt, confirmed", ["min": kept]))
         } else {
-            let said = breaks.prefix(3).map { u in w("belt break", ["u": "\(u + 1)", "t": "\(lowest[u].t + 1)", "f": inSentence(lowest[u].f)]) }
+            let said = breaks.prefix(3).map { u in
+                w("belt break", ["u": "\(u + 1)", "t": "\(lowestPerUnit[u].t + 1)", "f": inSentence(lowestPerUnit[u].f)])
+            }
             let slots = ["breaks": listed(said, more: breaks.count - said.count), "others": unitList(keeping, lower: true)]
-            bullets.append(w("slide belt") + " " + (kept.map { w(keeping.count == 1 ? "belt, only when" : "belt, only when, several",
+            bullets.append(w("slide belt") + " " + (kept.map { w(keeping.count == 1 ? "belt, kept and dropped" : "belt, kept and dropped, several",
                                                                  slots.merging(["min": $0]) { a, _ in a }) }
                                                      ?? w("belt, only when, all", slots)))
         }
-        // Seed 002: the additive update and the gradient: ∂c_T/∂c_1 along the cell alone is f_2 ⊙ … ⊙ f_T.
-        let (product, symbol) = forgetProduct(f, from: 1)
-        bullets.append(w("slide additive") + " " + w(product.allSatisfy { $0 >= 0.1 } ? "additive, confirmed" : "additive, only when", [
-            "T": "\(p.steps)", "product": symbol, "values": perUnit(product)]))
+        // Seed 002: the additive update and the gradient: ∂c_T/∂c_1 along the cell's direct path is
+        // f_2 ⊙ … ⊙ f_T; the whole Jacobian adds the paths through h and the gates.
+        let (direct, symbol) = forgetProduct(f, from: 1)
+        var beside = beside.map { w("additive, rnn", ["ratio": readable($0), "T": "\(p.steps)"]) } ?? ""
+        if let whole = cellJacobianDiagonal(p, i: i, f: f, g: g, o: o, c: c) {
+            beside += w("additive, whole", ["T": "\(p.steps)", "values": perUnit(whole)])
+        }
+        bullets.append(w("slide additive") + " " + w(direct.allSatisfy { $0 >= 0.995 } ? "additive, confirmed" : "additive, partly", [
+            "T": "\(p.steps)", "product": symbol, "values": perUnit(direct), "beside": beside]))
         return bullets
     }
 
-    /// Along the cell state alone, ∂c_T/∂c_first = f_{first+1} ⊙ … ⊙ f_T, per unit, and its symbol.
+    /// The diagonal of ∂c_T/∂c_1 with every path (the cell's direct one, and through h_{t-1} into the
+    /// gates), by carrying one tangent per unit forward from c_1 (h_1 = o_1 ⊙ tanh(c_1) moves with
+    /// it, o_1 does not). nil where that would be much work (it is H · T · 4H · H multiply-adds).
+    static func cellJacobianDiagonal(_ p: RecurrentInput, i: [Traced], f: [Traced], g: [Traced], o: [Traced],
+                                     c: [Traced]) -> [Double]? {
+        let (hn, steps) = (p.hidden, p.steps)
+        guard steps > 1, Double(hn * hn) * Double(4 * hn) * Double(steps) <= 1e7 else { return nil }
+        func tanhSlope(_ x: Double) -> Double { let y = Foundation.tanh(x); return 1 - y * y }
+        return (0..<hn).map { u in
+            var dc = [Double](repeating: 0, count: hn)
+            dc[u] = 1
+            let (o1, c1) = (o[0].value.flat, c[0].value.flat)
+            var dh = (0..<hn).map { k in o1[k] * tanhSlope(c1[k]) * dc[k] }
+            for t in 1..<steps {
+                let (it, ft, gt, ot, ct, cPrev) = (i[t].value.flat, f[t].value.flat, g[t].value.flat, o[t].value.flat, c[t].value.flat, c[t - 1].value.flat)
+                // da = W_hh dh, per block; the gates' slopes from their values.
+                func da(_ row: Int) -> Double { (0..<hn).reduce(0) { $0 + p.wHh[row, $1] * dh[$1] } }
+                var next = [Double](repeating: 0, count: hn)
+                for k in 0..<hn {
+                    let di = it[k] * (1 - it[k]) * da(k)
+                    let df = ft[k] * (1 - ft[k]) * da(hn + k)
+                    let dg = (1 - gt[k] * gt[k]) * da(2 * hn + k)
+                    next[k] = df * cPrev[k] + ft[k] * dc[k] + di * gt[k] + it[k] * dg
+                }
+                dh = (0..<hn).map { k in
+                    let dO = ot[k] * (1 - ot[k]) * da(3 * hn + k)
+                    return dO * Foundation.tanh(ct[k]) + ot[k] * tanhSlope(ct[k]) * next[k]
+                }
+                dc = next
+            }
+            return dc[u]
+        }
+    }
+
+    /// Along the cell's direct path, ∂c_T/∂c_first = f_{first+1} ⊙ … ⊙ f_T, per unit, and its symbol.
     static func forgetProduct(_ f: [Traced], from first: Int) -> (product: [Double], symbol: String) {
         let last = f.count
         var product = [Double](repeating: 1, count: f.first?.value.count ?? 0)
@@ -225,9 +287,9 @@ enum LSTMGates: RecurrentLesson {
     /// The backward pass, step T first: ∂L/∂h_t, then ∂L/∂c_t (through h_t and from c_{t+1} through
     /// f_{t+1} alone), the four gates, and their stacked pre-activation; then the inputs' sums.
     static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced,
-                           steps s: (a: [Traced], i: [Traced], f: [Traced], g: [Traced], o: [Traced], c: [Traced], h: [Traced])) {
+                           steps s: (a: [Traced], i: [Traced], f: [Traced], g: [Traced], o: [Traced], c: [Traced], h: [Traced]), story: String?) {
         let w = words
-        let gOut = p.beginBackward(in: tr, equations: w("backward equations"))
+        let gOut = p.beginBackward(in: tr, equations: w("backward equations"), story: story)
         let back = Backprop(tr, differentiable: p.differentiable(input, c0: c0))
         for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
         let once = SaidOnce()

@@ -49,10 +49,10 @@ extension RNNUnroll {
             "default.summary": "“e l l”: the same letter twice gives two different hidden states",
             "default.story": #"""
                 The seed notes' character-level language model reads “hello” one letter at a time. Here it \#
-                reads “e”, “l”, “l”, each a *one-hot* vector over h, e and l (inputs 1, 2, 3). Watch steps 2 \#
-                and 3: the same input, two different states, because $h_{t}$ also carries what came before. \#
-                That is what lets a language model predict “l” after the first “l” and “o” after the second \#
-                (its output layer is not part of this lesson).
+                reads the slide's steps 2 to 4, “e”, “l”, “l”, each a *one-hot* vector over h, e and l (inputs \#
+                1, 2, 3; the slide's fourth letter, “o”, is only ever predicted). So the slide's steps 3 and 4 \#
+                are steps 2 and 3 here: the same input, two different states, because $h_{t}$ also carries what \#
+                came before.
                 """#,
             "alternative relu": "the RNN with relu instead of tanh",
             "alternative tanh": "the RNN with tanh instead of relu",
@@ -95,17 +95,21 @@ extension RNNUnroll {
                 A many-to-one task (the sentiment of a sentence) would pass the last state $h_{«T»}$ to its \#
                 output layer; a many-to-many task (tagging, language modelling) uses every $h_{t}$.
                 """#,
-            "slide same input": #"Seed 002: “Steps 3 and 4 both read ‘l’ yet must predict different letters; $h_{t}$ tells them apart.”"#,
-            "same input, other state": #"Confirmed: $x_{«s»} = x_{«t»}$, yet $h_{«s»} = «hs»$ and $h_{«t»} = «ht»$."#,
+            "slide same input": #"Seed 002: “Steps 3 and 4 both read ‘l’, yet must predict different letters.”"#,
+            "same input, other state": #"Confirmed for the states: $x_{«s»} = x_{«t»}$, yet $h_{«s»} = «hs»$ and $h_{«t»} = «ht»$ differ, which is what lets an output layer predict different letters."#,
             "same input, same state": #"Refuted here: $x_{«s»} = x_{«t»}$ and $h_{«s»} = h_{«t»} = «hs»$, so the state does not tell them apart."#,
             "slide row form": #"Seed 004: “$h_{t} = \tanh(x_{t} W_{x} + h_{t-1} W + b)$.”"#,
             "row form": #"Confirmed, transposed: with $W_{x} = W_{ih}^{\top}$, $W = W_{hh}^{\top}$ and $b = b_{ih} + b_{hh}$, the row $x_{1} W_{x} + b = «row»$ is $W_{ih} x_{1} + b_{ih} + b_{hh}$ laid on its side, so every $h_{t}$ comes out the same."#,
-            "slide powers": #"Seed 002: “Going back, the gradient is multiplied by $W_{hh}$ at every step: by 0.2 it becomes tiny, by 3 huge.”"#,
+            "slide powers": #"Seed 002: “From $h_{3}$ back to $h_{1}$ the gradient is multiplied by $\tanh'$, $W_{hh}$ (3), $\tanh'$, $W_{hh}$ (3): amplified by $W_{hh}$'s powers; by 0.2 tiny, by 3 huge.”"#,
             "powers, only when": #"Only when «condition»: here $W_{hh} = «w»$, yet each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
-            "powers, shrinks": #"Confirmed: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
+            "powers, unsaturated": #"With every $a_{t} = 0$«inputs», each factor would be $W_{hh}$ itself and the product $«w»^{«T»} = «bound»$: amplified."#,
+            "unsaturated inputs": " (as for «inputs»)",
+            "list two inputs": "$x_{1} = «x1»$ and $x_{2} = «x2»$",
+            "list inputs": #"$x_{1} = «x1»$ and $x_{2} = \dots = x_{«T»} = «xt»$"#,
+            "powers, shrinks": #"Confirmed, the small-$W_{hh}$ case: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
             "powers, grows": #"Confirmed: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it explodes."#,
             "condition, tanh": "the tanh is not saturated",
             "condition, relu": "the unit stays on",
-            "powers, bound": #"Confirmed: each step back multiplies the gradient by $W_{hh}^{\top}$ and the slopes $1 - h_{t}^{2}$, at most $\lVert W_{hh} \rVert_{F} = «norm»$ times the largest slope, so what travels from $h_{«T»}$ back to $h_{0}$ keeps at most $«bound»$ of its size."#,
+            "powers, bound": #"Confirmed, the small-$W_{hh}$ case: each step back multiplies the gradient by $W_{hh}^{\top}$ and the slopes $1 - h_{t}^{2}$, at most $\lVert W_{hh} \rVert_{F} = «norm»$ times the largest slope, so what travels from $h_{«T»}$ back to $h_{0}$ keeps at most $«bound»$ of its size."#,
         ])
 }

@@ -39,6 +39,16 @@ enum RNNUnroll: RecurrentLesson {
         "grad_output": .rows(Array(repeating: [0, 0], count: 19) + [[1, 1]]),
     ])
 
+    /// How much of its gradient's size the vanishing example keeps from step 20 back to step 1,
+    /// ‖∂L/∂h_1‖ / ‖∂L/∂h_20‖: what lstm-gates' vanishing example sets its cell state beside.
+    static func vanishingRatio() -> Double? {
+        guard case .array(let rows) = vanishingSequence,
+              let trace = try? trace(vanishingInput, file: "vanishing", example: nil, backward: true) else { return nil }
+        func norm(_ t: Int) -> Double? { trace["h[\(t)].grad"].map { $0.value.flat.reduce(0) { $0 + $1 * $1 }.squareRoot() } }
+        guard let first = norm(1), let last = norm(rows.count), last > 0 else { return nil }
+        return first / last
+    }
+
     static let alternatives = Alternative.switching("nonlinearity", [
         ("relu", words("alternative relu")), ("tanh", words("alternative tanh")),
     ])
@@ -156,13 +166,38 @@ enum RNNUnroll: RecurrentLesson {
             let all = slots.merging(["w": JSON.format(w), "factors": shown, "product": readable(product)]) { a, _ in a }
             if abs(product) == 1 { return nil }
             if abs(product) > 1 { return words("powers, grows", all) }
-            let key = abs(w) > 1 ? "powers, only when" : "powers, shrinks"
-            return words(key, all.merging(["condition": words("condition, \(nonlinearity)")]) { a, _ in a })
+            guard abs(w) > 1 else { return words("powers, shrinks", all) }
+            let verdict = words("powers, only when", all.merging(["condition": words("condition, \(nonlinearity)")]) { a, _ in a })
+            guard isTanh else { return verdict }
+            // The slide's other case: unsaturated (every a_t = 0, tanh' = 1), each factor is W_hh itself.
+            let bound = all.merging(["bound": sized(pow(abs(w), Double(p.steps))), "inputs": zeroingInputs(p).map { words("unsaturated inputs", ["inputs": $0]) } ?? ""]) { _, b in b }
+            return verdict + " " + words("powers, unsaturated", bound)
         }
         let norm = p.wHh.entries.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let bound = slopes.reduce(1.0) { $0 * ($1.max() ?? 0) * norm }
         guard bound < 0.1 else { return nil }
         return words("powers, bound", slots.merging(["norm": inSentence(norm), "bound": readable(bound)]) { a, _ in a })
+    }
+
+    /// A product in a sentence: as a given number (`9`) where it is one of moderate size, else `readable`.
+    static func sized(_ x: Double) -> String {
+        abs(x) >= 1e-3 && abs(x) < 1e4 ? NumberStyle(precision: 4).given(x) : readable(x)
+    }
+
+    /// With one input number and one unit, the inputs that make every pre-activation 0 (the tanh
+    /// at its steepest): x_1 = −(W_hh h_0 + b)/W_ih, then x_t = −b/W_ih, as h_{t−1} = 0. In LaTeX.
+    static func zeroingInputs(_ p: RecurrentInput) -> String? {
+        guard p.inputSize == 1, p.hidden == 1, p.wIh[0, 0] != 0 else { return nil }
+        let b = (p.bIh?[0] ?? 0) + (p.bHh?[0] ?? 0)
+        let first = -(p.wHh[0, 0] * (p.h0?[0] ?? 0) + b) / p.wIh[0, 0]
+        let later = -b / p.wIh[0, 0]
+        let style = NumberStyle(precision: 4)
+        let (x1, xt) = (style.given(first), style.given(later))
+        switch p.steps {
+        case 1: return "$x_{1} = \(x1)$"
+        case 2: return words("list two inputs", ["x1": x1, "x2": xt])
+        default: return words("list inputs", ["x1": x1, "xt": xt, "T": "\(p.steps)"])
+        }
     }
 
     /// ∂L/∂a_t's caption: what the nonlinearity's slope does (said once), then what it does here: its
@@ -199,8 +234,9 @@ enum RNNUnroll: RecurrentLesson {
             "T": "\(p.steps)", "symbols": symbols.joined(separator: #" \cdot "#), "numbers": numbers.joined(separator: #" \cdot "#),
             "product": readable(product)]) + " " + words(verdict, ["factors": sizes.prefix(4).map { style.fixed($0) }.joined(separator: ", ")
                                                                      + (sizes.count > 4 ? ", …" : "")])
-        // tanh′ ≤ 1: |W_hh|^T is the largest the product can be, reached when no unit saturates.
-        guard isTanh, abs(w) > 1 else { return chain }
+        // tanh′ ≤ 1: |W_hh|^T is the largest the product can be, reached when no unit saturates
+        // (the slides box says so already where the product is below 1).
+        guard isTanh, abs(w) > 1, abs(product) >= 1 else { return chain }
         return chain + " " + words("one unit bound", ["w": given, "T": "\(p.steps)", "bound": readable(pow(abs(w), Double(p.steps)))])
     }
 

@@ -6,7 +6,7 @@ let recurrentWords = Words(
     captions: [
         "input": ("Input sequence", #"Row t is $x_{t}$."#),
         "weight_ih_l0": ("Input weights", #"Multiplies $x_{t}$«per row»."#),
-        "weight_hh_l0": ("Recurrent weights", #"Multiplies $h_{t-1}$, the same matrix at every step«per row»."#),
+        "weight_hh_l0": ("Recurrent weights", #"Multiplies $h_{t-1}$, the same matrix at every step."#),
         "bias_ih_l0": ("Input bias", ""),
         "bias_hh_l0": ("Recurrent bias", #"Only the sum $b_{ih} + b_{hh}$ matters."#),
         "h0": ("Initial hidden state", ""),
@@ -36,6 +36,7 @@ let recurrentWords = Words(
         "per row, stacked": "; rows stacked by gate, «gates», «H» each",
         "per row, one gate": "; one row per gate, «gates»",
         "one-hot": #"$x_{«t»}$ is one-hot, so $W_{ih} x_{«t»}$ is column «j» of $W_{ih}$."#,
+        "one-hot, every step": #"Each $x_{t}$ is one-hot, so $W_{ih} x_{t}$ is the column of $W_{ih}$ where $x_{t}$ has its 1 (column «j» for $x_{1}$)."#,
         "zero state": #"$h_{«t-1»} = 0$, so $W_{hh} h_{«t-1»}$ adds nothing."#,
         "heading slides": "What the slides say, and what the numbers show",
         "units, one": "Unit «u»",

@@ -19,6 +19,8 @@ struct RecurrentInput {
     let gates: [String]     // ["i", "f", "g", "o"], one letter per stacked block; [] for the RNN
     let gradOutput: Matrix? // T × H: ∂L/∂h_t in row t (the backward pass), ones when not given
     let bpttSteps: Int?     // truncated BPTT: the state entering every k-th step is detached
+    /// Whether every x_t is one-hot (then the note says so once, for all steps).
+    let everyStepOneHot: Bool
 
     var steps: Int { x.rows }
     var inputSize: Int { x.cols }
@@ -67,6 +69,7 @@ struct RecurrentInput {
                               backwardNumbers: t * stackRows * Double(x.cols + h))
         (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
         self.gates = gates
+        everyStepOneHot = x.rows > 1 && (0..<x.rows).allSatisfy { Self.oneHotColumn(x, $0) != nil }
     }
 
     // MARK: Labels
@@ -150,12 +153,19 @@ struct RecurrentInput {
     }
 
     /// The sentence on x_t at a pre-activation: when it is one-hot, the product is one column of
-    /// W_ih (the written-out sum leaves its zero terms out); nil otherwise.
+    /// W_ih (the written-out sum leaves its zero terms out). When every x_t is, said once, at step
+    /// 1, for all of them; else at each step where it is; nil otherwise.
     func oneHotSaying(_ t: Int) -> String? {
-        let row = (0..<inputSize).map { x[t - 1, $0] }
-        guard inputSize > 1, row.filter({ $0 == 1 }).count == 1, row.allSatisfy({ $0 == 0 || $0 == 1 }),
-              let j = row.firstIndex(of: 1) else { return nil }
+        guard let j = Self.oneHotColumn(x, t - 1) else { return nil }
+        if everyStepOneHot { return t == 1 ? recurrentWords("one-hot, every step", ["j": "\(j + 1)"]) : nil }
         return recurrentWords("one-hot", ["t": "\(t)", "j": "\(j + 1)"])
+    }
+
+    /// The column (0-based) of row `r`'s single 1 when the row is one-hot (of more than one number).
+    static func oneHotColumn(_ x: Matrix, _ r: Int) -> Int? {
+        let row = (0..<x.cols).map { x[r, $0] }
+        guard x.cols > 1, row.filter({ $0 == 1 }).count == 1, row.allSatisfy({ $0 == 0 || $0 == 1 }) else { return nil }
+        return row.firstIndex(of: 1)
     }
 
     /// A state that is all zeros (h_0 or c_0 left out or given as zeros, or a relu state that is off).
@@ -325,11 +335,13 @@ struct Band: Sendable {
 /// The sentences on a vector at step t: for each band, the units in it that were not at the step
 /// before (`before`; nil at the first step, where every unit in a band is said), in `words`'
 /// phrase "«key» «band»" (", several" for more than one unit), with their values, or with
-/// another vector's (`shown`: a relu unit that is off, said with its pre-activation), and `slots`.
+/// another vector's (`shown`: a relu unit that is off, said with its pre-activation), and `slots`;
+/// `only` picks the units a phrase is for (the GRU's units whose old state is 0 get their own).
 func bandSayings(_ words: Words, _ key: String, symbol: String, now: [Double], before: [Double]?, bands: [Band],
-                 shown: (symbol: String, values: [Double])? = nil, slots: [String: String] = [:]) -> [String] {
+                 shown: (symbol: String, values: [Double])? = nil, slots: [String: String] = [:],
+                 only: (Int) -> Bool = { _ in true }) -> [String] {
     bands.compactMap { band in
-        let units = now.indices.filter { u in band.contains(now[u]) && !(before.map { band.contains($0[u]) } ?? false) }
+        let units = now.indices.filter { u in only(u) && band.contains(now[u]) && !(before.map { band.contains($0[u]) } ?? false) }
         guard !units.isEmpty else { return nil }
         let (said, values) = shown ?? (symbol, now)
         return words("\(key) \(band.name)" + (units.count == 1 ? "" : ", several"),
