@@ -15,7 +15,7 @@ extension LSTMGates {
             "a[t]": ("stacked pre-activations", #"The four gates' weighted sums, stacked i, f, g, o; the next four steps squash one block each."#),
             "i[t]": ("input gate", #"How much of the candidate $g_{t}$ each unit writes into its cell: 0 nothing, 1 all of it."#),
             "f[t]": ("forget gate", #"How much of the old cell state $c_{t-1}$ each unit keeps: 1 keeps it, 0 forgets it."#),
-            "g[t]": ("candidate", #"The new content each unit could write, between −1 and 1 (the seeds' and colah's $\tilde C_{t}$)."#),
+            "g[t]": ("candidate", #"The new content each unit could write, between −1 and 1."#),
             "o[t]": ("output gate", #"How much of its squashed memory $\tanh(c_{t})$ each unit shows as its hidden state."#),
             "c[t]": ("cell state", #"Old memory kept, $f_{t} \odot c_{t-1}$, plus new content written, $i_{t} \odot g_{t}$. Backwards, along this direct path, $c_{t}$ passes its gradient to $c_{t-1}$ multiplied by $f_{t}$ alone, with no weight matrix and no squashing; its other paths back run through the gates and $W_{hh}$ to $h_{t-1}$."#),
             "h[t]": ("hidden state", #"The layer's output at this step."#),

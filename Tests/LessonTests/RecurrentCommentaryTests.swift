@@ -201,7 +201,7 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
         // Reset after (PyTorch) scales W_hn h + b_hn, after the product: not "the old state".
         #expect(!markdown.contains("lets the old state in") && !markdown.contains("lets into its candidate"))
         let before = c.fields["reset"] == "before" || c.example == "click4ai"
-        #expect(markdown.contains(before ? "passes on to $W_{hn}$, before the product" : "taken *after* the product"))
+        #expect(markdown.contains(before ? "passes on to $W_{hn}$, before the product" : "The reset gate acts *after* the product"))
     }
 
     // MARK: The LSTM's cell state
