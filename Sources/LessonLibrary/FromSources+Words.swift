@@ -35,7 +35,7 @@ let sourceWords = Words(text: [
         inputs, $x_{0} = [1, 2]$ and $x_{1} = [0.5, 3]$, with one weight row, one recurrent weight and one \#
         bias per gate. The post lists its gates in the order a (the candidate, PyTorch's $g$), i, f, o; \#
         here they are stacked in PyTorch's order i, f, g, o, and its single bias per gate is $b_{ih}$ \#
-        ($b_{hh} = 0$). The post's step 0 is this trace's $t = 1$. Its numbers are \#
+        ($b_{hh} = 0$). The post's step 0 is this note's $t = 1$. Its numbers are \#
         checked from the reproduction in Jae Duk Seo's “Back to Basics: Deriving Back Propagation on simple \#
         RNN/LSTM (feat. Aidan Gomez)” (2018). Two were computed from rounded numbers, and the verdict says \#
         so: the state $0.78572$ (exactly 0.785726, which rounds to 0.78573) and the last output \#
@@ -45,9 +45,9 @@ let sourceWords = Words(text: [
     "click4ai.story": #"""
         The GRU-cell practice problem of the click4ai site concatenates $[x_{t}, h_{t-1}]$ and multiplies \#
         by one 2 × 4 matrix per gate, without biases, from $x = [1.0, 0.5]$ and $h_{0} = 0$. The first two \#
-        columns of each matrix are `weight_ih_l0`'s rows here, the last two `weight_hh_l0`'s. It blends \#
-        with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$, colah's convention (the update gate takes \#
-        the candidate), and it resets before the matrix product, which makes no difference here because $h_{0} = 0$. It prints every value to 3 decimals, and three \#
+        columns of each matrix are rows of $W_{ih}$ here, the last two rows of $W_{hh}$. It blends \#
+        with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$ ($\hat{h}$ is $n_{t}$ here), colah's convention (the \#
+        update gate takes the candidate), and it resets before the matrix product. It prints every value to 3 decimals, and three \#
         of them are off in the last decimal, as the claims below find: $\tanh(0.55) = 0.50052$ is printed 0.500, \#
         $\tanh(0.35) = 0.3364$ is printed 0.337, and $h_{1} = [0.300, 0.198]$ was multiplied from rounded \#
         numbers (0.587 · 0.337 = 0.1978) where the exact second entry rounds to 0.197.
