@@ -163,7 +163,6 @@ extension AttentionQKV {
             "list and": " and ",
 
             // What the slides say, and what the numbers show: one bullet per seed statement.
-            "heading slides": "What the slides say, and what the numbers show",
             "confirmed": "Confirmed",
             "refuted": "Refuted",
             "not always": "Not always",

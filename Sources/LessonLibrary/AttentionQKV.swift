@@ -134,11 +134,7 @@ enum AttentionQKV: Lesson {
 
         let evidence = Evidence(p: p, k: k.value.matrix, v: v.value.matrix, scores: scores.value.matrix, scaled: scaled.value.matrix,
                                 weights: weights.value.matrix, output: output.value.matrix, chosen: chosenQueries[example?.name ?? ""] ?? [])
-        let bullets = Trace.valuesOnly ? [] : slides(evidence, example: example?.name)
-        if !bullets.isEmpty {
-            tr.heading(w("heading slides"))
-            tr.say(bullets.joined(separator: "\n"))
-        }
+        tr.slides(slides(evidence, example: example?.name))
         tr.heading(w("heading summary"))
         tr.say(w(example?.name == "seed-char-softmax" ? "notice, seed-char-softmax" : "notice" + masked))
         if backward {

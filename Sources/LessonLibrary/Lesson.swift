@@ -108,6 +108,7 @@ func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(coun
 /// The words every lesson shares: the headings around its inputs, and the labels of table rows
 /// and columns.
 let sharedWords = Words(text: [
+    "heading slides": "What the slides say, and what the numbers show",
     "heading example": "The example",
     "heading inputs": "Inputs",
     "label t": "t",
@@ -130,3 +131,16 @@ let sharedWords = Words(text: [
     "label position": "position",
     "label position of row": "«row» (pos «position»)",
 ])
+
+extension Trace {
+    /// The slides box, before the summary: one bullet ("- Seed 00N: “…” Verdict: …") per seed statement
+    /// this example's numbers bear on; nothing when none does, and nothing worked out in the gradient
+    /// check's reruns.
+    func slides(_ bullets: @autoclosure () -> [String]) {
+        guard !Trace.valuesOnly else { return }
+        let bullets = bullets()
+        guard !bullets.isEmpty else { return }
+        heading(sharedWords("heading slides"))
+        say(bullets.joined(separator: "\n"))
+    }
+}

@@ -144,7 +144,6 @@ extension MultiHeadAttention {
             "figure, description": "Rows are queries, columns keys; 0 is dark purple, 1 yellow.",
             "figure, description, first heads": "One heatmap per head (the first «drawn») and the average of all: rows are queries, columns keys, 0 dark purple, 1 yellow.",
             "numbers, elided": #"The numbers of heads 1, 2 and «last» and of the average are in the tables above, the largest weights of heads 3 to «listed» with $\bar A$."#,
-            "heading slides": "What the slides say, and what the numbers show",
             "heading summary": "Summary",
             "notice": #"""
                 Each head is [attention-qkv.md](attention-qkv.md)'s attention with its own projections to «d_k» \#

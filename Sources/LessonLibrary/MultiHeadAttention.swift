@@ -220,12 +220,7 @@ enum MultiHeadAttention: Lesson {
                   description: w(heads > drawnHeads ? "figure, description, first heads" : "figure, description", ["drawn": "\(drawnHeads)"])
                       + (elided ? " " + w("numbers, elided", ["last": "\(heads)", "listed": "\(min(listed, heads - 1))"]) : ""))
 
-        // What the seed notes say, against these numbers (no words in the gradient check's reruns).
-        let slides = Trace.valuesOnly ? [] : speaker.slides(headWeights)
-        if !slides.isEmpty {
-            tr.heading(w("heading slides"))
-            tr.say(slides.joined(separator: "\n"))
-        }
+        tr.slides(speaker.slides(headWeights))
         tr.heading(w("heading summary"))
         tr.say(w(heads == 1 ? "notice, one head" : "notice", sizes))
         if backward {

@@ -38,7 +38,6 @@ let recurrentWords = Words(
         "one-hot": #"$x_{«t»}$ is one-hot, so $W_{ih} x_{«t»}$ is column «j» of $W_{ih}$."#,
         "one-hot, every step": #"Each $x_{t}$ is one-hot, so $W_{ih} x_{t}$ is the column of $W_{ih}$ where $x_{t}$ has its 1 (column «j» for $x_{1}$)."#,
         "zero state": #"$h_{«t-1»} = 0$, so $W_{hh} h_{«t-1»}$ adds nothing."#,
-        "heading slides": "What the slides say, and what the numbers show",
         "units, one": "Unit «u»",
         "units": "Units «list»",
         "units, one, lower": "unit «u»",

@@ -174,14 +174,9 @@ struct RecurrentInput {
     /// Whether step t (from 1) is written out in the Markdown: long runs leave out their middle.
     func isShown(_ t: Int) -> Bool { !(Repeats.leftOut(of: steps)?.contains(t) ?? false) }
 
-    /// The slides box, before the summary: one bullet per seed statement this example's numbers
-    /// bear on, each with its verdict; nothing when none does.
+    /// The slides box, before the summary (`Trace.slides`): the bullets' words are written without their "- ".
     func slides(_ bullets: @autoclosure () -> [String], in tr: Trace) {
-        guard !Trace.valuesOnly else { return }
-        let bullets = bullets()
-        guard !bullets.isEmpty else { return }
-        tr.heading(recurrentWords("heading slides"))
-        tr.say(bullets.map { "- " + $0 }.joined(separator: "\n"))
+        tr.slides(bullets().map { "- " + $0 })
     }
 
     // MARK: The backward pass
