@@ -8,19 +8,20 @@ extension PositionalEncoding {
         captions: [
             "output.grad": ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees."),
             "x.grad": ("gradient of the embeddings", "A sum passes the gradient on unchanged. $PE$, made from the positions alone, has none (a learned position embedding, as in BERT or ViT, would get this same gradient)."),
-            "positions": ("Positions", "Counted from 0."),
-            "d_model": ("Width", "The embedding width."),
+            "positions": ("Positions", ""),
+            "positions, from 1": ("Positions", "Counted from «first», not from the paper's 0."),
+            "d_model": ("Width", ""),
             "base": ("Base", "The paper's value."),
             "base, other": ("Base", "The paper uses 10000."),
-            "x": ("Embeddings", "The tokens' embeddings."),
+            "x": ("Embeddings", ""),
             "exponent": ("exponents", "One per pair of columns."),
             "exponent, concatenated": ("exponents", "One per pair: sine column i and cosine column i of each half share it."),
             "divisor": ("divisors", "Pair 0 turns one radian per «first», pair «last pair» per «last»."),
             "divisor, one pair": ("divisors", "One pair: one radian per «first»."),
             "angle": ("angles", "In radians."),
-            "PE": ("positional encoding", "sin in the tables' odd columns, cos in the even ones; every entry between −1 and 1."),
-            "PE, one column": ("positional encoding", "sin of the angle, between −1 and 1."),
-            "PE, concatenated": ("positional encoding", "sin in the first «sines» columns, cos in the last «cosines»; every entry between −1 and 1."),
+            "PE": ("positional encoding", "Sines in table «sine columns» (the paper's «paper sine columns»), cosines in «cosine columns».«slow»"),
+            "PE, one column": ("positional encoding", "The sine of the angle."),
+            "PE, concatenated": ("positional encoding", "Sines in the first «sines» columns, cosines in the last «cosines».«slow»"),
             "output": ("embeddings plus positions", "Each token's embedding plus its position's row."),
         ],
         text: [
@@ -40,35 +41,41 @@ extension PositionalEncoding {
             "alternative interleaved": "the paper's interleaved layout, sin and cos alternating",
             "alternative from 1": "positions counted from 1 instead of 0",
             "why": #"""
-                Attention ignores token order (the attention-qkv note), so the Transformer adds to each embedding \#
-                a vector that depends only on its **position**: sines and cosines of it, one frequency per pair of \#
-                columns, the frequencies spaced geometrically (seed notes 000, 001).
-                """#,
-            "why sinusoids": #"""
-                **Why sinusoids:** every entry stays between −1 and 1 however long the sequence, positions never \#
-                seen in training get a vector too, and moving $k$ positions on turns each (sin, cos) pair by the \#
-                same angle $k \omega_{i}$ whatever the position:
-                """#,
-            "rotation": #"""
-                \begin{bmatrix} \sin(\omega_{i}(pos + k)) \\ \cos(\omega_{i}(pos + k)) \end{bmatrix} = \#
-                \begin{bmatrix} \cos(\omega_{i} k) & \sin(\omega_{i} k) \\ -\sin(\omega_{i} k) & \cos(\omega_{i} k) \end{bmatrix} \#
-                \begin{bmatrix} \sin(\omega_{i}\, pos) \\ \cos(\omega_{i}\, pos) \end{bmatrix}, \qquad \omega_{i} = \frac{1}{base^{2i/d_{\text{model}}}}
+                Attention ignores token order (seeds 000, 001, 003 and 004), so the Transformer adds to each \#
+                embedding a vector of its **position**: sines and cosines at geometrically spaced frequencies.
                 """#,
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
-                PE_{pos,\,2i} &= \sin\left(\frac{pos}{base^{2i/d_{\text{model}}}}\right), \qquad PE_{pos,\,2i+1} = \cos\left(\frac{pos}{base^{2i/d_{\text{model}}}}\right) \\
+                PE_{pos,\,2i} &= \sin(\omega_{i}\, pos), \qquad PE_{pos,\,2i+1} = \cos(\omega_{i}\, pos), \qquad \omega_{i} = \frac{1}{base^{2i/d_{\text{model}}}} \\
                 \text{output} &= X + PE
                 \end{aligned}
                 """#,
             "convention": #"""
-                Here $pos$ is the position, from 0, and $i$ the paper's frequency index, not a token as in the \#
-                attention notes: columns $2i$ and $2i + 1$ share a frequency. The tables count columns from 1: \#
-                column 1 is the paper's column 0, a sine. The Illustrated Transformer puts all sines first.
+                $pos$ is the position and $i$ the frequency index (not a token, as in the attention notes). The \#
+                paper counts columns from 0, so columns $2i$ and $2i + 1$ share $\omega_{i}$; the tables count \#
+                from 1: table column 1 is the paper's column 0, a sine.
+                """#,
+            "why sinusoids": #"""
+                **Why sinusoids:** every entry stays between −1 and 1, any position gets a vector, and moving $k$ \#
+                positions on turns each (sin, cos) pair by $k \omega_{i}$, whatever $pos$:
+                """#,
+            "rotation": #"""
+                \begin{bmatrix} \sin(\omega_{i}(pos+k)) \\ \cos(\omega_{i}(pos+k)) \end{bmatrix} = \#
+                \begin{bmatrix} \cos\omega_{i}k & \sin\omega_{i}k \\ -\sin\omega_{i}k & \cos\omega_{i}k \end{bmatrix} \#
+                \begin{bmatrix} \sin(\omega_{i}pos) \\ \cos(\omega_{i}pos) \end{bmatrix}
+                """#,
+            "why gap": #"""
+                So the dot product and the distance of two rows depend only on $k$ \#
+                ($\sin a \sin b + \cos a \cos b = \cos(a - b)$; each pair has length 1):
+                """#,
+            "gap": #"""
+                PE_{pos} \cdot PE_{pos+k} = \textstyle\sum_{i} \cos k\omega_{i}, \qquad \#
+                \lVert PE_{pos} - PE_{pos+k} \rVert = \sqrt{\textstyle\sum_{i} (2 - 2\cos k\omega_{i})}
                 """#,
             "concatenated": #"""
-                **This trace uses the concatenated layout:** the «sines» sines first, then the «cosines» cosines, \#
-                at the same frequencies, as The Illustrated Transformer draws it.
+                **This note puts all sines first,** as The Illustrated Transformer draws them: «sines» sines, then \#
+                «cosines» cosines at the same frequencies.
                 """#,
             "legend n": "positions",
             "legend d": "columns",
@@ -80,12 +87,26 @@ extension PositionalEncoding {
             "heading summary": "Summary",
             "figure": "The positional encoding",
             "figure panel": "PE: positions down, columns across",
-            "figure description": "Rows: positions; columns: dimensions; red +1, white 0, blue −1.",
+            "figure description": "Rows: «positions» («rows»); columns: table columns; red +1, white 0, blue −1.",
+            "one column": "column «c»",
+            "many columns": "columns «c»",
+            "figure one position": "position «p»",
+            "figure positions": "positions «p»",
+            "one row": "table row «r»",
+            "many rows": "table rows «r»",
             "notice, relative": #"""
-                Moving on by «step» position«s» turns each pair by its own fixed angle, so \#
-                $PE_{pos} \cdot PE_{pos+«step»}$ is «dot» for every $pos$ here: relative position can be read \#
-                from a dot product.
+                Neighbours have $PE_{pos} \cdot PE_{pos+«step»} = «terms»«dot»$ at every $pos$ here. The dot product \#
+                cannot tell before from after ($PE_{pos-«step»}$ gives the same)«farther».
                 """#,
+            "terms, few": "«terms» = ",
+            "farther": #"""
+                , nor near from far: $PE_{«a»} \cdot PE_{«b»} = «dot»$ is larger, those rows only «distance» apart \#
+                (neighbours: «neighbours»)
+                """#,
+            "slow, hardly": " The slowest pair hardly moves: by $pos = «pos»$ its angle is only «angle», so columns «sine» and «cosine» go «sine from» → «sine to» and «cosine from» → «cosine to».",
+            "slow": " By $pos = «pos»$ the slowest pair reaches the angle «angle»: columns «sine» and «cosine» go «sine from» → «sine to» and «cosine from» → «cosine to».",
+            "token": "“«token»”",
+            "row": "row «i»",
             "notice": "The encoding depends on the position alone: the same position gets the same row in every sentence.",
 
             // Sentences from the numbers.
@@ -95,25 +116,42 @@ extension PositionalEncoding {
 
             // What the slides say, and what the numbers show.
             "heading slides": "What the slides say, and what the numbers show",
+            "slides order": #"""
+                - Seed 000: “Feed in A B C D or B A C D: the encoded values do not change.” Only when nothing \#
+                marks the position: «token» at $pos = «other»$ would enter as («moved»), not («row»).
+                """#,
+            "slides periods": #"""
+                - Seed 001: “Sine and cosine, periodic functions with different periods.” Confirmed: pair 0 \#
+                repeats every $2\pi \cdot «first divisor» \approx «first»$ positions, pair «last pair» every \#
+                $2\pi \cdot «last divisor» \approx «last»$«ratio».
+                """#,
+            "slides periods, ratio": ", each pair's period «ratio» times the one before",
             "slides i": #"""
-                - Seed 001: “$i$ is the position.” Refuted: $i$ counts frequency pairs and $pos$ positions; at \#
-                $pos = «pos»$, column «column» is $\«function»(«pos»/«divisor») = «value»$ with $i = «i»$.
+                - Seed 001: “$i$ is the position.” Refuted (if the missing slide image is the paper's formula): \#
+                $i$ counts frequency pairs; at $pos = «pos»$, table column «column»«paper» is \#
+                $\«function»(«pos»/«divisor») = «value»$ with $i = «i»$.
                 """#,
+            "slides i, paper": ", the paper's $2i = «paper»$,",
             "slides distinct, all": #"""
-                - Seed 001: “Different positions get different vectors; sines and cosines hardly ever coincide.” \#
-                Confirmed: the closest two rows, positions «a» and «b», are «distance» apart.
+                - Seed 001: “A different position makes the encoding vector different.” Confirmed for these «n» \#
+                positions: no two rows coincide; the nearest rows, «distance» apart, are those of «pairs»«tie».
                 """#,
+            "slides distinct, tie": " (a tie: only the gap counts)",
+            "pair of positions": "«a» and «b»",
+            "list and": " and ",
+            "list more": "all «count» pairs with gap «gap», from «first» to «last»",
+            "pairs few": "positions «pairs»",
             "slides distinct, neighbours": #"""
-                - Seed 001: “Different positions get different vectors; sines and cosines hardly ever coincide.” \#
-                Confirmed: neighbouring rows are at least «distance» apart (positions «a» and «b»).
+                - Seed 001: “A different position makes the encoding vector different.” Confirmed for these «n» \#
+                positions: neighbouring rows are at least «distance» apart (positions «a» and «b»).
                 """#,
             "slides distinct, repeated": #"""
-                - Seed 001: “Different positions get different vectors; sines and cosines hardly ever coincide.” \#
-                Only when the positions differ: rows «r1» and «r2» are both position «a», and so are their vectors.
+                - Seed 001: “A different position makes the encoding vector different.” Only when the positions \#
+                differ: rows «r1» and «r2» are both position «a», and so are their vectors.
                 """#,
             "slides distinct, coincide": #"""
-                - Seed 001: “Different positions get different vectors; sines and cosines hardly ever coincide.” \#
-                Refuted: positions «a» and «b» get the same row.
+                - Seed 001: “A different position makes the encoding vector different.” Refuted: positions «a» \#
+                and «b» get the same row.
                 """#,
         ])
 }

@@ -7,6 +7,7 @@
 // (same frequencies, columns reordered); learned position embeddings (BERT, GPT-2) are a table.
 // References: Vaswani et al. 2017, section 3.5; seed notes 000 and 001 (sinusoidal encoding).
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -68,18 +69,25 @@ enum PositionalEncoding: Lesson {
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
-        tr.say(w("why sinusoids"))
-        tr.math(w("rotation"))
         tr.heading(w("heading equations"))
         tr.math(w("equations"))
         tr.say(w("convention"))
         if p.concatenated { tr.say(w("concatenated", halves)) }
+        tr.say(w("why sinusoids"))
+        tr.math(w("rotation"))
+        if d % 2 == 0 {
+            // Every sine has its cosine: dot products and distances depend on the gap alone.
+            tr.say(w("why gap"))
+            tr.math(w("gap"))
+        }
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: w("legend n"), size: n),
             (symbol: #"d_{\text{model}}"#, meaning: w("legend d"), size: d),
             (symbol: #"\lceil d_{\text{model}}/2 \rceil"#, meaning: w("legend pairs"), size: sineCount),
         ], example: example)
-        let positions = tr.input("positions", "pos", .vector(p.positions), w.caption("positions"),             // n
+        let first = p.positions.entries.first ?? 0
+        let positions = tr.input("positions", "pos", .vector(p.positions),                                     // n
+                                 first == 0 ? w.caption("positions") : w.caption("positions, from 1", ["first": numberLabel(first)]),
                                  labels: Labels(rowHeader: sharedWords("label row"), rows: sequenceLabels(p.tokens, count: n)))
         tr.input("d_model", #"d_{\text{model}}"#, .scalar(Double(d)), w.caption("d_model"))
         let base = tr.input("base", "base", .scalar(p.base), w.caption(p.base == 10000 ? "base" : "base, other"))
@@ -101,25 +109,28 @@ enum PositionalEncoding: Lesson {
         let angles = tr.record("angle", #"\Theta"#, broadcast(positions, .perRow, rows: n, cols: d) / broadcast(divisor, .perColumn, rows: n, cols: d),
                                w.caption("angle"), labels: table)
         // PE = sin or cos of Θ                                                                                  n × d
-        let pe = tr.record("PE", "PE", sinusoid(angles, sines: sines), w.caption(d == 1 ? "PE, one column" : p.concatenated ? "PE, concatenated" : "PE", halves), labels: table)
+        let sinusoids = sinusoid(angles, sines: sines)
+        let pe = tr.record("PE", "PE", sinusoids, peCaption(p, pe: sinusoids.value.matrix, divisors: divisor.value.flat, pairs: pairs, sines: sines, halves: halves),
+                           labels: table)
         tr.figure(.heatmaps(title: w("figure"),
                             panels: [Heatmap(title: w("figure panel"), rows: p.positions.entries.map(numberLabel),
                                              columns: columns, values: pe.value.matrix, rowHeader: sharedWords("label position"), columnHeader: sharedWords("label column"))],
                             scale: .diverging),
-                  description: w("figure description"))
+                  description: w("figure description", ["rows": w(n == 1 ? "one row" : "many rows", ["r": n == 1 ? "1" : "1–\(n)"]),
+                                                         "positions": w(n == 1 ? "figure one position" : "figure positions", ["p": positionRange(p.positions.entries)])]))
         var output: Traced?
         if let x {
             tr.heading(w("heading adding"), level: 3)
             output = tr.record("output", "X + PE", x + pe, w.caption("output"), labels: table)               // n × d
         }
 
-        let bullets = Trace.valuesOnly ? [] : slides(p, pe: pe.value.matrix, divisors: divisor.value.flat, pairs: pairs, sines: sines)
+        let bullets = Trace.valuesOnly ? [] : slides(p, pe: pe.value.matrix, output: output?.value.matrix, divisors: divisor.value.flat, pairs: pairs, sines: sines)
         if !bullets.isEmpty {
             tr.heading(w("heading slides"))
             tr.say(bullets.joined(separator: "\n"))
         }
         tr.heading(w("heading summary"))
-        tr.say(relativePosition(p, pe: pe.value.matrix) ?? w("notice"))
+        tr.say(relativePosition(p, pe: pe.value.matrix, divisors: divisor.value.flat, pairs: pairs) ?? w("notice"))
         if backward, let x, let output {
             // PE depends on the positions, the width and the base alone: no gradient reaches it.
             let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: output, symbol: "(X + PE)",
@@ -141,9 +152,35 @@ extension PositionalEncoding {
     /// A number in a sentence: whole numbers as such, others to 2 decimals.
     static func said(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? numberLabel(x) : NumberStyle(precision: 2).fixed(x) }
 
+    /// A number as the tables show it.
+    static func shown(_ x: Double) -> String { NumberStyle(precision: 4).fixed(x) }
+
     /// `1 position`, `100 positions`.
     static func positions(_ count: Double) -> String {
         count == 1 ? words("one position") : words("many positions", ["count": said(count)])
+    }
+
+    /// `1 and 3`, `1, 3 and 5`, `1, 3, …, 15`.
+    static func listed(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.joined() }
+        if items.count > 3 { return "\(items[0]), \(items[1]), …, \(items[items.count - 1])" }
+        return items.dropLast().joined(separator: ", ") + words("list and") + items[items.count - 1]
+    }
+
+    /// `0–3` for increasing positions, else the list.
+    static func positionRange(_ pos: [Double]) -> String {
+        guard pos.count > 2, pos.indices.dropFirst().allSatisfy({ pos[$0] == pos[$0 - 1] + 1 }) else { return listed(pos.map(numberLabel)) }
+        return "\(numberLabel(pos[0]))–\(numberLabel(pos[pos.count - 1]))"
+    }
+
+    /// A row in a sentence: “the”, or row 1 without tokens.
+    static func named(_ p: PositionalInput, _ r: Int) -> String {
+        p.tokens.map { words("token", ["token": $0[r]]) } ?? words("row", ["i": "\(r + 1)"])
+    }
+
+    /// The angular frequency ω_i of each pair i = 0, 1, …: one over its divisor.
+    static func frequencies(_ divisors: [Double], pairs: [Int]) -> [Double] {
+        (0...(pairs.max() ?? 0)).compactMap { i in pairs.firstIndex(of: i).map { 1 / divisors[$0] } }
     }
 
     /// How fast the first and the last pair turn: positions per radian, the divisor of each pair.
@@ -155,22 +192,82 @@ extension PositionalEncoding {
         return words.caption("divisor", ["first": positions(first), "last pair": "\(lastPair)", "last": positions(last)])
     }
 
-    /// The dot product of rows pos and pos + k, the same for every pos when the positions are evenly
-    /// spaced and every sine has its cosine: the sentence that says so, or nil when it does not hold.
-    static func relativePosition(_ p: PositionalInput, pe: Matrix) -> String? {
+    /// Which table columns hold the sines (the paper's even columns, counted from 0) and the
+    /// cosines, and how far the slowest pair turns between the first row and the farthest position.
+    static func peCaption(_ p: PositionalInput, pe: Matrix, divisors: [Double], pairs: [Int], sines: [Bool], halves: [String: String]) -> Caption {
+        guard pe.cols > 1 else { return words.caption("PE, one column") }
+        var slots = halves
+        let sineColumns = sines.indices.filter { sines[$0] }
+        slots["sine columns"] = words(sineColumns.count == 1 ? "one column" : "many columns", ["c": listed(sineColumns.map { "\($0 + 1)" })])
+        slots["paper sine columns"] = listed(sines.indices.filter { sines[$0] }.map { "\($0)" })
+        slots["cosine columns"] = listed(sines.indices.filter { !sines[$0] }.map { "\($0 + 1)" })
+        slots["slow"] = ""
+        let pos = p.positions.entries
+        if let last = pairs.max(), last > 0, pe.rows > 1,
+           let sine = sines.indices.first(where: { pairs[$0] == last && sines[$0] }),
+           let cosine = sines.indices.first(where: { pairs[$0] == last && !sines[$0] }),
+           let far = pos.indices.max(by: { abs(pos[$0]) < abs(pos[$1]) }), far != 0 {
+            let angle = pos[far] / divisors[sine]
+            slots["slow"] = words(abs(angle) < 0.1 ? "slow, hardly" : "slow", [
+                "sine": "\(sine + 1)", "cosine": "\(cosine + 1)", "angle": shown(angle), "pos": numberLabel(p.positions[far]),
+                "sine from": shown(pe[0, sine]), "sine to": shown(pe[far, sine]), "cosine from": shown(pe[0, cosine]), "cosine to": shown(pe[far, cosine]),
+            ])
+        }
+        return words.caption(p.concatenated ? "PE, concatenated" : "PE", slots)
+    }
+
+    /// The dot product of rows pos and pos + k, Σ_i cos(k ω_i), the same for every pos when the
+    /// positions are evenly spaced and every sine has its cosine: the sentence that says so, with the
+    /// first gap that gives a larger product (nearer rows) if there is one, or nil when it does not hold.
+    static func relativePosition(_ p: PositionalInput, pe: Matrix, divisors: [Double], pairs: [Int]) -> String? {
         let pos = p.positions.entries
         guard pe.rows >= 3, pe.cols % 2 == 0 else { return nil }
         let step = pos[1] - pos[0]
         guard step > 0, pos.indices.dropFirst().allSatisfy({ pos[$0] - pos[$0 - 1] == step }) else { return nil }
         let dots = (0..<(pe.rows - 1)).map { r in (0..<pe.cols).reduce(0.0) { $0 + pe[r, $1] * pe[r + 1, $1] } }
-        guard let first = dots.first, dots.allSatisfy({ abs($0 - first) <= 1e-9 * max(1, abs(first)) }) else { return nil }
-        return words("notice, relative", ["step": said(step), "s": abs(step) == 1 ? "" : words("plural"), "dot": NumberStyle(precision: 4).fixed(first)])
+        guard let neighbours = dots.first, dots.allSatisfy({ abs($0 - neighbours) <= 1e-9 * max(1, abs(neighbours)) }) else { return nil }
+        let omegas = frequencies(divisors, pairs: pairs)
+        func dot(_ k: Double) -> Double { omegas.reduce(0.0) { $0 + Foundation.cos(k * $1) } }
+        func distance(_ k: Double) -> Double { (2 * Double(omegas.count) - 2 * dot(k)).squareRoot() }
+        let terms = omegas.count <= 3 ? words("terms, few", ["terms": omegas.map { #"\cos(\#(shown(step * $0)))"# }.joined(separator: " + ")]) : ""
+        // The first gap, in steps, whose rows have a larger dot product than neighbours (a bounded search).
+        let limit = max(2, min(10_000, 1_000_000 / max(1, omegas.count)))
+        let farther = (2...limit).first { dot(Double($0) * step) > neighbours + 1e-9 * max(1, abs(neighbours)) }.map { m in
+            words("farther", ["a": numberLabel(pos[0]), "b": numberLabel(pos[0] + Double(m) * step), "dot": shown(dot(Double(m) * step)),
+                              "distance": shown(distance(Double(m) * step)), "neighbours": shown(distance(step))])
+        } ?? ""
+        return words("notice, relative", ["step": said(step), "terms": terms, "dot": shown(neighbours), "farther": farther])
     }
 
-    /// The seed notes' statements this example's numbers bear on (seed notes 001), each with its
-    /// verdict computed from the values.
-    static func slides(_ p: PositionalInput, pe: Matrix, divisors: [Double], pairs: [Int], sines: [Bool]) -> [String] {
-        [whatIIs(p, pe: pe, divisors: divisors, pairs: pairs, sines: sines), distinctRows(p, pe: pe)].compactMap { $0 }
+    /// The seed notes' statements this example's numbers bear on, each with its verdict computed
+    /// from the values: seed 000 on order, seed 001 on the periods, on i, and on distinct positions.
+    static func slides(_ p: PositionalInput, pe: Matrix, output: Matrix?, divisors: [Double], pairs: [Int], sines: [Bool]) -> [String] {
+        [output.flatMap { order(p, pe: pe, output: $0) }, periods(p, divisors: divisors, pairs: pairs),
+         whatIIs(p, pe: pe, divisors: divisors, pairs: pairs, sines: sines), distinctRows(p, pe: pe)].compactMap { $0 }
+    }
+
+    /// Seed 000: “A B C D or B A C D, the same encodings”. The first token moved to the second
+    /// position enters with another row.
+    static func order(_ p: PositionalInput, pe: Matrix, output: Matrix) -> String? {
+        let pos = p.positions.entries
+        guard output.rows > 1, output.cols <= 8, pos[0] != pos[1] else { return nil }
+        let style = NumberStyle(precision: 4)
+        let moved = (0..<output.cols).map { style.fixed(output[0, $0] - pe[0, $0] + pe[1, $0]) }
+        let row = (0..<output.cols).map { style.fixed(output[0, $0]) }
+        guard moved != row else { return nil }
+        return words("slides order", ["token": named(p, 0), "pos": numberLabel(p.positions[0]), "other": numberLabel(p.positions[1]),
+                                      "moved": moved.joined(separator: ", "), "row": row.joined(separator: ", ")])
+    }
+
+    /// Seed 001: “different periods”. Pair i repeats every 2π · base^{2i/d} positions.
+    static func periods(_ p: PositionalInput, divisors: [Double], pairs: [Int]) -> String? {
+        let omegas = frequencies(divisors, pairs: pairs)
+        guard omegas.count > 1, let slowest = omegas.last, let fastest = omegas.first else { return nil }
+        let style = NumberStyle(precision: 2)
+        let ratio = omegas.count > 2 ? words("slides periods, ratio", ["ratio": said(fastest / omegas[1])]) : ""
+        return words("slides periods", ["first divisor": said(1 / fastest), "first": style.fixed(2 * Double.pi / fastest),
+                                        "last pair": "\(omegas.count - 1)", "last divisor": said(1 / slowest),
+                                        "last": style.fixed(2 * Double.pi / slowest), "ratio": ratio])
     }
 
     /// Seed 001: “i is the position”. In the row of the farthest position, a column of pair 1 (pair 0
@@ -179,12 +276,13 @@ extension PositionalEncoding {
         guard pe.rows > 0, let column = pairs.firstIndex(of: pairs.contains(1) ? 1 : 0) else { return nil }
         let pos = p.positions.entries
         guard let row = pos.indices.max(by: { abs(pos[$0]) < abs(pos[$1]) }) else { return nil }
-        return words("slides i", ["pos": numberLabel(p.positions[row]), "column": "\(column + 1)", "function": sines[column] ? "sin" : "cos",
-                                  "divisor": numberLabel(divisors[column]), "value": NumberStyle(precision: 4).fixed(pe[row, column]), "i": "\(pairs[column])"])
+        let paper = p.concatenated ? "" : words("slides i, paper", ["paper": "\(column)"])
+        return words("slides i", ["pos": numberLabel(p.positions[row]), "column": "\(column + 1)", "paper": paper, "function": sines[column] ? "sin" : "cos",
+                                  "divisor": numberLabel(divisors[column]), "value": shown(pe[row, column]), "i": "\(pairs[column])"])
     }
 
-    /// Seed 001: different positions, different vectors. The closest two rows (only neighbours beyond
-    /// a size where comparing every pair would cost more than the lesson itself).
+    /// Seed 001: different positions, different vectors. The nearest rows and every pair tied with
+    /// them (only neighbours beyond a size where comparing every pair would cost more than the lesson).
     static func distinctRows(_ p: PositionalInput, pe: Matrix) -> String? {
         guard pe.rows > 1 else { return nil }
         let pos = p.positions.entries
@@ -193,14 +291,22 @@ extension PositionalEncoding {
             return words("slides distinct, repeated", ["r1": "\(earlier + 1)", "r2": "\(repeated + 1)", "a": numberLabel(pos[repeated])])
         }
         let everyPair = pe.rows * pe.rows * pe.cols <= 4_000_000
-        let pairs = everyPair ? (0..<pe.rows).flatMap { a in ((a + 1)..<pe.rows).map { (a, $0) } } : (1..<pe.rows).map { ($0 - 1, $0) }
-        // The first of the closest pairs: distances equal up to rounding (every neighbour, when the
-        // positions are evenly spaced) name the earliest.
-        guard let least = pairs.map({ distance($0.0, $0.1) }).min(),
-              let closest = pairs.first(where: { distance($0.0, $0.1) <= least + 1e-9 * max(1, least) }) else { return nil }
-        let slots = ["a": numberLabel(pos[closest.0]), "b": numberLabel(pos[closest.1]), "distance": NumberStyle(precision: 4).fixed(distance(closest.0, closest.1))]
-        if distance(closest.0, closest.1) == 0 { return words("slides distinct, coincide", slots) }
-        return words(everyPair ? "slides distinct, all" : "slides distinct, neighbours", slots)
+        let candidates = everyPair ? (0..<pe.rows).flatMap { a in ((a + 1)..<pe.rows).map { (a, $0) } } : (1..<pe.rows).map { ($0 - 1, $0) }
+        let distances = candidates.map { distance($0.0, $0.1) }
+        // Distances equal up to rounding are a tie (every neighbour, when the positions are evenly spaced).
+        guard let least = distances.min() else { return nil }
+        let tied = candidates.indices.filter { distances[$0] <= least + 1e-9 * max(1, least) }.map { candidates[$0] }
+        guard let closest = tied.first else { return nil }
+        let slots = ["a": numberLabel(pos[closest.0]), "b": numberLabel(pos[closest.1]), "distance": shown(least), "n": "\(pe.rows)"]
+        if least == 0 { return words("slides distinct, coincide", slots) }
+        guard everyPair else { return words("slides distinct, neighbours", slots) }
+        let named = tied.map { words("pair of positions", ["a": numberLabel(pos[$0.0]), "b": numberLabel(pos[$0.1])]) }
+        let gaps = Set(tied.map { pos[$0.1] - pos[$0.0] })
+        let list = named.count > 3 && gaps.count == 1
+            ? words("list more", ["first": named[0], "last": named[named.count - 1], "count": "\(named.count)", "gap": said(abs(gaps.first ?? 0))])
+            : words("pairs few", ["pairs": named.joined(separator: ", ")])
+        let tie = tied.count > 1 && gaps.count == 1 && pe.cols % 2 == 0 ? words("slides distinct, tie") : ""
+        return words("slides distinct, all", slots.merging(["pairs": list, "tie": tie]) { $1 })
     }
 }
 

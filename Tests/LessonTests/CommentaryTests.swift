@@ -172,17 +172,17 @@ import Testing
         let (text, trace) = try note(PositionalEncoding.self)
         let pe = try matrix(trace, "PE")
         let dot = (0..<pe.cols).reduce(0.0) { $0 + pe[0, $1] * pe[1, $1] }
-        #expect(text.contains(#"$PE_{pos} \cdot PE_{pos+1}$ is \#(NumberStyle(precision: 4).fixed(dot))"#))
+        #expect(text.contains(#"$PE_{pos} \cdot PE_{pos+1} = \cos(1.0000) + \cos(0.0100) = \#(NumberStyle(precision: 4).fixed(dot))$"#))
         // Unevenly spaced positions, or an odd width (a sine without its cosine): no such sentence.
         for fields in [#"{"positions": [0, 1, 3], "d_model": 4}"#, #"{"positions": 4, "d_model": 5}"#] {
-            #expect(!(try note(PositionalEncoding.self, try input(fields)).text.contains(#"PE_{pos} \cdot"#)), "\(fields)")
+            #expect(!(try note(PositionalEncoding.self, try input(fields)).text.contains(#"PE_{pos} \cdot PE_{pos+1} ="#)), "\(fields)")
         }
     }
 
     @Test func theSeedsPositionStatementsFollowTheRows() throws {
         let box = try #require(bullets(try note(PositionalEncoding.self).text))
         #expect(box.contains { $0.contains("“$i$ is the position.” Refuted") && $0.contains(#"$\sin(3/100) = 0.0300$"#) })
-        #expect(box.contains { $0.contains("different vectors") && $0.contains("Confirmed") })
+        #expect(box.contains { $0.contains("encoding vector different") && $0.contains("Confirmed") })
         // A position given twice gets the same row twice.
         let repeated = try #require(bullets(try note(PositionalEncoding.self, try input(#"{"positions": [0, 2, 2], "d_model": 4}"#)).text))
         #expect(repeated.contains { $0.contains("Only when the positions differ: rows 2 and 3 are both position 2") })
@@ -197,17 +197,17 @@ import Testing
 
     // MARK: layer-norm
 
-    @Test func meanZeroVarianceOneHoldsOnlyBeforeTheScaleAndShift() throws {
+    @Test func meanZeroVarianceOneHoldsForTheNormalizedRows() throws {
         let (text, trace) = try note(LayerNorm.self)
         let y = try matrix(trace, "output")
         let mean = (0..<y.cols).reduce(0.0) { $0 + y[0, $1] } / Double(y.cols)
         let box = try #require(bullets(text))
-        #expect(box.contains { $0.contains(#"Only when $\gamma = 1$ and $\beta = 0$, or before them"#) && $0.contains(NumberStyle(precision: 4).fixed(mean)) })
+        #expect(box.contains { $0.contains(#"Confirmed for $\hat X$, before the slide's affine step"#) && $0.contains(NumberStyle(precision: 4).fixed(mean)) })
         #expect(box.contains { $0.contains("“cat” has $\\mu = 3$") && $0.contains("“CAT” $\\mu = 16$") })
         #expect(text.contains("“cat” and “CAT” are now the same to 4 decimals"))
         // Raschka's rows: γ = 1, β = 0, so the output itself has mean 0 and variance 1.
         let raschka = try #require(bullets(try note(LayerNorm.self, example: "raschka-llm-from-scratch").text))
-        #expect(raschka.contains { $0.contains("Confirmed: with $\\gamma = 1$ and $\\beta = 0$") })
+        #expect(raschka.contains { $0.contains("Confirmed for $\\hat X$") && $0.contains("$\\gamma = 1$ and $\\beta = 0$ leave them so") })
         // A constant row normalizes to 0, not to variance 1.
         let constant = try #require(bullets(try note(LayerNorm.self, try input(#"{"input": [[2, 2, 2], [1, 2, 3]]}"#)).text))
         #expect(constant.contains { $0.contains("Only when $\\sigma^{2}$ is far above $\\epsilon$: row 1") })
