@@ -15,21 +15,21 @@ extension LayerNorm {
             "input.grad": ("gradient of the input", #"Each entry directly, and through the mean it helped make (a share $1/d_{\text{model}}$ of the mean's gradient)."#),
             "weight.grad": ("gradient of the gains", #"$\gamma_{j}$ scaled feature j of every row: a sum down the column."#),
             "bias.grad": ("gradient of the shifts", #"$\beta_{j}$ was added to feature j of every row: a sum down the column."#),
-            "input": ("Input", "Row i: token i's features."),
-            "weight": ("Scale", "Multiplies feature j."),
+            "input": ("Input", "One token per row."),
+            "weight": ("Scale", "One number per feature, used in every row."),
             "weight, ones": ("Scale", "All 1: no scaling."),
-            "bias": ("Shift", "Added to feature j."),
+            "bias": ("Shift", "Likewise per feature."),
             "bias, zeros": ("Shift", "No shift."),
             "eps": ("Epsilon", "Keeps a constant row from dividing by zero."),
             "mean": ("row means", ""),
             "centered": ("deviations", "Every row now sums to 0."),
-            "var": ("row variances", #"Dividing by $d_{\text{model}} = «D»$: the biased variance."#),
-            "var, unbiased": ("row variances", #"Dividing by $d_{\text{model}} - 1 = «divisor»$: the unbiased variance of `torch.var`, not `nn.LayerNorm`'s."#),
-            "std": ("standard deviations", "What each deviation is divided by."),
-            "std, outside": ("standard deviations", "ε outside the root, as The Annotated Transformer; `nn.LayerNorm` puts it inside."),
+            "var": ("row variances", ""),
+            "var, unbiased": ("row variances", ""),
+            "std": ("standard deviations", "«eps»"),
+            "std, outside": ("standard deviations", "«eps»"),
             "normalized": ("normalized", "Each deviation in units of its row's $s$."),
-            "normalized, same": ("normalized", "«rows» are now the same to 4 decimals: scale and offset are gone."),
-            "output": ("output", #"Feature j scaled by $\gamma_{j}$ and shifted by $\beta_{j}$, alike in every row."#),
+            "normalized, same": ("normalized", #"«rows» are now the same to 4 decimals: a row $a x + b$ with $a > 0$ normalizes as $x$ does (with $a < 0$, to minus it)."#),
+            "output": ("output", ""),
             "output, identity": ("output", #"$\gamma = 1$ and $\beta = 0$: the same as $\hat X$."#),
         ],
         text: [
@@ -51,49 +51,54 @@ extension LayerNorm {
             "compact, other convention": "With this convention's variance or ε the compact rule changes its constants; the chain above is the gradient.",
             "summary": "Layer normalization: each token's features to mean 0 and variance 1, then scale and shift",
             "title": "Layer normalization",
-            "default.summary": "two tokens that differ only in scale and offset come out the same",
-            "default.story": #"Two tokens of 4 features, the second the first doubled and shifted by 10 ($x_{2} = 2 x_{1} + 10$): one pattern at two scales."#,
+            "default.summary": "two tokens, one a positive multiple of the other plus an offset, come out the same",
+            "default.story": "Two tokens of 4 features, “CAT” = 2 × “cat” + 10 feature by feature: one pattern at two scales.",
             "alternative unbiased": "the unbiased variance, dividing by D − 1 (torch.var's default)",
             "alternative biased": "the biased variance, dividing by D (nn.LayerNorm)",
-            "alternative outside": "ε outside the square root, (x − μ)/(σ + ε)",
+            "alternative outside": "ε outside the square root, (x − μ)/(√σ² + ε)",
             "alternative inside": "ε inside the square root, (x − μ)/√(σ² + ε) (nn.LayerNorm)",
-            "alternative annotated": #"The Annotated Transformer's LayerNorm: unbiased σ and ε outside the root (`variance: "unbiased"`, `eps_placement: "outside"`)"#,
+            "alternative annotated": #"The Annotated Transformer's LayerNorm: unbiased variance and ε outside the root (`variance: "unbiased"`, `eps_placement: "outside"`)"#,
             "why": #"""
                 **Layer normalization** brings each token's features to mean 0 and variance 1, then applies a \#
-                learned scale $\gamma$ and shift $\beta$. In the Transformer it follows every residual connection, \#
-                $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$ (seed notes 001).
-                """#,
-            "norms": #"""
-                Batch norm pools each feature over a batch; layer norm uses the token's own features only, \#
-                whatever the batch or sequence length.
+                learned scale $\gamma$ and shift $\beta$. The original Transformer applies it after each residual \#
+                sum, $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$ (post-LN); GPT-2, Raschka's book and \#
+                The Annotated Transformer apply it first, $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$ (pre-LN).
                 """#,
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
                 \mu &= \tfrac{1}{d_{\text{model}}} \textstyle\sum_{j} x_{j} && \text{mean of the row} \\
-                \sigma^{2} &= \tfrac{1}{d_{\text{model}}} \textstyle\sum_{j} (x_{j} - \mu)^{2} && \text{variance} \\
-                \hat{x}_{j} &= \frac{x_{j} - \mu}{\sqrt{\sigma^{2} + \epsilon}} && \text{normalized} \\
+                \sigma^{2} &= \tfrac{1}{«divisor»} \textstyle\sum_{j} (x_{j} - \mu)^{2} && \text{variance} \\
+                s &= «s» && \text{standard deviation} \\
+                \hat{x}_{j} &= (x_{j} - \mu)/s && \text{normalized} \\
                 y_{j} &= \gamma_{j}\, \hat{x}_{j} + \beta_{j} && \text{scaled and shifted}
                 \end{aligned}
                 """#,
+            "divisor, biased": #"d_{\text{model}}"#,
+            "divisor, unbiased": #"d_{\text{model}} - 1"#,
+            "s, inside": #"\sqrt{\sigma^{2} + \epsilon}"#,
+            "s, outside": #"\sqrt{\sigma^{2}} + \epsilon"#,
             "convention": #"""
-                **Convention:** `nn.LayerNorm`, with the biased variance (divide by $d_{\text{model}}$) and \#
-                $\epsilon$ inside the root. `torch.var` divides by $d_{\text{model}} - 1$; The Annotated \#
-                Transformer uses that $\sigma$ with $\epsilon$ outside, $(x - \mu)/(\sigma + \epsilon)$.
+                Here $x$ is one row of $X$ (one token), $x_{j}$ its feature $j$, and $y$ that row of the output $Y$. \#
+                «convention»
+                """#,
+            "convention, nn": #"""
+                The convention is `nn.LayerNorm`'s: the biased variance (÷ $d_{\text{model}}$), $\epsilon$ inside \#
+                the root; The Annotated Transformer divides by $d_{\text{model}} - 1$ and adds $\epsilon$ after the root.
                 """#,
             "another convention, unbiased": #"""
-                **This trace uses another convention** (`variance: "unbiased"`): the variance divides by \#
-                $d_{\text{model}} - 1$, as `torch.var` does, so its numbers differ from `nn.LayerNorm`'s.
+                **This trace uses another convention** (`variance: "unbiased"`): it divides by \#
+                $d_{\text{model}} - 1$ (the unbiased variance, `torch.var`'s default); `nn.LayerNorm` divides by \#
+                $d_{\text{model}}$.
                 """#,
             "another convention, outside": #"""
-                **This trace uses another convention** (`eps_placement: "outside"`): $\epsilon$ is added after \#
-                the square root, $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from `nn.LayerNorm`'s.
+                **This trace uses another convention** (`eps_placement: "outside"`): it adds $\epsilon$ after the \#
+                root, as The Annotated Transformer; `nn.LayerNorm` adds it inside.
                 """#,
             "another convention, both": #"""
                 **This trace uses another convention** (`variance: "unbiased"` and `eps_placement: "outside"`), \#
-                The Annotated Transformer's: the variance divides by $d_{\text{model}} - 1$ and $\epsilon$ is added \#
-                after the square root, $\hat x = (x - \mu)/(\sigma + \epsilon)$, so its numbers differ from \#
-                `nn.LayerNorm`'s.
+                The Annotated Transformer's: it divides by $d_{\text{model}} - 1$ (the unbiased variance) and adds \#
+                $\epsilon$ after the root; `nn.LayerNorm` divides by $d_{\text{model}}$ and adds $\epsilon$ inside.
                 """#,
             "legend N": "tokens (rows), each normalized on its own",
             "legend D": "features per token",
@@ -106,8 +111,8 @@ extension LayerNorm {
             "figure output": "output Y",
             "figure description": "Each with its own colour scale: red positive, white 0, blue negative.",
             "notice": #"""
-                Only the pattern of each row's features survives normalization; $\gamma$ and $\beta$, shared by \#
-                every row, then set the scale the next layer receives.
+                Only the pattern of each row's features survives normalization; $\gamma$ and $\beta$ then set the \#
+                scale the next layer receives.
                 """#,
 
             // Sentences from the numbers.
@@ -117,22 +122,30 @@ extension LayerNorm {
 
             // What the slides say, and what the numbers show.
             "heading slides": "What the slides say, and what the numbers show",
-            "slides moments, before": #"""
-                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Only when $\gamma = 1$ \#
-                and $\beta = 0$, or before them: the rows of $\hat X$ have mean «mean» and variance «var»; after \#
-                them, «first»'s mean is «output mean» and its variance «output var».
+            "slides moments": #"""
+                - Seed 001: “Normalization makes the variance 1 and the mean 0.” Confirmed for $\hat X$, before \#
+                the slide's affine step: its rows have mean «mean» and variance «var»«biased»«after».
                 """#,
-            "slides moments, confirmed": #"""
-                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Confirmed: with \#
-                $\gamma = 1$ and $\beta = 0$, every row of the output has mean «mean» and variance «var».
-                """#,
+            "slides moments, biased": #" (÷ «divisor»; «biased var» ÷ $d_{\text{model}} = «D»$, as `nn.LayerNorm` divides)"#,
+            "slides moments, after": #"; after $\gamma$ and $\beta$, «first» has mean «output mean» and variance «output var»"#,
+            "slides moments, identity": #"; $\gamma = 1$ and $\beta = 0$ leave them so"#,
             "slides moments, small": #"""
-                - Seed 001: “Normalization brings the mean to 0 and the variance to 1.” Only when $\sigma^{2}$ is \#
+                - Seed 001: “Normalization makes the variance 1 and the mean 0.” Only when $\sigma^{2}$ is \#
                 far above $\epsilon$: «row» has $\sigma^{2} = «var»$, so its row of $\hat X$ has variance «normalized var».
                 """#,
-            "slides own": #"""
-                - Seed 001: “Layer norm normalizes each word with its own mean and variance.” Confirmed: «first» \#
-                has $\mu = «mean 1»$ and $\sigma^{2} = «var 1»$, «last» $\mu = «mean 2»$ and $\sigma^{2} = «var 2»$.
+            "slides samples": #"""
+                - Seed 001: “Normalization uses the mean and variance of the given samples.” Only when the norm is batch \#
+                norm: layer norm averages each token over its own «D» features, not each feature over the tokens \#
+                (that would give feature 1 the mean «column mean»).
                 """#,
+            "slides affine": #"""
+                - Seed 001: “Normalize with each word's mean and variance, then an affine transformation per \#
+                ‘layer’.” Confirmed (one $\gamma_{j}$ and $\beta_{j}$ per feature, shared by every token): \#
+                «first» has $\mu = «mean 1»$, $\sigma^{2} = «var 1»$, «last» $\mu = «mean 2»$, $\sigma^{2} = «var 2»$, «affine».
+                """#,
+            "slides affine, feature": "and feature «j» of both is scaled by «gamma» and shifted by «beta»",
+            "slides affine, identity": #"and every $\gamma_{j} = 1$, $\beta_{j} = 0$ here"#,
+            "std eps": #"At 4 decimals $\epsilon$ does not show: it changes $s$ only from decimal «decimal» on."#,
+            "std eps, shows": #"Here $\epsilon$ shows: without it, «row» would have $s = «without»$."#,
         ])
 }

@@ -8,6 +8,7 @@
 // References: Ba, Kiros & Hinton 2016, "Layer Normalization"; PyTorch docs for torch.nn.LayerNorm;
 // seed notes 001 (residual + layer norm; batch, layer, instance and group norm).
 
+import Foundation
 import JSONFormat
 import LessonInput
 import TraceCore
@@ -60,14 +61,11 @@ enum LayerNorm: Lesson {
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
-        tr.say(w("norms"))
         tr.heading(w("heading equations"))
-        tr.math(w("equations"))
-        tr.say(w("convention"))
-        if p.unbiased || p.epsOutside {
-            let which = p.unbiased && p.epsOutside ? "both" : p.unbiased ? "unbiased" : "outside"
-            tr.say(w("another convention, " + which))
-        }
+        tr.math(w("equations", ["divisor": w(p.unbiased ? "divisor, unbiased" : "divisor, biased"), "s": w(p.epsOutside ? "s, outside" : "s, inside")]))
+        let which = p.unbiased && p.epsOutside ? "another convention, both" : p.unbiased ? "another convention, unbiased"
+            : p.epsOutside ? "another convention, outside" : "convention, nn"
+        tr.say(w("convention", ["convention": w(which)]))
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: w("legend N"), size: n),
             (symbol: #"d_{\text{model}}"#, meaning: w("legend D"), size: d),
@@ -93,8 +91,8 @@ enum LayerNorm: Lesson {
                                  w.caption(p.unbiased ? "var, unbiased" : "var", sizes), labels: perRow)
         // s = √(σ² + ε)  (or √σ² + ε)                                                                            N
         let std = p.epsOutside
-            ? tr.record("std", "s", sqrt(variance) + eps, w.caption("std, outside"), labels: perRow)
-            : tr.record("std", "s", sqrt(variance + eps), w.caption("std"), labels: perRow)
+            ? tr.record("std", "s", sqrt(variance) + eps, w.caption("std, outside", ["eps": epsSentence(p, variance: variance.value.flat)]), labels: perRow)
+            : tr.record("std", "s", sqrt(variance + eps), w.caption("std", ["eps": epsSentence(p, variance: variance.value.flat)]), labels: perRow)
 
         tr.heading(w("heading normalize"), level: 3)
         // x̂ = (x − μ)/s                                                                                          N × D
@@ -192,31 +190,58 @@ extension LayerNorm {
         }
     }
 
-    /// The seed notes' statements on normalization (seed notes 001), each with its verdict from the values.
+    /// What ε does to s: the decimal from which it changes s (the largest change over the rows), or
+    /// the row whose s it changes at the 4 decimals shown, with the s it would have without ε.
+    static func epsSentence(_ p: LayerNormInput, variance: [Double]) -> String {
+        let with = variance.map { p.epsOutside ? $0.squareRoot() + p.eps : ($0 + p.eps).squareRoot() }
+        let without = variance.map { $0.squareRoot() }
+        let style = NumberStyle(precision: 4)
+        if let row = variance.indices.first(where: { style.fixed(with[$0]) != style.fixed(without[$0]) }) {
+            return words("std eps, shows", ["row": named(p, row), "without": style.fixed(without[row])])
+        }
+        // The decimal of the change's first digit: the first d with 10^-d ≤ change.
+        guard let change = variance.indices.map({ abs(with[$0] - without[$0]) }).max(), change > 0,
+              let decimal = (1...30).first(where: { Foundation.pow(10, -Double($0)) <= change * (1 + 1e-9) }) else { return "" }
+        return words("std eps", ["decimal": "\(decimal)"])
+    }
+
+    /// The seed notes' statements on normalization (seed 001), each with its verdict from the values.
     static func slides(_ p: LayerNormInput, divisor: Int, identity: Bool, mean: [Double], variance: [Double],
                        normalized xHat: Matrix, output y: Matrix) -> [String] {
         guard xHat.rows > 0 else { return [] }
         let style = NumberStyle(precision: 4)
+        let d = xHat.cols
         // The normalized rows' means (the largest in size) and variances (their range), as 4 decimals show them.
+        func range(_ values: [Double]) -> String {
+            let shown = Set(values.map { style.fixed($0) }).sorted()
+            return shown.count == 1 ? shown[0] : (shown.first ?? "") + "–" + (shown.last ?? "")
+        }
         let normal = moments(xHat, divisor: divisor)
         let largestMean = normal.map { abs($0.mean) }.max() ?? 0
-        let variances = Set(normal.map { style.fixed($0.variance) }).sorted()
-        let varianceWords = variances.count == 1 ? variances[0] : (variances.first ?? "") + "–" + (variances.last ?? "")
         var bullets: [String] = []
         if let low = normal.indices.min(by: { normal[$0].variance < normal[$1].variance }), style.fixed(normal[low].variance) != style.fixed(1) {
             bullets.append(words("slides moments, small", ["row": named(p, low), "var": numberLabel(variance[low]),
                                                            "normalized var": style.fixed(normal[low].variance)]))
-        } else if identity {
-            bullets.append(words("slides moments, confirmed", ["mean": style.fixed(largestMean), "var": varianceWords]))
         } else {
+            // Under the unbiased convention, the variance nn.LayerNorm's users would measure too.
+            let biased = divisor == d ? "" : words("slides moments, biased", ["divisor": "\(divisor)", "D": "\(d)",
+                                                                               "biased var": range(moments(xHat, divisor: d).map(\.variance))])
             let out = moments(y, divisor: divisor, rows: 0..<1)[0]
-            bullets.append(words("slides moments, before", ["mean": style.fixed(largestMean), "var": varianceWords, "first": named(p, 0),
-                                                            "output mean": style.fixed(out.mean), "output var": style.fixed(out.variance)]))
+            let after = identity ? words("slides moments, identity")
+                : words("slides moments, after", ["first": named(p, 0), "output mean": style.fixed(out.mean), "output var": style.fixed(out.variance)])
+            bullets.append(words("slides moments", ["mean": style.fixed(largestMean), "var": range(normal.map(\.variance)), "biased": biased, "after": after]))
         }
         if xHat.rows > 1 {
+            let columnMean = (0..<p.x.rows).reduce(0.0) { $0 + p.x[$1, 0] } / Double(p.x.rows)
+            bullets.append(words("slides samples", ["D": "\(d)", "column mean": numberLabel(columnMean)]))
             let last = xHat.rows - 1
-            bullets.append(words("slides own", ["first": named(p, 0), "last": named(p, last), "mean 1": numberLabel(mean[0]), "var 1": numberLabel(variance[0]),
-                                                "mean 2": numberLabel(mean[last]), "var 2": numberLabel(variance[last])]))
+            let gamma = p.gamma?.entries ?? Array(repeating: 1, count: d)
+            let beta = p.beta?.entries ?? Array(repeating: 0, count: d)
+            let affine = (0..<d).first { gamma[$0] != 1 || beta[$0] != 0 }.map { j in
+                words("slides affine, feature", ["j": "\(j + 1)", "gamma": numberLabel(gamma[j]), "beta": numberLabel(beta[j])])
+            } ?? words("slides affine, identity")
+            bullets.append(words("slides affine", ["first": named(p, 0), "last": named(p, last), "mean 1": numberLabel(mean[0]), "var 1": numberLabel(variance[0]),
+                                                   "mean 2": numberLabel(mean[last]), "var 2": numberLabel(variance[last]), "affine": affine]))
         }
         return bullets
     }
