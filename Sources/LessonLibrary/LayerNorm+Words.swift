@@ -28,7 +28,7 @@ extension LayerNorm {
             "std": ("standard deviations", "«eps»"),
             "std, outside": ("standard deviations", "«eps»"),
             "normalized": ("normalized", "Each deviation in units of its row's $s$."),
-            "normalized, same": ("normalized", #"«rows» are now the same to 4 decimals: a row $a x + b$ with $a > 0$ normalizes as $x$ does (with $a < 0$, to minus it)."#),
+            "normalized, same": ("normalized", #"«rows» are now the same to 4 decimals: a row $a x + b$ with $a > 0$ normalizes as $x$ does (with $a < 0$, as $-x$ does)."#),
             "output": ("output", ""),
             "output, identity": ("output", #"$\gamma = 1$ and $\beta = 0$: the same as $\hat X$."#),
         ],
@@ -60,9 +60,9 @@ extension LayerNorm {
             "alternative annotated": #"The Annotated Transformer's LayerNorm: unbiased variance and ε outside the root (`variance: "unbiased"`, `eps_placement: "outside"`)"#,
             "why": #"""
                 **Layer normalization** brings each token's features to mean 0 and variance 1, then applies a \#
-                learned scale $\gamma$ and shift $\beta$. The original Transformer applies it after each residual \#
+                learned scale $\gamma$ and shift $\beta$. The original Transformer normalizes after each residual \#
                 sum, $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$ (post-LN); GPT-2, Raschka's book and \#
-                The Annotated Transformer apply it first, $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$ (pre-LN).
+                The Annotated Transformer before the sublayer, $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$ (pre-LN).
                 """#,
             "heading equations": "The equations",
             "equations": #"""
@@ -79,12 +79,11 @@ extension LayerNorm {
             "s, inside": #"\sqrt{\sigma^{2} + \epsilon}"#,
             "s, outside": #"\sqrt{\sigma^{2}} + \epsilon"#,
             "convention": #"""
-                Here $x$ is one row of $X$ (one token), $x_{j}$ its feature $j$, and $y$ that row of the output $Y$. \#
-                «convention»
+                Here $x$ is one row (token) of $X$, $x_{j}$ its feature $j$, $y$ its row of $Y$. «convention»
                 """#,
             "convention, nn": #"""
-                The convention is `nn.LayerNorm`'s: the biased variance (÷ $d_{\text{model}}$), $\epsilon$ inside \#
-                the root; The Annotated Transformer divides by $d_{\text{model}} - 1$ and adds $\epsilon$ after the root.
+                As in `nn.LayerNorm`, the variance is biased (÷ $d_{\text{model}}$) and $\epsilon$ sits inside the \#
+                root; The Annotated Transformer divides by $d_{\text{model}} - 1$ and adds $\epsilon$ after the root.
                 """#,
             "another convention, unbiased": #"""
                 **This trace uses another convention** (`variance: "unbiased"`): it divides by \#
@@ -134,16 +133,16 @@ extension LayerNorm {
                 far above $\epsilon$: «row» has $\sigma^{2} = «var»$, so its row of $\hat X$ has variance «normalized var».
                 """#,
             "slides samples": #"""
-                - Seed 001: “Normalization uses the mean and variance of the given samples.” Only when the norm is batch \#
-                norm: layer norm averages each token over its own «D» features, not each feature over the tokens \#
-                (that would give feature 1 the mean «column mean»).
+                - Seed 001: “Normalization uses the mean and variance of the given samples.” Only when the norm is \#
+                batch norm: layer norm averages each token's own «D» features, not a feature over the tokens \#
+                (feature 1's mean would be «column mean»).
                 """#,
             "slides affine": #"""
                 - Seed 001: “Normalize with each word's mean and variance, then an affine transformation per \#
                 ‘layer’.” Confirmed (one $\gamma_{j}$ and $\beta_{j}$ per feature, shared by every token): \#
                 «first» has $\mu = «mean 1»$, $\sigma^{2} = «var 1»$, «last» $\mu = «mean 2»$, $\sigma^{2} = «var 2»$, «affine».
                 """#,
-            "slides affine, feature": "and feature «j» of both is scaled by «gamma» and shifted by «beta»",
+            "slides affine, feature": "and feature «j» of both is scaled by «gamma», shifted by «beta»",
             "slides affine, identity": #"and every $\gamma_{j} = 1$, $\beta_{j} = 0$ here"#,
             "std eps": #"At 4 decimals $\epsilon$ does not show: it changes $s$ only from decimal «decimal» on."#,
             "std eps, shows": #"Here $\epsilon$ shows: without it, «row» would have $s = «without»$."#,

@@ -14,7 +14,7 @@ extension PositionalEncoding {
             "base": ("Base", "The paper's value."),
             "base, other": ("Base", "The paper uses 10000."),
             "x": ("Embeddings", ""),
-            "exponent": ("exponents", "One per pair of columns."),
+            "exponent": ("exponents", ""),
             "exponent, concatenated": ("exponents", "One per pair: sine column i and cosine column i of each half share it."),
             "divisor": ("divisors", "Pair 0 turns one radian per «first», pair «last pair» per «last»."),
             "divisor, one pair": ("divisors", "One pair: one radian per «first»."),
@@ -22,7 +22,7 @@ extension PositionalEncoding {
             "PE": ("positional encoding", "Sines in table «sine columns» (the paper's «paper sine columns»), cosines in «cosine columns».«slow»"),
             "PE, one column": ("positional encoding", "The sine of the angle."),
             "PE, concatenated": ("positional encoding", "Sines in the first «sines» columns, cosines in the last «cosines».«slow»"),
-            "output": ("embeddings plus positions", "Each token's embedding plus its position's row."),
+            "output": ("embeddings plus positions", ""),
         ],
         text: [
             "backward equations": #"\frac{\partial L}{\partial X} = \frac{\partial L}{\partial (X + PE)}"#,
@@ -52,21 +52,17 @@ extension PositionalEncoding {
                 \end{aligned}
                 """#,
             "convention": #"""
-                $pos$ is the position and $i$ the frequency index (not a token, as in the attention notes). The \#
-                paper counts columns from 0, so columns $2i$ and $2i + 1$ share $\omega_{i}$; the tables count \#
-                from 1: table column 1 is the paper's column 0, a sine.
+                $pos$ is the position; $i$ indexes frequencies, not tokens as in the attention notes. The paper \#
+                counts columns from 0, so columns $2i$ and $2i + 1$ share $\omega_{i}$; the tables count from 1 \#
+                (table column 1 is the paper's column 0, a sine).
                 """#,
             "why sinusoids": #"""
                 **Why sinusoids:** every entry stays between −1 and 1, any position gets a vector, and moving $k$ \#
-                positions on turns each (sin, cos) pair by $k \omega_{i}$, whatever $pos$:
-                """#,
-            "rotation": #"""
-                \begin{bmatrix} \sin(\omega_{i}(pos+k)) \\ \cos(\omega_{i}(pos+k)) \end{bmatrix} = \#
-                \begin{bmatrix} \cos\omega_{i}k & \sin\omega_{i}k \\ -\sin\omega_{i}k & \cos\omega_{i}k \end{bmatrix} \#
-                \begin{bmatrix} \sin(\omega_{i}pos) \\ \cos(\omega_{i}pos) \end{bmatrix}
+                positions on rotates each (sin, cos) pair by $k \omega_{i}$ whatever $pos$, so $PE_{pos+k}$ is a \#
+                linear function of $PE_{pos}$ (the paper's reason).
                 """#,
             "why gap": #"""
-                So the dot product and the distance of two rows depend only on $k$ \#
+                Dot products and distances of rows depend only on the gap $k$ \#
                 ($\sin a \sin b + \cos a \cos b = \cos(a - b)$; each pair has length 1):
                 """#,
             "gap": #"""
@@ -103,8 +99,8 @@ extension PositionalEncoding {
                 , nor near from far: $PE_{«a»} \cdot PE_{«b»} = «dot»$ is larger, those rows only «distance» apart \#
                 (neighbours: «neighbours»)
                 """#,
-            "slow, hardly": " The slowest pair hardly moves: by $pos = «pos»$ its angle is only «angle», so columns «sine» and «cosine» go «sine from» → «sine to» and «cosine from» → «cosine to».",
-            "slow": " By $pos = «pos»$ the slowest pair reaches the angle «angle»: columns «sine» and «cosine» go «sine from» → «sine to» and «cosine from» → «cosine to».",
+            "slow, hardly": " The slowest pair hardly moves: by $pos = «pos»$ its angle is only «angle» (columns «sine» and «cosine»: «sine from» → «sine to», «cosine from» → «cosine to»).",
+            "slow": " By $pos = «pos»$ the slowest pair reaches the angle «angle» (columns «sine» and «cosine»: «sine from» → «sine to», «cosine from» → «cosine to»).",
             "token": "“«token»”",
             "row": "row «i»",
             "notice": "The encoding depends on the position alone: the same position gets the same row in every sentence.",
@@ -129,12 +125,13 @@ extension PositionalEncoding {
             "slides i": #"""
                 - Seed 001: “$i$ is the position.” Refuted (if the missing slide image is the paper's formula): \#
                 $i$ counts frequency pairs; at $pos = «pos»$, table column «column»«paper» is \#
-                $\«function»(«pos»/«divisor») = «value»$ with $i = «i»$.
+                $\«function»(«pos»/«divisor») = «value»$.
                 """#,
-            "slides i, paper": ", the paper's $2i = «paper»$,",
+            "slides i, concatenated": " ($i = «i»$)",
+            "slides i, paper": ", the paper's $2i = «paper»$ ($i = «i»$),",
             "slides distinct, all": #"""
                 - Seed 001: “A different position makes the encoding vector different.” Confirmed for these «n» \#
-                positions: no two rows coincide; the nearest rows, «distance» apart, are those of «pairs»«tie».
+                positions: the nearest rows, «distance» apart, are those of «pairs»«tie».
                 """#,
             "slides distinct, tie": " (a tie: only the gap counts)",
             "pair of positions": "«a» and «b»",

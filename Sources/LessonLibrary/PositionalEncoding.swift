@@ -74,7 +74,6 @@ enum PositionalEncoding: Lesson {
         tr.say(w("convention"))
         if p.concatenated { tr.say(w("concatenated", halves)) }
         tr.say(w("why sinusoids"))
-        tr.math(w("rotation"))
         if d % 2 == 0 {
             // Every sine has its cosine: dot products and distances depend on the gap alone.
             tr.say(w("why gap"))
@@ -276,9 +275,9 @@ extension PositionalEncoding {
         guard pe.rows > 0, let column = pairs.firstIndex(of: pairs.contains(1) ? 1 : 0) else { return nil }
         let pos = p.positions.entries
         guard let row = pos.indices.max(by: { abs(pos[$0]) < abs(pos[$1]) }) else { return nil }
-        let paper = p.concatenated ? "" : words("slides i, paper", ["paper": "\(column)"])
+        let paper = words(p.concatenated ? "slides i, concatenated" : "slides i, paper", ["paper": "\(column)", "i": "\(pairs[column])"])
         return words("slides i", ["pos": numberLabel(p.positions[row]), "column": "\(column + 1)", "paper": paper, "function": sines[column] ? "sin" : "cos",
-                                  "divisor": numberLabel(divisors[column]), "value": shown(pe[row, column]), "i": "\(pairs[column])"])
+                                  "divisor": numberLabel(divisors[column]), "value": shown(pe[row, column])])
     }
 
     /// Seed 001: different positions, different vectors. The nearest rows and every pair tied with

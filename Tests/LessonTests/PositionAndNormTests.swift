@@ -33,7 +33,7 @@ import Testing
         let formula = (2 * 2 - 2 * dot(1)).squareRoot()
         for p in 0..<3 { #expect(abs(distance(p, p + 1) - formula) < 1e-12) }
         let box = try #require(c.bullets(text))
-        #expect(box.contains { $0.contains("Confirmed for these 4 positions") && $0.contains("\(shown(formula)) apart")
+        #expect(box.contains { $0.contains("Confirmed for these 4 positions: the nearest rows, \(shown(formula)) apart")
                 && $0.contains("positions 0 and 1, 1 and 2, 2 and 3 (a tie: only the gap counts)") })
         #expect(text.contains(#"\lVert PE_{pos} - PE_{pos+k} \rVert = \sqrt{\textstyle\sum_{i} (2 - 2\cos k\omega_{i})}"#))
     }
@@ -61,17 +61,17 @@ import Testing
         #expect(text.contains("Sines in table columns 1 and 3 (the paper's 0 and 2), cosines in 2 and 4."))
         #expect(text.contains("table column 1 is the paper's column 0, a sine"))
         let box = try #require(c.bullets(text))
-        #expect(box.contains { $0.contains("Refuted (if the missing slide image is the paper's formula)") && $0.contains("table column 3, the paper's $2i = 2$,") })
+        #expect(box.contains { $0.contains("Refuted (if the missing slide image is the paper's formula)") && $0.contains("table column 3, the paper's $2i = 2$ ($i = 1$), is") })
         // ω_i is defined in the equations, before the rotation uses it.
         let defined = try #require(text.range(of: #"\omega_{i} = \frac{1}{base^{2i/d_{\text{model}}}}"#))
-        let used = try #require(text.range(of: "by $k \\omega_{i}$"))
+        let used = try #require(text.range(of: "pair by $k \\omega_{i}$"))
         #expect(defined.lowerBound < used.lowerBound)
     }
 
     @Test func theSlowPairIsSaidToHardlyMoveOnlyWhenItDoes() throws {
         let (text, trace) = try c.note(PositionalEncoding.self)
         let pe = try c.matrix(trace, "PE")
-        #expect(text.contains("The slowest pair hardly moves: by $pos = 3$ its angle is only 0.0300, so columns 3 and 4 go 0.0000 → \(shown(pe[3, 2])) and 1.0000 → \(shown(pe[3, 3]))."))
+        #expect(text.contains("The slowest pair hardly moves: by $pos = 3$ its angle is only 0.0300 (columns 3 and 4: 0.0000 → \(shown(pe[3, 2])), 1.0000 → \(shown(pe[3, 3])))."))
         // Base 100: the slow pair reaches 0.3 radians, said without "hardly".
         let mastery = try c.note(PositionalEncoding.self, example: "machine-learning-mastery").text
         #expect(!mastery.contains("hardly moves"))
@@ -114,7 +114,7 @@ import Testing
     @Test func oneNotationForTheRowAndItsRoot() throws {
         for (name, backward) in [("default", false), ("default", true), ("raschka-llm-from-scratch", false)] {
             let text = try c.note(LayerNorm.self, example: name, backward: backward).text
-            #expect(text.contains("Here $x$ is one row of $X$ (one token), $x_{j}$ its feature $j$, and $y$ that row of the output $Y$."))
+            #expect(text.contains("Here $x$ is one row (token) of $X$, $x_{j}$ its feature $j$, $y$ its row of $Y$."))
             // σ is the variance's root only as s; no (x − μ)/(σ + ε), no x₁, x₂ for rows.
             #expect(!text.contains(#"\sigma + \epsilon"#) && !text.contains("x_{2}") && !text.contains(#"\hat{x}_{j} &= \frac"#), "\(name)")
         }
@@ -146,8 +146,8 @@ import Testing
     @Test func theSlidesSayWhatIsAveragedAndWhatIsPerFeature() throws {
         let box = try #require(c.bullets(try c.note(LayerNorm.self).text))
         // Feature 1 over the tokens: (1 + 12)/2.
-        #expect(box.contains { $0.contains("Only when the norm is batch norm") && $0.contains("over its own 4 features") && $0.contains("the mean 6.5") })
-        #expect(box.contains { $0.contains("per feature, shared by every token") && $0.contains("feature 3 of both is scaled by 2 and shifted by 1") })
+        #expect(box.contains { $0.contains("Only when the norm is batch norm") && $0.contains("averages each token's own 4 features") && $0.contains("feature 1's mean would be 6.5") })
+        #expect(box.contains { $0.contains("per feature, shared by every token") && $0.contains("feature 3 of both is scaled by 2, shifted by 1") })
         #expect(box.count == 3)
     }
 }
