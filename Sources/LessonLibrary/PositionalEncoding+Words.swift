@@ -30,7 +30,7 @@ extension PositionalEncoding {
             "summary": "Sinusoidal positional encoding: sines and cosines of geometric frequencies, added to the embeddings",
             "title": "Sinusoidal positional encoding",
             "default.summary": "four positions, d_model 4, added to four embeddings",
-            "default.story": #"Four positions and $d_{\text{model}} = 4$, added to the embeddings of “the cat sat down”."#,
+            "default.story": "The embeddings of “the cat sat down”, one position each.",
             "wave.summary": "50 positions × 16 columns: the wave pattern of the encoding",
             "wave.story": #"""
                 Fifty positions and $d_{\text{model}} = 16$, enough to see the pattern in the heatmap: the first \#
@@ -53,8 +53,7 @@ extension PositionalEncoding {
                 """#,
             "convention": #"""
                 $pos$ is the position; $i$ indexes frequencies, not tokens as in the attention notes. The paper \#
-                counts columns from 0, so columns $2i$ and $2i + 1$ share $\omega_{i}$; the tables count from 1 \#
-                (table column 1 is the paper's column 0, a sine).
+                counts columns from 0, so columns $2i$ and $2i + 1$ share $\omega_{i}$; the tables count from 1.
                 """#,
             "why sinusoids": #"""
                 **Why sinusoids:** every entry stays between −1 and 1, any position gets a vector, and moving $k$ \#
