@@ -86,17 +86,16 @@ extension LayerNorm {
                 root; The Annotated Transformer divides by $d_{\text{model}} - 1$ and adds $\epsilon$ after the root.
                 """#,
             "another convention, unbiased": #"""
-                **This trace uses another convention** (`variance: "unbiased"`): it divides by \#
+                **This note uses another convention**: it divides by \#
                 $d_{\text{model}} - 1$ (the unbiased variance, `torch.var`'s default); `nn.LayerNorm` divides by \#
                 $d_{\text{model}}$.
                 """#,
             "another convention, outside": #"""
-                **This trace uses another convention** (`eps_placement: "outside"`): it adds $\epsilon$ after the \#
+                **This note uses another convention**: it adds $\epsilon$ after the \#
                 root, as The Annotated Transformer; `nn.LayerNorm` adds it inside.
                 """#,
             "another convention, both": #"""
-                **This trace uses another convention** (`variance: "unbiased"` and `eps_placement: "outside"`), \#
-                The Annotated Transformer's: it divides by $d_{\text{model}} - 1$ (the unbiased variance) and adds \#
+                **This note uses another convention**, The Annotated Transformer's: it divides by $d_{\text{model}} - 1$ (the unbiased variance) and adds \#
                 $\epsilon$ after the root; `nn.LayerNorm` divides by $d_{\text{model}}$ and adds $\epsilon$ inside.
                 """#,
             "legend N": "tokens (rows), each normalized on its own",
@@ -120,7 +119,6 @@ extension LayerNorm {
             "list and": " and ",
 
             // What the slides say, and what the numbers show.
-            "heading slides": "What the slides say, and what the numbers show",
             "slides moments": #"""
                 - Seed 001: “Normalization makes the variance 1 and the mean 0.” Confirmed for $\hat X$, before \#
                 the slide's affine step: its rows have mean «mean» and variance «var»«biased»«after».

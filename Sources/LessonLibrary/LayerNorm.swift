@@ -108,12 +108,8 @@ enum LayerNorm: Lesson {
                             scale: .diverging, shared: false),
                   description: w("figure description"))
 
-        let bullets = Trace.valuesOnly ? [] : slides(p, divisor: divisor, identity: identity, mean: mean.value.flat, variance: variance.value.flat,
-                                                      normalized: normalized.value.matrix, output: output.value.matrix)
-        if !bullets.isEmpty {
-            tr.heading(w("heading slides"))
-            tr.say(bullets.joined(separator: "\n"))
-        }
+        tr.slides(slides(p, divisor: divisor, identity: identity, mean: mean.value.flat, variance: variance.value.flat,
+                         normalized: normalized.value.matrix, output: output.value.matrix))
         tr.heading(w("heading summary"))
         tr.say(w("notice"))
         if backward {

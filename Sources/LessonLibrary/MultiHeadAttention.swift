@@ -175,7 +175,6 @@ enum MultiHeadAttention: Lesson {
             let range = p.columns(ofHead: m)
             let first = m == 1
             let slots = ["m": "\(m)", "columns": columnWords(range)]
-            let cols = "\(range.lowerBound + 1):\(range.upperBound)"
             tr.section(headRepeats, m, of: heads, w("heading head", slots))
             // The head's columns of Q, K and V: views, shown in Q, K and V's tables, not copied.   n_q × d_k, n_k × d_k
             let (qm, km, vm) = (q.columns(range, "Q^{(\(m))}"), k.columns(range, "K^{(\(m))}"), v.columns(range, "V^{(\(m))}"))

@@ -110,7 +110,6 @@ extension PositionalEncoding {
             "plural": "s",
 
             // What the slides say, and what the numbers show.
-            "heading slides": "What the slides say, and what the numbers show",
             "slides order": #"""
                 - Seed 000: “Feed in A B C D or B A C D: the encoded values do not change.” Only when nothing \#
                 marks the position: «token» at $pos = «other»$ would enter as («moved»), not («row»).

@@ -123,11 +123,7 @@ enum PositionalEncoding: Lesson {
             output = tr.record("output", "X + PE", x + pe, w.caption("output"), labels: table)               // n × d
         }
 
-        let bullets = Trace.valuesOnly ? [] : slides(p, pe: pe.value.matrix, output: output?.value.matrix, divisors: divisor.value.flat, pairs: pairs, sines: sines)
-        if !bullets.isEmpty {
-            tr.heading(w("heading slides"))
-            tr.say(bullets.joined(separator: "\n"))
-        }
+        tr.slides(slides(p, pe: pe.value.matrix, output: output?.value.matrix, divisors: divisor.value.flat, pairs: pairs, sines: sines))
         tr.heading(w("heading summary"))
         tr.say(relativePosition(p, pe: pe.value.matrix, divisors: divisor.value.flat, pairs: pairs) ?? w("notice"))
         if backward, let x, let output {

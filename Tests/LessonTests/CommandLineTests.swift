@@ -504,7 +504,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         try Data(switched.utf8).write(to: folder.appendingPathComponent("ln.json"))
         let run = try lesson(["layer-norm", "--input", "ln.json"], in: folder)
         #expect(run.status == 0, "\(run.err)")
-        #expect(run.out.contains("**This trace uses another convention** (`variance: \"unbiased\"`)"))
+        #expect(run.out.contains("**This note uses another convention**: it divides by $d_{\\text{model}} - 1$"))
         try Data(#"{"input": [[1, 2]], "variance": "unbaised"}"#.utf8).write(to: folder.appendingPathComponent("typo.json"))
         let typo = try lesson(["layer-norm", "--input", "typo.json"], in: folder)
         #expect(typo.status == 65 && typo.err.contains("did you mean 'unbiased'"))
