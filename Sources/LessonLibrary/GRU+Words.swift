@@ -114,14 +114,14 @@ extension GRU {
             "equation h": #"h_{t} &= (1 - z_{t}) \odot n_{t} + z_{t} \odot h_{t-1}"#,
             "equation h, takes-candidate": #"h_{t} &= z_{t} \odot n_{t} + (1 - z_{t}) \odot h_{t-1}"#,
             "symbols": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ and $a_{t}^{h}$ each \#
+                $\sigma(u) = 1/(1 + e^{-u})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ and $a_{t}^{h}$ each \#
                 stack three blocks of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H of $a_{t}^{x}$, and so on), kept \#
                 apart because $r_{t}$ scales only the hidden part of the candidate: PyTorch's documentation writes \#
                 $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$, with $W_{in}$, $b_{in}$, \#
                 $W_{hn}$, $b_{hn}$ the n rows (2H + 1 … 3H) of $W_{ih}$, $b_{ih}$, $W_{hh}$, $b_{hh}$.
                 """#,
             "symbols, reset before": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ stacks three blocks \#
+                $\sigma(u) = 1/(1 + e^{-u})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{x}$ stacks three blocks \#
                 of H rows, r, z, n ($a_{t}^{x,r}$ is rows 1 … H, and so on); $a_{t}^{h}$ only the first two, \#
                 computed with $W_{hh}^{r,z}$ and $b_{hh}^{r,z}$, rows 1 … 2H of $W_{hh}$ and $b_{hh}$. The last \#
                 block, $W_{hn}$ and $b_{hn}$ (rows 2H + 1 … 3H), must wait for $r_{t}$: \#
@@ -185,6 +185,6 @@ extension GRU {
             "one minus": #"Confirmed, in PyTorch's names: the slide's input gate is $1 - z_{t}$ and its “1 − input gate”, the forget gate's role, is $z_{t}$: unit «u» keeps $z_{«t»} = «z»$ of $h_{«t-1»}$ and takes $1 - z_{«t»} = «rest»$ of $n_{«t»}$."#,
             "one minus, takes-candidate": #"Confirmed: the slide's input gate is this $z_{t}$ and its “1 − input gate”, the forget gate's role, is $1 - z_{t}$: unit «u» takes $z_{«t»} = «z»$ of $n_{«t»}$ and keeps $1 - z_{«t»} = «rest»$ of $h_{«t-1»}$."#,
             "slide lighter": #"Seed 002: “The GRU is a lighter LSTM: less memory, faster to compute.”"#,
-            "lighter": #"Confirmed: three blocks of H rows where the LSTM has four, so three quarters of its weights and work for any $I$ and $H$; here «gru» weights and biases against «lstm», «gruWork» multiply-adds per step against «lstmWork»."#,
+            "lighter": #"Confirmed: three blocks of H rows where the LSTM has four, so three quarters of its weights and of its matrix products' work for any $I$ and $H$; here «gru» weights and biases against «lstm», «gruWork» multiply-adds per step against «lstmWork»."#,
         ])
 }

@@ -52,8 +52,8 @@ extension LSTMGates {
             "why": #"""
                 A vanilla RNN rewrites its whole state at every step, and a gradient going back is multiplied \#
                 by $W_{hh}^{\top}$ and $\tanh'$ once per step (seed 002). The **long short-term memory** adds a \#
-                **cell state** $c_{t}$, carried from step to step by a gate and an addition, never through a \#
-                weight matrix. Three **gates** between 0 and 1 decide per unit how much \#
+                **cell state** $c_{t}$, carried from step to step by a gate and an addition: along this direct \#
+                path, never through a weight matrix. Three **gates** between 0 and 1 decide per unit how much \#
                 of the cell to keep ($f$), how much of the candidate $g$ to write ($i$), and how much of the \#
                 memory to show as the hidden state $h_{t}$ ($o$).
                 """#,
@@ -72,7 +72,7 @@ extension LSTMGates {
                 \end{aligned}
                 """#,
             "symbols": #"""
-                $\sigma(z) = 1/(1 + e^{-z})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{i}$, $a_{t}^{f}$, \#
+                $\sigma(u) = 1/(1 + e^{-u})$ lies in (0, 1), $\tanh$ in (−1, 1). $a_{t}^{i}$, $a_{t}^{f}$, \#
                 $a_{t}^{g}$, $a_{t}^{o}$ are the four blocks of H rows of $a_{t}$ (i₁ …, f₁ …, g₁ …, o₁ … in the \#
                 tables): PyTorch's documentation writes $a_{t}^{f}$ as $W_{if} x_{t} + b_{if} + W_{hf} h_{t-1} + b_{hf}$, \#
                 with $W_{if}$ the f rows of $W_{ih}$, and so on. **Convention**: `torch.nn.LSTM`, the gates stacked **i, f, g, o**, two biases, no \#
@@ -95,8 +95,8 @@ extension LSTMGates {
             "o low, several": "«units» hide their memories: «values».",
             "o high": "«units» shows its memory: «values».",
             "o high, several": "«units» show their memories: «values».",
-            "c low": #"«units» passes straight back to $c_{«t-1»}$ only «values» of $\frac{\partial L}{\partial c_{«t»}}$."#,
-            "c low, several": #"«units» pass straight back to $c_{«t-1»}$ only «values» of their entries of $\frac{\partial L}{\partial c_{«t»}}$."#,
+            "c low": #"«units» passes straight back to $c_{«t-1»}$ only «values» of the gradient that reaches $c_{«t»}$."#,
+            "c low, several": #"«units» pass straight back to $c_{«t-1»}$ only «values» of the gradient that reaches $c_{«t»}$."#,
             "heading summary": "Summary",
             "figure gates": "LSTM gates over time",
             "panel i": "input gate i",

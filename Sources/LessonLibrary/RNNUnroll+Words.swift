@@ -50,7 +50,7 @@ extension RNNUnroll {
             "default.story": #"""
                 The seed notes' character-level language model reads “hello” one letter at a time. Here it \#
                 reads the slide's steps 2 to 4, “e”, “l”, “l”, each a *one-hot* vector over h, e and l (inputs \#
-                1, 2, 3; the slide's fourth letter, “o”, is only ever predicted). So the slide's steps 3 and 4 \#
+                1, 2, 3; the slide's last letter, “o”, is only ever predicted). So the slide's steps 3 and 4 \#
                 are steps 2 and 3 here: the same input, two different states, because $h_{t}$ also carries what \#
                 came before.
                 """#,

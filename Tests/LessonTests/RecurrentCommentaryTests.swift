@@ -135,7 +135,7 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
         if c.lesson == "lstm-gates" && c.example == "default" {
             #expect(checked >= 3)
             #expect(markdown.contains("Unit 2 forgets: $f_{3} = 0.08$."))
-            #expect(markdown.contains(#"Unit 2 passes straight back to $c_{2}$ only $f_{3} = 0.08$ of $\frac{\partial L}{\partial c_{3}}$."#))
+            #expect(markdown.contains(#"Unit 2 passes straight back to $c_{2}$ only $f_{3} = 0.08$ of the gradient that reaches $c_{3}$."#))
         }
     }
 
@@ -288,7 +288,7 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
         // The slide's input gate and "1 − input gate" in PyTorch's names; the ¾ for any size.
         let gru = try Self.box("gru", "default")
         #expect(gru.contains("Confirmed, in PyTorch's names: the slide's input gate is $1 - z_{t}$ and its “1 − input gate”, the forget gate's role, is $z_{t}$"))
-        #expect(gru.contains("three quarters of its weights and work for any $I$ and $H$") && !gru.contains("add to 1"))
+        #expect(gru.contains("three quarters of its weights and of its matrix products' work for any $I$ and $H$") && !gru.contains("add to 1"))
     }
 
     @Test func theSeedToysUnsaturatedInputsZeroEveryPreActivation() throws {
