@@ -24,7 +24,7 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $X$ | token embeddings, one token per row | attention, positional encoding, layer norm |
 | $n$ | tokens: rows of $X$ | attention-qkv, positional encoding, layer norm |
 | $n_{q}$, $n_{k}$ | query tokens, key (and value) tokens, where they differ | multi-head-attention |
-| $d_{\text{model}}$ | numbers per token (PyTorch's `embed_dim`, $E$) | attention, positional encoding, layer norm |
+| $d_{\text{model}}$ | numbers per token (PyTorch's `embed_dim`) | attention, positional encoding, layer norm |
 | $Q$, $K$, $V$ | queries, keys, values, one token per row: $q_{i}$ is row $i$ of $Q$ (token $i$'s query), $k_{j}$ row $j$ of $K$ | attention |
 | $d_{k}$, $d_{v}$ | numbers per query and key, per value (in multi-head attention per head: `head_dim`) | attention |
 | $i$, $j$ | query token (row), key token (column) of a score or a weight | attention |

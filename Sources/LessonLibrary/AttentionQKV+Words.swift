@@ -208,23 +208,23 @@ extension AttentionQKV {
             "but": ", but ",
             "and more": "«listed» and «more» more",
             "slides softmax": #"""
-                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: no projections, \#
-                scaling or softmax (the seed adds the softmax later): as weights, «query»'s raw scores «scores» \#
-                sum to «sum», not 1; their softmax is «softmax».
+                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: it has no softmax (the \#
+                seed adds it later), nor projections or scaling: used as weights, «query»'s scores «scores» (here \#
+                after the projections) sum to «sum», not 1; their softmax is «softmax».
                 """#,
             "slides softmax, one": #"""
-                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: no projections, \#
-                scaling or softmax (the seed adds the softmax later): «query»'s raw scores «scores» would be its \#
-                weights (they happen to sum to 1); their softmax is «softmax».
+                - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: it has no softmax (the \#
+                seed adds it later), nor projections or scaling: «query»'s scores «scores» (here after the \#
+                projections) would be its weights (they happen to sum to 1); their softmax is «softmax».
                 """#,
             "slides scale": #"""
                 - Seed 001: “Without dividing by $\sqrt{d_{k}}$ the softmax piles onto the largest score.” \#
                 Confirmed: undivided, «query»'s top weight is «unscaled» (above); divided by «scale», «scaled».
                 """#,
             "slides average": #"""
-                - Seed 003: “The query, dotted with every key, finds the most similar value.” Refuted: \#
-                $o_{«i»}$ = «output» is neither «key»'s value «value» nor the sum «seen» «sum», but their average \#
-                weighted by row «i» of $A$.
+                - Seed 003: “The query, dotted with every key, finds the most similar value.” Partly: the largest \#
+                weight of row «i» of $A$ falls on «key», but $o_{«i»}$ = «output» is neither «key»'s value «value» nor \#
+                the sum «seen» «sum»: it is their average weighted by that row.
                 """#,
             "all values": "of the values",
             "values seen": "of the values it sees",

@@ -28,7 +28,7 @@ extension LayerNorm {
             "std": ("standard deviations", "«eps»"),
             "std, outside": ("standard deviations", "«eps»"),
             "normalized": ("normalized", "Each deviation in units of its row's $s$."),
-            "normalized, same": ("normalized", #"«rows» are now the same to 4 decimals: a row $a x + b$ with $a > 0$ normalizes as $x$ does (with $a < 0$, as $-x$ does)."#),
+            "normalized, same": ("normalized", #"«rows» are now the same to 4 decimals: a row $a x + b$ with $a > 0$ normalizes as $x$ does (with $a < 0$, as $-x$ does) while $a^{2} \sigma^{2}$ is far above $\epsilon$."#),
             "output": ("output", ""),
             "output, identity": ("output", #"$\gamma = 1$ and $\beta = 0$: the same as $\hat X$."#),
         ],

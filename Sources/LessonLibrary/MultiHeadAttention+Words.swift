@@ -178,7 +178,7 @@ extension MultiHeadAttention {
             "slides, concat, same size": #"- Seeds 000, 003: “A learned matrix reduces the concatenation back to the embedding size.” Only when $h d_k > d_{\text{model}}$: here, as in the paper, $C$ already has $h d_k = d_{\text{model}} = «D»$ columns."#,
             "slides, 24 to 4": #"- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $C$ is «n» × 24 and $Y = C W_{O}^{\top} + b_{O}$ is «n» × 4."#,
             "slides, value size": #"- Seed 000: “The output has the size of the value vectors (not so in multi-head attention).” Confirmed: each $O^{(m)}$ has $V^{(m)}$'s «d_k» columns, $C$ has «D», $Y$ has «d_model»."#,
-            "slides, mix": #"- Seed 004: “Concat → Linear brings the heads' outputs into harmony.” Confirmed: every column of $Y$ draws on «heads»; $W_{O}$ is a full matrix, so it mixes columns within a head too."#,
+            "slides, mix": #"- Seed 004: “Concat → Linear brings the heads' outputs into harmony.” Confirmed: every column of $Y$ draws on «heads»; $W_{O}$ is not block by block, so it mixes columns within a head too."#,
             "slides, mix, apart": #"- Seed 004: “Concat → Linear brings the heads' outputs into harmony.” Only when $W_{O}$ combines heads: column «j» of $Y$ draws on «heads» alone."#,
             "mix, all": "all «h» heads",
             "mix, both": "both heads",

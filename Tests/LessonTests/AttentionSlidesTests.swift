@@ -49,7 +49,7 @@ import Testing
                 #expect(name == "seed-char-softmax", "\(name): no seed 004 bullet")
                 continue
             }
-            let form = #/raw scores ([-0-9., ]+) sum to ([-0-9.]+), not 1; their softmax is ([-0-9., ]+)\.$/#
+            let form = #/scores ([-0-9., ]+) \(here after the projections\) sum to ([-0-9.]+), not 1; their softmax is ([-0-9., ]+)\.$/#
             let match = try #require(said.firstMatch(of: form), "\(name): \(said)")
             let (scores, total, softmax) = (numbers(match.1), try #require(Double(match.2)), numbers(match.3))
             #expect(scores.count == softmax.count && scores.count > 1, "\(said)")
@@ -67,7 +67,7 @@ import Testing
                 return seen.count == scores.count && zip(seen, scores).allSatisfy { abs(s[i, $0.0] - $0.1) < 1e-9 }
             }
             #expect(!rows.isEmpty, "\(name): \(scores) is no row of S")
-            #expect(said.contains("Incomplete: no projections, scaling or softmax"))
+            #expect(said.contains("Incomplete: it has no softmax (the seed adds it later), nor projections or scaling"))
         }
     }
 
@@ -78,7 +78,7 @@ import Testing
         let a = try matrix(trace, "weights")
         let said = try #require(bullet(text, "Without dividing by"))
         #expect(said.contains("undivided, “sat”'s top weight is 0.8776 (above); divided by 2, \(NumberStyle(precision: 4).fixed(a[2, 1]))."))
-        #expect(try #require(bullet(text, "c_{4} = ")).contains("“sat”'s raw scores 0.25, 5.75, 3.75 sum to 9.75, not 1; their softmax is 0.0036, 0.8776, 0.1188."))
+        #expect(try #require(bullet(text, "c_{4} = ")).contains("“sat”'s scores 0.25, 5.75, 3.75 (here after the projections) sum to 9.75, not 1; their softmax is 0.0036, 0.8776, 0.1188."))
     }
 
     // MARK: Self-similarity: Confirmed, Not always, Refuted
@@ -136,7 +136,7 @@ import Testing
         func two(_ xs: [Double]) -> String { "(" + xs.map { NumberStyle(precision: 2).fixed($0) }.joined(separator: ", ") + ")" }
         let said = try #require(bullet(text, "finds the most similar value"))
         let sum = (0..<v.cols).map { c in (0..<v.rows).reduce(0.0) { $0 + v[$1, c] } }
-        #expect(said.contains("Refuted: $o_{3}$ = \(two([o[2, 0], o[2, 1]])) is neither “cat”'s value \(two([v[1, 0], v[1, 1]])) nor the sum of the values \(two(sum))"))
+        #expect(said.contains("Partly: the largest weight of row 3 of $A$ falls on “cat”, but $o_{3}$ = \(two([o[2, 0], o[2, 1]])) is neither “cat”'s value \(two([v[1, 0], v[1, 1]])) nor the sum of the values \(two(sum))"))
         // The Illustrated Transformer's v₁ + v₂ = v₁: nothing to tell apart, no bullet.
         #expect(bullet(try note(example: "illustrated-transformer").text, "finds the most similar value") == nil)
     }
