@@ -134,6 +134,7 @@ extension GRU {
             "reset after": #"The reset gate acts *after* the product, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$: it scales what reaches each unit's candidate. colah's figure and Cho et al. (2014) act before it, $W_{hn} (r_{t} \odot h_{t-1})$, scaling each unit's state before $W_{hn}$ mixes the units: «other»."#,
             "reset before": #"The reset gate acts *before* the product, $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$, as in colah's figure and Cho et al. (2014): it scales each unit's state before $W_{hn}$ mixes the units. PyTorch acts after it, $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$, scaling what reaches each unit's candidate: «other»."#,
             "other rule, same": "the same numbers here",
+            "other rule, large": "in general other numbers (the same where every $r_{t}$ is 1)",
             "other rule": #"under that rule this example would end at $h_{«T»} = «other»$, not «this»"#,
             "update takes": #" And $z_{t}$ near 1 *takes the candidate*, as in colah's figure: this $z$ is PyTorch's $1 - z$."#,
             "hidden holds": "$h_{t}$ and each gate",
