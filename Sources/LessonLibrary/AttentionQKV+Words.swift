@@ -160,7 +160,6 @@ extension AttentionQKV {
             "blank rows weight": "every key gets «weight»",
             "blank rows, causal": "each weighs the keys it sees alike",
             "rows left out": "…",
-            "list and": " and ",
 
             // What the slides say, and what the numbers show: one bullet per seed statement.
             "confirmed": "Confirmed",
@@ -206,7 +205,6 @@ extension AttentionQKV {
             "slides self holds, more": "«tokens» each weigh themselves most («weights»)",
             "chosen query": "«token» (its query chosen here, not the source's)",
             "but": ", but ",
-            "and more": "«listed» and «more» more",
             "slides softmax": #"""
                 - Seed 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” Incomplete: it has no softmax (the \#
                 seed adds it later), nor projections or scaling: used as weights, «query»'s scores «scores» (here \#

@@ -202,16 +202,6 @@ extension AttentionQKV {
         return blurred ? xs.map { NumberStyle(precision: 4).fixed($0) } : two
     }
 
-    /// `A`, `A and B`, `A, B and C`, `A, B, C and 2 more`.
-    static func listed(_ items: [String]) -> String {
-        let w = words
-        if items.count > 4 {
-            return w("and more", ["listed": items.prefix(3).joined(separator: ", "), "more": "\(items.count - 3)"])
-        }
-        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + w("list and") + last
-    }
-
     /// A row of numbers in a sentence: `(1.50, 0.00)`, its middle left out beyond 4 entries.
     static func row(_ xs: [String]) -> String {
         let shown = xs.count > 4 ? Array(xs.prefix(3)) + [words("rows left out"), xs[xs.count - 1]] : xs

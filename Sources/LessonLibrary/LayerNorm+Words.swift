@@ -116,7 +116,6 @@ extension LayerNorm {
             // Sentences from the numbers.
             "token": "“«token»”",
             "row": "row «i»",
-            "list and": " and ",
 
             // What the slides say, and what the numbers show.
             "slides moments": #"""

@@ -173,7 +173,7 @@ extension LayerNorm {
             return words.caption("normalized")
         }
         let rows = (first..<xHat.rows).filter { alike(xHat, first, $0) }.map { named(p, $0) }
-        let listed = rows.count > 1 ? rows.dropLast().joined(separator: ", ") + words("list and") + (rows.last ?? "") : rows.joined()
+        let listed = LessonLibrary.listed(rows)
         // The sentence starts with them: “cat” as it is, row 1 as Row 1.
         return words.caption("normalized, same", ["rows": listed.prefix(1).uppercased() + listed.dropFirst()])
     }

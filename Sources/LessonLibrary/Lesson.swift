@@ -109,6 +109,8 @@ func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(coun
 /// and columns.
 let sharedWords = Words(text: [
     "heading slides": "What the slides say, and what the numbers show",
+    "list": "«list» and «last»",
+    "list, more": "«list» and «more» more",
     "heading example": "The example",
     "heading inputs": "Inputs",
     "label t": "t",
@@ -131,6 +133,16 @@ let sharedWords = Words(text: [
     "label position": "position",
     "label position of row": "«row» (pos «position»)",
 ])
+
+/// Items in a sentence: "a", "a and b", "a, b and c"; more than four as "a, b, c and 2 more", and
+/// `more` items not given as "a, b and 5 more".
+func listed(_ items: [String], more: Int = 0) -> String {
+    if more == 0 && items.count > 4 { return listed(Array(items.prefix(3)), more: items.count - 3) }
+    guard let last = items.last else { return "" }
+    if more > 0 { return sharedWords("list, more", ["list": items.joined(separator: ", "), "more": "\(more)"]) }
+    if items.count == 1 { return last }
+    return sharedWords("list", ["list": items.dropLast().joined(separator: ", "), "last": last])
+}
 
 extension Trace {
     /// The slides box, before the summary: one bullet ("- Seed 00N: “…” Verdict: …") per seed statement

@@ -133,7 +133,6 @@ extension PositionalEncoding {
                 """#,
             "slides distinct, tie": " (a tie: only the gap counts)",
             "pair of positions": "«a» and «b»",
-            "list and": " and ",
             "list more": "all «count» pairs with gap «gap», from «first» to «last»",
             "pairs few": "positions «pairs»",
             "slides distinct, neighbours": #"""

@@ -157,9 +157,7 @@ extension PositionalEncoding {
 
     /// `1 and 3`, `1, 3 and 5`, `1, 3, …, 15`.
     static func listed(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.joined() }
-        if items.count > 3 { return "\(items[0]), \(items[1]), …, \(items[items.count - 1])" }
-        return items.dropLast().joined(separator: ", ") + words("list and") + items[items.count - 1]
+        items.count > 3 ? "\(items[0]), \(items[1]), …, \(items[items.count - 1])" : LessonLibrary.listed(items)
     }
 
     /// `0–3` for increasing positions, else the list.

@@ -42,8 +42,6 @@ let recurrentWords = Words(
         "units": "Units «list»",
         "units, one, lower": "unit «u»",
         "units, lower": "units «list»",
-        "list": "«list» and «last»",
-        "list, more": "«list» and «more» more",
         "value": "$«symbol» = «v»$",
         "values, two": "$«symbol» = «a»$ and $«b»$",
         "values, range": "$«symbol»$ from «low» to «high»",

@@ -366,14 +366,6 @@ func unitList(_ units: [Int], lower: Bool = false) -> String {
     return recurrentWords("units" + case_, ["list": listed(Array(names.prefix(names.count > 4 ? 3 : 4)), more: names.count > 4 ? names.count - 3 : 0)])
 }
 
-/// "a", "a and b", "a, b and c", "a, b, c and 5 more".
-func listed(_ items: [String], more: Int = 0) -> String {
-    guard let last = items.last else { return "" }
-    if more > 0 { return recurrentWords("list, more", ["list": items.joined(separator: ", "), "more": "\(more)"]) }
-    if items.count == 1 { return last }
-    return recurrentWords("list", ["list": items.dropLast().joined(separator: ", "), "last": last])
-}
-
 /// `$f_{3} = 0.08$`, `$f_{3} = 0.93$ and $0.95$`, or `$f_{3}$ from 0.91 to 0.99`: the values of
 /// some units of one vector.
 func valuesSaid(_ symbol: String, _ values: [Double]) -> String {

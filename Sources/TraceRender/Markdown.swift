@@ -157,7 +157,7 @@ public struct MarkdownRenderer {
                     guard let i else { out.append("| ⋯ | ⋯ |"); continue }
                     out.append("| \(rowLabel(s.labels, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
                 }
-                out += ["", s.meaning, ""]
+                out += [""] + paragraph(s.meaning)
                 return out
             }
             out += matrixTable(s.value.matrix, labels: s.labels, given: false, name: s.name) + [""]

@@ -1341,21 +1341,30 @@ def layer_norm_case(spec):
         out = module(p["input"])
     assert out.shape == (N, D)
 
+    def forward(P, tap, cut):
+        x = P["input"]
+        mean = tap("mean", x.mean(dim=-1))
+        if variance == "biased":
+            var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
+        else:
+            # torch.var's default (unbiased=True): divide by D - 1.
+            var = ((x - mean.unsqueeze(1)) ** 2).sum(dim=-1) / (D - 1)
+        var = tap("var", var)
+        if placement == "inside":
+            normalized = ((x - mean.unsqueeze(1))
+                          / torch.sqrt(var + eps).unsqueeze(1))
+        else:
+            # The Annotated Transformer: eps added to the standard deviation.
+            normalized = ((x - mean.unsqueeze(1))
+                          / (torch.sqrt(var) + eps).unsqueeze(1))
+        normalized = tap("normalized", normalized)
+        return tap("output", normalized * P["weight"] + P["bias"])
+
+    # The values: the same forward pass, each named value kept as it goes by.
+    kept = {}
     x = p["input"]
-    mean = x.mean(dim=-1)
-    if variance == "biased":
-        var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
-    else:
-        # torch.var's default (unbiased=True): divide by D - 1.
-        var = ((x - mean.unsqueeze(1)) ** 2).sum(dim=-1) / (D - 1)
-    if placement == "inside":
-        normalized = ((x - mean.unsqueeze(1))
-                      / torch.sqrt(var + eps).unsqueeze(1))
-    else:
-        # The Annotated Transformer: eps added to the standard deviation.
-        normalized = ((x - mean.unsqueeze(1))
-                      / (torch.sqrt(var) + eps).unsqueeze(1))
-    output = normalized * p["weight"] + p["bias"]
+    output = forward(p, lambda name, v: kept.setdefault(name, v), None)
+    mean, var, normalized = kept["mean"], kept["var"], kept["normalized"]
     tv, tm = torch.var_mean(x, dim=-1, unbiased=(variance == "unbiased"))
     note_diff(lesson, mean, tm, f"{spec['name']} mean", run="var_mean")
     note_diff(lesson, var, tv, f"{spec['name']} var", run="var_mean")
@@ -1399,23 +1408,6 @@ def layer_norm_case(spec):
     values = {"mean": plain(mean), "var": plain(var),
               "normalized": plain(normalized), "output": plain(stored)}
     case = {"name": spec["name"], "input": obj, "values": values}
-
-    def forward(P, tap, cut):
-        x = P["input"]
-        mean = tap("mean", x.mean(dim=-1))
-        if variance == "biased":
-            var = ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1)
-        else:
-            var = ((x - mean.unsqueeze(1)) ** 2).sum(dim=-1) / (D - 1)
-        var = tap("var", var)
-        if placement == "inside":
-            normalized = ((x - mean.unsqueeze(1))
-                          / torch.sqrt(var + eps).unsqueeze(1))
-        else:
-            normalized = ((x - mean.unsqueeze(1))
-                          / (torch.sqrt(var) + eps).unsqueeze(1))
-        normalized = tap("normalized", normalized)
-        return tap("output", normalized * P["weight"] + P["bias"])
 
     P, _, go = backward_pass(lesson, spec, case, forward,
                              {f: p[f] for f in GRAD_FIELDS[lesson]}, (N, D))
