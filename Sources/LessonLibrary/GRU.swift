@@ -197,38 +197,16 @@ enum GRU: RecurrentLesson {
     static func otherRule(_ p: RecurrentInput, _ c: Convention) -> String {
         // Worked out for a slide-sized input only: two more passes would double a large input's time.
         guard !Trace.valuesOnly, p.steps * 3 * p.hidden * (p.inputSize + p.hidden) <= 100_000 else { return words("other rule, large") }
-        let this = lastState(p, resetBefore: c.resetBefore, takesCandidate: c.takesCandidate)
-        let other = lastState(p, resetBefore: !c.resetBefore, takesCandidate: c.takesCandidate)
+        let this = lastState(p, c)
+        let other = lastState(p, Convention(resetBefore: !c.resetBefore, takesCandidate: c.takesCandidate))
         if zip(this, other).allSatisfy({ abs($0 - $1) < 5e-5 }) { return words("other rule, same") }
         return words("other rule", ["T": "\(p.steps)", "other": vectorSaid(other), "this": "$\(vectorSaid(this))$"])
     }
 
-    /// h_T under a convention, in plain numbers (for the sentence on the other one).
-    static func lastState(_ p: RecurrentInput, resetBefore: Bool, takesCandidate: Bool) -> [Double] {
-        let hn = p.hidden
-        let bIh = p.bIh?.entries ?? Array(repeating: 0, count: 3 * hn)
-        let bHh = p.bHh?.entries ?? Array(repeating: 0, count: 3 * hn)
-        func sigma(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
-        var h = p.h0?.entries ?? Array(repeating: 0, count: hn)
-        for t in 0..<p.steps {
-            let ax = (0..<(3 * hn)).map { r in (0..<p.inputSize).reduce(bIh[r]) { $0 + p.wIh[r, $1] * p.x[t, $1] } }
-            let ah = (0..<(3 * hn)).map { r in (0..<hn).reduce(bHh[r]) { $0 + p.wHh[r, $1] * h[$1] } }
-            let r = (0..<hn).map { sigma(ax[$0] + ah[$0]) }
-            let z = (0..<hn).map { sigma(ax[hn + $0] + ah[hn + $0]) }
-            var n = [Double](repeating: 0, count: hn)
-            for u in 0..<hn {
-                let row = 2 * hn + u
-                // Reset before: W_hn (r ⊙ h) + b_hn; after: r ⊙ (W_hn h + b_hn).
-                let hidden: Double = resetBefore ? (0..<hn).reduce(bHh[row]) { $0 + p.wHh[row, $1] * r[$1] * h[$1] } : r[u] * ah[row]
-                n[u] = Foundation.tanh(ax[row] + hidden)
-            }
-            let old = h
-            for u in 0..<hn {
-                let keep = takesCandidate ? 1 - z[u] : z[u]
-                h[u] = (1 - keep) * n[u] + keep * old[u]
-            }
-        }
-        return h
+    /// h_T under a convention: the same derivation, its values only (no words, no figures).
+    static func lastState(_ p: RecurrentInput, _ c: Convention) -> [Double] {
+        let trace = Trace.$valuesOnly.withValue(true) { derive(p, c, example: nil, file: "", backward: false) }
+        return trace["h[\(p.steps)]"]?.value.flat ?? []
     }
 
     /// The seed statements this example's numbers bear on (GRU+Words.swift has them), each with
