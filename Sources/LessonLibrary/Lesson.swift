@@ -54,6 +54,8 @@ public protocol Lesson: Sendable {
     static func trace(_ input: JSON, file: String, example: Example?, backward: Bool) throws -> Trace
     /// Other formulations a slide may have used, tried when a claim fails (none by default).
     static var alternatives: [Alternative] { get }
+    /// Whether input field `field` is a weight matrix, which a source may store the other way round.
+    static func isWeight(_ field: String) -> Bool
     /// The loss the backward pass differentiates, L = Σ ⟨G, output⟩, with the forward pass rerun on
     /// `input` (a nudged copy of the input of `original`): what the gradient check compares with.
     static func lossOf(_ input: JSON, file: String, original: OriginalRun) throws -> Double
@@ -61,6 +63,7 @@ public protocol Lesson: Sendable {
 
 extension Lesson {
     static var alternatives: [Alternative] { [] }
+    static func isWeight(_ field: String) -> Bool { false }
 
     /// The forward pass only.
     public static func trace(_ input: JSON, file: String, example: Example?) throws -> Trace {

@@ -1,16 +1,25 @@
 // The words of the likely reasons a claim fails. Slots: «decimals», «rounded», «convention»,
-// «value», «at», «field».
+// «value», «at», «field», and the finding's «description», «with», «count», «without».
 
 import TraceCore
 
 let reasonWords = Words(text: [
-    "truncated": "the computed value cut to «decimals» decimals instead of rounded (rounded it is «rounded»): truncated, or computed from already rounded intermediate numbers",
-    "last decimal": "one unit off in the last written decimal: probably rounding of already rounded intermediate numbers",
-    "convention": "it is the value under another convention: «convention», which gives «value»",
-    "transposed field": "`«field»` transposed (a weight stored the other way round, in × out instead of out × in or back)",
+    "finding": "**One change explains the file better:** «description». With it «with» of «count» claims hold instead of «without», and every claim that held still holds.",
+    "by finding": "«finding», which fits the whole claims file («with» of «count» claims hold with it, «without» without): it gives «value»",
+    "by finding, table": "the change above gives «value»",
+    "truncated": "cut to «decimals» decimals instead of rounded: the computed «computed», rounded, is «rounded»",
+    "row adjusted": "rounded, then adjusted so that the row sums to 1: rounded to «decimals» decimals the row is «rounded» (sum «sum»); the claims are «claimed»",
+    "claimed number": "`«name»`«at» = «claimed» (computed «computed»)",
+    "from claimed": "computed from the source's own printed numbers, «list»: from them it is «value»",
+    "from claimed, cut": "computed from the source's own printed numbers, «list», and cut to «decimals» decimals: from them it is «value»",
+    "rounded steps": "every intermediate number rounded to «decimals» decimals before the next step: it is then «value»",
+    "float32": "single precision (float32): the given numbers and every computed value held as float32, as in a source that ran in float32 (`torch.Tensor`, NumPy `float32`)",
+    "transposed field": "`«field»` stored the other way round (transposed: in × out instead of out × in, or back)",
+    "transposed fields": "every weight stored the other way round («fields» transposed)",
     "swapped": "it is entry «at»: row and column swapped (a transposed matrix)",
     "other entry": "it is the value of another entry, «at»: the position may be off",
     "sign": "the sign is flipped",
-    "none": "no likely reason found: a misprint, or a different input than the one given",
-    "none, large input": "no likely reason found (conventions, transposed inputs and other entries are tried only on inputs whose trace holds at most «numbers» numbers)",
+    "many slips": "**«count» failing claims have no likely reason:** no convention this lesson knows, no weight stored the other way round, no float32 and no rounding gives them. So many are no slips of the pen: the source computes something else (another formula, or other inputs than these).",
+    "slip": "a slip: no rounding or convention gives it",
+    "slip, large input": "a slip: no rounding or convention gives it (other conventions, float32 and rounded intermediates are tried only on inputs whose trace holds at most «numbers» numbers)",
 ])

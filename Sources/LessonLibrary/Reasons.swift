@@ -1,7 +1,8 @@
-// Why a claimed number fails: the verdict looks for the likely reason, in this order —
-// truncation instead of rounding, one unit off in the last decimal, another published convention
-// (the lesson's alternatives), a weight stored transposed, another entry of the same value, a
-// flipped sign. Each candidate is computed, never guessed: an alternative reruns the lesson.
+// Why a claimed number fails (SPEC "Claims"): a reason must explain the claim, not just fit it.
+// Every candidate is computed, never guessed: a convention or a transposed weight reruns the lesson
+// on the rewritten input; float32, rounded intermediates and the source's own printed numbers rerun
+// it with its values changed as they are recorded (TraceCore's `Adjustment`). `LikelyReasons`
+// says in which order they are tried.
 
 import Foundation
 import JSONFormat
@@ -50,79 +51,298 @@ extension JSON {
 
 extension Trace {
     /// Checks `set` against this trace and finds the likely reason of each failure by
-    /// recomputing `lesson` on rewritten versions of `input`.
+    /// recomputing `lesson` on rewritten versions of `input`, or with its values changed as a
+    /// source's own computation changes them (`Adjustment`).
     func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON, backward: Bool = false) throws {
         try check(set, file: file)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
-        // Running the lesson again under each convention and with each input transposed, and
-        // looking for the claimed number elsewhere, are for inputs of a slide's size; on a large
-        // one they would cost seconds and explain nothing.
-        let slideSized = numberCount <= Self.maxNumbersToRerun
-        var computed: [(String, Trace)]?
-        func alternatives() -> [(String, Trace)] {
-            if let computed { return computed }
-            var found: [(String, Trace)] = []
-            if slideSized, case .object(let members) = input {
-                found = lesson.alternatives.compactMap { alternative in
-                    guard let rewritten = alternative.rewrite(input),
-                          let trace = try? lesson.trace(rewritten, file: file, example: nil, backward: backward) else { return nil }
-                    return (alternative.description, trace)
-                }
-                found += members.compactMap { member in
-                    guard let transposed = member.value.transposedMatrix, transposed != member.value,
-                          let rewritten = input.setting(member.key, transposed),
-                          let trace = try? lesson.trace(rewritten, file: file, example: nil, backward: backward) else { return nil }
-                    return (reasonWords("transposed field", ["field": member.key]), trace)
-                }
-            }
-            computed = found
-            return found
-        }
-        let style = NumberStyle(precision: 4)
-        let nearby = NearbyEntries(self)
-        explainFailures { reason($0, alternatives: alternatives, slideSized: slideSized, style: style, nearby: nearby) }
+        let found = LikelyReasons(trace: self, verdicts: verdicts, lesson: lesson, input: input, file: file, backward: backward).find()
+        explainFailures(found.reasons, finding: found.finding)
     }
 
     /// The largest trace (in numbers) for which the reasons that need another run, or a search
     /// of a whole value, are tried.
     static let maxNumbersToRerun = 1_000_000
+}
 
-    private func reason(_ v: Verdict, alternatives: () -> [(String, Trace)], slideSized: Bool, style: NumberStyle, nearby: NearbyEntries) -> String {
-        let claim = v.claim
-        let decimals = Claim.writtenDecimals(claim.written)
-        if let decimals {
-            let scale = pow(10, Double(decimals))
-            let truncated = (v.computed * scale).rounded(.towardZero) / scale
-            if abs(truncated - claim.expected) <= 1e-9 * max(1, abs(claim.expected)) {
-                return reasonWords("truncated", ["decimals": "\(decimals)", "rounded": NumberStyle(precision: decimals).fixed(v.computed)])
+/// The search for why claims fail. First, what would explain the claims file as a whole: another
+/// convention, weights stored the other way round, or single precision; it is taken only when more
+/// claims hold with it and none that held breaks, and said once. Then, claim by claim, under it: a
+/// row of probabilities rounded and made to sum to 1, numbers computed from the source's own
+/// printed intermediates, numbers cut instead of rounded (unless the file shows the source rounds),
+/// every intermediate rounded; an entry swapped, another entry, a sign; else a slip.
+struct LikelyReasons {
+    let trace: Trace
+    let verdicts: [Verdict]
+    let lesson: any Lesson.Type
+    let input: JSON
+    let file: String
+    let backward: Bool
+    /// Reruns are for inputs of a slide's size; on a large one they would cost seconds and explain nothing.
+    var slideSized: Bool { trace.numberCount <= Trace.maxNumbersToRerun }
+
+    /// A way the source may have computed: an input rewritten (a convention) and a change to every value.
+    struct Setting {
+        let description: String
+        let input: JSON
+        let adjustment: Adjustment?
+        /// What single precision adds to a claim's tolerance (0 in double precision).
+        let slack: @Sendable (Double) -> Double
+    }
+
+    /// Single precision's room: a float32 computation differs from the exact one on float32
+    /// numbers by a few units in the last place of its terms, about 2⁻²¹ of their size.
+    static let float32Slack: @Sendable (Double) -> Double = { x in max(1, abs(x)) * 0x1p-21 }
+
+    func find() -> (reasons: [Int: (reason: String, inTable: String?)], finding: String?) {
+        var reasons: [Int: (reason: String, inTable: String?)] = [:]
+        var finding: String?
+        var base = (setting: Setting?.none, values: verdicts.map(\.computed))
+        if slideSized, let best = bestSetting() {
+            let count = verdicts.count
+            let held = verdicts.filter(\.holds).count
+            finding = reasonWords("finding", ["description": best.setting.description, "with": "\(best.holding)", "count": "\(count)", "without": "\(held)"])
+            for (n, v) in verdicts.enumerated() where !v.holds && fits(v.claim, best.values[n], best.setting) {
+                let value = shown(best.values[n], v.claim)
+                reasons[n] = (reasonWords("by finding", ["finding": best.setting.description, "value": value, "with": "\(best.holding)", "count": "\(count)", "without": "\(held)"]),
+                              reasonWords("by finding, table", ["value": value]))
             }
-            if abs(v.difference) <= 1.5 / scale {
-                return reasonWords("last decimal")
-            }
+            base = (best.setting, best.values)
         }
-        for (description, trace) in alternatives() {
-            guard let value = trace[claim.value]?.value.flat, v.index < value.count else { continue }
-            if abs(value[v.index] - claim.expected) <= claim.tolerance {
-                return reasonWords("convention", ["convention": description, "value": style.fixed(value[v.index])])
-            }
+        let rounds = sourceRounds(base.values)
+        var reruns: [String: [Double]?] = [:]
+        var slips = 0
+        for (n, v) in verdicts.enumerated() where !v.holds && reasons[n] == nil {
+            let (reason, isSlip) = claimReason(n, v, base: base, sourceRounds: rounds, reruns: &reruns)
+            reasons[n] = (reason, nil)
+            if isSlip { slips += 1 }
         }
-        if let step = self[claim.value] {
-            let flat = step.value.flat
-            if step.value.shape.count == 2, claim.at.count == 2 {
-                let (rows, cols) = (step.value.shape[0], step.value.shape[1])
-                let (r, c) = (claim.at[0] - 1, claim.at[1] - 1)
-                if c < rows, r < cols, abs(flat[c * cols + r] - claim.expected) <= claim.tolerance, r != c {
-                    return reasonWords("swapped", ["at": "(\(c + 1), \(r + 1))"])
+        // Many failures that nothing explains are no slips of the pen: say so once.
+        if finding == nil, slips >= 3 { finding = reasonWords("many slips", ["count": "\(slips)"]) }
+        return (reasons, finding)
+    }
+
+    // MARK: The whole file
+
+    /// The setting under which the most claims hold, if more hold than now and every claim that
+    /// holds now still does; the first such on a tie.
+    func bestSetting() -> (setting: Setting, values: [Double], holding: Int)? {
+        let held = verdicts.filter(\.holds).count
+        var best: (setting: Setting, values: [Double], holding: Int)?
+        for setting in settings() {
+            guard let values = values(setting) else { continue }
+            let holds = verdicts.indices.map { fits(verdicts[$0].claim, values[$0], setting) }
+            guard zip(verdicts, holds).allSatisfy({ !$0.holds || $1 }) else { continue }
+            let holding = holds.filter { $0 }.count
+            if holding > max(held, best?.holding ?? 0) { best = (setting, values, holding) }
+        }
+        return best
+    }
+
+    /// Every whole-file setting to try: the lesson's conventions, its weights transposed one at a
+    /// time and all together, and single precision.
+    func settings() -> [Setting] {
+        let exact: @Sendable (Double) -> Double = { _ in 0 }
+        var settings = lesson.alternatives.compactMap { alternative in
+            alternative.rewrite(input).map { Setting(description: alternative.description, input: $0, adjustment: nil, slack: exact) }
+        }
+        if case .object(let members) = input {
+            let weights = members.filter { lesson.isWeight($0.key) }.compactMap { member -> (key: String, value: JSON)? in
+                guard let transposed = member.value.transposedMatrix, transposed != member.value else { return nil }
+                return (member.key, transposed)
+            }
+            for weight in weights {
+                guard let rewritten = input.setting(weight.key, weight.value) else { continue }
+                settings.append(Setting(description: reasonWords("transposed field", ["field": weight.key]), input: rewritten, adjustment: nil, slack: exact))
+            }
+            if weights.count > 1 {
+                let rewritten = weights.reduce(Optional(input)) { json, weight in json?.setting(weight.key, weight.value) }
+                let fields = weights.map { "`\($0.key)`" }
+                if let rewritten {
+                    settings.append(Setting(description: reasonWords("transposed fields", ["fields": listed(fields)]), input: rewritten, adjustment: nil, slack: exact))
                 }
             }
-            // Among a million entries some other one lies near any number by chance: no reason.
-            if slideSized, let other = nearby.first(in: claim.value, near: claim.expected, tolerance: claim.tolerance, excluding: v.index) {
-                let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
-                return reasonWords("other entry", ["at": at])
+        }
+        settings.append(Setting(description: reasonWords("float32"), input: input, adjustment: .float32, slack: Self.float32Slack))
+        return settings
+    }
+
+    // MARK: Claim by claim
+
+    func claimReason(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), sourceRounds: Bool,
+                     reruns: inout [String: [Double]?]) -> (reason: String, isSlip: Bool) {
+        let claim = v.claim
+        let computed = base.values[n]
+        let decimals = claim.decimals
+        if let row = adjustedRow(n, values: base.values) { return (row, false) }
+        if slideSized, let found = fromClaimedIntermediates(n, v, base: base, cut: false, reruns: &reruns) { return (found, false) }
+        if let decimals, !sourceRounds, isCut(computed, to: decimals, claim) {
+            let style = NumberStyle(precision: decimals)
+            return (reasonWords("truncated", ["decimals": "\(decimals)", "rounded": style.fixed(computed), "computed": shown(computed, claim)]), false)
+        }
+        if slideSized, !sourceRounds, let found = fromClaimedIntermediates(n, v, base: base, cut: true, reruns: &reruns) { return (found, false) }
+        if slideSized {
+            for d in Set(verdicts.compactMap(\.claim.decimals)).sorted() where d > 0 {
+                let key = "decimals \(d)"
+                if reruns[key] == nil { reruns[key] = values(base.setting, then: .decimals(d)) }
+                if let values = reruns[key] ?? nil, fits(claim, values[n], base.setting) {
+                    return (reasonWords("rounded steps", ["decimals": "\(d)", "value": shown(values[n], claim)]), false)
+                }
             }
         }
-        if abs(-v.computed - claim.expected) <= claim.tolerance { return reasonWords("sign") }
-        return reasonWords(slideSized ? "none" : "none, large input", ["numbers": "\(Self.maxNumbersToRerun)"])
+        if let other = otherPosition(v, computedBy: base.setting) { return (other, false) }
+        if fits(claim, -computed, base.setting) { return (reasonWords("sign"), false) }
+        return (reasonWords(slideSized ? "slip" : "slip, large input", ["numbers": "\(Trace.maxNumbersToRerun)"]), true)
+    }
+
+    /// Whether `x` cut (not rounded) to `decimals` decimals is the claimed number.
+    func isCut(_ x: Double, to decimals: Int, _ claim: Claim) -> Bool {
+        guard x.isFinite else { return false }
+        let scale = pow(10, Double(decimals))
+        return abs((x * scale).rounded(.towardZero) / scale - claim.expected) <= 1e-9 * max(1, abs(claim.expected))
+    }
+
+    /// Whether the file shows its source rounding (not cutting): some claim equals its value
+    /// rounded but not its value cut to the claim's decimals.
+    func sourceRounds(_ values: [Double]) -> Bool {
+        verdicts.indices.contains { n in
+            let claim = verdicts[n].claim
+            guard let d = claim.decimals, values[n].isFinite else { return false }
+            let rounded = (values[n] * pow(10, Double(d))).rounded() / pow(10, Double(d))
+            return abs(rounded - claim.expected) <= 1e-9 * max(1, abs(claim.expected)) && !isCut(values[n], to: d, claim)
+        }
+    }
+
+    /// A row of probabilities (its entries sum to 1) claimed entry by entry, each within one unit
+    /// of the last decimal, summing to 1 as claimed though the rounded row does not: the source
+    /// rounded, then moved a unit to make the row sum to 1 (100%).
+    func adjustedRow(_ n: Int, values: [Double]) -> String? {
+        let v = verdicts[n]
+        guard let d = v.claim.decimals, let step = trace[v.claim.value] else { return nil }
+        let width = step.value.shape.count == 2 ? step.value.shape[1] : step.value.count
+        let row = v.index / width
+        var claimed = [Int?](repeating: nil, count: width)
+        for (m, other) in verdicts.enumerated() where other.claim.value == v.claim.value && other.index / width == row {
+            guard other.claim.decimals == d, values[m].isFinite else { return nil }
+            claimed[other.index % width] = m
+        }
+        let members = claimed.compactMap { $0 }
+        guard members.count == width, width > 1 else { return nil }
+        let scale = pow(10, Double(d))
+        let exact = members.map { values[$0] }
+        let units = members.map { (verdicts[$0].claim.expected * scale).rounded() }
+        let rounded = exact.map { ($0 * scale).rounded() }
+        guard abs(exact.reduce(0, +) - 1) <= 1e-9, units.reduce(0, +) == scale, rounded.reduce(0, +) != scale,
+              zip(exact, units).allSatisfy({ abs($0 * scale - $1) < 1 }) else { return nil }
+        let style = NumberStyle(precision: d)
+        func written(_ xs: [Double]) -> String { xs.map { style.fixed($0 / scale) }.joined(separator: ", ") }
+        return reasonWords("row adjusted", ["decimals": "\(d)", "rounded": written(rounded), "sum": style.fixed(rounded.reduce(0, +) / scale),
+                                            "claimed": written(units)])
+    }
+
+    /// The claim recomputed from the source's own printed numbers for the values it was computed
+    /// from (claimed entries of the values it depends on);
+    /// the result rounded, or (`cut`) cut to the claim's decimals.
+    func fromClaimedIntermediates(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), cut: Bool,
+                                  reruns: inout [String: [Double]?]) -> String? {
+        let sources = trace.dependencies(of: v.claim.value)
+        let candidates = verdicts.indices.filter { m in
+            let other = verdicts[m].claim
+            return other.value != v.claim.value && sources.contains(other.value) && other.expected.isFinite
+                && abs(base.values[m] - other.expected) > 1e-12 * max(1, abs(other.expected))
+        }
+        func rerun(_ used: [Int]) -> [Double]? {
+            let key = "claimed " + used.map(String.init).joined(separator: ",")
+            if reruns[key] == nil {
+                var replaced: [String: [Int: Double]] = [:]
+                for m in used { replaced[verdicts[m].claim.value, default: [:]][verdicts[m].index] = verdicts[m].claim.expected }
+                reruns[key] = values(base.setting, then: .replacing(replaced))
+            }
+            return reruns[key] ?? nil
+        }
+        // All of the source's printed numbers, as a source that prints its steps goes on from them;
+        // said are those that matter (leaving one out changes the result). Else one alone, the
+        // nearest first.
+        func explained(_ used: [Int]) -> (key: String, value: Double)? {
+            guard let values = rerun(used) else { return nil }
+            if !cut { return fits(v.claim, values[n], base.setting) ? ("from claimed", values[n]) : nil }
+            guard let d = v.claim.decimals, isCut(values[n], to: d, v.claim) else { return nil }
+            return ("from claimed, cut", values[n])
+        }
+        var found: (used: [Int], key: String, value: Double)?
+        if !candidates.isEmpty, let (key, value) = explained(candidates) {
+            let used = candidates.filter { m in rerun(candidates.filter { $0 != m }).map { $0[n] != value } ?? true }
+            found = (used, key, value)
+        } else {
+            for m in candidates.reversed() {
+                if let (key, value) = explained([m]) { found = ([m], key, value); break }
+            }
+        }
+        guard let (used, key, value) = found, !used.isEmpty else { return nil }
+        let said = used.map { m in
+            let other = verdicts[m].claim
+            let at = other.at.isEmpty ? "" : " (" + other.at.map(String.init).joined(separator: ", ") + ")"
+            return reasonWords("claimed number", ["name": other.value, "at": at, "claimed": other.written, "computed": shown(base.values[m], other)])
+        }
+        let list = said.count > 4 ? listed(Array(said.prefix(3)), more: said.count - 3) : listed(said)
+        return reasonWords(key, ["list": list, "value": shown(value, v.claim), "decimals": "\(v.claim.decimals ?? 0)"])
+    }
+
+    /// Row and column swapped, or another entry of the same value (on slide-sized inputs: among a
+    /// million entries some other one lies near any number by chance).
+    func otherPosition(_ v: Verdict, computedBy setting: Setting?) -> String? {
+        let claim = v.claim
+        guard let step = trace[claim.value], setting == nil else { return nil }
+        let flat = step.value.flat
+        if step.value.shape.count == 2, claim.at.count == 2 {
+            let (rows, cols) = (step.value.shape[0], step.value.shape[1])
+            let (r, c) = (claim.at[0] - 1, claim.at[1] - 1)
+            if c < rows, r < cols, r != c, fits(claim, flat[c * cols + r], nil) {
+                return reasonWords("swapped", ["at": "(\(c + 1), \(r + 1))"])
+            }
+        }
+        // Not when the source printed that entry too, at its own place: then the claim is no copy of it.
+        if slideSized, let other = NearbyEntries(trace).first(in: claim.value, near: claim.expected, tolerance: claim.tolerance, excluding: v.index),
+           !verdicts.contains(where: { $0.claim.value == claim.value && $0.index == other }) {
+            let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
+            return reasonWords("other entry", ["at": at])
+        }
+        return nil
+    }
+
+    // MARK: Reruns
+
+    /// Every claimed entry computed under `setting` (nil: the lesson as given), then `extra`; nil
+    /// when the lesson refuses the rewritten input or lacks a claimed value.
+    func values(_ setting: Setting?, then extra: Adjustment? = nil) -> [Double]? {
+        let adjustment: Adjustment? = switch (setting?.adjustment, extra) {
+        case let (a?, b?): a.then(b)
+        case let (a, b): a ?? b
+        }
+        let rerun = Trace.$valuesOnly.withValue(true) {
+            Trace.$adjustment.withValue(adjustment) {
+                try? lesson.trace(setting?.input ?? input, file: file, example: nil, backward: backward)
+            }
+        }
+        guard let rerun else { return nil }
+        var found: [Double] = []
+        for v in verdicts {
+            guard let step = rerun[v.claim.value], step.value.shape == trace[v.claim.value]?.value.shape else { return nil }
+            found.append(step.value.flat[v.index])
+        }
+        return found
+    }
+
+    func values(_ setting: Setting) -> [Double]? { values(Optional(setting)) }
+
+    /// Whether `x` makes `claim` hold, with single precision's room under a float32 setting.
+    func fits(_ claim: Claim, _ x: Double, _ setting: Setting?) -> Bool {
+        claim.holds(for: x, slack: setting?.slack(x) ?? 0)
+    }
+
+    /// A number in a reason: two decimals more than the claim is written with, at least four.
+    func shown(_ x: Double, _ claim: Claim) -> String {
+        NumberStyle(precision: max(4, (claim.decimals ?? 2) + 2)).fixed(x)
     }
 }
 
@@ -148,4 +368,20 @@ extension Example {
         let file = "example '\(name)' claims"
         return (try ClaimSet(claims, file: file), file)
     }
+}
+
+// The weights a source may store the other way round (x·W with W in × out, as Keras and the
+// textbook row form do): never the input sequence, which has one row per step or token.
+extension RecurrentLesson {
+    static func isWeight(_ field: String) -> Bool {
+        field.hasPrefix("weight_") || field == "kernel" || field == "recurrent_kernel"
+    }
+}
+
+extension AttentionQKV {
+    static func isWeight(_ field: String) -> Bool { ["w_q", "w_k", "w_v"].contains(field) }
+}
+
+extension MultiHeadAttention {
+    static func isWeight(_ field: String) -> Bool { field == "out_proj.weight" }
 }

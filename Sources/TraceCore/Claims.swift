@@ -50,10 +50,12 @@ public struct Verdict: Sendable {
     /// The entry claimed, row-major within the value.
     public let index: Int
     public let computed: Double
-    public var holds: Bool { abs(computed - claim.expected) <= claim.tolerance }
+    public var holds: Bool { claim.holds(for: computed) }
     public var difference: Double { computed - claim.expected }
     /// For a claim that fails: the likely reason, when one is found.
     public internal(set) var reason: String?
+    /// The reason as the Markdown table says it, when it refers to the finding above the table.
+    public internal(set) var reasonInTable: String?
 }
 
 extension Trace {
@@ -75,19 +77,21 @@ extension Trace {
                 throw LessonError.data(file, "\(path): \(echoed(claim.value)) has shape \(shape), so the claim needs \(expected)")
             }
             let index = shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
-            verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index], reason: nil))
+            verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index]))
         }
         claims = (set.source, verdicts)
     }
 
-    /// Gives each failing claim the likely reason `reason` finds for it.
-    public func explainFailures(_ reason: (Verdict) -> String?) {
+    /// Gives each failing claim (by its position) the likely reason found for it; `finding` is
+    /// what explains several claims at once, said once above them.
+    public func explainFailures(_ reasons: [Int: (reason: String, inTable: String?)], finding: String?) {
         guard let (source, verdicts) = claims else { return }
-        claims = (source, verdicts.map { verdict in
+        claims = (source, verdicts.enumerated().map { n, verdict in
             var verdict = verdict
-            if !verdict.holds { verdict.reason = reason(verdict) }
+            if !verdict.holds, let found = reasons[n] { (verdict.reason, verdict.reasonInTable) = found }
             return verdict
         })
+        claimsFinding = finding
     }
 
     /// Whether every claim holds (true when there are none).
@@ -95,6 +99,14 @@ extension Trace {
 }
 
 extension Claim {
+    /// Whether the computed `x` is the claimed number: within the tolerance, widened by `slack`.
+    public func holds(for x: Double, slack: Double = 0) -> Bool {
+        abs(x - expected) <= tolerance + slack
+    }
+
+    /// The decimals the number was printed with, nil in exponent form.
+    public var decimals: Int? { Claim.writtenDecimals(written) }
+
     /// How many decimals the number is written with ("0.880" → 3), nil in exponent form.
     public static func writtenDecimals(_ written: String) -> Int? {
         guard !written.lowercased().contains("e") else { return nil }

@@ -136,6 +136,9 @@ public final class Trace {
     /// Set for the reruns of the gradient check, which need the values alone: no words, no
     /// figures, no summaries are made.
     @TaskLocal public static var valuesOnly = false
+    /// Set for the reruns that look for why a claim fails: every value is changed so as it is
+    /// recorded, and what follows is computed from it.
+    @TaskLocal public static var adjustment: Adjustment?
 
     public let lesson: String
     public let title: String
@@ -156,6 +159,8 @@ public final class Trace {
     public var gradientChecks: [GradientCheck] = []
     /// The claims checked against this trace, with where they come from.
     public internal(set) var claims: (source: String, verdicts: [Verdict])?
+    /// What explains several failing claims at once (a convention that fits the whole claims file).
+    public internal(set) var claimsFinding: String?
 
     public init(lesson: String, title: String, example: String) {
         self.lesson = lesson
@@ -250,8 +255,9 @@ public final class Trace {
         return record(name, symbol, computed, title: words.title, meaning: words.meaning, labels: labels())
     }
 
-    private func add(name: String, symbol: String, title: String, value: Value, computed: Traced?, meaning: String,
+    private func add(name: String, symbol: String, title: String, value given: Value, computed: Traced?, meaning: String,
                      labels: Labels, isInput: Bool) -> Traced {
+        let value = Self.adjustment.map { $0.change(name, isInput && !name.isEmpty, given) } ?? given
         let id = steps.count
         steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,
                           meaning: meaning, labels: labels))

@@ -114,7 +114,7 @@ public struct MarkdownRenderer {
                 }
             }
         }
-        if let (source, verdicts) = trace.claims { out += claimsSection(source, verdicts) }
+        if let (source, verdicts) = trace.claims { out += claimsSection(source, verdicts, finding: trace.claimsFinding) }
         out += [
             "---",
             "",
@@ -291,16 +291,17 @@ public struct MarkdownRenderer {
 
     // MARK: Claims
 
-    private func claimsSection(_ source: String, _ verdicts: [Verdict]) -> [String] {
+    private func claimsSection(_ source: String, _ verdicts: [Verdict], finding: String?) -> [String] {
         let holding = verdicts.filter(\.holds).count
-        var out = ["## " + words("claims"), "", words("checked against", ["source": markdownText(source)]), "",
-                   words("claims header"), "|---|---|---:|---:|---:|---|---|"]
+        var out = ["## " + words("claims"), "", words("checked against", ["source": markdownText(source)]), ""]
+        if let finding { out += [finding, ""] }
+        out += [words("claims header"), "|---|---|---:|---:|---:|---|---|"]
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
             // Two more decimals than the claim is written with, so the difference shows.
             let shown = NumberStyle(precision: max(style.precision, (Claim.writtenDecimals(v.claim.written) ?? 0) + 2))
             out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(shown.fixed(v.computed)) | \(shown.fixed(v.difference)) "
-                + "| \(v.holds ? "✓" : "✗") | \(cell(v.reason ?? "")) |")
+                + "| \(v.holds ? "✓" : "✗") | \(cell(v.reasonInTable ?? v.reason ?? "")) |")
         }
         out += ["", holding == verdicts.count
             ? words("all hold", ["count": "\(verdicts.count)"])

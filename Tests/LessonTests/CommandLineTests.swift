@@ -481,7 +481,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         #expect(bad.out.contains("0.0760 ✗") && bad.out.contains("instead of rounded"))
         #expect(bad.err == "lesson: 1 of 1 claims do not hold; the trace says which and why\n")
         let json = try lesson(["lstm-gates", "--expect", "bad.json", "--format", "json"], in: folder)
-        #expect(json.status == 1 && json.out.contains("\"holds\": false") && json.out.contains("\"reason\": \"the computed value cut"))
+        #expect(json.status == 1 && json.out.contains("\"holds\": false") && json.out.contains("\"reason\": \"cut to 2 decimals"))
         // From standard input too.
         let piped = try lesson(["lstm-gates", "--expect", "-"], stdin: #"{"claims": [{"value": "c[3]", "at": [1], "expected": 0.6377}]}"#)
         #expect(piped.status == 0, "\(piped.err)")

@@ -1,0 +1,102 @@
+// The likely reasons of failing claims on worked examples of our own, each written the way a
+// published one went wrong (Reference/make_sources.py says how each source computed): the reason
+// must be the one that explains the source, found from the numbers, not a guess that merely fits.
+
+import Foundation
+import Testing
+@testable import JSONFormat
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+@Suite struct LikelyReasonTests {
+    /// A source of Reference/sources.json, checked: its trace with the verdicts.
+    func checked(_ name: String) throws -> Trace {
+        let file = try readJSON("Tests/LessonTests/Reference/sources.json")
+        guard case .array(let sources)? = file["sources"],
+              let source = sources.first(where: { $0["name"] == .string(name) }),
+              case .string(let id)? = source["lesson"], let lesson = Lessons.named(id),
+              let input = source["input"], let claims = source["claims"] else { throw SourceMissing(name: name) }
+        let trace = try lesson.trace(input, file: name, example: nil)
+        try trace.check(try ClaimSet(claims, file: "\(name).claims"), file: "\(name).claims", lesson: lesson, input: input)
+        return trace
+    }
+    struct SourceMissing: Error { let name: String }
+
+    func failures(_ trace: Trace) -> [Verdict] { trace.claims?.verdicts.filter { !$0.holds } ?? [] }
+
+    @Test func aFloat32SourceIsFoundOnceForTheWholeFile() throws {
+        let trace = try checked("float32")
+        let failing = failures(trace)
+        #expect(failing.count >= 3, "the float32 source should differ from float64 in several printed numbers")
+        let finding = try #require(trace.claimsFinding)
+        #expect(finding.contains("single precision (float32)") && finding.contains("of \(trace.claims?.verdicts.count ?? 0) claims hold"), "\(finding)")
+        for v in failing {
+            #expect(v.reason?.contains("single precision (float32)") == true, "\(v.claim.value): \(v.reason ?? "nil")")
+            #expect(v.reasonInTable?.hasPrefix("the change above gives") == true)
+        }
+        // Said once: the Markdown names float32 in the finding, and the table refers to it.
+        let markdown = MarkdownRenderer(precision: 4, command: "lesson").render(trace)
+        #expect(markdown.components(separatedBy: "single precision (float32)").count == 2)
+    }
+
+    @Test func aSourceThatGoesOnFromItsPrintedNumbers() throws {
+        let trace = try checked("reuses")
+        let reasons = Dictionary(failures(trace).map { ($0.claim.value, $0.reason ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(reasons["a[3]"]?.hasPrefix("computed from the source's own printed numbers, `h[2]` (1) = 0.820") == true, "\(reasons)")
+        #expect(reasons["a[2]"]?.hasPrefix("computed from the source's own printed numbers, `h[1]` (1) = 0.635") == true, "\(reasons)")
+    }
+
+    @Test func aWrongFormulaGetsNoConventionThatBreaksTheFile() throws {
+        let trace = try checked("formula")
+        let failing = failures(trace)
+        #expect(failing.count >= 3)
+        for v in failing {
+            #expect(v.reason == "a slip: no rounding or convention gives it", "\(v.claim.at): \(v.reason ?? "nil")")
+        }
+        let finding = try #require(trace.claimsFinding)
+        #expect(finding.contains("\(failing.count) failing claims have no likely reason") && !finding.contains("concatenated"), "\(finding)")
+    }
+
+    @Test func percentagesRoundedToSumTo100() throws {
+        let trace = try checked("percentages")
+        let failing = failures(trace)
+        #expect(failing.count == 1)
+        #expect(failing.first?.reason?.hasPrefix("rounded, then adjusted so that the row sums to 1: rounded to 2 decimals the row is 0.19, 0.31, 0.51 (sum 1.01)") == true,
+                "\(failing.first?.reason ?? "nil")")
+        // The seed's own: "h 3%, e 13%, l 0%, o 84%".
+        let seed = try #require(AttentionQKV.examples.first { $0.name == "seed-char-softmax" })
+        let seedTrace = try AttentionQKV.trace(seed.input, file: "x", example: nil)
+        try seedTrace.check(try ClaimSet(try #require(seed.claims), file: "c"), file: "c", lesson: AttentionQKV.self, input: seed.input)
+        let seedFailing = failures(seedTrace)
+        #expect(seedFailing.count == 1 && seedFailing.allSatisfy { $0.reason?.hasPrefix("rounded, then adjusted so that the row sums to 1") == true },
+                "\(seedFailing.map { $0.reason ?? "nil" })")
+    }
+
+    @Test func nothingExplainsASlip() throws {
+        let trace = try checked("slip")
+        #expect(failures(trace).map(\.reason) == ["a slip: no rounding or convention gives it"])
+        #expect(trace.claimsFinding == nil)
+    }
+
+    @Test func everyWeightTransposedTogether() throws {
+        let trace = try checked("transposed")
+        let finding = try #require(trace.claimsFinding)
+        #expect(finding.contains("every weight stored the other way round (`w_q`, `w_k` and `w_v` transposed)"), "\(finding)")
+        #expect(trace.claims?.verdicts.count == 5 && finding.contains("5 of 5 claims hold"))
+    }
+
+    /// The input is never offered as "stored the other way round": only weights are.
+    @Test func theInputIsNoWeight() throws {
+        let input = JSON.fields(["x": .rows([[1, 2], [3, 4]]), "w_q": .rows([[1, 0], [0, 1]]), "w_k": .rows([[1, 0], [0, 1]]),
+                                 "w_v": .rows([[1, 0], [0, 1]])])
+        // Q = X W_Q = X; with X transposed, Q (2, 1) would be 2.
+        let trace = try AttentionQKV.trace(input, file: "x", example: nil)
+        let claims = try ClaimSet(try JSON.parse(Array(#"{"claims": [{"value": "Q", "at": [2, 1], "expected": 2}]}"#.utf8)), file: "c")
+        try trace.check(claims, file: "c", lesson: AttentionQKV.self, input: input)
+        let reason = try #require(failures(trace).first?.reason)
+        #expect(!reason.contains("`x`") && trace.claimsFinding == nil, "\(reason)")
+        #expect(!AttentionQKV.isWeight("x") && !RNNUnroll.isWeight("input") && RNNUnroll.isWeight("weight_hh_l0"))
+    }
+}
