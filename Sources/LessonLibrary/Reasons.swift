@@ -71,7 +71,7 @@ extension Trace {
 /// row of probabilities rounded and made to sum to 1, numbers computed from the source's own
 /// printed intermediates, numbers cut instead of rounded (unless the file shows the source rounds),
 /// every intermediate rounded; an entry swapped, another entry, a sign; else a slip.
-struct LikelyReasons {
+final class LikelyReasons {
     let trace: Trace
     let verdicts: [Verdict]
     let lesson: any Lesson.Type
@@ -80,6 +80,18 @@ struct LikelyReasons {
     let backward: Bool
     /// Reruns are for inputs of a slide's size; on a large one they would cost seconds and explain nothing.
     var slideSized: Bool { trace.numberCount <= Trace.maxNumbersToRerun }
+    /// The reruns made, by what they changed (nil: the lesson refused the input).
+    private var reruns: [String: [Double]?] = [:]
+    /// The values each claimed value was computed from, by name.
+    private var dependencies: [String: Set<String>] = [:]
+    /// How many more reruns the search may make: a few hundred on a slide, so that a thousand
+    /// claims stay quick, and fewer on a larger input (their numbers count against 2·10⁷).
+    private var rerunsLeft: Int
+
+    init(trace: Trace, verdicts: [Verdict], lesson: any Lesson.Type, input: JSON, file: String, backward: Bool) {
+        (self.trace, self.verdicts, self.lesson, self.input, self.file, self.backward) = (trace, verdicts, lesson, input, file, backward)
+        rerunsLeft = min(400, 20_000_000 / max(trace.numberCount, 1))
+    }
 
     /// A way the source may have computed: an input rewritten (a convention) and a change to every value.
     struct Setting {
@@ -110,10 +122,9 @@ struct LikelyReasons {
             base = (best.setting, best.values)
         }
         let rounds = sourceRounds(base.values)
-        var reruns: [String: [Double]?] = [:]
         var slips = 0
         for (n, v) in verdicts.enumerated() where !v.holds && reasons[n] == nil {
-            let (reason, isSlip) = claimReason(n, v, base: base, sourceRounds: rounds, reruns: &reruns)
+            let (reason, isSlip) = claimReason(n, v, base: base, sourceRounds: rounds)
             reasons[n] = (reason, nil)
             if isSlip { slips += 1 }
         }
@@ -130,6 +141,8 @@ struct LikelyReasons {
         let held = verdicts.filter(\.holds).count
         var best: (setting: Setting, values: [Double], holding: Int)?
         for setting in settings() {
+            guard rerunsLeft > 0 else { break }
+            rerunsLeft -= 1
             guard let values = values(setting) else { continue }
             let holds = verdicts.indices.map { fits(verdicts[$0].claim, values[$0], setting) }
             guard zip(verdicts, holds).allSatisfy({ !$0.holds || $1 }) else { continue }
@@ -169,23 +182,20 @@ struct LikelyReasons {
 
     // MARK: Claim by claim
 
-    func claimReason(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), sourceRounds: Bool,
-                     reruns: inout [String: [Double]?]) -> (reason: String, isSlip: Bool) {
+    func claimReason(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), sourceRounds: Bool) -> (reason: String, isSlip: Bool) {
         let claim = v.claim
         let computed = base.values[n]
         let decimals = claim.decimals
         if let row = adjustedRow(n, values: base.values) { return (row, false) }
-        if slideSized, let found = fromClaimedIntermediates(n, v, base: base, cut: false, reruns: &reruns) { return (found, false) }
+        if slideSized, let found = fromClaimedIntermediates(n, v, base: base, cut: false) { return (found, false) }
         if let decimals, !sourceRounds, isCut(computed, to: decimals, claim) {
             let style = NumberStyle(precision: decimals)
             return (reasonWords("truncated", ["decimals": "\(decimals)", "rounded": style.fixed(computed), "computed": shown(computed, claim)]), false)
         }
-        if slideSized, !sourceRounds, let found = fromClaimedIntermediates(n, v, base: base, cut: true, reruns: &reruns) { return (found, false) }
+        if slideSized, !sourceRounds, let found = fromClaimedIntermediates(n, v, base: base, cut: true) { return (found, false) }
         if slideSized {
             for d in Set(verdicts.compactMap(\.claim.decimals)).sorted() where d > 0 {
-                let key = "decimals \(d)"
-                if reruns[key] == nil { reruns[key] = values(base.setting, then: .decimals(d)) }
-                if let values = reruns[key] ?? nil, fits(claim, values[n], base.setting) {
+                if let values = rerun("decimals \(d)", base.setting, then: .decimals(d)), fits(claim, values[n], base.setting) {
                     return (reasonWords("rounded steps", ["decimals": "\(d)", "value": shown(values[n], claim)]), false)
                 }
             }
@@ -243,22 +253,19 @@ struct LikelyReasons {
     /// The claim recomputed from the source's own printed numbers for the values it was computed
     /// from (claimed entries of the values it depends on);
     /// the result rounded, or (`cut`) cut to the claim's decimals.
-    func fromClaimedIntermediates(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), cut: Bool,
-                                  reruns: inout [String: [Double]?]) -> String? {
-        let sources = trace.dependencies(of: v.claim.value)
+    func fromClaimedIntermediates(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), cut: Bool) -> String? {
+        if dependencies[v.claim.value] == nil { dependencies[v.claim.value] = trace.dependencies(of: v.claim.value) }
+        let sources = dependencies[v.claim.value] ?? []
+        // The nearest two dozen printed numbers it depends on: enough for any slide, few enough to try one by one.
         let candidates = verdicts.indices.filter { m in
             let other = verdicts[m].claim
             return other.value != v.claim.value && sources.contains(other.value) && other.expected.isFinite
                 && abs(base.values[m] - other.expected) > 1e-12 * max(1, abs(other.expected))
-        }
+        }.suffix(24).map { $0 }
         func rerun(_ used: [Int]) -> [Double]? {
-            let key = "claimed " + used.map(String.init).joined(separator: ",")
-            if reruns[key] == nil {
-                var replaced: [String: [Int: Double]] = [:]
-                for m in used { replaced[verdicts[m].claim.value, default: [:]][verdicts[m].index] = verdicts[m].claim.expected }
-                reruns[key] = values(base.setting, then: .replacing(replaced))
-            }
-            return reruns[key] ?? nil
+            var replaced: [String: [Int: Double]] = [:]
+            for m in used { replaced[verdicts[m].claim.value, default: [:]][verdicts[m].index] = verdicts[m].claim.expected }
+            return self.rerun("claimed " + used.map(String.init).joined(separator: ","), base.setting, then: .replacing(replaced))
         }
         // All of the source's printed numbers, as a source that prints its steps goes on from them;
         // said are those that matter (leaving one out changes the result). Else one alone, the
@@ -311,6 +318,16 @@ struct LikelyReasons {
     }
 
     // MARK: Reruns
+
+    /// `values(setting, then: extra)`, made once for `key`, while the budget lasts.
+    func rerun(_ key: String, _ setting: Setting?, then extra: Adjustment) -> [Double]? {
+        if let made = reruns[key] { return made }
+        guard rerunsLeft > 0 else { return nil }
+        rerunsLeft -= 1
+        let made = values(setting, then: extra)
+        reruns[key] = made
+        return made
+    }
 
     /// Every claimed entry computed under `setting` (nil: the lesson as given), then `extra`; nil
     /// when the lesson refuses the rewritten input or lacks a claimed value.
