@@ -84,13 +84,13 @@ final class LikelyReasons {
     private var reruns: [String: [Double]?] = [:]
     /// The values each claimed value was computed from, by name.
     private var dependencies: [String: Set<String>] = [:]
-    /// How many more reruns the search may make: a few hundred on a slide, so that a thousand
-    /// claims stay quick, and fewer on a larger input (their numbers count against 2·10⁷).
+    /// How many more reruns the search may make: two hundred on a slide, so that a thousand
+    /// claims stay quick, and fewer on a larger input (their numbers count against 10⁷).
     private var rerunsLeft: Int
 
     init(trace: Trace, verdicts: [Verdict], lesson: any Lesson.Type, input: JSON, file: String, backward: Bool) {
         (self.trace, self.verdicts, self.lesson, self.input, self.file, self.backward) = (trace, verdicts, lesson, input, file, backward)
-        rerunsLeft = min(400, 20_000_000 / max(trace.numberCount, 1))
+        rerunsLeft = min(200, 10_000_000 / max(trace.numberCount, 1))
     }
 
     /// A way the source may have computed: an input rewritten (a convention) and a change to every value.
