@@ -10,7 +10,12 @@ extension ClaimSet {
     /// checking them and explaining each failure stays quick.
     public static let maxClaims = 1_000
 
-    /// Reads `{"source": …, "claims": [{"value": …, "at": […], "expected": …, "tolerance": …}]}`.
+    /// The most decimals a file's `decimals` may give: as many as `--precision` shows.
+    public static let maxDecimals = NumberStyle.maxPrecision
+
+    /// Reads `{"source": …, "tolerance" or "decimals": …, "claims": [{"value": …, "at": […],
+    /// "expected": …, "tolerance": …}]}`. A claim's own tolerance comes first, then the file's
+    /// `tolerance`, then half a unit in the file's `decimals`, then in the number's last decimal.
     public init(_ json: JSON, file: String) throws {
         let source: String
         func fail(_ message: String) -> LessonError { .data(file, message) }
@@ -19,13 +24,33 @@ extension ClaimSet {
         }
         // Keys match byte for byte, as the JSON reader tells them apart.
         func isOne(of names: [String], _ key: String) -> Bool { names.contains { $0.utf8.elementsEqual(key.utf8) } }
-        for member in members where !isOne(of: ["source", "claims"], member.key) {
-            throw fail("unknown field \"\(echoed(member.key))\" in the claims" + suggestion(for: member.key, in: ["source", "claims"]))
+        let topLevel = ["source", "claims", "tolerance", "decimals"]
+        for member in members where !isOne(of: topLevel, member.key) {
+            throw fail("unknown field \"\(echoed(member.key))\" in the claims" + suggestion(for: member.key, in: topLevel))
         }
         switch json["source"] {
         case .string(let text)?: source = text
         case nil: source = file
         case let other?: throw fail("source must be a string, got \(other.kindDescription)")
+        }
+        /// What a bad number was: its text, or its kind.
+        func got(_ json: JSON) -> String { json.numberText.map { echoed($0) } ?? json.kindDescription }
+        var fileTolerance: Double?
+        if let json = json["tolerance"] {
+            guard case .number(let t, _) = json, t >= 0, t.isFinite else {
+                throw fail("tolerance must be a number ≥ 0 (how far every claim may be from the computed value), got \(got(json))")
+            }
+            fileTolerance = t
+        }
+        var fileDecimals: Int?
+        if let json = json["decimals"] {
+            guard case .number(let d, _) = json, d == d.rounded(), d >= 0, d <= Double(ClaimSet.maxDecimals) else {
+                throw fail("decimals must be a whole number from 0 to \(ClaimSet.maxDecimals) (the decimals every claim was printed with), got \(got(json))")
+            }
+            fileDecimals = Int(d)
+        }
+        if fileTolerance != nil && fileDecimals != nil {
+            throw fail("tolerance and decimals are both set; give one: tolerance (how far every claim may be off) or decimals (how many decimals the source printed)")
         }
         guard case .array(let items)? = json["claims"] else {
             throw fail("claims must be an array of {\"value\", \"at\", \"expected\"} objects")
@@ -61,18 +86,36 @@ extension ClaimSet {
             } else {
                 throw fail("\(path).expected must be a number or a string holding one")
             }
-            // Double("0x1p-2") and Double("nan") would read; a slide prints plain decimals.
-            guard isPlainDecimal(written), let expected = Double(written), expected.isFinite else {
-                throw fail("\(path).expected must be a finite decimal number (such as 0.88 or -1.5e-3), got \"\(echoed(written))\"")
+            var tolerance: Double
+            let expected: Double
+            if let special = nonFinite(written) {
+                // A masked score claimed as "-inf": it holds for that very value, so no tolerance.
+                (expected, tolerance) = (special, 0)
+            } else {
+                // Double("0x1p-2") and Double("nan") would read; a slide prints plain decimals.
+                guard isPlainDecimal(written), let number = Double(written), number.isFinite else {
+                    throw fail("\(path).expected must be a finite decimal number (such as 0.88 or -1.5e-3), \"inf\", \"-inf\" or \"nan\", got \"\(echoed(written))\"")
+                }
+                expected = number
+                tolerance = fileTolerance ?? fileDecimals.map { 0.5 * pow(10, -Double($0)) } ?? Claim.defaultTolerance(written)
             }
-            var tolerance = Claim.defaultTolerance(written)
             if let json = item["tolerance"] {
                 guard case .number(let t, _) = json, t >= 0 else { throw fail("\(path).tolerance must be a number ≥ 0") }
-                tolerance = t
+                if expected.isFinite { tolerance = t }
             }
-            return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance)
+            return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance, decimals: fileDecimals)
         }
         self.init(source: source, claims: claims)
+    }
+}
+
+/// The value of "inf", "-inf" or "nan" (any case), as NumPy and PyTorch print them; nil for anything else.
+func nonFinite(_ text: String) -> Double? {
+    switch text.lowercased() {
+    case "inf": return .infinity
+    case "-inf": return -.infinity
+    case "nan": return .nan
+    default: return nil
     }
 }
 

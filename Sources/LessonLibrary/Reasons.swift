@@ -354,7 +354,7 @@ final class LikelyReasons {
 
     /// Whether `x` makes `claim` hold, with single precision's room under a float32 setting.
     func fits(_ claim: Claim, _ x: Double, _ setting: Setting?) -> Bool {
-        claim.holds(for: x, slack: setting?.slack(x) ?? 0)
+        claim.admits(x, slack: setting?.slack(x) ?? 0)
     }
 
     /// A number in a reason: two decimals more than the claim is written with, at least four.

@@ -1,6 +1,8 @@
 // Claims: numbers printed on a slide, checked against the computation (SPEC "Claims").
 // A claim holds when |computed − expected| ≤ tolerance; by default half a unit in the last
-// decimal the number is written with ("0.88" → 0.005, "112" → 0.5, "0.6398" → 0.00005).
+// decimal the number is written with ("0.88" → 0.005, "112" → 0.5, "0.6398" → 0.00005), or in
+// the file's `decimals`. A claimed "inf", "-inf" or "nan" holds when the entry is that very
+// infinity, or not a number.
 
 import Foundation
 
@@ -13,9 +15,24 @@ public struct Claim: Sendable, Equatable {
     /// The number as written, trailing zeros kept.
     public let written: String
     public let tolerance: Double
+    /// The decimals the source printed: the claims file's `decimals` (NumPy prints `1.` and
+    /// `0.5403` alike at precision 4), else those the number is written with ("0.880" → 3); nil in
+    /// exponent form and for "inf", "-inf" and "nan". What the likely reasons round and cut to.
+    public let decimals: Int?
 
-    public init(value: String, at: [Int], expected: Double, written: String, tolerance: Double) {
+    /// `decimals` nil: those of `written`.
+    public init(value: String, at: [Int], expected: Double, written: String, tolerance: Double, decimals: Int? = nil) {
         (self.value, self.at, self.expected, self.written, self.tolerance) = (value, at, expected, written, tolerance)
+        self.decimals = expected.isFinite ? decimals ?? Claim.writtenDecimals(written) : nil
+    }
+
+    /// Whether `x` is the number claimed: within the tolerance of a finite claim, the same
+    /// infinity for "inf" or "-inf", not a number for "nan". `slack` widens the tolerance (the
+    /// room single precision leaves, when a likely reason tries float32).
+    public func admits(_ x: Double, slack: Double = 0) -> Bool {
+        if expected.isNaN { return x.isNaN }
+        if expected.isInfinite { return x == expected }
+        return abs(x - expected) <= tolerance + slack
     }
 }
 
@@ -50,8 +67,13 @@ public struct Verdict: Sendable {
     /// The entry claimed, row-major within the value.
     public let index: Int
     public let computed: Double
-    public var holds: Bool { claim.holds(for: computed) }
-    public var difference: Double { computed - claim.expected }
+    public var holds: Bool { claim.admits(computed) }
+    /// computed − expected; 0 when both are the same infinity or both not a number, and not a
+    /// number when only one of them is finite or they are different infinities (no difference to show).
+    public var difference: Double {
+        if computed.isFinite && claim.expected.isFinite { return computed - claim.expected }
+        return claim.admits(computed) && !claim.expected.isFinite ? 0 : .nan
+    }
     /// For a claim that fails: the likely reason, when one is found.
     public internal(set) var reason: String?
     /// The reason as the Markdown table says it, when it refers to the finding above the table.
@@ -71,12 +93,14 @@ extension Trace {
                     + (gradient ? " without --backward; add --backward to check gradients" : suggestion(for: claim.value, in: computedSteps.map(\.name))))
             }
             let shape = step.value.shape
-            guard claim.at.count == shape.count, zip(claim.at, shape).allSatisfy({ $0 >= 1 && $0 <= $1 }) else {
+            // `at` may be left out for a value with one entry (shape [], [1] or [1, 1]).
+            let oneEntry = claim.at.isEmpty && step.value.flat.count == 1
+            guard oneEntry || (claim.at.count == shape.count && zip(claim.at, shape).allSatisfy({ $0 >= 1 && $0 <= $1 })) else {
                 let expected = shape.isEmpty ? "no \"at\" (it is a number)"
                     : "\"at\" within " + shape.map { "1…\($0)" }.joined(separator: " × ")
                 throw LessonError.data(file, "\(path): \(echoed(claim.value)) has shape \(shape), so the claim needs \(expected)")
             }
-            let index = shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
+            let index = oneEntry ? 0 : shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
             verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index]))
         }
         claims = (set.source, verdicts)
@@ -99,14 +123,6 @@ extension Trace {
 }
 
 extension Claim {
-    /// Whether the computed `x` is the claimed number: within the tolerance, widened by `slack`.
-    public func holds(for x: Double, slack: Double = 0) -> Bool {
-        abs(x - expected) <= tolerance + slack
-    }
-
-    /// The decimals the number was printed with, nil in exponent form.
-    public var decimals: Int? { Claim.writtenDecimals(written) }
-
     /// How many decimals the number is written with ("0.880" → 3), nil in exponent form.
     public static func writtenDecimals(_ written: String) -> Int? {
         guard !written.lowercased().contains("e") else { return nil }

@@ -28,7 +28,7 @@ public enum JSONTraceRenderer {
                 .fields([
                     "value": .string(v.claim.value),
                     "at": .array(v.claim.at.map { .number(Double($0)) }),
-                    "expected": .number(v.claim.expected),
+                    "expected": number(v.claim.expected),
                     "computed": number(v.computed),
                     "holds": .bool(v.holds),
                     "reason": v.reason.map { .string($0) } ?? .null,

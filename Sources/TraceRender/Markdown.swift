@@ -299,8 +299,10 @@ public struct MarkdownRenderer {
         for v in verdicts {
             let at = v.claim.at.isEmpty ? "" : "(" + v.claim.at.map(String.init).joined(separator: ", ") + ")"
             // Two more decimals than the claim is written with, so the difference shows.
-            let shown = NumberStyle(precision: max(style.precision, (Claim.writtenDecimals(v.claim.written) ?? 0) + 2))
-            out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(shown.fixed(v.computed)) | \(shown.fixed(v.difference)) "
+            let shown = NumberStyle(precision: max(style.precision, (v.claim.decimals ?? 0) + 2))
+            // No difference between a number and an infinity or nan: a dash.
+            let difference = v.difference.isNaN ? "—" : shown.fixed(v.difference)
+            out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(shown.fixed(v.computed)) | \(difference) "
                 + "| \(v.holds ? "✓" : "✗") | \(cell(v.reasonInTable ?? v.reason ?? "")) |")
         }
         out += ["", holding == verdicts.count
