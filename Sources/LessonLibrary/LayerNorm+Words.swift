@@ -21,6 +21,7 @@ extension LayerNorm {
             "bias": ("Shift", "Likewise per feature."),
             "bias, zeros": ("Shift", "No shift."),
             "eps": ("Epsilon", "Keeps a constant row from dividing by zero."),
+            "eps, zero": ("Epsilon", "0, as PyTorch allows: a row of equal numbers then has $s = 0$, and its normalized entries are 0/0."),
             "mean": ("row means", ""),
             "centered": ("deviations", "Every row now sums to 0."),
             "var": ("row variances", ""),
@@ -28,6 +29,8 @@ extension LayerNorm {
             "std": ("standard deviations", "«eps»"),
             "std, outside": ("standard deviations", "«eps»"),
             "normalized": ("normalized", "Each deviation in units of its row's $s$."),
+            "normalized, nan, one": ("normalized", #"Each deviation in units of its row's $s$. «rows» has equal numbers, so its deviations and its $s$ are all 0 ($\epsilon = 0$): $0/0$ is not a number (nan), as in PyTorch, and so is the row's output. Any $\epsilon > 0$ would make the row 0."#),
+            "normalized, nan, more": ("normalized", #"Each deviation in units of its row's $s$. «rows» have equal numbers, so their deviations and their $s$ are all 0 ($\epsilon = 0$): $0/0$ is not a number (nan), as in PyTorch, and so are their outputs. Any $\epsilon > 0$ would make the rows 0."#),
             "normalized, same": ("normalized", #"«rows» are now the same to 4 decimals: a row $a x + b$ with $a > 0$ normalizes as $x$ does (with $a < 0$, as $-x$ does) while $a^{2} \sigma^{2}$ is far above $\epsilon$."#),
             "output": ("output", ""),
             "output, identity": ("output", #"$\gamma = 1$ and $\beta = 0$: the same as $\hat X$."#),
@@ -48,6 +51,8 @@ extension LayerNorm {
                 (1/«s») · («dxhat» − «mean» − «xhat» · «product») = «result», the «found» found above. \#
                 Each row of $\frac{\partial L}{\partial X}$ sums to 0: moving a whole row up or down changes nothing after normalizing.
                 """#,
+            "compact, nan": "Row 1 is nan here (0/0), so the compact rule of the equations is not checked on an entry of it; the chain above is the gradient.",
+            "check, nan": #"Here the output holds nan (0/0 in a row of equal numbers with $\epsilon = 0$), so the loss is nan, and so is every central difference: the check cannot tell; PyTorch's gradients are nan in the same places."#,
             "compact, other convention": "With this convention's variance or ε the compact rule changes its constants; the chain above is the gradient.",
             "summary": "Layer normalization: each token's features to mean 0 and variance 1, then scale and shift",
             "title": "Layer normalization",
@@ -108,6 +113,7 @@ extension LayerNorm {
             "figure input": "input X",
             "figure output": "output Y",
             "figure description": "Each with its own colour scale: red positive, white 0, blue negative.",
+            "figure description, nan": "Each with its own colour scale: red positive, white 0, blue negative, grey not a number (nan).",
             "notice": #"""
                 Only the pattern of each row's features survives normalization; $\gamma$ and $\beta$ then set the \#
                 scale the next layer receives.

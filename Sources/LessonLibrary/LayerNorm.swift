@@ -78,7 +78,7 @@ enum LayerNorm: Lesson {
                              w.caption(gammaValue.entries.allSatisfy { $0 == 1 } ? "weight, ones" : "weight"), labels: features)
         let beta = tr.input("bias", #"\beta"#, .vector(betaValue),                                                 // D
                             w.caption(betaValue.entries.allSatisfy { $0 == 0 } ? "bias, zeros" : "bias"), labels: features)
-        let eps = tr.input("eps", #"\epsilon"#, .scalar(p.eps), w.caption("eps"))
+        let eps = tr.input("eps", #"\epsilon"#, .scalar(p.eps), w.caption(p.eps == 0 ? "eps, zero" : "eps"))
 
         tr.heading(w("heading steps"))
         tr.heading(w("heading moments"), level: 3)
@@ -106,7 +106,7 @@ enum LayerNorm: Lesson {
                             panels: [Heatmap(title: w("figure input"), rows: rowLabels, columns: numberLabels(d), values: p.x, rowHeader: row, columnHeader: feature),
                                      Heatmap(title: w("figure output"), rows: rowLabels, columns: numberLabels(d), values: output.value.matrix, rowHeader: row, columnHeader: feature)],
                             scale: .diverging, shared: false),
-                  description: w("figure description"))
+                  description: w(output.value.flat.allSatisfy(\.isFinite) ? "figure description" : "figure description, nan"))
 
         tr.slides(slides(p, divisor: divisor, identity: identity, mean: mean.value.flat, variance: variance.value.flat,
                          normalized: normalized.value.matrix, output: output.value.matrix))
@@ -127,11 +127,15 @@ enum LayerNorm: Lesson {
             back.record(mean, w.caption("mean.grad"))
             tr.heading(w("heading input gradients"), level: 3)
             if let dx = back.record(x, w.caption("input.grad")) {
-                tr.say(p.unbiased || p.epsOutside ? w("compact, other convention") : w("compact", compactCheck(tr, dx: dx.value)))
+                // The compact rule is checked on entry (1, 1): not on a row that is nan.
+                let rowOneFinite = (0..<d).allSatisfy { dx.value.flat[$0].isFinite }
+                tr.say(p.unbiased || p.epsOutside ? w("compact, other convention")
+                       : rowOneFinite ? w("compact", compactCheck(tr, dx: dx.value)) : w("compact, nan"))
             }
             back.record(gamma, w.caption("weight.grad"))
             back.record(beta, w.caption("bias.grad"))
-            tr.endBackward(back)
+            // A nan in the output makes the loss nan, and so every central difference.
+            tr.endBackward(back, note: output.value.flat.allSatisfy(\.isFinite) ? nil : w("check, nan"))
         }
         return tr
     }
@@ -161,14 +165,23 @@ extension LayerNorm {
         p.tokens.map { words("token", ["token": $0[i]]) } ?? words("row", ["i": "\(i + 1)"])
     }
 
-    /// Whether two rows of a matrix show the same numbers to 4 decimals.
+    /// Whether two rows of a matrix show the same numbers to 4 decimals (rows with a nan never do).
     static func alike(_ m: Matrix, _ a: Int, _ b: Int) -> Bool {
-        (0..<m.cols).allSatisfy { NumberStyle(precision: 4).fixed(m[a, $0]) == NumberStyle(precision: 4).fixed(m[b, $0]) }
+        (0..<m.cols).allSatisfy { m[a, $0].isFinite && m[b, $0].isFinite && NumberStyle(precision: 4).fixed(m[a, $0]) == NumberStyle(precision: 4).fixed(m[b, $0]) }
     }
 
-    /// The normalized rows' caption: the first rows that came out alike, if any (looked for among a
-    /// slide's worth of rows).
+    /// Whether row r of `m` holds numbers only (no nan or infinity).
+    static func isFinite(_ m: Matrix, row r: Int) -> Bool { (0..<m.cols).allSatisfy { m[r, $0].isFinite } }
+
+    /// The normalized rows' caption: the rows that are nan (0/0, with ε = 0), else the first rows
+    /// that came out alike, if any (looked for among a slide's worth of rows).
     static func normalizedCaption(_ p: LayerNormInput, _ xHat: Matrix) -> Caption {
+        let notANumber = (0..<xHat.rows).filter { !isFinite(xHat, row: $0) }
+        if !notANumber.isEmpty {
+            let listed = LessonLibrary.listed(notANumber.map { named(p, $0) })
+            return words.caption(notANumber.count == 1 ? "normalized, nan, one" : "normalized, nan, more",
+                                 ["rows": listed.prefix(1).uppercased() + listed.dropFirst()])
+        }
         guard xHat.rows * xHat.rows * xHat.cols <= 1_000_000, let first = (0..<xHat.rows).first(where: { a in ((a + 1)..<xHat.rows).contains { alike(xHat, a, $0) } }) else {
             return words.caption("normalized")
         }
@@ -204,7 +217,10 @@ extension LayerNorm {
     /// The seed notes' statements on normalization (seed 001), each with its verdict from the values.
     static func slides(_ p: LayerNormInput, divisor: Int, identity: Bool, mean: [Double], variance: [Double],
                        normalized xHat: Matrix, output y: Matrix) -> [String] {
-        guard xHat.rows > 0 else { return [] }
+        // A row that is nan (0/0, with ε = 0) has no mean or variance to speak of: the statements are
+        // about the others.
+        let finiteRows = (0..<xHat.rows).filter { isFinite(xHat, row: $0) }
+        guard let firstFinite = finiteRows.first else { return [] }
         let style = NumberStyle(precision: 4)
         let d = xHat.cols
         // The normalized rows' means (the largest in size) and variances (their range), as 4 decimals show them.
@@ -212,19 +228,19 @@ extension LayerNorm {
             let shown = Set(values.map { style.fixed($0) }).sorted()
             return shown.count == 1 ? shown[0] : (shown.first ?? "") + "–" + (shown.last ?? "")
         }
-        let normal = moments(xHat, divisor: divisor)
+        let normal = finiteRows.map { moments(xHat, divisor: divisor, rows: $0..<($0 + 1))[0] }
         let largestMean = normal.map { abs($0.mean) }.max() ?? 0
         var bullets: [String] = []
         if let low = normal.indices.min(by: { normal[$0].variance < normal[$1].variance }), style.fixed(normal[low].variance) != style.fixed(1) {
-            bullets.append(words("slides moments, small", ["row": named(p, low), "var": numberLabel(variance[low]),
+            bullets.append(words("slides moments, small", ["row": named(p, finiteRows[low]), "var": numberLabel(variance[finiteRows[low]]),
                                                            "normalized var": style.fixed(normal[low].variance)]))
         } else {
             // Under the unbiased convention, the variance nn.LayerNorm's users would measure too.
             let biased = divisor == d ? "" : words("slides moments, biased", ["divisor": "\(divisor)", "D": "\(d)",
-                                                                               "biased var": range(moments(xHat, divisor: d).map(\.variance))])
-            let out = moments(y, divisor: divisor, rows: 0..<1)[0]
+                                                                               "biased var": range(finiteRows.map { moments(xHat, divisor: d, rows: $0..<($0 + 1))[0].variance })])
+            let out = moments(y, divisor: divisor, rows: firstFinite..<(firstFinite + 1))[0]
             let after = identity ? words("slides moments, identity")
-                : words("slides moments, after", ["first": named(p, 0), "output mean": style.fixed(out.mean), "output var": style.fixed(out.variance)])
+                : words("slides moments, after", ["first": named(p, firstFinite), "output mean": style.fixed(out.mean), "output var": style.fixed(out.variance)])
             bullets.append(words("slides moments", ["mean": style.fixed(largestMean), "var": range(normal.map(\.variance)), "biased": biased, "after": after]))
         }
         if xHat.rows > 1 {
@@ -264,7 +280,8 @@ struct LayerNormInput {
         beta = try reader.vector("bias", "D numbers (the shift β)")
         if let beta { try reader.expect(beta, "bias", count: ("D (columns of input)", d)) }
         eps = try reader.number("eps") ?? 1e-5
-        guard eps > 0 else { throw reader.fail("eps must be a positive number, got \(JSON.format(eps))") }
+        // PyTorch allows ε = 0: a row of equal numbers then divides 0 by 0 and gives nan.
+        guard eps >= 0 else { throw reader.fail("eps must be a number ≥ 0, got \(JSON.format(eps))") }
         tokens = try reader.labels("tokens", count: n, per: "row of input")
         unbiased = try reader.choice("variance", ["biased", "unbiased"]) == "unbiased"
         epsOutside = try reader.choice("eps_placement", ["inside", "outside"]) == "outside"
