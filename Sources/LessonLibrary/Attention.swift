@@ -55,6 +55,8 @@ struct AttentionInput {
     let wK: Matrix          // d_model × d_k
     let wV: Matrix          // d_model × d_v
     let causal: Bool
+    /// `scale: "none"`: plain dot-product attention, the scores not divided by √d_k.
+    let unscaled: Bool
     let tokens: [String]?
     let gradOutput: Matrix? // n × d_v: ∂L/∂O for the backward pass, ones when not given
 
@@ -77,6 +79,7 @@ struct AttentionInput {
         try reader.expect(wV.cols, "d_v (columns of w_v)", atMost: AttentionLimits.maxWidth)
         try reader.expect(wV, "w_v", rows: ("d_model", dModel), cols: ("d_v", wV.cols))
         (causal, tokens) = try reader.maskAndTokens(count: x.rows, per: "token (row of x)")
+        unscaled = try reader.choice("scale", ["sqrt_dk", "none"]) == "none"
         gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, n × d_v")
         if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("n (rows of x)", x.rows), cols: ("d_v (columns of w_v)", wV.cols)) }
         // The three projections and two n × n products; the trace holds the inputs, Q, K, V, the

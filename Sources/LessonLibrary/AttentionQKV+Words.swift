@@ -16,6 +16,7 @@ extension AttentionQKV {
             "scaled.grad": ("gradient of the scaled scores", #"Through exp ($\exp' = E$), and through the row maximum, whose 0 goes to the row's largest entry."#),
             "scaled.grad, causal": ("gradient of the scaled scores", #"Through exp ($\exp' = E$), and through the row maximum, whose 0 goes to the row's largest entry. A masked score's gradient is 0: no change to it reaches the loss."#),
             "scores.grad": ("gradient of the scores", #"Divided by $\sqrt{d_{k}}$, as the scores were."#),
+            "scores.grad, unscaled": ("gradient of the scores", #"The same as $\frac{\partial L}{\partial \hat{S}}$: nothing divided the scores."#),
             "V.grad": ("gradient of the values", "Value row j collects the output gradients of the queries, each weighted by how much it attended to token j."),
             "K.grad": ("gradient of the keys", "For key j, the queries, weighted by how much $L$ rises with their score against it. (Training moves against the gradient, to lower $L$.)"),
             "Q.grad": ("gradient of the queries", "For query i, the keys, weighted by how much $L$ rises with its score against them."),
@@ -36,6 +37,8 @@ extension AttentionQKV {
             "scaled": ("scaled scores", ""),
             "scaled, one": ("scaled scores", #"$\sqrt{d_{k}} = 1$: the scores unchanged."#),
             "scaled, causal": ("scaled and masked scores", "Future keys are −∞."),
+            "scaled, unscaled": ("scores, not scaled", #"Not divided by $\sqrt{d_{k}}$: $\hat{S}$ is $S$ itself."#),
+            "scaled, unscaled, causal": ("masked scores, not scaled", #"Not divided by $\sqrt{d_{k}}$, only masked: future keys are −∞."#),
             "max": ("row maxima", #"Subtracted against overflow: $A$ is unchanged, as $e^{-m_{i}}$ cancels in $E_{ij}/z_{i}$."#),
             "exp": ("exponentials", "The row's largest becomes 1."),
             "exp, causal": ("exponentials", "The row's largest becomes 1, a masked one 0."),
@@ -48,6 +51,14 @@ extension AttentionQKV {
                 \frac{\partial L}{\partial A} = \frac{\partial L}{\partial O} V^{\top}, \quad
                 \frac{\partial L}{\partial \hat{S}} = A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right), \quad
                 \frac{\partial L}{\partial S} = \frac{\partial L}{\partial \hat{S}} \Big/ \sqrt{d_{k}}, \quad
+                \frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K, \quad
+                \frac{\partial L}{\partial K} = \left(\frac{\partial L}{\partial S}\right)^{\top} Q, \quad
+                \frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}
+                """#,
+            "backward equations, unscaled": #"""
+                \frac{\partial L}{\partial A} = \frac{\partial L}{\partial O} V^{\top}, \quad
+                \frac{\partial L}{\partial \hat{S}} = A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right), \quad
+                \frac{\partial L}{\partial S} = \frac{\partial L}{\partial \hat{S}}, \quad
                 \frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K, \quad
                 \frac{\partial L}{\partial K} = \left(\frac{\partial L}{\partial S}\right)^{\top} Q, \quad
                 \frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}
@@ -65,6 +76,8 @@ extension AttentionQKV {
             "summary": "Scaled dot-product attention, one head: queries, keys, values, softmax, weighted sum",
             "title": "Scaled dot-product attention, one head",
             "title, causal": "Scaled dot-product attention, one head, with a causal mask",
+            "title, unscaled": "Dot-product attention, one head, not scaled",
+            "title, unscaled, causal": "Dot-product attention, one head, not scaled, with a causal mask",
             "default.summary": "“The cat sat”: “sat” attends mostly to “cat”",
             "default.story": "“The cat sat”, with the query of “sat” made to match the key of “cat” best.",
             "causal.summary": "the same sentence with a causal mask: no token looks ahead",
@@ -83,7 +96,8 @@ extension AttentionQKV {
                 the values ($v_{1}$ ones, $v_{2}$ zeros, so that the output shows the weights) are chosen, not the source's.
                 """#,
             "illustrated-transformer.source": "The Illustrated Transformer (J. Alammar, 2018), the self-attention figure, steps 2–4 (112, 96, 14, 12, 0.88, 0.12); seed notes 000 quote its 0.88 and 0.12",
-            "alternative, unscaled": "scores not divided by √d_k (plain dot-product attention)",
+            "alternative, unscaled": "scores not divided by √d_k, plain dot-product attention",
+            "alternative, scaled": "scores divided by √d_k, the paper's scaled dot-product attention",
             "why": #"""
                 **Attention** compares each token's **query** with every token's **key**; the better they match, \#
                 the more of that token's **value** it takes in.
@@ -107,6 +121,30 @@ extension AttentionQKV {
                 O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
                 \end{aligned}
                 """#,
+            "equations, unscaled": #"""
+                \begin{aligned}
+                Q &= X W_{Q}, \quad K = X W_{K}, \quad V = X W_{V} \\
+                S &= Q K^{\top} && \text{scores: } S_{ij} = q_{i} \cdot k_{j} \\
+                \hat{S} &= S && \text{not scaled} \\
+                A_{ij} &= \frac{\exp(\hat{S}_{ij})}{\sum_{j'} \exp(\hat{S}_{ij'})} && \text{weights: softmax of each row} \\
+                O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
+                \end{aligned}
+                """#,
+            "equations, unscaled, causal": #"""
+                \begin{aligned}
+                Q &= X W_{Q}, \quad K = X W_{K}, \quad V = X W_{V} \\
+                S &= Q K^{\top} && \text{scores: } S_{ij} = q_{i} \cdot k_{j} \\
+                \hat{S} &= S + M && \text{masked, not scaled} \\
+                A_{ij} &= \frac{\exp(\hat{S}_{ij})}{\sum_{j'} \exp(\hat{S}_{ij'})} && \text{weights: softmax of each row} \\
+                O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
+                \end{aligned}
+                """#,
+            "scaling, unscaled": #"""
+                **Not scaled:** this note leaves the scores undivided, plain dot-product attention as many \#
+                tutorials compute it, so $\hat{S} = S$. The paper divides by $\sqrt{d_{k}}$: \#
+                for independent entries of mean 0 and variance 1, $q \cdot k$, a sum of $d_{k}$ products, has \#
+                variance $d_{k}$, and the division restores 1, so the softmax does not saturate.
+                """#,
             "scaling": #"""
                 **Why $\sqrt{d_{k}}$:** for independent entries of mean 0 and variance 1, $q \cdot k$, a sum of \#
                 $d_{k}$ products, has variance $d_{k}$; the division restores 1, so the softmax does not saturate.
@@ -125,6 +163,9 @@ extension AttentionQKV {
             "figure scaled": "Scaled scores Ŝ",
             "panel scaled": "Ŝ = Q Kᵀ / √d_k",
             "panel scaled, causal": "Ŝ = Q Kᵀ / √d_k + M",
+            "panel scaled, unscaled": "Ŝ = Q Kᵀ (not scaled)",
+            "panel scaled, unscaled, causal": "Ŝ = Q Kᵀ + M (not scaled)",
+            "figure scaled, unscaled": "Scores Ŝ, not scaled",
             "figure scaled, description": "Red positive, blue negative.",
             "figure scaled, description, causal": "Red positive, blue negative, grey masked (−∞).",
             "heading softmax": "Softmax",

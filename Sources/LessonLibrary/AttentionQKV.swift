@@ -5,7 +5,9 @@
 // causal); weights A = softmax(Ŝ) row by row; output O = A V. The softmax is computed as
 // exp(Ŝ − rowmax) / rowsum, which is the same function and what PyTorch does to avoid overflow.
 // Others: PyTorch's nn.Linear stores weights out × in and computes X Wᵀ (see multi-head-attention);
-// torch.nn.functional.scaled_dot_product_attention takes Q, K, V already projected.
+// torch.nn.functional.scaled_dot_product_attention takes Q, K, V already projected. `scale: "none"`
+// is plain dot-product attention (Luong et al. 2015's "dot" score; many tutorials): Ŝ = S (+ M),
+// F.scaled_dot_product_attention(…, scale=1).
 // References: Vaswani et al. 2017, "Attention Is All You Need", eq. (1); J. Alammar, "The
 // Illustrated Transformer" (2018); seed notes 000 (Q, K, V; 2 words × 4 dims), 001 (√d_k), 004 (masking).
 
@@ -50,20 +52,11 @@ enum AttentionQKV: Lesson {
             ])),
     ] + SourcedExamples.attention
 
-    /// Scores left undivided by √d_k: the same as multiplying the query weights by √d_k.
-    static let alternatives = [
-        Alternative(words("alternative, unscaled")) { input in
-            guard case .array(let rows)? = input["w_q"], case .array(let first)? = rows.first else { return nil }
-            let scale = Double(first.count).squareRoot()
-            return input.setting("w_q", .array(rows.map { row in
-                guard case .array(let items) = row else { return row }
-                return .array(items.map { item in
-                    if case .number(let x, _) = item { return .number(x * scale) }
-                    return item
-                })
-            }))
-        },
-    ]
+    /// Scores left undivided by √d_k (plain dot-product attention), or divided when the input says not.
+    static let alternatives = Alternative.switching("scale", [
+        ("none", words("alternative, unscaled")),
+        ("sqrt_dk", words("alternative, scaled")),
+    ])
 
     static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
         var reader = try InputReader(json, file: file, backward: backward)
@@ -77,12 +70,13 @@ enum AttentionQKV: Lesson {
     static func derive(_ p: AttentionInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
         let masked = p.causal ? ", causal" : ""           // the words that say the mask is there
+        let unscaled = p.unscaled ? ", unscaled" : ""     // … and those that say Ŝ = S
         let (n, dK, dV) = (p.n, p.dK, p.dV)
-        let tr = Trace(lesson: id, title: w("title" + masked), example: example?.name ?? file)
+        let tr = Trace(lesson: id, title: w("title" + unscaled + masked), example: example?.name ?? file)
         tr.say(w("why"))
         tr.heading(w("heading equations"))
-        tr.math(w("equations" + masked))
-        tr.say(w("scaling"))
+        tr.math(w("equations" + unscaled + masked))
+        tr.say(w("scaling" + unscaled))
         tr.say(w("convention"))
         tr.introduceInputs(legend: [
             (symbol: "n", meaning: w("legend n"), size: n),
@@ -104,14 +98,14 @@ enum AttentionQKV: Lesson {
         tr.heading(w("heading scores"), level: 3)
         // S = Q Kᵀ                                                                 n × n
         let scores = tr.record("scores", "S", q * k.transposed, w.caption("scores"), labels: p.pairs)
-        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale"))
-        // Ŝ = S / √d_k (+ M: −∞ where key j comes after query i)                   n × n
-        var scaledScores = scores / scale
+        // Ŝ = S / √d_k, or S with scale "none" (+ M: −∞ where key j comes after query i)   n × n
+        var scaledScores = p.unscaled ? scores : scores / tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption("scale"))
         if p.causal {
             scaledScores = scaledScores + tr.constant("M", .matrix(causalMask(queries: n, keys: n)), w.caption("M"), labels: p.pairs)
         }
-        let scaled = tr.record("scaled", #"\hat{S}"#, scaledScores, w.caption(p.causal ? "scaled, causal" : dK == 1 ? "scaled, one" : "scaled"), labels: p.pairs)
-        tr.figure(.heatmaps(title: w("figure scaled"), panels: [queryKeyHeatmap(w("panel scaled" + masked), p.tokenNames, p.tokenNames, scaled)],
+        let scaledCaption = p.unscaled ? "scaled" + unscaled + masked : p.causal ? "scaled, causal" : dK == 1 ? "scaled, one" : "scaled"
+        let scaled = tr.record("scaled", #"\hat{S}"#, scaledScores, w.caption(scaledCaption), labels: p.pairs)
+        tr.figure(.heatmaps(title: w("figure scaled" + unscaled), panels: [queryKeyHeatmap(w("panel scaled" + unscaled + masked), p.tokenNames, p.tokenNames, scaled)],
                             scale: .diverging),
                   description: w("figure scaled, description" + masked))
 
@@ -150,7 +144,8 @@ enum AttentionQKV: Lesson {
                            values s: (q: Traced, k: Traced, v: Traced, scores: Traced, scaled: Traced, max: Traced, exp: Traced, sum: Traced, weights: Traced, output: Traced)) {
         let w = words
         let masked = p.causal ? ", causal" : ""
-        let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: s.output, symbol: "O",
+        let unscaled = p.unscaled ? ", unscaled" : ""
+        let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations" + unscaled), output: s.output, symbol: "O",
                                  given: p.gradOutput, labels: p.perToken(p.dV))
         let back = Backprop(tr, differentiable: inputs)
         back.seed(s.output, g)
@@ -162,7 +157,7 @@ enum AttentionQKV: Lesson {
         back.record(s.max, w.caption("max.grad"))
         let scaled = back.record(s.scaled, w.caption("scaled.grad" + masked))
         if let scaled { tr.say(w("softmax compact", softmaxCheck(weights: s.weights.value, gradient: tr, scaledGradient: scaled.value))) }
-        back.record(s.scores, w.caption("scores.grad"))
+        back.record(s.scores, w.caption("scores.grad" + unscaled))
         back.record(s.v, w.caption("V.grad"))
         back.record(s.k, w.caption("K.grad"))
         back.record(s.q, w.caption("Q.grad"))

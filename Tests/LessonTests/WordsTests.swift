@@ -28,6 +28,9 @@ import Testing
             (PositionalEncoding.self, ["layout": .string("concatenated")]),
             (RNNUnroll.self, ["nonlinearity": .string("relu")]),
             (AttentionQKV.self, ["causal": .bool(true)]),
+            (AttentionQKV.self, ["scale": .string("none")]),
+            (AttentionQKV.self, ["scale": .string("none"), "causal": .bool(true)]),
+            (LayerNorm.self, ["eps": .number(0), "input": .rows([[1, 2, 3, 6], [2, 2, 2, 2]])]),
             (MultiHeadAttention.self, ["causal": .bool(true)]),
         ]
         for (lesson, fields) in variants {
