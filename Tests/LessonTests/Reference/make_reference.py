@@ -972,6 +972,8 @@ def attention_case(spec):
     n, d_model, d_k, d_v = (spec["tokens_n"], spec["d_model"], spec["d_k"],
                             spec["d_v"])
     causal = spec.get("causal", False)
+    # "scale": "none" is plain dot-product attention: scaled = scores.
+    divisor = 1.0 if spec.get("scale") == "none" else math.sqrt(d_k)
     ws = spec.get("weight_scale", 1.0)
     p = draw_named(spec, [("x", (n, d_model), spec.get("input_scale", 1.0)),
                           ("w_q", (d_model, d_k), ws),
@@ -980,14 +982,14 @@ def attention_case(spec):
     x = p["x"]
     Q, K, V = x @ p["w_q"], x @ p["w_k"], x @ p["w_v"]
     scores = Q @ K.T
-    scaled = scores / math.sqrt(d_k)
+    scaled = scores / divisor
     if causal:
         scaled = scaled.masked_fill(causal_mask(n, n), -math.inf)
     weights = torch.softmax(scaled, dim=-1)
     output = weights @ V
 
     sdpa = torch.nn.functional.scaled_dot_product_attention(
-        Q, K, V, is_causal=causal)
+        Q, K, V, is_causal=causal, scale=1.0 / divisor)
     note_diff(lesson, output, sdpa, f"{spec['name']} output", run="sdpa")
     note_diff(lesson, weights.sum(dim=-1), torch.ones(n, dtype=DTYPE),
               f"{spec['name']} weight row sums", run="row sums")
@@ -998,6 +1000,8 @@ def attention_case(spec):
            "w_v": plain(p["w_v"])}
     if "causal" in spec:
         obj["causal"] = causal
+    if "scale" in spec:
+        obj["scale"] = spec["scale"]
     if "tokens" in spec:
         assert len(spec["tokens"]) == n
         obj["tokens"] = list(spec["tokens"])
@@ -1012,7 +1016,7 @@ def attention_case(spec):
         K = tap("K", x @ P["w_k"])
         V = tap("V", x @ P["w_v"])
         scores = tap("scores", Q @ K.T)
-        scaled = scores / math.sqrt(d_k)
+        scaled = scores / divisor
         if causal:
             scaled = scaled.masked_fill(causal_mask(n, n), -math.inf)
         scaled = tap("scaled", scaled)
@@ -1027,7 +1031,7 @@ def attention_case(spec):
     qkv = [tap.named[k].detach().clone().requires_grad_(True)
            for k in ("Q", "K", "V")]
     torch.nn.functional.scaled_dot_product_attention(
-        *qkv, is_causal=causal).backward(go)
+        *qkv, is_causal=causal, scale=1.0 / divisor).backward(go)
     for name, leaf in zip(("Q", "K", "V"), qkv):
         note_diff(lesson, tap.named[name].grad, leaf.grad,
                   f"{spec['name']} {name}.grad", run="backward sdpa")
@@ -1638,6 +1642,92 @@ LAYER_NORM_BACKWARD = [
          grad_output=True),
 ]
 
+# ---------------------------------------------------------------- issue 13
+# attention-qkv's "scale": "none" (plain dot-product attention: scaled =
+# scores, F.scaled_dot_product_attention with scale=1), and "sqrt_dk" given
+# explicitly.
+ATTENTION_SCALE = [
+    dict(name="n3-dmodel4-dk4-dv2-scale-none", tokens_n=3, d_model=4, d_k=4,
+         d_v=2, decimals=2, scale="none"),
+    dict(name="n4-dmodel3-dk2-dv2-scale-none-causal-grad-output", tokens_n=4,
+         d_model=3, d_k=2, d_v=2, decimals=2, causal=True, scale="none",
+         grad_output=True),
+    dict(name="n1-dmodel2-dk3-dv1-scale-none", tokens_n=1, d_model=2, d_k=3,
+         d_v=1, decimals=None, scale="none"),
+    dict(name="n2-dmodel3-dk4-dv2-scale-sqrt-dk", tokens_n=2, d_model=3,
+         d_k=4, d_v=2, decimals=2, scale="sqrt_dk"),
+]
+
+
+def layer_norm_eps0_case(spec):
+    """layer-norm with eps = 0 (PyTorch allows it) and rows of equal
+    numbers: their variance is 0, so normalized is 0/0 = nan there, as
+    F.layer_norm(x, (D,), eps=0) gives.  Values and gradients come from the
+    same explicit graph as layer_norm_case; non-finite entries must match
+    F.layer_norm's (values) and its autograd backward's (input, weight and
+    bias gradients) exactly, finite ones to TOLERANCE.  No central
+    differences: the loss is nan."""
+    lesson = "layer-norm"
+    N, D = spec["N"], spec["D"]
+    p = draw_named(spec, [("input", (N, D), 1.0), ("weight", (D,), 1.0),
+                          ("bias", (D,), 1.0)])
+    for row, value in spec["constant_rows"].items():
+        p["input"][row] = value  # dyadic: the mean is exact, so x - mean = 0
+
+    def forward(P, tap):
+        x = P["input"]
+        mean = tap("mean", x.mean(dim=-1))
+        var = tap("var", ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1))
+        normalized = tap("normalized", (x - mean.unsqueeze(1))
+                         / torch.sqrt(var + 0.0).unsqueeze(1))
+        return tap("output", normalized * P["weight"] + P["bias"])
+
+    def same(manual, module, what):
+        fin = torch.isfinite(module)
+        assert torch.equal(torch.isfinite(manual), fin), what
+        assert torch.equal(manual[~fin].isnan(), module[~fin].isnan()), what
+        assert torch.equal(manual[~fin & ~module.isnan()],
+                           module[~fin & ~module.isnan()]), what
+        if fin.any():
+            note_diff(lesson, manual[fin], module[fin], what,
+                      run="eps0 module")
+
+    go = case_grad_output(spec, (N, D))
+    P = {k: v.detach().clone().requires_grad_(True) for k, v in p.items()}
+    tap = Tap()
+    output = forward(P, tap)
+    output.backward(go)
+    assert output.isnan().any(), spec["name"]
+    leaves = {k: v.detach().clone().requires_grad_(True) for k, v in p.items()}
+    module = torch.nn.functional.layer_norm(
+        leaves["input"], (D,), leaves["weight"], leaves["bias"], eps=0.0)
+    module.backward(go)
+    same(output.detach(), module.detach(), f"{spec['name']} output")
+    for f in GRAD_FIELDS[lesson]:
+        same(P[f].grad, leaves[f].grad, f"{spec['name']} {f}.grad")
+
+    obj = {"input": plain(p["input"]), "weight": plain(p["weight"]),
+           "bias": plain(p["bias"]), "eps": 0}
+    if spec.get("grad_output", False):
+        obj["grad_output"] = plain(go)
+    names = ("mean", "var", "normalized", "output")
+    grads = {n + ".grad": plain(tap.named[n].grad) for n in reversed(names)}
+    grads.update({f + ".grad": plain(P[f].grad)
+                  for f in GRAD_FIELDS[lesson]})
+    return {"name": spec["name"], "input": obj,
+            "values": {n: plain(tap.named[n]) for n in names},
+            "grads": grads}
+
+
+LAYER_NORM_EPS0 = [
+    dict(name="n3-d4-eps0-constant-row", N=3, D=4, decimals=2,
+         constant_rows={1: 0.75}, build=layer_norm_eps0_case),
+    dict(name="n2-d3-eps0-constant-rows-grad-output", N=2, D=3, decimals=2,
+         constant_rows={0: -2.0, 1: 0.5}, grad_output=True,
+         build=layer_norm_eps0_case),
+]
+
+
 LESSONS = [
     # (lesson, builder, seed base, cases, saturation check)
     ("rnn-unroll", rnn_case, 1000,
@@ -1648,14 +1738,14 @@ LESSONS = [
     ("gru", gru_case, 3000, COMMON + GRU_EXTRA + RECURRENT_BACKWARD
      + GRU_BACKWARD,
      ({"r", "z", "n"}, {"r": True, "z": True, "n": False})),
-    ("attention-qkv", attention_case, 4000, ATTENTION + ATTENTION_BACKWARD,
-     None),
+    ("attention-qkv", attention_case, 4000, ATTENTION + ATTENTION_BACKWARD
+     + ATTENTION_SCALE, None),
     ("multi-head-attention", mha_case, 5000,
      MULTI_HEAD + MULTI_HEAD_BACKWARD, None),
     ("positional-encoding", positional_case, 6000,
      POSITIONAL + POSITIONAL_BACKWARD, None),
-    ("layer-norm", layer_norm_case, 7000, LAYER_NORM + LAYER_NORM_BACKWARD,
-     None),
+    ("layer-norm", layer_norm_case, 7000, LAYER_NORM + LAYER_NORM_BACKWARD
+     + LAYER_NORM_EPS0, None),
 ]
 
 # What each checked run compares the explicit formulas against.
@@ -1684,6 +1774,8 @@ RUNS = {
                           "backward (gradients)",
     "backward var_mean": "torch.var_mean formula's autograd backward "
                          "(gradients)",
+    "eps0 module": "F.layer_norm(eps=0) and its autograd backward (finite "
+                   "entries; nan and inf where it has them)",
 }
 
 
@@ -1716,7 +1808,7 @@ def main():
         for k, spec in enumerate(specs):
             spec = dict(spec)
             spec.setdefault("seed", seed_base + k)
-            case = build(spec)
+            case = spec.pop("build", build)(spec)
             if "saturating" in spec["name"]:
                 frac = saturation(case["values"], *sat)
                 assert frac >= 0.25, f"{lesson} {spec['name']}: {frac}"
