@@ -305,8 +305,10 @@ public struct MarkdownRenderer {
             out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(shown.fixed(v.computed)) | \(difference) "
                 + "| \(v.holds ? "✓" : "✗") | \(cell(v.reasonInTable ?? v.reason ?? "")) |")
         }
+        // Half a unit of the last written decimal, unless the claims file set a tolerance or decimals.
+        let written = verdicts.allSatisfy { !$0.claim.expected.isFinite || $0.claim.tolerance == Claim.defaultTolerance($0.claim.written) }
         out += ["", holding == verdicts.count
-            ? words("all hold", ["count": "\(verdicts.count)"])
+            ? words(written ? "all hold" : "all hold, file", ["count": "\(verdicts.count)"])
             : words("some hold", ["holding": "\(holding)", "count": "\(verdicts.count)"]), ""]
         return out
     }

@@ -46,7 +46,10 @@ import Testing
         #expect(loose.claimsHold)
         #expect(loose.claims?.verdicts.first?.claim.decimals == 2)
         // "1." at 4 decimals: 1.00004 holds, 1.0001 is one unit off.
-        #expect(try checked(AttentionQKV.self, oneQuery(1.00004), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#).claimsHold)
+        let held = try checked(AttentionQKV.self, oneQuery(1.00004), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#)
+        #expect(held.claimsHold)
+        // The summary does not say "half a unit of its last written decimal" of "1.".
+        #expect(MarkdownRenderer(command: "lesson attention-qkv").render(held).contains("All 1 claims hold, each within the tolerance its claims file gives."))
         let off = try checked(AttentionQKV.self, oneQuery(1.0001), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#)
         #expect(off.claims?.verdicts.first?.reason?.hasPrefix("one unit off") == true, "\(off.claims?.verdicts.first?.reason ?? "nil")")
         // The summary shows two decimals more than the file's.
