@@ -87,6 +87,7 @@ extension ClaimSet {
                 throw fail("\(path).expected must be a number or a string holding one")
             }
             var tolerance: Double
+            var fromFile = false
             let expected: Double
             if let special = nonFinite(written) {
                 // A masked score claimed as "-inf": it holds for that very value, so no tolerance.
@@ -97,13 +98,15 @@ extension ClaimSet {
                     throw fail("\(path).expected must be a finite decimal number (such as 0.88 or -1.5e-3), \"inf\", \"-inf\" or \"nan\", got \"\(echoed(written))\"")
                 }
                 expected = number
-                tolerance = fileTolerance ?? fileDecimals.map { 0.5 * pow(10, -Double($0)) } ?? Claim.defaultTolerance(written)
+                let fromTop = fileTolerance ?? fileDecimals.map { 0.5 * pow(10, -Double($0)) }
+                (tolerance, fromFile) = (fromTop ?? Claim.defaultTolerance(written), fromTop != nil)
             }
             if let json = item["tolerance"] {
                 guard case .number(let t, _) = json, t >= 0 else { throw fail("\(path).tolerance must be a number ≥ 0") }
-                if expected.isFinite { tolerance = t }
+                if expected.isFinite { (tolerance, fromFile) = (t, false) }
             }
-            return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance, decimals: fileDecimals)
+            return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance, decimals: fileDecimals,
+                         fileTolerance: fromFile)
         }
         self.init(source: source, claims: claims)
     }

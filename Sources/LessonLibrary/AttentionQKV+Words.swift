@@ -50,15 +50,7 @@ extension AttentionQKV {
             "backward equations": #"""
                 \frac{\partial L}{\partial A} = \frac{\partial L}{\partial O} V^{\top}, \quad
                 \frac{\partial L}{\partial \hat{S}} = A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right), \quad
-                \frac{\partial L}{\partial S} = \frac{\partial L}{\partial \hat{S}} \Big/ \sqrt{d_{k}}, \quad
-                \frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K, \quad
-                \frac{\partial L}{\partial K} = \left(\frac{\partial L}{\partial S}\right)^{\top} Q, \quad
-                \frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}
-                """#,
-            "backward equations, unscaled": #"""
-                \frac{\partial L}{\partial A} = \frac{\partial L}{\partial O} V^{\top}, \quad
-                \frac{\partial L}{\partial \hat{S}} = A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right), \quad
-                \frac{\partial L}{\partial S} = \frac{\partial L}{\partial \hat{S}}, \quad
+                \frac{\partial L}{\partial S} = \frac{\partial L}{\partial \hat{S}}«divided», \quad
                 \frac{\partial L}{\partial Q} = \frac{\partial L}{\partial S} K, \quad
                 \frac{\partial L}{\partial K} = \left(\frac{\partial L}{\partial S}\right)^{\top} Q, \quad
                 \frac{\partial L}{\partial V} = A^{\top} \frac{\partial L}{\partial O}
@@ -107,34 +99,7 @@ extension AttentionQKV {
                 \begin{aligned}
                 Q &= X W_{Q}, \quad K = X W_{K}, \quad V = X W_{V} \\
                 S &= Q K^{\top} && \text{scores: } S_{ij} = q_{i} \cdot k_{j} \\
-                \hat{S} &= S / \sqrt{d_{k}} && \text{scaled} \\
-                A_{ij} &= \frac{\exp(\hat{S}_{ij})}{\sum_{j'} \exp(\hat{S}_{ij'})} && \text{weights: softmax of each row} \\
-                O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
-                \end{aligned}
-                """#,
-            "equations, causal": #"""
-                \begin{aligned}
-                Q &= X W_{Q}, \quad K = X W_{K}, \quad V = X W_{V} \\
-                S &= Q K^{\top} && \text{scores: } S_{ij} = q_{i} \cdot k_{j} \\
-                \hat{S} &= S / \sqrt{d_{k}} + M && \text{scaled, masked} \\
-                A_{ij} &= \frac{\exp(\hat{S}_{ij})}{\sum_{j'} \exp(\hat{S}_{ij'})} && \text{weights: softmax of each row} \\
-                O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
-                \end{aligned}
-                """#,
-            "equations, unscaled": #"""
-                \begin{aligned}
-                Q &= X W_{Q}, \quad K = X W_{K}, \quad V = X W_{V} \\
-                S &= Q K^{\top} && \text{scores: } S_{ij} = q_{i} \cdot k_{j} \\
-                \hat{S} &= S && \text{not scaled} \\
-                A_{ij} &= \frac{\exp(\hat{S}_{ij})}{\sum_{j'} \exp(\hat{S}_{ij'})} && \text{weights: softmax of each row} \\
-                O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
-                \end{aligned}
-                """#,
-            "equations, unscaled, causal": #"""
-                \begin{aligned}
-                Q &= X W_{Q}, \quad K = X W_{K}, \quad V = X W_{V} \\
-                S &= Q K^{\top} && \text{scores: } S_{ij} = q_{i} \cdot k_{j} \\
-                \hat{S} &= S + M && \text{masked, not scaled} \\
+                \hat{S} &= «scaled» && \text{«step»} \\
                 A_{ij} &= \frac{\exp(\hat{S}_{ij})}{\sum_{j'} \exp(\hat{S}_{ij'})} && \text{weights: softmax of each row} \\
                 O &= A V && \text{output: } o_{i} = \textstyle\sum_{j} A_{ij} v_{j}
                 \end{aligned}
@@ -145,6 +110,17 @@ extension AttentionQKV {
                 for independent entries of mean 0 and variance 1, $q \cdot k$, a sum of $d_{k}$ products, has \#
                 variance $d_{k}$, and the division restores 1, so the softmax does not saturate.
                 """#,
+            // The step from S to Ŝ in the equations: «scaled» and «step».
+            "Ŝ": #"S / \sqrt{d_{k}}"#,
+            "Ŝ, causal": #"S / \sqrt{d_{k}} + M"#,
+            "Ŝ, unscaled": "S",
+            "Ŝ, unscaled, causal": "S + M",
+            "Ŝ step": "scaled",
+            "Ŝ step, causal": "scaled, masked",
+            "Ŝ step, unscaled": "not scaled",
+            "Ŝ step, unscaled, causal": "masked, not scaled",
+            "∂S divided": #" \Big/ \sqrt{d_{k}}"#,
+            "∂S divided, unscaled": "",
             "scaling": #"""
                 **Why $\sqrt{d_{k}}$:** for independent entries of mean 0 and variance 1, $q \cdot k$, a sum of \#
                 $d_{k}$ products, has variance $d_{k}$; the division restores 1, so the softmax does not saturate.

@@ -75,7 +75,7 @@ enum AttentionQKV: Lesson {
         let tr = Trace(lesson: id, title: w("title" + unscaled + masked), example: example?.name ?? file)
         tr.say(w("why"))
         tr.heading(w("heading equations"))
-        tr.math(w("equations" + unscaled + masked))
+        tr.math(w("equations", ["scaled": w("Ŝ" + unscaled + masked), "step": w("Ŝ step" + unscaled + masked)]))
         tr.say(w("scaling" + unscaled))
         tr.say(w("convention"))
         tr.introduceInputs(legend: [
@@ -145,7 +145,7 @@ enum AttentionQKV: Lesson {
         let w = words
         let masked = p.causal ? ", causal" : ""
         let unscaled = p.unscaled ? ", unscaled" : ""
-        let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations" + unscaled), output: s.output, symbol: "O",
+        let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations", ["divided": w("∂S divided" + unscaled)]), output: s.output, symbol: "O",
                                  given: p.gradOutput, labels: p.perToken(p.dV))
         let back = Backprop(tr, differentiable: inputs)
         back.seed(s.output, g)

@@ -19,11 +19,16 @@ public struct Claim: Sendable, Equatable {
     /// `0.5403` alike at precision 4), else those the number is written with ("0.880" → 3); nil in
     /// exponent form and for "inf", "-inf" and "nan". What the likely reasons round and cut to.
     public let decimals: Int?
+    /// Whether `tolerance` is the claims file's (its top-level `tolerance` or `decimals`) rather than
+    /// the claim's own or half a unit of its last written decimal.
+    public let fileTolerance: Bool
 
     /// `decimals` nil: those of `written`.
-    public init(value: String, at: [Int], expected: Double, written: String, tolerance: Double, decimals: Int? = nil) {
+    public init(value: String, at: [Int], expected: Double, written: String, tolerance: Double, decimals: Int? = nil,
+                fileTolerance: Bool = false) {
         (self.value, self.at, self.expected, self.written, self.tolerance) = (value, at, expected, written, tolerance)
         self.decimals = expected.isFinite ? decimals ?? Claim.writtenDecimals(written) : nil
+        self.fileTolerance = fileTolerance
     }
 
     /// Whether `x` is the number claimed: within the tolerance of a finite claim, the same

@@ -18,7 +18,7 @@ let markdownWords = Words(text: [
     "checked against": "Checked against: «source».",
     "claims header": "| value | at | claimed | computed | computed − claimed | holds | likely reason |",
     "all hold": "All «count» claims hold (each within half a unit of its last written decimal unless it says otherwise).",
-    "all hold, file": "All «count» claims hold, each within the tolerance its claims file gives.",
+    "all hold, file": "All «count» claims hold (each within the tolerance the claims file gives, unless it says otherwise).",
     "some hold": "«holding» of «count» claims hold.",
     "figure unit": "unit «u»",
     "figure log scale": "«title» (log scale)",

@@ -306,9 +306,9 @@ public struct MarkdownRenderer {
                 + "| \(v.holds ? "✓" : "✗") | \(cell(v.reasonInTable ?? v.reason ?? "")) |")
         }
         // Half a unit of the last written decimal, unless the claims file set a tolerance or decimals.
-        let written = verdicts.allSatisfy { !$0.claim.expected.isFinite || $0.claim.tolerance == Claim.defaultTolerance($0.claim.written) }
+        let fileWide = verdicts.contains { $0.claim.fileTolerance }
         out += ["", holding == verdicts.count
-            ? words(written ? "all hold" : "all hold, file", ["count": "\(verdicts.count)"])
+            ? words(fileWide ? "all hold, file" : "all hold", ["count": "\(verdicts.count)"])
             : words("some hold", ["holding": "\(holding)", "count": "\(verdicts.count)"]), ""]
         return out
     }

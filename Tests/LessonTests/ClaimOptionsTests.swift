@@ -26,6 +26,7 @@ import Testing
     @Test func aFileToleranceAppliesToClaimsWithoutTheirOwn() throws {
         let set = try claims(#"{"tolerance": 0.01, "claims": [{"value": "Q", "at": [1, 1], "expected": 0.5}, {"value": "Q", "at": [1, 1], "expected": 0.5, "tolerance": 0.2}]}"#)
         #expect(set.claims.map(\.tolerance) == [0.01, 0.2])
+        #expect(set.claims.map(\.fileTolerance) == [true, false])
         let trace = try checked(AttentionQKV.self, oneQuery(0.6), #"{"tolerance": 0.15, "claims": [{"value": "Q", "at": [1, 1], "expected": 0.5}, {"value": "Q", "at": [1, 1], "expected": 0.5, "tolerance": 0.05}]}"#)
         #expect(trace.claims?.verdicts.map(\.holds) == [true, false])
     }
@@ -49,7 +50,7 @@ import Testing
         let held = try checked(AttentionQKV.self, oneQuery(1.00004), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#)
         #expect(held.claimsHold)
         // The summary does not say "half a unit of its last written decimal" of "1.".
-        #expect(MarkdownRenderer(command: "lesson attention-qkv").render(held).contains("All 1 claims hold, each within the tolerance its claims file gives."))
+        #expect(MarkdownRenderer(command: "lesson attention-qkv").render(held).contains("All 1 claims hold (each within the tolerance the claims file gives, unless it says otherwise)."))
         let off = try checked(AttentionQKV.self, oneQuery(1.0001), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#)
         #expect(off.claims?.verdicts.first?.reason?.hasPrefix("one unit off") == true, "\(off.claims?.verdicts.first?.reason ?? "nil")")
         // The summary shows two decimals more than the file's.
