@@ -144,4 +144,22 @@ import Testing
         #expect(words[0].expected == -.infinity && words[1].expected.isNaN && words[2].expected == .infinity)
         #expect(words.allSatisfy { $0.decimals == nil && $0.tolerance == 0 })
     }
+
+    /// The command line end to end: the README's NumPy example holds (exit 0), a bad option is one
+    /// error line and exit 65.
+    @Test func theCommandLineReadsTheOptions() throws {
+        let numpy = #"""
+            {"source": "a notebook, cell 12", "decimals": 4,
+             "claims": [{"value": "scaled", "at": [1, 2], "expected": "-inf"},
+                        {"value": "weights", "at": [1, 1], "expected": "1."},
+                        {"value": "weights", "at": [3, 2], "expected": "0.6984"},
+                        {"value": "output", "at": [1, 2], "expected": "0."}]}
+            """#
+        let run = try lesson(["attention-qkv", "--example", "causal", "--expect", "-"], stdin: numpy)
+        #expect(run.status == 0 && run.err.isEmpty, "\(run.err)")
+        #expect(run.out.contains("All 4 claims hold"))
+        let bad = try lesson(["attention-qkv", "--expect", "-"], stdin: #"{"decimals": 4.5, "claims": []}"#)
+        #expect(bad.status == 65)
+        #expect(bad.err == "error: <stdin>: decimals must be a whole number from 0 to 15 (the decimals every claim was printed with), got 4.5\n")
+    }
 }
