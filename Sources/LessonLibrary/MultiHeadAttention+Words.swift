@@ -58,6 +58,8 @@ extension MultiHeadAttention {
             "weights": ("attention weights averaged over heads", ""),
         ],
         text: [
+            "alternative, blocks transposed": "the blocks $W_{Q}$, $W_{K}$, $W_{V}$ of `in_proj_weight` each stored the other way round (in × out, for $X W$)",
+            "alternative, every weight transposed": "every weight stored the other way round: the blocks of `in_proj_weight` and `out_proj.weight` (in × out, for $X W$)",
             "backward why": "Multi-head attention passes back through the output projection, splits the gradient into the heads' columns, runs each head's attention backward as attention-qkv does, and puts the heads' gradients back together before the input projections.",
             "backward equations": #"""
                 \frac{\partial L}{\partial C} = \frac{\partial L}{\partial Y} W_{O}, \quad

@@ -84,6 +84,30 @@ enum MultiHeadAttention: Lesson {
         ])),
     ]
 
+    /// A source that writes X W stores each projection in × out: the blocks of `in_proj_weight`
+    /// transposed in place (when they are square), and with them `out_proj.weight`.
+    static let alternatives = [
+        Alternative(words("alternative, blocks transposed")) { transposingBlocks($0, outProjection: false) },
+        Alternative(words("alternative, every weight transposed")) { transposingBlocks($0, outProjection: true) },
+    ]
+
+    static func transposingBlocks(_ input: JSON, outProjection: Bool) -> JSON? {
+        guard case .array(let rows)? = input["in_proj_weight"], rows.count % 3 == 0 else { return nil }
+        let size = rows.count / 3
+        var blocks: [JSON] = []
+        for b in 0..<3 {
+            guard let transposed = JSON.array(Array(rows[(b * size)..<((b + 1) * size)])).transposedMatrix,
+                  case .array(let block) = transposed, block.count == size else { return nil }
+            blocks += block
+        }
+        var result = input.setting("in_proj_weight", .array(blocks))
+        if outProjection {
+            guard let out = input["out_proj.weight"]?.transposedMatrix else { return nil }
+            result = result?.setting("out_proj.weight", out)
+        }
+        return result
+    }
+
     /// The figure draws at most this many heads and their average (within `FigureLimits`' panels);
     /// its title then says which heads it shows.
     static let drawnHeads = FigureLimits.standard.panels - 1

@@ -40,19 +40,19 @@ import Testing
         let cut = try checked(AttentionQKV.self, oneQuery(0.12009), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "0.12"}]}"#)
         let verdict = try #require(cut.claims?.verdicts.first)
         #expect(!verdict.holds)
-        #expect(verdict.reason?.hasPrefix("the computed value cut to 4 decimals instead of rounded") == true, "\(verdict.reason ?? "nil")")
+        #expect(verdict.reason?.hasPrefix("cut to 4 decimals instead of rounded") == true, "\(verdict.reason ?? "nil")")
         #expect(verdict.reason?.contains("0.1201") == true, "\(verdict.reason ?? "nil")")
         // Without the file's decimals the same "0.12" holds: it is written with 2.
         let loose = try checked(AttentionQKV.self, oneQuery(0.12009), #"{"claims": [{"value": "Q", "at": [1, 1], "expected": "0.12"}]}"#)
         #expect(loose.claimsHold)
         #expect(loose.claims?.verdicts.first?.claim.decimals == 2)
-        // "1." at 4 decimals: 1.00004 holds, 1.0001 is one unit off.
+        // "1." at 4 decimals: 1.00004 holds, 1.0001 is one unit off, which nothing gives.
         let held = try checked(AttentionQKV.self, oneQuery(1.00004), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#)
         #expect(held.claimsHold)
         // The summary does not say "half a unit of its last written decimal" of "1.".
         #expect(MarkdownRenderer(command: "lesson attention-qkv").render(held).contains("All 1 claims hold (each within the tolerance the claims file gives, unless it says otherwise)."))
         let off = try checked(AttentionQKV.self, oneQuery(1.0001), #"{"decimals": 4, "claims": [{"value": "Q", "at": [1, 1], "expected": "1."}]}"#)
-        #expect(off.claims?.verdicts.first?.reason?.hasPrefix("one unit off") == true, "\(off.claims?.verdicts.first?.reason ?? "nil")")
+        #expect(off.claims?.verdicts.first?.reason == "a slip: no rounding or convention gives it", "\(off.claims?.verdicts.first?.reason ?? "nil")")
         // The summary shows two decimals more than the file's.
         let markdown = MarkdownRenderer(command: "lesson attention-qkv").render(off)
         #expect(markdown.contains("| `Q` | (1, 1) | 1. | 1.000100 | 0.000100 | ✗ |"), "\(markdown.suffix(600))")

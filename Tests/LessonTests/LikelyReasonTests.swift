@@ -99,4 +99,18 @@ import Testing
         #expect(!reason.contains("`x`") && trace.claimsFinding == nil, "\(reason)")
         #expect(!AttentionQKV.isWeight("x") && !RNNUnroll.isWeight("input") && RNNUnroll.isWeight("weight_hh_l0"))
     }
+
+    /// nn.MultiheadAttention's stacked projections written X W by a source: each block of
+    /// in_proj_weight, and out_proj.weight, stored in × out.
+    @Test func multiHeadBlocksTransposed() throws {
+        let input = MultiHeadAttention.examples[0].input
+        let source = try #require(MultiHeadAttention.transposingBlocks(input, outProjection: true))
+        let theirs = try MultiHeadAttention.trace(source, file: "x", example: nil)
+        let output = try #require(theirs["output"]).value.flat
+        let claims = (0..<min(3, output.count)).map { #"{"value": "output", "at": [1, \#($0 + 1)], "expected": \#(output[$0]), "tolerance": 1e-9}"# }
+        let trace = try MultiHeadAttention.trace(input, file: "x", example: nil)
+        try trace.check(try ClaimSet(try JSON.parse(Array("{\"claims\": [\(claims.joined(separator: ", "))]}".utf8)), file: "c"),
+                        file: "c", lesson: MultiHeadAttention.self, input: input)
+        #expect(trace.claimsFinding?.contains("every weight stored the other way round: the blocks") == true, "\(trace.claimsFinding ?? "nil")")
+    }
 }
