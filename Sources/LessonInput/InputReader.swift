@@ -103,6 +103,15 @@ public struct InputReader {
         return try number(json, key)
     }
 
+    /// The names of the fields given, in order: for a lesson that reads one of several layouts.
+    public var givenFields: [String] { members.map(\.key) }
+
+    /// Whether the field is there and holds an array of arrays: for a field that takes a vector or a matrix.
+    public func holdsRows(_ key: String) -> Bool {
+        if case .array(let items)? = members.first(where: { same($0.key, key) })?.value, case .array? = items.first { return true }
+        return false
+    }
+
     /// Whether the field is there and holds a number (not an array): for a field that takes either.
     public func holdsNumber(_ key: String) -> Bool {
         if case .number? = members.first(where: { same($0.key, key) })?.value { return true }
@@ -163,10 +172,15 @@ public struct InputReader {
         return value
     }
 
-    /// `weight_ih_l0 must be 4·hidden × input = 8 × 3, got 8 × 2`.
-    public func expect(_ m: Matrix, _ key: String, rows: (String, Int), cols: (String, Int)) throws {
+    /// `weight_ih_l0 must be 4·hidden × input = 8 × 3, got 8 × 2`. A matrix with the shape the
+    /// other way round is asked whether it is transposed, and `stored` (how its library stores
+    /// it: "Keras stores the kernel input × 4·hidden") says why it might be.
+    public func expect(_ m: Matrix, _ key: String, rows: (String, Int), cols: (String, Int), stored: String? = nil) throws {
         guard m.rows != rows.1 || m.cols != cols.1 else { return }
-        throw fail("\(key) must be \(rows.0) × \(cols.0) = \(rows.1) × \(cols.1), got \(m.rows) × \(m.cols)")
+        let transposed = m.rows == cols.1 && m.cols == rows.1
+        let why = transposed ? stored.map { " (\($0))" } ?? "" : ""
+        throw fail("\(key) must be \(rows.0) × \(cols.0) = \(rows.1) × \(cols.1)\(why), got \(m.rows) × \(m.cols)"
+            + (transposed ? ": is it transposed?" : ""))
     }
 
     /// `bias_ih_l0 must have 4·hidden = 8 numbers, got 6`.

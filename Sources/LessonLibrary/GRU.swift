@@ -64,7 +64,8 @@ enum GRU: RecurrentLesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try RecurrentInput(&reader, gates: ["r", "z", "n"], cellState: false)
         let convention = Convention(
-            resetBefore: try reader.choice("reset", ["after", "before"]) == "before",
+            // Keras's bias implies a rule of its own (RecurrentLayouts.swift).
+            resetBefore: try p.layout.gruReset(reader.choice("reset", ["after", "before"]), reader) == "before",
             takesCandidate: try reader.choice("update_gate", ["keeps-previous", "takes-candidate"]) == "takes-candidate")
         try reader.finish()
         return derive(p, convention, example: example, file: file, backward: backward)

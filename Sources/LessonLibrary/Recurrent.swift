@@ -1,5 +1,6 @@
 // What the three recurrent lessons share: PyTorch's one-layer fields (weight_ih_l0, …), read and
-// checked with the gates stacked in rows, and shown as labelled input tables.
+// checked with the gates stacked in rows, and shown as labelled input tables. A cell's keys and
+// Keras's arrays are read and shown by RecurrentLayouts.swift.
 
 import Foundation
 import JSONFormat
@@ -21,6 +22,8 @@ struct RecurrentInput {
     let bpttSteps: Int?     // truncated BPTT: the state entering every k-th step is detached
     /// Whether every x_t is one-hot (then the note says so once, for all steps).
     let everyStepOneHot: Bool
+    /// The keys the weights were given under: PyTorch's, a cell's or Keras's (RecurrentLayouts.swift).
+    let layout: WeightLayout
 
     var steps: Int { x.rows }
     var inputSize: Int { x.cols }
@@ -35,18 +38,23 @@ struct RecurrentInput {
         let blocks = max(gates.count, 1)
         let stacked = blocks == 1 ? "hidden" : "\(blocks)·hidden"
         let x = try reader.requiredMatrix("input", "the sequence, one row of input numbers per time step")
-        let wIh = try reader.requiredMatrix("weight_ih_l0", "the input weights, \(stacked) × input")
-        let wHh = try reader.requiredMatrix("weight_hh_l0", "the recurrent weights, \(stacked) × hidden")
-        let h = wHh.cols
+        // Keras's arrays are read (and checked) by the layout and come out in PyTorch's rows.
+        layout = try WeightLayout(&reader, gates: gates, inputSize: x.cols)
+        let (ih, hh, bih, bhh) = layout.fields
+        let wIh = try layout.keras?.wIh ?? reader.requiredMatrix(ih, "the input weights, \(stacked) × input")
+        let wHh = try layout.keras?.wHh ?? reader.requiredMatrix(hh, "the recurrent weights, \(stacked) × hidden")
+        let h = WeightLayout.hidden(wHh, blocks: blocks)
         try reader.expect(x.rows, "the number of time steps (rows of input)", atMost: Self.maxSteps)
         try reader.expect(x.cols, "the input size (columns of input)", atMost: Self.maxSize)
-        try reader.expect(h, "the hidden size (columns of weight_hh_l0)", atMost: Self.maxSize)
-        try reader.expect(wIh, "weight_ih_l0", rows: (stacked, blocks * h), cols: ("input", x.cols))
-        try reader.expect(wHh, "weight_hh_l0", rows: (stacked, blocks * h), cols: ("hidden", h))
-        let bIh = try reader.vector("bias_ih_l0", "\(stacked) numbers")
-        let bHh = try reader.vector("bias_hh_l0", "\(stacked) numbers")
-        if let bIh { try reader.expect(bIh, "bias_ih_l0", count: (stacked, blocks * h)) }
-        if let bHh { try reader.expect(bHh, "bias_hh_l0", count: (stacked, blocks * h)) }
+        try reader.expect(h, "the hidden size (columns of \(hh))", atMost: Self.maxSize)
+        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: ("input", x.cols),
+                          stored: WeightLayout.pyTorchStores(ih, "\(stacked) × input", transposeOf: "kernel"))
+        try reader.expect(wHh, hh, rows: (stacked, blocks * h), cols: ("hidden", h),
+                          stored: WeightLayout.pyTorchStores(hh, "\(stacked) × hidden", transposeOf: "recurrent_kernel"))
+        let bIh = try layout.keras.map(\.bIh) ?? reader.vector(bih, "\(stacked) numbers")
+        let bHh = try layout.keras.map(\.bHh) ?? reader.vector(bhh, "\(stacked) numbers")
+        if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
+        if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
         let h0 = try reader.vector("h0", "the initial hidden state (hidden numbers)")
         if let h0 { try reader.expect(h0, "h0", count: ("hidden", h)) }
         var c0: Vector?
@@ -97,6 +105,8 @@ struct RecurrentInput {
     /// The inputs as traced values, for the lesson's equations.
     struct Inputs {
         let x, wIh, wHh, bIh, bHh, h0: Traced
+        /// Keras's arrays as given (kernel, recurrent_kernel, bias), which wIh … bHh are worked out from.
+        var given: [Traced] = []
     }
 
     /// The shape legend (T, I, H, then `extra` rows), the example's story, and every input as a
@@ -127,14 +137,20 @@ struct RecurrentInput {
         let unitColumns = (1...h).map { sharedWords("label unit j", ["j": "\($0)"]) }
         let x = tr.input("input", "X", .matrix(self.x), caption("input"),
                          labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: inputColumns))
-        let wIh = tr.input("weight_ih_l0", "W_{ih}", .matrix(self.wIh), caption("weight_ih_l0", ["per row": perRow]),
-                           labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
-        let wHh = tr.input("weight_hh_l0", "W_{hh}", .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),
-                           labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns))
-        let bIh = tr.input("bias_ih_l0", "b_{ih}", .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels)
-        let bHh = tr.input("bias_hh_l0", "b_{hh}", .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels)
+        presentLayout(in: tr)
+        let (ih, hh, bih, bhh) = layout.fields
+        let weights: PresentedWeights = layout.keras.map {
+            presentKeras($0, in: tr, caption: caption, inputColumns: inputColumns, unitColumns: unitColumns)
+        } ?? (
+            tr.input(ih, "W_{ih}", .matrix(self.wIh), caption("weight_ih_l0", ["per row": perRow]),
+                     labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns)),
+            tr.input(hh, "W_{hh}", .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),
+                     labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns)),
+            tr.input(bih, "b_{ih}", .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels),
+            tr.input(bhh, "b_{hh}", .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels),
+            [])
         let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)), caption("h0"), labels: unitLabels)
-        return Inputs(x: x, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0)
+        return Inputs(x: x, wIh: weights.wIh, wHh: weights.wHh, bIh: weights.bIh, bHh: weights.bHh, h0: h0, given: weights.given)
     }
 
     /// The LSTM's initial cell state, shown after the other inputs.
@@ -260,7 +276,7 @@ struct RecurrentInput {
     /// The inputs that get gradients: the sequence, the weights, and the biases and states given.
     func differentiable(_ inputs: Inputs, c0 traced: Traced? = nil) -> [Traced] {
         [inputs.x, inputs.wIh, inputs.wHh] + (bIh == nil ? [] : [inputs.bIh]) + (bHh == nil ? [] : [inputs.bHh])
-            + (h0 == nil ? [] : [inputs.h0]) + (c0 == nil ? [] : traced.map { [$0] } ?? [])
+            + (h0 == nil ? [] : [inputs.h0]) + (c0 == nil ? [] : traced.map { [$0] } ?? []) + inputs.given
     }
 
     /// The inputs' gradients, after every step's: the weights' as sums over the steps. `biasHh`
@@ -269,11 +285,13 @@ struct RecurrentInput {
         let w = recurrentWords
         tr.heading(w("heading input gradients"), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
-        back.record(inputs.wIh, w.caption("weight_ih_l0.grad"))
         let zeroStart = h0.map { $0.entries.allSatisfy { $0 == 0 } } ?? true
-        back.record(inputs.wHh, w.caption(zeroStart ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad"))
-        back.record(inputs.bIh, w.caption("bias_ih_l0.grad"))
-        back.record(inputs.bHh, w.caption(biasHh))
+        let weights = [(inputs.wIh, w.caption("weight_ih_l0.grad")),
+                       (inputs.wHh, w.caption(zeroStart ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad")),
+                       (inputs.bIh, w.caption("bias_ih_l0.grad")), (inputs.bHh, w.caption(biasHh))]
+        // Worked out from Keras's arrays, they are computed values: the last worked out goes first.
+        for (weight, caption) in inputs.given.isEmpty ? weights : weights.reversed() { back.record(weight, caption) }
+        recordGivenGradients(back, inputs)
         back.record(inputs.h0, w.caption("h0.grad"))
         if let c0 { back.record(c0, w.caption("c0.grad")) }
         back.record(inputs.x, w.caption("input.grad"))

@@ -94,7 +94,7 @@ public final class Backprop {
         for use in ordered {
             guard let part = use.part else { continue }
             if let i = place[part] {
-                parts[i].gradient = total([parts[i].gradient, use.gradient])
+                parts[i].gradient = mergedScatter(parts[i].gradient, use.gradient) ?? total([parts[i].gradient, use.gradient])
             } else {
                 place[part] = parts.count
                 parts.append((part, use.gradient))

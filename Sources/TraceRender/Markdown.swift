@@ -148,8 +148,9 @@ public struct MarkdownRenderer {
         var out = ["#### $\(s.symbol)$ · \(s.title)", ""]
         let symbolic = equations.symbolic(computed)
         if symbolic != s.symbol { out += display("\(s.symbol) = \(symbolic)") }
-        // A slice of another value is only a view: its table says it all.
-        if equations.isLeaf(computed) {
+        // A slice of another value is only a view: its table says it all; so is a vector whose
+        // entries are copied (blocks put in another order), with no arithmetic to write out.
+        if equations.isLeaf(computed) || isCopy(computed, s.value) {
             if case .vector(let v) = s.value {
                 // A vector is a column headed by its symbol, as a computed vector's table is.
                 out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
@@ -195,6 +196,12 @@ public struct MarkdownRenderer {
         }
         out += paragraph(s.meaning)
         return out
+    }
+
+    /// Whether every entry of a computed vector is written out as just its value: copied, not computed.
+    private func isCopy(_ computed: Traced, _ value: Value) -> Bool {
+        guard case .vector(let v) = value else { return false }
+        return v.entries.indices.allSatisfy { equations.writtenOut(computed, $0) == style.fixed(v[$0]) }
     }
 
     private func input(_ s: Step) -> [String] {

@@ -1,5 +1,6 @@
-// Matrices side by side (the heads' outputs, concatenated): each entry is copied from its part.
-// Backward: the gradient cut back into the parts' columns.
+// Matrices side by side (the heads' outputs, concatenated), or vectors one after another (blocks
+// of a stacked bias put in another order): each entry is copied from its part.
+// Backward: the gradient cut back into the parts' columns (or entries).
 
 struct Concatenation: Operation {
     let parts: [Traced]
@@ -12,6 +13,14 @@ struct Concatenation: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        if case .vector = result {
+            var entry = index
+            for part in parts {
+                if entry < part.value.count { return w.entry(part, entry) }
+                entry -= part.value.count
+            }
+            preconditionFailure("entry outside the concatenation")
+        }
         guard case .matrix(let m) = result else { preconditionFailure("concatenation of non-matrices") }
         let row = index / m.cols
         var col = index % m.cols
@@ -23,13 +32,17 @@ struct Concatenation: Operation {
         preconditionFailure("column outside the concatenation")
     }
 
-    /// Each part gets its own columns of the gradient back.
+    /// Each part gets its own columns (a vector's part, its own entries) of the gradient back.
     func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
         var first = 0
+        let isVector = result.value.shape.count == 1
         return zip(parts, needs).map { part, needed in
-            let cols = part.value.shape.last ?? 1
-            defer { first += cols }
-            return needed ? gradient.columns(first..<(first + cols), sliceSymbol(gradient, #":,\,"# + "\(first + 1):\(first + cols)")) : nil
+            let count = part.value.shape.last ?? 1
+            defer { first += count }
+            guard needed else { return nil }
+            let range = first..<(first + count)
+            return isVector ? gradient.rows(range, sliceSymbol(gradient, "\(first + 1):\(first + count)"))
+                : gradient.columns(range, sliceSymbol(gradient, #":,\,"# + "\(first + 1):\(first + count)"))
         }
     }
 }
@@ -46,4 +59,13 @@ public func concatColumns(_ parts: [Traced]) -> Traced {
     entries.reserveCapacity(rows * cols)
     for r in 0..<rows { for m in matrices { entries += m.row(r).entries } }
     return Traced(.matrix(Matrix(rows: rows, cols: cols, entries: entries)), Concatenation(parts: parts))
+}
+
+/// Vectors one after another: blocks of a stacked vector, in the order given.
+public func concatEntries(_ parts: [Traced]) -> Traced {
+    let entries = parts.flatMap { part -> [Double] in
+        guard case .vector(let v) = part.value else { preconditionFailure("entry concatenation of a non-vector") }
+        return v.entries
+    }
+    return Traced(.vector(Vector(entries)), Concatenation(parts: parts))
 }

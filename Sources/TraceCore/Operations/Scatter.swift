@@ -87,3 +87,29 @@ func scatter(_ parts: [(part: Slice.Part, gradient: Traced)], into source: Value
     let operation = Scatter(parts: parts, rows: rows, cols: cols)
     return Traced(source.reshaped(operation.scatteredEntries), operation)
 }
+
+/// Two gradients each put back into parts of the same value, as one when no entry is covered
+/// twice (a row of a bias whose blocks were used one by one, as Keras's GRU bias is): one
+/// matrix of blocks rather than a sum of mostly zero matrices. nil when they are not such.
+func mergedScatter(_ a: Traced, _ b: Traced) -> Traced? {
+    guard let x = a.operation as? Scatter, let y = b.operation as? Scatter, x.rows == y.rows, x.cols == y.cols else { return nil }
+    var covered = [Bool](repeating: false, count: x.rows * x.cols)
+    for (part, _) in x.parts + y.parts {
+        for index in part.entries(rows: x.rows, cols: x.cols) {
+            if covered[index] { return nil }
+            covered[index] = true
+        }
+    }
+    return scatter(x.parts + y.parts, into: a.value)
+}
+
+extension Slice.Part {
+    /// The row-major indices the part covers in a rows × cols value.
+    func entries(rows: Int, cols: Int) -> [Int] {
+        switch self {
+        case .row(let r): return Array((r * cols)..<((r + 1) * cols))
+        case .rows(let range): return Array((range.lowerBound * cols)..<(range.upperBound * cols))
+        case .columns(let range): return (0..<rows).flatMap { r in range.map { r * cols + $0 } }
+        }
+    }
+}

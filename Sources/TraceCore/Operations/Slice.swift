@@ -39,9 +39,11 @@ struct Slice: Operation {
     }
 }
 
-/// The symbol of part `index` (`:,\,1:2`) of a gradient: `\left(\frac{…}{…}\right)_{:,\,1:2}`.
+/// The symbol of part `index` (`:,\,1:2`) of a gradient: `\left(\frac{…}{…}\right)_{:,\,1:2}`, or
+/// of a gradient's transpose (Keras's kernel's, from ∂L/∂W_ih): `\left(\left(\frac{…}{…}\right)^{\top}\right)_{…}`.
 func sliceSymbol(_ g: Traced, _ index: String) -> String {
-    "\\left(\(g.leaf?.symbol ?? "G")\\right)_{\(index)}"
+    let symbol = g.leaf?.symbol ?? (g.operation as? Transpose)?.a.leaf.map { transposed($0.symbol) } ?? "G"
+    return "\\left(\(symbol)\\right)_{\(index)}"
 }
 
 extension Traced {
