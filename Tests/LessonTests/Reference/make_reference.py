@@ -477,7 +477,8 @@ def largest_entry(g):
     return index, ties
 
 
-def backward_pass(lesson, spec, case, forward, leaves, output_shape):
+def backward_pass(lesson, spec, case, forward, leaves, output_shape,
+                  fields=None):
     """Add the case's "grads" member; return the leaves and named tensors.
 
     forward(P, tap, cut) -> the lesson's output; P maps input fields to
@@ -485,7 +486,8 @@ def backward_pass(lesson, spec, case, forward, leaves, output_shape):
     value of multi-head attention only when given), tap(name, tensor)
     names an intermediate, cut(t, state) is applied to the recurrent state
     entering step t when t opens a truncated-BPTT chunk.  The loss is
-    sum(output * grad_output).
+    sum(output * grad_output).  `fields`: the differentiable input fields,
+    when they are not the lesson's GRAD_FIELDS (another weight layout).
     """
     go = case_grad_output(spec, output_shape)
     if spec.get("grad_output", False):
@@ -513,7 +515,7 @@ def backward_pass(lesson, spec, case, forward, leaves, output_shape):
         assert (g is None) == (name in no_grad), (spec["name"], name)
         if g is not None:
             grads[name + ".grad"] = g
-    given = [f for f in GRAD_FIELDS[lesson] if f in case["input"]]
+    given = [f for f in fields or GRAD_FIELDS[lesson] if f in case["input"]]
     for field in given:
         assert P[field].grad is not None, (spec["name"], field)
         grads[field + ".grad"] = P[field].grad
@@ -1779,6 +1781,341 @@ RUNS = {
 }
 
 
+# ---------------------------------------------------------------- other layouts
+
+# The recurrent lessons with their weights under other libraries' keys
+# (SPEC "Conventions", weight names).  Appended to each lesson's cases after
+# all the others, with seeds of their own, so that no earlier case changes.
+#
+# Keras (SimpleRNN, LSTM, GRU, as layer.get_weights() returns them): kernel
+# I x gates*H, recurrent_kernel H x gates*H, bias gates*H -- the GRU's with
+# reset_after=True 2 x 3H, row 1 the input bias, row 2 the recurrent one.
+# Keras computes x . kernel (row vectors); its LSTM stacks i, f, c, o
+# (PyTorch's i, f, g, o: the same order), its GRU z, r, h (PyTorch's r, z,
+# n).  Each case draws a PyTorch module's parameters (make_params) and
+# stores them the way Keras does: kernel = W_ih^T with its blocks in Keras's
+# order, recurrent_kernel = W_hh^T likewise, bias = b_ih with the module's
+# b_hh set to 0 first (one bias: SimpleRNN, LSTM, the GRU with
+# reset_after=False) or the rows b_ih, b_hh (reset_after=True), blocks
+# reordered; keras_bias "none" leaves the bias out (use_bias=False, both
+# biases 0).  The graph starts from the Keras arrays: W_ih, W_hh, b_ih (and
+# b_hh from a two-row bias) are computed from them and named weight_ih_l0,
+# weight_hh_l0, bias_ih_l0, bias_hh_l0 (the lesson's names for the weights it
+# works out), then the lesson's forward above runs on them; so kernel.grad,
+# recurrent_kernel.grad and bias.grad are the gradients of the arrays as
+# given, and weight_ih_l0.grad, ... those of the weights worked out.  Checked
+# to 1e-12: h[t] (and the LSTM's final c) against the module (nn.RNN, LSTM,
+# GRU with the PyTorch-layout parameters), and every input array's gradient
+# against the module's own backward through torch.func.functional_call with
+# its parameters computed from Keras leaves.  A GRU with one 3H bias is
+# Keras's reset_after=False, the lesson's reset "before" with b_hh = 0
+# (implied by the bias's shape: the input has no "reset"); there is no
+# module, so r, z, n, h are checked against gru_loop and onnx_gru
+# (linear_before_reset = 0) and the gradients against onnx_gru's autograd
+# backward from Keras leaves.
+#
+# nn.RNNCell, LSTMCell, GRUCell keys (weight_ih, weight_hh, bias_ih,
+# bias_hh: PyTorch's shapes): the cell, loaded with the case's parameters,
+# run step by step over the sequence; h[t] (c[t]) and the gradients of the
+# input, the states and the cell's parameters against the graph.
+
+# For each of Keras's blocks, the PyTorch block it holds.
+KERAS_ORDER = {"rnn-unroll": [0], "lstm-gates": [0, 1, 2, 3],
+               "gru": [1, 0, 2]}
+LAYOUT_MODULES = {"rnn-unroll": (torch.nn.RNN, torch.nn.RNNCell),
+                  "lstm-gates": (torch.nn.LSTM, torch.nn.LSTMCell),
+                  "gru": (torch.nn.GRU, torch.nn.GRUCell)}
+KERAS_FIELDS = ("input", "h0", "c0", "kernel", "recurrent_kernel", "bias")
+CELL_KEYS = {"weight_ih_l0": "weight_ih", "weight_hh_l0": "weight_hh",
+             "bias_ih_l0": "bias_ih", "bias_hh_l0": "bias_hh"}
+CELL_FIELDS = ("input", "h0", "c0") + tuple(CELL_KEYS.values())
+
+
+def to_keras(W, order):
+    """PyTorch's stacked weight (gates*H x n) or bias (gates*H) as Keras
+    stores it: blocks in Keras's order, a matrix transposed."""
+    blocks = W.chunk(len(order))
+    K = torch.cat([blocks[j] for j in order])
+    return K.T if K.dim() == 2 else K
+
+
+def from_keras(K, order):
+    """A Keras array in PyTorch's layout, differentiably: transposed (a
+    matrix), blocks back in PyTorch's order."""
+    blocks = (K.T if K.dim() == 2 else K).chunk(len(order))
+    return torch.cat([blocks[order.index(g)] for g in range(len(order))])
+
+
+def lesson_forward(lesson, reset, nonlinearity, k):
+    if lesson == "rnn-unroll":
+        return rnn_forward(nonlinearity, k)
+    if lesson == "lstm-gates":
+        return lstm_forward(k)
+    return gru_forward(reset, "keeps-previous", k)
+
+
+def keras_forward(lesson, reset, nonlinearity, k):
+    """The lesson's forward from Keras's arrays, PyTorch's weights computed
+    (and named) first."""
+    inner = lesson_forward(lesson, reset, nonlinearity, k)
+    order = KERAS_ORDER[lesson]
+
+    def forward(P, tap, cut):
+        Q = dict(P)
+        Q["weight_ih_l0"] = tap("weight_ih_l0", from_keras(P["kernel"], order))
+        Q["weight_hh_l0"] = tap("weight_hh_l0",
+                                from_keras(P["recurrent_kernel"], order))
+        zeros = torch.zeros(Q["weight_ih_l0"].shape[0], dtype=DTYPE)
+        Q["bias_ih_l0"] = Q["bias_hh_l0"] = zeros
+        bias = P.get("bias")
+        if bias is not None and bias.dim() == 2:
+            Q["bias_ih_l0"] = tap("bias_ih_l0", from_keras(bias[0], order))
+            Q["bias_hh_l0"] = tap("bias_hh_l0", from_keras(bias[1], order))
+        elif bias is not None:
+            Q["bias_ih_l0"] = tap("bias_ih_l0", from_keras(bias, order))
+        return inner(Q, tap, cut)
+    return forward
+
+
+def cell_forward(lesson, nonlinearity, k):
+    """The lesson's forward from a cell's keys (biases left out are 0)."""
+    inner = lesson_forward(lesson, "after", nonlinearity, k)
+
+    def forward(P, tap, cut):
+        Q = dict(P)
+        for key, cell_key in CELL_KEYS.items():
+            Q[key] = P[cell_key] if cell_key in P else torch.zeros(
+                P["weight_ih"].shape[0], dtype=DTYPE)
+        return inner(Q, tap, cut)
+    return forward
+
+
+def layout_values(forward, leaves):
+    """Every named value of one forward run, in the order computed."""
+    tap = Tap()
+    with torch.no_grad():
+        forward({f: v.clone() for f, v in leaves.items()}, tap,
+                lambda t, state: state)
+    return {name: plain(v) for name, v in tap.named.items()}
+
+
+def layout_input(spec, p, lesson):
+    """The input object's sequence, tokens and states (as input_object)."""
+    obj = {"input": plain(p["input"])}
+    if "tokens" in spec:
+        obj["tokens"] = list(spec["tokens"])
+    if "state" not in spec.get("omit", ()):
+        obj["h0"] = plain(p["h0"])
+        if lesson == "lstm-gates":
+            obj["c0"] = plain(p["c0"])
+    return obj
+
+
+def module_state(lesson, p, x, h0, c0):
+    """nn.RNN/LSTM/GRU's (or a functional call's) initial state argument."""
+    if lesson == "lstm-gates":
+        return (h0.unsqueeze(0), c0.unsqueeze(0))
+    return h0.unsqueeze(0)
+
+
+def keras_case(lesson, spec):
+    I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    order = KERAS_ORDER[lesson]
+    nonlinearity = spec.get("nonlinearity", "tanh")
+    bias = spec.get("keras_bias", "one")
+    assert bias in ("one", "two", "none"), bias
+    assert bias != "two" or lesson == "gru", spec["name"]
+    # The GRU's one bias is reset_after=False: reset "before".
+    reset = "before" if lesson == "gru" and bias == "one" else "after"
+    assert spec.get("reset", reset) == reset, spec["name"]
+    p = make_params(spec, len(order))
+    if bias != "two":
+        p["bias_hh_l0"] = torch.zeros_like(p["bias_hh_l0"])
+    if bias == "none":
+        p["bias_ih_l0"] = torch.zeros_like(p["bias_ih_l0"])
+    obj = layout_input(spec, p, lesson)
+    obj["kernel"] = plain(to_keras(p["weight_ih_l0"], order))
+    obj["recurrent_kernel"] = plain(to_keras(p["weight_hh_l0"], order))
+    if bias == "one":
+        obj["bias"] = plain(to_keras(p["bias_ih_l0"], order))
+    elif bias == "two":
+        obj["bias"] = plain(torch.stack([to_keras(p["bias_ih_l0"], order),
+                                         to_keras(p["bias_hh_l0"], order)]))
+    if lesson == "rnn-unroll":
+        obj["nonlinearity"] = nonlinearity
+    if "reset" in spec:
+        obj["reset"] = spec["reset"]
+    k = bptt_of(spec, obj)
+    leaves = {f: p[f] for f in ("input", "h0", "c0")}
+    leaves.update({f: from_plain(obj[f]) for f in KERAS_FIELDS[3:]
+                   if f in obj})
+    forward = keras_forward(lesson, reset, nonlinearity, k)
+    values = layout_values(forward, leaves)
+    hs = torch.stack([from_plain(values[f"h[{t + 1}]"]) for t in range(T)])
+
+    cls = LAYOUT_MODULES[lesson][0]
+    if reset == "after":
+        kw = {"nonlinearity": nonlinearity} if lesson == "rnn-unroll" else {}
+        module = fresh_module(cls, I, H, p, **kw)
+        with torch.no_grad():
+            out, _ = module(p["input"],
+                            module_state(lesson, p, p["input"], p["h0"],
+                                         p["c0"]))
+        note_diff(lesson, hs, out, f"{spec['name']} keras h")
+    else:
+        assert min(abs(v) for v in p["h0"].tolist()) >= 0.3, spec["name"]
+        loop, onnx = gru_loop(p, "before", "keeps-previous"), onnx_gru(p, 0)
+        for t in range(T):
+            for name in ("r", "z", "n", "h"):
+                mine = from_plain(values[f"{name}[{t + 1}]"])
+                note_diff(lesson, mine,
+                          torch.tensor(loop[t][name], dtype=DTYPE),
+                          f"{spec['name']} {name}[{t + 1}]", run="math loop")
+                note_diff(lesson, mine, onnx[t][name].detach(),
+                          f"{spec['name']} {name}[{t + 1}]", run="onnx")
+
+    case = {"name": spec["name"], "input": obj, "values": values}
+    P, _, go = backward_pass(lesson, spec, case, forward, leaves, (T, H),
+                             fields=KERAS_FIELDS)
+    # The same gradients from the module (or ONNX's GRU) run on parameters
+    # computed from fresh Keras leaves.
+    q = {f: v.detach().clone().requires_grad_(True) for f, v in P.items()}
+    params = {"weight_ih_l0": from_keras(q["kernel"], order),
+              "weight_hh_l0": from_keras(q["recurrent_kernel"], order)}
+    zeros = torch.zeros(params["weight_ih_l0"].shape[0], dtype=DTYPE)
+    b = q.get("bias")
+    params["bias_ih_l0"] = (zeros if b is None else
+                            from_keras(b[0] if b.dim() == 2 else b, order))
+    params["bias_hh_l0"] = (from_keras(b[1], order)
+                            if b is not None and b.dim() == 2 else zeros)
+    if reset == "after":
+        out, _ = torch.func.functional_call(
+            module, params,
+            (q["input"], module_state(lesson, q, q["input"], q["h0"],
+                                      q["c0"])))
+        run = "backward module"
+    else:
+        steps = onnx_gru(dict(params, input=q["input"], h0=q["h0"]), 0)
+        out, run = torch.stack([s["h"] for s in steps]), "backward onnx"
+    out.backward(go)
+    for f in KERAS_FIELDS:
+        if f in obj:
+            note_diff(lesson, P[f].grad, q[f].grad,
+                      f"{spec['name']} grad {f}", run=run)
+    return case
+
+
+def cell_case(lesson, spec):
+    I, H, T = spec["input_size"], spec["hidden_size"], spec["steps"]
+    gates = len(KERAS_ORDER[lesson])
+    nonlinearity = spec.get("nonlinearity", "tanh")
+    p = make_params(spec, gates)
+    if "bias" in spec.get("omit", ()):
+        for key in ("bias_ih_l0", "bias_hh_l0"):
+            p[key] = torch.zeros_like(p[key])
+    kw = {"nonlinearity": nonlinearity} if lesson == "rnn-unroll" else {}
+    cell = LAYOUT_MODULES[lesson][1](I, H, dtype=DTYPE, **kw)
+    cell.load_state_dict({CELL_KEYS[key]: p[key] for key in CELL_KEYS},
+                         strict=True)
+    obj = layout_input(spec, p, lesson)
+    for key, cell_key in CELL_KEYS.items():
+        if not (key.startswith("bias") and "bias" in spec.get("omit", ())):
+            obj[cell_key] = plain(p[key])
+    if lesson == "rnn-unroll":
+        obj["nonlinearity"] = nonlinearity
+    k = bptt_of(spec, obj)
+    leaves = {f: p[f] for f in ("input", "h0", "c0")}
+    leaves.update({CELL_KEYS[key]: p[key] for key in CELL_KEYS
+                   if CELL_KEYS[key] in obj})
+    forward = cell_forward(lesson, nonlinearity, k)
+    values = layout_values(forward, leaves)
+    case = {"name": spec["name"], "input": obj, "values": values}
+    P, _, go = backward_pass(lesson, spec, case, forward, leaves, (T, H),
+                             fields=CELL_FIELDS)
+
+    # The cell run step by step, from fresh leaves, values and gradients.
+    x = P["input"].detach().clone().requires_grad_(True)
+    h = h0 = P["h0"].detach().clone().requires_grad_(True)
+    c = c0 = P["c0"].detach().clone().requires_grad_(True)
+    hs = []
+    for t in range(T):
+        if chunk_start(t, k):
+            h, c = h.detach(), c.detach()
+        if lesson == "lstm-gates":
+            h, c = cell(x[t], (h, c))
+            note_diff(lesson, c.detach(), from_plain(values[f"c[{t + 1}]"]),
+                      f"{spec['name']} cell c[{t + 1}]", run="stepwise")
+        else:
+            h = cell(x[t], h)
+        note_diff(lesson, h.detach(), from_plain(values[f"h[{t + 1}]"]),
+                  f"{spec['name']} cell h[{t + 1}]", run="stepwise")
+        hs.append(h)
+    torch.stack(hs).backward(go)
+    mine = {"input": x, "h0": h0, "c0": c0}
+    for f in CELL_FIELDS:
+        if f in obj:
+            theirs = mine[f].grad if f in mine else getattr(cell, f).grad
+            note_diff(lesson, P[f].grad, theirs,
+                      f"{spec['name']} grad {f}", run="backward module")
+    return case
+
+
+KERAS_CASES = {
+    "rnn-unroll": [
+        dict(name="keras-input3-hidden2-steps3", input_size=3,
+             hidden_size=2, steps=3, decimals=2),
+        dict(name="keras-input2-hidden3-steps4-grad-output", input_size=2,
+             hidden_size=3, steps=4, decimals=None, grad_output=True),
+        dict(name="keras-input1-hidden1-steps2-no-bias-no-state",
+             input_size=1, hidden_size=1, steps=2, decimals=2,
+             keras_bias="none", omit=("state",)),
+    ],
+    "lstm-gates": [
+        dict(name="keras-input3-hidden2-steps3", input_size=3,
+             hidden_size=2, steps=3, decimals=2),
+        dict(name="keras-input2-hidden3-steps4-grad-output", input_size=2,
+             hidden_size=3, steps=4, decimals=None, grad_output=True),
+        dict(name="keras-input1-hidden1-steps2-no-bias-no-state",
+             input_size=1, hidden_size=1, steps=2, decimals=2,
+             keras_bias="none", omit=("state",)),
+    ],
+    "gru": [
+        dict(name="keras-reset-after-input3-hidden2-steps3", input_size=3,
+             hidden_size=2, steps=3, decimals=2, keras_bias="two"),
+        # Seed picked so that h0 is well away from 0 (|h0| >= 0.3).
+        dict(name="keras-reset-before-input2-hidden2-steps4", input_size=2,
+             hidden_size=2, steps=4, decimals=2, keras_bias="one"),
+        dict(name="keras-reset-after-given-input2-hidden3-steps3-grad-output",
+             input_size=2, hidden_size=3, steps=3, decimals=None,
+             keras_bias="two", reset="after", grad_output=True),
+        dict(name="keras-input1-hidden1-steps2-no-bias", input_size=1,
+             hidden_size=1, steps=2, decimals=2, keras_bias="none"),
+    ],
+}
+
+CELL_CASES = [
+    dict(name="cell-input3-hidden2-steps3", input_size=3, hidden_size=2,
+         steps=3, decimals=2),
+    dict(name="cell-input2-hidden3-steps4-no-bias-grad-output",
+         input_size=2, hidden_size=3, steps=4, decimals=None,
+         omit=("bias",), grad_output=True),
+]
+
+
+def layout_cases(lesson):
+    """The lesson's cases under Keras's keys and a cell's (none for the
+    lessons without a recurrent cell)."""
+    if lesson not in KERAS_ORDER:
+        return []
+    base = {"rnn-unroll": 1500, "lstm-gates": 2500, "gru": 3500}[lesson]
+    cases = []
+    for k, spec in enumerate(KERAS_CASES[lesson]):
+        cases.append(keras_case(lesson, dict({"seed": base + k}, **spec)))
+    for k, spec in enumerate(CELL_CASES):
+        cases.append(cell_case(lesson, dict({"seed": base + 50 + k}, **spec)))
+    return cases
+
+
 def write_json(path, obj):
     """indent=1 layout, but innermost lists of numbers on a single line."""
     def enc(v, level):
@@ -1822,6 +2159,7 @@ def main():
                 top = [max(row) for row in case["values"]["weights"]]
                 assert min(top) > 0.95, f"{lesson} {spec['name']}: {top}"
             cases.append(case)
+        cases += layout_cases(lesson)
         names = [c["name"] for c in cases]
         assert len(set(names)) == len(names)
         doc = {"lesson": lesson, "generator": "make_reference.py",
