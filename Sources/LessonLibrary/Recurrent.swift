@@ -70,7 +70,9 @@ struct RecurrentInput {
         // Per step the stacked products; the trace holds the inputs (biases and states shown even
         // when left out) and per step a and h (RNN) or the stacked rows and six H-vectors (LSTM, GRU).
         let (t, stackRows, hd) = (Double(x.rows), Double(blocks * h), Double(h))
-        let inputs = Double(x.entries.count + wIh.entries.count + wHh.entries.count) + 2 * stackRows + hd * (cellState ? 2 : 1)
+        // Keras's arrays are shown too, beside PyTorch's weights worked out from them.
+        let inputs = Double(x.entries.count + wIh.entries.count + wHh.entries.count + (layout.keras?.numbers ?? 0))
+            + 2 * stackRows + hd * (cellState ? 2 : 1)
         // The backward pass adds per step an outer product for each weight (the terms of its sum).
         try reader.expectWork(multiplyAdds: t * stackRows * Double(x.cols + h),
                               traceNumbers: inputs + t * (blocks == 1 ? 2 * hd : 10 * hd),

@@ -131,6 +131,9 @@ struct KerasWeights: Sendable {
     let kerasBlock: [Int]
     let hidden: Int
 
+    /// How many numbers the arrays hold: what the trace shows besides PyTorch's weights.
+    var numbers: Int { kernel.entries.count + recurrentKernel.entries.count + (bias?.count ?? 0) }
+
     /// PyTorch's weights and biases, gates in rows in PyTorch's order (what the lesson computes with).
     var wIh: Matrix { pyTorchRows(kernel) }
     var wHh: Matrix { pyTorchRows(recurrentKernel) }

@@ -7,6 +7,7 @@
 import Foundation
 import Testing
 @testable import JSONFormat
+@testable import LessonInput
 @testable import LessonLibrary
 @testable import TraceCore
 @testable import TraceRender
@@ -93,6 +94,20 @@ func renaming(_ input: JSON, _ names: [String: String]) -> JSON {
         let checked = Set(trace.gradientChecks.map(\.name))
         #expect(checked.isSuperset(of: ["kernel", "recurrent_kernel", "bias", "input"]), "\(checked)")
         for check in trace.gradientChecks { #expect(check.relativeDifference < 1e-6, "\(check.name): \(check.analytic) vs \(check.numeric)") }
+    }
+
+    @Test func theStatedWorkCountsKerassArraysToo() throws {
+        let inputs: [(any Lesson.Type, [String], JSON)] = [
+            (RNNUnroll.self, [], try kerasInput(RNNUnroll.self, kerasBlocks: [0])),
+            (LSTMGates.self, ["i", "f", "g", "o"], try kerasInput(LSTMGates.self, kerasBlocks: [0, 1, 2, 3]).removing("bias")),
+            (GRU.self, ["r", "z", "n"], try kerasInput(GRU.self, kerasBlocks: [1, 0, 2], twoRows: true)),
+        ]
+        for (lesson, gates, input) in inputs {
+            var reader = try InputReader(input, file: "keras.json")
+            _ = try RecurrentInput(&reader, gates: gates, cellState: gates.count == 4)
+            let trace = try lesson.trace(input, file: "keras.json", example: nil)
+            #expect(try #require(reader.statedWork).traceNumbers == Double(trace.numberCount), "\(lesson.id)")
+        }
     }
 
     @Test func theTraceShowsTheMappingForAStudent() throws {

@@ -210,6 +210,12 @@ input; "bptt": bptt_steps in the input.
       out), n3-d5-grad-output,
       n2-d4-variance-unbiased-eps-outside-grad-output
 
+Other weight layouts (the last cases of rnn-unroll, lstm-gates and gru,
+named "keras-..." and "cell-..."): the weights as Keras stores them
+(kernel, recurrent_kernel, bias) and under nn.RNNCell/LSTMCell/GRUCell's
+keys, with the gradients of the arrays as given; see the section "other
+layouts" below.
+
 Run from the package root:
 
   python3 -m venv /tmp/ref && /tmp/ref/bin/pip install torch && \
@@ -1911,7 +1917,7 @@ def layout_input(spec, p, lesson):
     return obj
 
 
-def module_state(lesson, p, x, h0, c0):
+def module_state(lesson, h0, c0):
     """nn.RNN/LSTM/GRU's (or a functional call's) initial state argument."""
     if lesson == "lstm-gates":
         return (h0.unsqueeze(0), c0.unsqueeze(0))
@@ -1959,8 +1965,7 @@ def keras_case(lesson, spec):
         module = fresh_module(cls, I, H, p, **kw)
         with torch.no_grad():
             out, _ = module(p["input"],
-                            module_state(lesson, p, p["input"], p["h0"],
-                                         p["c0"]))
+                            module_state(lesson, p["h0"], p["c0"]))
         note_diff(lesson, hs, out, f"{spec['name']} keras h")
     else:
         assert min(abs(v) for v in p["h0"].tolist()) >= 0.3, spec["name"]
@@ -1991,8 +1996,7 @@ def keras_case(lesson, spec):
     if reset == "after":
         out, _ = torch.func.functional_call(
             module, params,
-            (q["input"], module_state(lesson, q, q["input"], q["h0"],
-                                      q["c0"])))
+            (q["input"], module_state(lesson, q["h0"], q["c0"])))
         run = "backward module"
     else:
         steps = onnx_gru(dict(params, input=q["input"], h0=q["h0"]), 0)
@@ -2060,29 +2064,25 @@ def cell_case(lesson, spec):
     return case
 
 
+# One bias, or none: SimpleRNN and LSTM alike.
+KERAS_ONE_BIAS = [
+    dict(name="keras-input3-hidden2-steps3", input_size=3, hidden_size=2,
+         steps=3, decimals=2),
+    dict(name="keras-input2-hidden3-steps4-grad-output", input_size=2,
+         hidden_size=3, steps=4, decimals=None, grad_output=True),
+    dict(name="keras-input1-hidden1-steps2-no-bias-no-state", input_size=1,
+         hidden_size=1, steps=2, decimals=2, keras_bias="none",
+         omit=("state",)),
+]
+
 KERAS_CASES = {
-    "rnn-unroll": [
-        dict(name="keras-input3-hidden2-steps3", input_size=3,
-             hidden_size=2, steps=3, decimals=2),
-        dict(name="keras-input2-hidden3-steps4-grad-output", input_size=2,
-             hidden_size=3, steps=4, decimals=None, grad_output=True),
-        dict(name="keras-input1-hidden1-steps2-no-bias-no-state",
-             input_size=1, hidden_size=1, steps=2, decimals=2,
-             keras_bias="none", omit=("state",)),
-    ],
-    "lstm-gates": [
-        dict(name="keras-input3-hidden2-steps3", input_size=3,
-             hidden_size=2, steps=3, decimals=2),
-        dict(name="keras-input2-hidden3-steps4-grad-output", input_size=2,
-             hidden_size=3, steps=4, decimals=None, grad_output=True),
-        dict(name="keras-input1-hidden1-steps2-no-bias-no-state",
-             input_size=1, hidden_size=1, steps=2, decimals=2,
-             keras_bias="none", omit=("state",)),
-    ],
+    "rnn-unroll": KERAS_ONE_BIAS,
+    "lstm-gates": KERAS_ONE_BIAS,
     "gru": [
         dict(name="keras-reset-after-input3-hidden2-steps3", input_size=3,
              hidden_size=2, steps=3, decimals=2, keras_bias="two"),
-        # Seed picked so that h0 is well away from 0 (|h0| >= 0.3).
+        # Its seed (3501) gives an h0 well away from 0 (|h0| >= 0.3, which
+        # keras_case asserts): the reset rule matters from step 1.
         dict(name="keras-reset-before-input2-hidden2-steps4", input_size=2,
              hidden_size=2, steps=4, decimals=2, keras_bias="one"),
         dict(name="keras-reset-after-given-input2-hidden3-steps3-grad-output",
