@@ -34,10 +34,10 @@ let layoutWords = Words(
         "row input bias": "1 · input",
         "row recurrent bias": "2 · recurrent",
         "keras mapping": #"""
-            **Keras's weights, as PyTorch holds them.** Keras multiplies row vectors: its «layer» computes \#
-            $x_{t} \cdot \mathrm{kernel} + h_{t-1} \cdot \mathrm{recurrent\_kernel} + \mathrm{bias}$, so it stores \#
-            kernel input × «stacked», the transpose of PyTorch's $W_{ih}$ («stacked» × input), which multiplies \#
-            the column vector $x_{t}$ from the left; the same for recurrent_kernel and $W_{hh}$. «order» «bias» \#
+            **Keras's weights, as PyTorch holds them.** Keras multiplies row vectors: where PyTorch computes \#
+            $W_{ih} x_{t}$ and $W_{hh} h_{t-1}$, Keras's «layer» computes $x_{t} \cdot \mathrm{kernel}$ and \#
+            $h_{t-1} \cdot \mathrm{recurrent\_kernel}$. So it stores kernel input × «stacked», the transpose of \#
+            PyTorch's $W_{ih}$ («stacked» × input), and recurrent_kernel the transpose of $W_{hh}$. «order» «bias» \#
             PyTorch's weights are worked out from Keras's below, and the steps use them.
             """#,
         "order, same": "Its gates are stacked «keras», PyTorch's «pytorch» under other names, so the blocks keep their places.",
