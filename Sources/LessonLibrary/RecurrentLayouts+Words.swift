@@ -8,13 +8,13 @@ import TraceCore
 
 let layoutWords = Words(
     captions: [
-        "kernel": ("Keras's input weights (kernel)", #"Input number j's row: what it adds to each unit«per column». Keras computes $x_{t} \cdot \mathrm{kernel}$, a row vector times the matrix."#),
+        "kernel": ("Keras's input weights (kernel)", #"Input number j's row: what it adds to each unit«per column». Keras computes $x_{t} W_{x}$, a row vector times the matrix ($W_{x}$ is kernel, as seed 004's row form writes it)."#),
         "recurrent_kernel": ("Keras's recurrent weights (recurrent_kernel)", #"Unit j of $h_{t-1}$'s row: what it adds to each unit«per column», the same matrix at every step."#),
         "bias": ("Keras's bias", "Added once per step, with the input's part."),
         "bias, two rows": ("Keras's biases", "Row 1 is added with the input's part, row 2 with the state's (reset_after=True), each in Keras's order «keras»."),
-        "weight_ih_l0, keras": ("Input weights, as PyTorch holds them", #"kernel transposed: row r of $W_{ih}$ is column r of kernel, so that $W_{ih} x_{t}$ gives the numbers $x_{t} \cdot \mathrm{kernel}$ does."#),
+        "weight_ih_l0, keras": ("Input weights, as PyTorch holds them", #"kernel transposed: row r of $W_{ih}$ is column r of kernel, so that $W_{ih} x_{t}$ gives the numbers $x_{t} W_{x}$ does."#),
         "weight_ih_l0, keras, reordered": ("Input weights, as PyTorch holds them", #"kernel's column blocks put in PyTorch's order «pytorch», then transposed: the rows of gate r are kernel's columns r, and so on."#),
-        "weight_hh_l0, keras": ("Recurrent weights, as PyTorch holds them", #"recurrent_kernel transposed, so that $W_{hh} h_{t-1}$ gives the numbers $h_{t-1} \cdot \mathrm{recurrent\_kernel}$ does."#),
+        "weight_hh_l0, keras": ("Recurrent weights, as PyTorch holds them", #"recurrent_kernel transposed, so that $W_{hh} h_{t-1}$ gives the numbers $h_{t-1} W_{h}$ does."#),
         "weight_hh_l0, keras, reordered": ("Recurrent weights, as PyTorch holds them", #"recurrent_kernel's column blocks put in PyTorch's order «pytorch», then transposed."#),
         "bias_ih_l0, keras": ("Input bias, as PyTorch holds it", "Keras's one bias, as it is."),
         "bias_ih_l0, keras, reordered": ("Input bias, as PyTorch holds it", "Keras's one bias, its blocks in PyTorch's order «pytorch»."),
@@ -35,8 +35,8 @@ let layoutWords = Words(
         "row recurrent bias": "2 · recurrent",
         "keras mapping": #"""
             **Keras's weights, as PyTorch holds them.** Keras multiplies row vectors: where PyTorch computes \#
-            $W_{ih} x_{t}$ and $W_{hh} h_{t-1}$, Keras's «layer» computes $x_{t} \cdot \mathrm{kernel}$ and \#
-            $h_{t-1} \cdot \mathrm{recurrent\_kernel}$. So it stores kernel input × «stacked», the transpose of \#
+            $W_{ih} x_{t}$ and $W_{hh} h_{t-1}$, Keras's «layer» computes $x_{t} W_{x}$ and \#
+            $h_{t-1} W_{h}$. So it stores kernel input × «stacked», the transpose of \#
             PyTorch's $W_{ih}$ («stacked» × input), and recurrent_kernel the transpose of $W_{hh}$. «order» «bias» \#
             PyTorch's weights are worked out from Keras's below, and the steps use them.
             """#,

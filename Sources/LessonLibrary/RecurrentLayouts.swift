@@ -219,17 +219,17 @@ extension RecurrentInput {
         let slots = ["keras": kerasOrder.joined(separator: ", "), "pytorch": gates.joined(separator: ", "), "H": "\(h)",
                      "layer": names.keras, "stacked": stacked]
         let perColumn = kerasOrder.isEmpty ? "" : w("per column, stacked", slots)
-        let kernel = tr.input("kernel", #"\mathrm{kernel}"#, .matrix(k.kernel), w.caption("kernel", slots.merging(["per column": perColumn]) { a, _ in a }),
+        let kernel = tr.input("kernel", "W_{x}", .matrix(k.kernel), w.caption("kernel", slots.merging(["per column": perColumn]) { a, _ in a }),
                               labels: Labels(rowHeader: "", rows: inputColumns, columns: kerasColumns))
-        let recurrent = tr.input("recurrent_kernel", #"\mathrm{recurrent\_kernel}"#, .matrix(k.recurrentKernel),
+        let recurrent = tr.input("recurrent_kernel", "W_{h}", .matrix(k.recurrentKernel),
                                  w.caption("recurrent_kernel", slots.merging(["per column": perColumn]) { a, _ in a }),
                                  labels: Labels(rowHeader: "", rows: unitColumns, columns: kerasColumns))
         let bias: Traced? = k.bias.map { value in
             if case .matrix = value {
-                return tr.input("bias", #"\mathrm{bias}"#, value, w.caption("bias, two rows", slots),
+                return tr.input("bias", "B", value, w.caption("bias, two rows", slots),
                                 labels: Labels(rowHeader: "", rows: [w("row input bias"), w("row recurrent bias")], columns: kerasColumns))
             }
-            return tr.input("bias", #"\mathrm{bias}"#, value, w.caption("bias", slots),
+            return tr.input("bias", "B", value, w.caption("bias", slots),
                             labels: Labels(rowHeader: sharedWords(gates.isEmpty ? "label unit" : "label gate, unit"), rows: kerasColumns))
         }
 
@@ -243,22 +243,22 @@ extension RecurrentInput {
         func pyTorchOrder(_ m: Traced, _ symbol: String) -> Traced {
             guard names.isReordered else { return m }
             return concatColumns(k.kerasBlock.enumerated().map { g, block in
-                m.columns(k.columns(block), "\(symbol)_{:,\\,\(kerasOrder[block])}")
+                m.columns(k.columns(block), "\(symbol)^{[\(kerasOrder[block])]}")
             })
         }
         let stackedLabels = self.stackedLabels
-        let wIh = tr.record("weight_ih_l0", "W_{ih}", pyTorchOrder(kernel, #"\mathrm{kernel}"#).transposed,
+        let wIh = tr.record("weight_ih_l0", "W_{ih}", pyTorchOrder(kernel, "W_{x}").transposed,
                             w.caption("weight_ih_l0, keras" + reorderedKey, slots),
                             labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns))
-        let wHh = tr.record("weight_hh_l0", "W_{hh}", pyTorchOrder(recurrent, #"\mathrm{recurrent\_kernel}"#).transposed,
+        let wHh = tr.record("weight_hh_l0", "W_{hh}", pyTorchOrder(recurrent, "W_{h}").transposed,
                             w.caption("weight_hh_l0, keras" + reorderedKey, slots),
                             labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns))
         /// Row `row` of the bias (a one-bias vector: itself), its blocks in PyTorch's order.
         func biasRow(_ bias: Traced, _ row: Int?) -> Traced {
-            let whole = row.map { bias.row($0, "\\mathrm{bias}_{\($0 + 1),:}") } ?? bias
+            let whole = row.map { bias.row($0, "B_{\($0 + 1)}") } ?? bias
             guard names.isReordered else { return whole }
             return concatEntries(k.kerasBlock.map { block in
-                whole.rows(k.columns(block), "\\mathrm{bias}_{\(row.map { "\($0 + 1)," } ?? "")\(kerasOrder[block])}")
+                whole.rows(k.columns(block), (row.map { "B_{\($0 + 1)}" } ?? "B") + "^{[\(kerasOrder[block])]}")
             })
         }
         let zeros = Value.vector(.zeros(wIh.value.shape[0]))

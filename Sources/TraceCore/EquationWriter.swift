@@ -44,6 +44,12 @@ public struct EquationWriter: Sendable {
     /// Whether `t` is shown by its symbol (a slice of another value is only a view of it).
     public func isLeaf(_ t: Traced) -> Bool { t.leaf != nil }
 
+    /// Whether a value only rearranges others' entries (a transpose, blocks put in another order):
+    /// every entry a copy, with no arithmetic to write out.
+    public func isView(_ t: Traced) -> Bool {
+        t.leaf != nil || (t.operation.writing == .view && t.operation.operands.allSatisfy(isView))
+    }
+
     // MARK: Written out
 
     /// Entry `index` (row-major) of a computed value as the arithmetic that produces it, in stages

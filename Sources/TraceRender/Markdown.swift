@@ -148,9 +148,9 @@ public struct MarkdownRenderer {
         var out = ["#### $\(s.symbol)$ · \(s.title)", ""]
         let symbolic = equations.symbolic(computed)
         if symbolic != s.symbol { out += display("\(s.symbol) = \(symbolic)") }
-        // A slice of another value is only a view: its table says it all; so is a vector whose
-        // entries are copied (blocks put in another order), with no arithmetic to write out.
-        if equations.isLeaf(computed) || isCopy(computed, s.value) {
+        // A slice of another value, a transpose, blocks put in another order: only a view, whose
+        // table says it all, with no arithmetic to write out.
+        if equations.isView(computed) {
             if case .vector(let v) = s.value {
                 // A vector is a column headed by its symbol, as a computed vector's table is.
                 out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
@@ -196,12 +196,6 @@ public struct MarkdownRenderer {
         }
         out += paragraph(s.meaning)
         return out
-    }
-
-    /// Whether every entry of a computed vector is written out as just its value: copied, not computed.
-    private func isCopy(_ computed: Traced, _ value: Value) -> Bool {
-        guard case .vector(let v) = value else { return false }
-        return v.entries.indices.allSatisfy { equations.writtenOut(computed, $0) == style.fixed(v[$0]) }
     }
 
     private func input(_ s: Step) -> [String] {

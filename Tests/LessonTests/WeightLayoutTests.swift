@@ -114,16 +114,16 @@ func renaming(_ input: JSON, _ names: [String: String]) -> JSON {
         let keras = try kerasInput(GRU.self, kerasBlocks: [1, 0, 2], twoRows: true)
         let note = MarkdownRenderer(command: "lesson gru").render(try GRU.trace(keras, file: "keras.json", example: nil))
         // The arrays as given, a sentence on why they are transposed, then each weight worked out.
-        let given = try #require(note.range(of: "`kernel`, $\\mathrm{kernel}$, 3 × 6"))
+        let given = try #require(note.range(of: "`kernel`, $W_{x}$, 3 × 6"))
         let said = try #require(note.range(of: "Keras multiplies row vectors"))
-        let derived = try #require(note.range(of: #"W_{ih} = \operatorname{concat}\left(\mathrm{kernel}_{:,\,r}, \mathrm{kernel}_{:,\,z}, \mathrm{kernel}_{:,\,h}\right)^{\top}"#))
+        let derived = try #require(note.range(of: #"W_{ih} = \operatorname{concat}\left(W_{x}^{[r]}, W_{x}^{[z]}, W_{x}^{[h]}\right)^{\top}"#))
         #expect(given.upperBound < said.lowerBound && said.upperBound < derived.lowerBound)
         #expect(note.contains("Its GRU stacks the gates z, r, h"))
-        #expect(note.contains(#"b_{hh} = \operatorname{concat}\left(\mathrm{bias}_{2,r}, \mathrm{bias}_{2,z}, \mathrm{bias}_{2,h}\right)"#))
+        #expect(note.contains(#"b_{hh} = \operatorname{concat}\left(B_{2}^{[r]}, B_{2}^{[z]}, B_{2}^{[h]}\right)"#))
         // The LSTM's blocks keep their places: a transpose only.
         let lstm = MarkdownRenderer(command: "lesson lstm-gates")
             .render(try LSTMGates.trace(try kerasInput(LSTMGates.self, kerasBlocks: [0, 1, 2, 3]), file: "keras.json", example: nil))
-        #expect(lstm.contains(#"W_{ih} = \mathrm{kernel}^{\top}"#) && lstm.contains("so the blocks keep their places"))
+        #expect(lstm.contains(#"W_{ih} = W_{x}^{\top}"#) && lstm.contains("so the blocks keep their places"))
         #expect(lstm.contains(#"Keras has one bias, added with the input's part: it is $b_{ih}$, and $b_{hh} = 0$."#))
     }
 
