@@ -118,6 +118,14 @@ public struct InputReader {
         return false
     }
 
+    /// The fields' names as given, without marking any as known: for a lesson that reads which
+    /// fields there are (the layers of a stacked module, `weight_ih_l0`, `weight_ih_l1`, …).
+    public var keys: [String] { members.map(\.key) }
+
+    /// A field's value as given, without marking it as known: to say what a field holds before
+    /// reading it another way.
+    public func peek(_ key: String) -> JSON? { members.first { same($0.key, key) }?.value }
+
     /// A whole number.
     public mutating func integer(_ key: String, _ what: String) throws -> Int? {
         guard let json = field(key) else { return nil }

@@ -95,88 +95,116 @@ enum GRU: RecurrentLesson {
             ? [(symbol: "3H", meaning: w("legend 3H, reset before"), size: 3 * p.hidden),
                (symbol: "2H", meaning: w("legend 2H, reset before"), size: 2 * p.hidden)]
             : [(symbol: "3H", meaning: w("legend 3H"), size: 3 * p.hidden)]
+        p.sayLayers(in: tr)
         let input = p.present(in: tr, hiddenHolds: w("hidden holds"), extra: legend, example: example,
                               own: w, ownKey: { c.key($0, reset: true) })
 
-        tr.heading(w("heading steps"))
+        // Layer by layer (one with num_layers = 1), each reading the h_t of the one below.
+        var layers: [Layer] = []
+        let once = SaidOnce()
+        for l in 0..<p.layerCount {
+            let (lp, li) = p.beginLayer(l, in: tr, input, c0: nil, below: layers.last?.h, heading: w("heading steps"),
+                                        own: w, ownKey: { c.key($0, reset: true) })
+            layers.append(forward(lp, li, c, in: tr, once: once))
+        }
+
+        // The slides box speaks of the layer that reads the sequence itself.
+        p.slides(slides(layers[0].p, c, z: layers[0].z), in: tr)
+        for s in layers {
+            let lp = s.p
+            lp.summaryHeading(w("heading summary"), in: tr)
+            tr.figure(.lines(title: lp.titled(w("figure")), steps: p.stepLabels, panels: [
+                LinePanel(title: w("panel r"), series: unitSeries(s.r), range: 0...1),
+                LinePanel(title: w(c.key("panel z", update: true)), series: unitSeries(s.z), range: 0...1),
+                LinePanel(title: w("panel n"), series: unitSeries(s.n), range: -1...1),
+                LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
+            ]), description: w("figure, description"))
+            tr.say(w(c.key("summary z", update: true)))
+            tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
+                       columns: [(symbol: lp.symbol("r_{t}"), values: s.r), (symbol: lp.symbol("z_{t}"), values: s.z),
+                                 (symbol: lp.symbol("n_{t}"), values: s.n), (symbol: lp.symbol("h_{t}"), values: s.h)])
+        }
+        if backward {
+            derivePass(back: p, c, tr, input, layers: layers)
+        }
+        return tr
+    }
+
+    /// One layer's values per step, and the layer as a one-layer input with its traced inputs.
+    struct Layer {
+        let p: RecurrentInput
+        let inputs: LayerInputs
+        let ax, ah, r, z, rh, n, h: [Traced]
+    }
+
+    /// One layer over the sequence, gate by gate. Its names and symbols say the layer when there
+    /// are several (Recurrent+Layers.swift).
+    static func forward(_ p: RecurrentInput, _ input: LayerInputs, _ c: Convention, in tr: Trace, once: SaidOnce) -> Layer {
+        let w = words
         let rz = 0..<(2 * p.hidden)                                             // rows of the r and z blocks
         var hPrev = input.h0                                                    // H
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
         var (axs, ahs, rhs): ([Traced], [Traced], [Traced]) = ([], [], [])
         let stackedOnce = p.stackedLabels
-        let once = SaidOnce()
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
             lazy var slots = stepSlots(t)                                      // for the words, made only when shown
-            let x = input.x.row(t - 1, "x_{\(t)}")                               // I
+            let x = input.xs[t - 1]                                             // I (H above the first layer)
             // a^x_t = W_ih x_t + b_ih                                          3H
-            let ax = tr.record("ax[\(t)]", "a_{\(t)}^{x}", input.wIh * x + input.bIh,
+            let ax = tr.record(p.named("ax[\(t)]"), p.symbol("a_{\(t)}", "x"), input.wIh * x + input.bIh,
                                p.preActivationCaption(w, "ax[t]", t, hPrev: nil, once: once), labels: stackedOnce)
             // a^h_t = W_hh h_{t-1} + b_hh                                      3H (reset after)
             // a^h_t = W_hh^{r,z} h_{t-1} + b_hh^{r,z}                          2H (reset before)
             let zeroState = c.key("zero state", reset: true)
             let ah = c.resetBefore
-                ? tr.record("ah[\(t)]", "a_{\(t)}^{h}", input.wHh.rows(rz, "W_{hh}^{r,z}") * hPrev + input.bHh.rows(rz, "b_{hh}^{r,z}"),
+                ? tr.record(p.named("ah[\(t)]"), p.symbol("a_{\(t)}", "h"),
+                            input.wHh.rows(rz, p.symbol("W_{hh}", "r,z")) * hPrev + input.bHh.rows(rz, p.symbol("b_{hh}", "r,z")),
                             once(w, "ah[t], reset before", adding: RecurrentInput.isZero(hPrev) ? [w(zeroState, slots)] : []),
                             labels: Labels(rowHeader: stackedOnce.rowHeader, rows: Array(stackedOnce.rows[rz])))
-                : tr.record("ah[\(t)]", "a_{\(t)}^{h}", input.wHh * hPrev + input.bHh,
+                : tr.record(p.named("ah[\(t)]"), p.symbol("a_{\(t)}", "h"), input.wHh * hPrev + input.bHh,
                             once(w, "ah[t]", adding: RecurrentInput.isZero(hPrev) ? [w(zeroState, slots)] : []), labels: stackedOnce)
             func block(_ part: Traced, _ g: Int, _ side: String, _ letter: String) -> Traced {
-                part.rows(p.block(g), "a_{\(t)}^{\(side),\(letter)}")
+                part.rows(p.block(g), p.symbol("a_{\(t)}", "\(side),\(letter)"))
             }
             // r_t = σ(a^{x,r}_t + a^{h,r}_t)                                   H
             let rv = sigmoid(block(ax, 0, "x", "r") + block(ah, 0, "h", "r"))
             // With nothing for r to scale (a^{h,n} = 0, or h_{t-1} = 0 before the product), r is idle.
             let idle = c.resetBefore ? RecurrentInput.isZero(hPrev) : ah.value.flat[p.block(2)].allSatisfy { $0 == 0 }
-            let r = tr.record("r[\(t)]", "r_{\(t)}", rv, idle
+            let r = tr.record(p.named("r[\(t)]"), p.symbol("r_{\(t)}"), rv, idle
                               ? once(w, c.key("r[t]", reset: true), adding: [w(c.key("r idle", reset: true), slots)])
-                              : gateCaption(c.resetBefore ? "r before" : "r", c.key("r[t]", reset: true), t, rv, before: rs.last, once: once),
+                              : gateCaption(p, c.resetBefore ? "r before" : "r", c.key("r[t]", reset: true), t, rv, before: rs.last, once: once),
                               labels: p.unitLabels)
             // z_t = σ(a^{x,z}_t + a^{h,z}_t)                                   H
             let zv = sigmoid(block(ax, 1, "x", "z") + block(ah, 1, "h", "z"))
-            let z = tr.record("z[\(t)]", "z_{\(t)}", zv, updateCaption(p, c, t, zv, before: zs.last, hPrev: hPrev, once: once),
+            let z = tr.record(p.named("z[\(t)]"), p.symbol("z_{\(t)}"), zv, updateCaption(p, c, t, zv, before: zs.last, hPrev: hPrev, once: once),
                               labels: p.unitLabels)
             let candidate: Traced
             if c.resetBefore {
                 // n_t = tanh(a^{x,n}_t + W_hn (r_t ⊙ h_{t-1}) + b_hn)          H
-                let rh = tr.record("rh[\(t)]", #"r_{\#(t)} \odot h_{\#(t - 1)}"#, hadamard(r, hPrev), once(w, "rh[t]"),
-                                   labels: p.unitLabels)
+                let rh = tr.record(p.named("rh[\(t)]"), p.symbol("r_{\(t)}") + #" \odot "# + p.symbol("h_{\(t - 1)}"), hadamard(r, hPrev),
+                                   once(w, "rh[t]"), labels: p.unitLabels)
                 rhs.append(rh)
-                candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), "W_{hn}") * rh + input.bHh.rows(p.block(2), "b_{hn}"))
+                candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), p.symbol("W_{hn}")) * rh
+                                 + input.bHh.rows(p.block(2), p.symbol("b_{hn}")))
             } else {
                 // n_t = tanh(a^{x,n}_t + r_t ⊙ a^{h,n}_t)                       H
                 candidate = tanh(block(ax, 2, "x", "n") + hadamard(r, block(ah, 2, "h", "n")))
             }
-            let n = tr.record("n[\(t)]", "n_{\(t)}", candidate, once(w, c.key("n[t]", reset: true)), labels: p.unitLabels)
+            let n = tr.record(p.named("n[\(t)]"), p.symbol("n_{\(t)}"), candidate, once(w, c.key("n[t]", reset: true)), labels: p.unitLabels)
             // h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}   (takes-candidate: z_t ⊙ n_t + (1 − z_t) ⊙ h_{t-1})   H
             let blend = c.takesCandidate ? hadamard(z, n) + hadamard(oneMinus(z), hPrev) : hadamard(oneMinus(z), n) + hadamard(z, hPrev)
-            let h = tr.record("h[\(t)]", "h_{\(t)}", blend, once(w, c.key("h[t]", update: true)), labels: p.unitLabels)
+            let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), blend, once(w, c.key("h[t]", update: true)), labels: p.unitLabels)
             rs.append(r); zs.append(z); ns.append(n); hs.append(h); axs.append(ax); ahs.append(ah)
             hPrev = h
         }
-
-        p.slides(slides(p, c, z: zs), in: tr)
-        tr.heading(w("heading summary"))
-        tr.figure(.lines(title: w("figure"), steps: p.stepLabels, panels: [
-            LinePanel(title: w("panel r"), series: unitSeries(rs), range: 0...1),
-            LinePanel(title: w(c.key("panel z", update: true)), series: unitSeries(zs), range: 0...1),
-            LinePanel(title: w("panel n"), series: unitSeries(ns), range: -1...1),
-            LinePanel(title: w("panel h"), series: unitSeries(hs), range: -1...1),
-        ]), description: w("figure, description"))
-        tr.say(w(c.key("summary z", update: true)))
-        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
-                   columns: [(symbol: "r_{t}", values: rs), (symbol: "z_{t}", values: zs), (symbol: "n_{t}", values: ns), (symbol: "h_{t}", values: hs)])
-        if backward {
-            derivePass(back: p, c, tr, input, steps: (ax: axs, ah: ahs, r: rs, z: zs, rh: rhs, n: ns, h: hs))
-        }
-        return tr
+        return Layer(p: p, inputs: input, ax: axs, ah: ahs, r: rs, z: zs, rh: rhs, n: ns, h: hs)
     }
 
     /// A gate's caption (`caption` names its words): its meaning once, then the units
     /// that have just come near 0 or 1, in the phrases "«band» low" and "«band» high".
-    static func gateCaption(_ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
-        once(words, caption, adding: bandSayings(words, band, symbol: "\(band.prefix(1))_{\(t)}", now: value.value.flat,
+    static func gateCaption(_ p: RecurrentInput, _ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
+        once(words, caption, adding: bandSayings(words, band, symbol: p.symbol("\(band.prefix(1))_{\(t)}"), now: value.value.flat,
                                                          before: t == 1 ? nil : before?.value.flat, bands: Band.gate))
     }
 
@@ -187,8 +215,8 @@ enum GRU: RecurrentLesson {
         let band = c.takesCandidate ? "z flipped" : "z"
         let (now, prior, old) = (z.value.flat, t == 1 ? nil : before?.value.flat, hPrev.value.flat)
         let input = p.tokens.map { words("input, token", ["token": $0[t - 1]]) } ?? words("input, step", ["t": "\(t)"])
-        let said = bandSayings(words, band, symbol: "z_{\(t)}", now: now, before: prior, bands: Band.gate) { old[$0] != 0 }
-            + bandSayings(words, band + " zero", symbol: "z_{\(t)}", now: now, before: prior, bands: Band.gate,
+        let said = bandSayings(words, band, symbol: p.symbol("z_{\(t)}"), now: now, before: prior, bands: Band.gate) { old[$0] != 0 }
+            + bandSayings(words, band + " zero", symbol: p.symbol("z_{\(t)}"), now: now, before: prior, bands: Band.gate,
                           slots: ["input": input]) { old[$0] == 0 }
         return once(words, c.key("z[t]", update: true), adding: said)
     }
@@ -197,7 +225,7 @@ enum GRU: RecurrentLesson {
     /// at under it, or that the numbers are the same (h_0 = 0 and one step, say).
     static func otherRule(_ p: RecurrentInput, _ c: Convention) -> String {
         // Worked out for a slide-sized input only: two more passes would double a large input's time.
-        guard !Trace.valuesOnly, p.steps * 3 * p.hidden * (p.inputSize + p.hidden) <= 100_000 else { return words("other rule, large") }
+        guard !Trace.valuesOnly, p.steps * 3 * p.hidden * (p.inputSize + p.hidden) * p.layerCount <= 100_000 else { return words("other rule, large") }
         let this = lastState(p, c)
         let other = lastState(p, Convention(resetBefore: !c.resetBefore, takesCandidate: c.takesCandidate))
         if zip(this, other).allSatisfy({ abs($0 - $1) < 5e-5 }) { return words("other rule, same") }
@@ -236,28 +264,34 @@ enum GRU: RecurrentLesson {
 
     /// The backward pass, step T first: ∂L/∂h_t, the candidate, the update and reset gates, and
     /// the two stacked pre-activations; then the inputs' sums.
-    static func derivePass(back p: RecurrentInput, _ c: Convention, _ tr: Trace, _ input: RecurrentInput.Inputs,
-                           steps s: (ax: [Traced], ah: [Traced], r: [Traced], z: [Traced], rh: [Traced], n: [Traced], h: [Traced])) {
+    static func derivePass(back p: RecurrentInput, _ c: Convention, _ tr: Trace, _ input: RecurrentInput.Inputs, layers: [Layer]) {
         let w = words
         let gOut = p.beginBackward(in: tr, equations: w(c.key("backward equations", reset: true, update: true)))
-        let back = Backprop(tr, differentiable: p.differentiable(input))
-        for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
+        let back = Backprop(tr, differentiable: p.differentiable(input) + layers.flatMap(\.inputs.own))
+        for (t, h) in layers[layers.count - 1].h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
         let once = SaidOnce()
-        for t in stride(from: p.steps, through: 1, by: -1) {
-            tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            let slots = stepSlots(t)
-            back.record(s.h[t - 1], p.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
-            back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
-            if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
-            back.record(s.z[t - 1], once(w, c.key("z[t].grad", update: true), slots))
-            // With nothing for r to scale, its gradient is 0: said where it happens, not once.
-            let idle = c.resetBefore ? RecurrentInput.isZero(t == 1 ? input.h0 : s.h[t - 2])
-                : s.ah[t - 1].value.flat[p.block(2)].allSatisfy { $0 == 0 }
-            back.record(s.r[t - 1], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
-            back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
-            back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
+        let biasHh = c.resetBefore ? "bias_hh_l0.grad, gru, reset before" : "bias_hh_l0.grad, gru"
+        // The top layer first; each passes ∂L/∂h_t of the layer below down through its W_ih.
+        for s in layers.reversed() {
+            let lp = s.p
+            lp.beginLayerBack(in: tr)
+            for t in stride(from: p.steps, through: 1, by: -1) {
+                tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
+                let slots = stepSlots(t)
+                back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
+                back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
+                if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
+                back.record(s.z[t - 1], once(w, c.key("z[t].grad", update: true), slots))
+                // With nothing for r to scale, its gradient is 0: said where it happens, not once.
+                let idle = c.resetBefore ? RecurrentInput.isZero(t == 1 ? s.inputs.h0 : s.h[t - 2])
+                    : s.ah[t - 1].value.flat[p.block(2)].allSatisfy { $0 == 0 }
+                back.record(s.r[t - 1], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
+                back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
+                back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
+            }
+            lp.recordLayerGradients(back, s.inputs, in: tr, biasHh: biasHh)
         }
-        p.recordInputGradients(back, input, in: tr, biasHh: c.resetBefore ? "bias_hh_l0.grad, gru, reset before" : "bias_hh_l0.grad, gru")
-        p.endBackward(in: tr, back: back, states: [("h", s.h)])
+        p.recordInputGradients(back, input, in: tr, biasHh: biasHh)
+        p.endBackward(in: tr, back: back, states: layers.map { (letter: "h", values: $0.h, layer: p.isStacked ? $0.p.layer : nil) })
     }
 }

@@ -88,78 +88,106 @@ enum LSTMGates: RecurrentLesson {
         tr.heading(w("heading equations"))
         tr.math(w("equations"))
         tr.say(w("symbols"))
+        p.sayLayers(in: tr)
         let input = p.present(in: tr, hiddenHolds: w("hidden holds"), extra: [
             (symbol: "4H", meaning: w("legend 4H"), size: 4 * p.hidden),
         ], example: example)
         let c0 = p.presentCellState(in: tr)
 
-        tr.heading(w("heading steps"))
-        var hPrev = input.h0                                                    // H
-        var cPrev = c0                                                          // H
-        var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
-        var aS: [Traced] = []
-        let stackedOnce = p.stackedLabels
+        // Layer by layer (one with num_layers = 1), each reading the h_t of the one below.
+        var layers: [Layer] = []
         let once = SaidOnce()
-        for t in 1...p.steps {
-            tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
-            if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
-            let x = input.x.row(t - 1, "x_{\(t)}")                               // I
-            // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
-            let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
-                              p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: stackedOnce)
-            func block(_ g: Int, _ letter: String) -> Traced { a.rows(p.block(g), "a_{\(t)}^{\(letter)}") }
-            // The gate values come first: their captions say which units are near 0 or 1.
-            let (iv, fv, gv, ov) = (sigmoid(block(0, "i")), sigmoid(block(1, "f")), tanh(block(2, "g")), sigmoid(block(3, "o")))
-            func said(_ gate: String, _ value: Traced, _ before: [Traced]) -> Caption {
-                gateCaption(gate, t, value, before: t == 1 ? nil : before.last, once: once)
-            }
-            let i = tr.record("i[\(t)]", "i_{\(t)}", iv, said("i", iv, iS), labels: p.unitLabels)                  // H
-            let f = tr.record("f[\(t)]", "f_{\(t)}", fv, RecurrentInput.isZero(cPrev)
-                              ? once(w, "f[t]", adding: [w("zero cell", stepSlots(t))]) : said("f", fv, fS), labels: p.unitLabels)  // H
-            let g = tr.record("g[\(t)]", "g_{\(t)}", gv, once(w, "g[t]"), labels: p.unitLabels)  // H
-            let o = tr.record("o[\(t)]", "o_{\(t)}", ov, said("o", ov, oS), labels: p.unitLabels)                  // H
-            // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t                                  H
-            let c = tr.record("c[\(t)]", "c_{\(t)}", hadamard(f, cPrev) + hadamard(i, g), cellCaption(t, f, before: t == 1 ? nil : fS.last, once: once),
-                              labels: p.unitLabels)
-            // h_t = o_t ⊙ tanh(c_t)                                             H
-            let h = tr.record("h[\(t)]", "h_{\(t)}", hadamard(o, tanh(c)), once(w, "h[t]"), labels: p.unitLabels)
-            iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h); aS.append(a)
-            (hPrev, cPrev) = (h, c)
+        for l in 0..<p.layerCount {
+            let (lp, li) = p.beginLayer(l, in: tr, input, c0: c0, below: layers.last?.h, heading: w("heading steps"))
+            layers.append(forward(lp, li, in: tr, once: once))
         }
 
-        p.slides(slides(p, i: iS, f: fS, g: gS, o: oS, c: cS, beside: example?.name == "vanishing" ? RNNUnroll.vanishingRatio() : nil), in: tr)
-        tr.heading(w("heading summary"))
-        tr.figure(.lines(title: w("figure gates"), steps: p.stepLabels, panels: [
-            LinePanel(title: w("panel i"), series: unitSeries(iS), range: 0...1),
-            LinePanel(title: w("panel f"), series: unitSeries(fS), range: 0...1),
-            LinePanel(title: w("panel g"), series: unitSeries(gS), range: -1...1),
-            LinePanel(title: w("panel o"), series: unitSeries(oS), range: 0...1),
-        ]), description: w("figure gates, description"))
-        tr.figure(.lines(title: w("figure states"), steps: p.stepLabels, panels: [
-            LinePanel(title: w("panel c"), series: unitSeries(cS), range: -1...1),
-            LinePanel(title: w("panel h"), series: unitSeries(hS), range: -1...1),
-        ]), description: w("figure states, description"))
-        tr.say(w("summary gates"))
-        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
-                   columns: [(symbol: "i_{t}", values: iS), (symbol: "f_{t}", values: fS), (symbol: "g_{t}", values: gS), (symbol: "o_{t}", values: oS)])
-        tr.say(w("summary states"))
-        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "c_{t}", values: cS), (symbol: "h_{t}", values: hS)])
+        // The slides box speaks of the layer that reads the sequence itself.
+        let first = layers[0]
+        p.slides(slides(first.p, i: first.i, f: first.f, g: first.g, o: first.o, c: first.c,
+                        beside: example?.name == "vanishing" ? RNNUnroll.vanishingRatio() : nil), in: tr)
+        for s in layers {
+            let lp = s.p
+            lp.summaryHeading(w("heading summary"), in: tr)
+            tr.figure(.lines(title: lp.titled(w("figure gates")), steps: p.stepLabels, panels: [
+                LinePanel(title: w("panel i"), series: unitSeries(s.i), range: 0...1),
+                LinePanel(title: w("panel f"), series: unitSeries(s.f), range: 0...1),
+                LinePanel(title: w("panel g"), series: unitSeries(s.g), range: -1...1),
+                LinePanel(title: w("panel o"), series: unitSeries(s.o), range: 0...1),
+            ]), description: w("figure gates, description"))
+            tr.figure(.lines(title: lp.titled(w("figure states")), steps: p.stepLabels, panels: [
+                LinePanel(title: w("panel c"), series: unitSeries(s.c), range: -1...1),
+                LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
+            ]), description: w("figure states, description"))
+            tr.say(w("summary gates"))
+            tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
+                       columns: [(symbol: lp.symbol("i_{t}"), values: s.i), (symbol: lp.symbol("f_{t}"), values: s.f),
+                                 (symbol: lp.symbol("g_{t}"), values: s.g), (symbol: lp.symbol("o_{t}"), values: s.o)])
+            tr.say(w("summary states"))
+            tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
+                       columns: [(symbol: lp.symbol("c_{t}"), values: s.c), (symbol: lp.symbol("h_{t}"), values: s.h)])
+        }
         if backward {
-            derivePass(back: p, tr, input, c0: c0, steps: (a: aS, i: iS, f: fS, g: gS, o: oS, c: cS, h: hS), story: example?.backwardStory)
+            derivePass(back: p, tr, input, c0: c0, layers: layers, story: example?.backwardStory)
         }
         return tr
     }
 
+    /// One layer's values per step, and the layer as a one-layer input with its traced inputs.
+    struct Layer {
+        let p: RecurrentInput
+        let inputs: LayerInputs
+        let a, i, f, g, o, c, h: [Traced]
+    }
+
+    /// One layer over the sequence, gate by gate. Its names and symbols say the layer when there
+    /// are several (Recurrent+Layers.swift).
+    static func forward(_ p: RecurrentInput, _ input: LayerInputs, in tr: Trace, once: SaidOnce) -> Layer {
+        let w = words
+        var hPrev = input.h0                                                    // H
+        var cPrev = input.c0 ?? input.h0                                        // H (c0 is always traced for the LSTM)
+        var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
+        var aS: [Traced] = []
+        let stackedOnce = p.stackedLabels
+        for t in 1...p.steps {
+            tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
+            if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
+            let x = input.xs[t - 1]                                             // I (H above the first layer)
+            // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
+            let a = tr.record(p.named("a[\(t)]"), p.symbol("a_{\(t)}"), input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
+                              p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: stackedOnce)
+            func block(_ g: Int, _ letter: String) -> Traced { a.rows(p.block(g), p.symbol("a_{\(t)}", letter)) }
+            // The gate values come first: their captions say which units are near 0 or 1.
+            let (iv, fv, gv, ov) = (sigmoid(block(0, "i")), sigmoid(block(1, "f")), tanh(block(2, "g")), sigmoid(block(3, "o")))
+            func said(_ gate: String, _ value: Traced, _ before: [Traced]) -> Caption {
+                gateCaption(p, gate, t, value, before: t == 1 ? nil : before.last, once: once)
+            }
+            let i = tr.record(p.named("i[\(t)]"), p.symbol("i_{\(t)}"), iv, said("i", iv, iS), labels: p.unitLabels)                  // H
+            let f = tr.record(p.named("f[\(t)]"), p.symbol("f_{\(t)}"), fv, RecurrentInput.isZero(cPrev)
+                              ? once(w, "f[t]", adding: [w("zero cell", stepSlots(t))]) : said("f", fv, fS), labels: p.unitLabels)  // H
+            let g = tr.record(p.named("g[\(t)]"), p.symbol("g_{\(t)}"), gv, once(w, "g[t]"), labels: p.unitLabels)  // H
+            let o = tr.record(p.named("o[\(t)]"), p.symbol("o_{\(t)}"), ov, said("o", ov, oS), labels: p.unitLabels)                  // H
+            // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t                                  H
+            let c = tr.record(p.named("c[\(t)]"), p.symbol("c_{\(t)}"), hadamard(f, cPrev) + hadamard(i, g),
+                              cellCaption(p, t, f, before: t == 1 ? nil : fS.last, once: once), labels: p.unitLabels)
+            // h_t = o_t ⊙ tanh(c_t)                                             H
+            let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), hadamard(o, tanh(c)), once(w, "h[t]"), labels: p.unitLabels)
+            iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h); aS.append(a)
+            (hPrev, cPrev) = (h, c)
+        }
+        return Layer(p: p, inputs: input, a: aS, i: iS, f: fS, g: gS, o: oS, c: cS, h: hS)
+    }
+
     /// A gate's caption: its meaning once, then the units that have just come near 0 or 1.
-    static func gateCaption(_ gate: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
-        once(words, "\(gate)[t]", adding: bandSayings(words, gate, symbol: "\(gate)_{\(t)}", now: value.value.flat,
+    static func gateCaption(_ p: RecurrentInput, _ gate: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
+        once(words, "\(gate)[t]", adding: bandSayings(words, gate, symbol: p.symbol("\(gate)_{\(t)}"), now: value.value.flat,
                                                        before: before?.value.flat, bands: Band.gate))
     }
 
     /// c_t's caption: what it is and how its gradient goes back (once), then the units whose
     /// forget gate has just closed, which pass back little of it.
-    static func cellCaption(_ t: Int, _ f: Traced, before: Traced?, once: SaidOnce) -> Caption {
-        once(words, "c[t]", adding: bandSayings(words, "c", symbol: "f_{\(t)}", now: f.value.flat, before: before?.value.flat,
+    static func cellCaption(_ p: RecurrentInput, _ t: Int, _ f: Traced, before: Traced?, once: SaidOnce) -> Caption {
+        once(words, "c[t]", adding: bandSayings(words, "c", symbol: p.symbol("f_{\(t)}"), now: f.value.flat, before: before?.value.flat,
                                                  bands: [Band.gate[0]], slots: stepSlots(t)))
     }
 
@@ -286,34 +314,42 @@ enum LSTMGates: RecurrentLesson {
 
     /// The backward pass, step T first: ∂L/∂h_t, then ∂L/∂c_t (through h_t and from c_{t+1} through
     /// f_{t+1} alone), the four gates, and their stacked pre-activation; then the inputs' sums.
-    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced,
-                           steps s: (a: [Traced], i: [Traced], f: [Traced], g: [Traced], o: [Traced], c: [Traced], h: [Traced]), story: String?) {
+    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced, layers: [Layer], story: String?) {
         let w = words
         let gOut = p.beginBackward(in: tr, equations: w("backward equations"), story: story)
-        let back = Backprop(tr, differentiable: p.differentiable(input, c0: c0))
-        for (t, h) in s.h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
+        let back = Backprop(tr, differentiable: p.differentiable(input, c0: c0) + layers.flatMap(\.inputs.own))
+        for (t, h) in layers[layers.count - 1].h.enumerated() { back.seed(h, gOut.row(t, "G_{\(t + 1)}")) }
         let once = SaidOnce()
-        for t in stride(from: p.steps, through: 1, by: -1) {
-            tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            let slots = stepSlots(t)
-            back.record(s.h[t - 1], p.stateGradientCaption("h", t, once: once))
-            back.record(s.c[t - 1], p.stateGradientCaption("c", t, once: once))
-            back.record(s.o[t - 1], once(w, "o[t].grad", slots))
-            back.record(s.g[t - 1], once(w, "g[t].grad", slots))
-            // With c_{t-1} = 0 there is nothing to forget: said where it happens, not once.
-            back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(c0) ? once(w, "f[t].grad", slots) : w.caption("f[t].grad, zero c0", slots))
-            back.record(s.i[t - 1], once(w, "i[t].grad", slots))
-            back.record(s.a[t - 1], once(w, "a[t].grad", slots))
-        }
-        // The product of the forget gates is in the slides box; a cut (truncated BPTT) stops it sooner.
-        if let k = p.bpttSteps, k < p.steps, p.steps > 1 {
-            let first = ((p.steps - 1) / k) * k + 1                              // the last chunk's first step
-            if first < p.steps {
-                let (product, symbol) = forgetProduct(s.f, from: first)
-                tr.say(w("forget product", ["T": "\(p.steps)", "first": "\(first)", "product": symbol, "units": perUnit(product)]))
+        // The top layer first; each passes ∂L/∂h_t of the layer below down through its W_ih.
+        for s in layers.reversed() {
+            let lp = s.p
+            lp.beginLayerBack(in: tr)
+            let cStart = s.inputs.c0 ?? c0
+            for t in stride(from: p.steps, through: 1, by: -1) {
+                tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
+                let slots = stepSlots(t)
+                back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once))
+                back.record(s.c[t - 1], lp.stateGradientCaption("c", t, once: once))
+                back.record(s.o[t - 1], once(w, "o[t].grad", slots))
+                back.record(s.g[t - 1], once(w, "g[t].grad", slots))
+                // With c_{t-1} = 0 there is nothing to forget: said where it happens, not once.
+                back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots) : w.caption("f[t].grad, zero c0", slots))
+                back.record(s.i[t - 1], once(w, "i[t].grad", slots))
+                back.record(s.a[t - 1], once(w, "a[t].grad", slots))
             }
+            // The product of the forget gates is in the slides box; a cut (truncated BPTT) stops it sooner.
+            if let k = p.bpttSteps, k < p.steps, p.steps > 1 {
+                let first = ((p.steps - 1) / k) * k + 1                              // the last chunk's first step
+                if first < p.steps {
+                    let (product, symbol) = forgetProduct(s.f, from: first)
+                    tr.say(w("forget product", ["T": "\(p.steps)", "first": "\(first)", "product": symbol, "units": perUnit(product)]))
+                }
+            }
+            lp.recordLayerGradients(back, s.inputs, in: tr)
         }
         p.recordInputGradients(back, input, c0: c0, in: tr)
-        p.endBackward(in: tr, back: back, states: [("h", s.h), ("c", s.c)])
+        p.endBackward(in: tr, back: back, states: layers.flatMap { s in
+            [(letter: "h", values: s.h, layer: p.isStacked ? s.p.layer : nil), (letter: "c", values: s.c, layer: p.isStacked ? s.p.layer : nil)]
+        })
     }
 }

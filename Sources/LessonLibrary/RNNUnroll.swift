@@ -74,47 +74,74 @@ enum RNNUnroll: RecurrentLesson {
         tr.heading(w("heading equations"))
         tr.math(w("equations", ["f": fSymbol]))
         tr.say(w("symbols, \(nonlinearity)"))
+        p.sayLayers(in: tr)
         let input = p.present(in: tr, hiddenHolds: w("hidden holds"), extra: [], example: example)
 
-        tr.heading(w("heading steps"))
+        // Layer by layer (one with num_layers = 1), each reading the h_t of the one below.
+        var layers: [Layer] = []
+        let once = SaidOnce()
+        for l in 0..<p.layerCount {
+            let (lp, li) = p.beginLayer(l, in: tr, input, c0: nil, below: layers.last?.hs, heading: w("heading steps"))
+            let (hs, pre) = forward(lp, li, f: f, nonlinearity: nonlinearity, in: tr, once: once)
+            layers.append(Layer(p: lp, inputs: li, hs: hs, pre: pre))
+        }
+
+        // The slides box speaks of the layer that reads the sequence itself.
+        p.slides(slides(layers[0].p, hs: layers[0].hs, pre: layers[0].pre, nonlinearity: nonlinearity), in: tr)
+        for layer in layers {
+            let (lp, hs) = (layer.p, layer.hs)
+            lp.summaryHeading(w("heading summary"), in: tr)
+            tr.figure(.lines(title: lp.titled(w("figure h")), steps: p.stepLabels, panels: [
+                LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
+            ]), description: w("figure h, description, \(nonlinearity)"))
+            tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: lp.symbol("h_{t}"), values: hs)])
+            tr.say(w("notice", ["T": "\(p.steps)"]))
+        }
+        if backward { derivePass(back: p, tr, input, layers: layers, nonlinearity: nonlinearity, example: example) }
+        return tr
+    }
+
+    /// One layer's values: the layer as a one-layer input, its inputs, h_t and a_t per step.
+    struct Layer {
+        let p: RecurrentInput
+        let inputs: LayerInputs
+        let hs: [Traced]
+        let pre: [Traced]
+    }
+
+    /// One layer over the sequence: a_t and h_t per step. Its names and symbols say the layer when
+    /// there are several (Recurrent+Layers.swift).
+    static func forward(_ p: RecurrentInput, _ input: LayerInputs, f: any ElementwiseFunction, nonlinearity: String, in tr: Trace,
+                        once: SaidOnce) -> (hs: [Traced], pre: [Traced]) {
+        let w = words
         var hPrev = input.h0                                                    // H
         var (hs, pre): ([Traced], [Traced]) = ([], [])
-        let once = SaidOnce()
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
-            let x = input.x.row(t - 1, "x_{\(t)}")                               // I
+            let x = input.xs[t - 1]                                             // I (H above the first layer)
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      H
-            let a = tr.record("a[\(t)]", "a_{\(t)}", input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
+            let a = tr.record(p.named("a[\(t)]"), p.symbol("a_{\(t)}"), input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
                               p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: p.unitLabels)
             // h_t = f(a_t)                                                     H
             let fa = apply(f, a)
-            let h = tr.record("h[\(t)]", "h_{\(t)}", fa, stateCaption(t, nonlinearity, a: a, h: fa, before: t == 1 ? nil : hPrev, once: once),
-                              labels: p.unitLabels)
+            let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), fa,
+                              stateCaption(p, t, nonlinearity, a: a, h: fa, before: t == 1 ? nil : hPrev, once: once), labels: p.unitLabels)
             hs.append(h)
             pre.append(a)
             hPrev = h
         }
-
-        p.slides(slides(p, hs: hs, pre: pre, nonlinearity: nonlinearity), in: tr)
-        tr.heading(w("heading summary"))
-        tr.figure(.lines(title: w("figure h"), steps: p.stepLabels, panels: [
-            LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
-        ]), description: w("figure h, description, \(nonlinearity)"))
-        tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: "h_{t}", values: hs)])
-        tr.say(w("notice", ["T": "\(p.steps)"]))
-        if backward { derivePass(back: p, tr, input, hs: hs, pre: pre, nonlinearity: nonlinearity, example: example) }
-        return tr
+        return (hs, pre)
     }
 
     /// h_t's caption: what the nonlinearity does (once), then the units that have just
     /// saturated (tanh) or just turned off (relu).
-    static func stateCaption(_ t: Int, _ nonlinearity: String, a: Traced, h: Traced, before: Traced?, once: SaidOnce) -> Caption {
+    static func stateCaption(_ p: RecurrentInput, _ t: Int, _ nonlinearity: String, a: Traced, h: Traced, before: Traced?, once: SaidOnce) -> Caption {
         let (now, prior) = (h.value.flat, before?.value.flat)
         let said = nonlinearity == "tanh"
-            ? bandSayings(words, "h", symbol: "h_{\(t)}", now: now, before: prior, bands: Band.saturated)
-            : bandSayings(words, "h", symbol: "h_{\(t)}", now: now, before: prior, bands: [Band(name: "off") { $0 == 0 }],
-                          shown: ("a_{\(t)}", a.value.flat))
+            ? bandSayings(words, "h", symbol: p.symbol("h_{\(t)}"), now: now, before: prior, bands: Band.saturated)
+            : bandSayings(words, "h", symbol: p.symbol("h_{\(t)}"), now: now, before: prior, bands: [Band(name: "off") { $0 == 0 }],
+                          shown: (p.symbol("a_{\(t)}"), a.value.flat))
         return once(words, "h[t], \(nonlinearity)", adding: said)
     }
 
@@ -207,9 +234,9 @@ enum RNNUnroll: RecurrentLesson {
         let oneUnit = p.hidden == 1 && nonlinearity == "tanh"
         let key = "a[t].grad, \(nonlinearity)" + (oneUnit ? ", one unit" : "")
         let adding = oneUnit ? [words("slope here", ["slope": NumberStyle(precision: 4).fixed(slope[0])])]
-            : nonlinearity == "tanh" ? bandSayings(words, "gradient", symbol: "h_{\(t)}", now: h.value.flat, before: nil, bands: Band.saturated)
-            : bandSayings(words, "gradient", symbol: "h_{\(t)}", now: h.value.flat, before: nil, bands: [Band(name: "off") { $0 == 0 }],
-                          shown: ("a_{\(t)}", a.value.flat))
+            : nonlinearity == "tanh" ? bandSayings(words, "gradient", symbol: p.symbol("h_{\(t)}"), now: h.value.flat, before: nil, bands: Band.saturated)
+            : bandSayings(words, "gradient", symbol: p.symbol("h_{\(t)}"), now: h.value.flat, before: nil, bands: [Band(name: "off") { $0 == 0 }],
+                          shown: (p.symbol("a_{\(t)}"), a.value.flat))
         return once(words, key, stepSlots(t), adding: adding)
     }
 
@@ -242,20 +269,25 @@ enum RNNUnroll: RecurrentLesson {
 
     /// The backward pass, from ∂L/∂h_t = G_t back through the steps: ∂L/∂a_t = ∂L/∂h_t ⊙ f′(a_t),
     /// ∂L/∂h_{t-1} gets W_hhᵀ ∂L/∂a_t, and each weight sums one term per step.
-    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, hs: [Traced], pre: [Traced], nonlinearity: String,
+    static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, layers: [Layer], nonlinearity: String,
                            example: Example?) {
-        let w = words
-        let g = p.beginBackward(in: tr, equations: w("backward equations, \(nonlinearity)"), story: example?.backwardStory)
-        let back = Backprop(tr, differentiable: p.differentiable(input))
-        for (t, h) in hs.enumerated() { back.seed(h, g.row(t, "G_{\(t + 1)}")) }
+        let g = p.beginBackward(in: tr, equations: words("backward equations, \(nonlinearity)"), story: example?.backwardStory)
+        let back = Backprop(tr, differentiable: p.differentiable(input) + layers.flatMap(\.inputs.own))
+        for (t, h) in layers[layers.count - 1].hs.enumerated() { back.seed(h, g.row(t, "G_{\(t + 1)}")) }
         let once = SaidOnce()
-        for t in stride(from: p.steps, through: 1, by: -1) {
-            tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-            back.record(hs[t - 1], p.stateGradientCaption("h", t, once: once))
-            back.record(pre[t - 1], slopeCaption(p, t, a: pre[t - 1], h: hs[t - 1], nonlinearity: nonlinearity, once: once))
+        // The top layer first; each passes ∂L/∂h_t of the layer below down through its W_ih.
+        for layer in layers.reversed() {
+            let (lp, hs, pre) = (layer.p, layer.hs, layer.pre)
+            lp.beginLayerBack(in: tr)
+            for t in stride(from: p.steps, through: 1, by: -1) {
+                tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
+                back.record(hs[t - 1], lp.stateGradientCaption("h", t, once: once))
+                back.record(pre[t - 1], slopeCaption(lp, t, a: pre[t - 1], h: hs[t - 1], nonlinearity: nonlinearity, once: once))
+            }
+            if p.hidden == 1 { tr.say(oneUnitChain(lp, hs: hs, pre: pre, nonlinearity: nonlinearity)) }
+            lp.recordLayerGradients(back, layer.inputs, in: tr)
         }
-        if p.hidden == 1 { tr.say(oneUnitChain(p, hs: hs, pre: pre, nonlinearity: nonlinearity)) }
         p.recordInputGradients(back, input, in: tr)
-        p.endBackward(in: tr, back: back, states: [("h", hs)])
+        p.endBackward(in: tr, back: back, states: layers.map { (letter: "h", values: $0.hs, layer: p.isStacked ? $0.p.layer : nil) })
     }
 }

@@ -14,8 +14,13 @@ struct RecurrentInput {
     let wHh: Matrix         // gates·H × H
     let bIh: Vector?        // gates·H, zeros when not given
     let bHh: Vector?
-    let h0: Vector?         // H, zeros when not given
+    let h0: Vector?         // H, zeros when not given (layer 0's row of h0Rows with several layers)
     let c0: Vector?         // H (LSTM only)
+    let upper: [LayerWeights]   // the layers above the first (Recurrent+Layers.swift); [] for one layer
+    let h0Rows: Matrix?     // num_layers × H, with several layers
+    let c0Rows: Matrix?
+    /// The layer this input is seen as (0 for the whole module: its fields are layer 0's).
+    let layer: Int
     let tokens: [String]?
     let gates: [String]     // ["i", "f", "g", "o"], one letter per stacked block; [] for the RNN
     let gradOutput: Matrix? // T × H: ∂L/∂h_t in row t (the backward pass), ones when not given
@@ -55,13 +60,10 @@ struct RecurrentInput {
         let bHh = try layout.keras.map(\.bHh) ?? reader.vector(bhh, "\(stacked) numbers")
         if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
         if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
-        let h0 = try reader.vector("h0", "the initial hidden state (hidden numbers)")
-        if let h0 { try reader.expect(h0, "h0", count: ("hidden", h)) }
-        var c0: Vector?
-        if cellState {
-            c0 = try reader.vector("c0", "the initial cell state (hidden numbers)")
-            if let c0 { try reader.expect(c0, "c0", count: ("hidden", h)) }
-        }
+        let upper = try Self.readUpperLayers(&reader, blocks: blocks, stacked: stacked, hidden: h)
+        let (h0, h0Rows) = try Self.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: upper.count + 1)
+        var (c0, c0Rows): (Vector?, Matrix?) = (nil, nil)
+        if cellState { (c0, c0Rows) = try Self.readState(&reader, "c0", "the initial cell state", hidden: h, layers: upper.count + 1) }
         tokens = try reader.labels("tokens", count: x.rows, per: "time step (row of input)")
         gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, T × hidden: row t is ∂L/∂h_t")
         if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("T (rows of input)", x.rows), cols: ("hidden", h)) }
@@ -69,15 +71,18 @@ struct RecurrentInput {
         if let k = bpttSteps, k < 1 { throw reader.fail("bptt_steps must be a whole number ≥ 1, got \(k)") }
         // Per step the stacked products; the trace holds the inputs (biases and states shown even
         // when left out) and per step a and h (RNN) or the stacked rows and six H-vectors (LSTM, GRU).
-        let (t, stackRows, hd) = (Double(x.rows), Double(blocks * h), Double(h))
+        // Each layer above the first: its weights and biases, and the same per step, reading H numbers.
         // Keras's arrays are shown too, beside PyTorch's weights worked out from them.
+        let (t, stackRows, hd, layers) = (Double(x.rows), Double(blocks * h), Double(h), Double(upper.count + 1))
         let inputs = Double(x.entries.count + wIh.entries.count + wHh.entries.count + (layout.keras?.numbers ?? 0))
-            + 2 * stackRows + hd * (cellState ? 2 : 1)
+            + 2 * stackRows + hd * (cellState ? 2 : 1) * layers + Double(upper.count) * stackRows * (2 * hd + 2)
+        let work = t * stackRows * Double(x.cols + h) + Double(upper.count) * t * stackRows * 2 * hd
         // The backward pass adds per step an outer product for each weight (the terms of its sum).
-        try reader.expectWork(multiplyAdds: t * stackRows * Double(x.cols + h),
-                              traceNumbers: inputs + t * (blocks == 1 ? 2 * hd : 10 * hd),
-                              backwardNumbers: t * stackRows * Double(x.cols + h))
+        try reader.expectWork(multiplyAdds: work,
+                              traceNumbers: inputs + t * (blocks == 1 ? 2 * hd : 10 * hd) * layers,
+                              backwardNumbers: work)
         (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
+        (self.upper, self.h0Rows, self.c0Rows, layer) = (upper, h0Rows, c0Rows, 0)
         self.gates = gates
         everyStepOneHot = x.rows > 1 && (0..<x.rows).allSatisfy { Self.oneHotColumn(x, $0) != nil }
     }
@@ -121,7 +126,7 @@ struct RecurrentInput {
             (symbol: "T", meaning: recurrentWords("legend T"), size: steps),
             (symbol: "I", meaning: recurrentWords("legend I"), size: inputSize),
             (symbol: "H", meaning: recurrentWords("legend H", ["holds": hiddenHolds]), size: hidden),
-        ] + extra, example: example)
+        ] + extra + (isStacked ? [(symbol: "L", meaning: layersWords("legend L"), size: layerCount)] : []), example: example)
         return record(in: tr, own: own, ownKey: ownKey)
     }
 
@@ -144,20 +149,20 @@ struct RecurrentInput {
         let weights: PresentedWeights = layout.keras.map {
             presentKeras($0, in: tr, caption: caption, inputColumns: inputColumns, unitColumns: unitColumns)
         } ?? (
-            tr.input(ih, "W_{ih}", .matrix(self.wIh), caption("weight_ih_l0", ["per row": perRow]),
+            tr.input(ih, symbol("W_{ih}"), .matrix(self.wIh), caption("weight_ih_l0", ["per row": perRow]),
                      labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: inputColumns)),
-            tr.input(hh, "W_{hh}", .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),
+            tr.input(hh, symbol("W_{hh}"), .matrix(self.wHh), caption("weight_hh_l0", ["per row": perRow]),
                      labels: Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns)),
-            tr.input(bih, "b_{ih}", .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels),
-            tr.input(bhh, "b_{hh}", .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels),
+            tr.input(bih, symbol("b_{ih}"), .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels),
+            tr.input(bhh, symbol("b_{hh}"), .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels),
             [])
-        let h0 = tr.input("h0", "h_{0}", .vector(self.h0 ?? .zeros(h)), caption("h0"), labels: unitLabels)
+        let h0 = tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
         return Inputs(x: x, wIh: weights.wIh, wHh: weights.wHh, bIh: weights.bIh, bHh: weights.bHh, h0: h0, given: weights.given)
     }
 
     /// The LSTM's initial cell state, shown after the other inputs.
     func presentCellState(in tr: Trace) -> Traced {
-        tr.input("c0", "c_{0}", .vector(c0 ?? .zeros(hidden)), recurrentWords.caption("c0"), labels: unitLabels)
+        tr.input("c0", "c_{0}", stateValue(c0, c0Rows), recurrentWords.caption("c0"), labels: isStacked ? stateLabels : unitLabels)
     }
 
     // MARK: Commentary: phrases chosen from the values
@@ -214,6 +219,7 @@ struct RecurrentInput {
         tr.say(w("backward equations"))
         tr.math(equations)
         if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
+        if isStacked { tr.say(layersWords("backward layers")) }
         return g
     }
 
@@ -223,13 +229,17 @@ struct RecurrentInput {
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
         let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
         let slots = stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a }
+        // Below the top layer, h_t's gradient comes from the layer above, not from the loss.
+        if state == "h" && !isTop {
+            return kind.isEmpty ? once(layersWords, "h[t].grad, below", slots) : layersWords.caption("h[t].grad, below" + kind, slots)
+        }
         if kind.isEmpty { return once(between?.words ?? recurrentWords, between?.key ?? "\(state)[t].grad", slots) }
         return recurrentWords.caption("\(state)[t].grad" + kind, slots)
     }
 
     /// The size of the states' gradients per step (the vanishing gradient, seen), then the
-    /// gradient check.
-    func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced])]) {
+    /// gradient check. `layer`: the layer of a state, with several (nil with one).
+    func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced], layer: Int?)]) {
         let w = recurrentWords
         // Scaled by the largest entry first, so that a gradient of 1e155 or 1e-170 has a finite, nonzero length.
         func norm(_ t: Traced) -> Double {
@@ -238,10 +248,15 @@ struct RecurrentInput {
             guard largest > 0, largest.isFinite else { return largest.isNaN ? .nan : largest }
             return largest * entries.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
         }
-        let sizes = states.map { state in (letter: state.letter, norms: state.values.map(norm)) }
+        let sizes = states.map { state in
+            (letter: state.layer.map { "\(state.letter)^{(\($0))}" } ?? state.letter, norms: state.values.map(norm),
+             panel: state.layer.map { layersWords("panel gradient size, layer", ["state": state.letter, "l": "\($0)"]) }
+                ?? w("panel gradient size", ["state": state.letter]),
+             fromLoss: state.letter == "h" && (state.layer ?? upper.count) == upper.count)
+        }
         tr.heading(w("heading gradient sizes"), level: 3)
         tr.figure(.lines(title: w("figure gradient sizes"), steps: stepLabels, panels: sizes.map { state in
-            LinePanel(title: w("panel gradient size", ["state": state.letter]), series: [state.norms], range: nil, scale: .logarithmic)
+            LinePanel(title: state.panel, series: [state.norms], range: nil, scale: .logarithmic)
         }), description: w("figure gradient sizes, description"))
         // Whether the loss reaches the states before the last directly (a share G_t at earlier steps).
         let g = gradOutput?.entries ?? [1]
@@ -255,7 +270,7 @@ struct RecurrentInput {
             if reached > 0 {
                 said += " " + w(bpttSteps != nil ? "gradient sizes, cut" : "gradient sizes, none", ["state": state.letter, "t": "\(reached)"])
             }
-            tr.say(said + (earlier && state.letter == "h" ? " " + w("gradient sizes, every step") : ""))
+            tr.say(said + (earlier && state.fromLoss ? " " + w("gradient sizes, every step") : ""))
         }
         let cut = bpttSteps.map { $0 < steps } ?? false
         tr.endBackward(back, note: cut ? w("check, truncated") : nil)
@@ -323,7 +338,11 @@ extension RecurrentLesson {
             if start > 0 {
                 for state in ["h", "c"] {
                     guard let value = original.values["\(state)[\(start)]"] else { continue }
-                    chunk = chunk.setting("\(state)0", .array(value.flat.map { .number($0) })) ?? chunk
+                    // With several layers every layer's state is held: l0.h[start], …, then the top's h[start].
+                    let below = (0..<RecurrentInput.maxLayers).lazy.map { original.values["l\($0).\(state)[\(start)]"] }.prefix { $0 != nil }.compactMap { $0 }
+                    let state0: JSON = below.isEmpty ? .array(value.flat.map { .number($0) })
+                        : .array((Array(below) + [value]).map { row in .array(row.flat.map { .number($0) }) })
+                    chunk = chunk.setting("\(state)0", state0) ?? chunk
                 }
             }
             let rerun = try trace(chunk, file: file, example: nil, backward: false)

@@ -1,0 +1,257 @@
+// Stacked layers (nn.RNN/LSTM/GRU with num_layers > 1): layer l reads the hidden states of layer
+// l − 1 as its input sequence, with weights of its own (weight_ih_l1 is gates·H × H), and starts
+// from row l of h0 (num_layers × H, PyTorch's unbatched (num_layers, H)).
+//
+// Names: the values of the layers below the top carry PyTorch's index as a prefix (`l0.h[2]`,
+// `l0.f[1]`); the top layer's keep the plain names, so `h[t]` is still row t of the module's
+// output. Symbols: with more than one layer every symbol carries the layer's PyTorch index as a
+// superscript, as the field names do: weight_ih_l1 is W_{ih}^{(1)}, l0.h[2] is h_{2}^{(0)}, and the
+// top layer's h[2] is h_{2}^{(1)}. One layer keeps the one-layer names and symbols.
+// References: PyTorch docs for torch.nn.LSTM ("num_layers", "h_0"); Graves 2013, "Generating
+// Sequences With Recurrent Neural Networks" (deep RNNs: stacked hidden layers).
+
+import JSONFormat
+import LessonInput
+import TraceCore
+
+/// The weights of one layer above the first (PyTorch's l1, l2, …).
+struct LayerWeights {
+    let wIh: Matrix         // gates·H × H: it reads the layer below's h
+    let wHh: Matrix         // gates·H × H
+    let bIh: Vector?
+    let bHh: Vector?
+}
+
+/// One layer's inputs as its derivation reads them: x_t per step (the sequence's rows for the
+/// first layer; the layer below's recorded h_t above it, shown by reference), its weights and its
+/// initial states (a row of h0 and c0 when there are several layers).
+struct LayerInputs {
+    let xs: [Traced]
+    let wIh, wHh, bIh, bHh, h0: Traced
+    let c0: Traced?
+    /// The weights traced for this layer alone (layers above the first), for the backward pass.
+    let own: [Traced]
+}
+
+extension RecurrentInput {
+    /// The most layers read: enough for any real module, and a bound on the loop over the keys.
+    static let maxLayers = 64
+
+    var layerCount: Int { upper.count + 1 }
+    /// Whether the module has more than one layer (then names and symbols say which).
+    var isStacked: Bool { !upper.isEmpty }
+    /// Whether this view is the top layer, whose h_t is the module's output.
+    var isTop: Bool { layer == upper.count }
+
+    /// A value's name in this layer: `l0.h[2]` below the top layer, `h[2]` in it (and with one layer).
+    func named(_ name: String) -> String { isTop ? name : "l\(layer).\(name)" }
+
+    /// A symbol of this layer: `h_{2}^{(0)}` with several layers, `h_{2}` with one; `sup` is a
+    /// superscript the symbol has anyway (a gate's block: `a_{2}^{(0),i}`).
+    func symbol(_ base: String, _ sup: String? = nil) -> String {
+        let parts = (isStacked ? ["(\(layer))"] : []) + (sup.map { [$0] } ?? [])
+        return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
+    }
+
+    /// A figure's title, with the layer it shows when there are several.
+    func titled(_ title: String) -> String {
+        isStacked ? title + layersWords(" figure, layer", layerSlots(layer)) : title
+    }
+
+    /// «n» (the student's count, from 1), «l» (PyTorch's index), «L» (layers).
+    func layerSlots(_ l: Int) -> [String: String] { ["n": "\(l + 1)", "l": "\(l)", "L": "\(layerCount)", "below": "\(l - 1)"] }
+
+    // MARK: Reading
+
+    /// The layers above the first, from the keys given: weight_ih_l1, weight_hh_l1 (and optionally
+    /// bias_ih_l1, bias_hh_l1), …, numbered from l0 without a gap.
+    static func readUpperLayers(_ reader: inout InputReader, blocks: Int, stacked: String, hidden h: Int) throws -> [LayerWeights] {
+        let indices = reader.keys.compactMap(layerIndex)
+        guard let top = indices.max(), top > 0 else { return [] }
+        if top >= maxLayers { throw reader.fail("\(reader.keys.first { layerIndex($0) == top } ?? "") names layer \(top + 1); at most \(maxLayers) layers are read (l0 … l\(maxLayers - 1))") }
+        return try (1...top).map { l in
+            let why = "layer \(l + 1) reads layer \(l)'s h"
+            let gap = stride(from: l + 1, through: top, by: 1).lazy.flatMap { k in ["weight_ih_l\(k)", "weight_hh_l\(k)"] }.first { reader.keys.contains($0) }
+            let hint = gap.map { "; the layers must be numbered from l0 without a gap, and \($0) is given" } ?? ""
+            let wIh = try reader.requiredMatrix("weight_ih_l\(l)", "the input weights of layer \(l + 1) (PyTorch's l\(l)), \(stacked) × hidden\(hint)")
+            let wHh = try reader.requiredMatrix("weight_hh_l\(l)", "the recurrent weights of layer \(l + 1) (PyTorch's l\(l)), \(stacked) × hidden\(hint)")
+            for (m, key) in [(wIh, "weight_ih_l\(l)"), (wHh, "weight_hh_l\(l)")] where m.rows != blocks * h || m.cols != h {
+                throw reader.fail("\(key) must be \(stacked) × hidden = \(blocks * h) × \(h) (\(why)), got \(m.rows) × \(m.cols)")
+            }
+            let bIh = try reader.vector("bias_ih_l\(l)", "\(stacked) numbers")
+            let bHh = try reader.vector("bias_hh_l\(l)", "\(stacked) numbers")
+            if let bIh { try reader.expect(bIh, "bias_ih_l\(l)", count: (stacked, blocks * h)) }
+            if let bHh { try reader.expect(bHh, "bias_hh_l\(l)", count: (stacked, blocks * h)) }
+            return LayerWeights(wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh)
+        }
+    }
+
+    /// The layer index of a weight or bias key (`weight_ih_l1` → 1), nil for other keys.
+    private static func layerIndex(_ key: String) -> Int? {
+        let prefixes = ["weight_ih_l", "weight_hh_l", "bias_ih_l", "bias_hh_l"]
+        guard let prefix = prefixes.first(where: { key.hasPrefix($0) }) else { return nil }
+        let digits = key.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits == "0" || digits.first != "0" else { return nil }
+        return Int(digits)
+    }
+
+    /// An initial state: one vector of H numbers for one layer; num_layers × H (a row per layer,
+    /// PyTorch's unbatched (num_layers, H)) for several. Returns layer 0's row and, for several
+    /// layers, the whole matrix.
+    static func readState(_ reader: inout InputReader, _ key: String, _ what: String, hidden h: Int, layers: Int) throws -> (Vector?, Matrix?) {
+        guard layers > 1 else {
+            let v = try reader.vector(key, "\(what) (hidden numbers)")
+            if let v { try reader.expect(v, key, count: ("hidden", h)) }
+            return (v, nil)
+        }
+        let shape = "num_layers × hidden = \(layers) × \(h)"
+        if case .array(let items)? = reader.peek(key), let first = items.first, case .number = first {
+            throw reader.fail("\(key) must be \(shape), one row per layer as PyTorch's (num_layers, H): a vector of \(items.count) numbers is the state of one layer only")
+        }
+        guard let m = try reader.matrix(key, "\(what), \(shape): one row per layer") else { return (nil, nil) }
+        guard m.rows == layers, m.cols == h else { throw reader.fail("\(key) must be \(shape), one row per layer, got \(m.rows) × \(m.cols)") }
+        return (m.row(0), m)
+    }
+
+    /// Layer `l` seen as a one-layer input: its input sequence `x` (the layer below's h, T × H,
+    /// above the first), its weights, and its rows of h0 and c0.
+    init(layer l: Int, of whole: RecurrentInput, input x: Matrix) {
+        let weights = l == 0 ? LayerWeights(wIh: whole.wIh, wHh: whole.wHh, bIh: whole.bIh, bHh: whole.bHh) : whole.upper[l - 1]
+        (self.x, wIh, wHh, bIh, bHh) = (x, weights.wIh, weights.wHh, weights.bIh, weights.bHh)
+        h0 = whole.h0Rows.map { $0.row(l) } ?? (l == 0 ? whole.h0 : nil)
+        c0 = whole.c0Rows.map { $0.row(l) } ?? (l == 0 ? whole.c0 : nil)
+        (tokens, gates, gradOutput, bpttSteps) = (whole.tokens, whole.gates, whole.gradOutput, whole.bpttSteps)
+        (upper, h0Rows, c0Rows, layer) = (whole.upper, whole.h0Rows, whole.c0Rows, l)
+        // Keras's layers and PyTorch's cells have one layer: a layer above the first is a module's.
+        layout = l == 0 ? whole.layout : .module
+        everyStepOneHot = x.rows > 1 && (0..<x.rows).allSatisfy { Self.oneHotColumn(x, $0) != nil }
+    }
+
+    // MARK: Tracing each layer
+
+    /// The labels of h0's and c0's rows with several layers: one per layer.
+    var stateLabels: Labels {
+        Labels(rowHeader: layersWords("label layer"), rows: (0..<layerCount).map { layersWords("label layer l", layerSlots($0)) },
+               columns: (1...hidden).map { sharedWords("label unit j", ["j": "\($0)"]) })
+    }
+
+    /// An initial state as shown: a vector for one layer, num_layers × H for several (zeros when left out).
+    func stateValue(_ one: Vector?, _ rows: Matrix?) -> Value {
+        guard isStacked else { return .vector(one ?? .zeros(hidden)) }
+        return .matrix(rows ?? Matrix(rows: layerCount, cols: hidden, entries: Array(repeating: 0, count: layerCount * hidden)))
+    }
+
+    /// Starts layer `l`'s part of the steps: `heading` for one layer; with several, a heading per
+    /// layer, and above the first, the layer's own weights and what it reads. Returns the layer as
+    /// a one-layer input, and its traced inputs. `below`: the layer below's h_t, its input.
+    func beginLayer(_ l: Int, in tr: Trace, _ inputs: Inputs, c0: Traced?, below: [Traced]?, heading: String,
+                    own: Words? = nil, ownKey: (String) -> String = { $0 }) -> (RecurrentInput, LayerInputs) {
+        guard isStacked else {
+            tr.heading(heading)
+            return (self, LayerInputs(xs: (0..<steps).map { inputs.x.row($0, "x_{\($0 + 1)}") }, wIh: inputs.wIh, wHh: inputs.wHh,
+                                      bIh: inputs.bIh, bHh: inputs.bHh, h0: inputs.h0, c0: c0, own: []))
+        }
+        let w = layersWords
+        let slots = layerSlots(l)
+        tr.heading(w(l == upper.count ? "heading layer, top" : "heading layer", slots))
+        let h0 = inputs.h0.row(l, "h_{0}^{(\(l))}")
+        let c0Row = c0.map { $0.row(l, "c_{0}^{(\(l))}") }
+        guard l > 0, let below else {
+            tr.say(w("layer first", slots))
+            let view = RecurrentInput(layer: 0, of: self, input: x)
+            return (view, LayerInputs(xs: (0..<steps).map { inputs.x.row($0, "x_{\($0 + 1)}") }, wIh: inputs.wIh, wHh: inputs.wHh,
+                                      bIh: inputs.bIh, bHh: inputs.bHh, h0: h0, c0: c0Row, own: []))
+        }
+        let rows = below.map { $0.value.flat }
+        let view = RecurrentInput(layer: l, of: self, input: Matrix(rows: steps, cols: hidden, entries: rows.flatMap { $0 }))
+        tr.say(w(l == upper.count ? "layer reads, top" : "layer reads", slots))
+        func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
+            if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
+            return recurrentWords.caption(key, slots)
+        }
+        let perRow = gates.isEmpty ? ""
+            : recurrentWords(hidden == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(hidden)"])
+        let unitColumns = (1...hidden).map { sharedWords("label unit j", ["j": "\($0)"]) }
+        let stacked = Labels(rowHeader: stackedLabels.rowHeader, rows: stackedLabels.rows, columns: unitColumns)
+        let wIh = tr.input("weight_ih_l\(l)", view.symbol("W_{ih}"), .matrix(view.wIh),
+                           w.caption("weight_ih, upper", slots.merging(["per row": perRow]) { a, _ in a }), labels: stacked)
+        let wHh = tr.input("weight_hh_l\(l)", view.symbol("W_{hh}"), .matrix(view.wHh), caption("weight_hh_l0", ["per row": perRow]), labels: stacked)
+        let rowCount = view.wIh.rows
+        let bIh = tr.input("bias_ih_l\(l)", view.symbol("b_{ih}"), .vector(view.bIh ?? .zeros(rowCount)), caption("bias_ih_l0"), labels: stackedLabels)
+        let bHh = tr.input("bias_hh_l\(l)", view.symbol("b_{hh}"), .vector(view.bHh ?? .zeros(rowCount)), caption("bias_hh_l0"), labels: stackedLabels)
+        let own = [wIh, wHh] + (view.bIh == nil ? [] : [bIh]) + (view.bHh == nil ? [] : [bHh])
+        return (view, LayerInputs(xs: below, wIh: wIh, wHh: wHh, bIh: bIh, bHh: bHh, h0: h0, c0: c0Row, own: own))
+    }
+
+    /// With several layers, where the notation differs from the one-layer notes: said after the equations.
+    func sayLayers(in tr: Trace) {
+        guard isStacked else { return }
+        tr.say(layersWords("layers", layerSlots(upper.count).merging(["stack": gates.isEmpty ? "H" : "\(gates.count)H"]) { a, _ in a }))
+    }
+
+    /// The summary's heading: one for one layer, one per layer for several.
+    func summaryHeading(_ heading: String, in tr: Trace) {
+        tr.heading(isStacked ? heading + layersWords(" summary, layer", layerSlots(layer)) : heading)
+    }
+
+    // MARK: The backward pass
+
+    /// With several layers: the heading of this layer's steps back (the top layer's first).
+    func beginLayerBack(in tr: Trace) {
+        guard isStacked else { return }
+        tr.heading(layersWords(isTop ? "heading layer back, top" : "heading layer back", layerSlots(layer)), level: 3)
+    }
+
+    /// The gradients of a layer's own weights (a layer above the first), after its steps back:
+    /// they are complete once the layer is done, before the layer below begins.
+    func recordLayerGradients(_ back: Backprop, _ li: LayerInputs, in tr: Trace, biasHh: String = "bias_hh_l0.grad") {
+        guard layer > 0 else { return }
+        let w = recurrentWords
+        let slots = layerSlots(layer)
+        tr.heading(layersWords("heading layer weights", slots), level: 3)
+        back.record(li.wIh, layersWords.caption("weight_ih, upper.grad", slots))
+        back.record(li.wHh, w.caption(RecurrentInput.isZero(li.h0) ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad"))
+        back.record(li.bIh, w.caption("bias_ih_l0.grad"))
+        back.record(li.bHh, w.caption(biasHh))
+    }
+}
+
+/// The words of stacked layers.
+let layersWords = Words(
+    captions: [
+        "weight_ih, upper": ("Input weights", #"Multiplies $h_{t}^{(«below»)}$, the hidden state of the layer below at step t«per row»."#),
+        "weight_ih, upper.grad": ("gradient of the input weights", #"One term $\frac{\partial L}{\partial a_{t}^{(«l»)}} h_{t}^{(«below»)\top}$ per step, summed: the same $W_{ih}^{(«l»)}$ acted at every step."#),
+        "h[t].grad, below": ("gradient of the hidden state", #"What the layer above passes down from its step t through its input weights, plus what step t + 1 passes back through $W_{hh}^{\top}$."#),
+        "h[t].grad, below, last": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: no later step of this layer uses $h_{«t»}$."#),
+        "h[t].grad, below, cut": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: $h_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
+    ],
+    text: [
+        "layers": #"""
+            **«L» layers**, stacked as `num_layers = «L»` stacks them: layer 1 (PyTorch's l0) reads the \#
+            sequence $x_{t}$; each layer above reads the hidden states $h_{t}$ of the layer below as its input \#
+            sequence, with weights of its own (`weight_ih_l1` is «stack» × H: it reads the H numbers of the layer \#
+            below). The equations above hold in every layer. **Notation**: where the one-layer \#
+            notes write $h_{t}$, $W_{ih}$, …, here a superscript gives PyTorch's layer index, as the field \#
+            names do: $h_{t}^{(0)}$ is layer l0's, $W_{ih}^{(1)}$ is `weight_ih_l1`. In the value names the \#
+            layers below the top carry the prefix `l0.`, `l1.`, … (`l0.h[2]`); the top layer's keep the \#
+            plain names, so `h[t]` is the module's output at step t. `h0` (and `c0`) has one row per layer.
+            """#,
+        "layer first": #"It reads the input sequence: $x_{t}$ is row t of $X$."#,
+        "layer reads": #"Its input at step t is $h_{t}^{(«below»)}$, the hidden state of the layer below (shown above in its part; `l«below».h[t]`): the same equations, with $x_{t} = h_{t}^{(«below»)}$. Its own weights:"#,
+        "layer reads, top": #"Its input at step t is $h_{t}^{(«below»)}$, the hidden state of the layer below (shown above in its part; `l«below».h[t]`): the same equations, with $x_{t} = h_{t}^{(«below»)}$. Its $h_{t}$ is the module's output. Its own weights:"#,
+        "heading layer": "Layer «n» of «L» (PyTorch's l«l»), step by step",
+        "heading layer, top": "Layer «n» of «L» (PyTorch's l«l», the top), step by step",
+        "heading layer back": "Layer «n» of «L» (PyTorch's l«l»), back through the steps",
+        "heading layer back, top": "Layer «n» of «L» (PyTorch's l«l», the top), back through the steps",
+        "heading layer weights": "Layer «n»'s weights' gradients (PyTorch's l«l»)",
+        "backward layers": #"""
+            The top layer first: each of its steps passes a gradient down to the input it read, \#
+            $h_{t}$ of the layer below, which then goes back through its own steps the same way.
+            """#,
+        " figure, layer": ", layer «n» (PyTorch's l«l»)",
+        " summary, layer": ": layer «n» of «L» (PyTorch's l«l»)",
+        "label layer": "layer",
+        "legend L": "layers (`num_layers`), each reading the hidden states of the one below",
+        "label layer l": "l«l»",
+        "panel gradient size, layer": "‖∂L/∂«state»ₜ‖, l«l»",
+    ])
