@@ -216,6 +216,10 @@ named "keras-..." and "cell-..."): the weights as Keras stores them
 keys, with the gradients of the arrays as given; see the section "other
 layouts" below.
 
+Stacked layers (num_layers > 1: "layers2-…", "layers3-…" cases at the end of
+rnn-unroll, lstm-gates and gru): see the section "stacked layers" near the
+end of this script.
+
 Run from the package root:
 
   python3 -m venv /tmp/ref && /tmp/ref/bin/pip install torch && \
@@ -521,7 +525,7 @@ def backward_pass(lesson, spec, case, forward, leaves, output_shape,
         assert (g is None) == (name in no_grad), (spec["name"], name)
         if g is not None:
             grads[name + ".grad"] = g
-    given = [f for f in fields or GRAD_FIELDS[lesson] if f in case["input"]]
+    given = [f for f in (fields or GRAD_FIELDS[lesson]) if f in case["input"]]
     for field in given:
         assert P[field].grad is not None, (spec["name"], field)
         grads[field + ".grad"] = P[field].grad
@@ -2116,6 +2120,256 @@ def layout_cases(lesson):
     return cases
 
 
+# ---------------------------------------------------------------- stacked layers
+#
+# nn.RNN / nn.LSTM / nn.GRU with num_layers > 1 (unbatched).  Layer l reads
+# the hidden states of layer l - 1 (layer 0 reads "input"); its fields are
+# weight_ih_l{l} (gates H x H above layer 0), weight_hh_l{l}, bias_ih_l{l},
+# bias_hh_l{l}; h0 (and c0) is num_layers x H, row l for layer l.  Named
+# values: the top layer's keep the one-layer names (h[t] is the module's
+# output); the layers below carry the prefix "l{l}." (l0.h[t], l0.f[t],
+# l0.a[t], ...).  They are computed with the explicit per-step formulas of
+# the one-layer cases, layer by layer, and checked (1e-12) against:
+#   - the module with num_layers layers: output == the top layer's h[t],
+#     h_n (and c_n) row l == layer l's last h (c);
+#   - for every layer, a one-layer module loaded with that layer's weights
+#     and run on the layer below's module output: its output == the
+#     layer's h[t] (so the lower layers' h[t] are torch.nn's too).
+# Gradients: autograd through the explicit graph (retain_grad on every named
+# value), every named value and every input field given, against the
+# num_layers module's own backward (run chunk by chunk with the whole
+# (num_layers, H) state detached between chunks under bptt_steps) and
+# central differences, as for the one-layer cases.
+
+STACK_GATES = {"rnn-unroll": 1, "lstm-gates": 4, "gru": 3}
+STACK_MODULE = {"rnn-unroll": torch.nn.RNN, "lstm-gates": torch.nn.LSTM,
+                "gru": torch.nn.GRU}
+
+
+def stacked_fields(L):
+    return [f"{kind}_{part}_l{l}" for l in range(L)
+            for kind, part in (("weight", "ih"), ("weight", "hh"),
+                               ("bias", "ih"), ("bias", "hh"))]
+
+
+def stacked_params(spec, gates):
+    """Input, every layer's weights and biases, h0 and c0 (L x H), drawn
+    in a fixed order from the case's seed; fields left out are zeroed."""
+    I, H, T, L = (spec["input_size"], spec["hidden_size"], spec["steps"],
+                  spec["num_layers"])
+    dec = spec.get("decimals")
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {}
+    for l in range(L):
+        p[f"weight_ih_l{l}"] = draw(gen, (gates * H, I if l == 0 else H), 1.0, dec)
+        p[f"weight_hh_l{l}"] = draw(gen, (gates * H, H), 1.0, dec)
+        p[f"bias_ih_l{l}"] = draw(gen, (gates * H,), 1.0, dec)
+        p[f"bias_hh_l{l}"] = draw(gen, (gates * H,), 1.0, dec)
+    p["h0"] = draw(gen, (L, H), 1.0, dec)
+    p["c0"] = draw(gen, (L, H), 1.0, dec)
+    p["input"] = draw(gen, (T, I), 1.0, dec)
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"bias", "state"}, omit
+    for key in p:
+        if ("bias" in omit and key.startswith("bias_")) or \
+                ("state" in omit and key in ("h0", "c0")):
+            p[key] = torch.zeros_like(p[key])
+    return p
+
+
+def stacked_forward(lesson, L, k, nonlinearity="tanh"):
+    """forward(P, tap, cut) through L layers, named as the lesson names
+    them; cut((l, t), state) for layer l's state entering step t."""
+    act = torch.tanh if nonlinearity == "tanh" else torch.relu
+
+    def forward(P, tap, cut):
+        xs = P["input"]
+        for l in range(L):
+            pre = "" if l == L - 1 else f"l{l}."
+            W_ih, W_hh = P[f"weight_ih_l{l}"], P[f"weight_hh_l{l}"]
+            b_ih, b_hh = P[f"bias_ih_l{l}"], P[f"bias_hh_l{l}"]
+            gx = torch.addmm(b_ih, xs, W_ih.T)
+            h, hs = P["h0"][l], []
+            c = P["c0"][l] if lesson == "lstm-gates" else None
+            for t in range(gx.shape[0]):
+                n1 = t + 1
+                if chunk_start(t, k):
+                    if c is None:
+                        (h,) = cut((l, t), (h,))
+                    else:
+                        h, c = cut((l, t), (h, c))
+                if lesson == "rnn-unroll":
+                    a = tap(f"{pre}a[{n1}]", affine(b_hh, h, W_hh) + gx[t])
+                    h = tap(f"{pre}h[{n1}]", act(a))
+                elif lesson == "lstm-gates":
+                    pre_i, pre_f, pre_g, pre_o = (
+                        affine(b_hh, h, W_hh) + gx[t]).chunk(4)
+                    i = tap(f"{pre}i[{n1}]", torch.sigmoid(pre_i))
+                    f = tap(f"{pre}f[{n1}]", torch.sigmoid(pre_f))
+                    g = tap(f"{pre}g[{n1}]", torch.tanh(pre_g))
+                    o = tap(f"{pre}o[{n1}]", torch.sigmoid(pre_o))
+                    c = tap(f"{pre}c[{n1}]", f * c + i * g)
+                    h = tap(f"{pre}h[{n1}]", o * torch.tanh(c))
+                else:
+                    x_r, x_z, x_n = gx[t].chunk(3)
+                    h_r, h_z, h_n = affine(b_hh, h, W_hh).chunk(3)
+                    r = tap(f"{pre}r[{n1}]", torch.sigmoid(h_r + x_r))
+                    z = tap(f"{pre}z[{n1}]", torch.sigmoid(h_z + x_z))
+                    n = tap(f"{pre}n[{n1}]", torch.tanh(x_n + r * h_n))
+                    h = tap(f"{pre}h[{n1}]", (h - n) * z + n)
+                hs.append(h)
+            xs = torch.stack(hs)
+        return xs
+    return forward
+
+
+def stacked_case(lesson, spec):
+    I, H, T, L = (spec["input_size"], spec["hidden_size"], spec["steps"],
+                  spec["num_layers"])
+    assert L > 1, spec["name"]
+    nonlinearity = spec.get("nonlinearity", "tanh")
+    with_c = lesson == "lstm-gates"
+    cls = STACK_MODULE[lesson]
+    kw = {"nonlinearity": nonlinearity} if lesson == "rnn-unroll" else {}
+    p = stacked_params(spec, STACK_GATES[lesson])
+    fields = stacked_fields(L)
+    module = cls(I, H, num_layers=L, dtype=DTYPE, **kw)
+    module.load_state_dict({f: p[f].clone() for f in fields}, strict=True)
+
+    # The explicit formulas (no autograd), every named value.
+    tap = Tap()
+    k = spec.get("bptt_steps")
+    with torch.no_grad():
+        top = stacked_forward(lesson, L, None, nonlinearity)(
+            p, tap, lambda t, state: state)
+        state = (p["h0"], p["c0"]) if with_c else p["h0"]
+        out, h_n = module(p["input"], state)
+        c_n = None
+        if with_c:
+            h_n, c_n = h_n
+    name = spec["name"]
+    note_diff(lesson, top, out, f"{name} output (top layer h[t])")
+    xs = p["input"]
+    for l in range(L):
+        pre = "" if l == L - 1 else f"l{l}."
+        hs = torch.stack([tap.named[f"{pre}h[{t + 1}]"] for t in range(T)])
+        note_diff(lesson, hs[-1], h_n[l], f"{name} h_n[{l}]")
+        if with_c:
+            note_diff(lesson, tap.named[f"{pre}c[{T}]"], c_n[l],
+                      f"{name} c_n[{l}]")
+        # Layer l alone, as a one-layer module on the layer below's output.
+        one = cls(I if l == 0 else H, H, num_layers=1, dtype=DTYPE, **kw)
+        one.load_state_dict({f"{kind}_{part}_l0": p[f"{kind}_{part}_l{l}"]
+                             for kind, part in (("weight", "ih"),
+                                                ("weight", "hh"),
+                                                ("bias", "ih"),
+                                                ("bias", "hh"))},
+                            strict=True)
+        with torch.no_grad():
+            state = ((p["h0"][l:l + 1], p["c0"][l:l + 1]) if with_c
+                     else p["h0"][l:l + 1])
+            xs, _ = one(xs, state)
+        note_diff(lesson, hs, xs, f"{name} layer {l} h[t]", run="module")
+    if lesson == "rnn-unroll" and nonlinearity == "relu":
+        # Clipped and passed units, and no pre-activation at the kink.
+        pre_all = torch.stack([v for n, v in tap.named.items()
+                               if n.split(".")[-1].startswith("a[")])
+        assert pre_all.abs().min() > 1e-3, name
+        assert (pre_all < 0).any() and (pre_all > 0).any(), name
+
+    values = {n: plain(v) for n, v in tap.named.items()}
+    omit = spec.get("omit", ())
+    obj = {"input": plain(p["input"])}
+    if "state" not in omit:
+        obj["h0"] = plain(p["h0"])
+        if with_c:
+            obj["c0"] = plain(p["c0"])
+    for f in fields:
+        if "bias" in omit and f.startswith("bias_"):
+            continue
+        obj[f] = plain(p[f])
+    if lesson == "rnn-unroll" and "nonlinearity" in spec:
+        obj["nonlinearity"] = nonlinearity
+    k = bptt_of(spec, obj)
+    case = {"name": name, "input": obj, "values": values}
+    grad_fields = ["input", "h0"] + (["c0"] if with_c else []) + fields
+    leaves = {f: p[f] for f in grad_fields}
+    P, _, go = backward_pass(lesson, spec, case,
+                             stacked_forward(lesson, L, k, nonlinearity),
+                             leaves, (T, H), fields=grad_fields)
+
+    # The module's own backward, chunk by chunk under bptt_steps.
+    m = cls(I, H, num_layers=L, dtype=DTYPE, **kw)
+    m.load_state_dict({f: p[f].clone() for f in fields}, strict=True)
+    x = P["input"].detach().clone().requires_grad_(True)
+    h0 = P["h0"].detach().clone().requires_grad_(True)
+    c0 = P["c0"].detach().clone().requires_grad_(True) if with_c else None
+    state = (h0, c0) if with_c else h0
+    outs = []
+    for start in range(0, T, k or T):
+        if start > 0:
+            state = (tuple(s.detach() for s in state) if with_c
+                     else state.detach())
+        o, state = m(x[start:start + (k or T)], state)
+        outs.append(o)
+    torch.cat(outs).backward(go)
+    for f in fields:
+        note_diff(lesson, P[f].grad, getattr(m, f).grad, f"{name} grad {f}",
+                  run="backward module")
+    note_diff(lesson, P["input"].grad, x.grad, f"{name} grad input",
+              run="backward module")
+    note_diff(lesson, P["h0"].grad, h0.grad, f"{name} grad h0",
+              run="backward module")
+    if with_c:
+        note_diff(lesson, P["c0"].grad, c0.grad, f"{name} grad c0",
+                  run="backward module")
+    return case
+
+
+# Every stacked case gives its seed, so that none of the cases above moves.
+STACKED_COMMON = [
+    dict(name="layers2-input1-hidden1-steps1", input_size=1, hidden_size=1,
+         steps=1, num_layers=2, decimals=2),
+    dict(name="layers2-input3-hidden2-steps4", input_size=3, hidden_size=2,
+         steps=4, num_layers=2, decimals=2),
+    dict(name="layers2-input2-hidden3-steps5-bptt2-grad-output",
+         input_size=2, hidden_size=3, steps=5, num_layers=2, decimals=None,
+         bptt_steps=2, grad_output=True),
+    dict(name="layers2-input2-hidden2-steps3-no-bias-no-state",
+         input_size=2, hidden_size=2, steps=3, num_layers=2, decimals=2,
+         omit=("bias", "state")),
+]
+
+STACKED = {
+    "rnn-unroll": STACKED_COMMON + [
+        dict(name="layers3-input2-hidden2-steps4-grad-output", input_size=2,
+             hidden_size=2, steps=4, num_layers=3, decimals=2,
+             grad_output=True),
+        dict(name="layers2-input2-hidden3-steps4-relu", input_size=2,
+             hidden_size=3, steps=4, num_layers=2, decimals=2,
+             nonlinearity="relu"),
+        dict(name="layers3-input2-hidden3-steps5-relu-bptt2-grad-output",
+             input_size=2, hidden_size=3, steps=5, num_layers=3,
+             decimals=2, nonlinearity="relu", bptt_steps=2,
+             grad_output=True),
+    ],
+    "lstm-gates": STACKED_COMMON + [
+        dict(name="layers3-input2-hidden2-steps3-grad-output", input_size=2,
+             hidden_size=2, steps=3, num_layers=3, decimals=2,
+             grad_output=True),
+    ],
+    "gru": STACKED_COMMON + [
+        dict(name="layers3-input2-hidden2-steps3-grad-output", input_size=2,
+             hidden_size=2, steps=3, num_layers=3, decimals=2,
+             grad_output=True),
+    ],
+}
+STACKED_SEED = {"rnn-unroll": 1900, "lstm-gates": 2900, "gru": 3900}
+for _lesson, _specs in STACKED.items():
+    STACKED[_lesson] = [dict(spec, seed=spec.get("seed", STACKED_SEED[_lesson] + i))
+                        for i, spec in enumerate(_specs)]
+
+
 def write_json(path, obj):
     """indent=1 layout, but innermost lists of numbers on a single line."""
     def enc(v, level):
@@ -2160,6 +2414,10 @@ def main():
                 assert min(top) > 0.95, f"{lesson} {spec['name']}: {top}"
             cases.append(case)
         cases += layout_cases(lesson)
+        # Stacked layers (num_layers > 1): their own builder, after every
+        # other case.
+        for spec in STACKED.get(lesson, []):
+            cases.append(stacked_case(lesson, dict(spec)))
         names = [c["name"] for c in cases]
         assert len(set(names)) == len(names)
         doc = {"lesson": lesson, "generator": "make_reference.py",
