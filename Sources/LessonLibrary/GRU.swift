@@ -119,7 +119,7 @@ enum GRU: RecurrentLesson {
                 LinePanel(title: w("panel n"), series: unitSeries(s.n), range: -1...1),
                 LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
             ]), description: w("figure, description"))
-            tr.say(w(c.key("summary z", update: true)))
+            if lp.layer == 0 { tr.say(w(c.key("summary z", update: true))) }
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                        columns: [(symbol: lp.symbol("r_{t}"), values: s.r), (symbol: lp.symbol("z_{t}"), values: s.z),
                                  (symbol: lp.symbol("n_{t}"), values: s.n), (symbol: lp.symbol("h_{t}"), values: s.h)])
@@ -289,7 +289,7 @@ enum GRU: RecurrentLesson {
                 back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
                 back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
             }
-            lp.recordLayerGradients(back, s.inputs, in: tr, biasHh: biasHh)
+            lp.recordLayerGradients(back, s.inputs, in: tr)
         }
         p.recordInputGradients(back, input, in: tr, biasHh: biasHh)
         p.endBackward(in: tr, back: back, states: layers.map { (letter: "h", values: $0.h, layer: p.isStacked ? $0.p.layer : nil) })

@@ -21,6 +21,20 @@ extension LSTMGates {
             "h[t]": ("hidden state", #"The layer's output at this step."#),
         ],
         text: [
+            "two-layers.summary": "“Alice sleeps .” through two stacked layers: layer 2 reads layer 1's hidden states",
+            "two-layers.story": #"""
+                The default example's sentence and its LSTM, now as layer 1 of two, as \#
+                `nn.LSTM(3, 2, num_layers=2)` stacks them: its values are the default example's, named \#
+                `l0.i[t]`, `l0.h[t]`, … here. Layer 2 reads layer 1's hidden state $h_{t}^{(0)}$ as its input \#
+                at each step: unit 1 of layer 2 is wired to unit 1 of layer 1 (the subject) and unit 2 to unit 2 \#
+                (the clause). Its input is no longer one-hot, so every column of its input weights acts at \#
+                every step. Its $h_{t}$ is the module's output.
+                """#,
+            "two-layers.backward": #"""
+                The loss sees layer 2's states only. Layer 1's weights get their gradient through layer 2: \#
+                each of layer 2's steps passes $W_{ih}^{(1)\top} \frac{\partial L}{\partial a_{t}^{(1)}}$ down \#
+                to $h_{t}^{(0)}$, which then goes back through layer 1's steps as in the one-layer lesson.
+                """#,
             "vanishing.summary": "the twenty steps of rnn-unroll's vanishing example: the cell state carries the gradient back",
             "vanishing.story": #"""
                 The twenty numbers of rnn-unroll's vanishing example, read by a two-unit LSTM whose forget bias \#
@@ -95,8 +109,8 @@ extension LSTMGates {
             "o low, several": "«units» hide their memories: «values».",
             "o high": "«units» shows its memory: «values».",
             "o high, several": "«units» show their memories: «values».",
-            "c low": #"«units» passes straight back to $c_{«t-1»}$ only «values» of the gradient that reaches $c_{«t»}$."#,
-            "c low, several": #"«units» pass straight back to $c_{«t-1»}$ only «values» of the gradient that reaches $c_{«t»}$."#,
+            "c low": #"«units» passes straight back to $c_{«t-1»}«sup»$ only «values» of the gradient that reaches $c_{«t»}«sup»$."#,
+            "c low, several": #"«units» pass straight back to $c_{«t-1»}«sup»$ only «values» of the gradient that reaches $c_{«t»}«sup»$."#,
             "heading summary": "Summary",
             "figure gates": "LSTM gates over time",
             "panel i": "input gate i",

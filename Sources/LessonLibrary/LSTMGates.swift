@@ -20,7 +20,19 @@ enum LSTMGates: RecurrentLesson {
     static let summary = words("summary")
 
     static let examples = [
-        Example("default", words, input: .fields([
+        Example("default", words, input: defaultInput),
+        Example("vanishing", words, input: .fields([
+            "input": RNNUnroll.vanishingSequence,
+            "weight_ih_l0": .rows([[0.5], [0.5], [0], [0], [1], [-1], [0.5], [0.5]]),
+            "weight_hh_l0": .rows([[0.1, 0.1], [0.1, 0.1], [0.1, -0.1], [-0.1, 0.1], [0.4, -0.3], [0.2, 0.5], [0.1, 0.1], [0.1, 0.1]]),
+            "bias_ih_l0": .numbers([0, 0, 3, 3, 0, 0, 0, 0]),
+            "grad_output": .rows(Array(repeating: [0, 0], count: 19) + [[1, 1]]),
+        ])),
+        Example("two-layers", words, input: twoLayers),
+    ] + SourcedExamples.lstm
+
+    /// “Alice sleeps .”: weights chosen by hand so that unit 1 keeps the subject and unit 2 the clause.
+    static let defaultInput: JSON = .fields([
             "input": .rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
             "weight_ih_l0": .rows([[3, -2, -2], [-2, 3, -2],
                                    [2, 2, 2], [2, 2, -3],
@@ -33,15 +45,24 @@ enum LSTMGates: RecurrentLesson {
             "bias_ih_l0": .numbers([0, 0, 0.5, 0.5, 0, 0, 0, 0]),
             "bias_hh_l0": .numbers([0, 0, 0, 0, 0, 0, 0, 0]),
             "tokens": .strings(["Alice", "sleeps", "."]),
-        ])),
-        Example("vanishing", words, input: .fields([
-            "input": RNNUnroll.vanishingSequence,
-            "weight_ih_l0": .rows([[0.5], [0.5], [0], [0], [1], [-1], [0.5], [0.5]]),
-            "weight_hh_l0": .rows([[0.1, 0.1], [0.1, 0.1], [0.1, -0.1], [-0.1, 0.1], [0.4, -0.3], [0.2, 0.5], [0.1, 0.1], [0.1, 0.1]]),
-            "bias_ih_l0": .numbers([0, 0, 3, 3, 0, 0, 0, 0]),
-            "grad_output": .rows(Array(repeating: [0, 0], count: 19) + [[1, 1]]),
-        ])),
-    ] + SourcedExamples.lstm
+        ])
+
+    /// The default example as layer 1 of nn.LSTM(3, 2, num_layers=2), with a second layer on top
+    /// that reads its h_t: unit 1 follows layer 1's subject unit, unit 2 its clause unit.
+    static let twoLayers: JSON = {
+        let layer2: KeyValuePairs<String, JSON> = [
+            "weight_ih_l1": .rows([[2, 0], [0, 2],
+                                   [1, 1], [1, 1],
+                                   [2, -1], [-1, 2],
+                                   [1, 0], [0, 1]]),
+            "weight_hh_l1": .rows([[0.1, 0], [0, 0.1],
+                                   [0, 0], [0, 0],
+                                   [0.2, 0], [0, 0.2],
+                                   [0, 0], [0, 0]]),
+            "bias_ih_l1": .numbers([0, 0, 1, 1, 0, 0, 0, 0]),
+        ]
+        return layer2.reduce(defaultInput) { input, field in input.setting(field.key, field.value) ?? input }
+    }()
 
     /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.
     static let alternatives = [
@@ -119,11 +140,11 @@ enum LSTMGates: RecurrentLesson {
                 LinePanel(title: w("panel c"), series: unitSeries(s.c), range: -1...1),
                 LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
             ]), description: w("figure states, description"))
-            tr.say(w("summary gates"))
+            if lp.layer == 0 { tr.say(w("summary gates")) }
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                        columns: [(symbol: lp.symbol("i_{t}"), values: s.i), (symbol: lp.symbol("f_{t}"), values: s.f),
                                  (symbol: lp.symbol("g_{t}"), values: s.g), (symbol: lp.symbol("o_{t}"), values: s.o)])
-            tr.say(w("summary states"))
+            if lp.layer == 0 { tr.say(w("summary states")) }
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                        columns: [(symbol: lp.symbol("c_{t}"), values: s.c), (symbol: lp.symbol("h_{t}"), values: s.h)])
         }
@@ -188,7 +209,7 @@ enum LSTMGates: RecurrentLesson {
     /// forget gate has just closed, which pass back little of it.
     static func cellCaption(_ p: RecurrentInput, _ t: Int, _ f: Traced, before: Traced?, once: SaidOnce) -> Caption {
         once(words, "c[t]", adding: bandSayings(words, "c", symbol: p.symbol("f_{\(t)}"), now: f.value.flat, before: before?.value.flat,
-                                                 bands: [Band.gate[0]], slots: stepSlots(t)))
+                                                 bands: [Band.gate[0]], slots: stepSlots(t).merging(["sup": p.sup]) { a, _ in a }))
     }
 
     /// The seed statements this example's numbers bear on (LSTMGates+Words.swift has them), each
@@ -333,7 +354,8 @@ enum LSTMGates: RecurrentLesson {
                 back.record(s.o[t - 1], once(w, "o[t].grad", slots))
                 back.record(s.g[t - 1], once(w, "g[t].grad", slots))
                 // With c_{t-1} = 0 there is nothing to forget: said where it happens, not once.
-                back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots) : w.caption("f[t].grad, zero c0", slots))
+                back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots)
+                            : p.isStacked ? once.exactly(w, "f[t].grad, zero c0", slots) : w.caption("f[t].grad, zero c0", slots))
                 back.record(s.i[t - 1], once(w, "i[t].grad", slots))
                 back.record(s.a[t - 1], once(w, "a[t].grad", slots))
             }

@@ -37,7 +37,7 @@ public struct Example: Sendable {
 extension Example {
     /// Whether the lecture notes have this example's backward pass too: every lesson's default,
     /// and the examples whose story is about the gradient.
-    public var hasBackwardNote: Bool { ["default", "vanishing", "seed-toy"].contains(name) }
+    public var hasBackwardNote: Bool { ["default", "vanishing", "seed-toy", "two-layers"].contains(name) }
 }
 
 /// One mechanism, run on tiny numbers, written out step by step.

@@ -95,7 +95,7 @@ enum RNNUnroll: RecurrentLesson {
                 LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
             ]), description: w("figure h, description, \(nonlinearity)"))
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: lp.symbol("h_{t}"), values: hs)])
-            tr.say(w("notice", ["T": "\(p.steps)"]))
+            if lp.layer == 0 { tr.say(w("notice", ["T": "\(p.steps)"])) }
         }
         if backward { derivePass(back: p, tr, input, layers: layers, nonlinearity: nonlinearity, example: example) }
         return tr

@@ -71,10 +71,13 @@ extension RecurrentInput {
         if top >= maxLayers { throw reader.fail("\(reader.keys.first { layerIndex($0) == top } ?? "") names layer \(top + 1); at most \(maxLayers) layers are read (l0 … l\(maxLayers - 1))") }
         return try (1...top).map { l in
             let why = "layer \(l + 1) reads layer \(l)'s h"
-            let gap = stride(from: l + 1, through: top, by: 1).lazy.flatMap { k in ["weight_ih_l\(k)", "weight_hh_l\(k)"] }.first { reader.keys.contains($0) }
-            let hint = gap.map { "; the layers must be numbered from l0 without a gap, and \($0) is given" } ?? ""
-            let wIh = try reader.requiredMatrix("weight_ih_l\(l)", "the input weights of layer \(l + 1) (PyTorch's l\(l)), \(stacked) × hidden\(hint)")
-            let wHh = try reader.requiredMatrix("weight_hh_l\(l)", "the recurrent weights of layer \(l + 1) (PyTorch's l\(l)), \(stacked) × hidden\(hint)")
+            // A layer left out below one that is given: a gap, or a layer with biases and no weights.
+            for (key, what) in [("weight_ih_l\(l)", "input"), ("weight_hh_l\(l)", "recurrent")] where !reader.keys.contains(key) {
+                let given = reader.keys.first { (layerIndex($0) ?? -1) >= l } ?? ""
+                throw reader.fail("missing field \(key): layer \(l + 1) (PyTorch's l\(l)) needs its \(what) weights, \(stacked) × hidden = \(blocks * h) × \(h), as \(given) is given (the layers are numbered from l0 without a gap)")
+            }
+            let wIh = try reader.requiredMatrix("weight_ih_l\(l)", "the input weights of layer \(l + 1) (PyTorch's l\(l)), \(stacked) × hidden")
+            let wHh = try reader.requiredMatrix("weight_hh_l\(l)", "the recurrent weights of layer \(l + 1) (PyTorch's l\(l)), \(stacked) × hidden")
             for (m, key) in [(wIh, "weight_ih_l\(l)"), (wHh, "weight_hh_l\(l)")] where m.rows != blocks * h || m.cols != h {
                 throw reader.fail("\(key) must be \(stacked) × hidden = \(blocks * h) × \(h) (\(why)), got \(m.rows) × \(m.cols)")
             }
@@ -165,9 +168,10 @@ extension RecurrentInput {
         let rows = below.map { $0.value.flat }
         let view = RecurrentInput(layer: l, of: self, input: Matrix(rows: steps, cols: hidden, entries: rows.flatMap { $0 }))
         tr.say(w(l == upper.count ? "layer reads, top" : "layer reads", slots))
+        // What these weights and biases are was said at layer 1's: here only their titles.
         func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
-            if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
-            return recurrentWords.caption(key, slots)
+            let caption = own.flatMap { $0.hasCaption(ownKey(key)) ? $0.caption(ownKey(key), slots) : nil } ?? recurrentWords.caption(key, slots)
+            return Caption(title: caption.title, meaning: "")
         }
         let perRow = gates.isEmpty ? ""
             : recurrentWords(hidden == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(hidden)"])
@@ -189,10 +193,14 @@ extension RecurrentInput {
         tr.say(layersWords("layers", layerSlots(upper.count).merging(["stack": gates.isEmpty ? "H" : "\(gates.count)H"]) { a, _ in a }))
     }
 
-    /// The summary's heading: one for one layer, one per layer for several.
+    /// The summary's heading, before the first layer's; with several layers, a heading per layer below it.
     func summaryHeading(_ heading: String, in tr: Trace) {
-        tr.heading(isStacked ? heading + layersWords(" summary, layer", layerSlots(layer)) : heading)
+        if layer == 0 { tr.heading(heading) }
+        if isStacked { tr.heading(layersWords("heading layer summary", layerSlots(layer)), level: 3) }
     }
+
+    /// `^{(0)}` after a symbol written in the words (`$c_{«t»}«sup»$`) with several layers; nothing with one.
+    var sup: String { isStacked ? "^{(\(layer))}" : "" }
 
     // MARK: The backward pass
 
@@ -204,15 +212,14 @@ extension RecurrentInput {
 
     /// The gradients of a layer's own weights (a layer above the first), after its steps back:
     /// they are complete once the layer is done, before the layer below begins.
-    func recordLayerGradients(_ back: Backprop, _ li: LayerInputs, in tr: Trace, biasHh: String = "bias_hh_l0.grad") {
+    func recordLayerGradients(_ back: Backprop, _ li: LayerInputs, in tr: Trace) {
         guard layer > 0 else { return }
-        let w = recurrentWords
         let slots = layerSlots(layer)
         tr.heading(layersWords("heading layer weights", slots), level: 3)
         back.record(li.wIh, layersWords.caption("weight_ih, upper.grad", slots))
-        back.record(li.wHh, w.caption(RecurrentInput.isZero(li.h0) ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad"))
-        back.record(li.bIh, w.caption("bias_ih_l0.grad"))
-        back.record(li.bHh, w.caption(biasHh))
+        back.record(li.wHh, layersWords.caption(RecurrentInput.isZero(li.h0) ? "weight_hh, upper.grad, zero h0" : "weight_hh, upper.grad", slots))
+        back.record(li.bIh, layersWords.caption("bias_ih, upper.grad", slots))
+        back.record(li.bHh, layersWords.caption("bias_hh, upper.grad", slots))
     }
 }
 
@@ -221,6 +228,10 @@ let layersWords = Words(
     captions: [
         "weight_ih, upper": ("Input weights", #"Multiplies $h_{t}^{(«below»)}$, the hidden state of the layer below at step t«per row»."#),
         "weight_ih, upper.grad": ("gradient of the input weights", #"One term $\frac{\partial L}{\partial a_{t}^{(«l»)}} h_{t}^{(«below»)\top}$ per step, summed: the same $W_{ih}^{(«l»)}$ acted at every step."#),
+        "weight_hh, upper.grad": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}^{(«l»)}} h_{t-1}^{(«l»)\top}$ per step, summed: backpropagation through time in layer «n»."#),
+        "weight_hh, upper.grad, zero h0": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}^{(«l»)}} h_{t-1}^{(«l»)\top}$ per step, summed: backpropagation through time in layer «n». $h_{0}^{(«l»)} = 0$, so step 1 adds nothing."#),
+        "bias_ih, upper.grad": ("gradient of the input bias", #"Layer «n»'s input bias: the sum over the steps of what its step passes back to it, as for layer 1's below."#),
+        "bias_hh, upper.grad": ("gradient of the recurrent bias", #"Layer «n»'s recurrent bias: the sum over the steps of what its step passes back to it, as for layer 1's below."#),
         "h[t].grad, below": ("gradient of the hidden state", #"What the layer above passes down from its step t through its input weights, plus what step t + 1 passes back through $W_{hh}^{\top}$."#),
         "h[t].grad, below, last": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: no later step of this layer uses $h_{«t»}$."#),
         "h[t].grad, below, cut": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: $h_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
@@ -249,7 +260,7 @@ let layersWords = Words(
             $h_{t}$ of the layer below, which then goes back through its own steps the same way.
             """#,
         " figure, layer": ", layer «n» (PyTorch's l«l»)",
-        " summary, layer": ": layer «n» of «L» (PyTorch's l«l»)",
+        "heading layer summary": "Layer «n» of «L» (PyTorch's l«l»)",
         "label layer": "layer",
         "legend L": "layers (`num_layers`), each reading the hidden states of the one below",
         "label layer l": "l«l»",

@@ -231,9 +231,10 @@ struct RecurrentInput {
         let slots = stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a }
         // Below the top layer, h_t's gradient comes from the layer above, not from the loss.
         if state == "h" && !isTop {
-            return kind.isEmpty ? once(layersWords, "h[t].grad, below", slots) : layersWords.caption("h[t].grad, below" + kind, slots)
+            return kind.isEmpty ? once(layersWords, "h[t].grad, below", slots) : once.exactly(layersWords, "h[t].grad, below" + kind, slots)
         }
         if kind.isEmpty { return once(between?.words ?? recurrentWords, between?.key ?? "\(state)[t].grad", slots) }
+        if isStacked { return once.exactly(recurrentWords, "\(state)[t].grad" + kind, slots) }
         return recurrentWords.caption("\(state)[t].grad" + kind, slots)
     }
 
@@ -393,6 +394,14 @@ final class SaidOnce {
         let caption = words.caption(key, slots)
         let first = said.insert(key).inserted
         return Caption(title: caption.title, meaning: ((first ? [caption.meaning] : []) + adding).joined(separator: " "))
+    }
+
+    /// A caption whose meaning is said only the first time these very words are (the same key
+    /// with the same slots): a stack's layers meet the same last step.
+    func exactly(_ words: Words, _ key: String, _ slots: [String: String] = [:]) -> Caption {
+        let caption = words.caption(key, slots)
+        let first = said.insert("\(key) ⟨\(caption.meaning)⟩").inserted
+        return Caption(title: caption.title, meaning: first ? caption.meaning : "")
     }
 }
 
