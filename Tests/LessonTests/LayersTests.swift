@@ -165,6 +165,13 @@ private func failure(_ lesson: any Lesson.Type, _ json: JSON) -> String? {
         #expect(failure(lesson, stacked(blocks, layers: 1, cell: cell).setting("h0", matrix(1, 2))!) == "net.json: h0[1] must be a number, got an array")
     }
 
+    /// README "Limits": 64 layers are read, the 65th is refused.
+    @Test func sixtyFourLayersAreTheLimit() throws {
+        let json = stacked(1, layers: 64, steps: 1, inputs: 1, hidden: 1)
+        #expect(try RNNUnroll.trace(json, file: "net.json", example: nil)["l62.h[1]"] != nil)
+        #expect(failure(RNNUnroll.self, json.setting("weight_ih_l64", matrix(1, 1))!) == "net.json: weight_ih_l64 names layer 65; at most 64 layers are read (l0 … l63)")
+    }
+
     /// The work a stack states is what its trace holds: every layer counts.
     @Test(arguments: recurrentIDs)
     func theStatedWorkCountsEveryLayer(_ id: String) throws {
