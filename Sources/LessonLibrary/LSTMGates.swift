@@ -64,25 +64,33 @@ enum LSTMGates: RecurrentLesson {
         return layer2.reduce(defaultInput) { input, field in input.setting(field.key, field.value) ?? input }
     }()
 
-    /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias.
+    /// TensorFlow 1's LSTMCell stacks its gates i, g (its "j"), f, o and adds 1 to the forget bias
+    /// (in every layer of a stack).
     static let alternatives = [
         Alternative(words("alternative, gate order")) { reorderBlocks($0, [0, 2, 1, 3]) },
         Alternative(words("alternative, forget bias")) { input in
-            guard case .array(let weights)? = input["weight_ih_l0"], weights.count % 4 == 0 else { return nil }
-            let h = weights.count / 4
-            var bias = [Double](repeating: 0, count: 4 * h)
-            if case .array(let given)? = input["bias_ih_l0"] {
-                for (i, b) in given.enumerated() where i < bias.count { if case .number(let x, _) = b { bias[i] = x } }
+            var result = input
+            for l in 0..<RecurrentInput.maxLayers {
+                guard case .array(let weights)? = input["weight_ih_l\(l)"], weights.count % 4 == 0 else { return l == 0 ? nil : result }
+                let h = weights.count / 4
+                var bias = [Double](repeating: 0, count: 4 * h)
+                if case .array(let given)? = input["bias_ih_l\(l)"] {
+                    for (i, b) in given.enumerated() where i < bias.count { if case .number(let x, _) = b { bias[i] = x } }
+                }
+                for i in h..<(2 * h) { bias[i] += 1 }
+                guard let next = result.setting("bias_ih_l\(l)", .numbers(bias)) else { return nil }
+                result = next
             }
-            for i in h..<(2 * h) { bias[i] += 1 }
-            return input.setting("bias_ih_l0", .numbers(bias))
+            return result
         },
     ]
 
-    /// The stacked fields with their four blocks of rows put in `order`.
+    /// The stacked fields of every layer with their four blocks of rows put in `order`.
     static func reorderBlocks(_ input: JSON, _ order: [Int]) -> JSON? {
         var result = input
-        for key in ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"] {
+        let keys = (0..<RecurrentInput.maxLayers).lazy.prefix { input["weight_ih_l\($0)"] != nil }
+            .flatMap { l in ["weight_ih_l\(l)", "weight_hh_l\(l)", "bias_ih_l\(l)", "bias_hh_l\(l)"] }
+        for key in keys {
             guard case .array(let rows)? = input[key] else { continue }
             guard rows.count % 4 == 0 else { return nil }
             let h = rows.count / 4

@@ -1,6 +1,7 @@
-// What the three recurrent lessons share: PyTorch's one-layer fields (weight_ih_l0, …), read and
-// checked with the gates stacked in rows, and shown as labelled input tables. A cell's keys and
-// Keras's arrays are read and shown by RecurrentLayouts.swift.
+// What the three recurrent lessons share: PyTorch's fields (weight_ih_l0, …), read and checked
+// with the gates stacked in rows, and shown as labelled input tables; the layers of a stack
+// (weight_ih_l1, …) in Recurrent+Layers.swift; a cell's keys and Keras's arrays in
+// RecurrentLayouts.swift.
 
 import Foundation
 import JSONFormat

@@ -165,6 +165,22 @@ private func failure(_ lesson: any Lesson.Type, _ json: JSON) -> String? {
         #expect(failure(lesson, stacked(blocks, layers: 1, cell: cell).setting("h0", matrix(1, 2))!) == "net.json: h0[1] must be a number, got an array")
     }
 
+    /// A slide's stack with TensorFlow 1's LSTM conventions is recognised: the gate order and the
+    /// forget bias of 1 are tried in every layer, not in the first alone.
+    @Test func tensorFlowsConventionsAreTriedInEveryLayer() throws {
+        let input = try #require(LSTMGates.examples.first { $0.name == "two-layers" }).input
+        for (alternative, said) in zip(LSTMGates.alternatives, ["i, g, f, o", "forget_bias=1.0"]) {
+            let other = try #require(alternative.rewrite(input))
+            #expect(other["weight_ih_l1"] != input["weight_ih_l1"] || other["bias_ih_l1"] != input["bias_ih_l1"])
+            let h3 = try #require(try LSTMGates.trace(other, file: "x", example: nil)["h[3]"]).value.flat[0]
+            let trace = try LSTMGates.trace(input, file: "x", example: nil)
+            let set = try ClaimSet(try JSON.parse(Array(#"{"claims": [{"value": "h[3]", "at": [1], "expected": \#(h3), "tolerance": 1e-9}]}"#.utf8)), file: "claims.json")
+            try trace.check(set, file: "claims.json", lesson: LSTMGates.self, input: input)
+            let reason = try #require(trace.claims?.verdicts.first?.reason)
+            #expect(reason.contains(said), "\(reason)")
+        }
+    }
+
     /// README "Limits": 64 layers are read, the 65th is refused.
     @Test func sixtyFourLayersAreTheLimit() throws {
         let json = stacked(1, layers: 64, steps: 1, inputs: 1, hidden: 1)

@@ -569,13 +569,20 @@ def bptt_of(spec, obj):
     return k
 
 
-def recurrent_module_check(lesson, spec, module, P, go, k, with_c):
+def recurrent_module_check(lesson, spec, module, P, go, k, with_c,
+                           fields=None):
     """The module's own backward, run chunk by chunk with the state detached
-    between chunks, against the explicit graph's gradients."""
+    between chunks, against the explicit graph's gradients.  fields: the
+    module's parameters for stacked layers, whose h0 and c0 are already
+    (num_layers, H); one layer's when None."""
     x = P["input"].detach().clone().requires_grad_(True)
     h0 = P["h0"].detach().clone().requires_grad_(True)
     c0 = P["c0"].detach().clone().requires_grad_(True) if with_c else None
-    state = (h0.unsqueeze(0), c0.unsqueeze(0)) if with_c else h0.unsqueeze(0)
+    if fields is None:
+        state = ((h0.unsqueeze(0), c0.unsqueeze(0)) if with_c
+                 else h0.unsqueeze(0))
+    else:
+        state = (h0, c0) if with_c else h0
     T = x.shape[0]
     step = k or T
     outs = []
@@ -587,7 +594,8 @@ def recurrent_module_check(lesson, spec, module, P, go, k, with_c):
         outs.append(o)
     torch.cat(outs).backward(go)
     what = f"{spec['name']} grad"
-    for name in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+    for name in fields or ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0",
+                           "bias_hh_l0"):
         note_diff(lesson, P[name].grad, getattr(module, name).grad,
                   f"{what} {name}", run="backward module")
     note_diff(lesson, P["input"].grad, x.grad, f"{what} input",
@@ -2301,28 +2309,7 @@ def stacked_case(lesson, spec):
     # The module's own backward, chunk by chunk under bptt_steps.
     m = cls(I, H, num_layers=L, dtype=DTYPE, **kw)
     m.load_state_dict({f: p[f].clone() for f in fields}, strict=True)
-    x = P["input"].detach().clone().requires_grad_(True)
-    h0 = P["h0"].detach().clone().requires_grad_(True)
-    c0 = P["c0"].detach().clone().requires_grad_(True) if with_c else None
-    state = (h0, c0) if with_c else h0
-    outs = []
-    for start in range(0, T, k or T):
-        if start > 0:
-            state = (tuple(s.detach() for s in state) if with_c
-                     else state.detach())
-        o, state = m(x[start:start + (k or T)], state)
-        outs.append(o)
-    torch.cat(outs).backward(go)
-    for f in fields:
-        note_diff(lesson, P[f].grad, getattr(m, f).grad, f"{name} grad {f}",
-                  run="backward module")
-    note_diff(lesson, P["input"].grad, x.grad, f"{name} grad input",
-              run="backward module")
-    note_diff(lesson, P["h0"].grad, h0.grad, f"{name} grad h0",
-              run="backward module")
-    if with_c:
-        note_diff(lesson, P["c0"].grad, c0.grad, f"{name} grad c0",
-                  run="backward module")
+    recurrent_module_check(lesson, spec, m, P, go, k, with_c, fields=fields)
     return case
 
 
