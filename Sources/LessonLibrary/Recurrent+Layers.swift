@@ -255,6 +255,7 @@ let layersWords = Words(
         "heading layer back": "Layer «n» of «L» (PyTorch's l«l»), back through the steps",
         "heading layer back, top": "Layer «n» of «L» (PyTorch's l«l», the top), back through the steps",
         "heading layer weights": "Layer «n»'s weights' gradients (PyTorch's l«l»)",
+        "heading input gradients": "Layer «n»'s weights' gradients (PyTorch's l«l»), and the inputs': one term per step",
         "backward layers": #"""
             The top layer first: each of its steps passes a gradient down to the input it read, \#
             $h_{t}$ of the layer below, which then goes back through its own steps the same way.

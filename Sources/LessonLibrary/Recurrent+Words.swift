@@ -68,7 +68,7 @@ let recurrentWords = Words(
         "figure gradient sizes, description": "The length of each state's gradient vector per time step, on a logarithmic scale: a line that falls towards step 1 is a gradient that vanishes on its way back.",
         "gradient sizes, every step": "Each step also adds its own share $G_{t}$ of the loss, so this is not the gradient of one output travelling back alone.",
         "backward equations": "Step by step, from the last:",
-        "gradient sizes": #"$\lVert \partial L / \partial «state»_{t} \rVert$ is $«last»$ at the last step («T») and $«first»$ at step «t»: step «t»'s is $«ratio»$ times step «T»'s."#,
+        "gradient sizes": #"$\lVert \partial L / \partial «state»_{t}«sup» \rVert$ is $«last»$ at the last step («T») and $«first»$ at step «t»: step «t»'s is $«ratio»$ times step «T»'s."#,
         "gradient sizes, cut": #"Steps 1 to «t» get exactly 0 (not drawn on the log scale): truncated BPTT stops the gradient at a cut, it does not vanish."#,
         "gradient sizes, none": #"Steps 1 to «t» get exactly 0 (not drawn on the log scale): the loss does not depend on them."#,
         "input gradients": #"""

@@ -251,7 +251,7 @@ struct RecurrentInput {
             return largest * entries.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
         }
         let sizes = states.map { state in
-            (letter: state.layer.map { "\(state.letter)^{(\($0))}" } ?? state.letter, norms: state.values.map(norm),
+            (letter: state.letter, sup: state.layer.map { "^{(\($0))}" } ?? "", norms: state.values.map(norm),
              panel: state.layer.map { layersWords("panel gradient size, layer", ["state": state.letter, "l": "\($0)"]) }
                 ?? w("panel gradient size", ["state": state.letter]),
              fromLoss: state.letter == "h" && (state.layer ?? upper.count) == upper.count)
@@ -267,7 +267,7 @@ struct RecurrentInput {
             // The first step the gradient reaches: before it, truncated BPTT (or a loss on later steps only) leaves 0.
             guard let last = state.norms.last, let reached = state.norms.firstIndex(where: { $0 != 0 }) else { continue }
             let first = state.norms[reached]
-            var said = w("gradient sizes", ["state": state.letter, "T": "\(steps)", "last": readable(last), "first": readable(first),
+            var said = w("gradient sizes", ["state": state.letter, "sup": state.sup, "T": "\(steps)", "last": readable(last), "first": readable(first),
                                              "t": "\(reached + 1)", "ratio": readable(last > 0 ? first / last : 0)])
             if reached > 0 {
                 said += " " + w(bpttSteps != nil ? "gradient sizes, cut" : "gradient sizes, none", ["state": state.letter, "t": "\(reached)"])
@@ -302,7 +302,7 @@ struct RecurrentInput {
     /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's).
     func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad") {
         let w = recurrentWords
-        tr.heading(w("heading input gradients"), level: 3)
+        tr.heading(isStacked ? layersWords("heading input gradients", layerSlots(0)) : w("heading input gradients"), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
         let zeroStart = h0.map { $0.entries.allSatisfy { $0 == 0 } } ?? true
         let weights = [(inputs.wIh, w.caption("weight_ih_l0.grad")),
