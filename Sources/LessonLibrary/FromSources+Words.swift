@@ -37,9 +37,10 @@ let sourceWords = Words(text: [
         here they are stacked in PyTorch's order i, f, g, o, and its single bias per gate is $b_{ih}$ \#
         ($b_{hh} = 0$). The post's step 0 is this note's $t = 1$. Its numbers are \#
         checked from the reproduction in Jae Duk Seo's “Back to Basics: Deriving Back Propagation on simple \#
-        RNN/LSTM (feat. Aidan Gomez)” (2018). Two were computed from rounded numbers, and the verdict says \#
-        so: the state $0.78572$ (exactly 0.785726, which rounds to 0.78573) and the last output \#
-        $out_{1} = 0.77197$, from the rounded state 1.5176 (exactly 0.771981).
+        RNN/LSTM (feat. Aidan Gomez)” (2018). Two were computed from the post's own printed numbers, and \#
+        the verdict finds which: the state $0.78572$ (exactly 0.785726, which rounds to 0.78573) from the \#
+        printed $i$ and $g$, and the last output $out_{1} = 0.77197$ (exactly 0.771981) from the printed \#
+        state 1.5176, cut to 5 decimals.
         """#,
     "click4ai.summary": "a GRU practice problem (click4ai) that uses colah's update gate and 3-decimal rounding",
     "click4ai.story": #"""
@@ -48,9 +49,10 @@ let sourceWords = Words(text: [
         columns of each matrix are rows of $W_{ih}$ here, the last two rows of $W_{hh}$. It blends \#
         with $h_{t} = (1 - z) \odot h_{t-1} + z \odot \hat{h}$ ($\hat{h}$ is $n_{t}$ here), colah's convention (the \#
         update gate takes the candidate), and it resets before the matrix product. It prints every value to 3 decimals, and three \#
-        of them are off in the last decimal, as the claims below find: $\tanh(0.55) = 0.50052$ is printed 0.500, \#
-        $\tanh(0.35) = 0.3364$ is printed 0.337, and $h_{1} = [0.300, 0.198]$ was multiplied from rounded \#
-        numbers (0.587 · 0.337 = 0.1978) where the exact second entry rounds to 0.197.
+        of them are off in the last decimal. Two are slips that no rounding gives: $\tanh(0.55) = 0.50052$ is \#
+        printed 0.500 and $\tanh(0.35) = 0.3364$ is printed 0.337. The third, $h_{1} = [0.300, 0.198]$, was \#
+        multiplied from the problem's own printed numbers (0.587 · 0.337 = 0.1978), where the exact second \#
+        entry rounds to 0.197.
         """#,
     "illustrated-self-attention.summary": "Raimi Karim's “Illustrated: Self-Attention”: 3 inputs × 4 dims, scores without the √d_k",
     "illustrated-self-attention.story": #"""
