@@ -18,7 +18,7 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $x_{t}$, $h_{t}$, $c_{t}$ | input, hidden state, cell state at step $t$: column vectors | recurrent lessons |
 | $W_{ih}$, $W_{hh}$, $b_{ih}$, $b_{hh}$ | PyTorch's weights, stored out × in, multiplying from the left: $W_{ih} x_{t}$ | recurrent lessons |
 | $I$, $H$ | input size, hidden size | recurrent lessons |
-| $h_{t}^{(l)}$, $W_{ih}^{(l)}$, $L$ | a stack of $L$ layers: layer $l$'s state and weights, $l$ PyTorch's index from 0 (`l0.h[t]`, `weight_ih_l1`) | stacked recurrent lessons |
+| $h_{t}^{(l)}$, $W_{ih}^{(l)}$, $N$ | a stack of $N$ layers: layer $l$'s state and weights, $l$ PyTorch's index from 0 (`l0.h[t]`, `weight_ih_l1`) | stacked recurrent lessons |
 | $W_{x}$, $W_{h}$, $B$ | Keras's kernel, recurrent kernel and bias, stored in × out for the row form $x_{t} W_{x}$ (so $W_{ih} = W_{x}^{\top}$) | Keras's weights |
 | $a_{t}$ | pre-activations: the weighted sums before a nonlinearity | recurrent lessons |
 | $i_{t}$, $f_{t}$, $g_{t}$, $o_{t}$ | LSTM input gate, forget gate, candidate, output gate | lstm-gates |

@@ -127,7 +127,7 @@ struct RecurrentInput {
             (symbol: "T", meaning: recurrentWords("legend T"), size: steps),
             (symbol: "I", meaning: recurrentWords("legend I"), size: inputSize),
             (symbol: "H", meaning: recurrentWords("legend H", ["holds": hiddenHolds]), size: hidden),
-        ] + extra + (isStacked ? [(symbol: "L", meaning: layersWords("legend L"), size: layerCount)] : []), example: example)
+        ] + extra + (isStacked ? [(symbol: "N", meaning: layersWords("legend L"), size: layerCount)] : []), example: example)
         return record(in: tr, own: own, ownKey: ownKey)
     }
 
