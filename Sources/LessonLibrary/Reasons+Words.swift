@@ -7,6 +7,7 @@ let reasonWords = Words(text: [
     "finding": "**One change explains the file better:** «description». With it «with» of «count» claims hold instead of «without», and every claim that held still holds.",
     "by finding": "«finding», which fits the whole claims file («with» of «count» claims hold with it, «without» without): it gives «value»",
     "by finding, table": "the change above gives «value»",
+    "under finding": "with the change above, «reason»",
     "truncated": "cut to «decimals» decimals instead of rounded: the computed «computed», rounded, is «rounded»",
     "row adjusted": "rounded, then adjusted so that the row sums to 1: rounded to «decimals» decimals the row is «rounded» (sum «sum»); the claims are «claimed»",
     "claimed number": "`«name»`«at» = «claimed» (computed «computed»)",

@@ -125,7 +125,8 @@ final class LikelyReasons {
         var slips = 0
         for (n, v) in verdicts.enumerated() where !v.holds && reasons[n] == nil {
             let (reason, isSlip) = claimReason(n, v, base: base, sourceRounds: rounds)
-            reasons[n] = (reason, nil)
+            // Worked out under the change found: its numbers, not the table's computed ones.
+            reasons[n] = (base.setting == nil || isSlip ? reason : reasonWords("under finding", ["reason": reason]), nil)
             if isSlip { slips += 1 }
         }
         // Many failures that nothing explains are no slips of the pen: say so once.
@@ -136,10 +137,11 @@ final class LikelyReasons {
     // MARK: The whole file
 
     /// The setting under which the most claims hold, if more hold than now and every claim that
-    /// holds now still does; the first such on a tie.
+    /// holds now still does; on a tie, the one whose numbers come nearest the claims that still
+    /// fail (in tolerances), then the first.
     func bestSetting() -> (setting: Setting, values: [Double], holding: Int)? {
         let held = verdicts.filter(\.holds).count
-        var best: (setting: Setting, values: [Double], holding: Int)?
+        var best: (setting: Setting, values: [Double], holding: Int, misfit: Double)?
         for setting in settings() {
             guard rerunsLeft > 0 else { break }
             rerunsLeft -= 1
@@ -147,9 +149,16 @@ final class LikelyReasons {
             let holds = verdicts.indices.map { fits(verdicts[$0].claim, values[$0], setting) }
             guard zip(verdicts, holds).allSatisfy({ !$0.holds || $1 }) else { continue }
             let holding = holds.filter { $0 }.count
-            if holding > max(held, best?.holding ?? 0) { best = (setting, values, holding) }
+            let misfit = verdicts.indices.reduce(0.0) { sum, n in
+                let claim = verdicts[n].claim
+                guard !holds[n], claim.expected.isFinite, values[n].isFinite else { return sum }
+                return sum + min(abs(values[n] - claim.expected) / max(claim.tolerance, 1e-300), 1e12)
+            }
+            guard holding > held else { continue }
+            if let current = best, holding < current.holding || (holding == current.holding && misfit >= current.misfit) { continue }
+            best = (setting, values, holding, misfit)
         }
-        return best
+        return best.map { ($0.setting, $0.values, $0.holding) }
     }
 
     /// Every whole-file setting to try: the lesson's conventions, its weights transposed one at a

@@ -113,4 +113,18 @@ import Testing
                         file: "c", lesson: MultiHeadAttention.self, input: input)
         #expect(trace.claimsFinding?.contains("every weight stored the other way round: the blocks") == true, "\(trace.claimsFinding ?? "nil")")
     }
+
+    /// A claim the change found does not fix on its own is explained under it, and says so.
+    @Test func reasonsUnderTheFindingSaySo() throws {
+        let file = try readJSON("Tests/LessonTests/Reference/sources.json")
+        guard case .array(let sources)? = file["sources"],
+              let input = sources.first(where: { $0["name"] == .string("transposed") })?["input"] else { throw SourceMissing(name: "transposed") }
+        // The source's Q and K as printed, and its weight (1, 1), 0.359543, cut to 0.35.
+        let claims = #"{"claims": [{"value": "Q", "at": [1, 1], "expected": "1.00"}, {"value": "K", "at": [2, 3], "expected": "1.00"}, {"value": "weights", "at": [1, 1], "expected": "0.35"}]}"#
+        let trace = try AttentionQKV.trace(input, file: "x", example: nil)
+        try trace.check(try ClaimSet(try JSON.parse(Array(claims.utf8)), file: "c"), file: "c", lesson: AttentionQKV.self, input: input)
+        #expect(trace.claimsFinding?.contains("every weight stored the other way round") == true)
+        let weights = try #require(trace.claims?.verdicts.last)
+        #expect(weights.reason?.hasPrefix("with the change above, cut to 2 decimals instead of rounded: the computed 0.3595") == true, "\(weights.reason ?? "nil")")
+    }
 }
