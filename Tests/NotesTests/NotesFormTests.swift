@@ -91,6 +91,19 @@ import Testing
         }
     }
 
+    /// A double superscript or subscript (`g_{3}^{(1)}^{2}`) is an error in TeX, MathJax and KaTeX
+    /// alike: no note may hold one, in inline or display math.
+    @Test func noDoubleScripts() throws {
+        let double = #/\^\{(?:[^{}]|\{[^{}]*\})*\}\^|_\{(?:[^{}]|\{[^{}]*\})*\}_/#
+        #expect("g_{3}^{(1)}^{2}".contains(double) && "x_{1}_{2}".contains(double))
+        #expect(!"{g_{3}^{(1)}}^{2}".contains(double) && !"a_{1}^{f}".contains(double))
+        for note in try Self.notes() {
+            for (n, line) in note.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(double) {
+                Issue.record("Lessons/\(note.name):\(n + 1): a double superscript or subscript")
+            }
+        }
+    }
+
     @Test func theMathCheckCatchesWhatGitHubWouldChange() {
         #expect(Self.mathProblems("$$\nx\n$$").count == 2)
         #expect(Self.mathProblems("a $\\hat{S}_{ij}$ b").count == 1)

@@ -13,6 +13,9 @@ public struct Tanh: ElementwiseFunction {
 public func tanh(_ x: Traced) -> Traced { apply(Tanh(), x) }
 
 extension Tanh: Differentiable {
-    func derivativeLatex(x: String, y: String) -> LaTeX { LaTeX("\\left(1 - \(y)^{2}\\right)", .atom) }
+    /// A symbol with a superscript of its own (a layer's $g_{3}^{(1)}$) is braced before it is squared.
+    func derivativeLatex(x: String, y: String) -> LaTeX {
+        LaTeX("\\left(1 - \(y.contains("^") ? "{\(y)}" : y)^{2}\\right)", .atom)
+    }
     func derivativeWritten(x: String, y: String, value: Double) -> Arithmetic { Arithmetic("(1 - \(y)^2)", .atom) }
 }
