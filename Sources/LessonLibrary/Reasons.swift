@@ -116,21 +116,29 @@ final class LikelyReasons {
             finding = reasonWords("finding", ["description": best.setting.description, "with": "\(best.holding)", "count": "\(count)", "without": "\(held)"])
             for (n, v) in verdicts.enumerated() where !v.holds && fits(v.claim, best.values[n], best.setting) {
                 let value = shown(best.values[n], v.claim)
-                reasons[n] = (reasonWords("by finding", ["finding": best.setting.description, "value": value, "with": "\(best.holding)", "count": "\(count)", "without": "\(held)"]),
-                              reasonWords("by finding, table", ["value": value]))
+                // Within single precision's own rounding, not the claim's half unit: said.
+                let roomy = !v.claim.admits(best.values[n])
+                reasons[n] = (reasonWords("by finding", ["finding": best.setting.description, "value": value, "with": "\(best.holding)", "count": "\(count)", "without": "\(held)"])
+                                + (roomy ? reasonWords("within float32") : ""),
+                              reasonWords("by finding, table", ["value": value]) + (roomy ? reasonWords("within float32") : ""))
             }
             base = (best.setting, best.values)
         }
         let rounds = sourceRounds(base.values)
-        var slips = 0
+        var slips: [Int] = []
         for (n, v) in verdicts.enumerated() where !v.holds && reasons[n] == nil {
             let (reason, isSlip) = claimReason(n, v, base: base, sourceRounds: rounds)
             // Worked out under the change found: its numbers, not the table's computed ones.
             reasons[n] = (base.setting == nil || isSlip ? reason : reasonWords("under finding", ["reason": reason]), nil)
-            if isSlip { slips += 1 }
+            if isSlip { slips.append(n) }
         }
-        // Many failures that nothing explains are no slips of the pen: say so once.
-        if finding == nil, slips >= 3 { finding = reasonWords("many slips", ["count": "\(slips)"]) }
+        // Many failures that nothing explains are no slips of the pen: said once, above them.
+        if finding == nil, slips.count >= 3, slideSized {
+            finding = reasonWords("many slips", ["count": "\(slips.count)"])
+            for n in slips {
+                reasons[n] = (reasonWords("not a slip", ["others": "\(slips.count - 1)"]), reasonWords("not a slip, table"))
+            }
+        }
         return (reasons, finding)
     }
 
@@ -210,6 +218,7 @@ final class LikelyReasons {
             }
         }
         if let other = otherPosition(v, computedBy: base.setting) { return (other, false) }
+        if base.setting == nil, let layer = otherLayer(v) { return (layer, false) }
         if fits(claim, -computed, base.setting) { return (reasonWords("sign"), false) }
         return (reasonWords(slideSized ? "slip" : "slip, large input", ["numbers": "\(Trace.maxNumbersToRerun)"]), true)
     }
@@ -217,8 +226,7 @@ final class LikelyReasons {
     /// Whether `x` cut (not rounded) to `decimals` decimals is the claimed number.
     func isCut(_ x: Double, to decimals: Int, _ claim: Claim) -> Bool {
         guard x.isFinite else { return false }
-        let scale = pow(10, Double(decimals))
-        return abs((x * scale).rounded(.towardZero) / scale - claim.expected) <= 1e-9 * max(1, abs(claim.expected))
+        return abs(Adjustment.cut(x, decimals) - claim.expected) <= 1e-9 * max(1, abs(claim.expected))
     }
 
     /// Whether the file shows its source rounding (not cutting): some claim equals its value
@@ -322,6 +330,26 @@ final class LikelyReasons {
            !verdicts.contains(where: { $0.claim.value == claim.value && $0.index == other }) {
             let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
             return reasonWords("other entry", ["at": at])
+        }
+        return nil
+    }
+
+    /// In a stack of layers, the same value of another layer (`l0.h[4]` for `h[4]`: PyTorch's
+    /// h_n[0] taken for the output): every failing claim on the value is that layer's entry.
+    func otherLayer(_ v: Verdict) -> String? {
+        func unprefixed(_ name: String) -> Substring {
+            guard name.first == "l", let dot = name.firstIndex(of: "."),
+                  name[name.index(after: name.startIndex)..<dot].allSatisfy(\.isNumber), dot > name.index(after: name.startIndex) else { return Substring(name) }
+            return name[name.index(after: dot)...]
+        }
+        let base = unprefixed(v.claim.value)
+        guard let shape = trace[v.claim.value]?.value.shape else { return nil }
+        let failing = verdicts.filter { $0.claim.value == v.claim.value && !$0.holds }
+        for step in trace.computedSteps where step.name != v.claim.value && unprefixed(step.name) == base && step.value.shape == shape {
+            let flat = step.value.flat
+            if failing.allSatisfy({ $0.claim.admits(flat[$0.index]) }) {
+                return reasonWords("other layer", ["other": step.name])
+            }
         }
         return nil
     }

@@ -26,10 +26,19 @@ public struct Adjustment: Sendable {
         return Adjustment { _, given, entries in
             given ? entries : entries.map { x in
                 guard x.isFinite else { return x }
-                let scaled = x * scale
-                return (cut ? scaled.rounded(.towardZero) : scaled.rounded(.toNearestOrAwayFromZero)) / scale
+                return cut ? Self.cut(x, decimals) : (x * scale).rounded(.toNearestOrAwayFromZero) / scale
             }
         }
+    }
+
+    /// `x` cut to `decimals` decimals as a person cuts the decimal number: 2.2399999999999998,
+    /// the double nearest 2.24, is 2.24, not 2.23.
+    public static func cut(_ x: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        let scaled = x * scale
+        let whole = scaled.rounded()
+        let snapped = abs(scaled - whole) <= 1e-9 * max(1, abs(scaled)) ? whole : scaled
+        return snapped.rounded(.towardZero) / scale
     }
 
     /// The values named in `entries` with those entries (row-major index → number) replaced: a

@@ -52,8 +52,11 @@ import Testing
         let trace = try checked("formula")
         let failing = failures(trace)
         #expect(failing.count >= 3)
+        // Not one slip each: the same words for all, which the finding above explains.
         for v in failing {
-            #expect(v.reason == "a slip: no rounding or convention gives it", "\(v.claim.at): \(v.reason ?? "nil")")
+            #expect(v.reason == "no rounding or convention gives it, nor \(failing.count - 1) other failing claims of this file: the source computes something else",
+                    "\(v.claim.at): \(v.reason ?? "nil")")
+            #expect(v.reasonInTable == "no rounding or convention gives it (see above)")
         }
         let finding = try #require(trace.claimsFinding)
         #expect(finding.contains("\(failing.count) failing claims have no likely reason") && !finding.contains("concatenated"), "\(finding)")
@@ -126,5 +129,28 @@ import Testing
         #expect(trace.claimsFinding?.contains("every weight stored the other way round") == true)
         let weights = try #require(trace.claims?.verdicts.last)
         #expect(weights.reason?.hasPrefix("with the change above, cut to 2 decimals instead of rounded: the computed 0.3595") == true, "\(weights.reason ?? "nil")")
+    }
+
+    /// Numbers cut to 2 decimals, one of them 2.24, whose double is 2.2399999999999998: cutting the
+    /// double would give 2.23 and take the claim for proof that the source rounds.
+    @Test func cutDecimalsAreCutAsWritten() throws {
+        let input = JSON.fields(["input": .rows([[3, 1, 4, 1.5, 5]])])
+        let claims = #"{"claims": [{"value": "mean", "expected": "2.90"}, {"value": "var", "expected": "2.24"}, {"value": "normalized", "at": [1, 1], "expected": "0.06"}]}"#
+        let trace = try LayerNorm.trace(input, file: "x", example: nil)
+        try trace.check(try ClaimSet(try JSON.parse(Array(claims.utf8)), file: "c"), file: "c", lesson: LayerNorm.self, input: input)
+        #expect(try #require(trace["var"]).value.flat[0] != 2.24, "the example needs a variance whose double is not 2.24")
+        #expect(failures(trace).map(\.reason) == ["cut to 2 decimals instead of rounded: the computed 0.0668, rounded, is 0.07"])
+    }
+
+    /// The lower layer's last state claimed as the output: PyTorch's h_n[0] taken for h_T.
+    @Test func anotherLayersValue() throws {
+        let example = try #require(LSTMGates.examples.first { $0.name == "two-layers" })
+        let trace = try LSTMGates.trace(example.input, file: "x", example: nil)
+        let lower = try #require(trace["l0.h[3]"]).value.flat
+        let claims = lower.indices.map { #"{"value": "h[3]", "at": [\#($0 + 1)], "expected": "\#(NumberStyle(precision: 4).fixed(lower[$0]))"}"# }
+        try trace.check(try ClaimSet(try JSON.parse(Array("{\"claims\": [\(claims.joined(separator: ", "))]}".utf8)), file: "c"),
+                        file: "c", lesson: LSTMGates.self, input: example.input)
+        let failing = failures(trace)
+        #expect(!failing.isEmpty && failing.allSatisfy { $0.reason?.hasPrefix("these are `l0.h[3]`'s numbers") == true }, "\(failing.map(\.reason))")
     }
 }
