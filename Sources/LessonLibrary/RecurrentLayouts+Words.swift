@@ -42,7 +42,7 @@ let layoutWords = Words(
             """#,
         "order, same": "Its gates are stacked «keras», PyTorch's «pytorch» under other names, so the blocks keep their places.",
         "order, one block": "A SimpleRNN has one block, so nothing changes place.",
-        "order, reordered": "Its GRU stacks the gates «keras» (h is the candidate, PyTorch's n) where PyTorch stacks «pytorch», so the blocks change places on the way.",
+        "order, reordered": #"Its GRU stacks the gates «keras» (h̃ is the candidate, Keras's "h", PyTorch's n) where PyTorch stacks «pytorch», so the blocks change places on the way: below, $W_{x}^{[r]}$ is kernel's block of columns for gate r, and concat sets the blocks side by side."#,
         "bias, one": #"Keras has one bias, added with the input's part: it is $b_{ih}$, and $b_{hh} = 0$."#,
         "bias, one, gru": #"One bias of 3·hidden numbers is Keras's reset_after=False: the reset gate comes before the product, $W_{hn} (r_{t} \odot h_{t-1})$, the rule used here, and the one bias is $b_{ih}$, so $b_{hh} = 0$."#,
         "bias, two rows": #"The bias's two rows are Keras's reset_after=True, the reset gate after the product as in PyTorch: row 1 is $b_{ih}$, row 2 $b_{hh}$."#,

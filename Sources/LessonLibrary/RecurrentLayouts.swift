@@ -108,7 +108,8 @@ struct RecurrentNames {
     init(gates: [String]) {
         switch gates.count {
         case 4: (module, keras, kerasLetters, kerasBlock) = ("LSTM", "LSTM", ["i", "f", "c", "o"], [0, 1, 2, 3])
-        case 3: (module, keras, kerasLetters, kerasBlock) = ("GRU", "GRU", ["r", "z", "h"], [1, 0, 2])
+        // Keras's candidate is "h" in its source; h̃ here, as h is the state.
+        case 3: (module, keras, kerasLetters, kerasBlock) = ("GRU", "GRU", ["r", "z", "h̃"], [1, 0, 2])
         default: (module, keras, kerasLetters, kerasBlock) = ("RNN", "SimpleRNN", [], [0])
         }
         cell = module + "Cell"
@@ -120,6 +121,9 @@ struct RecurrentNames {
     }
 
     var isReordered: Bool { kerasBlock != Array(kerasBlock.indices) }
+
+    /// A gate letter in LaTeX: h̃ is `\tilde{h}`.
+    static func latex(_ letter: String) -> String { letter == "h̃" ? #"\tilde{h}"# : letter }
 }
 
 /// Keras's arrays as given, and PyTorch's weights worked out from them.
@@ -243,7 +247,7 @@ extension RecurrentInput {
         func pyTorchOrder(_ m: Traced, _ symbol: String) -> Traced {
             guard names.isReordered else { return m }
             return concatColumns(k.kerasBlock.enumerated().map { g, block in
-                m.columns(k.columns(block), "\(symbol)^{[\(kerasOrder[block])]}")
+                m.columns(k.columns(block), "\(symbol)^{[\(RecurrentNames.latex(kerasOrder[block]))]}")
             })
         }
         let stackedLabels = self.stackedLabels
@@ -258,7 +262,7 @@ extension RecurrentInput {
             let whole = row.map { bias.row($0, "B_{\($0 + 1)}") } ?? bias
             guard names.isReordered else { return whole }
             return concatEntries(k.kerasBlock.map { block in
-                whole.rows(k.columns(block), (row.map { "B_{\($0 + 1)}" } ?? "B") + "^{[\(kerasOrder[block])]}")
+                whole.rows(k.columns(block), (row.map { "B_{\($0 + 1)}" } ?? "B") + "^{[\(RecurrentNames.latex(kerasOrder[block]))]}")
             })
         }
         let zeros = Value.vector(.zeros(wIh.value.shape[0]))

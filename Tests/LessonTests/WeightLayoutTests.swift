@@ -116,10 +116,10 @@ func renaming(_ input: JSON, _ names: [String: String]) -> JSON {
         // The arrays as given, a sentence on why they are transposed, then each weight worked out.
         let given = try #require(note.range(of: "`kernel`, $W_{x}$, 3 × 6"))
         let said = try #require(note.range(of: "Keras multiplies row vectors"))
-        let derived = try #require(note.range(of: #"W_{ih} = \operatorname{concat}\left(W_{x}^{[r]}, W_{x}^{[z]}, W_{x}^{[h]}\right)^{\top}"#))
+        let derived = try #require(note.range(of: #"W_{ih} = \operatorname{concat}\left(W_{x}^{[r]}, W_{x}^{[z]}, W_{x}^{[\tilde{h}]}\right)^{\top}"#))
         #expect(given.upperBound < said.lowerBound && said.upperBound < derived.lowerBound)
-        #expect(note.contains("Its GRU stacks the gates z, r, h"))
-        #expect(note.contains(#"b_{hh} = \operatorname{concat}\left(B_{2}^{[r]}, B_{2}^{[z]}, B_{2}^{[h]}\right)"#))
+        #expect(note.contains("Its GRU stacks the gates z, r, h̃"))
+        #expect(note.contains(#"b_{hh} = \operatorname{concat}\left(B_{2}^{[r]}, B_{2}^{[z]}, B_{2}^{[\tilde{h}]}\right)"#))
         // The LSTM's blocks keep their places: a transpose only.
         let lstm = MarkdownRenderer(command: "lesson lstm-gates")
             .render(try LSTMGates.trace(try kerasInput(LSTMGates.self, kerasBlocks: [0, 1, 2, 3]), file: "keras.json", example: nil))
