@@ -70,7 +70,8 @@ extension Trace {
 /// claims hold with it and none that held breaks, and said once. Then, claim by claim, under it: a
 /// row of probabilities rounded and made to sum to 1, numbers computed from the source's own
 /// printed intermediates, numbers cut instead of rounded (unless the file shows the source rounds),
-/// every intermediate rounded; an entry swapped, another entry, a sign; else a slip.
+/// every intermediate rounded; an entry swapped, another entry, another layer's value, a sign; else
+/// a slip, or, when there are many, the source computing something else.
 final class LikelyReasons {
     let trace: Trace
     let verdicts: [Verdict]
