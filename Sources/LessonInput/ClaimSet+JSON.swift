@@ -105,19 +105,25 @@ extension ClaimSet {
                 guard case .number(let t, _) = json, t >= 0 else { throw fail("\(path).tolerance must be a number ≥ 0") }
                 if expected.isFinite { (tolerance, fromFile) = (t, false) }
             }
-            return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance, decimals: fileDecimals,
+            // A number written with more decimals than the file says every number has keeps its own.
+            let decimals = fileDecimals.map { max($0, Claim.writtenDecimals(written) ?? $0) }
+            if let decimals, let file = fileDecimals, decimals > file, item["tolerance"] == nil {
+                (tolerance, fromFile) = (Claim.defaultTolerance(written), false)
+            }
+            return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance, decimals: decimals,
                          fileTolerance: fromFile)
         }
         self.init(source: source, claims: claims)
     }
 }
 
-/// The value of "inf", "-inf" or "nan" (any case), as NumPy and PyTorch print them; nil for anything else.
+/// The value of "inf", "-inf" or "nan" (any case), as NumPy and PyTorch print them, with a "+"
+/// or spelled out as JavaScript and Excel do ("Infinity"); nil for anything else.
 func nonFinite(_ text: String) -> Double? {
     switch text.lowercased() {
-    case "inf": return .infinity
-    case "-inf": return -.infinity
-    case "nan": return .nan
+    case "inf", "+inf", "infinity", "+infinity": return .infinity
+    case "-inf", "-infinity": return -.infinity
+    case "nan", "+nan", "-nan": return .nan
     default: return nil
     }
 }

@@ -9,7 +9,10 @@ import TraceCore
 public struct InputReader {
     let file: String
     private let members: [JSONMember]
+    /// Where each key is first, by its bytes (a stacked module has hundreds of fields).
+    private let positions: [[UInt8]: Int]
     private var known: [String] = []
+    private var knownBytes: Set<[UInt8]> = []
 
     /// Whether the backward pass will run too: the work limits then count its work.
     public var backward = false
@@ -21,18 +24,22 @@ public struct InputReader {
         }
         self.file = file
         self.members = members
+        var positions: [[UInt8]: Int] = [:]
+        for (i, member) in members.enumerated() where positions[Array(member.key.utf8)] == nil { positions[Array(member.key.utf8)] = i }
+        self.positions = positions
     }
 
     private mutating func field(_ key: String) -> JSON? {
-        known.append(key)
-        return members.first { same($0.key, key) }?.value
+        if knownBytes.insert(Array(key.utf8)).inserted { known.append(key) }
+        return given(key)
     }
 
-    /// Keys match byte for byte, as the JSON reader tells them apart: of two spellings of one
-    /// name, the one the lesson does not know is an unknown field.
-    private func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+    /// The value of the first member named `key`, byte for byte.
+    private func given(_ key: String) -> JSON? { positions[Array(key.utf8)].map { members[$0].value } }
 
-    private func isKnown(_ key: String) -> Bool { known.contains { same($0, key) } }
+    // Keys match byte for byte, as the JSON reader tells them apart: of two spellings of one
+    // name, the one the lesson does not know is an unknown field.
+    private func isKnown(_ key: String) -> Bool { knownBytes.contains(Array(key.utf8)) }
 
     public func fail(_ message: String) -> LessonError { .data(file, message) }
 
@@ -108,13 +115,13 @@ public struct InputReader {
 
     /// Whether the field is there and holds an array of arrays: for a field that takes a vector or a matrix.
     public func holdsRows(_ key: String) -> Bool {
-        if case .array(let items)? = members.first(where: { same($0.key, key) })?.value, case .array? = items.first { return true }
+        if case .array(let items)? = given(key), case .array? = items.first { return true }
         return false
     }
 
     /// Whether the field is there and holds a number (not an array): for a field that takes either.
     public func holdsNumber(_ key: String) -> Bool {
-        if case .number? = members.first(where: { same($0.key, key) })?.value { return true }
+        if case .number? = given(key) { return true }
         return false
     }
 
@@ -124,7 +131,7 @@ public struct InputReader {
 
     /// A field's value as given, without marking it as known: to say what a field holds before
     /// reading it another way.
-    public func peek(_ key: String) -> JSON? { members.first { same($0.key, key) }?.value }
+    public func peek(_ key: String) -> JSON? { given(key) }
 
     /// A whole number.
     public mutating func integer(_ key: String, _ what: String) throws -> Int? {

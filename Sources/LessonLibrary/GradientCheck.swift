@@ -19,7 +19,9 @@ extension Lesson {
         for step in trace.steps where step.isInput && !step.name.isEmpty {
             guard let gradient = trace[step.name + ".grad"] else { continue }
             let entries = gradient.value.flat
-            guard let index = entries.indices.max(by: { abs(entries[$0]) < abs(entries[$1]) }) else { continue }
+            // The largest finite entry (a nan one, from 0/0, is no size), else the first.
+            let finite = entries.indices.filter { entries[$0].isFinite }
+            guard let index = finite.max(by: { abs(entries[$0]) < abs(entries[$1]) }) ?? entries.indices.first else { continue }
             let shape = gradient.value.shape
             let at = shape.count == 2 ? [index / shape[1] + 1, index % shape[1] + 1] : [index + 1]
             rows.append((step.name, gradientSymbol(step.symbol), index, at, entries[index]))

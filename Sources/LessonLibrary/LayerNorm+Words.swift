@@ -52,7 +52,7 @@ extension LayerNorm {
                 Each row of $\frac{\partial L}{\partial X}$ sums to 0: moving a whole row up or down changes nothing after normalizing.
                 """#,
             "compact, nan": "Row 1 is nan here (0/0), so the compact rule of the equations is not checked on an entry of it; the chain above is the gradient.",
-            "check, nan": #"Here the output holds nan (0/0 in a row of equal numbers with $\epsilon = 0$), so the loss is nan, and so is every central difference: the check cannot tell; PyTorch's gradients are nan in the same places."#,
+            "check, nan": #"Here the output holds nan (0/0 in a row of equal numbers with $\epsilon = 0$), so the loss and the gradients that pass through that row are nan, as PyTorch's are. A central difference that nudges an entry of that row makes the row unequal and the loss a number again, so it measures another function there: the check says nothing of the nan row's entries."#,
             "compact, other convention": "With this convention's variance or ε the compact rule changes its constants; the chain above is the gradient.",
             "summary": "Layer normalization: each token's features to mean 0 and variance 1, then scale and shift",
             "title": "Layer normalization",

@@ -80,18 +80,25 @@ final class LikelyReasons {
     let file: String
     let backward: Bool
     /// Reruns are for inputs of a slide's size; on a large one they would cost seconds and explain nothing.
-    var slideSized: Bool { trace.numberCount <= Trace.maxNumbersToRerun }
+    let slideSized: Bool
     /// The reruns made, by what they changed (nil: the lesson refused the input).
     private var reruns: [String: [Double]?] = [:]
     /// The values each claimed value was computed from, by name.
     private var dependencies: [String: Set<String>] = [:]
+    /// The operations the searches for those values may still visit, in all (a thousand claims on
+    /// the states of a long sequence would otherwise each walk back through all of it).
+    private var walkLeft = 2_000_000
+    /// The computed values by their name without a layer's prefix (`h[4]` for `l0.h[4]`).
+    private lazy var byUnprefixedName: [Substring: [Step]] = Dictionary(grouping: trace.computedSteps) { Self.unprefixed($0.name) }
     /// How many more reruns the search may make: two hundred on a slide, so that a thousand
-    /// claims stay quick, and fewer on a larger input (their numbers count against 10⁷).
+    /// claims stay quick, and fewer on a larger input (their numbers count against 3·10⁶; six at least).
     private var rerunsLeft: Int
 
     init(trace: Trace, verdicts: [Verdict], lesson: any Lesson.Type, input: JSON, file: String, backward: Bool) {
         (self.trace, self.verdicts, self.lesson, self.input, self.file, self.backward) = (trace, verdicts, lesson, input, file, backward)
-        rerunsLeft = min(200, 10_000_000 / max(trace.numberCount, 1))
+        let numbers = trace.numberCount
+        slideSized = numbers <= Trace.maxNumbersToRerun
+        rerunsLeft = min(200, max(6, 3_000_000 / max(numbers, 1)))
     }
 
     /// A way the source may have computed: an input rewritten (a convention) and a change to every value.
@@ -218,7 +225,8 @@ final class LikelyReasons {
                 }
             }
         }
-        if let other = otherPosition(v, computedBy: base.setting) { return (other, false) }
+        // A nan is not one entry's number: another nan elsewhere tells nothing of where it came from.
+        if !claim.expected.isNaN, let other = otherPosition(v, computedBy: base.setting) { return (other, false) }
         if base.setting == nil, let layer = otherLayer(v) { return (layer, false) }
         if fits(claim, -computed, base.setting) { return (reasonWords("sign"), false) }
         return (reasonWords(slideSized ? "slip" : "slip, large input", ["numbers": "\(Trace.maxNumbersToRerun)"]), true)
@@ -272,7 +280,12 @@ final class LikelyReasons {
     /// from (claimed entries of the values it depends on);
     /// the result rounded, or (`cut`) cut to the claim's decimals.
     func fromClaimedIntermediates(_ n: Int, _ v: Verdict, base: (setting: Setting?, values: [Double]), cut: Bool) -> String? {
-        if dependencies[v.claim.value] == nil { dependencies[v.claim.value] = trace.dependencies(of: v.claim.value) }
+        if dependencies[v.claim.value] == nil {
+            // Each search of the values a claim was computed from is paid from one budget of operations.
+            let found = walkLeft > 0 ? trace.dependencies(of: v.claim.value, limit: walkLeft) : nil
+            walkLeft -= found?.visited ?? walkLeft
+            dependencies[v.claim.value] = found?.names ?? []
+        }
         let sources = dependencies[v.claim.value] ?? []
         // The nearest two dozen printed numbers it depends on: enough for any slide, few enough to try one by one.
         let candidates = verdicts.indices.filter { m in
@@ -338,21 +351,22 @@ final class LikelyReasons {
     /// In a stack of layers, the same value of another layer (`l0.h[4]` for `h[4]`: PyTorch's
     /// h_n[0] taken for the output): every failing claim on the value is that layer's entry.
     func otherLayer(_ v: Verdict) -> String? {
-        func unprefixed(_ name: String) -> Substring {
-            guard name.first == "l", let dot = name.firstIndex(of: "."),
-                  name[name.index(after: name.startIndex)..<dot].allSatisfy(\.isNumber), dot > name.index(after: name.startIndex) else { return Substring(name) }
-            return name[name.index(after: dot)...]
-        }
-        let base = unprefixed(v.claim.value)
         guard let shape = trace[v.claim.value]?.value.shape else { return nil }
         let failing = verdicts.filter { $0.claim.value == v.claim.value && !$0.holds }
-        for step in trace.computedSteps where step.name != v.claim.value && unprefixed(step.name) == base && step.value.shape == shape {
+        for step in byUnprefixedName[Self.unprefixed(v.claim.value)] ?? [] where step.name != v.claim.value && step.value.shape == shape {
             let flat = step.value.flat
             if failing.allSatisfy({ $0.claim.admits(flat[$0.index]) }) {
                 return reasonWords("other layer", ["other": step.name])
             }
         }
         return nil
+    }
+
+    /// A value's name without a layer's prefix: `h[4]` for `l0.h[4]`.
+    static func unprefixed(_ name: String) -> Substring {
+        guard name.first == "l", let dot = name.firstIndex(of: "."), dot > name.index(after: name.startIndex),
+              name[name.index(after: name.startIndex)..<dot].allSatisfy(\.isNumber) else { return Substring(name) }
+        return name[name.index(after: dot)...]
     }
 
     // MARK: Reruns

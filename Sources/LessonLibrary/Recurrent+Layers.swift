@@ -36,6 +36,27 @@ struct LayerInputs {
 extension RecurrentInput {
     /// The most layers read: enough for any real module, and a bound on the loop over the keys.
     static let maxLayers = 64
+    /// A stack's cells (layers × steps): each is a handful of recorded values, whose count, not the
+    /// arithmetic, is what a deep stack over a long sequence costs; four times one layer's most steps.
+    static let maxLayerSteps = 8_192
+    /// With --backward the gradient check reruns the whole stack twice for each array given (four
+    /// a layer): at most this many layer-steps in all those reruns, each layer counted with 6 steps
+    /// more for what it sets up (measured: an LSTM stack at the limit takes about 2.5 s).
+    static let maxCheckedLayerSteps = 100_000
+
+    /// The limits of a stack of more than one layer (one layer has its own, in steps and sizes).
+    static func expectStackWork(_ reader: inout InputReader, layers: Int, steps: Int) throws {
+        guard layers > 1 else { return }
+        let cells = layers * steps
+        guard cells <= maxLayerSteps else {
+            throw reader.fail("\(layers) layers × \(steps) steps are \(cells) cells, more than the limit of \(maxLayerSteps) for a stack; use fewer layers or steps")
+        }
+        let reruns = 2 * (4 * layers + 3)
+        let rerun = reruns * layers * (steps + 6)
+        if reader.backward && rerun > maxCheckedLayerSteps {
+            throw reader.fail("with --backward, the gradient check reruns the \(layers) layers \(reruns) times (twice for each array), about \(rerun) layer-steps, more than the limit of \(maxCheckedLayerSteps); use fewer layers or steps")
+        }
+    }
 
     var layerCount: Int { upper.count + 1 }
     /// Whether the module has more than one layer (then names and symbols say which).
@@ -103,6 +124,11 @@ extension RecurrentInput {
     /// layers, the whole matrix.
     static func readState(_ reader: inout InputReader, _ key: String, _ what: String, hidden h: Int, layers: Int) throws -> (Vector?, Matrix?) {
         guard layers > 1 else {
+            // PyTorch's own unbatched state of one layer is (1, H): one row, as a stack's.
+            if reader.holdsRows(key), let m = try reader.matrix(key, "\(what), 1 × hidden: one row for the one layer") {
+                guard m.rows == 1, m.cols == h else { throw reader.fail("\(key) must be hidden = \(h) numbers, or 1 × \(h) (PyTorch's (num_layers, H) for one layer), got \(m.rows) × \(m.cols)") }
+                return (m.row(0), nil)
+            }
             let v = try reader.vector(key, "\(what) (hidden numbers)")
             if let v { try reader.expect(v, key, count: ("hidden", h)) }
             return (v, nil)

@@ -62,6 +62,7 @@ struct RecurrentInput {
         if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
         if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
         let upper = try Self.readUpperLayers(&reader, blocks: blocks, stacked: stacked, hidden: h)
+        try Self.expectStackWork(&reader, layers: upper.count + 1, steps: x.rows)
         let (h0, h0Rows) = try Self.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: upper.count + 1)
         var (c0, c0Rows): (Vector?, Matrix?) = (nil, nil)
         if cellState { (c0, c0Rows) = try Self.readState(&reader, "c0", "the initial cell state", hidden: h, layers: upper.count + 1) }

@@ -63,12 +63,17 @@ public struct Adjustment: Sendable {
 extension Trace {
     /// The names of the recorded values (given or computed) that the value `name` was computed
     /// from, directly or through other values: what a source's own printed intermediates can reach.
-    public func dependencies(of name: String) -> Set<String> {
-        guard let step = self[name] else { return [] }
+    /// nil when finding them would visit more than `limit` operations (a long sequence's last
+    /// state reaches back through all of it); else with the operations visited.
+    public func dependencies(of name: String, limit: Int = .max) -> (names: Set<String>, visited: Int)? {
+        guard let step = self[name] else { return ([], 0) }
         var seen: Set<Int> = [step.id]
         var names: Set<String> = []
         var pending: [Traced] = step.computed.map { [$0] } ?? []
+        var visited = 0
         while let next = pending.popLast() {
+            visited += 1
+            if visited > limit { return nil }
             if let recorded = next.operation as? Recorded {
                 guard seen.insert(recorded.id).inserted else { continue }
                 let source = steps[recorded.id]
@@ -78,6 +83,6 @@ extension Trace {
                 pending.append(contentsOf: next.operation.operands)
             }
         }
-        return names
+        return (names, visited)
     }
 }

@@ -217,10 +217,10 @@ public final class Trace {
         add(name: name, symbol: symbol, title: title, value: value, computed: nil, meaning: meaning, labels: labels, isInput: true)
     }
 
-    /// Adds an input with its caption.
+    /// Adds an input with its caption (its labels are not made for a rerun that keeps values only).
     @discardableResult
-    public func input(_ name: String, _ symbol: String, _ value: Value, _ caption: Caption, labels: Labels = Labels()) -> Traced {
-        input(name, symbol, value, title: caption.title, meaning: caption.meaning, labels: labels)
+    public func input(_ name: String, _ symbol: String, _ value: Value, _ caption: Caption, labels: @autoclosure () -> Labels = Labels()) -> Traced {
+        input(name, symbol, value, title: caption.title, meaning: caption.meaning, labels: Self.valuesOnly ? Labels() : labels())
     }
 
     /// Shows a number the lesson derived from its inputs (a scale, a mask), like an input table.

@@ -55,8 +55,9 @@ import Testing
         #expect(throws: LessonError(.data, #"c: claims[1]: weights has shape [3, 3], so the claim needs "at" within 1…3 × 1…3"#)) {
             try trace.check(try claims(#"{"claims": [{"value": "weights", "at": [1], "expected": 1}]}"#), file: "c")
         }
-        // Only plain decimals, "inf", "-inf" and "nan": Double(_:) alone would read hexadecimal and "infinity".
-        for text in ["abc", "0x1p-2", "0X1P-2", "-infinity", "+nan", "infinity", "1e", ".", "+", "1.2.3", "1e5x", "١٢"] {
+        // Only plain decimals and the non-finite words ("inf", "-inf", "nan", "Infinity" …): Double(_:) alone
+        // would read hexadecimal, "infinity" with any sign, and "nan(0x1)".
+        for text in ["abc", "0x1p-2", "0X1P-2", "nan(0x1)", "-infinit", "snan", "1e", ".", "+", "1.2.3", "1e5x", "١٢"] {
             #expect(throws: LessonError(.data, #"claims.json: claims[1].expected must be a finite decimal number (such as 0.88 or -1.5e-3), "inf", "-inf" or "nan", got ""# + text + #"""#)) {
                 try claims(#"{"claims": [{"value": "weights", "at": [1, 1], "expected": ""# + text + #""}]}"#)
             }

@@ -161,8 +161,9 @@ private func failure(_ lesson: any Lesson.Type, _ json: JSON) -> String? {
             #expect(failure(lesson, json.setting(key, matrix(1, 1))!)?.contains("unknown field \"\(key)\"") == true, "\(key)")
         }
         #expect(failure(lesson, json.setting("weight_ih_l64", matrix(1, 1))!)?.contains("at most 64 layers") == true)
-        // One layer: h0 stays a vector.
-        #expect(failure(lesson, stacked(blocks, layers: 1, cell: cell).setting("h0", matrix(1, 2))!) == "net.json: h0[1] must be a number, got an array")
+        // One layer: h0 a vector, or PyTorch's (1, H); two rows are two layers' states.
+        #expect(failure(lesson, stacked(blocks, layers: 1, cell: cell).setting("h0", matrix(1, 2))!) == nil)
+        #expect(failure(lesson, stacked(blocks, layers: 1, cell: cell).setting("h0", matrix(2, 2))!)?.contains("h0 must be hidden = 2 numbers, or 1 × 2") == true)
     }
 
     /// A slide's stack with TensorFlow 1's LSTM conventions is recognised: the gate order and the
@@ -199,5 +200,20 @@ private func failure(_ lesson: any Lesson.Type, _ json: JSON) -> String? {
             let stated = try #require(reader.statedWork)
             #expect(stated.traceNumbers == Double(try lesson.trace(json, file: "net.json", example: nil).numberCount))
         }
+    }
+
+    /// A deep stack over a long sequence costs in the number of its cells, and with --backward in
+    /// the gradient check's reruns of the whole stack (twice per array): both are limits.
+    @Test func aStackHasLimitsOfItsOwn() throws {
+        func refusal(_ json: JSON, backward: Bool) -> String? {
+            do { _ = try LSTMGates.trace(json, file: "net.json", example: nil, backward: backward); return nil }
+            catch let error as LessonError { return error.message } catch { return "\(error)" }
+        }
+        #expect(refusal(stacked(4, layers: 64, steps: 129, inputs: 1, hidden: 1, cell: true), backward: false)?
+            .contains("64 layers × 129 steps are 8256 cells, more than the limit of 8192 for a stack") == true)
+        #expect(refusal(stacked(4, layers: 64, steps: 128, inputs: 1, hidden: 1, cell: true), backward: false) == nil)
+        #expect(refusal(stacked(4, layers: 43, steps: 1, inputs: 1, hidden: 1, cell: true), backward: true)?
+            .contains("with --backward, the gradient check reruns the 43 layers 350 times") == true)
+        #expect(refusal(stacked(4, layers: 2, steps: 60, cell: true), backward: true) == nil)
     }
 }
