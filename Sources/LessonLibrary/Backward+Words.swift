@@ -42,10 +42,11 @@ extension Trace {
         return g
     }
 
-    /// The gradient check, at the end of the backward part.
-    func endBackward(_ back: Backprop, note: String? = nil) {
+    /// The gradient check, at the end of the backward part; `level`: its heading's (2 after a
+    /// stack's layers, whose parts are level 2).
+    func endBackward(_ back: Backprop, note: String? = nil, level: Int = 3) {
         back.finish()
-        heading(backwardWords("heading check"), level: 3)
+        heading(backwardWords("heading check"), level: level)
         say(backwardWords("check") + (note.map { " " + $0 } ?? ""))
         gradientCheckTable()
     }

@@ -149,7 +149,7 @@ enum GRU: RecurrentLesson {
         for t in 1...p.steps {
             tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
-            lazy var slots = stepSlots(t)                                      // for the words, made only when shown
+            lazy var slots = symbolSlots(p, t)                                  // for the words, made only when shown
             let x = input.xs[t - 1]                                             // I (H above the first layer)
             // a^x_t = W_ih x_t + b_ih                                          3H
             let ax = tr.record(p.named("ax[\(t)]"), p.symbol("a_{\(t)}", "x"), input.wIh * x + input.bIh,
@@ -201,6 +201,13 @@ enum GRU: RecurrentLesson {
         return Layer(p: p, inputs: input, ax: axs, ah: ahs, r: rs, z: zs, rh: rhs, n: ns, h: hs)
     }
 
+    /// The slots of step t's words: the layer's symbols (Recurrent+Layers.swift) and the GRU's own:
+    /// «ah», «ahn» (its blocks), «r», «bhh» and «bhhrz».
+    static func symbolSlots(_ p: RecurrentInput, _ t: Int) -> [String: String] {
+        p.symbolSlots(t).merging(["ah": p.symbol("a_{\(t)}", "h"), "ahn": p.symbol("a_{\(t)}", "h,n"), "r": p.symbol("r_{\(t)}"),
+                                  "bhh": p.symbol("b_{hh}"), "bhhrz": p.symbol("b_{hh}", "r,z")]) { a, _ in a }
+    }
+
     /// A gate's caption (`caption` names its words): its meaning once, then the units
     /// that have just come near 0 or 1, in the phrases "«band» low" and "«band» high".
     static func gateCaption(_ p: RecurrentInput, _ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
@@ -214,7 +221,7 @@ enum GRU: RecurrentLesson {
                               once: SaidOnce) -> Caption {
         let band = c.takesCandidate ? "z flipped" : "z"
         let (now, prior, old) = (z.value.flat, t == 1 ? nil : before?.value.flat, hPrev.value.flat)
-        let input = p.tokens.map { words("input, token", ["token": $0[t - 1]]) } ?? words("input, step", ["t": "\(t)"])
+        let input = p.tokens.map { words("input, token", ["token": $0[t - 1]]) } ?? words("input, step", ["x": p.inputSymbol("\(t)")])
         let said = bandSayings(words, band, symbol: p.symbol("z_{\(t)}"), now: now, before: prior, bands: Band.gate) { old[$0] != 0 }
             + bandSayings(words, band + " zero", symbol: p.symbol("z_{\(t)}"), now: now, before: prior, bands: Band.gate,
                           slots: ["input": input]) { old[$0] == 0 }
@@ -252,7 +259,7 @@ enum GRU: RecurrentLesson {
         }
         if let (t, u, zu) = best {
             bullets.append(w("slide one minus") + " " + w(c.takesCandidate ? "one minus, takes-candidate" : "one minus", [
-                "u": "\(u + 1)", "t": "\(t)", "t-1": "\(t - 1)", "z": inSentence(zu), "rest": inSentence(1 - zu)]))
+                "u": "\(u + 1)", "t": "\(t)", "t-1": "\(t - 1)", "z": inSentence(zu), "rest": inSentence(1 - zu), "sup": p.sup]))
         }
         // Seed 002: lighter: three blocks of weights and biases where the LSTM has four.
         let (i, h) = (p.inputSize, p.hidden)
@@ -277,7 +284,7 @@ enum GRU: RecurrentLesson {
             lp.beginLayerBack(in: tr)
             for t in stride(from: p.steps, through: 1, by: -1) {
                 tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-                let slots = stepSlots(t)
+                let slots = symbolSlots(lp, t)
                 back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
                 back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
                 if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
@@ -291,7 +298,7 @@ enum GRU: RecurrentLesson {
             }
             lp.recordLayerGradients(back, s.inputs, in: tr)
         }
-        p.recordInputGradients(back, input, in: tr, biasHh: biasHh)
+        p.recordInputGradients(back, input, in: tr, biasHh: biasHh, hiddenSide: c.resetBefore ? nil : "h")
         p.endBackward(in: tr, back: back, states: layers.map { (letter: "h", values: $0.h, layer: p.isStacked ? $0.p.layer : nil) })
     }
 }

@@ -9,7 +9,7 @@ extension LSTMGates {
             "o[t].grad": ("gradient of the output gate", #"The output gate matters most where the squashed memory $\tanh(c_{t})$ is large."#),
             "g[t].grad": ("gradient of the candidate", #"The candidate reaches the loss only as far as the input gate $i_{t}$ lets it in."#),
             "f[t].grad": ("gradient of the forget gate", #"Forgetting matters only where there was something to forget, $c_{t-1}$."#),
-            "f[t].grad, zero c0": ("gradient of the forget gate", #"$c_{0} = 0$: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
+            "f[t].grad, zero c0": ("gradient of the forget gate", #"$c_{0}«sup» = 0$: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
             "i[t].grad": ("gradient of the input gate", #"Writing matters as much as what would be written, $g_{t}$."#),
             "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own slope ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked as $a_{t}$ is; $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
             "a[t]": ("stacked pre-activations", #"The four gates' weighted sums, stacked i, f, g, o; the next four steps squash one block each."#),
@@ -45,7 +45,7 @@ extension LSTMGates {
                 The hidden state's gradient falls at once: this $W_{hh}$'s entries are small, so little goes \#
                 back through them. The cell state's goes back along the forget gates.
                 """#,
-            "forget product": #"Along the cell's direct path, what reaches $c_{«first»}$ from $c_{«T»}$ is multiplied by $«product»$ and nothing else: «units»."#,
+            "forget product": #"Along the cell's direct path, what reaches $c_{«first»}«sup»$ from $c_{«T»}«sup»$ is multiplied by $«product»$ and nothing else: «units»."#,
             "backward equations": #"""
                 \begin{aligned}
                 \frac{\partial L}{\partial h_{t}} &= G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}} \\
@@ -96,7 +96,7 @@ extension LSTMGates {
             "hidden holds": "$h_{t}$, $c_{t}$ and each gate",
             "legend 4H": "rows of the stacked weights and of $a_{t}$",
             "heading steps": "Step by step",
-            "zero cell": #"$c_{«t-1»} = 0$: nothing to keep yet."#,
+            "zero cell": #"$c_{«t-1»}«sup» = 0$: nothing to keep yet."#,
             "i low": "«units» writes almost nothing: «values».",
             "i low, several": "«units» write almost nothing: «values».",
             "i high": "«units» writes its candidate: «values».",
@@ -125,20 +125,20 @@ extension LSTMGates {
             "summary gates": "The gates, one column per unit:",
             "summary states": "The states:",
             "slide percent": #"Seed 002: “A sigmoid gate of 0.3 lets 30% of the vector it multiplies through.”"#,
-            "percent": #"Confirmed: unit «u»'s $i_{«t»} = «i»$ writes «pct»% of its candidate $g_{«t»} = «g»$: $«i» \cdot «g» = «ig»$."#,
+            "percent": #"Confirmed: unit «u»'s $i_{«t»}«sup» = «i»$ writes «pct»% of its candidate $g_{«t»}«sup» = «g»$: $«i» \cdot «g» = «ig»$."#,
             "slide belt": #"Seed 000: “Like a conveyor belt, the cell state carries the needed information on to the next step; that is what the gates are for.”"#,
             "belt, confirmed": #"Confirmed: after the first step every forget gate is at least «min», so every cell passes on at least that share of itself at each step."#,
             "belt, kept and dropped": #"Confirmed: the belt carries «others» on (at least «min» of its cell at each step), and the gate drops the rest: «breaks»."#,
             "belt, kept and dropped, several": #"Confirmed: the belt carries «others» on (at least «min» of their cells at each step), and the gate drops the rest: «breaks»."#,
             "belt, only when, all": #"Only where the forget gate stays near 1: «breaks»."#,
-            "belt break": #"unit «u» passes on only $f_{«t»} = «f»$ of its cell at step «t»"#,
+            "belt break": #"unit «u» passes on only $f_{«t»}«sup» = «f»$ of its cell at step «t»"#,
             "slide additive": #"Seed 002: “Addition copies the gradient back, so it reaches distant time steps unchanged.”"#,
-            "additive, confirmed": #"Confirmed: along the cell's direct path, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied only by $«product»$: «values»«beside»."#,
-            "additive, partly": #"Partly: along the cell's direct path, $c_{«T»}$'s gradient reaches $c_{1}$ multiplied by $«product»$: «values»«beside»."#,
+            "additive, confirmed": #"Confirmed: along the cell's direct path, $c_{«T»}«sup»$'s gradient reaches $c_{1}«sup»$ multiplied only by $«product»$: «values»«beside»."#,
+            "additive, partly": #"Partly: along the cell's direct path, $c_{«T»}«sup»$'s gradient reaches $c_{1}«sup»$ multiplied by $«product»$: «values»«beside»."#,
             "additive, rnn": #", where rnn-unroll's vanishing RNN keeps $«ratio»$ of its gradient's size from step «T» to step 1"#,
-            "additive, whole": #"; with the paths through $h$ and the gates, $\partial c_{«T»} / \partial c_{1}$ has «values» on its diagonal"#,
+            "additive, whole": #"; with the paths through $h$ and the gates, $\partial c_{«T»}«sup» / \partial c_{1}«sup»$ has «values» on its diagonal"#,
             "slide forget share": #"Seed 002: “Multiplying by a value between 0 and 1, the forget gate can be read as forgetting some percent.”"#,
-            "forget share": #"Confirmed, with $f$ the share kept: unit «u»'s $f_{«t»} = «f»$ keeps «kept»% of $c_{«t-1»} = «c»$ and forgets «lost»%: $«f» \cdot «cc» = «fc»$."#,
+            "forget share": #"Confirmed, with $f$ the share kept: unit «u»'s $f_{«t»}«sup» = «f»$ keeps «kept»% of $c_{«t-1»}«sup» = «c»$ and forgets «lost»%: $«f» \cdot «cc» = «fc»$."#,
             "unit value": "«v» (unit «u»)",
         ])
 }

@@ -193,7 +193,7 @@ enum LSTMGates: RecurrentLesson {
             }
             let i = tr.record(p.named("i[\(t)]"), p.symbol("i_{\(t)}"), iv, said("i", iv, iS), labels: p.unitLabels)                  // H
             let f = tr.record(p.named("f[\(t)]"), p.symbol("f_{\(t)}"), fv, RecurrentInput.isZero(cPrev)
-                              ? once(w, "f[t]", adding: [w("zero cell", stepSlots(t))]) : said("f", fv, fS), labels: p.unitLabels)  // H
+                              ? once(w, "f[t]", adding: [w("zero cell", p.symbolSlots(t))]) : said("f", fv, fS), labels: p.unitLabels)  // H
             let g = tr.record(p.named("g[\(t)]"), p.symbol("g_{\(t)}"), gv, once(w, "g[t]"), labels: p.unitLabels)  // H
             let o = tr.record(p.named("o[\(t)]"), p.symbol("o_{\(t)}"), ov, said("o", ov, oS), labels: p.unitLabels)                  // H
             // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t                                  H
@@ -240,7 +240,7 @@ enum LSTMGates: RecurrentLesson {
         if let (t, u, ig) = best {
             let (iu, gu) = (i[t].value.flat[u], g[t].value.flat[u])
             bullets.append(w("slide percent") + " " + w("percent", [
-                "u": "\(u + 1)", "t": "\(t + 1)", "i": style.fixed(iu), "g": style.fixed(gu), "ig": style.fixed(ig),
+                "u": "\(u + 1)", "t": "\(t + 1)", "i": style.fixed(iu), "g": style.fixed(gu), "ig": style.fixed(ig), "sup": p.sup,
                 "pct": NumberStyle(precision: 0).fixed(100 * iu)]))
         }
         // Seed 002: f as "forgetting some percent": f is the share kept; the lowest f shown that
@@ -255,7 +255,7 @@ enum LSTMGates: RecurrentLesson {
         if let (t, u, fu) = lowest {
             let before = t == 0 ? (p.c0?[u] ?? 0) : c[t - 1].value.flat[u]
             bullets.append(w("slide forget share") + " " + w("forget share", [
-                "u": "\(u + 1)", "t": "\(t + 1)", "t-1": "\(t)", "f": style.fixed(fu), "c": style.fixed(before),
+                "u": "\(u + 1)", "t": "\(t + 1)", "t-1": "\(t)", "f": style.fixed(fu), "c": style.fixed(before), "sup": p.sup,
                 "cc": product(fu, before), "fc": style.fixed(fu * before),
                 "kept": NumberStyle(precision: 1).fixed(100 * fu), "lost": NumberStyle(precision: 1).fixed(100 * (1 - fu))]))
         }
@@ -270,7 +270,7 @@ enum LSTMGates: RecurrentLesson {
             bullets.append(w("slide belt") + " " + w("belt, confirmed", ["min": kept]))
         } else {
             let said = breaks.prefix(3).map { u in
-                w("belt break", ["u": "\(u + 1)", "t": "\(lowestPerUnit[u].t + 1)", "f": inSentence(lowestPerUnit[u].f)])
+                w("belt break", ["u": "\(u + 1)", "t": "\(lowestPerUnit[u].t + 1)", "f": inSentence(lowestPerUnit[u].f), "sup": p.sup])
             }
             let slots = ["breaks": listed(said, more: breaks.count - said.count), "others": unitList(keeping, lower: true)]
             bullets.append(w("slide belt") + " " + (kept.map { w(keeping.count == 1 ? "belt, kept and dropped" : "belt, kept and dropped, several",
@@ -279,13 +279,13 @@ enum LSTMGates: RecurrentLesson {
         }
         // Seed 002: the additive update and the gradient: ∂c_T/∂c_1 along the cell's direct path is
         // f_2 ⊙ … ⊙ f_T; the whole Jacobian adds the paths through h and the gates.
-        let (direct, symbol) = forgetProduct(f, from: 1)
+        let (direct, symbol) = forgetProduct(p, f, from: 1)
         var beside = beside.map { w("additive, rnn", ["ratio": readable($0), "T": "\(p.steps)"]) } ?? ""
         if let whole = cellJacobianDiagonal(p, i: i, f: f, g: g, o: o, c: c) {
-            beside += w("additive, whole", ["T": "\(p.steps)", "values": perUnit(whole)])
+            beside += w("additive, whole", ["T": "\(p.steps)", "values": perUnit(whole), "sup": p.sup])
         }
         bullets.append(w("slide additive") + " " + w(direct.allSatisfy { $0 >= 0.995 } ? "additive, confirmed" : "additive, partly", [
-            "T": "\(p.steps)", "product": symbol, "values": perUnit(direct), "beside": beside]))
+            "T": "\(p.steps)", "product": symbol, "values": perUnit(direct), "beside": beside, "sup": p.sup]))
         return bullets
     }
 
@@ -323,15 +323,16 @@ enum LSTMGates: RecurrentLesson {
         }
     }
 
-    /// Along the cell's direct path, ∂c_T/∂c_first = f_{first+1} ⊙ … ⊙ f_T, per unit, and its symbol.
-    static func forgetProduct(_ f: [Traced], from first: Int) -> (product: [Double], symbol: String) {
+    /// Along the cell's direct path, ∂c_T/∂c_first = f_{first+1} ⊙ … ⊙ f_T, per unit, and its symbol
+    /// in layer `p`.
+    static func forgetProduct(_ p: RecurrentInput, _ f: [Traced], from first: Int) -> (product: [Double], symbol: String) {
         let last = f.count
         var product = [Double](repeating: 1, count: f.first?.value.count ?? 0)
         for t in (first + 1)...max(first + 1, last) where t <= last {
             for (u, fu) in f[t - 1].value.flat.enumerated() { product[u] *= fu }
         }
-        let symbol = last == first + 1 ? "f_{\(last)}" : last == first + 2 ? #"f_{\#(first + 1)} \odot f_{\#(last)}"#
-            : #"f_{\#(first + 1)} \odot \cdots \odot f_{\#(last)}"#
+        let (from, to) = (p.symbol("f_{\(first + 1)}"), p.symbol("f_{\(last)}"))
+        let symbol = last == first + 1 ? to : last == first + 2 ? #"\#(from) \odot \#(to)"# : #"\#(from) \odot \cdots \odot \#(to)"#
         return (product, symbol)
     }
 
@@ -356,7 +357,7 @@ enum LSTMGates: RecurrentLesson {
             let cStart = s.inputs.c0 ?? c0
             for t in stride(from: p.steps, through: 1, by: -1) {
                 tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-                let slots = stepSlots(t)
+                let slots = lp.symbolSlots(t)
                 back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once))
                 back.record(s.c[t - 1], lp.stateGradientCaption("c", t, once: once))
                 back.record(s.o[t - 1], once(w, "o[t].grad", slots))
@@ -371,8 +372,8 @@ enum LSTMGates: RecurrentLesson {
             if let k = p.bpttSteps, k < p.steps, p.steps > 1 {
                 let first = ((p.steps - 1) / k) * k + 1                              // the last chunk's first step
                 if first < p.steps {
-                    let (product, symbol) = forgetProduct(s.f, from: first)
-                    tr.say(w("forget product", ["T": "\(p.steps)", "first": "\(first)", "product": symbol, "units": perUnit(product)]))
+                    let (product, symbol) = forgetProduct(lp, s.f, from: first)
+                    tr.say(w("forget product", ["T": "\(p.steps)", "first": "\(first)", "product": symbol, "units": perUnit(product), "sup": lp.sup]))
                 }
             }
             lp.recordLayerGradients(back, s.inputs, in: tr)

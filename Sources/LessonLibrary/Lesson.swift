@@ -150,12 +150,13 @@ func listed(_ items: [String], more: Int = 0) -> String {
 extension Trace {
     /// The slides box, before the summary: one bullet ("- Seed 00N: “…” Verdict: …") per seed statement
     /// this example's numbers bear on; nothing when none does, and nothing worked out in the gradient
-    /// check's reruns.
-    func slides(_ bullets: @autoclosure () -> [String]) {
+    /// check's reruns. `intro`: a sentence before the bullets (which layer of a stack they speak of).
+    func slides(_ bullets: @autoclosure () -> [String], intro: String? = nil) {
         guard !Trace.valuesOnly else { return }
         let bullets = bullets()
         guard !bullets.isEmpty else { return }
         heading(sharedWords("heading slides"))
+        if let intro { say(intro) }
         say(bullets.joined(separator: "\n"))
     }
 }

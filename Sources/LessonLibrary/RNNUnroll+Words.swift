@@ -26,21 +26,21 @@ extension RNNUnroll {
                 lesson reads the same sequence and keeps it.
                 """#,
             "one unit chain": #"""
-                With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
-                per step, each the tanh's slope times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
+                With one unit, the gradient that reaches $h_{0}«sup»$ from the last state is a product of one factor \#
+                per step, each the tanh's slope times $«Whh»$: $\frac{\partial h_{«T»}«sup»}{\partial h_{0}«sup»} = «symbols» = «numbers» = «product»$.
                 """#,
             "gradient saturated": "«units» is near ±1, saturated: «values», so it passes almost nothing back.",
             "gradient saturated, several": "«units» are near ±1, saturated: «values», so they pass almost nothing back.",
             "gradient off": "«units» is off: «values», so it passes nothing back.",
             "gradient off, several": "«units» are off: «values», so they pass nothing back.",
             "slope here": #"Here $\tanh' = «slope»$."#,
-            "chain shrinks": "Each factor $\\tanh' \\cdot W_{hh}$ here («factors») is below 1 in size, so each step back shrinks the gradient: it vanishes.",
+            "chain shrinks": "Each factor $\\tanh' \\cdot «Whh»$ here («factors») is below 1 in size, so each step back shrinks the gradient: it vanishes.",
             "chain grows": "Each factor here («factors») is above 1 in size, so each step back enlarges the gradient: it explodes.",
             "chain mixed": "Some factors here («factors») are below 1 in size and some above: the gradient shrinks at some steps and grows at others.",
-            "one unit bound": #"Since $\tanh' \le 1$, the product is at most $|W_{hh}|^{«T»} = «w»^{«T»} = «bound»$ in size, reached when no step saturates ($a_{t}$ near 0): with $|W_{hh}| > 1$ the same network explodes on inputs that keep the tanh unsaturated, and vanishes on inputs that saturate it."#,
+            "one unit bound": #"Since $\tanh' \le 1$, the product is at most $|«Whh»|^{«T»} = «w»^{«T»} = «bound»$ in size, reached when no step saturates ($a_{t}«sup»$ near 0): with $|«Whh»| > 1$ the same network explodes on inputs that keep the tanh unsaturated, and vanishes on inputs that saturate it."#,
             "one unit chain, relu": #"""
-                With one unit, the gradient that reaches $h_{0}$ from the last state is a product of one factor \#
-                per step, each relu's slope (1 or 0) times $W_{hh}$: $\frac{\partial h_{«T»}}{\partial h_{0}} = «symbols» = «numbers» = «product»$.
+                With one unit, the gradient that reaches $h_{0}«sup»$ from the last state is a product of one factor \#
+                per step, each relu's slope (1 or 0) times $«Whh»$: $\frac{\partial h_{«T»}«sup»}{\partial h_{0}«sup»} = «symbols» = «numbers» = «product»$.
                 """#,
             "backward equations, tanh": #"\frac{\partial L}{\partial h_{t}} = G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
             "backward equations, relu": #"\frac{\partial L}{\partial h_{t}} = G_{t} + W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left[a_{t} > 0\right], \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
@@ -92,24 +92,24 @@ extension RNNUnroll {
             "figure h, description, tanh": "One line per unit, on tanh's range −1 to 1; the numbers are in the table below.",
             "figure h, description, relu": "One line per unit; the numbers are in the table below.",
             "notice": #"""
-                A many-to-one task (the sentiment of a sentence) would pass the last state $h_{«T»}$ to its \#
-                output layer; a many-to-many task (tagging, language modelling) uses every $h_{t}$.
+                A many-to-one task (the sentiment of a sentence) would pass the last state $«hT»$ to its \#
+                output layer; a many-to-many task (tagging, language modelling) uses every $«ht»$.
                 """#,
             "slide same input": #"Seed 002: “Steps 3 and 4 both read ‘l’, yet must predict different letters.”"#,
-            "same input, other state": #"Confirmed for the states: $x_{«s»} = x_{«t»}$, yet $h_{«s»} = «hs»$ and $h_{«t»} = «ht»$ differ, which is what lets an output layer predict different letters."#,
-            "same input, same state": #"Refuted here: $x_{«s»} = x_{«t»}$ and $h_{«s»} = h_{«t»} = «hs»$, so the state does not tell them apart."#,
+            "same input, other state": #"Confirmed for the states: $x_{«s»} = x_{«t»}$, yet $h_{«s»}«sup» = «hs»$ and $h_{«t»}«sup» = «ht»$ differ, which is what lets an output layer predict different letters."#,
+            "same input, same state": #"Refuted here: $x_{«s»} = x_{«t»}$ and $h_{«s»}«sup» = h_{«t»}«sup» = «hs»$, so the state does not tell them apart."#,
             "slide row form": #"Seed 004: “$h_{t} = \tanh(x_{t} W_{x} + h_{t-1} W + b)$.”"#,
-            "row form": #"Confirmed, transposed: with $W_{x} = W_{ih}^{\top}$, $W = W_{hh}^{\top}$ and $b = b_{ih} + b_{hh}$, the row $x_{1} W_{x} + b = «row»$ is $W_{ih} x_{1} + b_{ih} + b_{hh}$ laid on its side, so every $h_{t}$ comes out the same."#,
+            "row form": #"Confirmed, transposed: with $W_{x} = «WihT»$, $W = «WhhT»$ and $b = b_{ih}«sup» + b_{hh}«sup»$, the row $x_{1} W_{x} + b = «row»$ is $«Wih» x_{1} + b_{ih}«sup» + b_{hh}«sup»$ laid on its side, so every $h_{t}«sup»$ comes out the same."#,
             "slide powers": #"Seed 002: “From $h_{3}$ back to $h_{1}$ the gradient is multiplied by $\tanh'$, $W_{hh}$ (3), $\tanh'$, $W_{hh}$ (3): amplified by $W_{hh}$'s powers; by 0.2 tiny, by 3 huge.”"#,
-            "powers, only when": #"Only when «condition»: here $W_{hh} = «w»$, yet each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
-            "powers, unsaturated": #"With every $a_{t} = 0$«inputs», each factor would be $W_{hh}$ itself and the product $«w»^{«T»} = «bound»$: amplified."#,
+            "powers, only when": #"Only when «condition»: here $«Whh» = «w»$, yet each step back multiplies by $«slope» «Whh»$ = «factors», so $\partial h_{«T»}«sup» / \partial h_{0}«sup» = «product»$: it vanishes."#,
+            "powers, unsaturated": #"With every $a_{t}«sup» = 0$«inputs», each factor would be $«Whh»$ itself and the product $«w»^{«T»} = «bound»$: amplified."#,
             "unsaturated inputs": " (as for «inputs»)",
             "list two inputs": "$x_{1} = «x1»$ and $x_{2} = «x2»$",
             "list inputs": #"$x_{1} = «x1»$ and $x_{2} = \dots = x_{«T»} = «xt»$"#,
-            "powers, shrinks": #"Confirmed, the small-$W_{hh}$ case: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it vanishes."#,
-            "powers, grows": #"Confirmed: with $W_{hh} = «w»$, each step back multiplies by $«slope» W_{hh}$ = «factors», so $\partial h_{«T»} / \partial h_{0} = «product»$: it explodes."#,
+            "powers, shrinks": #"Confirmed, the small-$W_{hh}$ case: with $«Whh» = «w»$, each step back multiplies by $«slope» «Whh»$ = «factors», so $\partial h_{«T»}«sup» / \partial h_{0}«sup» = «product»$: it vanishes."#,
+            "powers, grows": #"Confirmed: with $«Whh» = «w»$, each step back multiplies by $«slope» «Whh»$ = «factors», so $\partial h_{«T»}«sup» / \partial h_{0}«sup» = «product»$: it explodes."#,
             "condition, tanh": "the tanh is not saturated",
             "condition, relu": "the unit stays on",
-            "powers, bound": #"Confirmed, the small-$W_{hh}$ case: each step back multiplies the gradient by $W_{hh}^{\top}$ and the slopes $1 - h_{t}^{2}$, at most $\lVert W_{hh} \rVert_{F} = «norm»$ times the largest slope, so what travels from $h_{«T»}$ back to $h_{0}$ keeps at most $«bound»$ of its size."#,
+            "powers, bound": #"Confirmed, the small-$W_{hh}$ case: each step back multiplies the gradient by $«WhhT»$ and the slopes $1 - «hsq»$, at most $\lVert «Whh» \rVert_{F} = «norm»$ times the largest slope, so what travels from $h_{«T»}«sup»$ back to $h_{0}«sup»$ keeps at most $«bound»$ of its size."#,
         ])
 }

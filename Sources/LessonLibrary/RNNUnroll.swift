@@ -95,7 +95,8 @@ enum RNNUnroll: RecurrentLesson {
                 LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
             ]), description: w("figure h, description, \(nonlinearity)"))
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: lp.symbol("h_{t}"), values: hs)])
-            if lp.layer == 0 { tr.say(w("notice", ["T": "\(p.steps)"])) }
+            // The module's output is the top layer's h_t: what an output layer reads.
+            if lp.isTop { tr.say(w("notice", ["hT": lp.symbol("h_{\(p.steps)}"), "ht": lp.symbol("h_{t}")])) }
         }
         if backward { derivePass(back: p, tr, input, layers: layers, nonlinearity: nonlinearity, example: example) }
         return tr
@@ -159,7 +160,7 @@ enum RNNUnroll: RecurrentLesson {
         }
         if let (s, t) = repeated {
             let (hs1, ht1) = (hs[s].value.flat, hs[t].value.flat)
-            let slots = ["s": "\(s + 1)", "t": "\(t + 1)", "hs": vectorSaid(hs1), "ht": vectorSaid(ht1)]
+            let slots = ["s": "\(s + 1)", "t": "\(t + 1)", "hs": vectorSaid(hs1), "ht": vectorSaid(ht1), "sup": p.sup]
             bullets.append(w("slide same input") + " " + w(hs1 == ht1 ? "same input, same state" : "same input, other state", slots))
         }
         // Seed 004: the row form, the same numbers transposed.
@@ -168,7 +169,7 @@ enum RNNUnroll: RecurrentLesson {
             let row = (0..<p.hidden).map { u in
                 (0..<p.inputSize).reduce(0.0) { $0 + p.wIh[u, $1] * x1[$1] } + (p.bIh?[u] ?? 0) + (p.bHh?[u] ?? 0)
             }
-            bullets.append(w("slide row form") + " " + w("row form", ["row": vectorSaid(row)]))
+            bullets.append(w("slide row form") + " " + w("row form", symbols(p).merging(["row": vectorSaid(row)]) { a, _ in a }))
         }
         // Seed 002: W_hh multiplied at every step back. One unit: the exact chain of factors;
         // several: a bound on its size, said only where it proves the gradient vanishes.
@@ -184,7 +185,8 @@ enum RNNUnroll: RecurrentLesson {
         let slopes = (0..<p.steps).map { t in
             zip(hs[t].value.flat, pre[t].value.flat).map { h, a in isTanh ? 1 - h * h : (a > 0 ? 1.0 : 0) }
         }
-        let slots = ["T": "\(p.steps)", "slope": isTanh ? #"\tanh'(a_{t})"# : #"\operatorname{relu}'(a_{t})"#]
+        let a = p.symbol("a_{t}")
+        let slots = symbols(p).merging(["T": "\(p.steps)", "slope": isTanh ? #"\tanh'(\#(a))"# : #"\operatorname{relu}'(\#(a))"#]) { a, _ in a }
         if p.hidden == 1 {
             let w = p.wHh[0, 0]
             let factors = slopes.reversed().map { $0[0] * w }
@@ -204,6 +206,13 @@ enum RNNUnroll: RecurrentLesson {
         let bound = slopes.reduce(1.0) { $0 * ($1.max() ?? 0) * norm }
         guard bound < 0.1 else { return nil }
         return words("powers, bound", slots.merging(["norm": inSentence(norm), "bound": readable(bound)]) { a, _ in a })
+    }
+
+    /// The slots of the layer's symbols the words name: «Wih», «Whh», their transposes «WihT»,
+    /// «WhhT», «hsq» ($h_{t}^{2}$, braced when $h_{t}$ has a superscript of its own) and «sup».
+    static func symbols(_ p: RecurrentInput) -> [String: String] {
+        ["Wih": p.symbol("W_{ih}"), "Whh": p.symbol("W_{hh}"), "WihT": p.transposed("W_{ih}"), "WhhT": p.transposed("W_{hh}"),
+         "hsq": p.isStacked ? "{\(p.symbol("h_{t}"))}^{2}" : "h_{t}^{2}", "sup": p.sup]
     }
 
     /// A product in a sentence: as a given number (`9`) where it is one of moderate size, else `readable`.
@@ -252,19 +261,20 @@ enum RNNUnroll: RecurrentLesson {
         let factors = Array(zip((1...p.steps).reversed(), slopes))
         let shown = factors.count > 4 ? Array(factors.prefix(2)) + [nil] + [factors.last] : factors.map { Optional($0) }
         let given = JSON.format(w)
-        let symbols = shown.map { f in f.map { (isTanh ? #"\tanh'"# : #"\operatorname{relu}'"#) + "(a_{\($0.0)}) W_{hh}" } ?? #"\cdots"# }
+        let symbols = shown.map { f in f.map { (isTanh ? #"\tanh'"# : #"\operatorname{relu}'"#) + "(\(p.symbol("a_{\($0.0)}"))) \(p.symbol("W_{hh}"))" } ?? #"\cdots"# }
         let numbers = shown.map { f in f.map { "\(style.fixed($0.1)) \\cdot \(given)" } ?? #"\cdots"# }
         let product = slopes.reduce(1.0) { $0 * $1 * w }
         let sizes = slopes.map { abs($0 * w) }
         let verdict = sizes.allSatisfy { $0 < 1 } ? "chain shrinks" : sizes.allSatisfy { $0 > 1 } ? "chain grows" : "chain mixed"
-        let chain = words(isTanh ? "one unit chain" : "one unit chain, relu", [
+        let layer = Self.symbols(p)
+        let chain = words(isTanh ? "one unit chain" : "one unit chain, relu", layer.merging([
             "T": "\(p.steps)", "symbols": symbols.joined(separator: #" \cdot "#), "numbers": numbers.joined(separator: #" \cdot "#),
-            "product": readable(product)]) + " " + words(verdict, ["factors": sizes.prefix(4).map { style.fixed($0) }.joined(separator: ", ")
-                                                                     + (sizes.count > 4 ? ", …" : "")])
+            "product": readable(product)]) { _, b in b }) + " " + words(verdict, layer.merging(["factors": sizes.prefix(4).map { style.fixed($0) }.joined(separator: ", ")
+                                                                     + (sizes.count > 4 ? ", …" : "")]) { _, b in b })
         // tanh′ ≤ 1: |W_hh|^T is the largest the product can be, reached when no unit saturates
         // (the slides box says so already where the product is below 1).
         guard isTanh, abs(w) > 1, abs(product) >= 1 else { return chain }
-        return chain + " " + words("one unit bound", ["w": given, "T": "\(p.steps)", "bound": readable(pow(abs(w), Double(p.steps)))])
+        return chain + " " + words("one unit bound", layer.merging(["w": given, "T": "\(p.steps)", "bound": readable(pow(abs(w), Double(p.steps)))]) { _, b in b })
     }
 
     /// The backward pass, from ∂L/∂h_t = G_t back through the steps: ∂L/∂a_t = ∂L/∂h_t ⊙ f′(a_t),

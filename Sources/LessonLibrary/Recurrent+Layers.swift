@@ -69,8 +69,9 @@ extension RecurrentInput {
 
     /// A symbol of this layer: `h_{2}^{(0)}` with several layers, `h_{2}` with one; `sup` is a
     /// superscript the symbol has anyway (a gate's block: `a_{2}^{(0),i}`).
-    func symbol(_ base: String, _ sup: String? = nil) -> String {
-        let parts = (isStacked ? ["(\(layer))"] : []) + (sup.map { [$0] } ?? [])
+    /// `inLayer`: another layer's symbol (the layer above's, in a lower layer's words).
+    func symbol(_ base: String, _ sup: String? = nil, inLayer other: Int? = nil) -> String {
+        let parts = (isStacked ? ["(\(other ?? layer))"] : []) + (sup.map { [$0] } ?? [])
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
 
@@ -228,12 +229,40 @@ extension RecurrentInput {
     /// `^{(0)}` after a symbol written in the words (`$c_{«t»}«sup»$`) with several layers; nothing with one.
     var sup: String { isStacked ? "^{(\(layer))}" : "" }
 
+    /// A symbol of this layer, transposed: `W_{ih}^{(0)\top}` with several layers, `W_{ih}^{\top}` with one.
+    func transposed(_ base: String, inLayer other: Int? = nil) -> String {
+        base + (isStacked ? "^{(\(other ?? layer))\\top}" : "^{\\top}")
+    }
+
+    /// This layer's input at step `t` as a symbol: $x_{t}$ in the first layer, the layer below's
+    /// $h_{t}^{(l-1)}$ above it.
+    func inputSymbol(_ t: String) -> String { layer == 0 ? "x_{\(t)}" : "h_{\(t)}^{(\(layer - 1))}" }
+
+    /// The pre-activation $W_{ih}$ writes into at step `t`: $a_{t}$, the GRU's input part $a_{t}^{x}$.
+    func inputSide(_ t: String, inLayer other: Int? = nil) -> String {
+        symbol("a_{\(t)}", gates == ["r", "z", "n"] ? "x" : nil, inLayer: other)
+    }
+
+    /// The slots of the symbols a layer's words name, for step `t`: «h-1» (the state before it),
+    /// «x» (its input), «Wih», «Whh», «a» (the pre-activation W_ih writes into), «sup».
+    func symbolSlots(_ t: Int) -> [String: String] {
+        stepSlots(t).merging(["h-1": symbol("h_{\(t - 1)}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
+                              "a": inputSide("\(t)"), "sup": sup]) { a, _ in a }
+    }
+
     // MARK: The backward pass
 
-    /// With several layers: the heading of this layer's steps back (the top layer's first).
+    /// With several layers: the heading of this layer's steps back (the top layer's first), at the
+    /// level of the forward pass's layers so that its steps sit under it; below the top, what
+    /// takes the place of the loss's share G_t.
     func beginLayerBack(in tr: Trace) {
         guard isStacked else { return }
-        tr.heading(layersWords(isTop ? "heading layer back, top" : "heading layer back", layerSlots(layer)), level: 3)
+        let slots = layerSlots(layer)
+        tr.heading(layersWords(isTop ? "heading layer back, top" : "heading layer back", slots))
+        guard !isTop else { return }
+        tr.say(layersWords("backward below", slots.merging([
+            "above": "\(layer + 2)", "WihT": transposed("W_{ih}", inLayer: layer + 1), "a": inputSide("t", inLayer: layer + 1),
+            "h": symbol("h_{t}")]) { a, _ in a }))
     }
 
     /// The gradients of a layer's own weights (a layer above the first), after its steps back:
@@ -258,9 +287,9 @@ let layersWords = Words(
         "weight_hh, upper.grad, zero h0": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}^{(«l»)}} h_{t-1}^{(«l»)\top}$ per step, summed: backpropagation through time in layer «n». $h_{0}^{(«l»)} = 0$, so step 1 adds nothing."#),
         "bias_ih, upper.grad": ("gradient of the input bias", #"Layer «n»'s input bias: the sum over the steps of what its step passes back to it, as for layer 1's below."#),
         "bias_hh, upper.grad": ("gradient of the recurrent bias", #"Layer «n»'s recurrent bias: the sum over the steps of what its step passes back to it, as for layer 1's below."#),
-        "h[t].grad, below": ("gradient of the hidden state", #"What the layer above passes down from its step t through its input weights, plus what step t + 1 passes back through $W_{hh}^{\top}$."#),
-        "h[t].grad, below, last": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: no later step of this layer uses $h_{«t»}$."#),
-        "h[t].grad, below, cut": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: $h_{«t»}$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
+        "h[t].grad, below": ("gradient of the hidden state", #"What the layer above passes down from its step t through its input weights, plus what step t + 1 passes back through $«WhhT»$."#),
+        "h[t].grad, below, last": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: no later step of this layer uses $h_{«t»}«sup»$."#),
+        "h[t].grad, below, cut": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: $h_{«t»}«sup»$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
     ],
     text: [
         "layers": #"""
@@ -278,6 +307,7 @@ let layersWords = Words(
         "layer reads, top": #"Its input at step t is $h_{t}^{(«below»)}$, the hidden state of the layer below (shown above in its part; `l«below».h[t]`): the same equations, with $x_{t} = h_{t}^{(«below»)}$. Its $h_{t}$ is the module's output. Its own weights:"#,
         "heading layer": "Layer «n» of «L» (PyTorch's l«l»), step by step",
         "heading layer, top": "Layer «n» of «L» (PyTorch's l«l», the top), step by step",
+        "backward below": #"The loss does not see this layer's $«h»$: in the equations above, $G_{t}$ is replaced by what layer «above» passes down from its step t, $«WihT» \frac{\partial L}{\partial «a»}$, and every other symbol takes the superscript («l»)."#,
         "heading layer back": "Layer «n» of «L» (PyTorch's l«l»), back through the steps",
         "heading layer back, top": "Layer «n» of «L» (PyTorch's l«l», the top), back through the steps",
         "heading layer weights": "Layer «n»'s weights' gradients (PyTorch's l«l»)",
@@ -288,6 +318,7 @@ let layersWords = Words(
             """#,
         " figure, layer": ", layer «n» (PyTorch's l«l»)",
         "heading layer summary": "Layer «n» of «L» (PyTorch's l«l»)",
+        "slides layer": #"The slides speak of one layer reading the sequence: here that is layer «n» (PyTorch's l«l»), so the numbers below are its own, each symbol with the superscript («l»)."#,
         "label layer": "layer",
         "legend L": "layers (`num_layers`), each reading the hidden states of the one below",
         "label layer l": "l«l»",

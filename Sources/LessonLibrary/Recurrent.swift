@@ -172,8 +172,8 @@ struct RecurrentInput {
     /// A pre-activation's caption at step t (`key` in `words`): its meaning once, then what the
     /// numbers add: x_t one-hot, h_{t-1} zero (when `hPrev` is given).
     func preActivationCaption(_ words: Words, _ key: String, _ t: Int, hPrev: Traced?, once: SaidOnce) -> Caption {
-        var said = oneHotSaying(t).map { [$0] } ?? []
-        if let hPrev, Self.isZero(hPrev) { said.append(recurrentWords("zero state", stepSlots(t))) }
+        var said = (oneHotSaying(t) ?? zeroUnitsSaying(t)).map { [$0] } ?? []
+        if let hPrev, Self.isZero(hPrev) { said.append(recurrentWords("zero state", symbolSlots(t))) }
         return once(words, key, adding: said)
     }
 
@@ -182,8 +182,20 @@ struct RecurrentInput {
     /// 1, for all of them; else at each step where it is; nil otherwise.
     func oneHotSaying(_ t: Int) -> String? {
         guard let j = Self.oneHotColumn(x, t - 1) else { return nil }
-        if everyStepOneHot { return t == 1 ? recurrentWords("one-hot, every step", ["j": "\(j + 1)"]) : nil }
-        return recurrentWords("one-hot", ["t": "\(t)", "j": "\(j + 1)"])
+        let slots = symbolSlots(t).merging(["j": "\(j + 1)", "x_t": inputSymbol("t"), "x_1": inputSymbol("1")]) { _, b in b }
+        if everyStepOneHot { return t == 1 ? recurrentWords("one-hot, every step", slots) : nil }
+        return recurrentWords("one-hot", slots)
+    }
+
+    /// Above the first layer, the units of the layer below's h_t that are exactly 0: their columns
+    /// of W_ih add nothing at this step (the written-out sum leaves them out). nil in the first
+    /// layer, whose sequence is shown whole, and where no unit is 0.
+    func zeroUnitsSaying(_ t: Int) -> String? {
+        let units = (0..<inputSize).filter { x[t - 1, $0] == 0 }
+        guard layer > 0, !units.isEmpty else { return nil }
+        let slots = symbolSlots(t).merging(["units": unitList(units), "columns": listed(units.map { "\($0 + 1)" })]) { a, _ in a }
+        if units.count == inputSize { return recurrentWords("zero input", slots) }
+        return recurrentWords(units.count == 1 ? "zero units, one" : "zero units", slots)
     }
 
     /// The column (0-based) of row `r`'s single 1 when the row is one-hot (of more than one number).
@@ -200,8 +212,10 @@ struct RecurrentInput {
     func isShown(_ t: Int) -> Bool { !(Repeats.leftOut(of: steps)?.contains(t) ?? false) }
 
     /// The slides box, before the summary (`Trace.slides`): the bullets' words are written without their "- ".
+    /// The slides speak of one layer reading the sequence: with several, the bullets are computed
+    /// from layer 1 (PyTorch's l0), in its symbols, and the box says so.
     func slides(_ bullets: @autoclosure () -> [String], in tr: Trace) {
-        tr.slides(bullets().map { "- " + $0 })
+        tr.slides(bullets().map { "- " + $0 }, intro: isStacked ? layersWords("slides layer", layerSlots(0)) : nil)
     }
 
     // MARK: The backward pass
@@ -230,8 +244,9 @@ struct RecurrentInput {
     /// a step with a next one (the GRU's path through z).
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
         let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
-        let slots = stepSlots(t).merging(["t+1": "\(t + 1)"]) { a, _ in a }
-        // Below the top layer, h_t's gradient comes from the layer above, not from the loss.
+        let slots = stepSlots(t).merging(["t+1": "\(t + 1)", "sup": sup, "WhhT": transposed("W_{hh}")]) { a, _ in a }
+        // Below the top layer, h_t's gradient comes from the layer above, not from the loss. The
+        // same words at the same step of another layer (its symbols aside) are not said again.
         if state == "h" && !isTop {
             return kind.isEmpty ? once(layersWords, "h[t].grad, below", slots) : once.exactly(layersWords, "h[t].grad, below" + kind, slots)
         }
@@ -257,7 +272,9 @@ struct RecurrentInput {
                 ?? w("panel gradient size", ["state": state.letter]),
              fromLoss: state.letter == "h" && (state.layer ?? upper.count) == upper.count)
         }
-        tr.heading(w("heading gradient sizes"), level: 3)
+        // With several layers the layers' steps back are level 2 headings: the sizes and the check, of every layer, follow at theirs.
+        let level = isStacked ? 2 : 3
+        tr.heading(w("heading gradient sizes"), level: level)
         tr.figure(.lines(title: w("figure gradient sizes"), steps: stepLabels, panels: sizes.map { state in
             LinePanel(title: state.panel, series: [state.norms], range: nil, scale: .logarithmic)
         }), description: w("figure gradient sizes, description"))
@@ -273,20 +290,45 @@ struct RecurrentInput {
             if reached > 0 {
                 said += " " + w(bpttSteps != nil ? "gradient sizes, cut" : "gradient sizes, none", ["state": state.letter, "t": "\(reached)"])
             }
-            tr.say(said + (earlier && state.fromLoss ? " " + w("gradient sizes, every step") : ""))
+            tr.say(said + (sizes.count == 1 && earlier && state.fromLoss ? " " + w("gradient sizes, every step") : ""))
         }
+        if sizes.count > 1, let shares = sharesSaying(earlier: earlier, states: zip(states, sizes).map { ($1.letter, $1.norms, $0.layer) }) { tr.say(shares) }
         let cut = bpttSteps.map { $0 < steps } ?? false
-        tr.endBackward(back, note: cut ? w("check, truncated") : nil)
+        tr.endBackward(back, note: cut ? w("check, truncated") : nil, level: level)
+    }
+
+    /// With several states (the LSTM's c, a stack's layers): the gradients that take in a share of
+    /// their own at the steps before the last, so that their sizes are not one output's gradient
+    /// travelling back: the top layer's h (the loss's G_t, when it has earlier rows), each lower
+    /// layer's h (what the layer above passes down, when that layer's gradient reaches an earlier
+    /// step), and through each h its c. Said once, after the sizes; nil when none does.
+    private func sharesSaying(earlier: Bool, states: [(letter: String, norms: [Double], layer: Int?)]) -> String? {
+        let w = recurrentWords
+        func reachesEarlier(_ l: Int) -> Bool {
+            states.first { $0.letter == "h" && ($0.layer ?? upper.count) == l }.map { $0.norms.dropLast().contains { $0 != 0 } } ?? false
+        }
+        let layers = (0...upper.count).reversed().filter { $0 == upper.count ? earlier : reachesEarlier($0 + 1) }
+        let parts = layers.map { l in
+            l == upper.count ? w("share, loss", ["h": symbol("h_{t}", inLayer: l)])
+                : w("share, layer above", ["h": symbol("h_{t}", inLayer: l), "above": "\(l + 2)", "WihT": transposed("W_{ih}", inLayer: l + 1),
+                                           "a": inputSide("t", inLayer: l + 1)])
+        }
+        guard let first = layers.first else { return nil }
+        let cells = !states.contains { $0.letter == "c" } ? ""
+            : layers.count == 1 ? w("share, cell", ["c": symbol("c_{t}", inLayer: first)]) : w("share, cells")
+        return w("shares", ["parts": listed(parts), "cells": cells])
     }
 
     /// The loss's gradient, ∂L/∂h_t for every step as one T × H input (ones when not given).
     func presentLoss(in tr: Trace) -> Traced {
-        var caption = recurrentWords.caption("grad_output")
+        // The loss sees the module's output, the top layer's h_t.
+        let slots = ["h": symbol("h_{t}", inLayer: upper.count), "hT": symbol("h_{\(steps)}", inLayer: upper.count), "T": "\(steps)"]
+        var caption = recurrentWords.caption("grad_output", slots)
         if gradOutput?.entries.allSatisfy({ $0 == 1 }) ?? true {
-            caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output ones"))
+            caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output ones", slots))
         } else if let g = gradOutput, steps > 1, g.entries[..<((steps - 1) * hidden)].allSatisfy({ $0 == 0 }) {
             // Only the last row: the loss of a many-to-one task, which sees the last state alone.
-            caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output last", ["T": "\(steps)"]))
+            caption = Caption(title: caption.title, meaning: caption.meaning + " " + recurrentWords("grad_output last", slots))
         }
         let unitColumns = (1...hidden).map { sharedWords("label unit j", ["j": "\($0)"]) }
         return tr.input("grad_output", "G", .matrix(gradOutput ?? Matrix(rows: steps, cols: hidden, entries: Array(repeating: 1, count: steps * hidden))),
@@ -300,21 +342,26 @@ struct RecurrentInput {
     }
 
     /// The inputs' gradients, after every step's: the weights' as sums over the steps. `biasHh`
-    /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's).
-    func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad") {
+    /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's); `hiddenSide`, the
+    /// pre-activation W_hh writes into when it is not a_t's own block (the GRU's a_t^h).
+    func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad",
+                              hiddenSide: String? = nil) {
         let w = recurrentWords
         tr.heading(isStacked ? layersWords("heading input gradients", layerSlots(0)) : w("heading input gradients"), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
         let zeroStart = h0.map { $0.entries.allSatisfy { $0 == 0 } } ?? true
-        let weights = [(inputs.wIh, w.caption("weight_ih_l0.grad")),
-                       (inputs.wHh, w.caption(zeroStart ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad")),
-                       (inputs.bIh, w.caption("bias_ih_l0.grad")), (inputs.bHh, w.caption(biasHh))]
+        // The symbols of layer 1 (PyTorch's l0), the one these inputs belong to.
+        let slots = ["a": inputSide("t"), "ah": symbol("a_{t}", hiddenSide), "hT": transposed("h_{t-1}"), "h0": symbol("h_{0}"),
+                     "Wih": symbol("W_{ih}"), "WihT": transposed("W_{ih}"), "sup": sup]
+        let weights = [(inputs.wIh, w.caption("weight_ih_l0.grad", slots)),
+                       (inputs.wHh, w.caption(zeroStart ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad", slots)),
+                       (inputs.bIh, w.caption("bias_ih_l0.grad", slots)), (inputs.bHh, w.caption(biasHh, slots))]
         // Worked out from Keras's arrays, they are computed values: the last worked out goes first.
         for (weight, caption) in inputs.given.isEmpty ? weights : weights.reversed() { back.record(weight, caption) }
         recordGivenGradients(back, inputs)
-        back.record(inputs.h0, w.caption("h0.grad"))
-        if let c0 { back.record(c0, w.caption("c0.grad")) }
-        back.record(inputs.x, w.caption("input.grad"))
+        back.record(inputs.h0, w.caption(isStacked ? "h0.grad, layers" : "h0.grad"))
+        if let c0 { back.record(c0, w.caption(isStacked ? "c0.grad, layers" : "c0.grad")) }
+        back.record(inputs.x, w.caption("input.grad", slots))
     }
 
     /// Rows of gate `g` (0-based block) in a stacked vector.
@@ -400,9 +447,12 @@ final class SaidOnce {
 
     /// A caption whose meaning is said only the first time these very words are (the same key
     /// with the same slots): a stack's layers meet the same last step.
+    /// The layer's superscript («sup») is not part of the words' identity: said at one layer's step,
+    /// the words are not said again at the same step of another.
     func exactly(_ words: Words, _ key: String, _ slots: [String: String] = [:]) -> Caption {
         let caption = words.caption(key, slots)
-        let first = said.insert("\(key) ⟨\(caption.meaning)⟩").inserted
+        let identity = words.caption(key, slots.merging(["sup": ""]) { _, b in b }).meaning
+        let first = said.insert("\(key) ⟨\(identity)⟩").inserted
         return Caption(title: caption.title, meaning: first ? caption.meaning : "")
     }
 }

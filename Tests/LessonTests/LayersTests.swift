@@ -131,7 +131,25 @@ private func failure(_ lesson: any Lesson.Type, _ json: JSON) -> String? {
             #expect(markdown.contains("## Layer 3 of 3 (PyTorch's l2, the top), step by step"))
             #expect(markdown.components(separatedBy: "\n## Summary\n").count == 2)
             #expect(markdown.contains("### Layer 2 of 3 (PyTorch's l1)\n"))
-            if backward { #expect(markdown.contains("### Layer 3 of 3 (PyTorch's l2, the top), back through the steps")) }
+            // Backward, each layer's steps sit under a level 2 heading, as forward; the sizes and the check follow at level 2.
+            if backward {
+                let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+                let tail = headings.drop { $0 != "## Backward pass" }
+                #expect(Array(tail) == ["## Backward pass", "## Layer 3 of 3 (PyTorch's l2, the top), back through the steps",
+                                        "## Layer 2 of 3 (PyTorch's l1), back through the steps", "## Layer 1 of 3 (PyTorch's l0), back through the steps",
+                                        "## The size of the gradient, step by step", "## Gradient check"], "\(tail)")
+                // Below the top, what takes the place of the loss's share G_t, said once per layer.
+                #expect(markdown.contains("The loss does not see this layer's $h_{t}^{(1)}$: in the equations above, $G_{t}$ is replaced by what layer 3 passes down from its step t, $W_{ih}^{(2)\\top}"))
+                #expect(markdown.contains("The loss does not see this layer's $h_{t}^{(0)}$"))
+            }
+            // Every sentence computed from a layer's numbers names that layer's values: no symbol
+            // of a step (h_{2}, f_{3}, W_{hh} h_{0}) without its layer's superscript, the slides'
+            // quotes and the loss's G_t (which has no layer) aside.
+            let plain = try Regex(#"(?:^|[^A-Za-z\\])[a-wyz]_\{[0-9]+\}(?!\^)"#)
+            for line in RecurrentCommentaryTests.prose(markdown) {
+                let unquoted = line.replacing(try Regex("“[^”]*”"), with: "")
+                #expect(unquoted.firstMatch(of: plain) == nil, "\(unquoted)")
+            }
         }
     }
 

@@ -163,12 +163,14 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
         }
         // Every step one-hot: said once, in general, with x_1's column.
         let every = x.rows > 1 && (1...x.rows).allSatisfy { oneHot($0) != nil }
+        // With several layers the sequence is layer 1's (PyTorch's l0) input: its weights' symbol says so.
+        let w = trace["l0.h[1]"] == nil ? "W_{ih}" : "W_{ih}^{(0)}"
         #expect(markdown.components(separatedBy: "Each $x_{t}$ is one-hot").count - 1 == (every ? 1 : 0))
         if every, let j = oneHot(1) {
-            #expect(markdown.contains("Each $x_{t}$ is one-hot, so $W_{ih} x_{t}$ is the column of $W_{ih}$ where $x_{t}$ has its 1 (column \(j) for $x_{1}$)."))
+            #expect(markdown.contains("Each $x_{t}$ is one-hot, so $\(w) x_{t}$ is the column of $\(w)$ where $x_{t}$ has its 1 (column \(j) for $x_{1}$)."))
         }
         for t in 1...x.rows where !(Repeats.leftOut(of: x.rows)?.contains(t) ?? false) {
-            let said = oneHot(t).map { "$x_{\(t)}$ is one-hot, so $W_{ih} x_{\(t)}$ is column \($0) of $W_{ih}$." }
+            let said = oneHot(t).map { "$x_{\(t)}$ is one-hot, so $\(w) x_{\(t)}$ is column \($0) of $\(w)$." }
             #expect(markdown.contains("$x_{\(t)}$ is one-hot") == (said != nil && !every), "x_\(t)")
             if let said, !every { #expect(markdown.contains(said)) }
         }
@@ -232,14 +234,19 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
 
     @Test(arguments: cases)
     func theSlidesBoxHasItsFormAndItsArithmeticHolds(_ c: RecurrentCase) throws {
-        let (_, markdown) = try Self.run(c)
+        let (trace, markdown) = try Self.run(c)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else {
             // The default examples all have one.
             #expect(c.example != "default", "no slides box")
             return
         }
-        let bullets = lines[(start + 1)...].drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        var bullets = lines[(start + 1)...].drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        // With several layers, a sentence first says which layer the bullets speak of.
+        if trace["l0.h[1]"] != nil {
+            #expect(bullets.first?.hasPrefix("The slides speak of one layer reading the sequence: here that is layer 1 (PyTorch's l0)") == true)
+            bullets = lines[(bullets.endIndex)...].drop { $0.isEmpty }.prefix { !$0.isEmpty }
+        }
         #expect(!bullets.isEmpty)
         let (bullet, product) = (try Regex(Self.bullet), try Regex(Self.product))
         for line in bullets {
