@@ -26,9 +26,12 @@ extension LSTMGates {
                 The default example's sentence and its LSTM, now as layer 1 of two, as \#
                 `nn.LSTM(3, 2, num_layers=2)` stacks them: its values are the default example's, named \#
                 `l0.i[t]`, `l0.h[t]`, … here. Layer 2 reads layer 1's hidden state $h_{t}^{(0)}$ as its input \#
-                at each step: unit 1 of layer 2 is wired to unit 1 of layer 1 (the subject) and unit 2 to unit 2 \#
-                (the clause). Its input is no longer one-hot, so every column of its input weights acts at \#
-                every step. Its $h_{t}$ is the module's output.
+                at each step. Its input and output gates each read one unit of layer 1, unit 1 the subject's \#
+                and unit 2 the clause's (the i rows of $W_{ih}^{(1)}$ are 2, 0 and 0, 2, its o rows 1, 0 and 0, 1); \#
+                its forget gates read both units alike (rows 1, 1), and its candidates mix them (rows 2, −1 and \#
+                −1, 2). Its recurrent weights $W_{hh}^{(1)}$ link each unit to itself only, in the i and g rows. \#
+                Its input is no longer one-hot: a column of $W_{ih}^{(1)}$ acts at every step where the unit of \#
+                $h_{t}^{(0)}$ it multiplies is not 0. Its $h_{t}^{(1)}$ is the module's output.
                 """#,
             "two-layers.backward": #"""
                 The loss sees layer 2's states only. Layer 1's weights get their gradient through layer 2: \#

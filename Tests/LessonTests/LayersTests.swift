@@ -95,6 +95,37 @@ private func failure(_ lesson: any Lesson.Type, _ json: JSON) -> String? {
         #expect(two["h[3]"] != nil && two["l1.h[3]"] == nil)
     }
 
+    /// The two-layers example's story says how layer 2 is wired: what it says is what its weights are.
+    @Test func theTwoLayersStorySaysWhatTheWeightsAre() throws {
+        let example = try #require(LSTMGates.examples.first { $0.name == "two-layers" })
+        let story = example.story
+        func rows(_ key: String, _ gate: Int) throws -> [[Double]] {
+            guard case .array(let all)? = example.input[key] else { throw LessonError(.data, "no \(key)") }
+            return all[(2 * gate)..<(2 * gate + 2)].map { row in
+                guard case .array(let entries) = row else { return [] }
+                return entries.compactMap { if case .number(let x, _) = $0 { return x } else { return nil } }
+            }
+        }
+        // i and o read one unit each; f reads both alike; g mixes them.
+        let (i, f, g, o) = (try rows("weight_ih_l1", 0), try rows("weight_ih_l1", 1), try rows("weight_ih_l1", 2), try rows("weight_ih_l1", 3))
+        #expect(i == [[2, 0], [0, 2]] && o == [[1, 0], [0, 1]])
+        #expect(story.contains("the i rows of $W_{ih}^{(1)}$ are 2, 0 and 0, 2, its o rows 1, 0 and 0, 1"))
+        #expect(f == [[1, 1], [1, 1]] && story.contains("its forget gates read both units alike (rows 1, 1)"))
+        #expect(g == [[2, -1], [-1, 2]] && story.contains("its candidates mix them (rows 2, −1 and −1, 2)"))
+        // W_hh^(1): each unit to itself only, in the i and g rows.
+        for gate in 0..<4 {
+            let block = try rows("weight_hh_l1", gate)
+            #expect(block[0][1] == 0 && block[1][0] == 0)
+            #expect((block[0][0] != 0) == (gate == 0 || gate == 2) && (block[1][1] != 0) == (gate == 0 || gate == 2))
+        }
+        #expect(story.contains("$W_{hh}^{(1)}$ link each unit to itself only, in the i and g rows"))
+        // Not one-hot, and not every column at every step: unit 2 of h_1^(0) is exactly 0, and the note says so there.
+        let trace = try LSTMGates.trace(example.input, file: "x", example: example)
+        #expect(try #require(trace["l0.h[1]"]).value.flat[1] == 0)
+        #expect(story.contains("a column of $W_{ih}^{(1)}$ acts at every step where the unit of $h_{t}^{(0)}$ it multiplies is not 0"))
+        #expect(try #require(trace["a[1]"]).meaning.contains("Unit 2 of $h_{1}^{(0)}$ is 0, so column 2 of $W_{ih}^{(1)}$ adds nothing."))
+    }
+
     /// The backward pass through a stack: every gradient is recorded in order, h0's has a row per
     /// layer, and the gradient check passes, truncated BPTT and another GRU convention included.
     @Test(arguments: recurrentIDs)
