@@ -229,14 +229,42 @@ enum GRU: RecurrentLesson {
     }
 
     /// The convention's sentence on the other reset rule: the last state this example would end
-    /// at under it, or that the numbers are the same (h_0 = 0 and one step, say).
+    /// at under it, or that the numbers are the same (h_0 = 0 and one step, say). The rules differ
+    /// twice: where r_t meets the old state (before or after W_hn mixes the units), and whether
+    /// b_hn is scaled by r_t; with a b_hn, the same two runs without it say which counts more.
     static func otherRule(_ p: RecurrentInput, _ c: Convention) -> String {
-        // Worked out for a slide-sized input only: two more passes would double a large input's time.
+        // Worked out for a slide-sized input only: four more passes would slow a large input down.
         guard !Trace.valuesOnly, p.steps * 3 * p.hidden * (p.inputSize + p.hidden) * p.layerCount <= 100_000 else { return words("other rule, large") }
-        let this = lastState(p, c)
-        let other = lastState(p, Convention(resetBefore: !c.resetBefore, takesCandidate: c.takesCandidate))
-        if zip(this, other).allSatisfy({ abs($0 - $1) < 5e-5 }) { return words("other rule, same") }
-        return words("other rule", ["T": "\(p.steps)", "other": vectorSaid(other), "this": "$\(vectorSaid(this))$"])
+        let otherRule = Convention(resetBefore: !c.resetBefore, takesCandidate: c.takesCandidate)
+        let (this, other) = (lastState(p, c), lastState(p, otherRule))
+        func apart(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) } }
+        if apart(this, other) < 5e-5 { return words("other rule, same") }
+        // The top layer's h_T, which the steps below compute: the note's own value, said as such.
+        let last = p.symbol("h_{\(p.steps)}", inLayer: p.upper.count)
+        let said = words("other rule", ["h": last, "other": vectorSaid(other), "this": vectorSaid(this)])
+        guard let q = withoutBhn(p) else { return said }
+        let (this0, other0) = (lastState(q, c), lastState(q, otherRule))
+        let slots = ["this0": vectorSaid(this0), "other0": vectorSaid(other0)]
+        // How far apart the rules end without b_hn, beside how far with it: the order's share.
+        let share = apart(this0, other0) / apart(this, other)
+        let key = share < 5e-5 ? "bias only" : share < 0.4 ? "mostly bias" : share < 0.8 ? "both" : "mostly order"
+        return said + " " + words("other rule, " + key, slots)
+    }
+
+    /// The input with b_hn = 0 in every layer (the n rows of each b_hh), under PyTorch's keys so
+    /// that its values are computed from these numbers; nil when every b_hn is 0 already.
+    static func withoutBhn(_ p: RecurrentInput) -> RecurrentInput? {
+        let n = p.block(2)
+        func zeroed(_ b: Vector?) -> Vector? {
+            b.map { var v = $0; for i in n { v.entries[i] = 0 }; return v }
+        }
+        let biases = [p.bHh] + p.upper.map(\.bHh)
+        guard biases.contains(where: { b in b.map { v in n.contains { v[$0] != 0 } } ?? false }) else { return nil }
+        var q = p
+        q.bHh = zeroed(p.bHh)
+        q.upper = p.upper.map { var w = $0; w.bHh = zeroed($0.bHh); return w }
+        q.layout = .module
+        return q
     }
 
     /// h_T under a convention: the same derivation, its values only (no words, no figures).

@@ -19,7 +19,7 @@ struct LayerWeights {
     let wIh: Matrix         // gates·H × H: it reads the layer below's h
     let wHh: Matrix         // gates·H × H
     let bIh: Vector?
-    let bHh: Vector?
+    var bHh: Vector?
 }
 
 /// One layer's inputs as its derivation reads them: x_t per step (the sequence's rows for the

@@ -14,10 +14,10 @@ struct RecurrentInput {
     let wIh: Matrix         // gates·H × I
     let wHh: Matrix         // gates·H × H
     let bIh: Vector?        // gates·H, zeros when not given
-    let bHh: Vector?
+    var bHh: Vector?        // var: the GRU takes its b_hn out to show what it adds (GRU.otherRule)
     let h0: Vector?         // H, zeros when not given (layer 0's row of h0Rows with several layers)
     let c0: Vector?         // H (LSTM only)
-    let upper: [LayerWeights]   // the layers above the first (Recurrent+Layers.swift); [] for one layer
+    var upper: [LayerWeights]   // the layers above the first (Recurrent+Layers.swift); [] for one layer
     let h0Rows: Matrix?     // num_layers × H, with several layers
     let c0Rows: Matrix?
     /// The layer this input is seen as (0 for the whole module: its fields are layer 0's).
@@ -29,7 +29,7 @@ struct RecurrentInput {
     /// Whether every x_t is one-hot (then the note says so once, for all steps).
     let everyStepOneHot: Bool
     /// The keys the weights were given under: PyTorch's, a cell's or Keras's (RecurrentLayouts.swift).
-    let layout: WeightLayout
+    var layout: WeightLayout
 
     var steps: Int { x.rows }
     var inputSize: Int { x.cols }

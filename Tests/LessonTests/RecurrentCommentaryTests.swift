@@ -310,12 +310,34 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
             let (this, markdown) = try Self.run(RecurrentCase(lesson: "gru", example: "default", backward: false, fields: before ? ["reset": "before"] : [:]))
             let (other, _) = try Self.run(RecurrentCase(lesson: "gru", example: "default", backward: false, fields: before ? [:] : ["reset": "before"]))
             let (h, o) = (try #require(this["h[3]"]).value.flat, try #require(other["h[3]"]).value.flat)
-            #expect(markdown.contains("under that rule this example would end at $h_{3} = \(vectorSaid(o))$, not $\(vectorSaid(h))$."), "\(markdown.prefix(3000))")
+            // The note's own h_3 is quoted before the steps compute it: said as such.
+            #expect(markdown.contains("under that rule this example would end at $h_{3} = \(vectorSaid(o))$, not at the $h_{3} = \(vectorSaid(h))$ computed below."), "\(markdown.prefix(3000))")
+            // The default example has no b_hn: the whole difference is where r_t meets the old state.
+            #expect(!markdown.contains("with $b_{hn} = 0$"))
         }
         // Unit 2 keeps 0.30 of its clause under the slides' rule, 0.10 under PyTorch's.
-        #expect(try Self.run(RecurrentCase(lesson: "gru", example: "default", backward: false)).markdown.contains("$h_{3} = [0.6507, 0.2996]$, not $[0.6393, 0.0991]$"))
+        #expect(try Self.run(RecurrentCase(lesson: "gru", example: "default", backward: false)).markdown.contains("$h_{3} = [0.6507, 0.2996]$, not at the $h_{3} = [0.6393, 0.0991]$ computed below"))
         // click4ai starts from h_0 = 0 for one step: the two rules agree.
-        #expect(try Self.run(RecurrentCase(lesson: "gru", example: "click4ai", backward: false)).markdown.contains("scaling what reaches each unit's candidate: the same numbers here."))
+        #expect(try Self.run(RecurrentCase(lesson: "gru", example: "click4ai", backward: false)).markdown.contains("scaling what reaches each unit's candidate, $b_{hn}$ included: the same numbers here."))
+    }
+
+    /// With a b_hn the rules differ twice (where r_t meets the state, and whether b_hn is scaled by
+    /// it): the sentence quotes the two rules' h_T without b_hn, and says which part counts more.
+    @Test func theGRUsOtherResetRuleSaysWhatBhnAdds() throws {
+        let example = try #require(GRU.examples.first { $0.name == "default" })
+        for (bhn, mostly) in [([1.0, 1], "Most of that difference is where $b_{hn}$ goes"), ([-0.5, -0.5], "Part of it is where $b_{hn}$ goes"),
+                              ([0.001, -0.001], "Most of it is where $r_{t}$ meets the old state")] {
+            let input = try #require(example.input.setting("bias_hh_l0", .numbers([0, 0, 0, 0] + bhn)))
+            let markdown = MarkdownRenderer(command: "lesson gru").render(try GRU.trace(input, file: "x.json", example: nil))
+            // The same two rules with b_hn = 0: the default example's own numbers.
+            let withoutBhn = MarkdownRenderer(command: "lesson gru").render(try GRU.trace(example.input, file: "x.json", example: nil))
+            let before = try #require(example.input.setting("reset", .string("before")))
+            let h = try #require(try GRU.trace(example.input, file: "x.json", example: nil)["h[3]"]).value.flat
+            let other = try #require(try GRU.trace(before, file: "x.json", example: nil)["h[3]"]).value.flat
+            #expect(withoutBhn.contains(vectorSaid(h)) && withoutBhn.contains(vectorSaid(other)))
+            #expect(markdown.contains("\(mostly)"), "\(markdown.prefix(2500))")
+            #expect(markdown.contains("with $b_{hn} = 0$ this rule would\(bhn[0] == 0.001 ? " still" : "") end at $\(vectorSaid(h))$ and that one at $\(vectorSaid(other))$."))
+        }
     }
 
     @Test(arguments: cases.filter { $0.lesson == "gru" && !$0.backward })
