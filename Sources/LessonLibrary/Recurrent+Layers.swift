@@ -314,7 +314,8 @@ let layersWords = Words(
         "heading input gradients": "Layer «n»'s weights' gradients (PyTorch's l«l»), and the inputs': one term per step",
         "backward layers": #"""
             The top layer first: each of its steps passes a gradient down to the input it read, \#
-            $h_{t}$ of the layer below, which then goes back through its own steps the same way.
+            $h_{t}$ of the layer below, which then goes back through its own steps the same way. The \#
+            equations above are the top layer's, every symbol with the superscript («l»).
             """#,
         " figure, layer": ", layer «n» (PyTorch's l«l»)",
         "heading layer summary": "Layer «n» of «L» (PyTorch's l«l»)",

@@ -235,7 +235,7 @@ struct RecurrentInput {
         tr.say(w("backward equations"))
         tr.math(equations)
         if let k = bpttSteps { tr.say(w(k >= steps ? "truncated, one chunk" : "truncated", ["k": "\(k)", "T": "\(steps)"])) }
-        if isStacked { tr.say(layersWords("backward layers")) }
+        if isStacked { tr.say(layersWords("backward layers", layerSlots(upper.count))) }
         return g
     }
 
