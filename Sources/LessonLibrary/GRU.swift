@@ -326,7 +326,7 @@ enum GRU: RecurrentLesson {
             }
             lp.recordLayerGradients(back, s.inputs, in: tr)
         }
-        p.recordInputGradients(back, input, in: tr, biasHh: biasHh, hiddenSide: c.resetBefore ? nil : "h")
+        p.recordInputGradients(back, input, in: tr, biasHh: biasHh, h0: "h0.grad, gru", hiddenSide: c.resetBefore ? nil : "h")
         p.endBackward(in: tr, back: back, states: layers.map { (letter: "h", values: $0.h, layer: p.isStacked ? $0.p.layer : nil) })
     }
 }

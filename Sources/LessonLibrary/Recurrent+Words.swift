@@ -27,6 +27,8 @@ let recurrentWords = Words(
         "bias_hh_l0.grad, gru, reset before": ("gradient of the recurrent bias", #"Rows r and z: the same sums as for $b_{ih}«sup»$. Rows n are the same sums too: with the reset gate before the product, $b_{hn}«sup»$ is added beside $W_{in}«sup» x_{t} + b_{in}«sup»$."#),
         "h0.grad": ("gradient of the initial hidden state", #"What reaches the start of the sequence: step 1 passes back $W_{hh}^{\top} \frac{\partial L}{\partial a_{1}}$."#),
         "h0.grad, layers": ("gradient of the initial hidden state", #"Row l is what reaches the start of layer l's steps: its step 1 passes back $W_{hh}^{(l)\top} \frac{\partial L}{\partial a_{1}^{(l)}}$."#),
+        "h0.grad, gru": ("gradient of the initial hidden state", #"What reaches the start of the sequence from step 1: directly through the update gate, and through $W_{hh}$ into both gates and the candidate."#),
+        "h0.grad, gru, layers": ("gradient of the initial hidden state", #"Row l is what reaches the start of layer l's steps from its step 1: directly through its update gate, and through $W_{hh}^{(l)}$ into its gates and candidate."#),
         "c0.grad": ("gradient of the initial cell state", #"What reaches the start along the cell state: $\frac{\partial L}{\partial c_{1}} \odot f_{1}$."#),
         "c0.grad, layers": ("gradient of the initial cell state", #"Row l is what reaches the start of layer l's cell state: $\frac{\partial L}{\partial c_{1}^{(l)}} \odot f_{1}^{(l)}$."#),
         "input.grad": ("gradient of the input sequence", #"Row t is $«WihT» \frac{\partial L}{\partial «a»}$: how L would change with each input number of step t."#),

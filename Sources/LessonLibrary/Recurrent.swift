@@ -342,10 +342,11 @@ struct RecurrentInput {
     }
 
     /// The inputs' gradients, after every step's: the weights' as sums over the steps. `biasHh`
-    /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's); `hiddenSide`, the
-    /// pre-activation W_hh writes into when it is not a_t's own block (the GRU's a_t^h).
+    /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's), `h0` those of ∂L/∂h_0
+    /// (the GRU's also goes through its update gate); `hiddenSide`, the pre-activation W_hh writes
+    /// into when it is not a_t's own block (the GRU's a_t^h).
     func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad",
-                              hiddenSide: String? = nil) {
+                              h0 h0Key: String = "h0.grad", hiddenSide: String? = nil) {
         let w = recurrentWords
         tr.heading(isStacked ? layersWords("heading input gradients", layerSlots(0)) : w("heading input gradients"), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
@@ -359,7 +360,7 @@ struct RecurrentInput {
         // Worked out from Keras's arrays, they are computed values: the last worked out goes first.
         for (weight, caption) in inputs.given.isEmpty ? weights : weights.reversed() { back.record(weight, caption) }
         recordGivenGradients(back, inputs)
-        back.record(inputs.h0, w.caption(isStacked ? "h0.grad, layers" : "h0.grad"))
+        back.record(inputs.h0, w.caption(h0Key + (isStacked ? ", layers" : "")))
         if let c0 { back.record(c0, w.caption(isStacked ? "c0.grad, layers" : "c0.grad")) }
         back.record(inputs.x, w.caption("input.grad", slots))
     }
