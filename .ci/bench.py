@@ -34,6 +34,7 @@ LIMITS = {
     "rows": 4_096, "columns": 4_096,                     # layer-norm
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
     "file_bytes": 24 << 20, "claims": 1_000,
+    "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 100_000,  # stacked recurrent layers
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
 }
 WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30
@@ -266,6 +267,41 @@ def claims_case(folder, numbers):
     return f"{LIMITS['claims']} failing claims; {title}", work, text, ["--expect", str(path)]
 
 
+def stacked_case(layers, steps, hidden, inputs):
+    """An LSTM stack: `layers` layers of `hidden` units over `steps` steps of `inputs` numbers."""
+    numbers = Numbers(5, digits=2)
+    members = {"input": numbers.matrix(steps, inputs)}
+    for l in range(layers):
+        members[f"weight_ih_l{l}"] = numbers.matrix(4 * hidden, inputs if l == 0 else hidden)
+        members[f"weight_hh_l{l}"] = numbers.matrix(4 * hidden, hidden)
+        members[f"bias_ih_l{l}"] = "[" + ",".join(["0.1"] * (4 * hidden)) + "]"
+    madds = steps * 4 * hidden * (inputs + hidden) + (layers - 1) * steps * 4 * hidden * 2 * hidden
+    count = layers * steps * 10 * hidden
+    return f"{layers} layers, T {steps}, I {inputs}, H {hidden}", (madds, count), fields(members)
+
+
+def stacked_cases():
+    """A stack at the limit of its cells, and, with --backward, at the limit of the gradient check's reruns."""
+    cells = LIMITS["layer_steps"]
+    yield ("lstm-gates: a stack of layers × steps at the limit", "lstm-gates", []) + stacked_case(LIMITS["layers"], cells // LIMITS["layers"], 8, 8)
+    # The check reruns 2·(4L + 3) times L·(T + 6) layer-steps.
+    steps = LIMITS["checked_layer_steps"] // (2 * 11 * 2) - 6
+    yield ("lstm-gates --backward: 2 layers at the check's limit", "lstm-gates", ["--backward"]) + stacked_case(2, min(steps, LIMITS["steps"]), 2, 2)
+    layers = max(l for l in range(2, LIMITS["layers"] + 1) if 2 * (4 * l + 3) * l * 7 <= LIMITS["checked_layer_steps"])
+    yield (f"lstm-gates --backward: {layers} layers of one step", "lstm-gates", ["--backward"]) + stacked_case(layers, 1, 4, 4)
+
+
+def slide_claims_case(folder):
+    """A thousand failing claims on a trace small enough for every likely reason to be tried."""
+    title, work, text = stacked_case(2, 1000, 8, 4)
+    rng = random.Random(5)
+    claims = [{"value": f"{rng.choice(['', 'l0.'])}h[{rng.randint(1, 1000)}]", "at": [rng.randint(1, 8)],
+               "expected": f"{rng.uniform(2, 3):.3f}"} for _ in range(LIMITS["claims"])]
+    path = folder / "slide-claims.json"
+    path.write_text(json.dumps({"source": "bench", "claims": claims}))
+    return f"{LIMITS['claims']} failing claims; {title}", work, text, ["--expect", str(path)]
+
+
 def refused_cases():
     """Inputs the reader or the lesson refuses: each must be refused quickly, in little memory."""
     size = LIMITS["file_bytes"] - 16
@@ -327,6 +363,9 @@ def worst_cases(folder):
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text
+    title, work, text, flags = slide_claims_case(folder)
+    yield "most claims, every reason tried", "lstm-gates", flags, title, work, text
+    yield from stacked_cases()
     label = lambda t: "w" * (LIMITS["string"] - len(str(t))) + str(t)
     yield (f"longest names: labels of {LIMITS['string']} characters", "lstm-gates", []) \
         + recurrent_case("lstm-gates", 4, "steps", numbers, tokens=label)
