@@ -34,7 +34,7 @@ LIMITS = {
     "rows": 4_096, "columns": 4_096,                     # layer-norm
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
     "file_bytes": 24 << 20, "claims": 1_000,
-    "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 100_000,  # stacked recurrent layers
+    "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 70_000,  # stacked recurrent layers
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
 }
 WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30

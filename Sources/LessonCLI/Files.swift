@@ -234,15 +234,21 @@ enum Files {
         path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
     }
 
+    /// The temporary files this process has named so far. Only the command line's one thread
+    /// writes files.
+    nonisolated(unsafe) private static var temporaries = 0
+
     /// A complete temporary copy of `text` in the folder of `path`, with the permissions (and,
     /// where allowed, the owner) of the file it will replace; its path.
     private static func temporary(_ text: String, beside path: String, keeping existing: stat?, shown: String) throws -> String {
         func fail(_ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(shown)): \(why)") }
         var name = ""
         var fd: Int32 = -1
-        // A short name, so that a target name of 255 bytes still leaves room for it.
-        for attempt in 0..<100 {
-            name = "\(folder(of: path)).lesson-\(getpid())-\(attempt).tmp"
+        // A short name, so that a target name of 255 bytes still leaves room for it; numbered on
+        // across the files of one run (a note of a deep stack has more than a hundred figures).
+        for _ in 0..<100 {
+            temporaries += 1
+            name = "\(folder(of: path)).lesson-\(getpid())-\(temporaries).tmp"
             fd = open(name, O_WRONLY | O_CREAT | O_EXCL, 0o666)
             if fd >= 0 || errno != EEXIST { break }
         }

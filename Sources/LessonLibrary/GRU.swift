@@ -113,12 +113,14 @@ enum GRU: RecurrentLesson {
         for s in layers {
             let lp = s.p
             lp.summaryHeading(w("heading summary"), in: tr)
-            tr.figure(.lines(title: lp.titled(w("figure")), steps: p.stepLabels, panels: [
-                LinePanel(title: w("panel r"), series: unitSeries(s.r), range: 0...1),
-                LinePanel(title: w(c.key("panel z", update: true)), series: unitSeries(s.z), range: 0...1),
-                LinePanel(title: w("panel n"), series: unitSeries(s.n), range: -1...1),
-                LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
-            ]), description: w("figure, description"))
+            if lp.drawsFigures {
+                tr.figure(.lines(title: lp.titled(w("figure")), steps: p.stepLabels, panels: [
+                    LinePanel(title: w("panel r"), series: unitSeries(s.r), range: 0...1),
+                    LinePanel(title: w(c.key("panel z", update: true)), series: unitSeries(s.z), range: 0...1),
+                    LinePanel(title: w("panel n"), series: unitSeries(s.n), range: -1...1),
+                    LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
+                ]), description: w("figure, description"))
+            }
             if lp.layer == 0 { tr.say(w(c.key("summary z", update: true))) }
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                        columns: [(symbol: lp.symbol("r_{t}"), values: s.r), (symbol: lp.symbol("z_{t}"), values: s.z),

@@ -34,7 +34,7 @@ extension LSTMGates {
                 $h_{t}^{(0)}$ it multiplies is not 0. Its $h_{t}^{(1)}$ is the module's output.
                 """#,
             "two-layers.backward": #"""
-                The loss sees layer 2's states only. Layer 1's weights get their gradient through layer 2: \#
+                The loss sees layer 2's hidden states $h_{t}^{(1)}$ only. Layer 1's weights get their gradient through layer 2: \#
                 each of layer 2's steps passes $W_{ih}^{(1)\top} \frac{\partial L}{\partial a_{t}^{(1)}}$ down \#
                 to $h_{t}^{(0)}$, which then goes back through layer 1's steps as in the one-layer lesson.
                 """#,

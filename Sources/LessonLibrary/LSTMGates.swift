@@ -60,6 +60,7 @@ enum LSTMGates: RecurrentLesson {
                                    [0.2, 0], [0, 0.2],
                                    [0, 0], [0, 0]]),
             "bias_ih_l1": .numbers([0, 0, 1, 1, 0, 0, 0, 0]),
+            "bias_hh_l1": .numbers([0, 0, 0, 0, 0, 0, 0, 0]),
         ]
         return layer2.reduce(defaultInput) { input, field in input.setting(field.key, field.value) ?? input }
     }()
@@ -138,16 +139,18 @@ enum LSTMGates: RecurrentLesson {
         for s in layers {
             let lp = s.p
             lp.summaryHeading(w("heading summary"), in: tr)
-            tr.figure(.lines(title: lp.titled(w("figure gates")), steps: p.stepLabels, panels: [
-                LinePanel(title: w("panel i"), series: unitSeries(s.i), range: 0...1),
-                LinePanel(title: w("panel f"), series: unitSeries(s.f), range: 0...1),
-                LinePanel(title: w("panel g"), series: unitSeries(s.g), range: -1...1),
-                LinePanel(title: w("panel o"), series: unitSeries(s.o), range: 0...1),
-            ]), description: w("figure gates, description"))
-            tr.figure(.lines(title: lp.titled(w("figure states")), steps: p.stepLabels, panels: [
-                LinePanel(title: w("panel c"), series: unitSeries(s.c), range: -1...1),
-                LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
-            ]), description: w("figure states, description"))
+            if lp.drawsFigures {
+                tr.figure(.lines(title: lp.titled(w("figure gates")), steps: p.stepLabels, panels: [
+                    LinePanel(title: w("panel i"), series: unitSeries(s.i), range: 0...1),
+                    LinePanel(title: w("panel f"), series: unitSeries(s.f), range: 0...1),
+                    LinePanel(title: w("panel g"), series: unitSeries(s.g), range: -1...1),
+                    LinePanel(title: w("panel o"), series: unitSeries(s.o), range: 0...1),
+                ]), description: w("figure gates, description"))
+                tr.figure(.lines(title: lp.titled(w("figure states")), steps: p.stepLabels, panels: [
+                    LinePanel(title: w("panel c"), series: unitSeries(s.c), range: -1...1),
+                    LinePanel(title: w("panel h"), series: unitSeries(s.h), range: -1...1),
+                ]), description: w("figure states, description"))
+            }
             if lp.layer == 0 { tr.say(w("summary gates")) }
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels,
                        columns: [(symbol: lp.symbol("i_{t}"), values: s.i), (symbol: lp.symbol("f_{t}"), values: s.f),

@@ -91,9 +91,11 @@ enum RNNUnroll: RecurrentLesson {
         for layer in layers {
             let (lp, hs) = (layer.p, layer.hs)
             lp.summaryHeading(w("heading summary"), in: tr)
-            tr.figure(.lines(title: lp.titled(w("figure h")), steps: p.stepLabels, panels: [
-                LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
-            ]), description: w("figure h, description, \(nonlinearity)"))
+            if lp.drawsFigures {
+                tr.figure(.lines(title: lp.titled(w("figure h")), steps: p.stepLabels, panels: [
+                    LinePanel(title: w("panel h"), series: unitSeries(hs), range: isTanh ? -1...1 : 0...1),
+                ]), description: w("figure h, description, \(nonlinearity)"))
+            }
             tr.summary(rowHeader: sharedWords("label t"), rows: p.stepLabels, columns: [(symbol: lp.symbol("h_{t}"), values: hs)])
             // The module's output is the top layer's h_t: what an output layer reads.
             if lp.isTop { tr.say(w("notice", ["hT": lp.symbol("h_{\(p.steps)}"), "ht": lp.symbol("h_{t}")])) }

@@ -87,7 +87,7 @@ final class LikelyReasons {
     private var dependencies: [String: Set<String>] = [:]
     /// The operations the searches for those values may still visit, in all (a thousand claims on
     /// the states of a long sequence would otherwise each walk back through all of it).
-    private var walkLeft = 2_000_000
+    private var walkLeft = 500_000
     /// The computed values by their name without a layer's prefix (`h[4]` for `l0.h[4]`).
     private lazy var byUnprefixedName: [Substring: [Step]] = Dictionary(grouping: trace.computedSteps) { Self.unprefixed($0.name) }
     /// How many more reruns the search may make: two hundred on a slide, so that a thousand

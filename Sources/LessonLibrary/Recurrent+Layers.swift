@@ -42,7 +42,7 @@ extension RecurrentInput {
     /// With --backward the gradient check reruns the whole stack twice for each array given (four
     /// a layer): at most this many layer-steps in all those reruns, each layer counted with 6 steps
     /// more for what it sets up (measured: an LSTM stack at the limit takes about 2.5 s).
-    static let maxCheckedLayerSteps = 100_000
+    static let maxCheckedLayerSteps = 70_000
 
     /// The limits of a stack of more than one layer (one layer has its own, in steps and sizes).
     static func expectStackWork(_ reader: inout InputReader, layers: Int, steps: Int) throws {
@@ -61,6 +61,11 @@ extension RecurrentInput {
     var layerCount: Int { upper.count + 1 }
     /// Whether the module has more than one layer (then names and symbols say which).
     var isStacked: Bool { !upper.isEmpty }
+
+    /// Whether this layer's summary draws its figures: in a deep stack only the first two layers'
+    /// and the top one's are drawn, as a long run of steps shows only its first two and its last
+    /// (the tables keep every layer's values).
+    var drawsFigures: Bool { !(Repeats.leftOut(of: layerCount)?.contains(layer + 1) ?? false) }
     /// Whether this view is the top layer, whose h_t is the module's output.
     var isTop: Bool { layer == upper.count }
 
