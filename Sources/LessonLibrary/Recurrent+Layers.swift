@@ -292,7 +292,7 @@ let layersWords = Words(
         "weight_hh, upper.grad, zero h0": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial a_{t}^{(«l»)}} h_{t-1}^{(«l»)\top}$ per step, summed: backpropagation through time in layer «n». $h_{0}^{(«l»)} = 0$, so step 1 adds nothing."#),
         "bias_ih, upper.grad": ("gradient of the input bias", #"Layer «n»'s input bias: the sum over the steps of what its step passes back to it, as for layer 1's below."#),
         "bias_hh, upper.grad": ("gradient of the recurrent bias", #"Layer «n»'s recurrent bias: the sum over the steps of what its step passes back to it, as for layer 1's below."#),
-        "h[t].grad, below": ("gradient of the hidden state", #"What the layer above passes down from its step t through its input weights, plus what step t + 1 passes back through $«WhhT»$."#),
+        "h[t].grad, below": ("gradient of the hidden state", #"What step t + 1 passes back through $«WhhT»$, plus what the layer above passes down from its step t through its input weights."#),
         "h[t].grad, below, last": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: no later step of this layer uses $h_{«t»}«sup»$."#),
         "h[t].grad, below, cut": ("gradient of the hidden state", #"Only what the layer above passes down from its step «t»: $h_{«t»}«sup»$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
     ],
@@ -318,8 +318,8 @@ let layersWords = Words(
         "heading layer weights": "Layer «n»'s weights' gradients (PyTorch's l«l»)",
         "heading input gradients": "Layer «n»'s weights' gradients (PyTorch's l«l»), and the inputs': one term per step",
         "backward layers": #"""
-            The top layer first: each of its steps passes a gradient down to the input it read, \#
-            $h_{t}$ of the layer below, which then goes back through its own steps the same way. The \#
+            The top layer first: each of its steps passes a gradient down to the input it read, the \#
+            hidden state of the layer below, which then goes back through its own steps the same way. The \#
             equations above are the top layer's, every symbol with the superscript («l»).
             """#,
         " figure, layer": ", layer «n» (PyTorch's l«l»)",
