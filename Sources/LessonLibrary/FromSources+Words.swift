@@ -40,7 +40,7 @@ let sourceWords = Words(text: [
         RNN/LSTM (feat. Aidan Gomez)” (2018). Two were computed from the post's own printed numbers, and \#
         the verdict finds which: the state $0.78572$ (exactly 0.785726, which rounds to 0.78573) from the \#
         printed $i$ and $g$, and the last output $out_{1} = 0.77197$ (exactly 0.771981) from the printed \#
-        state 1.5176, cut to 5 decimals.
+        $h_{1}$ and state 1.5176, cut to 5 decimals.
         """#,
     "click4ai.summary": "a GRU practice problem (click4ai) that uses colah's update gate and 3-decimal rounding",
     "click4ai.story": #"""

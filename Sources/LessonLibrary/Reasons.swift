@@ -165,12 +165,12 @@ final class LikelyReasons {
             let holds = verdicts.indices.map { fits(verdicts[$0].claim, values[$0], setting) }
             guard zip(verdicts, holds).allSatisfy({ !$0.holds || $1 }) else { continue }
             let holding = holds.filter { $0 }.count
+            guard holding > held else { continue }
             let misfit = verdicts.indices.reduce(0.0) { sum, n in
                 let claim = verdicts[n].claim
                 guard !holds[n], claim.expected.isFinite, values[n].isFinite else { return sum }
                 return sum + min(abs(values[n] - claim.expected) / max(claim.tolerance, 1e-300), 1e12)
             }
-            guard holding > held else { continue }
             if let current = best, holding < current.holding || (holding == current.holding && misfit >= current.misfit) { continue }
             best = (setting, values, holding, misfit)
         }
@@ -401,8 +401,6 @@ final class LikelyReasons {
         }
         return found
     }
-
-    func values(_ setting: Setting) -> [Double]? { values(Optional(setting)) }
 
     /// Whether `x` makes `claim` hold, with single precision's room under a float32 setting.
     func fits(_ claim: Claim, _ x: Double, _ setting: Setting?) -> Bool {

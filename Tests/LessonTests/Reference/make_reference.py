@@ -2187,46 +2187,25 @@ def stacked_params(spec, gates):
 
 def stacked_forward(lesson, L, k, nonlinearity="tanh"):
     """forward(P, tap, cut) through L layers, named as the lesson names
-    them; cut((l, t), state) for layer l's state entering step t."""
-    act = torch.tanh if nonlinearity == "tanh" else torch.relu
+    them; cut((l, t), state) for layer l's state entering step t.  Each
+    layer is the lesson's one-layer forward (rnn_forward, lstm_forward,
+    gru_forward) on the layer below's h, its fields renamed to l0's."""
+    one_layer = {"rnn-unroll": lambda: rnn_forward(nonlinearity, k),
+                 "lstm-gates": lambda: lstm_forward(k),
+                 "gru": lambda: gru_forward("after", "keeps-previous", k)}[lesson]()
 
     def forward(P, tap, cut):
         xs = P["input"]
         for l in range(L):
             pre = "" if l == L - 1 else f"l{l}."
-            W_ih, W_hh = P[f"weight_ih_l{l}"], P[f"weight_hh_l{l}"]
-            b_ih, b_hh = P[f"bias_ih_l{l}"], P[f"bias_hh_l{l}"]
-            gx = torch.addmm(b_ih, xs, W_ih.T)
-            h, hs = P["h0"][l], []
-            c = P["c0"][l] if lesson == "lstm-gates" else None
-            for t in range(gx.shape[0]):
-                n1 = t + 1
-                if chunk_start(t, k):
-                    if c is None:
-                        (h,) = cut((l, t), (h,))
-                    else:
-                        h, c = cut((l, t), (h, c))
-                if lesson == "rnn-unroll":
-                    a = tap(f"{pre}a[{n1}]", affine(b_hh, h, W_hh) + gx[t])
-                    h = tap(f"{pre}h[{n1}]", act(a))
-                elif lesson == "lstm-gates":
-                    pre_i, pre_f, pre_g, pre_o = (
-                        affine(b_hh, h, W_hh) + gx[t]).chunk(4)
-                    i = tap(f"{pre}i[{n1}]", torch.sigmoid(pre_i))
-                    f = tap(f"{pre}f[{n1}]", torch.sigmoid(pre_f))
-                    g = tap(f"{pre}g[{n1}]", torch.tanh(pre_g))
-                    o = tap(f"{pre}o[{n1}]", torch.sigmoid(pre_o))
-                    c = tap(f"{pre}c[{n1}]", f * c + i * g)
-                    h = tap(f"{pre}h[{n1}]", o * torch.tanh(c))
-                else:
-                    x_r, x_z, x_n = gx[t].chunk(3)
-                    h_r, h_z, h_n = affine(b_hh, h, W_hh).chunk(3)
-                    r = tap(f"{pre}r[{n1}]", torch.sigmoid(h_r + x_r))
-                    z = tap(f"{pre}z[{n1}]", torch.sigmoid(h_z + x_z))
-                    n = tap(f"{pre}n[{n1}]", torch.tanh(x_n + r * h_n))
-                    h = tap(f"{pre}h[{n1}]", (h - n) * z + n)
-                hs.append(h)
-            xs = torch.stack(hs)
+            layer = {f"{w}_l0": P[f"{w}_l{l}"] for w in
+                     ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+            layer.update(input=xs, h0=P["h0"][l])
+            if "c0" in P:
+                layer["c0"] = P["c0"][l]
+            xs = one_layer(layer,
+                           lambda name, t, pre=pre: tap(pre + name, t),
+                           lambda t, state, l=l: cut((l, t), state))
         return xs
     return forward
 
