@@ -37,6 +37,10 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $\sigma$, $\tanh$, $\odot$ | logistic sigmoid, hyperbolic tangent, entrywise product | all |
 | $\operatorname{rowsum}$, $\operatorname{colsum}$ | the sums along a row, down a column | all |
 | $\mu$, $\sigma^{2}$, $\epsilon$, $\gamma$, $\beta$ | mean, variance (not the sigmoid's $\sigma$), the small constant, scale, shift | layer norm |
+| $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
+| $y_{t}$, $p_{t}$, $p_{t,j}$ | scores (logits) over the vocabulary, their softmax, its entry for character $j$ | char-lm |
+| $\ell_{t}$, $L$, $\operatorname{PPL}$ | the loss at step $t$ ($-\log$ of the target's probability), their mean, the perplexity $e^{L}$ | char-lm |
+| $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$, $C_{t}$, $u_{t}$, $j_{t}$ | generating: the values of a step that reads the model's own choice, the running sums of $\hat p_{t}$, the uniform draw, the index chosen | char-lm |
 
 Weights multiply from the side their lesson's source writes them on: the recurrent lessons and multi-head attention keep PyTorch's storage (out × in: $W x$ for a column vector, $X W^{\top}$ for tokens in rows); attention-qkv keeps the paper's $X W_{Q}$ (in × out). The multi-head note says where the two meet.
 

@@ -97,6 +97,30 @@ public struct InputReader {
         return word
     }
 
+    /// A string; `what` says what it holds.
+    public mutating func string(_ key: String, _ what: String) throws -> String? {
+        guard let json = field(key) else { return nil }
+        guard case .string(let text) = json else { throw fail("\(key) must be a string (\(what)), got \(json.kindDescription)") }
+        return text
+    }
+
+    /// A list of strings; `what` says what it holds.
+    public mutating func strings(_ key: String, _ what: String) throws -> [String]? {
+        guard let json = field(key) else { return nil }
+        guard case .array(let items) = json else { throw fail("\(key) must be \(what), got \(json.kindDescription)") }
+        return try items.enumerated().map { i, item in
+            guard case .string(let s) = item else { throw fail("\(key)[\(i + 1)] must be a string, got \(item.kindDescription)") }
+            return s
+        }
+    }
+
+    /// An object of fields of its own (read by the lesson); `what` says what it holds.
+    public mutating func object(_ key: String, _ what: String) throws -> JSON? {
+        guard let json = field(key) else { return nil }
+        guard case .object = json else { throw fail("\(key) must be \(what), got \(json.kindDescription)") }
+        return json
+    }
+
     /// true or false.
     public mutating func bool(_ key: String) throws -> Bool? {
         guard let json = field(key) else { return nil }

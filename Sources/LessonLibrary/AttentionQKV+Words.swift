@@ -158,11 +158,6 @@ extension AttentionQKV {
                 The mask is the only place where order enters: without it, shuffled tokens would keep their \#
                 output rows, only moved with them.
                 """#,
-            "notice, seed-char-softmax": #"""
-                Row 1 of $A$ is the seed's language model's softmax: attention weights and next-character \#
-                probabilities are the same function of their scores.
-                """#,
-
             // What the weights say, row by row: «query» and «key» are tokens, «weight» a weight.
             "token": "“«token»”",
             "token number": "token «i»",
@@ -251,12 +246,5 @@ extension AttentionQKV {
                 - Seed 000: “Thinking's interaction with itself becomes 0.88, with Machines 0.12.” «verdict»: \#
                 the softmax of «s1» and «s2» is «a1» and «a2».
                 """#,
-            "slides percent": #"""
-                - Seed 002: “h: 3%, e: 13%, l: 0%, o: 84%.” «verdict»: the softmax of the scores «scores» is \#
-                «percents»«off».
-                """#,
-            "slides percent off": "; rounded, «misses»",
-            "slides percent miss": "«token» is «rounded»%, not «quoted»%",
-            "slides percent sums": "; the seed's four sum to «quoted», the rounded ones («rounded») to «sum»",
         ])
 }

@@ -130,7 +130,7 @@ enum AttentionQKV: Lesson {
                                 weights: weights.value.matrix, output: output.value.matrix, chosen: chosenQueries[example?.name ?? ""] ?? [])
         tr.slides(slides(evidence, example: example?.name))
         tr.heading(w("heading summary"))
-        tr.say(w(example?.name == "seed-char-softmax" ? "notice, seed-char-softmax" : "notice" + masked))
+        tr.say(w("notice" + masked))
         if backward {
             derivePass(back: p, tr, inputs: [x, wQ, wK, wV],
                        values: (q: q, k: k, v: v, scores: scores, scaled: scaled, max: rowMax, exp: e, sum: sum, weights: weights, output: output))
@@ -265,7 +265,6 @@ extension AttentionQKV {
     static let chosenQueries: [String: Set<Int>] = ["illustrated-transformer": [1]]
 
     /// The seed notes' sampling probabilities for h, e, l, o (seed notes 002), in percent.
-    static let seedPercentages: [Double] = [3, 13, 0, 84]
 
     /// The softmax of `xs`.
     static func softmax(_ xs: [Double]) -> [Double] {
@@ -283,11 +282,9 @@ extension AttentionQKV {
 
     /// The seed notes' statements this example's numbers bear on, each with its verdict computed
     /// from the values, in the order of the note, for inputs of a slide's size (up to 64 tokens:
-    /// beyond, the box would cost more time than it is worth to a reader). The seed-char-softmax
-    /// example is the seed's language model in disguise: only its quoted percentages are about these numbers.
+    /// beyond, the box would cost more time than it is worth to a reader).
     static func slides(_ c: Evidence, example: String?) -> [String] {
         guard c.weights.rows <= 64 else { return [] }
-        if example == "seed-char-softmax" { return [percentages(c)].compactMap { $0 } }
         let quotedRow = softmaxRow(c)
         return [widths(c), keysAndValues(c), plainDotProducts(c), itselfHighest(c),
                 quotedRow.map { withoutSoftmax(c, row: $0.row) }, quotedRow.flatMap { $0.grows ? scaling(c, row: $0.row) : nil },
@@ -434,28 +431,5 @@ extension AttentionQKV {
         let holds = NumberStyle(precision: 2).fixed(a[0, 0]) == "0.88" && NumberStyle(precision: 2).fixed(a[0, 1]) == "0.12"
         return words("slides thinking", ["verdict": words(holds ? "confirmed" : "refuted"), "s1": numberLabel(scaled[0, 0]), "s2": numberLabel(scaled[0, 1]),
                                          "a1": style.fixed(a[0, 0]), "a2": style.fixed(a[0, 1])])
-    }
-
-    /// Seed 002's “h: 3%, e: 13%, l: 0%, o: 84%”, against the softmax of its scores (row 1): which
-    /// round differently, and what the quoted and the rounded percentages sum to.
-    static func percentages(_ c: Evidence) -> String? {
-        let (scaled, a, p) = (c.scaled, c.weights, c.p)
-        guard a.rows >= 1, a.cols == seedPercentages.count else { return nil }
-        let percent = (0..<a.cols).map { 100 * a[0, $0] }
-        let rounded = percent.map { $0.rounded() }
-        let misses = percent.indices.filter { rounded[$0] != seedPercentages[$0] }
-        var off = ""
-        if !misses.isEmpty {
-            let said = misses.map { words("slides percent miss", ["token": named(p, $0), "rounded": numberLabel(rounded[$0]),
-                                                                   "quoted": numberLabel(seedPercentages[$0])]) }
-            off = words("slides percent off", ["misses": listed(said)])
-            let (quotedSum, roundedSum) = (seedPercentages.reduce(0, +), rounded.reduce(0, +))
-            if quotedSum != roundedSum {
-                off += words("slides percent sums", ["quoted": numberLabel(quotedSum), "rounded": row(rounded.map(numberLabel)), "sum": numberLabel(roundedSum)])
-            }
-        }
-        return words("slides percent", ["verdict": words(misses.isEmpty ? "confirmed" : "refuted"),
-                                        "scores": row((0..<a.cols).map { numberLabel(scaled[0, $0]) }),
-                                        "percents": row(percent.map { NumberStyle(precision: 2).fixed($0) + "%" }), "off": off])
     }
 }

@@ -64,15 +64,6 @@ let sourceWords = Words(text: [
         fail here, and the verdict names the reason. (Its final outputs, such as $[2.0, 7.0, 1.5]$, were \#
         then computed from a softmax rounded by hand to $[0.0, 0.5, 0.5]$; they are not claimed.)
         """#,
-    "seed-char-softmax.summary": "the seed notes' character scores [1.0, 2.2, −3.0, 4.1] → “h 3%, e 13%, l 0%, o 84%”",
-    "seed-char-softmax.story": #"""
-        Seed notes 002 show a character-level language model whose output scores over h, e, l, o are \#
-        $[1.0, 2.2, -3.0, 4.1]$, and quote the sampling probabilities “h: 3%, e: 13%, l: 0%, o: 84%”. Those \#
-        probabilities are a softmax, the same function attention uses. Here the query of “h” scores the \#
-        four keys with exactly those numbers ($X$ is the identity, $d_{k} = 1$, so $\sqrt{d_{k}} = 1$), and \#
-        row 1 of the weights is the softmax of the seed's scores. The claims are the percentages as \#
-        fractions.
-        """#,
     "machine-learning-mastery.summary": "Machine Learning Mastery's table for “I am a robot”: base 100, d_model = 4",
     "machine-learning-mastery.story": #"""
         Machine Learning Mastery's “A Gentle Introduction to Positional Encoding in Transformer Models, \#

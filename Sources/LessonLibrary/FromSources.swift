@@ -103,18 +103,6 @@ enum SourcedExamples {
                 printed("weights", [1, 1], "0.063379"), printed("weights", [1, 2], "0.46831"),
                 printed("weights", [2, 2], "0.98201"),
             ]),
-        Example("seed-char-softmax", sourceWords, input: .fields([
-            "x": .rows([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]),
-            "w_q": .rows([[1], [0], [0], [0]]),
-            "w_k": .rows([[1.0], [2.2], [-3.0], [4.1]]),
-            "w_v": .rows([[1], [0], [0], [0]]),
-            "tokens": .strings(["h", "e", "l", "o"]),
-        ]),
-            source: "seed notes 002 (character-level language model: scores [1.0, 2.2, −3.0, 4.1], “h: 3%, e: 13%, l: 0%, o: 84%”)",
-            claims: [
-                printed("weights", [1, 1], "0.03"), printed("weights", [1, 2], "0.13"),
-                printed("weights", [1, 3], "0.00"), printed("weights", [1, 4], "0.84"),
-            ]),
     ]
 
     // MARK: positional-encoding

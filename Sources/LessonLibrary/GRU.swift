@@ -141,7 +141,7 @@ enum GRU: RecurrentLesson {
 
     /// One layer over the sequence, gate by gate. Its names and symbols say the layer when there
     /// are several (Recurrent+Layers.swift).
-    static func forward(_ p: RecurrentInput, _ input: LayerInputs, _ c: Convention, in tr: Trace, once: SaidOnce) -> Layer {
+    static func forward(_ p: RecurrentInput, _ input: LayerInputs, _ c: Convention, in tr: Trace, once: SaidOnce, hooks: StepHooks? = nil) -> Layer {
         let w = words
         let rz = 0..<(2 * p.hidden)                                             // rows of the r and z blocks
         var hPrev = input.h0                                                    // H
@@ -149,10 +149,10 @@ enum GRU: RecurrentLesson {
         var (axs, ahs, rhs): ([Traced], [Traced], [Traced]) = ([], [], [])
         let stackedOnce = p.stackedLabels
         for t in 1...p.steps {
-            tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
+            let x = hooks?.input(t) ?? input.xs[t - 1]                          // I (H above the first layer): chosen before the step's heading
+            tr.section(p.repeats, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
             lazy var slots = symbolSlots(p, t)                                  // for the words, made only when shown
-            let x = input.xs[t - 1]                                             // I (H above the first layer)
             // a^x_t = W_ih x_t + b_ih                                          3H
             let ax = tr.record(p.named("ax[\(t)]"), p.symbol("a_{\(t)}", "x"), input.wIh * x + input.bIh,
                                p.preActivationCaption(w, "ax[t]", t, hPrev: nil, once: once), labels: stackedOnce)
@@ -199,6 +199,7 @@ enum GRU: RecurrentLesson {
             let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), blend, once(w, c.key("h[t]", update: true)), labels: p.unitLabels)
             rs.append(r); zs.append(z); ns.append(n); hs.append(h); axs.append(ax); ahs.append(ah)
             hPrev = h
+            hooks?.after(t, h)
         }
         return Layer(p: p, inputs: input, ax: axs, ah: ahs, r: rs, z: zs, rh: rhs, n: ns, h: hs)
     }
@@ -301,6 +302,23 @@ enum GRU: RecurrentLesson {
 
     /// The backward pass, step T first: ∂L/∂h_t, the candidate, the update and reset gates, and
     /// the two stacked pre-activations; then the inputs' sums.
+    /// Step t of a layer's way back: ∂L/∂h_t (complete: step t + 1's shares are in), then the
+    /// candidate's, the gates' and the pre-activations'.
+    static func stepBack(_ s: Layer, _ t: Int, _ c: Convention, _ back: Backprop, once: SaidOnce) {
+        let (w, lp) = (words, s.p)
+        let slots = symbolSlots(lp, t)
+        back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
+        back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
+        if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
+        back.record(s.z[t - 1], once(w, c.key("z[t].grad", update: true), slots))
+        // With nothing for r to scale, its gradient is 0: said where it happens, not once.
+        let idle = c.resetBefore ? RecurrentInput.isZero(t == 1 ? s.inputs.h0 : s.h[t - 2])
+            : s.ah[t - 1].value.flat[lp.block(2)].allSatisfy { $0 == 0 }
+        back.record(s.r[t - 1], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
+        back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
+        back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
+    }
+
     static func derivePass(back p: RecurrentInput, _ c: Convention, _ tr: Trace, _ input: RecurrentInput.Inputs, layers: [Layer]) {
         let w = words
         let gOut = p.beginBackward(in: tr, equations: w(c.key("backward equations", reset: true, update: true)))
@@ -314,17 +332,7 @@ enum GRU: RecurrentLesson {
             lp.beginLayerBack(in: tr)
             for t in stride(from: p.steps, through: 1, by: -1) {
                 tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-                let slots = symbolSlots(lp, t)
-                back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
-                back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
-                if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
-                back.record(s.z[t - 1], once(w, c.key("z[t].grad", update: true), slots))
-                // With nothing for r to scale, its gradient is 0: said where it happens, not once.
-                let idle = c.resetBefore ? RecurrentInput.isZero(t == 1 ? s.inputs.h0 : s.h[t - 2])
-                    : s.ah[t - 1].value.flat[p.block(2)].allSatisfy { $0 == 0 }
-                back.record(s.r[t - 1], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
-                back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
-                back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
+                stepBack(s, t, c, back, once: once)
             }
             lp.recordLayerGradients(back, s.inputs, in: tr)
         }

@@ -174,7 +174,7 @@ enum LSTMGates: RecurrentLesson {
 
     /// One layer over the sequence, gate by gate. Its names and symbols say the layer when there
     /// are several (Recurrent+Layers.swift).
-    static func forward(_ p: RecurrentInput, _ input: LayerInputs, in tr: Trace, once: SaidOnce) -> Layer {
+    static func forward(_ p: RecurrentInput, _ input: LayerInputs, in tr: Trace, once: SaidOnce, hooks: StepHooks? = nil) -> Layer {
         let w = words
         var hPrev = input.h0                                                    // H
         var cPrev = input.c0 ?? input.h0                                        // H (c0 is always traced for the LSTM)
@@ -182,9 +182,9 @@ enum LSTMGates: RecurrentLesson {
         var aS: [Traced] = []
         let stackedOnce = p.stackedLabels
         for t in 1...p.steps {
-            tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
+            let x = hooks?.input(t) ?? input.xs[t - 1]                          // I (H above the first layer): chosen before the step's heading
+            tr.section(p.repeats, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
-            let x = input.xs[t - 1]                                             // I (H above the first layer)
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
             let a = tr.record(p.named("a[\(t)]"), p.symbol("a_{\(t)}"), input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
                               p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: stackedOnce)
@@ -206,6 +206,7 @@ enum LSTMGates: RecurrentLesson {
             let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), hadamard(o, tanh(c)), once(w, "h[t]"), labels: p.unitLabels)
             iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h); aS.append(a)
             (hPrev, cPrev) = (h, c)
+            hooks?.after(t, h)
         }
         return Layer(p: p, inputs: input, a: aS, i: iS, f: fS, g: gS, o: oS, c: cS, h: hS)
     }
@@ -347,6 +348,22 @@ enum LSTMGates: RecurrentLesson {
 
     /// The backward pass, step T first: ∂L/∂h_t, then ∂L/∂c_t (through h_t and from c_{t+1} through
     /// f_{t+1} alone), the four gates, and their stacked pre-activation; then the inputs' sums.
+    /// Step t of a layer's way back: ∂L/∂h_t and ∂L/∂c_t (complete: step t + 1's shares are in),
+    /// then the gates' and the pre-activation's. `cStart`: the layer's c_0.
+    static func stepBack(_ s: Layer, _ t: Int, cStart: Traced, _ back: Backprop, once: SaidOnce) {
+        let (w, lp) = (words, s.p)
+        let slots = lp.symbolSlots(t)
+        back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once))
+        back.record(s.c[t - 1], lp.stateGradientCaption("c", t, once: once))
+        back.record(s.o[t - 1], once(w, "o[t].grad", slots))
+        back.record(s.g[t - 1], once(w, "g[t].grad", slots))
+        // With c_{t-1} = 0 there is nothing to forget: said where it happens, not once.
+        back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots)
+                    : lp.isStacked ? once.exactly(w, "f[t].grad, zero c0", slots) : w.caption("f[t].grad, zero c0", slots))
+        back.record(s.i[t - 1], once(w, "i[t].grad", slots))
+        back.record(s.a[t - 1], once(w, "a[t].grad", slots))
+    }
+
     static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced, layers: [Layer], story: String?) {
         let w = words
         let gOut = p.beginBackward(in: tr, equations: w("backward equations"), story: story)
@@ -360,16 +377,7 @@ enum LSTMGates: RecurrentLesson {
             let cStart = s.inputs.c0 ?? c0
             for t in stride(from: p.steps, through: 1, by: -1) {
                 tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-                let slots = lp.symbolSlots(t)
-                back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once))
-                back.record(s.c[t - 1], lp.stateGradientCaption("c", t, once: once))
-                back.record(s.o[t - 1], once(w, "o[t].grad", slots))
-                back.record(s.g[t - 1], once(w, "g[t].grad", slots))
-                // With c_{t-1} = 0 there is nothing to forget: said where it happens, not once.
-                back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots)
-                            : p.isStacked ? once.exactly(w, "f[t].grad, zero c0", slots) : w.caption("f[t].grad, zero c0", slots))
-                back.record(s.i[t - 1], once(w, "i[t].grad", slots))
-                back.record(s.a[t - 1], once(w, "a[t].grad", slots))
+                stepBack(s, t, cStart: cStart, back, once: once)
             }
             // The product of the forget gates is in the slides box; a cut (truncated BPTT) stops it sooner.
             if let k = p.bpttSteps, k < p.steps, p.steps > 1 {

@@ -115,14 +115,14 @@ enum RNNUnroll: RecurrentLesson {
     /// One layer over the sequence: a_t and h_t per step. Its names and symbols say the layer when
     /// there are several (Recurrent+Layers.swift).
     static func forward(_ p: RecurrentInput, _ input: LayerInputs, f: any ElementwiseFunction, nonlinearity: String, in tr: Trace,
-                        once: SaidOnce) -> (hs: [Traced], pre: [Traced]) {
+                        once: SaidOnce, hooks: StepHooks? = nil) -> (hs: [Traced], pre: [Traced]) {
         let w = words
         var hPrev = input.h0                                                    // H
         var (hs, pre): ([Traced], [Traced]) = ([], [])
         for t in 1...p.steps {
-            tr.section(.timeSteps, t, of: p.steps, p.stepHeading(t))
+            let x = hooks?.input(t) ?? input.xs[t - 1]                          // I (H above the first layer): chosen before the step's heading
+            tr.section(p.repeats, t, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
-            let x = input.xs[t - 1]                                             // I (H above the first layer)
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      H
             let a = tr.record(p.named("a[\(t)]"), p.symbol("a_{\(t)}"), input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
                               p.preActivationCaption(w, "a[t]", t, hPrev: hPrev, once: once), labels: p.unitLabels)
@@ -133,6 +133,7 @@ enum RNNUnroll: RecurrentLesson {
             hs.append(h)
             pre.append(a)
             hPrev = h
+            hooks?.after(t, h)
         }
         return (hs, pre)
     }
@@ -279,6 +280,13 @@ enum RNNUnroll: RecurrentLesson {
         return chain + " " + words("one unit bound", layer.merging(["w": given, "T": "\(p.steps)", "bound": readable(pow(abs(w), Double(p.steps)))]) { _, b in b })
     }
 
+    /// Step t of a layer's way back: ∂L/∂h_t (complete: the loss's share and step t + 1's are in), then ∂L/∂a_t.
+    static func stepBack(_ lp: RecurrentInput, _ layer: Layer, _ t: Int, nonlinearity: String, _ back: Backprop, once: SaidOnce) {
+        let (hs, pre) = (layer.hs, layer.pre)
+        back.record(hs[t - 1], lp.stateGradientCaption("h", t, once: once))
+        back.record(pre[t - 1], slopeCaption(lp, t, a: pre[t - 1], h: hs[t - 1], nonlinearity: nonlinearity, once: once))
+    }
+
     /// The backward pass, from ∂L/∂h_t = G_t back through the steps: ∂L/∂a_t = ∂L/∂h_t ⊙ f′(a_t),
     /// ∂L/∂h_{t-1} gets W_hhᵀ ∂L/∂a_t, and each weight sums one term per step.
     static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, layers: [Layer], nonlinearity: String,
@@ -293,8 +301,7 @@ enum RNNUnroll: RecurrentLesson {
             lp.beginLayerBack(in: tr)
             for t in stride(from: p.steps, through: 1, by: -1) {
                 tr.section(.stepsBack, p.steps + 1 - t, of: p.steps, p.stepHeading(t))
-                back.record(hs[t - 1], lp.stateGradientCaption("h", t, once: once))
-                back.record(pre[t - 1], slopeCaption(lp, t, a: pre[t - 1], h: hs[t - 1], nonlinearity: nonlinearity, once: once))
+                stepBack(lp, layer, t, nonlinearity: nonlinearity, back, once: once)
             }
             if p.hidden == 1 { tr.say(oneUnitChain(lp, hs: hs, pre: pre, nonlinearity: nonlinearity)) }
             lp.recordLayerGradients(back, layer.inputs, in: tr)

@@ -33,6 +33,14 @@ struct LayerInputs {
     let own: [Traced]
 }
 
+/// What a model around the cell does at each step (char-lm): `input(t)` gives x_t when step t
+/// begins (a generated text's next character, chosen at step t − 1), and `after(t, h_t)` records
+/// what the model computes from h_t before step t + 1 begins.
+struct StepHooks {
+    let input: (Int) -> Traced
+    let after: (Int, Traced) -> Void
+}
+
 extension RecurrentInput {
     /// The most layers read: enough for any real module, and a bound on the loop over the keys.
     static let maxLayers = 64
@@ -70,14 +78,21 @@ extension RecurrentInput {
     var isTop: Bool { layer == upper.count }
 
     /// A value's name in this layer: `l0.h[2]` below the top layer, `h[2]` in it (and with one layer).
-    func named(_ name: String) -> String { isTop ? name : "l\(layer).\(name)" }
+    func named(_ name: String) -> String { namePrefix + (isTop ? name : "l\(layer).\(name)") }
 
     /// A symbol of this layer: `h_{2}^{(0)}` with several layers, `h_{2}` with one; `sup` is a
     /// superscript the symbol has anyway (a gate's block: `a_{2}^{(0),i}`).
     /// `inLayer`: another layer's symbol (the layer above's, in a lower layer's words).
     func symbol(_ base: String, _ sup: String? = nil, inLayer other: Int? = nil) -> String {
         let parts = (isStacked ? ["(\(other ?? layer))"] : []) + (sup.map { [$0] } ?? [])
+        let base = hatted ? Self.hat(base) : base
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
+    }
+
+    /// `\hat{h}_{2}` for `h_{2}`: a step value's letter hatted; weights, biases and `x` keep theirs.
+    static func hat(_ base: String) -> String {
+        guard let letter = base.first, "aifgocrznh".contains(letter), base.dropFirst().hasPrefix("_{") else { return base }
+        return "\\hat{\(letter)}" + base.dropFirst()
     }
 
     /// A figure's title, with the layer it shows when there are several.

@@ -12,9 +12,9 @@ let recurrentWords = Words(
         "h0": ("Initial hidden state", ""),
         "c0": ("Initial cell state", ""),
         "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot «h»$: row t, $G_{t}$, is the loss's own share of $\frac{\partial L}{\partial «h»}$; later steps add theirs below."#),
-        "h[t].grad": ("gradient of the hidden state", #"The loss's own share $G_{t}$, plus what step t + 1 passes back through $«WhhT»$."#),
-        "h[t].grad, last": ("gradient of the hidden state", #"No later step uses $h_{«t»}«sup»$, so its gradient is the loss's share $G_{«t»}$ alone."#),
-        "h[t].grad, cut": ("gradient of the hidden state", #"Only the loss's share $G_{«t»}$: $h_{«t»}«sup»$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
+        "h[t].grad": ("gradient of the hidden state", #"The loss's own share «Gt», plus what step t + 1 passes back through $«WhhT»$."#),
+        "h[t].grad, last": ("gradient of the hidden state", #"No later step uses $h_{«t»}«sup»$, so its gradient is the loss's share «G» alone."#),
+        "h[t].grad, cut": ("gradient of the hidden state", #"Only the loss's share «G»: $h_{«t»}«sup»$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
         "c[t].grad": ("gradient of the cell state", #"Two paths reach $c_{t}$: through $h_{t} = o_{t} \odot \tanh(c_{t})$, and from $c_{t+1}$ multiplied by the forget gate $f_{t+1}$ alone."#),
         "c[t].grad, last": ("gradient of the cell state", #"Only through $h_{«t»}«sup» = o_{«t»}«sup» \odot \tanh(c_{«t»}«sup»)$: no later step uses $c_{«t»}«sup»$."#),
         "c[t].grad, cut": ("gradient of the cell state", #"Only through $h_{«t»}«sup»$: $c_{«t»}«sup»$ entered step «t+1» detached (truncated BPTT), so nothing flows back from there."#),
@@ -73,9 +73,9 @@ let recurrentWords = Words(
         "figure gradient sizes": "How large the gradient is at each step",
         "panel gradient size": "‖∂L/∂«state»ₜ‖",
         "figure gradient sizes, description": "The length of each state's gradient vector per time step, on a logarithmic scale: a line that falls towards step 1 is a gradient that vanishes on its way back.",
-        "gradient sizes, every step": "Each step also adds its own share $G_{t}$ of the loss, so this is not the gradient of one output travelling back alone.",
+        "gradient sizes, every step": "Each step also adds its own share «Gt» of the loss, so this is not the gradient of one output travelling back alone.",
         "shares": #"At every step «parts»«cells»: so these sizes are not those of one output's gradient travelling back alone."#,
-        "share, loss": #"the loss adds its share $G_{t}$ to $\frac{\partial L}{\partial «h»}$"#,
+        "share, loss": #"the loss adds its share «Gt» to $\frac{\partial L}{\partial «h»}$"#,
         "share, layer above": #"layer «above» passes $«WihT» \frac{\partial L}{\partial «a»}$ down to $\frac{\partial L}{\partial «h»}$"#,
         "share, cell": #" (and through it to $\frac{\partial L}{\partial «c»}$)"#,
         "share, cells": #" (and through each $h_{t}$ to its layer's $c_{t}$)"#,
@@ -94,6 +94,10 @@ extension Repeats {
     static let timeSteps = Repeats(singular: "step", plural: "steps", counter: "t",
                                    sameWork: "repeat the same computation on the next inputs",
                                    resultsShown: "the summary below shows their results")
+    /// The steps of a generated text (char-lm): each reads the character chosen at the step before.
+    static let generatedSteps = Repeats(singular: "step", plural: "steps", counter: "t",
+                                        sameWork: "feed the character chosen back in the same way",
+                                        resultsShown: "the figure below shows their distributions")
     /// The time steps of the backward pass, last first.
     static let stepsBack = Repeats(singular: "step", plural: "steps", counter: "t",
                                    sameWork: "pass the gradient back in the same way",

@@ -22,7 +22,7 @@ struct RecurrentInput {
     let c0Rows: Matrix?
     /// The layer this input is seen as (0 for the whole module: its fields are layer 0's).
     let layer: Int
-    let tokens: [String]?
+    var tokens: [String]?   // var: char-lm's generated steps are labelled with what they read
     let gates: [String]     // ["i", "f", "g", "o"], one letter per stacked block; [] for the RNN
     let gradOutput: Matrix? // T × H: ∂L/∂h_t in row t (the backward pass), ones when not given
     let bpttSteps: Int?     // truncated BPTT: the state entering every k-th step is detached
@@ -30,6 +30,17 @@ struct RecurrentInput {
     let everyStepOneHot: Bool
     /// The keys the weights were given under: PyTorch's, a cell's or Keras's (RecurrentLayouts.swift).
     var layout: WeightLayout
+    /// What the steps are called in headings (the time steps; a generated text's steps in char-lm).
+    var repeats = Repeats.timeSteps
+    /// Put before every value's name (`gen.` for char-lm's generated steps).
+    var namePrefix = ""
+    /// The letter of the scores an output layer makes from h_t (char-lm's y), whose gradient is the
+    /// loss's share of ∂L/∂h_t; nil where the loss gives it as G.
+    var scoresShare: String?
+    /// What the input's columns are, for the tables of W_ih (char-lm's characters); nil numbers them.
+    var inputNames: [String]?
+    /// Whether the step values' symbols wear a hat (ĥ_k: char-lm's generated steps, beside the trained ones).
+    var hatted = false
 
     var steps: Int { x.rows }
     var inputSize: Int { x.cols }
@@ -132,7 +143,9 @@ struct RecurrentInput {
         return record(in: tr, own: own, ownKey: ownKey)
     }
 
-    private func record(in tr: Trace, own: Words?, ownKey: (String) -> String) -> Inputs {
+    /// The inputs as tables, from X (or, with `given`, from a sequence a model around the cell
+    /// made and showed itself: char-lm's one-hot characters).
+    func record(in tr: Trace, given: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 }) -> Inputs {
         let w = recurrentWords
         func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
             if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
@@ -142,10 +155,10 @@ struct RecurrentInput {
         let rows = wIh.rows
         let perRow = gates.isEmpty ? ""
             : w(h == 1 ? "per row, one gate" : "per row, stacked", ["gates": gates.joined(separator: ", "), "H": "\(h)"])
-        let inputColumns = (1...inputSize).map { sharedWords("label input j", ["j": "\($0)"]) }
+        let inputColumns = inputNames ?? (1...inputSize).map { sharedWords("label input j", ["j": "\($0)"]) }
         let unitColumns = (1...h).map { sharedWords("label unit j", ["j": "\($0)"]) }
-        let x = tr.input("input", "X", .matrix(self.x), caption("input"),
-                         labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: inputColumns))
+        let x = given ?? tr.input("input", "X", .matrix(self.x), caption("input"),
+                                  labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: inputColumns))
         presentLayout(in: tr)
         let (ih, hh, bih, bhh) = layout.fields
         let weights: PresentedWeights = layout.keras.map {
@@ -244,7 +257,8 @@ struct RecurrentInput {
     /// a step with a next one (the GRU's path through z).
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
         let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
-        let slots = stepSlots(t).merging(["t+1": "\(t + 1)", "sup": sup, "WhhT": transposed("W_{hh}")]) { a, _ in a }
+        let slots = stepSlots(t).merging(["t+1": "\(t + 1)", "sup": sup, "WhhT": transposed("W_{hh}"),
+                                          "Gt": "$\(lossShare("t"))$", "G": "$\(lossShare("\(t)"))$"]) { a, _ in a }
         // Below the top layer, h_t's gradient comes from the layer above, not from the loss. The
         // same words at the same step of another layer (its symbols aside) are not said again.
         if state == "h" && !isTop {
@@ -253,6 +267,11 @@ struct RecurrentInput {
         if kind.isEmpty { return once(between?.words ?? recurrentWords, between?.key ?? "\(state)[t].grad", slots) }
         if isStacked { return once.exactly(recurrentWords, "\(state)[t].grad" + kind, slots) }
         return recurrentWords.caption("\(state)[t].grad" + kind, slots)
+    }
+
+    /// The loss's own share of ∂L/∂h at step `index` (`t` or a number): G_t, or char-lm's W_fcᵀ ∂L/∂y_t.
+    func lossShare(_ index: String) -> String {
+        scoresShare.map { "W_{fc}^{\\top} \\frac{\\partial L}{\\partial \($0)_{\(index)}}" } ?? "G_{\(index)}"
     }
 
     /// The size of the states' gradients per step (the vanishing gradient, seen), then the
@@ -290,7 +309,7 @@ struct RecurrentInput {
             if reached > 0 {
                 said += " " + w(bpttSteps != nil ? "gradient sizes, cut" : "gradient sizes, none", ["state": state.letter, "t": "\(reached)"])
             }
-            tr.say(said + (sizes.count == 1 && earlier && state.fromLoss ? " " + w("gradient sizes, every step") : ""))
+            tr.say(said + (sizes.count == 1 && earlier && state.fromLoss ? " " + w("gradient sizes, every step", ["Gt": "$\(lossShare("t"))$"]) : ""))
         }
         if sizes.count > 1, let shares = sharesSaying(earlier: earlier, states: zip(states, sizes).map { ($1.letter, $1.norms, $0.layer) }) { tr.say(shares) }
         let cut = bpttSteps.map { $0 < steps } ?? false
@@ -309,7 +328,7 @@ struct RecurrentInput {
         }
         let layers = (0...upper.count).reversed().filter { $0 == upper.count ? earlier : reachesEarlier($0 + 1) }
         let parts = layers.map { l in
-            l == upper.count ? w("share, loss", ["h": symbol("h_{t}", inLayer: l)])
+            l == upper.count ? w("share, loss", ["h": symbol("h_{t}", inLayer: l), "Gt": "$\(lossShare("t"))$"])
                 : w("share, layer above", ["h": symbol("h_{t}", inLayer: l), "above": "\(l + 2)", "WihT": transposed("W_{ih}", inLayer: l + 1),
                                            "a": inputSide("t", inLayer: l + 1)])
         }
@@ -345,8 +364,9 @@ struct RecurrentInput {
     /// names the words of ∂L/∂b_hh (the GRU's n rows differ from b_ih's), `h0` those of ∂L/∂h_0
     /// (the GRU's also goes through its update gate); `hiddenSide`, the pre-activation W_hh writes
     /// into when it is not a_t's own block (the GRU's a_t^h).
+    /// `sequence`: whether the sequence X is an input of its own (not for char-lm, which makes it from characters).
     func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad",
-                              h0 h0Key: String = "h0.grad", hiddenSide: String? = nil) {
+                              h0 h0Key: String = "h0.grad", hiddenSide: String? = nil, sequence: Bool = true) {
         let w = recurrentWords
         tr.heading(isStacked ? layersWords("heading input gradients", layerSlots(0)) : w("heading input gradients"), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
@@ -362,7 +382,7 @@ struct RecurrentInput {
         recordGivenGradients(back, inputs)
         back.record(inputs.h0, w.caption(h0Key + (isStacked ? ", layers" : "")))
         if let c0 { back.record(c0, w.caption(isStacked ? "c0.grad, layers" : "c0.grad")) }
-        back.record(inputs.x, w.caption("input.grad", slots))
+        if sequence { back.record(inputs.x, w.caption("input.grad", slots)) }
     }
 
     /// Rows of gate `g` (0-based block) in a stacked vector.

@@ -30,6 +30,8 @@ enum WeightLayout: Sendable {
     case cell
     /// Keras's: kernel, recurrent_kernel, bias.
     case keras(KerasWeights)
+    /// nn.RNN/LSTM/GRU's state_dict as a submodule's of a larger model's: rnn.weight_ih_l0, … (char-lm).
+    case submodule(String)
 
     static let moduleKeys = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
     static let cellKeys = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"]
@@ -59,7 +61,8 @@ enum WeightLayout: Sendable {
     /// The fields that hold PyTorch's weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 as given
     /// (Keras's derived weights keep PyTorch's names).
     var fields: (wIh: String, wHh: String, bIh: String, bHh: String) {
-        let keys = if case .cell = self { Self.cellKeys } else { Self.moduleKeys }
+        var keys = if case .cell = self { Self.cellKeys } else { Self.moduleKeys }
+        if case .submodule(let prefix) = self { keys = keys.map { prefix + $0 } }
         return (keys[0], keys[1], keys[2], keys[3])
     }
 

@@ -17,6 +17,8 @@ public struct Step: Sendable {
     public let meaning: String
     /// Labels for the rows (tokens, units, gate units) and columns, with the rows' header.
     public let labels: Labels
+    /// Whether the note shows it (not a value kept for the JSON trace only: `Trace.hiding`).
+    public var isShown = true
 
     public var isInput: Bool { computed == nil }
 }
@@ -49,6 +51,8 @@ public struct SummaryTable: Sendable {
     public struct Column: Sendable {
         public let symbol: String
         public let values: [Vector]
+        /// What each entry is (a character of char-lm's p_t), for the header; nil numbers them.
+        public var entries: [String]? = nil
     }
     public let rowHeader: String
     public let rows: [String]
@@ -172,22 +176,29 @@ public final class Trace {
 
     public func heading(_ text: String, level: Int = 2) {
         inLeftOutSection = false
-        blocks.append(.heading(level: level, text: text))
+        append(.heading(level: level, text: text))
     }
+
+    /// Whether what is recorded now is kept for the JSON trace and claims only: values the note has
+    /// shown already under other names (char-lm's generated steps that repeat the trained ones).
+    /// No value, word, heading or figure is shown while it is set.
+    public var hiding = false
+
+    private func append(_ block: Block) { if !hiding { blocks.append(block) } }
     /// Whether the section being recorded is one the Markdown leaves out (the middle of a long
     /// run of steps or heads): its values need no words.
     private var inLeftOutSection = false
     /// Starts the section of item `index` (1-based) of `count` of what the lesson repeats.
     public func section(_ repeats: Repeats, _ index: Int, of count: Int, _ text: @autoclosure () -> String) {
         inLeftOutSection = Repeats.leftOut(of: count)?.contains(index) ?? false
-        if Self.valuesOnly { return }
+        if Self.valuesOnly || hiding { return }
         blocks.append(.section(repeats, index: index, count: count, text: text()))
     }
-    public func say(_ prose: @autoclosure () -> String) { if !Self.valuesOnly { blocks.append(.prose(prose())) } }
-    public func math(_ latex: @autoclosure () -> String) { if !Self.valuesOnly { blocks.append(.math(latex())) } }
-    public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { blocks.append(.legend(rows)) }
+    public func say(_ prose: @autoclosure () -> String) { if !Self.valuesOnly && !hiding { blocks.append(.prose(prose())) } }
+    public func math(_ latex: @autoclosure () -> String) { if !Self.valuesOnly && !hiding { blocks.append(.math(latex())) } }
+    public func legend(_ rows: [(symbol: String, meaning: String, size: Int)]) { append(.legend(rows)) }
     public func figure(_ figure: @autoclosure () -> Figure, description: @autoclosure () -> String) {
-        if !Self.valuesOnly { blocks.append(.figure(figure(), description: description())) }
+        if !Self.valuesOnly && !hiding { blocks.append(.figure(figure(), description: description())) }
     }
     /// Where the gradient check table goes.
     public func gradientCheckTable() { blocks.append(.gradientCheck) }
@@ -197,13 +208,14 @@ public final class Trace {
         blocks.compactMap { if case .figure(let figure, _) = $0 { return figure } else { return nil } }
     }
 
-    public func summary(rowHeader: String, rows: [String], columns: [(symbol: String, values: [Traced])]) {
-        if Self.valuesOnly { return }
+    /// `entries`: what each entry of the columns' vectors is, for their headers (nil numbers them).
+    public func summary(rowHeader: String, rows: [String], columns: [(symbol: String, values: [Traced])], entries: [String]? = nil) {
+        if Self.valuesOnly || hiding { return }
         let cols = columns.map { column in
             SummaryTable.Column(symbol: column.symbol, values: column.values.map { traced in
                 guard case .vector(let v) = traced.value else { preconditionFailure("summary of a non-vector") }
                 return v
-            })
+            }, entries: entries)
         }
         blocks.append(.summary(SummaryTable(rowHeader: rowHeader, rows: rows, columns: cols)))
     }
@@ -248,7 +260,7 @@ public final class Trace {
     @discardableResult
     public func record(_ name: String, _ symbol: String, _ computed: Traced, _ caption: @autoclosure () -> Caption,
                        labels: @autoclosure () -> Labels = Labels()) -> Traced {
-        if Self.valuesOnly { return record(name, symbol, computed, title: "", meaning: "") }
+        if Self.valuesOnly || hiding { return record(name, symbol, computed, title: "", meaning: "") }
         // Labels still: a gradient shown later takes its value's.
         if inLeftOutSection { return record(name, symbol, computed, title: "", meaning: "", labels: labels()) }
         let words = caption()
@@ -260,9 +272,9 @@ public final class Trace {
         let value = Self.adjustment.map { $0.change(name, isInput && !name.isEmpty, given) } ?? given
         let id = steps.count
         steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,
-                          meaning: meaning, labels: labels))
+                          meaning: meaning, labels: labels, isShown: !hiding))
         if computed != nil && computedByName[name] == nil { computedByName[name] = id }
-        blocks.append(.step(id))
+        append(.step(id))
         return Traced(value, Recorded(id: id, symbol: symbol, isInput: isInput))
     }
 

@@ -151,6 +151,8 @@ public struct MarkdownRenderer {
         // A slice of another value, a transpose, blocks put in another order: only a view, whose
         // table says it all, with no arithmetic to write out.
         if equations.isView(computed) {
+            // A number that is only another one (∂L/∂L = 1): its equation said it.
+            if case .scalar = s.value { return out + paragraph(s.meaning) }
             if case .vector(let v) = s.value {
                 // A vector is a column headed by its symbol, as a computed vector's table is.
                 out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
@@ -169,7 +171,7 @@ public struct MarkdownRenderer {
         // once, where they are given or computed, and referred to here by their symbols.
         switch s.value {
         case .scalar(let x):
-            out += ["\(equations.writtenOut(computed, 0)) = \(style.fixed(x))", ""]
+            out += ["\(equations.writtenOut(computed, 0)) = \(equations.isWhole(computed) ? style.given(x) : style.fixed(x))", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
             for i in equations.shown(v.count, limit: maxRows) {
@@ -247,7 +249,9 @@ public struct MarkdownRenderer {
         }
         var header = ["| \(cell(table.rowHeader))"]
         for (column, shown) in zip(table.columns, units) {
-            header += shown.map { u in u.map { "$\(column.symbol)$ (\($0 + 1))" } ?? "⋯" }
+            header += shown.map { u in
+                u.map { i in "$\(column.symbol)$ (" + (column.entries.map { i < $0.count ? cell($0[i]) : "\(i + 1)" } ?? "\(i + 1)") + ")" } ?? "⋯"
+            }
         }
         let count = header.count - 1
         var out = [header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: count)]

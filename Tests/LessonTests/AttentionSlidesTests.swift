@@ -45,10 +45,7 @@ import Testing
     func theSeed004BulletsSoftmaxIsTheSoftmaxOfItsScores(_ name: String) throws {
         for backward in [false, true] {
             let (text, trace) = try note(example: name, backward: backward)
-            guard let said = bullet(text, "c_{4} = ") else {
-                #expect(name == "seed-char-softmax", "\(name): no seed 004 bullet")
-                continue
-            }
+            let said = try #require(bullet(text, "c_{4} = "), "\(name): no seed 004 bullet")
             let form = #/scores ([-0-9., ]+) \(here after the projections\) sum to ([-0-9.]+), not 1; their softmax is ([-0-9., ]+)\.$/#
             let match = try #require(said.firstMatch(of: form), "\(name): \(said)")
             let (scores, total, softmax) = (numbers(match.1), try #require(Double(match.2)), numbers(match.3))
@@ -152,17 +149,6 @@ import Testing
         for (from, to) in [(0, 1), (1, 0), (2, 2)] {
             for c in 0..<o.cols { #expect(abs(o[from, c] - moved[to, c]) < 1e-12) }
         }
-    }
-
-    @Test func theSeedsLanguageModelSaysNothingOfItsFillerRows() throws {
-        let text = try note(example: "seed-char-softmax").text
-        #expect(text.contains("“e”, “l” and “o” have query 0, so every key gets 0.25."))
-        #expect(!text.contains("spreads evenly"))
-        #expect(!text.contains("Shuffle the tokens"))
-        let said = try #require(bullet(text, "h: 3%"))
-        // The seed's four sum to 100; rounded correctly, 4 + 13 + 0 + 84 = 101. No “truncated”.
-        #expect(said.contains("the seed's four sum to 100, the rounded ones (4, 13, 0, 84) to 101."))
-        #expect(!said.contains("truncat"))
     }
 
     /// “Peaked” and “spread” say what they mean with the numbers beside them.

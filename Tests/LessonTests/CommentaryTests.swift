@@ -141,15 +141,6 @@ import Testing
         #expect(causal.contains("every weight above the diagonal of $A$ is 0"))
     }
 
-    @Test func theSeedsPercentagesAreCheckedAgainstTheSoftmax() throws {
-        let (text, trace) = try note(AttentionQKV.self, example: "seed-char-softmax")
-        let a = try matrix(trace, "weights")
-        let box = try #require(bullets(text))
-        #expect(box.count == 1)
-        let percent = NumberStyle(precision: 2).fixed(100 * a[0, 0]) + "%"
-        #expect(box[0].contains("Refuted") && box[0].contains(percent) && box[0].contains("“h” is 4%, not 3%"))
-    }
-
     @Test func theUndividedSoftmaxIsComputed() throws {
         let (text, trace) = try note(AttentionQKV.self, example: "illustrated-transformer")
         let s = try matrix(trace, "scores")

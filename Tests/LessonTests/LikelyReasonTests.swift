@@ -69,9 +69,9 @@ import Testing
         #expect(failing.first?.reason?.hasPrefix("rounded, then adjusted so that the row sums to 1: rounded to 2 decimals the row is 0.19, 0.31, 0.51 (sum 1.01)") == true,
                 "\(failing.first?.reason ?? "nil")")
         // The seed's own: "h 3%, e 13%, l 0%, o 84%".
-        let seed = try #require(AttentionQKV.examples.first { $0.name == "seed-char-softmax" })
-        let seedTrace = try AttentionQKV.trace(seed.input, file: "x", example: nil)
-        try seedTrace.check(try ClaimSet(try #require(seed.claims), file: "c"), file: "c", lesson: AttentionQKV.self, input: seed.input)
+        let seed = try #require(CharLM.examples.first { $0.name == "seed-hello" })
+        let seedTrace = try CharLM.trace(seed.input, file: "x", example: nil)
+        try seedTrace.check(try ClaimSet(try #require(seed.claims), file: "c"), file: "c", lesson: CharLM.self, input: seed.input)
         let seedFailing = failures(seedTrace)
         #expect(seedFailing.count == 1 && seedFailing.allSatisfy { $0.reason?.hasPrefix("rounded, then adjusted so that the row sums to 1") == true },
                 "\(seedFailing.map { $0.reason ?? "nil" })")

@@ -129,7 +129,7 @@ func tableProblems(_ markdown: String) -> [String] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let style = NumberStyle(precision: 4)
         var problems: [String] = []
-        for step in trace.steps where !step.symbol.isEmpty {
+        for step in trace.steps where !step.symbol.isEmpty && step.isShown {
             let heading = "#### $" + step.symbol + "$ · " + step.title
             let start: Int? = step.isInput
                 ? lines.firstIndex { $0.hasPrefix("**" + step.title + "**") && $0.contains("$" + step.symbol + "$") }
@@ -143,7 +143,9 @@ func tableProblems(_ markdown: String) -> [String] {
             let block = lines[start..<end].joined(separator: "\n")
             for x in step.value.flat.prefix(64) {
                 // A table of zeros is said in words: "all 0".
-                let text = step.isInput ? style.given(x) : style.fixed(x)
+                // An index chosen, or a number that is a given one (∂L/∂L = 1), as written.
+                let exact = step.computed.map { EquationWriter(style: style).isWhole($0) || $0.isGiven } ?? true
+                let text = exact ? style.given(x) : style.fixed(x)
                 // A number alone is written in LaTeX: 1e-05 as 10^{-5}.
                 let latex = EquationWriter(style: style).latexNumber(text)
                 if !block.contains(text) && !block.contains(latex) && !(x == 0 && block.contains("all 0")) { problems.append(step.name + " shows no " + text) }

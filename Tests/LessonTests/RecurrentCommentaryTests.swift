@@ -53,7 +53,9 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
         var inMath = false
         return markdown.split(separator: "\n").map(String.init).filter { line in
             if line.hasPrefix("```") { inMath.toggle(); return false }
-            return !inMath && !line.hasPrefix("|") && !line.hasPrefix("#") && !line.hasPrefix("!") && !line.hasPrefix("- entry")
+            // A matrix's entries written out ("- (1, 2): 0.5·1 = 0.5000") are arithmetic, not prose.
+            let entry = line.hasPrefix("- (") && line.contains("): ")
+            return !inMath && !entry && !line.hasPrefix("|") && !line.hasPrefix("#") && !line.hasPrefix("!")
                 && !line.hasPrefix("**") && !line.hasPrefix(">") && !line.isEmpty
         }
     }

@@ -65,6 +65,19 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
             + ["concat", "output", "weights"]
     case "positional-encoding": return ["PE"] + (input["x"] == nil ? [] : ["output"])
     case "layer-norm": return ["mean", "var", "normalized", "output"]
+    case "char-lm":
+        guard case .string(let text)? = input["text"] else { return [] }
+        let cell: [String]
+        switch input["cell"] {
+        case .string("lstm")?: cell = ["i", "f", "g", "o", "c", "h"]
+        case .string("gru")?: cell = ["r", "z", "n", "h"]
+        default: cell = ["h"]
+        }
+        let steps = (1..<text.count).flatMap { t in (cell + ["y", "p", "loss"]).map { "\($0)[\(t)]" } } + ["loss", "perplexity"]
+        guard let generate = input["generate"] else { return steps }
+        let length = generate["length"].flatMap { if case .number(let n, _) = $0 { return Int(n) } else { return nil } } ?? 4
+        let sampled = generate["mode"] == .string("sample")
+        return steps + (1...length).flatMap { k in (["y", "p", "next"] + (sampled ? ["u"] : [])).map { "gen.\($0)[\(k)]" } }
     default: return []
     }
 }

@@ -13,6 +13,6 @@ struct Constant: Operation {
 }
 
 /// `value` shown as `symbol`.
-func constant(_ value: Value, _ symbol: String) -> Traced {
+public func constant(_ value: Value, _ symbol: String) -> Traced {
     Traced(value, Constant(symbol: symbol))
 }

@@ -13,6 +13,8 @@ struct Outer: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         let cols = v.value.count
+        // A factor that is a 0 of no information (a one-hot input's, h₀'s) makes the term one too: the sum leaves it out.
+        if w.vanishes(u, index / cols) || w.vanishes(v, index % cols) { return Arithmetic("0", .number) }
         return Arithmetic("\(w.factor(u, index / cols))·\(w.factor(v, index % cols))", .product)
     }
 }

@@ -34,10 +34,21 @@ struct SoftmaxRows: Operation {
 
     /// The softmax's Jacobian-vector product, row by row: ∂x = A ⊙ (∂A − rowsum(A ⊙ ∂A)).
     func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        // A vector's softmax (char-lm's p_t) is off the loss's path: its loss, CrossEntropy, differentiates
+        // the scores directly (∂y = p − onehot).
         guard needs[0], case .matrix(let m) = result.value else { return [nil] }
         let along = reduceRows(.sum, hadamard(result, gradient))
         return [hadamard(result, gradient - broadcast(along, .perRow, rows: m.rows, cols: m.cols))]
     }
+}
+
+/// The softmax of a vector (char-lm's scores over the characters), as the one row of a matrix.
+public func softmax(_ x: Traced) -> Traced {
+    guard case .vector(let v) = x.value else { preconditionFailure("softmax of a non-vector") }
+    let top = v.entries.max() ?? 0
+    let exps = v.entries.map { Foundation.exp($0 - top) }
+    let total = exps.reduce(0, +)
+    return Traced(.vector(Vector(exps.map { $0 / total })), SoftmaxRows(a: x, rowMax: [top], rowSum: [total]))
 }
 
 /// The softmax of each row of a matrix: exp(x_ij − max_j x_ij) / Σ_j exp(x_ij − max_j x_ij).

@@ -17,10 +17,15 @@ struct Total: Operation {
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         w.sum(terms.map { ($0, index) })
     }
+
+    /// Each term changes the sum one for one (char-lm's loss, a mean of the steps' losses).
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        needs.map { $0 ? gradient : nil }
+    }
 }
 
 /// The sum of `terms` (one shape), entry by entry; a single term is itself.
-func total(_ terms: [Traced]) -> Traced {
+public func total(_ terms: [Traced]) -> Traced {
     guard terms.count > 1, var sum = terms.first?.value.flat else { return terms[0] }
     for term in terms.dropFirst() {
         let entries = term.value.flat

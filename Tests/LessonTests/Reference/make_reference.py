@@ -2358,6 +2358,250 @@ def write_json(path, obj):
         f.write(text)
 
 
+# ------------------------------------------------------------ char-lm
+#
+# A character-level language model (char-lm.json): the text's characters as
+# one-hot rows (or rows of embedding.weight), the cell (nn.RNN tanh,
+# nn.LSTM or nn.GRU, one layer, its state_dict under "rnn."), nn.Linear
+# "fc", softmax, and F.cross_entropy's mean over the T = n - 1 steps.  The
+# cell's values are the explicit graphs above (rnn_forward, lstm_forward,
+# gru_forward), checked against the real module; y[t] = fc(h[t]), p[t] =
+# softmax(y[t]) (off the loss's path, as with F.cross_entropy on the
+# scores), loss[t] = F.cross_entropy(y[t], target), loss = their mean
+# (checked against F.cross_entropy over all steps), perplexity = exp(loss).
+# Gradients: loss.backward() with retain_grad() on every named value.
+# Generation: the module run one step at a time under no_grad from h0 with
+# `start`; greedy takes the first largest probability; sampling draws u =
+# (z >> 11) * 2^-53 from SplitMix64(seed) and takes the first j with
+# cumsum(softmax(y / temperature))_j > u.
+
+MASK64 = (1 << 64) - 1
+
+
+def splitmix64(seed):
+    state = seed & MASK64
+    while True:
+        state = (state + 0x9E3779B97F4A7C15) & MASK64
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        yield z ^ (z >> 31)
+
+
+CELL_GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+CELL_VALUES = {"rnn": ["a", "h"], "lstm": ["i", "f", "g", "o", "c", "h"],
+               "gru": ["r", "z", "n", "h"]}
+
+
+def charlm_forward(cell):
+    if cell == "rnn":
+        return rnn_forward("tanh", None)
+    if cell == "lstm":
+        return lstm_forward(None)
+    return gru_forward("after", "keeps-previous", None)
+
+
+def charlm_case(spec):
+    lesson = "char-lm"
+    cell, text = spec["cell"], spec["text"]
+    vocab = spec.get("vocab")
+    chars = vocab if vocab is not None else list(dict.fromkeys(text))
+    index = [chars.index(c) for c in text]
+    V, H, T, E = len(chars), spec["hidden"], len(text) - 1, spec.get("embed")
+    I, G = (E or V), CELL_GATES[cell]
+    gen = torch.Generator().manual_seed(spec["seed"])
+    fields = {}
+    if "weights" in spec:
+        fields = {k: torch.tensor(v, dtype=DTYPE)
+                  for k, v in spec["weights"].items()}
+    else:
+        fields["rnn.weight_ih_l0"] = draw(gen, (G * H, I), 1.0, 2)
+        fields["rnn.weight_hh_l0"] = draw(gen, (G * H, H), 1.0, 2)
+        if spec.get("bias", True):
+            fields["rnn.bias_ih_l0"] = draw(gen, (G * H,), 0.5, 2)
+            fields["rnn.bias_hh_l0"] = draw(gen, (G * H,), 0.5, 2)
+        fields["fc.weight"] = draw(gen, (V, H), 1.5, 2)
+        if spec.get("fc_bias", True):
+            fields["fc.bias"] = draw(gen, (V,), 0.5, 2)
+        if E:
+            fields["embedding.weight"] = draw(gen, (V, E), 1.0, 2)
+        if spec.get("h0"):
+            fields["h0"] = draw(gen, (H,), 0.5, 2)
+        if spec.get("c0") and cell == "lstm":
+            fields["c0"] = draw(gen, (H,), 0.5, 2)
+    obj = {"text": text}
+    if vocab is not None:
+        obj["vocab"] = vocab
+    obj["cell"] = cell
+    for k, v in fields.items():
+        obj[k] = plain(v)
+    if "generate" in spec:
+        obj["generate"] = spec["generate"]
+
+    zeros = {"rnn.bias_ih_l0": (G * H,), "rnn.bias_hh_l0": (G * H,),
+             "fc.bias": (V,), "h0": (H,), "c0": (H,)}
+    leaves = dict(fields)
+    for k, shape in zeros.items():
+        leaves.setdefault(k, torch.zeros(shape, dtype=DTYPE))
+    targets = torch.tensor(index[1:])
+    eye = torch.eye(V, dtype=DTYPE)
+    cell_forward = charlm_forward(cell)
+
+    def forward(P, tap):
+        if E:
+            X = P["embedding.weight"][torch.tensor(index[:-1])]
+        else:
+            X = eye[torch.tensor(index[:-1])]
+        Q = {"input": X, "h0": P["h0"], "c0": P["c0"]}
+        for k in ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"):
+            Q[k] = P["rnn." + k]
+        hs = cell_forward(Q, tap, lambda t, state: state)
+        losses = []
+        for t in range(T):
+            y = tap(f"y[{t + 1}]", affine(P["fc.bias"], hs[t], P["fc.weight"]))
+            tap(f"p[{t + 1}]", torch.softmax(y.detach(), 0))
+            losses.append(tap(f"loss[{t + 1}]", torch.nn.functional.cross_entropy(
+                y.unsqueeze(0), targets[t:t + 1])))
+        loss = tap("loss", torch.stack(losses).mean())
+        tap("perplexity", torch.exp(loss.detach()))
+        return X, hs, loss
+
+    P = {k: v.detach().clone().requires_grad_(True) for k, v in leaves.items()}
+    tap = Tap()
+    X, hs, loss = forward(P, tap)
+    # The module itself on the same inputs, and F.cross_entropy over all steps.
+    cls = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cell]
+    module = cls(I, H, num_layers=1, dtype=DTYPE)
+    module.load_state_dict({k: leaves["rnn." + k] for k in
+                            ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")})
+    state = ((leaves["h0"].unsqueeze(0), leaves["c0"].unsqueeze(0))
+             if cell == "lstm" else leaves["h0"].unsqueeze(0))
+    with torch.no_grad():
+        out, _ = module(X.detach(), state)
+        note_diff(lesson, hs.detach(), out, f"{spec['name']} h")
+        Y = torch.addmm(leaves["fc.bias"], out, leaves["fc.weight"].T)
+        whole = torch.nn.functional.cross_entropy(Y, targets)
+        assert abs(whole.item() - loss.item()) <= 1e-14, (whole, loss)
+
+    values = {}
+    for t in range(T):
+        for name in CELL_VALUES[cell]:
+            values[f"{name}[{t + 1}]"] = plain(tap.named[f"{name}[{t + 1}]"])
+        for name in ("y", "p", "loss"):
+            values[f"{name}[{t + 1}]"] = plain(tap.named[f"{name}[{t + 1}]"])
+    values["loss"] = plain(tap.named["loss"])
+    values["perplexity"] = plain(tap.named["perplexity"])
+
+    loss.backward()
+    grads = {"loss.grad": plain(tap.named["loss"].grad)}
+    for t in reversed(range(T)):
+        for name in ["loss", "y"] + list(reversed(CELL_VALUES[cell])):
+            g = tap.named[f"{name}[{t + 1}]"].grad
+            assert g is not None, (spec["name"], name, t)
+            grads[f"{name}[{t + 1}].grad"] = plain(g)
+    for k in fields:
+        grads[k + ".grad"] = plain(P[k].grad)
+
+    if "generate" in spec:
+        values.update(charlm_generate(spec, cell, chars, leaves, module, E))
+    return {"name": spec["name"], "input": obj, "values": values, "grads": grads}
+
+
+def charlm_generate(spec, cell, chars, leaves, module, E):
+    g = spec["generate"]
+    start = chars.index(g.get("start", spec["text"][0]))
+    length, mode = g.get("length", 4), g.get("mode", "greedy")
+    tau, rng = g.get("temperature", 1), splitmix64(g.get("seed", 0))
+    V = len(chars)
+    eye = torch.eye(V, dtype=DTYPE)
+    state = ((leaves["h0"].unsqueeze(0), leaves["c0"].unsqueeze(0))
+             if cell == "lstm" else leaves["h0"].unsqueeze(0))
+    values, j = {}, start
+    with torch.no_grad():
+        for k in range(1, length + 1):
+            x = leaves["embedding.weight"][j] if E else eye[j]
+            out, state = module(x.unsqueeze(0), state)
+            h = out[0]
+            values[f"gen.h[{k}]"] = plain(h)
+            y = affine(leaves["fc.bias"], h, leaves["fc.weight"])
+            values[f"gen.y[{k}]"] = plain(y)
+            p = torch.softmax(y / tau if tau != 1 else y, 0)
+            values[f"gen.p[{k}]"] = plain(p)
+            ps = p.tolist()
+            if mode == "greedy":
+                j = max(range(V), key=lambda i: (ps[i], -i))
+            else:
+                cum = torch.cumsum(p, 0)
+                values[f"gen.cum[{k}]"] = plain(cum)
+                u = (next(rng) >> 11) * 2.0 ** -53
+                values[f"gen.u[{k}]"] = u
+                above = [i for i, c in enumerate(cum.tolist()) if c > u]
+                j = above[0] if above else max(i for i in range(V) if ps[i] > 0)
+            values[f"gen.next[{k}]"] = float(j + 1)
+    return values
+
+
+CHARLM_DEFAULT = {
+    "rnn.weight_ih_l0": [[1.1, 0.3, -0.6, 0], [0.9, -0.3, -0.2, 0]],
+    "rnn.weight_hh_l0": [[0.4, 0.7], [-1.4, -0.1]],
+    "fc.weight": [[0, -0.1], [1.2, 1.2], [0, -2], [-1.4, 1]],
+    "fc.bias": [-1, 0.1, 0.7, 0],
+}
+CHARLM_SEED = {
+    "rnn.weight_ih_l0": [[0.31, 0.5, -0.2, 0.1], [-0.1, 0.8, 0.4, -0.3],
+                         [1.47, -0.6, 0.3, 0.2]],
+    "rnn.weight_hh_l0": [[0.5, -0.3, 0.2], [0.4, 0.6, -0.1],
+                         [-0.2, 0.3, 0.5]],
+    "fc.weight": [[0.8, -0.5, 1.0], [1.5, 0.4, 0.9], [-1.1, 0.7, -2.0],
+                  [2.0, -1.2, 1.6]],
+    "fc.bias": [-0.1898, 0.9796, -0.8006, 1.9402],
+}
+CHARLM = [
+    dict(name="rnn-hello-h2-greedy", cell="rnn", text="hello", hidden=2,
+         weights=CHARLM_DEFAULT,
+         generate={"start": "h", "length": 6, "mode": "greedy"}),
+    dict(name="rnn-hello-h3-seed-sample", cell="rnn", text="hello", hidden=3,
+         weights=CHARLM_SEED,
+         generate={"start": "h", "length": 4, "mode": "sample",
+                   "temperature": 1, "seed": 3}),
+    dict(name="lstm-space-h3-greedy", cell="lstm", text="he ll o", hidden=3,
+         generate={"length": 5}),
+    dict(name="gru-vocab-h2-h0-sample-cold", cell="gru", text="abcabd",
+         vocab=["a", "b", "c", "d", "e"], hidden=2, h0=True,
+         generate={"start": "b", "length": 6, "mode": "sample",
+                   "temperature": 0.5, "seed": 11}),
+    dict(name="rnn-embed3-h2-sample-hot", cell="rnn", text="banana", hidden=2,
+         embed=3, generate={"length": 5, "mode": "sample", "temperature": 2,
+                            "seed": 7}),
+    dict(name="lstm-embed2-h2-h0-c0", cell="lstm", text="aab", hidden=2,
+         embed=2, h0=True, c0=True,
+         generate={"start": "b", "length": 3}),
+    dict(name="gru-embed2-h3-no-bias", cell="gru", text="xyzzy", hidden=3,
+         embed=2, bias=False, fc_bias=False,
+         generate={"mode": "sample", "seed": 123456789}),
+    dict(name="rnn-t1-h1", cell="rnn", text="ab", hidden=1,
+         generate={"length": 1}),
+]
+
+
+def charlm_main():
+    cases = []
+    for k, spec in enumerate(CHARLM):
+        spec = dict(spec)
+        spec.setdefault("seed", 8000 + k)
+        cases.append(charlm_case(spec))
+    doc = {"lesson": "char-lm", "generator": "make_reference.py",
+           "torch": torch.__version__, "cases": cases}
+    path = os.path.join(HERE, "char-lm.json")
+    write_json(path, doc)
+    print(f"{path}: {len(cases)} cases")
+    for c in cases:
+        print(f"  {c['name']}")
+    for (les, run), d in MAX_DIFF.items():
+        if les == "char-lm":
+            print(f"  max |manual - {RUNS.get(run, run)}| = {d:.3e}")
+
+
 def main():
     summary = []
     for lesson, build, seed_base, specs, sat in LESSONS:
@@ -2415,4 +2659,9 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    if sys.argv[1:] == ["char-lm"]:
+        charlm_main()
+    else:
+        main()
+        charlm_main()

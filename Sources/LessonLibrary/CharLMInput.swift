@@ -1,0 +1,229 @@
+// char-lm's input: the text and its characters, the cell's state_dict under `rnn.`, the output
+// layer `fc` (and an `embedding`), and what to generate. Read and checked here, so that CharLM.swift
+// reads as the derivation.
+
+import JSONFormat
+import LessonInput
+import TraceCore
+
+/// What to generate after training: `length` characters from `start`, greedily or by sampling
+/// from softmax(y/temperature) with SplitMix64(seed).
+struct Generation {
+    let start: Int              // index in the vocabulary, 0-based
+    let length: Int
+    let greedy: Bool
+    let temperature: Double
+    let seed: UInt64
+    /// The fields as the input gave them, for the words: whether a default was taken.
+    let startGiven: Bool
+
+    static let maxLength = 2_048
+    static let fields = ["start", "length", "mode", "temperature", "seed"]
+}
+
+struct CharLMInput {
+    let text: [Character]
+    let vocab: [Character]
+    /// "rnn", "lstm" or "gru".
+    let cell: String
+    let embedding: Matrix?      // V × E
+    let fcWeight: Matrix        // V × H
+    let fcBias: Vector?         // V
+    /// The cell over the inputs text[1…n−1] (one-hot, or their rows of the embedding).
+    let recurrent: RecurrentInput
+    let generation: Generation?
+    /// Whether the vocabulary was given (else the text's characters in order of appearance).
+    let vocabGiven: Bool
+
+    /// The vocabulary index of each character of the text.
+    let indices: [Int]
+    var steps: Int { text.count - 1 }
+    var vocabSize: Int { vocab.count }
+    var inputs: [Int] { Array(indices.dropLast()) }
+    var targets: [Int] { Array(indices.dropFirst()) }
+
+    static let maxText = RecurrentInput.maxSteps + 1
+    static let cells = ["rnn", "lstm", "gru"]
+
+    init(_ reader: inout InputReader) throws {
+        let text = Array(try reader.required(reader.string("text", "the training text, at least 2 characters"), "text",
+                                             "the training text, at least 2 characters"))
+        guard text.count >= 2 else {
+            throw reader.fail("text must have at least 2 characters (each step reads one and predicts the next), got \(text.count)")
+        }
+        try reader.expect(text.count, "the length of text", atMost: Self.maxText)
+        // The vocabulary: given (a list of single characters, or a string of them), or the text's own.
+        var vocab: [Character] = []
+        vocabGiven = reader.peek("vocab") != nil
+        if let given = reader.peek("vocab") {
+            vocab = try Self.readVocab(&reader, given)
+        } else {
+            for c in text where !vocab.contains(c) { vocab.append(c) }
+        }
+        try reader.expect(vocab.count, "the vocabulary size", atMost: RecurrentInput.maxSize)
+        var position: [Character: Int] = [:]
+        for (j, c) in vocab.enumerated() {
+            if let first = position[c] {
+                throw reader.fail("vocab has “\(echoed(String(c)))” twice (entries \(first + 1) and \(j + 1)); each character once")
+            }
+            position[c] = j
+        }
+        indices = try text.enumerated().map { i, c in
+            guard let j = position[c] else {
+                throw reader.fail("text has “\(echoed(String(c)))” (character \(i + 1)), which is not in vocab; add it to vocab")
+            }
+            return j
+        }
+        let cell = try reader.choice("cell", Self.cells) ?? "rnn"
+        let v = vocab.count
+        let embedding = try reader.matrix("embedding.weight", "one row of numbers per character of the vocabulary, V × E")
+        if let embedding {
+            guard embedding.rows == v else {
+                throw reader.fail("embedding.weight must have one row per character of the vocabulary = \(v) rows, got \(embedding.rows)")
+            }
+            try reader.expect(embedding.cols, "the embedding size (columns of embedding.weight)", atMost: RecurrentInput.maxSize)
+        }
+        // The inputs text[1…n−1]: one-hot over the vocabulary, or their rows of the embedding.
+        let inputIndices = indices.dropLast()
+        let x = embedding.map { e in Matrix(rows: inputIndices.count, cols: e.cols, entries: inputIndices.flatMap { e.row($0).entries }) }
+            ?? Matrix(rows: inputIndices.count, cols: v, entries: inputIndices.flatMap { j in (0..<v).map { $0 == j ? 1.0 : 0 } })
+        let gates = cell == "lstm" ? ["i", "f", "g", "o"] : cell == "gru" ? ["r", "z", "n"] : []
+        let tokens = inputIndices.map { shown(vocab[$0]) }
+        var recurrent = try RecurrentInput(charLM: &reader, x: x, tokens: tokens, gates: gates, cellState: cell == "lstm",
+                                           inputSize: embedding == nil ? ("the vocabulary size V", v) : ("the embedding size E", x.cols))
+        if embedding == nil { recurrent.inputNames = vocab.map(shown) }
+        recurrent.scoresShare = "y"
+        self.recurrent = recurrent
+        let h = recurrent.hidden
+        fcWeight = try reader.requiredMatrix("fc.weight", "the output layer's weights, one row of hidden numbers per character: V × H")
+        try reader.expect(fcWeight, "fc.weight", rows: ("the vocabulary size V", v), cols: ("hidden", h),
+                          stored: "PyTorch's nn.Linear stores its weight out × in")
+        fcBias = try reader.vector("fc.bias", "one number per character of the vocabulary")
+        if let fcBias { try reader.expect(fcBias, "fc.bias", count: ("the vocabulary size V", v)) }
+        generation = try Self.readGeneration(&reader, position: position, text: text)
+        (self.text, self.vocab, self.cell, self.embedding) = (text, vocab, cell, embedding)
+        // Per step the cell's work (its own limits counted it), then V × H for the scores; the
+        // generated steps again, each a cell step and the scores.
+        let (t, vd, hd) = (Double(text.count - 1), Double(v), Double(h))
+        let generated = Double(generation?.length ?? 0)
+        let blocks = Double(max(gates.count, 1))
+        let cellWork = blocks * hd * (Double(x.cols) + hd)
+        try reader.expectWork(multiplyAdds: (t + generated) * (cellWork + vd * hd),
+                              traceNumbers: vd * hd + Double(embedding?.entries.count ?? 0) + (t + generated) * (10 * hd + 6 * vd),
+                              backwardNumbers: t * (cellWork + vd * hd))
+    }
+
+    /// `vocab`: a list of one-character strings, or one string of its characters.
+    private static func readVocab(_ reader: inout InputReader, _ json: JSON) throws -> [Character] {
+        let what = "the characters the model knows: a list of single characters, or a string of them"
+        if case .string = json { return Array(try reader.string("vocab", what) ?? "") }
+        guard let items = try reader.strings("vocab", what) else { return [] }
+        return try items.enumerated().map { i, item in
+            guard item.count == 1, let c = item.first else {
+                throw reader.fail("vocab[\(i + 1)] must be a single character, got “\(echoed(item))” (\(item.count) characters)")
+            }
+            return c
+        }
+    }
+
+    /// `generate`: an object of start, length, mode, temperature and seed, each optional.
+    private static func readGeneration(_ reader: inout InputReader, position: [Character: Int], text: [Character]) throws -> Generation? {
+        let what = "what to generate, an object such as {\"start\": \"h\", \"length\": 4, \"mode\": \"greedy\", \"temperature\": 1, \"seed\": 0}"
+        guard let json = try reader.object("generate", what) else { return nil }
+        guard case .object(let members) = json else { return nil }
+        var fields: [String: JSON] = [:]
+        for member in members {
+            guard Generation.fields.contains(member.key) else {
+                throw reader.fail("unknown field generate.\(echoed(member.key))" + suggestion(for: member.key, in: Generation.fields)
+                    + "; the fields of generate are " + Generation.fields.joined(separator: ", "))
+            }
+            if fields[member.key] == nil { fields[member.key] = member.value }
+        }
+        func number(_ key: String, _ what: String) throws -> Double? {
+            guard let value = fields[key] else { return nil }
+            guard case .number(let x, _) = value else { throw reader.fail("generate.\(key) must be \(what), got \(value.kindDescription)") }
+            return x
+        }
+        func whole(_ key: String, _ what: String, from low: Int, to high: Int) throws -> Int? {
+            guard let x = try number(key, what) else { return nil }
+            guard x == x.rounded(), x >= Double(low), x <= Double(high) else {
+                throw reader.fail("generate.\(key) must be \(what), got \(fields[key]?.numberText ?? JSON.format(x))")
+            }
+            return Int(x)
+        }
+        var startIndex = position[text[0]] ?? 0
+        if let start = fields["start"] {
+            guard case .string(let s) = start else { throw reader.fail("generate.start must be one character of vocab, got \(start.kindDescription)") }
+            guard s.count == 1, let c = s.first else {
+                throw reader.fail("generate.start must be a single character, got “\(echoed(s))” (\(s.count) characters)")
+            }
+            guard let j = position[c] else { throw reader.fail("generate.start is “\(echoed(s))”, which is not in vocab; add it to vocab") }
+            startIndex = j
+        }
+        let length = try whole("length", "a whole number from 1 to \(Generation.maxLength) (the characters to generate)", from: 1, to: Generation.maxLength) ?? 4
+        var greedy = true
+        if let mode = fields["mode"] {
+            guard case .string(let word) = mode, ["greedy", "sample"].contains(word) else {
+                let got = if case .string(let word) = mode { "“\(echoed(word))”" } else { mode.kindDescription }
+                throw reader.fail("generate.mode must be \"greedy\" (the likeliest character) or \"sample\" (drawn from the softmax), got \(got)")
+            }
+            greedy = word == "greedy"
+        }
+        let temperature = try number("temperature", "a number above 0 (1 samples from the model's own softmax)") ?? 1
+        guard temperature > 0 else {
+            throw reader.fail("generate.temperature must be a number above 0 (1 samples from the model's own softmax), got \(fields["temperature"]?.numberText ?? JSON.format(temperature))")
+        }
+        // Whole numbers up to 2⁵³, which a JSON number holds exactly.
+        let seed = try whole("seed", "a whole number from 0 to 2^53 (the seed of the SplitMix64 generator)", from: 0, to: 1 << 53) ?? 0
+        return Generation(start: startIndex, length: length, greedy: greedy, temperature: temperature, seed: UInt64(seed),
+                          startGiven: fields["start"] != nil)
+    }
+}
+
+/// A character as a table shows it: a space as ␣, a tab or a newline by its escape.
+func shown(_ c: Character) -> String {
+    switch c {
+    case " ": return "␣"
+    case "\n": return "\\n"
+    case "\t": return "\\t"
+    default: return String(c)
+    }
+}
+
+extension RecurrentInput {
+    /// The cell of a model whose state_dict holds it as the submodule `rnn` (char-lm): its weights
+    /// under `rnn.weight_ih_l0`, …, its states under `h0` and `c0`, one layer; `x` is the sequence
+    /// the model made of its characters and `inputSize` says what its columns are.
+    init(charLM reader: inout InputReader, x: Matrix, tokens: [String], gates: [String], cellState: Bool, inputSize: (String, Int)) throws {
+        let blocks = max(gates.count, 1)
+        let stacked = blocks == 1 ? "hidden" : "\(blocks)·hidden"
+        layout = .submodule("rnn.")
+        let (ih, hh, bih, bhh) = layout.fields
+        let wIh = try reader.requiredMatrix(ih, "the cell's input weights, \(stacked) × input")
+        let wHh = try reader.requiredMatrix(hh, "the cell's recurrent weights, \(stacked) × hidden")
+        let h = WeightLayout.hidden(wHh, blocks: blocks)
+        try reader.expect(h, "the hidden size (columns of \(hh))", atMost: Self.maxSize)
+        try reader.expect(wHh, hh, rows: (stacked, blocks * h), cols: ("hidden", h))
+        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: inputSize)
+        let bIh = try reader.vector(bih, "\(stacked) numbers")
+        let bHh = try reader.vector(bhh, "\(stacked) numbers")
+        if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
+        if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
+        let (h0, _) = try Self.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: 1)
+        var c0: Vector?
+        if cellState { (c0, _) = try Self.readState(&reader, "c0", "the initial cell state", hidden: h, layers: 1) }
+        (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
+        (upper, h0Rows, c0Rows, layer) = ([], nil, nil, 0)
+        (self.tokens, self.gates, gradOutput, bpttSteps) = (tokens, gates, nil, nil)
+        everyStepOneHot = x.rows > 1 && (0..<x.rows).allSatisfy { Self.oneHotColumn(x, $0) != nil }
+    }
+
+    /// This cell run on another sequence `x` (char-lm's generated characters): its steps named
+    /// `gen.h[t]`, …, with hatted symbols, under `repeats`' headings.
+    func generating(_ x: Matrix, tokens: [String], repeats: Repeats) -> RecurrentInput {
+        var view = RecurrentInput(layer: 0, of: self, input: x)
+        (view.namePrefix, view.hatted, view.repeats) = ("gen.", true, repeats)
+        view.tokens = tokens
+        return view
+    }
+}
