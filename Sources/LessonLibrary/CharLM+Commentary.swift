@@ -59,12 +59,14 @@ extension CharLM {
 
     static func perplexitySaying(_ m: CharLMInput, _ loss: Double) -> Caption {
         let caption = words.caption("perplexity")
-        return Caption(title: caption.title, meaning: caption.meaning + " " + words("perplexity here", ["ppl": inSentence(exp(loss)), "V": "\(m.vocabSize)"]))
+        let slots = ["ppl": inSentence(exp(loss)), "V": "\(m.vocabSize)"]
+        let worse = exp(loss) > Double(m.vocabSize) ? words("perplexity worse", slots) : ""
+        return Caption(title: caption.title, meaning: caption.meaning + " " + words("perplexity here", slots) + worse)
     }
 
     /// What generation does: greedy or sampled, and the temperature's effect.
     static func generationSaying(_ m: CharLMInput, _ g: Generation) -> String {
-        var said = words(g.greedy ? "generation, greedy" : "generation, sample", ["start": quoted(m, g.start), "seed": "\(g.seed)"])
+        var said = words(g.greedy ? "generation, greedy" : "generation, sample", ["start": quoted(m, g.start), "seed": "\(g.seed)", "length": "\(g.length)"])
         if g.temperature != 1 {
             said += words("generation, temperature", ["tau": JSON.format(g.temperature), "effect": words(g.temperature < 1 ? "sharper" : "flatter")])
         }
@@ -80,20 +82,26 @@ extension CharLM {
         once(words, "gen.u[t]", adding: [words("draw here", ["t": "\(t)", "z": "\(bits)"])])
     }
 
+    /// After a choice: a character whose column of W_ih is 0 (one-hot inputs) adds nothing when read.
+    static func zeroColumnSaying(_ m: CharLMInput, _ j: Int, _ g: Generation, _ t: Int) -> String {
+        guard m.embedding == nil, t < g.length, (0..<m.recurrent.wIh.rows).allSatisfy({ m.recurrent.wIh[$0, j] == 0 }) else { return "" }
+        return words("zero column", ["chosen": quoted(m, j)])
+    }
+
     /// The choice's caption: the likeliest character (greedy), or the stretch the draw fell in.
     static func choiceCaption(_ m: CharLMInput, _ g: Generation, _ t: Int, p: [Double], chosen: Int, u: Double?, once: SaidOnce) -> Caption {
         let (best, tie) = likeliest(p)
-        let symbol = { (j: Int) in "\\hat{p}_{\(t),\(charSymbol(m.vocab[j], index: j))} = \(inSentence(p[j]))" }
+        let symbol = { (j: Int) in "\\hat p_{\(t),\(charSymbol(m.vocab[j], index: j))} = \(inSentence(p[j]))" }
         guard let u else {
             let said = words(tie != nil ? "choice, greedy tie" : "choice, greedy", ["chosen": quoted(m, best), "other": tie.map { quoted(m, $0) } ?? "", "p": symbol(best)])
-            return once(words, "gen.next[t], greedy", adding: [said])
+            return once(words, "gen.next[t], greedy", adding: [said + zeroColumnSaying(m, chosen, g, t)])
         }
         let low = p[..<chosen].reduce(0, +)
         var said = words("choice, sample", ["t": "\(t)", "u": NumberStyle(precision: 4).fixed(u), "chosen": quoted(m, chosen),
                                             "low": NumberStyle(precision: 4).fixed(low), "high": NumberStyle(precision: 4).fixed(low + p[chosen]),
                                             "p": inSentence(p[chosen])])
         if chosen != best { said += words("choice, sample, unlikely", ["best": quoted(m, best), "q": inSentence(p[best])]) }
-        return once(words, "gen.next[t], sample", adding: [said])
+        return once(words, "gen.next[t], sample", adding: [said + zeroColumnSaying(m, chosen, g, t)])
     }
 
     /// How the generated text stands to the training text.

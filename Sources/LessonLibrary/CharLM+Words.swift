@@ -9,23 +9,23 @@ extension CharLM {
         captions: [
             "one-hot": ("One-hot inputs", #"Row $t$ is $x_{t}$, the character $s_{t}$ as a one-hot vector: 1 in its own column, 0 elsewhere."#),
             "embedding.weight": ("Embedding", #"One row of numbers per character (`nn.Embedding`): $x_{t}$ is the row of the character read at step $t$, learned like any weight."#),
-            "fc.weight": ("Output weights", #"Row $j$ turns the hidden state into character $j$'s score: $y_{t,j} = (W_{fc})_{j} \cdot h_{t} + (b_{fc})_{j}$."#),
+            "fc.weight": ("Output weights", #"Row $j$ turns the hidden state into character $j$'s score: $y_{t,j}$ is row $j$ of $W_{fc}$ times $h_{t}$, plus entry $j$ of $b_{fc}$."#),
             "fc.bias": ("Output bias", "Each character's score before anything is read."),
             "y[t]": ("scores", #"One score (a *logit*) per character: the larger, the likelier the model finds it as the next character."#),
             "p[t]": ("next-character probabilities", #"The softmax turns the scores into probabilities that sum to 1, in the same order."#),
             "loss[t]": ("loss", #"$-\log$ of the probability given to the character that does come next: 0 for a sure, right prediction, and the larger the less the target was given."#),
             "loss": ("mean loss", #"The mean of the steps' losses, as `F.cross_entropy` computes it; training lowers it by making each target more probable."#),
-            "perplexity": ("perplexity", #"$e^{L}$: on average the model is as unsure as if it picked evenly among $\operatorname{PPL}$ characters. Picking evenly among all $V$ gives $V$; a sure, right model gives 1."#),
+            "perplexity": ("perplexity", #"$e^{L}$: on average the model is as unsure as if it picked evenly among $\operatorname{PPL}$ characters. Picking evenly among the $V$ characters gives $V$; a sure, right model gives 1."#),
             "gen.y[t]": ("scores", ""),
             "gen.p[t]": ("next-character probabilities", #"The softmax of the scores, as in training."#),
             "gen.p[t], temperature": ("probabilities at temperature τ", #"The softmax of the scores divided by $\tau = «tau»$: «effect»"#),
             "gen.cum[t]": ("running sums", #"$C_{t,j}$ adds the probabilities up to character $j$: the draw falls in character $j$'s stretch, from $C_{t,j-1}$ to $C_{t,j}$, whose length is its probability."#),
-            "gen.u[t]": ("the draw", #"The top 53 bits of the generator's next 64-bit output $z_{t}$, over $2^{53}$: a number in $[0, 1)$, every value equally likely."#),
+            "gen.u[t]": ("the draw", #"The top 53 bits of the generator's next 64-bit output $Z_{t}$ ($\gg 11$ shifts out the other 11), over $2^{53}$: a number in $[0, 1)$, every value equally likely."#),
             "gen.next[t], greedy": ("next character", #"The likeliest character (of a tie, the first)."#),
             "gen.next[t], sample": ("next character", #"The character whose stretch the draw falls in: each is drawn as often as its probability."#),
             "loss.grad": ("gradient of the loss", #"The backward pass starts here: $L$ changes one for one with itself."#),
             "loss[t].grad": ("gradient of a step's loss", #"$L$ is the mean of the «T» steps' losses, so each counts $1/«T»$."#),
-            "y[t].grad": ("gradient of the scores", #"Softmax minus one-hot: each character's probability, less 1 at the target, times $\partial L/\partial \ell_{t}$. A score's gradient is positive where raising it would raise the loss."#),
+            "y[t].grad": ("gradient of the scores", #"Softmax minus one-hot: each character's probability, less 1 at the target, times $\partial L/\partial \ell_{t}$. A score's gradient is positive where raising it would raise the loss; gradient descent moves each score against its gradient, so the target's (negative) goes up and the others go down."#),
             "fc.weight.grad": ("gradient of the output weights", #"Shared by every step: the sum over the steps of $\frac{\partial L}{\partial y_{t}} h_{t}^{\top}$."#),
             "fc.bias.grad": ("gradient of the output bias", #"The sum of $\frac{\partial L}{\partial y_{t}}$ over the steps."#),
             "embedding.weight.grad": ("gradient of the embedding", #"Row $j$ collects $\frac{\partial L}{\partial x_{t}}$ from every step that read character $j$; a row never read gets 0."#),
@@ -73,9 +73,9 @@ extension CharLM {
             "convention": #"""
                 **Convention:** PyTorch's modules: the cell is «cell», computed as in the «lesson» lesson; the \#
                 output layer is `nn.Linear`, $W_{fc}$ stored out × in; the loss is `F.cross_entropy`, the mean \#
-                over the $T$ steps (Karpathy's min-char-rnn sums them instead, so its gradients are $T$ times \#
-                these). $s_{1} \dots s_{n}$ are the characters of the text, $T = n - 1$, and $p_{t,j}$ is entry \#
-                $j$ of $p_{t}$.
+                over the $T$ steps, in nats (Karpathy's min-char-rnn sums them instead, so its gradients are \#
+                $T$ times these). $s_{1} \dots s_{n}$ are the characters of the text, $T = n - 1$, and $p_{t,j}$ \#
+                is entry $j$ of $p_{t}$. Seed 002's $W_{xh}$, $W_{hh}$ and $W_{hy}$ are $W_{ih}$, $W_{hh}$ and $W_{fc}$ here.
                 """#,
             "legend T": "steps: characters read (one fewer than the text has)",
             "legend V": "characters in the vocabulary",
@@ -101,31 +101,46 @@ extension CharLM {
             "heading loss": "The loss and the perplexity",
             "heading generation": "Generating: the model feeds itself",
             "generation, greedy": #"""
-                Now the model writes on its own. It starts again from $h_{0}$, reads «start», and at each step \#
-                reads the character it chose at the step before: greedily, the likeliest one. The generated \#
-                steps' values wear a hat: $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$.
+                Now the model writes «length» characters on its own. It starts again from $h_{0}$, reads «start», \#
+                and at each step reads the character it chose at the step before: greedily, the likeliest one. \#
+                Every value of a generated step wears a hat: the character read $\hat x_{t}$, the cell's values \#
+                ($\hat h_{t}$, …), the scores $\hat y_{t}$ and the probabilities $\hat p_{t}$.
                 """#,
             "generation, sample": #"""
-                Now the model writes on its own. It starts again from $h_{0}$, reads «start», and at each step \#
-                reads the character it chose at the step before, drawn from $\hat p_{t}$: a number $u_{t}$ in \#
-                $[0, 1)$ comes from the SplitMix64 generator seeded with «seed», and the chosen character is the \#
-                first whose running sum $C_{t,j}$ exceeds $u_{t}$, so each is drawn with its probability. \#
-                The generated steps' values wear a hat: $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$.
+                Now the model writes «length» characters on its own. It starts again from $h_{0}$, reads «start», \#
+                and at each step reads the character it chose at the step before, drawn from $\hat p_{t}$: a \#
+                number $u_{t}$ in $[0, 1)$ comes from the generator below, and the chosen character is the first \#
+                whose running sum $C_{t,j}$ exceeds $u_{t}$, so each is drawn with its probability. Every value of \#
+                a generated step wears a hat: the character read $\hat x_{t}$, the cell's values ($\hat h_{t}$, …), \#
+                the scores $\hat y_{t}$ and the probabilities $\hat p_{t}$.
+
+                The generator is SplitMix64, seeded with «seed»: its state starts at the seed, and each output \#
+                $Z_{t}$ adds 0x9E3779B97F4A7C15 to the state and mixes it, all modulo $2^{64}$ ($\oplus$ is \#
+                exclusive or, $\gg$ a shift to the right):
+
+                ```math
+                z \leftarrow (z \oplus (z \gg 30)) \cdot \text{0xBF58476D1CE4E5B9}, \quad
+                z \leftarrow (z \oplus (z \gg 27)) \cdot \text{0x94D049BB133111EB}, \quad
+                Z_{t} = z \oplus (z \gg 31)
+                ```
                 """#,
             "generation, temperature": #" With temperature $\tau = «tau»$, $\hat p_{t} = \operatorname{softmax}(\hat y_{t} / \tau)$: «effect»"#,
             "sharper": "below 1, it makes the likely characters likelier.",
             "flatter": "above 1, it evens the probabilities out.",
             "same as training": #"""
-                Step «t» reads what training's step «t» read, from the same $h_{0}$, so its values are training's: \#
-                $\hat h_{«t»} = h_{«t»}$, $\hat y_{«t»} = y_{«t»}$ and $\hat p_{«t»} = p_{«t»}$, shown above.
+                So far the model has read what training read, from the same $h_{0}$: step «t»'s values are \#
+                training's, $\hat h_{«t»} = h_{«t»}$, $\hat y_{«t»} = y_{«t»}$ and $\hat p_{«t»} = p_{«t»}$, shown above.
                 """#,
+            "same as training, again": #"Still training's: $\hat h_{«t»} = h_{«t»}$, $\hat y_{«t»} = y_{«t»}$ and $\hat p_{«t»} = p_{«t»}$."#,
             "same as training, temperature": #"""
-                Step «t» reads what training's step «t» read, from the same $h_{0}$, so its state and scores are \#
-                training's: $\hat h_{«t»} = h_{«t»}$ and $\hat y_{«t»} = y_{«t»}$, shown above.
+                So far the model has read what training read, from the same $h_{0}$: step «t»'s state and scores \#
+                are training's, $\hat h_{«t»} = h_{«t»}$ and $\hat y_{«t»} = y_{«t»}$, shown above.
                 """#,
+            "same as training, temperature, again": #"Still training's: $\hat h_{«t»} = h_{«t»}$ and $\hat y_{«t»} = y_{«t»}$."#,
+            "zero column": " «chosen»'s column of $W_{ih}$ is 0 (no training step reads it), so at the next step the character read adds nothing.",
             "generated text": "The model wrote «start» → «text»: “«whole»”.",
             "generated, the text": " It is the training text: every choice was the true next character.",
-            "generated, text then more": " Its first «n» characters are the training text; after it, the model goes on with what it learned: «more».",
+            "generated, text then more": " Its first «n» characters are the training text; after it the model writes «more», which no training target asked for.",
             "generated, differs": " It leaves the training text at step «t»: «chosen» where the text has «target», and from there it reads its own choice.",
             "generated, shorter": " It is the start of the training text.",
             "predicts, right": "The likeliest is «chosen» ($«p»$), the target: right.",
@@ -135,7 +150,8 @@ extension CharLM {
             "loss worst": "Step «t» costs most ($\\ell_{«t»} = «l»$): its target «target» got only «q».",
             "loss even": "Every step costs about the same.",
             "perplexity here": "Here $\\operatorname{PPL} = «ppl»$, against «V» for picking evenly among the «V» characters.",
-            "draw here": "Here $z_{«t»} = «z»$.",
+            "perplexity worse": " It is above «V»: the model does worse than picking evenly, sure of the wrong characters.",
+            "draw here": "Here $Z_{«t»} = «z»$.",
             "choice, greedy": "The likeliest is «chosen» ($«p»$).",
             "choice, greedy tie": "«chosen» and «other» tie ($«p»$); the first is taken.",
             "choice, sample": "$u_{«t»} = «u»$ falls in «chosen»'s stretch, from «low» to «high»: «chosen», whose probability is «p».",
@@ -154,38 +170,48 @@ extension CharLM {
             "backward why": #"""
                 Training lowers $L$ by gradient descent, so it needs $\partial L/\partial \theta$ for every weight. \#
                 The backward pass starts at $L$, goes to each step's loss, then to its scores — where it takes the \#
-                famous form «softmax minus one-hot» — and back through the cell, step by step as in the cell's \#
+                famous form *softmax minus one-hot* — and back through the cell, step by step as in the cell's \#
                 own lesson, with $W_{fc}^{\top} \frac{\partial L}{\partial y_{t}}$ joining $\frac{\partial L}{\partial h_{t}}$ at each step.
                 """#,
             "backward equations": #"""
-                \frac{\partial L}{\partial \ell_{t}} = \frac{1}{«T»}, \qquad
+                \begin{aligned}
+                \frac{\partial L}{\partial \ell_{t}} &= \frac{1}{«T»}, \qquad
                 \frac{\partial L}{\partial y_{t}} = \left(p_{t} - \operatorname{onehot}(s_{t+1})\right) \frac{\partial L}{\partial \ell_{t}}, \qquad
-                \frac{\partial L}{\partial h_{t}} = W_{fc}^{\top} \frac{\partial L}{\partial y_{t}} + \left(\text{from step } t+1\right), \qquad
-                \frac{\partial L}{\partial W_{fc}} = \sum_{t=1}^{T} \frac{\partial L}{\partial y_{t}} h_{t}^{\top}
+                \frac{\partial L}{\partial W_{fc}} = \sum_{t=1}^{T} \frac{\partial L}{\partial y_{t}} h_{t}^{\top} \\
+                \frac{\partial L}{\partial h_{t}} &= W_{fc}^{\top} \frac{\partial L}{\partial y_{t}} + «from next»
+                \end{aligned}
                 """#,
+            "from next, rnn": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
+            "from next, lstm": #"\left(\text{what step } t+1 \text{ passes back, as in lstm-gates}\right)"#,
+            "from next, gru": #"\left(\text{what step } t+1 \text{ passes back, as in gru}\right)"#,
+            "heading weight gradients": "The weights' gradients: one term per step",
             "scores push": "The target «target»'s score is pushed up most (its gradient $«g»$ is the most negative); «top»'s is pushed down most ($«h»$).",
             "scores push, target top": "The target «target» is also the likeliest: its score is pushed up ($«g»$), every other down, and the more the likelier it was.",
             "default.summary": "“hello” with a trained two-unit RNN: every next character right; greedy generation goes on past the text",
             "default.story": #"""
-                Seed 002's character-level language model reads “hello” over the four characters h, e, l, o. \#
-                Its weights here were trained on that text (and rounded to one decimal), with two hidden units, \#
-                few enough to check every number by hand. Watch steps 3 and 4: both read “l”, and only the \#
-                hidden state can tell the model that the first “l” is followed by “l” and the second by “o”.
+                Seed 002's task: a character-level language model reads “hello” over the four characters h, e, \#
+                l, o. The model here is not the seed's (that one is `--example seed-hello`): it was trained on \#
+                “hello”, with two hidden units, few enough to check every number by hand, no cell biases \#
+                (`nn.RNN(bias=False)`), a little weight decay, and its weights rounded to one decimal. Weight \#
+                decay took the column of “o” in $W_{ih}$ to 0: no step reads “o”. Watch steps 3 and 4: both \#
+                read “l”, and only the hidden state can tell the model that the first “l” is followed by “l” \#
+                and the second by “o”.
                 """#,
             "default.backward": #"""
-                The model is trained already, so the gradients are small: each target's probability is high, \#
-                and $p_{t} - \operatorname{onehot}(s_{t+1})$ is near 0.
+                The model is trained already: every target is likely, so the gradients are small, as the entries \#
+                of $\partial L/\partial y_{t}$ show.
                 """#,
-            "seed-hello.summary": "seed 002's scores [1.0, 2.2, −3.0, 4.1] and “h: 3%, e: 13%, l: 0%, o: 84%”, then sampling",
+            "seed-hello.summary": "seed 002's scores [1.0, 2.2, −3.0, 4.1] and “h: 3%, e: 13% l: 0%, o: 84%”, then sampling",
             "seed-hello.story": #"""
-                Seed 002's figure: a three-unit RNN reads “h” and scores the next character $[1.0, 2.2, -3.0, 4.1]$ \#
+                Seed 002's figure (from A. Karpathy's “The Unreasonable Effectiveness of Recurrent Neural \#
+                Networks”): a three-unit RNN reads “h” and scores the next character $[1.0, 2.2, -3.0, 4.1]$ \#
                 over h, e, l, o, so it predicts “o” where the text goes on with “e”; the notes quote the \#
-                probabilities as “h: 3%, e: 13%, l: 0%, o: 84%” and sample from them. The weights here make \#
+                probabilities as “h: 3%, e: 13% l: 0%, o: 84%” and sample from them. The weights here make \#
                 $h_{1}$ about the figure's $[0.3, -0.1, 0.9]$, and the output bias makes up the rest, so that \#
                 $y_{1}$ prints as the seed's scores. The model is untrained: watch the loss, and what sampling writes.
                 """#,
             "slides percent": #"""
-                Seed 002: “h: 3%, e: 13%, l: 0%, o: 84%.” «verdict»: the softmax of the scores «scores» is \#
+                Seed 002: “h: 3%, e: 13% l: 0%, o: 84%.” «verdict»: the softmax of the scores «scores» is \#
                 «percents»«off».
                 """#,
             "slides percent off": "; rounded, «misses»",
@@ -203,7 +229,7 @@ extension CharLM {
             "same input, alike": #"Not here: steps «s» and «t» both read «char», and $h_{«s»} = «hs»$ and $h_{«t»} = «ht»$ differ, but the model predicts «a» at both ($«pa»$, $«pb»$), where the targets are «ta» and «tb»."#,
             "slides perplexity": #"""
                 Seed 004: “exp of the cross-entropy is the perplexity.” Confirmed: $e^{L} = e^{«L»} = «ppl»$, which is \#
-                also the geometric mean of $1/p$ over the targets, $\left(«inverse»\right)^{1/«T»} = «ppl»$: “on average as unsure as a choice among «ppl»”.
+                also the geometric mean of $1/p$ over the targets, $\left(«inverse»\right)^{1/«T»} = «ppl»$: on average as unsure as a choice among «ppl» characters.
                 """#,
             "confirmed": "Confirmed",
             "refuted": "Refuted",

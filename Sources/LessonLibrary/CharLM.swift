@@ -269,31 +269,34 @@ enum CharLM: Lesson {
         func repeatsTraining(_ t: Int) -> Bool {
             t <= m.steps && state.read.enumerated().allSatisfy { $0.element == m.inputs[$0.offset] }
         }
+        var firstSame = false       // whether a step has said it repeats training's
         let hooks = StepHooks(input: { t in
             let j = t == 1 ? g.start : state.chosen[t - 2]
             state.read.append(j)
             tr.hiding = repeatsTraining(t)
-            let symbol = "\\hat{x}_{\(t)}"
+            let symbol = "\\hat x_{\(t)}"
             return m.embedding == nil ? constant(.vector(Vector(row(j))), symbol) : x.row(j, symbol)
         }, after: { t, h in
             let same = tr.hiding
-            let yHat = tr.record("gen.y[\(t)]", "\\hat{y}_{\(t)}", wFc * h + bFc, w.caption("gen.y[t]"), labels: labels)
+            let yHat = tr.record("gen.y[\(t)]", "\\hat y_{\(t)}", wFc * h + bFc, w.caption("gen.y[t]"), labels: labels)
             let pFrom: Traced
             if same && g.temperature == 1 {
                 // Training's p_t, under its own name too; the choice is made from training's, shown above.
-                tr.record("gen.p[\(t)]", "\\hat{p}_{\(t)}", softmax(yHat), w.caption("gen.p[t]"))
+                tr.record("gen.p[\(t)]", "\\hat p_{\(t)}", softmax(yHat), w.caption("gen.p[t]"))
                 pFrom = trained.p[t - 1]
                 tr.hiding = false
                 tr.section(.generatedSteps, t, of: g.length, view.stepHeading(t))
-                tr.say(w("same as training", stepSlots(t)))
+                tr.say(w(!firstSame ? "same as training" : "same as training, again", stepSlots(t)))
+                firstSame = true
             } else {
                 tr.hiding = false
                 if same {
                     tr.section(.generatedSteps, t, of: g.length, view.stepHeading(t))
-                    tr.say(w("same as training, temperature", stepSlots(t)))
+                    tr.say(w(!firstSame ? "same as training, temperature" : "same as training, temperature, again", stepSlots(t)))
+                    firstSame = true
                 }
                 let scaled = g.temperature == 1 ? yHat : (same ? trained.y[t - 1] : yHat) / constant(.scalar(g.temperature), #"\tau"#)
-                pFrom = tr.record("gen.p[\(t)]", "\\hat{p}_{\(t)}", softmax(scaled), temperatureCaption(g, t, once: once), labels: labels)
+                pFrom = tr.record("gen.p[\(t)]", "\\hat p_{\(t)}", softmax(scaled), temperatureCaption(g, t, once: once), labels: labels)
             }
             let choice: Traced
             let probabilities = pFrom.value.flat
@@ -304,7 +307,7 @@ enum CharLM: Lesson {
             } else {
                 let sums = tr.record("gen.cum[\(t)]", "C_{\(t)}", cumulativeSum(pFrom), once(w, "gen.cum[t]"), labels: labels)
                 let bits = rng.next()
-                let u = tr.record("gen.u[\(t)]", "u_{\(t)}", uniformDraw(bits, symbol: "z_{\(t)}"), drawCaption(t, bits: bits, once: once))
+                let u = tr.record("gen.u[\(t)]", "u_{\(t)}", uniformDraw(bits, symbol: "Z_{\(t)}"), drawCaption(t, bits: bits, once: once))
                 let drawn = sampledChoice(sums, u, p: probabilities)
                 choice = tr.record("gen.next[\(t)]", "j_{\(t)}", drawn,
                                    choiceCaption(m, g, t, p: probabilities, chosen: Int(drawn.value.flat[0]) - 1, u: u.value.flat[0], once: once))
@@ -329,7 +332,7 @@ enum CharLM: Lesson {
         tr.heading(backwardWords("heading backward"))
         tr.say(w("backward why"))
         if let story { tr.say(story) }
-        tr.math(w("backward equations", ["T": "\(m.steps)"]))
+        tr.math(w("backward equations", ["T": "\(m.steps)", "from next": w("from next, \(m.cell)")]))
         // One-hot inputs are no parameter: the embedding's rows are.
         var differentiable = p.differentiable(inputs, c0: c0) + [fc.w] + (m.fcBias == nil ? [] : [fc.b])
         if m.embedding == nil { differentiable.removeFirst() }
@@ -347,7 +350,7 @@ enum CharLM: Lesson {
         }
         let gru = m.cell == "gru"
         p.recordInputGradients(back, inputs, c0: c0, in: tr, biasHh: gru ? "bias_hh_l0.grad, gru" : "bias_hh_l0.grad",
-                               h0: gru ? "h0.grad, gru" : "h0.grad", hiddenSide: gru ? "h" : nil, sequence: false)
+                               h0: gru ? "h0.grad, gru" : "h0.grad", hiddenSide: gru ? "h" : nil, sequence: false, heading: w("heading weight gradients"))
         back.record(fc.w, w.caption("fc.weight.grad"))
         back.record(fc.b, w.caption("fc.bias.grad"))
         if m.embedding != nil { back.record(x, w.caption("embedding.weight.grad")) }

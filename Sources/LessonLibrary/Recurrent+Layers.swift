@@ -89,10 +89,10 @@ extension RecurrentInput {
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
 
-    /// `\hat{h}_{2}` for `h_{2}`: a step value's letter hatted; weights, biases and `x` keep theirs.
+    /// `\hat h_{2}` for `h_{2}`: a step value's letter hatted; weights, biases and `x` keep theirs.
     static func hat(_ base: String) -> String {
         guard let letter = base.first, "aifgocrznh".contains(letter), base.dropFirst().hasPrefix("_{") else { return base }
-        return "\\hat{\(letter)}" + base.dropFirst()
+        return "\\hat \(letter)" + base.dropFirst()
     }
 
     /// A figure's title, with the layer it shows when there are several.

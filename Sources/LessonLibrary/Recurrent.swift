@@ -366,9 +366,9 @@ struct RecurrentInput {
     /// into when it is not a_t's own block (the GRU's a_t^h).
     /// `sequence`: whether the sequence X is an input of its own (not for char-lm, which makes it from characters).
     func recordInputGradients(_ back: Backprop, _ inputs: Inputs, c0: Traced? = nil, in tr: Trace, biasHh: String = "bias_hh_l0.grad",
-                              h0 h0Key: String = "h0.grad", hiddenSide: String? = nil, sequence: Bool = true) {
+                              h0 h0Key: String = "h0.grad", hiddenSide: String? = nil, sequence: Bool = true, heading: String? = nil) {
         let w = recurrentWords
-        tr.heading(isStacked ? layersWords("heading input gradients", layerSlots(0)) : w("heading input gradients"), level: 3)
+        tr.heading(heading ?? (isStacked ? layersWords("heading input gradients", layerSlots(0)) : w("heading input gradients")), level: 3)
         tr.say(w("input gradients", ["T": "\(steps)"]))
         let zeroStart = h0.map { $0.entries.allSatisfy { $0 == 0 } } ?? true
         // The symbols of layer 1 (PyTorch's l0), the one these inputs belong to.

@@ -80,7 +80,7 @@ import Testing
         let mean = pow(inverse.reduce(1, *), 0.25)
         let ppl = try Self.values(trace, "perplexity")[0]
         #expect(abs(mean - ppl) < 1e-12)
-        #expect(text.contains("= \(NumberStyle(precision: 4).fixed(ppl))$: “on average as unsure as a choice among"))
+        #expect(text.contains("= \(NumberStyle(precision: 4).fixed(ppl))$: on average as unsure as a choice among \(NumberStyle(precision: 4).fixed(ppl)) characters."))
         let loss = try Self.values(trace, "loss")[0]
         #expect(abs(loss - (try (1...4).map { try Self.values(trace, "loss[\($0)]")[0] }.reduce(0, +) / 4)) < 1e-15)
     }

@@ -12,7 +12,10 @@ struct Hadamard: Operation {
         func side(_ t: Traced) -> String {
             w.operand(t, atLeast: t.operation is Hadamard || t.operation is Derivative ? .product : .atom)
         }
-        return LaTeX("\(side(a)) \\odot \(side(b))", .product)
+        // A number times a vector is a plain product (char-lm's (p − onehot) · ∂L/∂ℓ).
+        let scalar = a.value.shape.isEmpty || b.value.shape.isEmpty
+        let times = scalar ? "\\cdot" : "\\odot"
+        return LaTeX("\(side(a)) \(times) \(side(b))", .product)
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {

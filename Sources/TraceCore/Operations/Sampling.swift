@@ -63,11 +63,11 @@ struct Choice: Operation {
         guard let draw else {
             return Arithmetic("argmax(" + w.terms(entries.count) { w.entry(from, $0).text }.joined(separator: ", ") + ")", .atom)
         }
-        // C_{j-1} ≤ u < C_j: the draw falls in the j-th interval.
+        // C_{j-1} ≤ u < C_j: the draw falls in the j-th stretch.
         let u = w.entry(draw, 0).text
-        let below = j > 0 ? "\(w.entry(from, j - 1).text) ≤ " : "0 ≤ "
-        let above = draw.value.flat[0] < entries[j] ? " < \(w.entry(from, j).text)" : ""
-        return Arithmetic("j with \(below)\(u)\(above)", .atom)
+        let below = j > 0 ? "C\(j) = \(w.entry(from, j - 1).text) ≤ " : ""
+        let above = draw.value.flat[0] < entries[j] ? " < C\(j + 1) = \(w.entry(from, j).text)" : ""
+        return Arithmetic("\(below)u = \(u)\(above), so j", .atom)
     }
 }
 
