@@ -221,7 +221,9 @@ public enum LessonCommand {
         for example in lesson.examples {
             lines.append("  " + example.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + example.summary)
         }
-        lines += ["", "INPUT: a JSON object of PyTorch state_dict keys; 'lesson \(lesson.id) --print-input' shows one to edit.", ""]
+        // A lesson with nothing to learn (BLEU) has no module, so no state_dict.
+        let fields = lesson.learns ? "PyTorch state_dict keys" : "named fields"
+        lines += ["", "INPUT: a JSON object of \(fields); 'lesson \(lesson.id) --print-input' shows one to edit.", ""]
         return lines.joined(separator: "\n")
     }
 }

@@ -14,7 +14,7 @@ enum NotesCommand {
         for lesson in Lessons.all {
             for example in lesson.examples {
                 // The forward note, and for some examples the backward one (`--backward`) beside it.
-                for backward in example.hasBackwardNote ? [false, true] : [false] {
+                for backward in lesson.learns && example.hasBackwardNote ? [false, true] : [false] {
                     let stem = (example.name == "default" ? lesson.id : "\(lesson.id)--\(example.name)") + (backward ? "--backward" : "")
                     let file = stem + ".md"
                     let command = (example.name == "default" ? "lesson \(lesson.id)" : "lesson \(lesson.id) --example \(example.name)")

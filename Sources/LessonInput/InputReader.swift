@@ -153,6 +153,10 @@ public struct InputReader {
     /// fields there are (the layers of a stacked module, `weight_ih_l0`, `weight_ih_l1`, …).
     public var keys: [String] { members.map(\.key) }
 
+    /// A field's value as it is, for a field of a form the reader has no method for (a sentence:
+    /// a string, or a list of strings).
+    public mutating func json(_ key: String) -> JSON? { field(key) }
+
     /// A field's value as given, without marking it as known: to say what a field holds before
     /// reading it another way.
     public func peek(_ key: String) -> JSON? { given(key) }

@@ -139,4 +139,35 @@ enum SourcedExamples {
                 ("normalized", [1, 3], "-0.8719", 5e-4), ("normalized", [2, 4], "1.5173", 5e-4),
             ]),
     ]
+
+    // MARK: bleu
+
+    /// The paper's examples, lower-cased and without the final period, as the paper counts words.
+    static let bleu = [
+        Example("papineni-2002", Bleu.words, input: .fields([
+            "candidate": .string("the the the the the the the"),
+            "references": .strings(["the cat is on the mat", "there is a cat on the mat"]),
+        ]),
+            source: "Papineni et al. 2002, “BLEU: a Method for Automatic Evaluation of Machine Translation”, section 2.1, Example 2 (modified unigram precision 2/7)",
+            claims: [printed("matches", [1], "2"), printed("totals", [1], "7")]),
+        Example("papineni-2002-candidate-1", Bleu.words, input: .fields([
+            "candidate": .string("it is a guide to action which ensures that the military always obeys the commands of the party"),
+            "references": papineniReferences,
+        ]),
+            source: "Papineni et al. 2002, “BLEU: a Method for Automatic Evaluation of Machine Translation”, section 2.1, Example 1, Candidate 1 (17/18, 10/17)",
+            claims: [printed("matches", [1], "17"), printed("totals", [1], "18"), printed("matches", [2], "10"), printed("totals", [2], "17")]),
+        Example("papineni-2002-candidate-2", Bleu.words, input: .fields([
+            "candidate": .string("it is to insure the troops forever hearing the activity guidebook that party direct"),
+            "references": papineniReferences,
+        ]),
+            source: "Papineni et al. 2002, “BLEU: a Method for Automatic Evaluation of Machine Translation”, section 2.1, Example 1, Candidate 2 (8/14, 1/13)",
+            claims: [printed("matches", [1], "8"), printed("totals", [1], "14"), printed("matches", [2], "1"), printed("totals", [2], "13")]),
+    ]
+
+    /// Example 1's three references.
+    private static let papineniReferences = JSON.strings([
+        "it is a guide to action that ensures that the military will forever heed party commands",
+        "it is the guiding principle which guarantees the military forces always being under the command of the party",
+        "it is the practical guide for the army always to heed the directions of the party",
+    ])
 }

@@ -52,6 +52,8 @@ public protocol Lesson: Sendable {
     /// `backward`, its backward pass too. `example` is the built-in example being run, if any,
     /// whose story the trace tells.
     static func trace(_ input: JSON, file: String, example: Example?, backward: Bool) throws -> Trace
+    /// Whether it has anything to learn, so that `--backward` has a gradient to show (not BLEU's counting).
+    static var learns: Bool { get }
     /// Other formulations a slide may have used, tried when a claim fails (none by default).
     static var alternatives: [Alternative] { get }
     /// Whether input field `field` is a weight matrix, which a source may store the other way round.
@@ -62,6 +64,7 @@ public protocol Lesson: Sendable {
 }
 
 extension Lesson {
+    public static var learns: Bool { true }
     static var alternatives: [Alternative] { [] }
     static func isWeight(_ field: String) -> Bool { false }
 
@@ -73,7 +76,7 @@ extension Lesson {
 
 /// Every lesson, in the order of the curriculum.
 public enum Lessons {
-    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, CharLM.self]
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, CharLM.self, Bleu.self]
 
     public static var ids: [String] { all.map { $0.id } }
 

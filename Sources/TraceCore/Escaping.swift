@@ -38,3 +38,31 @@ public func echoed(_ text: String, limit: Int = 80) -> String {
     shown.append(contentsOf: text.unicodeScalars.prefix(limit))
     return escaped(String(shown)) + "…(\(count) characters)"
 }
+
+// User text inside Markdown (here, not in TraceRender, so that a lesson can quote a token in a sentence).
+
+/// User text (a token, a label, a claims file's source) as Markdown inline text on one line:
+/// control characters as visible escapes (`\n`), so a line break cannot end a table row or start
+/// a heading; the punctuation that Markdown, GitHub or pandoc read as markup (emphasis, code,
+/// links, HTML, math, table cells, entities, strike-through, superscript) backslash-escaped; at
+/// most `limit` characters, the rest shown as "…".
+public func markdownText(_ text: String, limit: Int? = nil) -> String {
+    var plain = escaped(text)
+    if let limit, plain.count > limit { plain = String(plain.prefix(max(limit - 1, 0))) + "…" }
+    // A backslash too: before a letter pandoc reads a LaTeX command (`\n` would vanish), before a space a non-breaking space.
+    let markup: Set<Character> = ["\\", "`", "*", "_", "<", ">", "$", "|", "&", "~", "^", "#"]
+    var out = ""
+    var characters = plain.makeIterator()
+    var next = characters.next()
+    while let c = next {
+        next = characters.next()
+        let escape = switch c {
+        // A "[" alone is text; "](", "][" and pandoc's "]{" would make a link or a span.
+        case "]": next.map { "([{".contains($0) } ?? true
+        default: markup.contains(c)
+        }
+        if escape { out.append("\\") }
+        out.append(c)
+    }
+    return out
+}

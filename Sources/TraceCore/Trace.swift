@@ -19,6 +19,8 @@ public struct Step: Sendable {
     public let labels: Labels
     /// Whether the note shows it (not a value kept for the JSON trace only: `Trace.hiding`).
     public var isShown = true
+    /// Whether its numbers are whole counts (BLEU's n-gram counts), shown without decimals.
+    public var exact = false
 
     public var isInput: Bool { computed == nil }
 }
@@ -267,15 +269,25 @@ public final class Trace {
         return record(name, symbol, computed, title: words.title, meaning: words.meaning, labels: labels())
     }
 
+    /// Records a value of whole counts (how often an n-gram occurs): shown without decimals, here
+    /// and wherever it is used, as a number given is.
+    @discardableResult
+    public func recordCount(_ name: String, _ symbol: String, _ computed: Traced, _ caption: @autoclosure () -> Caption,
+                            labels: @autoclosure () -> Labels = Labels()) -> Traced {
+        let words = Self.valuesOnly ? Caption(title: "", meaning: "") : caption()
+        return add(name: name, symbol: symbol, title: words.title, value: computed.value, computed: computed, meaning: words.meaning,
+                   labels: Self.valuesOnly ? Labels() : labels(), isInput: false, exact: true)
+    }
+
     private func add(name: String, symbol: String, title: String, value given: Value, computed: Traced?, meaning: String,
-                     labels: Labels, isInput: Bool) -> Traced {
+                     labels: Labels, isInput: Bool, exact: Bool = false) -> Traced {
         let value = Self.adjustment.map { $0.change(name, isInput && !name.isEmpty, given) } ?? given
         let id = steps.count
         steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,
-                          meaning: meaning, labels: labels, isShown: !hiding))
+                          meaning: meaning, labels: labels, isShown: !hiding, exact: exact))
         if computed != nil && computedByName[name] == nil { computedByName[name] = id }
         append(.step(id))
-        return Traced(value, Recorded(id: id, symbol: symbol, isInput: isInput))
+        return Traced(value, Recorded(id: id, symbol: symbol, isInput: isInput, exact: exact))
     }
 
     /// The computed values (not the inputs), in computation order: what the JSON trace lists.

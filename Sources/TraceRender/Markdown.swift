@@ -151,19 +151,22 @@ public struct MarkdownRenderer {
         // A slice of another value, a transpose, blocks put in another order: only a view, whose
         // table says it all, with no arithmetic to write out.
         if equations.isView(computed) {
-            // A number that is only another one (∂L/∂L = 1): its equation said it.
-            if case .scalar = s.value { return out + paragraph(s.meaning) }
+            // A number counted (a sentence's length) needs no table; one that is only another (∂L/∂L = 1), its equation said.
+            if case .scalar(let x) = s.value {
+                guard s.exact else { return out + paragraph(s.meaning) }
+                return out + ["$\(s.symbol) = \(style.number(x, given: true))$\(mark(s.name, 0))", ""] + paragraph(s.meaning)
+            }
             if case .vector(let v) = s.value {
                 // A vector is a column headed by its symbol, as a computed vector's table is.
                 out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
                 for i in equations.shown(v.count, limit: maxRows) {
                     guard let i else { out.append("| ⋯ | ⋯ |"); continue }
-                    out.append("| \(rowLabel(s.labels, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
+                    out.append("| \(rowLabel(s.labels, i)) | \(style.number(v[i], given: s.exact))\(mark(s.name, i)) |")
                 }
                 out += [""] + paragraph(s.meaning)
                 return out
             }
-            out += matrixTable(s.value.matrix, labels: s.labels, given: false, name: s.name) + [""]
+            out += matrixTable(s.value.matrix, labels: s.labels, given: s.exact, name: s.name) + [""]
             out += paragraph(s.meaning)
             return out
         }
@@ -171,16 +174,16 @@ public struct MarkdownRenderer {
         // once, where they are given or computed, and referred to here by their symbols.
         switch s.value {
         case .scalar(let x):
-            out += ["\(equations.writtenOut(computed, 0)) = \(equations.isWhole(computed) ? style.given(x) : style.fixed(x))", ""]
+            out += ["\(equations.writtenOut(computed, 0)) = \(style.number(x, given: s.exact || equations.isWhole(computed)))", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
             for i in equations.shown(v.count, limit: maxRows) {
                 guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
-                out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.fixed(v[i]))\(mark(s.name, i)) |")
+                out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.number(v[i], given: s.exact))\(mark(s.name, i)) |")
             }
             out.append("")
         case .matrix(let m):
-            out += matrixTable(m, labels: s.labels, given: false, name: s.name)
+            out += matrixTable(m, labels: s.labels, given: s.exact, name: s.name)
             // Every entry of a small matrix; else the first and the last row, each entry by entry.
             let columns = equations.shown(m.cols, limit: maxWrittenColumns).compactMap { $0 }
             let rows = m.entries.count <= 4 || m.rows <= 3 ? Array(0..<m.rows) : [0, m.rows - 1]
@@ -347,34 +350,6 @@ public struct MarkdownRenderer {
     private func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
-}
-
-// MARK: Escaping user text
-
-/// User text (a token, a label, a claims file's source) as Markdown inline text on one line:
-/// control characters as visible escapes (`\n`), so a line break cannot end a table row or start
-/// a heading; the punctuation that Markdown, GitHub or pandoc read as markup (emphasis, code,
-/// links, HTML, math, table cells, entities, strike-through, superscript) backslash-escaped; at
-/// most `limit` characters, the rest shown as "…".
-public func markdownText(_ text: String, limit: Int? = nil) -> String {
-    var plain = escaped(text)
-    if let limit, plain.count > limit { plain = String(plain.prefix(max(limit - 1, 0))) + "…" }
-    // A backslash too: before a letter pandoc reads a LaTeX command (`\n` would vanish), before a space a non-breaking space.
-    let markup: Set<Character> = ["\\", "`", "*", "_", "<", ">", "$", "|", "&", "~", "^", "#"]
-    var out = ""
-    var characters = plain.makeIterator()
-    var next = characters.next()
-    while let c = next {
-        next = characters.next()
-        let escape = switch c {
-        // A "[" alone is text; "](", "][" and pandoc's "]{" would make a link or a span.
-        case "]": next.map { "([{".contains($0) } ?? true
-        default: markup.contains(c)
-        }
-        if escape { out.append("\\") }
-        out.append(c)
-    }
-    return out
 }
 
 /// A relative path as a Markdown link destination: every byte but letters, digits, `-._~` and `/`

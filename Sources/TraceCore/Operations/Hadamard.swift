@@ -12,7 +12,7 @@ struct Hadamard: Operation {
         func side(_ t: Traced) -> String {
             w.operand(t, atLeast: t.operation is Hadamard || t.operation is Derivative ? .product : .atom)
         }
-        // A number times a vector is a plain product (char-lm's (p − onehot) · ∂L/∂ℓ).
+        // A number times a vector is a plain product (char-lm's (p − onehot) · ∂L/∂ℓ, BLEU's BP times its geometric mean).
         let scalar = a.value.shape.isEmpty || b.value.shape.isEmpty
         let times = scalar ? "\\cdot" : "\\odot"
         return LaTeX("\(side(a)) \(times) \(side(b))", .product)

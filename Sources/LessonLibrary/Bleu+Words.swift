@@ -1,0 +1,214 @@
+// The words of bleu. Keys are value names or names for the paragraphs; slots in «»: «n» an order,
+// «grams» its n-grams named in words (“bigrams”), «c» and «r» the lengths.
+
+import TraceCore
+
+extension Bleu {
+    static let words = Words(
+        captions: [
+            "weights": ("Weights of the orders", "The weight of each order's log-precision in the mean, as given."),
+            "weights, uniform": ("Weights of the orders", "Uniform, $1/N = 1/«N»$ each: the default."),
+            "count": ("count in the candidate",
+                      "How often each of the «G» distinct «grams» occurs in the candidate: «t» in all, $c - «n» + 1$."),
+            "count, one": ("count in the candidate", "How often the candidate's one distinct «gram» occurs in it: «t» times, $c - «n» + 1$."),
+            "ref_counts": ("count in each reference", "How often the same n-gram occurs in each reference, one column per reference."),
+            "max_ref": ("most in one reference",
+                        "The largest count in any **one** reference: two references do not add up, so a word used twice in each still counts at most twice."),
+            "max_ref, one": ("most in one reference", "With one reference, its count."),
+            "clipped": ("clipped count", "Counted: «kept» of the candidate's «total» «grams». «details»"),
+            "matches": ("matches", "The clipped counts added up, one sum per order: $m_{n} = \\sum_{g} \\operatorname{clip}_{n}(g)$."),
+            "totals": ("n-grams in the candidate", "The candidate's counts added up: $c - n + 1$ for a candidate of $c = «c»$ words."),
+            "delta": ("add-one smoothing", "1 for every order but the first: add-one smoothing leaves $p_{1}$ as counted."),
+            "numerators, add-one": ("smoothed matches", "One more match for every order $n \\ge 2$."),
+            "denominators, add-one": ("smoothed totals", "One more n-gram for every order $n \\ge 2$, so a precision of 0 becomes $1/(t_{n} + 1)$."),
+            "denominators, add-one, empty": ("smoothed totals", "The candidate has no n-gram of order «orders»: 1 is taken instead of 0, then 1 added for every order $n \\ge 2$."),
+            "denominators, empty": ("totals, at least 1", "The candidate has no n-gram of order «orders»: 1 is taken instead of 0, so the precision is 0 rather than 0/0."),
+            "epsilon": ("epsilon smoothing", "0.1 where an order has no match (order «orders»), 0 elsewhere."),
+            "numerators, epsilon": ("smoothed matches", "A zero count becomes 0.1, so its logarithm is finite."),
+            "precisions, one": ("modified precision", "$p_{1} = «p»$.«unmatched»"),
+            "precisions, equal": ("modified precisions", "«first» at every order.«unmatched»"),
+            "precisions, falling": ("modified precisions",
+                                    "From «first» at $n = 1$ down to «lowest» at «at»: the longer the n-gram, the fewer the candidate shares with the references.«unmatched»"),
+            "precisions": ("modified precisions", "«first» at $n = 1$; the lowest, «lowest», at «at».«unmatched»"),
+            "c": ("candidate length", "The number of words of the candidate."),
+            "ref_lengths": ("reference lengths", "The number of words of each reference."),
+            "r, one": ("effective reference length", "The one reference's length."),
+            "r, exact": ("effective reference length", "Reference «k» has exactly $c = «c»$ words«same sentence».«tie»"),
+            "r": ("effective reference length",
+                  "Reference «k», «r» words, is the closest to $c = «c»$, «gap» away«same sentence».«tie»"),
+            "bp, longer": ("brevity penalty",
+                           "The candidate is longer than $r$ ($«c» > «r»$): no penalty. Extra words are punished by the precisions instead: they are n-grams no reference has."),
+            "bp, equal": ("brevity penalty", "The candidate is as long as $r$: $e^{1 - 1} = 1$, no penalty."),
+            "bp, shorter": ("brevity penalty",
+                            "The candidate has «c» words where «r» are expected: $BP = e^{1 - «r»/«c»} = «bp»$ takes «off»% off the score. Precision alone would reward a candidate that leaves out what it is unsure of."),
+            "mean, zero": ("geometric mean of the precisions", "«why»"),
+            "bleu, zero": ("BLEU", "Whatever the brevity penalty, 0 times it is 0."),
+            "log_precisions": ("log-precisions", "Each at most 0; the lower the precision, the more negative."),
+            "log_precisions, some": ("log-precisions", "Of the orders with a weight above 0 (order «orders»); an order weighted 0 takes no part."),
+            "log_mean": ("weighted mean of the log-precisions", "A mean of logarithms: the log of a geometric mean."),
+            "geometric_mean": ("geometric mean of the precisions",
+                               "The «count» precisions multiplied, and the «count»th root taken: the lowest, $p_{«n»} = «p»$, pulls it down most, more than an average would."),
+            "geometric_mean, weighted": ("geometric mean of the precisions",
+                                         "Each precision raised to its weight and multiplied: the lowest, $p_{«n»} = «p»$, pulls it down most."),
+            "geometric_mean, one": ("geometric mean of the precisions", "One order: the precision itself."),
+            "bleu": ("BLEU", "No brevity penalty: the score is the geometric mean, «mean»."),
+            "bleu, penalized": ("BLEU", "The geometric mean «mean», times the brevity penalty «bp»: «off»% less for being short."),
+        ],
+        text: [
+            "summary": "Sentence BLEU: clipped n-gram precisions, their geometric mean and the brevity penalty",
+            "title": "BLEU: scoring a translation against references",
+            "why": #"""
+                A translation has no single right answer, so it cannot be marked right or wrong like an image's \#
+                class (seed 004). **BLEU** (Papineni et al. 2002) scores a candidate translation by how many of its \#
+                n-grams (runs of $n$ consecutive words) occur in human reference translations: words for adequacy, \#
+                longer n-grams for fluency and word order. Each n-gram counts at most as often as one reference \#
+                uses it (clipping), and a penalty stops a candidate from scoring well by saying little.
+                """#,
+            "heading equations": "The equations",
+            "equations": #"""
+                \begin{aligned}
+                \operatorname{clip}_{n}(g) &= \min\Bigl(\operatorname{Count}_{\text{cand}}(g),\ \max_{k} \operatorname{Count}_{\text{ref}_{k}}(g)\Bigr) \\
+                p_{n} &= \frac{m_{n}}{t_{n}} = \frac{\sum_{g} \operatorname{clip}_{n}(g)}{\sum_{g} \operatorname{Count}_{\text{cand}}(g)} \\
+                BP &= \begin{cases} 1 & c > r \\ e^{1 - r/c} & c \le r \end{cases} \;=\; \min\bigl(1,\ e^{1 - r/c}\bigr) \\
+                \text{BLEU} &= BP \cdot \exp\Bigl(\sum_{n=1}^{N} w_{n} \log p_{n}\Bigr)
+                \end{aligned}
+                """#,
+            "convention": #"""
+                $g$ runs over the candidate's distinct n-grams, $k$ over the references; $c$ is the candidate's \#
+                length and $r$ the length of the reference closest to it (the shorter one on a tie). The weights \#
+                $w_{n}$ are $1/N$ unless given, so the score is the geometric mean of $p_{1} \dots p_{N}$ times \#
+                $BP$. These are the paper's definitions for one sentence, as NLTK's `sentence_bleu` computes them; \#
+                corpus BLEU adds the counts and lengths of all sentences before dividing. «smoothing»
+                """#,
+            "smoothing none": #"""
+                No smoothing: an order without a single match makes $p_{n} = 0$, $\log 0 = -\infty$, and BLEU 0 \#
+                (NLTK's method 0 warns and returns a number near $10^{-77}$ instead).
+                """#,
+            "smoothing add-one": #"""
+                Add-one smoothing (Lin and Och 2004; NLTK's method 2): for $n \ge 2$, \#
+                $p_{n} = (m_{n} + 1)/(t_{n} + 1)$, so no order above the first can be 0.
+                """#,
+            "smoothing epsilon": #"""
+                Epsilon smoothing (NLTK's method 1): an order with $m_{n} = 0$ counts 0.1 matches instead, \#
+                so its precision is small but not 0.
+                """#,
+            "legend c": "words of the candidate",
+            "legend R": "reference translations",
+            "legend N": "n-gram orders, 1 … N",
+            "label order": "order",
+            "reference k": "reference «k»",
+            "label n-gram": "n-gram",
+            "label reference": "reference",
+            "label candidate": "candidate",
+            "label words": "words",
+            "sentences": "**The sentences**, one word per column, split at spaces and compared exactly (case and punctuation included):",
+            "sentences, cut": "The middle columns are left out; the input (`--print-input`) has every word.",
+            "heading counts": "Counting n-grams",
+            "counts intro": #"""
+                For each order $n$, every distinct n-gram of the candidate, how often it occurs there and in each \#
+                reference, the most in any one reference, and the clipped count, the smaller of the two.
+                """#,
+            "order": "order",
+            "orders": "orders",
+            "same work": "count the n-grams of these orders the same way",
+            "results shown": "the matches and totals below show their results",
+            "section": "n = «n»: «grams»",
+            "no n-grams": "A candidate of «c» words has no «grams»: $t_{«n»} = 0$.",
+            "gram 1": "unigram",
+            "gram 2": "bigram",
+            "gram 3": "trigram",
+            "gram n": "«n»-gram",
+            "clipped gram": "«gram» from «count» to «max»",
+            "clipped, one": "Clipped: «grams», as no reference has it more often.",
+            "clipped, more": "Clipped: «grams», as no reference has them more often.",
+            "absent": "«count» of the «G» distinct «kind» are in no reference («grams») and count 0.",
+            "absent, only": "The candidate's only «only», «grams», is in no reference: it counts 0.",
+            "absent, one": "1 of the «G» distinct «kind» is in no reference («grams») and counts 0.",
+            "absent, all": "None of the «G» distinct «kind» is in any reference («grams»): all count 0.",
+            "r, same, one": " (reference «same» has as many)",
+            "r, same": " (references «same» have as many)",
+            "r, tie": " Reference «rivals», «rival length» words, is as close: on a tie the shorter length is taken.",
+            "r, ties": " References «rivals», «rival length» words, are as close: on a tie the shorter length is taken.",
+            "nothing clipped": "Every one occurs in some reference at least as often: nothing is clipped.",
+            "unmatched": " Not one match among the «grams».",
+            "heading precisions": "Modified precisions",
+            "epsilon, unused": "Every order has at least one match, so epsilon smoothing changes nothing here.",
+            "figure": "Modified precision by n-gram order",
+            "figure panel": "p_n",
+            "figure description": "The precision $p_{n}$ for $n = 1 … «N»$, from «first» to «last», on a scale from 0 to 1.",
+            "heading brevity": "Brevity penalty",
+            "heading score": "The geometric mean and the score",
+            "zero, no word": #"""
+                No word of the candidate is in any reference ($m_{1} = 0$): the score is 0 whatever the \#
+                smoothing, as NLTK's `sentence_bleu` returns 0 before it smooths.
+                """#,
+            "zero, order": #"""
+                «orders»: not one of the candidate's «grams» is in any reference. The geometric mean \#
+                multiplies the precisions, so one factor 0 makes it 0 ($\log 0 = -\infty$) however well the \#
+                other orders match. Smoothing gives such a sentence a small score instead.
+                """#,
+            "heading summary": "Summary",
+            "notice score": "BLEU = «bleu».",
+            "notice no word": "The candidate shares no word with the references.",
+            "notice zero": "It is 0 because no «grams» matched (order «n»), however well the lower orders did.",
+            "notice lowest": "The lowest precision is at order «n» ($p_{«n»} = «p»$): «grams» are the hardest to share with a reference.",
+            "notice clipped": "Clipping took away repeats: «grams».",
+            "notice short": "With «c» words against «r» the candidate is short, and the brevity penalty «bp» lowers the score.",
+            "notice long enough": "With «c» words against $r = «r»$ the candidate is not short: no brevity penalty.",
+
+            // What the slides say, and what the numbers show.
+            "slides order": #"""
+                - Seed 004: “N-gram precision: whether n consecutive words occur in the reference; n-grams, not \#
+                single words, because the order must match too.” Confirmed: the candidate's words in reverse \#
+                order («words») keep $p_{1} = «p1»$, but $p_{2}$ falls from «p2» to «reversed».
+                """#,
+            "slides order, not here": #"""
+                - Seed 004: “N-gram precision: whether n consecutive words occur in the reference; n-grams, not \#
+                single words, because the order must match too.” Not visible here: the candidate's words in \#
+                reverse order («words») keep $p_{1} = «p1»$ and do not lower $p_{2}$ («p2», reversed «reversed»).
+                """#,
+            "slides order, palindrome": #"""
+                - Seed 004: “N-gram precision: whether n consecutive words occur in the reference; n-grams, not \#
+                single words, because the order must match too.” Not visible here: the candidate reads the same \#
+                backwards, so reversing its words changes no precision.
+                """#,
+
+            // The examples.
+            "default.summary": "a stuttering translation against two references: clipping, an n-gram from each reference, a short candidate",
+            "default.story": #"""
+                A Korean sentence, 고양이가 매트 위에 있다 (“the cat is on the mat”), translated by a model that \#
+                stutters: “the the cat on the mat”. Two people translated it too. Watch the extra “the” being \#
+                clipped, the 4-gram “cat on the mat” that only the second reference has, and the brevity penalty \#
+                for 6 words where the references have 7.
+                """#,
+            "no-4-gram.summary": "a fair translation with no 4-gram in common with either reference: BLEU 0 without smoothing",
+            "no-4-gram.story": #"""
+                “the cat sat on the mat” is a good translation, but no four consecutive words of it occur in \#
+                either reference. Watch one empty order send the whole score to 0.
+                """#,
+            "no-4-gram-add-one.summary": "the same pair with add-one smoothing: a small score instead of 0",
+            "no-4-gram-add-one.story": #"""
+                The same pair as `no-4-gram`, with add-one smoothing: watch the 4-gram precision become $1/4$ \#
+                instead of 0, and the score a modest number instead of 0.
+                """#,
+            "papineni-2002.summary": "the paper's “the the the the the the the”: modified unigram precision 2/7",
+            "papineni-2002.story": #"""
+                Papineni et al.'s Example 2: a candidate of seven “the” against “The cat is on the mat” and \#
+                “There is a cat on the mat”. Plain precision would be 7/7, since “the” is in both references. \#
+                Watch the clipping: “the” counts at most twice, as often as the first reference uses it, so the \#
+                modified unigram precision is 2/7. The references are written in lower case, as the paper counts \#
+                “The” and “the” as one word.
+                """#,
+            "papineni-2002-candidate-1.summary": "the paper's Example 1, Candidate 1 against three references: 17/18 and 10/17",
+            "papineni-2002-candidate-1.story": #"""
+                Papineni et al.'s Example 1: a Chinese sentence translated by people three ways and by systems \#
+                (lower case, without the final period). Candidate 1 is the good one: watch its unigram and \#
+                bigram precisions, 17/18 and 10/17 in the paper, each n-gram matched in whichever reference has it.
+                """#,
+            "papineni-2002-candidate-2.summary": "the paper's Example 1, Candidate 2: 8/14 and 1/13, BLEU 0",
+            "papineni-2002-candidate-2.story": #"""
+                Papineni et al.'s Example 1, Candidate 2: the poor translation of the same sentence. Watch its \#
+                precisions, 8/14 and 1/13 in the paper, and no trigram in common with any reference.
+                """#,
+        ])
+}

@@ -1,0 +1,477 @@
+// bleu: sentence BLEU, the translation metric of Papineni et al. 2002 (seed 004).
+//
+// Convention (NLTK's nltk.translate.bleu_score.sentence_bleu, which follows the paper), orders
+// n = 1 … N, over the candidate's distinct n-grams g:
+//   count_n(g) = how often g occurs in the candidate;  maxref_n(g) = how often it occurs in the one
+//   reference that has it most;  clip_n(g) = min(count_n(g), maxref_n(g));
+//   m_n = Σ_g clip_n(g) (matches),  t_n = Σ_g count_n(g) = c − n + 1 (totals),  p_n = m_n / max(t_n, 1);
+//   c = the candidate's length, r = the reference length closest to c (the shorter on a tie);
+//   BP = 1 if c > r else exp(1 − r/c), written min(1, exp(1 − r/c));
+//   BLEU = BP · exp(Σ_n w_n log p_n),  w_n = 1/N unless given.
+// Smoothing (NLTK's SmoothingFunction): "none" is method0, except that a zero p_n (with w_n > 0)
+// gives BLEU = 0 exactly, where method0 warns and returns about 10⁻⁷⁷ instead; "add-one" is method2,
+// (m_n + 1)/(t_n + 1) for n ≥ 2 only; "epsilon" is method1, a zero m_n replaced by 0.1. As
+// sentence_bleu does, a candidate with no word in any reference (m_1 = 0) scores 0 whatever the
+// smoothing. An order with w_n = 0 takes no part in the mean (NLTK's 0 · log p_n).
+// Others: sacreBLEU tokenizes the text itself and smooths with "exp" by default; corpus BLEU adds up
+// m_n, t_n, c and r over all sentences before dividing, so it is not the mean of sentence BLEUs.
+// References: Papineni, Roukos, Ward & Zhu 2002, "BLEU: a Method for Automatic Evaluation of Machine
+// Translation" (ACL), sections 2.1–2.3; NLTK's bleu_score module (sentence_bleu, modified_precision,
+// closest_ref_length, brevity_penalty, SmoothingFunction.method0/1/2); Lin & Och 2004 (add-one);
+// seed notes 004 (BLEU: n-gram precision, since the order of the words matters too).
+
+import Foundation
+import JSONFormat
+import LessonInput
+import TraceCore
+
+enum Bleu: Lesson {
+    static let id = "bleu"
+    static let summary = words("summary")
+    /// BLEU counts: there is no weight to train and no input a gradient could reach.
+    static let learns = false
+
+    static let examples = [
+        Example("default", words, input: .fields([
+            "candidate": .string("the the cat on the mat"),
+            "references": .strings(["the cat is sitting on the mat", "there is a cat on the mat"]),
+        ])),
+        Example("no-4-gram", words, input: .fields([
+            "candidate": .string("the cat sat on the mat"),
+            "references": .strings(["the cat is sitting on the mat", "there is a cat on the mat"]),
+        ])),
+        Example("no-4-gram-add-one", words, input: .fields([
+            "candidate": .string("the cat sat on the mat"),
+            "references": .strings(["the cat is sitting on the mat", "there is a cat on the mat"]),
+            "smoothing": .string("add-one"),
+        ])),
+    ] + SourcedExamples.bleu
+
+    /// Limits: words per sentence, references, words over all references, and the largest order.
+    static let maxWords = 10_000
+    static let maxReferences = 1_000
+    static let maxReferenceWords = 100_000
+    static let maxOrder = 64
+
+    static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
+        var reader = try InputReader(json, file: file, backward: backward)
+        let p = try BleuInput(&reader)
+        try reader.finish()
+        return derive(p, example: example, file: file)
+    }
+
+    /// The derivation: N orders of n-grams counted and clipped, the precisions, the brevity penalty,
+    /// their geometric mean. Words in Bleu+Words.swift.
+    static func derive(_ p: BleuInput, example: Example?, file: String) -> Trace {
+        let w = words
+        let (c, refs, orders) = (p.candidate.count, p.references.count, p.weights.count)
+        let orderLabels = Labels(rowHeader: w("label order"), rows: (1...orders).map { "n = \($0)" })
+        let referenceNames = (1...refs).map { w("reference k", ["k": "\($0)"]) }
+
+        let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
+        tr.say(w("why"))
+        tr.heading(w("heading equations"))
+        tr.math(w("equations"))
+        tr.say(w("convention", ["smoothing": w("smoothing \(p.smoothing.rawValue)")]))
+        tr.introduceInputs(legend: [
+            (symbol: "c", meaning: w("legend c"), size: c),
+            (symbol: "R", meaning: w("legend R"), size: refs),
+            (symbol: "N", meaning: w("legend N"), size: orders),
+        ], example: example)
+        tr.say(sentenceTable(p))
+        let weights = tr.input("weights", "w", .vector(Vector(p.weights)),
+                               w.caption(p.weightsGiven ? "weights" : "weights, uniform", ["N": "\(orders)"]), labels: orderLabels)
+
+        // Per order: every distinct n-gram of the candidate, counted in it and in each reference.
+        tr.heading(w("heading counts"))
+        tr.say(w("counts intro"))
+        let repeats = Repeats(singular: w("order"), plural: w("orders"), counter: "n", sameWork: w("same work"), resultsShown: w("results shown"))
+        var countParts: [Traced] = []
+        var clipParts: [Traced] = []
+        var clippedWords: [String] = []
+        for n in 1...orders {
+            tr.section(repeats, n, of: orders, w("section", ["n": "\(n)", "grams": grams(n, plural: true)]))
+            let table = NGramTable(p, n: n)
+            guard !table.grams.isEmpty else {
+                tr.say(w("no n-grams", ["n": "\(n)", "c": "\(c)", "grams": grams(n, plural: true)]))
+                countParts.append(exactly(0))
+                clipParts.append(exactly(0))
+                continue
+            }
+            let labels = Labels(rowHeader: w("label n-gram"), rows: table.grams.map { $0.joined(separator: " ") })
+            let count = tr.recordCount("ngrams[\(n)].count", #"\operatorname{count}_{\#(n)}"#,
+                                       counted(.vector(Vector(table.counts)), #"\operatorname{Count}_{\text{cand}}(g)"#),
+                                       w.caption(table.grams.count == 1 ? "count, one" : "count", ["t": numberLabel(table.counts.reduce(0, +)), "G": "\(table.grams.count)", "n": "\(n)",
+                                                          "grams": grams(n, plural: true), "gram": grams(n, plural: false)]),
+                                       labels: labels)
+            let perReference = tr.recordCount("ngrams[\(n)].ref_counts", #"\operatorname{ref}_{\#(n)}"#,
+                                              counted(.matrix(table.referenceCounts), #"\operatorname{Count}_{\text{ref}_{k}}(g)"#),
+                                              w.caption("ref_counts"), labels: Labels(rowHeader: w("label n-gram"), rows: labels.rows, columns: referenceNames))
+            let maxRef = tr.recordCount("ngrams[\(n)].max_ref", #"\operatorname{maxref}_{\#(n)}"#, reduceRows(.max, perReference),
+                                        w.caption(refs == 1 ? "max_ref, one" : "max_ref"), labels: labels)
+            let clipped = tr.recordCount("ngrams[\(n)].clipped", #"\operatorname{clip}_{\#(n)}"#, minimum(count, maxRef),
+                                         clipCaption(table, n: n, counts: count.value.flat, maxRef: maxRef.value.flat), labels: labels)
+            if n == 1 { clippedWords = clippedNGrams(table.grams, counts: count.value.flat, maxRef: maxRef.value.flat) }
+            countParts.append(count)
+            clipParts.append(clipped)
+        }
+
+        tr.heading(w("heading precisions"))
+        let matches = tr.recordCount("matches", "m", entrySums(clipParts), w.caption("matches"), labels: orderLabels)
+        let totals = tr.recordCount("totals", "t", entrySums(countParts), w.caption("totals", ["c": "\(c)"]), labels: orderLabels)
+        let (m, t) = (matches.value.flat, totals.value.flat)
+        var numerators = matches
+        var denominators = totals
+        // A candidate shorter than n has no n-gram: NLTK divides by 1, not by 0.
+        let emptyOrders = t.indices.filter { t[$0] == 0 }
+        if p.smoothing == .addOne && orders > 1 {
+            let delta = tr.constant(#"\delta"#, .vector(Vector((1...orders).map { $0 == 1 ? 0 : 1 })), w.caption("delta"), labels: orderLabels)
+            numerators = tr.recordCount("numerators", "m'", matches + delta, w.caption("numerators, add-one"), labels: orderLabels)
+            let below = emptyOrders.isEmpty ? totals : maximum(totals, exactly(1))
+            denominators = tr.recordCount("denominators", "t'", below + delta,
+                                          w.caption(emptyOrders.isEmpty ? "denominators, add-one" : "denominators, add-one, empty",
+                                                    ["orders": listed(emptyOrders.map { "\($0 + 1)" })]), labels: orderLabels)
+        } else if !emptyOrders.isEmpty {
+            denominators = tr.recordCount("denominators", "t'", maximum(totals, exactly(1)),
+                                          w.caption("denominators, empty", ["orders": listed(emptyOrders.map { "\($0 + 1)" })]), labels: orderLabels)
+        }
+        if p.smoothing == .epsilon {
+            let zeros = m.indices.filter { m[$0] == 0 }
+            if zeros.isEmpty {
+                tr.say(w("epsilon, unused"))
+            } else {
+                let epsilon = tr.constant(#"\varepsilon"#, .vector(Vector(m.map { $0 == 0 ? BleuInput.epsilon : 0 })),
+                                          w.caption("epsilon", ["orders": listed(zeros.map { "\($0 + 1)" })]), labels: orderLabels)
+                numerators = tr.record("numerators", "m'", matches + epsilon, w.caption("numerators, epsilon"), labels: orderLabels)
+            }
+        }
+        let precisions = tr.record("precisions", "p", numerators / denominators,
+                                   precisionCaption(p, precisions: (numerators / denominators).value.flat, matches: m), labels: orderLabels)
+        let pn = precisions.value.flat
+        if orders > 1 {
+            tr.figure(.lines(title: w("figure"), steps: (1...orders).map { "\($0)" },
+                             panels: [LinePanel(title: w("figure panel"), series: [pn], range: 0...1)]),
+                      description: w("figure description", ["first": shown(pn[0]), "last": shown(pn[orders - 1]), "N": "\(orders)"]))
+        }
+
+        // The brevity penalty: precision alone would reward a candidate that says little.
+        tr.heading(w("heading brevity"))
+        let lengths = p.references.map { Double($0.count) }
+        let r = closestLength(lengths, c: Double(c))
+        let cT = tr.recordCount("c", "c", counted(.scalar(Double(c)), #"\lvert \text{candidate} \rvert"#), w.caption("c"))
+        tr.recordCount("ref_lengths", #"\ell"#, counted(.vector(Vector(lengths)), #"\lvert \text{ref}_{k} \rvert"#), w.caption("ref_lengths"),
+                       labels: Labels(rowHeader: w("label reference"), rows: referenceNames))
+        let rT = tr.recordCount("r", "r", counted(.scalar(r), #"\ell_{k^{*}},\ k^{*} = \arg\min_{k} \lvert \ell_{k} - c \rvert"#),
+                                rCaption(lengths, c: Double(c), r: r))
+        let bp = tr.record("bp", "BP", minimum(exactly(1), exp(exactly(1) - rT / cT)), bpCaption(c: Double(c), r: r))
+
+        // The geometric mean of the precisions, and the score.
+        tr.heading(w("heading score"))
+        let used = (0..<orders).filter { p.weights[$0] > 0 }
+        let zeroOrders = used.filter { pn[$0] == 0 }
+        let bleu: Traced
+        if m[0] == 0 || !zeroOrders.isEmpty {
+            // log 0 = −∞: one order without a match makes the mean 0 whatever the others.
+            let why = m[0] == 0 ? w("zero, no word")
+                : w("zero, order", ["orders": listed(zeroOrders.map { "$p_{\($0 + 1)} = 0$" }), "grams": listed(zeroOrders.map { grams($0 + 1, plural: true) })])
+            let mean = tr.constant(#"\bar{p}"#, .scalar(0), w.caption("mean, zero", ["why": why]))
+            bleu = tr.record("bleu", #"\text{BLEU}"#, hadamard(bp, mean), w.caption("bleu, zero"))
+        } else {
+            let inMean = used.count == orders ? precisions : concatEntries(used.map { precisions.rows($0..<($0 + 1), "p_{\($0 + 1)}") })
+            let weightsInMean = used.count == orders ? weights : concatEntries(used.map { weights.rows($0..<($0 + 1), "w_{\($0 + 1)}") })
+            let logs = tr.record("log_precisions", #"\log{p}"#, log(inMean),
+                                 w.caption(used.count == orders ? "log_precisions" : "log_precisions, some",
+                                           ["orders": listed(used.map { "\($0 + 1)" })]),
+                                 labels: Labels(rowHeader: w("label order"), rows: used.map { "n = \($0 + 1)" }))
+            let logMean = tr.record("log_mean", #"\textstyle\sum_{n} w_{n} \log p_{n}"#, entrySum(hadamard(weightsInMean, logs)), w.caption("log_mean"))
+            let mean = tr.record("geometric_mean", #"\bar{p}"#, exp(logMean), meanCaption(pn, used: used, weights: p.weights))
+            bleu = tr.record("bleu", #"\text{BLEU}"#, hadamard(bp, mean),
+                             w.caption(bp.value.flat[0] < 1 ? "bleu, penalized" : "bleu", ["mean": shown(mean.value.flat[0]),
+                                       "bp": shown(bp.value.flat[0]), "off": percent(1 - bp.value.flat[0])]))
+        }
+
+        tr.slides(slides(p, precisions: pn))
+        tr.heading(w("heading summary"))
+        tr.say(notice(p, c: c, r: r, matches: m, precisions: pn, bp: bp.value.flat[0], bleu: bleu.value.flat[0], clippedWords: clippedWords))
+        return tr
+    }
+}
+
+// MARK: Counting
+
+/// The n-grams of a candidate for one order n, with their counts in the candidate and in each reference.
+struct NGramTable {
+    /// The distinct n-grams in order of first appearance.
+    let grams: [[String]]
+    let counts: [Double]
+    /// grams × references.
+    let referenceCounts: Matrix
+
+    init(_ p: BleuInput, n: Int) {
+        // Words as numbers, so that an n-gram is hashed as a few integers.
+        var ids: [String: Int] = [:]
+        func encode(_ sentence: [String]) -> [Int] { sentence.map { word in ids[word] ?? { ids[word] = ids.count; return ids.count - 1 }() } }
+        let candidate = encode(p.candidate)
+        var order: [[Int]] = []
+        var count: [[Int]: Int] = [:]
+        if candidate.count >= n {
+            for start in 0...(candidate.count - n) {
+                let gram = Array(candidate[start..<(start + n)])
+                if count[gram] == nil { order.append(gram) }
+                count[gram, default: 0] += 1
+            }
+        }
+        var perReference: [Double] = Array(repeating: 0, count: order.count * p.references.count)
+        for (k, reference) in p.references.enumerated() {
+            let words = reference.map { ids[$0] ?? -1 }
+            guard words.count >= n else { continue }
+            var found: [[Int]: Int] = [:]
+            for start in 0...(words.count - n) {
+                let gram = Array(words[start..<(start + n)])
+                if count[gram] != nil { found[gram, default: 0] += 1 }
+            }
+            for (g, gram) in order.enumerated() { perReference[g * p.references.count + k] = Double(found[gram] ?? 0) }
+        }
+        let names = ids.sorted { $0.value < $1.value }.map(\.key)
+        grams = order.map { $0.map { names[$0] } }
+        counts = order.map { Double(count[$0] ?? 0) }
+        referenceCounts = Matrix(rows: order.count, cols: p.references.count, entries: perReference)
+    }
+}
+
+extension Bleu {
+    /// The reference length closest to c, the shorter on a tie (NLTK's closest_ref_length).
+    static func closestLength(_ lengths: [Double], c: Double) -> Double {
+        lengths.min { (abs($0 - c), $0) < (abs($1 - c), $1) } ?? 0
+    }
+
+    /// The n-grams whose count was cut, as “the” 3 → 2.
+    static func clippedNGrams(_ grams: [[String]], counts: [Double], maxRef: [Double]) -> [String] {
+        grams.indices.filter { counts[$0] > maxRef[$0] && maxRef[$0] > 0 }.map {
+            words("clipped gram", ["gram": quoted(grams[$0]), "count": numberLabel(counts[$0]), "max": numberLabel(maxRef[$0])])
+        }
+    }
+}
+
+// MARK: What the numbers say
+
+extension Bleu {
+    /// A number in a sentence, as the tables show it.
+    static func shown(_ x: Double) -> String { NumberStyle(precision: 4).fixed(x) }
+
+    /// A share as a whole percentage: 0.1535 → 15%.
+    static func percent(_ x: Double) -> String { NumberStyle(precision: 0).fixed(100 * x) }
+
+    /// An n-gram in a sentence: “the cat”, escaped so a token cannot break the Markdown.
+    static func quoted(_ gram: [String]) -> String { "“" + markdownText(gram.joined(separator: " "), limit: 40) + "”" }
+
+    /// unigram(s), bigram(s), trigram(s), 4-gram(s).
+    static func grams(_ n: Int, plural: Bool) -> String {
+        let name = n <= 3 ? words("gram \(n)") : words("gram n", ["n": "\(n)"])
+        return plural ? name + "s" : name
+    }
+
+    /// Up to three items, and how many more.
+    static func some(_ items: [String]) -> String {
+        items.count > 3 ? listed(Array(items.prefix(3)), more: items.count - 3) : listed(items)
+    }
+
+    /// The candidate and the references, one row each, a word per column (long ones by their start and end).
+    static func sentenceTable(_ p: BleuInput) -> String {
+        let rows = [(words("label candidate"), p.candidate)] + p.references.enumerated().map { (words("reference k", ["k": "\($0.offset + 1)"]), $0.element) }
+        let width = rows.map(\.1.count).max() ?? 0
+        let shown = EquationWriter(style: NumberStyle(precision: 4)).shown(width, limit: 24)
+        var lines = ["| | " + shown.map { $0.map { "\($0 + 1)" } ?? "⋯" }.joined(separator: " | ") + " | " + words("label words") + " |",
+                     "|---|" + String(repeating: ":---:|", count: shown.count) + "---:|"]
+        for (name, sentence) in rows {
+            let cells = shown.map { i in i.map { sentence.indices.contains($0) ? markdownText(sentence[$0], limit: 20) : "" } ?? (sentence.count > width - 2 ? "⋯" : "") }
+            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(sentence.count) |")
+        }
+        return words("sentences") + "\n\n" + lines.joined(separator: "\n") + (shown.contains(nil) ? "\n\n" + words("sentences, cut") : "")
+    }
+
+    /// Which n-grams were clipped and by how much, and which are in no reference.
+    static func clipCaption(_ table: NGramTable, n: Int, counts: [Double], maxRef: [Double]) -> Caption {
+        let clipped = clippedNGrams(table.grams, counts: counts, maxRef: maxRef)
+        let absent = table.grams.indices.filter { maxRef[$0] == 0 }
+        let total = counts.reduce(0, +)
+        let kept = zip(counts, maxRef).reduce(0) { $0 + min($1.0, $1.1) }
+        var parts: [String] = []
+        if !clipped.isEmpty { parts.append(words(clipped.count == 1 ? "clipped, one" : "clipped, more", ["grams": some(clipped)])) }
+        if !absent.isEmpty {
+            parts.append(words(absent.count == table.grams.count ? (absent.count == 1 ? "absent, only" : "absent, all") : absent.count == 1 ? "absent, one" : "absent", [
+                "count": "\(absent.count)", "G": "\(table.grams.count)", "grams": some(absent.map { quoted(table.grams[$0]) }),
+                "kind": grams(n, plural: table.grams.count != 1), "only": grams(n, plural: false)]))
+        }
+        if parts.isEmpty { parts.append(words("nothing clipped", ["grams": grams(n, plural: true)])) }
+        return words.caption("clipped", ["kept": numberLabel(kept), "total": numberLabel(total), "grams": grams(n, plural: total != 1),
+                                         "details": parts.joined(separator: " ")])
+    }
+
+    /// The precisions: how they fall with n, the lowest, and the orders without a match.
+    static func precisionCaption(_ p: BleuInput, precisions: [Double], matches: [Double]) -> Caption {
+        let orders = precisions.count
+        let unmatched = matches.indices.filter { matches[$0] == 0 }
+        let none = unmatched.isEmpty ? "" : words("unmatched", ["grams": listed(unmatched.map { grams($0 + 1, plural: true) })])
+        guard orders > 1 else { return words.caption("precisions, one", ["p": shown(precisions[0]), "unmatched": none]) }
+        let lowest = precisions.min() ?? 0
+        let at = precisions.indices.filter { precisions[$0] == lowest }
+        let slots = ["first": shown(precisions[0]), "lowest": shown(lowest), "at": listed(at.map { "$n = \($0 + 1)$" }), "unmatched": none]
+        if at.count == orders { return words.caption("precisions, equal", slots) }
+        let falling = precisions.indices.dropFirst().allSatisfy { precisions[$0] <= precisions[$0 - 1] }
+        return words.caption(falling ? "precisions, falling" : "precisions", slots)
+    }
+
+    /// Which reference length was taken as r, and why.
+    static func rCaption(_ lengths: [Double], c: Double, r: Double) -> Caption {
+        let gap = abs(r - c)
+        let chosen = lengths.firstIndex(of: r) ?? 0
+        let rivals = lengths.indices.filter { abs(lengths[$0] - c) == gap && lengths[$0] != r }
+        let same = lengths.indices.filter { lengths[$0] == r && $0 != chosen }
+        let slots = ["k": "\(chosen + 1)", "r": numberLabel(r), "c": numberLabel(c), "gap": numberLabel(gap),
+                     "same": listed(same.map { "\($0 + 1)" }), "rivals": listed(rivals.map { "\($0 + 1)" }),
+                     "rival length": rivals.first.map { numberLabel(lengths[$0]) } ?? ""]
+        let tie = rivals.isEmpty ? "" : words(rivals.count == 1 ? "r, tie" : "r, ties", slots)
+        let alike = same.isEmpty ? "" : words(same.count == 1 ? "r, same, one" : "r, same", slots)
+        if lengths.count == 1 { return words.caption("r, one", slots) }
+        return words.caption(gap == 0 ? "r, exact" : "r", slots.merging(["tie": tie, "same sentence": alike]) { $1 })
+    }
+
+    /// Whether the brevity penalty punishes the candidate, and by how much.
+    static func bpCaption(c: Double, r: Double) -> Caption {
+        let slots = ["c": numberLabel(c), "r": numberLabel(r), "bp": shown(Foundation.exp(1 - r / c)), "off": percent(1 - min(1, Foundation.exp(1 - r / c)))]
+        if c > r { return words.caption("bp, longer", slots) }
+        if c == r { return words.caption("bp, equal", slots) }
+        return words.caption("bp, shorter", slots)
+    }
+
+    /// The geometric mean, and the order that pulls it down most.
+    static func meanCaption(_ precisions: [Double], used: [Int], weights: [Double]) -> Caption {
+        guard used.count > 1, let lowest = used.min(by: { precisions[$0] < precisions[$1] }) else { return words.caption("geometric_mean, one") }
+        let equal = used.allSatisfy { weights[$0] == weights[used[0]] }
+        return words.caption(equal ? "geometric_mean" : "geometric_mean, weighted", [
+            "n": "\(lowest + 1)", "p": shown(precisions[lowest]), "count": "\(used.count)"])
+    }
+
+    /// What to notice: the score, what pulled it down, the clipping and the length.
+    static func notice(_ p: BleuInput, c: Int, r: Double, matches: [Double], precisions: [Double], bp: Double, bleu: Double, clippedWords: [String]) -> String {
+        var sentences = [words("notice score", ["bleu": shown(bleu)])]
+        if matches[0] == 0 {
+            sentences.append(words("notice no word"))
+        } else if let zero = precisions.indices.first(where: { precisions[$0] == 0 && p.weights[$0] > 0 }) {
+            sentences.append(words("notice zero", ["n": "\(zero + 1)", "grams": grams(zero + 1, plural: true)]))
+        } else if precisions.count > 1, let lowest = precisions.indices.min(by: { precisions[$0] < precisions[$1] }) {
+            sentences.append(words("notice lowest", ["n": "\(lowest + 1)", "p": shown(precisions[lowest]), "grams": grams(lowest + 1, plural: true)]))
+        }
+        if !clippedWords.isEmpty { sentences.append(words("notice clipped", ["grams": some(clippedWords)])) }
+        sentences.append(Double(c) < r ? words("notice short", ["c": "\(c)", "r": numberLabel(r), "bp": shown(bp)])
+                         : words("notice long enough", ["c": "\(c)", "r": numberLabel(r)]))
+        return sentences.joined(separator: " ")
+    }
+
+    /// Seed 004's statement, checked on the example: n-grams rather than words, because order matters.
+    /// The candidate's words in reverse order keep p_1 and change p_2 (unless it reads the same backwards).
+    static func slides(_ p: BleuInput, precisions: [Double]) -> [String] {
+        guard p.weights.count >= 2, p.candidate.count >= 2 else { return [] }
+        let backwards = Array(p.candidate.reversed())
+        let reversed = BleuInput(candidate: backwards, references: p.references, weights: p.weights, weightsGiven: p.weightsGiven, smoothing: p.smoothing)
+        let (p1, p2, reversedP2) = (unsmoothed(p, n: 1), unsmoothed(p, n: 2), unsmoothed(reversed, n: 2))
+        let slots = ["p1": shown(p1), "p2": shown(p2), "reversed": shown(reversedP2),
+                     "words": quoted(Array(backwards.prefix(6))) + (backwards.count > 6 ? " …" : "")]
+        if p.candidate == backwards { return [words("slides order, palindrome", slots)] }
+        return [words(reversedP2 < p2 ? "slides order" : "slides order, not here", slots)]
+    }
+
+    /// m_n / max(t_n, 1) as counted, without smoothing.
+    static func unsmoothed(_ p: BleuInput, n: Int) -> Double {
+        let table = NGramTable(p, n: n)
+        let kept = table.counts.indices.reduce(0.0) { sum, g in
+            sum + min(table.counts[g], (0..<p.references.count).map { table.referenceCounts[g, $0] }.max() ?? 0)
+        }
+        return kept / max(table.counts.reduce(0, +), 1)
+    }
+}
+
+/// The input of bleu: the candidate and its references as words, the weights of the orders and the
+/// smoothing, checked once.
+struct BleuInput {
+    enum Smoothing: String { case none, addOne = "add-one", epsilon }
+    /// What epsilon smoothing puts in place of a zero count (NLTK's default).
+    static let epsilon = 0.1
+
+    let candidate: [String]
+    let references: [[String]]
+    /// One per order n = 1 … N.
+    let weights: [Double]
+    let weightsGiven: Bool
+    let smoothing: Smoothing
+
+    init(candidate: [String], references: [[String]], weights: [Double], weightsGiven: Bool, smoothing: Smoothing) {
+        (self.candidate, self.references, self.weights, self.weightsGiven, self.smoothing) = (candidate, references, weights, weightsGiven, smoothing)
+    }
+
+    init(_ reader: inout InputReader) throws {
+        if reader.backward {
+            throw reader.fail("--backward: BLEU has nothing to learn: it counts n-grams, and a count has no gradient (no weight to train, no input a gradient could reach); run it without --backward")
+        }
+        let sentence = "a sentence: a string of words separated by spaces, or a list of word strings"
+        candidate = try Self.words(reader.required(reader.json("candidate"), "candidate", sentence), "candidate", reader)
+        let referencesJSON = try reader.required(reader.json("references"), "references", "a list of reference sentences, each " + sentence)
+        guard case .array(let items) = referencesJSON else {
+            throw reader.fail("references must be a list of reference sentences (each \(sentence)), got \(referencesJSON.kindDescription)")
+        }
+        guard !items.isEmpty else { throw reader.fail("references must list at least one reference sentence, got an empty list") }
+        try reader.expect(items.count, "the number of references", atMost: Bleu.maxReferences)
+        references = try items.enumerated().map { try Self.words($0.element, "references[\($0.offset + 1)]", reader) }
+        try reader.expect(references.reduce(0) { $0 + $1.count }, "the number of words over all references", atMost: Bleu.maxReferenceWords)
+
+        let order = try reader.integer("max_n", "the largest n-gram order, e.g. 4")
+        let given = try reader.vector("weights", "one weight per order n = 1 … max_n")
+        let orders = order ?? given?.count ?? 4
+        guard orders >= 1 else { throw reader.fail("max_n must be at least 1, got \(orders)") }
+        try reader.expect(orders, "max_n", atMost: Bleu.maxOrder)
+        if let given {
+            try reader.expect(given, "weights", count: ("max_n", orders))
+            if let negative = given.entries.firstIndex(where: { $0 < 0 }) {
+                throw reader.fail("weights[\(negative + 1)] must be ≥ 0 (a weight of the geometric mean), got \(JSON.format(given.entries[negative]))")
+            }
+            guard given.entries.contains(where: { $0 > 0 }) else { throw reader.fail("weights must not all be 0: at least one order must count") }
+        }
+        weights = given?.entries ?? Array(repeating: 1 / Double(orders), count: orders)
+        weightsGiven = given != nil
+        smoothing = Smoothing(rawValue: try reader.choice("smoothing", ["none", "add-one", "epsilon"]) ?? "none") ?? .none
+
+        // Counting reads each sentence once per order; the trace holds, per order, every distinct
+        // n-gram's count in the candidate and in each reference, its largest and its clipped count.
+        let (c, refs) = (Double(candidate.count), Double(references.count))
+        let referenceWords = Double(references.reduce(0) { $0 + $1.count })
+        let grams = (1...orders).reduce(0.0) { $0 + max(0, c - Double($1) + 1) }
+        let n = Double(orders)
+        try reader.expectWork(multiplyAdds: (c + referenceWords) * n * (n + 1) / 2 + grams * refs,
+                              traceNumbers: grams * (refs + 3) + 9 * n + refs + 4)
+    }
+
+    /// A sentence as words: a string split on runs of white space, or a list of non-empty strings.
+    static func words(_ json: JSON, _ key: String, _ reader: InputReader) throws -> [String] {
+        let what = "a sentence: a string of words separated by spaces, or a list of word strings"
+        let words: [String]
+        switch json {
+        case .string(let text):
+            words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard !words.isEmpty else { throw reader.fail("\(key) must be \(what), got a string with no words") }
+        case .array(let items):
+            guard !items.isEmpty else { throw reader.fail("\(key) must be \(what), got an empty list") }
+            try reader.expect(items.count, "the number of words of \(key)", atMost: Bleu.maxWords)
+            words = try items.enumerated().map { i, item in
+                guard case .string(let word) = item, !word.isEmpty else {
+                    throw reader.fail("\(key)[\(i + 1)] must be a word (a non-empty string), got \(item == .string("") ? "an empty string" : item.kindDescription)")
+                }
+                return word
+            }
+        default:
+            throw reader.fail("\(key) must be \(what), got \(json.kindDescription)")
+        }
+        try reader.expect(words.count, "the number of words of \(key)", atMost: Bleu.maxWords)
+        return words
+    }
+}
