@@ -16,7 +16,7 @@ extension Bleu {
                         "The largest count in any **one** reference: two references do not add up, so a word used twice in each still counts at most twice."),
             "max_ref, one": ("most in one reference", "With one reference, its count."),
             "clipped": ("clipped count", "Counted: «kept» of the candidate's «total» «grams». «details»"),
-            "matches": ("matches", "The clipped counts added up, one sum per order: $m_{n} = \\sum_{g} \\operatorname{clip}_{n}(g)$."),
+            "matches": ("matches", "The clipped counts added up, one sum per order: $m_{n} = \\sum_{g} \\operatorname{clip}^{(n)}(g)$."),
             "totals": ("n-grams in the candidate", "The candidate's counts added up: $c - n + 1$ for a candidate of $c = «c»$ words."),
             "delta": ("add-one smoothing", "1 for every order but the first: add-one smoothing leaves $p_{1}$ as counted."),
             "numerators, add-one": ("smoothed matches", "One more match for every order $n \\ge 2$."),
@@ -67,8 +67,8 @@ extension Bleu {
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
-                \operatorname{clip}_{n}(g) &= \min\Bigl(\operatorname{Count}_{\text{cand}}(g),\ \max_{k} \operatorname{Count}_{\text{ref}_{k}}(g)\Bigr) \\
-                p_{n} &= \frac{m_{n}}{t_{n}} = \frac{\sum_{g} \operatorname{clip}_{n}(g)}{\sum_{g} \operatorname{Count}_{\text{cand}}(g)} \\
+                \operatorname{clip}^{(n)}(g) &= \min\Bigl(\operatorname{Count}_{\text{cand}}(g),\ \max_{k} \operatorname{Count}_{\text{ref}_{k}}(g)\Bigr) \\
+                p_{n} &= \frac{m_{n}}{t_{n}} = \frac{\sum_{g} \operatorname{clip}^{(n)}(g)}{\sum_{g} \operatorname{Count}_{\text{cand}}(g)} \\
                 BP &= \begin{cases} 1 & c > r \\ e^{1 - r/c} & c \le r \end{cases} \;=\; \min\bigl(1,\ e^{1 - r/c}\bigr) \\
                 \text{BLEU} &= BP \cdot \exp\Bigl(\sum_{n=1}^{N} w_{n} \log p_{n}\Bigr)
                 \end{aligned}

@@ -99,17 +99,17 @@ enum Bleu: Lesson {
                 continue
             }
             let labels = Labels(rowHeader: w("label n-gram"), rows: table.grams.map { $0.joined(separator: " ") })
-            let count = tr.recordCount("ngrams[\(n)].count", #"\operatorname{count}_{\#(n)}"#,
+            let count = tr.recordCount("ngrams[\(n)].count", #"\operatorname{count}^{(\#(n))}"#,
                                        counted(.vector(Vector(table.counts)), #"\operatorname{Count}_{\text{cand}}(g)"#),
                                        w.caption(table.grams.count == 1 ? "count, one" : "count", ["t": numberLabel(table.counts.reduce(0, +)), "G": "\(table.grams.count)", "n": "\(n)",
                                                           "grams": grams(n, plural: true), "gram": grams(n, plural: false)]),
                                        labels: labels)
-            let perReference = tr.recordCount("ngrams[\(n)].ref_counts", #"\operatorname{ref}_{\#(n)}"#,
+            let perReference = tr.recordCount("ngrams[\(n)].ref_counts", #"\operatorname{ref}^{(\#(n))}"#,
                                               counted(.matrix(table.referenceCounts), #"\operatorname{Count}_{\text{ref}_{k}}(g)"#),
                                               w.caption("ref_counts"), labels: Labels(rowHeader: w("label n-gram"), rows: labels.rows, columns: referenceNames))
-            let maxRef = tr.recordCount("ngrams[\(n)].max_ref", #"\operatorname{maxref}_{\#(n)}"#, reduceRows(.max, perReference),
+            let maxRef = tr.recordCount("ngrams[\(n)].max_ref", #"\operatorname{maxref}^{(\#(n))}"#, reduceRows(.max, perReference),
                                         w.caption(refs == 1 ? "max_ref, one" : "max_ref"), labels: labels)
-            let clipped = tr.recordCount("ngrams[\(n)].clipped", #"\operatorname{clip}_{\#(n)}"#, minimum(count, maxRef),
+            let clipped = tr.recordCount("ngrams[\(n)].clipped", #"\operatorname{clip}^{(\#(n))}"#, minimum(count, maxRef),
                                          clipCaption(table, n: n, counts: count.value.flat, maxRef: maxRef.value.flat), labels: labels)
             if n == 1 { clippedWords = clippedNGrams(table.grams, counts: count.value.flat, maxRef: maxRef.value.flat) }
             countParts.append(count)

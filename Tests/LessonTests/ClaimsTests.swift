@@ -152,6 +152,7 @@ import Testing
         "illustrated-transformer": (6, 6), "ai-by-hand": (4, 4), "gomez-2016": (7, 9), "click4ai": (5, 8),
         "illustrated-self-attention": (4, 7), "seed-hello": (7, 8), "machine-learning-mastery": (8, 8),
         "raschka-llm-from-scratch": (8, 8),
+        "papineni-2002": (2, 2), "papineni-2002-candidate-1": (4, 4), "papineni-2002-candidate-2": (4, 4),
     ]
 
     @Test func everySourcedExampleHasItsVerdict() throws {

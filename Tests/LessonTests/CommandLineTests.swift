@@ -602,9 +602,10 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     @Test func lessonsFolderIsUpToDate() throws {
         let notes = try NotesCommand.notes()
         // A note per example, one more per example with a backward note, and the index.
-        let backward = Lessons.all.flatMap { $0.examples }.filter { $0.hasBackwardNote }
+        let learning = Lessons.all.filter { $0.learns }
+        let backward = learning.flatMap { $0.examples }.filter { $0.hasBackwardNote }
         #expect(notes.filter { $0.file.hasSuffix(".md") }.count == Lessons.all.map { $0.examples.count }.reduce(1, +) + backward.count)
-        #expect(backward.count == Lessons.all.count + 4)
+        #expect(backward.count == learning.count + 4)
         for note in notes where note.file.hasSuffix("--backward.md") { #expect(note.text.contains("## Backward pass"), "\(note.file)") }
         #expect(notes.contains { $0.file.hasPrefix("figures/") && $0.file.hasSuffix(".svg") })
         for note in notes {

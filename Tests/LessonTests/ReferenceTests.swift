@@ -78,6 +78,7 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         let length = generate["length"].flatMap { if case .number(let n, _) = $0 { return Int(n) } else { return nil } } ?? 4
         let sampled = generate["mode"] == .string("sample")
         return steps + (1...length).flatMap { k in (["y", "p", "next"] + (sampled ? ["u"] : [])).map { "gen.\($0)[\(k)]" } }
+    case "bleu": return ["matches", "totals", "precisions", "bp", "bleu"]
     default: return []
     }
 }

@@ -9,8 +9,8 @@
 //   - a scalar step, a line of its own: `EXPR = EXPR = … = VALUE` (no current note has one);
 //   - a row of the claims table, whose `computed − claimed` column is arithmetic too.
 // An EXPR is built from numbers (`0.5`, `-0.6250`, `1e-05`, `inf`, `-inf`, `nan`), `+ - · / ^`
-// (`−` read as `-`), parentheses and the functions σ, tanh, relu, exp, sqrt, sin, cos and
-// max(a, b, …): sums, products, quotients (`0.3679/2.2504`), means (`(1 + 2 + 3 + 6)/4`), one
+// (`−` read as `-`), parentheses and the functions σ, tanh, relu, exp, log, sqrt, sin, cos,
+// max(a, b, …) and min(a, b, …): sums, products, quotients (`0.3679/2.2504`), means (`(1 + 2 + 3 + 6)/4`), one
 // minus (`(1 - 0.0759)`), powers (`10000^0.5000`), softmax entries
 // (`exp(a - m)/(exp(…) + …) = 0.2431/1.4862`). An unknown function or character fails the test,
 // so a new form cannot slip through unchecked.
@@ -145,6 +145,11 @@ fileprivate struct Interval: CustomStringConvertible, Sendable {
     static func maximum(_ xs: [Interval]) -> Interval {
         if xs.contains(where: \.isNaN) { return .nan }
         return Interval(lo: xs.map(\.lo).max()!, hi: xs.map(\.hi).max()!)
+    }
+
+    static func minimum(_ xs: [Interval]) -> Interval {
+        if xs.contains(where: \.isNaN) { return .nan }
+        return Interval(lo: xs.map(\.lo).min()!, hi: xs.map(\.hi).min()!)
     }
 }
 
@@ -372,7 +377,7 @@ fileprivate struct StageValue {
 /// power := unary ('^' power)?, unary := '-' unary | primary,
 /// primary := number | '(' sum ')' | name '(' sum (',' sum)* ')'.
 fileprivate struct Evaluator {
-    static let functions: Set<String> = ["σ", "tanh", "relu", "exp", "sqrt", "sin", "cos", "max"]
+    static let functions: Set<String> = ["σ", "tanh", "relu", "exp", "log", "sqrt", "sin", "cos", "max", "min"]
 
     private let tokens: [Token]
     private let precision: Int
@@ -463,7 +468,7 @@ fileprivate struct Evaluator {
             var args = [try sum()]
             while take(",") { args.append(try sum()) }
             guard take(")") else { throw ArithmeticError(description: "missing “)” after the arguments of \(name)") }
-            guard name == "max" || args.count == 1 else { throw ArithmeticError(description: "\(name) takes one argument") }
+            guard name == "max" || name == "min" || args.count == 1 else { throw ArithmeticError(description: "\(name) takes one argument") }
             if start == 0 && position == tokens.count && args.count == 1 { call = (name, args[0]) }
             return Evaluator.apply(name, args)
         default:
@@ -474,10 +479,16 @@ fileprivate struct Evaluator {
     static func apply(_ name: String, _ xs: [Interval]) -> Interval {
         switch name {
         case "max": return .maximum(xs)
+        case "min": return .minimum(xs)
         case "σ": return xs[0].monotone { 1 / (1 + Foundation.exp(-$0)) }
         case "tanh": return xs[0].monotone(Foundation.tanh)
         case "relu": return xs[0].monotone { max(0, $0) }
         case "exp": return xs[0].monotone(Foundation.exp)
+        case "log":
+            // log 0 = −∞; below 0, not a number.
+            let x = xs[0]
+            if x.isNaN || x.hi < 0 { return .nan }
+            return Interval(lo: max(x.lo, 0), hi: x.hi).monotone(Foundation.log)
         case "sqrt":
             let x = xs[0]
             if x.isNaN || x.hi < 0 { return .nan }
@@ -1020,6 +1031,10 @@ struct WrittenOutArithmeticTests {
         (.matrixEntry, "2^0.5000", "1.4142", "1.4152"),
         (.matrixEntry, "-σ(0.0000)", "-0.5000", "-0.5010"),
         (.matrixEntry, "max(-1, -2)", "-1.0000", "-2.0000"),
+        (.vectorRow, "min(3, 2)", "2", "3"),
+        (.vectorRow, "log(0.5000)", "-0.6931", "-0.6941"),
+        (.vectorRow, "log(0)", "-inf", "0.0000"),
+        (.scalarStep, "min(1, exp(1 - 7/6)) = min(1, 0.8465)", "0.8465", "0.8475"),
         (.matrixEntry, "(1 - 0.2500)·3 = 0.7500·3", "2.2500", "2.2600"),
         (.matrixEntry, "0.6 − 1", "-0.4000", "-0.5000"),
         (.matrixEntry, "1·2 + ⋯ + 3·4 = 20.0000", "20.0000", "21.0000"),

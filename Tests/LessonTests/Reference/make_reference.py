@@ -2600,6 +2600,191 @@ def charlm_main():
     for (les, run), d in MAX_DIFF.items():
         if les == "char-lm":
             print(f"  max |manual - {RUNS.get(run, run)}| = {d:.3e}")
+# ---------------------------------------------------------------------------
+# bleu: sentence BLEU against NLTK (nltk.translate.bleu_score), no torch.
+#
+# Every case's matches m_n, totals t_n and the per-n-gram counts come from
+# NLTK's own modified_precision (numerator, denominator) and ngrams; r and
+# BP from closest_ref_length and brevity_penalty; the precisions are NLTK's
+# SmoothingFunction method0 (no smoothing), method2 ("add-one") or method1
+# ("epsilon") applied to them, and "bleu" is sentence_bleu with the same
+# weights and smoothing function.  Where SPEC departs from NLTK the case
+# says so:
+#   - "none" with a zero p_n (of positive weight): SPEC's BLEU is 0, where
+#     method0 puts sys.float_info.min in place of p_n and sentence_bleu
+#     returns a number near 1e-77; that number is kept in the case as
+#     "nltk_sentence_bleu", and p_n is 0 (method0's stand-in is not a
+#     precision);
+#   - otherwise BLEU is sentence_bleu's value exactly (it returns 0 itself
+#     when no unigram matches, whatever the smoothing).
+# Sentences given as a string are split with str.split(), as the lesson
+# splits on runs of white space.
+
+def bleu_words(sentence):
+    return sentence.split() if isinstance(sentence, str) else list(sentence)
+
+
+def bleu_case(spec):
+    from nltk.translate.bleu_score import (
+        SmoothingFunction, brevity_penalty, closest_ref_length,
+        modified_precision, sentence_bleu)
+    from nltk.util import ngrams
+
+    cand = bleu_words(spec["candidate"])
+    refs = [bleu_words(r) for r in spec["references"]]
+    weights = spec.get("weights")
+    N = spec.get("max_n", len(weights) if weights else 4)
+    w = tuple(weights) if weights else tuple([1 / N] * N)
+    smoothing = spec.get("smoothing", "none")
+    method = {"none": SmoothingFunction().method0,
+              "add-one": SmoothingFunction().method2,
+              "epsilon": SmoothingFunction().method1}[smoothing]
+
+    values = {}
+    fractions = []
+    for n in range(1, N + 1):
+        grams = list(ngrams(cand, n)) if len(cand) >= n else []
+        distinct = list(dict.fromkeys(grams))
+        if distinct:
+            ref_counts = [[list(ngrams(r, n)).count(g) if len(r) >= n else 0
+                           for r in refs] for g in distinct]
+            count = [grams.count(g) for g in distinct]
+            max_ref = [max(row) for row in ref_counts]
+            values[f"ngrams[{n}].count"] = [float(x) for x in count]
+            values[f"ngrams[{n}].ref_counts"] = [[float(x) for x in row]
+                                                 for row in ref_counts]
+            values[f"ngrams[{n}].max_ref"] = [float(x) for x in max_ref]
+            values[f"ngrams[{n}].clipped"] = [float(min(a, b)) for a, b
+                                              in zip(count, max_ref)]
+        f = modified_precision(refs, cand, n)
+        fractions.append(f)
+    matches = [f.numerator for f in fractions]
+    totals = [max(0, len(cand) - n + 1) for n in range(1, N + 1)]
+    # NLTK's denominator is max(1, t_n): the lesson's totals are t_n itself.
+    assert [f.denominator for f in fractions] == [max(1, t) for t in totals]
+    for n in range(1, N + 1):
+        if f"ngrams[{n}].clipped" in values:
+            assert sum(values[f"ngrams[{n}].clipped"]) == matches[n - 1]
+    values["matches"] = [float(m) for m in matches]
+    values["totals"] = [float(t) for t in totals]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        smoothed = method(list(fractions), references=refs,
+                          hypothesis=cand, hyp_len=len(cand))
+        nltk_bleu = sentence_bleu(refs, cand, weights=w,
+                                  smoothing_function=method)
+    if smoothing == "none":
+        precisions = [f.numerator / f.denominator for f in fractions]
+    else:
+        precisions = [float(p) for p in smoothed]
+    values["precisions"] = precisions
+    c = len(cand)
+    r = closest_ref_length(refs, c)
+    values["c"] = float(c)
+    values["ref_lengths"] = [float(len(x)) for x in refs]
+    values["r"] = float(r)
+    values["bp"] = float(brevity_penalty(r, c))
+    zero = smoothing == "none" and any(
+        wn > 0 and p == 0 for wn, p in zip(w, precisions))
+    bleu = 0.0 if zero else float(nltk_bleu)
+    if zero or matches[0] == 0:
+        assert bleu == 0 or nltk_bleu == 0
+    else:
+        # The lesson's arithmetic, from the recorded values, agrees.
+        mean = math.exp(math.fsum(wn * math.log(p)
+                                  for wn, p in zip(w, precisions) if wn > 0))
+        assert abs(values["bp"] * mean - bleu) <= 1e-12 * bleu, spec["name"]
+        values["geometric_mean"] = mean
+    values["bleu"] = bleu
+
+    obj = {"candidate": spec["candidate"], "references": spec["references"]}
+    for key in ("max_n", "weights", "smoothing"):
+        if key in spec:
+            obj[key] = spec[key]
+    case = {"name": spec["name"], "input": obj, "values": values}
+    if zero and nltk_bleu != 0:
+        case["nltk_sentence_bleu"] = float(nltk_bleu)
+    return case
+
+
+_PAPINENI_REFS = [
+    "it is a guide to action that ensures that the military will forever "
+    "heed party commands",
+    "it is the guiding principle which guarantees the military forces "
+    "always being under the command of the party",
+    "it is the practical guide for the army always to heed the directions "
+    "of the party",
+]
+_CAT_REFS = ["the cat is sitting on the mat", "there is a cat on the mat"]
+
+BLEU = [
+    dict(name="candidate1-reference1-maxn1", candidate="cat",
+         references=["the cat"], max_n=1),
+    dict(name="stutter-two-references", candidate="the the cat on the mat",
+         references=_CAT_REFS),
+    dict(name="no-4-gram-none-zero", candidate="the cat sat on the mat",
+         references=_CAT_REFS),
+    dict(name="no-4-gram-add-one", candidate="the cat sat on the mat",
+         references=_CAT_REFS, smoothing="add-one"),
+    dict(name="no-4-gram-epsilon", candidate="the cat sat on the mat",
+         references=_CAT_REFS, smoothing="epsilon"),
+    dict(name="papineni-the-the", candidate="the the the the the the the",
+         references=["the cat is on the mat", "there is a cat on the mat"]),
+    dict(name="papineni-candidate-1",
+         candidate="it is a guide to action which ensures that the military "
+                   "always obeys the commands of the party",
+         references=_PAPINENI_REFS),
+    dict(name="papineni-candidate-2-epsilon",
+         candidate="it is to insure the troops forever hearing the activity "
+                   "guidebook that party direct",
+         references=_PAPINENI_REFS, smoothing="epsilon"),
+    # r: references of 5 and 7 words are equally close to 6: the shorter.
+    dict(name="tie-in-reference-length", candidate="a b c d e f",
+         references=["a b c d x", "a b c y e f z"], max_n=2),
+    # 4 words against 3 and 5: r = 3, the shorter, so no penalty, although
+    # the reference the candidate matches is the longer one.
+    dict(name="tie-shorter-reference-wins", candidate="the cat sat down",
+         references=["the cat sat", "the cat sat down there"],
+         smoothing="add-one"),
+    dict(name="maxn2-custom-weights", candidate="the cat sat on the mat",
+         references=_CAT_REFS, max_n=2, weights=[0.7, 0.3]),
+    dict(name="zero-weight-on-empty-order",
+         candidate="the cat sat on the mat", references=_CAT_REFS, max_n=4,
+         weights=[0.5, 0.3, 0.2, 0.0]),
+    dict(name="longer-than-references",
+         candidate="the cat is sitting on the mat and looks at the dog",
+         references=_CAT_REFS, smoothing="add-one"),
+    dict(name="shorter-than-n-add-one", candidate="the cat",
+         references=["the cat sat on the mat"], smoothing="add-one"),
+    dict(name="shorter-than-n-epsilon", candidate="the cat",
+         references=["the cat sat on the mat"], smoothing="epsilon"),
+    dict(name="no-word-in-common-epsilon", candidate="dogs bark loudly",
+         references=_CAT_REFS, smoothing="epsilon"),
+    dict(name="token-lists-and-white-space",
+         candidate=["New York", "is", "big", "New York", "is"],
+         references=[["New York", "is", "a", "big", "city"],
+                     "big  New\tYork is"],
+         max_n=3, smoothing="epsilon"),
+    dict(name="korean-words", candidate="고양이가 매트 위에 있다",
+         references=["고양이가 매트 위에 앉아 있다", "매트 위에 고양이가 있다"],
+         max_n=2),
+]
+
+
+def bleu_main():
+    import nltk
+    cases = [bleu_case(dict(spec)) for spec in BLEU]
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    doc = {"lesson": "bleu", "generator": "make_reference.py",
+           "nltk": nltk.__version__, "cases": cases}
+    path = os.path.join(HERE, "bleu.json")
+    write_json(path, doc)
+    print(f"{path}: {len(cases)} cases")
+    for c in cases:
+        extra = (f" (NLTK's method0: {c['nltk_sentence_bleu']:.3e})"
+                 if "nltk_sentence_bleu" in c else "")
+        print(f"  {c['name']}: BLEU {c['values']['bleu']:.6f}{extra}")
 
 
 def main():
@@ -2660,8 +2845,12 @@ def main():
 
 if __name__ == "__main__":
     import sys
+    # "char-lm" or "bleu" alone regenerates that lesson's file only.
     if sys.argv[1:] == ["char-lm"]:
         charlm_main()
+    elif sys.argv[1:] == ["bleu"]:
+        bleu_main()
     else:
         main()
         charlm_main()
+        bleu_main()
