@@ -102,7 +102,7 @@ extension Bleu {
             "label candidate": "candidate",
             "label words": "words",
             "sentences": "**The sentences**, one word per column, split at spaces and compared exactly (case and punctuation included):",
-            "sentences, cut": "The middle columns are left out; the input (`--print-input`) has every word.",
+            "sentences, cut": "The middle words are not shown (⋯); the counts below use every word.",
             "heading counts": "Counting n-grams",
             "counts intro": #"""
                 For each order $n$, every distinct n-gram of the candidate, how often it occurs there and in each \#
@@ -188,7 +188,7 @@ extension Bleu {
                 """#,
             "no-4-gram-add-one.summary": "the same pair with add-one smoothing: a small score instead of 0",
             "no-4-gram-add-one.story": #"""
-                The same pair as `no-4-gram`, with add-one smoothing: watch the 4-gram precision become $1/4$ \#
+                The pair without a common 4-gram, with add-one smoothing: watch the 4-gram precision become $1/4$ \#
                 instead of 0, and the score a modest number instead of 0.
                 """#,
             "papineni-2002.summary": "the paper's “the the the the the the the”: modified unigram precision 2/7",
