@@ -9,8 +9,8 @@ extension Bleu {
             "weights": ("Weights of the orders", "The weight of each order's log-precision in the mean, as given."),
             "weights, uniform": ("Weights of the orders", "Uniform, $1/N = 1/«N»$ each: the default."),
             "count": ("count in the candidate",
-                      "How often each of the «G» distinct «grams» occurs in the candidate: «t» in all, $c - «n» + 1$."),
-            "count, one": ("count in the candidate", "How often the candidate's one distinct «gram» occurs in it: «t» times, $c - «n» + 1$."),
+                      "How often each of the «G» distinct «grams» occurs in the candidate: «t» in all, «where»."),
+            "count, one": ("count in the candidate", "The candidate's only «gram» occurs «times»."),
             "ref_counts": ("count in each reference", "How often the same n-gram occurs in each reference, one column per reference."),
             "max_ref": ("most in one reference",
                         "The largest count in any **one** reference: two references do not add up, so a word used twice in each still counts at most twice."),
@@ -21,9 +21,9 @@ extension Bleu {
             "delta": ("add-one smoothing", "1 for every order but the first: add-one smoothing leaves $p_{1}$ as counted."),
             "numerators, add-one": ("smoothed matches", "One more match for every order $n \\ge 2$."),
             "denominators, add-one": ("smoothed totals", "One more n-gram for every order $n \\ge 2$, so a precision of 0 becomes $1/(t_{n} + 1)$."),
-            "denominators, add-one, empty": ("smoothed totals", "The candidate has no n-gram of order «orders»: 1 is taken instead of 0, then 1 added for every order $n \\ge 2$."),
-            "denominators, empty": ("totals, at least 1", "The candidate has no n-gram of order «orders»: 1 is taken instead of 0, so the precision is 0 rather than 0/0."),
-            "epsilon": ("epsilon smoothing", "0.1 where an order has no match (order «orders»), 0 elsewhere."),
+            "denominators, add-one, empty": ("smoothed totals", "The candidate has no n-gram of «orders»: 1 is taken instead of 0, then 1 added for every order $n \\ge 2$."),
+            "denominators, empty": ("totals, at least 1", "The candidate has no n-gram of «orders»: 1 is taken instead of 0, so the precision is 0 rather than 0/0."),
+            "epsilon": ("epsilon smoothing", "0.1 where an order has no match («orders»), 0 elsewhere."),
             "numerators, epsilon": ("smoothed matches", "A zero count becomes 0.1, so its logarithm is finite."),
             "precisions, one": ("modified precision", "$p_{1} = «p»$.«unmatched»"),
             "precisions, equal": ("modified precisions", "«first» at every order.«unmatched»"),
@@ -44,7 +44,7 @@ extension Bleu {
             "mean, zero": ("geometric mean of the precisions", "«why»"),
             "bleu, zero": ("BLEU", "Whatever the brevity penalty, 0 times it is 0."),
             "log_precisions": ("log-precisions", "Each at most 0; the lower the precision, the more negative."),
-            "log_precisions, some": ("log-precisions", "Of the orders with a weight above 0 (order «orders»); an order weighted 0 takes no part."),
+            "log_precisions, some": ("log-precisions", "Of the orders with a weight above 0 («orders»); an order weighted 0 takes no part."),
             "log_mean": ("weighted mean of the log-precisions", "A mean of logarithms: the log of a geometric mean."),
             "geometric_mean": ("geometric mean of the precisions",
                                "The «count» precisions multiplied, and the «count»th root taken: the lowest, $p_{«n»} = «p»$, pulls it down most, more than an average would."),
@@ -102,7 +102,7 @@ extension Bleu {
             "label candidate": "candidate",
             "label words": "words",
             "sentences": "**The sentences**, one word per column, split at spaces and compared exactly (case and punctuation included):",
-            "sentences, cut": "The middle words are not shown (⋯); the counts below use every word.",
+            "sentences, cut": "Only the first «columns» words of each sentence are shown; the counts below use every word.",
             "heading counts": "Counting n-grams",
             "counts intro": #"""
                 For each order $n$, every distinct n-gram of the candidate, how often it occurs there and in each \#
@@ -115,6 +115,12 @@ extension Bleu {
             "section": "n = «n»: «grams»",
             "no n-grams": "A candidate of «c» words has no «grams»: $t_{«n»} = 0$.",
             "gram 1": "unigram",
+            "one per word": "one per word",
+            "one per start": "one starting at each word but the last «before»",
+            "one per start, one": "one starting at each word but the last",
+            "once": "once",
+            "times": "«t» times",
+            "either": "«list» or «last»",
             "gram 2": "bigram",
             "gram 3": "trigram",
             "gram n": "«n»-gram",
@@ -130,7 +136,7 @@ extension Bleu {
             "r, tie": " Reference «rivals», «rival length» words, is as close: on a tie the shorter length is taken.",
             "r, ties": " References «rivals», «rival length» words, are as close: on a tie the shorter length is taken.",
             "nothing clipped": "Every one occurs in some reference at least as often: nothing is clipped.",
-            "unmatched": " Not one match among the «grams».",
+            "unmatched": " Not one of the «grams» matched.",
             "heading precisions": "Modified precisions",
             "epsilon, unused": "Every order has at least one match, so epsilon smoothing changes nothing here.",
             "figure": "Modified precision by n-gram order",
@@ -142,15 +148,20 @@ extension Bleu {
                 No word of the candidate is in any reference ($m_{1} = 0$): the score is 0 whatever the \#
                 smoothing, as NLTK's `sentence_bleu` returns 0 before it smooths.
                 """#,
-            "zero, order": #"""
-                «orders»: not one of the candidate's «grams» is in any reference. The geometric mean \#
-                multiplies the precisions, so one factor 0 makes it 0 ($\log 0 = -\infty$) however well the \#
-                other orders match. Smoothing gives such a sentence a small score instead.
+            "zero, unmatched": "«orders»: none of the candidate's «grams» is in any reference.",
+            "zero, too short": "«orders»: the candidate, «c» words, has no «grams» at all.",
+            "zero, mean": #"""
+                The geometric mean multiplies the precisions, so one factor 0 makes it 0 ($\log 0 = -\infty$) \#
+                however well the other orders match. Smoothing gives such a sentence a small score instead.
                 """#,
+            "order k": "order «k»",
+            "orders k": "orders «k»",
+            "add-one, unused": "With one order there is nothing to smooth: add-one smoothing leaves $p_{1}$ as counted.",
             "heading summary": "Summary",
             "notice score": "BLEU = «bleu».",
             "notice no word": "The candidate shares no word with the references.",
             "notice zero": "It is 0 because no «grams» matched (order «n»), however well the lower orders did.",
+            "notice zero, short": "It is 0 because a candidate of «c» words has no «grams» (order «n»), however well the lower orders did.",
             "notice lowest": "The lowest precision is at order «n» ($p_{«n»} = «p»$): «grams» are the hardest to share with a reference.",
             "notice clipped": "Clipping took away repeats: «grams».",
             "notice short": "With «c» words against «r» the candidate is short, and the brevity penalty «bp» lowers the score.",

@@ -102,7 +102,9 @@ enum Bleu: Lesson {
             let count = tr.recordCount("ngrams[\(n)].count", #"\operatorname{count}^{(\#(n))}"#,
                                        counted(.vector(Vector(table.counts)), #"\operatorname{Count}_{\text{cand}}(g)"#),
                                        w.caption(table.grams.count == 1 ? "count, one" : "count", ["t": numberLabel(table.counts.reduce(0, +)), "G": "\(table.grams.count)", "n": "\(n)",
-                                                          "grams": grams(n, plural: true), "gram": grams(n, plural: false)]),
+                                                          "grams": grams(n, plural: true), "gram": grams(n, plural: false),
+                                                          "times": table.counts.reduce(0, +) == 1 ? w("once") : w("times", ["t": numberLabel(table.counts.reduce(0, +))]),
+                                                          "where": n == 1 ? w("one per word") : n == 2 ? w("one per start, one") : w("one per start", ["before": "\(n - 1)"])]),
                                        labels: labels)
             let perReference = tr.recordCount("ngrams[\(n)].ref_counts", #"\operatorname{ref}^{(\#(n))}"#,
                                               counted(.matrix(table.referenceCounts), #"\operatorname{Count}_{\text{ref}_{k}}(g)"#),
@@ -130,23 +132,24 @@ enum Bleu: Lesson {
             let below = emptyOrders.isEmpty ? totals : maximum(totals, exactly(1))
             denominators = tr.recordCount("denominators", "t'", below + delta,
                                           w.caption(emptyOrders.isEmpty ? "denominators, add-one" : "denominators, add-one, empty",
-                                                    ["orders": listed(emptyOrders.map { "\($0 + 1)" })]), labels: orderLabels)
+                                                    ["orders": ordersNamed(emptyOrders)]), labels: orderLabels)
         } else if !emptyOrders.isEmpty {
             denominators = tr.recordCount("denominators", "t'", maximum(totals, exactly(1)),
-                                          w.caption("denominators, empty", ["orders": listed(emptyOrders.map { "\($0 + 1)" })]), labels: orderLabels)
+                                          w.caption("denominators, empty", ["orders": ordersNamed(emptyOrders)]), labels: orderLabels)
         }
+        if p.smoothing == .addOne && orders == 1 { tr.say(w("add-one, unused")) }
         if p.smoothing == .epsilon {
             let zeros = m.indices.filter { m[$0] == 0 }
             if zeros.isEmpty {
                 tr.say(w("epsilon, unused"))
             } else {
                 let epsilon = tr.constant(#"\varepsilon"#, .vector(Vector(m.map { $0 == 0 ? BleuInput.epsilon : 0 })),
-                                          w.caption("epsilon", ["orders": listed(zeros.map { "\($0 + 1)" })]), labels: orderLabels)
+                                          w.caption("epsilon", ["orders": ordersNamed(zeros)]), labels: orderLabels)
                 numerators = tr.record("numerators", "m'", matches + epsilon, w.caption("numerators, epsilon"), labels: orderLabels)
             }
         }
         let precisions = tr.record("precisions", "p", numerators / denominators,
-                                   precisionCaption(p, precisions: (numerators / denominators).value.flat, matches: m), labels: orderLabels)
+                                   precisionCaption(p, precisions: (numerators / denominators).value.flat, matches: m, totals: t), labels: orderLabels)
         let pn = precisions.value.flat
         if orders > 1 {
             tr.figure(.lines(title: w("figure"), steps: (1...orders).map { "\($0)" },
@@ -173,7 +176,7 @@ enum Bleu: Lesson {
         if m[0] == 0 || !zeroOrders.isEmpty {
             // log 0 = −∞: one order without a match makes the mean 0 whatever the others.
             let why = m[0] == 0 ? w("zero, no word")
-                : w("zero, order", ["orders": listed(zeroOrders.map { "$p_{\($0 + 1)} = 0$" }), "grams": listed(zeroOrders.map { grams($0 + 1, plural: true) })])
+                : zeroReason(zeroOrders, totals: t, c: c)
             let mean = tr.constant(#"\bar{p}"#, .scalar(0), w.caption("mean, zero", ["why": why]))
             bleu = tr.record("bleu", #"\text{BLEU}"#, hadamard(bp, mean), w.caption("bleu, zero"))
         } else {
@@ -181,7 +184,7 @@ enum Bleu: Lesson {
             let weightsInMean = used.count == orders ? weights : concatEntries(used.map { weights.rows($0..<($0 + 1), "w_{\($0 + 1)}") })
             let logs = tr.record("log_precisions", #"\log{p}"#, log(inMean),
                                  w.caption(used.count == orders ? "log_precisions" : "log_precisions, some",
-                                           ["orders": listed(used.map { "\($0 + 1)" })]),
+                                           ["orders": ordersNamed(used)]),
                                  labels: Labels(rowHeader: w("label order"), rows: used.map { "n = \($0 + 1)" }))
             let logMean = tr.record("log_mean", #"\textstyle\sum_{n} w_{n} \log p_{n}"#, entrySum(hadamard(weightsInMean, logs)), w.caption("log_mean"))
             let mean = tr.record("geometric_mean", #"\bar{p}"#, exp(logMean), meanCaption(pn, used: used, weights: p.weights))
@@ -271,6 +274,33 @@ extension Bleu {
         return plural ? name + "s" : name
     }
 
+    /// `order 3`, `orders 3 and 4`.
+    static func ordersNamed(_ indices: [Int]) -> String {
+        words(indices.count == 1 ? "order k" : "orders k", ["k": listed(indices.map { "\($0 + 1)" })])
+    }
+
+    /// Why the geometric mean is 0: the orders with n-grams but no match, and those the candidate is too short to have.
+    static func zeroReason(_ orders: [Int], totals: [Double], c: Int) -> String {
+        let unmatched = orders.filter { totals[$0] > 0 }
+        let missing = orders.filter { totals[$0] == 0 }
+        var reasons: [String] = []
+        if !unmatched.isEmpty {
+            reasons.append(words("zero, unmatched", ["orders": listed(unmatched.map { "$p_{\($0 + 1)} = 0$" }),
+                                                     "grams": either(unmatched.map { grams($0 + 1, plural: true) })]))
+        }
+        if !missing.isEmpty {
+            reasons.append(words("zero, too short", ["orders": listed(missing.map { "$p_{\($0 + 1)} = 0$" }), "c": "\(c)",
+                                                     "grams": either(missing.map { grams($0 + 1, plural: true) })]))
+        }
+        return reasons.joined(separator: " ") + " " + words("zero, mean")
+    }
+
+    /// Items after a negation: "bigrams or trigrams", "bigrams, trigrams or 4-grams".
+    static func either(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return words("either", ["list": items.dropLast().joined(separator: ", "), "last": last])
+    }
+
     /// Up to three items, and how many more.
     static func some(_ items: [String]) -> String {
         items.count > 3 ? listed(Array(items.prefix(3)), more: items.count - 3) : listed(items)
@@ -278,16 +308,23 @@ extension Bleu {
 
     /// The candidate and the references, one row each, a word per column (long ones by their start and end).
     static func sentenceTable(_ p: BleuInput) -> String {
-        let rows = [(words("label candidate"), p.candidate)] + p.references.enumerated().map { (words("reference k", ["k": "\($0.offset + 1)"]), $0.element) }
-        let width = rows.map(\.1.count).max() ?? 0
-        let shown = EquationWriter(style: NumberStyle(precision: 4)).shown(width, limit: 24)
-        var lines = ["| | " + shown.map { $0.map { "\($0 + 1)" } ?? "⋯" }.joined(separator: " | ") + " | " + words("label words") + " |",
-                     "|---|" + String(repeating: ":---:|", count: shown.count) + "---:|"]
-        for (name, sentence) in rows {
-            let cells = shown.map { i in i.map { sentence.indices.contains($0) ? markdownText(sentence[$0], limit: 20) : "" } ?? (sentence.count > width - 2 ? "⋯" : "") }
-            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(sentence.count) |")
+        // Many references: the first ones and the last.
+        let shownReferences = EquationWriter(style: NumberStyle(precision: 4)).shown(p.references.count, limit: 12)
+        let rows = [(words("label candidate"), p.candidate)] + shownReferences.map { k in
+            k.map { (words("reference k", ["k": "\($0 + 1)"]), p.references[$0]) } ?? ("⋯", [])
         }
-        return words("sentences") + "\n\n" + lines.joined(separator: "\n") + (shown.contains(nil) ? "\n\n" + words("sentences, cut") : "")
+        // Long sentences: their first words, a word per numbered column.
+        let width = rows.map(\.1.count).max() ?? 0
+        let columns = min(width, 24)
+        let cut = width > columns
+        var lines = ["| | " + (1...columns).map { "\($0)" }.joined(separator: " | ") + (cut ? " | ⋯" : "") + " | " + words("label words") + " |",
+                     "|---|" + String(repeating: ":---:|", count: columns + (cut ? 1 : 0)) + "---:|"]
+        for (name, sentence) in rows {
+            let cells = (0..<columns).map { sentence.indices.contains($0) ? markdownText(sentence[$0], limit: 20) : "" }
+                + (cut ? [sentence.count > columns ? "⋯" : ""] : [])
+            lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(name == "⋯" ? "⋯" : "\(sentence.count)") |")
+        }
+        return words("sentences") + "\n\n" + lines.joined(separator: "\n") + (cut ? "\n\n" + words("sentences, cut", ["columns": "\(columns)"]) : "")
     }
 
     /// Which n-grams were clipped and by how much, and which are in no reference.
@@ -309,10 +346,11 @@ extension Bleu {
     }
 
     /// The precisions: how they fall with n, the lowest, and the orders without a match.
-    static func precisionCaption(_ p: BleuInput, precisions: [Double], matches: [Double]) -> Caption {
+    static func precisionCaption(_ p: BleuInput, precisions: [Double], matches: [Double], totals: [Double]) -> Caption {
         let orders = precisions.count
-        let unmatched = matches.indices.filter { matches[$0] == 0 }
-        let none = unmatched.isEmpty ? "" : words("unmatched", ["grams": listed(unmatched.map { grams($0 + 1, plural: true) })])
+        // An order the candidate is too short for has nothing to match: it is said where its total is.
+        let unmatched = matches.indices.filter { matches[$0] == 0 && totals[$0] > 0 }
+        let none = unmatched.isEmpty ? "" : words("unmatched", ["grams": either(unmatched.map { grams($0 + 1, plural: true) })])
         guard orders > 1 else { return words.caption("precisions, one", ["p": shown(precisions[0]), "unmatched": none]) }
         let lowest = precisions.min() ?? 0
         let at = precisions.indices.filter { precisions[$0] == lowest }
@@ -348,8 +386,8 @@ extension Bleu {
     /// The geometric mean, and the order that pulls it down most.
     static func meanCaption(_ precisions: [Double], used: [Int], weights: [Double]) -> Caption {
         guard used.count > 1, let lowest = used.min(by: { precisions[$0] < precisions[$1] }) else { return words.caption("geometric_mean, one") }
-        let equal = used.allSatisfy { weights[$0] == weights[used[0]] }
-        return words.caption(equal ? "geometric_mean" : "geometric_mean, weighted", [
+        let uniform = used.allSatisfy { abs(weights[$0] - 1 / Double(used.count)) <= 1e-12 }
+        return words.caption(uniform ? "geometric_mean" : "geometric_mean, weighted", [
             "n": "\(lowest + 1)", "p": shown(precisions[lowest]), "count": "\(used.count)"])
     }
 
@@ -359,7 +397,8 @@ extension Bleu {
         if matches[0] == 0 {
             sentences.append(words("notice no word"))
         } else if let zero = precisions.indices.first(where: { precisions[$0] == 0 && p.weights[$0] > 0 }) {
-            sentences.append(words("notice zero", ["n": "\(zero + 1)", "grams": grams(zero + 1, plural: true)]))
+            let short = Double(c) < Double(zero + 1)
+            sentences.append(words(short ? "notice zero, short" : "notice zero", ["n": "\(zero + 1)", "c": "\(c)", "grams": grams(zero + 1, plural: true)]))
         } else if precisions.count > 1, let lowest = precisions.indices.min(by: { precisions[$0] < precisions[$1] }) {
             sentences.append(words("notice lowest", ["n": "\(lowest + 1)", "p": shown(precisions[lowest]), "grams": grams(lowest + 1, plural: true)]))
         }
@@ -447,8 +486,12 @@ struct BleuInput {
         let referenceWords = Double(references.reduce(0) { $0 + $1.count })
         let grams = (1...orders).reduce(0.0) { $0 + max(0, c - Double($1) + 1) }
         let n = Double(orders)
-        try reader.expectWork(multiplyAdds: (c + referenceWords) * n * (n + 1) / 2 + grams * refs,
-                              traceNumbers: grams * (refs + 3) + 9 * n + refs + 4)
+        // At most one distinct n-gram per position: the trace's counts can be fewer, never more.
+        let counts = grams * (refs + 3) + 9 * n + refs + 4
+        if counts > InputReader.maxTraceNumbers {
+            throw reader.fail("the trace could hold up to \(Int(counts)) counts (each n-gram of the candidate, for each of the \(orders) orders, counted in each of the \(references.count) references), more than the limit of \(Int(InputReader.maxTraceNumbers)); use fewer references, a shorter candidate or a smaller max_n")
+        }
+        try reader.expectWork(multiplyAdds: (c + referenceWords) * n * (n + 1) / 2 + grams * refs, traceNumbers: counts)
     }
 
     /// A sentence as words: a string split on runs of white space, or a list of non-empty strings.

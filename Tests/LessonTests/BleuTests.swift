@@ -68,10 +68,13 @@ import Testing
         Bad(json: input(.string("a"), .strings(Array(repeating: "a", count: Bleu.maxReferences + 1))), field: "the number of references is 1001"),
         Bad(json: input(.string("a"), .strings(Array(repeating: Array(repeating: "w", count: 5_000).joined(separator: " "), count: 21))),
             field: "the number of words over all references is 105000"),
-        // Within every size limit, but counting 64 orders over 10,000 words a reference is too much work.
-        Bad(json: input(.string(Array(repeating: "w", count: Bleu.maxWords).joined(separator: " ")),
-                        .strings(Array(repeating: Array(repeating: "w", count: 9_000).joined(separator: " "), count: 10)), ["max_n": .number(64)]),
+        // Within every size limit, but counting 64 orders over 100,000 words of references is too much work…
+        Bad(json: input(.string("w w w w w w w w w w"),
+                        .strings(Array(repeating: Array(repeating: "w", count: 5_000).joined(separator: " "), count: 20)), ["max_n": .number(64)]),
             field: "multiply-adds"),
+        // … and 10,000 words' n-grams counted in 1,000 references too many counts to show.
+        Bad(json: input(.strings(Array(repeating: "w", count: Bleu.maxWords)), .strings(Array(repeating: "w w", count: 1_000))),
+            field: "the trace could hold up to 40115022 counts"),
     ]
 
     @Test(arguments: bad)

@@ -28,7 +28,8 @@ struct EntrySums: Operation {
     var writing: Writing { .staysWritten }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
-        let sums = parts.map { "\\textstyle\\sum " + w.operand($0, atLeast: .atom) }
+        // A part that is one number (an order with no n-gram: 0) is its own sum.
+        let sums = parts.map { $0.value.shape.isEmpty ? w.plain($0) : "\\textstyle\\sum " + w.operand($0, atLeast: .atom) }
         if sums.count == 1 { return LaTeX(sums[0], .sum) }
         let shown = w.equations.shown(sums.count, limit: w.equations.maxTerms).map { $0.map { sums[$0] } ?? "\\cdots" }
         return LaTeX("\\left(" + shown.joined(separator: ",\\ ") + "\\right)", .atom)
