@@ -92,6 +92,9 @@ extension Bleu {
                 Epsilon smoothing (NLTK's method 1): an order with $m_{n} = 0$ counts 0.1 matches instead, \#
                 so its precision is small but not 0.
                 """#,
+            "alternative add-one": "add-one smoothing, as NLTK's method 2",
+            "alternative epsilon": "epsilon smoothing, as NLTK's method 1",
+            "alternative none": "no smoothing",
             "legend c": "words of the candidate",
             "legend R": "reference translations",
             "legend N": "n-gram orders, 1 … N",

@@ -47,6 +47,13 @@ enum Bleu: Lesson {
         ])),
     ] + SourcedExamples.bleu
 
+    /// A slide's score may be a smoothed one.
+    static let alternatives = Alternative.switching("smoothing", [
+        ("add-one", words("alternative add-one")),
+        ("epsilon", words("alternative epsilon")),
+        ("none", words("alternative none")),
+    ])
+
     /// Limits: words per sentence, references, words over all references, and the largest order.
     static let maxWords = 10_000
     static let maxReferences = 1_000

@@ -8,6 +8,7 @@
 import Foundation
 import Testing
 @testable import JSONFormat
+@testable import LessonInput
 @testable import LessonLibrary
 @testable import TraceCore
 @testable import TraceRender
@@ -141,6 +142,17 @@ import Testing
             let numbers = markdown.replacingOccurrences(of: "\\infty", with: "")
             #expect(!numbers.contains("nan") && !numbers.contains("inf"), "\(candidate) \(smoothing)")
         }
+    }
+
+    /// A slide's smoothed score is recognized as one.
+    @Test func aSmoothedScoreOnASlideIsExplained() throws {
+        let example = try #require(Bleu.examples.first { $0.name == "no-4-gram" })
+        let claims = try ClaimSet(.fields(["source": .string("a slide"), "claims": .array([.fields(["value": .string("bleu"), "expected": .string("0.4110")])])]), file: "c")
+        let trace = try Bleu.run(example.input, file: example.file, example: nil, claims: (claims, "c"))
+        let verdict = try #require(trace.claims?.verdicts.first)
+        #expect(!verdict.holds)
+        let said = (trace.claimsFinding ?? "") + (verdict.reason ?? "")
+        #expect(said.contains("add-one smoothing"), "\(said)")
     }
 
     // MARK: Commentary from the numbers
@@ -298,6 +310,25 @@ import Testing
             guard line.hasPrefix("|") else { columns = nil; continue }
             let cells = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
             if let columns { #expect(cells == columns, "\(line)") } else { columns = cells }
+        }
+    }
+
+    /// Every path of the derivation finds its words: each smoothing, one order, one reference, ties,
+    /// weights of 0, candidates too short for an order, with and without a common word.
+    @Test func everyPathFindsItsWords() throws {
+        let inputs: [JSON] = [
+            Self.input(.string("the cat"), .strings(["the cat sat"]), ["smoothing": .string("add-one"), "max_n": .number(1)]),
+            Self.input(.string("the cat"), .strings(["the cat sat"]), ["smoothing": .string("add-one")]),
+            Self.input(.string("the cat"), .strings(["the cat sat"]), ["smoothing": .string("epsilon")]),
+            Self.input(.string("the cat is on the mat"), Self.refs, ["smoothing": .string("epsilon"), "max_n": .number(2)]),
+            Self.input(.string("a b c d e f"), .strings(["a b c d x", "a b c y e f z", "q r s t u v w"]), ["weights": .numbers([0.6, 0.4, 0])]),
+            Self.input(.string("a b c d e f"), .strings(["a b c d x", "a b c y e f z"]), ["weights": .numbers([0.5, 0.5, 0.5])]),
+            Self.input(.string("dogs bark"), Self.refs),
+            Self.input(.string("x y z x y z x y z"), .strings(["x y z", "x"])),
+        ]
+        for json in inputs {
+            let (_, markdown) = try Self.run(json)
+            #expect(!markdown.contains("⟦no words"), "\(json.rendered()): \(markdown.components(separatedBy: "\n").filter { $0.contains("⟦") })")
         }
     }
 
