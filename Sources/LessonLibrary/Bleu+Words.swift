@@ -165,7 +165,7 @@ extension Bleu {
             "notice no word": "The candidate shares no word with the references.",
             "notice zero": "It is 0 because no «grams» matched (order «n»), however well the lower orders did.",
             "notice zero, short": "It is 0 because a candidate of «c» words has no «grams» (order «n»), however well the lower orders did.",
-            "notice lowest": "The lowest precision is at order «n» ($p_{«n»} = «p»$): «grams» are the hardest to share with a reference.",
+            "notice lowest": "The lowest precision is at order «n» ($p_{«n»} = «p»$): here «grams» are the hardest to share with a reference.",
             "notice clipped": "Clipping took away repeats: «grams».",
             "notice short": "With «c» words against «r» the candidate is short, and the brevity penalty «bp» lowers the score.",
             "notice long enough": "With «c» words against $r = «r»$ the candidate is not short: no brevity penalty.",

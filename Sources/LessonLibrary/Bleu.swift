@@ -406,7 +406,10 @@ extension Bleu {
         } else if let zero = precisions.indices.first(where: { precisions[$0] == 0 && p.weights[$0] > 0 }) {
             let short = Double(c) < Double(zero + 1)
             sentences.append(words(short ? "notice zero, short" : "notice zero", ["n": "\(zero + 1)", "c": "\(c)", "grams": grams(zero + 1, plural: true)]))
-        } else if precisions.count > 1, let lowest = precisions.indices.min(by: { precisions[$0] < precisions[$1] }) {
+        } else if precisions.count > 1,
+                  // Among the orders that count: one weighted 0 takes no part in the score.
+                  let lowest = precisions.indices.filter({ p.weights[$0] > 0 }).min(by: { precisions[$0] < precisions[$1] }),
+                  precisions.indices.contains(where: { p.weights[$0] > 0 && precisions[$0] > precisions[lowest] }) {
             sentences.append(words("notice lowest", ["n": "\(lowest + 1)", "p": shown(precisions[lowest]), "grams": grams(lowest + 1, plural: true)]))
         }
         if !clippedWords.isEmpty { sentences.append(words("notice clipped", ["grams": some(clippedWords)])) }

@@ -199,6 +199,22 @@ import Testing
         }
     }
 
+    /// The summary names the lowest precision among the orders that count (a weight above 0), and
+    /// none when they are all equal.
+    @Test func theSummaryNamesTheLowestOrderThatCounts() throws {
+        let refs: JSON = .strings(["a b c d x", "a b c y e f z"])
+        for (weights, lowest) in [([0.25, 0.25, 0.5], 3), ([0.6, 0.4, 0], 2), ([0.5, 0.5], 2), ([1.0], nil)] as [([Double], Int?)] {
+            let (trace, markdown) = try Self.run(Self.input(.string("a b c d e f"), refs, ["weights": .numbers(weights)]))
+            let p = try Self.values(trace, "precisions")
+            let said = markdown.split(separator: "\n").first { $0.hasPrefix("BLEU = ") }.map(String.init) ?? ""
+            if let lowest {
+                #expect(said.contains("The lowest precision is at order \(lowest) ($p_{\(lowest)} = \(NumberStyle(precision: 4).fixed(p[lowest - 1]))$)"), "\(weights): \(said)")
+            } else {
+                #expect(!said.contains("lowest"), "\(said)")
+            }
+        }
+    }
+
     /// r is the closest reference length, the shorter on a tie, and the caption says which and why.
     @Test func theReferenceLengthTakenAndWhy() throws {
         // (candidate words, reference lengths, r, a tie between different lengths)

@@ -19,6 +19,11 @@ Writes seven JSON files next to this script:
   layer-norm.json            torch.nn.LayerNorm (mean, var, normalized,
                              output; optional "variance", "eps_placement")
 
+and, without torch, bleu.json: sentence BLEU against NLTK's
+nltk.translate.bleu_score (matches, totals, precisions, c, r, bp, bleu and
+every n-gram's counts; see bleu_case below).  `make_reference.py bleu`
+writes bleu.json alone.
+
 Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
 "values", "grads"}]}; vectors are lists, matrices lists of rows, a non-finite
 entry is the string "-inf", "inf" or "nan", and -0.0 is written as 0.0.
