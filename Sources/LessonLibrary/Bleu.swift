@@ -58,7 +58,7 @@ enum Bleu: Lesson {
     static let maxWords = 10_000
     static let maxReferences = 1_000
     static let maxReferenceWords = 100_000
-    static let maxOrder = 64
+    static let maxOrder = 16
 
     static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
         var reader = try InputReader(json, file: file, backward: backward)
@@ -95,7 +95,7 @@ enum Bleu: Lesson {
         let repeats = Repeats(singular: w("order"), plural: w("orders"), counter: "n", sameWork: w("same work"), resultsShown: w("results shown"))
         var countParts: [Traced] = []
         var clipParts: [Traced] = []
-        var clippedWords: [String] = []
+        var clippedWords: (named: [String], count: Int) = ([], 0)
         for n in 1...orders {
             tr.section(repeats, n, of: orders, w("section", ["n": "\(n)", "grams": grams(n, plural: true)]))
             let table = NGramTable(p, n: n)
@@ -255,11 +255,10 @@ extension Bleu {
         lengths.min { (abs($0 - c), $0) < (abs($1 - c), $1) } ?? 0
     }
 
-    /// The n-grams whose count was cut, as “the” 3 → 2.
-    static func clippedNGrams(_ grams: [[String]], counts: [Double], maxRef: [Double]) -> [String] {
-        grams.indices.filter { counts[$0] > maxRef[$0] && maxRef[$0] > 0 }.map {
-            words("clipped gram", ["gram": quoted(grams[$0]), "count": numberLabel(counts[$0]), "max": numberLabel(maxRef[$0])])
-        }
+    /// The n-grams whose count was cut, as “the” from 3 to 2: the first three, and how many more.
+    static func clippedNGrams(_ grams: [[String]], counts: [Double], maxRef: [Double]) -> (named: [String], count: Int) {
+        let cut = grams.indices.filter { counts[$0] > maxRef[$0] && maxRef[$0] > 0 }
+        return (cut.prefix(3).map { words("clipped gram", ["gram": quoted(grams[$0]), "count": numberLabel(counts[$0]), "max": numberLabel(maxRef[$0])]) }, cut.count)
     }
 }
 
@@ -308,9 +307,9 @@ extension Bleu {
         return words("either", ["list": items.dropLast().joined(separator: ", "), "last": last])
     }
 
-    /// Up to three items, and how many more.
-    static func some(_ items: [String]) -> String {
-        items.count > 3 ? listed(Array(items.prefix(3)), more: items.count - 3) : listed(items)
+    /// The first (up to three) of `count` items, and how many more.
+    static func some(_ first: [String], of count: Int) -> String {
+        count > first.count ? listed(first, more: count - first.count) : listed(first)
     }
 
     /// The candidate and the references, one row each, a word per column (long ones by their start and end).
@@ -341,10 +340,10 @@ extension Bleu {
         let total = counts.reduce(0, +)
         let kept = zip(counts, maxRef).reduce(0) { $0 + min($1.0, $1.1) }
         var parts: [String] = []
-        if !clipped.isEmpty { parts.append(words(clipped.count == 1 ? "clipped, one" : "clipped, more", ["grams": some(clipped)])) }
+        if clipped.count > 0 { parts.append(words(clipped.count == 1 ? "clipped, one" : "clipped, more", ["grams": some(clipped.named, of: clipped.count)])) }
         if !absent.isEmpty {
             parts.append(words(absent.count == table.grams.count ? (absent.count == 1 ? "absent, only" : "absent, all") : absent.count == 1 ? "absent, one" : "absent", [
-                "count": "\(absent.count)", "G": "\(table.grams.count)", "grams": some(absent.map { quoted(table.grams[$0]) }),
+                "count": "\(absent.count)", "G": "\(table.grams.count)", "grams": some(absent.prefix(3).map { quoted(table.grams[$0]) }, of: absent.count),
                 "kind": grams(n, plural: table.grams.count != 1), "only": grams(n, plural: false)]))
         }
         if parts.isEmpty { parts.append(words("nothing clipped", ["grams": grams(n, plural: true)])) }
@@ -399,7 +398,8 @@ extension Bleu {
     }
 
     /// What to notice: the score, what pulled it down, the clipping and the length.
-    static func notice(_ p: BleuInput, c: Int, r: Double, matches: [Double], precisions: [Double], bp: Double, bleu: Double, clippedWords: [String]) -> String {
+    static func notice(_ p: BleuInput, c: Int, r: Double, matches: [Double], precisions: [Double], bp: Double, bleu: Double,
+                       clippedWords: (named: [String], count: Int)) -> String {
         var sentences = [words("notice score", ["bleu": shown(bleu)])]
         if matches[0] == 0 {
             sentences.append(words("notice no word"))
@@ -412,7 +412,7 @@ extension Bleu {
                   precisions.indices.contains(where: { p.weights[$0] > 0 && precisions[$0] > precisions[lowest] }) {
             sentences.append(words("notice lowest", ["n": "\(lowest + 1)", "p": shown(precisions[lowest]), "grams": grams(lowest + 1, plural: true)]))
         }
-        if !clippedWords.isEmpty { sentences.append(words("notice clipped", ["grams": some(clippedWords)])) }
+        if clippedWords.count > 0 { sentences.append(words("notice clipped", ["grams": some(clippedWords.named, of: clippedWords.count)])) }
         sentences.append(Double(c) < r ? words("notice short", ["c": "\(c)", "r": numberLabel(r), "bp": shown(bp)])
                          : words("notice long enough", ["c": "\(c)", "r": numberLabel(r)]))
         return sentences.joined(separator: " ")
