@@ -108,11 +108,7 @@ enum Bleu: Lesson {
             let labels = Labels(rowHeader: w("label n-gram"), rows: table.grams.map { $0.joined(separator: " ") })
             let count = tr.recordCount("ngrams[\(n)].count", #"\operatorname{count}^{(\#(n))}"#,
                                        counted(.vector(Vector(table.counts)), #"\operatorname{Count}_{\text{cand}}(g)"#),
-                                       w.caption(table.grams.count == 1 ? "count, one" : "count", ["t": numberLabel(table.counts.reduce(0, +)), "G": "\(table.grams.count)", "n": "\(n)",
-                                                          "grams": grams(n, plural: true), "gram": grams(n, plural: false),
-                                                          "times": table.counts.reduce(0, +) == 1 ? w("once") : w("times", ["t": numberLabel(table.counts.reduce(0, +))]),
-                                                          "where": n == 1 ? w("one per word") : n == 2 ? w("one per start, one") : w("one per start", ["before": "\(n - 1)"])]),
-                                       labels: labels)
+                                       countCaption(table, n: n), labels: labels)
             let perReference = tr.recordCount("ngrams[\(n)].ref_counts", #"\operatorname{ref}^{(\#(n))}"#,
                                               counted(.matrix(table.referenceCounts), #"\operatorname{Count}_{\text{ref}_{k}}(g)"#),
                                               w.caption("ref_counts"), labels: Labels(rowHeader: w("label n-gram"), rows: labels.rows, columns: referenceNames))
@@ -155,8 +151,8 @@ enum Bleu: Lesson {
                 numerators = tr.record("numerators", "m'", matches + epsilon, w.caption("numerators, epsilon"), labels: orderLabels)
             }
         }
-        let precisions = tr.record("precisions", "p", numerators / denominators,
-                                   precisionCaption(p, precisions: (numerators / denominators).value.flat, matches: m, totals: t), labels: orderLabels)
+        let quotient = numerators / denominators
+        let precisions = tr.record("precisions", "p", quotient, precisionCaption(p, precisions: quotient.value.flat, matches: m, totals: t), labels: orderLabels)
         let pn = precisions.value.flat
         if orders > 1 {
             tr.figure(.lines(title: w("figure"), steps: (1...orders).map { "\($0)" },
@@ -331,6 +327,15 @@ extension Bleu {
             lines.append("| \(name) | " + cells.joined(separator: " | ") + " | \(name == "⋯" ? "⋯" : "\(sentence.count)") |")
         }
         return words("sentences") + "\n\n" + lines.joined(separator: "\n") + (cut ? "\n\n" + words("sentences, cut", ["columns": "\(columns)"]) : "")
+    }
+
+    /// How many n-grams the candidate has, and where they start.
+    static func countCaption(_ table: NGramTable, n: Int) -> Caption {
+        let total = table.counts.reduce(0, +)
+        let start = n == 1 ? words("one per word") : n == 2 ? words("one per start, one") : words("one per start", ["before": "\(n - 1)"])
+        return words.caption(table.grams.count == 1 ? "count, one" : "count", [
+            "t": numberLabel(total), "G": "\(table.grams.count)", "grams": grams(n, plural: true), "gram": grams(n, plural: false),
+            "times": total == 1 ? words("once") : words("times", ["t": numberLabel(total)]), "where": start])
     }
 
     /// Which n-grams were clipped and by how much, and which are in no reference.
