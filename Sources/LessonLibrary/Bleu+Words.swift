@@ -37,7 +37,7 @@ extension Bleu {
             "r": ("effective reference length",
                   "Reference «k», «r» words, is the closest to $c = «c»$, «gap» away«same sentence».«tie»"),
             "bp, longer": ("brevity penalty",
-                           "The candidate is longer than $r$ ($«c» > «r»$): no penalty. Extra words are punished by the precisions instead: they are n-grams no reference has."),
+                           "The candidate is longer than $r$ ($«c» > «r»$): no penalty. A long candidate is held back by the precisions instead: each extra word adds n-grams that must match."),
             "bp, equal": ("brevity penalty", "The candidate is as long as $r$: $e^{1 - 1} = 1$, no penalty."),
             "bp, shorter": ("brevity penalty",
                             "The candidate has «c» words where «r» are expected: $BP = e^{1 - «r»/«c»} = «bp»$ takes «off»% off the score. Precision alone would reward a candidate that leaves out what it is unsure of."),
