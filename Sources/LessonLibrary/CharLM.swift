@@ -302,14 +302,14 @@ enum CharLM: Lesson {
             let probabilities = pFrom.value.flat
             if g.greedy {
                 let best = argmaxChoice(pFrom)
-                choice = tr.record("gen.next[\(t)]", "j_{\(t)}", best,
+                choice = tr.recordCount("gen.next[\(t)]", "j_{\(t)}", best,
                                    choiceCaption(m, g, t, p: probabilities, chosen: Int(best.value.flat[0]) - 1, u: nil, once: once))
             } else {
                 let sums = tr.record("gen.cum[\(t)]", "C_{\(t)}", cumulativeSum(pFrom), once(w, "gen.cum[t]"), labels: labels)
                 let bits = rng.next()
                 let u = tr.record("gen.u[\(t)]", "u_{\(t)}", uniformDraw(bits, symbol: "Z_{\(t)}"), drawCaption(t, bits: bits, once: once))
                 let drawn = sampledChoice(sums, u, p: probabilities)
-                choice = tr.record("gen.next[\(t)]", "j_{\(t)}", drawn,
+                choice = tr.recordCount("gen.next[\(t)]", "j_{\(t)}", drawn,
                                    choiceCaption(m, g, t, p: probabilities, chosen: Int(drawn.value.flat[0]) - 1, u: u.value.flat[0], once: once))
             }
             state.chosen.append(Int(choice.value.flat[0]) - 1)

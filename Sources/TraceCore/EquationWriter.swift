@@ -44,9 +44,6 @@ public struct EquationWriter: Sendable {
     /// Whether `t` is shown by its symbol (a slice of another value is only a view of it).
     public func isLeaf(_ t: Traced) -> Bool { t.leaf != nil }
 
-    /// Whether a value is a whole number by nature (an index chosen): shown without decimals.
-    public func isWhole(_ t: Traced) -> Bool { t.operation.isWhole }
-
     /// Whether a value only rearranges others' entries (a transpose, blocks put in another order):
     /// every entry a copy, with no arithmetic to write out.
     public func isView(_ t: Traced) -> Bool {

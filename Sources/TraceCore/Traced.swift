@@ -69,9 +69,6 @@ protocol Operation: Sendable {
     /// A last stage of its own after the arithmetic as written (the softmax's `0.3679/2.2504`).
     func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String?
 
-    /// Whether its result is a whole number by nature (an index chosen), shown without decimals.
-    var isWhole: Bool { get }
-
     /// The backward rule (the chain rule for this operation): given `gradient` = ∂L/∂result as an
     /// expression, ∂L/∂operand for each operand whose entry in `needs` is true (nil for the others),
     /// as expressions a student can read: ∂L/∂a = ∂L/∂h ⊙ (1 − h²). `result` is the value itself,
@@ -95,7 +92,6 @@ extension Operation {
     var writing: Writing { .collapses }
     func function(at index: Int, of result: Value) -> (name: String, operand: Traced, index: Int)? { nil }
     func lastStage(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> String? { nil }
-    var isWhole: Bool { false }
     func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? { nil }
 }
 

@@ -174,7 +174,7 @@ public struct MarkdownRenderer {
         // once, where they are given or computed, and referred to here by their symbols.
         switch s.value {
         case .scalar(let x):
-            out += ["\(equations.writtenOut(computed, 0)) = \(style.number(x, given: s.exact || equations.isWhole(computed)))", ""]
+            out += ["\(equations.writtenOut(computed, 0)) = \(style.number(x, given: s.exact))", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
             for i in equations.shown(v.count, limit: maxRows) {

@@ -143,8 +143,8 @@ func tableProblems(_ markdown: String) -> [String] {
             let block = lines[start..<end].joined(separator: "\n")
             for x in step.value.flat.prefix(64) {
                 // A table of zeros is said in words: "all 0".
-                // An input, a count or an index chosen, or a number that is a given one (∂L/∂L = 1), as written.
-                let exact = step.exact || (step.computed.map { EquationWriter(style: style).isWhole($0) || $0.isGiven } ?? true)
+                // An input, a count (an index chosen), or a number that is a given one (∂L/∂L = 1), as written.
+                let exact = step.exact || (step.computed.map(\.isGiven) ?? true)
                 let text = exact ? style.given(x) : style.fixed(x)
                 // A number alone is written in LaTeX: 1e-05 as 10^{-5}.
                 let latex = EquationWriter(style: style).latexNumber(text)

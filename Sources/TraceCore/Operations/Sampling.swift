@@ -50,7 +50,6 @@ struct Choice: Operation {
     let draw: Traced?
 
     var operands: [Traced] { [from] + (draw.map { [$0] } ?? []) }
-    var isWhole: Bool { true }
 
     func latex(_ w: LaTeXWriter) -> LaTeX {
         guard let draw else { return LaTeX("\\operatorname{argmax}_{j} \\left(\(w.plain(from))\\right)_{j}", .atom) }
