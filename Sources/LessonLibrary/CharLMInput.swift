@@ -102,14 +102,20 @@ struct CharLMInput {
         if let fcBias { try reader.expect(fcBias, "fc.bias", count: ("the vocabulary size V", v)) }
         generation = try Self.readGeneration(&reader, position: position, text: text)
         (self.text, self.vocab, self.cell, self.embedding) = (text, vocab, cell, embedding)
-        // Per step the cell's work (its own limits counted it), then V × H for the scores; the
-        // generated steps again, each a cell step and the scores.
-        let (t, vd, hd) = (Double(text.count - 1), Double(v), Double(h))
+        // Per step the cell's products, then V × H for the scores; the generated steps again, each a
+        // cell step and the scores. The trace holds the inputs (X or E, the cell's weights with both
+        // biases, h0 and c0, fc's weight and bias), per step the cell's values (a, h: 2H; the LSTM's
+        // a, i, f, g, o, c, h and the GRU's a^x, a^h, r, z, n, h: 10H) and y, p and ℓ, then L and the
+        // perplexity; per generated step the cell's values, ŷ, p̂, the choice (and C and u when sampling).
+        let (t, vd, hd, id) = (Double(text.count - 1), Double(v), Double(h), Double(x.cols))
         let generated = Double(generation?.length ?? 0)
         let blocks = Double(max(gates.count, 1))
-        let cellWork = blocks * hd * (Double(x.cols) + hd)
+        let cellWork = blocks * hd * (id + hd)
+        let cellValues = gates.isEmpty ? 2 * hd : 10 * hd
+        let inputs = Double(embedding?.entries.count ?? x.entries.count) + blocks * hd * (id + hd + 2) + hd * (cell == "lstm" ? 2 : 1) + vd * hd + vd
+        let sampled = generation.map { !$0.greedy } ?? false
         try reader.expectWork(multiplyAdds: (t + generated) * (cellWork + vd * hd),
-                              traceNumbers: vd * hd + Double(embedding?.entries.count ?? 0) + (t + generated) * (10 * hd + 6 * vd),
+                              traceNumbers: inputs + t * (cellValues + 2 * vd + 1) + 2 + generated * (cellValues + 2 * vd + 1 + (sampled ? vd + 1 : 0)),
                               backwardNumbers: t * (cellWork + vd * hd))
     }
 

@@ -27,9 +27,23 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "multi-head-attention": _ = try MultiHeadInput(&reader)
     case "positional-encoding": _ = try PositionalInput(&reader)
     case "layer-norm": _ = try LayerNormInput(&reader)
+    case "char-lm": _ = try CharLMInput(&reader)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
+}
+
+/// char-lm on `text` with a cell of `hidden` units (and an embedding of that width).
+private func charLM(_ cell: String, text: String, hidden: Int, embedding: Int? = nil, generate: JSON? = nil) -> JSON {
+    var vocab: [Character] = []
+    for c in text where !vocab.contains(c) { vocab.append(c) }
+    let blocks = cell == "lstm" ? 4 : cell == "gru" ? 3 : 1
+    var fields: [JSONMember] = [JSONMember("text", .string(text)), JSONMember("cell", .string(cell)),
+                                JSONMember("rnn.weight_ih_l0", matrix(blocks * hidden, embedding ?? vocab.count)),
+                                JSONMember("rnn.weight_hh_l0", matrix(blocks * hidden, hidden)), JSONMember("fc.weight", matrix(vocab.count, hidden))]
+    if let embedding { fields.append(JSONMember("embedding.weight", matrix(vocab.count, embedding))) }
+    if let generate { fields.append(JSONMember("generate", generate)) }
+    return .object(fields)
 }
 
 private func recurrent(_ lesson: String, steps: Int, inputs: Int, hidden: Int) -> JSON {
@@ -101,6 +115,17 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
               message: "the number of rows of input is 4097, more than the limit of 4096"),
         Reach(lesson: "layer-norm", atLimit: { .fields(["input": matrix(1, 4_096)]) }, beyond: { .fields(["input": matrix(1, 4_097)]) },
               message: "the number of columns of input is 4097, more than the limit of 4096"),
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: String(repeating: "ab", count: 1_025).dropLast().description, hidden: 1) },
+              beyond: { charLM("rnn", text: String(repeating: "ab", count: 1_025), hidden: 1) },
+              message: "the length of text is 2050, more than the limit of 2049"),
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: String((0..<1_024).map { Character(UnicodeScalar(0x4E00 + $0)!) }), hidden: 1) },
+              beyond: { charLM("rnn", text: String((0..<1_025).map { Character(UnicodeScalar(0x4E00 + $0)!) }), hidden: 1) },
+              message: "the vocabulary size is 1025, more than the limit of 1024"),
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: size) }, beyond: { charLM("rnn", text: "ab", hidden: size + 1) },
+              message: "the hidden size (columns of rnn.weight_hh_l0) is \(size + 1), more than the limit of \(size)"),
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(2_048)])) },
+              beyond: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(2_049)])) },
+              message: "generate.length must be a whole number from 1 to 2048 (the characters to generate), got 2049"),
     ]
 
     @Test(arguments: reaches)
@@ -135,6 +160,10 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("positional-encoding", JSON.fields(["positions": .numbers([0, 3, 9]), "d_model": .number(4), "x": matrix(3, 4)])),
         ("layer-norm", JSON.fields(["input": matrix(3, 5)])),
         ("layer-norm", JSON.fields(["input": matrix(2, 4), "weight": .numbers([1, 2, 3, 4]), "variance": .string("unbiased")])),
+        ("char-lm", charLM("rnn", text: "hello", hidden: 2)),
+        ("char-lm", charLM("lstm", text: "abcab", hidden: 3, embedding: 2, generate: .fields(["mode": .string("sample"), "length": .number(7)]))),
+        ("char-lm", charLM("gru", text: "xyzzy", hidden: 2, generate: .fields(["length": .number(5), "temperature": .number(0.5)]))),
+        ("char-lm", charLM("rnn", text: "ab", hidden: 1, embedding: 3, generate: .fields(["start": .string("b"), "mode": .string("sample"), "temperature": .number(2)]))),
     ]
 
     @Test func theStatedTraceNumbersAreWhatTheTraceHolds() throws {
