@@ -38,15 +38,17 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $\operatorname{rowsum}$, $\operatorname{colsum}$ | the sums along a row, down a column | all |
 | $\mu$, $\sigma^{2}$, $\epsilon$, $\gamma$, $\beta$ | mean, variance (not the sigmoid's $\sigma$), the small constant, scale, shift | layer norm |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
+| $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
+| $W_{fc}$, $b_{fc}$ | the output layer (`fc`): one row and one number per character | char-lm |
 | $y_{t}$, $p_{t}$, $p_{t,j}$ | scores (logits) over the vocabulary, their softmax, its entry for character $j$ | char-lm |
 | $\ell_{t}$, $L$, $\operatorname{PPL}$ | the loss at step $t$ ($-\log$ of the target's probability), their mean, the perplexity $e^{L}$ | char-lm |
-| $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$, $C_{t}$, $u_{t}$, $j_{t}$ | generating: the values of a step that reads the model's own choice, the running sums of $\hat p_{t}$, the uniform draw, the index chosen | char-lm |
+| $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$, $C_{t}$, $u_{t}$, $Z_{t}$, $j_{t}$, $\tau$ | generating: the values of a step that reads the model's own choice, the running sums of $\hat p_{t}$, the uniform draw from the generator's 64-bit output $Z_{t}$, the index chosen, the temperature | char-lm |
 
 Weights multiply from the side their lesson's source writes them on: the recurrent lessons and multi-head attention keep PyTorch's storage (out × in: $W x$ for a column vector, $X W^{\top}$ for tokens in rows); attention-qkv keeps the paper's $X W_{Q}$ (in × out). The multi-head note says where the two meet.
 
 ## The backward notes
 
-The backward notes (`--backward`) add every gradient after the forward trace. They write $\frac{\partial L}{\partial x}$ for the gradient of the loss with respect to $x$ (`x.grad` in `--format json`), $G$ for `grad_output`, the loss's own gradient ($L = \sum G \odot$ output), and $\mathbb 1_{\max}$ for 1 at a row's largest entry and 0 elsewhere. Each ends with a gradient check: for each array the gradient reaches, its entry $\theta$ with the largest gradient is nudged by $\pm\delta$ ($\delta = 10^{-6}$) and the forward pass run again with the same $G$; the central difference $(L(\theta + \delta) - L(\theta - \delta))/2\delta$ is compared with the gradient by the relative difference $|a - b| / \max(|a|, |b|, 10^{-3})$, so that rounding in a gradient that is 0 does not count as a disagreement.
+The backward notes (`--backward`) add every gradient after the forward trace. They write $\frac{\partial L}{\partial x}$ for the gradient of the loss with respect to $x$ (`x.grad` in `--format json`), $G$ for `grad_output`, the loss's own gradient ($L = \sum G \odot$ output), and $\mathbb 1_{\max}$ for 1 at a row's largest entry and 0 elsewhere. Each ends with a gradient check: for each array the gradient reaches, its entry $\theta$ with the largest gradient is nudged by $\pm\delta$ ($\delta = 10^{-6}$) and the forward pass run again with the same $G$; the central difference $(L(\theta + \delta) - L(\theta - \delta))/2\delta$ is compared with the gradient by the relative difference $|a - b| / \max(|a|, |b|, 10^{-3})$, so that rounding in a gradient that is 0 does not count as a disagreement. char-lm has a loss of its own, the mean cross-entropy $L$: its backward notes start at $\frac{\partial L}{\partial L} = 1$, with no $G$, and its gradient check reruns that loss.
 
 ## The notes
 

@@ -70,7 +70,7 @@ extension CharLM {
         if g.temperature != 1 {
             said += words("generation, temperature", ["tau": JSON.format(g.temperature), "effect": words(g.temperature < 1 ? "sharper" : "flatter")])
         }
-        return said
+        return g.greedy ? said : said + "\n\n" + words("generator", ["seed": "\(g.seed)"])
     }
 
     static func temperatureCaption(_ g: Generation, _ t: Int, once: SaidOnce) -> Caption {
@@ -110,7 +110,8 @@ extension CharLM {
         let written = [g.start] + run.chosen
         guard g.start == text[0] else { return "" }
         if let t = zip(written, text).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            return words("generated, differs", ["t": "\(t)", "chosen": quoted(m, written[t]), "target": quoted(m, text[t])])
+            let slots = ["t": "\(t)", "chosen": quoted(m, written[t]), "target": quoted(m, text[t])]
+            return words(t == written.count - 1 ? "generated, differs at the end" : "generated, differs", slots)
         }
         if written.count == text.count { return words("generated, the text") }
         if written.count < text.count { return words("generated, shorter") }
@@ -126,11 +127,17 @@ extension CharLM {
         let (best, _) = likeliest(p)
         let slots = ["T": "\(m.steps)"]
         if best == k {
-            return once(words, "y[t].grad", slots, adding: [words("scores push, target top", ["target": quoted(m, k), "g": inSentence(gradient[k])])])
+            return once(words, "y[t].grad", slots, adding: [words("scores push, target top", ["target": quoted(m, k), "g": twoDecimals(gradient[k])])])
         }
         let top = gradient.indices.max { gradient[$0] < gradient[$1] } ?? best
-        return once(words, "y[t].grad", slots, adding: [words("scores push", ["target": quoted(m, k), "g": inSentence(gradient[k]),
-                                                                                "top": quoted(m, top), "h": inSentence(gradient[top])])])
+        return once(words, "y[t].grad", slots, adding: [words("scores push", ["target": quoted(m, k), "g": twoDecimals(gradient[k]),
+                                                                                "top": quoted(m, top), "h": twoDecimals(gradient[top])])])
+    }
+
+    /// A gradient in a sentence: 2 decimals, or the readable form when those would show 0.
+    static func twoDecimals(_ x: Double) -> String {
+        let two = NumberStyle(precision: 2).fixed(x)
+        return two == "0.00" || two == "-0.00" ? readable(x) : two
     }
 
     /// The closing sentence: how many steps the model gets right, the loss and the perplexity.

@@ -12,13 +12,13 @@ extension CharLM {
             "fc.weight": ("Output weights", #"Row $j$ turns the hidden state into character $j$'s score: $y_{t,j}$ is row $j$ of $W_{fc}$ times $h_{t}$, plus entry $j$ of $b_{fc}$."#),
             "fc.bias": ("Output bias", "Each character's score before anything is read."),
             "y[t]": ("scores", #"One score (a *logit*) per character: the larger, the likelier the model finds it as the next character."#),
-            "p[t]": ("next-character probabilities", #"The softmax turns the scores into probabilities that sum to 1, in the same order."#),
+            "p[t]": ("next-character probabilities", #"The softmax turns the scores into probabilities that sum to 1, in the same order. Each exponent has the largest score taken off first: the probabilities do not change, and no exp can overflow."#),
             "loss[t]": ("loss", #"$-\log$ of the probability given to the character that does come next: 0 for a sure, right prediction, and the larger the less the target was given."#),
             "loss": ("mean loss", #"The mean of the steps' losses, as `F.cross_entropy` computes it; training lowers it by making each target more probable."#),
             "perplexity": ("perplexity", #"$e^{L}$: on average the model is as unsure as if it picked evenly among $\operatorname{PPL}$ characters. Picking evenly among the $V$ characters gives $V$; a sure, right model gives 1."#),
             "gen.y[t]": ("scores", ""),
             "gen.p[t]": ("next-character probabilities", #"The softmax of the scores, as in training."#),
-            "gen.p[t], temperature": ("probabilities at temperature τ", #"The softmax of the scores divided by $\tau = «tau»$: «effect»"#),
+            "gen.p[t], temperature": ("probabilities at temperature τ", #"The softmax of the scores divided by $\tau = «tau»$ (the largest of them taken off each exponent, as always): «effect»"#),
             "gen.cum[t]": ("running sums", #"$C_{t,j}$ adds the probabilities up to character $j$: the draw falls in character $j$'s stretch, from $C_{t,j-1}$ to $C_{t,j}$, whose length is its probability."#),
             "gen.u[t]": ("the draw", #"The top 53 bits of the generator's next 64-bit output $Z_{t}$ ($\gg 11$ shifts out the other 11), over $2^{53}$: a number in $[0, 1)$, every value equally likely."#),
             "gen.next[t], greedy": ("next character", #"The likeliest character (of a tie, the first)."#),
@@ -28,7 +28,7 @@ extension CharLM {
             "y[t].grad": ("gradient of the scores", #"Softmax minus one-hot: each character's probability, less 1 at the target, times $\partial L/\partial \ell_{t}$. A score's gradient is positive where raising it would raise the loss; gradient descent moves each score against its gradient, so the target's (negative) goes up and the others go down."#),
             "fc.weight.grad": ("gradient of the output weights", #"Shared by every step: the sum over the steps of $\frac{\partial L}{\partial y_{t}} h_{t}^{\top}$."#),
             "fc.bias.grad": ("gradient of the output bias", #"The sum of $\frac{\partial L}{\partial y_{t}}$ over the steps."#),
-            "embedding.weight.grad": ("gradient of the embedding", #"Row $j$ collects $\frac{\partial L}{\partial x_{t}}$ from every step that read character $j$; a row never read gets 0."#),
+            "embedding.weight.grad": ("gradient of the embedding", #"Row $j$ collects $\frac{\partial L}{\partial x_{t}}$, what the cell passes back to its input ($W_{ih}^{\top}$ times the gradient of its pre-activation), from every step that read character $j$; a row never read gets 0."#),
         ],
         text: [
             "title": "A character-level language model",
@@ -75,12 +75,14 @@ extension CharLM {
                 output layer is `nn.Linear`, $W_{fc}$ stored out × in; the loss is `F.cross_entropy`, the mean \#
                 over the $T$ steps, in nats (Karpathy's min-char-rnn sums them instead, so its gradients are \#
                 $T$ times these). $s_{1} \dots s_{n}$ are the characters of the text, $T = n - 1$, and $p_{t,j}$ \#
-                is entry $j$ of $p_{t}$. Seed 002's $W_{xh}$, $W_{hh}$ and $W_{hy}$ are $W_{ih}$, $W_{hh}$ and $W_{fc}$ here.
+                is entry $j$ of $p_{t}$.«mapping»
                 """#,
+            "mapping, rnn": " Seed 002's $W_{xh}$, $W_{hh}$ and $W_{hy}$ are $W_{ih}$, $W_{hh}$ and $W_{fc}$ here.",
+            "mapping, gru": #" $W_{hn}$ and $b_{hn}$ are the n rows of $W_{hh}$ and $b_{hh}$."#,
             "legend T": "steps: characters read (one fewer than the text has)",
             "legend V": "characters in the vocabulary",
             "legend H": "hidden units",
-            "legend E": "numbers per character in the embedding",
+            "legend E": "numbers per character in the embedding: the cell's input size",
             "label character": "character",
             "label step, target": "t · reads → target",
             "label step, chosen": "t · reads → chosen",
@@ -92,7 +94,7 @@ extension CharLM {
             "vocab given": "",
             "vocab from text": ", in the order they first appear",
             "text table header": "| $t$ | reads $s_{t}$ | target $s_{t+1}$ |\n|---:|---|---|",
-            "embedding rows": "Each $x_{t}$ is a row of $E$: «rows».",
+            "embedding rows": "Each $x_{t}$ is the row of $E$ for the character read: «rows».",
             "heading steps": "Training: the steps, with teacher forcing",
             "teacher forcing": #"""
                 **Teacher forcing:** every step reads the true character of the text, whatever the model \#
@@ -113,10 +115,11 @@ extension CharLM {
                 whose running sum $C_{t,j}$ exceeds $u_{t}$, so each is drawn with its probability. Every value of \#
                 a generated step wears a hat: the character read $\hat x_{t}$, the cell's values ($\hat h_{t}$, …), \#
                 the scores $\hat y_{t}$ and the probabilities $\hat p_{t}$.
-
-                The generator is SplitMix64, seeded with «seed»: its state starts at the seed, and each output \#
-                $Z_{t}$ adds 0x9E3779B97F4A7C15 to the state and mixes it, all modulo $2^{64}$ ($\oplus$ is \#
-                exclusive or, $\gg$ a shift to the right):
+                """#,
+            "generator": #"""
+                The generator is SplitMix64, seeded with «seed»: its state starts at the seed, and for each \#
+                output $Z_{t}$ it adds 0x9E3779B97F4A7C15 to the state and mixes a copy $z$ of the new state, \#
+                all modulo $2^{64}$ ($\oplus$ is exclusive or, $\gg$ a shift to the right):
 
                 ```math
                 z \leftarrow (z \oplus (z \gg 30)) \cdot \text{0xBF58476D1CE4E5B9}, \quad
@@ -137,6 +140,7 @@ extension CharLM {
                 are training's, $\hat h_{«t»} = h_{«t»}$ and $\hat y_{«t»} = y_{«t»}$, shown above.
                 """#,
             "same as training, temperature, again": #"Still training's: $\hat h_{«t»} = h_{«t»}$ and $\hat y_{«t»} = y_{«t»}$."#,
+            "generated, differs at the end": " Its last choice, «chosen», leaves the training text (which has «target» there); generation stops before reading it.",
             "zero column": " «chosen»'s column of $W_{ih}$ is 0 (no training step reads it), so at the next step the character read adds nothing.",
             "generated text": "The model wrote «start» → «text»: “«whole»”.",
             "generated, the text": " It is the training text: every choice was the true next character.",
@@ -168,7 +172,8 @@ extension CharLM {
             "summary wrong steps, several": " (not at steps «steps»)",
             "heading steps back": "Back through the steps",
             "backward why": #"""
-                Training lowers $L$ by gradient descent, so it needs $\partial L/\partial \theta$ for every weight. \#
+                Training lowers $L$ by gradient descent, so it needs $\partial L/\partial \theta$ for every weight \#
+                it was given (a bias left out is fixed at 0 and gets none). \#
                 The backward pass starts at $L$, goes to each step's loss, then to its scores — where it takes the \#
                 famous form *softmax minus one-hot* — and back through the cell, step by step as in the cell's \#
                 own lesson, with $W_{fc}^{\top} \frac{\partial L}{\partial y_{t}}$ joining $\frac{\partial L}{\partial h_{t}}$ at each step.
@@ -182,8 +187,8 @@ extension CharLM {
                 \end{aligned}
                 """#,
             "from next, rnn": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
-            "from next, lstm": #"\left(\text{what step } t+1 \text{ passes back, as in lstm-gates}\right)"#,
-            "from next, gru": #"\left(\text{what step } t+1 \text{ passes back, as in gru}\right)"#,
+            "from next, lstm": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial c_{t}} = \frac{\partial L}{\partial h_{t}} \odot o_{t} \odot \left(1 - \tanh^{2} c_{t}\right) + \frac{\partial L}{\partial c_{t+1}} \odot f_{t+1}"#,
+            "from next, gru": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} + \frac{\partial L}{\partial h_{t+1}} \odot z_{t+1}"#,
             "heading weight gradients": "The weights' gradients: one term per step",
             "scores push": "The target «target»'s score is pushed up most (its gradient $«g»$ is the most negative); «top»'s is pushed down most ($«h»$).",
             "scores push, target top": "The target «target» is also the likeliest: its score is pushed up ($«g»$), every other down, and the more the likelier it was.",
@@ -191,8 +196,8 @@ extension CharLM {
             "default.story": #"""
                 Seed 002's task: a character-level language model reads “hello” over the four characters h, e, \#
                 l, o. The model here is not the seed's (that one is `--example seed-hello`): it was trained on \#
-                “hello”, with two hidden units, few enough to check every number by hand, no cell biases \#
-                (`nn.RNN(bias=False)`), a little weight decay, and its weights rounded to one decimal. Weight \#
+                “hello”, with two hidden units, few enough to check every number by hand, its cell's biases \#
+                held at 0 (`nn.RNN(bias=False)`), a little weight decay, and its weights rounded to one decimal. Weight \#
                 decay took the column of “o” in $W_{ih}$ to 0: no step reads “o”. Watch steps 3 and 4: both \#
                 read “l”, and only the hidden state can tell the model that the first “l” is followed by “l” \#
                 and the second by “o”.

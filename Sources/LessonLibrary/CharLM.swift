@@ -82,7 +82,8 @@ enum CharLM: Lesson {
         tr.say(w("why"))
         tr.heading(w("heading equations"))
         tr.math(w("equations, \(m.embedding == nil ? "one-hot" : "embedding")", ["cell": w("cell equation, \(m.cell)")]))
-        tr.say(w("convention", ["cell": w("cell name, \(m.cell)"), "lesson": w("cell lesson, \(m.cell)")]))
+        let mapping = m.cell == "gru" ? w("mapping, gru") : m.cell == "rnn" && m.embedding == nil ? w("mapping, rnn") : ""
+        tr.say(w("convention", ["cell": w("cell name, \(m.cell)"), "lesson": w("cell lesson, \(m.cell)"), "mapping": mapping]))
         tr.introduceInputs(legend: [
             (symbol: "T", meaning: w("legend T"), size: m.steps),
             (symbol: "V", meaning: w("legend V"), size: m.vocabSize),
@@ -99,13 +100,15 @@ enum CharLM: Lesson {
             x = tr.input("embedding.weight", "E", .matrix(e), w.caption("embedding.weight"),
                          labels: Labels(rowHeader: w("label character"), rows: chars, columns: numberLabels(e.cols)))
             xs = m.inputs.enumerated().map { t, j in x.row(j, "x_{\(t + 1)}") }
-            tr.say(w("embedding rows", ["rows": listed(m.inputs.prefix(3).enumerated().map { t, j in
-                "$x_{\(t + 1)} = E_{\(j + 1)}$ (“\(chars[j])”)" }) + (m.steps > 3 ? w("and so on") : "")]))
+            let rows = m.inputs.prefix(6).enumerated().map { t, j in "$x_{\(t + 1)} = E_{\(charSymbol(m.vocab[j], index: j))}$" }
+            tr.say(w("embedding rows", ["rows": listed(rows) + (m.steps > 6 ? w("and so on") : "")]))
         } else {
             x = tr.constant("X", .matrix(p.x), w.caption("one-hot"), labels: Labels(rowHeader: sharedWords("label t"), rows: stepRows, columns: chars))
             xs = (0..<m.steps).map { x.row($0, "x_{\($0 + 1)}") }
         }
-        let inputs = p.record(in: tr, given: x)
+        // The GRU's biases say what it adds: its b_hn is scaled by r.
+        let gruConvention = CellRun.gruConvention
+        let inputs = m.cell == "gru" ? p.record(in: tr, given: x, own: GRU.words, ownKey: { gruConvention.key($0, reset: true) }) : p.record(in: tr, given: x)
         let c0 = m.cell == "lstm" ? p.presentCellState(in: tr) : nil
         let unitColumns = (1...p.hidden).map { sharedWords("label unit j", ["j": "\($0)"]) }
         let charLabels = Labels(rowHeader: w("label character"), rows: chars)

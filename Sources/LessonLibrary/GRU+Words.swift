@@ -12,8 +12,8 @@ extension GRU {
         captions: [
             "h[t].grad, gru": ("gradient of the hidden state", #"The loss's share «Gt», plus what step t + 1 passes back: directly through $z_{t+1} \odot h_{t}$, the part of the old state the update gate keeps, and through $W_{hh}$ into both gates and the candidate."#),
             "h[t].grad, gru, takes-candidate": ("gradient of the hidden state", #"The loss's share «Gt», plus what step t + 1 passes back: directly through $(1 - z_{t+1}) \odot h_{t}$, the part of the old state kept, and through $W_{hh}$ into both gates and the candidate."#),
-            "n[t].grad": ("gradient of the candidate", "The candidate counts as much as the update gate lets it in."),
-            "n[t].grad, takes-candidate": ("gradient of the candidate", "The candidate counts as much as the update gate lets it in."),
+            "n[t].grad": ("gradient of the candidate", "The candidate counts as much as $1 - z_{t}$ lets it in."),
+            "n[t].grad, takes-candidate": ("gradient of the candidate", "The candidate counts as much as $z_{t}$ lets it in."),
             "rh[t].grad": ("gradient of the reset-scaled state", #"What the candidate's $W_{hn}$ passes back."#),
             "z[t].grad": ("gradient of the update gate", #"Written as its two terms: raising $z_{t}$ moves $h_{t}$ from the candidate towards the old state."#),
             "z[t].grad, takes-candidate": ("gradient of the update gate", #"Written as its two terms: raising $z_{t}$ moves $h_{t}$ from the old state towards the candidate."#),

@@ -11,7 +11,7 @@ extension LSTMGates {
             "f[t].grad": ("gradient of the forget gate", #"Forgetting matters only where there was something to forget, $c_{t-1}$."#),
             "f[t].grad, zero c0": ("gradient of the forget gate", #"$c_{0}«sup» = 0$: at the first step there is nothing to forget, so the forget gate gets no gradient."#),
             "i[t].grad": ("gradient of the input gate", #"Writing matters as much as what would be written, $g_{t}$."#),
-            "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own slope ($\sigma' = y(1 - y)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked as $a_{t}$ is; $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
+            "a[t].grad": ("gradient of the stacked pre-activation", #"Each gate's gradient times its own slope ($\sigma' = \sigma(1 - \sigma)$ for i, f, o; $\tanh' = 1 - g^{2}$ for g), stacked as $a_{t}$ is; $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
             "a[t]": ("stacked pre-activations", #"The four gates' weighted sums, stacked i, f, g, o; the next four steps squash one block each."#),
             "i[t]": ("input gate", #"How much of the candidate $g_{t}$ each unit writes into its cell: 0 nothing, 1 all of it."#),
             "f[t]": ("forget gate", #"How much of the old cell state $c_{t-1}$ each unit keeps: 1 keeps it, 0 forgets it."#),

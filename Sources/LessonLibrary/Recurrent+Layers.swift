@@ -91,7 +91,8 @@ extension RecurrentInput {
 
     /// `\hat h_{2}` for `h_{2}`: a step value's letter hatted; weights, biases and `x` keep theirs.
     static func hat(_ base: String) -> String {
-        guard let letter = base.first, "aifgocrznh".contains(letter), base.dropFirst().hasPrefix("_{") else { return base }
+        // The initial states h_0 and c_0 are the trained run's too: no hat.
+        guard let letter = base.first, "aifgocrznh".contains(letter), base.dropFirst().hasPrefix("_{"), !base.hasSuffix("_{0}") else { return base }
         return "\\hat \(letter)" + base.dropFirst()
     }
 

@@ -64,8 +64,8 @@ struct Choice: Operation {
         }
         // C_{j-1} ≤ u < C_j: the draw falls in the j-th stretch.
         let u = w.entry(draw, 0).text
-        let below = j > 0 ? "C\(j) = \(w.entry(from, j - 1).text) ≤ " : ""
-        let above = draw.value.flat[0] < entries[j] ? " < C\(j + 1) = \(w.entry(from, j).text)" : ""
+        let below = j > 0 ? "sum \(j) = \(w.entry(from, j - 1).text) ≤ " : ""
+        let above = draw.value.flat[0] < entries[j] ? " < sum \(j + 1) = \(w.entry(from, j).text)" : ""
         return Arithmetic("\(below)u = \(u)\(above), so j", .atom)
     }
 }
