@@ -142,6 +142,40 @@ def layer_norm_work(n, d):
     return 6 * n * d, 4 * n * d + 2 * d + 3 * n + 1
 
 
+def char_lm_work(blocks, steps, vocab, hidden, generated=0, lstm=False, sampled=False):
+    """char-lm's stated work (CharLMInput's expectWork), one-hot inputs."""
+    stack = blocks * hidden
+    cell_values = 2 * hidden if blocks == 1 else 10 * hidden
+    inputs = steps * vocab + stack * (vocab + hidden + 2) + hidden * (2 if lstm else 1) + vocab * hidden + vocab
+    numbers = inputs + steps * (cell_values + 2 * vocab + 1) + 2 + generated * (cell_values + 2 * vocab + 1 + (vocab + 1 if sampled else 0))
+    return (steps + generated) * (stack * (vocab + hidden) + vocab * hidden), numbers
+
+
+def char_lm_case(fixed, numbers):
+    """fixed: 'text' (2,049 characters), 'vocab' (1,024 characters), 'hidden' (1,024) or 'generated'
+    (2,048 characters sampled); an LSTM, the other sizes as large as the work limits allow."""
+    chars = [chr(0x4E00 + j) for j in range(LIMITS["size"])]
+
+    def shape(k):
+        steps = LIMITS["string"] - 1 if fixed == "text" else min(k, LIMITS["string"] - 1)
+        vocab = LIMITS["size"] if fixed == "vocab" else max(2, min(k, LIMITS["size"]))
+        hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
+        generated = LIMITS["steps"] if fixed == "generated" else 0
+        return steps, vocab, hidden, generated
+
+    work = lambda sh: char_lm_work(4, sh[0], sh[1], sh[2], sh[3], lstm=True, sampled=sh[3] > 0)
+    k = largest(lambda k: fits(work(shape(k))), LIMITS["size"])
+    steps, vocab, hidden, generated = shape(max(k, 1))
+    text = "".join(chars[t % vocab] for t in range(steps + 1))
+    members = {"text": json.dumps(text), "cell": '"lstm"', "rnn.weight_ih_l0": numbers.matrix(4 * hidden, vocab),
+               "rnn.weight_hh_l0": numbers.matrix(4 * hidden, hidden), "fc.weight": numbers.matrix(vocab, hidden)}
+    if vocab > len(set(text)):
+        members["vocab"] = json.dumps(chars[:vocab])
+    if generated:
+        members["generate"] = json.dumps({"length": generated, "mode": "sample"})
+    return f"T {steps}, V {vocab}, H {hidden}, {generated} generated", work((steps, vocab, hidden, generated)), fields(members)
+
+
 def fits(work):
     madds, numbers = work
     return madds <= LIMITS["multiply_adds"] and numbers <= LIMITS["trace_numbers"]
@@ -360,6 +394,8 @@ def worst_cases(folder):
         yield (f"positional-encoding: {fixed} at the limit", "positional-encoding", []) + positional_case(fixed, numbers)
     for fixed in ["rows", "columns"]:
         yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
+    for fixed in ["text", "vocab", "hidden", "generated"]:
+        yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text

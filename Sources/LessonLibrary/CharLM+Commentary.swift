@@ -7,7 +7,7 @@ import TraceCore
 
 extension CharLM {
     /// “e” as a sentence names a character.
-    static func quoted(_ m: CharLMInput, _ j: Int) -> String { "“\(shown(m.vocab[j]))”" }
+    static func quoted(_ m: CharLMInput, _ j: Int) -> String { "“\(said(m.vocab[j]))”" }
 
     /// The largest entry's index, the first of a tie, and whether another ties with it.
     static func likeliest(_ p: [Double]) -> (best: Int, tie: Int?) {
@@ -19,9 +19,9 @@ extension CharLM {
     static func textTable(_ m: CharLMInput) -> String {
         let w = words
         let vocab = listed(m.vocab.indices.map { quoted(m, $0) })
-        let rows = (0..<m.steps).map { t in "| \(t + 1) | \(shown(m.vocab[m.inputs[t]])) | \(shown(m.vocab[m.targets[t]])) |" }
+        let rows = (0..<m.steps).map { t in "| \(t + 1) | \(said(m.vocab[m.inputs[t]])) | \(said(m.vocab[m.targets[t]])) |" }
         let shownRows = rows.count > 8 ? Array(rows.prefix(5)) + ["| ⋯ | ⋯ | ⋯ |"] + Array(rows.suffix(2)) : rows
-        return w("text", ["text": String(m.text.map(shown).joined()), "n": "\(m.text.count)", "vocab": vocab, "V": "\(m.vocabSize)",
+        return w("text", ["text": m.text.map(said).joined(), "n": "\(m.text.count)", "vocab": vocab, "V": "\(m.vocabSize)",
                           "vocab source": w(m.vocabGiven ? "vocab given" : "vocab from text")])
             + "\n\n" + ([w("text table header")] + shownRows).joined(separator: "\n")
     }
@@ -61,7 +61,8 @@ extension CharLM {
         let caption = words.caption("perplexity")
         let slots = ["ppl": inSentence(exp(loss)), "V": "\(m.vocabSize)"]
         let worse = exp(loss) > Double(m.vocabSize) ? words("perplexity worse", slots) : ""
-        return Caption(title: caption.title, meaning: caption.meaning + " " + words("perplexity here", slots) + worse)
+        let here = m.vocabSize == 1 ? words("perplexity here, one character", slots) : words("perplexity here", slots) + worse
+        return Caption(title: caption.title, meaning: caption.meaning + " " + here)
     }
 
     /// What generation does: greedy or sampled, and the temperature's effect.
@@ -115,7 +116,7 @@ extension CharLM {
         }
         if written.count == text.count { return words("generated, the text") }
         if written.count < text.count { return words("generated, shorter") }
-        let more = written[text.count...].map { shown(m.vocab[$0]) }.joined()
+        let more = written[text.count...].map { said(m.vocab[$0]) }.joined()
         return words("generated, text then more", ["n": "\(text.count)", "more": "“\(more)”"])
     }
 

@@ -155,6 +155,7 @@ extension CharLM {
             "loss even": "Every step costs about the same.",
             "perplexity here": "Here $\\operatorname{PPL} = «ppl»$, against «V» for picking evenly among the «V» characters.",
             "perplexity worse": " It is above «V»: the model does worse than picking evenly, sure of the wrong characters.",
+            "perplexity here, one character": "Here $\\operatorname{PPL} = «ppl»$: with one character in the vocabulary, every prediction is sure and right.",
             "draw here": "Here $Z_{«t»} = «z»$.",
             "choice, greedy": "The likeliest is «chosen» ($«p»$).",
             "choice, greedy tie": "«chosen» and «other» tie ($«p»$); the first is taken.",

@@ -65,7 +65,15 @@ enum CharLM: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let m = try CharLMInput(&reader)
         try reader.finish()
-        return derive(m, example: example, file: file, backward: backward)
+        let trace = derive(m, example: example, file: file, backward: backward)
+        // Finite scores divided by a temperature so small that they overflow give no distribution.
+        if let g = m.generation, g.temperature < 1, let t = (1...g.length).first(where: { t in
+            let (y, p) = (trace["gen.y[\(t)]"]?.value.flat ?? [], trace["gen.p[\(t)]"]?.value.flat ?? [])
+            return y.allSatisfy(\.isFinite) && p.contains(where: \.isNaN)
+        }) {
+            throw reader.fail("generate.temperature is \(JSON.format(g.temperature)), so small that the scores divided by it overflow at generated step \(t) (softmax of ±infinity has no value); use a larger temperature")
+        }
+        return trace
     }
 
     /// The gradient check's reruns need the loss only: the generated text is left out.
@@ -249,8 +257,8 @@ enum CharLM: Lesson {
         }
         let result = run(m, g, in: tr, x: x, wFc: wFc, bFc: bFc, inputs: inputs, c0: c0, trained: trained, once: once,
                          reads: found.read)
-        tr.say(w("generated text", ["start": shown(m.vocab[g.start]), "text": result.chosen.map { shown(m.vocab[$0]) }.joined(),
-                                     "whole": ([g.start] + result.chosen).map { shown(m.vocab[$0]) }.joined()]) + generatedComparison(m, g, result))
+        tr.say(w("generated text", ["start": said(m.vocab[g.start]), "text": result.chosen.map { said(m.vocab[$0]) }.joined(),
+                                     "whole": ([g.start] + result.chosen).map { said(m.vocab[$0]) }.joined()]) + generatedComparison(m, g, result))
         return result
     }
 

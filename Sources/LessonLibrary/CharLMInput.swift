@@ -42,7 +42,8 @@ struct CharLMInput {
     var inputs: [Int] { Array(indices.dropLast()) }
     var targets: [Int] { Array(indices.dropFirst()) }
 
-    static let maxText = RecurrentInput.maxSteps + 1
+    /// The longest string a JSON input holds (JSONLimits.standard): 999 steps.
+    static let maxText = JSONLimits.standard.stringLength
     static let cells = ["rnn", "lstm", "gru"]
 
     init(_ reader: inout InputReader) throws {
@@ -180,21 +181,23 @@ struct CharLMInput {
             throw reader.fail("generate.temperature must be a number above 0 (1 samples from the model's own softmax), got \(fields["temperature"]?.numberText ?? JSON.format(temperature))")
         }
         // Whole numbers up to 2⁵³, which a JSON number holds exactly.
-        let seed = try whole("seed", "a whole number from 0 to 2^53 (the seed of the SplitMix64 generator)", from: 0, to: 1 << 53) ?? 0
+        let seedWhat = "a whole number from 0 to 2^53 (the seed of the SplitMix64 generator)"
+        let seed = try whole("seed", seedWhat, from: 0, to: 1 << 53) ?? 0
+        // A number above 2^53 written out in digits reads as a nearby double: refused, not rounded.
+        if let text = fields["seed"]?.numberText, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), UInt64(text) != UInt64(seed) {
+            throw reader.fail("generate.seed must be \(seedWhat), got \(echoed(text))")
+        }
         return Generation(start: startIndex, length: length, greedy: greedy, temperature: temperature, seed: UInt64(seed),
                           startGiven: fields["start"] != nil)
     }
 }
 
-/// A character as a table shows it: a space as ␣, a tab or a newline by its escape.
-func shown(_ c: Character) -> String {
-    switch c {
-    case " ": return "␣"
-    case "\n": return "\\n"
-    case "\t": return "\\t"
-    default: return String(c)
-    }
-}
+/// A character as a label shows it (the renderer escapes labels): a space as ␣.
+func shown(_ c: Character) -> String { c == " " ? "␣" : String(c) }
+
+/// A character in a sentence or a table the lesson writes itself: a space as ␣, control characters
+/// as escapes, and what Markdown would read as markup escaped.
+func said(_ c: Character) -> String { markdownText(shown(c)) }
 
 extension RecurrentInput {
     /// The cell of a model whose state_dict holds it as the submodule `rnn` (char-lm): its weights

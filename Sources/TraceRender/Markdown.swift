@@ -114,7 +114,10 @@ public struct MarkdownRenderer {
                 }
             }
         }
-        if let (source, verdicts) = trace.claims { out += claimsSection(source, verdicts, finding: trace.claimsFinding) }
+        if let (source, verdicts) = trace.claims {
+            let counts = Set(trace.steps.filter(\.exact).map(\.name))
+            out += claimsSection(source, verdicts, finding: trace.claimsFinding, counts: counts)
+        }
         out += [
             "---",
             "",
@@ -253,7 +256,7 @@ public struct MarkdownRenderer {
         var header = ["| \(cell(table.rowHeader))"]
         for (column, shown) in zip(table.columns, units) {
             header += shown.map { u in
-                u.map { i in "$\(column.symbol)$ (" + (column.entries.map { i < $0.count ? cell($0[i]) : "\(i + 1)" } ?? "\(i + 1)") + ")" } ?? "⋯"
+                u.map { i in "$\(column.symbol)$ (" + (column.entries.map { i < $0.count ? label($0[i]) : "\(i + 1)" } ?? "\(i + 1)") + ")" } ?? "⋯"
             }
         }
         let count = header.count - 1
@@ -299,7 +302,8 @@ public struct MarkdownRenderer {
 
     // MARK: Claims
 
-    private func claimsSection(_ source: String, _ verdicts: [Verdict], finding: String?) -> [String] {
+    /// `counts`: the values that are whole counts (an index chosen, an n-gram count), shown as whole numbers.
+    private func claimsSection(_ source: String, _ verdicts: [Verdict], finding: String?, counts: Set<String>) -> [String] {
         let holding = verdicts.filter(\.holds).count
         var out = ["## " + words("claims"), "", words("checked against", ["source": markdownText(source)]), ""]
         if let finding { out += [finding, ""] }
@@ -309,8 +313,9 @@ public struct MarkdownRenderer {
             // Two more decimals than the claim is written with, so the difference shows.
             let shown = NumberStyle(precision: max(style.precision, (v.claim.decimals ?? 0) + 2))
             // No difference between a number and an infinity or nan: a dash.
-            let difference = v.difference.isNaN ? "—" : shown.fixed(v.difference)
-            out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(shown.fixed(v.computed)) | \(difference) "
+            let whole = counts.contains(v.claim.value)
+            let difference = v.difference.isNaN ? "—" : whole ? shown.given(v.difference) : shown.fixed(v.difference)
+            out.append("| `\(v.claim.value)` | \(at) | \(label(v.claim.written)) | \(whole ? shown.given(v.computed) : shown.fixed(v.computed)) | \(difference) "
                 + "| \(v.holds ? "✓" : "✗") | \(cell(v.reasonInTable ?? v.reason ?? "")) |")
         }
         // Half a unit of the last written decimal, unless the claims file set a tolerance or decimals.

@@ -145,7 +145,48 @@ import Testing
         #expect(try Self.note(gru, backward: true).trace["embedding.weight.grad"] != nil)
     }
 
+    @Test func aTargetWhoseProbabilityRoundsTo0CostsWhatLogSoftmaxSays() throws {
+        let input = try Self.changed("fc.bias", .numbers([0, -800, 0, 0]))
+        let trace = try CharLM.trace(input, file: "lm.json", example: nil)
+        let y = try Self.values(trace, "y[1]")
+        let top = y.max()!
+        let expected = top + Foundation.log(y.map { Foundation.exp($0 - top) }.reduce(0, +)) - y[1]
+        let loss = try Self.values(trace, "loss[1]")[0]
+        #expect(loss.isFinite && abs(loss - expected) <= 1e-12 * expected)
+        #expect(try Self.values(trace, "p[1]")[1] == 0)
+    }
+
+    @Test func characterMarkupStaysText() throws {
+        let input = try #require(try Self.example("default").input.setting("text", .string("a|$*_`b"))?
+            .setting("rnn.weight_ih_l0", .rows([[1, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0]]))?
+            .setting("fc.weight", .rows(Array(repeating: [0.5, -0.5], count: 7)))?
+            .setting("fc.bias", .numbers([0, 0, 0, 0, 0, 0, 0]))?
+            .setting("generate", .fields(["length": .number(3)])))
+        let text = try Self.note(input).text
+        #expect(tableProblems(text).isEmpty, "\(tableProblems(text))")
+        #expect(text.contains("The text is “a\\|\\$\\*\\_\\`b”"))
+        #expect(!text.contains("“$”") && !text.contains("“*”") && !text.contains("| | |"))
+    }
+
     // MARK: Bad input
+
+    @Test func aTemperatureThatOverflowsTheScoresIsRefused() throws {
+        let input = try Self.changed("generate", .fields(["mode": .string("sample"), "temperature": .number(5e-324)]))
+        let error = try #require(throws: LessonError.self) { try CharLM.trace(input, file: "lm.json", example: nil) }
+        #expect(error.code == .data && error.message.hasPrefix("lm.json: generate.temperature is 5e-324, so small that the scores divided by it overflow"))
+        // 1e-300 still works: the likeliest character gets all the probability.
+        let cold = try CharLM.trace(try Self.changed("generate", .fields(["mode": .string("sample"), "temperature": .number(1e-300)])), file: "lm.json", example: nil)
+        #expect(try Self.values(cold, "gen.p[1]").sorted() == [0, 0, 0, 1])
+    }
+
+    @Test func aSeedAbove2To53IsRefusedNotRounded() throws {
+        let json = try JSON.parse(Array(#"{"seed": 9007199254740993}"#.utf8))
+        let input = try Self.changed("generate", json)
+        let error = try #require(throws: LessonError.self) { try CharLM.trace(input, file: "lm.json", example: nil) }
+        #expect(error.message.hasSuffix("got 9007199254740993"))
+        let exact = try JSON.parse(Array(#"{"seed": 9007199254740992, "mode": "sample"}"#.utf8))
+        #expect(throws: Never.self) { try CharLM.trace(try Self.changed("generate", exact), file: "lm.json", example: nil) }
+    }
 
     @Test(arguments: [
         ("text", JSON.string("h"), "text must have at least 2 characters"),

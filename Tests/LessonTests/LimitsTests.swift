@@ -34,14 +34,15 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
 }
 
 /// char-lm on `text` with a cell of `hidden` units (and an embedding of that width).
-private func charLM(_ cell: String, text: String, hidden: Int, embedding: Int? = nil, generate: JSON? = nil) -> JSON {
-    var vocab: [Character] = []
-    for c in text where !vocab.contains(c) { vocab.append(c) }
+private func charLM(_ cell: String, text: String, vocab given: [Character]? = nil, hidden: Int, embedding: Int? = nil, generate: JSON? = nil) -> JSON {
+    var vocab: [Character] = given ?? []
+    for c in text where given == nil && !vocab.contains(c) { vocab.append(c) }
     let blocks = cell == "lstm" ? 4 : cell == "gru" ? 3 : 1
     var fields: [JSONMember] = [JSONMember("text", .string(text)), JSONMember("cell", .string(cell)),
                                 JSONMember("rnn.weight_ih_l0", matrix(blocks * hidden, embedding ?? vocab.count)),
                                 JSONMember("rnn.weight_hh_l0", matrix(blocks * hidden, hidden)), JSONMember("fc.weight", matrix(vocab.count, hidden))]
     if let embedding { fields.append(JSONMember("embedding.weight", matrix(vocab.count, embedding))) }
+    if let given { fields.append(JSONMember("vocab", .strings(given.map(String.init)))) }
     if let generate { fields.append(JSONMember("generate", generate)) }
     return .object(fields)
 }
@@ -115,11 +116,11 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
               message: "the number of rows of input is 4097, more than the limit of 4096"),
         Reach(lesson: "layer-norm", atLimit: { .fields(["input": matrix(1, 4_096)]) }, beyond: { .fields(["input": matrix(1, 4_097)]) },
               message: "the number of columns of input is 4097, more than the limit of 4096"),
-        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: String(repeating: "ab", count: 1_025).dropLast().description, hidden: 1) },
-              beyond: { charLM("rnn", text: String(repeating: "ab", count: 1_025), hidden: 1) },
-              message: "the length of text is 2050, more than the limit of 2049"),
-        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: String((0..<1_024).map { Character(UnicodeScalar(0x4E00 + $0)!) }), hidden: 1) },
-              beyond: { charLM("rnn", text: String((0..<1_025).map { Character(UnicodeScalar(0x4E00 + $0)!) }), hidden: 1) },
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: String(repeating: "ab", count: 500), hidden: 1) },
+              beyond: { charLM("rnn", text: String(repeating: "ab", count: 500) + "a", hidden: 1) },
+              message: "the length of text is 1001, more than the limit of 1000"),
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "一丁", vocab: (0..<1_024).map { Character(UnicodeScalar(0x4E00 + $0)!) }, hidden: 1) },
+              beyond: { charLM("rnn", text: "一丁", vocab: (0..<1_025).map { Character(UnicodeScalar(0x4E00 + $0)!) }, hidden: 1) },
               message: "the vocabulary size is 1025, more than the limit of 1024"),
         Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: size) }, beyond: { charLM("rnn", text: "ab", hidden: size + 1) },
               message: "the hidden size (columns of rnn.weight_hh_l0) is \(size + 1), more than the limit of \(size)"),

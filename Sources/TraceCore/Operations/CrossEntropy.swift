@@ -47,6 +47,11 @@ struct MinusOneHot: Operation {
 
 /// −log p_k, with p = softmax(y) recorded and `target` k 0-based; `picked` and `oneHot` are the
 /// symbols of p_k and of onehot(k).
+/// The value is computed from the scores, as log-softmax does (m + log Σ exp(y − m) − y_k), so that a
+/// target whose probability rounds to 0 still costs a finite amount.
 public func crossEntropy(_ y: Traced, _ p: Traced, target: Int, picked: String, oneHot: String) -> Traced {
-    Traced(.scalar(-Foundation.log(p.value.flat[target])), CrossEntropy(y: y, p: p, target: target, picked: picked, oneHot: oneHot))
+    let scores = y.value.flat
+    let top = scores.max() ?? 0
+    let loss = top + Foundation.log(scores.reduce(0) { $0 + Foundation.exp($1 - top) }) - scores[target]
+    return Traced(.scalar(loss), CrossEntropy(y: y, p: p, target: target, picked: picked, oneHot: oneHot))
 }
