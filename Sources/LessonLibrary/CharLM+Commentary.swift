@@ -86,7 +86,7 @@ extension CharLM {
     /// After a choice: a character whose column of W_ih is 0 (one-hot inputs) adds nothing when read.
     static func zeroColumnSaying(_ m: CharLMInput, _ j: Int, _ g: Generation, _ t: Int) -> String {
         guard m.embedding == nil, t < g.length, (0..<m.recurrent.wIh.rows).allSatisfy({ m.recurrent.wIh[$0, j] == 0 }) else { return "" }
-        return words("zero column", ["chosen": quoted(m, j)])
+        return words("zero column", ["chosen": quoted(m, j), "why": m.inputs.contains(j) ? "" : words("zero column, never read")])
     }
 
     /// The choice's caption: the likeliest character (greedy), or the stretch the draw fell in.
