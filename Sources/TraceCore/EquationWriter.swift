@@ -9,6 +9,8 @@ public struct EquationWriter: Sendable {
     var maxRows = 16
     /// Sums of products longer than this are written with their first and last terms.
     var maxTerms = 8
+    /// Sums of counts (whole numbers a student adds up) are written whole up to this many terms, a given table's length.
+    var maxCountTerms = 80
 
     public init(style: NumberStyle) { self.style = style }
 
@@ -153,8 +155,8 @@ struct ArithmeticWriter {
     }
 
     /// Terms `0..<count` as written, long ones by their first and last with `⋯` between.
-    func terms(_ count: Int, _ term: (Int) -> String) -> [String] {
-        equations.shown(count, limit: equations.maxTerms).map { $0.map(term) ?? "⋯" }
+    func terms(_ count: Int, limit: Int? = nil, _ term: (Int) -> String) -> [String] {
+        equations.shown(count, limit: limit ?? equations.maxTerms).map { $0.map(term) ?? "⋯" }
     }
 
     /// Whether entry `i` of an operand is a 0 that carries no information: a number 0 (a one-hot

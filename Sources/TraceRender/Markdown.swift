@@ -14,7 +14,8 @@ public struct MarkdownRenderer {
     /// A computed value's table longer than this shows its first rows and its last two.
     let maxRows = 16
     /// A given value's table: every number given is shown, up to this many rows (a 72-row stacked
-    /// projection of 8 heads), after which a large input is cut like a computed value.
+    /// projection of 8 heads), after which a large input is cut like a computed value. Counts
+    /// (BLEU's n-grams) too: a student checks their sums.
     let maxInputRows = 80
     /// Tables wider than this show their first columns and their last two (the 24 columns of 8 heads × 3 fit).
     let maxCols = 24
@@ -162,7 +163,7 @@ public struct MarkdownRenderer {
             if case .vector(let v) = s.value {
                 // A vector is a column headed by its symbol, as a computed vector's table is.
                 out += ["| \(cell(s.labels.rowHeader)) | $\(s.symbol)$ |", "|---|---:|"]
-                for i in equations.shown(v.count, limit: maxRows) {
+                for i in equations.shown(v.count, limit: s.exact ? maxInputRows : maxRows) {
                     guard let i else { out.append("| ⋯ | ⋯ |"); continue }
                     out.append("| \(rowLabel(s.labels, i)) | \(style.number(v[i], given: s.exact))\(mark(s.name, i)) |")
                 }
@@ -180,7 +181,7 @@ public struct MarkdownRenderer {
             out += ["\(equations.writtenOut(computed, 0)) = \(style.number(x, given: s.exact))", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
-            for i in equations.shown(v.count, limit: maxRows) {
+            for i in equations.shown(v.count, limit: s.exact ? maxInputRows : maxRows) {
                 guard let i else { out.append("| ⋯ | ⋯ | ⋯ |"); continue }
                 out.append("| \(rowLabel(s.labels, i)) | \(equations.writtenOut(computed, i)) | \(style.number(v[i], given: s.exact))\(mark(s.name, i)) |")
             }

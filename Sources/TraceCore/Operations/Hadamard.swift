@@ -4,6 +4,8 @@
 struct Hadamard: Operation {
     let a: Traced
     let b: Traced
+    /// Whether a factor 0 is written as itself: a product that is the step (BLEU's BP · 0 = 0), not a term of a sum.
+    var keepsZero = false
 
     var operands: [Traced] { [a, b] }
 
@@ -20,7 +22,7 @@ struct Hadamard: Operation {
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
         // A factor that is a 0 of no information (c₀ = 0) makes the product one too: a sum leaves it out.
-        if w.vanishes(a, index) || w.vanishes(b, index) { return Arithmetic("0", .number) }
+        if !keepsZero && (w.vanishes(a, index) || w.vanishes(b, index)) { return Arithmetic("0", .number) }
         return Arithmetic("\(w.factor(a, index))·\(w.factor(b, index))", .product)
     }
 
@@ -33,4 +35,10 @@ struct Hadamard: Operation {
 /// Elementwise (Hadamard) product `a ⊙ b`.
 public func hadamard(_ lhs: Traced, _ rhs: Traced) -> Traced {
     Traced(lhs.value.zip(rhs.value, *), Hadamard(a: lhs, b: rhs))
+}
+
+/// `a ⊙ b` written out with every factor, a 0 too (`0.8465·0`): for a product that is a step of its
+/// own, where the 0 is the point (BLEU's score when one precision is 0).
+public func product(_ lhs: Traced, _ rhs: Traced) -> Traced {
+    Traced(lhs.value.zip(rhs.value, *), Hadamard(a: lhs, b: rhs, keepsZero: true))
 }
