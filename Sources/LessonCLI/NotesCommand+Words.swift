@@ -35,7 +35,7 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $M$ | the causal mask: 0 where a query may look, $-\infty$ where it may not | attention |
 | $h$, $m$ | number of heads, head index: $Q^{(m)}$ is head $m$'s block of columns of $Q$ | multi-head-attention |
 | $\sigma$, $\tanh$, $\odot$ | logistic sigmoid, hyperbolic tangent, entrywise product | all |
-| $\operatorname{rowsum}$, $\operatorname{colsum}$ | the sums along a row, down a column | all |
+| $\operatorname{rowsum}$, $\operatorname{colsum}$, $\operatorname{rowmax}$ | the sums along a row, down a column; the largest entry of a row | all |
 | $\mu$, $\sigma^{2}$, $\epsilon$, $\gamma$, $\beta$ | mean, variance (not the sigmoid's $\sigma$), the small constant, scale, shift | layer norm |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
 | $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
@@ -43,6 +43,13 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $y_{t}$, $p_{t}$, $p_{t,j}$ | scores (logits) over the vocabulary, their softmax, its entry for character $j$ | char-lm |
 | $\ell_{t}$, $L$, $\operatorname{PPL}$ | the loss at step $t$ ($-\log$ of the target's probability), their mean, the perplexity $e^{L}$ | char-lm |
 | $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$, $C_{t}$, $u_{t}$, $Z_{t}$, $j_{t}$, $\tau$ | generating: the values of a step that reads the model's own choice, the running sums of $\hat p_{t}$, the uniform draw from the generator's 64-bit output $Z_{t}$, the index chosen, the temperature | char-lm |
+| $n = 1 \dots N$, $g$ | n-gram order, the largest order (not a number of layers; $n$ is not a token count here); a distinct n-gram of the candidate (not the LSTM candidate $g_{t}$) | bleu |
+| $k = 1 \dots K$ | reference translation $k$, the number of references (not a key, not the keys $K$) | bleu |
+| $\operatorname{count}^{(n)}$, $\operatorname{ref}^{(n)}$, $\operatorname{maxref}^{(n)}$, $\operatorname{clip}^{(n)}$ | per distinct n-gram: its count in the candidate, in each reference, the most in one reference, the smaller of the first and the third | bleu |
+| $m_{n}$, $t_{n}$, $p_{n}$, $w_{n}$ | matches (clipped counts added up), the candidate's n-grams, the modified precision $m_{n}/t_{n}$, the weight of order $n$ (not a row maximum, a time step, a softmax) | bleu |
+| $m_{n}'$, $t_{n}'$, $\mathbb 1_{n \ge 2}$ | smoothed matches and totals; 1 for every order above the first (add-one smoothing) | bleu |
+| $c$, $\ell_{k}$, $r$ | the candidate's length, reference $k$'s length, the reference length closest to $c$ (not the cell state $c_{t}$, char-lm's loss $\ell_{t}$, the reset gate $r_{t}$) | bleu |
+| $BP$, $\bar p$, $\text{BLEU}$ | brevity penalty $\min(1, e^{1 - r/c})$, geometric mean of the precisions, the score $BP \cdot \bar p$ | bleu |
 
 Weights multiply from the side their lesson's source writes them on: the recurrent lessons and multi-head attention keep PyTorch's storage (out × in: $W x$ for a column vector, $X W^{\top}$ for tokens in rows); attention-qkv keeps the paper's $X W_{Q}$ (in × out). The multi-head note says where the two meet.
 
