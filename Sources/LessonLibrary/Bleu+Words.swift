@@ -13,7 +13,8 @@ extension Bleu {
             "count, one": ("count in the candidate", "The candidate's only «gram» occurs «times»."),
             "ref_counts": ("count in each reference", "How often the same n-gram occurs in each reference, one column per reference."),
             "max_ref": ("most in one reference",
-                        "The largest count in any **one** reference: two references do not add up, so a word used twice in each still counts at most twice."),
+                        "The largest count in any **one** reference, not their sum: «gram» occurs «counts» times in «in» references and counts «max», not «sum»."),
+            "max_ref, plain": ("most in one reference", "The largest count in any **one** reference, not their sum."),
             "max_ref, one": ("most in one reference", "With one reference, its count."),
             "clipped": ("clipped count", "Counted: «kept» of the candidate's «total» «grams». «details»"),
             "matches": ("matches", "The clipped counts added up, one sum per order: $m_{n} = \\sum_{g} \\operatorname{clip}^{(n)}(g)$."),
@@ -40,19 +41,19 @@ extension Bleu {
                            "The candidate is longer than $r$ ($«c» > «r»$): no penalty. A long candidate is held back by the precisions instead: each extra word adds n-grams that must match."),
             "bp, equal": ("brevity penalty", "The candidate is as long as $r$: $e^{1 - 1} = 1$, no penalty."),
             "bp, shorter": ("brevity penalty",
-                            "The candidate has «c» words where «r» are expected: $BP = e^{1 - «r»/«c»} = «bp»$ takes «off»% off the score. Precision alone would reward a candidate that leaves out what it is unsure of."),
+                            "The candidate has «c» words where «r» are expected: $e^{1 - r/c}$ takes «off»% off the score.«example»"),
             "mean, zero": ("geometric mean of the precisions", "«why»"),
             "bleu, zero": ("BLEU", "Whatever the brevity penalty, 0 times it is 0."),
-            "log_precisions": ("log-precisions", "Each at most 0; the lower the precision, the more negative."),
-            "log_precisions, some": ("log-precisions", "Of the orders with a weight above 0 («orders»); an order weighted 0 takes no part."),
+            "log_precisions": ("log-precisions", "Natural logarithms (base $e$): each at most 0; the lower the precision, the more negative."),
+            "log_precisions, some": ("log-precisions", "Natural logarithms (base $e$) of the orders with a weight above 0 («orders»); an order weighted 0 takes no part."),
             "log_mean": ("weighted mean of the log-precisions", "A mean of logarithms: the log of a geometric mean."),
             "geometric_mean": ("geometric mean of the precisions",
-                               "The «count» precisions multiplied, and the «count»th root taken: the lowest, $p_{«n»} = «p»$, pulls it down most, more than an average would."),
+                               "The «count» precisions multiplied, and the «count»th root taken: the lowest, $p_{«n»}$, pulls it down most, more than an average would.«by hand»"),
             "geometric_mean, weighted": ("geometric mean of the precisions",
-                                         "Each precision raised to its weight and multiplied: the lowest, $p_{«n»} = «p»$, pulls it down most."),
+                                         "Each precision raised to its weight and multiplied: the lowest, $p_{«n»}$, pulls it down most."),
             "geometric_mean, one": ("geometric mean of the precisions", "One order: the precision itself."),
-            "bleu": ("BLEU", "No brevity penalty: the score is the geometric mean, «mean»."),
-            "bleu, penalized": ("BLEU", "The geometric mean «mean», times the brevity penalty «bp»: «off»% less for being short."),
+            "bleu": ("BLEU", "No brevity penalty: the score is the geometric mean."),
+            "bleu, penalized": ("BLEU", "The geometric mean, scaled down by the brevity penalty."),
         ],
         text: [
             "summary": "Sentence BLEU: clipped n-gram precisions, their geometric mean and the brevity penalty",
@@ -77,12 +78,16 @@ extension Bleu {
                 $g$ runs over the candidate's distinct n-grams, $k$ over the references; $c$ is the candidate's \#
                 length and $r$ the length of the reference closest to it (the shorter one on a tie). The weights \#
                 $w_{n}$ are $1/N$ unless given, so the score is the geometric mean of $p_{1} \dots p_{N}$ times \#
-                $BP$. These are the paper's definitions for one sentence, as NLTK's `sentence_bleu` computes them; \#
-                corpus BLEU adds the counts and lengths of all sentences before dividing. «smoothing»
+                $BP$; $\log$ is the natural logarithm. This is BLEU for one sentence, as NLTK's `sentence_bleu` \#
+                computes it. The paper defines the counts, $c$ and $r$ over a whole test corpus, adding them over \#
+                all sentences before dividing, and takes $BP$ corpus-wide on purpose, so that one short sentence \#
+                is not punished harshly (§2.2.2). Taking the shorter reference on a tie is NLTK's choice, not the \#
+                paper's. Here $c$, $r$ and $\ell_{k}$ are lengths, $m_{n}$ and $t_{n}$ counts, $g$ an n-gram, \#
+                $K$ the number of references and $N$ the largest order: not the cell state, reset gate, loss, \#
+                row maximum, time step, LSTM candidate, keys or layers of other notes. «smoothing»
                 """#,
             "smoothing none": #"""
-                No smoothing: an order without a single match makes $p_{n} = 0$, $\log 0 = -\infty$, and BLEU 0 \#
-                (NLTK's method 0 warns and returns a number near $10^{-77}$ instead).
+                No smoothing: an order without a single match makes $p_{n} = 0$, $\log 0 = -\infty$, and BLEU 0.
                 """#,
             "smoothing add-one": #"""
                 Add-one smoothing (Lin and Och 2004; NLTK's method 2): for $n \ge 2$, \#
@@ -96,7 +101,7 @@ extension Bleu {
             "alternative epsilon": "epsilon smoothing, as NLTK's method 1",
             "alternative none": "no smoothing",
             "legend c": "words of the candidate",
-            "legend R": "reference translations",
+            "legend K": "number of references, $k = 1 \\dots K$",
             "legend N": "n-gram orders, 1 … N",
             "label order": "order",
             "reference k": "reference «k»",
@@ -140,6 +145,15 @@ extension Bleu {
             "r, ties": " References «rivals», «rival length» words, are as close: on a tie the shorter length is taken.",
             "nothing clipped": "Every one occurs in some reference at least as often: nothing is clipped.",
             "unmatched": " Not one of the «grams» matched.",
+            "unmatched, smoothed": " No «grams» matched: «orders» comes from the smoothing alone.",
+            "smoothed precisions": "smoothed precisions",
+            "precisions, smoothed": "Smoothed: $p_{n} = m_{n}'/t_{n}'$ here, in place of $m_{n}/t_{n}$ in the equations.",
+            "bp, example": #"""
+                 Precision alone would reward saying little: «gram», the first two words of reference «k», has \#
+                $p_{1} = «p1»$ and $p_{2} = «p2»$ (the paper's example in §2.2 is “of the”, 2/2 and 1/1); its \#
+                brevity penalty, $e^{1 - «r»/2} = «bp»$, is what holds it back.
+                """#,
+            "geometric_mean, by hand": " By hand: the precisions multiply to $«fraction»$, and the mean is its «count»th root.",
             "heading precisions": "Modified precisions",
             "epsilon, unused": "Every order has at least one match, so epsilon smoothing changes nothing here.",
             "figure": "Modified precision by n-gram order",
@@ -155,7 +169,12 @@ extension Bleu {
             "zero, too short": "«orders»: the candidate, «c» words, has no «grams» at all.",
             "zero, mean": #"""
                 The geometric mean multiplies the precisions, so one factor 0 makes it 0 ($\log 0 = -\infty$) \#
-                however well the other orders match. Smoothing gives such a sentence a small score instead.
+                however well the other orders match.
+                """#,
+            "zero, instead": #"""
+                Instead of 0, NLTK's `sentence_bleu` without smoothing (method 0) warns and puts the smallest \#
+                positive normal double, $2.2 \times 10^{-308}$, in place of each 0, which gives $«nltk»$ here; add-one smoothing \#
+                gives «add-one».
                 """#,
             "order k": "order «k»",
             "orders k": "orders «k»",
@@ -163,11 +182,13 @@ extension Bleu {
             "heading summary": "Summary",
             "notice score": "BLEU = «bleu».",
             "notice no word": "The candidate shares no word with the references.",
-            "notice zero": "It is 0 because no «grams» matched (order «n»), however well the lower orders did.",
-            "notice zero, short": "It is 0 because a candidate of «c» words has no «grams» (order «n»), however well the lower orders did.",
-            "notice lowest": "The lowest precision is at order «n» ($p_{«n»} = «p»$): here «grams» are the hardest to share with a reference.",
+            "notice zero": "It is 0 because no «grams» matched (order «n»): one order without a match is enough, whatever the others.",
+            "notice zero, short": "It is 0 because a candidate of «c» words has no «grams» (order «n»): one empty order is enough, whatever the others.",
+            "notice lowest": "The lowest precision is at order «n»: here «grams» are the hardest to share with a reference.",
+            "notice lowest, unmatched": "The lowest precision is at order «n»: no «grams» are shared with a reference at all, and $p_{«n»}$ is the smoothing's alone.",
             "notice clipped": "Clipping took away repeats: «grams».",
-            "notice short": "With «c» words against «r» the candidate is short, and the brevity penalty «bp» lowers the score.",
+            "notice short": "With «c» words against «r» the candidate is short, and the brevity penalty lowers the score.",
+            "notice short, zero": "With «c» words against «r» the candidate is short, but the brevity penalty has nothing to lower in a score of 0.",
             "notice long enough": "With «c» words against $r = «r»$ the candidate is not short: no brevity penalty.",
 
             // What the slides say, and what the numbers show.
@@ -195,15 +216,15 @@ extension Bleu {
                 clipped, the 4-gram “cat on the mat” that only the second reference has, and the brevity penalty \#
                 for 6 words where the references have 7.
                 """#,
-            "no-4-gram.summary": "a fair translation with no 4-gram in common with either reference: BLEU 0 without smoothing",
+            "no-4-gram.summary": "a translation with one wrong word and no 4-gram in common with either reference: BLEU 0 without smoothing",
             "no-4-gram.story": #"""
-                “the cat sat on the mat” is a good translation, but no four consecutive words of it occur in \#
-                either reference. Watch one empty order send the whole score to 0.
+                “the cat sat on the mat” has one word wrong (“sat”, where 있다 means “is”), and no four \#
+                consecutive words of it occur in either reference. Watch one empty order send the whole score to 0.
                 """#,
-            "no-4-gram-add-one.summary": "the same pair with add-one smoothing: a small score instead of 0",
+            "no-4-gram-add-one.summary": "the same pair with add-one smoothing: a score above 0",
             "no-4-gram-add-one.story": #"""
-                The pair without a common 4-gram, with add-one smoothing: watch the 4-gram precision become $1/4$ \#
-                instead of 0, and the score a modest number instead of 0.
+                The pair without a common 4-gram, with add-one smoothing: watch every precision above the first \#
+                rise, the 4-gram one from 0 to $1/4$, and the score become a number above 0.
                 """#,
             "papineni-2002.summary": "the paper's “the the the the the the the”: modified unigram precision 2/7",
             "papineni-2002.story": #"""
@@ -211,7 +232,8 @@ extension Bleu {
                 “There is a cat on the mat”. Plain precision would be 7/7, since “the” is in both references. \#
                 Watch the clipping: “the” counts at most twice, as often as the first reference uses it, so the \#
                 modified unigram precision is 2/7. The references are written in lower case, as the paper counts \#
-                “The” and “the” as one word.
+                “The” and “the” as one word, and without the paper's final periods, which would make “mat.” a \#
+                word of its own.
                 """#,
             "papineni-2002-candidate-1.summary": "the paper's Example 1, Candidate 1 against three references: 17/18 and 10/17",
             "papineni-2002-candidate-1.story": #"""

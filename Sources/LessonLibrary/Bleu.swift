@@ -9,7 +9,8 @@
 //   BP = 1 if c > r else exp(1 − r/c), written min(1, exp(1 − r/c));
 //   BLEU = BP · exp(Σ_n w_n log p_n),  w_n = 1/N unless given.
 // Smoothing (NLTK's SmoothingFunction): "none" is method0, except that a zero p_n (with w_n > 0)
-// gives BLEU = 0 exactly, where method0 warns and returns about 10⁻⁷⁷ instead; "add-one" is method2,
+// gives BLEU = 0 exactly, where method0 warns and puts the smallest normal double (2.2·10⁻³⁰⁸) in
+// place of each zero p_n (about 10⁻⁷⁷ per empty order of 4, computed in the note); "add-one" is method2,
 // (m_n + 1)/(t_n + 1) for n ≥ 2 only; "epsilon" is method1, a zero m_n replaced by 0.1. As
 // sentence_bleu does, a candidate with no word in any reference (m_1 = 0) scores 0 whatever the
 // smoothing. An order with w_n = 0 takes no part in the mean (NLTK's 0 · log p_n).
@@ -82,7 +83,7 @@ enum Bleu: Lesson {
         tr.say(w("convention", ["smoothing": w("smoothing \(p.smoothing.rawValue)")]))
         tr.introduceInputs(legend: [
             (symbol: "c", meaning: w("legend c"), size: c),
-            (symbol: "R", meaning: w("legend R"), size: refs),
+            (symbol: "K", meaning: w("legend K"), size: refs),
             (symbol: "N", meaning: w("legend N"), size: orders),
         ], example: example)
         tr.say(sentenceTable(p))
@@ -96,9 +97,13 @@ enum Bleu: Lesson {
         var countParts: [Traced] = []
         var clipParts: [Traced] = []
         var clippedWords: (named: [String], count: Int) = ([], 0)
+        let tables = (1...orders).map { NGramTable(p, n: $0) }
+        // The same words for every order are said once: where they first apply, or where an example shows them.
+        let firstCounted = tables.firstIndex { !$0.grams.isEmpty }.map { $0 + 1 }
+        let maxRefShown = maxRefExample(tables, references: refs)
         for n in 1...orders {
             tr.section(repeats, n, of: orders, w("section", ["n": "\(n)", "grams": grams(n, plural: true)]))
-            let table = NGramTable(p, n: n)
+            let table = tables[n - 1]
             guard !table.grams.isEmpty else {
                 tr.say(w("no n-grams", ["n": "\(n)", "c": "\(c)", "grams": grams(n, plural: true)]))
                 countParts.append(exactly(0))
@@ -111,9 +116,10 @@ enum Bleu: Lesson {
                                        countCaption(table, n: n), labels: labels)
             let perReference = tr.recordCount("ngrams[\(n)].ref_counts", #"\operatorname{ref}^{(\#(n))}"#,
                                               counted(.matrix(table.referenceCounts), #"\operatorname{Count}_{\text{ref}_{k}}(g)"#),
-                                              w.caption("ref_counts"), labels: Labels(rowHeader: w("label n-gram"), rows: labels.rows, columns: referenceNames))
+                                              n == firstCounted ? w.caption("ref_counts") : untold(w.caption("ref_counts")), labels: Labels(rowHeader: w("label n-gram"), rows: labels.rows, columns: referenceNames))
             let maxRef = tr.recordCount("ngrams[\(n)].max_ref", #"\operatorname{maxref}^{(\#(n))}"#, reduceRows(.max, perReference),
-                                        w.caption(refs == 1 ? "max_ref, one" : "max_ref"), labels: labels)
+                                        n == (maxRefShown?.order ?? firstCounted) ? maxRefCaption(maxRefShown, references: refs) : untold(w.caption("max_ref")),
+                                        labels: labels)
             let clipped = tr.recordCount("ngrams[\(n)].clipped", #"\operatorname{clip}^{(\#(n))}"#, minimum(count, maxRef),
                                          clipCaption(table, n: n, counts: count.value.flat, maxRef: maxRef.value.flat), labels: labels)
             if n == 1 { clippedWords = clippedNGrams(table.grams, counts: count.value.flat, maxRef: maxRef.value.flat) }
@@ -130,10 +136,10 @@ enum Bleu: Lesson {
         // A candidate shorter than n has no n-gram: NLTK divides by 1, not by 0.
         let emptyOrders = t.indices.filter { t[$0] == 0 }
         if p.smoothing == .addOne && orders > 1 {
-            let delta = tr.constant(#"\delta"#, .vector(Vector((1...orders).map { $0 == 1 ? 0 : 1 })), w.caption("delta"), labels: orderLabels)
-            numerators = tr.recordCount("numerators", "m'", matches + delta, w.caption("numerators, add-one"), labels: orderLabels)
+            let delta = tr.constant(#"\mathbb 1_{n \ge 2}"#, .vector(Vector((1...orders).map { $0 == 1 ? 0 : 1 })), w.caption("delta"), labels: orderLabels)
+            numerators = tr.recordCount("numerators", "m'", countSum(matches, delta), w.caption("numerators, add-one"), labels: orderLabels)
             let below = emptyOrders.isEmpty ? totals : maximum(totals, exactly(1))
-            denominators = tr.recordCount("denominators", "t'", below + delta,
+            denominators = tr.recordCount("denominators", "t'", countSum(below, delta),
                                           w.caption(emptyOrders.isEmpty ? "denominators, add-one" : "denominators, add-one, empty",
                                                     ["orders": ordersNamed(emptyOrders)]), labels: orderLabels)
         } else if !emptyOrders.isEmpty {
@@ -152,7 +158,9 @@ enum Bleu: Lesson {
             }
         }
         let quotient = numerators / denominators
-        let precisions = tr.record("precisions", "p", quotient, precisionCaption(p, precisions: quotient.value.flat, matches: m, totals: t), labels: orderLabels)
+        let smoothed = numerators.value.flat != m || denominators.value.flat != t.map { max($0, 1) }
+        let precisions = tr.record("precisions", "p", quotient,
+                                   precisionCaption(p, precisions: quotient.value.flat, matches: m, totals: t, smoothed: smoothed), labels: orderLabels)
         let pn = precisions.value.flat
         if orders > 1 {
             tr.figure(.lines(title: w("figure"), steps: (1...orders).map { "\($0)" },
@@ -169,7 +177,7 @@ enum Bleu: Lesson {
                        labels: Labels(rowHeader: w("label reference"), rows: referenceNames))
         let rT = tr.recordCount("r", "r", counted(.scalar(r), #"\ell_{k^{*}},\ k^{*} = \arg\min_{k} \lvert \ell_{k} - c \rvert"#),
                                 rCaption(lengths, c: Double(c), r: r))
-        let bp = tr.record("bp", "BP", minimum(exactly(1), exp(exactly(1) - rT / cT)), bpCaption(c: Double(c), r: r))
+        let bp = tr.record("bp", "BP", minimum(exactly(1), exp(exactly(1) - rT / cT)), bpCaption(p, c: Double(c), r: r))
 
         // The geometric mean of the precisions, and the score.
         tr.heading(w("heading score"))
@@ -179,9 +187,10 @@ enum Bleu: Lesson {
         if m[0] == 0 || !zeroOrders.isEmpty {
             // log 0 = −∞: one order without a match makes the mean 0 whatever the others.
             let why = m[0] == 0 ? w("zero, no word")
-                : zeroReason(zeroOrders, totals: t, c: c)
+                : zeroReason(zeroOrders, totals: t, c: c) + " " + instead(p)
             let mean = tr.constant(#"\bar{p}"#, .scalar(0), w.caption("mean, zero", ["why": why]))
-            bleu = tr.record("bleu", #"\text{BLEU}"#, hadamard(bp, mean), w.caption("bleu, zero"))
+            // Exactly 0, shown as the whole number it is; the product written out, its factor 0 too.
+            bleu = tr.recordCount("bleu", #"\text{BLEU}"#, product(bp, mean), w.caption("bleu, zero"))
         } else {
             let inMean = used.count == orders ? precisions : concatEntries(used.map { precisions.rows($0..<($0 + 1), "p_{\($0 + 1)}") })
             let weightsInMean = used.count == orders ? weights : concatEntries(used.map { weights.rows($0..<($0 + 1), "w_{\($0 + 1)}") })
@@ -190,15 +199,15 @@ enum Bleu: Lesson {
                                            ["orders": ordersNamed(used)]),
                                  labels: Labels(rowHeader: w("label order"), rows: used.map { "n = \($0 + 1)" }))
             let logMean = tr.record("log_mean", #"\textstyle\sum_{n} w_{n} \log p_{n}"#, entrySum(hadamard(weightsInMean, logs)), w.caption("log_mean"))
-            let mean = tr.record("geometric_mean", #"\bar{p}"#, exp(logMean), meanCaption(pn, used: used, weights: p.weights))
-            bleu = tr.record("bleu", #"\text{BLEU}"#, hadamard(bp, mean),
-                             w.caption(bp.value.flat[0] < 1 ? "bleu, penalized" : "bleu", ["mean": shown(mean.value.flat[0]),
-                                       "bp": shown(bp.value.flat[0]), "off": percent(1 - bp.value.flat[0])]))
+            let mean = tr.record("geometric_mean", #"\bar{p}"#, exp(logMean),
+                                 meanCaption(pn, used: used, weights: p.weights, numerators: numerators.value.flat,
+                                             denominators: denominators.value.flat))
+            bleu = tr.record("bleu", #"\text{BLEU}"#, hadamard(bp, mean), w.caption(bp.value.flat[0] < 1 ? "bleu, penalized" : "bleu"))
         }
 
         tr.slides(slides(p, precisions: pn))
         tr.heading(w("heading summary"))
-        tr.say(notice(p, c: c, r: r, matches: m, precisions: pn, bp: bp.value.flat[0], bleu: bleu.value.flat[0], clippedWords: clippedWords))
+        tr.say(notice(p, c: c, r: r, matches: m, precisions: pn, bleu: bleu.value.flat[0], clippedWords: clippedWords))
         return tr
     }
 }
@@ -329,6 +338,38 @@ extension Bleu {
         return words("sentences") + "\n\n" + lines.joined(separator: "\n") + (cut ? "\n\n" + words("sentences, cut", ["columns": "\(columns)"]) : "")
     }
 
+    /// A caption's title without its sentence: words said once already, at another order.
+    static func untold(_ caption: Caption) -> Caption { Caption(title: caption.title, meaning: "") }
+
+    /// The first n-gram that occurs in two references or more, where taking the largest count, not
+    /// the sum, shows (one with unequal counts if there is one: it shows which is taken): its order,
+    /// its words, its count in each reference. Not one in a left-out order.
+    static func maxRefExample(_ tables: [NGramTable], references: Int) -> (order: Int, gram: String, counts: [Double])? {
+        guard references > 1 else { return nil }
+        let hidden = Repeats.leftOut(of: tables.count)
+        var found: [(order: Int, gram: String, counts: [Double])] = []
+        for (i, table) in tables.enumerated() where !(hidden?.contains(i + 1) ?? false) {
+            for g in table.grams.indices {
+                let counts = (0..<references).map { table.referenceCounts[g, $0] }
+                let present = counts.filter { $0 > 0 }
+                guard present.count >= 2 else { continue }
+                if Set(present).count > 1 { return (i + 1, quoted(table.grams[g]), counts) }
+                if found.isEmpty { found.append((i + 1, quoted(table.grams[g]), counts)) }
+            }
+        }
+        return found.first
+    }
+
+    /// Why the largest count in one reference, not the sum: on the example, when there is one.
+    static func maxRefCaption(_ example: (order: Int, gram: String, counts: [Double])?, references: Int) -> Caption {
+        if references == 1 { return words.caption("max_ref, one") }
+        guard let example else { return words.caption("max_ref, plain") }
+        let found = example.counts.filter { $0 > 0 }
+        return words.caption("max_ref", ["gram": example.gram, "counts": listed(found.map(numberLabel)),
+                                         "max": numberLabel(found.max() ?? 0), "sum": numberLabel(found.reduce(0, +)),
+                                         "in": "\(found.count)"])
+    }
+
     /// How many n-grams the candidate has, and where they start.
     static func countCaption(_ table: NGramTable, n: Int) -> Caption {
         let total = table.counts.reduce(0, +)
@@ -356,19 +397,30 @@ extension Bleu {
                                          "details": parts.joined(separator: " ")])
     }
 
-    /// The precisions: how they fall with n, the lowest, and the orders without a match.
-    static func precisionCaption(_ p: BleuInput, precisions: [Double], matches: [Double], totals: [Double]) -> Caption {
+    /// The precisions: how they fall with n, the lowest, and the orders without a match; smoothed,
+    /// which of them owe everything to the smoothing.
+    static func precisionCaption(_ p: BleuInput, precisions: [Double], matches: [Double], totals: [Double], smoothed: Bool) -> Caption {
         let orders = precisions.count
         // An order the candidate is too short for has nothing to match: it is said where its total is.
         let unmatched = matches.indices.filter { matches[$0] == 0 && totals[$0] > 0 }
-        let none = unmatched.isEmpty ? "" : words("unmatched", ["grams": either(unmatched.map { grams($0 + 1, plural: true) })])
-        guard orders > 1 else { return words.caption("precisions, one", ["p": shown(precisions[0]), "unmatched": none]) }
-        let lowest = precisions.min() ?? 0
-        let at = precisions.indices.filter { precisions[$0] == lowest }
-        let slots = ["first": shown(precisions[0]), "lowest": shown(lowest), "at": listed(at.map { "$n = \($0 + 1)$" }), "unmatched": none]
-        if at.count == orders { return words.caption("precisions, equal", slots) }
-        let falling = precisions.indices.dropFirst().allSatisfy { precisions[$0] <= precisions[$0 - 1] }
-        return words.caption(falling ? "precisions, falling" : "precisions", slots)
+        // Smoothed, an unmatched order's precision is not 0: it comes from the smoothing alone.
+        let lifted = unmatched.filter { precisions[$0] > 0 }
+        let none = unmatched.isEmpty ? ""
+            : smoothed && !lifted.isEmpty ? words("unmatched, smoothed", ["grams": either(lifted.map { grams($0 + 1, plural: true) }),
+                                                                          "orders": listed(lifted.map { "$p_{\($0 + 1)}$" })])
+            : words("unmatched", ["grams": either(unmatched.map { grams($0 + 1, plural: true) })])
+        let caption: Caption
+        if orders == 1 {
+            caption = words.caption("precisions, one", ["p": shown(precisions[0]), "unmatched": none])
+        } else {
+            let lowest = precisions.min() ?? 0
+            let at = precisions.indices.filter { precisions[$0] == lowest }
+            let slots = ["first": shown(precisions[0]), "lowest": shown(lowest), "at": listed(at.map { "$n = \($0 + 1)$" }), "unmatched": none]
+            let falling = precisions.indices.dropFirst().allSatisfy { precisions[$0] <= precisions[$0 - 1] }
+            caption = words.caption(at.count == orders ? "precisions, equal" : falling ? "precisions, falling" : "precisions", slots)
+        }
+        guard smoothed else { return caption }
+        return Caption(title: words("smoothed precisions"), meaning: words("precisions, smoothed") + " " + caption.meaning)
     }
 
     /// Which reference length was taken as r, and why.
@@ -386,26 +438,58 @@ extension Bleu {
         return words.caption(gap == 0 ? "r, exact" : "r", slots.merging(["tie": tie, "same sentence": alike]) { $1 })
     }
 
-    /// Whether the brevity penalty punishes the candidate, and by how much.
-    static func bpCaption(c: Double, r: Double) -> Caption {
-        let slots = ["c": numberLabel(c), "r": numberLabel(r), "bp": shown(Foundation.exp(1 - r / c)), "off": percent(1 - min(1, Foundation.exp(1 - r / c)))]
+    /// Whether the brevity penalty punishes the candidate, and by how much; a short candidate's
+    /// penalty shown at work on a shorter one still, the paper's kind of example (§2.2).
+    static func bpCaption(_ p: BleuInput, c: Double, r: Double) -> Caption {
+        let slots = ["c": numberLabel(c), "r": numberLabel(r), "off": percent(1 - min(1, Foundation.exp(1 - r / c))),
+                     "example": shortExample(p)]
         if c > r { return words.caption("bp, longer", slots) }
         if c == r { return words.caption("bp, equal", slots) }
         return words.caption("bp, shorter", slots)
     }
 
-    /// The geometric mean, and the order that pulls it down most.
-    static func meanCaption(_ precisions: [Double], used: [Int], weights: [Double]) -> Caption {
+    /// The first two words of the first reference that has two, as a candidate: both precisions 1,
+    /// and only the brevity penalty holds it back ("" when no reference has two words).
+    static func shortExample(_ p: BleuInput) -> String {
+        guard let k = p.references.firstIndex(where: { $0.count >= 2 }) else { return "" }
+        let candidate = Array(p.references[k].prefix(2))
+        let short = BleuInput(candidate: candidate, references: p.references, weights: p.weights, weightsGiven: p.weightsGiven, smoothing: .none)
+        let r = closestLength(p.references.map { Double($0.count) }, c: 2)
+        return words("bp, example", ["gram": quoted(candidate), "k": "\(k + 1)", "p1": numberLabel(unsmoothed(short, n: 1)),
+                                     "p2": numberLabel(unsmoothed(short, n: 2)), "r": numberLabel(r), "bp": shown(min(1, Foundation.exp(1 - r / 2)))])
+    }
+
+    /// The geometric mean, and the order that pulls it down most; with uniform weights and whole
+    /// counts, the product of the precisions as a fraction, to check the mean by hand.
+    static func meanCaption(_ precisions: [Double], used: [Int], weights: [Double], numerators: [Double], denominators: [Double]) -> Caption {
         guard used.count > 1, let lowest = used.min(by: { precisions[$0] < precisions[$1] }) else { return words.caption("geometric_mean, one") }
         let uniform = used.allSatisfy { abs(weights[$0] - 1 / Double(used.count)) <= 1e-12 }
+        let fraction = uniform ? productFraction(used.map { numerators[$0] }, used.map { denominators[$0] }) : nil
+        let hint = fraction.map { words("geometric_mean, by hand", ["fraction": $0.denominator == 1 ? "\($0.numerator)" : "\($0.numerator)/\($0.denominator)",
+                                                                     "count": "\(used.count)"]) } ?? ""
         return words.caption(uniform ? "geometric_mean" : "geometric_mean, weighted", [
-            "n": "\(lowest + 1)", "p": shown(precisions[lowest]), "count": "\(used.count)"])
+            "n": "\(lowest + 1)", "count": "\(used.count)", "by hand": hint])
+    }
+
+    /// Π a_i / Π b_i in lowest terms, for whole a_i, b_i; nil for fractions or when a product overflows.
+    static func productFraction(_ a: [Double], _ b: [Double]) -> (numerator: Int, denominator: Int)? {
+        func gcd(_ x: Int, _ y: Int) -> Int { y == 0 ? x : gcd(y, x % y) }
+        var (numerator, denominator) = (1, 1)
+        for (x, y) in zip(a, b) {
+            guard x == x.rounded(), y == y.rounded(), x >= 0, y >= 1, x < 1e15, y < 1e15 else { return nil }
+            let (n, overflowN) = numerator.multipliedReportingOverflow(by: Int(x))
+            let (d, overflowD) = denominator.multipliedReportingOverflow(by: Int(y))
+            guard !overflowN, !overflowD else { return nil }
+            let g = max(gcd(n, d), 1)
+            (numerator, denominator) = (n / g, d / g)
+        }
+        return (numerator, denominator)
     }
 
     /// What to notice: the score, what pulled it down, the clipping and the length.
-    static func notice(_ p: BleuInput, c: Int, r: Double, matches: [Double], precisions: [Double], bp: Double, bleu: Double,
+    static func notice(_ p: BleuInput, c: Int, r: Double, matches: [Double], precisions: [Double], bleu: Double,
                        clippedWords: (named: [String], count: Int)) -> String {
-        var sentences = [words("notice score", ["bleu": shown(bleu)])]
+        var sentences = [words("notice score", ["bleu": bleu == 0 ? "0" : shown(bleu)])]
         if matches[0] == 0 {
             sentences.append(words("notice no word"))
         } else if let zero = precisions.indices.first(where: { precisions[$0] == 0 && p.weights[$0] > 0 }) {
@@ -415,11 +499,13 @@ extension Bleu {
                   // Among the orders that count: one weighted 0 takes no part in the score.
                   let lowest = precisions.indices.filter({ p.weights[$0] > 0 }).min(by: { precisions[$0] < precisions[$1] }),
                   precisions.indices.contains(where: { p.weights[$0] > 0 && precisions[$0] > precisions[lowest] }) {
-            sentences.append(words("notice lowest", ["n": "\(lowest + 1)", "p": shown(precisions[lowest]), "grams": grams(lowest + 1, plural: true)]))
+            // A smoothed order without a match owes its precision to the smoothing: it is not "hard to share", it is not shared.
+            let key = unsmoothed(p, n: lowest + 1) == 0 ? "notice lowest, unmatched" : "notice lowest"
+            sentences.append(words(key, ["n": "\(lowest + 1)", "grams": grams(lowest + 1, plural: true)]))
         }
         if clippedWords.count > 0 { sentences.append(words("notice clipped", ["grams": some(clippedWords.named, of: clippedWords.count)])) }
-        sentences.append(Double(c) < r ? words("notice short", ["c": "\(c)", "r": numberLabel(r), "bp": shown(bp)])
-                         : words("notice long enough", ["c": "\(c)", "r": numberLabel(r)]))
+        let slots = ["c": "\(c)", "r": numberLabel(r)]
+        sentences.append(Double(c) >= r ? words("notice long enough", slots) : words(bleu > 0 ? "notice short" : "notice short, zero", slots))
         return sentences.joined(separator: " ")
     }
 
@@ -429,11 +515,52 @@ extension Bleu {
         guard p.weights.count >= 2, p.candidate.count >= 2 else { return [] }
         let backwards = Array(p.candidate.reversed())
         let reversed = BleuInput(candidate: backwards, references: p.references, weights: p.weights, weightsGiven: p.weightsGiven, smoothing: p.smoothing)
-        let (p1, p2, reversedP2) = (unsmoothed(p, n: 1), unsmoothed(p, n: 2), unsmoothed(reversed, n: 2))
+        // As the note's precisions are: smoothed, if they are.
+        let (p1, p2, reversedP2) = (precisions[0], precisions[1], precision(reversed, n: 2))
         let slots = ["p1": shown(p1), "p2": shown(p2), "reversed": shown(reversedP2),
                      "words": quoted(Array(backwards.prefix(6))) + (backwards.count > 6 ? " …" : "")]
         if p.candidate == backwards { return [words("slides order, palindrome", slots)] }
         return [words(reversedP2 < p2 ? "slides order" : "slides order, not here", slots)]
+    }
+
+    /// p_n as the note computes it with the input's smoothing, from the counts alone.
+    static func precision(_ p: BleuInput, n: Int) -> Double {
+        let table = NGramTable(p, n: n)
+        let t = max(table.counts.reduce(0, +), 1)
+        let m = unsmoothed(p, n: n) * t
+        switch p.smoothing {
+        case .none: return m / t
+        case .addOne: return n == 1 ? m / t : (m + 1) / (t + 1)
+        case .epsilon: return (m == 0 ? BleuInput.epsilon : m) / t
+        }
+    }
+
+    /// Sentence BLEU of `p` in plain numbers, as NLTK's sentence_bleu: 0 when no word matches; with
+    /// `method0`, a zero precision replaced by the smallest normal double (NLTK's method 0), else
+    /// a zero precision gives 0.
+    static func score(_ p: BleuInput, method0: Bool = false) -> Double {
+        let c = Double(p.candidate.count)
+        let r = closestLength(p.references.map { Double($0.count) }, c: c)
+        let bp = min(1, Foundation.exp(1 - r / c))
+        guard unsmoothed(p, n: 1) > 0 else { return 0 }
+        var sum = 0.0
+        for n in 1...p.weights.count where p.weights[n - 1] > 0 {
+            var pn = precision(p, n: n)
+            if pn == 0 {
+                guard method0 else { return 0 }
+                pn = Double.leastNormalMagnitude
+            }
+            sum += p.weights[n - 1] * Foundation.log(pn)
+        }
+        return bp * Foundation.exp(sum)
+    }
+
+    /// What the same pair would score instead of 0: NLTK's method 0 (its stand-in for log 0) and add-one smoothing.
+    static func instead(_ p: BleuInput) -> String {
+        let addOne = BleuInput(candidate: p.candidate, references: p.references, weights: p.weights, weightsGiven: p.weightsGiven, smoothing: .addOne)
+        let nltk = String(format: "%.1e", score(p, method0: true))
+        return words("zero, instead", ["nltk": EquationWriter(style: NumberStyle(precision: 4)).latexNumber(nltk),
+                                       "add-one": shown(score(addOne))])
     }
 
     /// m_n / max(t_n, 1) as counted, without smoothing.

@@ -204,7 +204,8 @@ import Testing
             let p = try Self.values(trace, "precisions")
             let said = markdown.split(separator: "\n").first { $0.hasPrefix("BLEU = ") }.map(String.init) ?? ""
             if let lowest {
-                #expect(said.contains("The lowest precision is at order \(lowest) ($p_{\(lowest)} = \(NumberStyle(precision: 4).fixed(p[lowest - 1]))$)"), "\(weights): \(said)")
+                #expect(said.contains("The lowest precision is at order \(lowest):"), "\(weights): \(said)")
+                #expect(p[lowest - 1] == p.indices.filter { weights[$0] > 0 }.map { p[$0] }.min())
             } else {
                 #expect(!said.contains("lowest"), "\(said)")
             }
@@ -351,5 +352,196 @@ import Testing
             for word in tool { #expect(!text.contains(word), "\(key) says \(word)") }
         }
         #expect(Bleu.words.duplicates.isEmpty)
+    }
+
+    // MARK: After a student's reading (issue 14)
+
+    static func parsed(_ json: JSON) throws -> BleuInput {
+        var reader = try InputReader(json, file: "bleu.json", backward: false)
+        return try BleuInput(&reader)
+    }
+
+    static func fixed(_ x: Double) -> String { NumberStyle(precision: 4).fixed(x) }
+
+    static func example(_ name: String) throws -> (trace: Trace, markdown: String) {
+        let example = try #require(Bleu.examples.first { $0.name == name })
+        let trace = try Bleu.trace(example.input, file: example.file, example: example)
+        return (trace, MarkdownRenderer(command: "lesson bleu").render(trace))
+    }
+
+    /// The scores the words quote instead of 0 are NLTK's: its method 0's number (the fixtures'
+    /// nltk_sentence_bleu, where NLTK returns one) and, recomputed from the counts for every case,
+    /// sentence_bleu's own score.
+    @Test func theScoresQuotedInsteadOfZeroAreNLTKs() throws {
+        let file = try readJSON("Tests/LessonTests/Reference/bleu.json")
+        guard case .array(let cases)? = file["cases"] else { Issue.record("bleu.json has no cases"); return }
+        var quoted = 0
+        for c in cases {
+            let input = try #require(c["input"])
+            let p = try Self.parsed(input)
+            let expected = numbers(try #require(c["values"]?["bleu"]))[0]
+            #expect(abs(Bleu.score(p) - expected) <= 1e-9 * expected, "\(c["name"].map { $0.rendered() } ?? ""): \(Bleu.score(p)) vs \(expected)")
+            let (_, markdown) = try Self.run(input)
+            guard case .number(let nltk, _)? = c["nltk_sentence_bleu"] else {
+                #expect(!markdown.contains("method 0) warns"))
+                continue
+            }
+            quoted += 1
+            #expect(abs(Bleu.score(p, method0: true) - nltk) <= 1e-9 * nltk, "\(Bleu.score(p, method0: true)) vs \(nltk)")
+            let said = EquationWriter(style: NumberStyle(precision: 4)).latexNumber(String(format: "%.1e", nltk))
+            #expect(markdown.contains("which gives $\(said)$ here"), "\(said)")
+        }
+        #expect(quoted >= 2)
+    }
+
+    /// A zero score: the product written out with its 0, the add-one score the same pair would get
+    /// (the add-one trace's own), and no "lowers the score" nor "small score"; a score above 0 does
+    /// say the penalty lowers it, when there is one.
+    @Test func aZeroScoreIsWrittenOutAndSaysWhatSmoothingGives() throws {
+        for candidate in ["the cat sat on the mat", "the the the the the the the", "the the cat on the mat", "the cat is sitting on the mat"] {
+            let (trace, markdown) = try Self.run(Self.input(.string(candidate)))
+            let (bleu, bp) = (try Self.values(trace, "bleu")[0], try Self.values(trace, "bp")[0])
+            let summary = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("BLEU = ") }).description
+            let smoothed = try Self.run(Self.input(.string(candidate), Self.refs, ["smoothing": .string("add-one")])).trace
+            #expect(markdown.contains("add-one smoothing gives \(Self.fixed(try Self.values(smoothed, "bleu")[0]))") == (bleu == 0), "\(candidate)")
+            #expect(markdown.contains("\n\(Self.fixed(bp))·0 = 0\n") == (bleu == 0), "\(candidate)")
+            #expect(summary.hasPrefix(bleu == 0 ? "BLEU = 0." : "BLEU = \(Self.fixed(bleu))."), "\(summary)")
+            #expect(summary.contains("lowers the score") == (bleu > 0 && bp < 1), "\(candidate): \(summary)")
+            #expect(summary.contains("nothing to lower in a score of 0") == (bleu == 0 && bp < 1), "\(candidate): \(summary)")
+            #expect(!markdown.contains("small score") && !markdown.contains("however well the lower orders"))
+        }
+    }
+
+    /// Seed 004's statement quotes the note's own p₂, smoothed if the note's is, and the reversed
+    /// candidate's p₂ under the same smoothing.
+    @Test func theWordOrderStatementUsesTheNotesSmoothing() throws {
+        for smoothing in ["add-one", "epsilon", "none"] {
+            for candidate in ["the cat sat on the mat", "the the cat on the mat"] {
+                let more: [String: JSON] = ["smoothing": .string(smoothing)]
+                let (trace, markdown) = try Self.run(Self.input(.string(candidate), Self.refs, more))
+                let words = candidate.split(separator: " ").map { JSON.string(String($0)) }
+                let reversed = try Self.run(Self.input(.array(words.reversed()), Self.refs, more)).trace
+                let (p2, back) = (try Self.values(trace, "precisions")[1], try Self.values(reversed, "precisions")[1])
+                let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- Seed 004") })
+                #expect(line.contains("falls from \(Self.fixed(p2)) to \(Self.fixed(back))") == (back < p2), "\(smoothing): \(line)")
+                #expect(line.contains("$p_{1} = \(Self.fixed(try Self.values(trace, "precisions")[0]))$"))
+            }
+        }
+    }
+
+    /// Smoothed precisions are called so and said to stand for m/t; an unmatched order's precision
+    /// is said to be the smoothing's alone, in the caption and the summary, and only then.
+    @Test func aSmoothedPrecisionIsSaidToComeFromTheSmoothing() throws {
+        for (candidate, smoothing) in [("the cat sat on the mat", "add-one"), ("the the cat on the mat", "add-one"), ("the cat sat on the mat", "none"),
+                                       ("the cat sat on the mat", "epsilon"), ("the the cat on the mat", "epsilon")] {
+            let (trace, markdown) = try Self.run(Self.input(.string(candidate), Self.refs, ["smoothing": .string(smoothing)]))
+            let (m, p) = (try Self.values(trace, "matches"), try Self.values(trace, "precisions"))
+            let step = try #require(trace["precisions"])
+            let smoothed = trace["numerators"] != nil
+            #expect((step.title == "smoothed precisions") == smoothed && step.meaning.contains("in place of $m_{n}/t_{n}$") == smoothed, "\(candidate) \(smoothing)")
+            let lifted = p.indices.filter { m[$0] == 0 && p[$0] > 0 }
+            #expect(step.meaning.contains("comes from the smoothing alone") == !lifted.isEmpty, "\(candidate) \(smoothing): \(step.meaning)")
+            let lowest = try #require(p.indices.min { p[$0] < p[$1] })
+            let summary = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("BLEU = ") }).description
+            if try Self.values(trace, "bleu")[0] > 0 {
+                #expect(summary.contains("no \(Bleu.grams(lowest + 1, plural: true)) are shared") == (m[lowest] == 0), "\(summary)")
+                #expect(summary.contains("the hardest to share") == (m[lowest] > 0), "\(summary)")
+            }
+        }
+    }
+
+    /// Add-one's m' and t' write every term, its 0 too.
+    @Test func theSmoothedCountsWriteEveryTerm() throws {
+        let (trace, markdown) = try Self.example("no-4-gram-add-one")
+        let (m, t) = (try Self.values(trace, "matches"), try Self.values(trace, "totals"))
+        for n in 1...4 {
+            let one = n == 1 ? 0 : 1
+            #expect(markdown.contains("| n = \(n) | \(numberLabel(m[n - 1])) + \(one) | \(numberLabel(m[n - 1] + Double(one))) |"), "m' n = \(n)")
+            #expect(markdown.contains("| n = \(n) | \(numberLabel(t[n - 1])) + \(one) | \(numberLabel(t[n - 1] + Double(one))) |"), "t' n = \(n)")
+        }
+    }
+
+    /// Each note says what the reference table and the largest count mean once, not per order; the
+    /// example it gives for "not their sum" is the numbers' own, and with no n-gram in two
+    /// references it gives none.
+    @Test func theSameWordsAreSaidOncePerNote() throws {
+        for example in Bleu.examples {
+            let (trace, markdown) = try Self.example(example.name)
+            #expect(markdown.components(separatedBy: "How often the same n-gram occurs in each reference").count == 2, "\(example.name)")
+            #expect(markdown.components(separatedBy: "The largest count in any **one** reference").count == 2, "\(example.name)")
+            let said = (1...4).compactMap { n in trace["ngrams[\(n)].max_ref"].flatMap { $0.meaning.isEmpty ? nil : (n, $0.meaning) } }
+            let (n, meaning) = try #require(said.first)
+            #expect(said.count == 1)
+            guard let open = meaning.range(of: "“"), let close = meaning.range(of: "”") else { continue }
+            let gram = String(meaning[open.upperBound..<close.lowerBound])
+            let refs = try #require(trace["ngrams[\(n)].ref_counts"])
+            let row = try #require(refs.labels.rows.firstIndex(of: gram))
+            let found = (0..<refs.value.matrix.cols).map { refs.value.matrix[row, $0] }.filter { $0 > 0 }
+            #expect(found.count >= 2)
+            #expect(meaning.contains("occurs \(LessonLibrary.listed(found.map(numberLabel))) times in \(found.count) references and counts \(numberLabel(found.max()!)), not \(numberLabel(found.reduce(0, +)))"), "\(meaning)")
+        }
+        let (trace, _) = try Self.run(Self.input(.string("a b"), .strings(["a x", "y b"])))
+        #expect(try #require(trace["ngrams[1].max_ref"]).meaning == "The largest count in any **one** reference, not their sum.")
+    }
+
+    /// A table of counts shows every n-gram, and the matches and totals add every count up: the
+    /// paper's Candidate 1 has 17 bigrams, and nothing is hidden behind “⋯”.
+    @Test func countsAreShownWhole() throws {
+        let (trace, markdown) = try Self.example("papineni-2002-candidate-1")
+        #expect(!markdown.contains("⋯"))
+        #expect(try #require(trace["ngrams[2].count"]).value.count == 17)
+        let clipped = try Self.values(trace, "ngrams[1].clipped").map(numberLabel).joined(separator: " + ")
+        #expect(markdown.contains("| n = 1 | \(clipped) | 17"), "\(clipped)")
+    }
+
+    /// The hand check of the geometric mean: the product of the precisions as the fraction of the
+    /// products of their numerators and denominators, in lowest terms; none for epsilon's 0.1 or
+    /// unequal weights.
+    @Test func theGeometricMeanCanBeCheckedByHand() throws {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let (main, _) = try Self.example("default")
+        #expect(try #require(main["geometric_mean"]).meaning.contains("multiply to $1/9$"))
+        for (candidate, more) in [("the the cat on the mat", [:]), ("the the cat on the mat", ["smoothing": JSON.string("add-one")]),
+                                  ("the cat on the mat", [:]), ("the cat on a mat", ["smoothing": .string("epsilon")]),
+                                  ("the the cat on the mat", ["weights": .numbers([0.4, 0.3, 0.2, 0.1])])] as [(String, [String: JSON])] {
+            let (trace, _) = try Self.run(Self.input(.string(candidate), Self.refs, more))
+            let meaning = try #require(trace["geometric_mean"]).meaning
+            let numerators = try trace["numerators"].map { $0.value.flat } ?? Self.values(trace, "matches")
+            let denominators = try trace["denominators"].map { $0.value.flat } ?? Self.values(trace, "totals")
+            let whole = numerators.allSatisfy { $0 == $0.rounded() } && more["weights"] == nil
+            let (a, b) = (Int(numerators.reduce(1, *)), Int(denominators.reduce(1, *)))
+            let g = gcd(a, b)
+            #expect(meaning.contains("multiply to $\(b / g == 1 ? "\(a / g)" : "\(a / g)/\(b / g)")$") == whole, "\(candidate) \(more): \(meaning)")
+            if whole { #expect(try abs(pow(Double(a) / Double(b), 0.25) - Self.values(trace, "geometric_mean")[0]) < 1e-12) }
+        }
+    }
+
+    /// A short candidate's penalty is shown at work on the first two words of a reference: their
+    /// precisions and penalty are those of that candidate's own trace.
+    @Test func theBrevityPenaltysExampleIsComputed() throws {
+        for (candidate, short) in [("the cat on the mat", true), ("the cat is sitting on the mat all day", false)] {
+            let (trace, _) = try Self.run(Self.input(.string(candidate)))
+            let meaning = try #require(trace["bp"]).meaning
+            #expect(meaning.contains("Precision alone would reward saying little") == short)
+            guard short else { continue }
+            let (two, _) = try Self.run(Self.input(.string("the cat")))
+            let (p, bp) = (try Self.values(two, "precisions"), try Self.values(two, "bp")[0])
+            #expect(meaning.contains("“the cat”, the first two words of reference 1, has $p_{1} = \(numberLabel(p[0]))$ and $p_{2} = \(numberLabel(p[1]))$"), "\(meaning)")
+            #expect(meaning.contains("$e^{1 - 7/2} = \(Self.fixed(bp))$"), "\(meaning)")
+        }
+    }
+
+    /// The stories and the convention, against the numbers: add-one raises every order above the
+    /// first; “sat” is the one word of the candidate in no reference; the references carry no period.
+    @Test func theStoriesSayWhatTheNumbersShow() throws {
+        let (plain, markdown) = try Self.example("no-4-gram")
+        let (smoothed, _) = try Self.example("no-4-gram-add-one")
+        let (p, q) = (try Self.values(plain, "precisions"), try Self.values(smoothed, "precisions"))
+        #expect(p[0] == q[0] && (1..<4).allSatisfy { q[$0] > p[$0] })
+        let unigrams = try #require(plain["ngrams[1].max_ref"])
+        #expect(unigrams.labels.rows.indices.filter { unigrams.value.flat[$0] == 0 }.map { unigrams.labels.rows[$0] } == ["sat"])
+        #expect(markdown.contains("$\\log$ is the natural logarithm") && markdown.contains("| $K$ | number of references"))
+        let paper = try #require(Bleu.examples.first { $0.name == "papineni-2002" })
+        #expect(try Self.parsed(paper.input).references.allSatisfy { $0.allSatisfy { !$0.contains(".") } })
     }
 }
