@@ -55,25 +55,3 @@ public func entrySum(_ x: Traced) -> Traced {
     Traced(.scalar(x.value.flat.reduce(0, +)), EntrySums(parts: [x]))
 }
 
-/// Counts added entry by entry, every term written, a 0 too (`0 + 1`): the terms are what was
-/// counted (BLEU's smoothed matches m + δ).
-struct CountSum: Operation {
-    let a: Traced
-    let b: Traced
-
-    var operands: [Traced] { [a, b] }
-    var writing: Writing { .staysWritten }
-
-    func latex(_ w: LaTeXWriter) -> LaTeX {
-        LaTeX("\(w.operand(a, atLeast: .sum)) + \(w.operand(b, atLeast: .sum))", .sum)
-    }
-
-    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        Arithmetic("\(w.entry(a, index).text) + \(w.addend(b, index))", .sum)
-    }
-}
-
-/// `a + b` entry by entry, written with every term (`5 + 0`, `0 + 1`).
-public func countSum(_ a: Traced, _ b: Traced) -> Traced {
-    Traced(a.value.zip(b.value, +), CountSum(a: a, b: b))
-}

@@ -4,6 +4,8 @@
 struct Sum: Operation {
     let a: Traced
     let b: Traced
+    /// Whether a 0 is written as a term: counts added up (BLEU's m + 1 for n ≥ 2: `5 + 0`, `0 + 1`), where the 0 was counted.
+    var writesZeros = false
 
     var operands: [Traced] { [a, b] }
     var writing: Writing { .staysWritten }
@@ -13,7 +15,8 @@ struct Sum: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        w.sum([(a, index), (b, index)])
+        if writesZeros { return Arithmetic("\(w.entry(a, index).text) + \(w.addend(b, index))", .sum) }
+        return w.sum([(a, index), (b, index)])
     }
 
     /// Each addend changes the sum one for one: ∂a = ∂b = ∂(a + b).
@@ -24,4 +27,9 @@ struct Sum: Operation {
 
 public func + (lhs: Traced, rhs: Traced) -> Traced {
     Traced(lhs.value.zip(rhs.value, +), Sum(a: lhs, b: rhs))
+}
+
+/// `a + b` entry by entry, written with every term, a 0 too (`5 + 0`, `0 + 1`): counts added up.
+public func countSum(_ lhs: Traced, _ rhs: Traced) -> Traced {
+    Traced(lhs.value.zip(rhs.value, +), Sum(a: lhs, b: rhs, writesZeros: true))
 }
