@@ -2589,17 +2589,22 @@ CHARLM = [
 ]
 
 
+def write_cases(lesson, cases, **versions):
+    """<lesson>.json in the fixtures' format, with the library versions that made it; its path."""
+    doc = {"lesson": lesson, "generator": "make_reference.py", **versions, "cases": cases}
+    path = os.path.join(HERE, lesson + ".json")
+    write_json(path, doc)
+    print(f"{path}: {len(cases)} cases")
+    return path
+
+
 def charlm_main():
     cases = []
     for k, spec in enumerate(CHARLM):
         spec = dict(spec)
         spec.setdefault("seed", 8000 + k)
         cases.append(charlm_case(spec))
-    doc = {"lesson": "char-lm", "generator": "make_reference.py",
-           "torch": torch.__version__, "cases": cases}
-    path = os.path.join(HERE, "char-lm.json")
-    write_json(path, doc)
-    print(f"{path}: {len(cases)} cases")
+    path = write_cases("char-lm", cases, torch=torch.__version__)
     for c in cases:
         print(f"  {c['name']}")
     for (les, run), d in MAX_DIFF.items():
@@ -2781,11 +2786,7 @@ def bleu_main():
     cases = [bleu_case(dict(spec)) for spec in BLEU]
     names = [c["name"] for c in cases]
     assert len(set(names)) == len(names)
-    doc = {"lesson": "bleu", "generator": "make_reference.py",
-           "nltk": nltk.__version__, "cases": cases}
-    path = os.path.join(HERE, "bleu.json")
-    write_json(path, doc)
-    print(f"{path}: {len(cases)} cases")
+    path = write_cases("bleu", cases, nltk=nltk.__version__)
     for c in cases:
         extra = (f" (NLTK's method0: {c['nltk_sentence_bleu']:.3e})"
                  if "nltk_sentence_bleu" in c else "")
