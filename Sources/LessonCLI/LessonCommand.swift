@@ -215,7 +215,8 @@ public enum LessonCommand {
 
     static func lessonHelp(_ lesson: any Lesson.Type) -> String {
         var lines = ["lesson \(lesson.id): \(lesson.summary)", "", "USAGE:", "  lesson \(lesson.id) [OPTIONS]", "", "OPTIONS:"]
-        lines += helpLines(LessonOptions.flags, column: helpColumn)
+        // A lesson with nothing to learn (BLEU) refuses --backward: its help does not offer it.
+        lines += helpLines(LessonOptions.flags.filter { lesson.learns || !$0.names.contains("--backward") }, column: helpColumn)
         lines += ["", "EXAMPLES:"]
         let width = lesson.examples.map(\.name.count).max() ?? 0
         for example in lesson.examples {

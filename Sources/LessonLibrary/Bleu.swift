@@ -60,6 +60,8 @@ enum Bleu: Lesson {
     static let maxReferences = 1_000
     static let maxReferenceWords = 100_000
     static let maxOrder = 16
+    /// The most counts a trace may hold (each candidate n-gram counted in each reference).
+    static let maxCounts = 2_500_000.0
 
     static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
         var reader = try InputReader(json, file: file, backward: backward)
@@ -606,6 +608,11 @@ struct BleuInput {
         references = try items.enumerated().map { try Self.words($0.element, "references[\($0.offset + 1)]", reader) }
         try reader.expect(references.reduce(0) { $0 + $1.count }, "the number of words over all references", atMost: Bleu.maxReferenceWords)
 
+        // A number far out of range is told the range it must be in, not the reader's general one.
+        if reader.holdsNumber("max_n"), case .number(let x, _)? = reader.peek("max_n"), abs(x) > 1e9 {
+            let written = reader.peek("max_n")?.numberText.flatMap { $0.isEmpty ? nil : $0 } ?? JSON.format(x)
+            throw reader.fail("max_n must be a whole number from 1 to \(Bleu.maxOrder), got \(written)")
+        }
         let order = try reader.integer("max_n", "the largest n-gram order, e.g. 4")
         let given = try reader.vector("weights", "one weight per order n = 1 … max_n")
         let orders = order ?? given?.count ?? 4
@@ -630,8 +637,9 @@ struct BleuInput {
         let n = Double(orders)
         // At most one distinct n-gram per position: the trace's counts can be fewer, never more.
         let counts = grams * (refs + 3) + 9 * n + refs + 4
-        if counts > InputReader.maxTraceNumbers {
-            throw reader.fail("the trace could hold up to \(Int(counts)) counts (each n-gram of the candidate, for each of the \(orders) orders, counted in each of the \(references.count) references), more than the limit of \(Int(InputReader.maxTraceNumbers)); use fewer references, a shorter candidate or a smaller max_n")
+        // Counting, not the trace, is what these cost: at 5 × 10⁶ a run took 3 s; half keeps it near 1.5 s.
+        if counts > Bleu.maxCounts {
+            throw reader.fail("the trace could hold up to \(Int(counts)) counts (each n-gram of the candidate, for each of the \(orders) orders, counted in each of the \(references.count) references), more than the limit of \(Int(Bleu.maxCounts)); use fewer references, a shorter candidate or a smaller max_n")
         }
         try reader.expectWork(multiplyAdds: (c + referenceWords) * n * (n + 1) / 2 + grams * refs, traceNumbers: counts)
     }
@@ -642,7 +650,8 @@ struct BleuInput {
         let words: [String]
         switch json {
         case .string(let text):
-            words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            // Python's str.split also splits on the separators U+001C–U+001F, as NLTK's users split.
+            words = text.split(whereSeparator: { $0.isWhitespace || ("\u{1C}"..."\u{1F}").contains($0) }).map(String.init)
             guard !words.isEmpty else { throw reader.fail("\(key) must be \(what), got a string with no words") }
         case .array(let items):
             guard !items.isEmpty else { throw reader.fail("\(key) must be \(what), got an empty list") }

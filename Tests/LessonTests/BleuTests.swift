@@ -57,6 +57,11 @@ import Testing
         Bad(json: input(.string("a"), refs, ["max_n": .number(2.5)]), field: "max_n must be a whole number"),
         Bad(json: input(.string("a"), refs, ["max_n": .string("4")]), field: "max_n must be a whole number"),
         Bad(json: input(.string("a"), refs, ["max_n": .number(17)]), field: "max_n is 17, more than the limit of 16"),
+        Bad(json: input(.string("a"), refs, ["max_n": .number(1e300)]), field: "max_n must be a whole number from 1 to 16, got 1e"),
+        // 28 references of 3,200 words against 10,000 words at order 16: legal in every size, and 3 s of counting.
+        Bad(json: input(.strings((0..<Bleu.maxWords).map { "w\($0)" }), .array(Array(repeating: .strings((0..<3_200).map { "w\($0)" }), count: 28)),
+                        ["max_n": .number(16)]),
+            field: "more than the limit of 2500000"),
         Bad(json: input(.string("a"), refs, ["weights": .numbers([0.5, 0.5]), "max_n": .number(4)]), field: "weights must have max_n = 4 numbers"),
         Bad(json: input(.string("a"), refs, ["weights": .numbers([0.5, -0.5])]), field: "weights[2] must be ≥ 0"),
         Bad(json: input(.string("a"), refs, ["weights": .numbers([0, 0])]), field: "weights must not all be 0"),
@@ -100,6 +105,17 @@ import Testing
     }
 
     // MARK: The numbers
+
+    @Test func theHelpDoesNotOfferTheBackwardPass() throws {
+        let help = try lesson(["bleu", "--help"])
+        #expect(help.status == 0 && !help.out.contains("--backward") && help.out.contains("--expect"))
+        #expect(try lesson(["char-lm", "--help"]).out.contains("--backward"))
+    }
+
+    @Test func theSeparatorsPythonSplitsOnSplitWords() throws {
+        let trace = try Bleu.trace(Self.input(.string("a\u{1C}b\u{1F}c d"), .strings(["a b c d"])), file: "bleu.json", example: nil)
+        #expect(trace["totals"]?.value.flat.first == 4)
+    }
 
     @Test func thePapersModifiedUnigramPrecisionIsTwoSevenths() throws {
         let example = try #require(Bleu.examples.first { $0.name == "papineni-2002" })
