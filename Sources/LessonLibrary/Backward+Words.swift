@@ -18,7 +18,7 @@ let backwardWords = Words(
         "heading loss": "The loss",
         "heading check": "Gradient check",
         "check": #"""
-            Each array's entry with the largest gradient is nudged by $\pm 10^{-6}$ and the forward pass run \#
+            Each array's entry with the largest gradient in size is nudged by $\pm 10^{-6}$ and the forward pass run \#
             again: the central difference of the loss must match the gradient found above. A wrong step of \#
             the chain rule would show as a relative difference of $10^{-2}$ or more, rounding as $10^{-8}$ or less.
             """#,

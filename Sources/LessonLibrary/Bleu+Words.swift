@@ -42,6 +42,8 @@ extension Bleu {
             "bp, equal": ("brevity penalty", "The candidate is as long as $r$: $e^{1 - 1} = 1$, no penalty."),
             "bp, shorter": ("brevity penalty",
                             "The candidate has «c» words where «r» are expected: $e^{1 - r/c}$ takes «off»% off the score.«example»"),
+            "bp, shorter, zero score": ("brevity penalty",
+                                        "The candidate has «c» words where «r» are expected: $e^{1 - r/c}$ would take «off»% off a score above 0.«example»"),
             "mean, zero": ("geometric mean of the precisions", "«why»"),
             "bleu, zero": ("BLEU", "Whatever the brevity penalty, 0 times it is 0."),
             "log_precisions": ("log-precisions", "Natural logarithms (base $e$): each at most 0; the lower the precision, the more negative."),
@@ -150,13 +152,16 @@ extension Bleu {
             "precisions, smoothed": "Smoothed: $p_{n} = m_{n}'/t_{n}'$ here, in place of $m_{n}/t_{n}$ in the equations.",
             "bp, example": #"""
                  Precision alone would reward saying little: «gram», the first two words of reference «k», has \#
-                $p_{1} = «p1»$ and $p_{2} = «p2»$ (the paper's example in §2.2 is “of the”, 2/2 and 1/1); its \#
-                brevity penalty, $e^{1 - «r»/2} = «bp»$, is what holds it back.
+                $p_{1} = «p1»$ and $p_{2} = «p2»$ (the paper's example in §2.2 is “of the”, 2/2 and 1/1); scored \#
+                on orders 1 and 2 alone, its BLEU would be its brevity penalty, $e^{1 - «r»/2} = «bp»$, and \#
+                nothing else would hold it back (with more orders than its length, it has no n-grams of them, \#
+                and scores 0 unsmoothed).
                 """#,
             "geometric_mean, by hand": " By hand: the precisions multiply to $«fraction»$, and the mean is its «count»th root.",
             "heading precisions": "Modified precisions",
             "epsilon, unused": "Every order has at least one match, so epsilon smoothing changes nothing here.",
             "figure": "Modified precision by n-gram order",
+            "figure, smoothed": "Smoothed precision by n-gram order",
             "figure panel": "p_n",
             "figure description": "The precision $p_{n}$ for $n = 1 … «N»$, from «first» to «last», on a scale from 0 to 1.",
             "heading brevity": "Brevity penalty",

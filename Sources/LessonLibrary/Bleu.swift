@@ -165,7 +165,7 @@ enum Bleu: Lesson {
                                    precisionCaption(p, precisions: quotient.value.flat, matches: m, totals: t, smoothed: smoothed), labels: orderLabels)
         let pn = precisions.value.flat
         if orders > 1 {
-            tr.figure(.lines(title: w("figure"), steps: (1...orders).map { "\($0)" },
+            tr.figure(.lines(title: w(smoothed ? "figure, smoothed" : "figure"), steps: (1...orders).map { "\($0)" },
                              panels: [LinePanel(title: w("figure panel"), series: [pn], range: 0...1)]),
                       description: w("figure description", ["first": shown(pn[0]), "last": shown(pn[orders - 1]), "N": "\(orders)"]))
         }
@@ -179,14 +179,15 @@ enum Bleu: Lesson {
                        labels: Labels(rowHeader: w("label reference"), rows: referenceNames))
         let rT = tr.recordCount("r", "r", counted(.scalar(r), #"\ell_{k^{*}},\ k^{*} = \arg\min_{k} \lvert \ell_{k} - c \rvert"#),
                                 rCaption(lengths, c: Double(c), r: r))
-        let bp = tr.record("bp", "BP", minimum(exactly(1), exp(exactly(1) - rT / cT)), bpCaption(p, c: Double(c), r: r))
+        let used = (0..<orders).filter { p.weights[$0] > 0 }
+        let zeroOrders = used.filter { pn[$0] == 0 }
+        let scoreIsZero = m[0] == 0 || !zeroOrders.isEmpty
+        let bp = tr.record("bp", "BP", minimum(exactly(1), exp(exactly(1) - rT / cT)), bpCaption(p, c: Double(c), r: r, zeroScore: scoreIsZero))
 
         // The geometric mean of the precisions, and the score.
         tr.heading(w("heading score"))
-        let used = (0..<orders).filter { p.weights[$0] > 0 }
-        let zeroOrders = used.filter { pn[$0] == 0 }
         let bleu: Traced
-        if m[0] == 0 || !zeroOrders.isEmpty {
+        if scoreIsZero {
             // log 0 = −∞: one order without a match makes the mean 0 whatever the others.
             let why = m[0] == 0 ? w("zero, no word")
                 : zeroReason(zeroOrders, totals: t, c: c) + " " + instead(p)
@@ -442,12 +443,13 @@ extension Bleu {
 
     /// Whether the brevity penalty punishes the candidate, and by how much; a short candidate's
     /// penalty shown at work on a shorter one still, the paper's kind of example (§2.2).
-    static func bpCaption(_ p: BleuInput, c: Double, r: Double) -> Caption {
+    /// `zeroScore`: the score is 0 anyway, and the penalty has nothing to take off.
+    static func bpCaption(_ p: BleuInput, c: Double, r: Double, zeroScore: Bool = false) -> Caption {
         let slots = ["c": numberLabel(c), "r": numberLabel(r), "off": percent(1 - min(1, Foundation.exp(1 - r / c))),
                      "example": shortExample(p)]
         if c > r { return words.caption("bp, longer", slots) }
         if c == r { return words.caption("bp, equal", slots) }
-        return words.caption("bp, shorter", slots)
+        return words.caption(zeroScore ? "bp, shorter, zero score" : "bp, shorter", slots)
     }
 
     /// The first two words of the first reference that has two, as a candidate: both precisions 1,

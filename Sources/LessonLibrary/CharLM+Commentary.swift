@@ -26,7 +26,6 @@ extension CharLM {
             + "\n\n" + ([w("text table header")] + shownRows).joined(separator: "\n")
     }
 
-    static func scoresCaption(_ m: CharLMInput, _ t: Int, once: SaidOnce) -> Caption { once(words, "y[t]") }
 
     /// p_t's caption: its meaning once, then which character it favours and whether that is the target.
     static func probabilityCaption(_ m: CharLMInput, _ t: Int, y: [Double], once: SaidOnce) -> Caption {
@@ -42,7 +41,6 @@ extension CharLM {
         return once(words, "p[t]", adding: [words(key, slots)])
     }
 
-    static func lossCaption(_ m: CharLMInput, _ t: Int, p: [Double], once: SaidOnce) -> Caption { once(words, "loss[t]") }
 
     /// L's caption: which step costs most, when one stands out.
     static func lossSaying(_ m: CharLMInput, losses: [Double]) -> Caption {
@@ -59,7 +57,7 @@ extension CharLM {
 
     static func perplexitySaying(_ m: CharLMInput, _ loss: Double) -> Caption {
         let caption = words.caption("perplexity")
-        let slots = ["ppl": inSentence(exp(loss)), "V": "\(m.vocabSize)"]
+        let slots = ["ppl": inSentence(exp(loss)), "V": "\(m.vocabSize)", "mean": inSentence(exp(-loss))]
         let worse = exp(loss) > Double(m.vocabSize) ? words("perplexity worse", slots) : ""
         let here = m.vocabSize == 1 ? words("perplexity here, one character", slots) : words("perplexity here", slots) + worse
         return Caption(title: caption.title, meaning: caption.meaning + " " + here)
@@ -170,7 +168,8 @@ extension CharLM {
         if let said = sameInput(m, p: p, h: h) { bullets.append(said) }
         // Seed 004: perplexity = exp(cross-entropy), and the geometric mean it is.
         let targetP = (0..<m.steps).map { p[$0][m.targets[$0]] }
-        let inverse = targetP.prefix(4).map { "1/\(NumberStyle(precision: 4).fixed($0))" }.joined(separator: " \\cdot ") + (m.steps > 4 ? #" \cdots"# : "")
+        // Six decimals: the product of the reciprocals magnifies a fourth decimal's rounding.
+        let inverse = targetP.prefix(4).map { "1/\(NumberStyle(precision: 6).fixed($0))" }.joined(separator: " \\cdot ") + (m.steps > 4 ? #" \cdots"# : "")
         bullets.append(words("slides perplexity", ["L": NumberStyle(precision: 4).fixed(loss), "ppl": NumberStyle(precision: 4).fixed(perplexity),
                                                    "inverse": inverse, "T": "\(m.steps)"]))
         return bullets
@@ -194,7 +193,7 @@ extension CharLM {
                 off += words("slides percent sums", ["quoted": numberLabel(quotedSum), "rounded": row(rounded.map(numberLabel)), "sum": numberLabel(roundedSum)])
             }
         }
-        return words("slides percent", ["verdict": words(misses.isEmpty ? "confirmed" : "refuted"),
+        return words("slides percent", ["verdict": words(misses.isEmpty ? "confirmed" : misses.count < percent.count ? "partly" : "refuted"),
                                         "scores": row(y.map { NumberStyle(precision: 2).fixed($0) }),
                                         "percents": row(percent.map { NumberStyle(precision: 2).fixed($0) + "%" }), "off": off])
     }

@@ -10,7 +10,7 @@ extension CharLM {
             "one-hot": ("One-hot inputs", #"Row $t$ is $x_{t}$, the character $s_{t}$ as a one-hot vector: 1 in its own column, 0 elsewhere."#),
             "embedding.weight": ("Embedding", #"One row of numbers per character (`nn.Embedding`): $x_{t}$ is the row of the character read at step $t$, learned like any weight."#),
             "fc.weight": ("Output weights", #"Row $j$ turns the hidden state into character $j$'s score: $y_{t,j}$ is row $j$ of $W_{fc}$ times $h_{t}$, plus entry $j$ of $b_{fc}$."#),
-            "fc.bias": ("Output bias", "Each character's score before anything is read."),
+            "fc.bias": ("Output bias", "Each character's score when the hidden state is 0: what the model scores with nothing remembered."),
             "y[t]": ("scores", #"One score (a *logit*) per character: the larger, the likelier the model finds it as the next character."#),
             "p[t]": ("next-character probabilities", #"The softmax turns the scores into probabilities that sum to 1, in the same order. Each exponent has the largest score taken off first: the probabilities do not change, and no exp can overflow."#),
             "loss[t]": ("loss", #"$-\log$ of the probability given to the character that does come next: 0 for a sure, right prediction, and the larger the less the target was given."#),
@@ -19,13 +19,13 @@ extension CharLM {
             "gen.y[t]": ("scores", ""),
             "gen.p[t]": ("next-character probabilities", #"The softmax of the scores, as in training."#),
             "gen.p[t], temperature": ("probabilities at temperature τ", #"The softmax of the scores divided by $\tau = «tau»$ (the largest of them taken off each exponent, as always): «effect»"#),
-            "gen.cum[t]": ("running sums", #"$C_{t,j}$ adds the probabilities up to character $j$: the draw falls in character $j$'s stretch, from $C_{t,j-1}$ to $C_{t,j}$, whose length is its probability."#),
+            "gen.cum[t]": ("running sums", #"$C_{t,j}$ (sum $j$ below) adds the probabilities up to character $j$: the draw falls in character $j$'s stretch, from $C_{t,j-1}$ to $C_{t,j}$ ($C_{t,0} = 0$), whose length is its probability."#),
             "gen.u[t]": ("the draw", #"The top 53 bits of the generator's next 64-bit output $Z_{t}$ ($\gg 11$ shifts out the other 11), over $2^{53}$: a number in $[0, 1)$, every value equally likely."#),
-            "gen.next[t], greedy": ("next character", #"The likeliest character (of a tie, the first)."#),
-            "gen.next[t], sample": ("next character", #"The character whose stretch the draw falls in: each is drawn as often as its probability."#),
+            "gen.next[t], greedy": ("next character", #"The likeliest character (of a tie, the first), by its place in the vocabulary, counted from 1."#),
+            "gen.next[t], sample": ("next character", #"The character whose stretch the draw falls in, by its place in the vocabulary, counted from 1: each is drawn as often as its probability."#),
             "loss.grad": ("gradient of the loss", #"The backward pass starts here: $L$ changes one for one with itself."#),
             "loss[t].grad": ("gradient of a step's loss", #"$L$ is the mean of the «T» steps' losses, so each counts $1/«T»$."#),
-            "y[t].grad": ("gradient of the scores", #"Softmax minus one-hot: each character's probability, less 1 at the target, times $\partial L/\partial \ell_{t}$. A score's gradient is positive where raising it would raise the loss; gradient descent moves each score against its gradient, so the target's (negative) goes up and the others go down."#),
+            "y[t].grad": ("gradient of the scores", #"Softmax minus one-hot: each character's probability, less 1 at the target, times $\partial L/\partial \ell_{t}$. A score's gradient is positive where raising it would raise the loss; a small step of gradient descent changes the weights so that, to first order, each score moves against its gradient: the target's (negative) up, the others down."#),
             "fc.weight.grad": ("gradient of the output weights", #"Shared by every step: the sum over the steps of $\frac{\partial L}{\partial y_{t}} h_{t}^{\top}$."#),
             "fc.bias.grad": ("gradient of the output bias", #"The sum of $\frac{\partial L}{\partial y_{t}}$ over the steps."#),
             "embedding.weight.grad": ("gradient of the embedding", #"Row $j$ collects $\frac{\partial L}{\partial x_{t}}$, what the cell passes back to its input ($W_{ih}^{\top}$ times the gradient of its pre-activation), from every step that read character $j$; a row never read gets 0."#),
@@ -104,13 +104,15 @@ extension CharLM {
             "heading generation": "Generating: the model feeds itself",
             "generation, greedy": #"""
                 Now the model writes «length» characters on its own. It starts again from $h_{0}$, reads «start», \#
-                and at each step reads the character it chose at the step before: greedily, the likeliest one. \#
+                and at each step reads the character it chose at the step before ($\hat x_{t+1}$ is character \#
+                $j_{t}$): greedily, the likeliest one. \#
                 Every value of a generated step wears a hat: the character read $\hat x_{t}$, the cell's values \#
                 ($\hat h_{t}$, …), the scores $\hat y_{t}$ and the probabilities $\hat p_{t}$.
                 """#,
             "generation, sample": #"""
                 Now the model writes «length» characters on its own. It starts again from $h_{0}$, reads «start», \#
-                and at each step reads the character it chose at the step before, drawn from $\hat p_{t}$: a \#
+                and at each step reads the character it chose at the step before ($\hat x_{t+1}$ is character \#
+                $j_{t}$), drawn from $\hat p_{t}$: a \#
                 number $u_{t}$ in $[0, 1)$ comes from the generator below, and the chosen character is the first \#
                 whose running sum $C_{t,j}$ exceeds $u_{t}$, so each is drawn with its probability. Every value of \#
                 a generated step wears a hat: the character read $\hat x_{t}$, the cell's values ($\hat h_{t}$, …), \#
@@ -155,7 +157,7 @@ extension CharLM {
             "loss worst": "Step «t» costs most ($\\ell_{«t»} = «l»$): its target «target» got only «q».",
             "loss even": "Every step costs about the same.",
             "perplexity here": "Here $\\operatorname{PPL} = «ppl»$, against «V» for picking evenly among the «V» characters.",
-            "perplexity worse": " It is above «V»: the model does worse than picking evenly, sure of the wrong characters.",
+            "perplexity worse": " It is above «V»: on average (geometrically) the targets got «mean», less than the $1/«V»$ that picking evenly would give them.",
             "perplexity here, one character": "Here $\\operatorname{PPL} = «ppl»$: with one character in the vocabulary, every prediction is sure and right.",
             "draw here": "Here $Z_{«t»} = «z»$.",
             "choice, greedy": "The likeliest is «chosen» ($«p»$).",
@@ -188,18 +190,19 @@ extension CharLM {
                 \frac{\partial L}{\partial h_{t}} &= W_{fc}^{\top} \frac{\partial L}{\partial y_{t}} + «from next»
                 \end{aligned}
                 """#,
-            "from next, rnn": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
-            "from next, lstm": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial c_{t}} = \frac{\partial L}{\partial h_{t}} \odot o_{t} \odot \left(1 - \tanh^{2} c_{t}\right) + \frac{\partial L}{\partial c_{t+1}} \odot f_{t+1}"#,
-            "from next, gru": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} + \frac{\partial L}{\partial h_{t+1}} \odot z_{t+1}"#,
+            "from next, rnn": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}} \;(\text{for } t < T), \qquad \frac{\partial L}{\partial a_{t}} = \frac{\partial L}{\partial h_{t}} \odot \left(1 - h_{t}^{2}\right), \qquad \frac{\partial L}{\partial W_{hh}} = \sum_{t=1}^{T} \frac{\partial L}{\partial a_{t}} h_{t-1}^{\top}"#,
+            "from next, lstm": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}}, \qquad \frac{\partial L}{\partial c_{t}} = \frac{\partial L}{\partial h_{t}} \odot o_{t} \odot \left(1 - \tanh^{2} c_{t}\right) + \frac{\partial L}{\partial c_{t+1}} \odot f_{t+1} \;(\text{the terms of } t + 1 \text{ for } t < T)"#,
+            "from next, gru": #"W_{hh}^{\top} \frac{\partial L}{\partial a_{t+1}^{h}} + \frac{\partial L}{\partial h_{t+1}} \odot z_{t+1} \;(\text{for } t < T)"#,
             "heading weight gradients": "The weights' gradients: one term per step",
-            "scores push": "The target «target»'s score is pushed up most (its gradient $«g»$ is the most negative); «top»'s is pushed down most ($«h»$).",
-            "scores push, target top": "The target «target» is also the likeliest: its score is pushed up ($«g»$), every other down, and the more the likelier it was.",
+            "scores push": "The target «target»'s gradient, $«g»$, is the most negative: descent pushes its score up most; «top»'s, $«h»$, the largest: pushed down most.",
+            "scores push, target top": "The target «target» is also the likeliest: its gradient, $«g»$, is negative, so descent pushes its score up, and every other down, the more the likelier it was.",
             "default.summary": "“hello” with a trained two-unit RNN: every next character right; greedy generation goes on past the text",
             "default.story": #"""
                 Seed 002's task: a character-level language model reads “hello” over the four characters h, e, \#
-                l, o. The model here is not the seed's (that one is `--example seed-hello`): it was trained on \#
-                “hello”, with two hidden units, few enough to check every number by hand, its cell's biases \#
-                held at 0 (`nn.RNN(bias=False)`), a little weight decay, and its weights rounded to one decimal. Weight \#
+                l, o. The seed gives no weights (`--example seed-hello` builds a model whose first scores are \#
+                the seed's); this model was trained on “hello”, with two hidden units, few enough to check \#
+                every number by hand, no cell biases (`nn.RNN(bias=False)`: left out here, so they are 0), a \#
+                little weight decay, and its weights rounded to one decimal. Weight \#
                 decay took the column of “o” in $W_{ih}$ to 0: no step reads “o”. Watch steps 3 and 4: both \#
                 read “l”, and only the hidden state can tell the model that the first “l” is followed by “l” \#
                 and the second by “o”.
@@ -239,6 +242,7 @@ extension CharLM {
                 also the geometric mean of $1/p$ over the targets, $\left(«inverse»\right)^{1/«T»} = «ppl»$: on average as unsure as a choice among «ppl» characters.
                 """#,
             "confirmed": "Confirmed",
+            "partly": "Partly",
             "refuted": "Refuted",
         ])
 }

@@ -131,12 +131,12 @@ enum CharLM: Lesson {
         var (ys, ps, losses): ([Traced], [Traced], [Traced]) = ([], [], [])
         let hooks = StepHooks(input: { xs[$0 - 1] }, after: { t, h in
             let k = m.targets[t - 1]
-            let y = tr.record("y[\(t)]", "y_{\(t)}", wFc * h + bFc, scoresCaption(m, t, once: once), labels: charLabels)
+            let y = tr.record("y[\(t)]", "y_{\(t)}", wFc * h + bFc, once(w, "y[t]"), labels: charLabels)
             let pt = tr.record("p[\(t)]", "p_{\(t)}", softmax(y), probabilityCaption(m, t, y: y.value.flat, once: once), labels: charLabels)
             let symbol = charSymbol(m.vocab[k], index: k)
             let loss = tr.record("loss[\(t)]", "\\ell_{\(t)}",
                                  crossEntropy(y, pt, target: k, picked: "p_{\(t),\(symbol)}", oneHot: "\\operatorname{onehot}(\(symbol))"),
-                                 lossCaption(m, t, p: pt.value.flat, once: once))
+                                 once(w, "loss[t]"))
             ys.append(y); ps.append(pt); losses.append(loss)
         })
         let layer = LayerInputs(xs: xs, wIh: inputs.wIh, wHh: inputs.wHh, bIh: inputs.bIh, bHh: inputs.bHh, h0: inputs.h0, c0: c0, own: [])
@@ -271,7 +271,7 @@ enum CharLM: Lesson {
         let labels = Labels(rowHeader: w("label character"), rows: chars)
         let width = m.embedding?.cols ?? m.vocabSize
         func row(_ j: Int) -> [Double] { m.embedding.map { $0.row(j).entries } ?? (0..<m.vocabSize).map { $0 == j ? 1 : 0 } }
-        // Before its steps are found (`tokens` nil), the view reads the start character at every step;
+        // Before its steps are found (`reads` nil), the view reads the start character at every step;
         // the steps themselves take the characters chosen. Only x_1 is said of, and it is the start's.
         let rows = reads ?? Array(repeating: g.start, count: g.length)
         let view = m.recurrent.generating(Matrix(rows: g.length, cols: width, entries: rows.flatMap(row)),

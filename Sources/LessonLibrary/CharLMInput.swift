@@ -14,8 +14,6 @@ struct Generation {
     let greedy: Bool
     let temperature: Double
     let seed: UInt64
-    /// The fields as the input gave them, for the words: whether a default was taken.
-    let startGiven: Bool
 
     static let maxLength = 2_048
     static let fields = ["start", "length", "mode", "temperature", "seed"]
@@ -187,8 +185,7 @@ struct CharLMInput {
         if let text = fields["seed"]?.numberText, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber), UInt64(text) != UInt64(seed) {
             throw reader.fail("generate.seed must be \(seedWhat), got \(echoed(text))")
         }
-        return Generation(start: startIndex, length: length, greedy: greedy, temperature: temperature, seed: UInt64(seed),
-                          startGiven: fields["start"] != nil)
+        return Generation(start: startIndex, length: length, greedy: greedy, temperature: temperature, seed: UInt64(seed))
     }
 }
 

@@ -106,6 +106,18 @@ import Testing
 
     // MARK: The numbers
 
+    @Test func thePenaltyOfAZeroScoreIsSaidAsWhatItWouldTake() throws {
+        for (name, zero) in [("default", false), ("no-4-gram", true)] {
+            let example = try #require(Bleu.examples.first { $0.name == name })
+            let trace = try Bleu.trace(example.input, file: "x", example: example)
+            let text = MarkdownRenderer(command: "lesson bleu").render(trace)
+            let bp = try #require(trace["bp"]).value.flat[0]
+            let off = "\(Int((100 * (1 - bp)).rounded()))%"
+            #expect((try #require(trace["bleu"]).value.flat[0] == 0) == zero)
+            #expect(text.contains(zero ? "would take \(off) off a score above 0" : "takes \(off) off the score"), "\(name)")
+        }
+    }
+
     @Test func theHelpDoesNotOfferTheBackwardPass() throws {
         let help = try lesson(["bleu", "--help"])
         #expect(help.status == 0 && !help.out.contains("--backward") && help.out.contains("--expect"))

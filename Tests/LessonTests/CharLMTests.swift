@@ -38,7 +38,7 @@ import Testing
         let text = try Self.note(seed.input, example: seed).text
         let p = try Self.values(trace, "p[1]")
         let bullet = try #require(text.split(separator: "\n").first { $0.hasPrefix("- Seed 002: “h: 3%") })
-        #expect(bullet.contains("Refuted") && bullet.contains(NumberStyle(precision: 2).fixed(100 * p[0]) + "%"))
+        #expect(bullet.contains("Partly") && bullet.contains(NumberStyle(precision: 2).fixed(100 * p[0]) + "%"))
         // Rounded, 4 + 13 + 0 + 84 = 101: the seed took 1 from “h” to make 100.
         #expect(bullet.contains("“h” is 4%, not 3%") && bullet.contains("the seed's four sum to 100, the rounded ones ([4, 13, 0, 84]) to 101"), "\(bullet)")
         // The seed's “predicts o, the answer is e”, from y_1 and the text.
@@ -83,6 +83,15 @@ import Testing
         #expect(text.contains("= \(NumberStyle(precision: 4).fixed(ppl))$: on average as unsure as a choice among \(NumberStyle(precision: 4).fixed(ppl)) characters."))
         let loss = try Self.values(trace, "loss")[0]
         #expect(abs(loss - (try (1...4).map { try Self.values(trace, "loss[\($0)]")[0] }.reduce(0, +) / 4)) < 1e-15)
+    }
+
+    @Test func aPerplexityAboveVIsSaidWithTheTargetsMeanProbability() throws {
+        let (trace, text) = try Self.note(try Self.example("seed-hello").input)
+        let loss = try Self.values(trace, "loss")[0]
+        #expect(exp(loss) > 4)
+        #expect(text.contains("on average (geometrically) the targets got \(inSentence(exp(-loss))), less than the $1/4$"))
+        // The trained model is better than picking evenly: no such sentence.
+        #expect(!(try Self.note(try Self.example("default").input).text.contains("less than the $1/")))
     }
 
     @Test func greedyGenerationGoesOnPastTheText() throws {
