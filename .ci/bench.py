@@ -160,7 +160,7 @@ def char_lm_case(fixed, numbers):
         steps = LIMITS["string"] - 1 if fixed == "text" else min(k, LIMITS["string"] - 1)
         vocab = LIMITS["size"] if fixed == "vocab" else max(2, min(k, LIMITS["size"]))
         hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
-        generated = LIMITS["steps"] if fixed == "generated" else 0
+        generated = LIMITS["string"] if fixed == "generated" else 0
         return steps, vocab, hidden, generated
 
     work = lambda sh: char_lm_work(4, sh[0], sh[1], sh[2], sh[3], lstm=True, sampled=sh[3] > 0)

@@ -15,7 +15,7 @@ struct Generation {
     let temperature: Double
     let seed: UInt64
 
-    static let maxLength = 2_048
+    static let maxLength = 1_000
     static let fields = ["start", "length", "mode", "temperature", "seed"]
 }
 

@@ -212,7 +212,7 @@ import Testing
         ("generate", JSON.fields(["seed": .number(1.5)]), "generate.seed must be a whole number from 0 to 2^53"),
         ("generate", JSON.fields(["start": .string("z")]), "generate.start is “z”, which is not in vocab"),
         ("generate", JSON.fields(["lenght": .number(3)]), "unknown field generate.lenght (did you mean 'length'?)"),
-        ("generate", JSON.fields(["length": .number(0)]), "generate.length must be a whole number from 1 to 2048"),
+        ("generate", JSON.fields(["length": .number(0)]), "generate.length must be a whole number from 1 to 1000"),
     ])
     func badInputNamesTheField(_ field: String, _ value: JSON, _ message: String) throws {
         let input = try Self.changed(field, value)

@@ -124,9 +124,9 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
               message: "the vocabulary size is 1025, more than the limit of 1024"),
         Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: size) }, beyond: { charLM("rnn", text: "ab", hidden: size + 1) },
               message: "the hidden size (columns of rnn.weight_hh_l0) is \(size + 1), more than the limit of \(size)"),
-        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(2_048)])) },
-              beyond: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(2_049)])) },
-              message: "generate.length must be a whole number from 1 to 2048 (the characters to generate), got 2049"),
+        Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(1_000)])) },
+              beyond: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(1_001)])) },
+              message: "generate.length must be a whole number from 1 to 1000 (the characters to generate), got 1001"),
     ]
 
     @Test(arguments: reaches)
