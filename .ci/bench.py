@@ -176,6 +176,25 @@ def char_lm_case(fixed, numbers):
     return f"T {steps}, V {vocab}, H {hidden}, {generated} generated", work((steps, vocab, hidden, generated)), fields(members)
 
 
+def bleu_case(fixed):
+    """fixed: 'words' (a candidate of 10,000 words against 10 references of as many, every order to 16) or
+    'references' (1,000 references of 100 words, the longest candidate the counts limit allows, order 4).
+    Words are drawn from a small vocabulary, so that n-grams repeat and match."""
+    rng = random.Random(3)
+    vocab = [f"w{j}" for j in range(40)]
+    sentence = lambda n: [rng.choice(vocab) for _ in range(n)]
+    if fixed == "words":
+        words, refs, ref_words, orders = 10_000, 10, 10_000, 16
+    else:
+        refs, ref_words, orders = 1_000, 100, 4
+        words = largest(lambda w: sum(max(0, w - n + 1) for n in range(1, orders + 1)) * (refs + 3) <= 2_500_000, 10_000)
+    grams = sum(max(0, words - n + 1) for n in range(1, orders + 1))
+    counts = grams * (refs + 3) + 9 * orders + refs + 4
+    madds = (words + refs * ref_words) * orders * (orders + 1) / 2 + grams * refs
+    text = json.dumps({"candidate": sentence(words), "references": [sentence(ref_words) for _ in range(refs)], "max_n": orders})
+    return f"{words} words, {refs} references of {ref_words}, max_n {orders}", (madds, counts), text
+
+
 def fits(work):
     madds, numbers = work
     return madds <= LIMITS["multiply_adds"] and numbers <= LIMITS["trace_numbers"]
@@ -396,6 +415,8 @@ def worst_cases(folder):
         yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
     for fixed in ["text", "vocab", "hidden", "generated"]:
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
+    for fixed in ["words", "references"]:
+        yield (f"bleu: {fixed} at the limit", "bleu", []) + bleu_case(fixed)
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text

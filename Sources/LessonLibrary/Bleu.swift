@@ -190,7 +190,7 @@ enum Bleu: Lesson {
         if scoreIsZero {
             // log 0 = −∞: one order without a match makes the mean 0 whatever the others.
             let why = m[0] == 0 ? w("zero, no word")
-                : zeroReason(zeroOrders, totals: t, c: c) + " " + instead(p)
+                : zeroReason(zeroOrders, totals: t, c: c) + " " + instead(p, matches: m, totals: t)
             let mean = tr.constant(#"\bar{p}"#, .scalar(0), w.caption("mean, zero", ["why": why]))
             // Exactly 0, shown as the whole number it is; the product written out, its factor 0 too.
             bleu = tr.recordCount("bleu", #"\text{BLEU}"#, product(bp, mean), w.caption("bleu, zero"))
@@ -254,6 +254,11 @@ struct NGramTable {
         grams = order.map { $0.map { names[$0] } }
         counts = order.map { Double(count[$0] ?? 0) }
         referenceCounts = Matrix(rows: order.count, cols: p.references.count, entries: perReference)
+    }
+
+    /// m_n: each n-gram's count clipped by its largest count in one reference, added up.
+    var clipped: Double {
+        counts.indices.reduce(0.0) { sum, g in sum + min(counts[g], (0..<referenceCounts.cols).map { referenceCounts[g, $0] }.max() ?? 0) }
     }
 }
 
@@ -520,7 +525,9 @@ extension Bleu {
         let backwards = Array(p.candidate.reversed())
         let reversed = BleuInput(candidate: backwards, references: p.references, weights: p.weights, weightsGiven: p.weightsGiven, smoothing: p.smoothing)
         // As the note's precisions are: smoothed, if they are.
-        let (p1, p2, reversedP2) = (precisions[0], precisions[1], precision(reversed, n: 2))
+        let table = NGramTable(reversed, n: 2)
+        let reversedP2 = precision(m: table.clipped, t: max(table.counts.reduce(0, +), 1), n: 2, smoothing: p.smoothing)
+        let (p1, p2) = (precisions[0], precisions[1])
         let slots = ["p1": shown(p1), "p2": shown(p2), "reversed": shown(reversedP2),
                      "words": quoted(Array(backwards.prefix(6))) + (backwards.count > 6 ? " …" : "")]
         if p.candidate == backwards { return [words("slides order, palindrome", slots)] }
@@ -528,11 +535,9 @@ extension Bleu {
     }
 
     /// p_n as the note computes it with the input's smoothing, from the counts alone.
-    static func precision(_ p: BleuInput, n: Int) -> Double {
-        let table = NGramTable(p, n: n)
-        let t = max(table.counts.reduce(0, +), 1)
-        let m = unsmoothed(p, n: n) * t
-        switch p.smoothing {
+    /// p_n from its clipped matches m and candidate n-grams t (≥ 1), smoothed as `smoothing` says.
+    static func precision(m: Double, t: Double, n: Int, smoothing: BleuInput.Smoothing) -> Double {
+        switch smoothing {
         case .none: return m / t
         case .addOne: return n == 1 ? m / t : (m + 1) / (t + 1)
         case .epsilon: return (m == 0 ? BleuInput.epsilon : m) / t
@@ -541,15 +546,20 @@ extension Bleu {
 
     /// Sentence BLEU of `p` in plain numbers, as NLTK's sentence_bleu: 0 when no word matches; with
     /// `method0`, a zero precision replaced by the smallest normal double (NLTK's method 0), else
-    /// a zero precision gives 0.
-    static func score(_ p: BleuInput, method0: Bool = false) -> Double {
+    /// a zero precision gives 0. `counts`: the clipped matches and the candidate's n-grams per order,
+    /// when the derivation has counted them already.
+    static func score(_ p: BleuInput, method0: Bool = false, counts: (matches: [Double], totals: [Double])? = nil) -> Double {
+        let (matches, totals) = counts ?? {
+            let tables = (1...p.weights.count).map { NGramTable(p, n: $0) }
+            return (tables.map(\.clipped), tables.map { $0.counts.reduce(0, +) })
+        }()
         let c = Double(p.candidate.count)
         let r = closestLength(p.references.map { Double($0.count) }, c: c)
         let bp = min(1, Foundation.exp(1 - r / c))
-        guard unsmoothed(p, n: 1) > 0 else { return 0 }
+        guard matches[0] > 0 else { return 0 }
         var sum = 0.0
         for n in 1...p.weights.count where p.weights[n - 1] > 0 {
-            var pn = precision(p, n: n)
+            var pn = precision(m: matches[n - 1], t: max(totals[n - 1], 1), n: n, smoothing: p.smoothing)
             if pn == 0 {
                 guard method0 else { return 0 }
                 pn = Double.leastNormalMagnitude
@@ -559,21 +569,18 @@ extension Bleu {
         return bp * Foundation.exp(sum)
     }
 
-    /// What the same pair would score instead of 0: NLTK's method 0 (its stand-in for log 0) and add-one smoothing.
-    static func instead(_ p: BleuInput) -> String {
+    /// What NLTK's method 0 and add-one smoothing give instead of 0, from the counts made.
+    static func instead(_ p: BleuInput, matches: [Double], totals: [Double]) -> String {
         let addOne = BleuInput(candidate: p.candidate, references: p.references, weights: p.weights, weightsGiven: p.weightsGiven, smoothing: .addOne)
-        let nltk = String(format: "%.1e", score(p, method0: true))
+        let nltk = String(format: "%.1e", score(p, method0: true, counts: (matches, totals)))
         return words("zero, instead", ["nltk": EquationWriter(style: NumberStyle(precision: 4)).latexNumber(nltk),
-                                       "add-one": shown(score(addOne))])
+                                       "add-one": shown(score(addOne, counts: (matches, totals)))])
     }
 
     /// m_n / max(t_n, 1) as counted, without smoothing.
     static func unsmoothed(_ p: BleuInput, n: Int) -> Double {
         let table = NGramTable(p, n: n)
-        let kept = table.counts.indices.reduce(0.0) { sum, g in
-            sum + min(table.counts[g], (0..<p.references.count).map { table.referenceCounts[g, $0] }.max() ?? 0)
-        }
-        return kept / max(table.counts.reduce(0, +), 1)
+        return table.clipped / max(table.counts.reduce(0, +), 1)
     }
 }
 
