@@ -32,6 +32,8 @@ extension CharLM {
         let p = y.map { exp($0 - (y.max() ?? 0)) }
         let total = p.reduce(0, +)
         let probabilities = p.map { $0 / total }
+        // Scores that are not numbers give no ranking to speak of.
+        guard !probabilities.contains(where: \.isNaN) else { return once(words, "p[t]", adding: [words("predicts, nan")]) }
         let (best, tie) = likeliest(probabilities)
         let k = m.targets[t - 1]
         let slots = ["chosen": quoted(m, best), "target": quoted(m, k), "other": tie.map { quoted(m, $0) } ?? "",

@@ -152,6 +152,7 @@ extension CharLM {
             "generated, shorter": " It is the start of the training text.",
             "predicts, right": "The likeliest is «chosen» ($«p»$), the target: right.",
             "predicts, wrong": "The likeliest is «chosen» ($«p»$), but the target «target» gets $«q»$: wrong.",
+            "predicts, nan": "The scores are not all numbers (nan), so neither are the probabilities: nothing is predicted.",
             "predicts, tie": "«chosen» and «other» tie as likeliest ($«p»$); the target «target» gets $«q»$.",
             "loss, note": "Here $-\\log «q» = «l»$.",
             "loss worst": "Step «t» costs most ($\\ell_{«t»} = «l»$): its target «target» got only «q».",

@@ -177,6 +177,14 @@ import Testing
         #expect(!text.contains("“$”") && !text.contains("“*”") && !text.contains("| | |"))
     }
 
+    @Test func scoresThatAreNotNumbersPredictNothing() throws {
+        let input = try #require(try Self.example("default").input.setting("rnn.weight_ih_l0", .rows([[1e308, 0, 0, 0], [1e308, 0, 0, 0]]))?
+            .setting("fc.weight", .rows([[1e308, 1e308], [-1e308, -1e308], [0, 0], [0, 0]])))
+        let (trace, text) = try Self.note(input)
+        #expect(try Self.values(trace, "p[1]").contains(where: \.isNaN))
+        #expect(text.contains("nothing is predicted") && !text.contains("= nan$), the target"))
+    }
+
     // MARK: Bad input
 
     @Test func aTemperatureThatOverflowsTheScoresIsRefused() throws {
