@@ -201,20 +201,8 @@ extension RecurrentInput {
     /// under `rnn.weight_ih_l0`, …, its states under `h0` and `c0`, one layer; `x` is the sequence
     /// the model made of its characters and `inputSize` says what its columns are.
     init(charLM reader: inout InputReader, x: Matrix, tokens: [String], gates: [String], cellState: Bool, inputSize: (String, Int)) throws {
-        let blocks = max(gates.count, 1)
-        let stacked = blocks == 1 ? "hidden" : "\(blocks)·hidden"
         layout = .submodule("rnn.")
-        let (ih, hh, bih, bhh) = layout.fields
-        let wIh = try reader.requiredMatrix(ih, "the cell's input weights, \(stacked) × input")
-        let wHh = try reader.requiredMatrix(hh, "the cell's recurrent weights, \(stacked) × hidden")
-        let h = WeightLayout.hidden(wHh, blocks: blocks)
-        try reader.expect(h, "the hidden size (columns of \(hh))", atMost: Self.maxSize)
-        try reader.expect(wHh, hh, rows: (stacked, blocks * h), cols: ("hidden", h))
-        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: inputSize)
-        let bIh = try reader.vector(bih, "\(stacked) numbers")
-        let bHh = try reader.vector(bhh, "\(stacked) numbers")
-        if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
-        if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
+        let (wIh, wHh, bIh, bHh, h) = try Self.readWeights(&reader, layout: layout, blocks: max(gates.count, 1), input: inputSize)
         let (h0, _) = try Self.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: 1)
         var c0: Vector?
         if cellState { (c0, _) = try Self.readState(&reader, "c0", "the initial cell state", hidden: h, layers: 1) }

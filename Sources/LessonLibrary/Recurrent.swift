@@ -57,21 +57,11 @@ struct RecurrentInput {
         let x = try reader.requiredMatrix("input", "the sequence, one row of input numbers per time step")
         // Keras's arrays are read (and checked) by the layout and come out in PyTorch's rows.
         layout = try WeightLayout(&reader, gates: gates, inputSize: x.cols)
-        let (ih, hh, bih, bhh) = layout.fields
-        let wIh = try layout.keras?.wIh ?? reader.requiredMatrix(ih, "the input weights, \(stacked) × input")
-        let wHh = try layout.keras?.wHh ?? reader.requiredMatrix(hh, "the recurrent weights, \(stacked) × hidden")
-        let h = WeightLayout.hidden(wHh, blocks: blocks)
-        try reader.expect(x.rows, "the number of time steps (rows of input)", atMost: Self.maxSteps)
-        try reader.expect(x.cols, "the input size (columns of input)", atMost: Self.maxSize)
-        try reader.expect(h, "the hidden size (columns of \(hh))", atMost: Self.maxSize)
-        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: ("input", x.cols),
-                          stored: WeightLayout.pyTorchStores(ih, "\(stacked) × input", transposeOf: "kernel"))
-        try reader.expect(wHh, hh, rows: (stacked, blocks * h), cols: ("hidden", h),
-                          stored: WeightLayout.pyTorchStores(hh, "\(stacked) × hidden", transposeOf: "recurrent_kernel"))
-        let bIh = try layout.keras.map(\.bIh) ?? reader.vector(bih, "\(stacked) numbers")
-        let bHh = try layout.keras.map(\.bHh) ?? reader.vector(bhh, "\(stacked) numbers")
-        if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
-        if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
+        let (wIh, wHh, bIh, bHh, h) = try Self.readWeights(&reader, layout: layout, blocks: blocks, input: ("input", x.cols),
+                                                            beforeShapes: { reader in
+            try reader.expect(x.rows, "the number of time steps (rows of input)", atMost: Self.maxSteps)
+            try reader.expect(x.cols, "the input size (columns of input)", atMost: Self.maxSize)
+        })
         let upper = try Self.readUpperLayers(&reader, blocks: blocks, stacked: stacked, hidden: h)
         try Self.expectStackWork(&reader, layers: upper.count + 1, steps: x.rows)
         let (h0, h0Rows) = try Self.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: upper.count + 1)
@@ -98,6 +88,31 @@ struct RecurrentInput {
         (self.upper, self.h0Rows, self.c0Rows, layer) = (upper, h0Rows, c0Rows, 0)
         self.gates = gates
         everyStepOneHot = x.rows > 1 && (0..<x.rows).allSatisfy { Self.oneHotColumn(x, $0) != nil }
+    }
+
+    /// The cell's weights and biases, gates stacked in rows, under `layout`'s keys (Keras's arrays
+    /// come read already, in PyTorch's rows), checked against the width of what the cell reads,
+    /// `input`: (what it is, its size). `beforeShapes`: the checks of the caller's own sizes, said
+    /// before the weights' shapes.
+    static func readWeights(_ reader: inout InputReader, layout: WeightLayout, blocks: Int, input: (String, Int),
+                            beforeShapes: (inout InputReader) throws -> Void = { _ in })
+        throws -> (wIh: Matrix, wHh: Matrix, bIh: Vector?, bHh: Vector?, hidden: Int) {
+        let stacked = blocks == 1 ? "hidden" : "\(blocks)·hidden"
+        let (ih, hh, bih, bhh) = layout.fields
+        let wIh = try layout.keras?.wIh ?? reader.requiredMatrix(ih, "the input weights, \(stacked) × input")
+        let wHh = try layout.keras?.wHh ?? reader.requiredMatrix(hh, "the recurrent weights, \(stacked) × hidden")
+        let h = WeightLayout.hidden(wHh, blocks: blocks)
+        try beforeShapes(&reader)
+        try reader.expect(h, "the hidden size (columns of \(hh))", atMost: Self.maxSize)
+        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: input,
+                          stored: WeightLayout.pyTorchStores(ih, "\(stacked) × input", transposeOf: "kernel"))
+        try reader.expect(wHh, hh, rows: (stacked, blocks * h), cols: ("hidden", h),
+                          stored: WeightLayout.pyTorchStores(hh, "\(stacked) × hidden", transposeOf: "recurrent_kernel"))
+        let bIh = try layout.keras.map(\.bIh) ?? reader.vector(bih, "\(stacked) numbers")
+        let bHh = try layout.keras.map(\.bHh) ?? reader.vector(bhh, "\(stacked) numbers")
+        if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }
+        if let bHh { try reader.expect(bHh, bhh, count: (stacked, blocks * h)) }
+        return (wIh, wHh, bIh, bHh, h)
     }
 
     // MARK: Labels
