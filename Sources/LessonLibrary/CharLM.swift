@@ -186,52 +186,6 @@ enum CharLM: Lesson {
         c.isLetter || c.isNumber ? "\\text{\(c)}" : "\(index + 1)"
     }
 
-    // MARK: The cell
-
-    /// The cell's values over the steps, as its own lesson records them.
-    enum CellRun {
-        case rnn(RNNUnroll.Layer)
-        case lstm(LSTMGates.Layer)
-        case gru(GRU.Layer)
-
-        static let gruConvention = GRU.Convention(resetBefore: false, takesCandidate: false)
-
-        init(_ cell: String, _ p: RecurrentInput, _ layer: LayerInputs, in tr: Trace, once: SaidOnce, hooks: StepHooks) {
-            switch cell {
-            case "lstm": self = .lstm(LSTMGates.forward(p, layer, in: tr, once: once, hooks: hooks))
-            case "gru": self = .gru(GRU.forward(p, layer, Self.gruConvention, in: tr, once: once, hooks: hooks))
-            default:
-                let (hs, pre) = RNNUnroll.forward(p, layer, f: Tanh(), nonlinearity: "tanh", in: tr, once: once, hooks: hooks)
-                self = .rnn(RNNUnroll.Layer(p: p, inputs: layer, hs: hs, pre: pre))
-            }
-        }
-
-        var hs: [Traced] {
-            switch self {
-            case .rnn(let l): return l.hs
-            case .lstm(let l): return l.h
-            case .gru(let l): return l.h
-            }
-        }
-
-        /// Step t of the way back through the cell, as its lesson takes it.
-        func stepBack(_ t: Int, _ back: Backprop, once: SaidOnce) {
-            switch self {
-            case .rnn(let l): RNNUnroll.stepBack(l.p, l, t, nonlinearity: "tanh", back, once: once)
-            case .lstm(let l): LSTMGates.stepBack(l, t, cStart: l.inputs.c0 ?? l.inputs.h0, back, once: once)
-            case .gru(let l): GRU.stepBack(l, t, Self.gruConvention, back, once: once)
-            }
-        }
-
-        /// The states whose gradient sizes the figure shows.
-        var states: [(letter: String, values: [Traced], layer: Int?)] {
-            switch self {
-            case .lstm(let l): return [("h", l.h, nil), ("c", l.c, nil)]
-            default: return [("h", hs, nil)]
-            }
-        }
-    }
-
     // MARK: Generation
 
     /// The generated run: per step the character read and the one chosen (vocabulary indices) and the

@@ -88,8 +88,13 @@ struct CharLMInput {
             ?? Matrix(rows: inputIndices.count, cols: v, entries: inputIndices.flatMap { j in (0..<v).map { $0 == j ? 1.0 : 0 } })
         let gates = cell == "lstm" ? ["i", "f", "g", "o"] : cell == "gru" ? ["r", "z", "n"] : []
         let tokens = inputIndices.map { shown(vocab[$0]) }
-        var recurrent = try RecurrentInput(charLM: &reader, x: x, tokens: tokens, gates: gates, cellState: cell == "lstm",
-                                           inputSize: embedding == nil ? ("the vocabulary size V", v) : ("the embedding size E", x.cols))
+        let cellState = cell == "lstm"
+        var recurrent = try RecurrentInput(part: &reader, layout: .keyed(prefix: "rnn.", suffix: ""), x: x, tokens: tokens, gates: gates,
+                                           inputSize: embedding == nil ? ("the vocabulary size V", v) : ("the embedding size E", x.cols)) { reader, h in
+            let (h0, _) = try RecurrentInput.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: 1)
+            let c0 = cellState ? try RecurrentInput.readState(&reader, "c0", "the initial cell state", hidden: h, layers: 1).0 : nil
+            return (h0, c0)
+        }
         if embedding == nil { recurrent.inputNames = vocab.map(shown) }
         recurrent.scoresShare = "y"
         self.recurrent = recurrent
@@ -197,15 +202,14 @@ func shown(_ c: Character) -> String { c == " " ? "␣" : String(c) }
 func said(_ c: Character) -> String { markdownText(shown(c)) }
 
 extension RecurrentInput {
-    /// The cell of a model whose state_dict holds it as the submodule `rnn` (char-lm): its weights
-    /// under `rnn.weight_ih_l0`, …, its states under `h0` and `c0`, one layer; `x` is the sequence
-    /// the model made of its characters and `inputSize` says what its columns are.
-    init(charLM reader: inout InputReader, x: Matrix, tokens: [String], gates: [String], cellState: Bool, inputSize: (String, Int)) throws {
-        layout = .submodule("rnn.")
+    /// The cell of a larger model (char-lm, birnn, seq2seq-attention): its weights under `layout`'s
+    /// keys, one layer; `x` is the sequence it reads and `inputSize` says what its columns are;
+    /// `states` reads its initial states (h0, and c0 for the LSTM) once the hidden size is known.
+    init(part reader: inout InputReader, layout: WeightLayout, x: Matrix, tokens: [String]?, gates: [String], inputSize: (String, Int),
+         states: (inout InputReader, _ hidden: Int) throws -> (h0: Vector?, c0: Vector?)) throws {
+        self.layout = layout
         let (wIh, wHh, bIh, bHh, h) = try Self.readWeights(&reader, layout: layout, blocks: max(gates.count, 1), input: inputSize)
-        let (h0, _) = try Self.readState(&reader, "h0", "the initial hidden state", hidden: h, layers: 1)
-        var c0: Vector?
-        if cellState { (c0, _) = try Self.readState(&reader, "c0", "the initial cell state", hidden: h, layers: 1) }
+        let (h0, c0) = try states(&reader, h)
         (self.x, self.wIh, self.wHh, self.bIh, self.bHh, self.h0, self.c0) = (x, wIh, wHh, bIh, bHh, h0, c0)
         (upper, h0Rows, c0Rows, layer) = ([], nil, nil, 0)
         (self.tokens, self.gates, gradOutput, bpttSteps) = (tokens, gates, nil, nil)
@@ -216,7 +220,7 @@ extension RecurrentInput {
     /// `gen.h[t]`, …, with hatted symbols, under `repeats`' headings.
     func generating(_ x: Matrix, tokens: [String], repeats: Repeats) -> RecurrentInput {
         var view = RecurrentInput(layer: 0, of: self, input: x)
-        (view.namePrefix, view.hatted, view.repeats) = ("gen.", true, repeats)
+        (view.namePrefix, view.mark, view.repeats) = ("gen.", .hat, repeats)
         view.tokens = tokens
         return view
     }

@@ -148,9 +148,10 @@ enum GRU: RecurrentLesson {
         var (rs, zs, ns, hs): ([Traced], [Traced], [Traced], [Traced]) = ([], [], [], [])
         var (axs, ahs, rhs): ([Traced], [Traced], [Traced]) = ([], [], [])
         let stackedOnce = p.stackedLabels
-        for t in 1...p.steps {
+        for k in 1...p.steps {
+            let t = p.position(k)                                               // k, or T + 1 − k in reverse
             let x = hooks?.input(t) ?? input.xs[t - 1]                          // I (H above the first layer): chosen before the step's heading
-            tr.section(p.repeats, t, of: p.steps, p.stepHeading(t))
+            tr.section(p.repeats, k, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
             lazy var slots = symbolSlots(p, t)                                  // for the words, made only when shown
             // a^x_t = W_ih x_t + b_ih                                          3H
@@ -184,7 +185,7 @@ enum GRU: RecurrentLesson {
             let candidate: Traced
             if c.resetBefore {
                 // n_t = tanh(a^{x,n}_t + W_hn (r_t ⊙ h_{t-1}) + b_hn)          H
-                let rh = tr.record(p.named("rh[\(t)]"), p.symbol("r_{\(t)}") + #" \odot "# + p.symbol("h_{\(t - 1)}"), hadamard(r, hPrev),
+                let rh = tr.record(p.named("rh[\(t)]"), p.symbol("r_{\(t)}") + #" \odot "# + p.symbol("h_{\(p.before(t))}"), hadamard(r, hPrev),
                                    once(w, "rh[t]"), labels: p.unitLabels)
                 rhs.append(rh)
                 candidate = tanh(block(ax, 2, "x", "n") + input.wHh.rows(p.block(2), p.symbol("W_{hn}")) * rh
@@ -215,7 +216,7 @@ enum GRU: RecurrentLesson {
     /// that have just come near 0 or 1, in the phrases "«band» low" and "«band» high".
     static func gateCaption(_ p: RecurrentInput, _ band: String, _ caption: String, _ t: Int, _ value: Traced, before: Traced?, once: SaidOnce) -> Caption {
         once(words, caption, adding: bandSayings(words, band, symbol: p.symbol("\(band.prefix(1))_{\(t)}"), now: value.value.flat,
-                                                         before: t == 1 ? nil : before?.value.flat, bands: Band.gate))
+                                                         before: before?.value.flat, bands: Band.gate))   // nil at the first step computed
     }
 
     /// z's caption: what it weighs (once), then the units that have just come near 0 or 1; a unit
@@ -223,7 +224,7 @@ enum GRU: RecurrentLesson {
     static func updateCaption(_ p: RecurrentInput, _ c: Convention, _ t: Int, _ z: Traced, before: Traced?, hPrev: Traced,
                               once: SaidOnce) -> Caption {
         let band = c.takesCandidate ? "z flipped" : "z"
-        let (now, prior, old) = (z.value.flat, t == 1 ? nil : before?.value.flat, hPrev.value.flat)
+        let (now, prior, old) = (z.value.flat, before?.value.flat, hPrev.value.flat)                    // prior: nil at the first step
         let input = p.tokens.map { words("input, token", ["token": $0[t - 1]]) } ?? words("input, step", ["x": p.inputSymbol("\(t)")])
         let said = bandSayings(words, band, symbol: p.symbol("z_{\(t)}"), now: now, before: prior, bands: Band.gate) { old[$0] != 0 }
             + bandSayings(words, band + " zero", symbol: p.symbol("z_{\(t)}"), now: now, before: prior, bands: Band.gate,
@@ -307,16 +308,17 @@ enum GRU: RecurrentLesson {
     static func stepBack(_ s: Layer, _ t: Int, _ c: Convention, _ back: Backprop, once: SaidOnce) {
         let (w, lp) = (words, s.p)
         let slots = symbolSlots(lp, t)
-        back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
-        back.record(s.n[t - 1], once(w, c.key("n[t].grad", update: true), slots))
-        if c.resetBefore { back.record(s.rh[t - 1], once(w, "rh[t].grad", slots)) }
-        back.record(s.z[t - 1], once(w, c.key("z[t].grad", update: true), slots))
+        let k = lp.computed(t)
+        back.record(s.h[k], lp.stateGradientCaption("h", t, once: once, between: (w, c.key("h[t].grad, gru", update: true))))
+        back.record(s.n[k], once(w, c.key("n[t].grad", update: true), slots))
+        if c.resetBefore { back.record(s.rh[k], once(w, "rh[t].grad", slots)) }
+        back.record(s.z[k], once(w, c.key("z[t].grad", update: true), slots))
         // With nothing for r to scale, its gradient is 0: said where it happens, not once.
-        let idle = c.resetBefore ? RecurrentInput.isZero(t == 1 ? s.inputs.h0 : s.h[t - 2])
-            : s.ah[t - 1].value.flat[lp.block(2)].allSatisfy { $0 == 0 }
-        back.record(s.r[t - 1], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
-        back.record(s.ah[t - 1], once(w, c.key("ah[t].grad", reset: true), slots))
-        back.record(s.ax[t - 1], once(w, "ax[t].grad", slots))
+        let idle = c.resetBefore ? RecurrentInput.isZero(k == 0 ? s.inputs.h0 : s.h[k - 1])
+            : s.ah[k].value.flat[lp.block(2)].allSatisfy { $0 == 0 }
+        back.record(s.r[k], idle ? w.caption(c.key("r[t].grad, idle", reset: true), slots) : once(w, c.key("r[t].grad", reset: true), slots))
+        back.record(s.ah[k], once(w, c.key("ah[t].grad", reset: true), slots))
+        back.record(s.ax[k], once(w, "ax[t].grad", slots))
     }
 
     static func derivePass(back p: RecurrentInput, _ c: Convention, _ tr: Trace, _ input: RecurrentInput.Inputs, layers: [Layer]) {

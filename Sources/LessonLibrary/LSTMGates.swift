@@ -181,9 +181,10 @@ enum LSTMGates: RecurrentLesson {
         var (iS, fS, gS, oS, cS, hS): ([Traced], [Traced], [Traced], [Traced], [Traced], [Traced]) = ([], [], [], [], [], [])
         var aS: [Traced] = []
         let stackedOnce = p.stackedLabels
-        for t in 1...p.steps {
+        for k in 1...p.steps {
+            let t = p.position(k)                                               // k, or T + 1 − k in reverse
             let x = hooks?.input(t) ?? input.xs[t - 1]                          // I (H above the first layer): chosen before the step's heading
-            tr.section(p.repeats, t, of: p.steps, p.stepHeading(t))
+            tr.section(p.repeats, k, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { (hPrev, cPrev) = (hPrev.detached, cPrev.detached) }   // truncated BPTT
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      4H
             let a = tr.record(p.named("a[\(t)]"), p.symbol("a_{\(t)}"), input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
@@ -192,7 +193,7 @@ enum LSTMGates: RecurrentLesson {
             // The gate values come first: their captions say which units are near 0 or 1.
             let (iv, fv, gv, ov) = (sigmoid(block(0, "i")), sigmoid(block(1, "f")), tanh(block(2, "g")), sigmoid(block(3, "o")))
             func said(_ gate: String, _ value: Traced, _ before: [Traced]) -> Caption {
-                gateCaption(p, gate, t, value, before: t == 1 ? nil : before.last, once: once)
+                gateCaption(p, gate, t, value, before: k == 1 ? nil : before.last, once: once)
             }
             let i = tr.record(p.named("i[\(t)]"), p.symbol("i_{\(t)}"), iv, said("i", iv, iS), labels: p.unitLabels)                  // H
             let f = tr.record(p.named("f[\(t)]"), p.symbol("f_{\(t)}"), fv, RecurrentInput.isZero(cPrev)
@@ -201,7 +202,7 @@ enum LSTMGates: RecurrentLesson {
             let o = tr.record(p.named("o[\(t)]"), p.symbol("o_{\(t)}"), ov, said("o", ov, oS), labels: p.unitLabels)                  // H
             // c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t                                  H
             let c = tr.record(p.named("c[\(t)]"), p.symbol("c_{\(t)}"), hadamard(f, cPrev) + hadamard(i, g),
-                              cellCaption(p, t, f, before: t == 1 ? nil : fS.last, once: once), labels: p.unitLabels)
+                              cellCaption(p, t, f, before: k == 1 ? nil : fS.last, once: once), labels: p.unitLabels)
             // h_t = o_t ⊙ tanh(c_t)                                             H
             let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), hadamard(o, tanh(c)), once(w, "h[t]"), labels: p.unitLabels)
             iS.append(i); fS.append(f); gS.append(g); oS.append(o); cS.append(c); hS.append(h); aS.append(a)
@@ -221,7 +222,7 @@ enum LSTMGates: RecurrentLesson {
     /// forget gate has just closed, which pass back little of it.
     static func cellCaption(_ p: RecurrentInput, _ t: Int, _ f: Traced, before: Traced?, once: SaidOnce) -> Caption {
         once(words, "c[t]", adding: bandSayings(words, "c", symbol: p.symbol("f_{\(t)}"), now: f.value.flat, before: before?.value.flat,
-                                                 bands: [Band.gate[0]], slots: stepSlots(t).merging(["sup": p.sup]) { a, _ in a }))
+                                                 bands: [Band.gate[0]], slots: p.stepSlots(t).merging(["sup": p.sup]) { a, _ in a }))
     }
 
     /// The seed statements this example's numbers bear on (LSTMGates+Words.swift has them), each
@@ -352,16 +353,16 @@ enum LSTMGates: RecurrentLesson {
     /// then the gates' and the pre-activation's. `cStart`: the layer's c_0.
     static func stepBack(_ s: Layer, _ t: Int, cStart: Traced, _ back: Backprop, once: SaidOnce) {
         let (w, lp) = (words, s.p)
-        let slots = lp.symbolSlots(t)
-        back.record(s.h[t - 1], lp.stateGradientCaption("h", t, once: once))
-        back.record(s.c[t - 1], lp.stateGradientCaption("c", t, once: once))
-        back.record(s.o[t - 1], once(w, "o[t].grad", slots))
-        back.record(s.g[t - 1], once(w, "g[t].grad", slots))
+        let (slots, k) = (lp.symbolSlots(t), lp.computed(t))
+        back.record(s.h[k], lp.stateGradientCaption("h", t, once: once))
+        back.record(s.c[k], lp.stateGradientCaption("c", t, once: once))
+        back.record(s.o[k], once(w, "o[t].grad", slots))
+        back.record(s.g[k], once(w, "g[t].grad", slots))
         // With c_{t-1} = 0 there is nothing to forget: said where it happens, not once.
-        back.record(s.f[t - 1], t > 1 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots)
+        back.record(s.f[k], k > 0 || !RecurrentInput.isZero(cStart) ? once(w, "f[t].grad", slots)
                     : lp.isStacked ? once.exactly(w, "f[t].grad, zero c0", slots) : w.caption("f[t].grad, zero c0", slots))
-        back.record(s.i[t - 1], once(w, "i[t].grad", slots))
-        back.record(s.a[t - 1], once(w, "a[t].grad", slots))
+        back.record(s.i[k], once(w, "i[t].grad", slots))
+        back.record(s.a[k], once(w, "a[t].grad", slots))
     }
 
     static func derivePass(back p: RecurrentInput, _ tr: Trace, _ input: RecurrentInput.Inputs, c0: Traced, layers: [Layer], story: String?) {

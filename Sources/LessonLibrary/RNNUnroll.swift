@@ -119,9 +119,10 @@ enum RNNUnroll: RecurrentLesson {
         let w = words
         var hPrev = input.h0                                                    // H
         var (hs, pre): ([Traced], [Traced]) = ([], [])
-        for t in 1...p.steps {
+        for k in 1...p.steps {
+            let t = p.position(k)                                               // k, or T + 1 − k in reverse
             let x = hooks?.input(t) ?? input.xs[t - 1]                          // I (H above the first layer): chosen before the step's heading
-            tr.section(p.repeats, t, of: p.steps, p.stepHeading(t))
+            tr.section(p.repeats, k, of: p.steps, p.stepHeading(t))
             if p.startsChunk(t) { hPrev = hPrev.detached }                      // truncated BPTT
             // a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh                      H
             let a = tr.record(p.named("a[\(t)]"), p.symbol("a_{\(t)}"), input.wIh * x + input.bIh + input.wHh * hPrev + input.bHh,
@@ -129,7 +130,7 @@ enum RNNUnroll: RecurrentLesson {
             // h_t = f(a_t)                                                     H
             let fa = apply(f, a)
             let h = tr.record(p.named("h[\(t)]"), p.symbol("h_{\(t)}"), fa,
-                              stateCaption(p, t, nonlinearity, a: a, h: fa, before: t == 1 ? nil : hPrev, once: once), labels: p.unitLabels)
+                              stateCaption(p, t, nonlinearity, a: a, h: fa, before: k == 1 ? nil : hPrev, once: once), labels: p.unitLabels)
             hs.append(h)
             pre.append(a)
             hPrev = h
@@ -249,7 +250,7 @@ enum RNNUnroll: RecurrentLesson {
             : nonlinearity == "tanh" ? bandSayings(words, "gradient", symbol: p.symbol("h_{\(t)}"), now: h.value.flat, before: nil, bands: Band.saturated)
             : bandSayings(words, "gradient", symbol: p.symbol("h_{\(t)}"), now: h.value.flat, before: nil, bands: [Band(name: "off") { $0 == 0 }],
                           shown: (p.symbol("a_{\(t)}"), a.value.flat))
-        return once(words, key, stepSlots(t), adding: adding)
+        return once(words, key, p.stepSlots(t), adding: adding)
     }
 
     /// With one unit, ∂h_T/∂h_0 as the product of its factors f′(a_t)·W_hh, t = T … 1 (seed notes
@@ -282,9 +283,9 @@ enum RNNUnroll: RecurrentLesson {
 
     /// Step t of a layer's way back: ∂L/∂h_t (complete: the loss's share and step t + 1's are in), then ∂L/∂a_t.
     static func stepBack(_ lp: RecurrentInput, _ layer: Layer, _ t: Int, nonlinearity: String, _ back: Backprop, once: SaidOnce) {
-        let (hs, pre) = (layer.hs, layer.pre)
-        back.record(hs[t - 1], lp.stateGradientCaption("h", t, once: once))
-        back.record(pre[t - 1], slopeCaption(lp, t, a: pre[t - 1], h: hs[t - 1], nonlinearity: nonlinearity, once: once))
+        let (hs, pre, i) = (layer.hs, layer.pre, lp.computed(t))
+        back.record(hs[i], lp.stateGradientCaption("h", t, once: once))
+        back.record(pre[i], slopeCaption(lp, t, a: pre[i], h: hs[i], nonlinearity: nonlinearity, once: once))
     }
 
     /// The backward pass, from ∂L/∂h_t = G_t back through the steps: ∂L/∂a_t = ∂L/∂h_t ⊙ f′(a_t),

@@ -33,6 +33,29 @@ struct LayerInputs {
     let own: [Traced]
 }
 
+/// The mark a cell's symbols wear (`RecurrentInput.mark`): LaTeX's `command` over the letter of
+/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow{W}_{ih}`.
+struct SymbolMark: Sendable {
+    let command: String
+    let letters: String
+    /// Whether the initial states h_0 and c_0 wear it too (not the hat: they are the trained run's).
+    let initialStates: Bool
+
+    /// char-lm's generated steps: the step values; weights, biases, x and the initial states keep theirs.
+    static let hat = SymbolMark(command: #"\hat"#, letters: "aifgocrznh", initialStates: false)
+    /// birnn's two directions: every value and weight of the cell, not the sequence x it reads.
+    static let forward = SymbolMark(command: #"\overrightarrow"#, letters: "aifgocrznhWb", initialStates: true)
+    static let reverse = SymbolMark(command: #"\overleftarrow"#, letters: "aifgocrznhWb", initialStates: true)
+
+    /// `base` (`h_{2}`, `W_{ih}`) marked, or as it is when its letter is not marked.
+    func apply(_ base: String) -> String {
+        guard let letter = base.first, letters.contains(letter), base.dropFirst().hasPrefix("_{"),
+              initialStates || !base.hasSuffix("_{0}") else { return base }
+        // The hat over one letter needs no braces, as the notes have always written it.
+        return (command == #"\hat"# ? "\(command) \(letter)" : "\(command){\(letter)}") + base.dropFirst()
+    }
+}
+
 /// What a model around the cell does at each step (char-lm): `input(t)` gives x_t when step t
 /// begins (a generated text's next character, chosen at step t − 1), and `after(t, h_t)` records
 /// what the model computes from h_t before step t + 1 begins.
@@ -85,15 +108,8 @@ extension RecurrentInput {
     /// `inLayer`: another layer's symbol (the layer above's, in a lower layer's words).
     func symbol(_ base: String, _ sup: String? = nil, inLayer other: Int? = nil) -> String {
         let parts = (isStacked ? ["(\(other ?? layer))"] : []) + (sup.map { [$0] } ?? [])
-        let base = hatted ? Self.hat(base) : base
+        let base = mark?.apply(base) ?? base
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
-    }
-
-    /// `\hat h_{2}` for `h_{2}`: a step value's letter hatted; weights, biases and `x` keep theirs.
-    static func hat(_ base: String) -> String {
-        // The initial states h_0 and c_0 are the trained run's too: no hat.
-        guard let letter = base.first, "aifgocrznh".contains(letter), base.dropFirst().hasPrefix("_{"), !base.hasSuffix("_{0}") else { return base }
-        return "\\hat \(letter)" + base.dropFirst()
     }
 
     /// A figure's title, with the layer it shows when there are several.
@@ -252,7 +268,7 @@ extension RecurrentInput {
 
     /// A symbol of this layer, transposed: `W_{ih}^{(0)\top}` with several layers, `W_{ih}^{\top}` with one.
     func transposed(_ base: String, inLayer other: Int? = nil) -> String {
-        base + (isStacked ? "^{(\(other ?? layer))\\top}" : "^{\\top}")
+        (mark?.apply(base) ?? base) + (isStacked ? "^{(\(other ?? layer))\\top}" : "^{\\top}")
     }
 
     /// This layer's input at step `t` as a symbol: $x_{t}$ in the first layer, the layer below's
@@ -267,7 +283,7 @@ extension RecurrentInput {
     /// The slots of the symbols a layer's words name, for step `t`: «h-1» (the state before it),
     /// «x» (its input), «Wih», «Whh», «a» (the pre-activation W_ih writes into), «sup».
     func symbolSlots(_ t: Int) -> [String: String] {
-        stepSlots(t).merging(["h-1": symbol("h_{\(t - 1)}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
+        stepSlots(t).merging(["h-1": symbol("h_{\(before(t))}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
                               "a": inputSide("\(t)"), "sup": sup]) { a, _ in a }
     }
 

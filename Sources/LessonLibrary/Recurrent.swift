@@ -39,8 +39,13 @@ struct RecurrentInput {
     var scoresShare: String?
     /// What the input's columns are, for the tables of W_ih (char-lm's characters); nil numbers them.
     var inputNames: [String]?
-    /// Whether the step values' symbols wear a hat (ĥ_k: char-lm's generated steps, beside the trained ones).
-    var hatted = false
+    /// The mark the symbols wear: a hat on char-lm's generated steps (ĥ_k, beside the trained ones),
+    /// an arrow on each direction's values and weights in birnn (→h_t, ←W_ih).
+    var mark: SymbolMark?
+    /// Whether the cell reads the sequence from its last row to its first (birnn's reverse direction).
+    /// Names, symbols and headings keep the position in the sequence: the k-th step computed is at
+    /// position T + 1 − k, and the values are kept in the order computed.
+    var reversed = false
 
     var steps: Int { x.rows }
     var inputSize: Int { x.cols }
@@ -211,7 +216,7 @@ struct RecurrentInput {
     func oneHotSaying(_ t: Int) -> String? {
         guard let j = Self.oneHotColumn(x, t - 1) else { return nil }
         let slots = symbolSlots(t).merging(["j": "\(j + 1)", "x_t": inputSymbol("t"), "x_1": inputSymbol("1")]) { _, b in b }
-        if everyStepOneHot { return t == 1 ? recurrentWords("one-hot, every step", slots) : nil }
+        if everyStepOneHot { return t == position(1) ? recurrentWords("one-hot, every step", slots) : nil }
         return recurrentWords("one-hot", slots)
     }
 
@@ -235,6 +240,17 @@ struct RecurrentInput {
 
     /// A state that is all zeros (h_0 or c_0 left out or given as zeros, or a relu state that is off).
     static func isZero(_ v: Traced) -> Bool { v.value.flat.allSatisfy { $0 == 0 } }
+
+    /// The position in the sequence of the k-th step computed (from 1): k, or T + 1 − k in reverse.
+    func position(_ k: Int) -> Int { reversed ? steps + 1 - k : k }
+    /// The position of the state the step at position t starts from: t − 1, or t + 1 in reverse.
+    func before(_ t: Int) -> Int { reversed ? t + 1 : t - 1 }
+    /// The position of the step after the one at t: t + 1, or t − 1 in reverse.
+    func after(_ t: Int) -> Int { reversed ? t - 1 : t + 1 }
+    /// Where position t's values are in the arrays kept in the order computed (from 0).
+    func computed(_ t: Int) -> Int { reversed ? steps - t : t - 1 }
+    /// «t» and «t-1» (the state's position before the step) of the step at position t.
+    func stepSlots(_ t: Int) -> [String: String] { ["t": "\(t)", "t-1": "\(before(t))"] }
 
     /// Whether step t (from 1) is written out in the Markdown: long runs leave out their middle.
     func isShown(_ t: Int) -> Bool { !(Repeats.leftOut(of: steps)?.contains(t) ?? false) }
@@ -271,8 +287,8 @@ struct RecurrentInput {
     /// between, which is the same at every step and said once. `between`: a lesson's own words for
     /// a step with a next one (the GRU's path through z).
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
-        let kind = t == steps ? ", last" : startsChunk(t + 1) ? ", cut" : ""
-        let slots = stepSlots(t).merging(["t+1": "\(t + 1)", "sup": sup, "WhhT": transposed("W_{hh}"),
+        let kind = t == position(steps) ? ", last" : startsChunk(after(t)) ? ", cut" : ""
+        let slots = stepSlots(t).merging(["t+1": "\(after(t))", "sup": sup, "WhhT": transposed("W_{hh}"),
                                           "Gt": "$\(lossShare("t"))$", "G": "$\(lossShare("\(t)"))$"]) { a, _ in a }
         // Below the top layer, h_t's gradient comes from the layer above, not from the loss. The
         // same words at the same step of another layer (its symbols aside) are not said again.

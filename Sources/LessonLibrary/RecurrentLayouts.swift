@@ -30,8 +30,10 @@ enum WeightLayout: Sendable {
     case cell
     /// Keras's: kernel, recurrent_kernel, bias.
     case keras(KerasWeights)
-    /// nn.RNN/LSTM/GRU's state_dict as a submodule's of a larger model's: rnn.weight_ih_l0, … (char-lm).
-    case submodule(String)
+    /// nn.RNN/LSTM/GRU's state_dict keys with a prefix and a suffix: a submodule's of a larger model
+    /// (char-lm's rnn.weight_ih_l0, seq2seq's encoder.weight_ih_l0) or a bidirectional module's reverse
+    /// direction (weight_ih_l0_reverse).
+    case keyed(prefix: String, suffix: String)
 
     static let moduleKeys = ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]
     static let cellKeys = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"]
@@ -62,7 +64,7 @@ enum WeightLayout: Sendable {
     /// (Keras's derived weights keep PyTorch's names).
     var fields: (wIh: String, wHh: String, bIh: String, bHh: String) {
         var keys = if case .cell = self { Self.cellKeys } else { Self.moduleKeys }
-        if case .submodule(let prefix) = self { keys = keys.map { prefix + $0 } }
+        if case .keyed(let prefix, let suffix) = self { keys = keys.map { prefix + $0 + suffix } }
         return (keys[0], keys[1], keys[2], keys[3])
     }
 
