@@ -34,14 +34,23 @@ struct RecurrentInput {
     var repeats = Repeats.timeSteps
     /// Put before every value's name (`gen.` for char-lm's generated steps).
     var namePrefix = ""
-    /// The letter of the scores an output layer makes from h_t (char-lm's y), whose gradient is the
-    /// loss's share of ∂L/∂h_t; nil where the loss gives it as G.
-    var scoresShare: String?
+    /// The loss's share of ∂L/∂h_t in LaTeX, for index t: char-lm's W_fcᵀ ∂L/∂y_t; nil where the
+    /// loss gives it as G_t.
+    var share: ((String) -> String)?
     /// What the input's columns are, for the tables of W_ih (char-lm's characters); nil numbers them.
     var inputNames: [String]?
     /// The mark the symbols wear: a hat on char-lm's generated steps (ĥ_k, beside the trained ones),
     /// an arrow on each direction's values and weights in birnn (→h_t, ←W_ih).
     var mark: SymbolMark?
+    /// The letter of the state in names and symbols: `h`, or seq2seq's decoder's `s` (`dec.s[t]`, s_t).
+    var stateLetter = "h"
+    /// A word every symbol of the cell but its state carries as a superscript (seq2seq's `enc`, `dec`:
+    /// `W_{ih}^{\text{enc}}`, `f_{2}^{\text{dec}}`); nil for none.
+    var tag: String?
+    /// A model's own caption for ∂L/∂h_t (or ∂L/∂c_t: `state` is "h" or "c") at position t, where
+    /// what reaches the state is not what reaches a lone cell's (seq2seq's states feed the attention
+    /// too); nil keeps the cell's.
+    var ownStateGradient: ((_ state: String, _ t: Int) -> Caption?)?
     /// Whether the cell reads the sequence from its last row to its first (birnn's reverse direction).
     /// Names, symbols and headings keep the position in the sequence: the k-th step computed is at
     /// position T + 1 − k, and the values are kept in the order computed.
@@ -164,8 +173,10 @@ struct RecurrentInput {
     }
 
     /// The inputs as tables, from X (or, with `given`, from a sequence a model around the cell
-    /// made and showed itself: char-lm's one-hot characters).
-    func record(in tr: Trace, given: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 }) -> Inputs {
+    /// made and showed itself: char-lm's one-hot characters). `initialState` false: the cell's h_0
+    /// is no input of its own (seq2seq's encoder starts from zeros, its decoder from the encoder):
+    /// zeros, not shown.
+    func record(in tr: Trace, given: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 }, initialState: Bool = true) -> Inputs {
         let w = recurrentWords
         func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
             if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
@@ -191,7 +202,8 @@ struct RecurrentInput {
             tr.input(bih, symbol("b_{ih}"), .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels),
             tr.input(bhh, symbol("b_{hh}"), .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels),
             [])
-        let h0 = tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
+        let h0 = initialState ? tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
+            : constant(stateValue(nil, nil), symbol("h_{0}"))
         return Inputs(x: x, wIh: weights.wIh, wHh: weights.wHh, bIh: weights.bIh, bHh: weights.bHh, h0: h0, given: weights.given)
     }
 
@@ -287,6 +299,7 @@ struct RecurrentInput {
     /// between, which is the same at every step and said once. `between`: a lesson's own words for
     /// a step with a next one (the GRU's path through z).
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
+        if let own = ownStateGradient?(state, t) { return own }
         let kind = t == position(steps) ? ", last" : startsChunk(after(t)) ? ", cut" : ""
         let slots = stepSlots(t).merging(["t+1": "\(after(t))", "sup": sup, "WhhT": transposed("W_{hh}"),
                                           "Gt": "$\(lossShare("t"))$", "G": "$\(lossShare("\(t)"))$"]) { a, _ in a }
@@ -302,7 +315,7 @@ struct RecurrentInput {
 
     /// The loss's own share of ∂L/∂h at step `index` (`t` or a number): G_t, or char-lm's W_fcᵀ ∂L/∂y_t.
     func lossShare(_ index: String) -> String {
-        scoresShare.map { "W_{fc}^{\\top} \\frac{\\partial L}{\\partial \($0)_{\(index)}}" } ?? "G_{\(index)}"
+        share?(index) ?? "G_{\(index)}"
     }
 
     /// The size of the states' gradients per step (the vanishing gradient, seen), then the
@@ -490,10 +503,15 @@ func bandSayings(_ words: Words, _ key: String, symbol: String, now: [Double], b
 /// only what the numbers add, or nothing.
 final class SaidOnce {
     private var said: Set<String> = []
+    /// false: the meanings count as said already (a cell inside a larger model, whose lesson said
+    /// them): only what the numbers add is said.
+    private let meanings: Bool
+
+    init(meanings: Bool = true) { self.meanings = meanings }
 
     func callAsFunction(_ words: Words, _ key: String, _ slots: [String: String] = [:], adding: [String] = []) -> Caption {
         let caption = words.caption(key, slots)
-        let first = said.insert(key).inserted
+        let first = said.insert(key).inserted && meanings
         return Caption(title: caption.title, meaning: ((first ? [caption.meaning] : []) + adding).joined(separator: " "))
     }
 
@@ -504,7 +522,7 @@ final class SaidOnce {
     func exactly(_ words: Words, _ key: String, _ slots: [String: String] = [:]) -> Caption {
         let caption = words.caption(key, slots)
         let identity = words.caption(key, slots.merging(["sup": ""]) { _, b in b }).meaning
-        let first = said.insert("\(key) ⟨\(identity)⟩").inserted
+        let first = said.insert("\(key) ⟨\(identity)⟩").inserted && meanings
         return Caption(title: caption.title, meaning: first ? caption.meaning : "")
     }
 }
