@@ -280,7 +280,7 @@ extension RecurrentInput {
 
     /// This layer's input at step `t` as a symbol: $x_{t}$ in the first layer, the layer below's
     /// $h_{t}^{(l-1)}$ above it.
-    func inputSymbol(_ t: String) -> String { layer == 0 ? "x_{\(t)}" : "h_{\(t)}^{(\(layer - 1))}" }
+    func inputSymbol(_ t: String) -> String { layer == 0 ? "x_{\(t)}" + inputSuperscript : "h_{\(t)}^{(\(layer - 1))}" }
 
     /// The pre-activation $W_{ih}$ writes into at step `t`: $a_{t}$, the GRU's input part $a_{t}^{x}$.
     func inputSide(_ t: String, inLayer other: Int? = nil) -> String {

@@ -42,6 +42,10 @@ struct RecurrentInput {
     /// The mark the symbols wear: a hat on char-lm's generated steps (ĥ_k, beside the trained ones),
     /// an arrow on each direction's values and weights in birnn (→h_t, ←W_ih).
     var mark: SymbolMark?
+    /// The letter of the step's index in headings: `t`, or seq2seq's encoder's `i` (its source positions).
+    var indexLetter = "t"
+    /// A superscript on the input x_t the cell reads (seq2seq's decoder's `^{\text{dec}}`); "" for none.
+    var inputSuperscript = ""
     /// The letter of the state in names and symbols: `h`, or seq2seq's decoder's `s` (`dec.s[t]`, s_t).
     var stateLetter = "h"
     /// A word every symbol of the cell but its state carries as a superscript (seq2seq's `enc`, `dec`:
@@ -134,8 +138,8 @@ struct RecurrentInput {
 
     /// The heading of time step t: `t = 1 · "Alice"`.
     func stepHeading(_ t: Int) -> String {
-        guard let tokens else { return sharedWords("label step", ["t": "\(t)"]) }
-        return sharedWords("label step, token", ["t": "\(t)", "token": tokens[t - 1]])
+        guard let tokens else { return sharedWords("label step", ["letter": indexLetter, "t": "\(t)"]) }
+        return sharedWords("label step, token", ["letter": indexLetter, "t": "\(t)", "token": tokens[t - 1]])
     }
 
     var stepLabels: [String] { sequenceLabels(tokens, count: steps) }

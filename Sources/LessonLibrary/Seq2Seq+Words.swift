@@ -8,6 +8,22 @@ extension Seq2Seq {
         captions: [
             "source": ("Source", #"Row $i$ is $x_{i}$, the encoder's input at source position $i$ (a word's embedding, say)."#),
             "target": ("Target inputs", #"Row $t$ is $x_{t}^{\text{dec}}$, the decoder's input at step $t$. With teacher forcing this is the right translation so far (the target shifted by one: the start symbol, then each word the decoder should have written), not the decoder's own guesses."#),
+            "weight_ih_l0, enc": ("Input weights", #"Multiply $x_{i}$.«per row»"#),
+            "weight_hh_l0, enc": ("Recurrent weights", #"Multiply $h_{i-1}$, the same matrix at every step.«per row»"#),
+            "bias_ih_l0, enc": ("Input bias", ""),
+            "bias_hh_l0, enc": ("Recurrent bias", ""),
+            "weight_ih_l0, dec": ("Input weights", #"Multiply $x_{t}^{\text{dec}}$: the decoder has weights of its own.«per row»"#),
+            "weight_hh_l0, dec": ("Recurrent weights", #"Multiply $s_{t-1}$.«per row»"#),
+            "bias_ih_l0, dec": ("Input bias", ""),
+            "bias_hh_l0, dec": ("Recurrent bias", ""),
+            "s[t].grad": ("gradient of the decoder state", #"What reaches $s_{«t»}$: its uses at step «t» («uses»), plus what step «t+1» passes back through the decoder's cell."#),
+            "s[t].grad, last": ("gradient of the decoder state", #"The last step: only its uses at step «t» («uses») reach $s_{«t»}$."#),
+            "h[i].grad": ("gradient of the encoder state", #"Row «i» of $\partial L / \partial M$ (what every decoder step's attention passes to $h_{«i»}$), plus what step «i+1» passes back through the encoder's cell."#),
+            "h[i].grad, last": ("gradient of the encoder state", #"Row «i» of $\partial L / \partial M$ (what every decoder step's attention passes to $h_{«i»}$), plus what the decoder's first step passes back: it started from $s_{0} = h_{«i»}$."#),
+            "c[t].grad, dec": ("gradient of the decoder's cell state", #"Through $s_{«t»} = o_{«t»}^{\text{dec}} \odot \tanh(c_{«t»}^{\text{dec}})$, plus what step «t+1» passes back through its forget gate."#),
+            "c[t].grad, dec, last": ("gradient of the decoder's cell state", #"Through $s_{«t»} = o_{«t»}^{\text{dec}} \odot \tanh(c_{«t»}^{\text{dec}})$ only: the last step."#),
+            "c[i].grad, enc": ("gradient of the encoder's cell state", #"Through $h_{«i»}$, plus what step «i+1» passes back through its forget gate."#),
+            "c[i].grad, enc, last": ("gradient of the encoder's cell state", #"Through $h_{«i»}$, plus what the decoder's first step passes back: it started from $c_{0}^{\text{dec}} = c_{«i»}^{\text{enc}}$."#),
             "attn.weight, general": ("Score weights", #"$W_{a}$ of the score $s_{t}^{\top} W_{a} h_{i}$: it lets a decoder state match an encoder state that is not simply parallel to it."#),
             "attn.weight, concat": ("Score weights", #"$W_{a} = [\,W_{a}^{s}\;\; W_{a}^{h}\,]$ of the score $v_{a}^{\top} \tanh(W_{a} [s_{t} ; h_{i}])$: its first $H$ columns read $s_{t}$, its last $H$ read $h_{i}$."#),
             "attn.v": ("Score vector", #"$v_{a}$ turns the $H$ numbers of $\tanh(W_{a} [s_{t} ; h_{i}])$ into one score."#),
@@ -25,6 +41,7 @@ extension Seq2Seq {
             "e[t], concat": ("scores", #"$e_{t,i} = v_{a}^{\top} \tanh(W_{a} [s_{t} ; h_{i}])$, row $i$ of $U_{t}$ times $v_{a}$."#),
             "alpha[t]": ("attention weights", #"The softmax of the scores: positive, summing to 1 over the source positions. They say how much of each $h_{i}$ goes into the context."#),
             "c[t]": ("context", #"$c_{t} = \sum_{i} \alpha_{t,i} h_{i}$: the encoder states averaged with the attention weights, a different mix at every decoder step."#),
+            "cs[t]": ("context and state", #"The context and the decoder state one after the other, as the combine layer reads them."#),
             "h_tilde[t]": ("attentional state", #"$\tanh(W_{c} [c_{t} ; s_{t}] + b_{c})$: what the decoder knows ($s_{t}$) and what it looked up ($c_{t}$), in one vector."#),
             "y[t]": ("scores", #"One score per output class."#),
             "p[t]": ("probabilities", #"The softmax of the scores: the decoder's prediction of the next word."#),
@@ -35,8 +52,11 @@ extension Seq2Seq {
             "loss[t].grad": ("gradient of a step's loss", #"$L$ is the mean of the «T» steps' losses, so each counts $1/«T»$."#),
             "y[t].grad": ("gradient of the scores", #"Softmax minus one-hot, times $\partial L/\partial \ell_{t}$: positive where raising the score would raise the loss."#),
             "y[t].grad, given": ("gradient of the scores", #"Row $t$ of $G$."#),
-            "h_tilde[t].grad": ("gradient of the attentional state", #"Back through the output layer and then the tanh's slope."#),
-            "c[t].grad": ("gradient of the context", #"The first $H$ rows of $W_{c}^{\top}$ times the combine layer's gradient: the context's columns of $W_{c}$."#),
+            "h_tilde[t].grad": ("gradient of the attentional state", #"Back through the output layer: $W_{out}^{\top}$ times the scores' gradient."#),
+            "h_tilde[t].grad, given": ("gradient of the attentional state", #"Row $t$ of $G$."#),
+            "cs[t].grad": ("gradient of the combine layer's input", #"Back through the tanh (its slope $1 - \tilde{h}_{t}^{2}$) and then $W_{c}^{\top}$. Its first $H$ entries are the context's gradient, its last $H$ the decoder state's share."#),
+            "c[t].grad": ("gradient of the context", #"The first $H$ entries of the combine layer's input gradient."#),
+            "c[t].grad, given": ("gradient of the context", #"Row $t$ of $G$."#),
             "alpha[t].grad": ("gradient of the weights", #"$\partial L/\partial \alpha_{t,i} = h_{i} \cdot \partial L/\partial c_{t}$: a weight's gradient is how well its encoder state lines up with the context's gradient."#),
             "e[t].grad, dot": ("gradient of the scores", #"Through the softmax: $\alpha_{t,i}$ times (its weight's gradient less the weighted mean of them all). The scores' gradients sum to 0: raising every score alike changes nothing."#),
             "e[t].grad, general": ("gradient of the scores", #"Through the softmax: $\alpha_{t,i}$ times (its weight's gradient less the weighted mean of them all). The scores' gradients sum to 0: raising every score alike changes nothing."#),
@@ -110,7 +130,7 @@ extension Seq2Seq {
                 **Convention:** Luong et al. (2015), "global attention": the score reads the decoder's state \#
                 *after* its step, $s_{t}$, and the context joins $s_{t}$ only in $\tilde{h}_{t}$. The cells are PyTorch's, \#
                 computed as in the «lesson» lesson, with their `state_dict` keys under `encoder.` and `decoder.`; \#
-                their symbols carry «enc» or «dec» (their states are $h_{i}$ and $s_{t}$). The encoder's states are the \#
+                their symbols carry $\\text{enc}$ or $\\text{dec}$ (their states are $h_{i}$ and $s_{t}$). The encoder's states are the \#
                 rows of $M$, so that $e_{t} = M s_{t}$ and $c_{t} = M^{\top} \alpha_{t}$. **Bahdanau et al. (2015)** differ: \#
                 they score with the state *before* the step, $s_{t-1}$, feed the context into the decoder's input \#
                 ($s_{t} = \operatorname{cell}([x_{t}^{\text{dec}} ; c_{t}], s_{t-1})$), read a bidirectional encoder, and \#
@@ -126,6 +146,7 @@ extension Seq2Seq {
             "legend V": "output classes (the target vocabulary)",
             "label i": "i",
             "label class": "class",
+            "label entry": "entry",
             "label t, target": "step t (target)",
             "label i, source": "source position i",
             "heading encoder weights": "The encoder's cell",

@@ -46,19 +46,21 @@ enum Seq2Seq: Lesson {
     struct DecoderStep {
         var q: Traced?, u: Traced?
         var e, alpha, c: Traced
-        var hTilde: Traced?, y: Traced?, p: Traced?, loss: Traced?
+        var joined: Traced?, hTilde: Traced?, y: Traced?, p: Traced?, loss: Traced?
     }
 
     /// The derivation, on the board: the mathematics here, its words in Seq2Seq+Words.swift.
     /// Shapes: S source positions, T target steps, H hidden units, V output classes.
     static func derive(_ m: Seq2SeqInput, example: Example?, file: String, backward: Bool) -> Trace {
         let w = words
-        let (enc, dec) = (m.encoder, m.decoder)
+        var (enc, dec) = (m.encoder, m.decoder)
+        (enc.ownStateGradient, dec.ownStateGradient) = stateGradientCaptions(m)
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
         tr.heading(w("heading equations"))
-        tr.math(w("equations, \(m.score)") + w("equations, attention") + (m.combineWeight == nil ? "" : w("equations, combine")) + (m.outWeight == nil ? "" : w("equations, out"))
-                + (m.targets == nil ? "" : w("equations, loss")) + w("equations, end"))
+        let parts = ["equations, \(m.score)", "equations, attention"] + (m.combineWeight == nil ? [] : ["equations, combine"])
+            + (m.outWeight == nil ? [] : ["equations, out"]) + (m.targets == nil ? [] : ["equations, loss"]) + ["equations, end"]
+        tr.math(parts.map { w($0) }.joined(separator: "\n"))
         tr.say(w("convention", ["lesson": w("cell lesson, \(m.cell)")]))
         tr.introduceInputs(legend: [
             (symbol: "S", meaning: w("legend S"), size: m.sourceSteps),
@@ -74,11 +76,11 @@ enum Seq2Seq: Lesson {
                               labels: Labels(rowHeader: w("label i"), rows: sourceRows, columns: numberLabels(enc.inputSize)))
         let target = tr.input("target", #"X^{\text{dec}}"#, .matrix(dec.x), w.caption("target"),
                               labels: Labels(rowHeader: sharedWords("label t"), rows: targetRows, columns: numberLabels(dec.inputSize)))
-        let gruKey: (String) -> String = { CellRun.gruConvention.key($0, reset: true) }
+        // The cells' weights, in words of their own: what they mean is said in the cells' lessons.
         tr.heading(w("heading encoder weights"), level: 3)
-        let encInputs = m.cell == "gru" ? enc.record(in: tr, given: source, own: GRU.words, ownKey: gruKey, initialState: false) : enc.record(in: tr, given: source, initialState: false)
+        let encInputs = enc.record(in: tr, given: source, own: w, ownKey: { "\($0), enc" }, initialState: false)
         tr.heading(w("heading decoder weights"), level: 3)
-        let decInputs = m.cell == "gru" ? dec.record(in: tr, given: target, own: GRU.words, ownKey: gruKey, initialState: false) : dec.record(in: tr, given: target, initialState: false)
+        let decInputs = dec.record(in: tr, given: target, own: w, ownKey: { "\($0), dec" }, initialState: false)
         let attnLabels = Labels(rowHeader: sharedWords("label unit"))
         let wA = m.attnWeight.map { tr.input("attn.weight", "W_{a}", .matrix($0), w.caption("attn.weight, \(m.score)"), labels: attnLabels) }
         let v = m.attnV.map { tr.input("attn.v", "v_{a}", .vector($0), w.caption("attn.v"), labels: attnLabels) }
@@ -91,7 +93,8 @@ enum Seq2Seq: Lesson {
         let bOut = wOut.map { _ in tr.input("out.bias", "b_{out}", .vector(m.outBias ?? .zeros(classes.count)), w.caption("out.bias"), labels: classLabels) }
 
         // The encoder: h_1 … h_S from zeros, its lesson's steps; its meanings are said in that lesson.
-        let once = SaidOnce(meanings: false)
+        let once = SaidOnce(meanings: false)     // the cells' words
+        let said = SaidOnce()                    // this lesson's, at the first step that has them
         tr.heading(w("heading encoder"))
         tr.say(w("encoder", ["lesson": w("cell lesson, \(m.cell)"), "S": "\(m.sourceSteps)"]))
         let encC0 = m.cell == "lstm" ? constant(.vector(.zeros(m.hidden)), #"c_{0}^{\text{enc}}"#) : nil
@@ -123,30 +126,34 @@ enum Seq2Seq: Lesson {
             let e: Traced
             switch m.score {
             case "general":
-                e = tr.record("e[\(t)]", "e_{\(t)}", keys! * s, w.caption("e[t], general"), labels: sourceLabels)
+                e = tr.record("e[\(t)]", "e_{\(t)}", keys! * s, said(w, "e[t], general"), labels: sourceLabels)
             case "concat":
-                let qt = tr.record("q[\(t)]", "q_{\(t)}", wAs! * s, w.caption("q[t]"), labels: unitLabels)
+                let qt = tr.record("q[\(t)]", "q_{\(t)}", wAs! * s, said(w, "q[t]"), labels: unitLabels)
                 let ut = tr.record("u[\(t)]", "U_{\(t)}", tanh(keys! + broadcast(qt, .perColumn, rows: m.sourceSteps, cols: m.hidden)),
-                                   w.caption("u[t]"), labels: Labels(rowHeader: w("label i"), rows: sourceRows, columns: hiddenColumns))
-                e = tr.record("e[\(t)]", "e_{\(t)}", ut * v!, w.caption("e[t], concat"), labels: sourceLabels)
+                                   said(w, "u[t]"), labels: Labels(rowHeader: w("label i"), rows: sourceRows, columns: hiddenColumns))
+                e = tr.record("e[\(t)]", "e_{\(t)}", ut * v!, said(w, "e[t], concat"), labels: sourceLabels)
                 (q, u) = (qt, ut)
             default:
-                e = tr.record("e[\(t)]", "e_{\(t)}", memory * s, w.caption("e[t], dot"), labels: sourceLabels)
+                e = tr.record("e[\(t)]", "e_{\(t)}", memory * s, said(w, "e[t], dot"), labels: sourceLabels)
             }
-            let alpha = tr.record("alpha[\(t)]", #"\alpha_{\#(t)}"#, softmax(e), weightsCaption(m, t, e: e.value.flat), labels: sourceLabels)
-            let c = tr.record("c[\(t)]", "c_{\(t)}", memory.transposed * alpha, w.caption("c[t]"), labels: unitLabels)
+            let alpha = tr.record("alpha[\(t)]", #"\alpha_{\#(t)}"#, softmax(e), weightsCaption(m, t, e: e.value.flat, said: said), labels: sourceLabels)
+            let c = tr.record("c[\(t)]", "c_{\(t)}", memory.transposed * alpha, said(w, "c[t]"), labels: unitLabels)
             var step = DecoderStep(q: q, u: u, e: e, alpha: alpha, c: c)
             if let wC, let bC {
-                step.hTilde = tr.record("h_tilde[\(t)]", #"\tilde{h}_{\#(t)}"#, tanh(wC * concatEntries([c, s]) + bC), w.caption("h_tilde[t]"), labels: unitLabels)
+                // [c_t ; s_t] recorded, so that the way back names what it splits into ∂L/∂c_t and ∂L/∂s_t.
+                let joined = tr.record("cs[\(t)]", #"\left[c_{\#(t)} ; s_{\#(t)}\right]"#, concatEntries([c, s]), said(w, "cs[t]"),
+                                       labels: Labels(rowHeader: w("label entry"), rows: (1...m.hidden).map { "c\(subscripted($0))" } + (1...m.hidden).map { "s\(subscripted($0))" }))
+                step.joined = joined
+                step.hTilde = tr.record("h_tilde[\(t)]", #"\tilde{h}_{\#(t)}"#, tanh(wC * joined + bC), said(w, "h_tilde[t]"), labels: unitLabels)
             }
             if let wOut, let bOut, let hTilde = step.hTilde {
-                let y = tr.record("y[\(t)]", "y_{\(t)}", wOut * hTilde + bOut, w.caption("y[t]"), labels: classLabels)
-                let p = tr.record("p[\(t)]", "p_{\(t)}", softmax(y), w.caption("p[t]"), labels: classLabels)
+                let y = tr.record("y[\(t)]", "y_{\(t)}", wOut * hTilde + bOut, said(w, "y[t]"), labels: classLabels)
+                let p = tr.record("p[\(t)]", "p_{\(t)}", softmax(y), said(w, "p[t]"), labels: classLabels)
                 (step.y, step.p) = (y, p)
                 if let k = m.targets?[t - 1] {
                     step.loss = tr.record("loss[\(t)]", #"\ell_{\#(t)}"#,
                                           crossEntropy(y, p, target: k, picked: "p_{\(t),\(k + 1)}", oneHot: #"\operatorname{onehot}(\#(k + 1))"#),
-                                          w.caption("loss[t]"))
+                                          said(w, "loss[t]"))
                 }
             }
             steps.append(step)
@@ -178,6 +185,22 @@ enum Seq2Seq: Lesson {
 
     // MARK: The backward pass
 
+    /// The captions of ∂L/∂h_i (encoder) and ∂L/∂s_t (decoder), and of the LSTM's ∂L/∂c: what
+    /// reaches a state here is more than what reaches a lone cell's (the attention, the decoder's start).
+    static func stateGradientCaptions(_ m: Seq2SeqInput) -> (encoder: (String, Int) -> Caption?, decoder: (String, Int) -> Caption?) {
+        let w = words
+        let encoder: (String, Int) -> Caption? = { state, i in
+            let last = i == m.sourceSteps ? ", last" : ""
+            return w.caption(state == "c" ? "c[i].grad, enc" + last : "h[i].grad" + last, ["i": "\(i)", "i+1": "\(i + 1)"])
+        }
+        let decoder: (String, Int) -> Caption? = { state, t in
+            let last = t == m.targetSteps ? ", last" : ""
+            let uses = (m.score == "concat" ? ["$q_{\(t)}$"] : ["$e_{\(t)}$"]) + (m.combineWeight == nil ? [] : [#"$\tilde{h}_{\#(t)}$"#])
+            return w.caption(state == "c" ? "c[t].grad, dec" + last : "s[t].grad" + last, ["t": "\(t)", "t+1": "\(t + 1)", "uses": listed(uses)])
+        }
+        return (encoder, decoder)
+    }
+
     /// From the loss (or ∂L/∂ of the last value of each step) back: each decoder step's layers and
     /// attention, then its cell; the memory's gradient gathers every step's share; then the
     /// encoder's steps, whose last state also reaches the decoder through s_0.
@@ -207,19 +230,20 @@ enum Seq2Seq: Lesson {
                              labels: Labels(rowHeader: sharedWords("label t"), rows: sequenceLabels(decP.tokens, count: m.targetSteps), columns: numberLabels(width)))
             for (t, x) in last.enumerated() { back.seed(x, g.row(t, "G_{\(t + 1)}")) }
         }
-        let once = SaidOnce(meanings: false)
+        let (once, said) = (SaidOnce(meanings: false), SaidOnce())
         tr.heading(w("heading decoder back"), level: 3)
         for t in stride(from: m.targetSteps, through: 1, by: -1) {
             let step = steps[t - 1]
             tr.section(.stepsBack, m.targetSteps + 1 - t, of: m.targetSteps, decP.stepHeading(t))
-            if let l = step.loss { back.record(l, w.caption("loss[t].grad", ["T": "\(m.targetSteps)"])) }
-            if let y = step.y { back.record(y, w.caption(m.targets == nil ? "y[t].grad, given" : "y[t].grad")) }
-            if let hTilde = step.hTilde { back.record(hTilde, w.caption("h_tilde[t].grad")) }
-            back.record(step.c, w.caption("c[t].grad"))
-            back.record(step.alpha, w.caption("alpha[t].grad"))
-            back.record(step.e, w.caption("e[t].grad, \(m.score)"))
-            if let u = step.u { back.record(u, w.caption("u[t].grad")) }
-            if let q = step.q { back.record(q, w.caption("q[t].grad")) }
+            if let l = step.loss { back.record(l, said(w, "loss[t].grad", ["T": "\(m.targetSteps)"])) }
+            if let y = step.y { back.record(y, said(w, m.targets == nil ? "y[t].grad, given" : "y[t].grad")) }
+            if let hTilde = step.hTilde { back.record(hTilde, said(w, m.outWeight == nil ? "h_tilde[t].grad, given" : "h_tilde[t].grad")) }
+            if let joined = step.joined { back.record(joined, said(w, "cs[t].grad")) }
+            back.record(step.c, said(w, m.combineWeight == nil ? "c[t].grad, given" : "c[t].grad"))
+            back.record(step.alpha, said(w, "alpha[t].grad"))
+            back.record(step.e, said(w, "e[t].grad, \(m.score)"))
+            if let u = step.u { back.record(u, said(w, "u[t].grad")) }
+            if let q = step.q { back.record(q, said(w, "q[t].grad")) }
             dec.1.stepBack(t, back, once: once)
         }
         tr.heading(w("heading memory back"), level: 3)

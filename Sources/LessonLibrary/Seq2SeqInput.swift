@@ -56,8 +56,8 @@ struct Seq2SeqInput {
         }
         var decoder = try RecurrentInput(part: &reader, layout: .keyed(prefix: "decoder.", suffix: ""), x: target, tokens: targetTokens,
                                          gates: gates, inputSize: ("the target's width (columns of target)", target.cols)) { _, _ in (nil, nil) }
-        (encoder.namePrefix, encoder.tag) = ("enc.", "enc")
-        (decoder.namePrefix, decoder.tag, decoder.stateLetter) = ("dec.", "dec", "s")
+        (encoder.namePrefix, encoder.tag, encoder.indexLetter) = ("enc.", "enc", "i")
+        (decoder.namePrefix, decoder.tag, decoder.stateLetter, decoder.inputSuperscript) = ("dec.", "dec", "s", #"^{\text{dec}}"#)
         self.encoder = encoder
         self.decoder = decoder
 
