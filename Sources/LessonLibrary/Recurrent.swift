@@ -231,7 +231,7 @@ struct RecurrentInput {
     /// 1, for all of them; else at each step where it is; nil otherwise.
     func oneHotSaying(_ t: Int) -> String? {
         guard let j = Self.oneHotColumn(x, t - 1) else { return nil }
-        let slots = symbolSlots(t).merging(["j": "\(j + 1)", "x_t": inputSymbol("t"), "x_1": inputSymbol("1")]) { _, b in b }
+        let slots = symbolSlots(t).merging(["j": "\(j + 1)", "x_t": inputSymbol(indexLetter), "x_1": inputSymbol("1")]) { _, b in b }
         if everyStepOneHot { return t == position(1) ? recurrentWords("one-hot, every step", slots) : nil }
         return recurrentWords("one-hot", slots)
     }

@@ -27,9 +27,9 @@ extension Seq2Seq {
             "attn.weight, general": ("Score weights", #"$W_{a}$ of the score $s_{t}^{\top} W_{a} h_{i}$: it lets a decoder state match an encoder state that is not simply parallel to it."#),
             "attn.weight, concat": ("Score weights", #"$W_{a} = [\,W_{a}^{s}\;\; W_{a}^{h}\,]$ of the score $v_{a}^{\top} \tanh(W_{a} [s_{t} ; h_{i}])$: its first $H$ columns read $s_{t}$, its last $H$ read $h_{i}$."#),
             "attn.v": ("Score vector", #"$v_{a}$ turns the $H$ numbers of $\tanh(W_{a} [s_{t} ; h_{i}])$ into one score."#),
-            "combine.weight": ("Combine weights", #"$W_{c}$ reads the context and the decoder state side by side, $[c_{t} ; s_{t}]$ (Luong et al.'s order: context first), and makes the attentional state $\tilde{h}_{t}$."#),
+            "combine.weight": ("Combine weights", #"$W_{c}$ reads the context and the decoder state side by side, $[c_{t} ; s_{t}]$ (Luong et al.'s order: context first), and makes the attentional state $\tilde h_{t}$."#),
             "combine.bias": ("Combine bias", ""),
-            "out.weight": ("Output weights", #"Row $j$ turns $\tilde{h}_{t}$ into class $j$'s score."#),
+            "out.weight": ("Output weights", #"Row $j$ turns $\tilde h_{t}$ into class $j$'s score."#),
             "out.bias": ("Output bias", ""),
             "memory": ("encoder states", #"The encoder's states as rows, $h_{i}$ in row $i$: what every decoder step attends over. The decoder reads all of them, not only the last."#),
             "keys, general": ("keys", #"Row $i$ is $(W_{a} h_{i})^{\top}$: the score $s_{t}^{\top} W_{a} h_{i}$ is $s_{t}$ dotted with it, so $W_{a}$ is applied once per source position, not once per pair."#),
@@ -54,7 +54,7 @@ extension Seq2Seq {
             "y[t].grad, given": ("gradient of the scores", #"Row $t$ of $G$."#),
             "h_tilde[t].grad": ("gradient of the attentional state", #"Back through the output layer: $W_{out}^{\top}$ times the scores' gradient."#),
             "h_tilde[t].grad, given": ("gradient of the attentional state", #"Row $t$ of $G$."#),
-            "cs[t].grad": ("gradient of the combine layer's input", #"Back through the tanh (its slope $1 - \tilde{h}_{t}^{2}$) and then $W_{c}^{\top}$. Its first $H$ entries are the context's gradient, its last $H$ the decoder state's share."#),
+            "cs[t].grad": ("gradient of the combine layer's input", #"Back through the tanh (its slope $1 - \tilde h_{t}^{2}$) and then $W_{c}^{\top}$. Its first $H$ entries are the context's gradient, its last $H$ the decoder state's share."#),
             "c[t].grad": ("gradient of the context", #"The first $H$ entries of the combine layer's input gradient."#),
             "c[t].grad, given": ("gradient of the context", #"Row $t$ of $G$."#),
             "alpha[t].grad": ("gradient of the weights", #"$\partial L/\partial \alpha_{t,i} = h_{i} \cdot \partial L/\partial c_{t}$: a weight's gradient is how well its encoder state lines up with the context's gradient."#),
@@ -67,7 +67,7 @@ extension Seq2Seq {
             "memory.grad": ("gradient of the encoder states", #"Row $i$ gathers what every decoder step passes to $h_{i}$: through its score and through its share of the context. This is the short path attention makes: each $h_{i}$ gets gradient straight from every decoder step, not only back through the encoder's chain."#),
             "cell weight.grad": ("gradient", #"Summed over the cell's steps, as in its lesson."#),
             "cell bias.grad": ("gradient", #"Summed over the cell's steps, as in its lesson."#),
-            "out.weight.grad": ("gradient of the output weights", #"The sum over the steps of $\frac{\partial L}{\partial y_{t}} \tilde{h}_{t}^{\top}$."#),
+            "out.weight.grad": ("gradient of the output weights", #"The sum over the steps of $\frac{\partial L}{\partial y_{t}} \tilde h_{t}^{\top}$."#),
             "out.bias.grad": ("gradient of the output bias", #"The sum of $\frac{\partial L}{\partial y_{t}}$ over the steps."#),
             "combine.weight.grad": ("gradient of the combine weights", #"The sum over the steps of the combine layer's gradient times $[c_{t} ; s_{t}]^{\top}$."#),
             "combine.bias.grad": ("gradient of the combine bias", ""),
@@ -90,8 +90,44 @@ extension Seq2Seq {
                 the weights, drawn as a matrix, are the alignment of the two sentences.
                 """#,
             "heading equations": "Equations",
+            "default.summary": "나는 너를 사랑해 → I love you: three words whose alignment crosses",
+            "default.story": #"""
+                The source is Korean, *나는 너를 사랑해* ("I", "you" as object, "love"), and the target English, *I love \#
+                you*. Each word is a one-hot row. With teacher forcing the decoder reads the start symbol `<s>`, then \#
+                "I", then "love", and at each step should predict the next English word. The verb comes last in Korean \#
+                and second in English, so a good alignment is not in order: "love" should draw on the third source \#
+                word, "you" on the second. The weights were chosen by hand, to one decimal, so that the encoder's three \#
+                states point in three clearly different directions and the alignment can be read off the weights; \#
+                every number below follows from them.
+                """#,
+            "seed-004.summary": "Seed 004's c_4 = Σ ⟨s_4, h_i⟩ h_i, set beside the softmax's context",
+            "seed-004.story": #"""
+                Seed 004 builds attention into seq2seq as $c_{4} = \langle s_{4}, h_{1} \rangle h_{1} + \langle s_{4}, h_{2} \rangle h_{2} \#
+                + \langle s_{4}, h_{3} \rangle h_{3}$: the decoder's fourth state $s_{4}$ scored against three encoder states, \#
+                the scores used as the weights. Here are three encoder states and four decoder steps, with no layers \#
+                after the context, so that $c_{4}$ is the last thing computed. The box before the summary sets the \#
+                seed's sum beside the context real attention computes, with the softmax.
+                """#,
             "looks most at": #"Step «t» looks most at source position «i»«token»: $\alpha_{«t»,«i»} = «a»$ (an even spread would give each «even»)."#,
             "token": " (“«token»”)",
+            "class j": "class «j»",
+            "position i": "position «i»",
+            "and so on": ", and so on",
+            "predicts": "The likeliest is «chosen» ($«p»$).",
+            "predicts, tie, no target": "«chosen» and «other» tie as likeliest ($«p»$).",
+            "predicts, right": "The likeliest is «chosen» ($«p»$), the right one.",
+            "predicts, wrong": "The likeliest is «chosen» ($«p»$), but the right one is «target» ($«q»$): wrong.",
+            "predicts, tie": "«chosen» and «other» tie as likeliest ($«p»$); the right one is «target» ($«q»$).",
+            "alignment pair": "step «t» on «source» («a»)",
+            "alignment": "The largest weight of each step: «pairs».",
+            "alignment, in order": "The largest weight of each step: «pairs». The steps look at the source in its own order.",
+            "alignment, crossing": "The largest weight of each step: «pairs». The alignment is not in the source's order: a later step looks at an earlier source position, as when two languages order their words differently.",
+            "slide seed context": #"Seed 004: “$c_{4} = \langle s_{4}, h_{1} \rangle h_{1} + \langle s_{4}, h_{2} \rangle h_{2} + \langle s_{4}, h_{3} \rangle h_{3}$”, the dot products themselves as the weights."#,
+            "seed context": #"Computed at step «t» with these numbers: the weights $\langle s_{«t»}, h_{i} \rangle = e_{«t»,i}$ are «e», summing to «sum»«negative», and give $\sum_{i} e_{«t»,i} h_{i} = «raw»$ (length «rawNorm»). The softmax makes them «alpha», positive and summing to 1, and $c_{«t»} = «c»$ (length «norm»): an average of the $h_{i}$, which the seed's sum is not (doubling $s_{«t»}$ doubles the seed's weights and its context, but only sharpens the softmax's). Real attention, Luong's and the Transformer's alike, has the softmax."#,
+            "seed negative": ", with «which» weighed negatively (subtracted)",
+            "seed negative, several": ", with «which» weighed negatively (subtracted)",
+            "slide last state": #"Seed 004: “the decoder translates from the encoder's last $h$, so it sees the last word most clearly.”"#,
+            "last state": #"Without attention the decoder would read the source only through $s_{0} = h_{«S»}$. Here step «t» takes «rest» of its context from the other encoder states and only «mine» from $h_{«S»}$."#,
             "equations, dot": #"""
                 \begin{aligned}
                 h_{i} &= \operatorname{cell}^{\text{enc}}(x_{i}, h_{i-1}),\ h_{0} = 0 && \text{the encoder, } i = 1 \dots S \\
@@ -115,10 +151,10 @@ extension Seq2Seq {
                 c_{t} &= \textstyle\sum_{i=1}^{S} \alpha_{t,i} h_{i} && \text{the context} \\
                 """#,
             "equations, combine": #"""
-                \tilde{h}_{t} &= \tanh(W_{c} [c_{t} ; s_{t}] + b_{c}) && \text{the attentional state} \\
+                \tilde h_{t} &= \tanh(W_{c} [c_{t} ; s_{t}] + b_{c}) && \text{the attentional state} \\
                 """#,
             "equations, out": #"""
-                y_{t} &= W_{out} \tilde{h}_{t} + b_{out}, \quad p_{t} = \operatorname{softmax}(y_{t}) && \text{the next word's probabilities} \\
+                y_{t} &= W_{out} \tilde h_{t} + b_{out}, \quad p_{t} = \operatorname{softmax}(y_{t}) && \text{the next word's probabilities} \\
                 """#,
             "equations, loss": #"""
                 \ell_{t} &= -\log p_{t,k_{t}}, \quad L = \tfrac{1}{T} \textstyle\sum_{t=1}^{T} \ell_{t} && k_{t} \text{ the right class at step } t \\
@@ -128,9 +164,9 @@ extension Seq2Seq {
                 """#,
             "convention": #"""
                 **Convention:** Luong et al. (2015), "global attention": the score reads the decoder's state \#
-                *after* its step, $s_{t}$, and the context joins $s_{t}$ only in $\tilde{h}_{t}$. The cells are PyTorch's, \#
+                *after* its step, $s_{t}$, and the context joins $s_{t}$ only in $\tilde h_{t}$. The cells are PyTorch's, \#
                 computed as in the «lesson» lesson, with their `state_dict` keys under `encoder.` and `decoder.`; \#
-                their symbols carry $\\text{enc}$ or $\\text{dec}$ (their states are $h_{i}$ and $s_{t}$). The encoder's states are the \#
+                their symbols carry $\text{enc}$ or $\text{dec}$ (their states are $h_{i}$ and $s_{t}$). The encoder's states are the \#
                 rows of $M$, so that $e_{t} = M s_{t}$ and $c_{t} = M^{\top} \alpha_{t}$. **Bahdanau et al. (2015)** differ: \#
                 they score with the state *before* the step, $s_{t-1}$, feed the context into the decoder's input \#
                 ($s_{t} = \operatorname{cell}([x_{t}^{\text{dec}} ; c_{t}], s_{t-1})$), read a bidirectional encoder, and \#
@@ -167,7 +203,7 @@ extension Seq2Seq {
             "heading summary": "Summary: the alignment",
             "figure alignment": "Attention weights (alignment)",
             "panel alignment": "α_t,i",
-            "figure alignment, description": "Heatmap of the attention weights: one row per target step, one column per source position; each row sums to 1",
+            "figure alignment, description": "Heatmap of the attention weights: one row per target step, one column per source position; each row sums to 1.",
             "backward why": #"""
                 The gradient goes back through each decoder step's layers and attention to its state $s_{t}$, then through \#
                 the decoder's cell as in its lesson. Every decoder step also passes gradient to every encoder state \#

@@ -86,7 +86,7 @@ enum Seq2Seq: Lesson {
         let v = m.attnV.map { tr.input("attn.v", "v_{a}", .vector($0), w.caption("attn.v"), labels: attnLabels) }
         let wC = m.combineWeight.map { tr.input("combine.weight", "W_{c}", .matrix($0), w.caption("combine.weight"), labels: attnLabels) }
         let bC = wC.map { _ in tr.input("combine.bias", "b_{c}", .vector(m.combineBias ?? .zeros(m.hidden)), w.caption("combine.bias"), labels: attnLabels) }
-        let classes = m.vocabSize.map { numberLabels($0) } ?? []
+        let classes = m.classTokens ?? m.vocabSize.map { numberLabels($0) } ?? []
         let classLabels = Labels(rowHeader: w("label class"), rows: classes)
         let wOut = m.outWeight.map { tr.input("out.weight", "W_{out}", .matrix($0), w.caption("out.weight"),
                                               labels: Labels(rowHeader: w("label class"), rows: classes, columns: hiddenColumns)) }
@@ -141,14 +141,14 @@ enum Seq2Seq: Lesson {
             var step = DecoderStep(q: q, u: u, e: e, alpha: alpha, c: c)
             if let wC, let bC {
                 // [c_t ; s_t] recorded, so that the way back names what it splits into ∂L/∂c_t and ∂L/∂s_t.
-                let joined = tr.record("cs[\(t)]", #"\left[c_{\#(t)} ; s_{\#(t)}\right]"#, concatEntries([c, s]), said(w, "cs[t]"),
+                let joined = tr.record("cs[\(t)]", #"\left[c_{\#(t)};s_{\#(t)}\right]"#, concatEntries([c, s]), said(w, "cs[t]"),
                                        labels: Labels(rowHeader: w("label entry"), rows: (1...m.hidden).map { "c\(subscripted($0))" } + (1...m.hidden).map { "s\(subscripted($0))" }))
                 step.joined = joined
-                step.hTilde = tr.record("h_tilde[\(t)]", #"\tilde{h}_{\#(t)}"#, tanh(wC * joined + bC), said(w, "h_tilde[t]"), labels: unitLabels)
+                step.hTilde = tr.record("h_tilde[\(t)]", #"\tilde h_{\#(t)}"#, tanh(wC * joined + bC), said(w, "h_tilde[t]"), labels: unitLabels)
             }
             if let wOut, let bOut, let hTilde = step.hTilde {
                 let y = tr.record("y[\(t)]", "y_{\(t)}", wOut * hTilde + bOut, said(w, "y[t]"), labels: classLabels)
-                let p = tr.record("p[\(t)]", "p_{\(t)}", softmax(y), said(w, "p[t]"), labels: classLabels)
+                let p = tr.record("p[\(t)]", "p_{\(t)}", softmax(y), probabilityCaption(m, t, y: y.value.flat, said: said), labels: classLabels)
                 (step.y, step.p) = (y, p)
                 if let k = m.targets?[t - 1] {
                     step.loss = tr.record("loss[\(t)]", #"\ell_{\#(t)}"#,
@@ -169,12 +169,14 @@ enum Seq2Seq: Lesson {
             loss = tr.record("loss", "L", total(steps.compactMap(\.loss)) / count, w.caption("loss"))
         }
 
+        tr.slides(slides(m, memory: memory.value, steps: steps).map { "- " + $0 })
         tr.heading(w("heading summary"))
         tr.figure(.heatmaps(title: w("figure alignment"), panels: [Heatmap(title: w("panel alignment"), rows: targetRows, columns: sourceRows,
                                                                            values: CharLM.rowsMatrix(steps.map(\.alpha)), rowHeader: w("label t, target"),
                                                                            columnHeader: w("label i, source"))], scale: .unit),
                   description: w("figure alignment, description"))
         tr.summary(rowHeader: sharedWords("label t"), rows: targetRows, columns: [(symbol: #"\alpha_{t}"#, values: steps.map(\.alpha))], entries: sourceRows)
+        tr.say(alignmentSaying(m, alpha: steps.map { $0.alpha.value.flat }))
 
         if backward {
             derivePass(m, tr, enc: (encInputs, encoder), dec: (decInputs, decoder), source: source, target: target, memory: memory, keys: keys,
@@ -195,7 +197,7 @@ enum Seq2Seq: Lesson {
         }
         let decoder: (String, Int) -> Caption? = { state, t in
             let last = t == m.targetSteps ? ", last" : ""
-            let uses = (m.score == "concat" ? ["$q_{\(t)}$"] : ["$e_{\(t)}$"]) + (m.combineWeight == nil ? [] : [#"$\tilde{h}_{\#(t)}$"#])
+            let uses = (m.score == "concat" ? ["$q_{\(t)}$"] : ["$e_{\(t)}$"]) + (m.combineWeight == nil ? [] : [#"$\tilde h_{\#(t)}$"#])
             return w.caption(state == "c" ? "c[t].grad, dec" + last : "s[t].grad" + last, ["t": "\(t)", "t+1": "\(t + 1)", "uses": listed(uses)])
         }
         return (encoder, decoder)
@@ -226,7 +228,7 @@ enum Seq2Seq: Lesson {
             let last = steps.map { $0.y ?? $0.hTilde ?? $0.c }
             let width = last.first?.value.count ?? m.hidden
             let g = tr.input("grad_output", "G", .matrix(m.gradOutput ?? Matrix(rows: m.targetSteps, cols: width, entries: Array(repeating: 1, count: m.targetSteps * width))),
-                             w.caption("grad_output", ["X": m.outWeight != nil ? "y" : m.combineWeight != nil ? #"\tilde{h}"# : "c"]),
+                             w.caption("grad_output", ["X": m.outWeight != nil ? "y" : m.combineWeight != nil ? #"\tilde h"# : "c"]),
                              labels: Labels(rowHeader: sharedWords("label t"), rows: sequenceLabels(decP.tokens, count: m.targetSteps), columns: numberLabels(width)))
             for (t, x) in last.enumerated() { back.seed(x, g.row(t, "G_{\(t + 1)}")) }
         }

@@ -24,6 +24,8 @@ struct Seq2SeqInput {
     let outBias: Vector?        // V
     /// The target classes, 0-based (given 1-based).
     let targets: [Int]?
+    /// A label per output class (the target vocabulary's words), for tables and sentences.
+    let classTokens: [String]?
     /// ∂L/∂X for the last value computed at each step, stacked T × its size (ones when not given).
     let gradOutput: Matrix?
 
@@ -46,6 +48,12 @@ struct Seq2SeqInput {
         try reader.expect(target.cols, "the target's width (columns of target)", atMost: RecurrentInput.maxSize)
         let sourceTokens = try reader.labels("source_tokens", count: source.rows, per: "source position (row of source)")
         let targetTokens = try reader.labels("target_tokens", count: target.rows, per: "target step (row of target)")
+        // A sequence whose width is not what its cell reads is the sequence's fault, named as such.
+        for (field, sequence, cell) in [("source", source, "encoder"), ("target", target, "decoder")] {
+            if case .array(let rows)? = reader.peek("\(cell).weight_ih_l0"), case .array(let first)? = rows.first, first.count != sequence.cols {
+                throw reader.fail("\(field) must have \(first.count) columns, the input size \(cell).weight_ih_l0 reads (its columns), got \(sequence.rows) × \(sequence.cols)")
+            }
+        }
         // The encoder starts from zeros; the decoder from the encoder's last state (no h0 of its own).
         var encoder = try RecurrentInput(part: &reader, layout: .keyed(prefix: "encoder.", suffix: ""), x: source, tokens: sourceTokens,
                                          gates: gates, inputSize: ("the source's width (columns of source)", source.cols)) { _, _ in (nil, nil) }
@@ -108,6 +116,10 @@ struct Seq2SeqInput {
             try reader.expect(b, "out.bias", count: ("V (rows of out.weight)", w.rows))
         }
         targets = try Self.readTargets(&reader, steps: target.rows, classes: outWeight?.rows)
+        if reader.peek("class_tokens") != nil && outWeight == nil {
+            throw reader.fail("class_tokens needs out.weight (V × hidden): they label its rows, the output classes")
+        }
+        classTokens = try reader.labels("class_tokens", count: outWeight?.rows ?? 0, per: "output class (row of out.weight)")
 
         // ∂L/∂(the last value computed at each step): not with targets, which give the loss.
         gradOutput = try reader.matrix("grad_output", "∂L/∂X for the backward pass, one row per target step")
