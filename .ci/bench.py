@@ -176,6 +176,44 @@ def char_lm_case(fixed, numbers):
     return f"T {steps}, V {vocab}, H {hidden}, {generated} generated", work((steps, vocab, hidden, generated)), fields(members)
 
 
+def seq2seq_work(blocks, s, t, i, i2, h, v=0, score="dot", combine=False, targets=False):
+    """seq2seq-attention's stated work (Seq2SeqInput's expectWork)."""
+    general, concat, out = score == "general", score == "concat", v > 0
+    inputs = s * i + t * i2 + blocks * h * (i + i2 + 2 * h + 4) + (h * h if general else 0) + (2 * h * h + h if concat else 0) \
+        + (2 * h * h + h if combine else 0) + (v * h + v if out else 0)
+    per_step = t * (2 * s + h + (h + s * h if concat else 0) + (3 * h if combine else 0) + (2 * v if out else 0) + (1 if targets else 0))
+    numbers = inputs + (s + t) * (2 if blocks == 1 else 10) * h + s * h + (s * h if general or concat else 0) + per_step + (1 if targets else 0)
+    madds = blocks * h * (h + i) * s + blocks * h * (h + i2) * t + t * s * h * (3 if concat else 2) \
+        + (s * h * h if general or concat else 0) + t * ((2 * h * h if combine else 0) + v * h)
+    return madds, numbers
+
+
+def seq2seq_case(fixed, numbers, backward=False):
+    """fixed: 'source' or 'target' (2,048 rows, the other as long as the work allows), 'hidden' (1,024);
+    an LSTM with the concat score, the combine and output layers and targets (the most values a step)."""
+    scale = 3 if backward else 1                 # --backward triples the multiply-adds and doubles the numbers
+
+    def shape(k):
+        s = LIMITS["steps"] if fixed == "source" else min(k, LIMITS["steps"])
+        t = LIMITS["steps"] if fixed == "target" else min(k, LIMITS["steps"])
+        h = LIMITS["size"] if fixed == "hidden" else max(1, min(k // 64, LIMITS["size"]))
+        return s, t, h
+
+    def work(sh):
+        s, t, h = sh
+        madds, count = seq2seq_work(4, s, t, 2, 2, h, 4, "concat", True, True)
+        return madds * scale, count * (2 if backward else 1)
+    k = largest(lambda k: fits(work(shape(k))), LIMITS["steps"])
+    s, t, h = shape(max(k, 1))
+    members = {"cell": '"lstm"', "source": numbers.matrix(s, 2), "target": numbers.matrix(t, 2),
+               "encoder.weight_ih_l0": numbers.matrix(4 * h, 2), "encoder.weight_hh_l0": numbers.matrix(4 * h, h),
+               "decoder.weight_ih_l0": numbers.matrix(4 * h, 2), "decoder.weight_hh_l0": numbers.matrix(4 * h, h),
+               "score": '"concat"', "attn.weight": numbers.matrix(h, 2 * h), "attn.v": json.dumps([0.1] * h),
+               "combine.weight": numbers.matrix(h, 2 * h), "out.weight": numbers.matrix(4, h),
+               "targets": json.dumps([1 + j % 4 for j in range(t)])}
+    return f"S {s}, T {t}, H {h}, V 4", work((s, t, h)), fields(members)
+
+
 def bleu_case(fixed):
     """fixed: 'words' (a candidate of 10,000 words against 10 references of as many, every order to 16) or
     'references' (1,000 references of 100 words, the longest candidate the counts limit allows, order 4).
@@ -417,6 +455,9 @@ def worst_cases(folder):
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
     for fixed in ["words", "references"]:
         yield (f"bleu: {fixed} at the limit", "bleu", []) + bleu_case(fixed)
+    for fixed in ["source", "target", "hidden"]:
+        yield (f"seq2seq-attention: {fixed} at the limit", "seq2seq-attention", []) + seq2seq_case(fixed, numbers)
+    yield ("seq2seq-attention --backward: target at the limit", "seq2seq-attention", ["--backward"]) + seq2seq_case("target", numbers, backward=True)
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text

@@ -129,18 +129,22 @@ struct Seq2SeqInput {
             try reader.expect(g, "grad_output", rows: ("T (rows of target)", target.rows), cols: (what, width))
         }
 
-        // Per encoder step the cell; per decoder step the cell, then S scores and the context (concat:
-        // S vectors of H), the combine and output layers. The trace holds the inputs, every cell value,
-        // and per decoder step e, α, c (concat: S × H more), h̃, y, p.
-        let (s, t, hd) = (Double(source.rows), Double(target.rows), Double(h))
-        let blocks = Double(max(gates.count, 1))
+        // Per encoder step the cell; per decoder step the cell, then S scores (concat: S rows of H
+        // features) and the context, the combine and output layers. The trace holds the inputs, every
+        // cell value (RNN 2H a step, LSTM and GRU 10H), M and the keys, and per decoder step e, α, c
+        // (concat: q and U), [c ; s] and h̃, y and p, ℓ.
+        let (s, t, hd, g) = (Double(source.rows), Double(target.rows), Double(h), Double(max(gates.count, 1)))
         let v = Double(outWeight?.rows ?? 0)
-        let cellWork = blocks * hd * (hd + Double(source.cols)) * s + blocks * hd * (hd + Double(target.cols)) * t
-        let attentionWork = t * s * hd * (score == "concat" ? 3 : 2) + (score == "dot" ? 0 : s * hd * hd) + t * (2 * hd * hd + v * hd)
-        let inputs = Double(source.entries.count + target.entries.count) + 2 * blocks * hd * (hd + 2) + Double(encoder.wIh.entries.count + decoder.wIh.entries.count)
-            + 2 * hd * hd + 3 * hd + v * (hd + 1)
-        let perStep = (gates.isEmpty ? 2 : 10) * hd
-        let traced = inputs + (s + t) * perStep + t * (2 * s + 3 * hd + 2 * v + 1) + (score == "concat" ? t * s * hd + s * hd : score == "general" ? s * hd : 0) + s * hd
+        let (i, i2) = (Double(source.cols), Double(target.cols))
+        let (general, concat, combine, out, loss) = (score == "general", score == "concat", combineWeight != nil, outWeight != nil, targets != nil)
+        func count(_ yes: Bool, _ x: Double) -> Double { yes ? x : 0 }
+        let inputs = s * i + t * i2 + g * hd * (i + i2 + 2 * hd + 4) + count(general, hd * hd) + count(concat, 2 * hd * hd + hd)
+            + count(combine, 2 * hd * hd + hd) + count(out, v * hd + v)
+        let perStep = t * (2 * s + hd + count(concat, hd + s * hd) + count(combine, 3 * hd) + count(out, 2 * v) + count(loss, 1))
+        let traced = inputs + (s + t) * (gates.isEmpty ? 2 : 10) * hd + s * hd + count(general || concat, s * hd)
+            + perStep + count(loss, 1)
+        let cellWork = g * hd * (hd + i) * s + g * hd * (hd + i2) * t
+        let attentionWork = t * s * hd * (concat ? 3 : 2) + count(general || concat, s * hd * hd) + t * (count(combine, 2 * hd * hd) + v * hd)
         try reader.expectWork(multiplyAdds: cellWork + attentionWork, traceNumbers: traced, backwardNumbers: cellWork + attentionWork)
     }
 

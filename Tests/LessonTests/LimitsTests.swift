@@ -28,9 +28,20 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "positional-encoding": _ = try PositionalInput(&reader)
     case "layer-norm": _ = try LayerNormInput(&reader)
     case "char-lm": _ = try CharLMInput(&reader)
+    case "seq2seq-attention": _ = try Seq2SeqInput(&reader)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
+}
+
+/// seq2seq-attention over `source` × `target` rows of `width` numbers, cells of `hidden` units, with `extra` fields.
+private func seq2seq(_ cell: String, source: Int, target: Int, width: Int = 1, hidden: Int, extra: [String: JSON] = [:]) -> JSON {
+    let g = cell == "lstm" ? 4 : cell == "gru" ? 3 : 1
+    var fields: [String: JSON] = ["cell": .string(cell), "source": matrix(source, width), "target": matrix(target, width),
+                                  "encoder.weight_ih_l0": matrix(g * hidden, width), "encoder.weight_hh_l0": matrix(g * hidden, hidden),
+                                  "decoder.weight_ih_l0": matrix(g * hidden, width), "decoder.weight_hh_l0": matrix(g * hidden, hidden)]
+    for (k, v) in extra { fields[k] = v }
+    return .object(fields.sorted { $0.key < $1.key }.map { JSONMember($0.key, $0.value) })
 }
 
 /// char-lm on `text` with a cell of `hidden` units (and an embedding of that width).
@@ -127,6 +138,22 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(1_000)])) },
               beyond: { charLM("rnn", text: "ab", hidden: 1, generate: .fields(["length": .number(1_001)])) },
               message: "generate.length must be a whole number from 1 to 1000 (the characters to generate), got 1001"),
+        Reach(lesson: "seq2seq-attention", atLimit: { seq2seq("rnn", source: 2_048, target: 1, hidden: 1) },
+              beyond: { seq2seq("rnn", source: 2_049, target: 1, hidden: 1) },
+              message: "the source's length (rows of source) is 2049, more than the limit of 2048"),
+        Reach(lesson: "seq2seq-attention", atLimit: { seq2seq("rnn", source: 1, target: 2_048, hidden: 1) },
+              beyond: { seq2seq("rnn", source: 1, target: 2_049, hidden: 1) },
+              message: "the target's length (rows of target) is 2049, more than the limit of 2048"),
+        Reach(lesson: "seq2seq-attention", atLimit: { seq2seq("rnn", source: 1, target: 1, width: size, hidden: 1) },
+              beyond: { seq2seq("rnn", source: 1, target: 1, width: size + 1, hidden: 1) },
+              message: "the source's width (columns of source) is \(size + 1), more than the limit of \(size)"),
+        Reach(lesson: "seq2seq-attention", atLimit: { seq2seq("rnn", source: 1, target: 1, hidden: size) },
+              beyond: { seq2seq("rnn", source: 1, target: 1, hidden: size + 1) },
+              message: "the hidden size (columns of encoder.weight_hh_l0) is \(size + 1), more than the limit of \(size)"),
+        Reach(lesson: "seq2seq-attention", atLimit: { seq2seq("rnn", source: 1, target: 1, hidden: 1, extra: [
+                  "combine.weight": matrix(1, 2), "out.weight": matrix(size, 1)]) },
+              beyond: { seq2seq("rnn", source: 1, target: 1, hidden: 1, extra: ["combine.weight": matrix(1, 2), "out.weight": matrix(size + 1, 1)]) },
+              message: "the number of classes (rows of out.weight) is \(size + 1), more than the limit of \(size)"),
     ]
 
     @Test(arguments: reaches)
@@ -165,6 +192,12 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("char-lm", charLM("lstm", text: "abcab", hidden: 3, embedding: 2, generate: .fields(["mode": .string("sample"), "length": .number(7)]))),
         ("char-lm", charLM("gru", text: "xyzzy", hidden: 2, generate: .fields(["length": .number(5), "temperature": .number(0.5)]))),
         ("char-lm", charLM("rnn", text: "ab", hidden: 1, embedding: 3, generate: .fields(["start": .string("b"), "mode": .string("sample"), "temperature": .number(2)]))),
+        ("seq2seq-attention", seq2seq("rnn", source: 3, target: 2, width: 2, hidden: 2)),
+        ("seq2seq-attention", seq2seq("lstm", source: 2, target: 3, hidden: 3, extra: ["score": .string("general"), "attn.weight": matrix(3, 3),
+                                                                                       "combine.weight": matrix(3, 6)])),
+        ("seq2seq-attention", seq2seq("gru", source: 4, target: 2, width: 3, hidden: 2, extra: [
+            "score": .string("concat"), "attn.weight": matrix(2, 4), "attn.v": .numbers([1, -1]), "combine.weight": matrix(2, 4),
+            "combine.bias": .numbers([0.1, 0.2]), "out.weight": matrix(5, 2), "targets": .numbers([1, 5])])),
     ]
 
     @Test func theStatedTraceNumbersAreWhatTheTraceHolds() throws {
