@@ -90,3 +90,17 @@ extension Seq2Seq {
         return bullets
     }
 }
+
+extension Seq2Seq {
+    /// After the encoder's steps back: what reaches the first source state straight from the
+    /// attention (row 1 of ∂L/∂M) beside what comes back along the encoder's chain, by their sizes.
+    static func shortPathSaying(_ m: Seq2SeqInput, back: Backprop, memory: Traced, hs: [Traced]) -> String? {
+        guard m.sourceSteps > 1, let total = back.gradient(of: hs[0])?.value.flat,
+              case .matrix(let g)? = back.gradient(of: memory)?.value else { return nil }
+        let direct = g.row(0).entries
+        let chain = zip(total, direct).map { $0 - $1 }
+        func size(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let slots = ["direct": readable(size(direct)), "chain": readable(size(chain)), "total": readable(size(total))]
+        return words(size(direct) >= size(chain) ? "short path, direct" : "short path, chain", slots)
+    }
+}

@@ -210,6 +210,8 @@ extension Seq2Seq {
                 through the attention; the encoder's states gather it, and it goes back through the encoder's cell.
                 """#,
             "heading decoder back": "The decoder's steps, back",
+            "short path, direct": #"Attention's short path, in numbers: of $\frac{\partial L}{\partial h_{1}}$ (size «total»), the part the attention passes straight to $h_{1}$, row 1 of $\frac{\partial L}{\partial M}$, has size «direct»; the part that comes back along the encoder's chain, through every later step, has size «chain». Without attention, gradient reaches $h_{1}$ only along that chain, through the decoder's first step and every later encoder step."#,
+            "short path, chain": #"Attention's short path, in numbers: of $\frac{\partial L}{\partial h_{1}}$ (size «total»), the part the attention passes straight to $h_{1}$, row 1 of $\frac{\partial L}{\partial M}$, has size «direct»; the part that comes back along the encoder's chain, through every later step, has size «chain», the larger here: these weights give the first source word little attention."#,
             "heading memory back": "The encoder states' gradient from the attention",
             "heading encoder back": "The encoder's steps, back",
             "heading weight gradients": "The weights' gradients",

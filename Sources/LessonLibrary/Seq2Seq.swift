@@ -256,6 +256,7 @@ enum Seq2Seq: Lesson {
             tr.section(.stepsBack, m.sourceSteps + 1 - i, of: m.sourceSteps, encP.stepHeading(i))
             enc.1.stepBack(i, back, once: once)
         }
+        if let said = shortPathSaying(m, back: back, memory: memory, hs: enc.1.hs) { tr.say(said) }
         tr.heading(w("heading weight gradients"), level: 3)
         for (inputs, p) in [(dec.0, decP), (enc.0, encP)] {
             for weight in [inputs.wIh, inputs.wHh] { back.record(weight, w.caption("cell weight.grad")) }
