@@ -13,13 +13,27 @@ extension Seq2Seq {
         let alpha = exps.map { $0 / sum }
         guard let best = alpha.indices.max(by: { alpha[$0] < alpha[$1] }), alpha.count > 1 else { return caption }
         let token = m.encoder.tokens.map { words("token", ["token": markdownText($0[best])]) } ?? ""
-        let looks = words("looks most at", ["t": "\(t)", "i": "\(best + 1)", "token": token, "a": inSentence(alpha[best]),
-                                           "even": inSentence(1 / Double(alpha.count))])
+        let looks = words(t == 1 ? "looks most at, first" : "looks most at", ["t": "\(t)", "i": "\(best + 1)", "token": token, "a": inSentence(alpha[best]),
+                                                                     "even": inSentence(1 / Double(alpha.count))])
         return Caption(title: caption.title, meaning: caption.meaning.isEmpty ? looks : caption.meaning + " " + looks)
     }
 }
 
 extension Seq2Seq {
+    /// Class k in a LaTeX subscript: its label when it is a word of letters or digits (`\text{love}`), else its number.
+    static func classSymbol(_ m: Seq2SeqInput, _ k: Int) -> String {
+        guard let label = m.classTokens?[k], !label.isEmpty, label.count <= 12, label.allSatisfy({ $0.isLetter || $0.isNumber }) else { return "\(k + 1)" }
+        return "\\text{\(label)}"
+    }
+
+    /// A decoder step as the summary's rows name it: what it reads and, with targets, what it should predict.
+    static func stepLabel(_ m: Seq2SeqInput, _ t: Int) -> String {
+        let reads = m.decoder.tokens?[t - 1]
+        guard let k = m.targets?[t - 1] else { return reads.map { "\(t) · \($0)" } ?? "\(t)" }
+        let target = m.classTokens?[k] ?? "\(k + 1)"
+        return "\(t) · \(reads ?? "") → \(target)".replacingOccurrences(of: " ·  →", with: " →")
+    }
+
     /// Class j as a sentence names it: its label in quotes, or "class j".
     static func classSaid(_ m: Seq2SeqInput, _ j: Int) -> String {
         m.classTokens.map { "“\(markdownText($0[j]))”" } ?? words("class j", ["j": "\(j + 1)"])
@@ -38,8 +52,8 @@ extension Seq2Seq {
         guard !p.contains(where: \.isNaN) else { return said(words, "p[t]") }
         let (best, tie) = CharLM.likeliest(p)
         let k = m.targets?[t - 1]
-        var slots = ["chosen": classSaid(m, best), "p": "p_{\(t),\(best + 1)} = \(inSentence(p[best]))", "other": tie.map { classSaid(m, $0) } ?? ""]
-        if let k { slots.merge(["target": classSaid(m, k), "q": "p_{\(t),\(k + 1)} = \(inSentence(p[k]))"]) { _, b in b } }
+        var slots = ["chosen": classSaid(m, best), "p": "p_{\(t),\(classSymbol(m, best))} = \(inSentence(p[best]))", "other": tie.map { classSaid(m, $0) } ?? ""]
+        if let k { slots.merge(["target": classSaid(m, k), "q": "p_{\(t),\(classSymbol(m, k))} = \(inSentence(p[k]))"]) { _, b in b } }
         let key = tie != nil ? (k == nil ? "predicts, tie, no target" : "predicts, tie") : k == nil ? "predicts" : best == k ? "predicts, right" : "predicts, wrong"
         return said(words, "p[t]", adding: [words(key, slots)])
     }
@@ -52,7 +66,8 @@ extension Seq2Seq {
             words("alignment pair", ["t": "\(t + 1)", "source": sourceSaid(m, i), "a": inSentence(alpha[t][i])])
         }
         let monotone = zip(best, best.dropFirst()).allSatisfy { $0 <= $1 }
-        let key = alpha.count < 2 || m.sourceSteps < 2 ? "alignment" : monotone ? "alignment, in order" : "alignment, crossing"
+        let key = alpha.count < 2 || m.sourceSteps < 2 ? "alignment" : monotone ? "alignment, in order"
+            : m.encoder.tokens != nil && m.targets != nil ? "alignment, crossing, words" : "alignment, crossing"
         return words(key, ["pairs": listed(pairs) + (best.count > 6 ? words("and so on") : "")])
     }
 
@@ -80,11 +95,14 @@ extension Seq2Seq {
         }
         // Seq2seq without attention reads h_S alone: how much of the context comes from elsewhere.
         if m.sourceSteps > 1 {
-            let shares = steps.map { 1 - $0.alpha.value.flat[m.sourceSteps - 1] }
-            let t = shares.indices.max { shares[$0] < shares[$1] } ?? 0
-            bullets.append(words("slide last state") + " " + words("last state", ["S": "\(m.sourceSteps)", "t": "\(t + 1)",
-                                                                                    "rest": inSentence(shares[t]),
-                                                                                    "mine": inSentence(1 - shares[t])]))
+            let onLast = steps.map { $0.alpha.value.flat[m.sourceSteps - 1] }
+            let shown = onLast.prefix(6).map(inSentence)
+            let largest = steps.map { $0.alpha.value.flat.max() ?? 0 }
+            // Whether h_S gets the largest weight at every step: then the seed's worry stands here.
+            let lastWins = zip(onLast, largest).allSatisfy { $0 == $1 }
+            bullets.append(words("slide last state") + " " + words(lastWins ? "last state, confirmed" : "last state", [
+                "S": "\(m.sourceSteps)", "weights": listed(shown) + (onLast.count > 6 ? words("and so on") : ""), "T": "\(steps.count)",
+                "least": inSentence(onLast.min() ?? 0)]))
         }
         _ = last
         return bullets

@@ -61,7 +61,7 @@ enum Seq2Seq: Lesson {
         let parts = ["equations, \(m.score)", "equations, attention"] + (m.combineWeight == nil ? [] : ["equations, combine"])
             + (m.outWeight == nil ? [] : ["equations, out"]) + (m.targets == nil ? [] : ["equations, loss"]) + ["equations, end"]
         tr.math(parts.map { w($0) }.joined(separator: "\n"))
-        tr.say(w("convention", ["lesson": w("cell lesson, \(m.cell)")]))
+        tr.say(w("convention", ["lesson": w("cell lesson, \(m.cell)"), "module": w("cell module, \(m.cell)")]))
         tr.introduceInputs(legend: [
             (symbol: "S", meaning: w("legend S"), size: m.sourceSteps),
             (symbol: "T", meaning: w("legend T"), size: m.targetSteps),
@@ -74,7 +74,7 @@ enum Seq2Seq: Lesson {
         let targetRows = sequenceLabels(dec.tokens, count: m.targetSteps)
         let source = tr.input("source", "X", .matrix(enc.x), w.caption("source"),
                               labels: Labels(rowHeader: w("label i"), rows: sourceRows, columns: numberLabels(enc.inputSize)))
-        let target = tr.input("target", #"X^{\text{dec}}"#, .matrix(dec.x), w.caption("target"),
+        let target = tr.input("target", #"X^{\text{dec}}"#, .matrix(dec.x), w.caption(m.targets == nil ? "target, no targets" : "target"),
                               labels: Labels(rowHeader: sharedWords("label t"), rows: targetRows, columns: numberLabels(dec.inputSize)))
         // The cells' weights, in words of their own: what they mean is said in the cells' lessons.
         tr.heading(w("heading encoder weights"), level: 3)
@@ -96,7 +96,7 @@ enum Seq2Seq: Lesson {
         let once = SaidOnce(meanings: false)     // the cells' words
         let said = SaidOnce()                    // this lesson's, at the first step that has them
         tr.heading(w("heading encoder"))
-        tr.say(w("encoder", ["lesson": w("cell lesson, \(m.cell)"), "S": "\(m.sourceSteps)"]))
+        tr.say(w("encoder", ["lesson": w("cell lesson, \(m.cell)"), "module": w("cell module, \(m.cell)"), "S": "\(m.sourceSteps)"]))
         let encC0 = m.cell == "lstm" ? constant(.vector(.zeros(m.hidden)), #"c_{0}^{\text{enc}}"#) : nil
         let encLayer = LayerInputs(xs: (0..<m.sourceSteps).map { source.row($0, "x_{\($0 + 1)}") }, wIh: encInputs.wIh, wHh: encInputs.wHh,
                                    bIh: encInputs.bIh, bHh: encInputs.bHh, h0: encInputs.h0, c0: encC0, own: [])
@@ -142,7 +142,7 @@ enum Seq2Seq: Lesson {
             if let wC, let bC {
                 // [c_t ; s_t] recorded, so that the way back names what it splits into ∂L/∂c_t and ∂L/∂s_t.
                 let joined = tr.record("cs[\(t)]", #"\left[c_{\#(t)};s_{\#(t)}\right]"#, concatEntries([c, s]), said(w, "cs[t]"),
-                                       labels: Labels(rowHeader: w("label entry"), rows: (1...m.hidden).map { "c\(subscripted($0))" } + (1...m.hidden).map { "s\(subscripted($0))" }))
+                                       labels: Labels(rowHeader: w("label entry"), rows: (1...m.hidden).map { w("label c unit", ["j": "\($0)"]) } + (1...m.hidden).map { w("label s unit", ["j": "\($0)"]) }))
                 step.joined = joined
                 step.hTilde = tr.record("h_tilde[\(t)]", #"\tilde h_{\#(t)}"#, tanh(wC * joined + bC), said(w, "h_tilde[t]"), labels: unitLabels)
             }
@@ -152,7 +152,7 @@ enum Seq2Seq: Lesson {
                 (step.y, step.p) = (y, p)
                 if let k = m.targets?[t - 1] {
                     step.loss = tr.record("loss[\(t)]", #"\ell_{\#(t)}"#,
-                                          crossEntropy(y, p, target: k, picked: "p_{\(t),\(k + 1)}", oneHot: #"\operatorname{onehot}(\#(k + 1))"#),
+                                          crossEntropy(y, p, target: k, picked: "p_{\(t),\(classSymbol(m, k))}", oneHot: #"\operatorname{onehot}(\#(classSymbol(m, k)))"#),
                                           said(w, "loss[t]"))
                 }
             }
@@ -171,11 +171,12 @@ enum Seq2Seq: Lesson {
 
         tr.slides(slides(m, memory: memory.value, steps: steps).map { "- " + $0 })
         tr.heading(w("heading summary"))
-        tr.figure(.heatmaps(title: w("figure alignment"), panels: [Heatmap(title: w("panel alignment"), rows: targetRows, columns: sourceRows,
-                                                                           values: CharLM.rowsMatrix(steps.map(\.alpha)), rowHeader: w("label t, target"),
+        let stepRows = (0..<m.targetSteps).map { t in stepLabel(m, t + 1) }
+        tr.figure(.heatmaps(title: w("figure alignment"), panels: [Heatmap(title: w("panel alignment"), rows: stepRows, columns: sourceRows,
+                                                                           values: CharLM.rowsMatrix(steps.map(\.alpha)), rowHeader: w(m.targets == nil ? "label t, reads" : "label t, target"),
                                                                            columnHeader: w("label i, source"))], scale: .unit),
                   description: w("figure alignment, description"))
-        tr.summary(rowHeader: sharedWords("label t"), rows: targetRows, columns: [(symbol: #"\alpha_{t}"#, values: steps.map(\.alpha))], entries: sourceRows)
+        tr.summary(rowHeader: w(m.targets == nil ? "label t, reads" : "label t, target"), rows: stepRows, columns: [(symbol: #"\alpha_{t}"#, values: steps.map(\.alpha))], entries: sourceRows)
         tr.say(alignmentSaying(m, alpha: steps.map { $0.alpha.value.flat }))
 
         if backward {
@@ -259,9 +260,9 @@ enum Seq2Seq: Lesson {
         if let said = shortPathSaying(m, back: back, memory: memory, hs: enc.1.hs) { tr.say(said) }
         tr.heading(w("heading weight gradients"), level: 3)
         for (inputs, p) in [(dec.0, decP), (enc.0, encP)] {
-            for weight in [inputs.wIh, inputs.wHh] { back.record(weight, w.caption("cell weight.grad")) }
-            if p.bIh != nil { back.record(inputs.bIh, w.caption("cell bias.grad")) }
-            if p.bHh != nil { back.record(inputs.bHh, w.caption("cell bias.grad")) }
+            for weight in [inputs.wIh, inputs.wHh] { back.record(weight, said(w, "cell weight.grad")) }
+            if p.bIh != nil { back.record(inputs.bIh, said(w, "cell weight.grad")) }
+            if p.bHh != nil { back.record(inputs.bHh, said(w, "cell weight.grad")) }
         }
         for (value, key) in [(layers.wOut, "out.weight.grad"), (layers.bOut, "out.bias.grad"), (layers.wC, "combine.weight.grad"),
                              (layers.bC, "combine.bias.grad"), (layers.v, "attn.v.grad"), (layers.wA, "attn.weight.grad")] {

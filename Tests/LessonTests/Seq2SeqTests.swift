@@ -127,7 +127,8 @@ import Testing
                 let best = p.indices.max { p[$0] < p[$1] }!
                 let right = Int(targets[t - 1]) - 1
                 let label = "“\(["I", "love", "you"][best])”"
-                #expect(text.contains("The likeliest is \(label) ($p_{\(t),\(best + 1)} = \(inSentence(p[best]))$)" + (best == right ? ", the right one." : ", but the right one")))
+                let symbol = "\\text{\(["I", "love", "you"][best])}"
+                #expect(text.contains("The likeliest is \(label) ($p_{\(t),\(symbol)} = \(inSentence(p[best]))$)" + (best == right ? ", the right one." : ", but the right one")))
             }
         }
     }
@@ -148,5 +149,23 @@ import Testing
         // A transposed label superscript is one superscript, never a double one.
         #expect(!text.contains("}^{\\text{dec}}^{") && !text.contains("}^{\\text{enc}}^{"))
         #expect(text.contains("W_{hh}^{\\text{dec}\\top}"))
+    }
+}
+
+extension Seq2SeqTests {
+    @Test func theExamplesStoriesHoldForTheirNumbers() throws {
+        // default: "after <s>, I and love its states point like h_1, h_3 and h_2", and the weights follow.
+        let trace = try Seq2Seq.trace(try Self.example("default").input, file: "x", example: nil)
+        let h = try (1...3).map { try Self.values(trace, "enc.h[\($0)]") }
+        for (t, i) in [(1, 0), (2, 2), (3, 1)] {
+            let s = try Self.values(trace, "dec.s[\(t)]")
+            let cosines = h.map { hi in zip(s, hi).reduce(0) { $0 + $1.0 * $1.1 } / (hi.reduce(0) { $0 + $1 * $1 }.squareRoot() * s.reduce(0) { $0 + $1 * $1 }.squareRoot()) }
+            #expect(cosines.indices.max { cosines[$0] < cosines[$1] } == i, "s_\(t)")
+            let alpha = try Self.values(trace, "alpha[\(t)]")
+            #expect(alpha.indices.max { alpha[$0] < alpha[$1] } == i)
+        }
+        // seed-004: "its first three steps are the default's".
+        let seed = try Seq2Seq.trace(try Self.example("seed-004").input, file: "x", example: nil)
+        for t in 1...3 { #expect(try Self.values(seed, "dec.s[\(t)]") == (try Self.values(trace, "dec.s[\(t)]"))) }
     }
 }
