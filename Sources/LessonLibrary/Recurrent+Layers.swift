@@ -112,6 +112,9 @@ extension RecurrentInput {
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
 
+    /// `base` with the mark the symbols wear (`\overleftarrow{c}_{5}`), without the layer's superscript: for words that add «sup».
+    func marked(_ base: String) -> String { mark?.apply(base) ?? base }
+
     /// A figure's title, with the layer it shows when there are several.
     func titled(_ title: String) -> String {
         isStacked ? title + layersWords(" figure, layer", layerSlots(layer)) : title
@@ -281,9 +284,9 @@ extension RecurrentInput {
     }
 
     /// The slots of the symbols a layer's words name, for step `t`: «h-1» (the state before it),
-    /// «x» (its input), «Wih», «Whh», «a» (the pre-activation W_ih writes into), «sup».
+    /// «c-1» (the cell state before it, without the layer's superscript: the words add «sup»), «x» (its input), «Wih», «Whh», «a» (the pre-activation W_ih writes into), «sup».
     func symbolSlots(_ t: Int) -> [String: String] {
-        stepSlots(t).merging(["h-1": symbol("h_{\(before(t))}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
+        stepSlots(t).merging(["h-1": symbol("h_{\(before(t))}"), "c-1": marked("c_{\(before(t))}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
                               "a": inputSide("\(t)"), "sup": sup]) { a, _ in a }
     }
 
