@@ -79,6 +79,14 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         let sampled = generate["mode"] == .string("sample")
         return steps + (1...length).flatMap { k in (["y", "p", "next"] + (sampled ? ["u"] : [])).map { "gen.\($0)[\(k)]" } }
     case "bleu": return ["matches", "totals", "precisions", "bp", "bleu"]
+    case "birnn":
+        let cell: [String]
+        switch input["cell"] {
+        case .string("lstm")?: cell = ["i", "f", "g", "o", "c", "h"]
+        case .string("gru")?: cell = ["r", "z", "n", "h"]
+        default: cell = ["h"]
+        }
+        return ["fwd.", "bwd."].flatMap { d in (1...rows("input")).flatMap { t in cell.map { "\(d)\($0)[\(t)]" } } } + ["output"]
     default: return []
     }
 }
