@@ -253,6 +253,35 @@ def recurrent_case(lesson, blocks, fixed, numbers, tokens=None):
     return f"T {steps}, I {inputs}, H {hidden}", recurrent_work(blocks, steps, inputs, hidden, cell), text
 
 
+def birnn_work(blocks, steps, inputs, hidden, cell=False):
+    """birnn's stated work (BiRNNInput's expectWork): two directions, h0 (and c0) 2 × H, the output T × 2H."""
+    stack = blocks * hidden
+    weights = stack * inputs + stack * hidden + 2 * stack
+    numbers = steps * inputs + 2 * weights + 2 * hidden * (2 if cell else 1)
+    numbers += 2 * steps * (2 * hidden if blocks == 1 else 10 * hidden) + steps * 2 * hidden
+    return 2 * steps * stack * (inputs + hidden), numbers
+
+
+def birnn_case(cell, blocks, fixed, numbers):
+    """fixed: which dimension is at its limit ('steps', 'inputs', 'hidden'); the others grow together."""
+    lstm = cell == "lstm"
+
+    def shape(k):
+        steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
+        inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
+        hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
+        return steps, inputs, hidden
+
+    k = largest(lambda k: fits(birnn_work(blocks, *shape(k), lstm)), LIMITS["steps"])
+    steps, inputs, hidden = shape(max(k, 1))
+    stack = blocks * hidden
+    members = {"cell": json.dumps(cell), "input": numbers.matrix(steps, inputs)}
+    for suffix in ["", "_reverse"]:
+        members["weight_ih_l0" + suffix] = numbers.matrix(stack, inputs)
+        members["weight_hh_l0" + suffix] = numbers.matrix(stack, hidden)
+    return f"{cell}, T {steps}, I {inputs}, H {hidden}", birnn_work(blocks, steps, inputs, hidden, lstm), fields(members)
+
+
 def attention_case(fixed, numbers):
     def shape(k):
         return (LIMITS["tokens"], min(k, LIMITS["width"])) if fixed == "tokens" else (min(k, LIMITS["tokens"]), LIMITS["width"])
@@ -415,6 +444,10 @@ def worst_cases(folder):
         yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
     for fixed in ["text", "vocab", "hidden", "generated"]:
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
+    # Two directions' weights: an LSTM of hidden size 1,024 is past the trace limit, a tanh RNN's is not.
+    for cell, blocks, sizes in [("rnn", 1, ["steps", "inputs", "hidden"]), ("lstm", 4, ["steps", "inputs"])]:
+        for fixed in sizes:
+            yield (f"birnn ({cell}): {fixed} at the limit", "birnn", []) + birnn_case(cell, blocks, fixed, numbers)
     for fixed in ["words", "references"]:
         yield (f"bleu: {fixed} at the limit", "bleu", []) + bleu_case(fixed)
     yield ("largest input file", "layer-norm", []) + largest_file_case()

@@ -60,13 +60,14 @@ extension BiRNNInput {
         where reader.peek(key) == nil {
             throw reader.fail("missing field \(key): the reverse direction's \(what), \(stacked) × \(cols.0) = \(blocks * h) × \(cols.1) (bidirectional=True gives each direction weights of its own)")
         }
-        var reverse = try RecurrentInput(part: &reader, layout: .keyed(prefix: "", suffix: "_reverse"), x: x, tokens: tokens, gates: gates,
-                                         inputSize: ("input", x.cols)) { reader, hReverse in
-            guard hReverse == h else {
-                throw reader.fail("weight_hh_l0_reverse must be \(stacked) × hidden = \(blocks * h) × \(h) (the forward direction's hidden size, from weight_hh_l0), got \(blocks * hReverse) × \(hReverse)")
-            }
-            return (states.h0?.row(1), states.c0?.row(1))
+        // Both directions have the forward direction's hidden size: said of weight_hh_l0_reverse, whose columns give it.
+        if case .array(let rows)? = reader.peek("weight_hh_l0_reverse"), case .array(let first)? = rows.first,
+           rows.count != blocks * h || first.count != h {
+            throw reader.fail("weight_hh_l0_reverse must be \(stacked) × hidden = \(blocks * h) × \(h) (the forward direction's hidden size, from weight_hh_l0), got \(rows.count) × \(first.count)"
+                + (rows.count == h && first.count == blocks * h && blocks > 1 ? ": is it transposed?" : ""))
         }
+        var reverse = try RecurrentInput(part: &reader, layout: .keyed(prefix: "", suffix: "_reverse"), x: x, tokens: tokens, gates: gates,
+                                         inputSize: ("input", x.cols)) { _, _ in (states.h0?.row(1), states.c0?.row(1)) }
         forward.mark = .forward
         forward.namePrefix = "fwd."
         (reverse.mark, reverse.namePrefix, reverse.reversed, reverse.repeats) = (.reverse, "bwd.", true, BiRNN.reverseSteps)
