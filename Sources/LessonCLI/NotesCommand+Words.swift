@@ -43,6 +43,8 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $y_{t}$, $p_{t}$, $p_{t,j}$ | scores (logits) over the vocabulary, their softmax, its entry for character $j$ | char-lm |
 | $\ell_{t}$, $L$, $\operatorname{PPL}$ | the loss at step $t$ ($-\log$ of the target's probability), their mean, the perplexity $e^{L}$ | char-lm |
 | $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$, $C_{t}$, $u_{t}$, $Z_{t}$, $j_{t}$, $\tau$ | generating: the values of a step that reads the model's own choice, the running sums of $\hat p_{t}$, the uniform draw from the generator's 64-bit output $Z_{t}$, the index chosen, the temperature | char-lm |
+| $\overrightarrow{h}_{t}$, $\overleftarrow{h}_{t}$, $\overrightarrow{W}_{ih}$, $\overleftarrow{W}_{ih}$ | the forward and the reverse direction's values and weights (`fwd.h[t]`, `bwd.h[t]`, `weight_ih_l0_reverse`); $t$ is the position in both, so $\overleftarrow{h}_{t}$ has read $x_{t} \dots x_{T}$, from $\overleftarrow{h}_{T+1}$ | birnn |
+| $H_{0}$, $C_{0}$, $O$, $o_{t}$ | `h0` and `c0`, 2 × H (row 1 the forward direction's, row 2 the reverse's); the output, whose row $t$ is $o_{t} = [\overrightarrow{h}_{t} ; \overleftarrow{h}_{t}]$ | birnn |
 | $n = 1 \dots N$, $g$ | n-gram order, the largest order (not a number of layers; $n$ is not a token count here); a distinct n-gram of the candidate (not the LSTM candidate $g_{t}$) | bleu |
 | $k = 1 \dots K$ | reference translation $k$, the number of references (not a key, not the keys $K$) | bleu |
 | $\operatorname{count}^{(n)}$, $\operatorname{ref}^{(n)}$, $\operatorname{maxref}^{(n)}$, $\operatorname{clip}^{(n)}$ | per distinct n-gram: its count in the candidate, in each reference, the most in one reference, the smaller of the first and the third | bleu |

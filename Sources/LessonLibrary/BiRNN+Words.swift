@@ -226,15 +226,20 @@ extension BiRNN {
             "lstm.summary": "“bank of the river” read both ways by two LSTM cells",
             "lstm.story": #"""
                 The default example's sentence, read by two LSTM cells (`nn.LSTM(2, 2, bidirectional=True)`). \#
-                The reverse direction writes “river”'s two numbers into its cell state (its input gates open \#
-                on water and on money, its candidate reads both) and keeps them with forget biases of 2 on \#
-                the way to “bank”; the forward direction has its own gates, forget bias 1.
+                The reverse direction's input and forget gates read the input alone (their rows of \#
+                $\overleftarrow{W}_{hh}$ are 0): on “river” unit 1's input gate opens, $\sigma(1 + 1 - 1) = 0.73$, \#
+                and unit 2's stays nearly shut, $\sigma(-1 - 1 - 1) = 0.05$, so “river” is written into unit 1's \#
+                cell; its forget biases of 2 keep $\sigma(2) = 0.88$ of the cell at every word on the way to \#
+                “bank”. The forward direction has gates of its own, with forget biases of 1.
                 """#,
             "gru.summary": "“bank of the river” read both ways by two GRU cells",
             "gru.story": #"""
                 The default example's sentence, read by two GRU cells (`nn.GRU(2, 2, bidirectional=True)`, \#
-                PyTorch's reset-after candidate). The reverse direction's update gate opens on “river” and on \#
-                “bank” and stays half shut on “of” and “the”, so the last word reaches the first.
+                PyTorch's reset-after candidate; `h0` given as zeros). The reverse direction's update gate \#
+                reads the input alone (its rows of $\overleftarrow{W}_{hh}$ are 0), and PyTorch's $z$ keeps \#
+                the old state: on “river” unit 1's $z$ is $\sigma(1 - 2) = 0.27$, so unit 1 takes most of its \#
+                candidate, while unit 2's $\sigma(1 + 2) = 0.95$ keeps its zero start; on “of” and “the” both \#
+                are near 0.7, so each word keeps about 70% of what the state carries from “river” to “bank”.
                 """#,
         ])
 }
