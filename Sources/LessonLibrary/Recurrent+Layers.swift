@@ -34,7 +34,7 @@ struct LayerInputs {
 }
 
 /// The mark a cell's symbols wear (`RecurrentInput.mark`): LaTeX's `command` over the letter of
-/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow{W}_{ih}`.
+/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow W_{ih}`.
 struct SymbolMark: Sendable {
     let command: String
     let letters: String
@@ -51,8 +51,9 @@ struct SymbolMark: Sendable {
     func apply(_ base: String) -> String {
         guard let letter = base.first, letters.contains(letter), base.dropFirst().hasPrefix("_{"),
               initialStates || !base.hasSuffix("_{0}") else { return base }
-        // The hat over one letter needs no braces, as the notes have always written it.
-        return (command == #"\hat"# ? "\(command) \(letter)" : "\(command){\(letter)}") + base.dropFirst()
+        // Over one letter without braces (`\hat h_{2}`, `\overleftarrow h_{2}`): in inline math GitHub
+        // may read the `_` of `}_{` as emphasis.
+        return "\(command) \(letter)" + base.dropFirst()
     }
 }
 
@@ -112,7 +113,7 @@ extension RecurrentInput {
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
 
-    /// `base` with the mark the symbols wear (`\overleftarrow{c}_{5}`), without the layer's superscript: for words that add «sup».
+    /// `base` with the mark the symbols wear (`\overleftarrow c_{5}`), without the layer's superscript: for words that add «sup».
     func marked(_ base: String) -> String { mark?.apply(base) ?? base }
 
     /// A figure's title, with the layer it shows when there are several.
