@@ -121,12 +121,16 @@ extension BiRNN {
             "h_n, one step": #"With one position, PyTorch's `h_n` is the output's one row, split in two: $«fhT» = «fT»$ and $«bh1» = «b1»$."#,
             "heading summary": "Summary",
             "figure states": "The two directions' states at each position",
-            "panel forward": "→hₜ (read from the left)",
-            "panel reverse": "←hₜ (read from the right)",
+            "row output": "output",
+            "row forward": "forward →",
+            "row reverse": "reverse ←",
+            "row input": "input",
             "figure states, description": #"""
-                Each row is a position, each cell a unit: on the left the forward direction's state, which \#
-                has read the sequence up to that position, on the right the reverse direction's, which has \#
-                read it from the end down to that position. Side by side, the two halves are the output's row.
+                The network unrolled over the positions, a column each: the forward direction's cells in \#
+                one row, each passing its state to the right, the reverse direction's in the row below, each \#
+                passing its state to the left; both read the input at the bottom of the column, and the \#
+                output at its top is the two states side by side. Each square is a unit's value, red above \#
+                0 and blue below.
                 """#,
             "summary saying": #"""
                 Position t's output row has both sides of $x_{t}$: $«fht»$ what lies to its left, $«bht»$ what \#

@@ -141,12 +141,10 @@ enum BiRNN: Lesson {
 
         tr.slides(slides(m, fhs: fhs, bhs: bhs).map { "- " + $0 })
         tr.heading(w("heading summary"))
-        tr.figure(.heatmaps(title: w("figure states"), panels: [
-            Heatmap(title: w("panel forward"), rows: stepLabels, columns: unitColumns, values: rowsMatrix(fhs),
-                    rowHeader: sharedWords("label t"), columnHeader: sharedWords("label unit")),
-            Heatmap(title: w("panel reverse"), rows: stepLabels, columns: unitColumns, values: rowsMatrix(bhs),
-                    rowHeader: sharedWords("label t"), columnHeader: sharedWords("label unit")),
-        ], scale: .diverging), description: w("figure states, description"))
+        tr.figure(.directions(Directions(title: w("figure states"), positions: stepLabels, forward: fhs.map { $0.value.flat },
+                                         reverse: bhs.map { $0.value.flat },
+                                         rowNames: [w("row output"), w("row forward"), w("row reverse"), w("row input")])),
+                  description: w("figure states, description"))
         tr.summary(rowHeader: sharedWords("label t"), rows: stepLabels,
                    columns: [(symbol: fp.symbol("h_{t}"), values: fhs), (symbol: bp.symbol("h_{t}"), values: bhs)])
         tr.say(summarySaying(m, fhs: fhs, bhs: bhs))
@@ -154,11 +152,6 @@ enum BiRNN: Lesson {
             derivePass(m, tr, inputs: (x, h0, c0), weights: (fi, bi), runs: (forward, reverse), output: output, story: example?.backwardStory)
         }
         return tr
-    }
-
-    /// A matrix whose rows are these vectors' values.
-    static func rowsMatrix(_ rows: [Traced]) -> Matrix {
-        Matrix(rows: rows.count, cols: rows.first?.value.count ?? 0, entries: rows.flatMap { $0.value.flat })
     }
 
     // MARK: The backward pass
