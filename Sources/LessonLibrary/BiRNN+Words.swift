@@ -11,19 +11,19 @@ extension BiRNN {
             "h0": ("Initial hidden states", #"PyTorch's `h0` of a bidirectional layer, 2 × H: row 1 is the forward direction's start, $«fh0»$; row 2 the reverse direction's, $«bh0»$, the state it has before it reads $x_{«T»}$."#),
             "c0": ("Initial cell states", #"Row 1 is $«fc0»$, where the forward direction's cell state starts; row 2 is $«bc0»$, the reverse direction's."#),
             "forward weight_ih_l0": ("Forward input weights", #"Multiply $x_{t}$ in the forward direction«per row»."#),
-            "forward weight_hh_l0": ("Forward recurrent weights", #"Multiply $\overrightarrow h_{t-1}$, the state of the position to the left: the forward direction carries what it has read rightwards."#),
+            "forward weight_hh_l0": ("Forward recurrent weights", #"Multiply $\overrightarrow{h_{t-1}}$, the state of the position to the left: the forward direction carries what it has read rightwards."#),
             "forward bias_ih_l0": ("Forward input bias", ""),
-            "forward bias_hh_l0": ("Forward recurrent bias", #"Only the sum $\overrightarrow b_{ih} + \overrightarrow b_{hh}$ matters."#),
-            "forward bias_hh_l0, gru": ("Forward recurrent bias", #"In rows r and z only $\overrightarrow b_{ih} + \overrightarrow b_{hh}$ matters; $\overrightarrow b_{hn}$ is scaled by the reset gate."#),
+            "forward bias_hh_l0": ("Forward recurrent bias", #"Only the sum $\overrightarrow{b_{ih}} + \overrightarrow{b_{hh}}$ matters."#),
+            "forward bias_hh_l0, gru": ("Forward recurrent bias", #"In rows r and z only $\overrightarrow{b_{ih}} + \overrightarrow{b_{hh}}$ matters; $\overrightarrow{b_{hn}}$ is scaled by the reset gate."#),
             "reverse weight_ih_l0": ("Reverse input weights", #"The reverse direction's own: they multiply the same $x_{t}$ with other numbers«per row»."#),
-            "reverse weight_hh_l0": ("Reverse recurrent weights", #"Multiply $\overleftarrow h_{t+1}$, the state of the position to the right: the reverse direction carries what it has read leftwards."#),
+            "reverse weight_hh_l0": ("Reverse recurrent weights", #"Multiply $\overleftarrow{h_{t+1}}$, the state of the position to the right: the reverse direction carries what it has read leftwards."#),
             "reverse bias_ih_l0": ("Reverse input bias", ""),
-            "reverse bias_hh_l0": ("Reverse recurrent bias", #"Only the sum $\overleftarrow b_{ih} + \overleftarrow b_{hh}$ matters."#),
-            "reverse bias_hh_l0, gru": ("Reverse recurrent bias", #"In rows r and z only $\overleftarrow b_{ih} + \overleftarrow b_{hh}$ matters; $\overleftarrow b_{hn}$ is scaled by the reset gate."#),
+            "reverse bias_hh_l0": ("Reverse recurrent bias", #"Only the sum $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$ matters."#),
+            "reverse bias_hh_l0, gru": ("Reverse recurrent bias", #"In rows r and z only $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$ matters; $\overleftarrow{b_{hn}}$ is scaled by the reset gate."#),
             "output": ("output", #"Row t is $«fht»$ followed by $«bht»$, «2H» numbers: what `nn.RNN(bidirectional=True)` returns as `output`. Its first half has read $x_{1} \dots x_{t}$, its second half $x_{t} \dots x_{«T»}$: together, the whole sequence, seen from position t. Each entry is copied from the state it comes from."#),
-            "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow h_{t}$, its last H for $\overleftarrow h_{t}$."#),
-            "grad_output, ones": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow h_{t}$, its last H for $\overleftarrow h_{t}$. All ones: L is the sum of every entry of the output."#),
-            "output.grad": ("gradient of the output", #"The loss's gradient itself, $G$: the output is not used again. Its columns split it between the two directions: the first H of row t go to $\overrightarrow h_{t}$, the last H to $\overleftarrow h_{t}$."#),
+            "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$."#),
+            "grad_output, ones": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$. All ones: L is the sum of every entry of the output."#),
+            "output.grad": ("gradient of the output", #"The loss's gradient itself, $G$: the output is not used again. Its columns split it between the two directions: the first H of row t go to $\overrightarrow{h_{t}}$, the last H to $\overleftarrow{h_{t}}$."#),
             "weight_ih_l0.grad": ("gradient of the input weights", #"One term $\frac{\partial L}{\partial «a»} x_{t}^{\top}$ per position, summed: the same $«Wih»$ acted at every position."#),
             "weight_hh_l0.grad": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial «ah»} «hT»$ per position, summed: backpropagation through time, in this direction's order."#),
             "weight_hh_l0.grad, zero h0": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial «ah»} «hT»$ per position, summed: backpropagation through time, in this direction's order. $«h0» = 0$, so its first step, at t = «first», adds nothing."#),
@@ -49,20 +49,20 @@ extension BiRNN {
             "equations": #"""
                 \begin{aligned}
                 «cell»
-                o_{t} &= \begin{bmatrix} \overrightarrow h_{t} \\ \overleftarrow h_{t} \end{bmatrix} && \text{2H numbers: row } t \text{ of the output } O
+                o_{t} &= \begin{bmatrix} \overrightarrow{h_{t}} \\ \overleftarrow{h_{t}} \end{bmatrix} && \text{2H numbers: row } t \text{ of the output } O
                 \end{aligned}
                 """#,
             "cell equations, rnn": #"""
-                \overrightarrow h_{t} &= \tanh(\overrightarrow W_{ih} x_{t} + \overrightarrow b_{ih} + \overrightarrow W_{hh} \overrightarrow h_{t-1} + \overrightarrow b_{hh}) && t = 1 \dots T \text{, from } \overrightarrow h_{0} \\
-                \overleftarrow h_{t} &= \tanh(\overleftarrow W_{ih} x_{t} + \overleftarrow b_{ih} + \overleftarrow W_{hh} \overleftarrow h_{t+1} + \overleftarrow b_{hh}) && t = T \dots 1 \text{, from } \overleftarrow h_{T+1} \\
+                \overrightarrow{h_{t}} &= \tanh(\overrightarrow{W_{ih}} x_{t} + \overrightarrow{b_{ih}} + \overrightarrow{W_{hh}} \overrightarrow{h_{t-1}} + \overrightarrow{b_{hh}}) && t = 1 \dots T \text{, from } \overrightarrow{h_{0}} \\
+                \overleftarrow{h_{t}} &= \tanh(\overleftarrow{W_{ih}} x_{t} + \overleftarrow{b_{ih}} + \overleftarrow{W_{hh}} \overleftarrow{h_{t+1}} + \overleftarrow{b_{hh}}) && t = T \dots 1 \text{, from } \overleftarrow{h_{T+1}} \\
                 """#,
             "cell equations, lstm": #"""
-                \overrightarrow h_{t}, \overrightarrow c_{t} &= \operatorname{LSTM}(x_{t}, \overrightarrow h_{t-1}, \overrightarrow c_{t-1}; \overrightarrow W) && t = 1 \dots T \text{, from } \overrightarrow h_{0}, \overrightarrow c_{0} \\
-                \overleftarrow h_{t}, \overleftarrow c_{t} &= \operatorname{LSTM}(x_{t}, \overleftarrow h_{t+1}, \overleftarrow c_{t+1}; \overleftarrow W) && t = T \dots 1 \text{, from } \overleftarrow h_{T+1}, \overleftarrow c_{T+1} \\
+                \overrightarrow{h_{t}}, \overrightarrow{c_{t}} &= \operatorname{LSTM}(x_{t}, \overrightarrow{h_{t-1}}, \overrightarrow{c_{t-1}}; \overrightarrow{W}) && t = 1 \dots T \text{, from } \overrightarrow{h_{0}}, \overrightarrow{c_{0}} \\
+                \overleftarrow{h_{t}}, \overleftarrow{c_{t}} &= \operatorname{LSTM}(x_{t}, \overleftarrow{h_{t+1}}, \overleftarrow{c_{t+1}}; \overleftarrow{W}) && t = T \dots 1 \text{, from } \overleftarrow{h_{T+1}}, \overleftarrow{c_{T+1}} \\
                 """#,
             "cell equations, gru": #"""
-                \overrightarrow h_{t} &= \operatorname{GRU}(x_{t}, \overrightarrow h_{t-1}; \overrightarrow W) && t = 1 \dots T \text{, from } \overrightarrow h_{0} \\
-                \overleftarrow h_{t} &= \operatorname{GRU}(x_{t}, \overleftarrow h_{t+1}; \overleftarrow W) && t = T \dots 1 \text{, from } \overleftarrow h_{T+1} \\
+                \overrightarrow{h_{t}} &= \operatorname{GRU}(x_{t}, \overrightarrow{h_{t-1}}; \overrightarrow{W}) && t = 1 \dots T \text{, from } \overrightarrow{h_{0}} \\
+                \overleftarrow{h_{t}} &= \operatorname{GRU}(x_{t}, \overleftarrow{h_{t+1}}; \overleftarrow{W}) && t = T \dots 1 \text{, from } \overleftarrow{h_{T+1}} \\
                 """#,
             "cell name, rnn": "a vanilla RNN cell (tanh)",
             "cell name, lstm": "an LSTM cell",
@@ -75,14 +75,14 @@ extension BiRNN {
                 one sequence. Each direction is «cell», computed as in the «lesson» lesson. Its weights are \#
                 the module's: the forward direction's `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, \#
                 `bias_hh_l0`, the reverse direction's the same keys with `_reverse`; an arrow tells them apart \#
-                ($\overrightarrow W_{ih}$, $\overleftarrow W_{ih}$), and every value of a direction wears its \#
-                arrow too. `h0` (and `c0`) is 2 × H: row 1 is the forward direction's $\overrightarrow h_{0}$, \#
+                ($\overrightarrow{W_{ih}}$, $\overleftarrow{W_{ih}}$), and every value of a direction wears its \#
+                arrow too. `h0` (and `c0`) is 2 × H: row 1 is the forward direction's $\overrightarrow{h_{0}}$, \#
                 row 2 the reverse direction's, which it holds before reading $x_{«T»}$: here \#
-                $\overleftarrow h_{«T+1»}$. **The index is the position in the sequence**, in both directions: \#
-                $\overleftarrow h_{t}$ (`bwd.h[t]`) has read $x_{t}$, and the reverse direction computes \#
-                $\overleftarrow h_{«T»}$ first and $\overleftarrow h_{1}$ last. Row t of the output holds \#
+                $\overleftarrow{h_{«T+1»}}$. **The index is the position in the sequence**, in both directions: \#
+                $\overleftarrow{h_{t}}$ (`bwd.h[t]`) has read $x_{t}$, and the reverse direction computes \#
+                $\overleftarrow{h_{«T»}}$ first and $\overleftarrow{h_{1}}$ last. Row t of the output holds \#
                 both states of position t, so the reverse direction's *last* state is in row 1: PyTorch's \#
-                `h_n` is $[\overrightarrow h_{«T»} ; \overleftarrow h_{1}]$, and its row 2 equals the second \#
+                `h_n` is $[\overrightarrow{h_{«T»}} ; \overleftarrow{h_{1}}]$, and its row 2 equals the second \#
                 half of output row 1. Keras's `Bidirectional` concatenates in the same order with \#
                 `merge_mode="concat"`; its `"sum"`, `"mul"` and `"ave"` merge the two states into H numbers instead.
                 """#,
@@ -175,26 +175,26 @@ extension BiRNN {
             "backward equations, words": #"""
                 Then each direction back through its steps as in its cell's lesson, $G_{t}$ there being the \#
                 direction's half of row t: the forward direction from t = T down to 1 (its step t + 1 passes \#
-                back to $\overrightarrow h_{t}$), the reverse direction from t = 1 up to T (its step t − 1 \#
-                passes back to $\overleftarrow h_{t}$):
+                back to $\overrightarrow{h_{t}}$), the reverse direction from t = 1 up to T (its step t − 1 \#
+                passes back to $\overleftarrow{h_{t}}$):
                 """#,
             "backward equations": #"""
                 \begin{aligned}
-                \frac{\partial L}{\partial \overrightarrow h_{t}} &= \left(\frac{\partial L}{\partial O}\right)_{t,\,1:H} + «next» \\
-                \frac{\partial L}{\partial \overleftarrow h_{t}} &= \left(\frac{\partial L}{\partial O}\right)_{t,\,H+1:2H} + «next reverse»
+                \frac{\partial L}{\partial \overrightarrow{h_{t}}} &= \left(\frac{\partial L}{\partial O}\right)_{t,\,1:H} + «next» \\
+                \frac{\partial L}{\partial \overleftarrow{h_{t}}} &= \left(\frac{\partial L}{\partial O}\right)_{t,\,H+1:2H} + «next reverse»
                 \end{aligned}
                 """#,
-            "from next, rnn": #"\overrightarrow W_{hh}^{\top} \frac{\partial L}{\partial \overrightarrow a_{t+1}}"#,
-            "from next, lstm": #"\overrightarrow W_{hh}^{\top} \frac{\partial L}{\partial \overrightarrow a_{t+1}}"#,
-            "from next, gru": #"\overrightarrow z_{t+1} \odot \frac{\partial L}{\partial \overrightarrow h_{t+1}} + \overrightarrow W_{hh}^{\top} \frac{\partial L}{\partial \overrightarrow a_{t+1}^{h}}"#,
-            "from next reverse, rnn": #"\overleftarrow W_{hh}^{\top} \frac{\partial L}{\partial \overleftarrow a_{t-1}}"#,
-            "from next reverse, lstm": #"\overleftarrow W_{hh}^{\top} \frac{\partial L}{\partial \overleftarrow a_{t-1}}"#,
-            "from next reverse, gru": #"\overleftarrow z_{t-1} \odot \frac{\partial L}{\partial \overleftarrow h_{t-1}} + \overleftarrow W_{hh}^{\top} \frac{\partial L}{\partial \overleftarrow a_{t-1}^{h}}"#,
+            "from next, rnn": #"\overrightarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overrightarrow{a_{t+1}}}"#,
+            "from next, lstm": #"\overrightarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overrightarrow{a_{t+1}}}"#,
+            "from next, gru": #"\overrightarrow{z_{t+1}} \odot \frac{\partial L}{\partial \overrightarrow{h_{t+1}}} + \overrightarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overrightarrow{a_{t+1}}^{h}}"#,
+            "from next reverse, rnn": #"\overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}}"#,
+            "from next reverse, lstm": #"\overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}}"#,
+            "from next reverse, gru": #"\overleftarrow{z_{t-1}} \odot \frac{\partial L}{\partial \overleftarrow{h_{t-1}}} + \overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}^{h}}"#,
             "heading reverse back": "Reverse direction, back through its steps: t = 1 … «T»",
             "reverse back": #"""
                 The reverse direction's values were computed last, so its way back comes first. It begins \#
                 where the direction ended, at t = 1, and goes rightwards: the gradient of \#
-                $\overleftarrow h_{t}$ is complete once step t − 1 has passed its share back.
+                $\overleftarrow{h_{t}}$ is complete once step t − 1 has passed its share back.
                 """#,
             "heading gradient sizes": "The size of the gradient, position by position",
             "heading forward back": "Forward direction, back through its steps: t = «T» … 1",
@@ -231,7 +231,7 @@ extension BiRNN {
             "lstm.story": #"""
                 The default example's sentence, read by two LSTM cells (`nn.LSTM(2, 2, bidirectional=True)`). \#
                 The reverse direction's input and forget gates read the input alone (their rows of \#
-                $\overleftarrow W_{hh}$ are 0): on “river” unit 1's input gate opens, $\sigma(1 + 1 - 1) = 0.73$, \#
+                $\overleftarrow{W_{hh}}$ are 0): on “river” unit 1's input gate opens, $\sigma(1 + 1 - 1) = 0.73$, \#
                 and unit 2's stays nearly shut, $\sigma(-1 - 1 - 1) = 0.05$, so “river” is written into unit 1's \#
                 cell; its forget biases of 2 keep $\sigma(2) = 0.88$ of the cell at every word on the way to \#
                 “bank”. The forward direction has gates of its own, with forget biases of 1.
@@ -240,7 +240,7 @@ extension BiRNN {
             "gru.story": #"""
                 The default example's sentence, read by two GRU cells (`nn.GRU(2, 2, bidirectional=True)`, \#
                 PyTorch's reset-after candidate; `h0` given as zeros). The reverse direction's update gate \#
-                reads the input alone (its rows of $\overleftarrow W_{hh}$ are 0), and PyTorch's $z$ keeps \#
+                reads the input alone (its rows of $\overleftarrow{W_{hh}}$ are 0), and PyTorch's $z$ keeps \#
                 the old state: on “river” unit 1's $z$ is $\sigma(1 - 2) = 0.27$, so unit 1 takes most of its \#
                 candidate, while unit 2's $\sigma(1 + 2) = 0.95$ keeps its zero start; on “of” and “the” both \#
                 are near 0.7, so each word keeps about 70% of what the state carries from “river” to “bank”.

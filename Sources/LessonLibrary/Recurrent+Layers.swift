@@ -34,7 +34,7 @@ struct LayerInputs {
 }
 
 /// The mark a cell's symbols wear (`RecurrentInput.mark`): LaTeX's `command` over the letter of
-/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow W_{ih}`.
+/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow{W_{ih}}`.
 struct SymbolMark: Sendable {
     let command: String
     let letters: String
@@ -51,9 +51,10 @@ struct SymbolMark: Sendable {
     func apply(_ base: String) -> String {
         guard let letter = base.first, letters.contains(letter), base.dropFirst().hasPrefix("_{"),
               initialStates || !base.hasSuffix("_{0}") else { return base }
-        // Over one letter without braces (`\hat h_{2}`, `\overleftarrow h_{2}`): in inline math GitHub
-        // may read the `_` of `}_{` as emphasis.
-        return "\(command) \(letter)" + base.dropFirst()
+        // The hat over its letter, without braces, as the notes have always written it (`\hat h_{2}`);
+        // an arrow over the whole symbol (`\overleftarrow{h_{2}}`): one group, so that an equation
+        // needs no parentheses around it, and no `}_{`, whose `_` GitHub may read as emphasis.
+        return command == #"\hat"# ? "\(command) \(letter)" + base.dropFirst() : "\(command){\(base)}"
     }
 }
 
@@ -113,7 +114,7 @@ extension RecurrentInput {
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
 
-    /// `base` with the mark the symbols wear (`\overleftarrow c_{5}`), without the layer's superscript: for words that add «sup».
+    /// `base` with the mark the symbols wear (`\overleftarrow{c_{5}}`), without the layer's superscript: for words that add «sup».
     func marked(_ base: String) -> String { mark?.apply(base) ?? base }
 
     /// A figure's title, with the layer it shows when there are several.

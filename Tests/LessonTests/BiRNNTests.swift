@@ -61,7 +61,7 @@ import Testing
         // “bank of the city”: the last row negated leaves →h_1 … →h_3 and changes ←h_1.
         let city = try BiRNN.trace(try Self.changed("input", .rows([[0.5, 0.5], [0.1, -0.1], [0, 0.1], [-1, 1]])), file: "x", example: nil)
         for t in 1...3 { #expect(try Self.values(city, "fwd.h[\(t)]") == (try Self.values(trace, "fwd.h[\(t)]"))) }
-        #expect(text.contains("while $\\overleftarrow h_{1}$ becomes \(vectorSaid(try Self.values(city, "bwd.h[1]")))"))
+        #expect(text.contains("while $\\overleftarrow{h_{1}}$ becomes \(vectorSaid(try Self.values(city, "bwd.h[1]")))"))
     }
 
     @Test func theSlidesVerdictsFollowTheNumbers() throws {
@@ -84,14 +84,14 @@ import Testing
             let reverse = try Self.part(text, from: "## Reverse direction: t = 4", to: "## The output")
             let reverseBack = try Self.part(text, from: "## Reverse direction, back", to: "## Forward direction, back")
             // The reverse direction starts from ←h_5, and says so with its arrow.
-            #expect(reverse.contains("\\overleftarrow h_{5} = 0$"), "\(name)")
+            #expect(reverse.contains("\\overleftarrow{h_{5}} = 0$"), "\(name)")
             #expect(!reverse.contains("h_{0}") && !forward.contains("h_{5}"), "\(name)")
             // Its way back is said first, in its own order: step t − 1 passes back, never t + 1.
             #expect(reverseBack.contains("step t − 1 passes back") && !reverseBack.contains("t + 1") && !reverseBack.contains("a_{t+1}"), "\(name)")
             #expect(!reverseBack.contains("h_{t-1}"), "\(name)")
         }
         let lstm = try Self.note(try Self.example("lstm").input).text
-        #expect(lstm.contains("$\\overleftarrow c_{5} = 0$: nothing to keep yet."))
+        #expect(lstm.contains("$\\overleftarrow{c_{5}} = 0$: nothing to keep yet."))
     }
 
     @Test func everyExamplesGradientCheckPasses() throws {
