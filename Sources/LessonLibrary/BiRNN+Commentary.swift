@@ -12,11 +12,12 @@ extension BiRNN {
         return ((1...x.rows).map { trace["fwd.h[\($0)]"]?.value.flat ?? [] }, (1...x.rows).map { trace["bwd.h[\($0)]"]?.value.flat ?? [] })
     }
 
-    /// The symbols the words name: «fh1» →h_1, «bh1» ←h_1, «fhT» →h_T, «fht» →h_t, «bht» ←h_t, «T».
+    /// The symbols the words name: «fh1» →h_1, «bh1» ←h_1, «fhT» →h_T, «fht» →h_t, «bht» ←h_t, «T»; «module», the PyTorch module.
     static func symbolSlots(_ m: BiRNNInput) -> [String: String] {
         let (fp, bp, t) = (m.forward, m.reverse, m.steps)
         return ["fh1": fp.symbol("h_{1}"), "bh1": bp.symbol("h_{1}"), "fhT": fp.symbol("h_{\(t)}"), "bhT": bp.symbol("h_{\(t)}"),
-                "fht": fp.symbol("h_{t}"), "bht": bp.symbol("h_{t}"), "T": "\(t)", "2H": "\(2 * m.hidden)"]
+                "fht": fp.symbol("h_{t}"), "bht": bp.symbol("h_{t}"), "T": "\(t)", "2H": "\(2 * m.hidden)",
+                "module": ["lstm": "nn.LSTM", "gru": "nn.GRU"][m.cell, default: "nn.RNN"]]
     }
 
     /// The output's caption: what its rows hold, and where PyTorch's h_n is in it.
@@ -75,7 +76,7 @@ extension BiRNN {
         let t = m.steps
         var said = states.map { p, letter, norms in
             let (start, end) = p.reversed ? (1, t) : (t, 1)
-            return words("gradient sizes", ["state": p.symbol("\(letter)_{t}"), "start": "\(start)", "end": "\(end)",
+            return words(t == 1 ? "gradient sizes, one position" : "gradient sizes", ["state": p.symbol("\(letter)_{t}"), "start": "\(start)", "end": "\(end)",
                                             "first": readable(norms[start - 1]), "last": readable(norms[end - 1])])
         }.joined(separator: " ")
         // Every row of G that is not 0 adds its share where it is: not one gradient travelling back alone.

@@ -20,7 +20,7 @@ extension BiRNN {
             "reverse bias_ih_l0": ("Reverse input bias", ""),
             "reverse bias_hh_l0": ("Reverse recurrent bias", #"Only the sum $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$ matters."#),
             "reverse bias_hh_l0, gru": ("Reverse recurrent bias", #"In rows r and z only $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$ matters; $\overleftarrow{b_{hn}}$ is scaled by the reset gate."#),
-            "output": ("output", #"Row t is $«fht»$ followed by $«bht»$, «2H» numbers: what `nn.RNN(bidirectional=True)` returns as `output`. Its first half has read $x_{1} \dots x_{t}$, its second half $x_{t} \dots x_{«T»}$: together, the whole sequence, seen from position t. Each entry is copied from the state it comes from."#),
+            "output": ("output", #"Row t is $«fht»$ followed by $«bht»$, «2H» numbers: what `«module»(bidirectional=True)` returns as `output`. Its first half has read $x_{1} \dots x_{t}$, its second half $x_{t} \dots x_{«T»}$: together, the whole sequence, seen from position t. Each entry is copied from the state it comes from."#),
             "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$."#),
             "grad_output, ones": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$. All ones: L is the sum of every entry of the output."#),
             "output.grad": ("gradient of the output", #"The loss's gradient itself, $G$: the output is not used again. Its columns split it between the two directions: the first H of row t go to $\overrightarrow{h_{t}}$, the last H to $\overleftarrow{h_{t}}$."#),
@@ -211,6 +211,7 @@ extension BiRNN {
                 a gradient that vanishes on its way back.
                 """#,
             "gradient sizes": #"$\lVert \partial L / \partial «state» \rVert$ is $«first»$ at t = «start», where its way back begins, and $«last»$ at t = «end»."#,
+            "gradient sizes, one position": #"$\lVert \partial L / \partial «state» \rVert$ is $«first»$ at the one position."#,
             "gradient sizes, every position": "Every position adds its own share of $G$ to both directions, so these are not the sizes of one output's gradient travelling back alone.",
             "default.summary": "“bank of the river”: the last word reaches the first position through the reverse direction",
             "default.story": #"""
