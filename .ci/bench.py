@@ -232,18 +232,19 @@ def fields(members):
     return "{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in members.items()) + "}"
 
 
+def recurrent_shape(fixed, k):
+    """(steps, inputs, hidden) with `fixed` ('steps', 'inputs', 'hidden') at its limit and the others k, within theirs."""
+    steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
+    inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
+    hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
+    return steps, inputs, hidden
+
+
 def recurrent_case(lesson, blocks, fixed, numbers, tokens=None):
     """fixed: which dimension is at its limit ('steps', 'inputs', 'hidden'); the others grow together."""
     cell = lesson == "lstm-gates"
-
-    def shape(k):
-        steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
-        inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
-        hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
-        return steps, inputs, hidden
-
-    k = largest(lambda k: fits(recurrent_work(blocks, *shape(k), cell)), LIMITS["steps"])
-    steps, inputs, hidden = shape(max(k, 1))
+    k = largest(lambda k: fits(recurrent_work(blocks, *recurrent_shape(fixed, k), cell)), LIMITS["steps"])
+    steps, inputs, hidden = recurrent_shape(fixed, max(k, 1))
     stack = blocks * hidden
     members = {"input": numbers.matrix(steps, inputs), "weight_ih_l0": numbers.matrix(stack, inputs),
                "weight_hh_l0": numbers.matrix(stack, hidden)}
@@ -265,15 +266,8 @@ def birnn_work(blocks, steps, inputs, hidden, cell=False):
 def birnn_case(cell, blocks, fixed, numbers):
     """fixed: which dimension is at its limit ('steps', 'inputs', 'hidden'); the others grow together."""
     lstm = cell == "lstm"
-
-    def shape(k):
-        steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
-        inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
-        hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
-        return steps, inputs, hidden
-
-    k = largest(lambda k: fits(birnn_work(blocks, *shape(k), lstm)), LIMITS["steps"])
-    steps, inputs, hidden = shape(max(k, 1))
+    k = largest(lambda k: fits(birnn_work(blocks, *recurrent_shape(fixed, k), lstm)), LIMITS["steps"])
+    steps, inputs, hidden = recurrent_shape(fixed, max(k, 1))
     stack = blocks * hidden
     members = {"cell": json.dumps(cell), "input": numbers.matrix(steps, inputs)}
     for suffix in ["", "_reverse"]:
