@@ -33,6 +33,7 @@ LIMITS = {
     "positions": 10_000, "d_model": 4_096,               # positional-encoding
     "rows": 4_096, "columns": 4_096,                     # layer-norm
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
+    "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
     "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 70_000,  # stacked recurrent layers
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
@@ -276,6 +277,19 @@ def birnn_case(cell, blocks, fixed, numbers):
     return f"{cell}, T {steps}, I {inputs}, H {hidden}", birnn_work(blocks, steps, inputs, hidden, lstm), fields(members)
 
 
+def birnn_all_case(steps, inputs, hidden, numbers):
+    """An LSTM birnn with every array given (biases, h0, c0): the most the gradient check reruns."""
+    stack = 4 * hidden
+    members = {"cell": '"lstm"', "input": numbers.matrix(steps, inputs), "h0": numbers.matrix(2, hidden), "c0": numbers.matrix(2, hidden)}
+    for suffix in ["", "_reverse"]:
+        members["weight_ih_l0" + suffix] = numbers.matrix(stack, inputs)
+        members["weight_hh_l0" + suffix] = numbers.matrix(stack, hidden)
+        members["bias_ih_l0" + suffix] = numbers.matrix(1, stack)[1:-1]
+        members["bias_hh_l0" + suffix] = numbers.matrix(1, stack)[1:-1]
+    madds, count = birnn_work(4, steps, inputs, hidden, True)
+    return f"lstm, T {steps}, I {inputs}, H {hidden}, every array", (madds, count), fields(members)
+
+
 def attention_case(fixed, numbers):
     def shape(k):
         return (LIMITS["tokens"], min(k, LIMITS["width"])) if fixed == "tokens" else (min(k, LIMITS["tokens"]), LIMITS["width"])
@@ -442,6 +456,11 @@ def worst_cases(folder):
     for cell, blocks, sizes in [("rnn", 1, ["steps", "inputs", "hidden"]), ("lstm", 4, ["steps", "inputs"])]:
         for fixed in sizes:
             yield (f"birnn ({cell}): {fixed} at the limit", "birnn", []) + birnn_case(cell, blocks, fixed, numbers)
+    # With --backward, every array of an LSTM given (11), at the limit of the check's reruns: 2·11 times 2·(T + 6) direction-steps.
+    # The widest cells the terms of the gradients' sums allow at those steps.
+    steps = LIMITS["checked_layer_steps"] // (2 * 11 * 2) - 6
+    width = largest(lambda k: birnn_work(4, steps, k, k, True)[0] <= LIMITS["gradient_terms"], LIMITS["size"])
+    yield ("birnn --backward: every array at the check's limit", "birnn", ["--backward"]) + birnn_all_case(steps, width, width, numbers)
     for fixed in ["words", "references"]:
         yield (f"bleu: {fixed} at the limit", "bleu", []) + bleu_case(fixed)
     yield ("largest input file", "layer-norm", []) + largest_file_case()

@@ -133,8 +133,8 @@ extension BiRNN {
                 0 and blue below.
                 """#,
             "summary saying": #"""
-                Position t's output row has both sides of $x_{t}$: $«fht»$ what lies to its left, $«bht»$ what \#
-                lies to its right. The two ends of the sequence are where each direction has read everything: \#
+                Position t's output row has both sides of $x_{t}$: $«fht»$ has read $x_{t}$ and what lies to its \#
+                left, $«bht»$ $x_{t}$ and what lies to its right. The two ends of the sequence are where each direction has read everything: \#
                 $«fhT» = «fT»$ and $«bh1» = «b1»$, PyTorch's `h_n`, which a classifier of the whole \#
                 sequence would read; a tagger reads the rows of $O$, one per position.
                 """#,

@@ -145,6 +145,27 @@ import Testing
         }
     }
 
+    @Test func theGradientChecksRerunsAreBounded() throws {
+        // Every array given (11 for an LSTM) at 1,585 steps: 22 reruns of two directions of 1,591 steps, 70,004 direction-steps.
+        func input(_ steps: Int) -> JSON {
+            let row: (Int) -> JSON = { n in .numbers(Array(repeating: 0.1, count: n)) }
+            let rows: (Int, Int) -> JSON = { r, n in .array(Array(repeating: row(n), count: r)) }
+            var fields: [JSONMember] = [JSONMember("cell", .string("lstm")), JSONMember("input", rows(steps, 1)),
+                                        JSONMember("h0", rows(2, 1)), JSONMember("c0", rows(2, 1))]
+            for s in ["", "_reverse"] {
+                fields += [JSONMember("weight_ih_l0" + s, rows(4, 1)), JSONMember("weight_hh_l0" + s, rows(4, 1)),
+                           JSONMember("bias_ih_l0" + s, row(4)), JSONMember("bias_hh_l0" + s, row(4))]
+            }
+            return .object(fields)
+        }
+        let error = try #require(throws: LessonError.self) { try BiRNN.trace(input(1_585), file: "bi.json", example: nil, backward: true) }
+        #expect(error.message == "bi.json: with --backward, the gradient check reruns both directions 22 times (twice for each of the 11 arrays given), about 70004 direction-steps, more than the limit of 70000; use fewer steps")
+        var reader = try InputReader(input(1_584), file: "bi.json", backward: true)
+        #expect(throws: Never.self) { _ = try BiRNNInput(&reader) }
+        // Without --backward nothing is rerun.
+        #expect(throws: Never.self) { _ = try BiRNN.trace(input(1_585), file: "bi.json", example: nil) }
+    }
+
     @Test func anLSTMsStatesAreTwoRowsEach() throws {
         let lstm = try Self.example("lstm").input
         let input = try #require(lstm.setting("c0", .numbers([0, 0])))
