@@ -96,7 +96,7 @@ struct CharLMInput {
             return (h0, c0)
         }
         if embedding == nil { recurrent.inputNames = vocab.map(shown) }
-        recurrent.scoresShare = "y"
+        recurrent.share = { #"W_{fc}^{\top} \frac{\partial L}{\partial y_{\#($0)}}"# }
         self.recurrent = recurrent
         let h = recurrent.hidden
         fcWeight = try reader.requiredMatrix("fc.weight", "the output layer's weights, one row of hidden numbers per character: V × H")

@@ -76,7 +76,7 @@ extension Lesson {
 
 /// Every lesson, in the order of the curriculum.
 public enum Lessons {
-    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, CharLM.self, BiRNN.self, Bleu.self]
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, CharLM.self, BiRNN.self, Bleu.self, Seq2Seq.self]
 
     public static var ids: [String] { all.map { $0.id } }
 
@@ -120,8 +120,8 @@ let sharedWords = Words(text: [
     "heading example": "The example",
     "heading inputs": "Inputs",
     "label t": "t",
-    "label step": "t = «t»",
-    "label step, token": "t = «t» · “«token»”",
+    "label step": "«letter» = «t»",
+    "label step, token": "«letter» = «t» · “«token»”",
     "label unit": "unit",
     "label gate, unit": "gate, unit",
     "label unit j": "unit «j»",

@@ -103,14 +103,21 @@ extension RecurrentInput {
     var isTop: Bool { layer == upper.count }
 
     /// A value's name in this layer: `l0.h[2]` below the top layer, `h[2]` in it (and with one layer).
-    func named(_ name: String) -> String { namePrefix + (isTop ? name : "l\(layer).\(name)") }
+    func named(_ name: String) -> String {
+        let name = stateLetter != "h" && name.hasPrefix("h[") ? stateLetter + name.dropFirst() : name
+        return namePrefix + (isTop ? name : "l\(layer).\(name)")
+    }
 
     /// A symbol of this layer: `h_{2}^{(0)}` with several layers, `h_{2}` with one; `sup` is a
     /// superscript the symbol has anyway (a gate's block: `a_{2}^{(0),i}`).
     /// `inLayer`: another layer's symbol (the layer above's, in a lower layer's words).
+    /// A tagged cell's symbols carry the tag first (`f_{2}^{\text{dec}}`), except its state, whose
+    /// letter says which cell it is (seq2seq's h_i and s_t).
     func symbol(_ base: String, _ sup: String? = nil, inLayer other: Int? = nil) -> String {
-        let parts = (isStacked ? ["(\(other ?? layer))"] : []) + (sup.map { [$0] } ?? [])
-        let base = mark?.apply(base) ?? base
+        let isState = base.hasPrefix("h_{")
+        let parts = (isState ? [] : tag.map { [#"\text{\#($0)}"#] } ?? []) + (isStacked ? ["(\(other ?? layer))"] : []) + (sup.map { [$0] } ?? [])
+        var base = mark?.apply(base) ?? base
+        if isState && stateLetter != "h" { base = stateLetter + base.dropFirst() }
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
 
@@ -269,16 +276,16 @@ extension RecurrentInput {
     }
 
     /// `^{(0)}` after a symbol written in the words (`$c_{«t»}«sup»$`) with several layers; nothing with one.
-    var sup: String { isStacked ? "^{(\(layer))}" : "" }
+    var sup: String { isStacked ? "^{(\(layer))}" : tag.map { #"^{\text{\#($0)}}"# } ?? "" }
 
     /// A symbol of this layer, transposed: `W_{ih}^{(0)\top}` with several layers, `W_{ih}^{\top}` with one.
     func transposed(_ base: String, inLayer other: Int? = nil) -> String {
-        (mark?.apply(base) ?? base) + (isStacked ? "^{(\(other ?? layer))\\top}" : "^{\\top}")
+        (mark?.apply(base) ?? base) + (isStacked ? "^{(\(other ?? layer))\\top}" : tag.map { #"^{\text{\#($0)}\top}"# } ?? "^{\\top}")
     }
 
     /// This layer's input at step `t` as a symbol: $x_{t}$ in the first layer, the layer below's
     /// $h_{t}^{(l-1)}$ above it.
-    func inputSymbol(_ t: String) -> String { layer == 0 ? "x_{\(t)}" : "h_{\(t)}^{(\(layer - 1))}" }
+    func inputSymbol(_ t: String) -> String { layer == 0 ? "x_{\(t)}" + inputSuperscript : "h_{\(t)}^{(\(layer - 1))}" }
 
     /// The pre-activation $W_{ih}$ writes into at step `t`: $a_{t}$, the GRU's input part $a_{t}^{x}$.
     func inputSide(_ t: String, inLayer other: Int? = nil) -> String {

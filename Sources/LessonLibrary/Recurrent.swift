@@ -34,14 +34,27 @@ struct RecurrentInput {
     var repeats = Repeats.timeSteps
     /// Put before every value's name (`gen.` for char-lm's generated steps).
     var namePrefix = ""
-    /// The letter of the scores an output layer makes from h_t (char-lm's y), whose gradient is the
-    /// loss's share of ∂L/∂h_t; nil where the loss gives it as G.
-    var scoresShare: String?
+    /// The loss's share of ∂L/∂h_t in LaTeX, for index t: char-lm's W_fcᵀ ∂L/∂y_t; nil where the
+    /// loss gives it as G_t.
+    var share: ((String) -> String)?
     /// What the input's columns are, for the tables of W_ih (char-lm's characters); nil numbers them.
     var inputNames: [String]?
     /// The mark the symbols wear: a hat on char-lm's generated steps (ĥ_k, beside the trained ones),
     /// an arrow on each direction's values and weights in birnn (→h_t, ←W_ih).
     var mark: SymbolMark?
+    /// The letter of the step's index in headings: `t`, or seq2seq's encoder's `i` (its source positions).
+    var indexLetter = "t"
+    /// A superscript on the input x_t the cell reads (seq2seq's decoder's `^{\text{dec}}`); "" for none.
+    var inputSuperscript = ""
+    /// The letter of the state in names and symbols: `h`, or seq2seq's decoder's `s` (`dec.s[t]`, s_t).
+    var stateLetter = "h"
+    /// A word every symbol of the cell but its state carries as a superscript (seq2seq's `enc`, `dec`:
+    /// `W_{ih}^{\text{enc}}`, `f_{2}^{\text{dec}}`); nil for none.
+    var tag: String?
+    /// A model's own caption for ∂L/∂h_t (or ∂L/∂c_t: `state` is "h" or "c") at position t, where
+    /// what reaches the state is not what reaches a lone cell's (seq2seq's states feed the attention
+    /// too); nil keeps the cell's.
+    var ownStateGradient: ((_ state: String, _ t: Int) -> Caption?)?
     /// Whether the cell reads the sequence from its last row to its first (birnn's reverse direction).
     /// Names, symbols and headings keep the position in the sequence: the k-th step computed is at
     /// position T + 1 − k, and the values are kept in the order computed.
@@ -125,8 +138,8 @@ struct RecurrentInput {
 
     /// The heading of time step t: `t = 1 · "Alice"`.
     func stepHeading(_ t: Int) -> String {
-        guard let tokens else { return sharedWords("label step", ["t": "\(t)"]) }
-        return sharedWords("label step, token", ["t": "\(t)", "token": tokens[t - 1]])
+        guard let tokens else { return sharedWords("label step", ["letter": indexLetter, "t": "\(t)"]) }
+        return sharedWords("label step, token", ["letter": indexLetter, "t": "\(t)", "token": tokens[t - 1]])
     }
 
     var stepLabels: [String] { sequenceLabels(tokens, count: steps) }
@@ -165,8 +178,11 @@ struct RecurrentInput {
 
     /// The inputs as tables, from X (or, with `given`, from a sequence a model around the cell
     /// made and showed itself: char-lm's one-hot characters). `state`: h_0 as a model around the
-    /// cell showed it (birnn's row of its 2 × H h0), not shown again.
-    func record(in tr: Trace, given: Traced? = nil, state: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 }) -> Inputs {
+    /// cell showed it (birnn's row of its 2 × H h0), not shown again. `initialState` false: the
+    /// cell's h_0 is no input of its own (seq2seq's encoder starts from zeros, its decoder from the
+    /// encoder): zeros, not shown.
+    func record(in tr: Trace, given: Traced? = nil, state: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 },
+                initialState: Bool = true) -> Inputs {
         let w = recurrentWords
         func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
             if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
@@ -192,7 +208,8 @@ struct RecurrentInput {
             tr.input(bih, symbol("b_{ih}"), .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels),
             tr.input(bhh, symbol("b_{hh}"), .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels),
             [])
-        let h0 = state ?? tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
+        let h0 = state ?? (initialState ? tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
+            : constant(stateValue(nil, nil), symbol("h_{0}")))
         return Inputs(x: x, wIh: weights.wIh, wHh: weights.wHh, bIh: weights.bIh, bHh: weights.bHh, h0: h0, given: weights.given)
     }
 
@@ -216,7 +233,7 @@ struct RecurrentInput {
     /// 1, for all of them; else at each step where it is; nil otherwise.
     func oneHotSaying(_ t: Int) -> String? {
         guard let j = Self.oneHotColumn(x, t - 1) else { return nil }
-        let slots = symbolSlots(t).merging(["j": "\(j + 1)", "x_t": inputSymbol("t"), "x_1": inputSymbol("1")]) { _, b in b }
+        let slots = symbolSlots(t).merging(["j": "\(j + 1)", "x_t": inputSymbol(indexLetter), "x_1": inputSymbol("1")]) { _, b in b }
         if everyStepOneHot { return t == position(1) ? recurrentWords("one-hot, every step", slots) : nil }
         return recurrentWords("one-hot", slots)
     }
@@ -293,6 +310,7 @@ struct RecurrentInput {
     /// between, which is the same at every step and said once. `between`: a lesson's own words for
     /// a step with a next one (the GRU's path through z).
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
+        if let own = ownStateGradient?(state, t) { return own }
         let kind = t == position(steps) ? ", last" : startsChunk(after(t)) ? ", cut" : ""
         let slots = stepSlots(t).merging(["t+1": "\(after(t))", "sup": sup, "h_t": marked("h_{\(t)}"), "c_t": marked("c_{\(t)}"), "o_t": marked("o_{\(t)}"), "WhhT": transposed("W_{hh}"),
                                           "Gt": "$\(lossShare("t"))$", "G": "$\(lossShare("\(t)"))$"]) { a, _ in a }
@@ -308,7 +326,7 @@ struct RecurrentInput {
 
     /// The loss's own share of ∂L/∂h at step `index` (`t` or a number): G_t, or char-lm's W_fcᵀ ∂L/∂y_t.
     func lossShare(_ index: String) -> String {
-        scoresShare.map { "W_{fc}^{\\top} \\frac{\\partial L}{\\partial \($0)_{\(index)}}" } ?? "G_{\(index)}"
+        share?(index) ?? "G_{\(index)}"
     }
 
     /// The size of the states' gradients per step (the vanishing gradient, seen), then the
@@ -498,10 +516,15 @@ func bandSayings(_ words: Words, _ key: String, symbol: String, now: [Double], b
 /// only what the numbers add, or nothing.
 final class SaidOnce {
     private var said: Set<String> = []
+    /// false: the meanings count as said already (a cell inside a larger model, whose lesson said
+    /// them): only what the numbers add is said.
+    private let meanings: Bool
+
+    init(meanings: Bool = true) { self.meanings = meanings }
 
     func callAsFunction(_ words: Words, _ key: String, _ slots: [String: String] = [:], adding: [String] = []) -> Caption {
         let caption = words.caption(key, slots)
-        let first = said.insert(key).inserted
+        let first = said.insert(key).inserted && meanings
         return Caption(title: caption.title, meaning: ((first ? [caption.meaning] : []) + adding).joined(separator: " "))
     }
 
@@ -512,7 +535,7 @@ final class SaidOnce {
     func exactly(_ words: Words, _ key: String, _ slots: [String: String] = [:]) -> Caption {
         let caption = words.caption(key, slots)
         let identity = words.caption(key, slots.merging(["sup": ""]) { _, b in b }).meaning
-        let first = said.insert("\(key) ⟨\(identity)⟩").inserted
+        let first = said.insert("\(key) ⟨\(identity)⟩").inserted && meanings
         return Caption(title: caption.title, meaning: first ? caption.meaning : "")
     }
 }

@@ -32,11 +32,11 @@ struct SoftmaxRows: Operation {
         return "\(w.fixed(Foundation.exp(a.value.flat[index] - rowMax[row])))/\(w.fixed(rowSum[row]))"
     }
 
-    /// The softmax's Jacobian-vector product, row by row: ∂x = A ⊙ (∂A − rowsum(A ⊙ ∂A)).
+    /// The softmax's Jacobian-vector product, row by row: ∂x = A ⊙ (∂A − rowsum(A ⊙ ∂A)); for a
+    /// vector (seq2seq's α_t), ∂x = a ⊙ ∂a − a · (aᵀ∂a).
     func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
-        // A vector's softmax (char-lm's p_t) is off the loss's path: its loss, CrossEntropy, differentiates
-        // the scores directly (∂y = p − onehot).
-        guard needs[0], case .matrix(let m) = result.value else { return [nil] }
+        guard needs[0] else { return [nil] }
+        guard case .matrix(let m) = result.value else { return [hadamard(result, gradient) - hadamard(result, dot(result, gradient))] }
         let along = reduceRows(.sum, hadamard(result, gradient))
         return [hadamard(result, gradient - broadcast(along, .perRow, rows: m.rows, cols: m.cols))]
     }

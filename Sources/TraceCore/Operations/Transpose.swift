@@ -25,14 +25,28 @@ struct Transpose: Operation {
 }
 
 /// LaTeX `x` with ⊤; a fraction (a gradient's ∂L/∂S) in parentheses, so the ⊤ is not read as its
-/// denominator's; a head's `K^{(1)}` as `K^{(1)\top}`, as a double superscript cannot be written.
+/// denominator's; a symbol ending in a superscript (a head's `K^{(1)}`, a decoder's
+/// `W_{hh}^{\text{dec}}`) as `K^{(1)\top}`, as a double superscript cannot be written.
 func transposed(_ written: String) -> String {
     if written.hasPrefix("\\frac") { return "\\left(\(written)\\right)^{\\top}" }
-    if written.hasSuffix(")}"), let index = written.range(of: "^{(", options: .backwards),
-       !written[index.upperBound...].dropLast(2).contains(where: { "{}^_ ".contains($0) }) {
-        return written.dropLast() + "\\top}"
-    }
+    if let group = finalSuperscript(written) { return written[..<group.upperBound].dropLast() + "\\top}" }
     return "\(written)^{\\top}"
+}
+
+/// The range of a label superscript, `^{(1)}` or `^{\\text{dec}}` (not a power), when it ends `written`
+/// as one group (its braces balanced, nothing after).
+private func finalSuperscript(_ written: String) -> Range<String.Index>? {
+    guard written.hasSuffix("}"), let start = written.range(of: "^{", options: .backwards),
+          written[start.upperBound...].hasPrefix("(") || written[start.upperBound...].hasPrefix("\\text{") else { return nil }
+    var depth = 0
+    for (offset, c) in written[start.upperBound...].enumerated() {
+        if c == "{" { depth += 1 }
+        if c == "}" {
+            if depth == 0 { return offset == written[start.upperBound...].count - 1 ? start.lowerBound..<written.endIndex : nil }
+            depth -= 1
+        }
+    }
+    return nil
 }
 
 /// `t`ᵀ, with a transpose of a transpose written as the value itself.

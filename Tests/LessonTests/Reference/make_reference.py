@@ -24,6 +24,12 @@ nltk.translate.bleu_score (matches, totals, precisions, c, r, bp, bleu and
 every n-gram's counts; see bleu_case below).  `make_reference.py bleu`
 writes bleu.json alone.
 
+Also char-lm.json, birnn.json (nn.RNN/LSTM/GRU(bidirectional=True)) and
+seq2seq-attention.json (an encoder-decoder with Luong attention), each
+described in its own section near the end of this script;
+`make_reference.py char-lm` (birnn, seq2seq-attention) writes that file
+alone.
+
 Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
 "values", "grads"}]}; vectors are lists, matrices lists of rows, a non-finite
 entry is the string "-inf", "inf" or "nan", and -0.0 is written as 0.0.
@@ -2849,14 +2855,524 @@ def main():
                       f"({ties} of {size} entries)")
 
 
+# ---------------------------------------------------------------------------
+# Shared by birnn and seq2seq-attention: one cell (nn.RNN tanh, nn.LSTM,
+# nn.GRU) run over the rows of X in a given order of positions, every
+# per-step value named with a prefix and the position (1-based) it reads:
+#   rnn   a[t] (W_ih x + b_ih + W_hh h + b_hh), h[t]
+#   lstm  a[t] (the 4H stacked pre-activation, gates i, f, g, o), i[t], f[t],
+#         g[t], o[t], c[t], h[t]
+#   gru   ax[t] (W_ih x + b_ih, 3H: r, z, n), ah[t] (W_hh h_prev + b_hh),
+#         r[t], z[t], n[t], h[t] (PyTorch: reset after, h = (1 - z) n + z h_prev)
+# `hname` renames h (the decoder's s[t]).
+
+CELL_STEP_VALUES = {"rnn": ["a", "h"],
+                    "lstm": ["a", "i", "f", "g", "o", "c", "h"],
+                    "gru": ["ax", "ah", "r", "z", "n", "h"]}
+CELL_MODULES = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM,
+                "gru": torch.nn.GRU}
+CELL_KEYS4 = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
+
+
+def cell_sequence(cell, W, X, h, c, tap, prefix, order, hname="h"):
+    """W: the four state_dict tensors of one direction; returns {position:
+    h} and the last (h, c)."""
+    W_ih, W_hh, b_ih, b_hh = W
+    gx = torch.addmm(b_ih, X, W_ih.T)
+    hs = {}
+    for t in order:
+        n = t + 1
+
+        def name(v):
+            return f"{prefix}{hname if v == 'h' else v}[{n}]"
+        if cell == "rnn":
+            a = tap(name("a"), affine(b_hh, h, W_hh) + gx[t])
+            h = tap(name("h"), torch.tanh(a))
+        elif cell == "lstm":
+            a = tap(name("a"), affine(b_hh, h, W_hh) + gx[t])
+            pre_i, pre_f, pre_g, pre_o = a.chunk(4)
+            i = tap(name("i"), torch.sigmoid(pre_i))
+            f = tap(name("f"), torch.sigmoid(pre_f))
+            g = tap(name("g"), torch.tanh(pre_g))
+            o = tap(name("o"), torch.sigmoid(pre_o))
+            c = tap(name("c"), f * c + i * g)
+            h = tap(name("h"), o * torch.tanh(c))
+        else:
+            ax = tap(name("ax"), gx[t])
+            ah = tap(name("ah"), affine(b_hh, h, W_hh))
+            x_r, x_z, x_n = ax.chunk(3)
+            h_r, h_z, h_n = ah.chunk(3)
+            r = tap(name("r"), torch.sigmoid(x_r + h_r))
+            z = tap(name("z"), torch.sigmoid(x_z + h_z))
+            nn_ = tap(name("n"), torch.tanh(x_n + r * h_n))
+            h = tap(name("h"), (h - nn_) * z + nn_)
+        hs[t] = h
+    return hs, h, c
+
+
+def draw_normal(gen, shape, std=0.5, decimals=2):
+    """N(0, std^2), rounded to `decimals` places."""
+    t = torch.randn(shape, generator=gen, dtype=DTYPE) * std
+    factor = 10.0 ** decimals
+    return torch.round(t * factor) / factor + 0.0
+
+
+# ------------------------------------------------------------ birnn
+#
+# nn.RNN / LSTM / GRU(bidirectional=True), one layer (birnn.json).  Input
+# fields: cell, input (T x I), the eight state_dict keys (weight_ih_l0, ...,
+# bias_hh_l0_reverse; PyTorch's shapes), h0 and c0 (2 x H: row 1 forward,
+# row 2 reverse), tokens (labels), grad_output (T x 2H).  Biases, h0 and c0
+# may be left out (zeros; then no .grad for them).  Named values: the
+# forward direction's per-step values under "fwd." (t = 1..T), the reverse
+# direction's under "bwd." with t the position in the sequence (its first
+# step is bwd.*[T], from input row T and h0 row 2; bwd.h[t] reads x_t and
+# bwd.h[t+1]), and "output" (T x 2H, row t = [fwd.h[t]; bwd.h[t]]).
+# "values" list the forward direction's steps t = 1..T, then the reverse
+# direction's in the order it runs (t = T..1), then output; "grads" come in
+# the reverse of that order, then the input fields': input, h0, c0, the
+# forward keys, the reverse keys (those given).  L = sum(output *
+# grad_output).  Checked: the explicit loop's output against the module's
+# (load_state_dict), the module's final h_n (c_n), and every input field's
+# gradient against the module's own backward; every gradient's largest
+# entry against a central difference.
+
+BIRNN_DIRECTIONS = (("fwd.", ""), ("bwd.", "_reverse"))
+
+
+def birnn_case(spec):
+    lesson = "birnn"
+    cell, T, I, H = spec["cell"], spec["steps"], spec["input_size"], spec["hidden_size"]
+    G = CELL_GATES[cell]
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {"input": draw_normal(gen, (T, I))}
+    for _, suffix in BIRNN_DIRECTIONS:
+        p["weight_ih_l0" + suffix] = draw_normal(gen, (G * H, I))
+        p["weight_hh_l0" + suffix] = draw_normal(gen, (G * H, H))
+        p["bias_ih_l0" + suffix] = draw_normal(gen, (G * H,))
+        p["bias_hh_l0" + suffix] = draw_normal(gen, (G * H,))
+    p["h0"] = draw_normal(gen, (2, H))
+    p["c0"] = draw_normal(gen, (2, H))
+    omit = spec.get("omit", ())
+    given = ["input"] + [k + s for _, s in BIRNN_DIRECTIONS for k in CELL_KEYS4]
+    if "bias" in omit:
+        given = [f for f in given if not f.startswith("bias_")]
+    if "state" not in omit:
+        given += ["h0"] + (["c0"] if cell == "lstm" else [])
+    for f in p:
+        if f not in given:
+            p[f] = torch.zeros_like(p[f])
+    obj = {"cell": cell, "input": plain(p["input"])}
+    for _, s in BIRNN_DIRECTIONS:
+        for k in CELL_KEYS4:
+            if k + s in given:
+                obj[k + s] = plain(p[k + s])
+    for f in ("h0", "c0"):
+        if f in given:
+            obj[f] = plain(p[f])
+    if "tokens" in spec:
+        assert len(spec["tokens"]) == T
+        obj["tokens"] = list(spec["tokens"])
+
+    def forward(P, tap, cut=None):
+        X = P["input"]
+        outs = []
+        for d, (prefix, s) in enumerate(BIRNN_DIRECTIONS):
+            W = [P[k + s] for k in CELL_KEYS4]
+            order = range(T) if d == 0 else range(T - 1, -1, -1)
+            hs, _, _ = cell_sequence(cell, W, X, P["h0"][d], P["c0"][d], tap,
+                                     prefix, order)
+            outs.append(torch.stack([hs[t] for t in range(T)]))
+        return tap("output", torch.cat(outs, 1))
+
+    tap = Tap()
+    with torch.no_grad():
+        out = forward(p, tap)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+
+    # The module: its output and final state against the explicit loop.
+    module = CELL_MODULES[cell](I, H, num_layers=1, bidirectional=True,
+                                dtype=DTYPE)
+    module.load_state_dict({k + s: p[k + s].clone() for _, s in
+                            BIRNN_DIRECTIONS for k in CELL_KEYS4}, strict=True)
+    x = p["input"].clone().requires_grad_(True)
+    h0 = p["h0"].clone().requires_grad_(True)
+    c0 = p["c0"].clone().requires_grad_(True)
+    m_out, m_state = module(x, (h0, c0) if cell == "lstm" else h0)
+    note_diff(lesson, out, m_out.detach(), f"{spec['name']} output")
+    h_n = m_state[0] if cell == "lstm" else m_state
+    last = torch.stack([tap.named[f"fwd.h[{T}]"], tap.named["bwd.h[1]"]])
+    note_diff(lesson, last, h_n.detach(), f"{spec['name']} h_n")
+    if cell == "lstm":
+        c_last = torch.stack([tap.named[f"fwd.c[{T}]"], tap.named["bwd.c[1]"]])
+        note_diff(lesson, c_last, m_state[1].detach(), f"{spec['name']} c_n")
+
+    fields = ["input", "h0", "c0"] + [k + s for _, s in BIRNN_DIRECTIONS
+                                      for k in CELL_KEYS4]
+    leaves = {f: p[f] for f in fields}
+    P, _, go = backward_pass(lesson, spec, case, forward, leaves, (T, 2 * H),
+                             fields=fields)
+    m_out.backward(go)
+    what = f"{spec['name']} grad"
+    for f, mine in (("input", x), ("h0", h0)) + ((("c0", c0),) if cell == "lstm" else ()):
+        note_diff(lesson, P[f].grad, mine.grad, f"{what} {f}",
+                  run="backward module")
+    for f in fields[3:]:
+        note_diff(lesson, P[f].grad, getattr(module, f).grad, f"{what} {f}",
+                  run="backward module")
+    return case
+
+
+BIRNN = []
+for _cell in ("rnn", "lstm", "gru"):
+    BIRNN += [
+        dict(name=f"{_cell}-t1-i1-h1", cell=_cell, steps=1, input_size=1,
+             hidden_size=1),
+        dict(name=f"{_cell}-t3-i2-h2-no-bias-no-state", cell=_cell, steps=3,
+             input_size=2, hidden_size=2, omit=("bias", "state")),
+        dict(name=f"{_cell}-t4-i3-h2-tokens-grad-output", cell=_cell,
+             steps=4, input_size=3, hidden_size=2,
+             tokens=["the", "cat", "sat", "down"], grad_output=True),
+        dict(name=f"{_cell}-t5-i1-h3-no-state", cell=_cell, steps=5,
+             input_size=1, hidden_size=3, omit=("state",)),
+    ]
+
+
+def birnn_main():
+    cases = []
+    for k, spec in enumerate(BIRNN):
+        spec = dict(spec)
+        spec.setdefault("seed", 9000 + k)
+        cases.append(birnn_case(spec))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("birnn", cases, torch=torch.__version__)
+    report_lesson("birnn", names)
+
+
+def report_lesson(lesson, names):
+    for n in names:
+        print(f"  {n}")
+    for (les, run), d in MAX_DIFF.items():
+        if les == lesson:
+            print(f"  max |manual - {RUNS.get(run, run)}| = {d:.3e}; "
+                  f"{EXACT[les, run]}/{COMPARED[les, run]} compared "
+                  f"vectors bit-identical")
+    if lesson in FD_COUNT or lesson in FD_SMALL:
+        print(f"  central differences: {FD_COUNT.get(lesson, 0)} "
+              f"gradient entries, largest relative difference "
+              f"{FD_MAX.get(lesson, 0.0):.3e}; "
+              f"{FD_SMALL.get(lesson, 0)} entries below {FD_FLOOR} "
+              f"checked absolutely")
+
+
+# ------------------------------------------------------------ seq2seq-attention
+#
+# An encoder-decoder with Luong attention (seq2seq-attention.json).  The
+# encoder cell runs over `source` (S x I_src) from a zero state: enc.h[i] and
+# its other per-step values (enc.a[i], enc.c[i], enc.ax[i], ...).  The
+# decoder cell runs over `target` (T x I_tgt; teacher forcing, row t is its
+# input at step t) from the encoder's last state (the same tensors h_S, and
+# c_S for the LSTM, so gradients reach the encoder through it as well as
+# through the attention): dec.s[t] (its h) and its other per-step values
+# (dec.a[t], dec.c[t] the LSTM's cell state, dec.ax[t], ...).  Then per
+# decoder step t:
+#   e[t] (S)      dot: s_t . h_i; general: s_t^T W_a h_i (attn.weight H x
+#                 H); concat: v^T tanh(W_a [s_t; h_i]) (attn.weight H x 2H,
+#                 attn.v H; no bias)
+#   alpha[t] (S)  softmax(e[t])
+#   c[t] (H)      sum_i alpha[t]_i h_i
+#   h_tilde[t]    tanh(W_c [c_t; s_t] + b_c), with combine.weight (H x 2H;
+#                 context first, Luong et al. 2015 eq. 5; combine.bias
+#                 optional)
+#   y[t] (V)      W_out h_tilde_t + b_out, with out.weight (V x H, needs
+#                 combine; out.bias optional); p[t] = softmax(y[t])
+#   loss[t]       with targets (1-based class indices, needs out):
+#                 F.cross_entropy(y[t], target_t - 1); loss = their mean
+# Values come in this order: enc.* step by step, dec.* step by step, then
+# per t: e, alpha, c, h_tilde, y, p, loss[t]; then loss.  The loss: `loss`
+# with targets; otherwise L = sum(X * grad_output), X the last per-step
+# value stacked over t (y T x V with out, else h_tilde T x H with combine,
+# else the contexts c T x H), grad_output X's shape (all ones when not
+# given).  "grads": every named value on the path (p[t] never is: the loss
+# is computed from y as F.cross_entropy does), in the reverse of the
+# values' order, then the input fields given: source, target, encoder.*,
+# decoder.*, attn.weight, attn.v, combine.weight, combine.bias, out.weight,
+# out.bias.  No gradient for targets, tokens or grad_output.  Checked: the
+# decoder's s_t against the modules (nn.RNN/LSTM/GRU, encoder over the
+# whole source, decoder over the whole target from the encoder's final
+# state), e, alpha, c, h_tilde, y and the loss against a second computation
+# of the attention in matrix form on the modules' outputs, and every input
+# field's gradient against that second computation's autograd backward;
+# every gradient's largest entry against a central difference.
+
+S2S_SCORES = ("dot", "general", "concat")
+S2S_OPTIONAL = ("attn.weight", "attn.v", "combine.weight", "combine.bias",
+                "out.weight", "out.bias")
+
+
+def s2s_case(spec):
+    lesson = "seq2seq-attention"
+    cell, score = spec["cell"], spec.get("score", "dot")
+    S, T, H = spec["S"], spec["T"], spec["H"]
+    I_src, I_tgt, V = spec["I_src"], spec["I_tgt"], spec.get("V")
+    parts = spec.get("parts", ())           # "combine", "out", "targets"
+    assert set(parts) <= {"combine", "out", "targets"}
+    assert "out" not in parts or "combine" in parts
+    assert "targets" not in parts or "out" in parts
+    G = CELL_GATES[cell]
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {"source": draw_normal(gen, (S, I_src)),
+         "target": draw_normal(gen, (T, I_tgt))}
+    for side, I in (("encoder.", I_src), ("decoder.", I_tgt)):
+        p[side + "weight_ih_l0"] = draw_normal(gen, (G * H, I))
+        p[side + "weight_hh_l0"] = draw_normal(gen, (G * H, H))
+        p[side + "bias_ih_l0"] = draw_normal(gen, (G * H,))
+        p[side + "bias_hh_l0"] = draw_normal(gen, (G * H,))
+    p["attn.weight"] = draw_normal(gen, (H, 2 * H if score == "concat" else H))
+    p["attn.v"] = draw_normal(gen, (H,))
+    p["combine.weight"] = draw_normal(gen, (H, 2 * H))
+    p["combine.bias"] = draw_normal(gen, (H,))
+    if "out" in parts:
+        p["out.weight"] = draw_normal(gen, (V, H))
+        p["out.bias"] = draw_normal(gen, (V,))
+    targets = None
+    if "targets" in parts:
+        targets = [int(j) for j in torch.randint(1, V + 1, (T,), generator=gen)]
+
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"cell-bias", "combine.bias", "out.bias"}, omit
+    given = ["source", "target"] + [side + k for side in ("encoder.", "decoder.")
+                                    for k in CELL_KEYS4
+                                    if not ("cell-bias" in omit and k.startswith("bias_"))]
+    if score in ("general", "concat"):
+        given.append("attn.weight")
+    if score == "concat":
+        given.append("attn.v")
+    if "combine" in parts:
+        given.append("combine.weight")
+        if "combine.bias" not in omit:
+            given.append("combine.bias")
+    if "out" in parts:
+        given.append("out.weight")
+        if "out.bias" not in omit:
+            given.append("out.bias")
+    for f in list(p):
+        if f not in given:
+            p[f] = torch.zeros_like(p[f])
+
+    obj = {"cell": cell, "source": plain(p["source"]),
+           "target": plain(p["target"])}
+    for f in given[2:]:
+        if f.startswith(("encoder.", "decoder.")):
+            obj[f] = plain(p[f])
+    if "score" in spec:
+        obj["score"] = score
+    for f in S2S_OPTIONAL:
+        if f in given:
+            obj[f] = plain(p[f])
+    if targets is not None:
+        obj["targets"] = targets
+    for f in ("source_tokens", "target_tokens"):
+        if f in spec:
+            assert len(spec[f]) == (S if f == "source_tokens" else T)
+            obj[f] = list(spec[f])
+
+    def forward(P, tap, cut=None):
+        zeros = torch.zeros(H, dtype=DTYPE)
+        enc_W = [P["encoder." + k] for k in CELL_KEYS4]
+        dec_W = [P["decoder." + k] for k in CELL_KEYS4]
+        hs, h, c = cell_sequence(cell, enc_W, P["source"], zeros, zeros, tap,
+                                 "enc.", range(S))
+        Hs = torch.stack([hs[i] for i in range(S)])           # S x H
+        ss, _, _ = cell_sequence(cell, dec_W, P["target"], h, c, tap, "dec.",
+                                 range(T), hname="s")
+        stacked, losses = [], []
+        for t in range(T):
+            n, s = t + 1, ss[t]
+            if score == "dot":
+                e = torch.mv(Hs, s)
+            elif score == "general":
+                e = torch.mv(Hs, torch.mv(P["attn.weight"].T, s))
+            else:
+                Wa = P["attn.weight"]
+                pre = torch.mv(Wa[:, :H], s).unsqueeze(0) + Hs @ Wa[:, H:].T
+                e = torch.mv(torch.tanh(pre), P["attn.v"])
+            e = tap(f"e[{n}]", e)
+            alpha = tap(f"alpha[{n}]", torch.softmax(e, 0))
+            ctx = tap(f"c[{n}]", torch.mv(Hs.T, alpha))
+            x = ctx
+            if "combine" in parts:
+                x = tap(f"h_tilde[{n}]", torch.tanh(affine(
+                    P["combine.bias"], torch.cat([ctx, s]), P["combine.weight"])))
+            if "out" in parts:
+                x = tap(f"y[{n}]", affine(P["out.bias"], x, P["out.weight"]))
+                tap(f"p[{n}]", torch.softmax(x.detach(), 0))
+            if targets is not None:
+                losses.append(tap(f"loss[{n}]", torch.nn.functional.cross_entropy(
+                    x.unsqueeze(0), torch.tensor([targets[t] - 1]))))
+            stacked.append(x)
+        if targets is not None:
+            return tap("loss", torch.stack(losses).mean())
+        return torch.stack(stacked)
+
+    tap = Tap()
+    with torch.no_grad():
+        result = forward(p, tap)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+    out_shape = () if targets is not None else tuple(result.shape)
+
+    # Second computation: the modules for both cells, the attention in
+    # matrix form on their outputs.
+    cls = CELL_MODULES[cell]
+    enc = cls(I_src, H, num_layers=1, dtype=DTYPE)
+    enc.load_state_dict({k: p["encoder." + k].clone() for k in CELL_KEYS4})
+    dec = cls(I_tgt, H, num_layers=1, dtype=DTYPE)
+    dec.load_state_dict({k: p["decoder." + k].clone() for k in CELL_KEYS4})
+    q = {f: p[f].clone().requires_grad_(True) for f in
+         ("source", "target") + S2S_OPTIONAL if f in p}
+    enc_out, state = enc(q["source"])
+    dec_out, _ = dec(q["target"], state)
+    named = tap.named
+    stack = lambda name: torch.stack([named[f"{name}[{t + 1}]"] for t in range(T)])
+    note_diff(lesson, torch.stack([named[f"enc.h[{i + 1}]"] for i in range(S)]),
+              enc_out.detach(), f"{spec['name']} enc.h", run="module")
+    note_diff(lesson, stack("dec.s"), dec_out.detach(), f"{spec['name']} dec.s",
+              run="module")
+    if score == "dot":
+        E = dec_out @ enc_out.T
+    elif score == "general":
+        E = dec_out @ q["attn.weight"] @ enc_out.T
+    else:
+        Wa = q["attn.weight"]
+        pre = torch.cat([dec_out.unsqueeze(1).expand(T, S, H),
+                         enc_out.unsqueeze(0).expand(T, S, H)], 2) @ Wa.T
+        E = torch.tanh(pre) @ q["attn.v"]
+    A = torch.softmax(E, 1)
+    X = A @ enc_out
+    checks = [("e", E), ("alpha", A), ("c", X)]
+    if "combine" in parts:
+        X = torch.tanh(torch.nn.functional.linear(
+            torch.cat([X, dec_out], 1), q["combine.weight"], q["combine.bias"]))
+        checks.append(("h_tilde", X))
+    if "out" in parts:
+        X = torch.nn.functional.linear(X, q["out.weight"], q["out.bias"])
+        checks.append(("y", X))
+    for name, M in checks:
+        note_diff(lesson, stack(name), M.detach(), f"{spec['name']} {name}",
+                  run="matrix")
+    if targets is not None:
+        X = torch.nn.functional.cross_entropy(X, torch.tensor(targets) - 1)
+        note_diff(lesson, named["loss"], X.detach(), f"{spec['name']} loss",
+                  run="matrix")
+
+    fields = ["source", "target"] + [side + k for side in ("encoder.", "decoder.")
+                                     for k in CELL_KEYS4] + list(S2S_OPTIONAL)
+    leaves = {f: p[f] for f in fields if f in p}
+    NO_GRAD[lesson] = {f"p[{t + 1}]" for t in range(T)}
+    P, _, go = backward_pass(lesson, spec, case, forward, leaves, out_shape,
+                             fields=fields)
+    X.backward(go)
+    what = f"{spec['name']} grad"
+    for f in given:
+        if f.startswith("encoder."):
+            theirs = getattr(enc, f[len("encoder."):]).grad
+        elif f.startswith("decoder."):
+            theirs = getattr(dec, f[len("decoder."):]).grad
+        else:
+            theirs = q[f].grad
+        note_diff(lesson, P[f].grad, theirs, f"{what} {f}", run="backward matrix")
+    return case
+
+
+S2S = [
+    dict(name="rnn-dot-s1-t1-h1", cell="rnn", S=1, T=1, H=1, I_src=1,
+         I_tgt=1),
+    dict(name="rnn-dot-s3-t2-h2-contexts", cell="rnn", score="dot", S=3, T=2,
+         H=2, I_src=2, I_tgt=2,
+         source_tokens=["je", "suis", "content"], target_tokens=["<s>", "I"]),
+    dict(name="rnn-dot-s4-t3-h3-combine-out-targets", cell="rnn",
+         score="dot", S=4, T=3, H=3, I_src=2, I_tgt=3, V=4,
+         parts=("combine", "out", "targets"),
+         source_tokens=["ich", "bin", "hier", "."],
+         target_tokens=["<s>", "I", "am"]),
+    dict(name="rnn-general-s3-t2-h2-combine-grad-output", cell="rnn",
+         score="general", S=3, T=2, H=2, I_src=3, I_tgt=2,
+         parts=("combine",), grad_output=True),
+    dict(name="rnn-concat-s3-t3-h2-grad-output", cell="rnn", score="concat",
+         S=3, T=3, H=2, I_src=2, I_tgt=2, grad_output=True),
+    dict(name="rnn-general-s4-t2-h3-combine-out-targets-no-bias", cell="rnn",
+         score="general", S=4, T=2, H=3, I_src=2, I_tgt=2, V=3,
+         parts=("combine", "out", "targets"),
+         omit=("cell-bias", "combine.bias", "out.bias")),
+    dict(name="lstm-dot-s3-t2-h2-combine-out-grad-output", cell="lstm",
+         score="dot", S=3, T=2, H=2, I_src=2, I_tgt=3, V=3,
+         parts=("combine", "out"), grad_output=True),
+    dict(name="lstm-general-s4-t3-h2-combine", cell="lstm", score="general",
+         S=4, T=3, H=2, I_src=3, I_tgt=2, parts=("combine",)),
+    dict(name="lstm-concat-s3-t3-h3-combine-out-targets", cell="lstm",
+         score="concat", S=3, T=3, H=3, I_src=2, I_tgt=2, V=4,
+         parts=("combine", "out", "targets"),
+         target_tokens=["<s>", "a", "b"]),
+    dict(name="lstm-general-s2-t1-h1-combine-out-targets", cell="lstm",
+         score="general", S=2, T=1, H=1, I_src=1, I_tgt=1, V=3,
+         parts=("combine", "out", "targets")),
+    dict(name="gru-dot-s3-t3-h2-no-bias", cell="gru", score="dot", S=3, T=3,
+         H=2, I_src=2, I_tgt=3, omit=("cell-bias",)),
+    dict(name="gru-general-s3-t2-h3-combine-out-targets", cell="gru",
+         score="general", S=3, T=2, H=3, I_src=3, I_tgt=2, V=4,
+         parts=("combine", "out", "targets"),
+         omit=("combine.bias", "out.bias")),
+    dict(name="gru-concat-s4-t3-h2-combine-out-targets", cell="gru",
+         score="concat", S=4, T=3, H=2, I_src=2, I_tgt=3, V=3,
+         parts=("combine", "out", "targets"),
+         source_tokens=["a", "b", "c", "d"]),
+    dict(name="gru-concat-s2-t2-h2-grad-output", cell="gru", score="concat",
+         S=2, T=2, H=2, I_src=3, I_tgt=2, grad_output=True),
+    dict(name="gru-dot-s1-t1-h1-combine-out-targets", cell="gru",
+         score="dot", S=1, T=1, H=1, I_src=1, I_tgt=1, V=3,
+         parts=("combine", "out", "targets")),
+    dict(name="lstm-concat-s2-t2-h2-combine-grad-output", cell="lstm",
+         score="concat", S=2, T=2, H=2, I_src=2, I_tgt=3,
+         parts=("combine",), grad_output=True),
+]
+
+RUNS.update({
+    "matrix": "modules + attention in matrix form",
+    "backward matrix": "modules + attention in matrix form, autograd "
+                       "backward (input fields' gradients)",
+})
+
+
+def s2s_main():
+    cases = []
+    for k, spec in enumerate(S2S):
+        spec = dict(spec)
+        spec.setdefault("seed", 9500 + k)
+        cases.append(s2s_case(spec))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("seq2seq-attention", cases, torch=torch.__version__)
+    report_lesson("seq2seq-attention", names)
+
+
 if __name__ == "__main__":
     import sys
-    # "char-lm" or "bleu" alone regenerates that lesson's file only.
+    # "char-lm", "bleu", "birnn" or "seq2seq-attention" alone regenerates
+    # that lesson's file only.
     if sys.argv[1:] == ["char-lm"]:
         charlm_main()
     elif sys.argv[1:] == ["bleu"]:
         bleu_main()
+    elif sys.argv[1:] == ["birnn"]:
+        birnn_main()
+    elif sys.argv[1:] == ["seq2seq-attention"]:
+        s2s_main()
     else:
         main()
         charlm_main()
         bleu_main()
+        birnn_main()
+        s2s_main()
