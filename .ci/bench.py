@@ -33,6 +33,7 @@ LIMITS = {
     "positions": 10_000, "d_model": 4_096,               # positional-encoding
     "rows": 4_096, "columns": 4_096,                     # layer-norm
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
+    "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
     "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 70_000,  # stacked recurrent layers
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
@@ -270,18 +271,19 @@ def fields(members):
     return "{" + ",".join(f"{json.dumps(key)}:{value}" for key, value in members.items()) + "}"
 
 
+def recurrent_shape(fixed, k):
+    """(steps, inputs, hidden) with `fixed` ('steps', 'inputs', 'hidden') at its limit and the others k, within theirs."""
+    steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
+    inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
+    hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
+    return steps, inputs, hidden
+
+
 def recurrent_case(lesson, blocks, fixed, numbers, tokens=None):
     """fixed: which dimension is at its limit ('steps', 'inputs', 'hidden'); the others grow together."""
     cell = lesson == "lstm-gates"
-
-    def shape(k):
-        steps = LIMITS["steps"] if fixed == "steps" else min(k, LIMITS["steps"])
-        inputs = LIMITS["size"] if fixed == "inputs" else min(k, LIMITS["size"])
-        hidden = LIMITS["size"] if fixed == "hidden" else min(k, LIMITS["size"])
-        return steps, inputs, hidden
-
-    k = largest(lambda k: fits(recurrent_work(blocks, *shape(k), cell)), LIMITS["steps"])
-    steps, inputs, hidden = shape(max(k, 1))
+    k = largest(lambda k: fits(recurrent_work(blocks, *recurrent_shape(fixed, k), cell)), LIMITS["steps"])
+    steps, inputs, hidden = recurrent_shape(fixed, max(k, 1))
     stack = blocks * hidden
     members = {"input": numbers.matrix(steps, inputs), "weight_ih_l0": numbers.matrix(stack, inputs),
                "weight_hh_l0": numbers.matrix(stack, hidden)}
@@ -289,6 +291,41 @@ def recurrent_case(lesson, blocks, fixed, numbers, tokens=None):
         members["tokens"] = json.dumps([tokens(t) for t in range(steps)])
     text = fields(members)
     return f"T {steps}, I {inputs}, H {hidden}", recurrent_work(blocks, steps, inputs, hidden, cell), text
+
+
+def birnn_work(blocks, steps, inputs, hidden, cell=False):
+    """birnn's stated work (BiRNNInput's expectWork): two directions, h0 (and c0) 2 × H, the output T × 2H."""
+    stack = blocks * hidden
+    weights = stack * inputs + stack * hidden + 2 * stack
+    numbers = steps * inputs + 2 * weights + 2 * hidden * (2 if cell else 1)
+    numbers += 2 * steps * (2 * hidden if blocks == 1 else 10 * hidden) + steps * 2 * hidden
+    return 2 * steps * stack * (inputs + hidden), numbers
+
+
+def birnn_case(cell, blocks, fixed, numbers):
+    """fixed: which dimension is at its limit ('steps', 'inputs', 'hidden'); the others grow together."""
+    lstm = cell == "lstm"
+    k = largest(lambda k: fits(birnn_work(blocks, *recurrent_shape(fixed, k), lstm)), LIMITS["steps"])
+    steps, inputs, hidden = recurrent_shape(fixed, max(k, 1))
+    stack = blocks * hidden
+    members = {"cell": json.dumps(cell), "input": numbers.matrix(steps, inputs)}
+    for suffix in ["", "_reverse"]:
+        members["weight_ih_l0" + suffix] = numbers.matrix(stack, inputs)
+        members["weight_hh_l0" + suffix] = numbers.matrix(stack, hidden)
+    return f"{cell}, T {steps}, I {inputs}, H {hidden}", birnn_work(blocks, steps, inputs, hidden, lstm), fields(members)
+
+
+def birnn_all_case(steps, inputs, hidden, numbers):
+    """An LSTM birnn with every array given (biases, h0, c0): the most the gradient check reruns."""
+    stack = 4 * hidden
+    members = {"cell": '"lstm"', "input": numbers.matrix(steps, inputs), "h0": numbers.matrix(2, hidden), "c0": numbers.matrix(2, hidden)}
+    for suffix in ["", "_reverse"]:
+        members["weight_ih_l0" + suffix] = numbers.matrix(stack, inputs)
+        members["weight_hh_l0" + suffix] = numbers.matrix(stack, hidden)
+        members["bias_ih_l0" + suffix] = numbers.matrix(1, stack)[1:-1]
+        members["bias_hh_l0" + suffix] = numbers.matrix(1, stack)[1:-1]
+    madds, count = birnn_work(4, steps, inputs, hidden, True)
+    return f"lstm, T {steps}, I {inputs}, H {hidden}, every array", (madds, count), fields(members)
 
 
 def attention_case(fixed, numbers):
@@ -453,6 +490,15 @@ def worst_cases(folder):
         yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
     for fixed in ["text", "vocab", "hidden", "generated"]:
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
+    # Two directions' weights: an LSTM of hidden size 1,024 is past the trace limit, a tanh RNN's is not.
+    for cell, blocks, sizes in [("rnn", 1, ["steps", "inputs", "hidden"]), ("lstm", 4, ["steps", "inputs"])]:
+        for fixed in sizes:
+            yield (f"birnn ({cell}): {fixed} at the limit", "birnn", []) + birnn_case(cell, blocks, fixed, numbers)
+    # With --backward, every array of an LSTM given (11), at the limit of the check's reruns: 2·11 times 2·(T + 6) direction-steps.
+    # The widest cells the terms of the gradients' sums allow at those steps.
+    steps = LIMITS["checked_layer_steps"] // (2 * 11 * 2) - 6
+    width = largest(lambda k: birnn_work(4, steps, k, k, True)[0] <= LIMITS["gradient_terms"], LIMITS["size"])
+    yield ("birnn --backward: every array at the check's limit", "birnn", ["--backward"]) + birnn_all_case(steps, width, width, numbers)
     for fixed in ["words", "references"]:
         yield (f"bleu: {fixed} at the limit", "bleu", []) + bleu_case(fixed)
     for fixed in ["source", "target", "hidden"]:

@@ -10,8 +10,8 @@ import TraceCore
 extension GRU {
     static let words = Words(
         captions: [
-            "h[t].grad, gru": ("gradient of the hidden state", #"The loss's share «Gt», plus what step t + 1 passes back: directly through $z_{t+1} \odot h_{t}$, the part of the old state the update gate keeps, and through $W_{hh}$ into both gates and the candidate."#),
-            "h[t].grad, gru, takes-candidate": ("gradient of the hidden state", #"The loss's share «Gt», plus what step t + 1 passes back: directly through $(1 - z_{t+1}) \odot h_{t}$, the part of the old state kept, and through $W_{hh}$ into both gates and the candidate."#),
+            "h[t].grad, gru": ("gradient of the hidden state", #"The loss's share «Gt», plus what step «next step» passes back: directly through $z_{«next»} \odot h_{t}$, the part of the old state the update gate keeps, and through $W_{hh}$ into both gates and the candidate."#),
+            "h[t].grad, gru, takes-candidate": ("gradient of the hidden state", #"The loss's share «Gt», plus what step «next step» passes back: directly through $(1 - z_{«next»}) \odot h_{t}$, the part of the old state kept, and through $W_{hh}$ into both gates and the candidate."#),
             "n[t].grad": ("gradient of the candidate", "The candidate counts as much as $1 - z_{t}$ lets it in."),
             "n[t].grad, takes-candidate": ("gradient of the candidate", "The candidate counts as much as $z_{t}$ lets it in."),
             "rh[t].grad": ("gradient of the reset-scaled state", #"What the candidate's $W_{hn}$ passes back."#),
@@ -21,8 +21,8 @@ extension GRU {
             "r[t].grad, reset before": ("gradient of the reset gate", "The reset gate matters where the old state is large."),
             "r[t].grad, idle": ("gradient of the reset gate", #"$«ahn» = 0$: whatever $«r»$ is, the candidate is the same, so its gradient is 0."#),
             "r[t].grad, idle, reset before": ("gradient of the reset gate", #"$«h-1» = 0$: whatever $«r»$ is, the candidate is the same, so its gradient is 0."#),
-            "ah[t].grad": ("gradient of the hidden-side pre-activations", #"Blocks r, z and n, each through its own path: $\sigma'$ for the gates, and for n the candidate's $\tanh'$ times $r_{t}$. $W_{hh}^{\top}$ carries it back to $h_{t-1}$."#),
-            "ah[t].grad, reset before": ("gradient of the hidden-side pre-activations", #"Blocks r and z, each times its gate's $\sigma'$; the candidate's share reaches $h_{t-1}$ through $r_{t} \odot h_{t-1}$ instead."#),
+            "ah[t].grad": ("gradient of the hidden-side pre-activations", #"Blocks r, z and n, each through its own path: $\sigma'$ for the gates, and for n the candidate's $\tanh'$ times $r_{t}$. $W_{hh}^{\top}$ carries it back to $h_{«prev»}$."#),
+            "ah[t].grad, reset before": ("gradient of the hidden-side pre-activations", #"Blocks r and z, each times its gate's $\sigma'$; the candidate's share reaches $h_{«prev»}$ through $r_{t} \odot h_{«prev»}$ instead."#),
             "ax[t].grad": ("gradient of the input-side pre-activations", #"Blocks r, z and n: the gates' $\sigma'$ and the candidate's $\tanh'$, without the reset gate (the input side is not reset)."#),
             "weight_hh_l0, reset before": ("Recurrent weights", #"Rows r and z multiply $h_{t-1}$, rows n the reset-scaled $r_{t} \odot h_{t-1}$."#),
             "bias_hh_l0": ("Recurrent bias", #"In rows r and z only $b_{ih} + b_{hh}$ matters; $b_{hn}$ is scaled by the reset gate."#),

@@ -34,7 +34,7 @@ struct LayerInputs {
 }
 
 /// The mark a cell's symbols wear (`RecurrentInput.mark`): LaTeX's `command` over the letter of
-/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow{W}_{ih}`.
+/// each symbol whose letter is in `letters`, as `\hat h_{2}` or `\overleftarrow{W_{ih}}`.
 struct SymbolMark: Sendable {
     let command: String
     let letters: String
@@ -51,8 +51,10 @@ struct SymbolMark: Sendable {
     func apply(_ base: String) -> String {
         guard let letter = base.first, letters.contains(letter), base.dropFirst().hasPrefix("_{"),
               initialStates || !base.hasSuffix("_{0}") else { return base }
-        // The hat over one letter needs no braces, as the notes have always written it.
-        return (command == #"\hat"# ? "\(command) \(letter)" : "\(command){\(letter)}") + base.dropFirst()
+        // The hat over its letter, without braces, as the notes have always written it (`\hat h_{2}`);
+        // an arrow over the whole symbol (`\overleftarrow{h_{2}}`): one group, so that an equation
+        // needs no parentheses around it, and no `}_{`, whose `_` GitHub may read as emphasis.
+        return command == #"\hat"# ? "\(command) \(letter)" + base.dropFirst() : "\(command){\(base)}"
     }
 }
 
@@ -118,6 +120,9 @@ extension RecurrentInput {
         if isState && stateLetter != "h" { base = stateLetter + base.dropFirst() }
         return parts.isEmpty ? base : base + "^{" + parts.joined(separator: ",") + "}"
     }
+
+    /// `base` with the mark the symbols wear (`\overleftarrow{c_{5}}`), without the layer's superscript: for words that add «sup».
+    func marked(_ base: String) -> String { mark?.apply(base) ?? base }
 
     /// A figure's title, with the layer it shows when there are several.
     func titled(_ title: String) -> String {
@@ -288,9 +293,9 @@ extension RecurrentInput {
     }
 
     /// The slots of the symbols a layer's words name, for step `t`: «h-1» (the state before it),
-    /// «x» (its input), «Wih», «Whh», «a» (the pre-activation W_ih writes into), «sup».
+    /// «c-1» (the cell state before it, without the layer's superscript: the words add «sup»), «x» (its input), «Wih», «Whh», «a» (the pre-activation W_ih writes into), «sup».
     func symbolSlots(_ t: Int) -> [String: String] {
-        stepSlots(t).merging(["h-1": symbol("h_{\(before(t))}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
+        stepSlots(t).merging(["h-1": symbol("h_{\(before(t))}"), "c-1": marked("c_{\(before(t))}"), "x": inputSymbol("\(t)"), "Wih": symbol("W_{ih}"), "Whh": symbol("W_{hh}"),
                               "a": inputSide("\(t)"), "sup": sup]) { a, _ in a }
     }
 

@@ -177,10 +177,12 @@ struct RecurrentInput {
     }
 
     /// The inputs as tables, from X (or, with `given`, from a sequence a model around the cell
-    /// made and showed itself: char-lm's one-hot characters). `initialState` false: the cell's h_0
-    /// is no input of its own (seq2seq's encoder starts from zeros, its decoder from the encoder):
-    /// zeros, not shown.
-    func record(in tr: Trace, given: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 }, initialState: Bool = true) -> Inputs {
+    /// made and showed itself: char-lm's one-hot characters). `state`: h_0 as a model around the
+    /// cell showed it (birnn's row of its 2 × H h0), not shown again. `initialState` false: the
+    /// cell's h_0 is no input of its own (seq2seq's encoder starts from zeros, its decoder from the
+    /// encoder): zeros, not shown.
+    func record(in tr: Trace, given: Traced? = nil, state: Traced? = nil, own: Words? = nil, ownKey: (String) -> String = { $0 },
+                initialState: Bool = true) -> Inputs {
         let w = recurrentWords
         func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {
             if let own, own.hasCaption(ownKey(key)) { return own.caption(ownKey(key), slots) }
@@ -206,8 +208,8 @@ struct RecurrentInput {
             tr.input(bih, symbol("b_{ih}"), .vector(self.bIh ?? .zeros(rows)), caption("bias_ih_l0"), labels: stackedLabels),
             tr.input(bhh, symbol("b_{hh}"), .vector(self.bHh ?? .zeros(rows)), caption("bias_hh_l0"), labels: stackedLabels),
             [])
-        let h0 = initialState ? tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
-            : constant(stateValue(nil, nil), symbol("h_{0}"))
+        let h0 = state ?? (initialState ? tr.input("h0", "h_{0}", stateValue(self.h0, h0Rows), caption("h0"), labels: isStacked ? stateLabels : unitLabels)
+            : constant(stateValue(nil, nil), symbol("h_{0}")))
         return Inputs(x: x, wIh: weights.wIh, wHh: weights.wHh, bIh: weights.bIh, bHh: weights.bHh, h0: h0, given: weights.given)
     }
 
@@ -265,8 +267,13 @@ struct RecurrentInput {
     func after(_ t: Int) -> Int { reversed ? t - 1 : t + 1 }
     /// Where position t's values are in the arrays kept in the order computed (from 0).
     func computed(_ t: Int) -> Int { reversed ? steps - t : t - 1 }
-    /// «t» and «t-1» (the state's position before the step) of the step at position t.
-    func stepSlots(_ t: Int) -> [String: String] { ["t": "\(t)", "t-1": "\(before(t))"] }
+    /// «t» and «t-1» (the state's position before the step) of the step at position t; for the
+    /// words said once, of any step: «prev» and «next», the subscripts of the state before and the
+    /// step after (t-1 and t+1, or t+1 and t-1 in reverse), and «next step» as a sentence says it.
+    func stepSlots(_ t: Int) -> [String: String] {
+        ["t": "\(t)", "t-1": "\(before(t))", "prev": reversed ? "t+1" : "t-1", "next": reversed ? "t-1" : "t+1",
+         "next step": reversed ? "t − 1" : "t + 1"]
+    }
 
     /// Whether step t (from 1) is written out in the Markdown: long runs leave out their middle.
     func isShown(_ t: Int) -> Bool { !(Repeats.leftOut(of: steps)?.contains(t) ?? false) }
@@ -305,7 +312,7 @@ struct RecurrentInput {
     func stateGradientCaption(_ state: String, _ t: Int, once: SaidOnce, between: (words: Words, key: String)? = nil) -> Caption {
         if let own = ownStateGradient?(state, t) { return own }
         let kind = t == position(steps) ? ", last" : startsChunk(after(t)) ? ", cut" : ""
-        let slots = stepSlots(t).merging(["t+1": "\(after(t))", "sup": sup, "WhhT": transposed("W_{hh}"),
+        let slots = stepSlots(t).merging(["t+1": "\(after(t))", "sup": sup, "h_t": marked("h_{\(t)}"), "c_t": marked("c_{\(t)}"), "o_t": marked("o_{\(t)}"), "WhhT": transposed("W_{hh}"),
                                           "Gt": "$\(lossShare("t"))$", "G": "$\(lossShare("\(t)"))$"]) { a, _ in a }
         // Below the top layer, h_t's gradient comes from the layer above, not from the loss. The
         // same words at the same step of another layer (its symbols aside) are not said again.
@@ -326,15 +333,8 @@ struct RecurrentInput {
     /// gradient check. `layer`: the layer of a state, with several (nil with one).
     func endBackward(in tr: Trace, back: Backprop, states: [(letter: String, values: [Traced], layer: Int?)]) {
         let w = recurrentWords
-        // Scaled by the largest entry first, so that a gradient of 1e155 or 1e-170 has a finite, nonzero length.
-        func norm(_ t: Traced) -> Double {
-            let entries = back.gradient(of: t)?.value.flat ?? []
-            let largest = entries.reduce(0) { max($0, abs($1)) }
-            guard largest > 0, largest.isFinite else { return largest.isNaN ? .nan : largest }
-            return largest * entries.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
-        }
         let sizes = states.map { state in
-            (letter: state.letter, sup: state.layer.map { "^{(\($0))}" } ?? "", norms: state.values.map(norm),
+            (letter: state.letter, sup: state.layer.map { "^{(\($0))}" } ?? "", norms: state.values.map { Self.gradientSize(back, $0) },
              panel: state.layer.map { layersWords("panel gradient size, layer", ["state": state.letter, "l": "\($0)"]) }
                 ?? w("panel gradient size", ["state": state.letter]),
              fromLoss: state.letter == "h" && (state.layer ?? upper.count) == upper.count)
@@ -362,6 +362,15 @@ struct RecurrentInput {
         if sizes.count > 1, let shares = sharesSaying(earlier: earlier, states: zip(states, sizes).map { ($1.letter, $1.norms, $0.layer) }) { tr.say(shares) }
         let cut = bpttSteps.map { $0 < steps } ?? false
         tr.endBackward(back, note: cut ? w("check, truncated") : nil, level: level)
+    }
+
+    /// The length of a value's gradient (0 when it has none), scaled by its largest entry first so
+    /// that a gradient of 1e155 or 1e-170 has a finite, nonzero length.
+    static func gradientSize(_ back: Backprop, _ t: Traced) -> Double {
+        let entries = back.gradient(of: t)?.value.flat ?? []
+        let largest = entries.reduce(0) { max($0, abs($1)) }
+        guard largest > 0, largest.isFinite else { return largest.isNaN ? .nan : largest }
+        return largest * entries.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }.squareRoot()
     }
 
     /// With several states (the LSTM's c, a stack's layers): the gradients that take in a share of

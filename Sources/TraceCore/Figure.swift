@@ -7,11 +7,33 @@ public enum Figure: Sendable {
     case heatmaps(title: String, panels: [Heatmap], scale: ColourScale, shared: Bool = true)
     /// Small panels of lines over time: one panel per quantity, one line per unit.
     case lines(title: String, steps: [String], panels: [LinePanel])
+    /// A sequence read both ways (birnn), drawn as two rows of cells meeting at each position.
+    case directions(Directions)
 
     public var title: String {
         switch self {
         case .heatmaps(let title, _, _, _), .lines(let title, _, _): return title
+        case .directions(let d): return d.title
         }
+    }
+}
+
+/// Two rows of cells over the positions: the forward direction's, each passing its state to the
+/// right, and the reverse direction's, each passing its state to the left; each cell reads the
+/// input at its position below, and the two states meet in the output above. Each state's units
+/// are coloured squares on one scale around 0.
+public struct Directions: Sendable {
+    public let title: String
+    /// One label per position (the tokens).
+    public let positions: [String]
+    /// The states by position: `forward[t]`, `reverse[t]`, H numbers each.
+    public let forward: [[Double]]
+    public let reverse: [[Double]]
+    /// The rows' names, top to bottom: the output, the forward cells, the reverse cells, the input.
+    public let rowNames: [String]
+
+    public init(title: String, positions: [String], forward: [[Double]], reverse: [[Double]], rowNames: [String]) {
+        (self.title, self.positions, self.forward, self.reverse, self.rowNames) = (title, positions, forward, reverse, rowNames)
     }
 }
 
@@ -73,6 +95,8 @@ public struct FigureLimits: Sendable {
     public var steps = 200
     public var units = 8
     public var panels = 9
+    /// Positions of a sequence drawn as cells (a bidirectional RNN's), each a column of boxes.
+    public var cells = 16
 
     public init() {}
     public static let standard = FigureLimits()
@@ -119,6 +143,14 @@ extension Figure {
                                  range: panel.range, scale: panel.scale)
             }
             return (.lines(title: title, steps: Array(steps.prefix(shownSteps)), panels: drawn), leftOut)
+        case .directions(let d):
+            let positions = min(d.positions.count, limits.cells)
+            if positions < d.positions.count { note(.steps(shown: positions, total: d.positions.count)) }
+            let units = d.forward.map(\.count).max() ?? 0
+            if units > limits.units { note(.units(shown: limits.units, total: units)) }
+            func kept(_ states: [[Double]]) -> [[Double]] { states.prefix(positions).map { Array($0.prefix(limits.units)) } }
+            return (.directions(Directions(title: d.title, positions: Array(d.positions.prefix(positions)), forward: kept(d.forward),
+                                           reverse: kept(d.reverse), rowNames: d.rowNames)), leftOut)
         }
     }
 

@@ -17,6 +17,7 @@ struct SVGRenderer {
         switch drawn {
         case .heatmaps(let title, let panels, let scale, let shared): return heatmaps(title, panels, scale, shared: shared, notes: notes)
         case .lines(let title, let steps, let panels): return lines(title, steps, panels, notes: notes)
+        case .directions(let d): return directions(d, notes: notes)
         }
     }
 
@@ -44,19 +45,8 @@ struct SVGRenderer {
         var height = 0.0
         func bar(at barX: Double, _ low: Double, _ high: Double) {
             bars += 1
-            let barHeight = 160.0
-            var stops: [String] = []
-            for i in 0...10 {
-                // The fraction first: low × i alone would overflow for the largest Doubles.
-                let v = high * (1 - Double(i) / 10) + low * (Double(i) / 10)
-                stops.append("<stop offset=\"\(n(Double(i) / 10))\" stop-color=\"\(colour(v, low, high, scale))\"/>")
-            }
-            body.append("<defs><linearGradient id=\"scale\(bars)\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">" + stops.joined() + "</linearGradient></defs>")
-            body.append("<rect x=\"\(n(barX))\" y=\"58\" width=\"14\" height=\"\(n(barHeight))\" fill=\"url(#scale\(bars))\" stroke=\"#888888\"/>")
-            for (fraction, v) in [(0.0, high), (0.5, low / 2 + high / 2), (1.0, low)] {
-                body.append(text(barX + 18, 58 + barHeight * fraction + 4, shown(v), size: 10, anchor: "start"))
-            }
-            height = max(height, 58 + barHeight + 20)
+            body += colourBar(at: barX, top: 58, low, high, scale, id: "scale\(bars)")
+            height = max(height, 58 + 160 + 20)
         }
         for panel in panels {
             let m = panel.values
@@ -106,6 +96,80 @@ struct SVGRenderer {
             x += 80
         }
         return document(width: x, height: height, title: title, body: body, notes: notes)
+    }
+
+    /// A vertical colour bar 160 high from `high` at its top to `low`, its ends and middle labelled.
+    private func colourBar(at barX: Double, top: Double, _ low: Double, _ high: Double, _ scale: ColourScale, id: String) -> [String] {
+        let barHeight = 160.0
+        var stops: [String] = []
+        for i in 0...10 {
+            // The fraction first: low × i alone would overflow for the largest Doubles.
+            let v = high * (1 - Double(i) / 10) + low * (Double(i) / 10)
+            stops.append("<stop offset=\"\(n(Double(i) / 10))\" stop-color=\"\(colour(v, low, high, scale))\"/>")
+        }
+        var body = ["<defs><linearGradient id=\"\(id)\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">" + stops.joined() + "</linearGradient></defs>"]
+        body.append("<rect x=\"\(n(barX))\" y=\"\(n0(top))\" width=\"14\" height=\"\(n(barHeight))\" fill=\"url(#\(id))\" stroke=\"#888888\"/>")
+        for (fraction, v) in [(0.0, high), (0.5, low / 2 + high / 2), (1.0, low)] {
+            body.append(text(barX + 18, top + barHeight * fraction + 4, shown(v), size: 10, anchor: "start"))
+        }
+        return body
+    }
+
+    // MARK: Two rows of cells
+
+    /// Per position a column: the output's squares on top (the forward half, a gap, the reverse
+    /// half), the forward cell, the reverse cell, the input's label; arrows between neighbouring
+    /// cells, rightwards in the forward row and leftwards in the reverse row; a light line up each
+    /// column behind the boxes, from the input through both cells to the output.
+    private func directions(_ d: Directions, notes: [String]) -> String {
+        let units = max(d.forward.map(\.count).max() ?? 1, 1)
+        let square = units <= 4 ? 28.0 : 12.0
+        let showNumbers = units <= 4
+        let box = Double(units) * square + 8                  // a cell: its squares and a margin
+        let outputWidth = 2 * Double(units) * square + 6      // both halves and the gap between them
+        let column = max(box, outputWidth) + 34
+        let labelWidth = 70.0
+        let extent = max((d.forward + d.reverse).flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1, 1e-12)
+        let (low, high) = (-extent, extent)
+        let rowY = [50.0, 50 + square + 40, 50 + 2 * square + 80, 50 + 3 * square + 106]   // output, forward, reverse, input
+        var body = ["<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+            + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555555\"/></marker></defs>"]
+        for (row, name) in d.rowNames.prefix(4).enumerated() {
+            body.append(text(10, rowY[row] + (row == 3 ? 4 : square / 2 + 4), name, size: 11, anchor: "start", weight: "bold"))
+        }
+        func squares(_ values: [Double], from x: Double, y: Double) {
+            for (u, v) in values.enumerated() {
+                let fill = v.isFinite ? colour(v, low, high, .diverging) : "#d9d9d9"
+                let sx = x + Double(u) * square
+                body.append("<rect x=\"\(n(sx))\" y=\"\(n(y))\" width=\"\(n(square))\" height=\"\(n(square))\" fill=\"\(fill)\" stroke=\"#ffffff\"/>")
+                if showNumbers {
+                    let dark = v.isFinite && luminance(v, low, high, .diverging) < 0.5
+                    body.append(text(sx + square / 2, y + square / 2 + 3.5, shown(v, inCell: true), size: 9, anchor: "middle", fill: dark ? "#ffffff" : "#000000"))
+                }
+            }
+        }
+        for (t, position) in d.positions.enumerated() {
+            let cx = labelWidth + (Double(t) + 0.5) * column
+            // The column's line first, so that the boxes are drawn over it.
+            body.append("<line x1=\"\(n(cx))\" y1=\"\(n(rowY[3] - 12))\" x2=\"\(n(cx))\" y2=\"\(n(rowY[0] + square))\" stroke=\"#bbbbbb\" stroke-width=\"1.5\"/>")
+            let outputX = cx - outputWidth / 2
+            squares(d.forward[safe: t] ?? [], from: outputX, y: rowY[0])
+            squares(d.reverse[safe: t] ?? [], from: outputX + Double(units) * square + 6, y: rowY[0])
+            for (row, states) in [(1, d.forward), (2, d.reverse)] {
+                body.append("<rect x=\"\(n(cx - box / 2))\" y=\"\(n(rowY[row] - 4))\" width=\"\(n(box))\" height=\"\(n(square + 8))\" rx=\"4\" fill=\"#ffffff\" stroke=\"#555555\"/>")
+                squares(states[safe: t] ?? [], from: cx - box / 2 + 4, y: rowY[row])
+            }
+            body.append(text(cx, rowY[3] + 4, clip(position), size: 10, anchor: "middle"))
+            // The state passed on: to the next position on the right (forward), on the left (reverse).
+            guard t + 1 < d.positions.count else { continue }
+            let (from, to) = (cx + box / 2 + 2, cx + column - box / 2 - 2)
+            let (fy, ry) = (n(rowY[1] + square / 2), n(rowY[2] + square / 2))
+            body.append("<line x1=\"\(n(from))\" y1=\"\(fy)\" x2=\"\(n(to))\" y2=\"\(fy)\" stroke=\"#555555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>")
+            body.append("<line x1=\"\(n(to))\" y1=\"\(ry)\" x2=\"\(n(from))\" y2=\"\(ry)\" stroke=\"#555555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>")
+        }
+        let barX = labelWidth + Double(d.positions.count) * column + 10
+        body += colourBar(at: barX, top: 50, low, high, .diverging, id: "scale1")
+        return document(width: barX + 60, height: max(rowY[3] + 20, 50 + 160 + 20), title: d.title, body: body, notes: notes)
     }
 
     // MARK: Lines over time

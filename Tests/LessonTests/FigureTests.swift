@@ -292,6 +292,31 @@ import Testing
         #expect(svg.utf8.count < 500_000 && svgProblems(svg).isEmpty)
     }
 
+    @Test func twoRowsOfCellsMeetAtEachPosition() {
+        let (forward, reverse) = ([[0.5, -0.25], [0.75, 1]], [[-1, 0], [0.25, .nan]])
+        let figure = Figure.directions(Directions(title: "Both ways", positions: ["1 · a", "2 · b"], forward: forward, reverse: reverse,
+                                                  rowNames: ["output", "forward →", "reverse ←", "input"]))
+        let svg = SVGRenderer().render(figure)
+        // Two cells a position, one arrow a row between the two positions; every value shown, in its
+        // cell and again in the output; a value that is not a number grey.
+        #expect(svg.components(separatedBy: "rx=\"4\"").count - 1 == 4)
+        #expect(svg.components(separatedBy: "marker-end=\"url(#arrow)\"").count - 1 == 2)
+        // (±1 and 0 label the colour bar too.)
+        for v in ["0.50", "-0.25", "0.75", "1.00", "-1.00", "0.00", "0.25", "nan"] {
+            #expect(svg.components(separatedBy: ">\(v)</text>").count - 1 == (["1.00", "-1.00", "0.00"].contains(v) ? 3 : 2), "\(v)")
+        }
+        #expect(svg.contains("#d9d9d9") && svg.contains(">1 · a</text>") && svg.contains(">reverse ←</text>") && svgProblems(svg).isEmpty)
+        #expect(SVGRenderer().render(figure) == svg)
+        // A long sequence of wide states: its first positions and units, and the words say so.
+        let long = (0..<40).map { t in (0..<12).map { Double(t - $0) / 40 } }
+        let cut = SVGRenderer().render(.directions(Directions(title: "Long", positions: (1...40).map(String.init), forward: long, reverse: long,
+                                                              rowNames: ["o", "f", "r", "x"])))
+        let limits = FigureLimits.standard
+        #expect(cut.components(separatedBy: "rx=\"4\"").count - 1 == 2 * limits.cells)
+        #expect(cut.contains(">Only steps 1–16 of 40 are drawn.</text>") && cut.contains(">Only units 1–8 of 12 are drawn.</text>"))
+        #expect(!cut.contains(">17</text>") && svgProblems(cut).isEmpty)
+    }
+
     @Test func manyHeadsSayWhichAreNotDrawn() throws {
         let e = 16
         func rows(_ n: Int, _ m: Int, _ k: Int) -> JSON { .rows((0..<n).map { r in (0..<m).map { c in Double((r * k + c * 3) % 7 - 3) / 4 } }) }

@@ -29,6 +29,7 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "layer-norm": _ = try LayerNormInput(&reader)
     case "char-lm": _ = try CharLMInput(&reader)
     case "seq2seq-attention": _ = try Seq2SeqInput(&reader)
+    case "birnn": _ = try BiRNNInput(&reader)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
@@ -61,6 +62,14 @@ private func charLM(_ cell: String, text: String, vocab given: [Character]? = ni
 private func recurrent(_ lesson: String, steps: Int, inputs: Int, hidden: Int) -> JSON {
     let stack = ["rnn-unroll": 1, "lstm-gates": 4, "gru": 3][lesson, default: 1] * hidden
     return .fields(["input": matrix(steps, inputs), "weight_ih_l0": matrix(stack, inputs), "weight_hh_l0": matrix(stack, hidden)])
+}
+
+/// birnn with a `cell` of `hidden` units a direction: both directions' weights, and `extra` fields.
+private func birnn(_ cell: String, steps: Int, inputs: Int, hidden: Int, extra: [JSONMember] = []) -> JSON {
+    let stack = ["lstm": 4, "gru": 3][cell, default: 1] * hidden
+    return .object([JSONMember("cell", .string(cell)), JSONMember("input", matrix(steps, inputs))]
+        + ["", "_reverse"].flatMap { s in [JSONMember("weight_ih_l0" + s, matrix(stack, inputs)), JSONMember("weight_hh_l0" + s, matrix(stack, hidden))] }
+        + extra)
 }
 
 /// Just enough of a recurrent input for its sizes to be checked: they are, before the weights' rows.
@@ -127,6 +136,15 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
               message: "the number of rows of input is 4097, more than the limit of 4096"),
         Reach(lesson: "layer-norm", atLimit: { .fields(["input": matrix(1, 4_096)]) }, beyond: { .fields(["input": matrix(1, 4_097)]) },
               message: "the number of columns of input is 4097, more than the limit of 4096"),
+        Reach(lesson: "birnn", atLimit: { birnn("rnn", steps: steps, inputs: 1, hidden: 1) },
+              beyond: { birnn("rnn", steps: steps + 1, inputs: 1, hidden: 1) },
+              message: "the number of time steps (rows of input) is \(steps + 1), more than the limit of \(steps)"),
+        Reach(lesson: "birnn", atLimit: { birnn("lstm", steps: 1, inputs: size, hidden: 1) },
+              beyond: { birnn("lstm", steps: 1, inputs: size + 1, hidden: 1) },
+              message: "the input size (columns of input) is \(size + 1), more than the limit of \(size)"),
+        Reach(lesson: "birnn", atLimit: { birnn("rnn", steps: 1, inputs: 1, hidden: size) },
+              beyond: { birnn("rnn", steps: 1, inputs: 1, hidden: size + 1) },
+              message: "the hidden size (columns of weight_hh_l0) is \(size + 1), more than the limit of \(size)"),
         Reach(lesson: "char-lm", atLimit: { charLM("rnn", text: String(repeating: "ab", count: 500), hidden: 1) },
               beyond: { charLM("rnn", text: String(repeating: "ab", count: 500) + "a", hidden: 1) },
               message: "the length of text is 1001, more than the limit of 1000"),
@@ -188,6 +206,10 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("positional-encoding", JSON.fields(["positions": .numbers([0, 3, 9]), "d_model": .number(4), "x": matrix(3, 4)])),
         ("layer-norm", JSON.fields(["input": matrix(3, 5)])),
         ("layer-norm", JSON.fields(["input": matrix(2, 4), "weight": .numbers([1, 2, 3, 4]), "variance": .string("unbiased")])),
+        ("birnn", birnn("rnn", steps: 4, inputs: 3, hidden: 2)),
+        ("birnn", birnn("lstm", steps: 3, inputs: 2, hidden: 2, extra: [JSONMember("h0", matrix(2, 2)), JSONMember("c0", matrix(2, 2)),
+                                                                      JSONMember("bias_ih_l0", .numbers(Array(repeating: 0.1, count: 8)))])),
+        ("birnn", birnn("gru", steps: 1, inputs: 1, hidden: 3, extra: [JSONMember("tokens", .strings(["one"]))])),
         ("char-lm", charLM("rnn", text: "hello", hidden: 2)),
         ("char-lm", charLM("lstm", text: "abcab", hidden: 3, embedding: 2, generate: .fields(["mode": .string("sample"), "length": .number(7)]))),
         ("char-lm", charLM("gru", text: "xyzzy", hidden: 2, generate: .fields(["length": .number(5), "temperature": .number(0.5)]))),

@@ -79,19 +79,25 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         let sampled = generate["mode"] == .string("sample")
         return steps + (1...length).flatMap { k in (["y", "p", "next"] + (sampled ? ["u"] : [])).map { "gen.\($0)[\(k)]" } }
     case "bleu": return ["matches", "totals", "precisions", "bp", "bleu"]
+    case "birnn":
+        return ["fwd.", "bwd."].flatMap { d in (1...rows("input")).flatMap { t in cellValues(input).map { "\(d)\($0)[\(t)]" } } } + ["output"]
     case "seq2seq-attention":
-        let cell: [String]
-        switch input["cell"] {
-        case .string("lstm")?: cell = ["i", "f", "g", "o", "c", "h"]
-        case .string("gru")?: cell = ["r", "z", "n", "h"]
-        default: cell = ["h"]
-        }
+        let cell = cellValues(input)
         let encoder = (1...rows("source")).flatMap { i in cell.map { "enc.\($0)[\(i)]" } }
         let decoder = (1...rows("target")).flatMap { t in cell.map { "dec.\($0 == "h" ? "s" : $0)[\(t)]" } }
         let layers = (input["combine.weight"] == nil ? [] : ["h_tilde"]) + (input["out.weight"] == nil ? [] : ["y"])
         let attention = (1...rows("target")).flatMap { t in (["e", "alpha", "c"] + layers).map { "\($0)[\(t)]" } }
         return encoder + decoder + attention + (input["targets"] == nil ? [] : ["loss"])
     default: return []
+    }
+}
+
+/// The per-step values SPEC names for the cell an input's `cell` names (birnn, seq2seq-attention).
+func cellValues(_ input: JSON) -> [String] {
+    switch input["cell"] {
+    case .string("lstm")?: return ["i", "f", "g", "o", "c", "h"]
+    case .string("gru")?: return ["r", "z", "n", "h"]
+    default: return ["h"]
     }
 }
 

@@ -69,3 +69,53 @@ public func concatEntries(_ parts: [Traced]) -> Traced {
     }
     return Traced(.vector(Vector(entries)), Concatenation(parts: parts))
 }
+
+/// Vectors laid out as the rows of a matrix, each row the entries of its parts one after another
+/// (birnn's output: row t is →h_t followed by ←h_t). Backward: each part gets its own row and
+/// columns of the gradient.
+struct RowConcatenation: Operation {
+    let rows: [[Traced]]
+
+    var operands: [Traced] { rows.flatMap { $0 } }
+    var writing: Writing { .view }
+
+    func latex(_ w: LaTeXWriter) -> LaTeX {
+        // Each row its parts transposed, side by side; a long run by its first and last rows.
+        let cells = w.equations.shown(rows.count, limit: w.equations.maxRows).map { r in
+            r.map { rows[$0].map { transposed(w.operand($0, atLeast: .atom)) }.joined(separator: " & ") } ?? "\\vdots"
+        }
+        return LaTeX("\\begin{bmatrix} " + cells.joined(separator: " \\\\ ") + " \\end{bmatrix}", .atom)
+    }
+
+    func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
+        guard case .matrix(let m) = result else { preconditionFailure("row concatenation of non-vectors") }
+        var col = index % m.cols
+        for part in rows[index / m.cols] {
+            if col < part.value.count { return w.entry(part, col) }
+            col -= part.value.count
+        }
+        preconditionFailure("column outside the row concatenation")
+    }
+
+    /// Part j of row t gets row t's entries of the gradient in its columns: (∂L/∂O)_{t, cols}.
+    func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
+        var need = needs.makeIterator()
+        return rows.enumerated().flatMap { t, parts -> [Traced?] in
+            var first = 0
+            return parts.map { part in
+                let count = part.value.count
+                defer { first += count }
+                guard need.next() == true else { return nil }
+                let row = gradient.row(t, sliceSymbol(gradient, "\(t + 1),:"))
+                return row.rows(first..<(first + count), sliceSymbol(gradient, "\(t + 1),\\,\(first + 1):\(first + count)"))
+            }
+        }
+    }
+}
+
+/// A matrix whose row t is the vectors `rows[t]` one after another (each row as long as the others).
+public func concatRows(_ rows: [[Traced]]) -> Traced {
+    let entries = rows.flatMap { parts in parts.flatMap { $0.value.flat } }
+    let cols = rows.first.map { $0.reduce(0) { $0 + $1.value.count } } ?? 0
+    return Traced(.matrix(Matrix(rows: rows.count, cols: cols, entries: entries)), RowConcatenation(rows: rows))
+}

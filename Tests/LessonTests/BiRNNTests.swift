@@ -1,0 +1,178 @@
+// birnn: the two directions' order and names, PyTorch's h_n inside the output, the sentences
+// recomputed from the values (with counter-inputs), the reverse direction's words, and the
+// refusals of bad input.
+
+import Foundation
+import Testing
+@testable import JSONFormat
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+@Suite struct BiRNNTests {
+    static func example(_ name: String) throws -> Example { try #require(BiRNN.examples.first { $0.name == name }) }
+
+    static func note(_ input: JSON, example: Example? = nil, backward: Bool = false) throws -> (trace: Trace, text: String) {
+        let trace = try BiRNN.run(input, file: "bi.json", example: example, claims: nil, backward: backward)
+        return (trace, MarkdownRenderer(command: "lesson birnn").render(trace))
+    }
+
+    static func values(_ trace: Trace, _ name: String) throws -> [Double] { try #require(trace[name], "no \(name)").value.flat }
+
+    /// The default example with `field` set to `value` (or left out, with nil).
+    static func changed(_ field: String, _ value: JSON?) throws -> JSON {
+        let input = try example("default").input
+        guard let value else { return input.removing(field) }
+        return try #require(input.setting(field, value))
+    }
+
+    /// The part of a note between two headings.
+    static func part(_ text: String, from start: String, to end: String) throws -> Substring {
+        let from = try #require(text.range(of: start))
+        let to = try #require(text.range(of: end, range: from.upperBound..<text.endIndex))
+        return text[from.upperBound..<to.lowerBound]
+    }
+
+    // MARK: The two directions
+
+    @Test func theReverseDirectionRunsFromTheLastPositionAndKeepsItsNames() throws {
+        let trace = try BiRNN.trace(try Self.example("default").input, file: "x", example: nil)
+        let order = trace.computedSteps.map(\.name).filter { $0.hasPrefix("bwd.h[") }
+        #expect(order == ["bwd.h[4]", "bwd.h[3]", "bwd.h[2]", "bwd.h[1]"])
+        // bwd.h[4] reads x_4 from a zero state: tanh(←W_ih x_4), the row of “river”.
+        let h4 = try Self.values(trace, "bwd.h[4]")
+        #expect(h4 == [tanh(1.2 * 1 + -0.8 * -1), tanh(-0.6 * 1 + 1.1 * -1)])
+        // Row t of the output is [→h_t ; ←h_t]; PyTorch's h_n is [→h_T ; ←h_1], both inside it.
+        let output = try Self.values(trace, "output")
+        for t in 1...4 {
+            #expect(Array(output[(4 * (t - 1))..<(4 * t)]) == (try Self.values(trace, "fwd.h[\(t)]")) + (try Self.values(trace, "bwd.h[\(t)]")))
+        }
+    }
+
+    @Test func theForwardHalfAtPosition1HasReadX1Alone() throws {
+        let (trace, text) = try Self.note(try Self.example("default").input)
+        // The module on “bank” alone: the same →h_1, another ←h_1, as the slides box says.
+        let alone = try BiRNN.trace(try Self.changed("input", .rows([[0.5, 0.5]])).removing("tokens"), file: "x", example: nil)
+        #expect(try Self.values(alone, "fwd.h[1]") == (try Self.values(trace, "fwd.h[1]")))
+        let (b1, b1Alone) = (try Self.values(trace, "bwd.h[1]"), try Self.values(alone, "bwd.h[1]"))
+        #expect(b1 != b1Alone)
+        #expect(text.contains("on $x_{1}$ by itself it would be \(vectorSaid(b1Alone))"))
+        // “bank of the city”: the last row negated leaves →h_1 … →h_3 and changes ←h_1.
+        let city = try BiRNN.trace(try Self.changed("input", .rows([[0.5, 0.5], [0.1, -0.1], [0, 0.1], [-1, 1]])), file: "x", example: nil)
+        for t in 1...3 { #expect(try Self.values(city, "fwd.h[\(t)]") == (try Self.values(trace, "fwd.h[\(t)]"))) }
+        #expect(text.contains("while $\\overleftarrow{h_{1}}$ becomes \(vectorSaid(try Self.values(city, "bwd.h[1]")))"))
+    }
+
+    @Test func theSlidesVerdictsFollowTheNumbers() throws {
+        let text = try Self.note(try Self.example("default").input).text
+        #expect(text.contains("reading both ways like this is the more effective way.” Confirmed"))
+        #expect(text.contains("differ in 4 of their 4 entries"))
+        // Counter-inputs: a reverse direction whose recurrent weights pass nothing on brings nothing from the right;
+        let blind = try Self.note(try Self.changed("weight_hh_l0_reverse", .rows([[0, 0], [0, 0]]))).text
+        #expect(blind.contains("Not in these numbers") && !blind.contains("the more effective way.” Confirmed"))
+        // two directions given the same numbers are still two parameters.
+        let same = try Self.changed("weight_ih_l0_reverse", .rows([[0.7, -0.4], [0.2, 0.9]]))
+        let twins = try Self.note(try #require(same.setting("weight_hh_l0_reverse", .rows([[0.5, 0.1], [-0.3, 0.4]])))).text
+        #expect(twins.contains("Here the two directions hold the same numbers"))
+    }
+
+    @Test func theReverseDirectionsWordsSpeakOfTheStepToItsRight() throws {
+        for name in ["default", "lstm", "gru"] {
+            let text = try Self.note(try Self.example(name).input, backward: true).text
+            let forward = try Self.part(text, from: "## Forward direction: t = 1", to: "## Reverse direction")
+            let reverse = try Self.part(text, from: "## Reverse direction: t = 4", to: "## The output")
+            let reverseBack = try Self.part(text, from: "## Reverse direction, back", to: "## Forward direction, back")
+            // The reverse direction starts from ←h_5, and says so with its arrow.
+            #expect(reverse.contains("\\overleftarrow{h_{5}} = 0$"), "\(name)")
+            #expect(!reverse.contains("h_{0}") && !forward.contains("h_{5}"), "\(name)")
+            // Its way back is said first, in its own order: step t − 1 passes back, never t + 1.
+            #expect(reverseBack.contains("step t − 1 passes back") && !reverseBack.contains("t + 1") && !reverseBack.contains("a_{t+1}"), "\(name)")
+            #expect(!reverseBack.contains("h_{t-1}"), "\(name)")
+        }
+        let lstm = try Self.note(try Self.example("lstm").input).text
+        #expect(lstm.contains("$\\overleftarrow{c_{5}} = 0$: nothing to keep yet."))
+    }
+
+    @Test func everyExamplesGradientCheckPasses() throws {
+        for example in BiRNN.examples {
+            let trace = try BiRNN.run(example.input, file: "x", example: example, claims: nil, backward: true)
+            #expect(trace.backwardProblems.isEmpty, "\(example.name): \(trace.backwardProblems)")
+            #expect(trace.gradientChecks.count >= 5)
+            for check in trace.gradientChecks { #expect(check.relativeDifference < 1e-6, "\(example.name) \(check.name)") }
+        }
+    }
+
+    @Test func h0GetsOneGradientRowPerDirection() throws {
+        let input = try Self.changed("h0", .rows([[0.1, -0.2], [0.3, 0.4]]))
+        let trace = try BiRNN.run(input, file: "x", example: nil, claims: nil, backward: true)
+        let g = try Self.values(trace, "h0.grad")
+        // Row 1 from the forward direction's first step: →W_hhᵀ ∂L/∂→a_1; row 2 from the reverse's first, at t = 4.
+        let (fa, ba) = (try Self.values(trace, "fwd.a[1].grad"), try Self.values(trace, "bwd.a[4].grad"))
+        let (f, b) = ([[0.5, 0.1], [-0.3, 0.4]], [[0.9, 0.2], [0.1, 0.9]])
+        let expected = (0..<2).map { j in f[0][j] * fa[0] + f[1][j] * fa[1] } + (0..<2).map { j in b[0][j] * ba[0] + b[1][j] * ba[1] }
+        for (a, e) in zip(g, expected) { #expect(abs(a - e) < 1e-12) }
+    }
+
+    // MARK: Bad input
+
+    @Test(arguments: [
+        ("weight_ih_l0_reverse", nil,
+         "missing field weight_ih_l0_reverse: the reverse direction's input weights, hidden × input = 2 × 2"),
+        ("weight_hh_l0_reverse", nil,
+         "missing field weight_hh_l0_reverse: the reverse direction's recurrent weights, hidden × hidden = 2 × 2"),
+        ("weight_ih_l0_reverse", JSON.rows([[1, 0, 0], [0, 1, 0]]), "weight_ih_l0_reverse must be hidden × input = 2 × 2, got 2 × 3"),
+        ("weight_hh_l0_reverse", JSON.rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
+         "weight_hh_l0_reverse must be hidden × hidden = 2 × 2 (the forward direction's hidden size, from weight_hh_l0), got 3 × 3"),
+        ("bias_ih_l0_reverse", JSON.numbers([1, 2, 3]), "bias_ih_l0_reverse must have hidden = 2 numbers, got 3"),
+        ("h0", JSON.numbers([0, 0]), "h0 must be 2 × hidden = 2 × 2, row 1 the forward direction's and row 2 the reverse's (PyTorch's (2, H) for one bidirectional layer): a vector of 2 numbers is one direction's only"),
+        ("h0", JSON.rows([[0, 0]]), "h0 must be 2 × hidden = 2 × 2, row 1 the forward direction's and row 2 the reverse's, got 1 × 2"),
+        ("c0", JSON.rows([[0, 0], [0, 0]]), "unknown field \"c0\""),
+        ("grad_output", JSON.rows([[1, 1], [1, 1], [1, 1], [1, 1]]), "grad_output must be T (rows of input) × 2·hidden = 4 × 4, got 4 × 2"),
+        ("cell", JSON.string("transformer"), "cell must be \"rnn\" or \"lstm\" or \"gru\""),
+        ("tokens", JSON.strings(["bank", "of"]), "tokens must have one label per time step (row of input) = 4, got 2"),
+        ("weight_ih_l0_revers", JSON.rows([[1, 0], [0, 1]]), "unknown field \"weight_ih_l0_revers\" (did you mean 'weight_ih_l0_reverse'?)"),
+    ] as [(String, JSON?, String)])
+    func badInputNamesTheFieldAndTheShape(_ field: String, _ value: JSON?, _ message: String) throws {
+        let input = try Self.changed(field, value)
+        do {
+            _ = try BiRNN.trace(input, file: "bi.json", example: nil, backward: field == "grad_output")
+            Issue.record("\(field) = \(String(describing: value)) was accepted")
+        } catch let error as LessonError {
+            #expect(error.code == .data)
+            #expect(error.message.hasPrefix("bi.json: " + message), "\(error.message)")
+            #expect(!error.message.contains("\n"))
+        }
+    }
+
+    @Test func theGradientChecksRerunsAreBounded() throws {
+        // Every array given (11 for an LSTM) at 1,585 steps: 22 reruns of two directions of 1,591 steps, 70,004 direction-steps.
+        func input(_ steps: Int) -> JSON {
+            let row: (Int) -> JSON = { n in .numbers(Array(repeating: 0.1, count: n)) }
+            let rows: (Int, Int) -> JSON = { r, n in .array(Array(repeating: row(n), count: r)) }
+            var fields: [JSONMember] = [JSONMember("cell", .string("lstm")), JSONMember("input", rows(steps, 1)),
+                                        JSONMember("h0", rows(2, 1)), JSONMember("c0", rows(2, 1))]
+            for s in ["", "_reverse"] {
+                fields += [JSONMember("weight_ih_l0" + s, rows(4, 1)), JSONMember("weight_hh_l0" + s, rows(4, 1)),
+                           JSONMember("bias_ih_l0" + s, row(4)), JSONMember("bias_hh_l0" + s, row(4))]
+            }
+            return .object(fields)
+        }
+        let error = try #require(throws: LessonError.self) { try BiRNN.trace(input(1_585), file: "bi.json", example: nil, backward: true) }
+        #expect(error.message == "bi.json: with --backward, the gradient check reruns both directions 22 times (twice for each of the 11 arrays given), about 70004 direction-steps, more than the limit of 70000; use fewer steps")
+        var reader = try InputReader(input(1_584), file: "bi.json", backward: true)
+        #expect(throws: Never.self) { _ = try BiRNNInput(&reader) }
+        // Without --backward nothing is rerun.
+        #expect(throws: Never.self) { _ = try BiRNN.trace(input(1_585), file: "bi.json", example: nil) }
+    }
+
+    @Test func anLSTMsStatesAreTwoRowsEach() throws {
+        let lstm = try Self.example("lstm").input
+        let input = try #require(lstm.setting("c0", .numbers([0, 0])))
+        let error = try #require(throws: LessonError.self) { try BiRNN.trace(input, file: "bi.json", example: nil) }
+        #expect(error.message.hasPrefix("bi.json: c0 must be 2 × hidden = 2 × 2, row 1 the forward direction's"))
+        let given = try #require(lstm.setting("c0", .rows([[0.5, 0], [0, -0.5]])))
+        let trace = try BiRNN.run(given, file: "x", example: nil, claims: nil, backward: true)
+        #expect(trace["c0.grad"]?.value.shape == [2, 2])
+    }
+}
