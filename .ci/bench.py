@@ -36,6 +36,7 @@ LIMITS = {
     "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
     "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 70_000,  # stacked recurrent layers
+    "checked_numbers": 2e7,                              # seq2seq-attention --backward: the gradient check's reruns
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
 }
 WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30
@@ -195,16 +196,22 @@ def seq2seq_case(fixed, numbers, backward=False):
     scale = 3 if backward else 1                 # --backward triples the multiply-adds and doubles the numbers
 
     def shape(k):
+        if fixed == "hidden":
+            return 1, 1, min(k, LIMITS["size"])
         s = LIMITS["steps"] if fixed == "source" else min(k, LIMITS["steps"])
         t = LIMITS["steps"] if fixed == "target" else min(k, LIMITS["steps"])
-        h = LIMITS["size"] if fixed == "hidden" else max(1, min(k // 64, LIMITS["size"]))
-        return s, t, h
+        return s, t, max(1, min(k // 64, LIMITS["size"]))
 
     def work(sh):
         s, t, h = sh
         madds, count = seq2seq_work(4, s, t, 2, 2, h, 4, "concat", True, True)
         return madds * scale, count * (2 if backward else 1)
-    k = largest(lambda k: fits(work(shape(k))), LIMITS["steps"])
+
+    def fitting(k):
+        # With --backward the check reruns the forward pass twice for each of the 10 arrays given.
+        forward = seq2seq_work(4, *shape(k)[:2], 2, 2, shape(k)[2], 4, "concat", True, True)[1]
+        return fits(work(shape(k))) and (not backward or 20 * forward <= LIMITS["checked_numbers"])
+    k = largest(fitting, LIMITS["steps"] if fixed != "hidden" else LIMITS["size"])
     s, t, h = shape(max(k, 1))
     members = {"cell": '"lstm"', "source": numbers.matrix(s, 2), "target": numbers.matrix(t, 2),
                "encoder.weight_ih_l0": numbers.matrix(4 * h, 2), "encoder.weight_hh_l0": numbers.matrix(4 * h, h),

@@ -146,7 +146,19 @@ struct Seq2SeqInput {
         let cellWork = g * hd * (hd + i) * s + g * hd * (hd + i2) * t
         let attentionWork = t * s * hd * (concat ? 3 : 2) + count(general || concat, s * hd * hd) + t * (count(combine, 2 * hd * hd) + v * hd)
         try reader.expectWork(multiplyAdds: cellWork + attentionWork, traceNumbers: traced, backwardNumbers: cellWork + attentionWork)
+        // With --backward the gradient check reruns the model twice for each array given, each rerun
+        // computing every value of the forward pass again (measured: 5 × 10⁷ numbers take about 2 s).
+        let arrays = 2 + 2 * 2 + [encoder.bIh, encoder.bHh, decoder.bIh, decoder.bHh].compactMap { $0 }.count
+            + [attnWeight != nil, attnV != nil, combineWeight != nil, combineBias != nil, outWeight != nil, outBias != nil].filter { $0 }.count
+        let rerun = Double(2 * arrays) * traced
+        if reader.backward && rerun > Self.maxCheckedNumbers {
+            func text(_ x: Double) -> String { String(format: "%.2e", x) }
+            throw reader.fail("with --backward, the gradient check reruns the model \(2 * arrays) times (twice for each of the \(arrays) arrays given), about \(text(rerun)) numbers in all, more than the limit of \(text(Self.maxCheckedNumbers)); use fewer or shorter rows")
+        }
     }
+
+    /// The numbers the gradient check's reruns may compute in all (each rerun the whole forward pass).
+    static let maxCheckedNumbers = 20_000_000.0
 
     /// The targets, 1-based in the input: one class per target step, within 1…V.
     static func readTargets(_ reader: inout InputReader, steps: Int, classes: Int?) throws -> [Int]? {

@@ -169,3 +169,19 @@ extension Seq2SeqTests {
         for t in 1...3 { #expect(try Self.values(seed, "dec.s[\(t)]") == (try Self.values(trace, "dec.s[\(t)]"))) }
     }
 }
+
+extension Seq2SeqTests {
+    @Test func theGradientChecksRerunsAreBounded() throws {
+        // 1,000 source rows × 1,000 target steps: within the forward limits, but its 12 reruns would compute too much.
+        let rows = JSON.rows(Array(repeating: [0.1, -0.2], count: 1_000))
+        let input = Self.input(["source": rows, "target": rows])
+        #expect(throws: Never.self) {
+            var reader = try InputReader(input, file: "s2s.json", backward: false)
+            _ = try Seq2SeqInput(&reader)
+        }
+        let error = try #require(throws: LessonError.self) { try Seq2Seq.trace(input, file: "s2s.json", example: nil, backward: true) }
+        #expect(error.message.hasPrefix("s2s.json: with --backward, the gradient check reruns the model 12 times (twice for each of the 6 arrays given)"))
+        // A small model is checked.
+        #expect(throws: Never.self) { try Seq2Seq.trace(Self.input(), file: "s2s.json", example: nil, backward: true) }
+    }
+}
