@@ -21,8 +21,8 @@ extension BiRNN {
             "reverse bias_hh_l0": ("Reverse recurrent bias", #"Only the sum $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$ matters."#),
             "reverse bias_hh_l0, gru": ("Reverse recurrent bias", #"In rows r and z only $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$ matters; $\overleftarrow{b_{hn}}$ is scaled by the reset gate."#),
             "output": ("output", #"Row t is $«fht»$ followed by $«bht»$, «2H» numbers: what `«module»(bidirectional=True)` returns as `output`. Its first half has read $x_{1} \dots x_{t}$, its second half $x_{t} \dots x_{«T»}$: together, the whole sequence, seen from position t. Each entry is copied from the state it comes from."#),
-            "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$."#),
-            "grad_output, ones": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot o_{t}$, $o_{t}$ row t of $O$: row t of $G$ is $\frac{\partial L}{\partial o_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$. All ones: L is the sum of every entry of the output."#),
+            "grad_output": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot y_{t}$, $y_{t}$ row t of $Y$: row t of $G$ is $\frac{\partial L}{\partial y_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$."#),
+            "grad_output, ones": ("Gradient of the loss", #"The loss is $L = \sum_{t} G_{t} \cdot y_{t}$, $y_{t}$ row t of $Y$: row t of $G$ is $\frac{\partial L}{\partial y_{t}}$, its first H numbers for $\overrightarrow{h_{t}}$, its last H for $\overleftarrow{h_{t}}$. All ones: L is the sum of every entry of the output."#),
             "output.grad": ("gradient of the output", #"The loss's gradient itself, $G$: the output is not used again. Its columns split it between the two directions: the first H of row t go to $\overrightarrow{h_{t}}$, the last H to $\overleftarrow{h_{t}}$."#),
             "weight_ih_l0.grad": ("gradient of the input weights", #"One term $\frac{\partial L}{\partial «a»} x_{t}^{\top}$ per position, summed: the same $«Wih»$ acted at every position."#),
             "weight_hh_l0.grad": ("gradient of the recurrent weights", #"One term $\frac{\partial L}{\partial «ah»} «hT»$ per position, summed: backpropagation through time, in this direction's order."#),
@@ -49,7 +49,7 @@ extension BiRNN {
             "equations": #"""
                 \begin{aligned}
                 «cell»
-                o_{t} &= \begin{bmatrix} \overrightarrow{h_{t}} \\ \overleftarrow{h_{t}} \end{bmatrix} && \text{2H numbers: row } t \text{ of the output } O
+                y_{t} &= \begin{bmatrix} \overrightarrow{h_{t}} \\ \overleftarrow{h_{t}} \end{bmatrix} && \text{2H numbers: row } t \text{ of the output } Y
                 \end{aligned}
                 """#,
             "cell equations, rnn": #"""
@@ -76,15 +76,22 @@ extension BiRNN {
                 the module's: the forward direction's `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, \#
                 `bias_hh_l0`, the reverse direction's the same keys with `_reverse`; an arrow tells them apart \#
                 ($\overrightarrow{W_{ih}}$, $\overleftarrow{W_{ih}}$), and every value of a direction wears its \#
-                arrow too. `h0` (and `c0`) is 2 × H: row 1 is the forward direction's $\overrightarrow{h_{0}}$, \#
-                row 2 the reverse direction's, which it holds before reading $x_{«T»}$: here \#
-                $\overleftarrow{h_{«T+1»}}$. **The index is the position in the sequence**, in both directions: \#
+                arrow too. «states» **The index is the position in the sequence**, in both directions: \#
                 $\overleftarrow{h_{t}}$ (`bwd.h[t]`) has read $x_{t}$, and the reverse direction computes \#
                 $\overleftarrow{h_{«T»}}$ first and $\overleftarrow{h_{1}}$ last. Row t of the output holds \#
                 both states of position t, so the reverse direction's *last* state is in row 1: PyTorch's \#
-                `h_n` is $[\overrightarrow{h_{«T»}} ; \overleftarrow{h_{1}}]$, and its row 2 equals the second \#
-                half of output row 1. Keras's `Bidirectional` concatenates in the same order with \#
+                `h_n` is 2 × H, its row 1 $\overrightarrow{h_{«T»}}$ and its row 2 $\overleftarrow{h_{1}}$, \#
+                which equals the second half of output row 1. Keras's `Bidirectional` concatenates in the same order with \#
                 `merge_mode="concat"`; its `"sum"`, `"mul"` and `"ave"` merge the two states into H numbers instead.
+                """#,
+            "convention states": #"""
+                `h0` is 2 × H: row 1 is the forward direction's $\overrightarrow{h_{0}}$, row 2 the reverse \#
+                direction's, which it holds before reading $x_{«T»}$: here $\overleftarrow{h_{«T+1»}}$.
+                """#,
+            "convention states, lstm": #"""
+                `h0` and `c0` are 2 × H each: row 1 is the forward direction's $\overrightarrow{h_{0}}$ and \#
+                $\overrightarrow{c_{0}}$, row 2 the reverse direction's, which it holds before reading \#
+                $x_{«T»}$: here $\overleftarrow{h_{«T+1»}}$ and $\overleftarrow{c_{«T+1»}}$.
                 """#,
             "legend T": "positions (rows of the input), read by both directions",
             "legend I": "input size: numbers per position",
@@ -98,7 +105,8 @@ extension BiRNN {
             "heading reverse weights": "The reverse direction's weights",
             "weights apart": #"""
                 The two directions share the input and nothing else: each has its own weights and biases, \#
-                and neither reads the other's states.
+                and neither reads the other's states. So they are independent and can run in parallel, as \#
+                seed 001 builds them, two modules side by side (병렬적으로, “in parallel”); they meet only in the output.
                 """#,
             "heading forward": "Forward direction: t = 1 … «T», left to right",
             "forward reads": #"""
@@ -134,36 +142,58 @@ extension BiRNN {
                 """#,
             "summary saying": #"""
                 Position t's output row has both sides of $x_{t}$: $«fht»$ has read $x_{t}$ and what lies to its \#
-                left, $«bht»$ $x_{t}$ and what lies to its right. The two ends of the sequence are where each direction has read everything: \#
+                left, $«bht»$ $x_{t}$ and what lies to its right (the output table above holds every row). The two ends of the sequence are where each direction has read everything: \#
                 $«fhT» = «fT»$ and $«bh1» = «b1»$, PyTorch's `h_n`, which a classifier of the whole \#
-                sequence would read; a tagger reads the rows of $O$, one per position.
+                sequence would read; a tagger reads the rows of $Y$, one per position.
                 """#,
-            "slide other side": #"Seed 001: “If the information has to come from the other side, reading both ways like this is the more effective way.”"#,
-            "other side, confirmed": #"""
-                Confirmed: $«fh1» = «f1»$ has read $x_{1}$ alone: the same weights run on $x_{1}$ by itself give \#
-                the same numbers. $«bh1» = «b1»$ has read all «T» positions: on $x_{1}$ by itself it would be «b1 alone».
+            "summary carried": #"""
+                In the figure, the reverse row keeps the colours of $«bhT» = «bT»$, which read «last», all the way \#
+                to «first»: each of its units keeps its sign at every position to the left.
+                """#,
+            "summary not carried": #"""
+                In the figure, the reverse row changes colour on its way left: «units» «has» one sign in \#
+                $«bhT» = «bT»$, which read «last», and the other in $«bh1» = «b1»$.
+                """#,
+            "slide other side": #"Seed 001: “If the information has to come from the other side, reading both ways like this is apparently more efficient” (더 효율적이라는 듯: the seed hedges)."#,
+            "other side, shown": #"""
+                What the numbers show is that the other side reaches position 1, not whether that is more \#
+                efficient: $«fh1» = «f1»$ has read $x_{1}$ alone (the same weights run on $x_{1}$ by itself give \#
+                the same numbers), while $«bh1» = «b1»$ has read all «T» positions: on $x_{1}$ by itself it would be «b1 alone».
                 """#,
             "other side, last input": #"""
                 Change only the last input, $x_{«T»}$ to $-x_{«T»}$, and the forward states before position «T» \#
                 stay as they are, while $«bh1»$ becomes «b1 negated»: the end of the sequence reaches its first position.
+                """#,
+            "other side, step by step, fades": #"""
+                It still gets there one step at a time, as any recurrent network: $x_{«T»}$ reaches $«bh1»$ only \#
+                through «steps» recurrent steps of the reverse direction, and negating it moves $«bhT-1»$, one \#
+                step away, by «near» (the length of the change) but $«bh1»$ by «far»: «share»% of it.
+                """#,
+            "other side, step by step, grows": #"""
+                It still gets there one step at a time, as any recurrent network: $x_{«T»}$ reaches $«bh1»$ only \#
+                through «steps» recurrent steps of the reverse direction; negating it moves $«bhT-1»$, one \#
+                step away, by «near» (the length of the change) and $«bh1»$ by «far»: here nothing is lost on the way.
                 """#,
             "other side, not here": #"""
                 Not in these numbers: $«bh1» = «b1»$ is the same with $x_{1}$ alone, so nothing from the right \#
                 reaches position 1 (the reverse direction's recurrent weights pass nothing on).
                 """#,
             "slide own parameters": #"Seed 001: “Each is an RNN with separate parameters of its own.”"#,
-            "own parameters, confirmed": #"""
-                Confirmed: `weight_ih_l0` and `weight_ih_l0_reverse` differ in «ih» of their «ihN» entries, \#
-                `weight_hh_l0` and `weight_hh_l0_reverse` in «hh» of «hhN»: two cells, and the backward pass \#
-                gives each its own gradient.
+            "own parameters, construction": #"""
+                True by construction: the module holds two sets of weights, `weight_ih_l0`, `weight_hh_l0` \#
+                and the same keys with `_reverse`, and the backward pass gives each its own gradient.
+                """#,
+            "own parameters, differ": #"""
+                The numbers add only that these two sets differ, as they were given: `weight_ih_l0` and \#
+                `weight_ih_l0_reverse` in «ih» of their «ihN» entries, `weight_hh_l0` and `weight_hh_l0_reverse` in «hh» of «hhN».
                 """#,
             "own parameters, same numbers": #"""
-                Here the two directions hold the same numbers, yet they are two parameters: the backward pass \#
-                gives each its own gradient, and training moves them apart.
+                Here the two directions were given the same numbers, yet they are two parameters: training \#
+                moves them apart.
                 """#,
-            "slide concatenate": #"Seed 001: “For the hidden state vector of a time step, the vectors from the forward and the backward pass are concatenated.”"#,
+            "slide concatenate": #"Seed 001: “For the hidden state vector of a time step, the vectors from the forward and reverse directions (the seed's 포워드/백워드) are concatenated.”"#,
             "concatenate, confirmed": #"""
-                Confirmed: row 1 of $O$ is $[«fh1» ; «bh1»] = «row1»$, «2H» numbers, and so at every position. \#
+                Confirmed: row 1 of $Y$ is $y_{1} = [«fh1» ; «bh1»] = «row1»$, «2H» numbers, and so at every position. \#
                 Concatenated, not added: Keras's `merge_mode="sum"` would give «sum», H numbers in which the \#
                 two directions can no longer be told apart.
                 """#,
@@ -180,8 +210,8 @@ extension BiRNN {
                 """#,
             "backward equations": #"""
                 \begin{aligned}
-                \frac{\partial L}{\partial \overrightarrow{h_{t}}} &= \left(\frac{\partial L}{\partial O}\right)_{t,\,1:H} + «next» \\
-                \frac{\partial L}{\partial \overleftarrow{h_{t}}} &= \left(\frac{\partial L}{\partial O}\right)_{t,\,H+1:2H} + «next reverse»
+                \frac{\partial L}{\partial \overrightarrow{h_{t}}} &= \left(\frac{\partial L}{\partial Y}\right)_{t,\,1:H} + «next» \\
+                \frac{\partial L}{\partial \overleftarrow{h_{t}}} &= \left(\frac{\partial L}{\partial Y}\right)_{t,\,H+1:2H} + «next reverse»
                 \end{aligned}
                 """#,
             "from next, rnn": #"\overrightarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overrightarrow{a_{t+1}}}"#,
@@ -192,8 +222,8 @@ extension BiRNN {
             "from next reverse, gru": #"\overleftarrow{z_{t-1}} \odot \frac{\partial L}{\partial \overleftarrow{h_{t-1}}} + \overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}^{h}}"#,
             "heading reverse back": "Reverse direction, back through its steps: t = 1 … «T»",
             "reverse back": #"""
-                The reverse direction's values were computed last, so its way back comes first. It begins \#
-                where the direction ended, at t = 1, and goes rightwards: the gradient of \#
+                The two ways back are independent, as the two directions were: this note takes the reverse \#
+                one first. It begins where the direction ended, at t = 1, and goes rightwards: the gradient of \#
                 $\overleftarrow{h_{t}}$ is complete once step t − 1 has passed its share back.
                 """#,
             "heading gradient sizes": "The size of the gradient, position by position",
@@ -201,50 +231,71 @@ extension BiRNN {
             "heading weight gradients": "The weights' and the inputs' gradients",
             "weight gradients": "Each direction's weights acted at all «T» positions: each gradient is a sum of one term per position.",
             "heading input gradients": "The initial states and the input",
+            "heading input gradients, input only": "The input",
+            "all four biases": "all four biases",
+            "left out, no gradient": "«list» «were» left out, so «they» no gradient, as PyTorch gives none to a tensor that is not a parameter.",
             "figure gradient sizes": "How large the gradient is at each position, in each direction",
             "panel gradient size, forward": "‖∂L/∂→«state»ₜ‖",
             "panel gradient size, reverse": "‖∂L/∂←«state»ₜ‖",
             "figure gradient sizes, description": #"""
                 The length of each direction's state gradient per position, on a logarithmic scale. The \#
-                forward direction's gradient travels from the right end to the left, the reverse \#
-                direction's from the left end to the right: a line that falls in its direction of travel is \#
-                a gradient that vanishes on its way back.
+                forward direction's gradient travels from the right end to the left, so its panel is read \#
+                from right to left; the reverse direction's from the left end to the right, so its panel is \#
+                read from left to right.
                 """#,
-            "gradient sizes": #"$\lVert \partial L / \partial «state» \rVert$ is $«first»$ at t = «start», where its way back begins, and $«last»$ at t = «end»."#,
+            "gradient sizes": #"$\lVert \partial L / \partial «state» \rVert$ is $«first»$ at t = «start», where its way back begins, and $«last»$ at t = «end»: «change»."#,
+            "gradient sizes, grows": "it grows on its way «way»",
+            "gradient sizes, shrinks": "it shrinks on its way «way»",
+            "gradient sizes, same": "it keeps its size on its way «way»",
+            "way, leftwards": "leftwards",
+            "way, rightwards": "rightwards",
             "gradient sizes, one position": #"$\lVert \partial L / \partial «state» \rVert$ is $«first»$ at the one position."#,
             "gradient sizes, every position": "Every position adds its own share of $G$ to both directions, so these are not the sizes of one output's gradient travelling back alone.",
             "default.summary": "“bank of the river”: the last word reaches the first position through the reverse direction",
             "default.story": #"""
-                Seed 001's bidirectional RNN reads a sentence both ways. In “bank of the river”, which bank is \#
-                meant, the side of a river or a house of money, only the last word says; a left-to-right \#
-                network has read “bank” alone when it writes position 1. Each word is two made-up numbers, how \#
-                much it has to do with water and with money: “bank” is 0.5 and 0.5, “river” 1 and −1 (“city” \#
-                would be −1 and 1). Each direction has two tanh units, weights with one decimal, no biases \#
-                and zero initial states (left out, so 0); the reverse direction's recurrent weights are large \#
-                (0.9 on the diagonal) so that it carries “river” back to “bank”. The slides box runs the same \#
-                network on “bank of the city” (the last row negated) and on “bank” alone.
+                An example made up here for seed 001's bidirectional RNN (the seed has none): in “bank of the \#
+                river”, which bank is meant, the side of a river or a house of money, only the last word says; \#
+                a left-to-right network has read “bank” alone when it writes position 1. Each word is two \#
+                made-up numbers, how much it has to do with water and with money: “bank” is 0.5 and 0.5, \#
+                “river” 1 and −1 (“city” would be −1 and 1). Each direction has two tanh units, weights with \#
+                one decimal, no biases and zero initial states (left out, so 0); the reverse direction's \#
+                recurrent weights are large (0.9 on the diagonal) so that it carries “river” back to “bank”. \#
+                “What the slides say” below runs the same network on “bank of the city” (the last row \#
+                negated) and on “bank” alone.
                 """#,
             "default.backward": #"""
                 The loss is the sum of every output number ($G$ all ones). Watch the two directions go back in \#
                 opposite orders, each from its own end of the sentence.
                 """#,
             "lstm.summary": "“bank of the river” read both ways by two LSTM cells",
-            "lstm.story": #"""
-                The default example's sentence, read by two LSTM cells (`nn.LSTM(2, 2, bidirectional=True)`). \#
-                The reverse direction's input and forget gates read the input alone (their rows of \#
-                $\overleftarrow{W_{hh}}$ are 0): on “river” unit 1's input gate opens, $\sigma(1 + 1 - 1) = 0.73$, \#
-                and unit 2's stays nearly shut, $\sigma(-1 - 1 - 1) = 0.05$, so “river” is written into unit 1's \#
-                cell; its forget biases of 2 keep $\sigma(2) = 0.88$ of the cell at every word on the way to \#
-                “bank”. The forward direction has gates of its own, with forget biases of 1.
-                """#,
+            "lstm.story": #"The default example's sentence, read by two LSTM cells (`nn.LSTM(2, 2, bidirectional=True)`). «computed»"#,
             "gru.summary": "“bank of the river” read both ways by two GRU cells",
-            "gru.story": #"""
-                The default example's sentence, read by two GRU cells (`nn.GRU(2, 2, bidirectional=True)`, \#
-                PyTorch's reset-after candidate; `h0` given as zeros). The reverse direction's update gate \#
-                reads the input alone (its rows of $\overleftarrow{W_{hh}}$ are 0), and PyTorch's $z$ keeps \#
-                the old state: on “river” unit 1's $z$ is $\sigma(1 - 2) = 0.27$, so unit 1 takes most of its \#
-                candidate, while unit 2's $\sigma(1 + 2) = 0.95$ keeps its zero start; on “of” and “the” both \#
-                are near 0.7, so each word keeps about 70% of what the state carries from “river” to “bank”.
-                """#,
+            "gru.story": #"The default example's sentence, read by two GRU cells (`nn.GRU(2, 2, bidirectional=True)`, PyTorch's reset-after candidate«h0»). «computed»"#,
+            "story h0 zeros": "; `h0` given as zeros",
+            "gate i": "input gate",
+            "gate f": "forget gate",
+            "gate o": "output gate",
+            "gate r": "reset gate",
+            "gate z": "update gate",
+            "story input alone": #"The reverse direction's «gates» «read» the input alone: «their» rows of $\overleftarrow{W_{hh}}$ are 0."#,
+            "story constant gate": #"The «gate»'s rows of $\overleftarrow{W_{ih}}$ are 0 too, so it is a constant, $\sigma(«b») = «v»$, from its biases alone."#,
+            "story constant gate, units": #"The «gate»'s rows of $\overleftarrow{W_{ih}}$ are 0 too, so it is a constant, $\sigma(«b») = «v»$ unit by unit, from its biases alone."#,
+            "story lstm last": #"On «last», $«i»$ is «v»: «units»«written»."#,
+            "lstm unit gate": "unit «j»'s input gate «state»",
+            "forget biases of": "of «b»",
+            "gate opens": "opens",
+            "gate half": "is half open",
+            "gate shut": "stays nearly shut",
+            "lstm written": #", so «last» is written into the cell of «units»"#,
+            "unit": "unit «j»",
+            "story lstm kept, same": #"On the way to «first», $«f»$ is «v» at every word, so each cell keeps «v» of what it holds at each step."#,
+            "story lstm kept, range": #"On the way to «first», $«f»$ is between «min» and «max», so each cell keeps that much of what it holds at each step."#,
+            "story lstm forward": #"The forward direction has gates of its own, with forget biases «b»."#,
+            "story gru last": #"PyTorch's $z$ keeps the old state: on «last», $«z»$ is «v», so «units»."#,
+            "gru takes": "unit «j» takes most of its candidate",
+            "gru keeps": "unit «j» keeps most of its «start»",
+            "gru start zero": "zero start",
+            "gru start": "start",
+            "story gru between": #"On «words», $\overleftarrow{z}$ is «values», so each of these words keeps between «min»% and «max»% of what the state carries from «last» to «first»."#,
         ])
 }

@@ -4,11 +4,12 @@
 //
 // Convention (torch.nn.RNN/LSTM/GRU(bidirectional=True), one layer, unbatched): the forward
 // direction is the cell of rnn-unroll (tanh), lstm-gates or gru over t = 1 … T with weight_ih_l0, …,
-// from row 1 of h0 (and c0); the reverse direction is the same cell over t = T … 1 with
+// from row 1 of h0 (and of c0 for the LSTM); the reverse direction is the same cell over t = T … 1 with
 // weight_ih_l0_reverse, …, from row 2:
-//   →h_t = cell(x_t, →h_{t-1}; →W),   ←h_t = cell(x_t, ←h_{t+1}; ←W),   o_t = [→h_t ; ←h_t]  (2H).
+//   →h_t = cell(x_t, →h_{t-1}; →W),   ←h_t = cell(x_t, ←h_{t+1}; ←W),   y_t = [→h_t ; ←h_t]  (2H),
+// y_t and not o_t, which is the LSTM's output gate.
 // Names keep the position in the sequence: bwd.h[t] reads x_t, and bwd.h[1] is the reverse
-// direction's last step. PyTorch's h_n (2 × H) is [→h_T ; ←h_1]: its row 2 is output row 1's second half.
+// direction's last step. PyTorch's h_n (2 × H) has rows →h_T and ←h_1: its row 2 is output row 1's second half.
 // Others: Keras's Bidirectional(merge_mode="concat") concatenates in the same order; "sum", "mul"
 // and "ave" merge the two states into H numbers instead.
 // References: M. Schuster and K. K. Paliwal, "Bidirectional Recurrent Neural Networks" (1997);
@@ -31,7 +32,7 @@ enum BiRNN: Lesson {
                                           resultsShown: "the figure below shows the size of their gradients")
 
     /// “bank of the river”: two numbers a word, made up so that a student can follow them (how much
-    /// water, how much money); “city”, the other sentence the slides box reads, is −“river”.
+    /// water, how much money); “city”, the other sentence “What the slides say” reads, is −“river”.
     static let bankSentence: JSON = .rows([[0.5, 0.5], [0.1, -0.1], [0, 0.1], [1, -1]])
 
     static let examples = [
@@ -90,12 +91,13 @@ enum BiRNN: Lesson {
         tr.say(w("why"))
         tr.heading(w("heading equations"))
         tr.math(w("equations", ["cell": w("cell equations, \(m.cell)")]))
-        tr.say(w("convention", ["cell": w("cell name, \(m.cell)"), "lesson": w("cell lesson, \(m.cell)"), "T": "\(t)", "T+1": "\(t + 1)"]))
+        let states = w(m.cell == "lstm" ? "convention states, lstm" : "convention states", ["T": "\(t)", "T+1": "\(t + 1)"])
+        tr.say(w("convention", ["cell": w("cell name, \(m.cell)"), "lesson": w("cell lesson, \(m.cell)"), "T": "\(t)", "states": states]))
         tr.introduceInputs(legend: [
             (symbol: "T", meaning: w("legend T"), size: t),
             (symbol: "I", meaning: w("legend I"), size: m.inputSize),
             (symbol: "H", meaning: w("legend H"), size: h),
-        ], example: example)
+        ], example: told(example, m))
 
         // The inputs both directions read: the sequence and the initial states, a row a direction.
         let stepLabels = sequenceLabels(m.tokens, count: t)
@@ -133,10 +135,10 @@ enum BiRNN: Lesson {
         // By position: the reverse direction's values are kept in the order computed.
         let (fhs, bhs) = (forward.hs, (1...t).map { reverse.hs[bp.computed($0)] })
 
-        // o_t = [→h_t ; ←h_t]                                                   T × 2H
+        // y_t = [→h_t ; ←h_t]                                                   T × 2H
         tr.heading(w("heading output"))
         let outputColumns = (1...h).map { w("label forward j", ["j": "\($0)"]) } + (1...h).map { w("label reverse j", ["j": "\($0)"]) }
-        let output = tr.record("output", "O", concatRows((0..<t).map { [fhs[$0], bhs[$0]] }), outputCaption(m, fhs: fhs, bhs: bhs),
+        let output = tr.record("output", "Y", concatRows((0..<t).map { [fhs[$0], bhs[$0]] }), outputCaption(m, fhs: fhs, bhs: bhs),
                                labels: Labels(rowHeader: sharedWords("label t"), rows: stepLabels, columns: outputColumns))
 
         tr.slides(slides(m, fhs: fhs, bhs: bhs).map { "- " + $0 })
@@ -145,8 +147,7 @@ enum BiRNN: Lesson {
                                          reverse: bhs.map { $0.value.flat },
                                          rowNames: [w("row output"), w("row forward"), w("row reverse"), w("row input")])),
                   description: w("figure states, description"))
-        tr.summary(rowHeader: sharedWords("label t"), rows: stepLabels,
-                   columns: [(symbol: fp.symbol("h_{t}"), values: fhs), (symbol: bp.symbol("h_{t}"), values: bhs)])
+        // The output table above has every state: the summary points to the figure instead of repeating it.
         tr.say(summarySaying(m, fhs: fhs, bhs: bhs))
         if backward {
             derivePass(m, tr, inputs: (x, h0, c0), weights: (fi, bi), runs: (forward, reverse), output: output, story: example?.backwardStory)
@@ -156,9 +157,9 @@ enum BiRNN: Lesson {
 
     // MARK: The backward pass
 
-    /// From G = ∂L/∂O back: each row of the output's gradient splits into ∂L/∂→h_t and ∂L/∂←h_t, then
-    /// each direction goes back through its own steps as its cell's lesson does, the reverse
-    /// direction first (it was computed last): t = 1 … T; then the forward one, t = T … 1.
+    /// From G = ∂L/∂Y back: each row of the output's gradient splits into ∂L/∂→h_t and ∂L/∂←h_t, then
+    /// each direction goes back through its own steps as its cell's lesson does. The two ways back are
+    /// independent; the note takes the reverse one first: t = 1 … T; then the forward one, t = T … 1.
     static func derivePass(_ m: BiRNNInput, _ tr: Trace, inputs: (x: Traced, h0: Traced, c0: Traced?),
                            weights: (forward: RecurrentInput.Inputs, reverse: RecurrentInput.Inputs),
                            runs: (forward: CellRun, reverse: CellRun), output: Traced, story: String?) {
@@ -184,7 +185,7 @@ enum BiRNN: Lesson {
         tr.say(w("backward equations, words"))
         tr.math(w("backward equations", ["next": w("from next, \(m.cell)"), "next reverse": w("from next reverse, \(m.cell)")]))
 
-        // The reverse direction was computed last: its last step, at t = 1, goes back first.
+        // The reverse direction's way back first (either order gives the same gradients): its last step, at t = 1, first.
         let once = SaidOnce()
         tr.heading(w("heading reverse back", ["T": "\(t)"]))
         tr.say(w("reverse back", ["T": "\(t)"]))
@@ -200,12 +201,12 @@ enum BiRNN: Lesson {
         }
 
         tr.heading(w("heading weight gradients"))
-        tr.say(w("weight gradients", ["T": "\(t)"]))
+        tr.say(w("weight gradients", ["T": "\(t)"]) + leftOutSaying(m))
         for (p, i, direction) in [(fp, weights.forward, "forward"), (bp, weights.reverse, "reverse")] {
             tr.heading(w("heading \(direction) weights"), level: 3)
             recordWeightGradients(back, p, i, cell: m.cell)
         }
-        tr.heading(w("heading input gradients"), level: 3)
+        tr.heading(w(m.h0 == nil && m.c0 == nil ? "heading input gradients, input only" : "heading input gradients"), level: 3)
         let slots = ["fh0": fp.symbol("h_{0}"), "bh0": bp.symbol("h_{\(t + 1)}"), "fc0": fp.symbol("c_{0}"), "bc0": bp.symbol("c_{\(t + 1)}"),
                      "T": "\(t)", "fWihT": fp.transposed("W_{ih}"), "bWihT": bp.transposed("W_{ih}"), "fa": fp.inputSide("t"), "ba": bp.inputSide("t")]
         back.record(inputs.h0, w.caption("h0.grad", slots))
@@ -238,5 +239,17 @@ enum BiRNN: Lesson {
         back.record(i.wHh, w.caption(zeroStart ? "weight_hh_l0.grad, zero h0" : "weight_hh_l0.grad", slots))
         back.record(i.bIh, w.caption("bias_ih_l0.grad", slots))
         back.record(i.bHh, w.caption(gru ? "bias_hh_l0.grad, gru" : "bias_hh_l0.grad", slots))
+    }
+
+    /// " `h0` and all four biases were left out, so they get no gradient, …": the arrays not given, which
+    /// the backward pass leaves without a gradient (SPEC: only given arrays get one); "" when all were given.
+    static func leftOutSaying(_ m: BiRNNInput) -> String {
+        let states = (m.h0 == nil ? ["`h0`"] : []) + (m.cell == "lstm" && m.c0 == nil ? ["`c0`"] : [])
+        let biases = [(m.forward.bIh, "bias_ih_l0"), (m.forward.bHh, "bias_hh_l0"), (m.reverse.bIh, "bias_ih_l0_reverse"), (m.reverse.bHh, "bias_hh_l0_reverse")]
+            .filter { $0.0 == nil }.map { "`\($0.1)`" }
+        let items = states + (biases.count == 4 ? [words("all four biases")] : biases)
+        guard !items.isEmpty else { return "" }
+        let one = items.count == 1 && biases.count < 4
+        return " " + words("left out, no gradient", ["list": listed(items), "were": one ? "was" : "were", "they": one ? "it gets" : "they get"])
     }
 }

@@ -401,7 +401,9 @@ func shown(_ v: Double, inCell: Bool = false) -> String {
     guard v.isFinite else { return v.isNaN ? "nan" : (v < 0 ? "−∞" : "∞") }
     let size = abs(v)
     let compact = inCell ? size >= 1e4 : size >= 1e6 || (size < 0.005 && size > 0)
-    return String(format: compact ? "%.3g" : "%.2f", v)
+    let text = String(format: compact ? "%.3g" : "%.2f", v)
+    // A value that rounds to zero never shows a minus sign ("-0.00"), as in the tables (NumberStyle.fixed).
+    return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
 }
 
 /// User text (a token, a label) as XML character data or attribute value. XML 1.0 forbids most

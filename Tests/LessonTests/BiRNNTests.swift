@@ -20,6 +20,9 @@ import Testing
 
     static func values(_ trace: Trace, _ name: String) throws -> [Double] { try #require(trace[name], "no \(name)").value.flat }
 
+    /// A vector's length, ‖v‖.
+    static func length(_ v: [Double]) -> Double { sqrt(v.map { $0 * $0 }.reduce(0, +)) }
+
     /// The default example with `field` set to `value` (or left out, with nil).
     static func changed(_ field: String, _ value: JSON?) throws -> JSON {
         let input = try example("default").input
@@ -66,15 +69,17 @@ import Testing
 
     @Test func theSlidesVerdictsFollowTheNumbers() throws {
         let text = try Self.note(try Self.example("default").input).text
-        #expect(text.contains("reading both ways like this is the more effective way.” Confirmed"))
-        #expect(text.contains("differ in 4 of their 4 entries"))
+        // The seed hedges (더 효율적이라는 듯): the numbers show that the other side arrives, not that it is more efficient.
+        #expect(text.contains("is apparently more efficient”") && text.contains("What the numbers show is that the other side reaches position 1"))
+        #expect(!text.contains("Confirmed: $\\overrightarrow{h_{1}}"))
+        #expect(text.contains("True by construction") && text.contains("differ, as they were given: `weight_ih_l0` and `weight_ih_l0_reverse` in 4 of their 4 entries"))
         // Counter-inputs: a reverse direction whose recurrent weights pass nothing on brings nothing from the right;
         let blind = try Self.note(try Self.changed("weight_hh_l0_reverse", .rows([[0, 0], [0, 0]]))).text
-        #expect(blind.contains("Not in these numbers") && !blind.contains("the more effective way.” Confirmed"))
+        #expect(blind.contains("Not in these numbers") && !blind.contains("What the numbers show"))
         // two directions given the same numbers are still two parameters.
         let same = try Self.changed("weight_ih_l0_reverse", .rows([[0.7, -0.4], [0.2, 0.9]]))
         let twins = try Self.note(try #require(same.setting("weight_hh_l0_reverse", .rows([[0.5, 0.1], [-0.3, 0.4]])))).text
-        #expect(twins.contains("Here the two directions hold the same numbers"))
+        #expect(twins.contains("True by construction") && twins.contains("Here the two directions were given the same numbers"))
     }
 
     @Test func theReverseDirectionsWordsSpeakOfTheStepToItsRight() throws {
@@ -87,6 +92,7 @@ import Testing
             #expect(reverse.contains("\\overleftarrow{h_{5}} = 0$"), "\(name)")
             #expect(!reverse.contains("h_{0}") && !forward.contains("h_{5}"), "\(name)")
             // Its way back is said first, in its own order: step t − 1 passes back, never t + 1.
+            #expect(reverseBack.contains("The two ways back are independent") && !reverseBack.contains("computed last"), "\(name)")
             #expect(reverseBack.contains("step t − 1 passes back") && !reverseBack.contains("t + 1") && !reverseBack.contains("a_{t+1}"), "\(name)")
             #expect(!reverseBack.contains("h_{t-1}"), "\(name)")
         }
@@ -112,6 +118,149 @@ import Testing
         let (f, b) = ([[0.5, 0.1], [-0.3, 0.4]], [[0.9, 0.2], [0.1, 0.9]])
         let expected = (0..<2).map { j in f[0][j] * fa[0] + f[1][j] * fa[1] } + (0..<2).map { j in b[0][j] * ba[0] + b[1][j] * ba[1] }
         for (a, e) in zip(g, expected) { #expect(abs(a - e) < 1e-12) }
+    }
+
+    // MARK: What a student's reading found (issue 15)
+
+    /// Every sentence of `text` that contains `marker` (the note's paragraphs split at ". ").
+    static func sentence(_ text: String, _ marker: String) throws -> Substring {
+        let at = try #require(text.range(of: marker), "no “\(marker)”")
+        let start = text[..<at.lowerBound].range(of: "\n", options: .backwards)?.upperBound ?? text.startIndex
+        let end = text[at.upperBound...].firstIndex(of: "\n") ?? text.endIndex
+        return text[start..<end]
+    }
+
+    @Test func theInputGradientsHeadingNamesWhatFollowsAndWhatWasLeftOut() throws {
+        let text = try Self.note(try Self.example("default").input, backward: true).text
+        #expect(text.contains("### The input\n") && !text.contains("### The initial states and the input"))
+        #expect(text.contains("`h0` and all four biases were left out, so they get no gradient, as PyTorch gives none to a tensor that is not a parameter."))
+        // Counter-inputs: h0 given, one bias left out; then every array given.
+        var input = try Self.changed("h0", .rows([[0.1, -0.2], [0.3, 0.4]]))
+        for key in ["bias_ih_l0", "bias_hh_l0", "bias_ih_l0_reverse"] { input = try #require(input.setting(key, .numbers([0.1, 0.2]))) }
+        let some = try Self.note(input, backward: true).text
+        #expect(some.contains("### The initial states and the input") && some.contains("`bias_hh_l0_reverse` was left out, so it gets no gradient"))
+        let all = try Self.note(try #require(input.setting("bias_hh_l0_reverse", .numbers([0.1, 0.2]))), backward: true).text
+        #expect(!all.contains("left out, so"))
+        // An LSTM without c0 says so; its h0 was given.
+        let lstm = try Self.note(try #require(try Self.example("lstm").input.setting("h0", .rows([[0, 0], [0, 0]]))), backward: true).text
+        #expect(lstm.contains("`c0`, `bias_hh_l0` and `bias_hh_l0_reverse` were left out"))
+    }
+
+    @Test func theOutputRowIsYAndHnIsTwoRows() throws {
+        for name in ["default", "lstm", "gru"] {
+            let text = try Self.note(try Self.example(name).input, backward: true).text
+            #expect(text.contains("y_{t} &= \\begin{bmatrix}") && text.contains("#### $Y$ · output"), "\(name)")
+            #expect(!text.contains("o_{t} &=") && !text.contains("$O$") && !text.contains("partial O}"), "\(name)")
+            #expect(text.contains("`h_n` is 2 × H, its row 1 $\\overrightarrow{h_{4}}$ and its row 2 $\\overleftarrow{h_{1}}$"), "\(name)")
+            #expect(!text.contains("[\\overrightarrow{h_{4}} ; \\overleftarrow{h_{1}}]"), "\(name)")
+            // Only the LSTM has c0.
+            let convention = try Self.sentence(text, "**Convention:**")
+            #expect(convention.contains("`c0`") == (name == "lstm"), "\(name)")
+        }
+        // The LSTM's output gate keeps o_t.
+        #expect(try Self.note(try Self.example("lstm").input).text.contains("\\overleftarrow{o_{4}}"))
+    }
+
+    @Test func theLSTMStorySaysWhichRowsAreZeroFromTheWeights() throws {
+        let example = try Self.example("lstm")
+        let (trace, text) = try Self.note(example.input, example: example)
+        #expect(text.contains("The reverse direction's input gate, forget gate and output gate read the input alone: their rows of $\\overleftarrow{W_{hh}}$ are 0."))
+        let sigma2 = NumberStyle(precision: 2).fixed(1 / (1 + exp(-2.0)))
+        #expect(text.contains("The forget gate's rows of $\\overleftarrow{W_{ih}}$ are 0 too, so it is a constant, $\\sigma(2) = \(sigma2)$"))
+        // On “river”: ←i_4 as computed, unit 1's gate open and unit 2's nearly shut.
+        let i4 = try Self.values(trace, "bwd.i[4]")
+        #expect(i4[0] >= 0.5 && i4[1] < 0.1)
+        #expect(text.contains("$\\overleftarrow{i_{4}}$ is \(BiRNN.twoSaid(i4)): unit 1's input gate opens and unit 2's input gate stays nearly shut, so “river” is written into the cell of unit 1."))
+        let f = try (1...3).flatMap { try Self.values(trace, "bwd.f[\($0)]") }
+        #expect(f.allSatisfy { NumberStyle(precision: 2).fixed($0) == sigma2 })
+        #expect(text.contains("$\\overleftarrow{f_{t}}$ is \(sigma2) at every word"))
+        // Counter-input: the output gate reads the state, the forget gate the input: neither is said alone or constant.
+        var rows = [[0.0, 0], [0, 0], [0, 0], [0, 0], [0.9, 0.2], [0.1, 0.9], [0.3, 0], [0, 0.3]]
+        var input = try #require(example.input.setting("weight_hh_l0_reverse", .rows(rows)))
+        rows = [[1, -1], [-1, 1], [0.5, 0], [0, 0.5], [1.2, -0.8], [-0.6, 1.1], [0.5, 0.5], [0.5, 0.5]]
+        input = try #require(input.setting("weight_ih_l0_reverse", .rows(rows)))
+        let (other, otherText) = try Self.note(input, example: example)
+        #expect(otherText.contains("The reverse direction's input gate and forget gate read the input alone: their rows"))
+        #expect(!otherText.contains("is a constant"))
+        let g = try (1...3).flatMap { try Self.values(other, "bwd.f[\($0)]") }.map { NumberStyle(precision: 2).fixed($0) }
+        #expect(otherText.contains("$\\overleftarrow{f_{t}}$ is between \(g.min()!) and \(g.max()!)"))
+    }
+
+    @Test func theGRUStoryGivesTheUpdateGatesValues() throws {
+        let example = try Self.example("gru")
+        let (trace, text) = try Self.note(example.input, example: example)
+        let z = try (1...4).map { try Self.values(trace, "bwd.z[\($0)]") }
+        #expect(z[3][0] < 0.5 && z[3][1] >= 0.5)
+        #expect(text.contains("on “river”, $\\overleftarrow{z_{4}}$ is \(BiRNN.twoSaid(z[3])), so unit 1 takes most of its candidate and unit 2 keeps most of its zero start."))
+        let between = z[1] + z[2]
+        let percent = { (x: Double) in NumberStyle(precision: 0).fixed(100 * x) }
+        #expect(text.contains("On “of” and “the”, $\\overleftarrow{z}$ is \(BiRNN.twoSaid(z[1])) and \(BiRNN.twoSaid(z[2])), so each of these words keeps between \(percent(between.min()!))% and \(percent(between.max()!))%"))
+        #expect(!text.contains("about 70%"))
+        #expect(text.contains("The reset gate's rows of $\\overleftarrow{W_{ih}}$ are 0 too, so it is a constant, $\\sigma(1) = \(NumberStyle(precision: 2).fixed(1 / (1 + exp(-1.0))))$"))
+        // Counter-input: h_5 not zero, and unit 2's z on “river” below 0.5: both units take their candidate, from a start.
+        var input = try #require(example.input.setting("h0", .rows([[0, 0], [0.5, 0.5]])))
+        input = try #require(input.setting("weight_ih_l0_reverse", .rows([[0, 0], [0, 0], [-1, 1], [-1, 1], [1.2, -0.8], [-0.6, 1.1]])))
+        let (other, otherText) = try Self.note(input, example: example)
+        #expect(try Self.values(other, "bwd.z[4]").allSatisfy { $0 < 0.5 })
+        #expect(otherText.contains("so unit 1 takes most of its candidate and unit 2 takes most of its candidate.") && !otherText.contains("given as zeros"))
+    }
+
+    @Test func theGradientSizesSayWhichWayEachTravelsAndWhetherItGrows() throws {
+        let (trace, text) = try Self.note(try Self.example("default").input, backward: true)
+        func norm(_ name: String) throws -> Double { Self.length(try Self.values(trace, name)) }
+        #expect(try norm("fwd.h[1].grad") > norm("fwd.h[4].grad") && norm("bwd.h[4].grad") > norm("bwd.h[1].grad"))
+        #expect(text.contains("it grows on its way leftwards") && text.contains("it grows on its way rightwards"))
+        #expect(!text.contains("a line that falls in its direction of travel"))
+        // Counter-input: only the last position's output in the loss: the forward direction's gradient shrinks on its way left.
+        let g = try Self.changed("grad_output", .rows([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [1, 1, 1, 1]]))
+        let (other, otherText) = try Self.note(g, backward: true)
+        let (f4, f1) = (try Self.values(other, "fwd.h[4].grad"), try Self.values(other, "fwd.h[1].grad"))
+        let (size1, size4) = (Self.length(f1), Self.length(f4))
+        #expect(size1 < size4)
+        #expect(otherText.contains("it shrinks on its way leftwards"))
+    }
+
+    @Test func theSeedsWordsAreItsOwn() throws {
+        let text = try Self.note(try Self.example("default").input, example: try Self.example("default")).text
+        #expect(text.contains("the vectors from the forward and reverse directions (the seed's 포워드/백워드) are concatenated"))
+        #expect(!text.contains("backward pass are concatenated"))
+        #expect(text.contains("An example made up here") && !text.contains("Seed 001's bidirectional RNN reads a sentence"))
+        #expect(text.contains("“What the slides say” below") && !text.contains("slides box"))
+        #expect(text.contains("independent and can run in parallel"))
+    }
+
+    @Test func theSummaryPointsToTheFigureWithoutRepeatingTheOutput() throws {
+        let (trace, text) = try Self.note(try Self.example("default").input)
+        let summary = try Self.part(text, from: "## Summary", to: "---")
+        #expect(!summary.contains("| t |"))
+        let (b4, b1) = (try Self.values(trace, "bwd.h[4]"), try Self.values(trace, "bwd.h[1]"))
+        #expect(zip(b4, b1).allSatisfy { ($0 > 0) == ($1 > 0) })
+        #expect(summary.contains("the reverse row keeps the colours of $\\overleftarrow{h_{4}} = \(vectorSaid(b4))$"))
+        // Counter-input: with no recurrent weights the reverse row forgets “river”: unit 2's sign at “bank” is not its sign there.
+        let (blind, blindText) = try Self.note(try Self.changed("weight_hh_l0_reverse", .rows([[0, 0], [0, 0]])))
+        let (c4, c1) = (try Self.values(blind, "bwd.h[4]"), try Self.values(blind, "bwd.h[1]"))
+        #expect((c4[0] > 0) == (c1[0] > 0) && (c4[1] > 0) != (c1[1] > 0))
+        #expect(blindText.contains("the reverse row changes colour on its way left: unit 2 has one sign in"))
+    }
+
+    @Test func farAwayInformationStillComesStepByStep() throws {
+        let (trace, text) = try Self.note(try Self.example("default").input)
+        let city = try BiRNN.trace(try Self.changed("input", .rows([[0.5, 0.5], [0.1, -0.1], [0, 0.1], [-1, 1]])), file: "x", example: nil)
+        func moved(_ t: Int) throws -> Double {
+            let (a, b) = (try Self.values(trace, "bwd.h[\(t)]"), try Self.values(city, "bwd.h[\(t)]"))
+            return Self.length(zip(a, b).map { $0 - $1 })
+        }
+        let (near, far) = (try moved(3), try moved(1))
+        #expect(far < near)
+        #expect(text.contains("only through 3 recurrent steps of the reverse direction, and negating it moves $\\overleftarrow{h_{3}}$, one step away, by \(readable(near)) (the length of the change) but $\\overleftarrow{h_{1}}$ by \(readable(far))"))
+        // Counter-input: the LSTM's example loses nothing on the way.
+        let lstm = try Self.note(try Self.example("lstm").input).text
+        #expect(lstm.contains("here nothing is lost on the way"))
+    }
+
+    @Test func aValueThatRoundsToZeroHasNoSignInAFigure() {
+        #expect(shown(-0.0023, inCell: true) == "0.00")
+        #expect(shown(-0.0) == "0.00" && shown(-0.004) == "-0.004" && shown(-0.0051, inCell: true) == "-0.01")
     }
 
     // MARK: Bad input
