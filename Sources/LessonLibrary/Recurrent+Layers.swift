@@ -114,6 +114,8 @@ extension RecurrentInput {
     /// A tagged cell's symbols carry the tag first (`f_{2}^{\text{dec}}`), except its state, whose
     /// letter says which cell it is (seq2seq's h_i and s_t).
     func symbol(_ base: String, _ sup: String? = nil, inLayer other: Int? = nil) -> String {
+        // A rerun that keeps values only (the gradient check's) shows no symbol: not worth building.
+        if Trace.valuesOnly { return base }
         let isState = base.hasPrefix("h_{")
         let parts = (isState ? [] : tag.map { [#"\text{\#($0)}"#] } ?? []) + (isStacked ? ["(\(other ?? layer))"] : []) + (sup.map { [$0] } ?? [])
         var base = mark?.apply(base) ?? base
