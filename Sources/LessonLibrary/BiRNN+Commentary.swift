@@ -61,7 +61,8 @@ extension BiRNN {
                     }
                 }
             } else {
-                said += w("other side, not here", slots)
+                // Why nothing arrives: no recurrent weights to carry it, or nothing from the right that changes the state.
+                said += w(m.reverse.wHh.entries.allSatisfy { $0 == 0 } ? "other side, not here, weights" : "other side, not here", slots)
             }
             bullets.append(said)
         }

@@ -174,9 +174,13 @@ extension BiRNN {
                 through «steps» recurrent steps of the reverse direction; negating it moves $«bhT-1»$, one \#
                 step away, by «near» (the length of the change) and $«bh1»$ by «far»: here nothing is lost on the way.
                 """#,
-            "other side, not here": #"""
+            "other side, not here, weights": #"""
                 Not in these numbers: $«bh1» = «b1»$ is the same with $x_{1}$ alone, so nothing from the right \#
-                reaches position 1 (the reverse direction's recurrent weights pass nothing on).
+                reaches position 1 (the reverse direction's recurrent weights are all 0: they pass nothing on).
+                """#,
+            "other side, not here": #"""
+                Not in these numbers: $«bh1» = «b1»$ is the same with $x_{1}$ alone: what the reverse direction \#
+                carries from the right leaves position 1's state where $x_{1}$ alone puts it.
                 """#,
             "slide own parameters": #"Seed 001: “Each is an RNN with separate parameters of its own.”"#,
             "own parameters, construction": #"""

@@ -75,13 +75,13 @@ extension BiRNNInput {
         if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: ("T (rows of input)", x.rows), cols: ("2·hidden", 2 * h)) }
         (self.cell, self.x, self.tokens, self.forward, self.reverse) = (cell, x, tokens, forward, reverse)
         (h0, c0, self.gradOutput) = (states.h0, states.c0, gradOutput)
-        // With --backward the gradient check reruns both directions twice for each array given: as a
-        // stack's layers, each direction counted with 6 steps more for what it sets up.
+        // With --backward the gradient check reruns both directions twice for each array given, each
+        // direction counted with 6 steps more for what it sets up.
         let arrays = 5 + [forward.bIh, forward.bHh, reverse.bIh, reverse.bHh].compactMap { $0 }.count
             + (states.h0 == nil ? 0 : 1) + (states.c0 == nil ? 0 : 1)
         let rerun = 2 * arrays * 2 * (x.rows + 6)
-        if reader.backward && rerun > RecurrentInput.maxCheckedLayerSteps {
-            throw reader.fail("with --backward, the gradient check reruns both directions \(2 * arrays) times (twice for each of the \(arrays) arrays given), about \(rerun) direction-steps, more than the limit of \(RecurrentInput.maxCheckedLayerSteps); use fewer steps")
+        if reader.backward && rerun > RecurrentInput.maxCheckedCellSteps {
+            throw reader.fail("with --backward, the gradient check reruns both directions \(2 * arrays) times (twice for each of the \(arrays) arrays given), about \(rerun) direction-steps, more than the limit of \(RecurrentInput.maxCheckedCellSteps); use fewer steps")
         }
         // Per step of each direction the stacked products. The trace holds the inputs (X; each
         // direction's weights, with both biases shown even when left out; h0, and c0 for the LSTM,

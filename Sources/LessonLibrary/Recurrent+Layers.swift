@@ -76,6 +76,10 @@ extension RecurrentInput {
     /// a layer): at most this many layer-steps in all those reruns, each layer counted with 6 steps
     /// more for what it sets up (measured: an LSTM stack at the limit takes about 2.5 s).
     static let maxCheckedLayerSteps = 70_000
+    /// The same for a model of two cells side by side (birnn's directions, seq2seq's encoder and
+    /// decoder), whose reruns also build the model around the cells: at most this many cell-steps in
+    /// all the reruns (measured: 65,600 took about 3 s, every array of a GRU given).
+    static let maxCheckedCellSteps = 30_000
 
     /// The limits of a stack of more than one layer (one layer has its own, in steps and sizes).
     static func expectStackWork(_ reader: inout InputReader, layers: Int, steps: Int) throws {

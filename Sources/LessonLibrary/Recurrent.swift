@@ -122,10 +122,11 @@ struct RecurrentInput {
         let h = WeightLayout.hidden(wHh, blocks: blocks)
         try beforeShapes(&reader)
         try reader.expect(h, "the hidden size (columns of \(hh))", atMost: Self.maxSize)
-        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: input,
-                          stored: WeightLayout.pyTorchStores(ih, "\(stacked) × input", transposeOf: "kernel"))
+        // W_hh first: its columns give the hidden size, so a W_hh of the wrong rows is W_hh's fault.
         try reader.expect(wHh, hh, rows: (stacked, blocks * h), cols: ("hidden", h),
                           stored: WeightLayout.pyTorchStores(hh, "\(stacked) × hidden", transposeOf: "recurrent_kernel"))
+        try reader.expect(wIh, ih, rows: (stacked, blocks * h), cols: input,
+                          stored: WeightLayout.pyTorchStores(ih, "\(stacked) × input", transposeOf: "kernel"))
         let bIh = try layout.keras.map(\.bIh) ?? reader.vector(bih, "\(stacked) numbers")
         let bHh = try layout.keras.map(\.bHh) ?? reader.vector(bhh, "\(stacked) numbers")
         if let bIh { try reader.expect(bIh, bih, count: (stacked, blocks * h)) }

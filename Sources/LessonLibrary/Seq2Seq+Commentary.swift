@@ -11,11 +11,19 @@ extension Seq2Seq {
         let exps = e.map { exp($0 - (e.max() ?? 0)) }
         let sum = exps.reduce(0, +)
         let alpha = exps.map { $0 / sum }
+        func with(_ said: String) -> Caption { Caption(title: caption.title, meaning: caption.meaning.isEmpty ? said : caption.meaning + " " + said) }
+        // Scores that overflowed give no weights to speak of; equal weights, no position preferred.
+        if alpha.contains(where: \.isNaN) { return with(words("weights, nan", ["t": "\(t)"])) }
         guard let best = alpha.indices.max(by: { alpha[$0] < alpha[$1] }), alpha.count > 1 else { return caption }
+        let tied = alpha.indices.filter { alpha[$0] == alpha[best] }
+        if tied.count == alpha.count { return with(words("weights, even", ["t": "\(t)", "a": inSentence(alpha[best])])) }
+        if tied.count > 1 {
+            return with(words("weights, tie", ["t": "\(t)", "which": listed(tied.map { sourceSaid(m, $0) }), "a": inSentence(alpha[best])]))
+        }
         let token = m.encoder.tokens.map { words("token", ["token": markdownText($0[best])]) } ?? ""
         let looks = words(t == 1 ? "looks most at, first" : "looks most at", ["t": "\(t)", "i": "\(best + 1)", "token": token, "a": inSentence(alpha[best]),
                                                                      "even": inSentence(1 / Double(alpha.count))])
-        return Caption(title: caption.title, meaning: caption.meaning.isEmpty ? looks : caption.meaning + " " + looks)
+        return with(looks)
     }
 }
 
@@ -61,6 +69,17 @@ extension Seq2Seq {
     /// After the alignment figure: where each step looks most, and whether the alignment keeps the
     /// source's order or crosses it.
     static func alignmentSaying(_ m: Seq2SeqInput, alpha: [[Double]]) -> String {
+        if alpha.contains(where: { $0.contains(where: \.isNaN) }) { return words("alignment, nan") }
+        // Only the steps with one largest weight say where they look.
+        let single = alpha.indices.filter { t in alpha[t].filter { $0 == alpha[t].max() }.count == 1 }
+        guard !single.isEmpty else { return words("alignment, none") }
+        if single.count < alpha.count {
+            let pairs = single.prefix(6).map { t in
+                words("alignment pair", ["t": "\(t + 1)", "source": sourceSaid(m, alpha[t].indices.max { alpha[t][$0] < alpha[t][$1] }!),
+                                         "a": inSentence(alpha[t].max()!)])
+            }
+            return words("alignment, some", ["pairs": listed(pairs) + (single.count > 6 ? words("and so on") : "")])
+        }
         let best = alpha.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
         let pairs = best.enumerated().prefix(6).map { t, i in
             words("alignment pair", ["t": "\(t + 1)", "source": sourceSaid(m, i), "a": inSentence(alpha[t][i])])
@@ -74,7 +93,8 @@ extension Seq2Seq {
     /// The seed statements these numbers bear on: seed 004's context without the softmax (for the
     /// dot score, which is its ⟨s, h⟩), and seq2seq's one state h_S against what attention reads.
     static func slides(_ m: Seq2SeqInput, memory: Value, steps: [DecoderStep]) -> [String] {
-        guard case .matrix(let hs) = memory, let last = steps.last else { return [] }
+        guard case .matrix(let hs) = memory, let last = steps.last,
+              !steps.contains(where: { $0.alpha.value.flat.contains(where: \.isNaN) || $0.e.value.flat.contains(where: { !$0.isFinite }) }) else { return [] }
         var bullets: [String] = []
         if m.score == "dot" {
             // The seed's step 4, or the last when there are fewer.
@@ -99,7 +119,9 @@ extension Seq2Seq {
             let shown = onLast.prefix(6).map(inSentence)
             let largest = steps.map { $0.alpha.value.flat.max() ?? 0 }
             // Whether h_S gets the largest weight at every step: then the seed's worry stands here.
-            let lastWins = zip(onLast, largest).allSatisfy { $0 == $1 }
+            let lastWins = steps.indices.allSatisfy { t in
+                onLast[t] == largest[t] && steps[t].alpha.value.flat.filter { $0 == largest[t] }.count == 1
+            }
             bullets.append(words("slide last state") + " " + words(lastWins ? "last state, confirmed" : "last state", [
                 "S": "\(m.sourceSteps)", "weights": listed(shown) + (onLast.count > 6 ? words("and so on") : ""), "T": "\(steps.count)",
                 "least": inSentence(onLast.min() ?? 0)]))

@@ -151,6 +151,10 @@ struct Seq2SeqInput {
         let arrays = 2 + 2 * 2 + [encoder.bIh, encoder.bHh, decoder.bIh, decoder.bHh].compactMap { $0 }.count
             + [attnWeight != nil, attnV != nil, combineWeight != nil, combineBias != nil, outWeight != nil, outBias != nil].filter { $0 }.count
         let rerun = Double(2 * arrays) * traced
+        let steps = 2 * arrays * (source.rows + target.rows + 6)
+        if reader.backward && steps > RecurrentInput.maxCheckedCellSteps {
+            throw reader.fail("with --backward, the gradient check reruns the model \(2 * arrays) times (twice for each of the \(arrays) arrays given), about \(steps) cell-steps (S + T + 6 a rerun), more than the limit of \(RecurrentInput.maxCheckedCellSteps); use fewer or shorter rows")
+        }
         if reader.backward && rerun > Self.maxCheckedNumbers {
             func text(_ x: Double) -> String { String(format: "%.2e", x) }
             throw reader.fail("with --backward, the gradient check reruns the model \(2 * arrays) times (twice for each of the \(arrays) arrays given), about \(text(rerun)) numbers in all, more than the limit of \(text(Self.maxCheckedNumbers)); use fewer or shorter rows")

@@ -75,7 +75,10 @@ import Testing
         #expect(text.contains("True by construction") && text.contains("differ, as they were given: `weight_ih_l0` and `weight_ih_l0_reverse` in 4 of their 4 entries"))
         // Counter-inputs: a reverse direction whose recurrent weights pass nothing on brings nothing from the right;
         let blind = try Self.note(try Self.changed("weight_hh_l0_reverse", .rows([[0, 0], [0, 0]]))).text
-        #expect(blind.contains("Not in these numbers") && !blind.contains("What the numbers show"))
+        #expect(blind.contains("Not in these numbers") && blind.contains("recurrent weights are all 0") && !blind.contains("What the numbers show"))
+        // nor does a sequence of zeros, though the weights would carry it: the sentence says which.
+        let zeros = try Self.note(try Self.changed("input", .rows(Array(repeating: [0, 0], count: 4)))).text
+        #expect(zeros.contains("Not in these numbers") && !zeros.contains("recurrent weights are all 0"))
         // two directions given the same numbers are still two parameters.
         let same = try Self.changed("weight_ih_l0_reverse", .rows([[0.7, -0.4], [0.2, 0.9]]))
         let twins = try Self.note(try #require(same.setting("weight_hh_l0_reverse", .rows([[0.5, 0.1], [-0.3, 0.4]])))).text
@@ -295,7 +298,7 @@ import Testing
     }
 
     @Test func theGradientChecksRerunsAreBounded() throws {
-        // Every array given (11 for an LSTM) at 1,585 steps: 22 reruns of two directions of 1,591 steps, 70,004 direction-steps.
+        // Every array given (11 for an LSTM) at 676 steps: 22 reruns of two directions of 682 steps, 30,008 direction-steps.
         func input(_ steps: Int) -> JSON {
             let row: (Int) -> JSON = { n in .numbers(Array(repeating: 0.1, count: n)) }
             let rows: (Int, Int) -> JSON = { r, n in .array(Array(repeating: row(n), count: r)) }
@@ -307,12 +310,12 @@ import Testing
             }
             return .object(fields)
         }
-        let error = try #require(throws: LessonError.self) { try BiRNN.trace(input(1_585), file: "bi.json", example: nil, backward: true) }
-        #expect(error.message == "bi.json: with --backward, the gradient check reruns both directions 22 times (twice for each of the 11 arrays given), about 70004 direction-steps, more than the limit of 70000; use fewer steps")
-        var reader = try InputReader(input(1_584), file: "bi.json", backward: true)
+        let error = try #require(throws: LessonError.self) { try BiRNN.trace(input(676), file: "bi.json", example: nil, backward: true) }
+        #expect(error.message == "bi.json: with --backward, the gradient check reruns both directions 22 times (twice for each of the 11 arrays given), about 30008 direction-steps, more than the limit of 30000; use fewer steps")
+        var reader = try InputReader(input(675), file: "bi.json", backward: true)
         #expect(throws: Never.self) { _ = try BiRNNInput(&reader) }
         // Without --backward nothing is rerun.
-        #expect(throws: Never.self) { _ = try BiRNN.trace(input(1_585), file: "bi.json", example: nil) }
+        #expect(throws: Never.self) { _ = try BiRNN.trace(input(676), file: "bi.json", example: nil) }
     }
 
     @Test func anLSTMsStatesAreTwoRowsEach() throws {

@@ -71,6 +71,8 @@ import Testing
             (Self.input(["class_tokens": .strings(["a", "b"])]), "class_tokens needs out.weight"),
             (Self.input(removing: ["decoder.weight_ih_l0"]), "missing field decoder.weight_ih_l0"),
             (Self.input(["h0": .numbers([0, 0])]), "unknown field \"h0\""),
+            // A W_hh that is not square is W_hh's fault (its columns give the hidden size), not W_ih's.
+            (Self.input(["encoder.weight_hh_l0": .rows([[1, 0, 0], [0, 1, 0]])]), "encoder.weight_hh_l0 must be hidden × hidden = 3 × 3, got 2 × 3"),
         ]
         for (input, expected) in cases {
             let said = Self.refusal(input)
@@ -183,5 +185,21 @@ extension Seq2SeqTests {
         #expect(error.message.hasPrefix("s2s.json: with --backward, the gradient check reruns the model 12 times (twice for each of the 6 arrays given)"))
         // A small model is checked.
         #expect(throws: Never.self) { try Seq2Seq.trace(Self.input(), file: "s2s.json", example: nil, backward: true) }
+    }
+}
+
+extension Seq2SeqTests {
+    @Test func evenTiedAndOverflowedWeightsAreSaidAsSuch() throws {
+        // A zero source: every encoder state is 0, every score 0, every weight 1/3.
+        let zero = try Self.note(Self.input(["source": .rows([[0, 0], [0, 0], [0, 0]])])).text
+        #expect(zero.contains("Step 1 spreads its weight evenly: each $\\alpha_{1,i} = 0.33$") && !zero.contains("looks most at"))
+        #expect(zero.contains("No step has a single largest weight") && !zero.contains("Here too"))
+        // Overflowing scores: the weights are nan, and no sentence reads a position or a sum from them.
+        let huge = Self.input(["score": .string("general"), "attn.weight": .rows([[1e308, 1e308], [1e308, 1e308]]),
+                               "encoder.weight_ih_l0": .rows([[50, 50], [50, 50]]), "decoder.weight_ih_l0": .rows([[50, 50], [50, 50]])])
+        let (trace, text) = try Self.note(huge)
+        #expect(try Self.values(trace, "alpha[2]").contains(where: \.isNaN))
+        #expect(text.contains("are not all finite numbers (they overflowed)") && text.contains("the alignment cannot be read"))
+        #expect(!text.contains("looks most at") && !text.contains("What the slides say"))
     }
 }
