@@ -178,7 +178,7 @@ public struct MarkdownRenderer {
         // once, where they are given or computed, and referred to here by their symbols.
         switch s.value {
         case .scalar(let x):
-            out += ["\(equations.writtenOut(computed, 0)) = \(style.number(x, given: s.exact))", ""]
+            out += ["\(equations.writtenOut(computed, 0)) = \(style.number(x, given: s.exact))\(mark(s.name, 0))", ""]
         case .vector(let v):
             out += ["| \(cell(s.labels.rowHeader)) | \(words("written out")) | $\(s.symbol)$ |", "|---|---|---:|"]
             for i in equations.shown(v.count, limit: s.exact ? maxInputRows : maxRows) {

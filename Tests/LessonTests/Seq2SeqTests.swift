@@ -203,3 +203,19 @@ extension Seq2SeqTests {
         #expect(!text.contains("looks most at") && !text.contains("What the slides say"))
     }
 }
+
+extension Seq2SeqTests {
+    @Test func aClaimedNumberIsMarkedWhereItIsShown() throws {
+        // A scalar (the loss) and a step's loss: each line of arithmetic ends with its verdict.
+        let input = try Self.example("default").input
+        let loss = try Self.values(try Seq2Seq.trace(input, file: "x", example: nil), "loss")[0]
+        let claims = try ClaimSet(.fields(["claims": .array([
+            .fields(["value": .string("loss"), "expected": .number(0.5)]),
+            .fields(["value": .string("loss[2]"), "expected": .string(NumberStyle(precision: 4).fixed(-log(0.8346)))]),
+        ])]), file: "c.json")
+        let trace = try Seq2Seq.run(input, file: "x", example: nil, claims: (set: claims, file: "c.json"), backward: false)
+        let text = MarkdownRenderer(command: "lesson seq2seq-attention").render(trace)
+        #expect(text.contains("= \(NumberStyle(precision: 4).fixed(loss)) ✗") && abs(loss - 0.5) > 0.05)
+        #expect(text.contains("-log(0.8346) = 0.1808 ✓"))
+    }
+}
