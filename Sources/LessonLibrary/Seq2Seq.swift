@@ -102,7 +102,7 @@ enum Seq2Seq: Lesson {
                                    bIh: encInputs.bIh, bHh: encInputs.bHh, h0: encInputs.h0, c0: encC0, own: [])
         let encoder = CellRun(m.cell, enc, encLayer, in: tr, once: once)
         let hs = encoder.hs
-        let memory = tr.record("memory", "M", stackRows(hs), w.caption("memory"), labels: Labels(rowHeader: w("label i"), rows: sourceRows, columns: hiddenColumns))
+        let memory = tr.record("memory", "M", concatRows(hs.map { [$0] }), w.caption("memory"), labels: Labels(rowHeader: w("label i"), rows: sourceRows, columns: hiddenColumns))
 
         // What the score needs from the encoder alone, once: the keys W_a h_i.
         var keys: Traced?

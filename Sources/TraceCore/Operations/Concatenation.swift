@@ -71,7 +71,7 @@ public func concatEntries(_ parts: [Traced]) -> Traced {
 }
 
 /// Vectors laid out as the rows of a matrix, each row the entries of its parts one after another
-/// (birnn's output: row t is →h_t followed by ←h_t). Backward: each part gets its own row and
+/// (birnn's output: row t is →h_t followed by ←h_t; seq2seq's M: row i is h_i alone). Backward: each part gets its own row and
 /// columns of the gradient.
 struct RowConcatenation: Operation {
     let rows: [[Traced]]
@@ -107,6 +107,8 @@ struct RowConcatenation: Operation {
                 defer { first += count }
                 guard need.next() == true else { return nil }
                 let row = gradient.row(t, sliceSymbol(gradient, "\(t + 1),:"))
+                // A part that is its whole row (seq2seq's h_i as row i of M) takes the row as it is.
+                if parts.count == 1 { return row }
                 return row.rows(first..<(first + count), sliceSymbol(gradient, "\(t + 1),\\,\(first + 1):\(first + count)"))
             }
         }
