@@ -84,10 +84,12 @@ extension Seq2Seq {
         let pairs = best.enumerated().prefix(6).map { t, i in
             words("alignment pair", ["t": "\(t + 1)", "source": sourceSaid(m, i), "a": inSentence(alpha[t][i])])
         }
-        let monotone = zip(best, best.dropFirst()).allSatisfy { $0 <= $1 }
-        let key = alpha.count < 2 || m.sourceSteps < 2 ? "alignment" : monotone ? "alignment, in order"
+        // The first step that looks before where the step before it looked.
+        let back = best.indices.dropFirst().first { best[$0] < best[$0 - 1] }
+        let key = alpha.count < 2 || m.sourceSteps < 2 ? "alignment" : back == nil ? "alignment, in order"
             : m.encoder.tokens != nil && m.targets != nil ? "alignment, crossing, words" : "alignment, crossing"
-        return words(key, ["pairs": listed(pairs) + (best.count > 6 ? words("and so on") : "")])
+        let crossing = back.map { ["t": "\($0 + 1)", "i": "\(best[$0] + 1)", "s": "\($0)", "j": "\(best[$0 - 1] + 1)"] } ?? [:]
+        return words(key, crossing.merging(["pairs": listed(pairs) + (best.count > 6 ? words("and so on") : "")]) { a, _ in a })
     }
 
     /// The seed statements these numbers bear on: seed 004's context without the softmax (for the
@@ -106,7 +108,8 @@ extension Seq2Seq {
             let rawNorm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
             let norm = c.reduce(0) { $0 + $1 * $1 }.squareRoot()
             let negative = e.indices.filter { e[$0] < 0 }
-            let slots = ["t": "\(t)", "S": "\(m.sourceSteps)", "e": listed(e.map(inSentence)), "sum": inSentence(e.reduce(0, +)),
+            let which = t == 4 ? words("seed step 4") : words("seed step last", ["t": "\(t)"])
+            let slots = ["t": "\(t)", "which": which, "S": "\(m.sourceSteps)", "e": listed(e.map(inSentence)), "sum": inSentence(e.reduce(0, +)),
                          "raw": vectorSaid(raw), "alpha": listed(alpha.map(inSentence)), "c": vectorSaid(c),
                          "rawNorm": inSentence(rawNorm), "norm": inSentence(norm),
                          "negative": negative.isEmpty ? "" : words(negative.count == 1 ? "seed negative" : "seed negative, several",
@@ -122,9 +125,10 @@ extension Seq2Seq {
             let lastWins = steps.indices.allSatisfy { t in
                 onLast[t] == largest[t] && steps[t].alpha.value.flat.filter { $0 == largest[t] }.count == 1
             }
-            bullets.append(words("slide last state") + " " + words(lastWins ? "last state, confirmed" : "last state", [
+            let others = steps.indices.filter { t in steps[t].alpha.value.flat.enumerated().contains { $0.offset != m.sourceSteps - 1 && $0.element > onLast[t] } }
+            bullets.append(words("slide last state", ["S": "\(m.sourceSteps)"]) + " " + words(lastWins ? "last state, confirmed" : "last state", [
                 "S": "\(m.sourceSteps)", "weights": listed(shown) + (onLast.count > 6 ? words("and so on") : ""), "T": "\(steps.count)",
-                "least": inSentence(onLast.min() ?? 0)]))
+                "others": others.count == steps.count ? words("all of them") : "\(others.count)"]))
         }
         _ = last
         return bullets
@@ -141,6 +145,8 @@ extension Seq2Seq {
         let chain = zip(total, direct).map { $0 - $1 }
         func size(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         let slots = ["direct": readable(size(direct)), "chain": readable(size(chain)), "total": readable(size(total))]
-        return words(size(direct) >= size(chain) ? "short path, direct" : "short path, chain", slots)
+        // Parts pointing apart make a whole shorter than the longer part.
+        let together = words(size(total) < max(size(direct), size(chain)) ? "short path, cancel" : "short path, add", slots)
+        return words("short path", slots.merging(["S": "\(m.sourceSteps)", "together": together]) { a, _ in a })
     }
 }

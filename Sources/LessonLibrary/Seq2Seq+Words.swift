@@ -83,7 +83,7 @@ extension Seq2Seq {
                 A **sequence-to-sequence** model translates: an **encoder** reads the source sentence into states \#
                 $h_{1} \dots h_{S}$, and a **decoder** writes the target a word at a time from states $s_{1}, s_{2}, \dots$ \#
                 Without attention the decoder sees the source only through the encoder's last state $h_{S}$, which must \#
-                hold the whole sentence (seed 004: "the last word is seen most clearly"). With **attention**, every decoder \#
+                hold the whole sentence (seed 004: that context vector "holds the last word most clearly"). With **attention**, every decoder \#
                 step looks back at *every* encoder state: it scores each $h_{i}$ against its own state $s_{t}$, turns the \#
                 scores into weights with a softmax, and takes the weighted average of the $h_{i}$, the context $c_{t}$. \#
                 Which source words a target word draws on is then something the model computes, and you can read it: \#
@@ -132,14 +132,17 @@ extension Seq2Seq {
             "weights, tie": #"Step «t» looks equally at «which» («a» each)."#,
             "alignment": "The largest weight of each step: «pairs».",
             "alignment, in order": "The largest weight of each step: «pairs». The steps look at the source in its own order.",
-            "alignment, crossing": "The largest weight of each step: «pairs». The alignment is not in the source's order: a later step looks at an earlier source position.",
-            "alignment, crossing, words": "The largest weight of each step: «pairs». The alignment is not in the source's order: a later step looks at an earlier source position, as when two languages order their words differently.",
+            "alignment, crossing": "The largest weight of each step: «pairs». The alignment is not in the source's order: step «t» looks at position «i», before position «j», where step «s» looked.",
+            "alignment, crossing, words": "The largest weight of each step: «pairs». The alignment is not in the source's order: step «t» looks at position «i», before position «j», where step «s» looked, as when two languages order their words differently.",
             "slide seed context": #"Seed 004's RNN + attention: “$c_{4} = \langle s_{4}, h_{1} \rangle h_{1} + \langle s_{4}, h_{2} \rangle h_{2} + \langle s_{4}, h_{3} \rangle h_{3}$”, the dot products themselves as the weights (its Transformer part later adds the softmax)."#,
-            "seed context": #"Computed at step «t» with these numbers: the weights $\langle s_{«t»}, h_{i} \rangle = e_{«t»,i}$ are «e», summing to «sum»«negative», and give $\sum_{i} e_{«t»,i} h_{i} = «raw»$ (length «rawNorm»). The softmax makes them «alpha», positive and summing to 1, and $c_{«t»} = «c»$ (length «norm»): an average of the $h_{i}$, which the seed's sum is not (were $s_{«t»}$ twice as long, the seed's weights and its context would double, while the softmax's weights would only grow sharper). Real attention, Luong's and the Transformer's alike, has the softmax."#,
+            "seed context": #"Computed at «which» with these numbers: the weights $\langle s_{«t»}, h_{i} \rangle = e_{«t»,i}$ are «e», summing to «sum»«negative», and give $\sum_{i} e_{«t»,i} h_{i} = «raw»$ (length «rawNorm»). The softmax makes them «alpha», positive and summing to 1, and $c_{«t»} = «c»$ (length «norm»): an average of the $h_{i}$, which the seed's sum is not (were $s_{«t»}$ twice as long, the seed's weights and its context would double, while the softmax's weights would only grow sharper). Real attention, Luong's and the Transformer's alike, has the softmax."#,
+            "seed step 4": "step 4, as the seed,",
+            "all of them": "all of them",
+            "seed step last": "step «t» (the last here; the seed's is step 4),",
             "seed negative": ", with «which» weighed negatively (subtracted)",
             "seed negative, several": ", with «which» weighed negatively (subtracted)",
-            "slide last state": #"Seed 004 (translated): “the context vector holds the last word most clearly, so the decoder, translating from that $h$, looks hardest at the last word.”"#,
-            "last state": #"Without attention the decoder reads the source only through $s_{0} = h_{«S»}$. With it, the weights on $h_{«S»}$ over the «T» steps are «weights»: the steps put their weight elsewhere when they need to, down to «least»."#,
+            "slide last state": #"Seed 004 (translated): “the context vector holds the last word most clearly, so the decoder, translating from that $h$, looks hardest at the last word” (its context vector is the encoder's last state, here $s_{0} = h_{«S»}$, not this lesson's $c_{t}$)."#,
+            "last state": #"Without attention the decoder reads the source only through $s_{0} = h_{«S»}$. With it, the weights on $h_{«S»}$ over the «T» steps are «weights»: at «others» of them another encoder state gets the largest weight."#,
             "last state, confirmed": #"Without attention the decoder reads the source only through $s_{0} = h_{«S»}$. Here too $h_{«S»}$ gets the largest weight at every step («weights»): these weights still look mostly at the last state."#,
             "equations, dot": #"""
                 \begin{aligned}
@@ -177,17 +180,28 @@ extension Seq2Seq {
                 """#,
             "convention": #"""
                 **Convention:** Luong et al. (2015), "global attention": the score reads the decoder's state \#
-                *after* its step, $s_{t}$, and the context does not feed back into the decoder's steps (with the combine \#
-                layer it joins $s_{t}$ in $\tilde h_{t}$; seed 004's $\hat y_{4} = s_{4} W_{y} + c_{4} W_{y}' + x_{4} W_{x}$ joins them \#
-                the same way, linearly and with the input too). The cells are PyTorch's («module»), computed as in the «lesson» lesson, with their `state_dict` keys under `encoder.` and `decoder.`; \#
-                their symbols carry $\text{enc}$ or $\text{dec}$ (their states are $h_{i}$ and $s_{t}$). The encoder's states are the \#
-                rows of $M$, so that $e_{t} = M s_{t}$ and $c_{t} = M^{\top} \alpha_{t}$. **Bahdanau et al. (2015)** differ: \#
-                they score with the state *before* the step, $s_{t-1}$, feed the context into the decoder's input \#
-                ($s_{t} = \operatorname{cell}([x_{t}^{\text{dec}} ; c_{t}], s_{t-1})$), read a bidirectional encoder (lesson birnn: seed 004 lists as a limit \#
-                that each $h_{i}$ knows nothing of the words after it), and use the additive score \#
-                $v^{\top} \tanh(W s_{t-1} + U h_{i})$, which is the score `concat` here up to biases. Seed 004 writes the context without the softmax, $c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$.
+                *after* its step, $s_{t}$, and the context does not feed back into the decoder's steps«combine» \#
+                (Luong et al.'s *input feeding*, which passes $\tilde h_{t-1}$ into step $t$, is left out). The cells are \#
+                PyTorch's («module»), computed as in the «lesson» lesson, with their `state_dict` keys under `encoder.` \#
+                and `decoder.`; their symbols carry $\text{enc}$ or $\text{dec}$ (their states are $h_{i}$ and $s_{t}$). \#
+                The encoder's states are the rows of $M$, so that $e_{t} = M s_{t}$ and $c_{t} = M^{\top} \alpha_{t}$; \#
+                $\langle a, b \rangle$ is the dot product $a^{\top} b$. **Bahdanau et al. (2015)** differ: they score with \#
+                the state *before* the step, $s_{t-1}$, feed the context into the decoder's input \#
+                ($s_{t} = \operatorname{cell}([x_{t}^{\text{dec}} ; c_{t}], s_{t-1})$), read a bidirectional encoder \#
+                (lesson birnn), and use the additive score $v^{\top} \tanh(W s_{t-1} + U h_{i})$, which is this lesson's \#
+                `"score": "concat"`, $v_{a}^{\top} \tanh(W_{a} [s_{t} ; h_{i}])$, up to biases. Seed 004 writes the context \#
+                without the softmax, $c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$, in row vectors ($s_{4} W$ where \#
+                these notes write $W s_{4}$), and lists the limits that remain: the $h_{i}$ still come through the RNN's \#
+                chain, so far words fade, and each $h_{i}$ knows nothing of the words after it (a bidirectional \#
+                encoder's answer to the second).
+                """#,
+            "convention, combine": #"""
+                : it joins $s_{t}$ in $\tilde h_{t}$. Seed 004's $\hat y_{4} = s_{4} W_{y} + c_{4} W_{y}' + x_{4} W_{x}$ \#
+                reads the context at the output too, but linearly and with the input as well, where $\tilde h_{t}$ puts \#
+                a tanh between
                 """#,
             "cell module, rnn": "`nn.RNN`, tanh",
+            "cell equation, rnn": #": $h_{i} = \tanh(W_{ih}^{\text{enc}} x_{i} + b_{ih}^{\text{enc}} + W_{hh}^{\text{enc}} h_{i-1} + b_{hh}^{\text{enc}})$"#,
             "cell module, lstm": "`nn.LSTM`",
             "cell module, gru": "`nn.GRU`",
             "label c unit": "c, unit «j»",
@@ -197,9 +211,9 @@ extension Seq2Seq {
             "cell lesson, lstm": "lstm-gates",
             "cell lesson, gru": "gru",
             "legend S": "source positions (encoder steps)",
-            "legend T": "target steps (decoder steps)",
+            "legend T": "decoder steps",
             "legend H": "hidden units, the same in the encoder and the decoder",
-            "legend V": "output classes (the target vocabulary)",
+            "legend V": "output classes: the words the decoder can predict",
             "label i": "i",
             "label class": "class",
             "label entry": "entry",
@@ -209,7 +223,7 @@ extension Seq2Seq {
             "heading decoder weights": "The decoder's cell",
             "heading encoder": "The encoder",
             "encoder": #"""
-                The encoder is the cell of the «lesson» lesson («module»), run over the «S» source rows from a zero state; each \#
+                The encoder is the cell of the «lesson» lesson («module»«equation»), run over the «S» source rows from a zero state; each \#
                 equation is written out below, and what the cell's values mean is said in that lesson. Its states \#
                 $h_{1} \dots h_{«S»}$ are kept: the attention reads them all.
                 """#,
@@ -230,8 +244,9 @@ extension Seq2Seq {
                 through the attention; the encoder's states gather it, and it goes back through the encoder's cell.
                 """#,
             "heading decoder back": "The decoder's steps, back",
-            "short path, direct": #"Attention's short path, in numbers: of $\frac{\partial L}{\partial h_{1}}$ (size $«total»$), the part the attention passes straight to $h_{1}$, row 1 of $\frac{\partial L}{\partial M}$, has size $«direct»$; the part that comes back along the encoder's chain, through every later step, has size $«chain»$. Without attention, gradient reaches $h_{1}$ only along that chain, through the decoder's first step and every later encoder step."#,
-            "short path, chain": #"Attention's short path, in numbers: of $\frac{\partial L}{\partial h_{1}}$ (size $«total»$), the part the attention passes straight to $h_{1}$, row 1 of $\frac{\partial L}{\partial M}$, has size $«direct»$; the part that comes back along the encoder's chain, through every later step, has size $«chain»$, the larger here: these weights give the first source word little attention."#,
+            "short path, cancel": #"The two parts partly cancel: $\frac{\partial L}{\partial h_{1}}$ has length $«total»$."#,
+            "short path, add": #"Together, $\frac{\partial L}{\partial h_{1}}$ has length $«total»$."#,
+            "short path": #"Attention's short path, in numbers: row 1 of $\frac{\partial L}{\partial M}$, what the attention at every decoder step passes straight to $h_{1}$, has length $«direct»$; the rest of $\frac{\partial L}{\partial h_{1}}$ comes back through the encoder's step 2 (length $«chain»$), and itself carries the attention's gradient to the later states, passed back. «together» Without attention, gradient could reach $h_{1}$ only from the decoder's start, $s_{0} = h_{«S»}$, back through every encoder step."#,
             "heading memory back": "The encoder states' gradient from the attention",
             "heading encoder back": "The encoder's steps, back",
             "heading weight gradients": "The weights' gradients",

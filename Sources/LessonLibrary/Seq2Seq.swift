@@ -61,7 +61,8 @@ enum Seq2Seq: Lesson {
         let parts = ["equations, \(m.score)", "equations, attention"] + (m.combineWeight == nil ? [] : ["equations, combine"])
             + (m.outWeight == nil ? [] : ["equations, out"]) + (m.targets == nil ? [] : ["equations, loss"]) + ["equations, end"]
         tr.math(parts.map { w($0) }.joined(separator: "\n"))
-        tr.say(w("convention", ["lesson": w("cell lesson, \(m.cell)"), "module": w("cell module, \(m.cell)")]))
+        tr.say(w("convention", ["lesson": w("cell lesson, \(m.cell)"), "module": w("cell module, \(m.cell)"),
+                                "combine": m.combineWeight == nil ? "" : w("convention, combine")]))
         tr.introduceInputs(legend: [
             (symbol: "S", meaning: w("legend S"), size: m.sourceSteps),
             (symbol: "T", meaning: w("legend T"), size: m.targetSteps),
@@ -96,7 +97,8 @@ enum Seq2Seq: Lesson {
         let once = SaidOnce(meanings: false)     // the cells' words
         let said = SaidOnce()                    // this lesson's, at the first step that has them
         tr.heading(w("heading encoder"))
-        tr.say(w("encoder", ["lesson": w("cell lesson, \(m.cell)"), "module": w("cell module, \(m.cell)"), "S": "\(m.sourceSteps)"]))
+        tr.say(w("encoder", ["lesson": w("cell lesson, \(m.cell)"), "module": w("cell module, \(m.cell)"), "S": "\(m.sourceSteps)",
+                             "equation": m.cell == "rnn" ? w("cell equation, rnn") : ""]))
         let encC0 = m.cell == "lstm" ? constant(.vector(.zeros(m.hidden)), #"c_{0}^{\text{enc}}"#) : nil
         let encLayer = LayerInputs(xs: (0..<m.sourceSteps).map { source.row($0, "x_{\($0 + 1)}") }, wIh: encInputs.wIh, wHh: encInputs.wHh,
                                    bIh: encInputs.bIh, bHh: encInputs.bHh, h0: encInputs.h0, c0: encC0, own: [])

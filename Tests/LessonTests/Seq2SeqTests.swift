@@ -219,3 +219,28 @@ extension Seq2SeqTests {
         #expect(text.contains("-log(0.8346) = 0.1808 ✓"))
     }
 }
+
+extension Seq2SeqTests {
+    @Test func theShortPathIsMeasuredFromTheGradients() throws {
+        let (trace, text) = try Self.note(try Self.example("default").input, backward: true)
+        func length(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let total = try Self.values(trace, "enc.h[1].grad")
+        let direct = Array(try Self.values(trace, "memory.grad").prefix(2))
+        let chain = zip(total, direct).map { $0 - $1 }
+        #expect(text.contains("passes straight to $h_{1}$, has length $\(readable(length(direct)))$"))
+        #expect(text.contains("comes back through the encoder's step 2 (length $\(readable(length(chain)))$)"))
+        let cancel = length(total) < max(length(direct), length(chain))
+        #expect(text.contains(cancel ? "The two parts partly cancel" : "Together,"))
+    }
+
+    @Test func theCrossingStepIsNamed() throws {
+        let text = try Self.note(try Self.example("default").input).text
+        let trace = try Seq2Seq.trace(try Self.example("default").input, file: "x", example: nil)
+        let best = try (1...3).map { t -> Int in
+            let a = try Self.values(trace, "alpha[\(t)]")
+            return a.indices.max { a[$0] < a[$1] }! + 1
+        }
+        let t = try #require((1..<3).first { best[$0] < best[$0 - 1] })
+        #expect(text.contains("step \(t + 1) looks at position \(best[t]), before position \(best[t - 1]), where step \(t) looked"))
+    }
+}
