@@ -29,7 +29,8 @@ extension CharLM {
 
     /// p_t's caption: its meaning once, then which character it favours and whether that is the target.
     static func probabilityCaption(_ m: CharLMInput, _ t: Int, y: [Double], once: SaidOnce) -> Caption {
-        let p = y.map { exp($0 - (y.max() ?? 0)) }
+        let top = y.max() ?? 0          // once, not per entry
+        let p = y.map { exp($0 - top) }
         let total = p.reduce(0, +)
         let probabilities = p.map { $0 / total }
         // Scores that are not numbers give no ranking to speak of.

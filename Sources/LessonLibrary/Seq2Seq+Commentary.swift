@@ -8,7 +8,8 @@ extension Seq2Seq {
     /// position (and token), and how far it is from an even spread.
     static func weightsCaption(_ m: Seq2SeqInput, _ t: Int, e: [Double], said: SaidOnce) -> Caption {
         let caption = said(words, "alpha[t]")
-        let exps = e.map { exp($0 - (e.max() ?? 0)) }
+        let top = e.max() ?? 0          // once, not per entry
+        let exps = e.map { exp($0 - top) }
         let sum = exps.reduce(0, +)
         let alpha = exps.map { $0 / sum }
         func with(_ said: String) -> Caption { Caption(title: caption.title, meaning: caption.meaning.isEmpty ? said : caption.meaning + " " + said) }
@@ -54,7 +55,8 @@ extension Seq2Seq {
 
     /// p_t's caption: its meaning once, then the likeliest class and, with targets, whether it is the right one.
     static func probabilityCaption(_ m: Seq2SeqInput, _ t: Int, y: [Double], said: SaidOnce) -> Caption {
-        let exps = y.map { exp($0 - (y.max() ?? 0)) }
+        let top = y.max() ?? 0          // once, not per entry
+        let exps = y.map { exp($0 - top) }
         let total = exps.reduce(0, +)
         let p = exps.map { $0 / total }
         guard !p.contains(where: \.isNaN) else { return said(words, "p[t]") }
@@ -71,7 +73,10 @@ extension Seq2Seq {
     static func alignmentSaying(_ m: Seq2SeqInput, alpha: [[Double]]) -> String {
         if alpha.contains(where: { $0.contains(where: \.isNaN) }) { return words("alignment, nan") }
         // Only the steps with one largest weight say where they look.
-        let single = alpha.indices.filter { t in alpha[t].filter { $0 == alpha[t].max() }.count == 1 }
+        let single = alpha.indices.filter { t in
+            let top = alpha[t].max()
+            return alpha[t].filter { $0 == top }.count == 1
+        }
         guard !single.isEmpty else { return words("alignment, none") }
         if single.count < alpha.count {
             let pairs = single.prefix(6).map { t in
