@@ -424,7 +424,7 @@ def stacked_cases():
     cells = LIMITS["layer_steps"]
     yield ("lstm-gates: a stack of layers × steps at the limit", "lstm-gates", []) + stacked_case(LIMITS["layers"], cells // LIMITS["layers"], 8, 8)
     # The check reruns 2·(4L + 3) times L·(T + 6) layer-steps.
-    steps = LIMITS["checked_cell_steps"] // (2 * 11 * 2) - 6
+    steps = LIMITS["checked_layer_steps"] // (2 * 11 * 2) - 6
     yield ("lstm-gates --backward: 2 layers at the check's limit", "lstm-gates", ["--backward"]) + stacked_case(2, min(steps, LIMITS["steps"]), 2, 2)
     layers = max(l for l in range(2, LIMITS["layers"] + 1) if 2 * (4 * l + 3) * l * 7 <= LIMITS["checked_layer_steps"])
     yield (f"lstm-gates --backward: {layers} layers of one step", "lstm-gates", ["--backward"]) + stacked_case(layers, 1, 4, 4)
