@@ -147,8 +147,9 @@ extension BiRNN {
                 sequence would read; a tagger reads the rows of $Y$, one per position.
                 """#,
             "summary carried": #"""
-                In the figure, the reverse row keeps the colours of $«bhT» = «bT»$, which read «last», all the way \#
-                to «first»: each of its units keeps its sign at every position to the left.
+                In the figure, the reverse row has the signs of $«bhT» = «bT»$, at «last», all the way \#
+                to «first»: each of its units keeps its sign at every position to the left (whether from «last» or \#
+                from the words between, the rerun with «last» changed, above, tells).
                 """#,
             "summary not carried": #"""
                 In the figure, the reverse row changes colour on its way left: «units» «has» one sign in \#
@@ -237,7 +238,7 @@ extension BiRNN {
             "heading input gradients": "The initial states and the input",
             "heading input gradients, input only": "The input",
             "all four biases": "all four biases",
-            "left out, no gradient": "«list» «were» left out, so «they» no gradient, as PyTorch gives none to a tensor that is not a parameter.",
+            "left out, no gradient": "«list» «were» not given, so «they» zeros here, constants with no gradient: in every lesson only the arrays given get one. In a PyTorch module the biases are parameters and would get one; give them in the input to see it.",
             "figure gradient sizes": "How large the gradient is at each position, in each direction",
             "panel gradient size, forward": "‖∂L/∂→«state»ₜ‖",
             "panel gradient size, reverse": "‖∂L/∂←«state»ₜ‖",
@@ -292,14 +293,14 @@ extension BiRNN {
             "gate shut": "stays nearly shut",
             "lstm written": #", so «last» is written into the cell of «units»"#,
             "unit": "unit «j»",
-            "story lstm kept, same": #"On the way to «first», $«f»$ is «v» at every word, so each cell keeps «v» of what it holds at each step."#,
-            "story lstm kept, range": #"On the way to «first», $«f»$ is between «min» and «max», so each cell keeps that much of what it holds at each step."#,
+            "story lstm kept, same": #"On the way to «first», $«f»$ is «v» at every word, so the cell's direct path keeps «v» of what it holds at each step (the candidate, which reads the state through $\overleftarrow{W_{hh}}$, can write back more)."#,
+            "story lstm kept, range": #"On the way to «first», $«f»$ is between «min» and «max», so the cell's direct path keeps that much of what it holds at each step (the candidate, which reads the state through $\overleftarrow{W_{hh}}$, can write back more)."#,
             "story lstm forward": #"The forward direction has gates of its own, with forget biases «b»."#,
             "story gru last": #"PyTorch's $z$ keeps the old state: on «last», $«z»$ is «v», so «units»."#,
             "gru takes": "unit «j» takes most of its candidate",
             "gru keeps": "unit «j» keeps most of its «start»",
             "gru start zero": "zero start",
             "gru start": "start",
-            "story gru between": #"On «words», $\overleftarrow{z}$ is «values», so each of these words keeps between «min»% and «max»% of what the state carries from «last» to «first»."#,
+            "story gru between": #"On «words», $\overleftarrow{z}$ is «values», so on these words the state keeps between «min»% and «max»% of itself directly (the candidate reads the state too, through $\overleftarrow{W_{hn}}$), on its way from «last» to «first»."#,
         ])
 }

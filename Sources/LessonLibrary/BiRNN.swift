@@ -250,6 +250,6 @@ enum BiRNN: Lesson {
         let items = states + (biases.count == 4 ? [words("all four biases")] : biases)
         guard !items.isEmpty else { return "" }
         let one = items.count == 1 && biases.count < 4
-        return " " + words("left out, no gradient", ["list": listed(items), "were": one ? "was" : "were", "they": one ? "it gets" : "they get"])
+        return " " + words("left out, no gradient", ["list": listed(items), "were": one ? "was" : "were", "they": one ? "it is" : "they are"])
     }
 }

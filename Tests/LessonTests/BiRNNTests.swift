@@ -136,17 +136,17 @@ import Testing
     @Test func theInputGradientsHeadingNamesWhatFollowsAndWhatWasLeftOut() throws {
         let text = try Self.note(try Self.example("default").input, backward: true).text
         #expect(text.contains("### The input\n") && !text.contains("### The initial states and the input"))
-        #expect(text.contains("`h0` and all four biases were left out, so they get no gradient, as PyTorch gives none to a tensor that is not a parameter."))
+        #expect(text.contains("`h0` and all four biases were not given, so they are zeros here, constants with no gradient: in every lesson only the arrays given get one."))
         // Counter-inputs: h0 given, one bias left out; then every array given.
         var input = try Self.changed("h0", .rows([[0.1, -0.2], [0.3, 0.4]]))
         for key in ["bias_ih_l0", "bias_hh_l0", "bias_ih_l0_reverse"] { input = try #require(input.setting(key, .numbers([0.1, 0.2]))) }
         let some = try Self.note(input, backward: true).text
-        #expect(some.contains("### The initial states and the input") && some.contains("`bias_hh_l0_reverse` was left out, so it gets no gradient"))
+        #expect(some.contains("### The initial states and the input") && some.contains("`bias_hh_l0_reverse` was not given, so it is zeros here"))
         let all = try Self.note(try #require(input.setting("bias_hh_l0_reverse", .numbers([0.1, 0.2]))), backward: true).text
-        #expect(!all.contains("left out, so"))
+        #expect(!all.contains("not given, so"))
         // An LSTM without c0 says so; its h0 was given.
         let lstm = try Self.note(try #require(try Self.example("lstm").input.setting("h0", .rows([[0, 0], [0, 0]]))), backward: true).text
-        #expect(lstm.contains("`c0`, `bias_hh_l0` and `bias_hh_l0_reverse` were left out"))
+        #expect(lstm.contains("`c0`, `bias_hh_l0` and `bias_hh_l0_reverse` were not given"))
     }
 
     @Test func theOutputRowIsYAndHnIsTwoRows() throws {
@@ -197,7 +197,7 @@ import Testing
         #expect(text.contains("on “river”, $\\overleftarrow{z_{4}}$ is \(BiRNN.twoSaid(z[3])), so unit 1 takes most of its candidate and unit 2 keeps most of its zero start."))
         let between = z[1] + z[2]
         let percent = { (x: Double) in NumberStyle(precision: 0).fixed(100 * x) }
-        #expect(text.contains("On “of” and “the”, $\\overleftarrow{z}$ is \(BiRNN.twoSaid(z[1])) and \(BiRNN.twoSaid(z[2])), so each of these words keeps between \(percent(between.min()!))% and \(percent(between.max()!))%"))
+        #expect(text.contains("On “of” and “the”, $\\overleftarrow{z}$ is \(BiRNN.twoSaid(z[1])) and \(BiRNN.twoSaid(z[2])), so on these words the state keeps between \(percent(between.min()!))% and \(percent(between.max()!))% of itself directly"))
         #expect(!text.contains("about 70%"))
         #expect(text.contains("The reset gate's rows of $\\overleftarrow{W_{ih}}$ are 0 too, so it is a constant, $\\sigma(1) = \(NumberStyle(precision: 2).fixed(1 / (1 + exp(-1.0))))$"))
         // Counter-input: h_5 not zero, and unit 2's z on “river” below 0.5: both units take their candidate, from a start.
@@ -238,7 +238,7 @@ import Testing
         #expect(!summary.contains("| t |"))
         let (b4, b1) = (try Self.values(trace, "bwd.h[4]"), try Self.values(trace, "bwd.h[1]"))
         #expect(zip(b4, b1).allSatisfy { ($0 > 0) == ($1 > 0) })
-        #expect(summary.contains("the reverse row keeps the colours of $\\overleftarrow{h_{4}} = \(vectorSaid(b4))$"))
+        #expect(summary.contains("the reverse row has the signs of $\\overleftarrow{h_{4}} = \(vectorSaid(b4))$"))
         // Counter-input: with no recurrent weights the reverse row forgets “river”: unit 2's sign at “bank” is not its sign there.
         let (blind, blindText) = try Self.note(try Self.changed("weight_hh_l0_reverse", .rows([[0, 0], [0, 0]])))
         let (c4, c1) = (try Self.values(blind, "bwd.h[4]"), try Self.values(blind, "bwd.h[1]"))
