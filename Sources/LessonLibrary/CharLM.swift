@@ -176,11 +176,6 @@ enum CharLM: Lesson {
         return tr
     }
 
-    /// A matrix whose rows are these vectors' values.
-    static func rowsMatrix(_ rows: [Traced]) -> Matrix {
-        Matrix(rows: rows.count, cols: rows.first?.value.count ?? 0, entries: rows.flatMap { $0.value.flat })
-    }
-
     /// A character in a LaTeX subscript: the letter or digit itself (`\text{e}`), else its place in the vocabulary.
     static func charSymbol(_ c: Character, index: Int) -> String {
         c.isLetter || c.isNumber ? "\\text{\(c)}" : "\(index + 1)"

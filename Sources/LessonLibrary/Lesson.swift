@@ -96,6 +96,11 @@ extension Trace {
     }
 }
 
+/// A matrix whose rows are these vectors' values (a heatmap of one distribution per step).
+func rowsMatrix(_ rows: [Traced]) -> Matrix {
+    Matrix(rows: rows.count, cols: rows.first?.value.count ?? 0, entries: rows.flatMap { $0.value.flat })
+}
+
 /// The entries of vector values over time, one series per unit: `series[u][t]`.
 func unitSeries(_ values: [Traced]) -> [[Double]] {
     let rows = values.map { $0.value.flat }

@@ -100,7 +100,7 @@ extension Seq2Seq {
     /// The seed statements these numbers bear on: seed 004's context without the softmax (for the
     /// dot score, which is its ⟨s, h⟩), and seq2seq's one state h_S against what attention reads.
     static func slides(_ m: Seq2SeqInput, memory: Value, steps: [DecoderStep]) -> [String] {
-        guard case .matrix(let hs) = memory, let last = steps.last,
+        guard case .matrix(let hs) = memory, !steps.isEmpty,
               !steps.contains(where: { $0.alpha.value.flat.contains(where: \.isNaN) || $0.e.value.flat.contains(where: { !$0.isFinite }) }) else { return [] }
         var bullets: [String] = []
         if m.score == "dot" {
@@ -135,7 +135,6 @@ extension Seq2Seq {
                 "S": "\(m.sourceSteps)", "weights": listed(shown) + (onLast.count > 6 ? words("and so on") : ""), "T": "\(steps.count)",
                 "others": others.count == steps.count ? words("all of them") : "\(others.count)"]))
         }
-        _ = last
         return bullets
     }
 }

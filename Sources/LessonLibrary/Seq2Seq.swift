@@ -46,7 +46,7 @@ enum Seq2Seq: Lesson {
     struct DecoderStep {
         var q: Traced?, u: Traced?
         var e, alpha, c: Traced
-        var joined: Traced?, hTilde: Traced?, y: Traced?, p: Traced?, loss: Traced?
+        var joined: Traced?, hTilde: Traced?, y: Traced?, loss: Traced?
     }
 
     /// The derivation, on the board: the mathematics here, its words in Seq2Seq+Words.swift.
@@ -151,7 +151,7 @@ enum Seq2Seq: Lesson {
             if let wOut, let bOut, let hTilde = step.hTilde {
                 let y = tr.record("y[\(t)]", "y_{\(t)}", wOut * hTilde + bOut, said(w, "y[t]"), labels: classLabels)
                 let p = tr.record("p[\(t)]", "p_{\(t)}", softmax(y), probabilityCaption(m, t, y: y.value.flat, said: said), labels: classLabels)
-                (step.y, step.p) = (y, p)
+                step.y = y
                 if let k = m.targets?[t - 1] {
                     step.loss = tr.record("loss[\(t)]", #"\ell_{\#(t)}"#,
                                           crossEntropy(y, p, target: k, picked: "p_{\(t),\(classSymbol(m, k))}", oneHot: #"\operatorname{onehot}(\#(classSymbol(m, k)))"#),
@@ -175,7 +175,7 @@ enum Seq2Seq: Lesson {
         tr.heading(w("heading summary"))
         let stepRows = (0..<m.targetSteps).map { t in stepLabel(m, t + 1) }
         tr.figure(.heatmaps(title: w("figure alignment"), panels: [Heatmap(title: w("panel alignment"), rows: stepRows, columns: sourceRows,
-                                                                           values: CharLM.rowsMatrix(steps.map(\.alpha)), rowHeader: w(m.targets == nil ? "label t, reads" : "label t, target"),
+                                                                           values: rowsMatrix(steps.map(\.alpha)), rowHeader: w(m.targets == nil ? "label t, reads" : "label t, target"),
                                                                            columnHeader: w("label i, source"))], scale: .unit),
                   description: w("figure alignment, description"))
         tr.summary(rowHeader: w(m.targets == nil ? "label t, reads" : "label t, target"), rows: stepRows, columns: [(symbol: #"\alpha_{t}"#, values: steps.map(\.alpha))], entries: sourceRows)

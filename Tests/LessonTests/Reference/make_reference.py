@@ -2836,19 +2836,7 @@ def main():
     for path, names in summary:
         lesson = os.path.basename(path)[:-5]
         print(f"{path}: {len(names)} cases")
-        for n in names:
-            print(f"  {n}")
-        for (les, run), d in MAX_DIFF.items():
-            if les == lesson:
-                print(f"  max |manual - {RUNS[run]}| = {d:.3e}; "
-                      f"{EXACT[les, run]}/{COMPARED[les, run]} compared "
-                      f"vectors bit-identical")
-        if lesson in FD_COUNT or lesson in FD_SMALL:
-            print(f"  central differences: {FD_COUNT.get(lesson, 0)} "
-                  f"gradient entries, largest relative difference "
-                  f"{FD_MAX.get(lesson, 0.0):.3e}; "
-                  f"{FD_SMALL.get(lesson, 0)} entries below {FD_FLOOR} "
-                  f"checked absolutely")
+        report_lesson(lesson, names)
         for les, case, gname, ties, size in TIES:
             if les == lesson:
                 print(f"  tie for the largest |entry|: {case} {gname} "
