@@ -57,6 +57,8 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $m_{n}'$, $t_{n}'$, $\mathbb 1_{n \ge 2}$ | smoothed matches and totals; 1 for every order above the first (add-one smoothing) | bleu |
 | $c$, $\ell_{k}$, $r$ | the candidate's length, reference $k$'s length, the reference length closest to $c$ (not the cell state $c_{t}$, char-lm's loss $\ell_{t}$, the reset gate $r_{t}$) | bleu |
 | $BP$, $\bar p$, $\text{BLEU}$ | brevity penalty $\min(1, e^{1 - r/c})$, geometric mean of the precisions, the score $BP \cdot \bar p$ | bleu |
+| $s$, $w$, $f$, $k$ | the optimizer's step (counted from 1), the warm-up steps, the schedule's factor, its scale $f d_{\text{model}}^{-0.5}$ (not BLEU's weights $w_{n}$) | lr-warmup |
+| $s^{-0.5}$, $s w^{-1.5}$, $\eta$, $s_{\text{peak}}$, $\eta_{\text{peak}}$ | the decay and the rise, the learning rate $k \min(s^{-0.5}, s w^{-1.5})$, the step of the peak and its rate | lr-warmup |
 
 Weights multiply from the side their lesson's source writes them on: the recurrent lessons and multi-head attention keep PyTorch's storage (out × in: $W x$ for a column vector, $X W^{\top}$ for tokens in rows); attention-qkv keeps the paper's $X W_{Q}$ (in × out). The multi-head note says where the two meet.
 

@@ -9,11 +9,15 @@ import Foundation
 /// rounds to zero never shows a minus sign.
 public struct NumberStyle: Sendable {
     public let precision: Int
+    /// Nonzero computed values smaller than this in magnitude are shown in exponent form with
+    /// `precision` decimals (a learning rate's 1.7469e-07, not 0.0000); nil: never.
+    public let exponentBelow: Double?
 
     public static let maxPrecision = 15
 
-    public init(precision: Int) {
+    public init(precision: Int, exponentBelow: Double? = nil) {
         self.precision = min(max(precision, 0), NumberStyle.maxPrecision)
+        self.exponentBelow = exponentBelow
     }
 
     /// A computed value: fixed decimals.
@@ -21,6 +25,7 @@ public struct NumberStyle: Sendable {
         guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
         // Beyond 10¹⁵ fixed decimals would print up to 309 digits: the exponent form instead.
         if abs(x) >= 1e15 { return String(format: "%.\(precision)e", x) }
+        if let small = exponentBelow, x != 0, abs(x) < small { return String(format: "%.\(precision)e", x) }
         // printf's %f rounds the exact binary value and ignores the locale (Swift never calls setlocale);
         // `exactFixed` does the same arithmetic without Foundation's formatting, which a long note
         // calls hundreds of thousands of times.

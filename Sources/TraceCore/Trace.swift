@@ -163,6 +163,8 @@ public final class Trace {
     public internal(set) var backwardProblems: [String] = []
     /// The gradient check of the backward pass, one row per differentiable input.
     public var gradientChecks: [GradientCheck] = []
+    /// Values smaller than this are shown in exponent form in the Markdown (a learning rate); nil: never.
+    public var exponentBelow: Double?
     /// The claims checked against this trace, with where they come from.
     public internal(set) var claims: (source: String, verdicts: [Verdict])?
     /// What explains several failing claims at once (a convention that fits the whole claims file).

@@ -5,6 +5,7 @@ import TraceCore
 let markdownWords = Words(text: [
     "left out": "«Plural» «first» to «last» «same work», so they are not written out here; «results», and `«command» --format json` has every value of every «singular».",
     "figure on stdout": "> **Figure: «title».** «description» The picture is written as an SVG file beside the note with `«command» -o NOTE.md`, and is in the lecture notes in `Lessons/`.",
+    "footer, exponent": "Numbers are rounded to «precision» decimals, those below «below» in exponent form (1.7469e-07 is 1.7469 · 10⁻⁷) with «precision» decimals before the exponent; given numbers are shown as written. Each value is computed from the unrounded values before it, so redoing a step from the rounded numbers can differ in the last decimal. `«command» --format json` prints every value at full precision.",
     "footer": "Numbers are rounded to «precision» decimals; given numbers are shown as written. Each value is computed from the unrounded values before it, so redoing a step from the rounded numbers can differ in the last decimal. `«command» --format json` prints every value at full precision.",
     "all zero": "all 0.",
     "legend header": "| symbol | meaning | in this example |",

@@ -6,8 +6,8 @@ import TraceCore
 
 public struct MarkdownRenderer {
     private let words = markdownWords
-    let style: NumberStyle
-    let equations: EquationWriter
+    var style: NumberStyle
+    var equations: EquationWriter
     /// The command that reproduces this trace, named in the footer.
     let command: String
 
@@ -56,6 +56,10 @@ public struct MarkdownRenderer {
 
     public func render(_ trace: Trace) -> String {
         var renderer = self
+        if let small = trace.exponentBelow {
+            renderer.style = NumberStyle(precision: style.precision, exponentBelow: small)
+            renderer.equations = EquationWriter(style: renderer.style)
+        }
         for verdict in trace.claims?.verdicts ?? [] {
             renderer.marks[verdict.claim.value, default: [:]][verdict.index] = verdict.holds
         }
@@ -122,7 +126,8 @@ public struct MarkdownRenderer {
         out += [
             "---",
             "",
-            words("footer", ["precision": "\(style.precision)", "command": command]),
+            words(style.exponentBelow == nil ? "footer" : "footer, exponent",
+                  ["precision": "\(style.precision)", "command": command, "below": style.exponentBelow.map { NumberStyle(precision: 4).given($0) } ?? ""]),
         ]
         return out.joined(separator: "\n") + "\n"
     }

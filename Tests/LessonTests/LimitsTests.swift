@@ -30,6 +30,7 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "char-lm": _ = try CharLMInput(&reader)
     case "seq2seq-attention": _ = try Seq2SeqInput(&reader)
     case "birnn": _ = try BiRNNInput(&reader)
+    case "lr-warmup": _ = try LRWarmupInput(&reader)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
@@ -172,6 +173,9 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
                   "combine.weight": matrix(1, 2), "out.weight": matrix(size, 1)]) },
               beyond: { seq2seq("rnn", source: 1, target: 1, hidden: 1, extra: ["combine.weight": matrix(1, 2), "out.weight": matrix(size + 1, 1)]) },
               message: "the number of classes (rows of out.weight) is \(size + 1), more than the limit of \(size)"),
+        Reach(lesson: "lr-warmup", atLimit: { .fields(["steps": .numbers((1...LRWarmup.maxSteps).map(Double.init))]) },
+              beyond: { .fields(["steps": .numbers((1...(LRWarmup.maxSteps + 1)).map(Double.init))]) },
+              message: "the number of steps is \(LRWarmup.maxSteps + 1), more than the limit of \(LRWarmup.maxSteps)"),
     ]
 
     @Test(arguments: reaches)
@@ -220,6 +224,8 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("seq2seq-attention", seq2seq("gru", source: 4, target: 2, width: 3, hidden: 2, extra: [
             "score": .string("concat"), "attn.weight": matrix(2, 4), "attn.v": .numbers([1, -1]), "combine.weight": matrix(2, 4),
             "combine.bias": .numbers([0.1, 0.2]), "out.weight": matrix(5, 2), "targets": .numbers([1, 5])])),
+        ("lr-warmup", JSON.fields([:])),
+        ("lr-warmup", JSON.fields(["d_model": .number(4), "warmup_steps": .number(3), "steps": .numbers([5, 1, 3, 3])])),
     ]
 
     @Test func theStatedTraceNumbersAreWhatTheTraceHolds() throws {
@@ -238,7 +244,8 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         let limits = JSONLimits.standard
         #expect(Double(limits.values) >= InputReader.maxTraceNumbers + 100_000)
         let longestArray = [RecurrentInput.maxSteps, 4 * RecurrentInput.maxSize, AttentionLimits.maxTokens, 3 * AttentionLimits.maxWidth,
-                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, ClaimSet.maxClaims]
+                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, ClaimSet.maxClaims,
+                            LRWarmup.maxSteps]
         #expect(limits.arrayElements >= longestArray.max() ?? 0)
         // The longest names a lesson knows and labels from the examples fit the string limit.
         #expect(limits.stringLength >= 1_000 && limits.objectMembers >= 100)

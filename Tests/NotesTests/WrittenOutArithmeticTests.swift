@@ -188,9 +188,15 @@ fileprivate enum Written {
         }
         guard digits > 0, body.utf8.first != UInt8(ascii: "."), let magnitude = Double(body) else { return nil }
         let value = negative ? -magnitude : magnitude
-        // Exponent form is only ever a given number shown as written (`1e-05`).
-        if hasExponent { return .exact(value) }
         decimals = max(decimals, 0)
+        // Exponent form is a given number shown as written (`1e-05`), or a small computed one with
+        // `precision` decimals in its mantissa (a learning rate's `6.9877e-04`).
+        if hasExponent {
+            guard let precision, decimals >= precision, let e = body.split(whereSeparator: { $0 == "e" || $0 == "E" }).last,
+                  let exponent = Double(e) else { return .exact(value) }
+            let half = 0.5 * Foundation.pow(10, exponent - Double(decimals))
+            return .make(value - half, value + half)
+        }
         guard let precision, decimals >= precision else { return .exact(value) }
         let half = 0.5 * Foundation.pow(10, Double(-decimals))
         return .make(value - half, value + half)

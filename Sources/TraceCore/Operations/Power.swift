@@ -1,4 +1,5 @@
-// A base raised to each entry of an exponent: the positional encoding's divisors base^{2i/d}.
+// A base raised to an exponent, entry by entry (a scalar against every entry): the positional
+// encoding's divisors base^{2i/d}, the learning-rate schedule's step^{-0.5}.
 
 import Foundation
 
@@ -13,7 +14,7 @@ struct Power: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        Arithmetic("\(w.factor(base, 0))^\(w.factor(exponent, index))", .atom)
+        Arithmetic("\(w.factor(base, index))^\(w.factor(exponent, index))", .atom)
     }
 }
 
