@@ -3346,10 +3346,359 @@ def s2s_main():
     report_lesson("seq2seq-attention", names)
 
 
+# ------------------------------------------------------------ transformer-block, decoder-block
+#
+# nn.TransformerEncoderLayer / nn.TransformerDecoderLayer (transformer-
+# block.json, decoder-block.json), batch_first=True, dropout=0, eval, one
+# sequence.  Input fields: src (L x E) or tgt (T x E) and memory (S x E),
+# nhead, activation ("relu" | "gelu", exact), norm_first (false),
+# layer_norm_eps (1e-5), causal (encoder, false) / tgt_causal (decoder,
+# true), the module's state_dict keys (PyTorch's shapes; biases, norm
+# weights and norm biases may be left out: zeros, ones, zeros, and then no
+# .grad), tokens / memory_tokens (labels), grad_output (the output's shape).
+# Every named value comes from explicit float64 formulas (multi-head
+# attention as multi-head-attention's: Q = x W_q^T + b_q, per head k the
+# columns (k-1) hd+1 .. k hd, scores = Q_k K_k^T, scaled = scores / sqrt(hd)
+# with the causal entries -inf, weights = row softmax, output = weights V_k,
+# concat, out_proj; layer norm as layer-norm's, biased variance, eps inside
+# the root):
+#   <attn>.Q, .K, .V, .head[k].scores, .head[k].scaled, .head[k].weights,
+#   .head[k].output, .concat, .output, .weights (mean over heads, off the
+#   loss's path: no gradient), with <attn> = self_attn or cross_attn (the
+#   decoder's attention over memory, module key multihead_attn; never
+#   masked);
+#   a layer norm N: N.mean, N.var, N.normalized, then its output under the
+#   block's name for it (N itself, or "output" for the last norm of a
+#   post-norm block);
+#   ff.linear1 (x W1^T + b1), ff.hidden (its activation), ff.output;
+#   add1, add2 (add3): the residual sums.
+# Post-norm encoder: self_attn(src), add1 = src + self_attn.output, norm1,
+# ff(norm1), add2 = norm1 + ff.output, output = norm2(add2).  Pre-norm:
+# norm1(src), self_attn(norm1), add1 = src + self_attn.output,
+# norm2(add1), ff(norm2), output = add1 + ff.output.  The decoder's
+# post-norm: self_attn(tgt), add1, norm1, cross_attn(norm1, memory), add2
+# = norm1 + cross_attn.output, norm2, ff(norm2), add3 = norm2 + ff.output,
+# output = norm3(add3); pre-norm: norm1(tgt), self_attn(norm1), add1 = tgt
+# + self_attn.output, norm2(add1), cross_attn(norm2, memory), add2 = add1 +
+# cross_attn.output, norm3(add2), ff(norm3), output = add2 + ff.output.
+# "values" come in this forward order; "grads" every value but the
+# averaged weights, in the reverse order, then the input fields given:
+# src (tgt, memory) and the state_dict keys in the module's order.  L =
+# sum(output * grad_output).  Checked to 1e-12: the explicit output against
+# the module's (load_state_dict, zeros / ones for the fields left out; the
+# causal mask nn.Transformer.generate_square_subsequent_mask, float -inf
+# above the diagonal, as src_mask / tgt_mask), run with autograd and again
+# under no_grad (PyTorch's inference fast path where it applies); every
+# input field's gradient (given or not) against the module's own backward;
+# every gradient's largest entry against a central difference.
+
+BLOCK_ATTN = ("in_proj_weight", "in_proj_bias", "out_proj.weight",
+              "out_proj.bias")
+
+
+def block_attention(tap, prefix, key, query, kv, P, heads, mask):
+    """Multi-head attention, every value named under `prefix` (self_attn.
+    or cross_attn.); P's weights under the module key `key`."""
+    E = query.shape[1]
+    hd = E // heads
+    W_q, W_k, W_v = P[key + "in_proj_weight"].chunk(3)
+    b_q, b_k, b_v = P[key + "in_proj_bias"].chunk(3)
+    Q = tap(prefix + "Q", torch.addmm(b_q, query, W_q.T))
+    K = tap(prefix + "K", torch.addmm(b_k, kv, W_k.T))
+    V = tap(prefix + "V", torch.addmm(b_v, kv, W_v.T))
+    head_out, head_w = [], []
+    for k in range(heads):
+        cols = slice(k * hd, (k + 1) * hd)
+        head = f"{prefix}head[{k + 1}]."
+        scores = tap(head + "scores", Q[:, cols] @ K[:, cols].T)
+        scaled = scores / math.sqrt(hd)
+        if mask is not None:
+            scaled = scaled.masked_fill(mask, -math.inf)
+        scaled = tap(head + "scaled", scaled)
+        w = tap(head + "weights", torch.softmax(scaled, dim=-1))
+        head_out.append(tap(head + "output", w @ V[:, cols]))
+        head_w.append(w)
+    concat = tap(prefix + "concat", torch.cat(head_out, dim=1))
+    out = tap(prefix + "output", torch.addmm(P[key + "out_proj.bias"], concat,
+                                             P[key + "out_proj.weight"].T))
+    tap(prefix + "weights", torch.stack(head_w).mean(dim=0))
+    return out
+
+
+def block_norm(tap, name, out_name, x, P, eps):
+    """Layer norm `name` of the rows of x: name.mean, .var, .normalized, and
+    the output under out_name."""
+    mean = tap(name + ".mean", x.mean(dim=-1))
+    var = tap(name + ".var", ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1))
+    normalized = tap(name + ".normalized", (x - mean.unsqueeze(1))
+                     / torch.sqrt(var + eps).unsqueeze(1))
+    return tap(out_name, normalized * P[name + ".weight"] + P[name + ".bias"])
+
+
+def block_ff(tap, x, P, activation):
+    a = tap("ff.linear1", torch.addmm(P["linear1.bias"], x,
+                                      P["linear1.weight"].T))
+    if activation == "relu":
+        h = torch.clamp_min(a, 0.0)
+    else:
+        # GELU, exact: x Phi(x) = x (1 + erf(x / sqrt 2)) / 2.
+        h = 0.5 * a * (1.0 + torch.erf(a / math.sqrt(2.0)))
+    h = tap("ff.hidden", h)
+    return tap("ff.output", torch.addmm(P["linear2.bias"], h,
+                                        P["linear2.weight"].T))
+
+
+def block_params(spec, decoder):
+    """Draw the block's numbers (fixed order, everything always drawn);
+    returns the tensors (defaults in place of fields left out), the
+    differentiable fields in the module's order and the given ones."""
+    E, Fd = spec["E"], spec["F"]
+    gen = torch.Generator().manual_seed(spec["seed"])
+    ws = spec.get("weight_scale", 1.0)
+    p = {}
+    if decoder:
+        p["tgt"] = draw(gen, (spec["T"], E), 1.0, 2)
+        p["memory"] = draw(gen, (spec["S"], E), 1.0, 2)
+    else:
+        p["src"] = draw(gen, (spec["L"], E), 1.0, 2)
+    attns = ("self_attn.", "multihead_attn.") if decoder else ("self_attn.",)
+    for a in attns:
+        p[a + "in_proj_weight"] = draw(gen, (3 * E, E), ws, 2)
+        p[a + "in_proj_bias"] = draw(gen, (3 * E,), ws, 2)
+        p[a + "out_proj.weight"] = draw(gen, (E, E), ws, 2)
+        p[a + "out_proj.bias"] = draw(gen, (E,), ws, 2)
+    p["linear1.weight"] = draw(gen, (Fd, E), ws, 2)
+    p["linear1.bias"] = draw(gen, (Fd,), ws, 2)
+    p["linear2.weight"] = draw(gen, (E, Fd), ws, 2)
+    p["linear2.bias"] = draw(gen, (E,), ws, 2)
+    norms = ("norm1", "norm2", "norm3") if decoder else ("norm1", "norm2")
+    for n in norms:
+        p[n + ".weight"] = draw(gen, (E,), 0.5, 2) + 1.0
+        p[n + ".bias"] = draw(gen, (E,), 0.5, 2)
+    fields = list(p)
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"bias", "norm"}, omit
+    given = []
+    for f in fields:
+        is_bias = f.endswith("bias") and not f.startswith("norm")
+        if "bias" in omit and is_bias:
+            p[f] = torch.zeros_like(p[f])
+        elif "norm" in omit and f.startswith("norm"):
+            p[f] = (torch.ones_like(p[f]) if f.endswith("weight")
+                    else torch.zeros_like(p[f]))
+        else:
+            given.append(f)
+    return p, fields, given
+
+
+def block_input(spec, p, fields, given, decoder):
+    obj = {}
+    for f in (("tgt", "memory") if decoder else ("src",)):
+        obj[f] = plain(p[f])
+    obj["nhead"] = spec["nhead"]
+    for key in ("activation", "norm_first", "layer_norm_eps",
+                "tgt_causal" if decoder else "causal"):
+        if key in spec:
+            obj[key] = spec[key]
+    for f in fields:
+        if f in given and f not in obj:
+            obj[f] = plain(p[f])
+    for key in ("tokens", "memory_tokens"):
+        if key in spec:
+            obj[key] = list(spec[key])
+    return obj
+
+
+def block_case(spec, decoder):
+    lesson = "decoder-block" if decoder else "transformer-block"
+    E, heads = spec["E"], spec["nhead"]
+    assert E % heads == 0
+    activation = spec.get("activation", "relu")
+    assert activation in ("relu", "gelu"), activation
+    norm_first = spec.get("norm_first", False)
+    eps = spec.get("layer_norm_eps", 1e-5)
+    if decoder:
+        T, S = spec["T"], spec["S"]
+        causal = spec.get("tgt_causal", True)
+        assert len(spec.get("memory_tokens", [0] * S)) == S
+    else:
+        T = spec["L"]
+        causal = spec.get("causal", False)
+    assert len(spec.get("tokens", [0] * T)) == T
+    mask = causal_mask(T, T) if causal else None
+    p, fields, given = block_params(spec, decoder)
+    obj = block_input(spec, p, fields, given, decoder)
+
+    def forward(P, tap, cut=None):
+        x = P["tgt"] if decoder else P["src"]
+
+        def norm(name, out_name, v):
+            return block_norm(tap, name, out_name, v, P, eps)
+
+        def self_attn(v):
+            return block_attention(tap, "self_attn.", "self_attn.", v, v, P,
+                                   heads, mask)
+
+        def cross_attn(v):
+            return block_attention(tap, "cross_attn.", "multihead_attn.", v,
+                                   P["memory"], P, heads, None)
+
+        if not decoder and not norm_first:
+            add1 = tap("add1", x + self_attn(x))
+            n1 = norm("norm1", "norm1", add1)
+            add2 = tap("add2", n1 + block_ff(tap, n1, P, activation))
+            return norm("norm2", "output", add2)
+        if not decoder:
+            n1 = norm("norm1", "norm1", x)
+            add1 = tap("add1", x + self_attn(n1))
+            n2 = norm("norm2", "norm2", add1)
+            return tap("output", add1 + block_ff(tap, n2, P, activation))
+        if not norm_first:
+            add1 = tap("add1", x + self_attn(x))
+            n1 = norm("norm1", "norm1", add1)
+            add2 = tap("add2", n1 + cross_attn(n1))
+            n2 = norm("norm2", "norm2", add2)
+            add3 = tap("add3", n2 + block_ff(tap, n2, P, activation))
+            return norm("norm3", "output", add3)
+        n1 = norm("norm1", "norm1", x)
+        add1 = tap("add1", x + self_attn(n1))
+        n2 = norm("norm2", "norm2", add1)
+        add2 = tap("add2", add1 + cross_attn(n2))
+        n3 = norm("norm3", "norm3", add2)
+        return tap("output", add2 + block_ff(tap, n3, P, activation))
+
+    tap = Tap()
+    with torch.no_grad():
+        out = forward(p, tap)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+    if activation == "relu":
+        # No pre-activation at ReLU's kink (the central differences would
+        # straddle it).
+        assert tap.named["ff.linear1"].abs().min() > 1e-4, spec["name"]
+
+    def new_module():
+        cls = (torch.nn.TransformerDecoderLayer if decoder
+               else torch.nn.TransformerEncoderLayer)
+        m = cls(E, heads, spec["F"], dropout=0.0, activation=activation,
+                layer_norm_eps=eps, batch_first=True, norm_first=norm_first,
+                dtype=DTYPE)
+        m.load_state_dict({f: p[f].clone() for f in fields[(2 if decoder
+                                                            else 1):]},
+                          strict=True)
+        m.eval()
+        return m
+
+    fmask = (torch.nn.Transformer.generate_square_subsequent_mask(
+        T, dtype=DTYPE) if causal else None)
+
+    def run(m, leaves):
+        if decoder:
+            return m(leaves["tgt"][None], leaves["memory"][None],
+                     tgt_mask=fmask)[0]
+        return m(leaves["src"][None], src_mask=fmask)[0]
+
+    seqs = ("tgt", "memory") if decoder else ("src",)
+    with torch.no_grad():
+        fast = run(new_module(), {f: p[f] for f in seqs})
+    note_diff(lesson, out, fast, f"{spec['name']} output",
+              run="module no_grad")
+    m = new_module()
+    q = {f: p[f].clone().requires_grad_(True) for f in seqs}
+    m_out = run(m, q)
+    note_diff(lesson, out, m_out.detach(), f"{spec['name']} output",
+              run="module")
+
+    NO_GRAD[lesson] = {"self_attn.weights", "cross_attn.weights"}
+    P, tap, go = backward_pass(lesson, spec, case, forward,
+                               {f: p[f] for f in fields}, (T, E),
+                               fields=fields)
+    if causal:
+        for k in range(heads):
+            g = tap.named[f"self_attn.head[{k + 1}].scaled"].grad
+            assert (g[mask] == 0).all(), spec["name"]
+            g = tap.named[f"self_attn.head[{k + 1}].scores"].grad
+            assert (g[mask] == 0).all(), spec["name"]
+    m_out.backward(go)
+    params = dict(m.named_parameters())
+    for f in fields:
+        theirs = q[f].grad if f in q else params[f].grad
+        note_diff(lesson, P[f].grad, theirs, f"{spec['name']} {f}.grad",
+                  run="backward module")
+    return case
+
+
+RUNS.update({
+    "module no_grad": "module under no_grad (inference fast path where it "
+                      "applies)",
+})
+
+TRANSFORMER_BLOCK = [
+    dict(name="post-relu-l1-e2-h1-f2", L=1, E=2, nhead=1, F=2),
+    dict(name="post-relu-l3-e4-h2-f6-grad-output", L=3, E=4, nhead=2, F=6,
+         grad_output=True, tokens=["the", "cat", "sat"]),
+    dict(name="pre-relu-l4-e4-h2-f8-grad-output", L=4, E=4, nhead=2, F=8,
+         norm_first=True, grad_output=True),
+    dict(name="post-gelu-l4-e4-h2-f8-causal-grad-output", L=4, E=4, nhead=2,
+         F=8, activation="gelu", causal=True, grad_output=True),
+    dict(name="pre-gelu-l3-e4-h2-f6-causal-grad-output", L=3, E=4, nhead=2,
+         F=6, activation="gelu", norm_first=True, causal=True,
+         grad_output=True),
+    dict(name="post-relu-l5-e8-h4-f8-grad-output", L=5, E=8, nhead=4, F=8,
+         weight_scale=0.5, grad_output=True),
+    dict(name="post-relu-l3-e4-h2-f6-no-bias-default-norms-grad-output",
+         L=3, E=4, nhead=2, F=6, omit=("bias", "norm"), grad_output=True),
+    dict(name="pre-gelu-l4-e4-h2-f6-no-bias-default-norms", L=4, E=4,
+         nhead=2, F=6, activation="gelu", norm_first=True,
+         omit=("bias", "norm")),
+    dict(name="post-gelu-l3-e4-h1-f6-eps0.1-defaults-given", L=3, E=4,
+         nhead=1, F=6, activation="gelu", norm_first=False, causal=False,
+         layer_norm_eps=0.1),
+    dict(name="pre-relu-l1-e2-h2-f3-causal-grad-output", L=1, E=2, nhead=2,
+         F=3, norm_first=True, causal=True, grad_output=True),
+]
+
+DECODER_BLOCK = [
+    dict(name="post-relu-t1-s1-e2-h1-f2", T=1, S=1, E=2, nhead=1, F=2),
+    dict(name="post-relu-t3-s4-e4-h2-f6-grad-output", T=3, S=4, E=4,
+         nhead=2, F=6, grad_output=True, tokens=["<s>", "le", "chat"],
+         memory_tokens=["the", "black", "cat", "."]),
+    dict(name="pre-relu-t4-s2-e4-h2-f8-grad-output", T=4, S=2, E=4,
+         nhead=2, F=8, norm_first=True, grad_output=True),
+    dict(name="post-gelu-t3-s3-e4-h2-f6-grad-output", T=3, S=3, E=4,
+         nhead=2, F=6, activation="gelu", grad_output=True),
+    dict(name="pre-gelu-t2-s3-e4-h2-f6-grad-output", T=2, S=3, E=4,
+         nhead=2, F=6, activation="gelu", norm_first=True, grad_output=True),
+    dict(name="post-relu-t3-s2-e4-h2-f6-not-causal-grad-output", T=3, S=2,
+         E=4, nhead=2, F=6, tgt_causal=False, grad_output=True),
+    dict(name="pre-relu-t3-s5-e8-h4-f8-no-bias-default-norms-grad-output",
+         T=3, S=5, E=8, nhead=4, F=8, norm_first=True, weight_scale=0.5,
+         omit=("bias", "norm"), grad_output=True),
+    dict(name="post-gelu-t2-s4-e4-h2-f6-causal-given", T=2, S=4, E=4,
+         nhead=2, F=6, activation="gelu", tgt_causal=True,
+         layer_norm_eps=0.01),
+]
+
+
+def block_main(decoder):
+    lesson = "decoder-block" if decoder else "transformer-block"
+    specs = DECODER_BLOCK if decoder else TRANSFORMER_BLOCK
+    cases = []
+    for k, spec in enumerate(specs):
+        spec = dict(spec)
+        spec.setdefault("seed", (10100 if decoder else 10000) + k)
+        cases.append(block_case(spec, decoder))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases(lesson, cases, torch=torch.__version__)
+    report_lesson(lesson, names)
+
+
 if __name__ == "__main__":
     import sys
-    # "char-lm", "bleu", "birnn" or "seq2seq-attention" alone regenerates
-    # that lesson's file only.
+    # "char-lm", "bleu", "birnn", "seq2seq-attention", "transformer-block",
+    # "decoder-block", "norms", "vit-patches" or "lr-warmup" alone
+    # regenerates that lesson's file only.
     if sys.argv[1:] == ["char-lm"]:
         charlm_main()
     elif sys.argv[1:] == ["bleu"]:
@@ -3358,9 +3707,15 @@ if __name__ == "__main__":
         birnn_main()
     elif sys.argv[1:] == ["seq2seq-attention"]:
         s2s_main()
+    elif sys.argv[1:] == ["transformer-block"]:
+        block_main(decoder=False)
+    elif sys.argv[1:] == ["decoder-block"]:
+        block_main(decoder=True)
     else:
         main()
         charlm_main()
         bleu_main()
         birnn_main()
         s2s_main()
+        block_main(decoder=False)
+        block_main(decoder=True)
