@@ -3694,6 +3694,191 @@ def block_main(decoder):
     report_lesson(lesson, names)
 
 
+# ------------------------------------------------------------ norms
+#
+# One B x T x D tensor normalized four ways (norms.json); biased variance,
+# eps inside the root, no affine.  Input fields: input (B x T x D, an array
+# of B matrices of T rows), groups (G dividing D; default 2 when D is even,
+# else 1), eps (1e-5), grad_output (B x T x D).  Named values, in this
+# order: batch.mean (D), batch.var (D), batch.output (per feature over B and
+# T), layer.mean (B x T), layer.var, layer.output (per token over D),
+# instance.mean (B x D), instance.var, instance.output (per sequence and
+# feature over T), group.mean (B x G), group.var, group.output (per
+# sequence over T and the D/G features of group g, features (g-1) D/G + 1
+# .. g D/G); every output B x T x D.  L = sum over the four outputs of
+# sum(output * grad_output), one grad_output for all four.  "grads": every
+# value in the reverse order, then input.grad.  Checked to 1e-12: the
+# outputs against nn.BatchNorm1d(D, affine=False, track_running_stats=False
+# and True, training mode), nn.InstanceNorm1d(D) and nn.GroupNorm(G, D,
+# affine=False) on the (B, D, T) layout and nn.LayerNorm(D,
+# elementwise_affine=False) -- or, where a module refuses its input (one
+# value per feature or per group in training mode: "Expected more than 1
+# value per channel"), the ATen kernel it calls (torch.batch_norm,
+# torch.instance_norm, torch.group_norm), which computes it (variance 0,
+# output 0); the means and variances against torch.var_mean; input.grad
+# against the modules' (kernels') backward; every gradient's largest entry
+# against a central difference.
+
+NORM_KINDS = ("batch", "layer", "instance", "group")
+
+
+def norms_reference(x, G, eps):
+    """The four outputs from torch.nn (ATen's kernel where the module
+    refuses the shape); and which ran."""
+    xp = x.permute(0, 2, 1)                                   # B x D x T
+    B, D, T = xp.shape
+    back = lambda y: y.permute(0, 2, 1)                       # noqa: E731
+    outs, runs = {}, {}
+    try:
+        outs["batch"] = back(torch.nn.BatchNorm1d(
+            D, eps=eps, affine=False, track_running_stats=False,
+            dtype=DTYPE).train()(xp))
+        tracked = back(torch.nn.BatchNorm1d(D, eps=eps, affine=False,
+                                            dtype=DTYPE).train()(xp))
+        assert torch.equal(tracked, outs["batch"])
+        runs["batch"] = "module"
+    except ValueError:
+        outs["batch"] = back(torch.batch_norm(xp, None, None, None, None,
+                                              True, 0.1, eps, False))
+        runs["batch"] = "aten"
+    outs["layer"] = torch.nn.LayerNorm(D, eps=eps, elementwise_affine=False,
+                                       dtype=DTYPE)(x)
+    runs["layer"] = "module"
+    try:
+        outs["instance"] = back(torch.nn.InstanceNorm1d(D, eps=eps,
+                                                        dtype=DTYPE)(xp))
+        runs["instance"] = "module"
+    except ValueError:
+        outs["instance"] = back(torch.instance_norm(
+            xp, None, None, None, None, True, 0.1, eps, False))
+        runs["instance"] = "aten"
+    try:
+        outs["group"] = back(torch.nn.GroupNorm(G, D, eps=eps, affine=False,
+                                                dtype=DTYPE)(xp))
+        runs["group"] = "module"
+    except ValueError:
+        outs["group"] = back(torch.group_norm(xp, G, None, None, eps, False))
+        runs["group"] = "aten"
+    return outs, runs
+
+
+def norms_case(spec):
+    lesson = "norms"
+    B, T, D = spec["B"], spec["T"], spec["D"]
+    G = spec.get("groups", 2 if D % 2 == 0 else 1)
+    assert D % G == 0, spec["name"]
+    eps = spec.get("eps", 1e-5)
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {"input": draw(gen, (B, T, D), spec.get("input_scale", 1.0), 2)}
+    obj = {"input": plain(p["input"])}
+    if "groups" in spec:
+        obj["groups"] = G
+    if "eps" in spec:
+        obj["eps"] = eps
+
+    def forward(P, tap, cut=None):
+        x = P["input"]
+        # batch: per feature over B and T.
+        mean = tap("batch.mean", x.mean(dim=(0, 1)))
+        var = tap("batch.var", ((x - mean) ** 2).mean(dim=(0, 1)))
+        total = tap("batch.output", (x - mean) / torch.sqrt(var + eps))
+        # layer: per token over D.
+        mean = tap("layer.mean", x.mean(dim=2))
+        c = x - mean.unsqueeze(2)
+        var = tap("layer.var", (c ** 2).mean(dim=2))
+        total = total + tap("layer.output",
+                            c / torch.sqrt(var + eps).unsqueeze(2))
+        # instance: per sequence and feature over T.
+        mean = tap("instance.mean", x.mean(dim=1))
+        c = x - mean.unsqueeze(1)
+        var = tap("instance.var", (c ** 2).mean(dim=1))
+        total = total + tap("instance.output",
+                            c / torch.sqrt(var + eps).unsqueeze(1))
+        # group: per sequence over T and the D/G features of each group.
+        xg = x.reshape(B, T, G, D // G)
+        mean = tap("group.mean", xg.mean(dim=(1, 3)))
+        c = xg - mean[:, None, :, None]
+        var = tap("group.var", (c ** 2).mean(dim=(1, 3)))
+        total = total + tap("group.output", (
+            c / torch.sqrt(var + eps)[:, None, :, None]).reshape(B, T, D))
+        # sum(grad_output * total) is the sum over the four outputs.
+        return total
+
+    tap = Tap()
+    with torch.no_grad():
+        forward(p, tap)
+        refs, runs = norms_reference(p["input"], G, eps)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+    for kind in NORM_KINDS:
+        note_diff(lesson, tap.named[kind + ".output"], refs[kind],
+                  f"{spec['name']} {kind}.output", run=runs[kind])
+    # Means and variances against torch.var_mean over the same entries.
+    x = p["input"]
+    checks = {"batch": torch.var_mean(x, dim=(0, 1), unbiased=False),
+              "layer": torch.var_mean(x, dim=2, unbiased=False),
+              "instance": torch.var_mean(x, dim=1, unbiased=False),
+              "group": torch.var_mean(x.reshape(B, T, G, D // G),
+                                      dim=(1, 3), unbiased=False)}
+    for kind, (tv, tm) in checks.items():
+        note_diff(lesson, tap.named[kind + ".mean"], tm,
+                  f"{spec['name']} {kind}.mean", run="var_mean")
+        note_diff(lesson, tap.named[kind + ".var"], tv,
+                  f"{spec['name']} {kind}.var", run="var_mean")
+
+    P, _, go = backward_pass(lesson, spec, case, forward, p, (B, T, D),
+                             fields=("input",))
+    leaf = p["input"].clone().requires_grad_(True)
+    refs, runs = norms_reference(leaf, G, eps)
+    sum(refs.values()).backward(go)
+    run = ("backward module" if set(runs.values()) == {"module"}
+           else "backward aten")
+    note_diff(lesson, P["input"].grad, leaf.grad,
+              f"{spec['name']} input.grad", run=run)
+    return case
+
+
+RUNS.update({
+    "aten": "the module's ATen kernel (torch.batch_norm, instance_norm, "
+            "group_norm: shapes the module refuses in training mode)",
+    "backward aten": "the modules' backward, ATen kernels' where a module "
+                     "refuses the shape (gradients)",
+})
+
+NORMS = [
+    # One value per feature and per group: batch and instance variances 0,
+    # outputs 0 (eps keeps them finite).
+    dict(name="b1-t1-d2", B=1, T=1, D=2),
+    dict(name="b2-t3-d4-grad-output", B=2, T=3, D=4, grad_output=True),
+    # B = 1: batch norm and instance norm agree.
+    dict(name="b1-t4-d3-grad-output", B=1, T=4, D=3, grad_output=True),
+    # G = D: group norm is instance norm.
+    dict(name="b2-t3-d4-groups4-grad-output", B=2, T=3, D=4, groups=4,
+         grad_output=True),
+    dict(name="b3-t2-d6-groups3-eps0.1-grad-output", B=3, T=2, D=6,
+         groups=3, eps=0.1, grad_output=True),
+    # D odd: G = 1 by default (the whole sequence, as one group).
+    dict(name="b2-t3-d5", B=2, T=3, D=5),
+    # G = 1 given: one group of all D features.
+    dict(name="b2-t4-d2-groups1-grad-output", B=2, T=4, D=2, groups=1,
+         grad_output=True),
+    # T = 1: instance norm over one value, 0; the module refuses it.
+    dict(name="b3-t1-d4-grad-output", B=3, T=1, D=4, grad_output=True),
+]
+
+
+def norms_main():
+    cases = []
+    for k, spec in enumerate(NORMS):
+        spec = dict(spec)
+        spec.setdefault("seed", 10200 + k)
+        cases.append(norms_case(spec))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("norms", cases, torch=torch.__version__)
+    report_lesson("norms", names)
+
+
 if __name__ == "__main__":
     import sys
     # "char-lm", "bleu", "birnn", "seq2seq-attention", "transformer-block",
@@ -3711,6 +3896,8 @@ if __name__ == "__main__":
         block_main(decoder=False)
     elif sys.argv[1:] == ["decoder-block"]:
         block_main(decoder=True)
+    elif sys.argv[1:] == ["norms"]:
+        norms_main()
     else:
         main()
         charlm_main()
@@ -3719,3 +3906,4 @@ if __name__ == "__main__":
         s2s_main()
         block_main(decoder=False)
         block_main(decoder=True)
+        norms_main()
