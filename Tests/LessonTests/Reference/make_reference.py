@@ -3879,6 +3879,147 @@ def norms_main():
     report_lesson("norms", names)
 
 
+# ------------------------------------------------------------ vit-patches
+#
+# ViT's input (vit-patches.json; torchvision's VisionTransformer: conv_proj,
+# class token, position embedding).  Input fields: image (C x H x W, or
+# H x W for one channel), patch_size P (dividing H and W), conv_proj.weight
+# (E x C x P x P; E x 1 x P x P for an H x W image), conv_proj.bias (E),
+# class_token (E), pos_embedding ((N+1) x E), grad_output ((N+1) x E); the
+# bias, class token and position embedding may be left out (zeros; then
+# no .grad).  N = (H/P)(W/P) patches in row-major order.  Named values, in
+# this order: patches (N x C P P: patch n flattened in (channel, row,
+# column) order, the order of conv_proj.weight[e].flatten()), embeddings
+# (N x E, patches W^T + b with W the weight reshaped E x C P P), tokens
+# ((N+1) x E, the class token then the embeddings), output (tokens +
+# pos_embedding).  "grads": the values in the reverse order, then image
+# (the image's shape), conv_proj.weight (E x C x P x P), conv_proj.bias,
+# class_token, pos_embedding (those given).  Checked to 1e-12: patches
+# against F.unfold(image, P, stride=P) transposed; embeddings against
+# nn.Conv2d(C, E, P, stride=P) (load_state_dict) on the image, flattened
+# and transposed; every input field's gradient against the backward of
+# that module followed by the class token and the position embedding;
+# every gradient's largest entry against a central difference.
+
+VIT_FIELDS = ("image", "conv_proj.weight", "conv_proj.bias", "class_token",
+              "pos_embedding")
+
+
+def vit_case(spec):
+    lesson = "vit-patches"
+    C, H, W, P, E = spec["C"], spec["H"], spec["W"], spec["P"], spec["E"]
+    gray = spec.get("gray", False)            # an H x W image (C = 1)
+    assert not gray or C == 1
+    assert H % P == 0 and W % P == 0
+    h, w = H // P, W // P
+    N = h * w
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {"image": draw(gen, (H, W) if gray else (C, H, W), 1.0, 2),
+         "conv_proj.weight": draw(gen, (E, C, P, P), 1.0, 2),
+         "conv_proj.bias": draw(gen, (E,), 1.0, 2),
+         "class_token": draw(gen, (E,), 1.0, 2),
+         "pos_embedding": draw(gen, (N + 1, E), 1.0, 2)}
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"conv_proj.bias", "class_token", "pos_embedding"}
+    for f in omit:
+        p[f] = torch.zeros_like(p[f])
+    obj = {"image": plain(p["image"]), "patch_size": P}
+    for f in VIT_FIELDS[1:]:
+        if f not in omit:
+            obj[f] = plain(p[f])
+
+    def forward(Pm, tap, cut=None):
+        img = Pm["image"].reshape(C, H, W)
+        # Patch (i, j) is entry i w + j; within it (channel, row, column).
+        patches = tap("patches", img.reshape(C, h, P, w, P)
+                      .permute(1, 3, 0, 2, 4).reshape(N, C * P * P))
+        Wm = Pm["conv_proj.weight"].reshape(E, C * P * P)
+        embeddings = tap("embeddings", torch.addmm(Pm["conv_proj.bias"],
+                                                   patches, Wm.T))
+        tokens = tap("tokens", torch.cat([Pm["class_token"].unsqueeze(0),
+                                          embeddings]))
+        return tap("output", tokens + Pm["pos_embedding"])
+
+    tap = Tap()
+    with torch.no_grad():
+        forward(p, tap)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+
+    def module_path(leaves):
+        conv = torch.nn.Conv2d(C, E, P, stride=P, dtype=DTYPE)
+        conv.load_state_dict({"weight": leaves["conv_proj.weight"].detach(),
+                              "bias": leaves["conv_proj.bias"].detach()},
+                             strict=True)
+        x = leaves["image"].reshape(1, C, H, W)
+        emb = conv(x).flatten(2).transpose(1, 2)[0]
+        out = torch.cat([leaves["class_token"].unsqueeze(0), emb]) \
+            + leaves["pos_embedding"]
+        return conv, emb, out
+
+    with torch.no_grad():
+        unfold = torch.nn.functional.unfold(p["image"].reshape(1, C, H, W),
+                                            P, stride=P)[0].T
+        _, emb, out = module_path(p)
+    note_diff(lesson, tap.named["patches"], unfold,
+              f"{spec['name']} patches", run="unfold")
+    note_diff(lesson, tap.named["embeddings"], emb,
+              f"{spec['name']} embeddings", run="module")
+    note_diff(lesson, tap.named["output"], out, f"{spec['name']} output",
+              run="module")
+
+    Pg, _, go = backward_pass(lesson, spec, case, forward, p, (N + 1, E),
+                              fields=VIT_FIELDS)
+    leaves = {f: p[f].clone().requires_grad_(True) for f in VIT_FIELDS}
+    conv, _, out = module_path(leaves)
+    out.backward(go)
+    theirs = {"image": leaves["image"].grad,
+              "conv_proj.weight": conv.weight.grad,
+              "conv_proj.bias": conv.bias.grad,
+              "class_token": leaves["class_token"].grad,
+              "pos_embedding": leaves["pos_embedding"].grad}
+    for f in VIT_FIELDS:
+        note_diff(lesson, Pg[f].grad, theirs[f], f"{spec['name']} {f}.grad",
+                  run="backward module")
+    return case
+
+
+RUNS.update({"unfold": "F.unfold(image, P, stride=P), transposed"})
+
+VIT = [
+    # One channel given as H x W (conv_proj.weight E x 1 x P x P).
+    dict(name="gray-h4-w4-p2-e3-grad-output", C=1, H=4, W=4, P=2, E=3,
+         gray=True, grad_output=True),
+    dict(name="c3-h4-w4-p2-e4-grad-output", C=3, H=4, W=4, P=2, E=4,
+         grad_output=True),
+    # Not square: 2 x 3 patches, numbered along the rows.
+    dict(name="c2-h4-w6-p2-e3-no-bias-grad-output", C=2, H=4, W=6, P=2, E=3,
+         omit=("conv_proj.bias",), grad_output=True),
+    # P = the image's side: one patch.
+    dict(name="c1-h3-w3-p3-n1-e2", C=1, H=3, W=3, P=3, E=2,
+         omit=("class_token", "pos_embedding")),
+    # P = 1: every pixel a patch.
+    dict(name="c2-h2-w3-p1-e2-grad-output", C=2, H=2, W=3, P=1, E=2,
+         grad_output=True),
+    dict(name="c3-h2-w2-p2-n1-e5-no-class-token-grad-output", C=3, H=2, W=2,
+         P=2, E=5, omit=("class_token",), grad_output=True),
+    dict(name="gray-h2-w4-p2-e2-pos-only", C=1, H=2, W=4, P=2, E=2,
+         gray=True, omit=("conv_proj.bias", "class_token")),
+]
+
+
+def vit_main():
+    cases = []
+    for k, spec in enumerate(VIT):
+        spec = dict(spec)
+        spec.setdefault("seed", 10300 + k)
+        cases.append(vit_case(spec))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("vit-patches", cases, torch=torch.__version__)
+    report_lesson("vit-patches", names)
+
+
 if __name__ == "__main__":
     import sys
     # "char-lm", "bleu", "birnn", "seq2seq-attention", "transformer-block",
@@ -3898,6 +4039,8 @@ if __name__ == "__main__":
         block_main(decoder=True)
     elif sys.argv[1:] == ["norms"]:
         norms_main()
+    elif sys.argv[1:] == ["vit-patches"]:
+        vit_main()
     else:
         main()
         charlm_main()
@@ -3907,3 +4050,4 @@ if __name__ == "__main__":
         block_main(decoder=False)
         block_main(decoder=True)
         norms_main()
+        vit_main()
