@@ -4020,6 +4020,84 @@ def vit_main():
     report_lesson("vit-patches", names)
 
 
+# ------------------------------------------------------------ lr-warmup
+#
+# The Transformer's learning-rate schedule (lr-warmup.json; Vaswani et al.
+# 2017, section 5.3), no gradients (no "grads" member, as bleu's).  Input
+# fields: d_model (512), warmup_steps (4000), factor (1), steps (integers >=
+# 1, in the order given).  Values: lr (one per step, factor d_model^-0.5
+# min(step^-0.5, step warmup_steps^-1.5)), peak_step (= warmup_steps),
+# peak_lr (the formula at warmup_steps).  Checked: every lr against
+# torch.optim.lr_scheduler.LambdaLR with that function (of max(epoch, 1), as
+# The Annotated Transformer's rate) on an SGD optimizer of lr 1, stepped
+# once per step, to 1e-15 relative; peak_lr the largest of the formula over
+# steps 1 .. 2 warmup_steps.
+
+def warmup_lr(step, d_model, warmup, factor):
+    return factor * d_model ** -0.5 * min(step ** -0.5, step * warmup ** -1.5)
+
+
+def lr_case(spec):
+    lesson = "lr-warmup"
+    d_model = spec.get("d_model", 512)
+    warmup = spec.get("warmup_steps", 4000)
+    factor = spec.get("factor", 1)
+    steps = list(spec["steps"])
+    assert steps and all(isinstance(s, int) and s >= 1 for s in steps)
+    obj = {}
+    for key in ("d_model", "warmup_steps", "factor"):
+        if key in spec:
+            obj[key] = spec[key]
+    obj["steps"] = steps
+    lr = [warmup_lr(s, d_model, warmup, factor) for s in steps]
+    peak_lr = warmup_lr(warmup, d_model, warmup, factor)
+    assert peak_lr == max(warmup_lr(s, d_model, warmup, factor)
+                          for s in range(1, 2 * warmup + 1)), spec["name"]
+
+    param = torch.zeros(1, dtype=DTYPE, requires_grad=True)
+    opt = torch.optim.SGD([param], lr=1.0)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda e: warmup_lr(max(e, 1), d_model, warmup, factor))
+    by_step = {}
+    for s in range(1, max(steps) + 1):
+        opt.step()
+        sched.step()
+        by_step[s] = sched.get_last_lr()[0]
+    for s, mine in zip(steps, lr):
+        rel = abs(mine - by_step[s]) / abs(by_step[s])
+        assert rel <= 1e-15, (spec["name"], s, mine, by_step[s])
+        key = (lesson, "LambdaLR")
+        MAX_DIFF[key] = max(MAX_DIFF.get(key, 0.0), rel)
+        EXACT[key] = EXACT.get(key, 0) + (mine == by_step[s])
+        COMPARED[key] = COMPARED.get(key, 0) + 1
+    values = {"lr": lr, "peak_step": warmup, "peak_lr": peak_lr}
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+RUNS.update({"LambdaLR": "LambdaLR on SGD(lr=1), relative (per step)"})
+
+LR_WARMUP = [
+    dict(name="default-steps5", steps=[1, 100, 4000, 8000, 20000]),
+    # warmup 1: at step 1 both branches are 1.
+    dict(name="warmup1-steps4", warmup_steps=1, steps=[1, 2, 3, 10]),
+    dict(name="dmodel4-factor2-warmup10-steps6", d_model=4, factor=2,
+         warmup_steps=10, steps=[1, 5, 10, 11, 20, 100]),
+    dict(name="unsorted-steps7", steps=[8000, 1, 4000, 50, 20000, 3999,
+                                        4001]),
+    dict(name="steps-1", steps=[1]),
+    dict(name="defaults-given-around-peak", d_model=512, warmup_steps=4000,
+         factor=1, steps=[3999, 4000, 4001]),
+]
+
+
+def lr_main():
+    cases = [lr_case(dict(spec)) for spec in LR_WARMUP]
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("lr-warmup", cases, torch=torch.__version__)
+    report_lesson("lr-warmup", names)
+
+
 if __name__ == "__main__":
     import sys
     # "char-lm", "bleu", "birnn", "seq2seq-attention", "transformer-block",
@@ -4041,6 +4119,8 @@ if __name__ == "__main__":
         norms_main()
     elif sys.argv[1:] == ["vit-patches"]:
         vit_main()
+    elif sys.argv[1:] == ["lr-warmup"]:
+        lr_main()
     else:
         main()
         charlm_main()
@@ -4051,3 +4131,4 @@ if __name__ == "__main__":
         block_main(decoder=True)
         norms_main()
         vit_main()
+        lr_main()
