@@ -24,11 +24,15 @@ nltk.translate.bleu_score (matches, totals, precisions, c, r, bp, bleu and
 every n-gram's counts; see bleu_case below).  `make_reference.py bleu`
 writes bleu.json alone.
 
-Also char-lm.json, birnn.json (nn.RNN/LSTM/GRU(bidirectional=True)) and
-seq2seq-attention.json (an encoder-decoder with Luong attention), each
-described in its own section near the end of this script;
-`make_reference.py char-lm` (birnn, seq2seq-attention) writes that file
-alone.
+Also char-lm.json, birnn.json (nn.RNN/LSTM/GRU(bidirectional=True)),
+seq2seq-attention.json (an encoder-decoder with Luong attention),
+transformer-block.json and decoder-block.json
+(nn.TransformerEncoderLayer / nn.TransformerDecoderLayer), norms.json
+(batch, layer, instance and group norm), vit-patches.json (ViT's patch
+embedding) and lr-warmup.json (the Transformer's learning-rate schedule),
+each described in its own section near the end of this script;
+`make_reference.py char-lm` (birnn, seq2seq-attention, transformer-block,
+decoder-block, norms, vit-patches, lr-warmup) writes that file alone.
 
 Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
 "values", "grads"}]}; vectors are lists, matrices lists of rows, a non-finite
