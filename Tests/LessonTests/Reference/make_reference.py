@@ -24,11 +24,15 @@ nltk.translate.bleu_score (matches, totals, precisions, c, r, bp, bleu and
 every n-gram's counts; see bleu_case below).  `make_reference.py bleu`
 writes bleu.json alone.
 
-Also char-lm.json, birnn.json (nn.RNN/LSTM/GRU(bidirectional=True)) and
-seq2seq-attention.json (an encoder-decoder with Luong attention), each
-described in its own section near the end of this script;
-`make_reference.py char-lm` (birnn, seq2seq-attention) writes that file
-alone.
+Also char-lm.json, birnn.json (nn.RNN/LSTM/GRU(bidirectional=True)),
+seq2seq-attention.json (an encoder-decoder with Luong attention),
+transformer-block.json and decoder-block.json
+(nn.TransformerEncoderLayer / nn.TransformerDecoderLayer), norms.json
+(batch, layer, instance and group norm), vit-patches.json (ViT's patch
+embedding) and lr-warmup.json (the Transformer's learning-rate schedule),
+each described in its own section near the end of this script;
+`make_reference.py char-lm` (birnn, seq2seq-attention, transformer-block,
+decoder-block, norms, vit-patches, lr-warmup) writes that file alone.
 
 Each file is {"lesson", "generator", "torch", "cases": [{"name", "input",
 "values", "grads"}]}; vectors are lists, matrices lists of rows, a non-finite
@@ -3346,10 +3350,763 @@ def s2s_main():
     report_lesson("seq2seq-attention", names)
 
 
+# ------------------------------------------------------------ transformer-block, decoder-block
+#
+# nn.TransformerEncoderLayer / nn.TransformerDecoderLayer (transformer-
+# block.json, decoder-block.json), batch_first=True, dropout=0, eval, one
+# sequence.  Input fields: src (L x E) or tgt (T x E) and memory (S x E),
+# nhead, activation ("relu" | "gelu", exact), norm_first (false),
+# layer_norm_eps (1e-5), causal (encoder, false) / tgt_causal (decoder,
+# true), the module's state_dict keys (PyTorch's shapes; biases, norm
+# weights and norm biases may be left out: zeros, ones, zeros, and then no
+# .grad), tokens / memory_tokens (labels), grad_output (the output's shape).
+# Every named value comes from explicit float64 formulas (multi-head
+# attention as multi-head-attention's: Q = x W_q^T + b_q, per head k the
+# columns (k-1) hd+1 .. k hd, scores = Q_k K_k^T, scaled = scores / sqrt(hd)
+# with the causal entries -inf, weights = row softmax, output = weights V_k,
+# concat, out_proj; layer norm as layer-norm's, biased variance, eps inside
+# the root):
+#   <attn>.Q, .K, .V, .head[k].scores, .head[k].scaled, .head[k].weights,
+#   .head[k].output, .concat, .output, .weights (mean over heads, off the
+#   loss's path: no gradient), with <attn> = self_attn or cross_attn (the
+#   decoder's attention over memory, module key multihead_attn; never
+#   masked);
+#   a layer norm N: N.mean, N.var, N.normalized, then its output under the
+#   block's name for it (N itself, or "output" for the last norm of a
+#   post-norm block);
+#   ff.linear1 (x W1^T + b1), ff.hidden (its activation), ff.output;
+#   add1, add2 (add3): the residual sums.
+# Post-norm encoder: self_attn(src), add1 = src + self_attn.output, norm1,
+# ff(norm1), add2 = norm1 + ff.output, output = norm2(add2).  Pre-norm:
+# norm1(src), self_attn(norm1), add1 = src + self_attn.output,
+# norm2(add1), ff(norm2), output = add1 + ff.output.  The decoder's
+# post-norm: self_attn(tgt), add1, norm1, cross_attn(norm1, memory), add2
+# = norm1 + cross_attn.output, norm2, ff(norm2), add3 = norm2 + ff.output,
+# output = norm3(add3); pre-norm: norm1(tgt), self_attn(norm1), add1 = tgt
+# + self_attn.output, norm2(add1), cross_attn(norm2, memory), add2 = add1 +
+# cross_attn.output, norm3(add2), ff(norm3), output = add2 + ff.output.
+# "values" come in this forward order; "grads" every value but the
+# averaged weights, in the reverse order, then the input fields given:
+# src (tgt, memory) and the state_dict keys in the module's order.  L =
+# sum(output * grad_output).  Checked to 1e-12: the explicit output against
+# the module's (load_state_dict, zeros / ones for the fields left out; the
+# causal mask nn.Transformer.generate_square_subsequent_mask, float -inf
+# above the diagonal, as src_mask / tgt_mask), run with autograd and again
+# under no_grad (PyTorch's inference fast path where it applies); every
+# input field's gradient (given or not) against the module's own backward;
+# every gradient's largest entry against a central difference.
+
+BLOCK_ATTN = ("in_proj_weight", "in_proj_bias", "out_proj.weight",
+              "out_proj.bias")
+
+
+def block_attention(tap, prefix, key, query, kv, P, heads, mask):
+    """Multi-head attention, every value named under `prefix` (self_attn.
+    or cross_attn.); P's weights under the module key `key`."""
+    E = query.shape[1]
+    hd = E // heads
+    W_q, W_k, W_v = P[key + "in_proj_weight"].chunk(3)
+    b_q, b_k, b_v = P[key + "in_proj_bias"].chunk(3)
+    Q = tap(prefix + "Q", torch.addmm(b_q, query, W_q.T))
+    K = tap(prefix + "K", torch.addmm(b_k, kv, W_k.T))
+    V = tap(prefix + "V", torch.addmm(b_v, kv, W_v.T))
+    head_out, head_w = [], []
+    for k in range(heads):
+        cols = slice(k * hd, (k + 1) * hd)
+        head = f"{prefix}head[{k + 1}]."
+        scores = tap(head + "scores", Q[:, cols] @ K[:, cols].T)
+        scaled = scores / math.sqrt(hd)
+        if mask is not None:
+            scaled = scaled.masked_fill(mask, -math.inf)
+        scaled = tap(head + "scaled", scaled)
+        w = tap(head + "weights", torch.softmax(scaled, dim=-1))
+        head_out.append(tap(head + "output", w @ V[:, cols]))
+        head_w.append(w)
+    concat = tap(prefix + "concat", torch.cat(head_out, dim=1))
+    out = tap(prefix + "output", torch.addmm(P[key + "out_proj.bias"], concat,
+                                             P[key + "out_proj.weight"].T))
+    tap(prefix + "weights", torch.stack(head_w).mean(dim=0))
+    return out
+
+
+def block_norm(tap, name, out_name, x, P, eps):
+    """Layer norm `name` of the rows of x: name.mean, .var, .normalized, and
+    the output under out_name."""
+    mean = tap(name + ".mean", x.mean(dim=-1))
+    var = tap(name + ".var", ((x - mean.unsqueeze(1)) ** 2).mean(dim=-1))
+    normalized = tap(name + ".normalized", (x - mean.unsqueeze(1))
+                     / torch.sqrt(var + eps).unsqueeze(1))
+    return tap(out_name, normalized * P[name + ".weight"] + P[name + ".bias"])
+
+
+def block_ff(tap, x, P, activation):
+    a = tap("ff.linear1", torch.addmm(P["linear1.bias"], x,
+                                      P["linear1.weight"].T))
+    if activation == "relu":
+        h = torch.clamp_min(a, 0.0)
+    else:
+        # GELU, exact: x Phi(x) = x (1 + erf(x / sqrt 2)) / 2.
+        h = 0.5 * a * (1.0 + torch.erf(a / math.sqrt(2.0)))
+    h = tap("ff.hidden", h)
+    return tap("ff.output", torch.addmm(P["linear2.bias"], h,
+                                        P["linear2.weight"].T))
+
+
+def block_params(spec, decoder):
+    """Draw the block's numbers (fixed order, everything always drawn);
+    returns the tensors (defaults in place of fields left out), the
+    differentiable fields in the module's order and the given ones."""
+    E, Fd = spec["E"], spec["F"]
+    gen = torch.Generator().manual_seed(spec["seed"])
+    ws = spec.get("weight_scale", 1.0)
+    p = {}
+    if decoder:
+        p["tgt"] = draw(gen, (spec["T"], E), 1.0, 2)
+        p["memory"] = draw(gen, (spec["S"], E), 1.0, 2)
+    else:
+        p["src"] = draw(gen, (spec["L"], E), 1.0, 2)
+    attns = ("self_attn.", "multihead_attn.") if decoder else ("self_attn.",)
+    for a in attns:
+        p[a + "in_proj_weight"] = draw(gen, (3 * E, E), ws, 2)
+        p[a + "in_proj_bias"] = draw(gen, (3 * E,), ws, 2)
+        p[a + "out_proj.weight"] = draw(gen, (E, E), ws, 2)
+        p[a + "out_proj.bias"] = draw(gen, (E,), ws, 2)
+    p["linear1.weight"] = draw(gen, (Fd, E), ws, 2)
+    p["linear1.bias"] = draw(gen, (Fd,), ws, 2)
+    p["linear2.weight"] = draw(gen, (E, Fd), ws, 2)
+    p["linear2.bias"] = draw(gen, (E,), ws, 2)
+    norms = ("norm1", "norm2", "norm3") if decoder else ("norm1", "norm2")
+    for n in norms:
+        p[n + ".weight"] = draw(gen, (E,), 0.5, 2) + 1.0
+        p[n + ".bias"] = draw(gen, (E,), 0.5, 2)
+    fields = list(p)
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"bias", "norm"}, omit
+    given = []
+    for f in fields:
+        is_bias = f.endswith("bias") and not f.startswith("norm")
+        if "bias" in omit and is_bias:
+            p[f] = torch.zeros_like(p[f])
+        elif "norm" in omit and f.startswith("norm"):
+            p[f] = (torch.ones_like(p[f]) if f.endswith("weight")
+                    else torch.zeros_like(p[f]))
+        else:
+            given.append(f)
+    return p, fields, given
+
+
+def block_input(spec, p, fields, given, decoder):
+    obj = {}
+    for f in (("tgt", "memory") if decoder else ("src",)):
+        obj[f] = plain(p[f])
+    obj["nhead"] = spec["nhead"]
+    for key in ("activation", "norm_first", "layer_norm_eps",
+                "tgt_causal" if decoder else "causal"):
+        if key in spec:
+            obj[key] = spec[key]
+    for f in fields:
+        if f in given and f not in obj:
+            obj[f] = plain(p[f])
+    for key in ("tokens", "memory_tokens"):
+        if key in spec:
+            obj[key] = list(spec[key])
+    return obj
+
+
+def block_case(spec, decoder):
+    lesson = "decoder-block" if decoder else "transformer-block"
+    E, heads = spec["E"], spec["nhead"]
+    assert E % heads == 0
+    activation = spec.get("activation", "relu")
+    assert activation in ("relu", "gelu"), activation
+    norm_first = spec.get("norm_first", False)
+    eps = spec.get("layer_norm_eps", 1e-5)
+    if decoder:
+        T, S = spec["T"], spec["S"]
+        causal = spec.get("tgt_causal", True)
+        assert len(spec.get("memory_tokens", [0] * S)) == S
+    else:
+        T = spec["L"]
+        causal = spec.get("causal", False)
+    assert len(spec.get("tokens", [0] * T)) == T
+    mask = causal_mask(T, T) if causal else None
+    p, fields, given = block_params(spec, decoder)
+    obj = block_input(spec, p, fields, given, decoder)
+
+    def forward(P, tap, cut=None):
+        x = P["tgt"] if decoder else P["src"]
+
+        def norm(name, out_name, v):
+            return block_norm(tap, name, out_name, v, P, eps)
+
+        def self_attn(v):
+            return block_attention(tap, "self_attn.", "self_attn.", v, v, P,
+                                   heads, mask)
+
+        def cross_attn(v):
+            return block_attention(tap, "cross_attn.", "multihead_attn.", v,
+                                   P["memory"], P, heads, None)
+
+        if not decoder and not norm_first:
+            add1 = tap("add1", x + self_attn(x))
+            n1 = norm("norm1", "norm1", add1)
+            add2 = tap("add2", n1 + block_ff(tap, n1, P, activation))
+            return norm("norm2", "output", add2)
+        if not decoder:
+            n1 = norm("norm1", "norm1", x)
+            add1 = tap("add1", x + self_attn(n1))
+            n2 = norm("norm2", "norm2", add1)
+            return tap("output", add1 + block_ff(tap, n2, P, activation))
+        if not norm_first:
+            add1 = tap("add1", x + self_attn(x))
+            n1 = norm("norm1", "norm1", add1)
+            add2 = tap("add2", n1 + cross_attn(n1))
+            n2 = norm("norm2", "norm2", add2)
+            add3 = tap("add3", n2 + block_ff(tap, n2, P, activation))
+            return norm("norm3", "output", add3)
+        n1 = norm("norm1", "norm1", x)
+        add1 = tap("add1", x + self_attn(n1))
+        n2 = norm("norm2", "norm2", add1)
+        add2 = tap("add2", add1 + cross_attn(n2))
+        n3 = norm("norm3", "norm3", add2)
+        return tap("output", add2 + block_ff(tap, n3, P, activation))
+
+    tap = Tap()
+    with torch.no_grad():
+        out = forward(p, tap)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+    if activation == "relu":
+        # No pre-activation at ReLU's kink (the central differences would
+        # straddle it).
+        assert tap.named["ff.linear1"].abs().min() > 1e-4, spec["name"]
+
+    def new_module():
+        cls = (torch.nn.TransformerDecoderLayer if decoder
+               else torch.nn.TransformerEncoderLayer)
+        m = cls(E, heads, spec["F"], dropout=0.0, activation=activation,
+                layer_norm_eps=eps, batch_first=True, norm_first=norm_first,
+                dtype=DTYPE)
+        m.load_state_dict({f: p[f].clone() for f in fields[(2 if decoder
+                                                            else 1):]},
+                          strict=True)
+        m.eval()
+        return m
+
+    fmask = (torch.nn.Transformer.generate_square_subsequent_mask(
+        T, dtype=DTYPE) if causal else None)
+
+    def run(m, leaves):
+        if decoder:
+            return m(leaves["tgt"][None], leaves["memory"][None],
+                     tgt_mask=fmask)[0]
+        return m(leaves["src"][None], src_mask=fmask)[0]
+
+    seqs = ("tgt", "memory") if decoder else ("src",)
+    with torch.no_grad():
+        fast = run(new_module(), {f: p[f] for f in seqs})
+    note_diff(lesson, out, fast, f"{spec['name']} output",
+              run="module no_grad")
+    m = new_module()
+    q = {f: p[f].clone().requires_grad_(True) for f in seqs}
+    m_out = run(m, q)
+    note_diff(lesson, out, m_out.detach(), f"{spec['name']} output",
+              run="module")
+
+    NO_GRAD[lesson] = {"self_attn.weights", "cross_attn.weights"}
+    P, tap, go = backward_pass(lesson, spec, case, forward,
+                               {f: p[f] for f in fields}, (T, E),
+                               fields=fields)
+    if causal:
+        for k in range(heads):
+            g = tap.named[f"self_attn.head[{k + 1}].scaled"].grad
+            assert (g[mask] == 0).all(), spec["name"]
+            g = tap.named[f"self_attn.head[{k + 1}].scores"].grad
+            assert (g[mask] == 0).all(), spec["name"]
+    m_out.backward(go)
+    params = dict(m.named_parameters())
+    for f in fields:
+        theirs = q[f].grad if f in q else params[f].grad
+        note_diff(lesson, P[f].grad, theirs, f"{spec['name']} {f}.grad",
+                  run="backward module")
+    return case
+
+
+RUNS.update({
+    "module no_grad": "module under no_grad (inference fast path where it "
+                      "applies)",
+})
+
+TRANSFORMER_BLOCK = [
+    dict(name="post-relu-l1-e2-h1-f2", L=1, E=2, nhead=1, F=2),
+    dict(name="post-relu-l3-e4-h2-f6-grad-output", L=3, E=4, nhead=2, F=6,
+         grad_output=True, tokens=["the", "cat", "sat"]),
+    dict(name="pre-relu-l4-e4-h2-f8-grad-output", L=4, E=4, nhead=2, F=8,
+         norm_first=True, grad_output=True),
+    dict(name="post-gelu-l4-e4-h2-f8-causal-grad-output", L=4, E=4, nhead=2,
+         F=8, activation="gelu", causal=True, grad_output=True),
+    dict(name="pre-gelu-l3-e4-h2-f6-causal-grad-output", L=3, E=4, nhead=2,
+         F=6, activation="gelu", norm_first=True, causal=True,
+         grad_output=True),
+    dict(name="post-relu-l5-e8-h4-f8-grad-output", L=5, E=8, nhead=4, F=8,
+         weight_scale=0.5, grad_output=True),
+    dict(name="post-relu-l3-e4-h2-f6-no-bias-default-norms-grad-output",
+         L=3, E=4, nhead=2, F=6, omit=("bias", "norm"), grad_output=True),
+    dict(name="pre-gelu-l4-e4-h2-f6-no-bias-default-norms", L=4, E=4,
+         nhead=2, F=6, activation="gelu", norm_first=True,
+         omit=("bias", "norm")),
+    dict(name="post-gelu-l3-e4-h1-f6-eps0.1-defaults-given", L=3, E=4,
+         nhead=1, F=6, activation="gelu", norm_first=False, causal=False,
+         layer_norm_eps=0.1),
+    dict(name="pre-relu-l1-e2-h2-f3-causal-grad-output", L=1, E=2, nhead=2,
+         F=3, norm_first=True, causal=True, grad_output=True),
+]
+
+DECODER_BLOCK = [
+    dict(name="post-relu-t1-s1-e2-h1-f2", T=1, S=1, E=2, nhead=1, F=2),
+    dict(name="post-relu-t3-s4-e4-h2-f6-grad-output", T=3, S=4, E=4,
+         nhead=2, F=6, grad_output=True, tokens=["<s>", "le", "chat"],
+         memory_tokens=["the", "black", "cat", "."]),
+    dict(name="pre-relu-t4-s2-e4-h2-f8-grad-output", T=4, S=2, E=4,
+         nhead=2, F=8, norm_first=True, grad_output=True),
+    dict(name="post-gelu-t3-s3-e4-h2-f6-grad-output", T=3, S=3, E=4,
+         nhead=2, F=6, activation="gelu", grad_output=True),
+    dict(name="pre-gelu-t2-s3-e4-h2-f6-grad-output", T=2, S=3, E=4,
+         nhead=2, F=6, activation="gelu", norm_first=True, grad_output=True),
+    dict(name="post-relu-t3-s2-e4-h2-f6-not-causal-grad-output", T=3, S=2,
+         E=4, nhead=2, F=6, tgt_causal=False, grad_output=True),
+    dict(name="pre-relu-t3-s5-e8-h4-f8-no-bias-default-norms-grad-output",
+         T=3, S=5, E=8, nhead=4, F=8, norm_first=True, weight_scale=0.5,
+         omit=("bias", "norm"), grad_output=True),
+    dict(name="post-gelu-t2-s4-e4-h2-f6-causal-given", T=2, S=4, E=4,
+         nhead=2, F=6, activation="gelu", tgt_causal=True,
+         layer_norm_eps=0.01),
+]
+
+
+def block_main(decoder):
+    lesson = "decoder-block" if decoder else "transformer-block"
+    specs = DECODER_BLOCK if decoder else TRANSFORMER_BLOCK
+    cases = []
+    for k, spec in enumerate(specs):
+        spec = dict(spec)
+        spec.setdefault("seed", (10100 if decoder else 10000) + k)
+        cases.append(block_case(spec, decoder))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases(lesson, cases, torch=torch.__version__)
+    report_lesson(lesson, names)
+
+
+# ------------------------------------------------------------ norms
+#
+# One B x T x D tensor normalized four ways (norms.json); biased variance,
+# eps inside the root, no affine.  Input fields: input (B x T x D, an array
+# of B matrices of T rows), groups (G dividing D; default 2 when D is even,
+# else 1), eps (1e-5), grad_output (B x T x D).  Named values, in this
+# order: batch.mean (D), batch.var (D), batch.output (per feature over B and
+# T), layer.mean (B x T), layer.var, layer.output (per token over D),
+# instance.mean (B x D), instance.var, instance.output (per sequence and
+# feature over T), group.mean (B x G), group.var, group.output (per
+# sequence over T and the D/G features of group g, features (g-1) D/G + 1
+# .. g D/G); every output B x T x D.  L = sum over the four outputs of
+# sum(output * grad_output), one grad_output for all four.  "grads": every
+# value in the reverse order, then input.grad.  Checked to 1e-12: the
+# outputs against nn.BatchNorm1d(D, affine=False, track_running_stats=False
+# and True, training mode), nn.InstanceNorm1d(D) and nn.GroupNorm(G, D,
+# affine=False) on the (B, D, T) layout and nn.LayerNorm(D,
+# elementwise_affine=False) -- or, where a module refuses its input (one
+# value per feature or per group in training mode: "Expected more than 1
+# value per channel"), the ATen kernel it calls (torch.batch_norm,
+# torch.instance_norm, torch.group_norm), which computes it (variance 0,
+# output 0); the means and variances against torch.var_mean; input.grad
+# against the modules' (kernels') backward; every gradient's largest entry
+# against a central difference.
+
+NORM_KINDS = ("batch", "layer", "instance", "group")
+
+
+def norms_reference(x, G, eps):
+    """The four outputs from torch.nn (ATen's kernel where the module
+    refuses the shape); and which ran."""
+    xp = x.permute(0, 2, 1)                                   # B x D x T
+    B, D, T = xp.shape
+    back = lambda y: y.permute(0, 2, 1)                       # noqa: E731
+    outs, runs = {}, {}
+    try:
+        outs["batch"] = back(torch.nn.BatchNorm1d(
+            D, eps=eps, affine=False, track_running_stats=False,
+            dtype=DTYPE).train()(xp))
+        tracked = back(torch.nn.BatchNorm1d(D, eps=eps, affine=False,
+                                            dtype=DTYPE).train()(xp))
+        assert torch.equal(tracked, outs["batch"])
+        runs["batch"] = "module"
+    except ValueError:
+        outs["batch"] = back(torch.batch_norm(xp, None, None, None, None,
+                                              True, 0.1, eps, False))
+        runs["batch"] = "aten"
+    outs["layer"] = torch.nn.LayerNorm(D, eps=eps, elementwise_affine=False,
+                                       dtype=DTYPE)(x)
+    runs["layer"] = "module"
+    try:
+        outs["instance"] = back(torch.nn.InstanceNorm1d(D, eps=eps,
+                                                        dtype=DTYPE)(xp))
+        runs["instance"] = "module"
+    except ValueError:
+        outs["instance"] = back(torch.instance_norm(
+            xp, None, None, None, None, True, 0.1, eps, False))
+        runs["instance"] = "aten"
+    try:
+        outs["group"] = back(torch.nn.GroupNorm(G, D, eps=eps, affine=False,
+                                                dtype=DTYPE)(xp))
+        runs["group"] = "module"
+    except ValueError:
+        outs["group"] = back(torch.group_norm(xp, G, None, None, eps, False))
+        runs["group"] = "aten"
+    return outs, runs
+
+
+def norms_case(spec):
+    lesson = "norms"
+    B, T, D = spec["B"], spec["T"], spec["D"]
+    G = spec.get("groups", 2 if D % 2 == 0 else 1)
+    assert D % G == 0, spec["name"]
+    eps = spec.get("eps", 1e-5)
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {"input": draw(gen, (B, T, D), spec.get("input_scale", 1.0), 2)}
+    obj = {"input": plain(p["input"])}
+    if "groups" in spec:
+        obj["groups"] = G
+    if "eps" in spec:
+        obj["eps"] = eps
+
+    def forward(P, tap, cut=None):
+        x = P["input"]
+        # batch: per feature over B and T.
+        mean = tap("batch.mean", x.mean(dim=(0, 1)))
+        var = tap("batch.var", ((x - mean) ** 2).mean(dim=(0, 1)))
+        total = tap("batch.output", (x - mean) / torch.sqrt(var + eps))
+        # layer: per token over D.
+        mean = tap("layer.mean", x.mean(dim=2))
+        c = x - mean.unsqueeze(2)
+        var = tap("layer.var", (c ** 2).mean(dim=2))
+        total = total + tap("layer.output",
+                            c / torch.sqrt(var + eps).unsqueeze(2))
+        # instance: per sequence and feature over T.
+        mean = tap("instance.mean", x.mean(dim=1))
+        c = x - mean.unsqueeze(1)
+        var = tap("instance.var", (c ** 2).mean(dim=1))
+        total = total + tap("instance.output",
+                            c / torch.sqrt(var + eps).unsqueeze(1))
+        # group: per sequence over T and the D/G features of each group.
+        xg = x.reshape(B, T, G, D // G)
+        mean = tap("group.mean", xg.mean(dim=(1, 3)))
+        c = xg - mean[:, None, :, None]
+        var = tap("group.var", (c ** 2).mean(dim=(1, 3)))
+        total = total + tap("group.output", (
+            c / torch.sqrt(var + eps)[:, None, :, None]).reshape(B, T, D))
+        # sum(grad_output * total) is the sum over the four outputs.
+        return total
+
+    tap = Tap()
+    with torch.no_grad():
+        forward(p, tap)
+        refs, runs = norms_reference(p["input"], G, eps)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+    for kind in NORM_KINDS:
+        note_diff(lesson, tap.named[kind + ".output"], refs[kind],
+                  f"{spec['name']} {kind}.output", run=runs[kind])
+    # Means and variances against torch.var_mean over the same entries.
+    x = p["input"]
+    checks = {"batch": torch.var_mean(x, dim=(0, 1), unbiased=False),
+              "layer": torch.var_mean(x, dim=2, unbiased=False),
+              "instance": torch.var_mean(x, dim=1, unbiased=False),
+              "group": torch.var_mean(x.reshape(B, T, G, D // G),
+                                      dim=(1, 3), unbiased=False)}
+    for kind, (tv, tm) in checks.items():
+        note_diff(lesson, tap.named[kind + ".mean"], tm,
+                  f"{spec['name']} {kind}.mean", run="var_mean")
+        note_diff(lesson, tap.named[kind + ".var"], tv,
+                  f"{spec['name']} {kind}.var", run="var_mean")
+
+    P, _, go = backward_pass(lesson, spec, case, forward, p, (B, T, D),
+                             fields=("input",))
+    leaf = p["input"].clone().requires_grad_(True)
+    refs, runs = norms_reference(leaf, G, eps)
+    sum(refs.values()).backward(go)
+    run = ("backward module" if set(runs.values()) == {"module"}
+           else "backward aten")
+    note_diff(lesson, P["input"].grad, leaf.grad,
+              f"{spec['name']} input.grad", run=run)
+    return case
+
+
+RUNS.update({
+    "aten": "the module's ATen kernel (torch.batch_norm, instance_norm, "
+            "group_norm: shapes the module refuses in training mode)",
+    "backward aten": "the modules' backward, ATen kernels' where a module "
+                     "refuses the shape (gradients)",
+})
+
+NORMS = [
+    # One value per feature and per group: batch and instance variances 0,
+    # outputs 0 (eps keeps them finite).
+    dict(name="b1-t1-d2", B=1, T=1, D=2),
+    dict(name="b2-t3-d4-grad-output", B=2, T=3, D=4, grad_output=True),
+    # B = 1: batch norm and instance norm agree.
+    dict(name="b1-t4-d3-grad-output", B=1, T=4, D=3, grad_output=True),
+    # G = D: group norm is instance norm.
+    dict(name="b2-t3-d4-groups4-grad-output", B=2, T=3, D=4, groups=4,
+         grad_output=True),
+    dict(name="b3-t2-d6-groups3-eps0.1-grad-output", B=3, T=2, D=6,
+         groups=3, eps=0.1, grad_output=True),
+    # D odd: G = 1 by default (the whole sequence, as one group).
+    dict(name="b2-t3-d5", B=2, T=3, D=5),
+    # G = 1 given: one group of all D features.
+    dict(name="b2-t4-d2-groups1-grad-output", B=2, T=4, D=2, groups=1,
+         grad_output=True),
+    # T = 1: instance norm over one value, 0; the module refuses it.
+    dict(name="b3-t1-d4-grad-output", B=3, T=1, D=4, grad_output=True),
+]
+
+
+def norms_main():
+    cases = []
+    for k, spec in enumerate(NORMS):
+        spec = dict(spec)
+        spec.setdefault("seed", 10200 + k)
+        cases.append(norms_case(spec))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("norms", cases, torch=torch.__version__)
+    report_lesson("norms", names)
+
+
+# ------------------------------------------------------------ vit-patches
+#
+# ViT's input (vit-patches.json; torchvision's VisionTransformer: conv_proj,
+# class token, position embedding).  Input fields: image (C x H x W, or
+# H x W for one channel), patch_size P (dividing H and W), conv_proj.weight
+# (E x C x P x P; E x 1 x P x P for an H x W image), conv_proj.bias (E),
+# class_token (E), pos_embedding ((N+1) x E), grad_output ((N+1) x E); the
+# bias, class token and position embedding may be left out (zeros; then
+# no .grad).  N = (H/P)(W/P) patches in row-major order.  Named values, in
+# this order: patches (N x C P P: patch n flattened in (channel, row,
+# column) order, the order of conv_proj.weight[e].flatten()), embeddings
+# (N x E, patches W^T + b with W the weight reshaped E x C P P), tokens
+# ((N+1) x E, the class token then the embeddings), output (tokens +
+# pos_embedding).  "grads": the values in the reverse order, then image
+# (the image's shape), conv_proj.weight (E x C x P x P), conv_proj.bias,
+# class_token, pos_embedding (those given).  Checked to 1e-12: patches
+# against F.unfold(image, P, stride=P) transposed; embeddings against
+# nn.Conv2d(C, E, P, stride=P) (load_state_dict) on the image, flattened
+# and transposed; every input field's gradient against the backward of
+# that module followed by the class token and the position embedding;
+# every gradient's largest entry against a central difference.
+
+VIT_FIELDS = ("image", "conv_proj.weight", "conv_proj.bias", "class_token",
+              "pos_embedding")
+
+
+def vit_case(spec):
+    lesson = "vit-patches"
+    C, H, W, P, E = spec["C"], spec["H"], spec["W"], spec["P"], spec["E"]
+    gray = spec.get("gray", False)            # an H x W image (C = 1)
+    assert not gray or C == 1
+    assert H % P == 0 and W % P == 0
+    h, w = H // P, W // P
+    N = h * w
+    gen = torch.Generator().manual_seed(spec["seed"])
+    p = {"image": draw(gen, (H, W) if gray else (C, H, W), 1.0, 2),
+         "conv_proj.weight": draw(gen, (E, C, P, P), 1.0, 2),
+         "conv_proj.bias": draw(gen, (E,), 1.0, 2),
+         "class_token": draw(gen, (E,), 1.0, 2),
+         "pos_embedding": draw(gen, (N + 1, E), 1.0, 2)}
+    omit = spec.get("omit", ())
+    assert set(omit) <= {"conv_proj.bias", "class_token", "pos_embedding"}
+    for f in omit:
+        p[f] = torch.zeros_like(p[f])
+    obj = {"image": plain(p["image"]), "patch_size": P}
+    for f in VIT_FIELDS[1:]:
+        if f not in omit:
+            obj[f] = plain(p[f])
+
+    def forward(Pm, tap, cut=None):
+        img = Pm["image"].reshape(C, H, W)
+        # Patch (i, j) is entry i w + j; within it (channel, row, column).
+        patches = tap("patches", img.reshape(C, h, P, w, P)
+                      .permute(1, 3, 0, 2, 4).reshape(N, C * P * P))
+        Wm = Pm["conv_proj.weight"].reshape(E, C * P * P)
+        embeddings = tap("embeddings", torch.addmm(Pm["conv_proj.bias"],
+                                                   patches, Wm.T))
+        tokens = tap("tokens", torch.cat([Pm["class_token"].unsqueeze(0),
+                                          embeddings]))
+        return tap("output", tokens + Pm["pos_embedding"])
+
+    tap = Tap()
+    with torch.no_grad():
+        forward(p, tap)
+    values = {k: plain(v) for k, v in tap.named.items()}
+    case = {"name": spec["name"], "input": obj, "values": values}
+
+    def module_path(leaves):
+        conv = torch.nn.Conv2d(C, E, P, stride=P, dtype=DTYPE)
+        conv.load_state_dict({"weight": leaves["conv_proj.weight"].detach(),
+                              "bias": leaves["conv_proj.bias"].detach()},
+                             strict=True)
+        x = leaves["image"].reshape(1, C, H, W)
+        emb = conv(x).flatten(2).transpose(1, 2)[0]
+        out = torch.cat([leaves["class_token"].unsqueeze(0), emb]) \
+            + leaves["pos_embedding"]
+        return conv, emb, out
+
+    with torch.no_grad():
+        unfold = torch.nn.functional.unfold(p["image"].reshape(1, C, H, W),
+                                            P, stride=P)[0].T
+        _, emb, out = module_path(p)
+    note_diff(lesson, tap.named["patches"], unfold,
+              f"{spec['name']} patches", run="unfold")
+    note_diff(lesson, tap.named["embeddings"], emb,
+              f"{spec['name']} embeddings", run="module")
+    note_diff(lesson, tap.named["output"], out, f"{spec['name']} output",
+              run="module")
+
+    Pg, _, go = backward_pass(lesson, spec, case, forward, p, (N + 1, E),
+                              fields=VIT_FIELDS)
+    leaves = {f: p[f].clone().requires_grad_(True) for f in VIT_FIELDS}
+    conv, _, out = module_path(leaves)
+    out.backward(go)
+    theirs = {"image": leaves["image"].grad,
+              "conv_proj.weight": conv.weight.grad,
+              "conv_proj.bias": conv.bias.grad,
+              "class_token": leaves["class_token"].grad,
+              "pos_embedding": leaves["pos_embedding"].grad}
+    for f in VIT_FIELDS:
+        note_diff(lesson, Pg[f].grad, theirs[f], f"{spec['name']} {f}.grad",
+                  run="backward module")
+    return case
+
+
+RUNS.update({"unfold": "F.unfold(image, P, stride=P), transposed"})
+
+VIT = [
+    # One channel given as H x W (conv_proj.weight E x 1 x P x P).
+    dict(name="gray-h4-w4-p2-e3-grad-output", C=1, H=4, W=4, P=2, E=3,
+         gray=True, grad_output=True),
+    dict(name="c3-h4-w4-p2-e4-grad-output", C=3, H=4, W=4, P=2, E=4,
+         grad_output=True),
+    # Not square: 2 x 3 patches, numbered along the rows.
+    dict(name="c2-h4-w6-p2-e3-no-bias-grad-output", C=2, H=4, W=6, P=2, E=3,
+         omit=("conv_proj.bias",), grad_output=True),
+    # P = the image's side: one patch.
+    dict(name="c1-h3-w3-p3-n1-e2", C=1, H=3, W=3, P=3, E=2,
+         omit=("class_token", "pos_embedding")),
+    # P = 1: every pixel a patch.
+    dict(name="c2-h2-w3-p1-e2-grad-output", C=2, H=2, W=3, P=1, E=2,
+         grad_output=True),
+    dict(name="c3-h2-w2-p2-n1-e5-no-class-token-grad-output", C=3, H=2, W=2,
+         P=2, E=5, omit=("class_token",), grad_output=True),
+    dict(name="gray-h2-w4-p2-e2-pos-only", C=1, H=2, W=4, P=2, E=2,
+         gray=True, omit=("conv_proj.bias", "class_token")),
+]
+
+
+def vit_main():
+    cases = []
+    for k, spec in enumerate(VIT):
+        spec = dict(spec)
+        spec.setdefault("seed", 10300 + k)
+        cases.append(vit_case(spec))
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("vit-patches", cases, torch=torch.__version__)
+    report_lesson("vit-patches", names)
+
+
+# ------------------------------------------------------------ lr-warmup
+#
+# The Transformer's learning-rate schedule (lr-warmup.json; Vaswani et al.
+# 2017, section 5.3), no gradients (no "grads" member, as bleu's).  Input
+# fields: d_model (512), warmup_steps (4000), factor (1), steps (integers >=
+# 1, in the order given).  Values: lr (one per step, factor d_model^-0.5
+# min(step^-0.5, step warmup_steps^-1.5)), peak_step (= warmup_steps),
+# peak_lr (the formula at warmup_steps).  Checked: every lr against
+# torch.optim.lr_scheduler.LambdaLR with that function (of max(epoch, 1), as
+# The Annotated Transformer's rate) on an SGD optimizer of lr 1, stepped
+# once per step, to 1e-15 relative; peak_lr the largest of the formula over
+# steps 1 .. 2 warmup_steps.
+
+def warmup_lr(step, d_model, warmup, factor):
+    return factor * d_model ** -0.5 * min(step ** -0.5, step * warmup ** -1.5)
+
+
+def lr_case(spec):
+    lesson = "lr-warmup"
+    d_model = spec.get("d_model", 512)
+    warmup = spec.get("warmup_steps", 4000)
+    factor = spec.get("factor", 1)
+    steps = list(spec["steps"])
+    assert steps and all(isinstance(s, int) and s >= 1 for s in steps)
+    obj = {}
+    for key in ("d_model", "warmup_steps", "factor"):
+        if key in spec:
+            obj[key] = spec[key]
+    obj["steps"] = steps
+    lr = [warmup_lr(s, d_model, warmup, factor) for s in steps]
+    peak_lr = warmup_lr(warmup, d_model, warmup, factor)
+    assert peak_lr == max(warmup_lr(s, d_model, warmup, factor)
+                          for s in range(1, 2 * warmup + 1)), spec["name"]
+
+    param = torch.zeros(1, dtype=DTYPE, requires_grad=True)
+    opt = torch.optim.SGD([param], lr=1.0)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda e: warmup_lr(max(e, 1), d_model, warmup, factor))
+    by_step = {}
+    for s in range(1, max(steps) + 1):
+        opt.step()
+        sched.step()
+        by_step[s] = sched.get_last_lr()[0]
+    for s, mine in zip(steps, lr):
+        rel = abs(mine - by_step[s]) / abs(by_step[s])
+        assert rel <= 1e-15, (spec["name"], s, mine, by_step[s])
+        key = (lesson, "LambdaLR")
+        MAX_DIFF[key] = max(MAX_DIFF.get(key, 0.0), rel)
+        EXACT[key] = EXACT.get(key, 0) + (mine == by_step[s])
+        COMPARED[key] = COMPARED.get(key, 0) + 1
+    values = {"lr": lr, "peak_step": warmup, "peak_lr": peak_lr}
+    return {"name": spec["name"], "input": obj, "values": values}
+
+
+RUNS.update({"LambdaLR": "LambdaLR on SGD(lr=1), relative (per step)"})
+
+LR_WARMUP = [
+    dict(name="default-steps5", steps=[1, 100, 4000, 8000, 20000]),
+    # warmup 1: at step 1 both branches are 1.
+    dict(name="warmup1-steps4", warmup_steps=1, steps=[1, 2, 3, 10]),
+    dict(name="dmodel4-factor2-warmup10-steps6", d_model=4, factor=2,
+         warmup_steps=10, steps=[1, 5, 10, 11, 20, 100]),
+    dict(name="unsorted-steps7", steps=[8000, 1, 4000, 50, 20000, 3999,
+                                        4001]),
+    dict(name="steps-1", steps=[1]),
+    dict(name="defaults-given-around-peak", d_model=512, warmup_steps=4000,
+         factor=1, steps=[3999, 4000, 4001]),
+]
+
+
+def lr_main():
+    cases = [lr_case(dict(spec)) for spec in LR_WARMUP]
+    names = [c["name"] for c in cases]
+    assert len(set(names)) == len(names)
+    write_cases("lr-warmup", cases, torch=torch.__version__)
+    report_lesson("lr-warmup", names)
+
+
 if __name__ == "__main__":
     import sys
-    # "char-lm", "bleu", "birnn" or "seq2seq-attention" alone regenerates
-    # that lesson's file only.
+    # "char-lm", "bleu", "birnn", "seq2seq-attention", "transformer-block",
+    # "decoder-block", "norms", "vit-patches" or "lr-warmup" alone
+    # regenerates that lesson's file only.
     if sys.argv[1:] == ["char-lm"]:
         charlm_main()
     elif sys.argv[1:] == ["bleu"]:
@@ -3358,9 +4115,24 @@ if __name__ == "__main__":
         birnn_main()
     elif sys.argv[1:] == ["seq2seq-attention"]:
         s2s_main()
+    elif sys.argv[1:] == ["transformer-block"]:
+        block_main(decoder=False)
+    elif sys.argv[1:] == ["decoder-block"]:
+        block_main(decoder=True)
+    elif sys.argv[1:] == ["norms"]:
+        norms_main()
+    elif sys.argv[1:] == ["vit-patches"]:
+        vit_main()
+    elif sys.argv[1:] == ["lr-warmup"]:
+        lr_main()
     else:
         main()
         charlm_main()
         bleu_main()
         birnn_main()
         s2s_main()
+        block_main(decoder=False)
+        block_main(decoder=True)
+        norms_main()
+        vit_main()
+        lr_main()
