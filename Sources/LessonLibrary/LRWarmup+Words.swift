@@ -17,7 +17,7 @@ extension LRWarmup {
             "steps, spread": ("Steps", "The optimizer's steps, counted from 1: the start, four points of the warm-up up to $w$, and four after it."),
             "scale": ("scale", "The same at every step: $f \\cdot d_{\\text{model}}^{-0.5}$."),
             "decay": ("the decay", "Falls as the step grows: the branch that sets the rate after the warm-up."),
-            "rise": ("the rise", "Grows in proportion to the step: the branch that sets the rate during the warm-up. At $s = w$ it equals the decay, $w^{-0.5} = «v»$."),
+            "rise": ("the rise", "Grows in proportion to the step: the branch that sets the rate during the warm-up. At $s = w$ it equals the decay: $w^{-0.5}$ = «v»."),
             "lr": ("learning rate", "«which»"),
             "peak_step": ("the step of the peak", "Where the branches meet: $s^{-0.5} = s w^{-1.5}$ gives $s^{1.5} = w^{1.5}$, so $s = w$. Before it the rise is the smaller branch, after it the decay."),
             "peak_lr": ("the peak learning rate", "$k w^{-0.5}$: no step has a larger rate, since before $w$ the rise is below $w^{-0.5}$ and after it the decay is."),
@@ -59,7 +59,7 @@ extension LRWarmup {
             "lr, decay": "Steps «steps» are past the warm-up ($s > w$): the decay is the smaller branch, and the rate falls as $1/\\sqrt{s}$.",
             "summary first": "Step «first» has «ratio» of the peak rate «peak»: the rate at step $s \\le w$ is the peak times $s/w$.",
             "summary last": "Step «last» has «ratio» of the peak: past the warm-up the rate is the peak times $\\sqrt{w/s}$, so it halves each time the step is multiplied by 4.",
-            "summary d_model": "Every rate is proportional to $d_{\\text{model}}^{-0.5} = «v»$: a model twice as wide takes steps $1/\\sqrt{2}$ as large.",
+            "summary d_model": "Every rate is proportional to $d_{\\text{model}}^{-0.5}$ = «v»: a model twice as wide takes steps $1/\\sqrt{2}$ as large.",
             "slides optimum": #"""
                 - Seed 001: “글로벌 옵티마에 도달하기 위한, 적절한 러닝레이트를 가하도록 러닝레이트 스케쥴러를 정해야 한다” \#
                 (a scheduler is chosen to apply the right learning rate to reach the global optimum). What the numbers \#
