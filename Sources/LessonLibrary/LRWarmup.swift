@@ -26,13 +26,13 @@ enum LRWarmup: Lesson {
             "d_model": .number(512),
             "warmup_steps": .number(4000),
             "factor": .number(1),
-            "steps": .numbers(LRWarmupInput.spread(warmup: 4000)),
+            "steps": .numbers(LRWarmupInput.spread(warmup: 4000) + [LRWarmupInput.paperLastStep]),
         ])),
         Example("tiny", words, input: .fields([
             "d_model": .number(4),
             "warmup_steps": .number(4),
             "factor": .number(1),
-            "steps": .numbers((1...10).map(Double.init)),
+            "steps": .numbers((1...8).map(Double.init) + [16]),
         ])),
     ]
 
@@ -63,14 +63,14 @@ enum LRWarmup: Lesson {
         tr.math(w("equations"))
         tr.say(w("convention"))
         tr.introduceInputs(legend: [
-            (symbol: "n", meaning: w("legend n"), size: n),
             (symbol: #"d_{\text{model}}"#, meaning: w("legend d_model"), size: Int(p.dModel)),
             (symbol: "w", meaning: w("legend w"), size: Int(p.warmup)),
         ], example: example)
         let dModel = tr.input("d_model", #"d_{\text{model}}"#, .scalar(p.dModel), w.caption(p.dModel == 512 ? "d_model, paper" : "d_model"))
         let warmup = tr.input("warmup_steps", "w", .scalar(p.warmup), w.caption(p.warmup == 4000 ? "warmup_steps, paper" : "warmup_steps"))
         let factor = tr.input("factor", "f", .scalar(p.factor), w.caption(p.factor == 1 ? "factor, one" : "factor"))
-        let steps = tr.input("steps", "s", .vector(Vector(p.steps)), w.caption(p.stepsGiven ? "steps" : "steps, spread"), labels: stepLabels)
+        let steps = tr.input("steps", "s", .vector(Vector(p.steps)), w.caption(!p.stepsGiven ? "steps, spread" : p.steps == LRWarmupInput.spread(warmup: 4000) + [LRWarmupInput.paperLastStep] ? "steps, paper" : "steps"),
+                             labels: Labels(rowHeader: w("label k"), rows: numberLabels(n)))
 
         tr.heading(w("heading steps"))
         // k = f · d_model^−0.5: the same at every step.
@@ -87,7 +87,8 @@ enum LRWarmup: Lesson {
         // The peak: the branches meet where s^−0.5 = s · w^−1.5, that is at s = w.
         tr.heading(w("heading peak"))
         tr.recordCount("peak_step", #"s_{\text{peak}}"#, warmup, w.caption("peak_step"))
-        let peak = tr.record("peak_lr", #"\eta_{\text{peak}}"#, product(k, power(warmup, exactly(-0.5))), w.caption("peak_lr"))
+        let peak = tr.record("peak_lr", #"\eta_{\text{peak}}"#, product(k, power(warmup, exactly(-0.5))),
+                             peakCaption(p, peak: p.factor / (p.dModel * p.warmup).squareRoot()))
 
         let curve = curvePoints(p)
         tr.figure(.lines(title: w("figure"), steps: curve.labels,
@@ -124,6 +125,8 @@ struct LRWarmupInput {
     let steps: [Double]
     let stepsGiven: Bool
 
+    /// The base model's last step in the paper (100K steps, section 5.2).
+    static let paperLastStep = 100_000.0
     /// factor · d_model^−0.5, the schedule's scale.
     var scale: Double { factor * pow(dModel, -0.5) }
     /// Where the Markdown turns to exponent form: below 0.1 when a rate is below 0.01, else never.
