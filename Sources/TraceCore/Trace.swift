@@ -25,7 +25,7 @@ public struct Step: Sendable {
     public var isInput: Bool { computed == nil }
 
     /// The value's shape as the JSON trace, claims and tables give it: its `Labels.shape` when it
-    /// has more than two axes, else the scalar's, vector's or matrix's.
+    /// has one, else the scalar's, vector's or matrix's.
     public var shape: [Int] { labels.shape ?? value.shape }
 }
 
@@ -45,8 +45,9 @@ public struct Labels: Sendable {
     public var rows: [String]
     public var columns: [String]
     /// The shape of a value of more than two axes (B × T × D), computed as a matrix whose rows run
-    /// over the leading axes (Tensor.swift); nil for a scalar, vector or matrix. A gradient, which
-    /// takes its value's labels, takes its shape too.
+    /// over the leading axes (Tensor.swift), or of a matrix computed as a vector (one number per
+    /// token of B × T); nil for a value shaped as computed. A gradient, which takes its value's
+    /// labels, takes its shape too.
     public var shape: [Int]?
 
     public init(rowHeader: String = "", rows: [String] = [], columns: [String] = [], shape: [Int]? = nil) {
@@ -291,7 +292,7 @@ public final class Trace {
     private func add(name: String, symbol: String, title: String, value given: Value, computed: Traced?, meaning: String,
                      labels: Labels, isInput: Bool, exact: Bool = false) -> Traced {
         let value = Self.adjustment.map { $0.change(name, isInput && !name.isEmpty, given) } ?? given
-        precondition(labels.shape.map { $0.count > 2 && $0.reduce(1, *) == value.count } ?? true,
+        precondition(labels.shape.map { $0.reduce(1, *) == value.count } ?? true,
                      "\(name): shape \(labels.shape ?? []) does not fit \(value.shape)")
         let id = steps.count
         steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,

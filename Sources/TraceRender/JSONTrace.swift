@@ -12,7 +12,7 @@ public enum JSONTraceRenderer {
                 .fields([
                     "name": .string(step.name),
                     "shape": .array(step.shape.map { .number(Double($0)) }),
-                    "value": step.shape.count > 2 ? nested(step.value.flat[...], shape: step.shape[...]) : json(step.value),
+                    "value": step.shape != step.value.shape ? nested(step.value.flat[...], shape: step.shape[...]) : json(step.value),
                     "equation": .string("\(step.symbol) = \(equations.symbolic(computed))"),
                 ])
             }
@@ -44,7 +44,7 @@ public enum JSONTraceRenderer {
         return .number(x)
     }
 
-    /// An array of more than two axes as nested arrays: B matrices of T rows of D numbers.
+    /// An array of its shape as nested arrays: B matrices of T rows of D numbers.
     static func nested(_ entries: ArraySlice<Double>, shape: ArraySlice<Int>) -> JSON {
         guard let size = shape.first, shape.count > 1 else { return .array(entries.map(number)) }
         let stride = entries.count / max(size, 1)
