@@ -97,7 +97,7 @@ extension Norms {
             "mixing": #"""
                 Batch statistics mix sentences: «token» has batch-normed feature «j» equal to «with» in this batch \#
                 of «B», and «alone» when sequence 1 is normalized in a batch of its own. Its layer-normed feature \#
-                «j» is «layer» both ways («layer alone» alone): layer norm, and instance and group norm too, never \#
+                «j» is «layer» in this batch and «layer alone» alone: layer norm, and instance and group norm too, never \#
                 look beyond the token's own sentence, so a sentence's output does not depend on what it is batched with.
                 """#,
             "mixing, none": "«token»'s batch-normed features come out the same, to 4 decimals, with sequence 1 alone in its batch: here the other sequences happen to share its statistics.",
@@ -136,6 +136,6 @@ extension Norms {
             "input.grad shares": "Entry (1, 1, 1) of $\\frac{\\partial L}{\\partial X}$ gathers the four normalizations' shares, each its deviation's gradient plus $1/|S|$ of its mean's: «shares», in all «total».",
             "backward ones": "With $G$ all ones, $L$ is the sum of the four outputs, and every output sums to 0 over each of its sets whatever $X$ is: $L$ does not change with $X$, so every gradient is 0 but for rounding (the largest entry of $\\frac{\\partial L}{\\partial X}$ is «largest»). A `grad_output` that is not uniform shows each normalization's gradient.",
             "default.summary": "two sentences, the second padded to three steps: what batch norm mixes and layer norm keeps apart",
-            "default.story": "Two sentences of 4 features per token: “the cat sat” and “dogs ran”, padded with a step of zeros to three steps, as a batch of sentences of different lengths is. Feature numbers are small whole numbers, so each mean can be checked by hand. The backward pass takes $G$ = 1 at token (1, 1, 1) and 0 elsewhere: $L$ is the sum of that one cell's four outputs.",
+            "default.story": "Two sentences of 4 features per token: “the cat sat” and “dogs ran”, padded with a step of zeros to three steps, as a batch of sentences of different lengths is. Feature numbers are small whole numbers, so each mean can be checked by hand. The backward pass takes $G$ = 1 at entry (1, 1, 1) and 0 elsewhere: $L$ is the sum of that one cell's four outputs.",
         ])
 }
