@@ -99,11 +99,12 @@ extension Norms {
                 smallest = (kind, low, all[low].variance)
             }
         }
-        var bullets = [words("slides samples", ["moments": listed(parts)])]
-        if let smallest, style.fixed(smallest.variance) != style.fixed(1) {
-            bullets[0] += " " + words("slides samples, constant", ["norm": words("name \(smallest.kind.rawValue)"),
-                                                                   "set": setName(smallest.kind, p, smallest.set), "var": style.fixed(smallest.variance)])
-        }
+        let holds = smallest.map { style.fixed($0.variance) == style.fixed(1) } ?? true
+        let constant = smallest.flatMap { holds ? nil : $0 }.map {
+            words("slides samples, constant", ["norm": words("name \($0.kind.rawValue)"), "set": setName($0.kind, p, $0.set), "var": style.fixed($0.variance)])
+        } ?? ""
+        var bullets = [words("slides samples", ["moments": listed(parts), "constant": constant,
+                                                "verdict": words(holds ? "verdict, holds" : "verdict, not always")])]
         bullets.append(words("slides layer", ["count": "\(p.b * p.t)", "D": "\(p.d)"]))
         return bullets
     }

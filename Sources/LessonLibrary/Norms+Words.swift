@@ -110,10 +110,12 @@ extension Norms {
             "slides samples": #"""
                 - Seed 001: “주어진 다수의 샘플들에 대해 평균과 분산을 사용해 분산을 1로, 평균을 0으로 만들어주는 일” \#
                 (normalizing makes the mean 0 and the variance 1, using the mean and variance of many samples). \#
-                Confirmed, set by set, after normalizing: «moments». The variance is $\sigma^{2}/(\sigma^{2} + \epsilon)$, just under 1. \#
-                Which samples form a set is all that tells the four apart.
+                «verdict»: after normalizing, «moments».«constant» Which samples form a set is all that tells the four apart.
                 """#,
-            "slides samples, constant": "Not for a set of equal numbers: «norm»'s «set» has variance «var» after normalizing, as its deviations are all 0.",
+            "verdict, holds": #"Confirmed, set by set (a variance comes out as $\sigma^{2}/(\sigma^{2} + \epsilon)$, just under 1)"#,
+            "verdict, not always": "Confirmed, but not for a set of equal numbers",
+            "check, nan": #"Here an output holds nan ($0/0$ in a set of equal numbers with $\epsilon = 0$), so the loss and the gradients are nan, as PyTorch's are, and the check says nothing."#,
+            "slides samples, constant": " But «norm»'s «set» has variance «var» after normalizing: its numbers are equal, so its deviations are all 0.",
             "slides layer": #"""
                 - Seed 001: “각각의 단어에 대한 평균과 분산을 정규화 한 후, 각 '레이어'별로 affine transformation을 \#
                 통해 처리해준다. 이것이 레이어 노멀라이제이션” (layer norm normalizes each word's mean and variance, \#
@@ -123,7 +125,7 @@ extension Norms {
                 (`nn.LayerNorm`'s weight and bias, $D$ numbers each; the `layer-norm` lesson has them); this note leaves them out.
                 """#,
             "backward why": #"""
-                The four outputs meet one gradient $G$: $L = \sum G \odot (Y_{\text{BN}} + Y_{\text{LN}} + Y_{\text{IN}} + Y_{\text{GN}})$, \#
+                The four outputs meet one gradient $G$ (`grad_output`, not the number of groups): $L = \sum G \odot (Y_{\text{BN}} + Y_{\text{LN}} + Y_{\text{IN}} + Y_{\text{GN}})$, \#
                 so each normalization passes its own share back to the input, and $\frac{\partial L}{\partial X}$ is their sum.
                 """#,
             "backward equations": #"""

@@ -141,7 +141,9 @@ enum Norms: Lesson {
             }
             tr.heading(w("heading input gradient"), level: 3)
             if back.record(x, w.caption("input.grad")) != nil { tr.say(inputGradientSentence(p, tr)) }
-            tr.endBackward(back)
+            // A nan in an output (0/0 with ε = 0) makes the loss nan, and so every central difference.
+            let finite = outputs.allSatisfy { $0.output.value.flat.allSatisfy(\.isFinite) }
+            tr.endBackward(back, note: finite ? nil : w("check, nan"))
         }
         return tr
     }
