@@ -25,13 +25,14 @@ ONLY_LIMITS = "--limits" in sys.argv
 RUNS = 21
 
 # The documented limits (README "Limits"), as the code has them: Recurrent.swift, Attention.swift,
-# PositionalEncoding.swift, LayerNorm.swift, InputReader.swift, ClaimSet+JSON.swift, JSON.swift
+# PositionalEncoding.swift, LayerNorm.swift, Norms.swift, InputReader.swift, ClaimSet+JSON.swift, JSON.swift
 # (JSONLimits.standard) and LessonCLI's Files.swift.
 LIMITS = {
     "steps": 2_048, "size": 1_024,                       # rnn-unroll, lstm-gates, gru
     "tokens": 960, "width": 1_024,                       # attention-qkv, multi-head-attention
     "positions": 10_000, "d_model": 4_096,               # positional-encoding
     "rows": 4_096, "columns": 4_096,                     # layer-norm
+    "entries": 65_536,                                   # norms (B·T·D)
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
     "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
@@ -142,6 +143,21 @@ def positional_work(n, d, with_x):
 
 def layer_norm_work(n, d):
     return 6 * n * d, 4 * n * d + 2 * d + 3 * n + 1
+
+
+def norms_work(b, t, d, groups, backward=False):
+    """norms' stated work (NormsInput's expectWork): four normalizations of B·T·D entries."""
+    n = b * t * d
+    madds, numbers = 24 * n, 9 * n + 3 * (d + b * t + b * d + b * groups) + 2
+    return (3 * madds, 2 * numbers) if backward else (madds, numbers)
+
+
+def norms_case(numbers, backward=False):
+    """The most entries norms takes, as 64 sequences of 32 steps of 32 features (G = 2), with grad_output."""
+    b, t, d = 64, 32, LIMITS["entries"] // (64 * 32)
+    tensor = lambda: "[" + ",".join(numbers.matrix(t, d) for _ in range(b)) + "]"
+    members = {"input": tensor()} | ({"grad_output": tensor()} if backward else {})
+    return f"B {b}, T {t}, D {d}", norms_work(b, t, d, 2, backward), fields(members)
 
 
 def char_lm_work(blocks, steps, vocab, hidden, generated=0, lstm=False, sampled=False):
@@ -499,6 +515,8 @@ def worst_cases(folder):
         yield (f"positional-encoding: {fixed} at the limit", "positional-encoding", []) + positional_case(fixed, numbers)
     for fixed in ["rows", "columns"]:
         yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
+    yield ("norms: entries at the limit", "norms", []) + norms_case(numbers)
+    yield ("norms --backward: entries at the limit", "norms", ["--backward"]) + norms_case(numbers, backward=True)
     for fixed in ["text", "vocab", "hidden", "generated"]:
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
     # Two directions' weights: an LSTM of hidden size 1,024 is past the trace limit, a tanh RNN's is not.

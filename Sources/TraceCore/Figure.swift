@@ -9,11 +9,14 @@ public enum Figure: Sendable {
     case lines(title: String, steps: [String], panels: [LinePanel])
     /// A sequence read both ways (birnn), drawn as two rows of cells meeting at each position.
     case directions(Directions)
+    /// An array of matrices (B sequences of T × D cells) drawn side by side, some cells highlighted.
+    case blocks(TensorBlocks)
 
     public var title: String {
         switch self {
         case .heatmaps(let title, _, _, _), .lines(let title, _, _): return title
         case .directions(let d): return d.title
+        case .blocks(let blocks): return blocks.title
         }
     }
 }
@@ -34,6 +37,30 @@ public struct Directions: Sendable {
 
     public init(title: String, positions: [String], forward: [[Double]], reverse: [[Double]], rowNames: [String]) {
         (self.title, self.positions, self.forward, self.reverse, self.rowNames) = (title, positions, forward, reverse, rowNames)
+    }
+}
+
+/// A B × T × D array as B blocks of T rows and D columns, each cell with its number; the cells
+/// one statistic is taken over (a feature in every sequence, one token's row, …) highlighted.
+public struct TensorBlocks: Sendable {
+    public let title: String
+    /// One title per block (B).
+    public let blocks: [String]
+    /// Per block, one label per row (T).
+    public let rows: [[String]]
+    /// One label per column (D).
+    public let columns: [String]
+    /// The (B·T) × D numbers, block after block.
+    public let values: Matrix
+    /// Per entry of `values` (row-major), whether it is highlighted.
+    public let highlighted: [Bool]
+    public let rowHeader: String
+    public let columnHeader: String
+
+    public init(title: String, blocks: [String], rows: [[String]], columns: [String], values: Matrix, highlighted: [Bool],
+                rowHeader: String, columnHeader: String) {
+        (self.title, self.blocks, self.rows, self.columns, self.values, self.highlighted) = (title, blocks, rows, columns, values, highlighted)
+        (self.rowHeader, self.columnHeader) = (rowHeader, columnHeader)
     }
 }
 
@@ -151,6 +178,18 @@ extension Figure {
             func kept(_ states: [[Double]]) -> [[Double]] { states.prefix(positions).map { Array($0.prefix(limits.units)) } }
             return (.directions(Directions(title: d.title, positions: Array(d.positions.prefix(positions)), forward: kept(d.forward),
                                            reverse: kept(d.reverse), rowNames: d.rowNames)), leftOut)
+        case .blocks(let t):
+            // The first blocks, and of each its first rows and columns.
+            let perBlock = t.values.rows / max(t.blocks.count, 1)
+            let (blocks, rows, cols) = (min(t.blocks.count, limits.panels), min(perBlock, limits.rows / 4), min(t.values.cols, limits.columns / 4))
+            if blocks < t.blocks.count { note(.panels(first: t.blocks[blocks], last: t.blocks[t.blocks.count - 1], count: t.blocks.count - blocks)) }
+            if rows < perBlock { note(.rows(shown: rows, total: perBlock)) }
+            if cols < t.values.cols { note(.columns(shown: cols, total: t.values.cols)) }
+            guard blocks < t.blocks.count || rows < perBlock || cols < t.values.cols else { return (self, leftOut) }
+            let kept = (0..<blocks).flatMap { b in (0..<rows).flatMap { r in (0..<cols).map { (b * perBlock + r) * t.values.cols + $0 } } }
+            return (.blocks(TensorBlocks(title: t.title, blocks: Array(t.blocks.prefix(blocks)), rows: t.rows.prefix(blocks).map { Array($0.prefix(rows)) },
+                                         columns: Array(t.columns.prefix(cols)), values: Matrix(rows: blocks * rows, cols: cols, entries: kept.map { t.values.entries[$0] }),
+                                         highlighted: kept.map { t.highlighted[$0] }, rowHeader: t.rowHeader, columnHeader: t.columnHeader)), leftOut)
         }
     }
 

@@ -18,7 +18,51 @@ struct SVGRenderer {
         case .heatmaps(let title, let panels, let scale, let shared): return heatmaps(title, panels, scale, shared: shared, notes: notes)
         case .lines(let title, let steps, let panels): return lines(title, steps, panels, notes: notes)
         case .directions(let d): return directions(d, notes: notes)
+        case .blocks(let t): return blocks(t, notes: notes)
         }
+    }
+
+    // MARK: An array of matrices
+
+    /// The blocks side by side, each titled, its rows labelled on its left and its columns below;
+    /// every cell shows its number, the highlighted ones filled and outlined.
+    private func blocks(_ t: TensorBlocks, notes: [String]) -> String {
+        let cell = 34.0
+        let perBlock = t.values.rows / max(t.blocks.count, 1)
+        let rowLabelWidth = Double(min(16, t.rows.flatMap { $0 }.map(\.count).max() ?? 1)) * 6.5 + 12
+        let (top, headerWidth) = (58.0, 24.0)
+        var body: [String] = []
+        var x = 10.0 + headerWidth
+        let (hx, hy) = (18.0, top + Double(perBlock) * cell / 2)
+        body.append("<text x=\"\(n(hx))\" y=\"\(n(hy))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444444\" transform=\"rotate(-90 \(n(hx)) \(n(hy)))\">"
+            + xmlText(t.rowHeader) + "</text>")
+        for (b, title) in t.blocks.enumerated() {
+            let originX = x + rowLabelWidth
+            body.append(text(originX + Double(t.values.cols) * cell / 2, 44, title, size: 12, anchor: "middle", weight: "bold"))
+            for r in 0..<perBlock {
+                let y = top + Double(r) * cell
+                body.append(text(originX - 4, y + cell / 2 + 4, clip(t.rows[safe: b]?[safe: r] ?? "\(r + 1)"), size: 10, anchor: "end"))
+                for c in 0..<t.values.cols {
+                    let i = (b * perBlock + r) * t.values.cols + c
+                    let on = t.highlighted[safe: i] ?? false
+                    let cx = originX + Double(c) * cell
+                    body.append("<rect x=\"\(n(cx))\" y=\"\(n(y))\" width=\"\(n(cell))\" height=\"\(n(cell))\" fill=\"\(on ? "#fdb863" : "#f7f7f7")\" stroke=\"#bbbbbb\"/>")
+                    body.append(text(cx + cell / 2, y + cell / 2 + 3.5, shown(t.values.entries[i], inCell: true), size: 9, anchor: "middle"))
+                }
+            }
+            // The highlighted cells outlined on top, so their edges are not covered by their neighbours'.
+            for r in 0..<perBlock {
+                for c in 0..<t.values.cols where t.highlighted[safe: (b * perBlock + r) * t.values.cols + c] ?? false {
+                    body.append("<rect x=\"\(n(originX + Double(c) * cell))\" y=\"\(n(top + Double(r) * cell))\" width=\"\(n(cell))\" height=\"\(n(cell))\" fill=\"none\" stroke=\"#b35806\" stroke-width=\"2\"/>")
+                }
+            }
+            for c in 0..<t.values.cols {
+                body.append(text(originX + (Double(c) + 0.5) * cell, top + Double(perBlock) * cell + 14, clip(t.columns[safe: c] ?? "\(c + 1)"), size: 10, anchor: "middle"))
+            }
+            body.append(text(originX + Double(t.values.cols) * cell / 2, top + Double(perBlock) * cell + 30, t.columnHeader, size: 10, anchor: "middle", fill: "#444444"))
+            x = originX + Double(t.values.cols) * cell + 24
+        }
+        return document(width: x, height: top + Double(perBlock) * cell + 44, title: t.title, body: body, notes: notes)
     }
 
     // MARK: Heatmaps

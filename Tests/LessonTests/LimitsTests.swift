@@ -27,6 +27,7 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "multi-head-attention": _ = try MultiHeadInput(&reader)
     case "positional-encoding": _ = try PositionalInput(&reader)
     case "layer-norm": _ = try LayerNormInput(&reader)
+    case "norms": _ = try NormsInput(&reader)
     case "char-lm": _ = try CharLMInput(&reader)
     case "seq2seq-attention": _ = try Seq2SeqInput(&reader)
     case "birnn": _ = try BiRNNInput(&reader)
@@ -137,6 +138,9 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
               message: "the number of rows of input is 4097, more than the limit of 4096"),
         Reach(lesson: "layer-norm", atLimit: { .fields(["input": matrix(1, 4_096)]) }, beyond: { .fields(["input": matrix(1, 4_097)]) },
               message: "the number of columns of input is 4097, more than the limit of 4096"),
+        Reach(lesson: "norms", atLimit: { .fields(["input": .array([matrix(1, Norms.maxEntries)])]) },
+              beyond: { .fields(["input": .array([matrix(1, Norms.maxEntries + 1)])]) },
+              message: "the number of entries of input (B·T·D) is \(Norms.maxEntries + 1), more than the limit of \(Norms.maxEntries)"),
         Reach(lesson: "birnn", atLimit: { birnn("rnn", steps: steps, inputs: 1, hidden: 1) },
               beyond: { birnn("rnn", steps: steps + 1, inputs: 1, hidden: 1) },
               message: "the number of time steps (rows of input) is \(steps + 1), more than the limit of \(steps)"),
@@ -210,6 +214,8 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("positional-encoding", JSON.fields(["positions": .numbers([0, 3, 9]), "d_model": .number(4), "x": matrix(3, 4)])),
         ("layer-norm", JSON.fields(["input": matrix(3, 5)])),
         ("layer-norm", JSON.fields(["input": matrix(2, 4), "weight": .numbers([1, 2, 3, 4]), "variance": .string("unbiased")])),
+        ("norms", JSON.fields(["input": .array([matrix(3, 4), matrix(3, 4)])])),
+        ("norms", JSON.fields(["input": .array([matrix(2, 6), matrix(2, 6), matrix(2, 6)]), "groups": .number(3), "eps": .number(0.1)])),
         ("birnn", birnn("rnn", steps: 4, inputs: 3, hidden: 2)),
         ("birnn", birnn("lstm", steps: 3, inputs: 2, hidden: 2, extra: [JSONMember("h0", matrix(2, 2)), JSONMember("c0", matrix(2, 2)),
                                                                       JSONMember("bias_ih_l0", .numbers(Array(repeating: 0.1, count: 8)))])),

@@ -80,6 +80,7 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         return steps + (1...length).flatMap { k in (["y", "p", "next"] + (sampled ? ["u"] : [])).map { "gen.\($0)[\(k)]" } }
     case "bleu": return ["matches", "totals", "precisions", "bp", "bleu"]
     case "lr-warmup": return ["lr", "peak_step", "peak_lr"]
+    case "norms": return ["batch", "layer", "instance", "group"].flatMap { n in ["mean", "var", "output"].map { "\(n).\($0)" } }
     case "birnn":
         return ["fwd.", "bwd."].flatMap { d in (1...rows("input")).flatMap { t in cellValues(input).map { "\(d)\($0)[\(t)]" } } } + ["output"]
     case "seq2seq-attention":

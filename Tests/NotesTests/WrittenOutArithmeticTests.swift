@@ -656,13 +656,14 @@ fileprivate enum Checker {
         return parts.dropLast().allSatisfy { Plain.find("⋯", in: $0) != nil || (try? Evaluator.evaluate($0, precision: precision)) != nil }
     }
 
-    /// `- entry (2, 3): …`, or the same with the word translated.
+    /// `- entry (2, 3): …` or `- (1, 2, 3): …`, or the same with the word translated.
     static func isMatrixEntry(_ text: String) -> Bool {
         guard text.hasPrefix("- "), let colon = Plain.find("): ", in: text) else { return false }
         let label = text[..<colon.lowerBound]
         guard let open = label.lastIndex(of: "(") else { return false }
         let inside = Plain.split(label[label.index(after: open)...], ", ")
-        return inside.count == 2 && inside.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        // (i, j), or one index per axis of an array of matrices: (b, t, d).
+        return inside.count >= 2 && inside.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 }
 

@@ -1,0 +1,126 @@
+// norms: the four normalizations' sets, their figures, the commentary made from the numbers, the
+// JSON shapes, the backward pass and the input's errors. Values against PyTorch: ReferenceTests.
+
+import Testing
+@testable import JSONFormat
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+@Suite struct NormsTests {
+    let example = Norms.examples[0]
+
+    func trace(_ input: JSON, backward: Bool = false) throws -> Trace {
+        try Norms.trace(input, file: "norms.json", example: nil, backward: backward)
+    }
+
+    /// The default example with `key` set to `value`.
+    func setting(_ key: String, _ value: JSON) -> JSON { example.input.setting(key, value) ?? example.input }
+
+    @Test func eachMeanTakesItsSet() throws {
+        let tr = try trace(example.input)
+        // Sequence 1: (1 2 3 6; 2 0 4 2; 3 4 2 3), sequence 2: (5 3 1 3; 1 5 3 3; 0 0 0 0).
+        let batchSum: Double = 1 + 2 + 3 + 5 + 1 + 0, groupSum: Double = 1 + 2 + 2 + 0 + 3 + 4
+        #expect(tr["batch.mean"]?.value.flat.first == batchSum / 6)
+        #expect(tr["layer.mean"]?.value.flat == [3, 2, 3, 3, 3, 0])
+        #expect(tr["instance.mean"]?.value.flat.prefix(2) == [2, 2])
+        #expect(tr["group.mean"]?.value.flat.first == groupSum / 6)
+        // Every output has mean 0 over each of its sets.
+        for kind in Norms.Kind.allCases {
+            let y = try #require(tr["\(kind.rawValue).output"]?.value.flat)
+            let g = Norms.grouping(kind, try NormsInput.reading(example.input))
+            for members in g.members { #expect(abs(members.reduce(0.0) { $0 + y[$1] }) < 1e-12) }
+        }
+    }
+
+    @Test func eachFigureHighlightsTheCellsOfOneMean() throws {
+        let tr = try trace(example.input)
+        let sizes = tr.figures.compactMap { figure -> Int? in
+            guard case .blocks(let blocks) = figure else { return nil }
+            return blocks.highlighted.filter { $0 }.count
+        }
+        #expect(sizes == [6, 4, 3, 6])
+        let svg = SVGRenderer().render(tr.figures[0])
+        #expect(svg.contains("sequence 2") && svg.contains("feature d") && svg.contains("stroke=\"#b35806\""))
+    }
+
+    @Test func theSummaryArguesWithTheNumbers() throws {
+        let tr = try trace(example.input)
+        let markdown = MarkdownRenderer(command: "lesson norms").render(tr)
+        let style = NumberStyle(precision: 4)
+        // The padded step: batch norm's output of it is not 0, layer norm's is.
+        let batchPad = try #require(tr["batch.output"]?.value.flat[5 * 4])
+        #expect(markdown.contains("the padded step's batch-normed feature 1 is \(style.fixed(batchPad))"))
+        #expect(markdown.contains("where the 5 real tokens alone have 2.4000"))
+        // Sequence 1 alone in its batch: batch norm's output of token (1, 1) moves, layer norm's does not.
+        let alone = try trace(setting("input", .array([.rows([[1, 2, 3, 6], [2, 0, 4, 2], [3, 4, 2, 3]])])).removing("tokens").removing("grad_output"))
+        let (with, without) = (try #require(tr["batch.output"]?.value.flat[0]), try #require(alone["batch.output"]?.value.flat[0]))
+        #expect(style.fixed(with) != style.fixed(without))
+        #expect(markdown.contains("equal to \(style.fixed(with)) in this batch of 2, and \(style.fixed(without)) when sequence 1"))
+        #expect(tr["layer.output"]?.value.flat.prefix(4) == alone["layer.output"]?.value.flat.prefix(4))
+        // Two equal sequences, no padding: nothing to mix, nothing padded, and the note says so.
+        let twins = try trace(setting("input", .array([.rows([[1, 2, 3, 6], [2, 0, 4, 2]]), .rows([[1, 2, 3, 6], [2, 0, 4, 2]])]))
+            .removing("tokens").removing("grad_output"))
+        let said = MarkdownRenderer(command: "lesson norms").render(twins)
+        #expect(said.contains("happen to share its statistics") && !said.contains("is padding"))
+        // Alone, a sequence's batch norm is its instance norm.
+        #expect(MarkdownRenderer(command: "lesson norms").render(alone).contains("the two outputs agree"))
+    }
+
+    @Test func theJSONTraceGivesEachValueItsShape() throws {
+        let json = try JSON.parse(Array(JSONTraceRenderer.render(try trace(example.input)).utf8))
+        guard case .array(let values)? = json["values"] else { Issue.record("no values"); return }
+        func shape(_ name: String) -> JSON? { values.first { $0["name"] == .string(name) }?["shape"] }
+        let dims = { (d: [Int]) in JSON.array(d.map { .number(Double($0)) }) }
+        #expect(shape("batch.mean") == dims([4]) && shape("layer.mean") == dims([2, 3]))
+        #expect(shape("instance.var") == dims([2, 4]) && shape("group.std") == dims([2, 2]))
+        #expect(shape("batch.output") == dims([2, 3, 4]))
+        let layer = try #require(values.first { $0["name"] == .string("layer.mean") })
+        #expect(layer["value"] == (try JSON.parse(Array("[[3, 2, 3], [3, 3, 0]]".utf8))))
+    }
+
+    @Test func claimsNameACellByItsThreeIndices() throws {
+        let tr = try trace(example.input)
+        let claims = try ClaimSet(try JSON.parse(Array(#"{"claims": [{"value": "layer.output", "at": [2, 3, 1], "expected": 0}, {"value": "layer.mean", "at": [1, 2], "expected": 2}]}"#.utf8)), file: "c.json")
+        try tr.check(claims, file: "c.json")
+        #expect(tr.claims?.verdicts.map(\.holds) == [true, true])
+        #expect(tr.claims?.verdicts.map(\.index) == [20, 1])
+    }
+
+    @Test func theBackwardPassChecksOut() throws {
+        let tr = try Norms.run(example.input, file: "norms.json", example: example, claims: nil, backward: true)
+        #expect(tr.backwardProblems.isEmpty)
+        let check = try #require(tr.gradientChecks.first)
+        #expect(check.at == [1, 1, 1] && check.relativeDifference < 1e-6)
+        // G all ones: every output sums to 0 over its sets, so the loss is constant and the note says so.
+        let ones = try Norms.run(example.input.removing("grad_output"), file: "norms.json", example: nil, claims: nil, backward: true)
+        let largest = try #require(ones["input.grad"]?.value.flat.map(abs).max())
+        #expect(largest < 1e-12)
+        #expect(MarkdownRenderer(command: "lesson norms").render(ones).contains("every gradient is 0 but for rounding"))
+    }
+
+    @Test func badInputIsOneErrorLine() throws {
+        let cases: [(JSON, String)] = [
+            (setting("groups", .number(3)), "groups must divide D = 4 (the features per sequence step), got 3"),
+            (setting("groups", .number(0)), "groups must divide D = 4 (the features per sequence step), got 0"),
+            (setting("eps", .number(-1)), "eps must be a number ≥ 0, got -1"),
+            (setting("input", .array([.rows([[1, 2], [3, 4]]), .rows([[1, 2]])])),
+             "input must be the sequences, B × T × D: B sequences of T steps of D features, every array as long as the first of its level: input[2] has 1 row, input[1] has 2"),
+            (setting("grad_output", .array([.rows([[1, 2, 3, 4]])])), "grad_output must be B × T × D = 2 × 3 × 4, as input, got 1 × 1 × 4"),
+            (setting("tokens", .array([.strings(["a", "b", "c"])])),
+             "tokens must be B = 2 lists of T = 3 labels, one per step of each sequence, got 1 lists"),
+        ]
+        for (input, message) in cases {
+            #expect(throws: LessonError(.data, "norms.json: " + message)) { try trace(input) }
+        }
+    }
+}
+
+extension NormsInput {
+    /// The input read from `json`, for tests.
+    static func reading(_ json: JSON) throws -> NormsInput {
+        var reader = try InputReader(json, file: "norms.json")
+        return try NormsInput(&reader)
+    }
+}
