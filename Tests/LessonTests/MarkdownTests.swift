@@ -127,7 +127,8 @@ func tableProblems(_ markdown: String) -> [String] {
     /// The steps of `trace` not found in `markdown`, or found without one of their numbers.
     static func missing(_ trace: Trace, in markdown: String) -> [String] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let style = NumberStyle(precision: 4)
+        // As the Markdown shows numbers: in exponent form below the trace's threshold, if it has one.
+        let style = NumberStyle(precision: 4, exponentBelow: trace.exponentBelow)
         var problems: [String] = []
         for step in trace.steps where !step.symbol.isEmpty && step.isShown {
             let heading = "#### $" + step.symbol + "$ · " + step.title
