@@ -9,11 +9,14 @@ public enum Figure: Sendable {
     case lines(title: String, steps: [String], panels: [LinePanel])
     /// A sequence read both ways (birnn), drawn as two rows of cells meeting at each position.
     case directions(Directions)
+    /// An image cut into square patches (vit-patches): its pixels, the grid and the patches' numbers.
+    case patches(PatchGrid)
 
     public var title: String {
         switch self {
         case .heatmaps(let title, _, _, _), .lines(let title, _, _): return title
         case .directions(let d): return d.title
+        case .patches(let p): return p.title
         }
     }
 }
@@ -151,6 +154,9 @@ extension Figure {
             func kept(_ states: [[Double]]) -> [[Double]] { states.prefix(positions).map { Array($0.prefix(limits.units)) } }
             return (.directions(Directions(title: d.title, positions: Array(d.positions.prefix(positions)), forward: kept(d.forward),
                                            reverse: kept(d.reverse), rowNames: d.rowNames)), leftOut)
+        case .patches(let grid):
+            let drawn = grid.capped(limits, note: note)
+            return (.patches(drawn), leftOut)
         }
     }
 
