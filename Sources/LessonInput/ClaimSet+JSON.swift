@@ -68,8 +68,9 @@ extension ClaimSet {
             guard case .string(let value)? = item["value"] else { throw fail("\(path).value must be the name of a value, e.g. \"h[2]\"") }
             var at: [Int] = []
             if let json = item["at"] {
-                guard case .array(let indices) = json, indices.count <= 2 else {
-                    throw fail("\(path).at must be [row, column] or [entry], counted from 1")
+                // One index per axis: an array of matrices (B × T × D) takes three.
+                guard case .array(let indices) = json, indices.count <= 8 else {
+                    throw fail("\(path).at must be [row, column] or [entry], counted from 1 (one index per axis: [b, t, d] for an array of matrices)")
                 }
                 at = try indices.map { index in
                     guard case .number(let x, _) = index, x == x.rounded(), x >= 1, x <= 1e9 else {

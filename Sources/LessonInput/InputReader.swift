@@ -77,6 +77,68 @@ public struct InputReader {
         try required(try matrix(key, what), key, what)
     }
 
+    /// An array of `axes` ≥ 3 axes, B × T × D: an array of B matrices, each T rows of D numbers
+    /// (or an array of such arrays), every one as long as the first of its level. `what` says what
+    /// it holds and its shape. Given as its sizes, and as the matrix whose rows run over the first
+    /// `rowAxes` axes (all but the last when nil), row-major: B × T × D as (B·T) × D.
+    public mutating func tensor(_ key: String, _ what: String, axes: Int, rowAxes: Int? = nil) throws -> (shape: [Int], matrix: Matrix)? {
+        precondition(axes >= 3 && (rowAxes ?? 1) >= 1 && (rowAxes ?? 1) < axes, "a tensor has 3 or more axes, split into rows and columns")
+        guard let json = field(key) else { return nil }
+        guard case .array(let top) = json, !top.isEmpty else {
+            throw fail("\(key) must be \(what): a non-empty array of \(Self.nouns(axes - 1)), got \(describe(json))")
+        }
+        // The sizes are the first item's at every level; every other item must have them.
+        var shape = [top.count]
+        var first = top[0]
+        while shape.count < axes {
+            let path = key + String(repeating: "[1]", count: shape.count)
+            guard case .array(let items) = first else {
+                throw fail("\(key) must be \(what), \(axes) levels of arrays: \(path) is \(first.kindDescription), where \(Self.noun(axes - shape.count)) belongs")
+            }
+            guard !items.isEmpty else { throw fail("\(path) is empty; \(key) must be \(what), with no empty array") }
+            shape.append(items.count)
+            first = items[0]
+        }
+        var entries: [Double] = []
+        entries.reserveCapacity(shape.reduce(1, *))
+        func read(_ json: JSON, _ path: String, depth: Int) throws {
+            guard depth < axes else {
+                guard case .number(let x, _) = json else {
+                    throw fail("\(path) must be a number, got \(json.kindDescription) (\(key) has \(axes) levels: \(what))")
+                }
+                guard x.isFinite else { throw fail("\(path) must be a finite number") }
+                entries.append(x)
+                return
+            }
+            guard case .array(let items) = json else {
+                throw fail("\(key) must be \(what), \(axes) levels of arrays: \(path) is \(json.kindDescription), where \(Self.noun(axes - depth)) belongs")
+            }
+            guard items.count == shape[depth] else {
+                let firstPath = key + String(repeating: "[1]", count: depth)
+                throw fail("\(key) must be \(what), every array as long as the first of its level: \(path) has \(Self.counted(items.count, axes - depth - 1)), \(firstPath) has \(shape[depth])")
+            }
+            for (i, item) in items.enumerated() { try read(item, "\(path)[\(i + 1)]", depth: depth + 1) }
+        }
+        for (i, item) in top.enumerated() { try read(item, "\(key)[\(i + 1)]", depth: 1) }
+        let rows = shape[..<(rowAxes ?? axes - 1)].reduce(1, *)
+        return (shape, Matrix(rows: rows, cols: entries.count / rows, entries: entries))
+    }
+
+    /// What arrays of `axes` axes are called, several: numbers (0 axes), rows, matrices, arrays of k levels.
+    private static func nouns(_ axes: Int) -> String {
+        axes < 3 ? ["numbers", "rows", "matrices"][axes] : "arrays of \(axes) levels"
+    }
+
+    /// `count` arrays of `axes` axes: "1 row", "3 rows".
+    private static func counted(_ count: Int, _ axes: Int) -> String {
+        count != 1 ? "\(count) \(nouns(axes))" : axes < 3 ? "1 " + ["number", "row", "matrix"][axes] : "1 array of \(axes) levels"
+    }
+
+    /// One array of `axes` ≥ 1 axes: a row (of numbers), a matrix, an array of k levels.
+    private static func noun(_ axes: Int) -> String {
+        axes == 1 ? "a row of numbers" : axes == 2 ? "a matrix" : "an array of \(axes) levels"
+    }
+
     /// A vector: an array of numbers.
     public mutating func vector(_ key: String, _ what: String) throws -> Vector? {
         guard let json = field(key) else { return nil }

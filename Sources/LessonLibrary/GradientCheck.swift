@@ -22,8 +22,7 @@ extension Lesson {
             // The largest finite entry (a nan one, from 0/0, is no size), else the first.
             let finite = entries.indices.filter { entries[$0].isFinite }
             guard let index = finite.max(by: { abs(entries[$0]) < abs(entries[$1]) }) ?? entries.indices.first else { continue }
-            let shape = gradient.value.shape
-            let at = shape.count == 2 ? [index / shape[1] + 1, index % shape[1] + 1] : [index + 1]
+            let at = step.shape.isEmpty ? [index + 1] : indices(of: index, in: step.shape)
             rows.append((step.name, gradientSymbol(step.symbol), index, at, entries[index]))
         }
         // Two reruns a row, each keeping its values only, on as many cores as there are.
@@ -97,19 +96,29 @@ extension JSON {
 
     /// The object with entry `index` (row-major) of its number array `key` moved by `delta`.
     func nudging(_ key: String, at index: Int, by delta: Double) -> JSON? {
-        guard case .array(let items)? = self[key] else { return nil }
-        if case .array(let first)? = items.first {
-            let cols = first.count
-            let (r, c) = (index / cols, index % cols)
-            guard r < items.count, case .array(var row) = items[r], c < row.count, case .number(let x, _) = row[c] else { return nil }
-            row[c] = .number(x + delta)
-            var rows = items
-            rows[r] = .array(row)
-            return setting(key, .array(rows))
+        guard let array = self[key], case .array = array, let nudged = Self.nudged(array, at: index, by: delta) else { return nil }
+        return setting(key, nudged)
+    }
+
+    /// A number, or an array of equally shaped arrays (a vector, a matrix, an array of matrices),
+    /// with its entry `index` (row-major) moved by `delta`.
+    private static func nudged(_ json: JSON, at index: Int, by delta: Double) -> JSON? {
+        switch json {
+        case .number(let x, _):
+            return index == 0 ? .number(x + delta) : nil
+        case .array(var items):
+            guard let size = items.first.map(numberCount), size > 0, index / size < items.count,
+                  let item = nudged(items[index / size], at: index % size, by: delta) else { return nil }
+            items[index / size] = item
+            return .array(items)
+        default:
+            return nil
         }
-        guard index < items.count, case .number(let x, _) = items[index] else { return nil }
-        var entries = items
-        entries[index] = .number(x + delta)
-        return setting(key, .array(entries))
+    }
+
+    /// How many numbers an array holds, counting its first item's as every item's.
+    private static func numberCount(_ json: JSON) -> Int {
+        guard case .array(let items) = json else { return 1 }
+        return items.count * (items.first.map(numberCount) ?? 0)
     }
 }

@@ -342,7 +342,8 @@ final class LikelyReasons {
         // Not when the source printed that entry too, at its own place: then the claim is no copy of it.
         if slideSized, let other = NearbyEntries(trace).first(in: claim.value, near: claim.expected, tolerance: claim.tolerance, excluding: v.index),
            !verdicts.contains(where: { $0.claim.value == claim.value && $0.index == other }) {
-            let at = step.value.shape.count == 2 ? "(\(other / step.value.shape[1] + 1), \(other % step.value.shape[1] + 1))" : "\(other + 1)"
+            let position = indices(of: other, in: step.shape)
+            let at = position.count > 1 ? "(" + position.map(String.init).joined(separator: ", ") + ")" : "\(other + 1)"
             return reasonWords("other entry", ["at": at])
         }
         return nil

@@ -97,7 +97,7 @@ extension Trace {
                 throw LessonError.data(file, "\(path) names \"\(echoed(claim.value))\", which \(lesson) does not compute"
                     + (gradient ? " without --backward; add --backward to check gradients" : suggestion(for: claim.value, in: computedSteps.map(\.name))))
             }
-            let shape = step.value.shape
+            let shape = step.shape
             // `at` may be left out for a value with one entry (shape [], [1] or [1, 1]).
             let oneEntry = claim.at.isEmpty && step.value.flat.count == 1
             guard oneEntry || (claim.at.count == shape.count && zip(claim.at, shape).allSatisfy({ $0 >= 1 && $0 <= $1 })) else {
@@ -105,7 +105,7 @@ extension Trace {
                     : "\"at\" within " + shape.map { "1…\($0)" }.joined(separator: " × ")
                 throw LessonError.data(file, "\(path): \(echoed(claim.value)) has shape \(shape), so the claim needs \(expected)")
             }
-            let index = oneEntry ? 0 : shape.count == 2 ? (claim.at[0] - 1) * shape[1] + claim.at[1] - 1 : (claim.at.first ?? 1) - 1
+            let index = oneEntry ? 0 : entryIndex(claim.at, in: shape)
             verdicts.append(Verdict(claim: claim, index: index, computed: step.value.flat[index]))
         }
         claims = (set.source, verdicts)

@@ -198,3 +198,34 @@ public enum Value: Equatable, Sendable {
         }
     }
 }
+
+// MARK: Arrays of more than two axes
+
+// A value with k > 2 axes (SPEC: "a 3-D array is an array of matrices") is computed as a matrix
+// whose rows run over all axes but the trailing ones, row-major: B × T × D as (B·T) × D, or
+// E × C × P × P as E × (C·P·P) for a product. Its shape is kept beside it (`Labels.shape`); the
+// entries, row-major, are the same however the axes are split between rows and columns.
+
+/// The 1-based indices of entry `index` (row-major) of an array of `shape`: (2, 1, 3).
+public func indices(of index: Int, in shape: [Int]) -> [Int] {
+    var rest = index
+    var out = [Int](repeating: 0, count: shape.count)
+    for axis in shape.indices.reversed() {
+        let size = max(shape[axis], 1)
+        out[axis] = rest % size + 1
+        rest /= size
+    }
+    return out
+}
+
+/// The row-major position of the entry at 1-based `at` (as many indices as `shape` has axes).
+public func entryIndex(_ at: [Int], in shape: [Int]) -> Int {
+    zip(at, shape).reduce(0) { $0 * $1.1 + ($1.0 - 1) }
+}
+
+/// How many leading axes of `shape` the rows of a `rows`-row matrix run over: the most that fit
+/// (so the columns are the last axis when they can be).
+public func rowAxes(of shape: [Int], rows: Int) -> Int {
+    guard shape.count > 2 else { return shape.count == 2 ? 1 : 0 }
+    return (0..<shape.count).reversed().first { shape[..<$0].reduce(1, *) == rows } ?? shape.count - 1
+}

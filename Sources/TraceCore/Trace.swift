@@ -23,6 +23,10 @@ public struct Step: Sendable {
     public var exact = false
 
     public var isInput: Bool { computed == nil }
+
+    /// The value's shape as the JSON trace, claims and tables give it: its `Labels.shape` when it
+    /// has more than two axes, else the scalar's, vector's or matrix's.
+    public var shape: [Int] { labels.shape ?? value.shape }
 }
 
 /// The words that go with one value: a few for its heading, one sentence on what it means.
@@ -40,11 +44,16 @@ public struct Labels: Sendable {
     public var rowHeader: String
     public var rows: [String]
     public var columns: [String]
+    /// The shape of a value of more than two axes (B × T × D), computed as a matrix whose rows run
+    /// over the leading axes (Tensor.swift); nil for a scalar, vector or matrix. A gradient, which
+    /// takes its value's labels, takes its shape too.
+    public var shape: [Int]?
 
-    public init(rowHeader: String = "", rows: [String] = [], columns: [String] = []) {
+    public init(rowHeader: String = "", rows: [String] = [], columns: [String] = [], shape: [Int]? = nil) {
         self.rowHeader = rowHeader
         self.rows = rows
         self.columns = columns
+        self.shape = shape
     }
 }
 
@@ -282,6 +291,8 @@ public final class Trace {
     private func add(name: String, symbol: String, title: String, value given: Value, computed: Traced?, meaning: String,
                      labels: Labels, isInput: Bool, exact: Bool = false) -> Traced {
         let value = Self.adjustment.map { $0.change(name, isInput && !name.isEmpty, given) } ?? given
+        precondition(labels.shape.map { $0.count > 2 && $0.reduce(1, *) == value.count } ?? true,
+                     "\(name): shape \(labels.shape ?? []) does not fit \(value.shape)")
         let id = steps.count
         steps.append(Step(id: id, name: name, symbol: symbol, title: title, value: value, computed: computed,
                           meaning: meaning, labels: labels, isShown: !hiding, exact: exact))

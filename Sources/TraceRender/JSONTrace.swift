@@ -11,8 +11,8 @@ public enum JSONTraceRenderer {
             step.computed.map { computed in
                 .fields([
                     "name": .string(step.name),
-                    "shape": .array(step.value.shape.map { .number(Double($0)) }),
-                    "value": json(step.value),
+                    "shape": .array(step.shape.map { .number(Double($0)) }),
+                    "value": step.shape.count > 2 ? nested(step.value.flat[...], shape: step.shape[...]) : json(step.value),
                     "equation": .string("\(step.symbol) = \(equations.symbolic(computed))"),
                 ])
             }
@@ -42,6 +42,16 @@ public enum JSONTraceRenderer {
     static func number(_ x: Double) -> JSON {
         guard x.isFinite else { return .string(x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf")) }
         return .number(x)
+    }
+
+    /// An array of more than two axes as nested arrays: B matrices of T rows of D numbers.
+    static func nested(_ entries: ArraySlice<Double>, shape: ArraySlice<Int>) -> JSON {
+        guard let size = shape.first, shape.count > 1 else { return .array(entries.map(number)) }
+        let stride = entries.count / max(size, 1)
+        return .array((0..<size).map { i in
+            let start = entries.startIndex + i * stride
+            return nested(entries[start..<(start + stride)], shape: shape.dropFirst())
+        })
     }
 
     static func json(_ value: Value) -> JSON {

@@ -188,6 +188,7 @@ public struct MarkdownRenderer {
             out.append("")
         case .matrix(let m):
             out += matrixTable(m, labels: s.labels, given: s.exact, name: s.name)
+            let at = axisLabels(s.labels.shape, m)
             // Every entry of a small matrix; else the first and the last row, each entry by entry.
             let columns = equations.shown(m.cols, limit: maxWrittenColumns).compactMap { $0 }
             let rows = m.entries.count <= 4 || m.rows <= 3 ? Array(0..<m.rows) : [0, m.rows - 1]
@@ -197,7 +198,7 @@ public struct MarkdownRenderer {
                 let (written, value) = (equations.writtenOut(computed, i), style.fixed(m.entries[i]))
                 // A copied entry (a concatenation, a slice) has no arithmetic to show.
                 if written != value {
-                    lines.append(words("entry", ["row": "\(r + 1)", "column": "\(c + 1)", "arithmetic": written, "value": value]))
+                    lines.append(words("entry", ["row": at.row(r), "column": at.column(c), "arithmetic": written, "value": value]))
                 }
             }
             if !lines.isEmpty { out += [""] + lines }
@@ -211,9 +212,9 @@ public struct MarkdownRenderer {
         let name = s.name.isEmpty ? "" : " · `\(s.name)`,"
         // A value of zeros (a zero bias, h₀ = 0) is said in words: a table of zeros tells nothing more.
         if s.value.count > 1 && s.value.flat.allSatisfy({ $0 == 0 }) {
-            return ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value)), \(words("all zero"))", ""] + paragraph(s.meaning)
+            return ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s)), \(words("all zero"))", ""] + paragraph(s.meaning)
         }
-        var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s.value))", ""]
+        var out = ["**\(s.title)**\(name) $\(s.symbol)$, \(shapeText(s))", ""]
         switch s.value {
         case .scalar(let x):
             out += ["$\(s.symbol) = \(equations.latexNumber(style.given(x)))$", ""]
@@ -234,7 +235,8 @@ public struct MarkdownRenderer {
 
     private func matrixTable(_ m: Matrix, labels: Labels, given: Bool, name: String = "") -> [String] {
         let cols = equations.shown(m.cols, limit: maxCols)
-        let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? label(labels.columns[$0]) : "\($0 + 1)" } ?? "⋯" }
+        let at = axisLabels(labels.shape, m)
+        let header = cols.map { c in c.map { labels.columns.indices.contains($0) ? label(labels.columns[$0]) : at.column($0) } ?? "⋯" }
         var out = ["| \(cell(labels.rowHeader)) | " + header.joined(separator: " | ") + " |",
                    "|---|" + String(repeating: "---:|", count: cols.count)]
         for r in equations.shown(m.rows, limit: given ? maxInputRows : maxRows) {
@@ -243,7 +245,7 @@ public struct MarkdownRenderer {
                 continue
             }
             let entries = cols.map { c in c.map { style.number(m[r, $0], given: given) + mark(name, r * m.cols + $0) } ?? "⋯" }
-            out.append("| \(rowLabel(labels, r)) | " + entries.joined(separator: " | ") + " |")
+            out.append("| \(labels.rows.indices.contains(r) ? label(labels.rows[r]) : at.row(r)) | " + entries.joined(separator: " | ") + " |")
         }
         return out
     }
@@ -344,8 +346,19 @@ public struct MarkdownRenderer {
     /// A label, plain text that may come from the user (a token), safe inside a table cell.
     private func label(_ text: String) -> String { markdownText(text, limit: maxLabel) }
 
-    private func shapeText(_ value: Value) -> String {
-        switch value {
+    /// How row r and column c of a value's matrix are named: by their numbers, or, for a value of
+    /// more than two axes, by the indices of the axes they run over ("1, 2": b = 1, t = 2).
+    private func axisLabels(_ shape: [Int]?, _ m: Matrix) -> (row: (Int) -> String, column: (Int) -> String) {
+        guard let shape, shape.count > 2 else { return ({ "\($0 + 1)" }, { "\($0 + 1)" }) }
+        let k = rowAxes(of: shape, rows: m.rows)
+        let (leading, trailing) = (Array(shape[..<k]), Array(shape[k...]))
+        func named(_ i: Int, _ axes: [Int]) -> String { indices(of: i, in: axes).map(String.init).joined(separator: ", ") }
+        return ({ named($0, leading) }, { named($0, trailing) })
+    }
+
+    private func shapeText(_ s: Step) -> String {
+        if let shape = s.labels.shape, shape.count > 2 { return shape.map(String.init).joined(separator: " × ") }
+        switch s.value {
         case .scalar: return words("a number")
         case .vector(let v): return v.count == 1 ? words("one number") : words("numbers", ["count": "\(v.count)"])
         case .matrix(let m): return "\(m.rows) × \(m.cols)"
