@@ -94,11 +94,11 @@ enum VitPatches: Lesson {
         let perToken = Labels(rowHeader: w("label entry"))
         let bias = tr.input("conv_proj.bias", "b", .vector(p.bias ?? .zeros(e)), w.caption(p.bias == nil ? "conv_proj.bias, zeros" : "conv_proj.bias"), labels: perToken)
         let classToken = tr.input("class_token", #"x_{\text{class}}"#, .vector(p.classToken ?? .zeros(e)),                          // E
-                                  w.caption(p.classToken == nil ? "class_token, zeros" : "class_token"), labels: perToken)
+                                  w.caption(p.classToken == nil ? "class_token, zeros" : "class_token"), labels: shaped(perToken, p.classTokenShape))
         let tokenLabels = [w("label class")] + patchLabels
         let table = Labels(rowHeader: w("label token"), rows: tokenLabels, columns: numberLabels(e))
         let positions = tr.input("pos_embedding", #"E_{\text{pos}}"#, .matrix(p.posEmbedding ?? Matrix(rows: n + 1, cols: e, entries: Array(repeating: 0, count: (n + 1) * e))),
-                                 w.caption(p.posEmbedding == nil ? "pos_embedding, zeros" : "pos_embedding"), labels: table)  // (N+1) × E
+                                 w.caption(p.posEmbedding == nil ? "pos_embedding, zeros" : "pos_embedding"), labels: shaped(table, p.posEmbeddingShape))  // (N+1) × E
 
         tr.heading(w("heading steps"))
         tr.heading(w("heading cut"), level: 3)
@@ -191,7 +191,9 @@ struct VitPatchesInput {
     let weightShape: [Int]
     let bias: Vector?           // E, zeros when left out
     let classToken: Vector?     // E, zeros when left out
+    let classTokenShape: [Int]? // [1, 1, E] when given so (torchvision's)
     let posEmbedding: Matrix?   // (N+1) × E, zeros when left out
+    let posEmbeddingShape: [Int]? // [1, N+1, E] when given so
     let gradOutput: Matrix?     // (N+1) × E: ∂L/∂output, ones when left out
 
     var embed: Int { weight.rows }
@@ -200,42 +202,58 @@ struct VitPatchesInput {
     var count: Int { (height / patchSize) * across }
 
     init(_ reader: inout InputReader) throws {
-        let (imageDims, pixels) = try readArray(&reader, "image", "the image, C × H × W (or H × W for one channel)", axes: [2, 3])
-        (channels, height, width) = imageDims.count == 3 ? (imageDims[0], imageDims[1], imageDims[2]) : (1, imageDims[0], imageDims[1])
-        imageShape = imageDims.count == 3 ? imageDims : nil
-        image = Matrix(rows: channels * height, cols: width, entries: pixels)
+        let what = "C × H × W pixels (or H × W for one channel)"
+        if depth(reader.peek("image")) > 2 {
+            let (shape, pixels) = try reader.required(try reader.tensor("image", what, axes: 3), "image", what)
+            (channels, height, width, image, imageShape) = (shape[0], shape[1], shape[2], pixels, shape)
+        } else {
+            image = try reader.requiredMatrix("image", what)
+            (channels, height, width, imageShape) = (1, image.rows, image.cols, nil)
+        }
         try reader.expect(channels, "the number of channels of image", atMost: VitPatches.maxChannels)
         try reader.expect(height, "the height of image", atMost: VitPatches.maxSide)
         try reader.expect(width, "the width of image", atMost: VitPatches.maxSide)
         let p = try reader.required(try reader.integer("patch_size", "the side P of a square patch"), "patch_size", "the side P of a square patch")
         guard p >= 1 else { throw reader.fail("patch_size must be at least 1, got \(p)") }
         guard height % p == 0 && width % p == 0 else {
-            throw reader.fail("image is \(height) × \(width), not a multiple of patch_size \(p) in \(height % p == 0 ? "width" : "height"): each side must be cut into whole patches")
+            throw reader.fail("image is \(height) × \(width), not a multiple of patch_size \(p) in its \(height % p == 0 ? "width" : "height"): each side must be cut into whole patches")
         }
         patchSize = p
-        let (weightDims, weights) = try readArray(&reader, "conv_proj.weight", "E × C × P × P", axes: [4])
-        let expected = "E × C × P × P = E × \(channels) × \(p) × \(p)"
-        guard weightDims.count == 4, weightDims[1] == channels, weightDims[2] == p, weightDims[3] == p else {
-            throw reader.fail("conv_proj.weight must be \(expected), got \(weightDims.map(String.init).joined(separator: " × "))")
+        // E × C·P·P: row e is conv_proj.weight[e].flatten().
+        let shapeWanted = "E × C × P × P = E × \(channels) × \(p) × \(p)"
+        let (weightDims, weights) = try reader.required(try reader.tensor("conv_proj.weight", shapeWanted, axes: 4, rowAxes: 1), "conv_proj.weight", shapeWanted)
+        guard weightDims[1] == channels, weightDims[2] == p, weightDims[3] == p else {
+            throw reader.fail("conv_proj.weight must be \(shapeWanted) (the image's channels, patch_size twice), got \(weightDims.map(String.init).joined(separator: " × "))")
         }
         let e = weightDims[0]
         try reader.expect(e, "E (the first axis of conv_proj.weight)", atMost: VitPatches.maxWidth)
-        weightShape = weightDims
-        weight = Matrix(rows: e, cols: channels * p * p, entries: weights)
+        (weightShape, weight) = (weightDims, weights)
         bias = try reader.vector("conv_proj.bias", "E numbers")
         if let bias { try reader.expect(bias, "conv_proj.bias", count: ("E (rows of conv_proj.weight)", e)) }
         let n = (height / p) * (width / p)
-        let tokenShape = ("N + 1 = \(n + 1) (the patches and the class token)", n + 1)
-        classToken = try readArray(&reader, "class_token", "E numbers (or torchvision's 1 × 1 × E)", axes: [1, 3], required: false).map { dims, entries in
-            guard dims.last == e, entries.count == e else { throw reader.fail("class_token must hold E = \(e) numbers (E or 1 × 1 × E), got \(dims.map(String.init).joined(separator: " × "))") }
-            return Vector(entries)
+        let tokenShape = ("N + 1 (the class token and the patches)", n + 1)
+        // torchvision's shapes too: class_token 1 × 1 × E, pos_embedding 1 × (N + 1) × E.
+        if depth(reader.peek("class_token")) > 1 {
+            let wanted = "1 × 1 × E = 1 × 1 × \(e) (torchvision's shape), or E numbers"
+            let (shape, m) = try reader.required(try reader.tensor("class_token", wanted, axes: 3), "class_token", wanted)
+            guard shape == [1, 1, e] else { throw reader.fail("class_token must be \(wanted), got \(shape.map(String.init).joined(separator: " × "))") }
+            (classToken, classTokenShape) = (Vector(m.entries), shape)
+        } else {
+            classToken = try reader.vector("class_token", "E numbers (or torchvision's 1 × 1 × E)")
+            classTokenShape = nil
+            if let classToken { try reader.expect(classToken, "class_token", count: ("E (rows of conv_proj.weight)", e)) }
         }
-        posEmbedding = try readArray(&reader, "pos_embedding", "(N + 1) × E (or torchvision's 1 × (N + 1) × E)", axes: [2, 3], required: false).map { dims, entries in
-            let rows = dims.count == 3 ? dims[1] : dims[0]
-            guard (dims.count == 2 || dims[0] == 1), rows == n + 1, dims.last == e else {
-                throw reader.fail("pos_embedding must be (N + 1) × E = \(n + 1) × \(e) (N = \(n) patches of \(p) × \(p)), or 1 × \(n + 1) × \(e), got \(dims.map(String.init).joined(separator: " × "))")
+        if depth(reader.peek("pos_embedding")) > 2 {
+            let wanted = "1 × (N + 1) × E = 1 × \(n + 1) × \(e) (torchvision's shape; N = \(n) patches), or (N + 1) × E"
+            let (shape, m) = try reader.required(try reader.tensor("pos_embedding", wanted, axes: 3), "pos_embedding", wanted)
+            guard shape == [1, n + 1, e] else { throw reader.fail("pos_embedding must be \(wanted), got \(shape.map(String.init).joined(separator: " × "))") }
+            (posEmbedding, posEmbeddingShape) = (m, shape)
+        } else {
+            posEmbedding = try reader.matrix("pos_embedding", "(N + 1) × E: a row for the class token and one per patch")
+            posEmbeddingShape = nil
+            if let posEmbedding {
+                try reader.expect(posEmbedding, "pos_embedding", rows: ("N + 1 (the class token and the patches)", n + 1), cols: ("E (rows of conv_proj.weight)", e))
             }
-            return Matrix(rows: n + 1, cols: e, entries: entries)
         }
         gradOutput = try reader.matrix("grad_output", "∂L/∂output for the backward pass, (N + 1) × E")
         if let gradOutput { try reader.expect(gradOutput, "grad_output", rows: tokenShape, cols: ("E (rows of conv_proj.weight)", e)) }
@@ -245,37 +263,6 @@ struct VitPatchesInput {
         try reader.expectWork(multiplyAdds: nn * ee * cppCount + 2 * (nn + 1) * ee,
                               traceNumbers: 2 * pixelCount + 1 + ee * cppCount + 2 * ee + nn * ee + 3 * (nn + 1) * ee)
     }
-}
-
-/// A number array of `axes` axes (any of them) read as its dimensions and its entries, row-major.
-/// TODO: replaced by the reader of 3-D arrays.
-private func readArray(_ reader: inout InputReader, _ key: String, _ what: String, axes: [Int], required: Bool = true) throws -> ([Int], [Double])? {
-    guard let json = reader.json(key) else {
-        if required { throw reader.fail("missing field \"\(key)\": \(what)") }
-        return nil
-    }
-    func dims(_ j: JSON) -> [Int] {
-        if case .array(let items) = j { return [items.count] + (items.first.map(dims) ?? []) }
-        return []
-    }
-    let d = dims(json)
-    var entries: [Double] = []
-    func walk(_ j: JSON, _ depth: Int) throws {
-        if depth == d.count {
-            guard case .number(let x, _) = j else { throw reader.fail("\(key) must be \(what) of numbers") }
-            entries.append(x)
-            return
-        }
-        guard case .array(let items) = j, items.count == d[depth] else { throw reader.fail("\(key) is ragged: \(what)") }
-        for item in items { try walk(item, depth + 1) }
-    }
-    try walk(json, 0)
-    guard axes.contains(d.count) else { throw reader.fail("\(key) must be \(what), got \(d.count) axes") }
-    return (d, entries)
-}
-
-private func readArray(_ reader: inout InputReader, _ key: String, _ what: String, axes: [Int]) throws -> ([Int], [Double]) {
-    try readArray(&reader, key, what, axes: axes, required: true)!
 }
 
 // MARK: What the numbers say
@@ -370,5 +357,15 @@ extension VitPatches {
     }
 }
 
-/// TODO: the shape of an array of more than two axes, once Labels carries it.
-private func shaped(_ labels: Labels, _ shape: [Int]?) -> Labels { labels }
+/// `labels` with the shape of an array of more than two axes (none for a vector or a matrix).
+private func shaped(_ labels: Labels, _ shape: [Int]?) -> Labels {
+    var labels = labels
+    labels.shape = (shape?.count ?? 0) > 2 ? shape : nil
+    return labels
+}
+
+/// How deeply arrays nest at the start of `json`: 0 for a number, 1 for a row of numbers, 2 for a matrix, ….
+private func depth(_ json: JSON?) -> Int {
+    guard case .array(let items)? = json else { return 0 }
+    return 1 + depth(items.first)
+}

@@ -114,13 +114,15 @@ import Testing
         let w = weight(2, 1, 2)
         #expect(try error(input(image(1, 5, 4), p: 2, w)).hasPrefix("v.json: image is 5 × 4, not a multiple of patch_size 2"))
         #expect(try error(input(image(1, 4, 4), p: 0, w)).hasPrefix("v.json: patch_size must be at least 1, got 0"))
-        #expect(try error(input(image(1, 4, 4), p: 2, weight(2, 3, 2))).contains("conv_proj.weight must be E × C × P × P = E × 1 × 2 × 2, got 2 × 3 × 2 × 2"))
-        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("pos_embedding", .rows([[0, 0]]))])).contains("pos_embedding must be (N + 1) × E = 5 × 2"))
-        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("class_token", .numbers([1]))])).contains("class_token must hold E = 2 numbers"))
+        #expect(try error(input(image(1, 4, 4), p: 2, weight(2, 3, 2))).contains("conv_proj.weight must be E × C × P × P = E × 1 × 2 × 2 (the image's channels, patch_size twice), got 2 × 3 × 2 × 2"))
+        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("pos_embedding", .rows([[0, 0]]))])).contains("pos_embedding must be N + 1 (the class token and the patches) × E (rows of conv_proj.weight) = 5 × 2, got 1 × 2"))
+        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("class_token", .numbers([1]))])).contains("class_token must have E (rows of conv_proj.weight) = 2 numbers, got 1"))
+        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("class_token", .array([.array([.numbers([1, 2, 3])])]))]))
+            .contains("class_token must be 1 × 1 × E = 1 × 1 × 2 (torchvision's shape), or E numbers, got 1 × 1 × 3"))
         let ragged = JSON.fields(["image": .array([.rows([[1, 2], [3, 4]]), .rows([[1, 2]])]), "patch_size": .number(1),
                                   "conv_proj.weight": .array([.array([.array([.rows([[1]])])])])])
-        #expect(try error(ragged).contains("image"))
-        #expect(try error(input(image(1, 2, 2), p: 2, w, extra: [JSONMember("patchsize", .number(2))])).contains("unknown field \"patchsize\""))
+        #expect(try error(ragged).contains("image must be C × H × W pixels (or H × W for one channel), every array as long as the first of its level: image[2] has 1 row, image[1] has 2"))
+        #expect(try error(input(image(1, 2, 2), p: 2, w, extra: [JSONMember("patchsize", .number(2))])).contains("unknown field \"patchsize\" (did you mean 'patch_size'?)"))
     }
 
     @Test func theDefaultNoteSaysWhatItsNumbersShow() throws {
