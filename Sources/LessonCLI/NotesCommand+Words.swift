@@ -37,6 +37,9 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $\sigma$, $\tanh$, $\odot$ | logistic sigmoid, hyperbolic tangent, entrywise product | all |
 | $\operatorname{rowsum}$, $\operatorname{colsum}$, $\operatorname{rowmax}$ | the sums along a row, down a column; the largest entry of a row | all |
 | $\mu$, $\sigma^{2}$, $\epsilon$, $\gamma$, $\beta$ | mean, variance (not the sigmoid's $\sigma$), the small constant, scale, shift | layer norm |
+| $C$, $H$, $W$, $P$ | an image's channels, height and width in pixels ($X$ is the image here); the side of a square patch | vit-patches |
+| $N$, $E$, $X_{p}$, $W_{p}$ | the number of patches, $(H/P)(W/P)$, numbered row by row from the top left; numbers per token; the patches, one per row, each flattened in (channel, row, column) order; the projection `conv_proj.weight`, E × C·P·P | vit-patches |
+| $Z_{p}$, $x_{\text{class}}$, $Z$, $E_{\text{pos}}$ | the patch embeddings $X_{p} W_{p}^{\top} + b$; the class token; the tokens, class token first; the position embeddings (learned: not the sinusoids' $PE$) | vit-patches |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
 | $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
 | $W_{fc}$, $b_{fc}$ | the output layer (`fc`): one row and one number per character | char-lm |

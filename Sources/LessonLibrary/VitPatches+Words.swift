@@ -26,10 +26,10 @@ extension VitPatches {
             "output.grad": ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees."),
             "tokens.grad": ("gradient of the tokens", #"A sum passes the gradient on unchanged: $G$ again."#),
             "embeddings.grad": ("gradient of the patch embeddings", #"Rows 2 … N + 1 of $\frac{\partial L}{\partial Z}$: patch n's embedding is token n + 1."#),
-            "patches.grad": ("gradient of the patches", #"Through $Z_p = X_p W^{\top} + b$: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W$."#),
-            "patches.grad, same pixels": ("gradient of the patches", #"Through $Z_p = X_p W^{\top} + b$: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W$. Patches «a» and «b» hold the same pixels but their rows differ here: a patch's gradient comes from its token's row of $G$ (rows «ra» and «rb»), not from its pixels."#),
+            "patches.grad": ("gradient of the patches", #"Through $Z_p = X_p W_{p}^{\top} + b$: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}$."#),
+            "patches.grad, same pixels": ("gradient of the patches", #"Through $Z_p = X_p W_{p}^{\top} + b$: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}$. Patches «a» and «b» hold the same pixels but their rows differ here: a patch's gradient comes from its token's row of $G$ (rows «ra» and «rb»), not from its pixels."#),
             "image.grad": ("gradient of the image", #"Each entry of $\frac{\partial L}{\partial X_p}$ put back on the pixel it was copied from. Every pixel belongs to exactly one patch (stride «P» = kernel «P»), so nothing is added up: overlapping patches (a stride below the kernel) would add their shares."#),
-            "conv_proj.weight.grad": ("gradient of the projection", #"$\left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p$: a sum over the «N» patches, as a recurrent weight's is a sum over the time steps, since one $W$ projects every patch. Shown E × C·P·P, as $W$."#),
+            "conv_proj.weight.grad": ("gradient of the projection", #"$\left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p$: a sum over the «N» patches, as a recurrent weight's is a sum over the time steps, since one $W_{p}$ projects every patch. Shown E × C·P·P, as $W_{p}$."#),
             "conv_proj.bias.grad": ("gradient of the projection bias", #"$b$ was added to every patch's embedding: a sum down each column of $\frac{\partial L}{\partial Z_p}$, over the «N» patches."#),
             "class_token.grad": ("gradient of the class token", #"Row 1 of $\frac{\partial L}{\partial Z}$, which is row 1 of $G$: the class token reads no pixel, so its gradient comes from $G$ alone (in a whole ViT, from every layer above it)."#),
             "pos_embedding.grad": ("gradient of the position embeddings", #"Added to the tokens: $G$ itself, each row to its own position."#),
@@ -58,24 +58,24 @@ extension VitPatches {
             "heading equations": "The equations",
             "equations": #"""
                 \begin{aligned}
-                (X_p)_{n,\,(c-1)P^{2} + (i-1)P + j} &= X_{c,\; rP + i,\; sP + j} && \text{patch } n = r \tfrac{W}{P} + s + 1 \\
-                Z_p &= X_p W^{\top} + b && \text{the stride-}P\text{ convolution} \\
+                (X_p)_{n,\,(c-1)P^{2} + (i-1)P + j} &= X_{c,\; rP + i,\; sP + j} && n = r \tfrac{W}{P} + s + 1,\ r, s = 0, 1, \dots \\
+                Z_p &= X_p W_{p}^{\top} + b && \text{the stride-}P\text{ convolution} \\
                 Z &= \begin{bmatrix} x_{\text{class}}^{\top} \\ Z_p \end{bmatrix} && \text{class token first} \\
                 \text{output} &= Z + E_{\text{pos}}
                 \end{aligned}
                 """#,
             "convention": #"""
                 As torchvision's `VisionTransformer`: `conv_proj` is `nn.Conv2d(C, E, kernel_size=P, stride=P)`, \#
-                `class_token` (1 × 1 × E there, E here; both are accepted, as is `pos_embedding`'s 1 × (N + 1) × E) \#
-                and `pos_embedding` ((N + 1) × E). Patches are numbered row by row from the top left, as the \#
-                convolution's outputs are when flattened. The paper writes $x_p^{n} \mathbf{E}$: \#
-                each patch flattened, then one linear map. That is the convolution: kernel and stride both $P$, \#
-                the kernel sits on each patch once and sums weight × pixel over the patch, so output $e$ at patch \#
-                $n$ is row $n$ of $X_p$ times row $e$ of $W$ plus $b_e$, with $W$ read as E × C·P·P and each patch \#
-                flattened in (channel, row, column) order, $W$'s own order.«channel» Code that cuts patches with \#
-                einops' `(p1 p2 c)` flattens them (row, column, channel) and uses an `nn.Linear`: the same \#
-                numbers, its weight's columns in another order, so weights cannot be copied between the two \#
-                without reordering them.
+                `class_token` is 1 × 1 × E there (E here; both are accepted, as is `pos_embedding`'s \#
+                1 × (N + 1) × E) and `pos_embedding` (N + 1) × E. Patches are numbered row by row from the top \#
+                left, as the convolution's outputs are when flattened. The paper writes $x_p^{n} \mathbf{E}$: \#
+                each patch flattened, then one linear map, its $\mathbf{E}$ our $W_{p}^{\top}$. That is the \#
+                convolution: with kernel and stride both $P$ the kernel sits on each patch once and sums \#
+                weight × pixel over it, so output $e$ at patch $n$ is row $n$ of $X_p$ times row $e$ of $W_{p}$ \#
+                plus $b_e$, with $W_{p}$ read as E × C·P·P and each patch flattened in (channel, row, column) \#
+                order, $W_{p}$'s own order. Code that cuts patches with einops' `(p1 p2 c)` flattens them \#
+                (row, column, channel) and uses an `nn.Linear`: the same numbers, its weight's columns in \#
+                another order, so weights cannot be copied between the two without reordering them.«channel»
                 """#,
             "convention one channel": " With one channel the two orders agree.",
             "legend C": "channels (1 for grey, 3 for red, green, blue)",
@@ -117,20 +117,20 @@ extension VitPatches {
                 «table»
                 """#,
             "patches, same": " Patches «a» and «b» hold the same pixels: their rows are equal.",
-            "embeddings conv": #"Entry (n, e): patch n's pixels times row e of $W$, plus $b_e$, which is what `conv_proj` (a Conv2d with kernel and stride «P») computes at patch n."#,
+            "embeddings conv": #"Entry (n, e): patch n's pixels times row e of $W_{p}$, plus $b_e$, which is what `conv_proj` (a Conv2d with kernel and stride «P») computes at patch n."#,
             "embeddings largest": #" Patch «n» has the largest embedding, $\lVert z \rVert = «norm»$."#,
             "embeddings largest, tie": #" Patches «list» have the largest embeddings, $\lVert z \rVert = «norm»$."#,
             "embeddings same": " Patches «a» and «b», the same pixels, get the same row: the projection sees pixels, not places.",
             "notice": #"""
                 An image of «H» × «W» pixels became «N» + 1 tokens of «E» numbers: the patches, projected by one \#
-                shared $W$ (a convolution with stride equal to its kernel), and the class token. From here on the \#
+                shared $W_{p}$ (a convolution with stride equal to its kernel), and the class token. From here on the \#
                 encoder treats them as a sentence of «N» + 1 words; only $E_{\text{pos}}$ says where each patch was.
                 """#,
             "backward equations": #"""
                 \frac{\partial L}{\partial Z} = G, \quad
                 \frac{\partial L}{\partial Z_p} = \left(\frac{\partial L}{\partial Z}\right)_{2:N+1,:}, \quad
-                \frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W, \quad
-                \frac{\partial L}{\partial W} = \left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p, \quad
+                \frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}, \quad
+                \frac{\partial L}{\partial W_{p}} = \left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p, \quad
                 \frac{\partial L}{\partial x_{\text{class}}} = \left(\frac{\partial L}{\partial Z}\right)_{1,:}
                 """#,
 

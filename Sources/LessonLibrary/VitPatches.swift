@@ -46,6 +46,7 @@ enum VitPatches: Lesson {
                 [[[1, 1], [-1, -1]], [[1, 1], [-1, -1]], [[1, 1], [-1, -1]]],
             ].map { e in .array(e.map { .rows($0) }) }),
             "conv_proj.bias": .numbers([0, 0.1]),
+            "class_token": .numbers([0.2, -0.2]),
             "pos_embedding": .rows([[0, 0.5], [0.1, 0], [0.1, 0], [-0.1, 0], [-0.1, 0]]),
         ])),
     ]
@@ -89,7 +90,7 @@ enum VitPatches: Lesson {
         let image = tr.input("image", "X", .matrix(p.image), w.caption(c == 1 ? "image, one channel" : "image", sizes),              // C × H × W
                              labels: shaped(Labels(rowHeader: w("label pixel row"), rows: imageRows, columns: numberLabels(wd)), p.imageShape))
         tr.input("patch_size", "P", .scalar(Double(pp)), w.caption("patch_size", sizes))
-        let weight = tr.input("conv_proj.weight", "W", .matrix(p.weight), w.caption("conv_proj.weight", sizes),                     // E × C × P × P
+        let weight = tr.input("conv_proj.weight", "W_{p}", .matrix(p.weight), w.caption("conv_proj.weight", sizes),                     // E × C × P × P
                               labels: shaped(Labels(rowHeader: w("label output"), rows: numberLabels(e), columns: pixelColumns), p.weightShape))
         let perToken = Labels(rowHeader: w("label entry"))
         let bias = tr.input("conv_proj.bias", "b", .vector(p.bias ?? .zeros(e)), w.caption(p.bias == nil ? "conv_proj.bias, zeros" : "conv_proj.bias"), labels: perToken)
@@ -103,9 +104,8 @@ enum VitPatches: Lesson {
         tr.heading(w("heading steps"))
         tr.heading(w("heading cut"), level: 3)
         // X_p[n, (c, i, j)] = X[c, rP + i, sP + j]: a rearrangement, every pixel in exactly one place.   N × C·P·P
-        let patches = tr.record("patches", "X_{p}", gather(image, patchIndices(p), rows: n, cols: cpp,
-                                                           name: #"\operatorname{patches}_{P}"#, inverseName: #"\operatorname{unpatch}_{P}"#),
-                                patchesCaption(p), labels: Labels(rowHeader: w("label patch header"), rows: patchLabels, columns: pixelColumns))
+        let cut = gather(image, patchIndices(p), rows: n, cols: cpp, name: #"\operatorname{patches}_{P}"#, inverseName: #"\operatorname{unpatch}_{P}"#)
+        let patches = tr.record("patches", "X_{p}", cut, patchesCaption(p, patches: cut.value.matrix), labels: Labels(rowHeader: w("label patch header"), rows: patchLabels, columns: pixelColumns))
         if !Trace.valuesOnly { tr.say(flattening(p, patch: n - 1)) }
 
         tr.heading(w("heading project"), level: 3)
@@ -160,12 +160,13 @@ enum VitPatches: Lesson {
     /// X[c, rP + i, sP + j].
     static func patchIndices(_ p: VitPatchesInput) -> [Int] {
         let (pp, h, wd) = (p.patchSize, p.height, p.width)
-        return (0..<p.count).flatMap { n in
+        var indices: [Int] = []
+        indices.reserveCapacity(p.channels * h * wd)
+        for n in 0..<p.count {
             let (r, s) = (n / p.across, n % p.across)
-            return (0..<p.channels).flatMap { c in
-                (0..<pp).flatMap { i in (0..<pp).map { j in (c * h + r * pp + i) * wd + s * pp + j } }
-            }
+            for c in 0..<p.channels { for i in 0..<pp { for j in 0..<pp { indices.append((c * h + r * pp + i) * wd + s * pp + j) } } }
         }
+        return indices
     }
 
     /// A column of the patch matrix (and of W): "(1,2)", or with channels "c2 (1,2)": channel, row and column in the patch.
@@ -292,9 +293,8 @@ extension VitPatches {
         return ["n": "\(n + 1)", "rows": span(r), "columns": span(c)]
     }
 
-    static func patchesCaption(_ p: VitPatchesInput) -> Caption {
+    static func patchesCaption(_ p: VitPatchesInput, patches x: Matrix) -> Caption {
         guard !Trace.valuesOnly else { return Caption(title: "", meaning: "") }
-        let x = Matrix(rows: p.count, cols: p.channels * p.patchSize * p.patchSize, entries: patchIndices(p).map { p.image.entries[$0] })
         let same = firstEqualRows(x).map { a, b in words("patches, same", ["a": "\(a + 1)", "b": "\(b + 1)"]) } ?? ""
         return words.caption(p.channels == 1 ? "patches, one channel" : "patches", ["CPP": "\(x.cols)", "same": same])
     }

@@ -34,10 +34,10 @@ struct Ungather: Operation {
     let picked: [[Int]]
     let name: String
     let inverseName: String
+    /// A permutation (every entry picked exactly once) only moves entries; otherwise they add up.
+    let writing: Writing
 
     var operands: [Traced] { [gradient] }
-    /// A permutation (every entry picked exactly once) only moves entries; otherwise they add up.
-    var writing: Writing { picked.allSatisfy { $0.count == 1 } ? .view : .staysWritten }
 
     func latex(_ w: LaTeXWriter) -> LaTeX { LaTeX("\(name)\\left(\(w.plain(gradient))\\right)", .atom) }
 
@@ -71,5 +71,6 @@ func ungather(_ gradient: Traced, _ indices: [Int], like: Value, name: String, i
     for (k, i) in indices.enumerated() { picked[i].append(k) }
     let g = gradient.value.flat
     let entries = picked.map { $0.reduce(0.0) { $0 + g[$1] } }
-    return Traced(like.reshaped(entries), Ungather(gradient: gradient, indices: indices, picked: picked, name: name, inverseName: inverseName))
+    let writing: Writing = picked.allSatisfy { $0.count == 1 } ? .view : .staysWritten
+    return Traced(like.reshaped(entries), Ungather(gradient: gradient, indices: indices, picked: picked, name: name, inverseName: inverseName, writing: writing))
 }
