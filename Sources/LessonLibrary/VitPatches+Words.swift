@@ -146,6 +146,16 @@ extension VitPatches {
                 an offset is added.” Confirmed with patches: patches «a» and «b» hold the same pixels and get \#
                 equal rows of $Z_p$; only the position embeddings added to rows «ra» and «rb» make them differ.
                 """#,
+            "slides learned": #"""
+                - Seed 000: “This process is usually pre-defined: a kind of offset is added.” Not in ViT: \#
+                $E_{\text{pos}}$ is a weight learned with the others (its gradient is $G$ itself), \#
+                and these rows are not the sinusoids: the paper's row 2 (position 1) would be («row»).
+                """#,
+            "slides learned, sinusoids": #"""
+                - Seed 000: “This process is usually pre-defined: a kind of offset is added.” Here \#
+                $E_{\text{pos}}$ holds the paper's sinusoids for positions 0 … «last», a fixed table as the seed \#
+                says; ViT learns its own instead, starting from random numbers.
+                """#,
             "slides position, zero": #"""
                 - Seed 000: “A B C D or B A C D: without position information the encoding does not change; \#
                 an offset is added.” Confirmed, here without the offset: patches «a» and «b» hold the same \#

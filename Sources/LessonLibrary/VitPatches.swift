@@ -353,6 +353,17 @@ extension VitPatches {
             let slots = ["a": "\(a + 1)", "b": "\(b + 1)", "ra": "\(a + 2)", "rb": "\(b + 2)"]
             bullets.append(words(output.row(a + 1) == output.row(b + 1) ? "slides position, zero" : "slides position", slots))
         }
+        if let positions = p.posEmbedding, positions.rows > 1 {
+            // The paper's sinusoids for positions 0 … N over E columns: what a pre-defined table would hold.
+            let e = positions.cols
+            func sinusoid(_ pos: Int, _ j: Int) -> Double {
+                let angle = Double(pos) / Foundation.pow(10_000, Double(j / 2 * 2) / Double(e))
+                return j % 2 == 0 ? Foundation.sin(angle) : Foundation.cos(angle)
+            }
+            let fixed = (0..<positions.rows).allSatisfy { r in (0..<e).allSatisfy { abs(positions[r, $0] - sinusoid(r, $0)) <= 1e-9 } }
+            bullets.append(fixed ? words("slides learned, sinusoids", ["last": "\(positions.rows - 1)"])
+                : words("slides learned", ["row": (0..<e).map { shown(sinusoid(1, $0)) }.joined(separator: ", ")]))
+        }
         return bullets
     }
 }

@@ -136,12 +136,22 @@ import Testing
         let largest = try #require(norms.indices.max { norms[$0] < norms[$1] })
         #expect(text.contains("Patch \(largest + 1) has the largest embedding, $\\lVert z \\rVert = \(NumberStyle(precision: 4).fixed(norms[largest]))$"))
         let box = try #require(c.bullets(text))
-        #expect(box.count == 2 && box[1].contains("only the position embeddings added to rows 2 and 5 make them differ"))
+        #expect(box.count == 3 && box[1].contains("only the position embeddings added to rows 2 and 5 make them differ"))
+        // E_pos is not the sinusoids: position 1's would be (sin 1, cos 1, sin 10000^(-2/3)).
+        let row2 = [Foundation.sin(1.0), Foundation.cos(1.0), Foundation.sin(1 / Foundation.pow(10_000, 2.0 / 3))].map { NumberStyle(precision: 4).fixed($0) }
+        #expect(box[2].contains("Not in ViT") && box[2].contains("would be (\(row2.joined(separator: ", ")))"))
         // The same image without position embeddings: the two patches stay equal, and the note says so.
         let example = try #require(VitPatches.examples.first)
         let (plain, _) = try c.note(VitPatches.self, example.input.removing("pos_embedding"))
         let plainBox = try #require(c.bullets(plain))
-        #expect(plain.contains("their rows 2 and 5 are still equal") && plainBox[1].contains("Confirmed, here without the offset"))
+        #expect(plain.contains("their rows 2 and 5 are still equal") && plainBox[1].contains("Confirmed, here without the offset") && plainBox.count == 2)
+        // With the paper's sinusoids as E_pos, the note says the table is the fixed one.
+        let sinusoids = (0..<5).map { pos in (0..<3).map { j in
+            let angle = Double(pos) / Foundation.pow(10_000, Double(j / 2 * 2) / 3)
+            return j % 2 == 0 ? Foundation.sin(angle) : Foundation.cos(angle)
+        } }
+        let (fixed, _) = try c.note(VitPatches.self, try #require(example.input.setting("pos_embedding", .rows(sinusoids))))
+        #expect(try #require(c.bullets(fixed)).last?.contains("holds the paper's sinusoids for positions 0 … 4") == true)
     }
 
     @Test func theFigureDrawsTheGridAndNumbersEveryPatch() {
