@@ -106,7 +106,14 @@ enum VitPatches: Lesson {
         // X_p[n, (c, i, j)] = X[c, rP + i, sP + j]: a rearrangement, every pixel in exactly one place.   N × C·P·P
         let cut = gather(image, patchIndices(p), rows: n, cols: cpp, name: #"\operatorname{patches}_{P}"#, inverseName: #"\operatorname{unpatch}_{P}"#)
         let patches = tr.record("patches", "X_{p}", cut, patchesCaption(p, patches: cut.value.matrix), labels: Labels(rowHeader: w("label patch header"), rows: patchLabels, columns: pixelColumns))
-        if !Trace.valuesOnly { tr.say(flattening(p, patch: n - 1)) }
+        if !Trace.valuesOnly {
+            tr.say(flattening(p, patch: n - 1))
+            tr.figure(.patches(PatchGrid(title: w("figure"), channels: (0..<c).map { ch in
+                Heatmap(title: c == 1 ? w("figure panel") : w("figure channel", ["c": "\(ch + 1)"]), rows: numberLabels(h), columns: numberLabels(wd),
+                        values: Matrix(rows: h, cols: wd, entries: Array(p.image.entries[(ch * h * wd)..<((ch + 1) * h * wd)])),
+                        rowHeader: w("label pixel row"), columnHeader: w("label pixel column"))
+            }, patchSize: pp, across: across)), description: w("figure description", sizes))
+        }
 
         tr.heading(w("heading project"), level: 3)
         // Z_p = X_p Wᵀ + b: one row per patch, the stride-P convolution.                                  N × E
@@ -120,14 +127,6 @@ enum VitPatches: Lesson {
         // Z + E_pos                                                                                        (N+1) × E
         let added = tokens + positions
         let output = tr.record("output", #"Z + E_{\text{pos}}"#, added, outputCaption(p, embeddings: embeddings.value.matrix, output: added.value.matrix), labels: table)
-
-        if !Trace.valuesOnly {
-            tr.figure(.patches(PatchGrid(title: w("figure"), channels: (0..<c).map { ch in
-                Heatmap(title: c == 1 ? w("figure panel") : w("figure channel", ["c": "\(ch + 1)"]), rows: numberLabels(h), columns: numberLabels(wd),
-                        values: Matrix(rows: h, cols: wd, entries: Array(p.image.entries[(ch * h * wd)..<((ch + 1) * h * wd)])),
-                        rowHeader: w("label pixel row"), columnHeader: w("label pixel column"))
-            }, patchSize: pp, across: across)), description: w("figure description", sizes))
-        }
 
         tr.slides(slides(p, embeddings: embeddings.value.matrix, output: output.value.matrix))
         tr.heading(w("heading summary"))
