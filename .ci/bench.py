@@ -33,6 +33,7 @@ LIMITS = {
     "positions": 10_000, "d_model": 4_096,               # positional-encoding
     "rows": 4_096, "columns": 4_096,                     # layer-norm
     "entries": 65_536,                                   # norms (B·T·D)
+    "channels": 64, "side": 1_024, "embed": 1_024,       # vit-patches
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
     "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
@@ -158,6 +159,29 @@ def norms_case(numbers, backward=False):
     tensor = lambda: "[" + ",".join(numbers.matrix(t, d) for _ in range(b)) + "]"
     members = {"input": tensor()} | ({"grad_output": tensor()} if backward else {})
     return f"B {b}, T {t}, D {d}", norms_work(b, t, d, 2, backward), fields(members)
+def vit_work(c, h, w, p, e, backward=False):
+    """vit-patches' stated work (VitPatchesInput's expectWork): C × H × W pixels, P × P patches of E numbers."""
+    n, cpp = (h // p) * (w // p), c * p * p
+    madds, numbers = n * e * cpp + 2 * (n + 1) * e, 2 * c * h * w + 1 + e * cpp + 2 * e + n * e + 3 * (n + 1) * e
+    return (3 * madds, 2 * numbers) if backward else (madds, numbers)
+
+
+def vit_case(fixed, numbers, backward=False):
+    """fixed: 'side' (one channel of 1,024 × 1,024 pixels, 16 × 16 patches), 'channels' (64, 8 × 8 patches)
+    or 'embed' (E = 1,024, 3 channels, 16 × 16 patches); the other sizes as large as the work limits allow."""
+    def shape(k):
+        if fixed == "side":
+            return 1, LIMITS["side"], LIMITS["side"], 16, min(k, LIMITS["embed"])
+        if fixed == "channels":
+            return LIMITS["channels"], 8 * k, 8 * k, 8, 64
+        return 3, 16 * k, 16 * k, 16, LIMITS["embed"]
+
+    high = LIMITS["embed"] if fixed == "side" else LIMITS["side"] // (8 if fixed == "channels" else 16)
+    k = largest(lambda k: fits(vit_work(*shape(k), backward=backward)), high)
+    c, h, w, p, e = shape(max(k, 1))
+    image = "[" + ",".join(numbers.matrix(h, w) for _ in range(c)) + "]"
+    weight = "[" + ",".join("[" + ",".join(numbers.matrix(p, p) for _ in range(c)) + "]" for _ in range(e)) + "]"
+    return f"C {c}, H = W {h}, P {p}, E {e}", vit_work(c, h, w, p, e, backward), fields({"image": image, "patch_size": str(p), "conv_proj.weight": weight})
 
 
 def char_lm_work(blocks, steps, vocab, hidden, generated=0, lstm=False, sampled=False):
@@ -519,6 +543,9 @@ def worst_cases(folder):
     yield ("norms --backward: entries at the limit", "norms", ["--backward"]) + norms_case(numbers, backward=True)
     for fixed in ["text", "vocab", "hidden", "generated"]:
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
+    for fixed in ["side", "channels", "embed"]:
+        yield (f"vit-patches: {fixed} at the limit", "vit-patches", []) + vit_case(fixed, numbers)
+    yield ("vit-patches --backward: side at the limit", "vit-patches", ["--backward"]) + vit_case("side", numbers, backward=True)
     # Two directions' weights: an LSTM of hidden size 1,024 is past the trace limit, a tanh RNN's is not.
     for cell, blocks, sizes in [("rnn", 1, ["steps", "inputs", "hidden"]), ("lstm", 4, ["steps", "inputs"])]:
         for fixed in sizes:

@@ -40,6 +40,9 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $B$, $T$, $D$, $G$; $x_{b,t,d}$ | sequences in the batch, steps per sequence, features per token, groups of features; an entry of the batch, its table row “b, t”, and written out as entry (b, t, d) | norms |
 | $S$, $\lvert S \rvert$, $\sum_{b,t}$ | the set of cells one mean takes, its size; a sum over the cells named (here every sequence and step) | norms |
 | $\mu_{\text{BN}}$, $\sigma_{\text{LN}}^{2}$, $s_{\text{IN}}$, $\tilde X_{\text{GN}}$, $Y_{\text{BN}}$ | batch (BN), layer (LN), instance (IN) and group (GN) norm's means, variances, standard deviations $\sqrt{\sigma^{2} + \epsilon}$, deviations, outputs | norms |
+| $C$, $H$, $W$, $P$ | an image's channels, height and width in pixels ($X$ is the image here); the side of a square patch | vit-patches |
+| $N$, $E$, $X_{p}$, $W_{p}$ | the number of patches, $(H/P)(W/P)$, numbered row by row from the top left; numbers per token; the patches, one per row, each flattened in (channel, row, column) order; the projection `conv_proj.weight`, E × C·P·P | vit-patches |
+| $Z_{p}$, $x_{\text{class}}$, $Z$, $E_{\text{pos}}$ | the patch embeddings $X_{p} W_{p}^{\top} + b$; the class token; the tokens, class token first; the position embeddings (learned: not the sinusoids' $PE$) | vit-patches |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
 | $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
 | $W_{fc}$, $b_{fc}$ | the output layer (`fc`): one row and one number per character | char-lm |

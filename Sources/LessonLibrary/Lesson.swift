@@ -76,7 +76,11 @@ extension Lesson {
 
 /// Every lesson, in the order of the curriculum.
 public enum Lessons {
-    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, Norms.self, CharLM.self, Bleu.self, BiRNN.self, Seq2Seq.self, LRWarmup.self]
+    /// The course's order (the seeds'): recurrent cells and what is built from them, then attention,
+    /// and the Transformer assembled, trained and applied to images.
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, CharLM.self, BiRNN.self, Seq2Seq.self, Bleu.self,
+                                                AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, Norms.self,
+                                                LRWarmup.self, VitPatches.self]
 
     public static var ids: [String] { all.map { $0.id } }
 

@@ -11,12 +11,15 @@ public enum Figure: Sendable {
     case directions(Directions)
     /// An array of matrices (B sequences of T × D cells) drawn side by side, some cells highlighted.
     case blocks(TensorBlocks)
+    /// An image cut into square patches (vit-patches): its pixels, the grid and the patches' numbers.
+    case patches(PatchGrid)
 
     public var title: String {
         switch self {
         case .heatmaps(let title, _, _, _), .lines(let title, _, _): return title
         case .directions(let d): return d.title
         case .blocks(let blocks): return blocks.title
+        case .patches(let p): return p.title
         }
     }
 }
@@ -190,6 +193,9 @@ extension Figure {
             return (.blocks(TensorBlocks(title: t.title, blocks: Array(t.blocks.prefix(blocks)), rows: t.rows.prefix(blocks).map { Array($0.prefix(rows)) },
                                          columns: Array(t.columns.prefix(cols)), values: Matrix(rows: blocks * rows, cols: cols, entries: kept.map { t.values.entries[$0] }),
                                          highlighted: kept.map { t.highlighted[$0] }, rowHeader: t.rowHeader, columnHeader: t.columnHeader)), leftOut)
+        case .patches(let grid):
+            let drawn = grid.capped(limits, note: note)
+            return (.patches(drawn), leftOut)
         }
     }
 

@@ -19,6 +19,7 @@ struct SVGRenderer {
         case .lines(let title, let steps, let panels): return lines(title, steps, panels, notes: notes)
         case .directions(let d): return directions(d, notes: notes)
         case .blocks(let t): return blocks(t, notes: notes)
+        case .patches(let grid): return patches(grid, notes: notes)
         }
     }
 
@@ -214,6 +215,79 @@ struct SVGRenderer {
         let barX = labelWidth + Double(d.positions.count) * column + 10
         body += colourBar(at: barX, top: 50, low, high, .diverging, id: "scale1")
         return document(width: barX + 60, height: max(rowY[3] + 20, 50 + 160 + 20), title: d.title, body: body, notes: notes)
+    }
+
+    // MARK: An image cut into patches
+
+    /// Per channel a panel of pixels on one colour scale around 0, a darker line at every patch's
+    /// edge, and in each patch's top-left corner its number on a white tag.
+    private func patches(_ grid: PatchGrid, notes: [String]) -> String {
+        let extent = max(grid.channels.flatMap(\.values.entries).filter(\.isFinite).map(abs).max() ?? 1, 1e-12)
+        let (low, high) = (-extent, extent)
+        let maxCells = grid.channels.map { max($0.values.rows, $0.values.cols) }.max() ?? 1
+        let cell = max(4.0, min(40.0, 320.0 / Double(max(maxCells, 1))))
+        let showNumbers = cell >= 30
+        let p = max(grid.patchSize, 1)
+        // A tag only where a patch is large enough to hold it.
+        let tagged = Double(p) * cell >= 18
+        var body: [String] = []
+        var x = 40.0
+        var height = 58.0 + 160 + 20
+        for panel in grid.channels {
+            let m = panel.values
+            let (originX, originY) = (x, 58.0)
+            body.append(text(originX + Double(m.cols) * cell / 2, 44, panel.title, size: 12, anchor: "middle", weight: "bold"))
+            for r in 0..<m.rows {
+                for c in 0..<m.cols {
+                    let v = m[r, c]
+                    body.append("<rect x=\"\(n(originX + Double(c) * cell))\" y=\"\(n(originY + Double(r) * cell))\" width=\"\(n(cell))\" height=\"\(n(cell))\" fill=\"\(v.isFinite ? colour(v, low, high, .diverging) : "#d9d9d9")\"/>")
+                    if showNumbers {
+                        let dark = v.isFinite && luminance(v, low, high, .diverging) < 0.5
+                        body.append(text(originX + (Double(c) + 0.5) * cell, originY + (Double(r) + 0.6) * cell + 3.5, shown(v, inCell: true),
+                                         size: 10, anchor: "middle", fill: dark ? "#ffffff" : "#000000"))
+                    }
+                }
+            }
+            // Thin lines between pixels, thick ones between patches.
+            let (right, bottom) = (originX + Double(m.cols) * cell, originY + Double(m.rows) * cell)
+            for c in 0...m.cols {
+                let lx = n(originX + Double(c) * cell)
+                let edge = c % p == 0 || c == m.cols
+                body.append("<line x1=\"\(lx)\" y1=\"\(n(originY))\" x2=\"\(lx)\" y2=\"\(n(bottom))\" stroke=\"\(edge ? "#222222" : "#bbbbbb")\" stroke-width=\"\(edge ? 2.5 : 0.5)\"/>")
+            }
+            for r in 0...m.rows {
+                let ly = n(originY + Double(r) * cell)
+                let edge = r % p == 0 || r == m.rows
+                body.append("<line x1=\"\(n(originX))\" y1=\"\(ly)\" x2=\"\(n(right))\" y2=\"\(ly)\" stroke=\"\(edge ? "#222222" : "#bbbbbb")\" stroke-width=\"\(edge ? 2.5 : 0.5)\"/>")
+            }
+            if tagged {
+                for pr in stride(from: 0, to: m.rows, by: p) {
+                    for pc in stride(from: 0, to: m.cols, by: p) {
+                        let number = "\(pr / p * grid.across + pc / p + 1)"
+                        let (tx, ty) = (originX + Double(pc) * cell + 3, originY + Double(pr) * cell + 3)
+                        let width = 8 + 7 * Double(number.count)
+                        body.append("<rect x=\"\(n(tx))\" y=\"\(n(ty))\" width=\"\(n(width))\" height=\"14\" rx=\"3\" fill=\"#ffffff\" stroke=\"#222222\"/>")
+                        body.append(text(tx + width / 2, ty + 11, number, size: 11, anchor: "middle", weight: "bold"))
+                    }
+                }
+            }
+            // Every pixel's row and column number, or every patch's first where cells are small.
+            let every = cell >= 14 ? 1 : p
+            for r in stride(from: 0, to: m.rows, by: every) {
+                body.append(text(originX - 4, originY + (Double(r) + 0.5) * cell + 4, clip(panel.rows[safe: r] ?? "\(r + 1)"), size: 10, anchor: "end"))
+            }
+            for c in stride(from: 0, to: m.cols, by: every) {
+                body.append(text(originX + (Double(c) + 0.5) * cell, bottom + 14, clip(panel.columns[safe: c] ?? "\(c + 1)"), size: 10, anchor: "middle"))
+            }
+            body.append(text(originX + Double(m.cols) * cell / 2, bottom + 30, panel.columnHeader, size: 10, anchor: "middle", fill: "#444444"))
+            let (hx, hy) = (originX - 26, originY + Double(m.rows) * cell / 2)
+            body.append("<text x=\"\(n(hx))\" y=\"\(n(hy))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444444\" transform=\"rotate(-90 \(n(hx)) \(n(hy)))\">"
+                + xmlText(panel.rowHeader) + "</text>")
+            x = right + 56
+            height = max(height, bottom + 42)
+        }
+        body += colourBar(at: x - 20, top: 58, low, high, .diverging, id: "scale1")
+        return document(width: x + 40, height: height, title: grid.title, body: body, notes: notes)
     }
 
     // MARK: Lines over time

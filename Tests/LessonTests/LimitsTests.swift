@@ -32,6 +32,7 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "seq2seq-attention": _ = try Seq2SeqInput(&reader)
     case "birnn": _ = try BiRNNInput(&reader)
     case "lr-warmup": _ = try LRWarmupInput(&reader)
+    case "vit-patches": _ = try VitPatchesInput(&reader)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
@@ -77,6 +78,13 @@ private func birnn(_ cell: String, steps: Int, inputs: Int, hidden: Int, extra: 
 /// Just enough of a recurrent input for its sizes to be checked: they are, before the weights' rows.
 private func recurrentSizes(steps: Int, inputs: Int, hidden: Int) -> JSON {
     .fields(["input": matrix(steps, inputs), "weight_ih_l0": matrix(1, 1), "weight_hh_l0": matrix(1, hidden)])
+}
+
+/// vit-patches on a `channels` × `height` × `width` image (H × W for `channels` nil) cut into `p` × `p` patches of `e` numbers, with `extra` fields.
+private func vit(channels: Int?, height: Int, width: Int, p: Int = 1, e: Int = 1, extra: [JSONMember] = []) -> JSON {
+    let image: JSON = channels.map { c in .array((0..<c).map { _ in matrix(height, width) }) } ?? matrix(height, width)
+    let weight = JSON.array((0..<e).map { _ in .array((0..<(channels ?? 1)).map { _ in matrix(p, p) }) })
+    return .object([JSONMember("image", image), JSONMember("patch_size", .number(Double(p))), JSONMember("conv_proj.weight", weight)] + extra)
 }
 
 private func attention(tokens: Int, width: Int, causal: Bool = true) -> JSON {
@@ -141,6 +149,14 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         Reach(lesson: "norms", atLimit: { .fields(["input": .array([matrix(1, Norms.maxEntries)])]) },
               beyond: { .fields(["input": .array([matrix(1, Norms.maxEntries + 1)])]) },
               message: "the number of entries of input (B·T·D) is \(Norms.maxEntries + 1), more than the limit of \(Norms.maxEntries)"),
+        Reach(lesson: "vit-patches", atLimit: { vit(channels: 64, height: 1, width: 1) }, beyond: { vit(channels: 65, height: 1, width: 1) },
+              message: "the number of channels of image is 65, more than the limit of 64"),
+        Reach(lesson: "vit-patches", atLimit: { vit(channels: nil, height: 1_024, width: 1) }, beyond: { vit(channels: nil, height: 1_025, width: 1) },
+              message: "the height of image is 1025, more than the limit of 1024"),
+        Reach(lesson: "vit-patches", atLimit: { vit(channels: 1, height: 1, width: 1_024) }, beyond: { vit(channels: 1, height: 1, width: 1_025) },
+              message: "the width of image is 1025, more than the limit of 1024"),
+        Reach(lesson: "vit-patches", atLimit: { vit(channels: nil, height: 1, width: 1, e: 1_024) }, beyond: { vit(channels: nil, height: 1, width: 1, e: 1_025) },
+              message: "E (the first axis of conv_proj.weight) is 1025, more than the limit of 1024"),
         Reach(lesson: "birnn", atLimit: { birnn("rnn", steps: steps, inputs: 1, hidden: 1) },
               beyond: { birnn("rnn", steps: steps + 1, inputs: 1, hidden: 1) },
               message: "the number of time steps (rows of input) is \(steps + 1), more than the limit of \(steps)"),
@@ -216,6 +232,10 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("layer-norm", JSON.fields(["input": matrix(2, 4), "weight": .numbers([1, 2, 3, 4]), "variance": .string("unbiased")])),
         ("norms", JSON.fields(["input": .array([matrix(3, 4), matrix(3, 4)])])),
         ("norms", JSON.fields(["input": .array([matrix(2, 6), matrix(2, 6), matrix(2, 6)]), "groups": .number(3), "eps": .number(0.1)])),
+        ("vit-patches", vit(channels: nil, height: 4, width: 6, p: 2, e: 3)),
+        ("vit-patches", vit(channels: 3, height: 3, width: 3, p: 3, e: 2, extra: [JSONMember("conv_proj.bias", .numbers([1, 2])),
+                                                                                  JSONMember("class_token", .array([.array([.numbers([1, 2])])])),
+                                                                                  JSONMember("pos_embedding", matrix(2, 2))])),
         ("birnn", birnn("rnn", steps: 4, inputs: 3, hidden: 2)),
         ("birnn", birnn("lstm", steps: 3, inputs: 2, hidden: 2, extra: [JSONMember("h0", matrix(2, 2)), JSONMember("c0", matrix(2, 2)),
                                                                       JSONMember("bias_ih_l0", .numbers(Array(repeating: 0.1, count: 8)))])),
@@ -252,6 +272,7 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         let longestArray = [RecurrentInput.maxSteps, 4 * RecurrentInput.maxSize, AttentionLimits.maxTokens, 3 * AttentionLimits.maxWidth,
                             PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, ClaimSet.maxClaims,
                             LRWarmup.maxSteps]
+                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, VitPatches.maxSide, VitPatches.maxWidth, ClaimSet.maxClaims]
         #expect(limits.arrayElements >= longestArray.max() ?? 0)
         // The longest names a lesson knows and labels from the examples fit the string limit.
         #expect(limits.stringLength >= 1_000 && limits.objectMembers >= 100)

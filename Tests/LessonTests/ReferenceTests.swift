@@ -65,6 +65,7 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
             + ["concat", "output", "weights"]
     case "positional-encoding": return ["PE"] + (input["x"] == nil ? [] : ["output"])
     case "layer-norm": return ["mean", "var", "normalized", "output"]
+    case "vit-patches": return ["patches", "embeddings", "tokens", "output"]
     case "char-lm":
         guard case .string(let text)? = input["text"] else { return [] }
         let cell: [String]

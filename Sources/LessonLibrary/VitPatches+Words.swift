@@ -1,0 +1,165 @@
+// The words of vit-patches. Keys are value names or names for the paragraphs; slots: «C», «H», «W»,
+// «P», «N», «E», «CPP» (C·P·P), «across» and «down» (patches along a row and down a column).
+
+import TraceCore
+
+extension VitPatches {
+    static let words = Words(
+        captions: [
+            "image": ("Image", "«C» channels of «H» × «W» pixels; channel c is the c-th block of «H» rows."),
+            "image, one channel": ("Image", "One channel of «H» × «W» pixels."),
+            "patch_size": ("Patch size", "Each patch is «P» × «P» pixels: «down» patches down, «across» across, N = «N»."),
+            "conv_proj.weight": ("Projection (`conv_proj.weight`)", #"E × C × P × P = «E» × «C» × «P» × «P», shown as its «E» rows: row e is `conv_proj.weight[e].flatten()`, «CPP» numbers in the patch's (channel, row, column) order, the columns of $X_p$ below."#),
+            "conv_proj.bias": ("Projection bias", "One number per entry of a token."),
+            "conv_proj.bias, zeros": ("Projection bias", "Left out: zeros."),
+            "class_token": ("Class token", #"Learned, the same for every image; ViT's classifier reads this token's row at the encoder's end."#),
+            "class_token, zeros": ("Class token", "Left out: zeros (torchvision starts it at zeros too, then learns it)."),
+            "pos_embedding": ("Position embeddings", "Learned, one row per token: row 1 for the class token, row n + 1 for patch n."),
+            "pos_embedding, zeros": ("Position embeddings", "Left out: zeros, so nothing here tells the patches' places apart."),
+            "patches": ("patches", "Row n is patch n: its «CPP» pixels channel by channel, each channel row by row, the order of Conv2d's weight.«same»"),
+            "patches, one channel": ("patches", "Row n is patch n: its «CPP» pixels row by row.«same»"),
+            "embeddings": ("patch embeddings", "«conv»«largest»«same»"),
+            "tokens": ("tokens", #"The class token first, then the «N» patches: «N» + 1 rows of «E». Row 1 is $x_{\text{class}}$ whatever the image: it reads no pixel."#),
+            "output": ("tokens with their positions", #"What the encoder's first layer receives: row n + 1 is patch n, row 1 the class token."#),
+            "output, apart": ("tokens with their positions", #"Patches «a» and «b» had equal embeddings; their rows «ra» and «rb» now differ (entry «j»: «x» and «y»), by their position embeddings alone."#),
+            "output, same": ("tokens with their positions", #"Patches «a» and «b» had equal embeddings, and their rows «ra» and «rb» are still equal: $E_{\text{pos}}$'s rows «ra» and «rb» are the same, so the encoder cannot tell the two places apart."#),
+            "output.grad": ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees."),
+            "tokens.grad": ("gradient of the tokens", #"A sum passes the gradient on unchanged: $G$ again."#),
+            "embeddings.grad": ("gradient of the patch embeddings", #"Rows 2 … N + 1 of $\frac{\partial L}{\partial Z}$: patch n's embedding is token n + 1."#),
+            "patches.grad": ("gradient of the patches", #"Through $Z_p = X_p W_{p}^{\top} + b$: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}$."#),
+            "patches.grad, same pixels": ("gradient of the patches", #"Through $Z_p = X_p W_{p}^{\top} + b$: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}$. Patches «a» and «b» hold the same pixels but their rows differ here: a patch's gradient comes from its token's row of $G$ (rows «ra» and «rb»), not from its pixels."#),
+            "image.grad": ("gradient of the image", #"Each entry of $\frac{\partial L}{\partial X_p}$ put back on the pixel it was copied from. Every pixel belongs to exactly one patch (stride «P» = kernel «P»), so nothing is added up: overlapping patches (a stride below the kernel) would add their shares."#),
+            "conv_proj.weight.grad": ("gradient of the projection", #"$\left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p$: a sum over the «N» patches, as a recurrent weight's is a sum over the time steps, since one $W_{p}$ projects every patch. Shown E × C·P·P, as $W_{p}$."#),
+            "conv_proj.bias.grad": ("gradient of the projection bias", #"$b$ was added to every patch's embedding: a sum down each column of $\frac{\partial L}{\partial Z_p}$, over the «N» patches."#),
+            "class_token.grad": ("gradient of the class token", #"Row 1 of $\frac{\partial L}{\partial Z}$, which is row 1 of $G$: the class token reads no pixel, so its gradient comes from $G$ alone (in a whole ViT, from every layer above it)."#),
+            "pos_embedding.grad": ("gradient of the position embeddings", #"Added to the tokens: $G$ itself, each row to its own position."#),
+        ],
+        text: [
+            "summary": "ViT's input: an image cut into patches, flattened in Conv2d's order, projected, a class token put first, position embeddings added",
+            "title": "Vision Transformer: from an image to tokens",
+            "default.summary": "a 4 × 4 image, 2 × 2 patches, tokens of 3: patches 1 and 4 are the same pixels",
+            "default.story": #"""
+                One channel of 4 × 4 pixels cut into four 2 × 2 patches. Patch 1 (top left) and patch 4 \#
+                (bottom right) hold the same pixels, 1 and 0 on the diagonal: watch them get the same \#
+                embedding, and their positions tell them apart.
+                """#,
+            "rgb.summary": "three channels (red, green, blue): a patch is 12 numbers, channel by channel",
+            "rgb.story": #"""
+                A 4 × 4 colour image, channels red, green and blue: patch 1 is red, patch 2 green, patch 3 blue, \#
+                patch 4 white (each with one pixel at half strength). Projection row 1 weighs red against green; row 2 \#
+                the top row of a patch against its bottom row, in every channel.
+                """#,
+            "why": #"""
+                The Transformer reads a sequence of vectors. The **Vision Transformer** (ViT) makes one from an \#
+                image: it cuts the image into square patches, lays each patch's pixels out as one vector, \#
+                projects it to the model's width E, puts a learned **class token** first (its final state is \#
+                what classifies the image) and adds a learned **position embedding** to every token.
+                """#,
+            "heading equations": "The equations",
+            "equations": #"""
+                \begin{aligned}
+                (X_p)_{n,\,(c-1)P^{2} + (i-1)P + j} &= X_{c,\; rP + i,\; sP + j} && n = r \tfrac{W}{P} + s + 1,\ r, s = 0, 1, \dots \\
+                Z_p &= X_p W_{p}^{\top} + b && \text{the stride-}P\text{ convolution} \\
+                Z &= \begin{bmatrix} x_{\text{class}}^{\top} \\ Z_p \end{bmatrix} && \text{class token first} \\
+                \text{output} &= Z + E_{\text{pos}}
+                \end{aligned}
+                """#,
+            "convention": #"""
+                As torchvision's `VisionTransformer`: `conv_proj` is `nn.Conv2d(C, E, kernel_size=P, stride=P)`, \#
+                `class_token` is 1 × 1 × E there (E here; both are accepted, as is `pos_embedding`'s \#
+                1 × (N + 1) × E) and `pos_embedding` (N + 1) × E. Patches are numbered row by row from the top \#
+                left, as the convolution's outputs are when flattened. The paper writes $x_p^{n} \mathbf{E}$: \#
+                each patch flattened, then one linear map, its $\mathbf{E}$ our $W_{p}^{\top}$. That is the \#
+                convolution: with kernel and stride both $P$ the kernel sits on each patch once and sums \#
+                weight × pixel over it, so output $e$ at patch $n$ is row $n$ of $X_p$ times row $e$ of $W_{p}$ \#
+                plus $b_e$, with $W_{p}$ read as E × C·P·P and each patch flattened in (channel, row, column) \#
+                order, $W_{p}$'s own order. Code that cuts patches with einops' `(p1 p2 c)` flattens them \#
+                (row, column, channel) and uses an `nn.Linear`: the same numbers, its weight's columns in \#
+                another order, so weights cannot be copied between the two without reordering them.«channel»
+                """#,
+            "convention one channel": " With one channel the two orders agree.",
+            "legend C": "channels (1 for grey, 3 for red, green, blue)",
+            "legend H": "image height in pixels",
+            "legend W": "image width in pixels",
+            "legend P": "patch side",
+            "legend N": "patches, (H/P)·(W/P)",
+            "legend E": "numbers per token (the model's width)",
+            "label patch": "patch «n»",
+            "label patch header": "patch",
+            "label class": "class",
+            "label token": "token",
+            "label row": "row «i»",
+            "label channel row": "c«c» row «i»",
+            "label pixel row": "pixel row",
+            "label pixel column": "pixel column",
+            "label pixel": "(«i»,«j»)",
+            "label channel pixel": "c«c» («i»,«j»)",
+            "label output": "e",
+            "label entry": "entry",
+            "heading steps": "Step by step",
+            "heading cut": "Cut into patches",
+            "heading project": "Project each patch",
+            "heading tokens": "The class token and the positions",
+            "heading summary": "Summary",
+            "heading back through": "Back through the tokens and the projection",
+            "heading input gradients": "The inputs' gradients",
+            "figure": "The image cut into patches",
+            "figure panel": "image X",
+            "figure channel": "channel «c»",
+            "figure description": #"Each pixel coloured by its value (red positive, white 0, blue negative), a thick line every «P» pixels, each patch's number in its corner: the patches are the rows of $X_p$, numbered row by row."#,
+            "flattening": #"""
+                **Where the pixels went.** Patch «n» covers image rows «rows» and columns «columns». Column \#
+                $(c-1) \cdot «PP» + (i-1) \cdot «P» + j$ of its row of $X_p$ holds its pixel $(c, i, j)$: channel $c$, \#
+                row $i$ and column $j$ inside the patch, which is pixel $(c, «r0» + i, «c0» + j)$ of $X$:
+
+                | column of row «n» | (c, i, j) in the patch | pixel of X (c, row, column) | value |
+                |---:|---|---|---:|
+                «table»
+                """#,
+            "patches, same": " Patches «a» and «b» hold the same pixels: their rows are equal.",
+            "embeddings conv": #"Entry (n, e): patch n's pixels times row e of $W_{p}$, plus $b_e$, which is what `conv_proj` (a Conv2d with kernel and stride «P») computes at patch n."#,
+            "embeddings largest": #" Patch «n» has the largest embedding, $\lVert z \rVert = «norm»$."#,
+            "embeddings largest, tie": #" Patches «list» have the largest embeddings, $\lVert z \rVert = «norm»$."#,
+            "embeddings same": " Patches «a» and «b», the same pixels, get the same row: the projection sees pixels, not places.",
+            "notice": #"""
+                An image of «H» × «W» pixels became «N» + 1 tokens of «E» numbers: the patches, projected by one \#
+                shared $W_{p}$ (a convolution with stride equal to its kernel), and the class token. From here on the \#
+                encoder treats them as a sentence of «N» + 1 words; only $E_{\text{pos}}$ says where each patch was.
+                """#,
+            "backward equations": #"""
+                \frac{\partial L}{\partial Z} = G, \quad
+                \frac{\partial L}{\partial Z_p} = \left(\frac{\partial L}{\partial Z}\right)_{2:N+1,:}, \quad
+                \frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}, \quad
+                \frac{\partial L}{\partial W_{p}} = \left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p, \quad
+                \frac{\partial L}{\partial x_{\text{class}}} = \left(\frac{\partial L}{\partial Z}\right)_{1,:}
+                """#,
+
+            // What the slides say, and what the numbers show.
+            "slides regions": #"""
+                - Seed 000: “Instead of a sentence's sequence, the image is cut into small regions, each treated \#
+                as if it were one input.” Confirmed: the «N» patches of «P» × «P» pixels («CPP» numbers each) \#
+                become rows 2–«last» of $Z$, «E» numbers each, as a sentence's words are rows of embeddings; \#
+                row 1 is the class token, which holds no region.
+                """#,
+            "slides position": #"""
+                - Seed 000: “A B C D or B A C D: without position information the encoding does not change; \#
+                an offset is added.” Confirmed with patches: patches «a» and «b» hold the same pixels and get \#
+                equal rows of $Z_p$; only the position embeddings added to rows «ra» and «rb» make them differ.
+                """#,
+            "slides learned": #"""
+                - Seed 000: “This process is usually pre-defined: a kind of offset is added.” Not in ViT: \#
+                $E_{\text{pos}}$ is a weight learned with the others (its gradient is $G$ itself), \#
+                and these rows are not the sinusoids: the paper's row 2 (position 1) would be («row»).
+                """#,
+            "slides learned, sinusoids": #"""
+                - Seed 000: “This process is usually pre-defined: a kind of offset is added.” Here \#
+                $E_{\text{pos}}$ holds the paper's sinusoids for positions 0 … «last», a fixed table as the seed \#
+                says; ViT learns its own instead, starting from random numbers.
+                """#,
+            "slides position, zero": #"""
+                - Seed 000: “A B C D or B A C D: without position information the encoding does not change; \#
+                an offset is added.” Confirmed, here without the offset: patches «a» and «b» hold the same \#
+                pixels, and with $E_{\text{pos}}$'s rows «ra» and «rb» equal their tokens stay equal.
+                """#,
+        ])
+}

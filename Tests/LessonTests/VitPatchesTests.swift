@@ -1,0 +1,169 @@
+// vit-patches against the definitions, computed here another way: each patch's row read pixel by
+// pixel from the nested image, the embeddings as the stride-P convolution's sums, the image's
+// gradient as the patches' gradient put back; the input's errors, torchvision's shapes, the
+// sentences computed from the numbers, and the figure's grid.
+
+import Foundation
+import Testing
+@testable import JSONFormat
+@testable import LessonInput
+@testable import LessonLibrary
+@testable import TraceCore
+@testable import TraceRender
+
+@Suite struct VitPatchesTests {
+    let c = AttentionCommentaryTests()
+
+    /// C × H × W numbers that are all different: pixel (c, r, w) is c + r/10 + w/100.
+    func image(_ channels: Int, _ height: Int, _ width: Int) -> [[[Double]]] {
+        func pixel(_ ch: Int, _ r: Int, _ w: Int) -> Double { Double(ch + 1) + Double(r + 1) / 10 + Double(w + 1) / 100 }
+        return (0..<channels).map { ch -> [[Double]] in (0..<height).map { r -> [Double] in (0..<width).map { pixel(ch, r, $0) } } }
+    }
+
+    /// E × C × P × P weights, each different.
+    func weight(_ e: Int, _ channels: Int, _ p: Int) -> [[[[Double]]]] {
+        func entry(_ o: Int, _ ch: Int, _ i: Int, _ j: Int) -> Double {
+            let k: Int = (7 * o + 5 * ch + 3 * i + j) % 11
+            return Double(k) / 4 - 1
+        }
+        return (0..<e).map { o -> [[[Double]]] in
+            (0..<channels).map { ch -> [[Double]] in (0..<p).map { i -> [Double] in (0..<p).map { entry(o, ch, i, $0) } } }
+        }
+    }
+
+    func input(_ x: [[[Double]]], p: Int, _ w: [[[[Double]]]], bias: [Double]? = nil, extra: [JSONMember] = []) -> JSON {
+        var fields = [JSONMember("image", .array(x.map { .rows($0) })), JSONMember("patch_size", .number(Double(p))),
+                      JSONMember("conv_proj.weight", .array(w.map { e in .array(e.map { .rows($0) }) }))]
+        if let bias { fields.append(JSONMember("conv_proj.bias", .numbers(bias))) }
+        return .object(fields + extra)
+    }
+
+    @Test func eachPatchIsARowInChannelRowColumnOrder() throws {
+        let (x, p) = (image(2, 4, 6), 2)
+        let trace = try VitPatches.trace(input(x, p: p, weight(3, 2, p)), file: "x", example: nil)
+        let patches = try c.matrix(trace, "patches")
+        #expect(patches.rows == 6 && patches.cols == 8)
+        // Patch n (row-major over the 2 × 3 grid), column (c, i, j) in that order.
+        for n in 0..<6 {
+            let (r, s) = (n / 3, n % 3)
+            var k = 0
+            for ch in 0..<2 { for i in 0..<p { for j in 0..<p {
+                #expect(patches[n, k] == x[ch][r * p + i][s * p + j], "patch \(n + 1) column \(k + 1)")
+                k += 1
+            } } }
+        }
+    }
+
+    @Test func theEmbeddingsAreTheStridePConvolution() throws {
+        let (x, p, w, b) = (image(3, 4, 4), 2, weight(4, 3, 2), [0.5, -1, 0, 2])
+        let trace = try VitPatches.trace(input(x, p: p, w, bias: b), file: "x", example: nil)
+        let z = try c.matrix(trace, "embeddings")
+        for n in 0..<4 {
+            let (r, s) = (n / 2, n % 2)
+            for e in 0..<4 {
+                var conv = b[e]
+                for ch in 0..<3 { for i in 0..<p { for j in 0..<p { conv += w[e][ch][i][j] * x[ch][r * p + i][s * p + j] } } }
+                #expect(abs(z[n, e] - conv) < 1e-12, "patch \(n + 1), output \(e + 1)")
+            }
+        }
+        // The class token (zeros, left out) first, then the embeddings; no position embeddings: output = tokens.
+        let tokens = try c.matrix(trace, "tokens")
+        #expect(Array(tokens.entries.prefix(4)) == [0, 0, 0, 0] && Array(tokens.entries.dropFirst(4)) == z.entries)
+        #expect(try c.matrix(trace, "output") == tokens)
+    }
+
+    @Test func theImageGradientIsThePatchesGradientPutBack() throws {
+        let (x, p) = (image(2, 4, 4), 2)
+        let g = (0..<5).map { t in (0..<3).map { Double(t * 3 + $0) - 6 } }
+        let json = input(x, p: p, weight(3, 2, p), extra: [JSONMember("grad_output", .rows(g))])
+        let trace = try VitPatches.run(json, file: "x", example: nil, claims: nil, backward: true)
+        let dPatches = try c.matrix(trace, "patches.grad")
+        let dImage = try #require(trace["image.grad"]).value.flat
+        // Pixel (c, r, w) receives the one entry of its patch's row: nothing is added.
+        for ch in 0..<2 { for r in 0..<4 { for w in 0..<4 {
+            let n = r / p * 2 + w / p
+            #expect(dImage[(ch * 4 + r) * 4 + w] == dPatches[n, ch * 4 + r % p * 2 + w % p])
+        } } }
+        // No gradient for what was left out (the class token, the position embeddings, the bias);
+        // the gradient check passes for every array given.
+        #expect(trace["class_token.grad"] == nil && trace["pos_embedding.grad"] == nil && trace["conv_proj.bias.grad"] == nil)
+        for check in trace.gradientChecks { #expect(check.relativeDifference < 1e-6, "\(check.name)") }
+        #expect(!trace.gradientChecks.isEmpty && trace.backwardProblems.isEmpty)
+    }
+
+    @Test func torchvisionsShapesGiveTheSameNumbers() throws {
+        let (x, p, w) = (image(1, 2, 4), 2, weight(2, 1, 2))
+        let flat = input(x, p: p, w, extra: [JSONMember("class_token", .numbers([1, -1])),
+                                             JSONMember("pos_embedding", .rows([[0, 1], [2, 3], [4, 5]]))])
+        let torchvision = input(x, p: p, w, extra: [JSONMember("class_token", .array([.array([.numbers([1, -1])])])),
+                                                    JSONMember("pos_embedding", .array([.rows([[0, 1], [2, 3], [4, 5]])]))])
+        let a = try VitPatches.run(flat, file: "x", example: nil, claims: nil, backward: true)
+        let b = try VitPatches.run(torchvision, file: "x", example: nil, claims: nil, backward: true)
+        for name in ["output", "class_token.grad", "pos_embedding.grad", "image.grad"] {
+            #expect(try #require(a[name]).value.flat == (try #require(b[name])).value.flat, "\(name)")
+        }
+        #expect(try #require(a["class_token.grad"]).value.flat == (try #require(a["output.grad"])).value.flat.prefix(2).map { $0 })
+    }
+
+    @Test func badInputsNameTheFieldAndTheShape() throws {
+        func error(_ json: JSON) throws -> String {
+            let e = try #require(throws: LessonError.self) { try VitPatches.trace(json, file: "v.json", example: nil) }
+            #expect(e.code == .data)
+            return e.message
+        }
+        let w = weight(2, 1, 2)
+        #expect(try error(input(image(1, 5, 4), p: 2, w)).hasPrefix("v.json: image is 5 × 4, not a multiple of patch_size 2"))
+        #expect(try error(input(image(1, 4, 4), p: 0, w)).hasPrefix("v.json: patch_size must be at least 1, got 0"))
+        #expect(try error(input(image(1, 4, 4), p: 2, weight(2, 3, 2))).contains("conv_proj.weight must be E × C × P × P = E × 1 × 2 × 2 (the image's channels, patch_size twice), got 2 × 3 × 2 × 2"))
+        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("pos_embedding", .rows([[0, 0]]))])).contains("pos_embedding must be N + 1 (the class token and the patches) × E (rows of conv_proj.weight) = 5 × 2, got 1 × 2"))
+        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("class_token", .numbers([1]))])).contains("class_token must have E (rows of conv_proj.weight) = 2 numbers, got 1"))
+        #expect(try error(input(image(1, 4, 4), p: 2, w, extra: [JSONMember("class_token", .array([.array([.numbers([1, 2, 3])])]))]))
+            .contains("class_token must be 1 × 1 × E = 1 × 1 × 2 (torchvision's shape), or E numbers, got 1 × 1 × 3"))
+        let ragged = JSON.fields(["image": .array([.rows([[1, 2], [3, 4]]), .rows([[1, 2]])]), "patch_size": .number(1),
+                                  "conv_proj.weight": .array([.array([.array([.rows([[1]])])])])])
+        #expect(try error(ragged).contains("image must be C × H × W pixels (or H × W for one channel), every array as long as the first of its level: image[2] has 1 row, image[1] has 2"))
+        #expect(try error(input(image(1, 2, 2), p: 2, w, extra: [JSONMember("patchsize", .number(2))])).contains("unknown field \"patchsize\" (did you mean 'patch_size'?)"))
+    }
+
+    @Test func theDefaultNoteSaysWhatItsNumbersShow() throws {
+        let (text, trace) = try c.note(VitPatches.self, backward: true)
+        let (z, out) = (try c.matrix(trace, "embeddings"), try c.matrix(trace, "output"))
+        // Patches 1 and 4 are equal; so are their embeddings; their tokens differ by E_pos alone.
+        #expect(z.row(0) == z.row(3) && out.row(1) != out.row(4))
+        #expect(text.contains("Patches 1 and 4 hold the same pixels: their rows are equal."))
+        #expect(text.contains("their rows 2 and 5 now differ (entry 1: \(NumberStyle(precision: 4).fixed(out[1, 0])) and \(NumberStyle(precision: 4).fixed(out[4, 0])))"))
+        let norms = (0..<4).map { r in z.row(r).entries.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let largest = try #require(norms.indices.max { norms[$0] < norms[$1] })
+        #expect(text.contains("Patch \(largest + 1) has the largest embedding, $\\lVert z \\rVert = \(NumberStyle(precision: 4).fixed(norms[largest]))$"))
+        let box = try #require(c.bullets(text))
+        #expect(box.count == 3 && box[1].contains("only the position embeddings added to rows 2 and 5 make them differ"))
+        // E_pos is not the sinusoids: position 1's would be (sin 1, cos 1, sin 10000^(-2/3)).
+        let row2 = [Foundation.sin(1.0), Foundation.cos(1.0), Foundation.sin(1 / Foundation.pow(10_000, 2.0 / 3))].map { NumberStyle(precision: 4).fixed($0) }
+        #expect(box[2].contains("Not in ViT") && box[2].contains("would be (\(row2.joined(separator: ", ")))"))
+        // The same image without position embeddings: the two patches stay equal, and the note says so.
+        let example = try #require(VitPatches.examples.first)
+        let (plain, _) = try c.note(VitPatches.self, example.input.removing("pos_embedding"))
+        let plainBox = try #require(c.bullets(plain))
+        #expect(plain.contains("their rows 2 and 5 are still equal") && plainBox[1].contains("Confirmed, here without the offset") && plainBox.count == 2)
+        // With the paper's sinusoids as E_pos, the note says the table is the fixed one.
+        let sinusoids = (0..<5).map { pos in (0..<3).map { j in
+            let angle = Double(pos) / Foundation.pow(10_000, Double(j / 2 * 2) / 3)
+            return j % 2 == 0 ? Foundation.sin(angle) : Foundation.cos(angle)
+        } }
+        let (fixed, _) = try c.note(VitPatches.self, try #require(example.input.setting("pos_embedding", .rows(sinusoids))))
+        #expect(try #require(c.bullets(fixed)).last?.contains("holds the paper's sinusoids for positions 0 … 4") == true)
+    }
+
+    @Test func theFigureDrawsTheGridAndNumbersEveryPatch() {
+        let panel = Heatmap(title: "X", rows: [], columns: [], values: Matrix(rows: 4, cols: 6, entries: (0..<24).map(Double.init)), rowHeader: "", columnHeader: "")
+        let svg = SVGRenderer().render(.patches(PatchGrid(title: "Patches", channels: [panel], patchSize: 2, across: 3)))
+        // Six tags, numbered row by row; thick lines at columns 0, 2, 4, 6 and rows 0, 2, 4.
+        for n in 1...6 { #expect(svg.contains(">\(n)</text>")) }
+        #expect(svg.components(separatedBy: "stroke-width=\"2.5\"").count - 1 == 7)
+        // Capped at whole patches: 70 × 70 pixels of 3 × 3 patches draw 63 × 63.
+        let big = Heatmap(title: "X", rows: [], columns: [], values: Matrix(rows: 70, cols: 70, entries: Array(repeating: 0, count: 4_900)), rowHeader: "", columnHeader: "")
+        let (drawn, leftOut) = Figure.patches(PatchGrid(title: "P", channels: [big], patchSize: 3, across: 23)).capped()
+        guard case .patches(let grid) = drawn else { Issue.record("not a patch grid"); return }
+        #expect(grid.channels[0].values.rows == 63 && leftOut == [.rows(shown: 63, total: 70), .columns(shown: 63, total: 70)])
+    }
+}
