@@ -270,9 +270,8 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         let limits = JSONLimits.standard
         #expect(Double(limits.values) >= InputReader.maxTraceNumbers + 100_000)
         let longestArray = [RecurrentInput.maxSteps, 4 * RecurrentInput.maxSize, AttentionLimits.maxTokens, 3 * AttentionLimits.maxWidth,
-                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, ClaimSet.maxClaims,
-                            LRWarmup.maxSteps]
-                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, VitPatches.maxSide, VitPatches.maxWidth, ClaimSet.maxClaims]
+                            PositionalEncoding.maxPositions, PositionalEncoding.maxWidth, LayerNorm.maxRows, LayerNorm.maxWidth, VitPatches.maxSide,
+                            VitPatches.maxWidth, ClaimSet.maxClaims, LRWarmup.maxSteps]
         #expect(limits.arrayElements >= longestArray.max() ?? 0)
         // The longest names a lesson knows and labels from the examples fit the string limit.
         #expect(limits.stringLength >= 1_000 && limits.objectMembers >= 100)
