@@ -21,7 +21,7 @@ struct NormNaming {
     static let plain = NormNaming(prefix: "", output: "output", outputSymbol: "Y", tag: "")
 
     /// `\mu`, or `\mu_{1}`.
-    func symbol(_ base: String) -> String { tag.isEmpty ? base : "\(base)_{\(tag)}" }
+    func symbol(_ base: String) -> String { tag.isEmpty ? base : tagged(base, tag) }
     func name(_ base: String) -> String { prefix + base }
 
     func caption(_ key: String, _ slots: [String: String] = [:]) -> Caption {

@@ -18,8 +18,9 @@ struct AttentionNaming {
 
     static let plain = AttentionNaming(prefix: "", tag: "")
 
-    /// `Q`, or `Q_{\text{sa}}`; a symbol with a superscript keeps it: `S^{(1)}_{\text{sa}}`.
-    func symbol(_ base: String) -> String { tag.isEmpty ? base : "\(base)_{\\text{\(tag)}}" }
+    /// `Q`, or `Q_{\text{sa}}`; the tag goes before a superscript, `S_{\text{sa}}^{(1)}`, which
+    /// then stays last (where a transpose joins it: `K_{\text{sa}}^{(1)\top}`).
+    func symbol(_ base: String) -> String { tag.isEmpty ? base : tagged(base, "\\text{\(tag)}") }
     /// A letter with a subscript: `W_{Q}`, or `W_{Q,\text{sa}}`.
     func sub(_ letter: String, _ lower: String) -> String {
         tag.isEmpty ? "\(letter)_{\(lower)}" : "\(letter)_{\(lower),\\text{\(tag)}}"
@@ -160,4 +161,21 @@ struct HeadsRun {
         tr.heading(w("heading projections back"), level: 3)
         for (value, key) in zip([v, k, q], ["V", "K", "Q"]) { back.record(value, n.caption("\(key).grad")) }
     }
+}
+
+extension MultiHeadInput {
+    /// The attention of a larger model (a Transformer block): its queries' rows `query` and, for
+    /// cross-attention, the rows `key` that give both keys and values; PyTorch's d_k = E / h.
+    init(part query: Matrix, key: Matrix?, heads: Int, wIn: Matrix, bIn: Vector?, wO: Matrix, bO: Vector?, causal: Bool,
+         tokens: [String]?, keyTokens: [String]?) {
+        (self.query, self.key, self.value, self.heads, headDim, headDimGiven) = (query, key, key, heads, query.cols / heads, false)
+        (self.wIn, self.bIn, self.wO, self.bO, self.causal, self.tokens, gradOutput) = (wIn, bIn, wO, bO, causal, tokens, nil)
+        self.keyTokens = keyTokens
+    }
+}
+
+/// `base` with the subscript `tag`, put before a superscript: `\sigma^{2}` ↦ `\sigma_{1}^{2}`.
+func tagged(_ base: String, _ tag: String) -> String {
+    guard let hat = base.range(of: "^{") else { return "\(base)_{\(tag)}" }
+    return String(base[..<hat.lowerBound]) + "_{\(tag)}" + String(base[hat.lowerBound...])
 }

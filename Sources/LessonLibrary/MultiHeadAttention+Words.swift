@@ -227,7 +227,7 @@ struct Speaker {
             return plain ? MultiHeadAttention.words("token", ["token": token ?? ""]) : MultiHeadAttention.words(fallback, [slot: "\(i + 1)"])
         }
         queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, p.selfAttention ? "token i" : "query i", "i") }
-        keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(nil, $0, "key j", "j") }
+        keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(p.keyTokens?[$0], $0, "key j", "j") }
         (selfAttention, causal, self.handChosen) = (p.selfAttention, p.causal, handChosen)
         (nQ, dModel, heads, dK, width) = (p.nQ, p.dModel, p.heads, p.headDim, p.width)
         (xQ, wO) = (p.query, p.wO)
