@@ -51,7 +51,12 @@ extension BlockRun {
         // The normalized rows' variance as shown (1 less ε's share).
         let largest = std.indices.max { std[$0] < std[$1] } ?? 0
         let largestWords = std.count > 1 ? blockWords("norm saying, largest", ["token": spoken(largest), "s": Self.style.fixed(std[largest])]) : ""
-        return blockWords("norm saying", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": "1.00", "largest": largestWords])
+        // The normalized rows' variance, σ²/(σ² + ε): 1 but for ε's share, as shown.
+        let normalized = norms.last?.normalized.value.matrix ?? x
+        let variances = LayerNorm.moments(normalized, divisor: normalized.cols).map { Self.style.fixed($0.variance) }
+        let shown = Set(variances).sorted()
+        let variance = shown.count == 1 ? shown[0] : (shown.first ?? "") + "–" + (shown.last ?? "")
+        return blockWords("norm saying", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": variance, "largest": largestWords])
     }
 
     /// The hidden layer's caption: the units relu switches off, token by token (or what gelu does
@@ -107,7 +112,8 @@ extension BlockRun {
             case .feedForward: return #"$Y_{\text{ff}}$"#
             }
         }
-        let slots = ["terms": terms.joined(separator: " + "), "token": spoken(0), "y": Self.shownRow(y, 0), "sum": Self.shownRow(sum, 0)]
+        let slots = ["terms": terms.joined(separator: " + "), "token": spoken(0), "y": Self.shownRow(y, 0), "sum": Self.shownRow(sum, 0),
+                     "lesson": p.decoder ? DecoderBlock.id : TransformerBlock.id]
         return blockSlideWords(p.normFirst ? "slides, sum, pre" : "slides, sum, post", slots)
     }
 

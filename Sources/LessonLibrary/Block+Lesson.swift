@@ -33,7 +33,7 @@ enum BlockLesson {
                                 Heatmap(title: stage.name, rows: p.tokens ?? numberLabels(p.l), columns: numberLabels(p.e), values: stage.value.value.matrix,
                                         rowHeader: sharedWords("label token"), columnHeader: sharedWords("label feature"))
                             }, scale: .diverging),
-                  description: blockLessonWords("figure, description", ["stages": listed(run.stages.map { "`\($0.name)`" })]))
+                  description: blockLessonWords("figure, description", ["stages": run.stages.map { "`\($0.name)`" }.joined(separator: ", ")]))
         figures(run, tr)
         tr.slides(slides(run))
         tr.heading(blockLessonWords("heading summary"))

@@ -104,8 +104,8 @@ struct BlockRun {
         let identity = (weights.gamma?.entries.allSatisfy { $0 == 1 } ?? true) && (weights.beta?.entries.allSatisfy { $0 == 0 } ?? true)
         let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p),
                           identity: identity, labels: (Labels(rowHeader: sharedWords("label token"), rows: p.rows), p.table(p.e)))
-        if !Trace.valuesOnly { tr.say(normSaying(k, x: x.value.matrix, std: run.std.value.flat, output: run.output.value.matrix)) }
         norms.append(run)
+        if !Trace.valuesOnly { tr.say(normSaying(k, x: x.value.matrix, std: run.std.value.flat, output: run.output.value.matrix)) }
         return run
     }
 
@@ -156,7 +156,7 @@ struct BlockRun {
         for k in stride(from: p.sublayers.count, through: 1, by: -1) {
             let slots = ["k": "\(k)"]
             let last = k == p.sublayers.count
-            tr.heading(w("heading back sublayer", ["k": "\(k)", "sublayer": w("sublayer \(name(p.sublayers[k - 1]))")]))
+            tr.heading(w(p.normFirst ? "heading back sublayer, pre" : "heading back sublayer", ["k": "\(k)", "sublayer": w("sublayer \(name(p.sublayers[k - 1]))")]))
             if p.normFirst {
                 tr.heading(w("heading back add", slots), level: 3)
                 back.record(adds[k - 1], w.caption(last ? "output.grad, pre" : "add.grad, pre", slots))

@@ -94,7 +94,8 @@ let blockWords = Words(
             below adds the sublayer's output to the raw $X$.
             """#,
         "norm, pre": #"Norm «k» normalizes what the residual stream carries before the next sublayer."#,
-        "heading back sublayer": "Back through sublayer «k»: «sublayer»",
+        "heading back sublayer": "Back through Add & Norm «k» and the «sublayer»",
+        "heading back sublayer, pre": "Back through Add «k», the «sublayer» and Norm «k»",
         "sublayer self": "self-attention",
         "sublayer masked self": "masked self-attention",
         "sublayer cross": "encoder–decoder attention",
@@ -209,7 +210,7 @@ let blockSlideWords = Words(
     text: [
         "slides, same size": #"- Seed 001: “Input and output have the same size, so that the residual can be added.” Confirmed: every sublayer's output is «L» × «E», like its input, and each residual sum adds the two entry by entry."#,
         "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block: the output is the input plus every sublayer's output, $Y = X +$ «terms»; for «token», «y» = «sum»."#,
-        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Only without a norm between the sums: in this post-norm block each sum is normalized, so for «token» $Y$ = «y», not $X +$ «terms» = «sum»; pre-norm keeps the plain sum (`--example pre-norm`)."#,
+        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Only without a norm between the sums: in this post-norm block each sum is normalized, so for «token» $Y$ = «y», not $X +$ «terms» = «sum»; pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
         "slides, position-wise": #"- Seed 001 asks “Why feed-forward?” It is position-wise: each token's row goes through the same two layers on its own. «token»'s row put through them alone gives «row», its row of $Y_{\text{ff}}$ above: no other token enters. The tokens exchange information only in the attention; the feed-forward network then transforms each token's mix, with the same weights for all «L»."#,
         "slides, position-wise, differs": #"- Seed 001 asks “Why feed-forward?” Each token's row should go through the same two layers on its own; «token»'s row put through them alone does not give its row of $Y_{\text{ff}}$ here («row»)."#,
     ])

@@ -76,7 +76,7 @@ extension Lesson {
 
 /// Every lesson, in the order of the curriculum.
 public enum Lessons {
-    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, TransformerBlock.self, CharLM.self, Bleu.self, BiRNN.self, Seq2Seq.self]
+    public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, TransformerBlock.self, DecoderBlock.self, CharLM.self, Bleu.self, BiRNN.self, Seq2Seq.self]
 
     public static var ids: [String] { all.map { $0.id } }
 
