@@ -19,7 +19,7 @@ enum BlockLesson {
                                 "mask": p.causal ? w("convention, causal") : ""]))
         tr.introduceInputs(legend: (p.decoder ? [(symbol: "T", meaning: blockLessonWords("legend T"), size: p.l),
                                                  (symbol: "S", meaning: blockLessonWords("legend S"), size: p.s)]
-                                               : [(symbol: "L", meaning: blockLessonWords("legend L"), size: p.l)]) + [
+                                               : [(symbol: "n", meaning: blockLessonWords("legend L"), size: p.l)]) + [
             (symbol: "E", meaning: blockLessonWords("legend E"), size: p.e),
             (symbol: "h", meaning: blockLessonWords("legend h"), size: p.heads),
             (symbol: "d_{k}", meaning: blockLessonWords("legend d_k"), size: p.e / p.heads),

@@ -135,7 +135,7 @@ struct BlockInput {
     }
 
     /// The numbers the gradient check's reruns may compute in all.
-    static let maxCheckedNumbers = 60_000_000.0
+    static let maxCheckedNumbers = 20_000_000.0
 
     /// One attention's multiply-adds: the projections (n_q + 2 n_k rows of E × E), each head's two
     /// n_q × n_k products, the output projection and the heads' average.

@@ -82,7 +82,7 @@ struct HeadsRun {
                       n.caption("V"), labels: p.keyTable(width))                                                                    // n_k × D
 
         let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), n.caption(dK == dModel ? "scale, one head" : "scale", sizes))
-        let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: nQ, keys: nK)), n.caption("M"), labels: p.pairs) : nil  // n_q × n_k
+        let mask = p.causal ? tr.constant(n.symbol("M"), .matrix(causalMask(queries: nQ, keys: nK)), n.caption("M"), labels: p.pairs) : nil  // n_q × n_k
 
         // A long run of heads shows heads 1, 2 and h in full; heads 3 … h−1 are named, with where their results are.
         let leftOut = Repeats.leftOut(of: heads)

@@ -45,7 +45,7 @@ extension TransformerBlock {
             "convention, pre": #"pre-norm (`norm_first` true, as GPT-2), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
             "convention, causal": #"; with `causal`, the self-attention's mask (PyTorch's `src_mask` from `generate_square_subsequent_mask`) hides later tokens"#,
             "notice": #"""
-                The block maps $L \times E$ to $L \times E$, so blocks stack. Between tokens only the attention mixes; the \#
+                The block maps $n \times E$ to $n \times E$, so blocks stack. Between tokens only the attention mixes; the \#
                 residual sums carry each token's own row past every sublayer, and the norms keep every row at one scale.
                 """#,
             "default.summary": "“The cat sat” through a post-norm encoder block: attention, Add & Norm, a feed-forward network of 6 units, Add & Norm",
