@@ -56,7 +56,7 @@ enum BlockLesson {
         let back = Backprop(tr, differentiable: inputs.differentiable)
         back.seed(run.output, g)
         run.recordBack(back, in: tr)
-        tr.heading(blockWords("heading input gradients"), level: 3)
+        tr.heading(blockWords("heading input gradients"))
         let first = blockWords("sublayer \(run.name(p.sublayers[0]))")
         if let dx = back.record(inputs.x, blockWords.caption("x.grad", ["first": first])), let straight = back.gradient(of: run.adds[0]) {
             tr.say(residualSaying(p, run: run, dx: dx.value.matrix, straight: straight.value.matrix))
@@ -75,7 +75,7 @@ enum BlockLesson {
             back.record(norm.gamma, blockWords.caption("norm.weight.grad", ["k": "\(k + 1)"]))
             back.record(norm.beta, blockWords.caption("norm.bias.grad", ["k": "\(k + 1)"]))
         }
-        tr.endBackward(back)
+        tr.endBackward(back, level: 2)
     }
 
     /// Post-norm ends in a norm: its rule removes each row's mean gradient and the part along the
@@ -96,7 +96,7 @@ enum BlockLesson {
         let through = zip(total, direct).map { $0 - $1 }
         func size(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         return blockLessonWords("residual share", ["token": run.spoken(0), "total": shown(total), "direct": shown(direct), "through": shown(through),
-                                                   "first": blockWords("sublayer \(run.name(p.sublayers[0]))"),
+                                                   "first": blockWords("sublayer \(run.name(p.sublayers[0]))"), "norms": listed((1...p.sublayers.count).map { "\($0)" }),
                                                    "tail": blockLessonWords(p.normFirst ? "residual tail, pre" : "residual tail, post"),
                                                    "direct size": NumberStyle(precision: 2).fixed(size(direct)), "through size": NumberStyle(precision: 2).fixed(size(through))])
     }

@@ -110,7 +110,7 @@ let blockWords = Words(
         "all on": "Every token has at least one unit on.",
         "off list item": "«token» unit«s» «units»",
         "off list none": "«token» none",
-        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$, so a row that the sum made large «largest» counts no more than the others; $\gamma_{«k»}$ and $\beta_{«k»}$ then give every row the same scale and shift per feature."#,
+        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$, so a row that came in larger «largest» counts no more than the others; $\gamma_{«k»}$ and $\beta_{«k»}$ then give every row the same scale and shift per feature."#,
         "norm saying, largest": "(here «token», «s»)",
         "token": "“«token»”",
         "token i": "token «i»",
@@ -200,7 +200,7 @@ let blockLessonWords = Words(
             """#,
         "residual tail, post": #"""
             Whatever the sublayer's Jacobian, the identity's share passes the sum unchanged; in post-norm, though, \#
-            the path from the top still goes through every norm's Jacobian (norm 1's here), so seed 002's \#
+            the sum's gradient itself came back through every norm above it (norms «norms» here), so seed 002's \#
             $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ holds only with the norms taken out, as pre-norm does.
             """#,
     ])
@@ -209,7 +209,7 @@ let blockLessonWords = Words(
 let blockSlideWords = Words(
     text: [
         "slides, same size": #"- Seed 001: “Input and output have the same size, so that the residual can be added.” Confirmed: every sublayer's output is «L» × «E», like its input, and each residual sum adds the two entry by entry."#,
-        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block: the output is the input plus every sublayer's output, $Y = X +$ «terms»; for «token», «y» = «sum»."#,
+        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block: the output is the input plus every sublayer's output, $Y = X +$ «terms»: for «token», $Y$ = «y» and $X +$ «terms» = «sum»."#,
         "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Only without a norm between the sums: in this post-norm block each sum is normalized, so for «token» $Y$ = «y», not $X +$ «terms» = «sum»; pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
         "slides, position-wise": #"- Seed 001 asks “Why feed-forward?” It is position-wise: each token's row goes through the same two layers on its own. «token»'s row put through them alone gives «row», its row of $Y_{\text{ff}}$ above: no other token enters. The tokens exchange information only in the attention; the feed-forward network then transforms each token's mix, with the same weights for all «L»."#,
         "slides, position-wise, differs": #"- Seed 001 asks “Why feed-forward?” Each token's row should go through the same two layers on its own; «token»'s row put through them alone does not give its row of $Y_{\text{ff}}$ here («row»)."#,

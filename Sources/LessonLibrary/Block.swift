@@ -182,6 +182,12 @@ struct BlockInput {
     }
 }
 
+/// A block's example: the lesson's default fields with `changes`, in the order `order` lists them.
+func blockExample(_ defaults: [String: JSON], order: [String], _ changes: [String: JSON]) -> JSON {
+    let fields = defaults.merging(changes) { _, new in new }
+    return .object(order.compactMap { key in fields[key].map { JSONMember(key, $0) } })
+}
+
 /// What a block wraps in a residual connection and a norm.
 enum Sublayer {
     case selfAttention, crossAttention, feedForward

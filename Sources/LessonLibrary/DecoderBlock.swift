@@ -57,10 +57,7 @@ enum DecoderBlock: Lesson {
                              "linear1.weight", "linear1.bias", "linear2.weight", "linear2.bias",
                              "norm1.weight", "norm2.weight", "norm3.weight", "norm3.bias", "tokens", "memory_tokens"]
 
-    static func input(_ changes: [String: JSON]) -> JSON {
-        let fields = defaultInput.merging(changes) { _, new in new }
-        return .object(fieldOrder.compactMap { key in fields[key].map { JSONMember(key, $0) } })
-    }
+    static func input(_ changes: [String: JSON]) -> JSON { blockExample(defaultInput, order: fieldOrder, changes) }
 
     static let examples = [
         Example("default", words, input: input([:])),

@@ -127,16 +127,6 @@ enum MultiHeadAttention: Lesson {
         let masked = p.causal ? ", causal" : ""           // the words that say the mask is there
         let (nQ, nK, dModel, heads, dK, width) = (p.nQ, p.nK, p.dModel, p.heads, p.headDim, p.width)
         let sizes = ["d_k": "\(dK)", "D": "\(width)", "d_model": "\(dModel)"]
-        /// "column 3" or "columns 3–4": a range of columns in words, counted from 1.
-        func columnWords(_ range: Range<Int>) -> String {
-            let slots = ["first": "\(range.lowerBound + 1)", "last": "\(range.upperBound)"]
-            return range.count == 1 ? w("column", slots) : w("columns", slots)
-        }
-        /// A caption said once: at the first of a run of heads, and not again.
-        func once(_ key: String, first: Bool, _ slots: [String: String] = [:]) -> Caption {
-            let caption = w.caption(key, slots)
-            return first ? caption : Caption(title: caption.title, meaning: "")
-        }
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))

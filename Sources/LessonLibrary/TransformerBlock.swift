@@ -50,10 +50,7 @@ enum TransformerBlock: Lesson {
                              "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight", "linear2.bias",
                              "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias", "tokens"]
 
-    static func input(_ changes: [String: JSON]) -> JSON {
-        let fields = defaultInput.merging(changes) { _, new in new }
-        return .object(fieldOrder.compactMap { key in fields[key].map { JSONMember(key, $0) } })
-    }
+    static func input(_ changes: [String: JSON]) -> JSON { blockExample(defaultInput, order: fieldOrder, changes) }
 
     static let examples = [
         Example("default", words, input: input([:])),

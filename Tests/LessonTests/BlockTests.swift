@@ -83,7 +83,10 @@ import Testing
         }
         let input = JSON.fields(["src": m(270, e), "nhead": .number(8), "self_attn.in_proj_weight": m(3 * e, e), "self_attn.out_proj.weight": m(e, e),
                                  "linear1.weight": m(256, e), "linear2.weight": m(e, 256)])
-        #expect(Self.refusal(TransformerBlock.self, input) == "accepted")
+        #expect(throws: Never.self) {
+            var reader = try InputReader(input, file: "block.json", backward: false)
+            _ = try BlockInput(&reader, decoder: false)
+        }
         #expect(Self.refusal(TransformerBlock.self, input, backward: true).hasPrefix("block.json: with --backward, the gradient check reruns the block 10 times"))
     }
 

@@ -30,6 +30,8 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "char-lm": _ = try CharLMInput(&reader)
     case "seq2seq-attention": _ = try Seq2SeqInput(&reader)
     case "birnn": _ = try BiRNNInput(&reader)
+    case "transformer-block": _ = try BlockInput(&reader, decoder: false)
+    case "decoder-block": _ = try BlockInput(&reader, decoder: true)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
@@ -75,6 +77,16 @@ private func birnn(_ cell: String, steps: Int, inputs: Int, hidden: Int, extra: 
 /// Just enough of a recurrent input for its sizes to be checked: they are, before the weights' rows.
 private func recurrentSizes(steps: Int, inputs: Int, hidden: Int) -> JSON {
     .fields(["input": matrix(steps, inputs), "weight_ih_l0": matrix(1, 1), "weight_hh_l0": matrix(1, hidden)])
+}
+
+/// A Transformer block of `tokens` rows of `width` numbers, `heads` heads, `hidden` feed-forward units;
+/// a decoder block with `memory` rows; `extra` fields added.
+private func block(tokens: Int, width: Int, heads: Int, hidden: Int, memory: Int? = nil, extra: [JSONMember] = []) -> JSON {
+    let attention = ["self_attn."] + (memory == nil ? [] : ["multihead_attn."])
+    return .object([JSONMember(memory == nil ? "src" : "tgt", matrix(tokens, width)), JSONMember("nhead", .number(Double(heads))),
+                    JSONMember("linear1.weight", matrix(hidden, width)), JSONMember("linear2.weight", matrix(width, hidden))]
+        + attention.flatMap { [JSONMember($0 + "in_proj_weight", matrix(3 * width, width)), JSONMember($0 + "out_proj.weight", matrix(width, width))] }
+        + (memory.map { [JSONMember("memory", matrix($0, width))] } ?? []) + extra)
 }
 
 private func attention(tokens: Int, width: Int, causal: Bool = true) -> JSON {
@@ -220,6 +232,12 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         ("seq2seq-attention", seq2seq("gru", source: 4, target: 2, width: 3, hidden: 2, extra: [
             "score": .string("concat"), "attn.weight": matrix(2, 4), "attn.v": .numbers([1, -1]), "combine.weight": matrix(2, 4),
             "combine.bias": .numbers([0.1, 0.2]), "out.weight": matrix(5, 2), "targets": .numbers([1, 5])])),
+        ("transformer-block", block(tokens: 3, width: 4, heads: 2, hidden: 6)),
+        ("transformer-block", block(tokens: 5, width: 6, heads: 3, hidden: 2, extra: [JSONMember("causal", .bool(true)), JSONMember("norm_first", .bool(true)),
+                                                                                     JSONMember("linear1.bias", .numbers([0.1, 0.2]))])),
+        ("decoder-block", block(tokens: 3, width: 4, heads: 2, hidden: 5, memory: 2)),
+        ("decoder-block", block(tokens: 1, width: 2, heads: 1, hidden: 1, memory: 4, extra: [JSONMember("tgt_causal", .bool(false)),
+                                                                                             JSONMember("norm3.weight", .numbers([1, 2]))])),
     ]
 
     @Test func theStatedTraceNumbersAreWhatTheTraceHolds() throws {
