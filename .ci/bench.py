@@ -246,9 +246,9 @@ def block_case(fixed, numbers, decoder=False, backward=False):
     """fixed: 'issue' (issue 16's block of L = 128, E = 64, F = 256, 8 heads), 'tokens' (L at the limit,
     E and F = 4E as large as the work allows, one head; the decoder's memory as long as allowed), 'width'
     (E at the limit, L as large as allowed, 8 heads); with backward, 'checked': the longest the check's reruns
-    allow at the issue's widths (every array given: 2·13 reruns, 2·17 for the decoder; memory as long as the target)."""
+    allow at the issue's widths (every array given: 2·13 reruns, 2·20 for the decoder; memory as long as the target)."""
     scale = (3, 2) if backward else (1, 1)
-    arrays = 17 if decoder else 13
+    arrays = 20 if decoder else 13
 
     def shape(k):
         k = max(k, 1)

@@ -30,8 +30,8 @@ extension BlockRun {
     func addCaption(_ k: Int, x: Traced, symbol: String, sublayer: SublayerRun) -> Caption {
         let sub: String
         switch sublayer {
-        case .attention(let run): sub = "$\(run.naming.symbol("Y"))$"
-        case .feedForward: sub = #"$Y_{\text{ff}}$"#
+        case .attention(let run): sub = run.naming.symbol("Y")
+        case .feedForward: sub = #"Y_{\text{ff}}"#
         }
         let (xm, ym) = (x.value.matrix, sublayer.output.value.matrix)
         let list = rowsListed(xm.rows) { i in
@@ -39,9 +39,8 @@ extension BlockRun {
             let ratio = size == 0 ? "—" : Self.style.fixed(Self.norm(ym, row: i) / size)
             return blockWords("share item", ["token": spoken(i), "ratio": ratio])
         }
-        let input = "$\(symbol)$"
-        let share = blockWords("share", ["input": input, "list": list])
-        return blockWords.caption("add", ["k": "\(k)", "input": input, "sub": sub, "share": share])
+        let share = blockWords("share", ["input": symbol, "sub": sub, "list": list])
+        return blockWords.caption("add", ["k": "\(k)", "input": symbol, "sub": sub, "share": share])
     }
 
     /// What norm k did: the rows' standard deviations going in, mean 0 and variance 1 coming out.

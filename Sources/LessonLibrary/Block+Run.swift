@@ -133,7 +133,7 @@ struct BlockRun {
             tr.say(w(p.gelu ? "ff, gelu" : "ff", ["input": input, "F": "\(f)", "E": "\(p.e)"]))
             // U = X W₁ᵀ + b₁                                                    L × F
             let linear1 = tr.record("ff.linear1", "U", x * inputs.w1.transposed + broadcast(inputs.b1, .perColumn, rows: l, cols: f),
-                                    w.caption("ff.linear1", ["input": input]), labels: p.table(f, unit: true))
+                                    w.caption("ff.linear1", ["input": symbol]), labels: p.table(f, unit: true))
             // H = act(U)                                                        L × F
             let activated = p.gelu ? gelu(linear1) : apply(ReLU(), linear1)
             let hidden = tr.record("ff.hidden", "H", activated, hiddenCaption(activated.value.matrix, linear1: linear1.value.matrix),

@@ -24,7 +24,7 @@ let blockWords = Words(
         "layer_norm_eps": ("Epsilon", "Added to each variance inside the square root (`layer_norm_eps`)."),
 
         // The feed-forward network.
-        "ff.linear1": ("hidden layer before the activation", #"«input» $W_{1}^{\top} + b_{1}$: every token's row times the same $W_{1}$."#),
+        "ff.linear1": ("hidden layer before the activation", #"$«input» W_{1}^{\top} + b_{1}$: every token's row times the same $W_{1}$."#),
         "ff.output": ("feed-forward output", #"$H W_{2}^{\top} + b_{2}$: back to E numbers per token, so it can be added to the row it came from."#),
 
         // The way back.
@@ -50,7 +50,7 @@ let blockWords = Words(
         "norm.bias.grad": ("gradient of norm «k»'s shift", "A sum down the column of the norm output's gradient."),
 
         // Chosen from the numbers.
-        "add": ("residual sum «k»", #"«input» $+$ «sub»: each token keeps its row and adds what the sublayer made of it. «share»"#),
+        "add": ("residual sum «k»", #"$«input» + «sub»$: each token keeps its row and adds what the sublayer made of it. «share»"#),
         "ff.hidden, relu": ("hidden layer", "relu switches off «off» of the «all» units (they are 0): «list». «allOn»"),
         "ff.hidden, relu, none off": ("hidden layer", "relu switches off none of the «all» units here: every entry of U is positive."),
         "ff.hidden, gelu": ("hidden layer", #"gelu is $u\,\Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0."#),
@@ -105,7 +105,7 @@ let blockWords = Words(
         "heading input gradients": "The inputs' gradients",
 
         // Sentences chosen from the numbers.
-        "share": "How far the sum moves each token from «input», ‖sublayer row‖ / ‖«input» row‖: «list».",
+        "share": #"How far the sum moves each token from $«input»$: the length of its row of $«sub»$ over the length of its row of $«input»$, «list»."#,
         "share item": "«token» «ratio»",
         "all on": "Every token has at least one unit on.",
         "off list item": "«token» unit«s» «units»",
