@@ -42,7 +42,7 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $M$ | the memory: the encoder's output, whose rows give the encoder–decoder attention's keys and values | decoder-block |
 | $Z_{k}$, $N_{k}$, $Y$ | residual sum $k$ (`add1`: the sublayer's input plus its output), norm $k$'s output (`norm1`) with its steps $\mu_{k}$, $\sigma_{k}^{2}$, $s_{k}$, $\hat X_{k}$, $\gamma_{k}$, $\beta_{k}$; the block's output | transformer-block, decoder-block |
 | $U$, $H$, $Y_{\text{ff}}$, $W_{1}$, $W_{2}$ | the feed-forward network: its hidden layer before and after relu or gelu (`ff.linear1`, `ff.hidden`), its output (`ff.output`), its two layers' weights (`linear1.weight`, `linear2.weight`) | transformer-block, decoder-block |
-| $\operatorname{gelu}$, $\Phi$, $\varphi$, $\operatorname{erf}$ | $u\,\Phi(u)$; the standard normal's distribution function $\tfrac{1}{2}(1 + \operatorname{erf}(u/\sqrt{2}))$ and density $e^{-u^{2}/2}/\sqrt{2\pi}$; the error function | transformer-block |
+| $\operatorname{gelu}$, $\Phi$, $\varphi$, $\operatorname{erf}$ | $u \Phi(u)$; the standard normal's distribution function $\tfrac{1}{2}(1 + \operatorname{erf}(u/\sqrt{2}))$ and density $e^{-u^{2}/2}/\sqrt{2\pi}$; the error function | transformer-block |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
 | $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
 | $W_{fc}$, $b_{fc}$ | the output layer (`fc`): one row and one number per character | char-lm |

@@ -125,8 +125,10 @@ struct BlockRun {
             let key = cross ? inputs.memory! : x
             tr.heading(w(cross ? "heading cross" : p.causal ? "heading self, masked" : "heading self"))
             tr.say(w(cross ? "cross" : p.normFirst ? "self, pre" : "self", ["input": input, "d_k": "\(p.e / p.heads)", "h": "\(p.heads)"]))
+            var speaker = Speaker(mp, handChosen: handChosen)
+            speaker.naming = Self.naming(sublayer, p)
             run = .attention(HeadsRun(mp, in: tr, inputs: (x, key, key, traced.wIn, traced.bIn, traced.wO, traced.bO, inputs.h),
-                                      naming: Self.naming(sublayer, p), speaker: Speaker(mp, handChosen: handChosen)))
+                                      naming: speaker.naming, speaker: speaker))
         case .feedForward:
             let (l, f) = (p.l, p.f)
             tr.heading(w("heading ff"))

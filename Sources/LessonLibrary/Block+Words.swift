@@ -35,7 +35,7 @@ let blockWords = Words(
         "ff.hidden.grad": ("gradient of the hidden layer", #"$\frac{\partial L}{\partial Y_{\text{ff}}} W_{2}$: each hidden unit collects from the E outputs it feeds."#),
         "ff.hidden.grad, gelu": ("gradient of the hidden layer", #"$\frac{\partial L}{\partial Y_{\text{ff}}} W_{2}$: each hidden unit collects from the E outputs it feeds."#),
         "ff.linear1.grad": ("gradient of the hidden layer before relu", #"Through relu: passed where the unit was on ($U > 0$), 0 where relu switched it off."#),
-        "ff.linear1.grad, gelu": ("gradient of the hidden layer before gelu", #"Through gelu: $\operatorname{gelu}'(u) = \Phi(u) + u\,\varphi(u)$, with $\Phi$ the standard normal's distribution function and $\varphi$ its density; unlike relu's, never exactly 0."#),
+        "ff.linear1.grad, gelu": ("gradient of the hidden layer before gelu", #"Through gelu: $\operatorname{gelu}'(u) = \Phi(u) + u \varphi(u)$, with $\Phi$ the standard normal's distribution function and $\varphi$ its density; unlike relu's, never exactly 0."#),
         "x.grad": ("gradient of the block's input", #"Two paths: straight through the first residual sum, and through the first sublayer («first»)."#),
         "memory.grad": ("gradient of the memory", #"Through the keys and values of the encoder–decoder attention only: $\frac{\partial L}{\partial K_{\text{ca}}} W_{K,\text{ca}} + \frac{\partial L}{\partial V_{\text{ca}}} W_{V,\text{ca}}$."#),
         "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $W_{Q}, W_{K}, W_{V}$: each $\left(\frac{\partial L}{\partial Q}\right)^{\top}$ times the rows that made $Q$ (and so on), summed over tokens."#),
@@ -53,7 +53,7 @@ let blockWords = Words(
         "add": ("residual sum «k»", #"$«input» + «sub»$: each token keeps its row and adds what the sublayer made of it. «share»"#),
         "ff.hidden, relu": ("hidden layer", "relu switches off «off» of the «all» units (they are 0): «list». «allOn»"),
         "ff.hidden, relu, none off": ("hidden layer", "relu switches off none of the «all» units here: every entry of U is positive."),
-        "ff.hidden, gelu": ("hidden layer", #"gelu is $u\,\Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0."#),
+        "ff.hidden, gelu": ("hidden layer", #"gelu is $u \Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0."#),
     ],
     text: [
         "heading self": "Self-attention",
@@ -131,7 +131,7 @@ func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
         "output": ("attention output", #"$d_{\text{model}} = «d_model»$ numbers per token again, so the residual sum can add it to the rows the queries came from."#),
         "output.grad": ("gradient of the attention output", #"The residual sum added it as it is: the sum's gradient."#),
         "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y_{\#(t)}} W_{O,\#(t)}$: each head's columns get what $W_{O,\#(t)}$ passes back to them."#),
-        "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O^{(«m»)}_{\#(t)}} \left(V^{(«m»)}_{\#(t)}\right)^{\top}$ within the head."#),
+        "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O_{\#(t)}^{(«m»)}} \left(V_{\#(t)}^{(«m»)}\right)^{\top}$ within the head."#),
     ])
 }
 
@@ -157,7 +157,7 @@ let blockLessonWords = Words(
         "legend d_k": "numbers per head, E / h",
         "legend F": "hidden units of the feed-forward network (dim_feedforward)",
         "convention, relu": "relu between the feed-forward network's two layers (PyTorch's default)",
-        "convention, gelu": #"the exact gelu, $\operatorname{gelu}(u) = u\,\Phi(u) = \tfrac{1}{2} u \left(1 + \operatorname{erf}(u/\sqrt{2})\right)$ (PyTorch's `activation="gelu"`), not GPT-2's tanh approximation $\tfrac{1}{2} u \left(1 + \tanh\left(\sqrt{2/\pi}\,(u + 0.044715\,u^{3})\right)\right)$"#,
+        "convention, gelu": #"the exact gelu, $\operatorname{gelu}(u) = u \Phi(u) = \tfrac{1}{2} u \left(1 + \operatorname{erf}(u/\sqrt{2})\right)$ (PyTorch's `activation="gelu"`), not GPT-2's tanh approximation $\tfrac{1}{2} u \left(1 + \tanh\left(\sqrt{2/\pi} (u + 0.044715 u^{3})\right)\right)$"#,
         "heading figure": "The token vectors, sublayer by sublayer",
         "figure": "Each token's numbers after each step of the block",
         "figure, description": "One heatmap per step («stages»): rows are tokens, columns the E features, on one colour scale around 0 (blue negative, red positive).",

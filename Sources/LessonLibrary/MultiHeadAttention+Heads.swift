@@ -175,7 +175,13 @@ extension MultiHeadInput {
 }
 
 /// `base` with the subscript `tag`, put before a superscript: `\sigma^{2}` ↦ `\sigma_{1}^{2}`.
+/// An accent's braces go (`\hat{X}` ↦ `\hat X_{1}`), so that no `_` follows a `}` in inline math,
+/// where GitHub's Markdown could read `}_{` as emphasis.
 func tagged(_ base: String, _ tag: String) -> String {
+    var base = base
+    for accent in ["\\hat", "\\tilde", "\\bar"] where base.hasPrefix(accent + "{") && base.hasSuffix("}") {
+        base = accent + " " + base.dropFirst(accent.count + 1).dropLast()
+    }
     guard let hat = base.range(of: "^{") else { return "\(base)_{\(tag)}" }
     return String(base[..<hat.lowerBound]) + "_{\(tag)}" + String(base[hat.lowerBound...])
 }
