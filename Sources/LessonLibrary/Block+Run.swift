@@ -216,12 +216,13 @@ extension BlockInput {
             let key = sublayer == .crossAttention ? "multihead_attn." : "self_attn."
             let stacked = ["Q", "K", "V"].flatMap { m in (1...e).map { MultiHeadAttention.words("label makes", ["matrix": m, "c": "\($0)"]) } }
             let makes = MultiHeadAttention.words("label makes header")
-            let slots = ["W": n.sub("W", "in"), "tag": n.tag]
+            let slots = ["WQ": n.sub("W", "Q"), "WK": n.sub("W", "K"), "WV": n.sub("W", "V"), "bQ": n.sub("b", "Q"), "bK": n.sub("b", "K"),
+                         "bV": n.sub("b", "V"), "WO": n.sub("W", "O"), "Q": n.symbol("Q"), "Y": n.symbol("Y")]
             let wIn = tr.input(key + "in_proj_weight", n.sub("W", "in"), .matrix(weights.wIn), blockWords.caption("in_proj_weight", slots),
                                labels: Labels(rowHeader: makes, rows: stacked, columns: numberLabels(e)))
             let bIn = tr.input(key + "in_proj_bias", n.sub("b", "in"), .vector(weights.bIn ?? .zeros(3 * e)),
-                               blockWords.caption(weights.bIn == nil ? "bias, zeros" : "in_proj_bias"), labels: Labels(rowHeader: makes, rows: stacked))
-            let wO = tr.input(key + "out_proj.weight", n.sub("W", "O"), .matrix(weights.wO), blockWords.caption("out_proj.weight"),
+                               blockWords.caption(weights.bIn == nil ? "bias, zeros" : "in_proj_bias", slots), labels: Labels(rowHeader: makes, rows: stacked))
+            let wO = tr.input(key + "out_proj.weight", n.sub("W", "O"), .matrix(weights.wO), blockWords.caption("out_proj.weight", slots),
                               labels: Labels(rowHeader: sharedWords("label row"), rows: numberLabels(e), columns: numberLabels(e)))
             let bO = tr.input(key + "out_proj.bias", n.sub("b", "O"), .vector(weights.bO ?? .zeros(e)),
                               blockWords.caption(weights.bO == nil ? "bias, zeros" : "out_proj.bias"), labels: Labels(rowHeader: sharedWords("label entry")))

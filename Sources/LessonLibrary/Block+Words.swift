@@ -8,9 +8,9 @@ let blockWords = Words(
     captions: [
         // Inputs.
         "nhead": ("Heads", #"Each head has $d_k = E/h = «d_k»$ columns of $Q$, $K$, $V$."#),
-        "in_proj_weight": ("Input projection", #"$W_{Q}$, $W_{K}$, $W_{V}$ of this attention stacked (PyTorch's `in_proj_weight`): row “Q c” makes column c of $Q$."#),
-        "in_proj_bias": ("Input projection bias", "$b_{Q}$, $b_{K}$, $b_{V}$ stacked."),
-        "out_proj.weight": ("Output projection", #"$W_{O}$, stored out × in: row j makes column j of the attention's output."#),
+        "in_proj_weight": ("Input projection", #"$«WQ»$, $«WK»$, $«WV»$ stacked: row “Q c” makes column c of $«Q»$."#),
+        "in_proj_bias": ("Input projection bias", "$«bQ»$, $«bK»$, $«bV»$ stacked."),
+        "out_proj.weight": ("Output projection", #"$«WO»$, stored out × in: row j makes column j of the attention's output $«Y»$."#),
         "out_proj.bias": ("Output bias", ""),
         "bias, zeros": ("Bias", "Left out: zeros."),
         "linear1.weight": ("First layer of the feed-forward network", #"$W_{1}$, F × E: row j makes hidden unit j from a token's E numbers."#),
