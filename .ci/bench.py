@@ -38,7 +38,7 @@ LIMITS = {
     "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
     "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 70_000,  # stacked recurrent layers
-    "checked_numbers": 2e7, "checked_cell_steps": 30_000,  # birnn and seq2seq-attention --backward: the check's reruns
+    "checked_numbers": 2e7, "checked_cell_steps": 30_000,  # birnn, seq2seq-attention and the blocks --backward: the check's reruns
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
 }
 WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30
@@ -264,6 +264,78 @@ def seq2seq_case(fixed, numbers, backward=False):
                "combine.weight": numbers.matrix(h, 2 * h), "out.weight": numbers.matrix(4, h),
                "targets": json.dumps([1 + j % 4 for j in range(t)])}
     return f"S {s}, T {t}, H {h}, V 4", work((s, t, h)), fields(members)
+
+
+def block_work(l, s, e, f, heads, causal, decoder):
+    """transformer-block's and decoder-block's stated work (BlockInput's expectWork)."""
+    norms = 3 if decoder else 2
+
+    def attention_madds(nk):
+        return (l + 2 * nk) * e * e + 2 * l * nk * e + l * e * e + heads * l * nk
+
+    def attention_numbers(nk, masked):
+        return 4 * e * e + 4 * e + 1 + (l + 2 * nk) * e + 3 * l * e + (3 * heads + 1) * l * nk + (l * nk if masked else 0)
+    madds = attention_madds(l) + (attention_madds(s) if decoder else 0) + 2 * l * e * f + norms * 7 * l * e
+    inputs = l * e + (s * e if decoder else 0) + 2 + 2 * f * e + f + e + norms * 2 * e
+    numbers = (inputs + attention_numbers(l, causal) + (attention_numbers(s, False) if decoder else 0)
+               + norms * (3 * l + 3 * l * e) + norms * l * e + 2 * l * f + l * e)
+    return madds, numbers
+
+
+def block_case(fixed, numbers, decoder=False, backward=False):
+    """fixed: 'issue' (issue 16's block of L = 128, E = 64, F = 256, 8 heads), 'tokens' (L at the limit,
+    E and F = 4E as large as the work allows, one head; the decoder's memory as long as allowed), 'width'
+    (E at the limit, L as large as allowed, 8 heads); with backward, 'checked': the longest the check's reruns
+    allow at the issue's widths (every array given: 2·13 reruns, 2·20 for the decoder; memory as long as the target)."""
+    scale = (3, 2) if backward else (1, 1)
+    arrays = 20 if decoder else 13
+
+    def shape(k):
+        k = max(k, 1)
+        if fixed == "issue":
+            return 128, 128, 64, 256, 8
+        if fixed == "tokens":
+            # The decoder's two attentions cannot both be 960 × 960: its memory is as long as the work allows.
+            return (LIMITS["tokens"], k, 8, 32, 1) if decoder else (LIMITS["tokens"], LIMITS["tokens"], k, 4 * k, 1)
+        if fixed == "checked":
+            return k, k, 64, 256, 8
+        # Two attentions' weights (8E²) keep the decoder below E = 1,024: it is as wide as the work allows.
+        return (8, 8, k, 4, 1) if decoder else (k, k, LIMITS["width"], 4, 8)
+
+    def work(sh):
+        l, s, e, f, h = sh
+        madds, count = block_work(l, s, e, f, h, True, decoder)
+        return madds * scale[0], count * scale[1]
+
+    def fitting(k):
+        sh = shape(k)
+        fine = fits(work(sh))
+        if backward:
+            fine = fine and 2 * arrays * block_work(*sh, True, decoder)[1] <= LIMITS["checked_numbers"]
+        return fine
+    # What k grows: E for the encoder's 'tokens' and the decoder's 'width', else the rows.
+    grows_width = (fixed == "tokens" and not decoder) or (fixed == "width" and decoder)
+    k = 0 if fixed == "issue" else largest(fitting, LIMITS["width"] if grows_width else LIMITS["tokens"])
+    l, s, e, f, h = shape(k)
+    x, mem = ("tgt", "multihead_attn.") if decoder else ("src", None)
+    members = {x: numbers.matrix(l, e), "nhead": str(h), "linear1.weight": numbers.matrix(f, e), "linear2.weight": numbers.matrix(e, f),
+               ("tgt_causal" if decoder else "causal"): "true"}
+    for prefix in ["self_attn."] + ([mem] if decoder else []):
+        members[prefix + "in_proj_weight"] = numbers.matrix(3 * e, e)
+        members[prefix + "out_proj.weight"] = numbers.matrix(e, e)
+        if backward:
+            members[prefix + "in_proj_bias"] = numbers.row(3 * e)
+            members[prefix + "out_proj.bias"] = numbers.row(e)
+    if decoder:
+        members["memory"] = numbers.matrix(s, e)
+    if backward:
+        members["linear1.bias"] = numbers.row(f)
+        members["linear2.bias"] = numbers.row(e)
+        for n in range(1, (3 if decoder else 2) + 1):
+            members[f"norm{n}.weight"] = numbers.row(e)
+            members[f"norm{n}.bias"] = numbers.row(e)
+    rows = f"T {l}, S {s}" if decoder else f"L {l}"
+    return f"{rows}, E {e}, F {f}, {h} heads, causal", work((l, s, e, f, h)), fields(members)
 
 
 def bleu_case(fixed):
@@ -560,6 +632,12 @@ def worst_cases(folder):
     for fixed in ["source", "target", "hidden"]:
         yield (f"seq2seq-attention: {fixed} at the limit", "seq2seq-attention", []) + seq2seq_case(fixed, numbers)
     yield ("seq2seq-attention --backward: at the check's limit", "seq2seq-attention", ["--backward"]) + seq2seq_case("balanced", numbers, backward=True)
+    for lesson, decoder in [("transformer-block", False), ("decoder-block", True)]:
+        for fixed in ["issue", "tokens", "width"]:
+            yield (f"{lesson}: {fixed}", lesson, []) + block_case(fixed, numbers, decoder)
+        # The decoder's 17 arrays at L = 128 are past the check's limit: only the longest it allows.
+        for fixed in (["checked"] if decoder else ["issue", "checked"]):
+            yield (f"{lesson} --backward: {fixed}", lesson, ["--backward"]) + block_case(fixed, numbers, decoder, backward=True)
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text

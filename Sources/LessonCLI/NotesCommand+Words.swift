@@ -43,6 +43,12 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $C$, $H$, $W$, $P$ | an image's channels, height and width in pixels ($X$ is the image here); the side of a square patch | vit-patches |
 | $N$, $E$, $X_{p}$, $W_{p}$ | the number of patches, $(H/P)(W/P)$, numbered row by row from the top left; numbers per token; the patches, one per row, each flattened in (channel, row, column) order; the projection `conv_proj.weight`, E × C·P·P | vit-patches |
 | $Z_{p}$, $x_{\text{class}}$, $Z$, $E_{\text{pos}}$ | the patch embeddings $X_{p} W_{p}^{\top} + b$; the class token; the tokens, class token first; the position embeddings (learned: not the sinusoids' $PE$) | vit-patches |
+| $n$, $T$, $S$, $E$, $F$ | a block's tokens (rows of `src`); the decoder's target tokens (rows of `tgt`) and source tokens (rows of `memory`); numbers per token ($d_{\text{model}}$); hidden units of the feed-forward network | transformer-block, decoder-block |
+| $Q_{\text{sa}}$, $W_{Q,\text{sa}}$, $Y_{\text{ca}}$, $M_{\text{sa}}$ | a block's attentions: the self-attention's values and weights carry sa (`self_attn.…`), the encoder–decoder attention's ca (`cross_attn.…`, weights `multihead_attn.…`); $M_{\text{sa}}$ the causal mask | transformer-block, decoder-block |
+| $M$ | the memory: the encoder's output, whose rows give the encoder–decoder attention's keys and values | decoder-block |
+| $Z_{k}$, $N_{k}$, $Y$ | residual sum $k$ (`add1`: the sublayer's input plus its output), norm $k$'s output (`norm1`) with its steps $\mu_{k}$, $\sigma_{k}^{2}$, $s_{k}$, $\hat X_{k}$, $\gamma_{k}$, $\beta_{k}$; the block's output | transformer-block, decoder-block |
+| $U$, $H$, $Y_{\text{ff}}$, $W_{1}$, $W_{2}$ | the feed-forward network: its hidden layer before and after relu or gelu (`ff.linear1`, `ff.hidden`), its output (`ff.output`), its two layers' weights (`linear1.weight`, `linear2.weight`) | transformer-block, decoder-block |
+| $\operatorname{gelu}$, $\Phi$, $\varphi$, $\operatorname{erf}$ | $u \Phi(u)$; the standard normal's distribution function $\tfrac{1}{2}(1 + \operatorname{erf}(u/\sqrt{2}))$ and density $e^{-u^{2}/2}/\sqrt{2\pi}$; the error function | transformer-block |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
 | $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
 | $W_{fc}$, $b_{fc}$ | the output layer (`fc`): one row and one number per character | char-lm |

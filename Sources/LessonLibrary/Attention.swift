@@ -124,6 +124,8 @@ struct MultiHeadInput {
     let causal: Bool
     let tokens: [String]?   // one per query token
     let gradOutput: Matrix? // n_q × d_model: ∂L/∂output for the backward pass, ones when not given
+    /// Labels of the key tokens in cross-attention (a Transformer decoder's memory); numbered when nil.
+    var keyTokens: [String]? = nil
 
     var nQ: Int { query.rows }
     var nK: Int { key?.rows ?? query.rows }
@@ -195,8 +197,8 @@ struct MultiHeadInput {
     /// The queries on a figure's axis: `The`, … (or `1`, `2`, …).
     var queryNames: [String] { tokens ?? numberLabels(nQ) }
     /// The key tokens are the query tokens in self-attention, and numbered otherwise.
-    var keyRows: [String] { selfAttention ? queryRows : sequenceLabels(nil, count: nK) }
-    var keyColumns: [String] { selfAttention ? queryNames : (1...max(nK, 1)).map { sharedWords("label key j", ["j": "\($0)"]) } }
+    var keyRows: [String] { selfAttention ? queryRows : sequenceLabels(keyTokens, count: nK) }
+    var keyColumns: [String] { selfAttention ? queryNames : keyTokens ?? (1...max(nK, 1)).map { sharedWords("label key j", ["j": "\($0)"]) } }
     var pairs: Labels { queryKeyTable(queryRows, keyColumns) }
     /// One row per query token, or per key token, with `count` numbered columns.
     func queryTable(_ count: Int) -> Labels { tokenTable(queryRows, columns: numberLabels(count)) }

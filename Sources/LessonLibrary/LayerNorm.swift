@@ -52,7 +52,6 @@ enum LayerNorm: Lesson {
         let w = words
         let (n, d) = (p.x.rows, p.x.cols)
         let divisor = p.unbiased ? d - 1 : d
-        let sizes = ["D": "\(d)", "divisor": "\(divisor)"]
         let rowLabels = sequenceLabels(p.tokens, count: n)
         let (row, feature) = (sharedWords("label row"), sharedWords("label feature"))
         let perRow = Labels(rowHeader: row, rows: rowLabels)
@@ -81,26 +80,8 @@ enum LayerNorm: Lesson {
         let eps = tr.input("eps", #"\epsilon"#, .scalar(p.eps), w.caption(p.eps == 0 ? "eps, zero" : "eps"))
 
         tr.heading(w("heading steps"))
-        tr.heading(w("heading moments"), level: 3)
-        // μ = (1/D) Σ_j x_j                                                                                       N
-        let mean = tr.record("mean", #"\mu"#, reduceRows(.mean(divisor: d), x), w.caption("mean"), labels: perRow)
-        // x − μ                                                                                                   N × D
-        let centered = tr.record("centered", #"\tilde{X}"#, x - broadcast(mean, .perRow, rows: n, cols: d), w.caption("centered"), labels: table)
-        // σ² = (1/D) Σ_j (x_j − μ)²  (or 1/(D − 1))                                                              N
-        let variance = tr.record("var", #"\sigma^{2}"#, reduceRows(.mean(divisor: divisor), hadamard(centered, centered)),
-                                 w.caption(p.unbiased ? "var, unbiased" : "var", sizes), labels: perRow)
-        // s = √(σ² + ε)  (or √σ² + ε)                                                                            N
-        let std = p.epsOutside
-            ? tr.record("std", "s", sqrt(variance) + eps, w.caption("std, outside", ["eps": epsSentence(p, variance: variance.value.flat)]), labels: perRow)
-            : tr.record("std", "s", sqrt(variance + eps), w.caption("std", ["eps": epsSentence(p, variance: variance.value.flat)]), labels: perRow)
-
-        tr.heading(w("heading normalize"), level: 3)
-        // x̂ = (x − μ)/s                                                                                          N × D
-        let xHat = centered / broadcast(std, .perRow, rows: n, cols: d)
-        let normalized = tr.record("normalized", #"\hat{X}"#, xHat, normalizedCaption(p, xHat.value.matrix), labels: table)
-        // y = γ ⊙ x̂ + β                                                                                          N × D
-        let output = tr.record("output", "Y", hadamard(normalized, broadcast(gamma, .perColumn, rows: n, cols: d)) + broadcast(beta, .perColumn, rows: n, cols: d),
-                               w.caption(identity ? "output, identity" : "output"), labels: table)
+        let run = NormRun(p, in: tr, x: x, gamma: gamma, beta: beta, eps: eps, naming: .plain, identity: identity, labels: (perRow, table))
+        let (mean, variance, normalized, output) = (run.mean, run.variance, run.normalized, run.output)
 
         tr.figure(.heatmaps(title: w("figure"),
                             panels: [Heatmap(title: w("figure input"), rows: rowLabels, columns: numberLabels(d), values: p.x, rowHeader: row, columnHeader: feature),
@@ -118,13 +99,7 @@ enum LayerNorm: Lesson {
                                      given: p.gradOutput, labels: table)
             let back = Backprop(tr, differentiable: differentiable)
             back.seed(output, g)
-            tr.heading(w("heading back through"), level: 3)
-            back.record(output, w.caption("output.grad"))
-            back.record(normalized, w.caption("normalized.grad"))
-            back.record(std, w.caption("std.grad"))
-            back.record(variance, w.caption("var.grad"))
-            back.record(centered, w.caption("centered.grad"))
-            back.record(mean, w.caption("mean.grad"))
+            run.recordBack(back, in: tr)
             tr.heading(w("heading input gradients"), level: 3)
             if let dx = back.record(x, w.caption("input.grad")) {
                 // The compact rule is checked on entry (1, 1): not on a row that is nan.
@@ -269,6 +244,13 @@ struct LayerNormInput {
     let unbiased: Bool
     let epsOutside: Bool
     let gradOutput: Matrix? // N × D: ∂L/∂output for the backward pass, ones when not given
+
+    /// A layer norm inside a larger model (the Transformer's blocks): `x` the rows it normalizes
+    /// there, nn.LayerNorm's convention (biased variance, ε inside the root).
+    init(part x: Matrix, gamma: Vector?, beta: Vector?, eps: Double, tokens: [String]?) {
+        (self.x, self.gamma, self.beta, self.eps, self.tokens) = (x, gamma, beta, eps, tokens)
+        (unbiased, epsOutside, gradOutput) = (false, false, nil)
+    }
 
     init(_ reader: inout InputReader) throws {
         x = try reader.requiredMatrix("input", "the rows to normalize, N × D")

@@ -80,7 +80,7 @@ public enum Lessons {
     /// and the Transformer assembled, trained and applied to images.
     public static let all: [any Lesson.Type] = [RNNUnroll.self, LSTMGates.self, GRU.self, CharLM.self, BiRNN.self, Seq2Seq.self, Bleu.self,
                                                 AttentionQKV.self, MultiHeadAttention.self, PositionalEncoding.self, LayerNorm.self, Norms.self,
-                                                LRWarmup.self, VitPatches.self]
+                                                TransformerBlock.self, DecoderBlock.self, LRWarmup.self, VitPatches.self]
 
     public static var ids: [String] { all.map { $0.id } }
 

@@ -165,7 +165,7 @@ extension MultiHeadAttention {
             "token i": "token «i»",
             "query i": "query «i»",
             "key j": "key «j»",
-            "average": #"Not used in $Y$, which combines the heads through $C$ and $W_{O}$; returned for inspection."#,
+            "average": #"Not used in $«Y»$, which combines the heads through $«C»$ and $«W_O»$; returned for inspection."#,
             "average, differ": #"It hides how the heads differ: «query» → «key» is «low» in head «lowHead», «high» in head «highHead», «mean» on average."#,
             "average, close": #"The heads differ by at most «spread» on any entry («query» → «key»: «low» to «high»), so the average loses little here."#,
             "average, one head": "With one head, the average is that head's weights.",
@@ -210,6 +210,8 @@ struct Speaker {
     /// each column of Y draws on).
     let xQ: Matrix
     let wO: Matrix
+    /// The attention's symbols (tagged inside a Transformer block).
+    var naming = AttentionNaming.plain
     /// Weights in sentences: two decimals.
     let style = NumberStyle(precision: 2)
     /// Queries named in a sentence before "…".
@@ -227,7 +229,7 @@ struct Speaker {
             return plain ? MultiHeadAttention.words("token", ["token": token ?? ""]) : MultiHeadAttention.words(fallback, [slot: "\(i + 1)"])
         }
         queries = (0..<p.nQ).map { spoken(p.tokens?[$0], $0, p.selfAttention ? "token i" : "query i", "i") }
-        keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(nil, $0, "key j", "j") }
+        keys = p.selfAttention ? queries : (0..<p.nK).map { spoken(p.keyTokens?[$0], $0, "key j", "j") }
         (selfAttention, causal, self.handChosen) = (p.selfAttention, p.causal, handChosen)
         (nQ, dModel, heads, dK, width) = (p.nQ, p.dModel, p.heads, p.headDim, p.width)
         (xQ, wO) = (p.query, p.wO)
@@ -290,7 +292,8 @@ struct Speaker {
         let high = column.indices.max { column[$0] < column[$1] } ?? 0
         let slots = ["query": queries[bi], "key": keys[bj], "low": style.fixed(column[low]), "lowHead": "\(low + 1)",
                      "high": style.fixed(column[high]), "highHead": "\(high + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread)]
-        var sentences = [w("average"), w(spread >= 0.3 ? "average, differ" : "average, close", slots)]
+        let symbols = ["Y": naming.symbol("Y"), "C": naming.symbol("C"), "W_O": naming.sub("W", "O")]
+        var sentences = [w("average", symbols), w(spread >= 0.3 ? "average, differ" : "average, close", slots)]
         if let leftOut {
             // Heads 3 … h−1 have no tables: their largest weights here, the first `listedHeads` of them.
             let listed = leftOut.prefix(Self.listedHeads)

@@ -127,16 +127,6 @@ enum MultiHeadAttention: Lesson {
         let masked = p.causal ? ", causal" : ""           // the words that say the mask is there
         let (nQ, nK, dModel, heads, dK, width) = (p.nQ, p.nK, p.dModel, p.heads, p.headDim, p.width)
         let sizes = ["d_k": "\(dK)", "D": "\(width)", "d_model": "\(dModel)"]
-        /// "column 3" or "columns 3–4": a range of columns in words, counted from 1.
-        func columnWords(_ range: Range<Int>) -> String {
-            let slots = ["first": "\(range.lowerBound + 1)", "last": "\(range.upperBound)"]
-            return range.count == 1 ? w("column", slots) : w("columns", slots)
-        }
-        /// A caption said once: at the first of a run of heads, and not again.
-        func once(_ key: String, first: Bool, _ slots: [String: String] = [:]) -> Caption {
-            let caption = w.caption(key, slots)
-            return first ? caption : Caption(title: caption.title, meaning: "")
-        }
 
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
@@ -166,74 +156,14 @@ enum MultiHeadAttention: Lesson {
         let bO = tr.input("out_proj.bias", "b_{O}", .vector(p.bO ?? .zeros(dModel)), w.caption("out_proj.bias"),              // d_model
                           labels: Labels(rowHeader: sharedWords("label entry")))
 
-        func block(_ m: Traced, _ k: Int, _ symbol: String) -> Traced { m.rows((k * width)..<((k + 1) * width), symbol) }
-        func bias(_ v: Traced, rows: Int) -> Traced { broadcast(v, .perColumn, rows: rows, cols: v.value.count) }
-
         tr.heading(w("heading steps"))
-        tr.heading(w("heading projections"), level: 3)
-        // Q = X_q W_Qᵀ + b_Q,  K = X_k W_Kᵀ + b_K,  V = X_v W_Vᵀ + b_V
-        let q = tr.record("Q", "Q", xQ * block(wIn, 0, "W_{Q}").transposed + bias(block(bIn, 0, "b_{Q}"), rows: nQ), w.caption("Q"),
-                          labels: p.queryTable(width))                                                                            // n_q × D
-        let k = tr.record("K", "K", xK * block(wIn, 1, "W_{K}").transposed + bias(block(bIn, 1, "b_{K}"), rows: nK), w.caption("K"),
-                          labels: p.keyTable(width))                                                                              // n_k × D
-        let v = tr.record("V", "V", xV * block(wIn, 2, "W_{V}").transposed + bias(block(bIn, 2, "b_{V}"), rows: nK), w.caption("V"),
-                          labels: p.keyTable(width))                                                                              // n_k × D
-
-        let scale = tr.constant(#"\sqrt{d_{k}}"#, .scalar(Double(dK).squareRoot()), w.caption(dK == dModel ? "scale, one head" : "scale", sizes))
-        let mask = p.causal ? tr.constant("M", .matrix(causalMask(queries: nQ, keys: nK)), w.caption("M"), labels: p.pairs) : nil  // n_q × n_k
-
-        // A long run of heads shows heads 1, 2 and h in full; heads 3 … h−1 are named, with where their results are.
-        let leftOut = Repeats.leftOut(of: heads)
-        let leftOutColumns = leftOut.map { columnWords(p.columns(ofHead: $0.lowerBound).lowerBound..<p.columns(ofHead: $0.upperBound).upperBound) } ?? ""
-        let listed = leftOut.map { $0.lowerBound + Speaker.listedHeads - 1 } ?? 0      // the last left-out head listed under Ā
-        let headRepeats = Repeats(singular: w("head"), plural: w("heads"), sameWork: w("heads, same work"),
-                                  resultsShown: listed >= heads - 1
-                                      ? w("heads, results", ["columns": leftOutColumns])
-                                      : w("heads, results, some listed", ["columns": leftOutColumns, "listed": "\(listed)"]))
         let speaker = Speaker(p, handChosen: example != nil)
-        var outputs: [Traced] = []
-        var weights: [Traced] = []
-        var perHead: [[Traced]] = []                                            // S⁽ᵐ⁾, Ŝ⁽ᵐ⁾, A⁽ᵐ⁾, O⁽ᵐ⁾
-        var sum: Traced?                                                        // A⁽¹⁾ + … + A⁽ᵐ⁾ so far
-        for m in 1...heads {
-            let range = p.columns(ofHead: m)
-            let first = m == 1
-            let slots = ["m": "\(m)", "columns": columnWords(range)]
-            tr.section(headRepeats, m, of: heads, w("heading head", slots))
-            // The head's columns of Q, K and V: views, shown in Q, K and V's tables, not copied.   n_q × d_k, n_k × d_k
-            let (qm, km, vm) = (q.columns(range, "Q^{(\(m))}"), k.columns(range, "K^{(\(m))}"), v.columns(range, "V^{(\(m))}"))
-            // S⁽ᵐ⁾ = Q⁽ᵐ⁾ K⁽ᵐ⁾ᵀ                                                   n_q × n_k
-            let scores = tr.record("head[\(m)].scores", "S^{(\(m))}", qm * km.transposed,
-                                   once("head[m].scores", first: first, slots), labels: p.pairs)
-            // Ŝ⁽ᵐ⁾ = S⁽ᵐ⁾ / √d_k (+ M)                                             n_q × n_k
-            var scaled = scores / scale
-            if let mask { scaled = scaled + mask }
-            let scaledStep = tr.record("head[\(m)].scaled", #"\hat S^{(\#(m))}"#, scaled, once("head[m].scaled" + masked, first: first),
-                                       labels: p.pairs)
-            // A⁽ᵐ⁾ = softmax(Ŝ⁽ᵐ⁾), row by row                                    n_q × n_k
-            let softmax = softmaxRows(scaledStep)
-            let a = tr.record("head[\(m)].weights", "A^{(\(m))}", softmax,
-                              speaker.weightsCaption(softmax.value.matrix), labels: p.pairs)
-            // O⁽ᵐ⁾ = A⁽ᵐ⁾ V⁽ᵐ⁾                                                      n_q × d_k
-            let o = tr.record("head[\(m)].output", "O^{(\(m))}", a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
-            outputs.append(o)
-            weights.append(a)
-            perHead.append([scores, scaledStep, a, o])
-            sum = sum.map { $0 + a } ?? a
-        }
-
+        let run = HeadsRun(p, in: tr, inputs: (xQ, xK, xV, wIn, bIn, wO, bO, h), naming: .plain, speaker: speaker)
+        let (weights, average, leftOut) = (run.weights, run.average, run.leftOut)
         // With many heads the Markdown writes out heads 1, 2 and h only: the words say where the rest are.
         let elided = leftOut != nil
-        tr.heading(w("heading concatenate"), level: 3)
-        // C = concat(O⁽¹⁾, …, O⁽ʰ⁾)                                                n_q × D
-        let concat = tr.record("concat", "C", concatColumns(outputs), w.caption("concat"), labels: p.queryTable(width))
-        // Y = C W_Oᵀ + b_O                                                         n_q × d_model
-        let output = tr.record("output", "Y", concat * wO.transposed + bias(bO, rows: nQ),
-                               w.caption("output", sizes), labels: p.queryTable(dModel))
-        // Ā = (A⁽¹⁾ + … + A⁽ʰ⁾) / h                                                 n_q × n_k
+        let listed = leftOut.map { $0.lowerBound + Speaker.listedHeads - 1 } ?? 0      // the last left-out head listed under Ā
         let headWeights = weights.map { $0.value.matrix }
-        let average = sum.map { tr.record("weights", #"\bar A"#, $0 / h, speaker.averageCaption(headWeights, average: ($0 / h).value.matrix, leftOut: leftOut),
-                                          labels: p.pairs) }
 
         tr.figure(.heatmaps(title: w(heads > drawnHeads ? "figure, first heads" : "figure", ["drawn": "\(drawnHeads)", "heads": "\(heads)"]),
                             panels: weights.prefix(drawnHeads).enumerated().map { k, a in
@@ -248,39 +178,20 @@ enum MultiHeadAttention: Lesson {
         tr.say(w(heads == 1 ? "notice, one head" : "notice", sizes))
         if backward {
             let given = [xQ] + (p.key == nil ? [] : [xK]) + (p.value == nil ? [] : [xV]) + [wIn] + (p.bIn == nil ? [] : [bIn]) + [wO] + (p.bO == nil ? [] : [bO])
-            derivePass(back: p, tr, differentiable: given, inputs: [xQ, xK, xV, wIn, bIn, wO, bO], qkv: [q, k, v], heads: perHead,
-                       concat: concat, output: output)
+            derivePass(back: p, tr, differentiable: given, inputs: [xQ, xK, xV, wIn, bIn, wO, bO], run: run)
         }
         return tr
     }
 
     /// The backward pass: through the output projection and the concatenation into each head (the
     /// last first), each head as attention-qkv's, then the projections and the inputs.
-    static func derivePass(back p: MultiHeadInput, _ tr: Trace, differentiable: [Traced], inputs: [Traced], qkv: [Traced],
-                           heads: [[Traced]], concat: Traced, output: Traced) {
+    static func derivePass(back p: MultiHeadInput, _ tr: Trace, differentiable: [Traced], inputs: [Traced], run: HeadsRun) {
         let w = words
         let g = tr.beginBackward(why: backwardWords("backward why") + " " + w("backward why"), equations: w("backward equations"),
-                                 output: output, symbol: "Y", given: p.gradOutput, labels: p.queryTable(p.dModel))
+                                 output: run.output, symbol: "Y", given: p.gradOutput, labels: p.queryTable(p.dModel))
         let back = Backprop(tr, differentiable: differentiable)
-        back.seed(output, g)
-        tr.heading(w("heading back through"), level: 3)
-        back.record(output, w.caption("output.grad"))
-        back.record(concat, w.caption("concat.grad"))
-        let repeats = Repeats(singular: w("head"), plural: w("heads"), sameWork: w("heads, same work back"),
-                              resultsShown: w("heads, results back"), countsDown: true)
-        for m in stride(from: p.heads, through: 1, by: -1) {
-            // Each rule is said at the first head written (head h); the others repeat it.
-            let first = m == p.heads
-            let slots = ["m": "\(m)"]
-            tr.section(repeats, p.heads + 1 - m, of: p.heads, w("heading head back", slots))
-            let s = heads[m - 1]
-            for (value, key) in zip(s.reversed(), ["output", "weights", "scaled", "scores"]) {
-                let caption = w.caption("head[m].\(key).grad" + (key == "scaled" && p.causal ? ", causal" : ""), slots)
-                back.record(value, first ? caption : Caption(title: caption.title, meaning: ""))
-            }
-        }
-        tr.heading(w("heading projections back"), level: 3)
-        for (value, key) in zip(qkv.reversed(), ["V", "K", "Q"]) { back.record(value, w.caption("\(key).grad")) }
+        back.seed(run.output, g)
+        run.recordBack(back, in: tr)
         tr.heading(w("heading input gradients"), level: 3)
         let keys = ["query.grad" + (p.key == nil ? ", self" : p.value == nil ? ", value" : ""), "key.grad", "value.grad", "in_proj_weight.grad",
                     "in_proj_bias.grad", "out_proj.weight.grad", "out_proj.bias.grad"]

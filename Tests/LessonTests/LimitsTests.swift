@@ -33,6 +33,8 @@ private func stated(_ lesson: String, _ json: JSON) throws -> (multiplyAdds: Dou
     case "birnn": _ = try BiRNNInput(&reader)
     case "lr-warmup": _ = try LRWarmupInput(&reader)
     case "vit-patches": _ = try VitPatchesInput(&reader)
+    case "transformer-block": _ = try BlockInput(&reader, decoder: false)
+    case "decoder-block": _ = try BlockInput(&reader, decoder: true)
     default: throw LessonError(.usage, "no lesson \(lesson)")
     }
     return try #require(reader.statedWork)
@@ -85,6 +87,16 @@ private func vit(channels: Int?, height: Int, width: Int, p: Int = 1, e: Int = 1
     let image: JSON = channels.map { c in .array((0..<c).map { _ in matrix(height, width) }) } ?? matrix(height, width)
     let weight = JSON.array((0..<e).map { _ in .array((0..<(channels ?? 1)).map { _ in matrix(p, p) }) })
     return .object([JSONMember("image", image), JSONMember("patch_size", .number(Double(p))), JSONMember("conv_proj.weight", weight)] + extra)
+}
+
+/// A Transformer block of `tokens` rows of `width` numbers, `heads` heads, `hidden` feed-forward units;
+/// a decoder block with `memory` rows; `extra` fields added.
+private func block(tokens: Int, width: Int, heads: Int, hidden: Int, memory: Int? = nil, extra: [JSONMember] = []) -> JSON {
+    let attention = ["self_attn."] + (memory == nil ? [] : ["multihead_attn."])
+    return .object([JSONMember(memory == nil ? "src" : "tgt", matrix(tokens, width)), JSONMember("nhead", .number(Double(heads))),
+                    JSONMember("linear1.weight", matrix(hidden, width)), JSONMember("linear2.weight", matrix(width, hidden))]
+        + attention.flatMap { [JSONMember($0 + "in_proj_weight", matrix(3 * width, width)), JSONMember($0 + "out_proj.weight", matrix(width, width))] }
+        + (memory.map { [JSONMember("memory", matrix($0, width))] } ?? []) + extra)
 }
 
 private func attention(tokens: Int, width: Int, causal: Bool = true) -> JSON {
@@ -252,6 +264,12 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
             "combine.bias": .numbers([0.1, 0.2]), "out.weight": matrix(5, 2), "targets": .numbers([1, 5])])),
         ("lr-warmup", JSON.fields([:])),
         ("lr-warmup", JSON.fields(["d_model": .number(4), "warmup_steps": .number(3), "steps": .numbers([5, 1, 3, 3])])),
+        ("transformer-block", block(tokens: 3, width: 4, heads: 2, hidden: 6)),
+        ("transformer-block", block(tokens: 5, width: 6, heads: 3, hidden: 2, extra: [JSONMember("causal", .bool(true)), JSONMember("norm_first", .bool(true)),
+                                                                                     JSONMember("linear1.bias", .numbers([0.1, 0.2]))])),
+        ("decoder-block", block(tokens: 3, width: 4, heads: 2, hidden: 5, memory: 2)),
+        ("decoder-block", block(tokens: 1, width: 2, heads: 1, hidden: 1, memory: 4, extra: [JSONMember("tgt_causal", .bool(false)),
+                                                                                             JSONMember("norm3.weight", .numbers([1, 2]))])),
     ]
 
     @Test func theStatedTraceNumbersAreWhatTheTraceHolds() throws {

@@ -91,6 +91,20 @@ func specNames(_ lesson: String, _ input: JSON) -> [String] {
         let layers = (input["combine.weight"] == nil ? [] : ["h_tilde"]) + (input["out.weight"] == nil ? [] : ["y"])
         let attention = (1...rows("target")).flatMap { t in (["e", "alpha", "c"] + layers).map { "\($0)[\(t)]" } }
         return encoder + decoder + attention + (input["targets"] == nil ? [] : ["loss"])
+    case "transformer-block", "decoder-block":
+        guard case .number(let h, _)? = input["nhead"] else { return [] }
+        let decoder = lesson == "decoder-block"
+        let count = decoder ? 3 : 2
+        func attention(_ prefix: String) -> [String] {
+            ["Q", "K", "V"].map { prefix + $0 } + (1...Int(h)).flatMap { k in ["scores", "scaled", "weights", "output"].map { "\(prefix)head[\(k)].\($0)" } }
+                + ["concat", "output", "weights"].map { prefix + $0 }
+        }
+        // Post-norm: add k then norm k (the last norm is the output); pre-norm: norm k then add k (the last add is the output).
+        let preNorm = input["norm_first"] == .bool(true)
+        let sums = (1...count).map { preNorm && $0 == count ? "output" : "add\($0)" }
+        let norms = (1...count).map { !preNorm && $0 == count ? "output" : "norm\($0)" }
+        let steps = (1...count).flatMap { k in ["mean", "var", "normalized"].map { "norm\(k).\($0)" } }
+        return attention("self_attn.") + (decoder ? attention("cross_attn.") : []) + ["ff.linear1", "ff.hidden", "ff.output"] + sums + norms + steps
     default: return []
     }
 }

@@ -9,7 +9,7 @@
 //   - a scalar step, a line of its own: `EXPR = EXPR = … = VALUE` (no current note has one);
 //   - a row of the claims table, whose `computed − claimed` column is arithmetic too.
 // An EXPR is built from numbers (`0.5`, `-0.6250`, `1e-05`, `inf`, `-inf`, `nan`), `+ - · / ^`
-// (`−` read as `-`), parentheses and the functions σ, tanh, relu, exp, log, sqrt, sin, cos,
+// (`−` read as `-`), parentheses and the functions σ, tanh, relu, gelu, erf, exp, log, sqrt, sin, cos,
 // max(a, b, …) and min(a, b, …): sums, products, quotients (`0.3679/2.2504`), means (`(1 + 2 + 3 + 6)/4`), one
 // minus (`(1 - 0.0759)`), powers (`10000^0.5000`), softmax entries
 // (`exp(a - m)/(exp(…) + …) = 0.2431/1.4862`). An unknown function or character fails the test,
@@ -383,7 +383,7 @@ fileprivate struct StageValue {
 /// power := unary ('^' power)?, unary := '-' unary | primary,
 /// primary := number | '(' sum ')' | name '(' sum (',' sum)* ')'.
 fileprivate struct Evaluator {
-    static let functions: Set<String> = ["σ", "tanh", "relu", "exp", "log", "sqrt", "sin", "cos", "max", "min"]
+    static let functions: Set<String> = ["σ", "tanh", "relu", "gelu", "erf", "exp", "log", "sqrt", "sin", "cos", "max", "min"]
 
     private let tokens: [Token]
     private let precision: Int
@@ -489,6 +489,16 @@ fileprivate struct Evaluator {
         case "σ": return xs[0].monotone { 1 / (1 + Foundation.exp(-$0)) }
         case "tanh": return xs[0].monotone(Foundation.tanh)
         case "relu": return xs[0].monotone { max(0, $0) }
+        case "erf": return xs[0].monotone(Foundation.erf)
+        case "gelu":
+            // x Φ(x): falling to its minimum at x ≈ −0.7518, rising after it.
+            let x = xs[0]
+            if x.isNaN { return .nan }
+            let f = { (u: Double) in 0.5 * u * (1 + Foundation.erf(u / 2.0.squareRoot())) }
+            var result = Interval.make(f(x.lo), f(x.hi), ulps: 4)
+            let bottom = -0.751791524693564457
+            if x.lo < bottom && bottom < x.hi { result = Interval.make(min(result.lo, f(bottom)), result.hi, ulps: 4) }
+            return result
         case "exp": return xs[0].monotone(Foundation.exp)
         case "log":
             // log 0 = −∞; below 0, not a number.

@@ -1,0 +1,136 @@
+// The sentences of a Transformer block chosen from its numbers: how far each residual sum moves a
+// token, what each norm does to the rows' scale, which hidden units relu switches off. The words
+// are in Block+Words.swift.
+
+import TraceCore
+
+extension BlockRun {
+    /// Sentences name at most this many tokens before "…".
+    static let named = 4
+    static let style = NumberStyle(precision: 2)
+
+    /// Token i in a sentence: “cat”, or token 2 (user text only when it is plain words).
+    func spoken(_ i: Int) -> String {
+        guard let token = p.tokens?[i], !token.isEmpty, token.count <= 24,
+              token.allSatisfy({ $0.isLetter || $0.isNumber || " '’-.,".contains($0) }) else {
+            return blockWords("token i", ["i": "\(i + 1)"])
+        }
+        return blockWords("token", ["token": token])
+    }
+
+    /// The first `named` rows' items, then "…" when there are more.
+    func rowsListed(_ count: Int, _ item: (Int) -> String) -> String {
+        let items = (0..<min(count, Self.named)).map(item)
+        return items.joined(separator: ", ") + (count > Self.named ? ", …" : "")
+    }
+
+    static func norm(_ m: Matrix, row r: Int) -> Double { (0..<m.cols).reduce(0.0) { $0 + m[r, $1] * m[r, $1] }.squareRoot() }
+
+    /// The residual sum's caption: how far the sublayer moves each token from the row it came from.
+    func addCaption(_ k: Int, x: Traced, symbol: String, sublayer: SublayerRun) -> Caption {
+        let sub: String
+        switch sublayer {
+        case .attention(let run): sub = run.naming.symbol("Y")
+        case .feedForward: sub = #"Y_{\text{ff}}"#
+        }
+        let (xm, ym) = (x.value.matrix, sublayer.output.value.matrix)
+        let list = rowsListed(xm.rows) { i in
+            let size = Self.norm(xm, row: i)
+            let ratio = size == 0 ? "—" : Self.style.fixed(Self.norm(ym, row: i) / size)
+            return blockWords("share item", ["token": spoken(i), "ratio": ratio])
+        }
+        let share = blockWords("share", ["input": symbol, "sub": sub, "list": list])
+        return blockWords.caption("add", ["k": "\(k)", "input": symbol, "sub": sub, "share": share])
+    }
+
+    /// What norm k did: the rows' standard deviations going in, mean 0 and variance 1 coming out.
+    func normSaying(_ k: Int, x: Matrix, std: [Double], output: Matrix) -> String {
+        let stds = rowsListed(std.count) { Self.style.fixed(std[$0]) }
+        let tokens = rowsListed(std.count) { spoken($0) }
+        // The normalized rows' variance as shown (1 less ε's share).
+        let largest = std.indices.max { std[$0] < std[$1] } ?? 0
+        let largestWords = std.count > 1 ? blockWords("norm saying, largest", ["token": spoken(largest), "s": Self.style.fixed(std[largest])]) : ""
+        // The normalized rows' variance, σ²/(σ² + ε): 1 but for ε's share, as shown.
+        let normalized = norms.last?.normalized.value.matrix ?? x
+        let variances = LayerNorm.moments(normalized, divisor: normalized.cols).map { Self.style.fixed($0.variance) }
+        let shown = Set(variances).sorted()
+        let variance = shown.count == 1 ? shown[0] : (shown.first ?? "") + "–" + (shown.last ?? "")
+        return blockWords("norm saying", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": variance, "largest": largestWords])
+    }
+
+    /// The hidden layer's caption: the units relu switches off, token by token (or what gelu does
+    /// to the negative entries).
+    func hiddenCaption(_ h: Matrix, linear1 u: Matrix) -> Caption {
+        let all = h.rows * h.cols
+        if p.gelu {
+            let negatives = u.entries.filter { $0 < 0 }.count
+            let lowest = h.entries.indices.min { h.entries[$0] < h.entries[$1] } ?? 0
+            return blockWords.caption("ff.hidden, gelu", ["smallest": Self.style.fixed(h.entries[lowest]), "u": Self.style.fixed(u.entries[lowest]),
+                                                          "negatives": "\(negatives)", "all": "\(all)"])
+        }
+        let off = (0..<h.rows).map { i in (0..<h.cols).filter { h[i, $0] == 0 } }
+        let count = off.map(\.count).reduce(0, +)
+        guard count > 0 else { return blockWords.caption("ff.hidden, relu, none off", ["all": "\(all)"]) }
+        let list = rowsListed(h.rows) { i in
+            off[i].isEmpty ? blockWords("off list none", ["token": spoken(i)])
+                : blockWords("off list item", ["token": spoken(i), "s": off[i].count == 1 ? "" : "s", "units": listed(off[i].map { "\($0 + 1)" })])
+        }
+        let allOn = off.allSatisfy { $0.count < h.cols } ? blockWords("all on") : ""
+        return blockWords.caption("ff.hidden, relu", ["off": "\(count)", "all": "\(all)", "list": list, "allOn": allOn])
+    }
+}
+
+// MARK: What the seeds' statements come to
+
+extension BlockRun {
+    /// What sublayer k (0-based) read: x_{k−1}, or norm k's output in pre-norm.
+    func sublayerInput(_ index: Int) -> Matrix {
+        p.normFirst ? norms[index].output.value.matrix : incoming[index].value.matrix
+    }
+
+    /// A row of numbers in a sentence: (0.12, −0.50, …).
+    static func shownRow(_ m: Matrix, _ r: Int) -> String {
+        "(" + (0..<m.cols).map { NumberStyle(precision: 2).fixed(m[r, $0]) }.joined(separator: ", ") + ")"
+    }
+
+    /// Seed 001: the sublayers keep the input's size, so the residual sum can add them.
+    func sameSizeBullet() -> String {
+        blockSlideWords("slides, same size", ["L": "\(p.l)", "E": "\(p.e)"])
+    }
+
+    /// Seed 002: x_{l+2} = x_l + F(x_l) + F(x_{l+1}). Pre-norm's output is exactly the input plus
+    /// every sublayer's output; post-norm's is not, as each sum is normalized.
+    func sumBullet() -> String {
+        let x = inputs.x.value.matrix
+        let y = output.value.matrix
+        let subs = sublayers.map { $0.output.value.matrix }
+        let sum = Matrix(rows: x.rows, cols: x.cols, entries: x.entries.indices.map { i in subs.reduce(x.entries[i]) { $0 + $1.entries[i] } })
+        let terms = sublayers.map { sub -> String in
+            switch sub {
+            case .attention(let run): return "$\(run.naming.symbol("Y"))$"
+            case .feedForward: return #"$Y_{\text{ff}}$"#
+            }
+        }
+        let slots = ["terms": terms.joined(separator: " + "), "token": spoken(0), "y": Self.shownRow(y, 0), "sum": Self.shownRow(sum, 0),
+                     "lesson": p.decoder ? DecoderBlock.id : TransformerBlock.id]
+        return blockSlideWords(p.normFirst ? "slides, sum, pre" : "slides, sum, post", slots)
+    }
+
+    /// Seed 001's question, “why feed-forward?”: the network runs on each token's row alone. The
+    /// last token's row is put through the two layers by itself and compared with its row of Y_ff.
+    func positionWiseBullet() -> String? {
+        guard let index = p.sublayers.firstIndex(of: .feedForward), case .feedForward(let ff) = sublayers[index] else { return nil }
+        let x = sublayerInput(index)
+        let i = x.rows - 1
+        let (w1, w2) = (p.ff.w1, p.ff.w2)
+        let b1 = p.ff.b1?.entries ?? Array(repeating: 0, count: p.f)
+        let b2 = p.ff.b2?.entries ?? Array(repeating: 0, count: p.e)
+        let act: (Double) -> Double = p.gelu ? { GELU()($0) } : { max($0, 0) }
+        let hidden = (0..<p.f).map { j in act((0..<p.e).reduce(b1[j]) { $0 + x[i, $1] * w1[j, $1] }) }
+        let alone = (0..<p.e).map { j in (0..<p.f).reduce(b2[j]) { $0 + hidden[$1] * w2[j, $1] } }
+        let out = ff.output.value.matrix
+        let same = (0..<p.e).allSatisfy { abs(alone[$0] - out[i, $0]) <= 1e-9 * max(1, abs(out[i, $0])) }
+        return blockSlideWords(same ? "slides, position-wise" : "slides, position-wise, differs",
+                          ["token": spoken(i), "row": Self.shownRow(out, i), "L": "\(p.l)"])
+    }
+}

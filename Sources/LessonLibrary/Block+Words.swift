@@ -1,0 +1,216 @@
+// The words the Transformer's two blocks share: the sublayers' headings and what each value means,
+// the inputs' captions, the way back, and the sentences chosen from the numbers (Block+Commentary.swift
+// picks them). «k» is a sublayer's (and its norm's) number; «input» the symbol of what flows in.
+
+import TraceCore
+
+let blockWords = Words(
+    captions: [
+        // Inputs.
+        "nhead": ("Heads", #"Each head has $d_k = E/h = «d_k»$ columns of $Q$, $K$, $V$."#),
+        "in_proj_weight": ("Input projection", #"$«WQ»$, $«WK»$, $«WV»$ stacked: row “Q c” makes column c of $«Q»$."#),
+        "in_proj_bias": ("Input projection bias", "$«bQ»$, $«bK»$, $«bV»$ stacked."),
+        "out_proj.weight": ("Output projection", #"$«WO»$, stored out × in: row j makes column j of the attention's output $«Y»$."#),
+        "out_proj.bias": ("Output bias", ""),
+        "bias, zeros": ("Bias", "Left out: zeros."),
+        "linear1.weight": ("First layer of the feed-forward network", #"$W_{1}$, F × E: row j makes hidden unit j from a token's E numbers."#),
+        "linear1.bias": ("First layer's bias", ""),
+        "linear2.weight": ("Second layer of the feed-forward network", #"$W_{2}$, E × F: row j makes number j of the output from the F hidden units."#),
+        "linear2.bias": ("Second layer's bias", ""),
+        "norm.weight": ("Scale of norm «k»", #"$\gamma_{«k»}$, one number per feature."#),
+        "norm.weight, ones": ("Scale of norm «k»", "Left out: ones, no scaling."),
+        "norm.bias": ("Shift of norm «k»", #"$\beta_{«k»}$, one number per feature."#),
+        "norm.bias, zeros": ("Shift of norm «k»", "Left out: zeros, no shift."),
+        "layer_norm_eps": ("Epsilon", "Added to each variance inside the square root (`layer_norm_eps`)."),
+
+        // The feed-forward network.
+        "ff.linear1": ("hidden layer before the activation", #"$«input» W_{1}^{\top} + b_{1}$: every token's row times the same $W_{1}$."#),
+        "ff.output": ("feed-forward output", #"$H W_{2}^{\top} + b_{2}$: back to E numbers per token, so it can be added to the row it came from."#),
+
+        // The way back.
+        "output.grad, pre": ("gradient of the output", #"The loss's gradient $G$ itself: the output is what the loss sees."#),
+        "add.grad, pre": ("gradient of the residual sum «k»", #"Two uses: the next residual sum passes its gradient straight through (the identity), and the next norm passes back what it received."#),
+        "add.grad": ("gradient of the residual sum «k»", #"What norm «k» passed back: the sum was only used there."#),
+        "ff.output.grad": ("gradient of the feed-forward output", #"The residual sum added $Y_{\text{ff}}$ as it is: the same gradient as the sum's."#),
+        "ff.hidden.grad": ("gradient of the hidden layer", #"$\frac{\partial L}{\partial Y_{\text{ff}}} W_{2}$: each hidden unit collects from the E outputs it feeds."#),
+        "ff.hidden.grad, gelu": ("gradient of the hidden layer", #"$\frac{\partial L}{\partial Y_{\text{ff}}} W_{2}$: each hidden unit collects from the E outputs it feeds."#),
+        "ff.linear1.grad": ("gradient of the hidden layer before relu", #"Through relu: passed where the unit was on ($U > 0$), 0 where relu switched it off."#),
+        "ff.linear1.grad, gelu": ("gradient of the hidden layer before gelu", #"Through gelu: $\operatorname{gelu}'(u) = \Phi(u) + u \varphi(u)$, with $\Phi$ the standard normal's distribution function and $\varphi$ its density; unlike relu's, never exactly 0."#),
+        "x.grad": ("gradient of the block's input", #"Two paths: straight through the first residual sum, and through the first sublayer («first»)."#),
+        "memory.grad": ("gradient of the memory", #"Through the keys and values of the encoder–decoder attention only: $\frac{\partial L}{\partial K_{\text{ca}}} W_{K,\text{ca}} + \frac{\partial L}{\partial V_{\text{ca}}} W_{V,\text{ca}}$."#),
+        "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $W_{Q}, W_{K}, W_{V}$: each $\left(\frac{\partial L}{\partial Q}\right)^{\top}$ times the rows that made $Q$ (and so on), summed over tokens."#),
+        "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens."),
+        "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$ of this attention: a sum over the tokens."#),
+        "out_proj.bias.grad": ("gradient of the output bias", "The column sums of the attention output's gradient."),
+        "linear1.weight.grad": ("gradient of the first layer", #"$\left(\frac{\partial L}{\partial U}\right)^{\top}$ times the rows that went in: one outer product per token, summed, as the same $W_{1}$ served every token."#),
+        "linear1.bias.grad": ("gradient of the first layer's bias", #"The column sums of $\frac{\partial L}{\partial U}$."#),
+        "linear2.weight.grad": ("gradient of the second layer", #"$\left(\frac{\partial L}{\partial Y_{\text{ff}}}\right)^{\top} H$, summed over the tokens."#),
+        "linear2.bias.grad": ("gradient of the second layer's bias", #"The column sums of $\frac{\partial L}{\partial Y_{\text{ff}}}$."#),
+        "norm.weight.grad": ("gradient of norm «k»'s scale", #"$\gamma_{«k», j}$ scaled feature j of every row: a sum down the column of $\frac{\partial L}{\partial N} \odot \hat X$."#),
+        "norm.bias.grad": ("gradient of norm «k»'s shift", "A sum down the column of the norm output's gradient."),
+
+        // Chosen from the numbers.
+        "add": ("residual sum «k»", #"$«input» + «sub»$: each token keeps its row and adds what the sublayer made of it. «share»"#),
+        "ff.hidden, relu": ("hidden layer", "relu switches off «off» of the «all» units (they are 0): «list». «allOn»"),
+        "ff.hidden, relu, none off": ("hidden layer", "relu switches off none of the «all» units here: every entry of U is positive."),
+        "ff.hidden, gelu": ("hidden layer", #"gelu is $u \Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0."#),
+    ],
+    text: [
+        "heading self": "Self-attention",
+        "heading self, masked": "Masked self-attention",
+        "heading cross": "Encoder–decoder attention",
+        "heading ff": "Feed-forward network",
+        "heading norm": "Norm «k»",
+        "heading add": "Add «k»: the residual connection",
+        "heading add, output": "Add «k»: the residual connection, the output",
+        "heading add and norm": "Add & Norm «k»",
+        "self": #"""
+            The multi-head attention of [multi-head-attention.md](multi-head-attention.md) on the rows of «input»: \#
+            queries, keys and values all come from them, «h» heads of $d_k$ = «d_k» columns. Its values are named \#
+            `self_attn.…`, its symbols carry “sa”.
+            """#,
+        "self, pre": #"""
+            The multi-head attention of [multi-head-attention.md](multi-head-attention.md) on the normalized rows «input» \#
+            (pre-norm: the sublayer sees the normalized rows, the residual sum adds the raw ones): «h» heads of \#
+            $d_k$ = «d_k» columns, values named `self_attn.…`, symbols with “sa”.
+            """#,
+        "cross": #"""
+            The same attention with two inputs: the **queries** come from the decoder's rows «input», the **keys \#
+            and values** from the encoder's output $M$ (memory), with no mask. Its values are named `cross_attn.…`, \#
+            its symbols carry “ca”.
+            """#,
+        "ff": #"""
+            Two linear layers with relu between, applied to each token's row on its own: \#
+            $\operatorname{FFN}(x) = \operatorname{relu}(x W_{1}^{\top} + b_{1}) W_{2}^{\top} + b_{2}$, from E = «E» \#
+            numbers to F = «F» hidden units and back to «E».
+            """#,
+        "ff, gelu": #"""
+            Two linear layers with gelu between, applied to each token's row on its own: \#
+            $\operatorname{FFN}(x) = \operatorname{gelu}(x W_{1}^{\top} + b_{1}) W_{2}^{\top} + b_{2}$, from E = «E» \#
+            numbers to F = «F» hidden units and back to «E».
+            """#,
+        "norm, pre, first": #"""
+            Pre-norm normalizes *before* the sublayer: the attention sees $N_{«k»}$, while the residual sum \#
+            below adds the sublayer's output to the raw $X$.
+            """#,
+        "norm, pre": #"Norm «k» normalizes what the residual stream carries before the next sublayer."#,
+        "heading back sublayer": "Back through Add & Norm «k» and the «sublayer»",
+        "heading back sublayer, pre": "Back through Add «k», the «sublayer» and Norm «k»",
+        "sublayer self": "self-attention",
+        "sublayer masked self": "masked self-attention",
+        "sublayer cross": "encoder–decoder attention",
+        "sublayer ff": "feed-forward network",
+        "heading back add": "Back through the residual sum «k»",
+        "heading back ff": "Back through the feed-forward network",
+        "heading input gradients": "The inputs' gradients",
+
+        // Sentences chosen from the numbers.
+        "share": #"How far the sum moves each token from $«input»$: the length of its row of $«sub»$ over the length of its row of $«input»$, «list»."#,
+        "share item": "«token» «ratio»",
+        "all on": "Every token has at least one unit on.",
+        "off list item": "«token» unit«s» «units»",
+        "off list none": "«token» none",
+        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$, so a row that came in larger «largest» counts no more than the others; $\gamma_{«k»}$ and $\beta_{«k»}$ then give every row the same scale and shift per feature."#,
+        "norm saying, largest": "(here «token», «s»)",
+        "token": "“«token»”",
+        "token i": "token «i»",
+        "memory j": "memory row «j»",
+    ])
+
+/// The attention captions a block says differently from multi-head-attention: its symbols carry
+/// the tag, its output is added back, and the loss reaches it through the rest of the block.
+func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
+    let t = "\\text{\(tag)}"
+    return Words(captions: [
+        "Q": ("projected queries", cross
+              ? "Row i is decoder token i's query: made from the decoder's rows, not the memory's."
+              : "Row i is token i's query, all heads side by side."),
+        "K": ("projected keys", cross ? #"Row j is made from row j of the memory $M$ alone: the keys come from the encoder, the decoder's rows do not enter them."# : ""),
+        "V": ("projected values", cross ? "Likewise from the memory: what each source token hands over." : ""),
+        "head[m].scores": ("scores", #"Head «m» takes «columns» of $Q_{\#(t)}$, $K_{\#(t)}$, $V_{\#(t)}$. Entry (i, j): $q_{i} \cdot k_{j}$ over these columns only."#),
+        "output": ("attention output", #"$d_{\text{model}} = «d_model»$ numbers per token again, so the residual sum can add it to the rows the queries came from."#),
+        "output.grad": ("gradient of the attention output", #"The residual sum added it as it is: the sum's gradient."#),
+        "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y_{\#(t)}} W_{O,\#(t)}$: each head's columns get what $W_{O,\#(t)}$ passes back to them."#),
+        "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O_{\#(t)}^{(«m»)}} \left(V_{\#(t)}^{(«m»)}\right)^{\top}$ within the head."#),
+    ])
+}
+
+/// Norm k's captions in a block: what its output's gradient gathers.
+func blockNormWords(k: Int, last: Bool, normFirst: Bool) -> Words {
+    Words(captions: [
+        "output.grad": last
+            ? ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees.")
+            : normFirst
+            ? ("gradient of norm \(k)'s output", "What sublayer \(k) passed back: pre-norm feeds the normalized rows to the sublayer only.")
+            : ("gradient of norm \(k)'s output", "Two uses: the next residual sum passes its gradient straight through, and the next sublayer passes back what it received."),
+    ])
+}
+
+/// The words around both blocks' derivations: the legend, the figure, the backward pass's account.
+let blockLessonWords = Words(
+    text: [
+        "legend L": "tokens (rows of src)",
+        "legend T": "target tokens (rows of tgt)",
+        "legend S": "source tokens (rows of memory)",
+        "legend E": #"numbers per token ($d_{\text{model}}$, PyTorch's d_model)"#,
+        "legend h": "heads (nhead)",
+        "legend d_k": "numbers per head, E / h",
+        "legend F": "hidden units of the feed-forward network (dim_feedforward)",
+        "convention, relu": "relu between the feed-forward network's two layers (PyTorch's default)",
+        "convention, gelu": #"the exact gelu, $\operatorname{gelu}(u) = u \Phi(u) = \tfrac{1}{2} u \left(1 + \operatorname{erf}(u/\sqrt{2})\right)$ (PyTorch's `activation="gelu"`), not GPT-2's tanh approximation $\tfrac{1}{2} u \left(1 + \tanh\left(\sqrt{2/\pi} (u + 0.044715 u^{3})\right)\right)$"#,
+        "heading figure": "The token vectors, sublayer by sublayer",
+        "figure": "Each token's numbers after each step of the block",
+        "figure, description": "One heatmap per step («stages»): rows are tokens, columns the E features, on one colour scale around 0 (blue negative, red positive).",
+        "heading summary": "Summary",
+        "backward why, post": #"""
+            The block passes back through its sublayers in reverse: each norm by layer norm's rule, each residual \#
+            sum to both of its terms unchanged, each attention as multi-head attention does, the feed-forward \#
+            network through its two layers.
+            """#,
+        "backward why, pre": #"""
+            The block passes back through its sublayers in reverse: each residual sum to both of its terms \#
+            unchanged, the sublayer's share through the sublayer and then its norm.
+            """#,
+        "backward equations": #"""
+            \frac{\partial L}{\partial x} = \frac{\partial L}{\partial z} + \frac{\partial L}{\partial z} \frac{\partial \operatorname{Sublayer}(x)}{\partial x} \text{ for } z = x + \operatorname{Sublayer}(x), \qquad
+            \frac{\partial L}{\partial U} = \frac{\partial L}{\partial H} \odot \operatorname{act}'(U)
+            """#,
+        "uniform gradient": #"""
+            The output is norm «k»'s, so the gradient enters through $\frac{\partial L}{\partial \hat X_{«k»}} = G \odot \gamma_{«k»}$ \#
+            (row 1: «row»). Layer norm's rule takes away each row's mean of that gradient and its part along $\hat x$ \#
+            (which sums to 0): had $G \odot \gamma_{«k»}$ been the same number across a row (as with $G$ all ones and \#
+            $\gamma_{«k»}$ all ones), nothing would pass back, and every gradient below would be 0 up to rounding. \#
+            The example's $\gamma_{«k»}$ differs from feature to feature so that the gradients are worth reading.
+            """#,
+        "uniform gradient, here": #"""
+            The output is norm «k»'s, so the gradient enters through $\frac{\partial L}{\partial \hat X_{«k»}} = G \odot \gamma_{«k»}$ \#
+            (row 1: «row»), the same number across each row. Layer norm's rule takes away each row's mean of that \#
+            gradient and its part along $\hat x$ (which sums to 0), so nothing passes back: every gradient below is 0 up to \#
+            rounding. A $\gamma_{«k»}$ or a $G$ that differs from feature to feature gives gradients worth reading.
+            """#,
+        "residual share": #"""
+            The residual connection at work: for «token», $\frac{\partial L}{\partial X}$'s row «total» is the residual \#
+            sum's gradient «direct» (size «direct size»), which came straight through the sum, plus «through» \#
+            (size «through size») through the «first». «tail»
+            """#,
+        "residual tail, pre": #"""
+            Whatever the sublayer's Jacobian, the identity's share reaches the input undiminished: in a stack of \#
+            pre-norm blocks, $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ (seed 002) keeps a path with no factor at all \#
+            from the top to the bottom.
+            """#,
+        "residual tail, post": #"""
+            Whatever the sublayer's Jacobian, the identity's share passes the sum unchanged; in post-norm, though, \#
+            the sum's gradient itself came back through every norm above it (norms «norms» here), so seed 002's \#
+            $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ holds only with the norms taken out, as pre-norm does.
+            """#,
+    ])
+
+/// The seeds' statements on the blocks, with their verdicts (Block+Commentary.swift chooses them).
+let blockSlideWords = Words(
+    text: [
+        "slides, same size": #"- Seed 001: “Input and output have the same size, so that the residual can be added.” Confirmed: every sublayer's output is «L» × «E», like its input, and each residual sum adds the two entry by entry."#,
+        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block: the output is the input plus every sublayer's output, $Y = X +$ «terms»: for «token», $Y$ = «y» and $X +$ «terms» = «sum»."#,
+        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Only without a norm between the sums: in this post-norm block each sum is normalized, so for «token» $Y$ = «y», not $X +$ «terms» = «sum»; pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
+        "slides, position-wise": #"- Seed 001 asks “Why feed-forward?” It is position-wise: each token's row goes through the same two layers on its own. «token»'s row put through them alone gives «row», its row of $Y_{\text{ff}}$ above: no other token enters. The tokens exchange information only in the attention; the feed-forward network then transforms each token's mix, with the same weights for all «L»."#,
+        "slides, position-wise, differs": #"- Seed 001 asks “Why feed-forward?” Each token's row should go through the same two layers on its own; «token»'s row put through them alone does not give its row of $Y_{\text{ff}}$ here («row»)."#,
+    ])

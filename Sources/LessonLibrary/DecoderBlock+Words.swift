@@ -1,0 +1,106 @@
+// The words of decoder-block: its title, equations and convention, the examples' stories, the
+// inputs' captions, the cross-attention's figure and the seeds' statements on the decoder.
+
+import TraceCore
+
+extension DecoderBlock {
+    static let words = Words(
+        captions: [
+            "tgt": ("Target input", "One target token per row (teacher forcing: the right answer so far, shifted), its embedding or the block below's output."),
+            "memory": ("Memory", "The encoder's output, one row per source token: every decoder layer reads the same rows."),
+        ],
+        text: [
+            "summary": "One Transformer decoder layer as torch.nn.TransformerDecoderLayer: masked self-attention, encoder–decoder attention, the feed-forward network, each with Add & Norm",
+            "title": "Transformer decoder block",
+            "why": #"""
+                A decoder block has three sublayers, each wrapped in a residual connection and a layer norm: \#
+                **masked self-attention** over the target tokens so far (no token sees a later one), **encoder–decoder \#
+                attention** in which each target token queries the encoder's output $M$ (the memory), and the \#
+                **feed-forward network** on each token alone.
+                """#,
+            "heading equations": "The equations",
+            "equations, post": #"""
+                \begin{aligned}
+                Y_{\text{sa}} &= \operatorname{MultiHead}(X, X, X), \quad Z_{1} = X + Y_{\text{sa}}, \quad N_{1} = \operatorname{LayerNorm}_{1}(Z_{1}) && \text{masked self-attention} \\
+                Y_{\text{ca}} &= \operatorname{MultiHead}(N_{1}, M, M), \quad Z_{2} = N_{1} + Y_{\text{ca}}, \quad N_{2} = \operatorname{LayerNorm}_{2}(Z_{2}) && \text{encoder–decoder attention} \\
+                U &= N_{2} W_{1}^{\top} + b_{1}, \quad H = \operatorname{act}(U), \quad Y_{\text{ff}} = H W_{2}^{\top} + b_{2} && \text{feed-forward} \\
+                Z_{3} &= N_{2} + Y_{\text{ff}}, \quad Y = \operatorname{LayerNorm}_{3}(Z_{3}) && \text{Add \& Norm}
+                \end{aligned}
+                """#,
+            "equations, pre": #"""
+                \begin{aligned}
+                N_{1} &= \operatorname{LayerNorm}_{1}(X), \quad Z_{1} = X + \operatorname{MultiHead}(N_{1}, N_{1}, N_{1}) && \text{masked self-attention} \\
+                N_{2} &= \operatorname{LayerNorm}_{2}(Z_{1}), \quad Z_{2} = Z_{1} + \operatorname{MultiHead}(N_{2}, M, M) && \text{encoder–decoder attention} \\
+                N_{3} &= \operatorname{LayerNorm}_{3}(Z_{2}), \quad Y = Z_{2} + \operatorname{act}(N_{3} W_{1}^{\top} + b_{1}) W_{2}^{\top} + b_{2} && \text{feed-forward}
+                \end{aligned}
+                """#,
+            "convention": #"""
+                **Convention.** PyTorch's `nn.TransformerDecoderLayer(batch_first=True)` on one sequence, with dropout 0 \#
+                (or in eval mode), so a `state_dict` runs unchanged (the cross-attention's weights are `multihead_attn.*`; \#
+                its values are named `cross_attn.…` here): «order»; «activation»; nn.Linear's $x W^{\top} + b$ with weights \#
+                stored out × in; multi-head attention as in [multi-head-attention.md](multi-head-attention.md) ($d_k = E/h$) \#
+                and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the root)«mask». \#
+                The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root: \#
+                layer-norm's `variance` and `eps_placement`) and puts the norm first.
+                """#,
+            "convention, post": #"post-norm (`norm_first` false, PyTorch's default and the paper's), $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$"#,
+            "convention, pre": #"pre-norm (`norm_first` true), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
+            "convention, causal": #"; the self-attention is masked (`tgt_causal`, true by default: PyTorch's `tgt_mask` from `generate_square_subsequent_mask`), the encoder–decoder attention never is"#,
+            "notice": #"""
+                Three sublayers, one pattern: the masked self-attention mixes the target tokens so far, the \#
+                encoder–decoder attention brings in the source through $M$, the feed-forward network transforms each \#
+                token alone; residual sums and norms around each keep $T \times E$ rows flowing.
+                """#,
+            "figure cross": "Encoder–decoder attention: each head's weights, and their average",
+            "figure cross, first heads": "Encoder–decoder attention: heads 1 to «drawn» of «heads», and the average of all «heads»",
+            "figure cross, description": "Rows are the decoder's tokens (the queries), columns the memory's (the keys); 0 is dark purple, 1 yellow.",
+            "default.summary": "“I love you” reading the memory of “나는 너를 사랑해”: masked self-attention, encoder–decoder attention, feed-forward, three Add & Norms",
+            "default.story": #"""
+                The target “I love you” (3 rows of 4 numbers) and a memory of 3 rows standing for the encoder's output on \#
+                “나는 너를 사랑해”, the sentence pair of [seq2seq-attention.md](seq2seq-attention.md). The self-attention \#
+                has [multi-head-attention.md](multi-head-attention.md)'s weights; the cross-attention's $W_{Q}$ and \#
+                $W_{K}$ are scaled identities, so a target row weighs most the memory rows most like it; the feed-forward \#
+                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked.
+                """#,
+            "default.backward": #"""
+                The loss is the sum of the output's entries ($G$ all ones); norm 3's $\gamma_{3}$ differs from \#
+                feature to feature, which is what lets a gradient through, as the next paragraph shows.
+                """#,
+            "pre-norm.summary": "the same decoder block with norm_first: norm, sublayer, add",
+            "pre-norm.story": #"""
+                The default's numbers with `norm_first: true`: each sublayer reads normalized rows and its output is \#
+                added to the raw ones, so the output is $X + Y_{\text{sa}} + Y_{\text{ca}} + Y_{\text{ff}}$.
+                """#,
+
+            // The seeds' statements.
+            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T»."#,
+            "slides, mask, off": #"- Seeds 000, 004: “The decoder's self-attention is masked.” Not here: `tgt_causal` is false, and «first» puts «later» on later tokens (head «m»)."#,
+            "slides, cross": #"- Seed 004: “Q from the decoder's output embeddings, K and V from the encoder's.” Confirmed: $Q_{\text{ca}}$ has T = «T» rows made from $N_{«k»}$, $K_{\text{ca}}$ and $V_{\text{ca}}$ S = «S» rows made from $M$ alone (row j of $K_{\text{ca}}$ from row j of $M$), so the weights are «T» × «S»: «picks»."#,
+            "slides, sent": #"- Seed 000: “The encoder sends K and V to the decoder.” Partly: what crosses is $M$ itself («S» × «E»); $K_{\text{ca}}$ and $V_{\text{ca}}$ are made from it inside the decoder layer, by the layer's own $W_{K,\text{ca}}$ and $W_{V,\text{ca}}$, so every decoder layer of a stack makes its own keys and values from the same $M$."#,
+        ])
+
+    /// The seeds' statements the decoder's numbers bear on.
+    static func slides(_ run: BlockRun) -> [String] {
+        var bullets = [run.sameSizeBullet()]
+        if case .attention(let selfRun) = run.sublayers[0] {
+            let t = run.p.l
+            // The largest weight on a later token, over the heads: 0 under the mask.
+            var later = (weight: 0.0, head: 0)
+            for (m, a) in selfRun.weights.enumerated() {
+                for i in 0..<t { for j in (i + 1)..<max(t, i + 1) where a.value.matrix[i, j] > later.weight { later = (a.value.matrix[i, j], m + 1) } }
+            }
+            bullets.append(later.weight == 0
+                ? words("slides, mask", ["first": run.spoken(0), "last": run.spoken(t - 1), "T": "\(t)"])
+                : words("slides, mask, off", ["first": run.spoken(0), "later": NumberStyle(precision: 2).fixed(later.weight), "m": "\(later.head)"]))
+        }
+        if let index = run.p.sublayers.firstIndex(of: .crossAttention), case .attention(let cross) = run.sublayers[index], let average = cross.average {
+            let speaker = Speaker(cross.p, handChosen: true)
+            bullets.append(words("slides, cross", ["T": "\(run.p.l)", "S": "\(run.p.s)", "k": "\(run.p.normFirst ? index + 1 : index)",
+                                                   "picks": speaker.picks(average.value.matrix)]))
+            bullets.append(words("slides, sent", ["S": "\(run.p.s)", "E": "\(run.p.e)"]))
+        }
+        bullets.append(run.sumBullet())
+        if let ff = run.positionWiseBullet() { bullets.append(ff) }
+        return bullets
+    }
+}
