@@ -106,7 +106,7 @@ extension Norms {
                 from a word's. Layer norm takes each token on its own, so no word's layer-normed output depends on \#
                 the pad. The pad's own output, «pad layer», is $0/\sqrt{\epsilon}$ only because its features are \#
                 all equal here; a real pad position carries a pad embedding plus its position's encoding, and gets \#
-                an output like a word's, which attention masks out later. Instance and group norm average over the \#
+                an output like a word's, which attention's padding mask then hides from the other tokens. Instance and group norm average over the \#
                 steps, so the pad moves its own sequence's statistics: instance norm's mean of feature 1 in \#
                 sequence «b» is «instance» over «T» steps, «instance real» over its «real steps» real ones.
                 """#,

@@ -128,7 +128,7 @@ enum Norms: Lesson {
         if !Trace.valuesOnly { tr.say(decodingSentence(p, tr)) }
         if backward, let outputs = Optional(Kind.allCases.compactMap({ normalized[$0] })) {
             // The example's story of its G goes with the loss, before the G it explains.
-            let why = [w("backward why", ["L": loss(p, outputs)]), example?.backwardStory].compactMap { $0 }.joined(separator: " ")
+            let why = [example?.backwardStory, w("backward why", ["L": loss(p, outputs)])].compactMap { $0 }.joined(separator: " ")
             let g = tr.beginBackward(why: why, equations: w("backward equations"), output: outputs[0].output, symbol: "Y",
                                      given: p.gradOutput, labels: table)
             let back = Backprop(tr, differentiable: [x])
