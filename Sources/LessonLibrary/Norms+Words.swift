@@ -81,7 +81,6 @@ extension Norms {
             "figure layer": "Layer norm: token (1, 1) is averaged over its own features",
             "figure instance": "Instance norm: feature «j» of sequence 1 is averaged over its steps",
             "figure group": "Group norm: features 1–«last» of sequence 1 (group 1 of «G») are averaged over its steps",
-            "figure pad": "; the padded step is «pad»",
             "figure description": "The input as one block per sequence (rows: steps, columns: features); the highlighted cells are the «n» that one mean of «norm» takes: «over».",
             "figure sequence": "sequence «b»",
             "figure rows": "step t",
