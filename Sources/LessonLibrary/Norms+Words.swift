@@ -18,7 +18,7 @@ extension Norms {
             "output.grad": ("gradient of the «tag» output", "The loss's gradient $G$ itself, the same for each of the four outputs: each meets it once in $L$."),
             "std.grad": ("gradient of the «tag» standard deviations", #"Every cell of a set was divided by its $s$: $-\sum \frac{\partial L}{\partial y} \tilde x / s^{2}$ over the set."#),
             "var.grad": ("gradient of the «tag» variances", "Through the square root."),
-            "centered.grad": ("gradient of the «tag» deviations", #"Two paths: through the output $\tilde X / s$, and through the variance, the mean of $\tilde X \odot \tilde X$. The two equal terms are that product's two factors, each passing the variance's gradient back once: together $2 \frac{\partial L}{\partial \sigma^{2}} \tilde x / |S|$."#),
+            "centered.grad": ("gradient of the «tag» deviations", #"Two paths: through the output $\tilde X / s$, and through the variance, the mean over the set of $\tilde X \odot \tilde X$, whose derivative is $2 \tilde X$."#),
             "mean.grad": ("gradient of the «tag» means", "The mean was subtracted from every cell of its set («spread»): its gradient is minus the sum of their deviations' gradients."),
             "input.grad": ("gradient of the input", #"$X$ reaches $L$ only through the four normalizations: each cell through its deviation in each, and through the mean it helped make in each, whose gradient comes back as $1/|S|$ of it to every cell of the set (entry (b, d) of $\frac{\partial L}{\partial \mu_{\text{IN}}}$ to feature d at every step of sequence b, entry (b, g) of $\frac{\partial L}{\partial \mu_{\text{GN}}}$ to every feature $d \in g$ at every step of sequence b)."#),
         ],

@@ -177,7 +177,7 @@ enum Norms: Lesson {
         let centered = tr.record("\(name).centered", "\\tilde X\(tag)", x - spreadGroups(mean, g, rows: rows, cols: cols),
                                  w.caption("centered", slots), labels: table)
         // σ² = (1/n) Σ_S (x − μ)²  (biased)                                                   one per set
-        let variance = tr.record("\(name).var", "\\sigma\(tag)^{2}", reduceGroups(hadamard(centered, centered), g, mean: true),
+        let variance = tr.record("\(name).var", "\\sigma\(tag)^{2}", reduceGroups(square(centered), g, mean: true),
                                  w.caption("var", slots), labels: stats)
         // s = √(σ² + ε)                                                                       one per set
         let std = tr.record("\(name).std", "s\(tag)", sqrt(variance + eps), w.caption("std", slots.merging(["tiny": tinyVariance(kind, p, variance.value.flat)]) { a, _ in a }),

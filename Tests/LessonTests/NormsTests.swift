@@ -141,6 +141,8 @@ import Testing
         #expect(markdown.contains("($L = \(style.fixed(loss))$ here)"))
         // Terms with a zero of G as a factor are left out of the written-out sums.
         #expect(!markdown.contains("-0/(") && !markdown.contains("(-0.0000) + (-0.0000)"))
+        // The variance's path back is one term, the derivative of x̃ ⊙ x̃ written 2·x̃.
+        #expect(markdown.contains(#"{6} \odot 2 \cdot \left(\tilde X_{\text{BN}}\right) + "#))
     }
 
     @Test func badInputIsOneErrorLine() throws {
