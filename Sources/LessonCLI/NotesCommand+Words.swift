@@ -37,7 +37,8 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $\sigma$, $\tanh$, $\odot$ | logistic sigmoid, hyperbolic tangent, entrywise product | all |
 | $\operatorname{rowsum}$, $\operatorname{colsum}$, $\operatorname{rowmax}$ | the sums along a row, down a column; the largest entry of a row | all |
 | $\mu$, $\sigma^{2}$, $\epsilon$, $\gamma$, $\beta$ | mean, variance (not the sigmoid's $\sigma$), the small constant, scale, shift | layer norm |
-| $B$, $T$, $D$, $G$; $x_{b,t,d}$ | sequences in the batch, steps per sequence, features per token, groups of features; an entry of the batch, its table row “b, t”, and written out as entry (b, t, d) | norms |
+| $B$, $T$, $D$, $N_{g}$; $x_{b,t,d}$ | sequences in the batch, steps per sequence, features per token, groups of features (not $G$, the loss's gradient); an entry of the batch, its table row “b, t”, and written out as entry (b, t, d) | norms |
+| $g$, $d \in g$ | a group of $D/N_{g}$ features, $g = 1 \dots N_{g}$ (the “b, g” rows), and its features (not BLEU's n-gram, not the LSTM candidate $g_{t}$) | norms |
 | $S$, $\lvert S \rvert$, $\sum_{b,t}$ | the set of cells one mean takes, its size; a sum over the cells named (here every sequence and step) | norms |
 | $\mu_{\text{BN}}$, $\sigma_{\text{LN}}^{2}$, $s_{\text{IN}}$, $\tilde X_{\text{GN}}$, $Y_{\text{BN}}$ | batch (BN), layer (LN), instance (IN) and group (GN) norm's means, variances, standard deviations $\sqrt{\sigma^{2} + \epsilon}$, deviations, outputs | norms |
 | $C$, $H$, $W$, $P$ | an image's channels, height and width in pixels ($X$ is the image here); the side of a square patch | vit-patches |

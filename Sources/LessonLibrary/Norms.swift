@@ -8,8 +8,9 @@
 //                  in training mode, on the (B, D, T) layout;
 //   layer norm     token (b, t) over its D features: nn.LayerNorm(D, elementwise_affine=False);
 //   instance norm  feature d of sequence b over its T steps: nn.InstanceNorm1d(D) on (B, D, T);
-//   group norm     sequence b's band of D/G features (group g = features (g−1)·D/G+1 … g·D/G) over
-//                  its T steps: nn.GroupNorm(G, D, affine=False) on (B, D, T).
+//   group norm     sequence b's group g of D/N_g features (features (g−1)·D/N_g+1 … g·D/N_g) over
+//                  its T steps: nn.GroupNorm(N_g, D, affine=False) on (B, D, T).
+// N_g (the input's `groups`) is the number of groups: G is the loss's grad_output, as in every backward note.
 // Others: batch norm in eval mode uses running averages of these statistics (its running_var
 // unbiased, ÷ (B·T − 1)); each module's affine γ, β (per feature) would follow.
 // References: Ioffe & Szegedy 2015 (batch norm); Ba, Kiros & Hinton 2016 (layer norm); Ulyanov,
@@ -36,7 +37,7 @@ enum Norms: Lesson {
             "eps": .number(1e-5),
             "tokens": .array([.strings(["the", "cat", "sat"]), .strings(["dogs", "ran", "<pad>"])]),
             "grad_output": .array([
-                .rows([[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
+                .rows([[1, 2, -1, 1], [0, 0, 0, 0], [0, 0, 0, 0]]),
                 .rows([[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]),
             ]),
         ])),
@@ -110,10 +111,10 @@ enum Norms: Lesson {
             (symbol: "B", meaning: w("legend B"), size: b),
             (symbol: "T", meaning: w("legend T"), size: t),
             (symbol: "D", meaning: w("legend D"), size: d),
-            (symbol: "G", meaning: w("legend G"), size: p.groups),
+            (symbol: "N_{g}", meaning: w("legend groups"), size: p.groups),
         ], example: example)
         let x = tr.input("input", "X", .matrix(p.x), w.caption("input"), labels: table)                    // (B·T) × D
-        tr.input("groups", "G", .scalar(Double(p.groups)), w.caption("groups", ["size": "\(d / p.groups)"]))
+        tr.input("groups", "N_{g}", .scalar(Double(p.groups)), w.caption("groups", ["size": "\(d / p.groups)"]))
         let eps = tr.input("eps", #"\epsilon"#, .scalar(p.eps), w.caption("eps"))
 
         var normalized: [Kind: Normalized] = [:]
@@ -124,15 +125,18 @@ enum Norms: Lesson {
         tr.slides(slides(p, tr))
         tr.heading(w("heading summary"))
         if !Trace.valuesOnly { tr.say(sequencesSentence(p, tr)) }
+        if !Trace.valuesOnly { tr.say(decodingSentence(p, tr)) }
         if backward, let outputs = Optional(Kind.allCases.compactMap({ normalized[$0] })) {
-            let g = tr.beginBackward(why: w("backward why"), equations: w("backward equations"), output: outputs[0].output, symbol: "Y",
+            // The example's story of its G goes with the loss, before the G it explains.
+            let why = [example?.backwardStory, w("backward why", ["L": loss(p, outputs)])].compactMap { $0 }.joined(separator: " ")
+            let g = tr.beginBackward(why: why, equations: w("backward equations"), output: outputs[0].output, symbol: "Y",
                                      given: p.gradOutput, labels: table)
             let back = Backprop(tr, differentiable: [x])
             for n in outputs { back.seed(n.output, g) }
             for kind in Kind.allCases.reversed() {
                 guard let n = normalized[kind] else { continue }
                 tr.heading(w("heading back through", ["norm": w("name \(kind.rawValue)")]), level: 3)
-                let slots = ["tag": kind.tag]
+                let slots = ["tag": kind.tag, "spread": w("spread \(kind.rawValue)")]
                 back.record(n.output, w.caption("output.grad", slots))
                 back.record(n.std, w.caption("std.grad", slots))
                 back.record(n.variance, w.caption("var.grad", slots))
@@ -140,7 +144,10 @@ enum Norms: Lesson {
                 back.record(n.mean, w.caption("mean.grad", slots))
             }
             tr.heading(w("heading input gradient"), level: 3)
-            if back.record(x, w.caption("input.grad")) != nil { tr.say(inputGradientSentence(p, tr)) }
+            if back.record(x, w.caption("input.grad")) != nil {
+                tr.say(inputGradientSentence(p, tr))
+                if let mixing = backwardMixingSentence(p, tr) { tr.say(mixing) }
+            }
             // A nan in an output (0/0 with ε = 0) makes the loss nan, and so every central difference.
             let finite = outputs.allSatisfy { $0.output.value.flat.allSatisfy(\.isFinite) }
             tr.endBackward(back, note: finite ? nil : w("check, nan"))
@@ -157,7 +164,8 @@ enum Norms: Lesson {
         let name = kind.rawValue
         let tag = "_{\\text{\(kind.tag)}}"
         let size = [Kind.batch: p.b * p.t, .layer: p.d, .instance: p.t, .group: p.t * p.d / p.groups][kind] ?? 1
-        let slots = ["tag": kind.tag, "n": "\(size)", "norm": w("name \(name)"), "over": w("over \(name)", ["size": "\(p.d / p.groups)"])]
+        let slots = ["tag": kind.tag, "n": "\(size)", "norm": w("name \(name)"), "over": w("over \(name)", ["size": "\(p.d / p.groups)"]),
+                     "spread": w("spread \(name)")]
         let stats = Trace.valuesOnly ? Labels() : statisticLabels(kind, p)
 
         tr.heading(w("heading \(name)"))
@@ -169,18 +177,22 @@ enum Norms: Lesson {
         let centered = tr.record("\(name).centered", "\\tilde X\(tag)", x - spreadGroups(mean, g, rows: rows, cols: cols),
                                  w.caption("centered", slots), labels: table)
         // σ² = (1/n) Σ_S (x − μ)²  (biased)                                                   one per set
-        let variance = tr.record("\(name).var", "\\sigma\(tag)^{2}", reduceGroups(hadamard(centered, centered), g, mean: true),
+        let variance = tr.record("\(name).var", "\\sigma\(tag)^{2}", reduceGroups(square(centered), g, mean: true),
                                  w.caption("var", slots), labels: stats)
         // s = √(σ² + ε)                                                                       one per set
-        let std = tr.record("\(name).std", "s\(tag)", sqrt(variance + eps), w.caption("std", slots), labels: stats)
+        let std = tr.record("\(name).std", "s\(tag)", sqrt(variance + eps), w.caption("std", slots.merging(["tiny": tinyVariance(kind, p, variance.value.flat)]) { a, _ in a }),
+                            labels: stats)
         // y = (x − μ)/s                                                                       (B·T) × D
-        let output = tr.record("\(name).output", "Y\(tag)", centered / spreadGroups(std, g, rows: rows, cols: cols),
-                               w.caption("output", slots), labels: table)
+        let y = centered / spreadGroups(std, g, rows: rows, cols: cols)
+        let output = tr.record("\(name).output", "Y\(tag)", y,
+                               w.caption("output", slots.merging(outputMoments(kind, p, variance: variance.value.flat, y: y.value.flat)) { a, _ in a }),
+                               labels: table)
         return Normalized(mean: mean, centered: centered, variance: variance, std: std, output: output)
     }
 
-    /// The cells the first mean of the figure averages: the set of entry (1, 1, 2) (of (1, 1, 1) when D = 1).
-    static func highlightedSet(_ kind: Kind, _ p: NormsInput, _ g: Grouping) -> Int { g.set[min(1, p.d - 1)] }
+    /// The cells the first mean of the figure averages: the set of entry (1, 1, 1), feature 1, the
+    /// feature the summary and the backward pass follow.
+    static func highlightedSet(_ kind: Kind, _ p: NormsInput, _ g: Grouping) -> Int { g.set[0] }
 
     /// The tensor as B blocks of T × D cells, the cells of one set highlighted.
     static func blocksFigure(_ kind: Kind, _ p: NormsInput, grouping g: Grouping) -> Figure {
@@ -195,8 +207,7 @@ enum Norms: Lesson {
 
     /// Which set the figure highlights, in words' slots: the feature, the group.
     static func figureSlots(_ kind: Kind, _ p: NormsInput) -> [String: String] {
-        let j = min(2, p.d)
-        return ["j": "\(j)", "last": "\(p.d / p.groups)", "G": "\(p.groups)"]
+        return ["j": "1", "last": "\(p.d / p.groups)", "G": "\(p.groups)"]
     }
 }
 

@@ -37,11 +37,29 @@ struct GroupReduction: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        let members = grouping.members[index]
+        var members = grouping.members[index]
+        // A sum (a spread's gradient) leaves out its terms with a factor that is exactly 0, as `sum`
+        // does; a quotient with such a numerator (−0·x̃/s²) counts too. A mean keeps every term: its
+        // count is the divisor.
+        if divisor == nil {
+            members = members.filter { !vanishes($0, w) }
+            guard !members.isEmpty else { return Arithmetic("0", .number) }
+        }
         let terms = w.terms(members.count) { k in k == 0 ? w.entry(a, members[k]).text : w.addend(a, members[k]) }
         let sum = terms.joined(separator: " + ")
         guard let divisor else { return Arithmetic(sum, members.count == 1 ? .atom : .sum) }
         return Arithmetic(members.count == 1 ? "\(sum)/\(divisor)" : "(\(sum))/\(divisor)", .product)
+    }
+
+    /// Whether entry `i` of the summand is 0 for a factor that is exactly 0 (a zero of G), so
+    /// that it carries no information.
+    private func vanishes(_ i: Int, _ w: ArithmeticWriter) -> Bool {
+        guard a.value.flat[i] == 0 else { return false }
+        if w.vanishes(a, i) { return true }
+        let text = w.equations.entry(a, i, .full).text
+        // −0/(s·s): a quotient of a vanishing numerator; −0.0000: a gradient that is exactly 0,
+        // every term of it having had such a factor.
+        return text.drop { $0 == "-" || $0 == "(" }.hasPrefix("0/") || !text.contains { $0.isNumber && $0 != "0" }
     }
 
     /// Each entry of a set gets the set's gradient (over n for a mean).

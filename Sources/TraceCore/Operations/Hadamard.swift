@@ -6,6 +6,8 @@ struct Hadamard: Operation {
     let b: Traced
     /// Whether a factor 0 is written as itself: a product that is the step (BLEU's BP · 0 = 0), not a term of a sum.
     var keepsZero = false
+    /// Whether it is x ⊙ x, a square: its gradient is one term, ∂y ⊙ 2·x, not one per factor.
+    var squares = false
 
     var operands: [Traced] { [a, b] }
 
@@ -28,7 +30,8 @@ struct Hadamard: Operation {
 
     /// Each factor's gradient is the incoming one times the other factor: ∂a = ∂y ⊙ b.
     func backward(_ gradient: Traced, result: Traced, needs: [Bool]) -> [Traced?]? {
-        [needs[0] ? hadamard(gradient, b) : nil, needs[1] ? hadamard(gradient, a) : nil]
+        if squares { return [needs[0] ? hadamard(gradient, hadamard(constant(.scalar(2), "2"), a)) : nil, nil] }
+        return [needs[0] ? hadamard(gradient, b) : nil, needs[1] ? hadamard(gradient, a) : nil]
     }
 }
 
@@ -41,4 +44,9 @@ public func hadamard(_ lhs: Traced, _ rhs: Traced) -> Traced {
 /// own, where the 0 is the point (BLEU's score when one precision is 0).
 public func product(_ lhs: Traced, _ rhs: Traced) -> Traced {
     Traced(lhs.value.zip(rhs.value, *), Hadamard(a: lhs, b: rhs, keepsZero: true))
+}
+
+/// `x ⊙ x`, written as that product; backward, one term ∂y ⊙ 2·x (a variance's squared deviations).
+public func square(_ x: Traced) -> Traced {
+    Traced(x.value.zip(x.value, *), Hadamard(a: x, b: x, squares: true))
 }
