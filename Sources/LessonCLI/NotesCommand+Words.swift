@@ -41,8 +41,8 @@ A note gives its inputs once, then computes step by step. A step shows the value
 | $S$, $\lvert S \rvert$, $\sum_{b,t}$ | the set of cells one mean takes, its size; a sum over the cells named (here every sequence and step) | norms |
 | $\mu_{\text{BN}}$, $\sigma_{\text{LN}}^{2}$, $s_{\text{IN}}$, $\tilde X_{\text{GN}}$, $Y_{\text{BN}}$ | batch (BN), layer (LN), instance (IN) and group (GN) norm's means, variances, standard deviations $\sqrt{\sigma^{2} + \epsilon}$, deviations, outputs | norms |
 | $C$, $H$, $W$, $P$ | an image's channels, height and width in pixels ($X$ is the image here); the side of a square patch | vit-patches |
-| $N$, $E$, $X_{p}$, $W_{p}$ | the number of patches, $(H/P)(W/P)$, numbered row by row from the top left; numbers per token; the patches, one per row, each flattened in (channel, row, column) order; the projection `conv_proj.weight`, E × C·P·P | vit-patches |
-| $Z_{p}$, $x_{\text{class}}$, $Z$, $E_{\text{pos}}$ | the patch embeddings $X_{p} W_{p}^{\top} + b$; the class token; the tokens, class token first; the position embeddings (learned: not the sinusoids' $PE$) | vit-patches |
+| $N$, $E$, $X_{p}$, $W_{p}$ | the number of patches, $(H/P)(W/P)$, numbered row by row from the top left; numbers per token, the model's width (the ViT paper's $D$); the patches, one per row, each flattened in (channel, row, column) order, a column named (c,i,j); the projection `conv_proj.weight`, E × C·P·P (the paper's matrix $\mathbf{E}$ transposed) | vit-patches |
+| $Z_{p}$, $z_{p}^{(n)}$, $x_{\text{class}}$, $Z$, $E_{\text{pos}}$, $Z_{0}$ | the patch embeddings $X_{p} W_{p}^{\top} + b$, patch n's row of them; the class token; the tokens, class token first; the position embeddings (learned: not the sinusoids' $PE$); the encoder's input $Z + E_{\text{pos}}$ (the paper's $z_0$) | vit-patches |
 | $s_{1} \dots s_{n}$, $V$ | the characters of the text, the characters of the vocabulary | char-lm |
 | $X$, $E$ | the characters read as one-hot rows; or the embedding, one row of numbers per character ($x_{t} = E_{s_{t}}$) | char-lm |
 | $W_{fc}$, $b_{fc}$ | the output layer (`fc`): one row and one number per character | char-lm |
