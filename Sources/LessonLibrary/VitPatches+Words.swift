@@ -190,7 +190,7 @@ extension VitPatches {
                 row 1 is the class token, which holds no region.
                 """#,
             "slides encoder": #"""
-                - Seed 000: “For image classification the Transformer's encoder is used (ViT).” Yes, the encoder \#
+                - Seed 000: “For image classification the Transformer's encoder is sometimes used (ViT).” Confirmed, and the encoder \#
                 alone: no decoder, no cross-attention, no mask. The seed's other image model, DALL-E, is the \#
                 opposite: it turns an image into discrete tokens and generates them one at a time with a decoder; \#
                 ViT projects its patches linearly and classifies them with an encoder.
