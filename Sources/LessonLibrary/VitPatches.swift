@@ -26,13 +26,13 @@ enum VitPatches: Lesson {
 
     static let examples = [
         Example("default", words, input: .fields([
-            "image": .rows([[1, 0, 2, 1], [0, 1, 1, 0], [3, 1, 1, 0], [0, 2, 0, 1]]),
+            "image": .rows([[2, 1, 1, 0], [1, 0, 0, 1], [1, 0, 3, 1], [0, 1, 0, 2]]),
             "patch_size": .number(2),
             "conv_proj.weight": .array([[[1, 0], [0, -1]], [[0.5, 0.5], [0.5, 0.5]], [[1, -1], [0, 0]]].map { .array([.rows($0)]) }),
             "conv_proj.bias": .numbers([0.1, -0.2, 0]),
             "class_token": .numbers([0.5, -0.5, 1]),
-            "pos_embedding": .rows([[0, 0, 0.1], [0.1, 0.2, 0], [0.2, 0, -0.1], [0, -0.1, 0.2], [-0.2, 0.1, 0.1]]),
-            "grad_output": .rows([[1, 0, -1], [0.5, 0, 0], [0, 1, 0], [0, 0, 1], [0, 0.5, 0]]),
+            "pos_embedding": .rows([[0.1, -0.1, 0.1], [0.1, 0.2, 0], [0.2, 0, -0.1], [0, -0.1, 0.2], [-0.2, 0.1, 0.1]]),
+            "grad_output": .rows([[1, 0, -1], [0.5, 1, 0], [0, 1, 0], [0, 0, 1], [0, 0.5, 1]]),
         ])),
         Example("rgb", words, input: .fields([
             "image": .array([
@@ -45,9 +45,9 @@ enum VitPatches: Lesson {
                 [[[0.5, 0.5], [0.5, 0.5]], [[-0.5, -0.5], [-0.5, -0.5]], [[0, 0], [0, 0]]],
                 [[[1, 1], [-1, -1]], [[1, 1], [-1, -1]], [[1, 1], [-1, -1]]],
             ].map { e in .array(e.map { .rows($0) }) }),
-            "conv_proj.bias": .numbers([0, 0.1]),
+            "conv_proj.bias": .numbers([0.1, 0.1]),
             "class_token": .numbers([0.2, -0.2]),
-            "pos_embedding": .rows([[0, 0.5], [0.1, 0], [0.1, 0], [-0.1, 0], [-0.1, 0]]),
+            "pos_embedding": .rows([[0.1, 0.5], [0.1, 0.1], [0.1, -0.1], [-0.1, 0.1], [-0.1, -0.1]]),
         ])),
     ]
 
@@ -74,7 +74,8 @@ enum VitPatches: Lesson {
         tr.say(w("why"))
         tr.heading(w("heading equations"))
         tr.math(w("equations"))
-        tr.say(w("convention", ["channel": c == 1 ? w("convention one channel") : ""]))
+        tr.say(w("convention", ["channel": c == 1 ? w("convention one channel") : "",
+                                "channels": c == 3 ? "" : w("convention channels", ["C": "\(c)"])]))
         tr.introduceInputs(legend: [
             (symbol: "C", meaning: w("legend C"), size: c),
             (symbol: "H", meaning: w("legend H"), size: h),
@@ -85,7 +86,7 @@ enum VitPatches: Lesson {
         ], example: example)
 
         let patchLabels = (0..<n).map { w("label patch", ["n": "\($0 + 1)"]) }
-        let pixelColumns = (0..<cpp).map { pixelLabel($0, channels: c, p: pp) }
+        let pixelColumns = (0..<cpp).map { pixelLabel($0, p: pp) }
         let imageRows = (0..<(c * h)).map { r in c == 1 ? w("label row", ["i": "\(r + 1)"]) : w("label channel row", ["c": "\(r / h + 1)", "i": "\(r % h + 1)"]) }
         let image = tr.input("image", "X", .matrix(p.image), w.caption(c == 1 ? "image, one channel" : "image", sizes),              // C × H × W
                              labels: shaped(Labels(rowHeader: w("label pixel row"), rows: imageRows, columns: numberLabels(wd)), p.imageShape))
@@ -112,7 +113,7 @@ enum VitPatches: Lesson {
                 Heatmap(title: c == 1 ? w("figure panel") : w("figure channel", ["c": "\(ch + 1)"]), rows: numberLabels(h), columns: numberLabels(wd),
                         values: Matrix(rows: h, cols: wd, entries: Array(p.image.entries[(ch * h * wd)..<((ch + 1) * h * wd)])),
                         rowHeader: w("label pixel row"), columnHeader: w("label pixel column"))
-            }, patchSize: pp, across: across)), description: w("figure description", sizes))
+            }, patchSize: pp, across: across)), description: w("figure description", sizes.merging(["scale": c > 1 ? w("figure one scale") : ""]) { a, _ in a }))
         }
 
         tr.heading(w("heading project"), level: 3)
@@ -124,22 +125,27 @@ enum VitPatches: Lesson {
         // Z = [x_classᵀ; Z_p]: the class token first.                                                      (N+1) × E
         let rows = [[classToken]] + (0..<n).map { [embeddings.row($0, "z_{p}^{(\($0 + 1))}")] }
         let tokens = tr.record("tokens", "Z", concatRows(rows), w.caption("tokens", sizes), labels: table)
-        // Z + E_pos                                                                                        (N+1) × E
+        // Z_0 = Z + E_pos, the paper's z_0                                                                  (N+1) × E
         let added = tokens + positions
-        let output = tr.record("output", #"Z + E_{\text{pos}}"#, added, outputCaption(p, embeddings: embeddings.value.matrix, output: added.value.matrix), labels: table)
+        let output = tr.record("output", "Z_{0}", added, outputCaption(p, embeddings: embeddings.value.matrix, output: added.value.matrix), labels: table)
 
         tr.slides(slides(p, embeddings: embeddings.value.matrix, output: output.value.matrix))
         tr.heading(w("heading summary"))
-        tr.say(w("notice", sizes))
+        tr.say(w("notice", sizes.merging(["where": whereEachPatchWas(p)]) { a, _ in a }))
+        tr.heading(w("heading after"))
+        tr.say(w("after", sizes))
         if backward {
             let differentiable = [image, weight] + (p.bias == nil ? [] : [bias]) + (p.classToken == nil ? [] : [classToken])
                 + (p.posEmbedding == nil ? [] : [positions])
-            let g = tr.beginBackward(why: backwardWords("backward why"), equations: w("backward equations"), output: output, symbol: #"(Z + E_{\text{pos}})"#,
+            let g = tr.beginBackward(why: w("backward why"), equations: w("backward equations"), output: output, symbol: "Z_{0}",
                                      given: p.gradOutput, labels: table)
             let back = Backprop(tr, differentiable: differentiable)
             back.seed(output, g)
             tr.heading(w("heading back through"), level: 3)
+            // ∂L/∂Z_0 is G, shown just above: kept for the JSON trace, not shown a second time.
+            tr.hiding = true
             back.record(output, w.caption("output.grad"))
+            tr.hiding = false
             back.record(tokens, w.caption("tokens.grad"))
             back.record(embeddings, w.caption("embeddings.grad"))
             back.record(patches, patchesGradientCaption(p, patches: patches.value.matrix, gradient: g.value.matrix))
@@ -148,7 +154,11 @@ enum VitPatches: Lesson {
             back.record(weight, w.caption("conv_proj.weight.grad", sizes))
             back.record(bias, w.caption("conv_proj.bias.grad", sizes))
             back.record(classToken, w.caption("class_token.grad"))
-            back.record(positions, w.caption("pos_embedding.grad"))
+            // ∂L/∂E_pos is G again: said, not shown a third time.
+            tr.hiding = true
+            let positionsGradient = back.record(positions, w.caption("pos_embedding.grad"))
+            tr.hiding = false
+            if positionsGradient != nil { tr.say(w("pos_embedding.grad, said")) }
             tr.endBackward(back)
         }
         return tr
@@ -168,11 +178,11 @@ enum VitPatches: Lesson {
         return indices
     }
 
-    /// A column of the patch matrix (and of W): "(1,2)", or with channels "c2 (1,2)": channel, row and column in the patch.
-    static func pixelLabel(_ k: Int, channels: Int, p: Int) -> String {
+    /// A column of the patch matrix (and of W): "(2,1,2)", channel, row and column in the patch, the
+    /// channel named even when there is one, as the entries written out (e, c, i, j) name it.
+    static func pixelLabel(_ k: Int, p: Int) -> String {
         let (c, i, j) = (k / (p * p), k % (p * p) / p, k % p)
-        return channels == 1 ? words("label pixel", ["i": "\(i + 1)", "j": "\(j + 1)"])
-            : words("label channel pixel", ["c": "\(c + 1)", "i": "\(i + 1)", "j": "\(j + 1)"])
+        return words("label pixel", ["c": "\(c + 1)", "i": "\(i + 1)", "j": "\(j + 1)"])
     }
 }
 
@@ -322,6 +332,8 @@ extension VitPatches {
             let ties = norms.indices.filter { norms[$0] == norms[largest] }
             slots["largest"] = ties.count > 1 ? words("embeddings largest, tie", ["list": listed(ties.map { "\($0 + 1)" }), "norm": shown(norms[largest])])
                 : words("embeddings largest", ["n": "\(largest + 1)", "norm": shown(norms[largest])])
+            // Said only when the lengths differ: then the LayerNorm that evens them out is news.
+            if Set(norms).count > 1 { slots["largest"]! += words("embeddings length") }
         } else {
             slots["largest"] = ""
         }
@@ -337,8 +349,9 @@ extension VitPatches {
 
     static func outputCaption(_ p: VitPatchesInput, embeddings z: Matrix, output: Matrix) -> Caption {
         guard !Trace.valuesOnly else { return Caption(title: "", meaning: "") }
-        guard let (a, b) = firstEqualRows(z) else { return words.caption("output") }
-        let slots = ["a": "\(a + 1)", "b": "\(b + 1)", "ra": "\(a + 2)", "rb": "\(b + 2)"]
+        let receives = words("receives")
+        guard let (a, b) = firstEqualRows(z) else { return words.caption("output", ["receives": receives]) }
+        let slots = ["a": "\(a + 1)", "b": "\(b + 1)", "ra": "\(a + 2)", "rb": "\(b + 2)", "receives": receives]
         guard output.row(a + 1) != output.row(b + 1) else { return words.caption("output, same", slots) }
         let first = (0..<output.cols).first { output[a + 1, $0] != output[b + 1, $0] } ?? 0
         return words.caption("output, apart", slots.merging(["j": "\(first + 1)", "x": shown(output[a + 1, first]), "y": shown(output[b + 1, first])]) { x, _ in x })
@@ -347,7 +360,8 @@ extension VitPatches {
     /// Seed 000's statements on the Vision Transformer and on position, each with its verdict from the values.
     static func slides(_ p: VitPatchesInput, embeddings z: Matrix, output: Matrix) -> [String] {
         var bullets = [words("slides regions", ["N": "\(p.count)", "P": "\(p.patchSize)", "E": "\(z.cols)", "last": "\(p.count + 1)",
-                                                "CPP": "\(p.channels * p.patchSize * p.patchSize)"])]
+                                                "CPP": "\(p.channels * p.patchSize * p.patchSize)"]),
+                       words("slides encoder")]
         if let (a, b) = firstEqualRows(z) {
             let slots = ["a": "\(a + 1)", "b": "\(b + 1)", "ra": "\(a + 2)", "rb": "\(b + 2)"]
             bullets.append(words(output.row(a + 1) == output.row(b + 1) ? "slides position, zero" : "slides position", slots))
@@ -360,10 +374,29 @@ extension VitPatches {
                 return j % 2 == 0 ? Foundation.sin(angle) : Foundation.cos(angle)
             }
             let fixed = (0..<positions.rows).allSatisfy { r in (0..<e).allSatisfy { abs(positions[r, $0] - sinusoid(r, $0)) <= 1e-9 } }
+            let odd = e % 2 == 1 ? words("slides learned, odd", ["E": "\(e)"]) : ""
             bullets.append(fixed ? words("slides learned, sinusoids", ["last": "\(positions.rows - 1)"])
-                : words("slides learned", ["row": (0..<e).map { shown(sinusoid(1, $0)) }.joined(separator: ", ")]))
+                : words("slides learned", ["row": (0..<e).map { shown(sinusoid(1, $0)) }.joined(separator: ", "), "odd": odd]))
         }
         return bullets
+    }
+}
+
+extension VitPatches {
+    /// Whether E_pos tells every patch's place apart: the patches whose rows of E_pos are equal, by group.
+    static func whereEachPatchWas(_ p: VitPatchesInput) -> String {
+        guard p.count > 1 else { return words("where, one") }
+        guard let positions = p.posEmbedding else { return words("where, none") }
+        var groups: [[Int]] = []
+        var seen = Set<Int>()
+        for a in 0..<p.count where !seen.contains(a) {
+            let same = (a..<p.count).filter { positions.row($0 + 1) == positions.row(a + 1) }
+            seen.formUnion(same)
+            if same.count > 1 { groups.append(same) }
+        }
+        guard !groups.isEmpty else { return words("where, all", ["N": "\(p.count)"]) }
+        let named = groups.map { "patches " + listed($0.map { "\($0 + 1)" }) }
+        return words("where, shared", ["groups": named.prefix(3).joined(separator: "; ") + (named.count > 3 ? "; …" : "")])
     }
 }
 

@@ -127,31 +127,57 @@ import Testing
 
     @Test func theDefaultNoteSaysWhatItsNumbersShow() throws {
         let (text, trace) = try c.note(VitPatches.self, backward: true)
-        let (z, out) = (try c.matrix(trace, "embeddings"), try c.matrix(trace, "output"))
-        // Patches 1 and 4 are equal; so are their embeddings; their tokens differ by E_pos alone.
-        #expect(z.row(0) == z.row(3) && out.row(1) != out.row(4))
-        #expect(text.contains("Patches 1 and 4 hold the same pixels: their rows are equal."))
-        #expect(text.contains("their rows 2 and 5 now differ (entry 1: \(NumberStyle(precision: 4).fixed(out[1, 0])) and \(NumberStyle(precision: 4).fixed(out[4, 0])))"))
+        let (x, z, out) = (try c.matrix(trace, "patches"), try c.matrix(trace, "embeddings"), try c.matrix(trace, "output"))
+        // The two patches of equal pixels, found here: equal embeddings, tokens apart by E_pos alone.
+        let pairs = (0..<4).flatMap { a in ((a + 1)..<4).map { (a, $0) } }.filter { x.row($0.0) == x.row($0.1) }
+        let (a, b) = try #require(pairs.first)
+        #expect(pairs.count == 1 && z.row(a) == z.row(b) && out.row(a + 1) != out.row(b + 1))
+        // Neither is the first or the last patch, whose rows the note writes out entry by entry.
+        #expect(a != 0 && b != 3)
+        #expect(text.contains("Patches \(a + 1) and \(b + 1) hold the same pixels: their rows are equal."))
+        let f = { NumberStyle(precision: 4).fixed($0) }
+        #expect(text.contains("their rows \(a + 2) and \(b + 2) now differ (entry 1: \(f(out[a + 1, 0])) and \(f(out[b + 1, 0])))"))
         let norms = (0..<4).map { r in z.row(r).entries.reduce(0) { $0 + $1 * $1 }.squareRoot() }
         let largest = try #require(norms.indices.max { norms[$0] < norms[$1] })
-        #expect(text.contains("Patch \(largest + 1) has the largest embedding, $\\lVert z \\rVert = \(NumberStyle(precision: 4).fixed(norms[largest]))$"))
+        #expect(text.contains("Patch \(largest + 1)'s row is the longest: $\\lVert z_p^{(\(largest + 1))} \\rVert = \(f(norms[largest]))$"))
+        // The output has its equation, Z_0 = Z + E_pos, as every step has.
+        #expect(text.contains("```math\nZ_{0} = Z + E_{\\text{pos}}\n```"))
         let box = try #require(c.bullets(text))
-        #expect(box.count == 3 && box[1].contains("only the position embeddings added to rows 2 and 5 make them differ"))
-        // E_pos is not the sinusoids: position 1's would be (sin 1, cos 1, sin 10000^(-2/3)).
-        let row2 = [Foundation.sin(1.0), Foundation.cos(1.0), Foundation.sin(1 / Foundation.pow(10_000, 2.0 / 3))].map { NumberStyle(precision: 4).fixed($0) }
-        #expect(box[2].contains("Not in ViT") && box[2].contains("would be (\(row2.joined(separator: ", ")))"))
+        #expect(box.count == 4 && box[1].contains("encoder alone") && box[2].contains("only the position embeddings, added to rows \(a + 2) and \(b + 2), make them differ"))
+        // E_pos is not the sinusoids: position 1's would be (sin 1, cos 1, sin 10000^(-2/3)); E = 3 is odd.
+        let row2 = [Foundation.sin(1.0), Foundation.cos(1.0), Foundation.sin(1 / Foundation.pow(10_000, 2.0 / 3))].map(f)
+        #expect(box[3].contains("not in ViT") && box[3].contains("equal to (\(row2.joined(separator: ", ")))") && box[3].contains("With E = 3 odd"))
+        // One channel: torchvision's conv_proj needs replacing; E_pos's patch rows all differ.
+        #expect(text.contains("so this 1-channel image needs a 1-channel Conv2d in its place"))
+        #expect(text.contains("here its 4 patch rows all differ"))
         // The same image without position embeddings: the two patches stay equal, and the note says so.
         let example = try #require(VitPatches.examples.first)
         let (plain, _) = try c.note(VitPatches.self, example.input.removing("pos_embedding"))
         let plainBox = try #require(c.bullets(plain))
-        #expect(plain.contains("their rows 2 and 5 are still equal") && plainBox[1].contains("Confirmed, here without the offset") && plainBox.count == 2)
+        #expect(plain.contains("their rows \(a + 2) and \(b + 2) are still equal") && plainBox[2].contains("stay equal tokens") && plainBox.count == 3)
+        #expect(plain.contains("with $E_{\\text{pos}}$ left out, nothing says where each patch was"))
         // With the paper's sinusoids as E_pos, the note says the table is the fixed one.
         let sinusoids = (0..<5).map { pos in (0..<3).map { j in
             let angle = Double(pos) / Foundation.pow(10_000, Double(j / 2 * 2) / 3)
             return j % 2 == 0 ? Foundation.sin(angle) : Foundation.cos(angle)
         } }
         let (fixed, _) = try c.note(VitPatches.self, try #require(example.input.setting("pos_embedding", .rows(sinusoids))))
-        #expect(try #require(c.bullets(fixed)).last?.contains("holds the paper's sinusoids for positions 0 … 4") == true)
+        #expect(try #require(c.bullets(fixed)).last?.contains("holds Vaswani et al.'s sinusoids for positions 0 … 4") == true)
+    }
+
+    @Test func theSummarySaysWhichPlacesPositionsTellApart() throws {
+        let rgb = try #require(VitPatches.examples.first { $0.name == "rgb" })
+        let (text, trace) = try c.note(VitPatches.self, rgb.input)
+        let positions = try #require(trace.steps.first { $0.name == "pos_embedding" }).value.matrix
+        #expect(Set((1..<5).map { positions.row($0).entries }).count == 4 && text.contains("here its 4 patch rows all differ"))
+        // Three channels: torchvision's conv_proj fits as it is; the figure's colours are values, not channels.
+        #expect(!text.contains("needs a") && text.contains("a 1 in the green channel is drawn red"))
+        // Patches 1 and 2 on one row of E_pos, 3 and 4 on another: the summary names both pairs.
+        let shared = try #require(rgb.input.setting("pos_embedding", .rows([[0, 0.5], [0.1, 0], [0.1, 0], [-0.1, 0], [-0.1, 0]])))
+        let (sharedText, _) = try c.note(VitPatches.self, shared)
+        #expect(sharedText.contains("it does not tell every place apart: patches 1 and 2; patches 3 and 4 share a row"))
+        // E = 2 is even: no sine without its cosine.
+        #expect(!text.contains("odd"))
     }
 
     @Test func theFigureDrawsTheGridAndNumbersEveryPatch() {
