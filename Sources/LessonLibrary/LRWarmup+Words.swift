@@ -7,8 +7,8 @@ import TraceCore
 extension LRWarmup {
     static let words = Words(
         captions: [
-            "d_model": ("Model width", "A wider model takes smaller steps: the schedule scales with $d_{\\text{model}}^{-0.5}$."),
-            "d_model, paper": ("Model width", "The paper's base model: $d_{\\text{model}} = 512$. A wider model takes smaller steps: the schedule scales with $d_{\\text{model}}^{-0.5}$."),
+            "d_model": ("Model width", "A wider model trains with a smaller learning rate: the schedule scales with $d_{\\text{model}}^{-0.5}$."),
+            "d_model, paper": ("Model width", "The paper's base model: $d_{\\text{model}} = 512$. A wider model trains with a smaller learning rate: the schedule scales with $d_{\\text{model}}^{-0.5}$."),
             "warmup_steps": ("Warm-up steps", "The step where the rise ends and the decay begins."),
             "warmup_steps, paper": ("Warm-up steps", "The paper's $w = 4000$: the step where the rise ends and the decay begins."),
             "factor": ("Factor", "A constant multiplier of the whole schedule: The Annotated Transformer's `factor` (2 in its first version); the paper has none, which is $f = 1$."),
@@ -140,13 +140,16 @@ extension LRWarmup {
         if let k = p.steps.indices.max(by: { p.steps[$0] < p.steps[$1] }), p.steps[k] > p.warmup {
             said.append(w("summary last", ["last": numberLabel(p.steps[k]), "ratio": ratio(step: p.steps[k], p)]))
         }
-        // Two steps with one rate, one on each side of the peak: s/w = √(w/s′).
-        let order = p.steps.indices.sorted { p.steps[$0] < p.steps[$1] }
-        let pairs: [(Int, Int)] = order.flatMap { a in order.map { b in (a, b) } }
-        if let (a, b) = pairs.first(where: { (a: Int, b: Int) -> Bool in
-            p.steps[a] < p.warmup && p.steps[b] > p.warmup && abs(lr[a] - lr[b]) <= 1e-12 * lr[a] }) {
-            said.append(w("summary equal", ["a": numberLabel(p.steps[a]), "b": numberLabel(p.steps[b]), "w": numberLabel(p.warmup),
-                                             "v": shown(lr[a], p), "share": ratio(step: p.steps[a], p)]))
+        // Two steps with one rate, one on each side of the peak: a/w = √(w/b), so b = w³/a², found
+        // exactly (no tolerance: rates that underflow to 0 are not equal shares of the peak).
+        let given = Set(p.steps)
+        if let a = p.steps.sorted().first(where: { a in
+            let b = p.warmup * p.warmup * p.warmup / (a * a)
+            return a < p.warmup && b == b.rounded() && given.contains(b) && b * a * a == p.warmup * p.warmup * p.warmup }),
+           let ka = p.steps.firstIndex(of: a) {
+            let b = p.warmup * p.warmup * p.warmup / (a * a)
+            said.append(w("summary equal", ["a": numberLabel(a), "b": numberLabel(b), "w": numberLabel(p.warmup),
+                                             "v": shown(lr[ka], p), "share": ratio(step: a, p)]))
         }
         said.append(w("summary d_model", ["v": shown(pow(p.dModel, -0.5), p)]))
         return said.joined(separator: " ")

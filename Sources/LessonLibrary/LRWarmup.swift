@@ -162,6 +162,11 @@ struct LRWarmupInput {
         for (k, s) in steps.enumerated() where s != s.rounded() || s < 1 || s > LRWarmup.maxStep {
             throw reader.fail("steps[\(k + 1)] must be a whole number from 1 to 10¹², the optimizer's step (counted from 1), got \(JSON.format(s))")
         }
+        // A factor so small that a rate is not a normal double (it would print as 0, and ratios of it lie).
+        let scale = factor * pow(dModel, -0.5)
+        if let s = steps.first(where: { scale * min(pow($0, -0.5), $0 * pow(warmup, -1.5)) < Double.leastNormalMagnitude }) {
+            throw reader.fail("factor \(JSON.format(factor)) is so small that the learning rate at step \(JSON.format(s)) underflows below 10⁻³⁰⁸; use a larger factor")
+        }
         // The trace holds the three numbers and the steps, k, both branches, lr, and the peak's two numbers.
         let n = Double(steps.count)
         try reader.expectWork(multiplyAdds: 4 * n, traceNumbers: 4 * n + 6)

@@ -54,7 +54,7 @@ extension Trace {
     /// recomputing `lesson` on rewritten versions of `input`, or with its values changed as a
     /// source's own computation changes them (`Adjustment`).
     func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON, backward: Bool = false) throws {
-        try check(set, file: file)
+        try check(set, file: file, learns: lesson.learns)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
         let found = LikelyReasons(trace: self, verdicts: verdicts, lesson: lesson, input: input, file: file, backward: backward).find()
         explainFailures(found.reasons, finding: found.finding)

@@ -88,14 +88,16 @@ public struct Verdict: Sendable {
 extension Trace {
     /// Checks every claim against the computed values; an unknown value or an index out of range
     /// is an input error naming the claims file.
-    public func check(_ set: ClaimSet, file: String) throws {
+    /// `learns`: whether the lesson has gradients at all, for what a claimed `.grad` is told.
+    public func check(_ set: ClaimSet, file: String, learns: Bool = true) throws {
         var verdicts: [Verdict] = []
         for (n, claim) in set.claims.enumerated() {
             let path = "claims[\(n + 1)]"
             guard let step = self[claim.value] else {
                 let gradient = claim.value.hasSuffix(".grad") && !computedSteps.contains { $0.name.hasSuffix(".grad") }
                 throw LessonError.data(file, "\(path) names \"\(echoed(claim.value))\", which \(lesson) does not compute"
-                    + (gradient ? " without --backward; add --backward to check gradients" : suggestion(for: claim.value, in: computedSteps.map(\.name))))
+                    + (gradient ? (learns ? " without --backward; add --backward to check gradients" : ": it has nothing to learn, so it has no gradients")
+                       : suggestion(for: claim.value, in: computedSteps.map(\.name))))
             }
             let shape = step.shape
             // `at` may be left out for a value with one entry (shape [], [1] or [1, 1]).

@@ -28,6 +28,8 @@ import Testing
         (.fields(["steps": .array([])]), "steps must be the optimizer's steps"),
         (.fields(["steps": .strings(["1"])]), "steps[1] must be a number"),
         (.fields(["warmup": .number(10)]), "unknown field \"warmup\""),
+        // Rates below the smallest normal double would print as 0 and make the shares of the peak lie.
+        (.fields(["factor": .number(5e-324), "d_model": .number(1e9), "warmup_steps": .number(1e9)]), "factor 5e-324 is so small that the learning rate at step 1 underflows"),
     ]
 
     @Test func badInputIsOneLineNamingTheField() throws {
@@ -88,6 +90,26 @@ import Testing
         // The JSON trace keeps full precision either way.
         let json = JSONTraceRenderer.render(paper.trace)
         #expect(json.contains("0.00069877"))
+    }
+
+    @Test func exponentsStayExactAtPrecisionZero() throws {
+        let tiny = try #require(LRWarmup.examples.first { $0.name == "tiny" })
+        let trace = try LRWarmup.trace(tiny.input, file: "x", example: tiny)
+        let text = MarkdownRenderer(precision: 0, command: "lesson lr-warmup").render(trace)
+        #expect(text.contains("| 4 | 4^(-0.5) |") && text.contains("1·4^(-0.5) = ") && !text.contains("^0 ") && !text.contains("^(-2)"))
+    }
+
+    @Test func aClaimedGradientIsRefusedAsNothingToLearn() throws {
+        let run = try lesson(["lr-warmup", "--expect", "-"], stdin: #"{"claims": [{"value": "lr.grad", "at": [1], "expected": 1}]}"#)
+        #expect(run.status == 65 && run.err.contains("has nothing to learn, so it has no gradients") && !run.err.contains("add --backward"), "\(run.err)")
+    }
+
+    @Test func equalRatesOnBothSidesOfThePeakAreFoundExactly() throws {
+        // a/w = √(w/b) ⇔ b = w³/a²: 2 and 16 with w = 4; 3 and 7.1 have no partner.
+        let (_, text) = try Self.run(.fields(["warmup_steps": .number(4), "d_model": .number(4), "steps": .numbers([3, 16, 2, 7])]))
+        #expect(text.contains("Steps 2 and 16 have the same rate"))
+        let none = try Self.run(.fields(["warmup_steps": .number(4), "d_model": .number(4), "steps": .numbers([3, 7])])).markdown
+        #expect(!none.contains("have the same rate"))
     }
 
     @Test func theDefaultStepsSpreadFromOneThroughThePeak() {

@@ -14,7 +14,12 @@ struct Power: Operation {
     }
 
     func writtenOut(_ index: Int, of result: Value, _ w: ArithmeticWriter) -> Arithmetic {
-        Arithmetic("\(w.factor(base, index))^\(w.factor(exponent, index))", .atom)
+        // An exponent written into the equation (the −0.5 of a square root's inverse) is exact: at
+        // --precision 0 it must not round to 0.
+        guard let leaf = exponent.leaf, leaf.given else { return Arithmetic("\(w.factor(base, index))^\(w.factor(exponent, index))", .atom) }
+        let e = exponent.value.flat[exponent.value.count == 1 ? 0 : index]
+        let text = NumberStyle(precision: NumberStyle.maxPrecision).given(e)
+        return Arithmetic("\(w.factor(base, index))^\(e < 0 ? "(\(text))" : text)", .atom)
     }
 }
 
