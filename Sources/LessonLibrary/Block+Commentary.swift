@@ -99,7 +99,9 @@ extension BlockRun {
     }
 
     /// Seed 002: x_{l+2} = x_l + F(x_l) + F(x_{l+1}). Pre-norm's output is exactly the input plus
-    /// every sublayer's output; post-norm's is not, as each sum is normalized.
+    /// every sublayer's output (each sublayer reads the running sum, through its norm); post-norm's
+    /// last sum adds the last sublayer's output to norm K−1's output instead, and the difference from
+    /// the plain sum is what the norms did.
     func sumBullet() -> String {
         let x = inputs.x.value.matrix
         let y = output.value.matrix
@@ -111,8 +113,14 @@ extension BlockRun {
             case .feedForward: return #"$Y_{\text{ff}}$"#
             }
         }
-        let slots = ["terms": terms.joined(separator: " + "), "token": spoken(0), "y": Self.shownRow(y, 0), "sum": Self.shownRow(sum, 0),
-                     "lesson": p.decoder ? DecoderBlock.id : TransformerBlock.id]
+        let count = p.sublayers.count
+        let kinds = listed(p.sublayers.map { blockWords("sublayer \(name($0))") })
+        var slots = ["terms": terms.joined(separator: " + "), "token": spoken(0), "y": Self.shownRow(y, 0), "sum": Self.shownRow(sum, 0),
+                     "lesson": p.decoder ? DecoderBlock.id : TransformerBlock.id, "kinds": kinds, "K": "\(count)", "K-1": "\(count - 1)",
+                     "last": terms[count - 1], "reads": "$Z_{\(count - 1)}$"]
+        if !p.normFirst {
+            slots["z"] = Self.shownRow(adds[count - 1].value.matrix, 0)
+        }
         return blockSlideWords(p.normFirst ? "slides, sum, pre" : "slides, sum, post", slots)
     }
 

@@ -38,16 +38,16 @@ let blockWords = Words(
         "ff.linear1.grad, gelu": ("gradient of the hidden layer before gelu", #"Through gelu: $\operatorname{gelu}'(u) = \Phi(u) + u \varphi(u)$, with $\Phi$ the standard normal's distribution function and $\varphi$ its density; unlike relu's, never exactly 0."#),
         "x.grad": ("gradient of the block's input", #"Two paths: straight through the first residual sum, and through the first sublayer («first»)."#),
         "memory.grad": ("gradient of the memory", #"Through the keys and values of the encoder–decoder attention only: $\frac{\partial L}{\partial K_{\text{ca}}} W_{K,\text{ca}} + \frac{\partial L}{\partial V_{\text{ca}}} W_{V,\text{ca}}$."#),
-        "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $W_{Q}, W_{K}, W_{V}$: each $\left(\frac{\partial L}{\partial Q}\right)^{\top}$ times the rows that made $Q$ (and so on), summed over tokens."#),
+        "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $«WQ»$, $«WK»$, $«WV»$: each $\left(\frac{\partial L}{\partial «Q»}\right)^{\top}$ times the rows that made $«Q»$ (and so on), summed over tokens."#),
         "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens."),
-        "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$ of this attention: a sum over the tokens."#),
-        "out_proj.bias.grad": ("gradient of the output bias", "The column sums of the attention output's gradient."),
+        "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial «Y»}\right)^{\top} «C»$, with $«C»$ the concatenated heads: a sum over the tokens."#),
+        "out_proj.bias.grad": ("gradient of the output bias", #"The column sums of $\frac{\partial L}{\partial «Y»}$."#),
         "linear1.weight.grad": ("gradient of the first layer", #"$\left(\frac{\partial L}{\partial U}\right)^{\top}$ times the rows that went in: one outer product per token, summed, as the same $W_{1}$ served every token."#),
         "linear1.bias.grad": ("gradient of the first layer's bias", #"The column sums of $\frac{\partial L}{\partial U}$."#),
         "linear2.weight.grad": ("gradient of the second layer", #"$\left(\frac{\partial L}{\partial Y_{\text{ff}}}\right)^{\top} H$, summed over the tokens."#),
         "linear2.bias.grad": ("gradient of the second layer's bias", #"The column sums of $\frac{\partial L}{\partial Y_{\text{ff}}}$."#),
-        "norm.weight.grad": ("gradient of norm «k»'s scale", #"$\gamma_{«k», j}$ scaled feature j of every row: a sum down the column of $\frac{\partial L}{\partial N} \odot \hat X$."#),
-        "norm.bias.grad": ("gradient of norm «k»'s shift", "A sum down the column of the norm output's gradient."),
+        "norm.weight.grad": ("gradient of norm «k»'s scale", #"$\gamma_{«k», j}$ scaled feature j of every row: a sum down the column of $\frac{\partial L}{\partial «out»} \odot \hat X_{«k»}$."#),
+        "norm.bias.grad": ("gradient of norm «k»'s shift", #"A sum down the column of $\frac{\partial L}{\partial «out»}$."#),
 
         // Chosen from the numbers.
         "add": ("residual sum «k»", #"$«input» + «sub»$: each token keeps its row and adds what the sublayer made of it. «share»"#),
@@ -156,6 +156,27 @@ let blockLessonWords = Words(
         "legend h": "heads (nhead)",
         "legend d_k": "numbers per head, E / h",
         "legend F": "hidden units of the feed-forward network (dim_feedforward)",
+        "symbols": #"""
+            $\operatorname{MultiHead}(x_{q}, x_{k}, x_{v})$ is the multi-head attention of \#
+            [multi-head-attention.md](multi-head-attention.md): queries $Q = x_{q} W_{Q}^{\top} + b_{Q}$ from the rows of \#
+            $x_{q}$, keys and values likewise from $x_{k}$ and $x_{v}$ ($W_{Q}$, $W_{K}$, $W_{V}$ and $b_{Q}$, $b_{K}$, $b_{V}$ \#
+            are the three blocks of `in_proj_weight` and `in_proj_bias`), each head $m$'s \#
+            $\operatorname{softmax}\left(Q^{(m)} K^{(m)\top}/\sqrt{d_{k}}\right) V^{(m)}$, the heads side by side in $C$, \#
+            and $C W_{O}^{\top} + b_{O}$. «tags»«mask» $\operatorname{act}$ is «act» between the feed-forward network's \#
+            two layers, and $H$ its hidden layer (not a head).
+            """#,
+        "symbols, tags": #"""
+            The self-attention's symbols carry “sa”; its heads' weights averaged, $\bar A_{\text{sa}}$ (what PyTorch \#
+            returns by default), are shown but not used by the output.
+            """#,
+        "symbols, tags, decoder": #"""
+            The self-attention's symbols carry “sa”, the encoder–decoder attention's “ca”; their heads' weights \#
+            averaged, $\bar A_{\text{sa}}$ and $\bar A_{\text{ca}}$ (what PyTorch returns by default), are shown but \#
+            not used by the output.
+            """#,
+        "symbols, mask": #" In the masked self-attention each head's scaled scores get $M_{\text{sa}}$ added: $-\infty$ where a query would look at a later token, so its weight there is 0."#,
+        "act, relu": "relu",
+        "act, gelu": "the exact gelu",
         "convention, relu": "relu between the feed-forward network's two layers (PyTorch's default)",
         "convention, gelu": #"the exact gelu, $\operatorname{gelu}(u) = u \Phi(u) = \tfrac{1}{2} u \left(1 + \operatorname{erf}(u/\sqrt{2})\right)$ (PyTorch's `activation="gelu"`), not GPT-2's tanh approximation $\tfrac{1}{2} u \left(1 + \tanh\left(\sqrt{2/\pi} (u + 0.044715 u^{3})\right)\right)$"#,
         "heading figure": "The token vectors, sublayer by sublayer",
@@ -177,16 +198,22 @@ let blockLessonWords = Words(
             """#,
         "uniform gradient": #"""
             The output is norm «k»'s, so the gradient enters through $\frac{\partial L}{\partial \hat X_{«k»}} = G \odot \gamma_{«k»}$ \#
-            (row 1: «row»). Layer norm's rule takes away each row's mean of that gradient and its part along $\hat x$ \#
-            (which sums to 0): had $G \odot \gamma_{«k»}$ been the same number across a row (as with $G$ all ones and \#
-            $\gamma_{«k»}$ all ones), nothing would pass back, and every gradient below would be 0 up to rounding. \#
-            The example's $\gamma_{«k»}$ differs from feature to feature so that the gradients are worth reading.
+            (row 1: «row»). Layer norm passes back, row by row, $\frac{1}{s}\left(g - \operatorname{mean}(g) - \hat x \operatorname{mean}(g \odot \hat x)\right)$, \#
+            with $g$ the row of that gradient and $\hat x$ the row of $\hat X_{«k»}$ (mean 0, mean square 1): it takes away \#
+            the row's mean of $g$ and the part of $g$ along $\hat x$. Had $G \odot \gamma_{«k»}$ been one number $c$ across \#
+            a row (as with $G$ all ones and $\gamma_{«k»}$ all ones), then $\operatorname{mean}(g) = c$ and \#
+            $\operatorname{mean}(g \odot \hat x) = c \operatorname{mean}(\hat x) = 0$: nothing would pass back to $Z_{«k»}$, \#
+            and every gradient below it would be 0 up to rounding (the gradients of $\hat X_{«k»}$, $\gamma_{«k»}$ and \#
+            $\beta_{«k»}$, above it, would not).
             """#,
         "uniform gradient, here": #"""
             The output is norm «k»'s, so the gradient enters through $\frac{\partial L}{\partial \hat X_{«k»}} = G \odot \gamma_{«k»}$ \#
-            (row 1: «row»), the same number across each row. Layer norm's rule takes away each row's mean of that \#
-            gradient and its part along $\hat x$ (which sums to 0), so nothing passes back: every gradient below is 0 up to \#
-            rounding. A $\gamma_{«k»}$ or a $G$ that differs from feature to feature gives gradients worth reading.
+            (row 1: «row»), one number $c$ across each row. Layer norm passes back, row by row, \#
+            $\frac{1}{s}\left(g - \operatorname{mean}(g) - \hat x \operatorname{mean}(g \odot \hat x)\right)$, with $g$ the row of that \#
+            gradient and $\hat x$ the row of $\hat X_{«k»}$ (mean 0): here $\operatorname{mean}(g) = c$ and \#
+            $\operatorname{mean}(g \odot \hat x) = 0$, so nothing passes back to $Z_{«k»}$, and every gradient below it is 0 up to \#
+            rounding (the gradients of $\hat X_{«k»}$, $\gamma_{«k»}$ and $\beta_{«k»}$, above it, are not). A $\gamma_{«k»}$ or a \#
+            $G$ that differs from feature to feature gives gradients worth reading.
             """#,
         "residual share": #"""
             The residual connection at work: for «token», $\frac{\partial L}{\partial X}$'s row «total» is the residual \#
@@ -194,14 +221,20 @@ let blockLessonWords = Words(
             (size «through size») through the «first». «tail»
             """#,
         "residual tail, pre": #"""
-            Whatever the sublayer's Jacobian, the identity's share reaches the input undiminished: in a stack of \#
-            pre-norm blocks, $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ (seed 002) keeps a path with no factor at all \#
-            from the top to the bottom.
+            Addition copies the gradient: the sum's gradient reaches both of its terms unchanged (seed 002), whatever \#
+            the sublayer's Jacobian. In a stack of pre-norm blocks, $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ with \#
+            $F = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$ keeps a path with no factor at all from the top \#
+            to the bottom; without the residual sums, $x_{l+2} = F(F(x_{l}))$, and every path back would pass through \#
+            both sublayers' Jacobians.
             """#,
         "residual tail, post": #"""
-            Whatever the sublayer's Jacobian, the identity's share passes the sum unchanged; in post-norm, though, \#
-            the sum's gradient itself came back through every norm above it (norms «norms» here), so seed 002's \#
-            $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ holds only with the norms taken out, as pre-norm does.
+            Addition copies the gradient: the sum's gradient reaches both of its terms unchanged (seed 002), whatever \#
+            the sublayer's Jacobian. In post-norm, though, the sum's gradient itself came back through every norm \#
+            above it (norms «norms» here), each with its own Jacobian; seed 002's \#
+            $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ is pre-norm's stack, which keeps the norms but moves each inside \#
+            its branch ($F = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$), so that the path of sums has no \#
+            factor at all. Without the residual sums, $x_{l+2} = F(F(x_{l}))$, and every path back would pass through \#
+            both sublayers' Jacobians.
             """#,
     ])
 
@@ -209,8 +242,8 @@ let blockLessonWords = Words(
 let blockSlideWords = Words(
     text: [
         "slides, same size": #"- Seed 001: “Input and output have the same size, so that the residual can be added.” Confirmed: every sublayer's output is «L» × «E», like its input, and each residual sum adds the two entry by entry."#,
-        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block: the output is the input plus every sublayer's output, $Y = X +$ «terms»: for «token», $Y$ = «y» and $X +$ «terms» = «sum»."#,
-        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Only without a norm between the sums: in this post-norm block each sum is normalized, so for «token» $Y$ = «y», not $X +$ «terms» = «sum»; pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
+        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block, and exactly: each sublayer reads the running sum through its own norm ($F = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$) and its output is added to that sum, so the last sublayer's «last» is a function of «reads», the seed's $x_{l+1}$, and $Y = X +$ «terms»: for «token», $Y$ = «y» and $X +$ «terms» = «sum». The seed's $F$'s are layers of one kind; here they are different sublayers («kinds»)."#,
+        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Not in this post-norm block: the last sum is $Z_{«K»} = N_{«K-1»} +$ «last», the sublayer's output added to the normalized rows, not to the plain running sum. For «token», $Z_{«K»}$ = «z», while $X +$ «terms» = «sum» (the same sublayer outputs, each computed here from normalized rows, added without the norms between): the difference is what the norms did, and $Y = \operatorname{LayerNorm}_{«K»}(Z_{«K»})$ = «y» normalizes once more. The seed's $F$'s are layers of one kind; here they are different sublayers («kinds»). Pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
         "slides, position-wise": #"- Seed 001 asks “Why feed-forward?” It is position-wise: each token's row goes through the same two layers on its own. «token»'s row put through them alone gives «row», its row of $Y_{\text{ff}}$ above: no other token enters. The tokens exchange information only in the attention; the feed-forward network then transforms each token's mix, with the same weights for all «L»."#,
         "slides, position-wise, differs": #"- Seed 001 asks “Why feed-forward?” Each token's row should go through the same two layers on its own; «token»'s row put through them alone does not give its row of $Y_{\text{ff}}$ here («row»)."#,
     ])

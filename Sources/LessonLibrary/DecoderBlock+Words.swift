@@ -6,7 +6,7 @@ import TraceCore
 extension DecoderBlock {
     static let words = Words(
         captions: [
-            "tgt": ("Target input", "One target token per row (teacher forcing: the right answer so far, shifted), its embedding or the block below's output."),
+            "tgt": ("Target input", "One target token per row: its embedding with its position already added (attention alone does not see the order), or the output of the block below. In training the rows are the whole right answer at once, shifted right by one behind a start token (teacher forcing), so that row i learns to predict token i + 1."),
             "memory": ("Memory", "The encoder's output, one row per source token: every decoder layer reads the same rows."),
         ],
         text: [
@@ -39,13 +39,13 @@ extension DecoderBlock {
                 (or in eval mode), so a `state_dict` runs unchanged (the cross-attention's weights are `multihead_attn.*`; \#
                 its values are named `cross_attn.…` here): «order»; «activation»; nn.Linear's $x W^{\top} + b$ with weights \#
                 stored out × in; multi-head attention as in [multi-head-attention.md](multi-head-attention.md) ($d_k = E/h$) \#
-                and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the root)«mask». \#
-                The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root: \#
-                layer-norm's `variance` and `eps_placement`) and puts the norm first.
+                and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the root)«mask». «annotated»
                 """#,
+            "convention, annotated, post": #"The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it) and puts the norm first (pre-norm), with a final norm after its stack."#,
+            "convention, annotated, pre": #"The Annotated Transformer is pre-norm too, with a final norm after its stack, but its LayerNorm differs (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it)."#,
             "convention, post": #"post-norm (`norm_first` false, PyTorch's default and the paper's), $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$"#,
             "convention, pre": #"pre-norm (`norm_first` true), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
-            "convention, causal": #"; the self-attention is masked (`tgt_causal`, true by default: PyTorch's `tgt_mask` from `generate_square_subsequent_mask`), the encoder–decoder attention never is"#,
+            "convention, causal": #"; the self-attention is masked: `tgt_causal` (true by default in this lesson) stands for passing PyTorch's causal `tgt_mask`, `nn.Transformer.generate_square_subsequent_mask(T)`; PyTorch itself masks nothing unless `tgt_mask` is given (it defaults to None, and `tgt_is_causal` is only a hint). The encoder–decoder attention is not masked here (PyTorch's `memory_mask` and `memory_key_padding_mask`, not used, would hide source positions, padding usually)"#,
             "notice": #"""
                 Three sublayers, one pattern: the masked self-attention mixes the target tokens so far, the \#
                 encoder–decoder attention brings in the source through $M$, the feed-forward network transforms each \#
@@ -60,7 +60,8 @@ extension DecoderBlock {
                 “나는 너를 사랑해”, the sentence pair of [seq2seq-attention.md](seq2seq-attention.md). The self-attention \#
                 has [multi-head-attention.md](multi-head-attention.md)'s weights; the cross-attention's $W_{Q}$ and \#
                 $W_{K}$ are scaled identities, so a target row weighs most the memory rows most like it; the feed-forward \#
-                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked.
+                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked. The rows are labelled \#
+                with the words they stand for, and their numbers are chosen by hand, not taken from a trained model.
                 """#,
             "default.backward": #"""
                 The loss is the sum of the output's entries ($G$ all ones); norm 3's $\gamma_{3}$ differs from \#
