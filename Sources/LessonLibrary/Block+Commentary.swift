@@ -24,6 +24,9 @@ extension BlockRun {
         return items.joined(separator: ", ") + (count > Self.named ? ", …" : "")
     }
 
+    /// `x` as a sentence shows it (2 decimals), for a ratio the reader can redo.
+    static func shown(_ x: Double) -> Double { Double(style.fixed(x)) ?? x }
+
     static func norm(_ m: Matrix, row r: Int) -> Double { (0..<m.cols).reduce(0.0) { $0 + m[r, $1] * m[r, $1] }.squareRoot() }
 
     /// The residual sum's caption: how far the sublayer moves each token from the row it came from.
@@ -43,19 +46,51 @@ extension BlockRun {
         return blockWords.caption("add", ["k": "\(k)", "input": symbol, "sub": sub, "share": share])
     }
 
-    /// What norm k did: the rows' standard deviations going in, mean 0 and variance 1 coming out.
-    func normSaying(_ k: Int, x: Matrix, std: [Double], output: Matrix) -> String {
+    /// What norm k did: the rows' standard deviations going in, mean 0 and variance 1 coming out,
+    /// the largest row beside the smallest (all of the rows tied at the largest as shown), and where
+    /// ε changes an entry of X̂ at 4 decimals. The general words are said at the first norm only.
+    func normSaying(_ k: Int, run: NormRun) -> String {
+        let std = run.std.value.flat
         let stds = rowsListed(std.count) { Self.style.fixed(std[$0]) }
         let tokens = rowsListed(std.count) { spoken($0) }
-        // The normalized rows' variance as shown (1 less ε's share).
-        let largest = std.indices.max { std[$0] < std[$1] } ?? 0
-        let largestWords = std.count > 1 ? blockWords("norm saying, largest", ["token": spoken(largest), "s": Self.style.fixed(std[largest])]) : ""
         // The normalized rows' variance, σ²/(σ² + ε): 1 but for ε's share, as shown.
-        let normalized = norms.last?.normalized.value.matrix ?? x
+        let normalized = run.normalized.value.matrix
         let variances = LayerNorm.moments(normalized, divisor: normalized.cols).map { Self.style.fixed($0.variance) }
         let shown = Set(variances).sorted()
         let variance = shown.count == 1 ? shown[0] : (shown.first ?? "") + "–" + (shown.last ?? "")
-        return blockWords("norm saying", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": variance, "largest": largestWords])
+        // The largest and smallest s as shown, every row tied at each named.
+        let first = norms.count == 1
+        var contrast = ""
+        if let high = std.max(), let low = std.min(), Self.style.fixed(high) != Self.style.fixed(low) {
+            let large = listed(std.indices.filter { Self.style.fixed(std[$0]) == Self.style.fixed(high) }.map { spoken($0) })
+            let small = listed(std.indices.filter { Self.style.fixed(std[$0]) == Self.style.fixed(low) }.map { spoken($0) })
+            contrast = blockWords(first ? "norm saying, contrast" : "norm saying, contrast, short",
+                                  ["large": large, "small": small, "s": Self.style.fixed(high), "t": Self.style.fixed(low), "ratio": Self.style.fixed(Self.shown(high) / Self.shown(low))])
+        }
+        // ε in X̂: the first entry whose 4 decimals change without it.
+        var eps = ""
+        let (centered, variance2) = (run.centered.value.matrix, run.variance.value.flat)
+        let four = NumberStyle(precision: 4)
+        search: for i in 0..<centered.rows where variance2[i] > 0 {
+            for j in 0..<centered.cols {
+                let without = centered[i, j] / variance2[i].squareRoot()
+                if four.fixed(without) != four.fixed(normalized[i, j]) {
+                    eps = blockWords("norm saying, eps", ["k": "\(k)", "at": "\(i + 1), \(j + 1)", "without": four.fixed(without), "with": four.fixed(normalized[i, j])])
+                    break search
+                }
+            }
+        }
+        return blockWords(first ? "norm saying" : "norm saying, again", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": variance, "contrast": contrast, "eps": eps])
+    }
+
+    /// The summary's words on the norms: post-norm's output is normalized (then scaled), pre-norm's
+    /// is not, from the output rows' standard deviations.
+    func normsNotice(stackNorm: String) -> String {
+        let y = output.value.matrix
+        let stds = LayerNorm.moments(y, divisor: y.cols).map { $0.variance.squareRoot() }
+        let slots = ["stds": rowsListed(stds.count) { Self.style.fixed(stds[$0]) }, "tokens": rowsListed(stds.count) { spoken($0) },
+                     "k": "\(p.sublayers.count)", "stack norm": stackNorm]
+        return blockLessonWords(p.normFirst ? "notice, norms, pre" : "notice, norms, post", slots)
     }
 
     /// The hidden layer's caption: the units relu switches off, token by token (or what gelu does

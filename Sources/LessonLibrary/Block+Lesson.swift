@@ -41,7 +41,7 @@ enum BlockLesson {
         figures(run, tr)
         tr.slides(slides(run))
         tr.heading(blockLessonWords("heading summary"))
-        tr.say(w("notice"))
+        tr.say(w("notice", ["norms": run.normsNotice(stackNorm: w("stack norm"))]))
         if backward { derivePass(p, tr, run: run, words: w, story: example?.backwardStory) }
         return tr
     }

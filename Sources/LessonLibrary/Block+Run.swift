@@ -56,10 +56,11 @@ struct BlockRun {
     }
 
     /// Norm k's names: `norm1.mean`, …, its output `norm1` (`output` for post-norm's last).
-    static func naming(norm k: Int, _ p: BlockInput) -> NormNaming {
+    /// `quietEps`: ε's sentence under the standard deviations is left out (said at norm 1 already).
+    static func naming(norm k: Int, _ p: BlockInput, quietEps: Bool = false) -> NormNaming {
         let last = !p.normFirst && k == p.sublayers.count
         return NormNaming(prefix: "norm\(k).", output: last ? "output" : "norm\(k)", outputSymbol: last ? "Y" : "N_{\(k)}", tag: "\(k)",
-                          captions: blockNormWords(k: k, last: last, normFirst: p.normFirst))
+                          captions: blockNormWords(k: k, last: last, normFirst: p.normFirst, quietEps: quietEps))
     }
 
     /// Records the sublayers onto `tr` in the order the convention runs them.
@@ -102,10 +103,15 @@ struct BlockRun {
         let traced = inputs.norms[k - 1]
         let lp = LayerNormInput(part: x.value.matrix, gamma: weights.gamma, beta: weights.beta, eps: p.eps, tokens: p.tokens)
         let identity = (weights.gamma?.entries.allSatisfy { $0 == 1 } ?? true) && (weights.beta?.entries.allSatisfy { $0 == 0 } ?? true)
-        let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p),
+        // Whether ε changes a standard deviation as 4 decimals show it: after norm 1, said only then.
+        let style = NumberStyle(precision: 4)
+        let epsShows = LayerNorm.moments(x.value.matrix, divisor: x.value.matrix.cols).contains { m in
+            style.fixed((m.variance + p.eps).squareRoot()) != style.fixed(m.variance.squareRoot())
+        }
+        let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p, quietEps: k > 1 && !epsShows),
                           identity: identity, labels: (Labels(rowHeader: sharedWords("label token"), rows: p.rows), p.table(p.e)))
         norms.append(run)
-        if !Trace.valuesOnly { tr.say(normSaying(k, x: x.value.matrix, std: run.std.value.flat, output: run.output.value.matrix)) }
+        if !Trace.valuesOnly { tr.say(normSaying(k, run: run)) }
         return run
     }
 

@@ -110,8 +110,11 @@ let blockWords = Words(
         "all on": "Every token has at least one unit on.",
         "off list item": "«token» unit«s» «units»",
         "off list none": "«token» none",
-        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$, so a row that came in larger «largest» counts no more than the others; $\gamma_{«k»}$ and $\beta_{«k»}$ then give every row the same scale and shift per feature."#,
-        "norm saying, largest": "(here «token», «s»)",
+        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$.«contrast» $\gamma_{«k»}$ and $\beta_{«k»}$ then scale and shift each feature, by the same numbers in every row.«eps»"#,
+        "norm saying, again": #"Norm «k»'s rows arrive with $s$ = «stds» («tokens») and leave with variance «var», as norm 1's did.«contrast»«eps»"#,
+        "norm saying, contrast": " «large» came in with $s$ = «s», «ratio» times «small»'s «t»; after the norm they have the same variance, so the next sublayer reads them at one scale.",
+        "norm saying, contrast, short": " «large» («s») and «small» («t») now have the same variance.",
+        "norm saying, eps": #" Here $\epsilon$ shows in $\hat X_{«k»}$: without it, entry («at») would be «without» rather than «with»."#,
         "token": "“«token»”",
         "token i": "token «i»",
         "memory j": "memory row «j»",
@@ -136,14 +139,13 @@ func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
 }
 
 /// Norm k's captions in a block: what its output's gradient gathers.
-func blockNormWords(k: Int, last: Bool, normFirst: Bool) -> Words {
-    Words(captions: [
-        "output.grad": last
-            ? ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees.")
-            : normFirst
-            ? ("gradient of norm \(k)'s output", "What sublayer \(k) passed back: pre-norm feeds the normalized rows to the sublayer only.")
-            : ("gradient of norm \(k)'s output", "Two uses: the next residual sum passes its gradient straight through, and the next sublayer passes back what it received."),
-    ])
+func blockNormWords(k: Int, last: Bool, normFirst: Bool, quietEps: Bool) -> Words {
+    let output: (String, String) = last
+        ? ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees.")
+        : normFirst
+        ? ("gradient of norm \(k)'s output", "What sublayer \(k) passed back: pre-norm feeds the normalized rows to the sublayer only.")
+        : ("gradient of norm \(k)'s output", "Two uses: the next residual sum passes its gradient straight through, and the next sublayer passes back what it received.")
+    return quietEps ? Words(captions: ["output.grad": output, "std": ("standard deviations", "")]) : Words(captions: ["output.grad": output])
 }
 
 /// The words around both blocks' derivations: the legend, the figure, the backward pass's account.
@@ -177,6 +179,8 @@ let blockLessonWords = Words(
         "symbols, mask": #" In the masked self-attention each head's scaled scores get $M_{\text{sa}}$ added: $-\infty$ where a query would look at a later token, so its weight there is 0."#,
         "act, relu": "relu",
         "act, gelu": "the exact gelu",
+        "notice, norms, post": "each norm brings every row back to mean 0 and variance 1, then scales and shifts each feature by its $\\gamma$ and $\\beta$: the output's rows have standard deviations «stds» («tokens»), set by $\\gamma_{«k»}$ and $\\beta_{«k»}$, not by how large the rows came in.",
+        "notice, norms, pre": "the norms feed each sublayer normalized rows, but the output itself is not normalized: its rows' standard deviations are «stds» («tokens»). A stack of pre-norm blocks therefore ends with one more LayerNorm (GPT-2's `ln_f`, «stack norm»).",
         "convention, relu": "relu between the feed-forward network's two layers (PyTorch's default)",
         "convention, gelu": #"the exact gelu, $\operatorname{gelu}(u) = u \Phi(u) = \tfrac{1}{2} u \left(1 + \operatorname{erf}(u/\sqrt{2})\right)$ (PyTorch's `activation="gelu"`), not GPT-2's tanh approximation $\tfrac{1}{2} u \left(1 + \tanh\left(\sqrt{2/\pi} (u + 0.044715 u^{3})\right)\right)$"#,
         "heading figure": "The token vectors, sublayer by sublayer",

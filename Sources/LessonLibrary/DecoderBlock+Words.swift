@@ -47,10 +47,13 @@ extension DecoderBlock {
             "convention, pre": #"pre-norm (`norm_first` true), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
             "convention, causal": #"; the self-attention is masked: `tgt_causal` (true by default in this lesson) stands for passing PyTorch's causal `tgt_mask`, `nn.Transformer.generate_square_subsequent_mask(T)`; PyTorch itself masks nothing unless `tgt_mask` is given (it defaults to None, and `tgt_is_causal` is only a hint). The encoder–decoder attention is not masked here (PyTorch's `memory_mask` and `memory_key_padding_mask`, not used, would hide source positions, padding usually)"#,
             "notice": #"""
-                Three sublayers, one pattern: the masked self-attention mixes the target tokens so far, the \#
-                encoder–decoder attention brings in the source through $M$, the feed-forward network transforms each \#
-                token alone; residual sums and norms around each keep $T \times E$ rows flowing.
+                Three sublayers, one pattern, in the order seed 004 reads them: the self-attention mixes the target \#
+                tokens so far (understand what has been said), the encoder–decoder attention brings in the source \#
+                through $M$ (look it up), the feed-forward network transforms each token alone (on the way to predicting \#
+                the next word). The block maps $T \times E$ to $T \times E$, so blocks stack; the residual sums carry \#
+                each token's own row past every sublayer; «norms»
                 """#,
+            "stack norm": "`nn.TransformerDecoder(norm=…)`",
             "figure cross": "Encoder–decoder attention: each head's weights, and their average",
             "figure cross, first heads": "Encoder–decoder attention: heads 1 to «drawn» of «heads», and the average of all «heads»",
             "figure cross, description": "Rows are the decoder's tokens (the queries), columns the memory's (the keys); 0 is dark purple, 1 yellow.",

@@ -47,8 +47,9 @@ extension TransformerBlock {
             "convention, causal": #"; with `causal`, the self-attention's mask (PyTorch's `src_mask` from `generate_square_subsequent_mask`) hides later tokens"#,
             "notice": #"""
                 The block maps $n \times E$ to $n \times E$, so blocks stack. Between tokens only the attention mixes; the \#
-                residual sums carry each token's own row past every sublayer, and the norms keep every row at one scale.
+                residual sums carry each token's own row past every sublayer; «norms»
                 """#,
+            "stack norm": "`nn.TransformerEncoder(norm=…)`",
             "default.summary": "“The cat sat” through a post-norm encoder block: attention, Add & Norm, a feed-forward network of 6 units, Add & Norm",
             "default.story": #"""
                 “The cat sat” with the attention weights of [multi-head-attention.md](multi-head-attention.md), a \#
