@@ -174,6 +174,138 @@ extension BlockRun {
         let out = ff.output.value.matrix
         let same = (0..<p.e).allSatisfy { abs(alone[$0] - out[i, $0]) <= 1e-9 * max(1, abs(out[i, $0])) }
         return blockSlideWords(same ? "slides, position-wise" : "slides, position-wise, differs",
-                          ["token": spoken(i), "row": Self.shownRow(out, i), "L": "\(p.l)"])
+                          ["token": spoken(i), "row": Self.shownRow(out, i), "L": "\(p.l)", "why": whyFeedForward()])
+    }
+}
+
+// MARK: Near ties, reruns and the seeds' claims on attention
+
+extension BlockRun {
+    /// Two weights closer than this are "nearly tied" in a sentence.
+    static let nearTie = 0.01
+
+    /// Which key each query weighs most, as multi-head-attention says it, with the runner-up named
+    /// when it is within `nearTie`: “I” → “나는” (0.48), nearly tied with “사랑해” (0.48).
+    static func picks(_ speaker: Speaker, _ a: Matrix) -> String {
+        (0..<min(a.rows, Speaker.named)).map { i -> String in
+            let top = speaker.strongest(a, i)
+            let runnerUp = (0..<a.cols).filter { $0 != top.key }.max { a[i, $0] < a[i, $1] }
+            let slots = ["query": speaker.queries[i], "key": speaker.keys[top.key], "weight": speaker.style.fixed(top.weight)]
+            if !top.tie, let other = runnerUp, top.weight - a[i, other] < nearTie {
+                return blockWords("pick, near tie", slots.merging(["other": speaker.keys[other], "w2": NumberStyle(precision: 4).fixed(a[i, other]),
+                                                                   "w1": NumberStyle(precision: 4).fixed(top.weight)]) { _, new in new })
+            }
+            return MultiHeadAttention.words(top.tie ? "pick, tie" : "pick", slots)
+        }.joined(separator: ", ")
+    }
+
+    /// A head's weights' caption in a block: the largest weight per query, near ties named.
+    static func weightsCaption(_ speaker: Speaker, _ a: Matrix) -> Caption {
+        let title = MultiHeadAttention.words.caption("head[m].weights").title
+        return Caption(title: title, meaning: MultiHeadAttention.words(a.rows > Speaker.named ? "weights, largest, more" : "weights, largest",
+                                                                       ["list": picks(speaker, a), "n": "\(a.rows)"]))
+    }
+
+    /// The block's output on `q`, a changed input, computed again without words.
+    func rerun(_ q: BlockInput) -> Matrix {
+        Trace.$valuesOnly.withValue(true) {
+            let tr = Trace(lesson: "", title: "", example: "")
+            let inputs = q.recordInputs(in: tr, captions: q.decoder ? DecoderBlock.words : TransformerBlock.words)
+            return BlockRun(q, in: tr, inputs: inputs, handChosen: false).output.value.matrix
+        }
+    }
+
+    /// The largest change of an entry in rows `rows` between two outputs.
+    static func largestChange(_ a: Matrix, _ b: Matrix, rows: Range<Int>) -> Double {
+        rows.flatMap { i in (0..<a.cols).map { abs(a[i, $0] - b[i, $0]) } }.max() ?? 0
+    }
+
+    /// Seeds 000, 004 on the decoder's mask: each word depends on itself and the words before it,
+    /// shown on the weights and on the whole layer (the last token's row changed, the rows before
+    /// it of Y unchanged); why training needs it; what PyTorch does without tgt_mask.
+    func maskBullet() -> String? {
+        guard p.decoder, case .attention(let selfRun) = sublayers[0] else { return nil }
+        let t = p.l
+        let style = NumberStyle(precision: 2)
+        // The largest weight on a later token, over the heads: 0 under the mask.
+        var later = (weight: 0.0, head: 0)
+        for (m, a) in selfRun.weights.enumerated() {
+            for i in 0..<t { for j in (i + 1)..<max(t, i + 1) where a.value.matrix[i, j] > later.weight { later = (a.value.matrix[i, j], m + 1) } }
+        }
+        guard later.weight == 0 else {
+            return DecoderBlock.words("slides, mask, off", ["first": spoken(0), "later": style.fixed(later.weight), "m": "\(later.head)"])
+        }
+        let y = output.value.matrix
+        // The last token's row changed by 1 in every entry: the rows before it must not move.
+        var changed = p
+        changed.x = Matrix(rows: t, cols: p.e, entries: p.x.entries.enumerated().map { $0.offset >= (t - 1) * p.e ? $0.element + 1 : $0.element })
+        let yChanged = rerun(changed)
+        let before = Self.largestChange(y, yChanged, rows: 0..<(t - 1))
+        let moved = Self.largestChange(y, yChanged, rows: (t - 1)..<t)
+        // The same layer without the mask: what PyTorch computes when tgt_mask is not given.
+        var unmasked = p
+        unmasked.causal = false
+        let without = Self.largestChange(y, rerun(unmasked), rows: 0..<t)
+        let four = NumberStyle(precision: 4)
+        let rerunWords = t < 2 ? "" : DecoderBlock.words(before == 0 ? "slides, mask, rerun" : "slides, mask, rerun, moved",
+                                                         ["last": spoken(t - 1), "T-1": "\(t - 1)", "before": four.fixed(before), "moved": four.fixed(moved)])
+        return DecoderBlock.words("slides, mask", ["first": spoken(0), "last": spoken(t - 1), "T": "\(t)", "rerun": rerunWords, "without": four.fixed(without)])
+    }
+
+    /// Seeds 000, 001: a token's self-attention weight is largest on itself. Counted over every
+    /// head's query rows.
+    func selfPeakBullet() -> String? {
+        guard !p.decoder, case .attention(let selfRun) = sublayers[0] else { return nil }
+        let speaker = Speaker(MultiHeadInput(part: sublayerInput(0), key: nil, heads: p.heads, wIn: p.selfAttention.wIn, bIn: p.selfAttention.bIn,
+                                             wO: p.selfAttention.wO, bO: p.selfAttention.bO, causal: p.causal, tokens: p.tokens, keyTokens: nil),
+                              handChosen: handChosen)
+        var onItself: [String] = []
+        var elsewhere: [String] = []
+        for (m, a) in selfRun.weights.enumerated() {
+            let w = a.value.matrix
+            for i in 0..<w.rows {
+                let top = speaker.strongest(w, i)
+                let item = blockWords("peak item", ["m": "\(m + 1)", "query": spoken(i), "key": spoken(top.key), "weight": Self.style.fixed(top.weight)])
+                if top.key == i && !top.tie { onItself.append(item) } else { elsewhere.append(item) }
+            }
+        }
+        let rows = p.l * p.heads
+        let slots = ["s": onItself.count == 1 ? "s" : "", "rows": "\(rows)", "h": "\(p.heads)", "n": "\(p.l)", "count": "\(onItself.count)", "itself": listed(onItself),
+                     "elsewhere": listed(elsewhere), "chosen": handChosen ? blockSlideWords("slides, self peak, chosen") : ""]
+        if onItself.count == rows { return blockSlideWords("slides, self peak, all", slots) }
+        return blockSlideWords(onItself.isEmpty ? "slides, self peak, none" : "slides, self peak", slots)
+    }
+
+    /// Seed 004: Q from the decoder, K and V from the encoder; the averaged weights' alignment and
+    /// each head's, and that the alignment was chosen.
+    func crossBullet() -> String? {
+        guard let index = p.sublayers.firstIndex(of: .crossAttention), case .attention(let cross) = sublayers[index], let average = cross.average else { return nil }
+        let speaker = Speaker(cross.p, handChosen: true)
+        let k = p.normFirst ? index + 1 : index
+        let heads = cross.weights.prefix(MultiHeadAttention.drawnHeads).enumerated().map { m, a in
+            blockWords("head picks", ["m": "\(m + 1)", "picks": Self.picks(speaker, a.value.matrix)])
+        }
+        return DecoderBlock.words("slides, cross", ["T": "\(p.l)", "S": "\(p.s)", "k": "\(k)", "picks": Self.picks(speaker, average.value.matrix),
+                                                    "heads": heads.joined(separator: "; "),
+                                                    "chosen": handChosen ? DecoderBlock.words("slides, cross, chosen") : ""])
+    }
+
+    /// Seed 001's “why feed-forward?”: the attention's output is linear in the values; the network
+    /// adds a nonlinearity per token, and its parameters against the attention's.
+    func whyFeedForward() -> String {
+        let (e, f) = (p.e, p.f)
+        let ffn = 2 * e * f + f + e
+        let attention = 4 * e * e + 4 * e
+        // Thousands grouped with commas, the same in every locale.
+        func count(_ n: Int) -> String {
+            let digits = Array(String(n))
+            return String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0 ? [","] : []) + [d] })
+        }
+        let paper = (e: 512, f: 2048)
+        let paperFFN = 2 * paper.e * paper.f + paper.f + paper.e
+        let paperAttention = 4 * paper.e * paper.e + 4 * paper.e
+        return blockSlideWords(ffn > attention ? "slides, why ff, more" : "slides, why ff, fewer",
+                               ["act": p.gelu ? "gelu" : "relu", "E": "\(e)", "F": "\(f)", "ffn": count(ffn), "attention": count(attention),
+                                "paper ffn": count(paperFFN), "paper attention": count(paperAttention)])
     }
 }

@@ -46,6 +46,8 @@ struct BlockRun {
     var sublayers: [SublayerRun] = []
     var adds: [Traced] = []
     var norms: [NormRun] = []
+    /// The weights are a built-in example's, chosen by hand.
+    let handChosen: Bool
     var output: Traced { p.normFirst ? adds[adds.count - 1] : norms[norms.count - 1].output }
 
     /// Everything an attention of the block needs to be named: `self_attn.` and `cross_attn.`.
@@ -65,7 +67,7 @@ struct BlockRun {
 
     /// Records the sublayers onto `tr` in the order the convention runs them.
     init(_ p: BlockInput, in tr: Trace, inputs: BlockInputs, handChosen: Bool) {
-        (self.p, self.inputs) = (p, inputs)
+        (self.p, self.inputs, self.handChosen) = (p, inputs, handChosen)
         let w = blockWords
         let table = p.table(p.e)
         var x = inputs.x
@@ -133,6 +135,8 @@ struct BlockRun {
             tr.say(w(cross ? "cross" : p.normFirst ? "self, pre" : "self", ["input": input, "d_k": "\(p.e / p.heads)", "h": "\(p.heads)"]))
             var speaker = Speaker(mp, handChosen: handChosen)
             speaker.naming = Self.naming(sublayer, p)
+            let said = speaker
+            speaker.naming.weightsCaption = { a in BlockRun.weightsCaption(said, a) }
             run = .attention(HeadsRun(mp, in: tr, inputs: (x, key, key, traced.wIn, traced.bIn, traced.wO, traced.bO, inputs.h),
                                       naming: speaker.naming, speaker: speaker))
         case .feedForward:

@@ -77,30 +77,21 @@ extension DecoderBlock {
                 """#,
 
             // The seeds' statements.
-            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T»."#,
+            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed, counting the word itself: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T».«rerun» Why (seed 000: “for training”; seed 004: the answer cannot be shown while it is being learned): with teacher forcing the whole right answer goes in at once, and without the mask each row could read the very word it is to predict; the mask lets all «T» positions train in one pass as if the words came one at a time. At test time there is no right answer: the decoder generates one token at a time and feeds its own output back, and later tokens do not exist yet. PyTorch masks only when given `tgt_mask`: without it, this example's $Y$ changes by up to «without»."#,
+            "slides, mask, rerun": " The whole layer keeps it: rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ stay exactly as they were and only «last»'s row moves (by up to «moved»).",
+            "slides, mask, rerun, moved": " Rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ move by up to «before» (rounding) and «last»'s row by up to «moved».",
             "slides, mask, off": #"- Seeds 000, 004: “The decoder's self-attention is masked.” Not here: `tgt_causal` is false, and «first» puts «later» on later tokens (head «m»)."#,
-            "slides, cross": #"- Seed 004: “Q from the decoder's output embeddings, K and V from the encoder's.” Confirmed: $Q_{\text{ca}}$ has T = «T» rows made from $N_{«k»}$, $K_{\text{ca}}$ and $V_{\text{ca}}$ S = «S» rows made from $M$ alone (row j of $K_{\text{ca}}$ from row j of $M$), so the weights are «T» × «S»: «picks»."#,
+            "slides, cross": #"- Seed 004: “Q from the decoder's output embeddings, K and V from the encoder's.” Nearly: $Q_{\text{ca}}$ has T = «T» rows made from $N_{«k»}$ (the decoder's rows after the self-attention and norm «k», not its input $X$), $K_{\text{ca}}$ and $V_{\text{ca}}$ S = «S» rows made from $M$ alone (row j of $K_{\text{ca}}$ from row j of $M$), so the weights are «T» × «S». Averaged over the heads (what PyTorch returns by default, `average_attn_weights`): «picks». Each head has its own: «heads».«chosen»"#,
+            "slides, cross, chosen": #" The alignment is built in, not learned: $W_{Q,\text{ca}}$ and $W_{K,\text{ca}}$ were chosen as scaled identities and $M$'s rows by hand, so a target row weighs most the memory rows most like it."#,
             "slides, sent": #"- Seed 000: “The encoder sends K and V to the decoder.” Partly: what crosses is $M$ itself («S» × «E»); $K_{\text{ca}}$ and $V_{\text{ca}}$ are made from it inside the decoder layer, by the layer's own $W_{K,\text{ca}}$ and $W_{V,\text{ca}}$, so every decoder layer of a stack makes its own keys and values from the same $M$."#,
         ])
 
     /// The seeds' statements the decoder's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {
         var bullets = [run.sameSizeBullet()]
-        if case .attention(let selfRun) = run.sublayers[0] {
-            let t = run.p.l
-            // The largest weight on a later token, over the heads: 0 under the mask.
-            var later = (weight: 0.0, head: 0)
-            for (m, a) in selfRun.weights.enumerated() {
-                for i in 0..<t { for j in (i + 1)..<max(t, i + 1) where a.value.matrix[i, j] > later.weight { later = (a.value.matrix[i, j], m + 1) } }
-            }
-            bullets.append(later.weight == 0
-                ? words("slides, mask", ["first": run.spoken(0), "last": run.spoken(t - 1), "T": "\(t)"])
-                : words("slides, mask, off", ["first": run.spoken(0), "later": NumberStyle(precision: 2).fixed(later.weight), "m": "\(later.head)"]))
-        }
-        if let index = run.p.sublayers.firstIndex(of: .crossAttention), case .attention(let cross) = run.sublayers[index], let average = cross.average {
-            let speaker = Speaker(cross.p, handChosen: true)
-            bullets.append(words("slides, cross", ["T": "\(run.p.l)", "S": "\(run.p.s)", "k": "\(run.p.normFirst ? index + 1 : index)",
-                                                   "picks": speaker.picks(average.value.matrix)]))
+        if let mask = run.maskBullet() { bullets.append(mask) }
+        if let cross = run.crossBullet() {
+            bullets.append(cross)
             bullets.append(words("slides, sent", ["S": "\(run.p.s)", "E": "\(run.p.e)"]))
         }
         bullets.append(run.sumBullet())
