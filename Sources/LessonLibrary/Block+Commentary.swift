@@ -100,8 +100,15 @@ extension BlockRun {
         if p.gelu {
             let negatives = u.entries.filter { $0 < 0 }.count
             let lowest = h.entries.indices.min { h.entries[$0] < h.entries[$1] } ?? 0
+            // The smallest positive entry of U, shrunk; gelu's lowest value, found on a grid of 10⁻⁴.
+            let four = NumberStyle(precision: 4)
+            let positive = u.entries.indices.filter { u.entries[$0] > 0 }.min { u.entries[$0] < u.entries[$1] }
+            let positiveWords = positive.map { blockWords("gelu positive", ["u": four.fixed(u.entries[$0]), "h": four.fixed(h.entries[$0])]) } ?? ""
+            let grid = (0...30_000).map { -3 + Double($0) * 1e-4 }
+            let lowestU = grid.min { GELU()($0) < GELU()($1) } ?? 0
             return blockWords.caption("ff.hidden, gelu", ["smallest": Self.style.fixed(h.entries[lowest]), "u": Self.style.fixed(u.entries[lowest]),
-                                                          "negatives": "\(negatives)", "all": "\(all)"])
+                                                          "negatives": "\(negatives)", "all": "\(all)", "positive": positiveWords,
+                                                          "min": four.fixed(GELU()(lowestU)), "umin": Self.style.fixed(lowestU)])
         }
         let off = (0..<h.rows).map { i in (0..<h.cols).filter { h[i, $0] == 0 } }
         let count = off.map(\.count).reduce(0, +)

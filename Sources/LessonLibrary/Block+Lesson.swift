@@ -62,7 +62,7 @@ enum BlockLesson {
         run.recordBack(back, in: tr)
         tr.heading(blockWords("heading input gradients"))
         let first = blockWords("sublayer \(run.name(p.sublayers[0]))")
-        if let dx = back.record(inputs.x, blockWords.caption("x.grad", ["first": first])), let straight = back.gradient(of: run.adds[0]) {
+        if let dx = back.record(inputs.x, blockWords.caption(p.normFirst ? "x.grad, pre" : "x.grad", ["first": first])), let straight = back.gradient(of: run.adds[0]) {
             tr.say(residualSaying(p, run: run, dx: dx.value.matrix, straight: straight.value.matrix))
         }
         if let memory = inputs.memory { back.record(memory, blockWords.caption("memory.grad")) }
@@ -82,7 +82,7 @@ enum BlockLesson {
             back.record(norm.gamma, blockWords.caption("norm.weight.grad", slots))
             back.record(norm.beta, blockWords.caption("norm.bias.grad", slots))
         }
-        tr.endBackward(back, level: 2)
+        tr.endBackward(back, level: 2, check: blockLessonWords("check"))
     }
 
     /// Post-norm ends in a norm: its rule removes each row's mean gradient and the part along the

@@ -34,10 +34,11 @@ let blockWords = Words(
         "ff.output.grad": ("gradient of the feed-forward output", #"The residual sum added $Y_{\text{ff}}$ as it is: the same gradient as the sum's."#),
         "ff.hidden.grad": ("gradient of the hidden layer", #"$\frac{\partial L}{\partial Y_{\text{ff}}} W_{2}$: each hidden unit collects from the E outputs it feeds."#),
         "ff.hidden.grad, gelu": ("gradient of the hidden layer", #"$\frac{\partial L}{\partial Y_{\text{ff}}} W_{2}$: each hidden unit collects from the E outputs it feeds."#),
-        "ff.linear1.grad": ("gradient of the hidden layer before relu", #"Through relu: passed where the unit was on ($U > 0$), 0 where relu switched it off."#),
+        "ff.linear1.grad": ("gradient of the hidden layer before relu", #"Through relu: $[U > 0]$ is relu's slope, 1 where the unit was on ($U > 0$) and 0 where relu switched it off, so the gradient passes or stops."#),
         "ff.linear1.grad, gelu": ("gradient of the hidden layer before gelu", #"Through gelu: $\operatorname{gelu}'(u) = \Phi(u) + u \varphi(u)$, with $\Phi$ the standard normal's distribution function and $\varphi$ its density; unlike relu's, never exactly 0."#),
-        "x.grad": ("gradient of the block's input", #"Two paths: straight through the first residual sum, and through the first sublayer («first»)."#),
-        "memory.grad": ("gradient of the memory", #"Through the keys and values of the encoder–decoder attention only: $\frac{\partial L}{\partial K_{\text{ca}}} W_{K,\text{ca}} + \frac{\partial L}{\partial V_{\text{ca}}} W_{V,\text{ca}}$."#),
+        "x.grad": ("gradient of the block's input", #"Two paths: straight through the first residual sum ($\frac{\partial L}{\partial Z_{1}}$, the last term), and through the «first», where $X$ made the queries, the keys and the values. The written-out terms follow the equation: the products for $Q$, then for $K$, then for $V$ (a product with a 0 factor is left out, so their count differs from row to row), and last the residual sum's gradient."#),
+        "x.grad, pre": ("gradient of the block's input", #"Two paths: straight through the first residual sum ($\frac{\partial L}{\partial Z_{1}}$, the last term), and through norm 1 into the «first» (the first two terms: through norm 1's mean and its centred rows)."#),
+        "memory.grad": ("gradient of the memory", #"Through the keys and values of the encoder–decoder attention only: $\frac{\partial L}{\partial K_{\text{ca}}} W_{K,\text{ca}} + \frac{\partial L}{\partial V_{\text{ca}}} W_{V,\text{ca}}$; the written-out terms are the products for $K_{\text{ca}}$, then those for $V_{\text{ca}}$. This is what flows back into the encoder; in a stack, every decoder layer reads the same $M$ and adds its own share."#),
         "in_proj_weight.grad": ("gradient of the stacked projections", #"Blocks $«WQ»$, $«WK»$, $«WV»$: each $\left(\frac{\partial L}{\partial «Q»}\right)^{\top}$ times the rows that made $«Q»$ (and so on), summed over tokens."#),
         "in_proj_bias.grad": ("gradient of the stacked biases", "Each block is its projection's gradient summed over the tokens."),
         "out_proj.weight.grad": ("gradient of the output projection", #"$\left(\frac{\partial L}{\partial «Y»}\right)^{\top} «C»$, with $«C»$ the concatenated heads: a sum over the tokens."#),
@@ -53,7 +54,7 @@ let blockWords = Words(
         "add": ("residual sum «k»", #"$«input» + «sub»$: each token keeps its row and adds what the sublayer made of it. «share»"#),
         "ff.hidden, relu": ("hidden layer", "relu switches off «off» of the «all» units (they are 0): «list». «allOn»"),
         "ff.hidden, relu, none off": ("hidden layer", "relu switches off none of the «all» units here: every entry of U is positive."),
-        "ff.hidden, gelu": ("hidden layer", #"gelu is $u \Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0."#),
+        "ff.hidden, gelu": ("hidden layer", #"gelu is $u \Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0.«positive» Nor is gelu monotone: its lowest value is «min», at $u$ ≈ «umin»; below that, a more negative $u$ gives a value closer to 0."#),
     ],
     text: [
         "heading self": "Self-attention",
@@ -107,6 +108,7 @@ let blockWords = Words(
         // Sentences chosen from the numbers.
         "share": #"How far the sum moves each token from $«input»$: the length of its row of $«sub»$ over the length of its row of $«input»$, «list»."#,
         "share item": "«token» «ratio»",
+        "gelu positive": #" Small positive entries are shrunk too: «u» gives «h» (relu would keep «u»)."#,
         "pick, near tie": "«query» → «key» («weight»), nearly tied with «other» («w1» against «w2»)",
         "peak item": "head «m»'s «query» → «key», «weight»",
         "head picks": "head «m»: «picks»",
@@ -137,7 +139,7 @@ func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
         "output": ("attention output", #"$d_{\text{model}} = «d_model»$ numbers per token again, so the residual sum can add it to the rows the queries came from."#),
         "output.grad": ("gradient of the attention output", #"The residual sum added it as it is: the sum's gradient."#),
         "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y_{\#(t)}} W_{O,\#(t)}$: each head's columns get what $W_{O,\#(t)}$ passes back to them."#),
-        "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O_{\#(t)}^{(«m»)}} \left(V_{\#(t)}^{(«m»)}\right)^{\top}$ within the head."#),
+        "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O_{\#(t)}^{(«m»)}} \left(V_{\#(t)}^{(«m»)}\right)^{\top}$ within the head.\#(!cross && p.causal ? " Entries at masked positions need not be 0, but they stop here: their weights are 0, and the softmax's rule multiplies each gradient by its weight." : "")"#),
     ])
 }
 
@@ -221,6 +223,12 @@ let blockLessonWords = Words(
             $\operatorname{mean}(g \odot \hat x) = 0$, so nothing passes back to $Z_{«k»}$, and every gradient below it is 0 up to \#
             rounding (the gradients of $\hat X_{«k»}$, $\gamma_{«k»}$ and $\beta_{«k»}$, above it, are not). A $\gamma_{«k»}$ or a \#
             $G$ that differs from feature to feature gives gradients worth reading.
+            """#,
+        "check": #"""
+            Each array's entry with the largest gradient in size is nudged by $\pm 10^{-6}$ and the forward pass run \#
+            again: the central difference of the loss must match the gradient found above, to about $10^{-8}$ \#
+            relative (rounding). It checks one entry per array: a wrong step of the chain rule that moves that \#
+            entry's gradient only a little, or moves only other entries, could still pass.
             """#,
         "residual share": #"""
             The residual connection at work: for «token», $\frac{\partial L}{\partial X}$'s row «total» is the residual \#

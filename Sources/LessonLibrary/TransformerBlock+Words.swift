@@ -67,8 +67,8 @@ extension TransformerBlock {
                 """#,
             "gelu.summary": "the default block with the exact gelu instead of relu",
             "gelu.story": #"""
-                The default's numbers with `activation: "gelu"`: the hidden units are not switched off but shrunk \#
-                where $U$ is negative.
+                The default's numbers with `activation: "gelu"`: where relu cuts $U$'s negative entries to 0, gelu keeps \#
+                a little of them, and it shrinks small positive entries too (the hidden layer's caption has the numbers).
                 """#,
         ])
 
