@@ -110,14 +110,18 @@ enum BlockLesson {
 }
 
 extension BlockRun {
-    /// The token vectors after each step of the block, in order: the input, each residual sum and
-    /// norm output; named as the trace names them.
+    /// The token vectors after each step of the block, in order: the input, each sublayer's output,
+    /// residual sum and norm output; named as the trace names them.
     var stages: [(name: String, value: Traced)] {
         var result: [(name: String, value: Traced)] = [(p.inputName, inputs.x)]
+        // What each sublayer adds, beside its sum, so the residual's two terms can be read apart:
+        // when the figure has room for every panel (the encoder's 7, not the decoder's 10).
+        let withSublayers = 1 + 3 * adds.count <= FigureLimits.standard.panels
         for k in 0..<adds.count {
+            let sub = withSublayers ? [(name: sublayers[k].outputName, value: sublayers[k].output)] : []
             let add = (name: p.normFirst && k == adds.count - 1 ? "output" : "add\(k + 1)", value: adds[k])
             let norm = (name: norms[k].naming.output, value: norms[k].output)
-            result += p.normFirst ? [norm, add] : [add, norm]
+            result += p.normFirst ? [norm] + sub + [add] : sub + [add, norm]
         }
         return result
     }

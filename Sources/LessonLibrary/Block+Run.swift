@@ -35,6 +35,14 @@ enum SublayerRun {
         case .feedForward(let run): return run.output
         }
     }
+
+    /// The output's name in the trace: `self_attn.output`, `ff.output`.
+    var outputName: String {
+        switch self {
+        case .attention(let run): return run.naming.name("output")
+        case .feedForward: return "ff.output"
+        }
+    }
 }
 
 /// The block's values, sublayer by sublayer.
