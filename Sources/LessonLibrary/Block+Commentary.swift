@@ -140,6 +140,19 @@ extension BlockRun {
         blockSlideWords("slides, same size", ["L": "\(p.l)", "E": "\(p.e)"])
     }
 
+    /// Seed 001: a residual sublayer makes only the change to its input. The changes' lengths
+    /// against the rows they are added to, over every sum.
+    func residualBullet() -> String {
+        var ratios: [Double] = []
+        for (k, sub) in sublayers.enumerated() {
+            let (x, y) = (incoming[k].value.matrix, sub.output.value.matrix)
+            for i in 0..<x.rows where Self.norm(x, row: i) > 0 { ratios.append(Self.norm(y, row: i) / Self.norm(x, row: i)) }
+        }
+        guard let low = ratios.min(), let high = ratios.max() else { return "" }
+        return blockSlideWords("slides, residual", ["low": Self.style.fixed(low), "high": Self.style.fixed(high), "sums": "\(sublayers.count)",
+                                                          "size": blockSlideWords(high < 0.2 ? "residual, small" : "residual, not small")])
+    }
+
     /// Seed 002: x_{l+2} = x_l + F(x_l) + F(x_{l+1}). Pre-norm's output is exactly the input plus
     /// every sublayer's output (each sublayer reads the running sum, through its norm); post-norm's
     /// last sum adds the last sublayer's output to norm K−1's output instead, and the difference from

@@ -88,7 +88,7 @@ extension DecoderBlock {
 
     /// The seeds' statements the decoder's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {
-        var bullets = [run.sameSizeBullet()]
+        var bullets = [run.sameSizeBullet(), run.residualBullet()]
         if let mask = run.maskBullet() { bullets.append(mask) }
         if let cross = run.crossBullet() {
             bullets.append(cross)

@@ -74,6 +74,6 @@ extension TransformerBlock {
 
     /// The seeds' statements the block's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {
-        [run.sameSizeBullet()] + (run.selfPeakBullet().map { [$0] } ?? []) + [run.sumBullet()] + (run.positionWiseBullet().map { [$0] } ?? [])
+        [run.sameSizeBullet(), run.residualBullet()] + (run.selfPeakBullet().map { [$0] } ?? []) + [run.sumBullet()] + (run.positionWiseBullet().map { [$0] } ?? [])
     }
 }
