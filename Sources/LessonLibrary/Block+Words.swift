@@ -212,8 +212,8 @@ let blockLessonWords = Words(
             the row's mean of $g$ and the part of $g$ along $\hat x$. Had $G \odot \gamma_{«k»}$ been one number $c$ across \#
             a row (as with $G$ all ones and $\gamma_{«k»}$ all ones), then $\operatorname{mean}(g) = c$ and \#
             $\operatorname{mean}(g \odot \hat x) = c \operatorname{mean}(\hat x) = 0$: nothing would pass back to $Z_{«k»}$, \#
-            and every gradient below it would be 0 up to rounding (the gradients of $\hat X_{«k»}$, $\gamma_{«k»}$ and \#
-            $\beta_{«k»}$, above it, would not).
+            and every gradient below it would be 0 up to rounding (inside norm «k», the gradients of $\hat X_{«k»}$, \#
+            $\tilde X_{«k»}$ and $\mu_{«k»}$ need not be, nor those of $\gamma_{«k»}$ and $\beta_{«k»}$).
             """#,
         "uniform gradient, here": #"""
             The output is norm «k»'s, so the gradient enters through $\frac{\partial L}{\partial \hat X_{«k»}} = G \odot \gamma_{«k»}$ \#
@@ -221,7 +221,8 @@ let blockLessonWords = Words(
             $\frac{1}{s}\left(g - \operatorname{mean}(g) - \hat x \operatorname{mean}(g \odot \hat x)\right)$, with $g$ the row of that \#
             gradient and $\hat x$ the row of $\hat X_{«k»}$ (mean 0): here $\operatorname{mean}(g) = c$ and \#
             $\operatorname{mean}(g \odot \hat x) = 0$, so nothing passes back to $Z_{«k»}$, and every gradient below it is 0 up to \#
-            rounding (the gradients of $\hat X_{«k»}$, $\gamma_{«k»}$ and $\beta_{«k»}$, above it, are not). A $\gamma_{«k»}$ or a \#
+            rounding (inside norm «k», the gradients of $\hat X_{«k»}$, $\tilde X_{«k»}$ and $\mu_{«k»}$ need not be, nor \#
+            those of $\gamma_{«k»}$ and $\beta_{«k»}$). A $\gamma_{«k»}$ or a \#
             $G$ that differs from feature to feature gives gradients worth reading.
             """#,
         "check": #"""

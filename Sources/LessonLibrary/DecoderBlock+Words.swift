@@ -64,7 +64,9 @@ extension DecoderBlock {
                 has [multi-head-attention.md](multi-head-attention.md)'s weights; the cross-attention's $W_{Q}$ and \#
                 $W_{K}$ are scaled identities, so a target row weighs most the memory rows most like it; the feed-forward \#
                 network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked. The rows are labelled \#
-                with the words they stand for, and their numbers are chosen by hand, not taken from a trained model.
+                with the words they stand for, their numbers chosen by hand, not taken from a trained model; fed as in \#
+                training, the rows would stand for a start token and “I love”, each predicting the next word (“I”, \#
+                “love”, “you”).
                 """#,
             "default.backward": #"""
                 The loss is the sum of the output's entries ($G$ all ones); norm 3's $\gamma_{3}$ differs from \#
