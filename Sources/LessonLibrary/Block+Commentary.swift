@@ -108,7 +108,8 @@ extension BlockRun {
             let lowestU = grid.min { GELU()($0) < GELU()($1) } ?? 0
             return blockWords.caption("ff.hidden, gelu", ["smallest": Self.style.fixed(h.entries[lowest]), "u": Self.style.fixed(u.entries[lowest]),
                                                           "negatives": "\(negatives)", "all": "\(all)", "positive": positiveWords,
-                                                          "min": four.fixed(GELU()(lowestU)), "umin": Self.style.fixed(lowestU)])
+                                                          "min": four.fixed(GELU()(lowestU)), "umin": Self.style.fixed(lowestU),
+                                                          "u11": four.fixed(u[0, 0]), "phi11": four.fixed(u[0, 0] == 0 ? 0.5 : h[0, 0] / u[0, 0]), "h11": four.fixed(h[0, 0])])
         }
         let off = (0..<h.rows).map { i in (0..<h.cols).filter { h[i, $0] == 0 } }
         let count = off.map(\.count).reduce(0, +)

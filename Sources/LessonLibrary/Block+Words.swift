@@ -54,7 +54,7 @@ let blockWords = Words(
         "add": ("residual sum «k»", #"$«input» + «sub»$: each token keeps its row and adds what the sublayer made of it. «share»"#),
         "ff.hidden, relu": ("hidden layer", "relu switches off «off» of the «all» units (they are 0): «list». «allOn»"),
         "ff.hidden, relu, none off": ("hidden layer", "relu switches off none of the «all» units here: every entry of U is positive."),
-        "ff.hidden, gelu": ("hidden layer", #"gelu is $u \Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0.«positive» Nor is gelu monotone: its lowest value is «min», at $u$ ≈ «umin»; below that, a more negative $u$ gives a value closer to 0."#),
+        "ff.hidden, gelu": ("hidden layer", #"gelu is $u \Phi(u)$: a negative $u$ is not cut to 0 but shrunk, to «smallest» at its lowest here (from $u$ = «u»); «negatives» of the «all» entries of U are negative, where relu would give 0. Entry by entry, $u \Phi(u)$: for (1, 1), «u11»·Φ(«u11») = «u11»·«phi11» = «h11».«positive» Nor is gelu monotone: its lowest value is «min», at $u$ ≈ «umin»; below that, a more negative $u$ gives a value closer to 0."#),
     ],
     text: [
         "heading self": "Self-attention",
@@ -158,7 +158,7 @@ let blockLessonWords = Words(
     text: [
         "legend L": "tokens (rows of src)",
         "legend T": "target tokens (rows of tgt)",
-        "legend S": "source tokens (rows of memory)",
+        "legend S": #"source tokens (rows of memory; not the scores $S^{(m)}$)"#,
         "legend E": #"numbers per token ($d_{\text{model}}$, PyTorch's d_model)"#,
         "legend h": "heads (nhead)",
         "legend d_k": "numbers per head, E / h",
