@@ -43,11 +43,11 @@ extension Trace {
     }
 
     /// The gradient check, at the end of the backward part; `level`: its heading's (2 after a
-    /// stack's layers, whose parts are level 2).
-    func endBackward(_ back: Backprop, note: String? = nil, level: Int = 3) {
+    /// stack's layers, whose parts are level 2); `check`: the lesson's own account of it.
+    func endBackward(_ back: Backprop, note: String? = nil, level: Int = 3, check: String? = nil) {
         back.finish()
         heading(backwardWords("heading check"), level: level)
-        say(backwardWords("check") + (note.map { " " + $0 } ?? ""))
+        say((check ?? backwardWords("check")) + (note.map { " " + $0 } ?? ""))
         gradientCheckTable()
     }
 }

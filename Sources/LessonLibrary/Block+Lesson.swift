@@ -14,7 +14,11 @@ enum BlockLesson {
         tr.say(w("why"))
         tr.heading(w("heading equations"))
         tr.math(w(p.normFirst ? "equations, pre" : "equations, post"))
+        tr.say(blockLessonWords("symbols", ["tags": blockLessonWords(p.decoder ? "symbols, tags, decoder" : "symbols, tags"),
+                                            "mask": p.causal ? blockLessonWords("symbols, mask") : "",
+                                            "act": blockLessonWords(p.gelu ? "act, gelu" : "act, relu")]))
         tr.say(w("convention", ["order": w(p.normFirst ? "convention, pre" : "convention, post"),
+                                "annotated": w(p.normFirst ? "convention, annotated, pre" : "convention, annotated, post"),
                                 "activation": blockLessonWords(p.gelu ? "convention, gelu" : "convention, relu"),
                                 "mask": p.causal ? w("convention, causal") : ""]))
         tr.introduceInputs(legend: (p.decoder ? [(symbol: "T", meaning: blockLessonWords("legend T"), size: p.l),
@@ -37,7 +41,7 @@ enum BlockLesson {
         figures(run, tr)
         tr.slides(slides(run))
         tr.heading(blockLessonWords("heading summary"))
-        tr.say(w("notice"))
+        tr.say(w("notice", ["norms": run.normsNotice(stackNorm: w("stack norm"))]))
         if backward { derivePass(p, tr, run: run, words: w, story: example?.backwardStory) }
         return tr
     }
@@ -58,24 +62,27 @@ enum BlockLesson {
         run.recordBack(back, in: tr)
         tr.heading(blockWords("heading input gradients"))
         let first = blockWords("sublayer \(run.name(p.sublayers[0]))")
-        if let dx = back.record(inputs.x, blockWords.caption("x.grad", ["first": first])), let straight = back.gradient(of: run.adds[0]) {
+        if let dx = back.record(inputs.x, blockWords.caption(p.normFirst ? "x.grad, pre" : "x.grad", ["first": first])), let straight = back.gradient(of: run.adds[0]) {
             tr.say(residualSaying(p, run: run, dx: dx.value.matrix, straight: straight.value.matrix))
         }
         if let memory = inputs.memory { back.record(memory, blockWords.caption("memory.grad")) }
-        for weights in inputs.attention {
-            back.record(weights.wIn, blockWords.caption("in_proj_weight.grad"))
+        for (weights, sublayer) in zip(inputs.attention, [Sublayer.selfAttention, .crossAttention]) {
+            let n = BlockRun.naming(sublayer, p)
+            let slots = ["Y": n.symbol("Y"), "C": n.symbol("C"), "Q": n.symbol("Q"), "WQ": n.sub("W", "Q"), "WK": n.sub("W", "K"), "WV": n.sub("W", "V")]
+            back.record(weights.wIn, blockWords.caption("in_proj_weight.grad", slots))
             back.record(weights.bIn, blockWords.caption("in_proj_bias.grad"))
-            back.record(weights.wO, blockWords.caption("out_proj.weight.grad"))
-            back.record(weights.bO, blockWords.caption("out_proj.bias.grad"))
+            back.record(weights.wO, blockWords.caption("out_proj.weight.grad", slots))
+            back.record(weights.bO, blockWords.caption("out_proj.bias.grad", slots))
         }
         for (value, key) in [(inputs.w1, "linear1.weight.grad"), (inputs.b1, "linear1.bias.grad"), (inputs.w2, "linear2.weight.grad"), (inputs.b2, "linear2.bias.grad")] {
             back.record(value, blockWords.caption(key))
         }
         for (k, norm) in inputs.norms.enumerated() {
-            back.record(norm.gamma, blockWords.caption("norm.weight.grad", ["k": "\(k + 1)"]))
-            back.record(norm.beta, blockWords.caption("norm.bias.grad", ["k": "\(k + 1)"]))
+            let slots = ["k": "\(k + 1)", "out": BlockRun.naming(norm: k + 1, p).outputSymbol]
+            back.record(norm.gamma, blockWords.caption("norm.weight.grad", slots))
+            back.record(norm.beta, blockWords.caption("norm.bias.grad", slots))
         }
-        tr.endBackward(back, level: 2)
+        tr.endBackward(back, level: 2, check: blockLessonWords("check"))
     }
 
     /// Post-norm ends in a norm: its rule removes each row's mean gradient and the part along the
@@ -95,22 +102,26 @@ enum BlockLesson {
         let direct = (0..<dx.cols).map { straight[0, $0] }
         let through = zip(total, direct).map { $0 - $1 }
         func size(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        let tail = blockLessonWords(p.normFirst ? "residual tail, pre" : "residual tail, post", ["norms": listed((1...p.sublayers.count).map { "\($0)" })])
         return blockLessonWords("residual share", ["token": run.spoken(0), "total": shown(total), "direct": shown(direct), "through": shown(through),
-                                                   "first": blockWords("sublayer \(run.name(p.sublayers[0]))"), "norms": listed((1...p.sublayers.count).map { "\($0)" }),
-                                                   "tail": blockLessonWords(p.normFirst ? "residual tail, pre" : "residual tail, post"),
+                                                   "first": blockWords("sublayer \(run.name(p.sublayers[0]))"), "tail": tail,
                                                    "direct size": NumberStyle(precision: 2).fixed(size(direct)), "through size": NumberStyle(precision: 2).fixed(size(through))])
     }
 }
 
 extension BlockRun {
-    /// The token vectors after each step of the block, in order: the input, each residual sum and
-    /// norm output; named as the trace names them.
+    /// The token vectors after each step of the block, in order: the input, each sublayer's output,
+    /// residual sum and norm output; named as the trace names them.
     var stages: [(name: String, value: Traced)] {
         var result: [(name: String, value: Traced)] = [(p.inputName, inputs.x)]
+        // What each sublayer adds, beside its sum, so the residual's two terms can be read apart:
+        // when the figure has room for every panel (the encoder's 7, not the decoder's 10).
+        let withSublayers = 1 + 3 * adds.count <= FigureLimits.standard.panels
         for k in 0..<adds.count {
+            let sub = withSublayers ? [(name: sublayers[k].outputName, value: sublayers[k].output)] : []
             let add = (name: p.normFirst && k == adds.count - 1 ? "output" : "add\(k + 1)", value: adds[k])
             let norm = (name: norms[k].naming.output, value: norms[k].output)
-            result += p.normFirst ? [norm, add] : [add, norm]
+            result += p.normFirst ? [norm] + sub + [add] : sub + [add, norm]
         }
         return result
     }

@@ -35,6 +35,14 @@ enum SublayerRun {
         case .feedForward(let run): return run.output
         }
     }
+
+    /// The output's name in the trace: `self_attn.output`, `ff.output`.
+    var outputName: String {
+        switch self {
+        case .attention(let run): return run.naming.name("output")
+        case .feedForward: return "ff.output"
+        }
+    }
 }
 
 /// The block's values, sublayer by sublayer.
@@ -46,6 +54,8 @@ struct BlockRun {
     var sublayers: [SublayerRun] = []
     var adds: [Traced] = []
     var norms: [NormRun] = []
+    /// The weights are a built-in example's, chosen by hand.
+    let handChosen: Bool
     var output: Traced { p.normFirst ? adds[adds.count - 1] : norms[norms.count - 1].output }
 
     /// Everything an attention of the block needs to be named: `self_attn.` and `cross_attn.`.
@@ -56,15 +66,16 @@ struct BlockRun {
     }
 
     /// Norm k's names: `norm1.mean`, …, its output `norm1` (`output` for post-norm's last).
-    static func naming(norm k: Int, _ p: BlockInput) -> NormNaming {
+    /// `quietEps`: ε's sentence under the standard deviations is left out (said at norm 1 already).
+    static func naming(norm k: Int, _ p: BlockInput, quietEps: Bool = false) -> NormNaming {
         let last = !p.normFirst && k == p.sublayers.count
         return NormNaming(prefix: "norm\(k).", output: last ? "output" : "norm\(k)", outputSymbol: last ? "Y" : "N_{\(k)}", tag: "\(k)",
-                          captions: blockNormWords(k: k, last: last, normFirst: p.normFirst))
+                          captions: blockNormWords(k: k, last: last, normFirst: p.normFirst, quietEps: quietEps))
     }
 
     /// Records the sublayers onto `tr` in the order the convention runs them.
     init(_ p: BlockInput, in tr: Trace, inputs: BlockInputs, handChosen: Bool) {
-        (self.p, self.inputs) = (p, inputs)
+        (self.p, self.inputs, self.handChosen) = (p, inputs, handChosen)
         let w = blockWords
         let table = p.table(p.e)
         var x = inputs.x
@@ -102,10 +113,15 @@ struct BlockRun {
         let traced = inputs.norms[k - 1]
         let lp = LayerNormInput(part: x.value.matrix, gamma: weights.gamma, beta: weights.beta, eps: p.eps, tokens: p.tokens)
         let identity = (weights.gamma?.entries.allSatisfy { $0 == 1 } ?? true) && (weights.beta?.entries.allSatisfy { $0 == 0 } ?? true)
-        let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p),
+        // Whether ε changes a standard deviation as 4 decimals show it: after norm 1, said only then.
+        let style = NumberStyle(precision: 4)
+        let epsShows = LayerNorm.moments(x.value.matrix, divisor: x.value.matrix.cols).contains { m in
+            style.fixed((m.variance + p.eps).squareRoot()) != style.fixed(m.variance.squareRoot())
+        }
+        let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p, quietEps: k > 1 && !epsShows),
                           identity: identity, labels: (Labels(rowHeader: sharedWords("label token"), rows: p.rows), p.table(p.e)))
         norms.append(run)
-        if !Trace.valuesOnly { tr.say(normSaying(k, x: x.value.matrix, std: run.std.value.flat, output: run.output.value.matrix)) }
+        if !Trace.valuesOnly { tr.say(normSaying(k, run: run)) }
         return run
     }
 
@@ -127,6 +143,8 @@ struct BlockRun {
             tr.say(w(cross ? "cross" : p.normFirst ? "self, pre" : "self", ["input": input, "d_k": "\(p.e / p.heads)", "h": "\(p.heads)"]))
             var speaker = Speaker(mp, handChosen: handChosen)
             speaker.naming = Self.naming(sublayer, p)
+            let said = speaker
+            speaker.naming.weightsCaption = { a in BlockRun.weightsCaption(said, a) }
             run = .attention(HeadsRun(mp, in: tr, inputs: (x, key, key, traced.wIn, traced.bIn, traced.wO, traced.bO, inputs.h),
                                       naming: speaker.naming, speaker: speaker))
         case .feedForward:

@@ -44,13 +44,13 @@ struct NormWeights {
 /// A Transformer block's input: the encoder layer's fields, and for the decoder `memory`, the
 /// cross-attention's keys and a third norm.
 struct BlockInput {
-    let x: Matrix               // L × E: src, or the decoder's tgt (T × E)
+    var x: Matrix               // L × E: src, or the decoder's tgt (T × E); var for the reruns of the slides
     let memory: Matrix?         // S × E, the encoder's output (decoder only)
     let heads: Int
     let gelu: Bool
     let normFirst: Bool
     let eps: Double
-    let causal: Bool            // the self-attention's mask
+    var causal: Bool            // the self-attention's mask
     let selfAttention: AttentionWeights
     let crossAttention: AttentionWeights?
     let ff: FeedForwardWeights

@@ -6,7 +6,7 @@ import TraceCore
 extension DecoderBlock {
     static let words = Words(
         captions: [
-            "tgt": ("Target input", "One target token per row (teacher forcing: the right answer so far, shifted), its embedding or the block below's output."),
+            "tgt": ("Target input", "One target token per row: its embedding with its position already added (attention alone does not see the order), or the output of the block below. In training the rows are the whole right answer at once, shifted right by one behind a start token (teacher forcing), so that row i learns to predict token i + 1."),
             "memory": ("Memory", "The encoder's output, one row per source token: every decoder layer reads the same rows."),
         ],
         text: [
@@ -39,18 +39,21 @@ extension DecoderBlock {
                 (or in eval mode), so a `state_dict` runs unchanged (the cross-attention's weights are `multihead_attn.*`; \#
                 its values are named `cross_attn.…` here): «order»; «activation»; nn.Linear's $x W^{\top} + b$ with weights \#
                 stored out × in; multi-head attention as in [multi-head-attention.md](multi-head-attention.md) ($d_k = E/h$) \#
-                and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the root)«mask». \#
-                The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root: \#
-                layer-norm's `variance` and `eps_placement`) and puts the norm first.
+                and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the root)«mask». «annotated»
                 """#,
+            "convention, annotated, post": #"The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it) and puts the norm first (pre-norm), with a final norm after its stack."#,
+            "convention, annotated, pre": #"The Annotated Transformer is pre-norm too, with a final norm after its stack, but its LayerNorm differs (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it)."#,
             "convention, post": #"post-norm (`norm_first` false, PyTorch's default and the paper's), $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$"#,
             "convention, pre": #"pre-norm (`norm_first` true), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
-            "convention, causal": #"; the self-attention is masked (`tgt_causal`, true by default: PyTorch's `tgt_mask` from `generate_square_subsequent_mask`), the encoder–decoder attention never is"#,
+            "convention, causal": #"; the self-attention is masked: `tgt_causal` (true by default in this lesson) stands for passing PyTorch's causal `tgt_mask`, `nn.Transformer.generate_square_subsequent_mask(T)`; PyTorch itself masks nothing unless `tgt_mask` is given (it defaults to None, and `tgt_is_causal` is only a hint). The encoder–decoder attention is not masked here (PyTorch's `memory_mask` and `memory_key_padding_mask`, not used, would hide source positions, padding usually)"#,
             "notice": #"""
-                Three sublayers, one pattern: the masked self-attention mixes the target tokens so far, the \#
-                encoder–decoder attention brings in the source through $M$, the feed-forward network transforms each \#
-                token alone; residual sums and norms around each keep $T \times E$ rows flowing.
+                Three sublayers, one pattern, in the order seed 004 reads them: the self-attention mixes the target \#
+                tokens so far (understand what has been said), the encoder–decoder attention brings in the source \#
+                through $M$ (look it up), the feed-forward network transforms each token alone (on the way to predicting \#
+                the next word). The block maps $T \times E$ to $T \times E$, so blocks stack; the residual sums carry \#
+                each token's own row past every sublayer; «norms»
                 """#,
+            "stack norm": "`nn.TransformerDecoder(norm=…)`",
             "figure cross": "Encoder–decoder attention: each head's weights, and their average",
             "figure cross, first heads": "Encoder–decoder attention: heads 1 to «drawn» of «heads», and the average of all «heads»",
             "figure cross, description": "Rows are the decoder's tokens (the queries), columns the memory's (the keys); 0 is dark purple, 1 yellow.",
@@ -60,7 +63,10 @@ extension DecoderBlock {
                 “나는 너를 사랑해”, the sentence pair of [seq2seq-attention.md](seq2seq-attention.md). The self-attention \#
                 has [multi-head-attention.md](multi-head-attention.md)'s weights; the cross-attention's $W_{Q}$ and \#
                 $W_{K}$ are scaled identities, so a target row weighs most the memory rows most like it; the feed-forward \#
-                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked.
+                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked. The rows are labelled \#
+                with the words they stand for, their numbers chosen by hand, not taken from a trained model; fed as in \#
+                training, the rows would stand for a start token and “I love”, each predicting the next word (“I”, \#
+                “love”, “you”).
                 """#,
             "default.backward": #"""
                 The loss is the sum of the output's entries ($G$ all ones); norm 3's $\gamma_{3}$ differs from \#
@@ -73,30 +79,21 @@ extension DecoderBlock {
                 """#,
 
             // The seeds' statements.
-            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T»."#,
+            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed, counting the word itself: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T».«rerun» Why (seed 000: “for training”; seed 004: the answer cannot be shown while it is being learned): with teacher forcing the whole right answer goes in at once, and without the mask each row could read the very word it is to predict; the mask lets all «T» positions train in one pass as if the words came one at a time. At test time there is no right answer: the decoder generates one token at a time and feeds its own output back, and later tokens do not exist yet. PyTorch masks only when given `tgt_mask`: without it, this example's $Y$ changes by up to «without»."#,
+            "slides, mask, rerun": " The whole layer keeps it: rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ stay exactly as they were and only «last»'s row moves (by up to «moved»).",
+            "slides, mask, rerun, moved": " Rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ move by up to «before» (rounding) and «last»'s row by up to «moved».",
             "slides, mask, off": #"- Seeds 000, 004: “The decoder's self-attention is masked.” Not here: `tgt_causal` is false, and «first» puts «later» on later tokens (head «m»)."#,
-            "slides, cross": #"- Seed 004: “Q from the decoder's output embeddings, K and V from the encoder's.” Confirmed: $Q_{\text{ca}}$ has T = «T» rows made from $N_{«k»}$, $K_{\text{ca}}$ and $V_{\text{ca}}$ S = «S» rows made from $M$ alone (row j of $K_{\text{ca}}$ from row j of $M$), so the weights are «T» × «S»: «picks»."#,
+            "slides, cross": #"- Seed 004: “Q from the decoder's output embeddings, K and V from the encoder's.” Nearly: $Q_{\text{ca}}$ has T = «T» rows made from $N_{«k»}$ (the decoder's rows after the self-attention and norm «k», not its input $X$), $K_{\text{ca}}$ and $V_{\text{ca}}$ S = «S» rows made from $M$ alone (row j of $K_{\text{ca}}$ from row j of $M$), so the weights are «T» × «S». Averaged over the heads (what PyTorch returns by default, `average_attn_weights`): «picks». Each head has its own: «heads».«chosen»"#,
+            "slides, cross, chosen": #" The alignment is built in, not learned: $W_{Q,\text{ca}}$ and $W_{K,\text{ca}}$ were chosen as scaled identities and $M$'s rows by hand, so a target row weighs most the memory rows most like it."#,
             "slides, sent": #"- Seed 000: “The encoder sends K and V to the decoder.” Partly: what crosses is $M$ itself («S» × «E»); $K_{\text{ca}}$ and $V_{\text{ca}}$ are made from it inside the decoder layer, by the layer's own $W_{K,\text{ca}}$ and $W_{V,\text{ca}}$, so every decoder layer of a stack makes its own keys and values from the same $M$."#,
         ])
 
     /// The seeds' statements the decoder's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {
-        var bullets = [run.sameSizeBullet()]
-        if case .attention(let selfRun) = run.sublayers[0] {
-            let t = run.p.l
-            // The largest weight on a later token, over the heads: 0 under the mask.
-            var later = (weight: 0.0, head: 0)
-            for (m, a) in selfRun.weights.enumerated() {
-                for i in 0..<t { for j in (i + 1)..<max(t, i + 1) where a.value.matrix[i, j] > later.weight { later = (a.value.matrix[i, j], m + 1) } }
-            }
-            bullets.append(later.weight == 0
-                ? words("slides, mask", ["first": run.spoken(0), "last": run.spoken(t - 1), "T": "\(t)"])
-                : words("slides, mask, off", ["first": run.spoken(0), "later": NumberStyle(precision: 2).fixed(later.weight), "m": "\(later.head)"]))
-        }
-        if let index = run.p.sublayers.firstIndex(of: .crossAttention), case .attention(let cross) = run.sublayers[index], let average = cross.average {
-            let speaker = Speaker(cross.p, handChosen: true)
-            bullets.append(words("slides, cross", ["T": "\(run.p.l)", "S": "\(run.p.s)", "k": "\(run.p.normFirst ? index + 1 : index)",
-                                                   "picks": speaker.picks(average.value.matrix)]))
+        var bullets = [run.sameSizeBullet(), run.residualBullet()]
+        if let mask = run.maskBullet() { bullets.append(mask) }
+        if let cross = run.crossBullet() {
+            bullets.append(cross)
             bullets.append(words("slides, sent", ["S": "\(run.p.s)", "E": "\(run.p.e)"]))
         }
         bullets.append(run.sumBullet())

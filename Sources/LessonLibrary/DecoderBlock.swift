@@ -7,8 +7,8 @@
 //   Z₂ = N₁ + Y_ca,  N₂ = LayerNorm₂(Z₂),  Y_ff = FFN(N₂),  Z₃ = N₂ + Y_ff,  Y = LayerNorm₃(Z₃);
 // pre-norm (norm_first=True): each sublayer reads LayerNorm_k of the running sum and is added to it,
 //   Y = X + Y_sa + Y_ca + Y_ff with Y_sa on N₁ = LayerNorm₁(X), Y_ca on N₂, Y_ff on N₃.
-// The self-attention's mask is on by default (`tgt_causal`, PyTorch's tgt_mask from
-// generate_square_subsequent_mask); the attentions are multi-head-attention's, the norms
+// The self-attention's mask is on by default (`tgt_causal`: it stands for passing PyTorch's causal
+// tgt_mask from generate_square_subsequent_mask; PyTorch masks nothing without one); the attentions are multi-head-attention's, the norms
 // layer-norm's, FFN(x) = act(x W₁ᵀ + b₁) W₂ᵀ + b₂ with relu or the exact gelu.
 // Others: The Annotated Transformer's decoder layer is pre-norm with its own LayerNorm (unbiased
 // std, ε outside the root) and a final norm after the stack.

@@ -52,7 +52,7 @@ struct NormRun {
         // x − μ                                                                                                   N × D
         centered = tr.record(n.name("centered"), n.symbol(#"\tilde{X}"#), x - broadcast(mean, .perRow, rows: rows, cols: d), n.caption("centered"), labels: table)
         // σ² = (1/D) Σ_j (x_j − μ)²  (or 1/(D − 1))                                                              N
-        variance = tr.record(n.name("var"), n.symbol(#"\sigma^{2}"#), reduceRows(.mean(divisor: divisor), hadamard(centered, centered)),
+        variance = tr.record(n.name("var"), n.symbol(#"\sigma^{2}"#), reduceRows(.mean(divisor: divisor), square(centered)),
                              n.caption(p.unbiased ? "var, unbiased" : "var", sizes), labels: perRow)
         // s = √(σ² + ε)  (or √σ² + ε)                                                                            N
         let (variance, centered) = (variance, centered)

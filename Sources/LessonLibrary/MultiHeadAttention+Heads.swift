@@ -15,6 +15,8 @@ struct AttentionNaming {
     /// Words for the captions that say more than the lesson's (symbols, what the block adds): a
     /// caption found here is used instead of multi-head-attention's.
     var captions: Words? = nil
+    /// A head's weights' caption said the block's way (near ties named), instead of the lesson's.
+    var weightsCaption: (@Sendable (Matrix) -> Caption)? = nil
 
     static let plain = AttentionNaming(prefix: "", tag: "")
 
@@ -114,7 +116,7 @@ struct HeadsRun {
             // A⁽ᵐ⁾ = softmax(Ŝ⁽ᵐ⁾), row by row                                    n_q × n_k
             let softmax = softmaxRows(scaledStep)
             let a = tr.record(n.name("head[\(m)].weights"), n.symbol("A^{(\(m))}"), softmax,
-                              speaker.weightsCaption(softmax.value.matrix), labels: p.pairs)
+                              n.weightsCaption?(softmax.value.matrix) ?? speaker.weightsCaption(softmax.value.matrix), labels: p.pairs)
             // O⁽ᵐ⁾ = A⁽ᵐ⁾ V⁽ᵐ⁾                                                      n_q × d_k
             let o = tr.record(n.name("head[\(m)].output"), n.symbol("O^{(\(m))}"), a * vm, once("head[m].output", first: first), labels: p.queryTable(dK))
             outputs.append(o)

@@ -38,16 +38,18 @@ extension TransformerBlock {
                 (or in eval mode), so a `state_dict` runs unchanged: «order»; «activation»; nn.Linear's $x W^{\top} + b$ \#
                 with weights stored out × in; multi-head attention as in [multi-head-attention.md](multi-head-attention.md) \#
                 ($d_k = E/h$) and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the \#
-                root)«mask». The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside \#
-                the root: layer-norm's `variance` and `eps_placement`) and puts the norm first.
+                root)«mask». «annotated»
                 """#,
+            "convention, annotated, post": #"The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it) and puts the norm first (pre-norm), with a final norm after its stack."#,
+            "convention, annotated, pre": #"The Annotated Transformer is pre-norm too, with a final norm after its stack, but its LayerNorm differs (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it)."#,
             "convention, post": #"post-norm (`norm_first` false, PyTorch's default and the paper's), $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$"#,
             "convention, pre": #"pre-norm (`norm_first` true, as GPT-2), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
             "convention, causal": #"; with `causal`, the self-attention's mask (PyTorch's `src_mask` from `generate_square_subsequent_mask`) hides later tokens"#,
             "notice": #"""
                 The block maps $n \times E$ to $n \times E$, so blocks stack. Between tokens only the attention mixes; the \#
-                residual sums carry each token's own row past every sublayer, and the norms keep every row at one scale.
+                residual sums carry each token's own row past every sublayer; «norms»
                 """#,
+            "stack norm": "`nn.TransformerEncoder(norm=…)`",
             "default.summary": "“The cat sat” through a post-norm encoder block: attention, Add & Norm, a feed-forward network of 6 units, Add & Norm",
             "default.story": #"""
                 “The cat sat” with the attention weights of [multi-head-attention.md](multi-head-attention.md), a \#
@@ -65,13 +67,13 @@ extension TransformerBlock {
                 """#,
             "gelu.summary": "the default block with the exact gelu instead of relu",
             "gelu.story": #"""
-                The default's numbers with `activation: "gelu"`: the hidden units are not switched off but shrunk \#
-                where $U$ is negative.
+                The default's numbers with `activation: "gelu"`: where relu cuts $U$'s negative entries to 0, gelu keeps \#
+                a little of them, and it shrinks small positive entries too (the hidden layer's caption has the numbers).
                 """#,
         ])
 
     /// The seeds' statements the block's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {
-        [run.sameSizeBullet(), run.sumBullet()] + (run.positionWiseBullet().map { [$0] } ?? [])
+        [run.sameSizeBullet(), run.residualBullet()] + (run.selfPeakBullet().map { [$0] } ?? []) + [run.sumBullet()] + (run.positionWiseBullet().map { [$0] } ?? [])
     }
 }

@@ -110,9 +110,12 @@ import Testing
     @Test func aPostNormBlockWithUniformGradientPassesNothingBackAndSaysSo() throws {
         let (trace, text) = try Self.note(TransformerBlock.self, Self.encoder(removing: ["norm2.weight"]), backward: true)
         #expect(try Self.values(trace, "src.grad").entries.allSatisfy { abs($0) < 1e-9 })
-        #expect(text.contains("the same number across each row"))
+        #expect(text.contains("one number $c$ across each row"))
         let (_, varied) = try Self.note(TransformerBlock.self, Self.encoder(), backward: true)
-        #expect(varied.contains("had $G \\odot \\gamma_{2}$ been the same number across a row"))
+        #expect(varied.contains("Had $G \\odot \\gamma_{2}$ been one number $c$ across"))
+        // Every slot filled; the norms above the first sum named; the variance's path back one term.
+        #expect(!varied.contains("«") && varied.contains("(norms 1 and 2 here)"))
+        #expect(varied.contains(#"\odot 2 \cdot \left(\tilde X_{1}\right)"#))
     }
 
     @Test func theResidualsShareOfTheInputsGradientIsTheSumsGradient() throws {
@@ -147,8 +150,13 @@ import Testing
         let (y, a, f) = ( try Self.values(trace, "output"), try Self.values(trace, "self_attn.output"), try Self.values(trace, "ff.output"))
         for i in 0..<y.entries.count { #expect(abs(y.entries[i] - (x.entries[i] + a.entries[i] + f.entries[i])) < 1e-12) }
         #expect(text.contains("Confirmed in this pre-norm block"))
-        let post = try Self.note(TransformerBlock.self, Self.encoder()).text
-        #expect(post.contains("Only without a norm between the sums"))
+        // Its output is not normalized: the summary gives the output rows' standard deviations.
+        let stds = LayerNorm.moments(y, divisor: y.cols).map { NumberStyle(precision: 2).fixed($0.variance.squareRoot()) }
+        #expect(text.contains("the output itself is not normalized: its rows' standard deviations are \(stds.joined(separator: ", "))"))
+        // Post-norm: the last sum Z₂ = N₁ + Y_ff, set beside the plain sum.
+        let (postTrace, post) = try Self.note(TransformerBlock.self, Self.encoder())
+        let z2 = try Self.values(postTrace, "add2")
+        #expect(post.contains("Not in this post-norm block") && post.contains("$Z_{2}$ = \(BlockRun.shownRow(z2, 0))"))
     }
 
     @Test func theDecodersMaskAndCrossAttentionAreSaidFromTheWeights() throws {
@@ -168,6 +176,43 @@ import Testing
         // Without the mask, later tokens get weight.
         let open = try Self.note(DecoderBlock.self, Self.decoder(["tgt_causal": .bool(false)])).text
         #expect(open.contains("Not here: `tgt_causal` is false"))
+    }
+
+    @Test func theMasksRerunLeavesTheEarlierRowsAsTheySay() throws {
+        let (trace, text) = try Self.note(DecoderBlock.self, Self.decoder())
+        let y = try Self.values(trace, "output")
+        // The last target token changed by 1 in every entry: rows 1 and 2 of Y do not move.
+        var tgt = try #require(trace.steps.first { $0.name == "tgt" }).value.matrix.entries
+        for j in 8..<12 { tgt[j] += 1 }
+        let changed = try Self.values(try DecoderBlock.trace(Self.decoder(["tgt": .rows([Array(tgt[0..<4]), Array(tgt[4..<8]), Array(tgt[8..<12])])]),
+                                                             file: "x", example: nil), "output")
+        #expect((0..<8).allSatisfy { changed.entries[$0] == y.entries[$0] })
+        let moved = (8..<12).map { abs(changed.entries[$0] - y.entries[$0]) }.max() ?? 0
+        #expect(moved > 0.01 && text.contains("rows 1 to 2 of $Y$ stay exactly as they were and only “you”'s row moves (by up to \(NumberStyle(precision: 4).fixed(moved)))"))
+        // Without PyTorch's tgt_mask the output changes: by as much as the note says.
+        let open = try Self.values(try DecoderBlock.trace(Self.decoder(["tgt_causal": .bool(false)]), file: "x", example: nil), "output")
+        let without = (0..<12).map { abs(open.entries[$0] - y.entries[$0]) }.max() ?? 0
+        #expect(without > 0.01 && text.contains("without it, this example's $Y$ changes by up to \(NumberStyle(precision: 4).fixed(without))"))
+    }
+
+    @Test func nearTiesAndSelfPeaksAreCountedFromTheWeights() throws {
+        let (trace, text) = try Self.note(DecoderBlock.self, Self.decoder())
+        // Cross head 2's “I” row: its top two weights within 0.01 are said to be nearly tied.
+        let a = try Self.values(trace, "cross_attn.head[2].weights")
+        let row = (0..<3).map { a[0, $0] }.sorted(by: >)
+        #expect(row[0] - row[1] < BlockRun.nearTie)
+        let four = NumberStyle(precision: 4)
+        #expect(text.contains("nearly tied with “사랑해” (\(four.fixed(row[0])) against \(four.fixed(row[1])))"))
+        // The encoder's self-attention: how many query rows peak on their own token.
+        let (encoder, encoderText) = try Self.note(TransformerBlock.self, Self.encoder())
+        var onItself = 0
+        for m in 1...2 {
+            let w = try Self.values(encoder, "self_attn.head[\(m)].weights")
+            for i in 0..<3 where (0..<3).allSatisfy({ $0 == i || w[i, $0] < w[i, i] }) { onItself += 1 }
+        }
+        #expect(onItself < 6 && encoderText.contains("of the 6 query rows (2 heads × 3 tokens), \(onItself) peak"))
+        // The parameter counts: 2EF + F + E against 4E² + 4E.
+        #expect(encoderText.contains("= \(2 * 4 * 6 + 6 + 4) parameters here, fewer than the attention's $4 E^{2} + 4 E$ = \(4 * 16 + 16)"))
     }
 
     @Test func theRefactoredAttentionAndNormKeepTheirLessonsNames() throws {
