@@ -19,8 +19,9 @@ let backwardWords = Words(
         "heading check": "Gradient check",
         "check": #"""
             Each array's entry with the largest gradient in size is nudged by $\pm 10^{-6}$ and the forward pass run \#
-            again: the central difference of the loss must match the gradient found above. A wrong step of \#
-            the chain rule would show as a relative difference of $10^{-2}$ or more, rounding as $10^{-8}$ or less.
+            again: the central difference of the loss must match the gradient found above, to about $10^{-8}$ \#
+            relative (rounding). It checks one entry per array: a wrong step of the chain rule that moves that \#
+            entry's gradient only a little, or moves only other entries, could still pass.
             """#,
     ])
 
@@ -43,11 +44,11 @@ extension Trace {
     }
 
     /// The gradient check, at the end of the backward part; `level`: its heading's (2 after a
-    /// stack's layers, whose parts are level 2); `check`: the lesson's own account of it.
-    func endBackward(_ back: Backprop, note: String? = nil, level: Int = 3, check: String? = nil) {
+    /// stack's layers, whose parts are level 2).
+    func endBackward(_ back: Backprop, note: String? = nil, level: Int = 3) {
         back.finish()
         heading(backwardWords("heading check"), level: level)
-        say((check ?? backwardWords("check")) + (note.map { " " + $0 } ?? ""))
+        say(backwardWords("check") + (note.map { " " + $0 } ?? ""))
         gradientCheckTable()
     }
 }

@@ -82,7 +82,7 @@ enum BlockLesson {
             back.record(norm.gamma, blockWords.caption("norm.weight.grad", slots))
             back.record(norm.beta, blockWords.caption("norm.bias.grad", slots))
         }
-        tr.endBackward(back, level: 2, check: blockLessonWords("check"))
+        tr.endBackward(back, level: 2)
     }
 
     /// Post-norm ends in a norm: its rule removes each row's mean gradient and the part along the

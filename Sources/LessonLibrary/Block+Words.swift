@@ -225,12 +225,6 @@ let blockLessonWords = Words(
             those of $\gamma_{«k»}$ and $\beta_{«k»}$). A $\gamma_{«k»}$ or a \#
             $G$ that differs from feature to feature gives gradients worth reading.
             """#,
-        "check": #"""
-            Each array's entry with the largest gradient in size is nudged by $\pm 10^{-6}$ and the forward pass run \#
-            again: the central difference of the loss must match the gradient found above, to about $10^{-8}$ \#
-            relative (rounding). It checks one entry per array: a wrong step of the chain rule that moves that \#
-            entry's gradient only a little, or moves only other entries, could still pass.
-            """#,
         "residual share": #"""
             The residual connection at work: for «token», $\frac{\partial L}{\partial X}$'s row «total» is the residual \#
             sum's gradient «direct» (size «direct size»), which came straight through the sum, plus «through» \#
