@@ -420,9 +420,21 @@ extension Lesson {
     public static func run(_ input: JSON, file: String, example: Example?, claims: (set: ClaimSet, file: String)?,
                            backward: Bool = false) throws -> Trace {
         let trace = try trace(input, file: file, example: example, backward: backward)
+        try refuseOverflowingVariances(trace, file: file)
         if backward { checkGradients(trace, input: input, file: file) }
         if let claims { try trace.check(claims.set, file: claims.file, lesson: self, input: input, backward: backward) }
         return trace
+    }
+}
+
+extension Lesson {
+    /// A variance that overflows to ∞ from finite numbers (squares beyond 10³⁰⁸) would divide every
+    /// deviation to 0: a finite output that is wrong, where PyTorch gives nan. Refused, naming it.
+    static func refuseOverflowingVariances(_ trace: Trace, file: String) throws {
+        for step in trace.computedSteps where step.name == "var" || step.name.hasSuffix(".var") {
+            guard let k = step.value.flat.firstIndex(of: .infinity) else { continue }
+            throw LessonError.data(file, "\(step.name) overflows at entry \(k + 1): the numbers it is the variance of are too large for float64 (their squares pass 10³⁰⁸), so every deviation would be divided by ∞; scale the input down")
+        }
     }
 }
 
