@@ -99,7 +99,11 @@ struct BlockInput {
         let w1 = try reader.requiredMatrix("linear1.weight", "the feed-forward network's first layer, F × E")
         try reader.expect(w1.rows, "the feed-forward width F (rows of linear1.weight)", atMost: Self.maxHidden)
         let f = w1.rows
-        try reader.expect(w1, "linear1.weight", rows: ("F", f), cols: ("E", e))
+        // F is read from linear1.weight's rows, so a wrong width is said of its columns.
+        guard w1.cols == e else {
+            throw reader.fail("linear1.weight must be F × E, with E = \(e) columns (the columns of \(inputName)), got \(w1.rows) × \(w1.cols)"
+                + (w1.rows == e ? "; it looks transposed: nn.Linear stores its weight out × in, so linear1.weight is F × E" : ""))
+        }
         let b1 = try reader.vector("linear1.bias", "F numbers")
         if let b1 { try reader.expect(b1, "linear1.bias", count: ("F (rows of linear1.weight)", f)) }
         let w2 = try reader.requiredMatrix("linear2.weight", "the feed-forward network's second layer, E × F")

@@ -44,7 +44,9 @@ import Testing
         let cases: [(any Lesson.Type, JSON, String)] = [
             (TransformerBlock.self, Self.encoder(["nhead": .number(3)]), "nhead must be a whole number ≥ 1 that divides E = 4, got 3"),
             (TransformerBlock.self, Self.encoder(["linear1.weight": .rows(Array(repeating: [0.1, 0.2, 0.3], count: 8))]),
-             "linear1.weight must be F × E = 8 × 4, got 8 × 3"),
+             "linear1.weight must be F × E, with E = 4 columns (the columns of src), got 8 × 3"),
+            (TransformerBlock.self, Self.encoder(["linear1.weight": .rows(Array(repeating: Array(repeating: 0.1, count: 6), count: 4))]),
+             "got 4 × 6; it looks transposed: nn.Linear stores its weight out × in"),
             (TransformerBlock.self, Self.encoder(["linear2.weight": .rows(Array(repeating: [0.1, 0.2, 0.3, 0.4], count: 4))]),
              "linear2.weight must be E × F (rows of linear1.weight) = 4 × 6, got 4 × 4"),
             (TransformerBlock.self, Self.encoder(["self_attn.in_proj_weight": .rows(Array(repeating: [1, 0, 0, 0], count: 8))]),
