@@ -24,9 +24,6 @@ extension BlockRun {
         return items.joined(separator: ", ") + (count > Self.named ? ", …" : "")
     }
 
-    /// `x` as a sentence shows it (2 decimals), for a ratio the reader can redo.
-    static func shown(_ x: Double) -> Double { Double(style.fixed(x)) ?? x }
-
     static func norm(_ m: Matrix, row r: Int) -> Double { (0..<m.cols).reduce(0.0) { $0 + m[r, $1] * m[r, $1] }.squareRoot() }
 
     /// The residual sum's caption: how far the sublayer moves each token from the row it came from.
@@ -65,7 +62,7 @@ extension BlockRun {
             let large = listed(std.indices.filter { Self.style.fixed(std[$0]) == Self.style.fixed(high) }.map { spoken($0) })
             let small = listed(std.indices.filter { Self.style.fixed(std[$0]) == Self.style.fixed(low) }.map { spoken($0) })
             contrast = blockWords(first ? "norm saying, contrast" : "norm saying, contrast, short",
-                                  ["large": large, "small": small, "s": Self.style.fixed(high), "t": Self.style.fixed(low), "ratio": Self.style.fixed(Self.shown(high) / Self.shown(low))])
+                                  ["large": large, "small": small, "s": Self.style.fixed(high), "t": Self.style.fixed(low), "ratio": Self.style.fixed(high / low)])
         }
         // ε in X̂: the first entry whose 4 decimals change without it.
         var eps = ""
@@ -80,7 +77,19 @@ extension BlockRun {
                 }
             }
         }
-        return blockWords(first ? "norm saying" : "norm saying, again", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": variance, "contrast": contrast, "eps": eps])
+        // What γ and β do; after norm 1, said only when it differs from norm 1's.
+        let (scales, shifts) = affine(k - 1)
+        let sameAsFirst = !first && affine(0) == (scales, shifts)
+        let afterwards = sameAsFirst ? "" : blockWords(scales ? (shifts ? "norm saying, scale and shift" : "norm saying, scale") : (shifts ? "norm saying, shift" : "norm saying, neither"), ["k": "\(k)"])
+        return blockWords(first ? "norm saying" : "norm saying, again", ["k": "\(k)", "stds": stds, "tokens": tokens, "var": variance, "contrast": contrast,
+                                                                         "affine": afterwards, "eps": eps])
+    }
+
+    /// What norm `index` (0-based) does after normalizing, from its values: a γ of ones does not
+    /// scale, a β of zeros (or none given) does not shift.
+    func affine(_ index: Int) -> (scales: Bool, shifts: Bool) {
+        let weights = p.norms[index]
+        return (!(weights.gamma?.entries.allSatisfy { $0 == 1 } ?? true), !(weights.beta?.entries.allSatisfy { $0 == 0 } ?? true))
     }
 
     /// The summary's words on the norms: post-norm's output is normalized (then scaled), pre-norm's
@@ -88,8 +97,21 @@ extension BlockRun {
     func normsNotice(stackNorm: String) -> String {
         let y = output.value.matrix
         let stds = LayerNorm.moments(y, divisor: y.cols).map { $0.variance.squareRoot() }
+        let scaled = p.norms.indices.filter { affine($0).scales }
+        let shifted = p.norms.indices.filter { affine($0).shifts }
+        func part(_ what: String, _ norms: [Int]) -> String? {
+            if norms.isEmpty { return nil }
+            if norms.count == p.norms.count { return blockLessonWords(what) }
+            return blockLessonWords("notice, in norms", ["what": blockLessonWords(what), "s": norms.count == 1 ? "" : "s", "list": listed(norms.map { "\($0 + 1)" })])
+        }
+        let parts = [part("notice, scale", scaled), part("notice, shift", shifted)].compactMap { $0 }
+        let afterwards = (parts.isEmpty ? "" : blockLessonWords("notice, affine", ["parts": parts.joined(separator: " and ")]))
+            + (shifted.isEmpty && !scaled.isEmpty ? blockLessonWords("notice, no shift") : "")
+        let last = p.norms.count - 1
+        let set = blockLessonWords(scaled.contains(last) ? (shifted.contains(last) ? "notice, set" : "notice, set, scale") : (shifted.contains(last) ? "notice, set, shift" : "notice, set, neither"),
+                                   ["k": "\(last + 1)"])
         let slots = ["stds": rowsListed(stds.count) { Self.style.fixed(stds[$0]) }, "tokens": rowsListed(stds.count) { spoken($0) },
-                     "k": "\(p.sublayers.count)", "stack norm": stackNorm]
+                     "k": "\(p.sublayers.count)", "stack norm": stackNorm, "affine": afterwards, "set": set]
         return blockLessonWords(p.normFirst ? "notice, norms, pre" : "notice, norms, post", slots)
     }
 
@@ -308,15 +330,17 @@ extension BlockRun {
         }
         return DecoderBlock.words("slides, cross", ["T": "\(p.l)", "S": "\(p.s)", "k": "\(k)", "picks": Self.picks(speaker, average.value.matrix),
                                                     "heads": heads.joined(separator: "; "),
-                                                    "chosen": handChosen ? DecoderBlock.words("slides, cross, chosen") : ""])
+                                                    "chosen": handChosen ? DecoderBlock.words("slides, cross, chosen", ["k": "\(k)"]) : ""])
     }
 
     /// Seed 001's “why feed-forward?”: the attention's output is linear in the values; the network
     /// adds a nonlinearity per token, and its parameters against the attention's.
     func whyFeedForward() -> String {
         let (e, f) = (p.e, p.f)
+        // Each attention has 4 E² weights and 4 E biases; the decoder has two.
+        let n = p.sublayers.filter { $0 != .feedForward }.count
         let ffn = 2 * e * f + f + e
-        let attention = 4 * e * e + 4 * e
+        let attention = n * (4 * e * e + 4 * e)
         // Thousands grouped with commas, the same in every locale.
         func count(_ n: Int) -> String {
             let digits = Array(String(n))
@@ -324,9 +348,12 @@ extension BlockRun {
         }
         let paper = (e: 512, f: 2048)
         let paperFFN = 2 * paper.e * paper.f + paper.f + paper.e
-        let paperAttention = 4 * paper.e * paper.e + 4 * paper.e
+        let paperAttention = n * (4 * paper.e * paper.e + 4 * paper.e)
+        let share = NumberStyle(precision: 2).fixed(100 * Double(paperFFN) / Double(paperFFN + paperAttention))
+        let paperWords = blockSlideWords("why ff, paper", ["ffn": count(paperFFN), "attention": count(paperAttention), "share": share,
+                                                           "total": count(paperFFN + paperAttention)])
         return blockSlideWords(ffn > attention ? "slides, why ff, more" : "slides, why ff, fewer",
-                               ["act": p.gelu ? "gelu" : "relu", "E": "\(e)", "F": "\(f)", "ffn": count(ffn), "attention": count(attention),
-                                "paper ffn": count(paperFFN), "paper attention": count(paperAttention)])
+                               ["act": p.gelu ? "gelu" : "relu", "E": "\(e)", "F": "\(f)", "ffn": count(ffn), "attention": count(attention), "paper": paperWords,
+                                "attentions": blockSlideWords(n == 1 ? "why ff, attention" : "why ff, attentions", ["n": "\(n)"])])
     }
 }

@@ -11,9 +11,10 @@ enum BlockLesson {
     static func derive(_ p: BlockInput, id: String, words w: Words, example: Example?, file: String, backward: Bool,
                        slides: (BlockRun) -> [String], figures: (BlockRun, Trace) -> Void = { _, _ in }) -> Trace {
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
-        tr.say(w("why"))
+        tr.say(w("why", ["norm": w.text(p.normFirst ? "why, pre" : "why, post") ?? ""]))
         tr.heading(w("heading equations"))
-        tr.math(w(p.normFirst ? "equations, pre" : "equations, post"))
+        // The causal mask is an argument of the self-attention, as PyTorch's attn_mask is.
+        tr.math(w(p.normFirst ? "equations, pre" : "equations, post", ["mask": p.causal ? blockLessonWords("equations, mask") : ""]))
         tr.say(blockLessonWords("symbols", ["tags": blockLessonWords(p.decoder ? "symbols, tags, decoder" : "symbols, tags"),
                                             "mask": p.causal ? blockLessonWords("symbols, mask") : "",
                                             "act": blockLessonWords(p.gelu ? "act, gelu" : "act, relu")]))

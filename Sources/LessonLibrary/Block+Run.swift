@@ -66,11 +66,11 @@ struct BlockRun {
     }
 
     /// Norm k's names: `norm1.mean`, …, its output `norm1` (`output` for post-norm's last).
-    /// `quietEps`: ε's sentence under the standard deviations is left out (said at norm 1 already).
-    static func naming(norm k: Int, _ p: BlockInput, quietEps: Bool = false) -> NormNaming {
+    /// `eps`: ε's sentence under the standard deviations (nil: left out, said at norm 1 already).
+    static func naming(norm k: Int, _ p: BlockInput, eps: String? = nil) -> NormNaming {
         let last = !p.normFirst && k == p.sublayers.count
         return NormNaming(prefix: "norm\(k).", output: last ? "output" : "norm\(k)", outputSymbol: last ? "Y" : "N_{\(k)}", tag: "\(k)",
-                          captions: blockNormWords(k: k, last: last, normFirst: p.normFirst, quietEps: quietEps))
+                          captions: blockNormWords(k: k, last: last, normFirst: p.normFirst, eps: eps))
     }
 
     /// Records the sublayers onto `tr` in the order the convention runs them.
@@ -115,10 +115,10 @@ struct BlockRun {
         let identity = (weights.gamma?.entries.allSatisfy { $0 == 1 } ?? true) && (weights.beta?.entries.allSatisfy { $0 == 0 } ?? true)
         // Whether ε changes a standard deviation as 4 decimals show it: after norm 1, said only then.
         let style = NumberStyle(precision: 4)
-        let epsShows = LayerNorm.moments(x.value.matrix, divisor: x.value.matrix.cols).contains { m in
-            style.fixed((m.variance + p.eps).squareRoot()) != style.fixed(m.variance.squareRoot())
-        }
-        let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p, quietEps: k > 1 && !epsShows),
+        let variances = LayerNorm.moments(x.value.matrix, divisor: x.value.matrix.cols).map(\.variance)
+        let epsShows = variances.contains { style.fixed(($0 + p.eps).squareRoot()) != style.fixed($0.squareRoot()) }
+        let eps = k > 1 && !epsShows ? nil : LayerNorm.epsSentence(lp, variance: variances, words: blockWords)
+        let run = NormRun(lp, in: tr, x: x, gamma: traced.gamma, beta: traced.beta, eps: inputs.eps, naming: Self.naming(norm: k, p, eps: eps),
                           identity: identity, labels: (Labels(rowHeader: sharedWords("label token"), rows: p.rows), p.table(p.e)))
         norms.append(run)
         if !Trace.valuesOnly { tr.say(normSaying(k, run: run)) }

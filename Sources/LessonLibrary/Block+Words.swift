@@ -115,10 +115,16 @@ let blockWords = Words(
         "all on": "Every token has at least one unit on.",
         "off list item": "«token» unit«s» «units»",
         "off list none": "«token» none",
-        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$.«contrast» $\gamma_{«k»}$ and $\beta_{«k»}$ then scale and shift each feature, by the same numbers in every row. The mean and variance are each token's own, over its E features, not taken over many samples as batch norm's are ([norms.md](norms.md) sets the four norms side by side).«eps»"#,
-        "norm saying, again": #"Norm «k»'s rows arrive with $s$ = «stds» («tokens») and leave with variance «var», as norm 1's did.«contrast»«eps»"#,
+        "norm saying": #"Norm «k»'s rows arrive with standard deviations $s$ = «stds» («tokens») and leave normalized: mean 0 and variance «var» in every row of $\hat X_{«k»}$.«contrast»«affine» The mean and variance are each token's own, over its E features, not taken over many samples as batch norm's are ([norms.md](norms.md) sets the four norms side by side).«eps»"#,
+        "norm saying, again": #"Norm «k»'s rows arrive with $s$ = «stds» («tokens») and leave with mean 0 and variance «var» in every row of $\hat X_{«k»}$, as norm 1's did.«contrast»«affine»«eps»"#,
         "norm saying, contrast": " «large» came in with $s$ = «s», «ratio» times «small»'s «t»; after the norm they have the same variance, so the next sublayer reads them at one scale.",
-        "norm saying, contrast, short": " «large» («s») and «small» («t») now have the same variance.",
+        "norm saying, contrast, short": " The largest $s$, «large»'s «s», and the smallest, «small»'s «t», now give rows of the same variance.",
+        "norm saying, scale and shift": #" $\gamma_{«k»}$ and $\beta_{«k»}$ then scale and shift each feature, by the same numbers in every row."#,
+        "norm saying, scale": #" $\gamma_{«k»}$ then scales each feature, by the same number in every row; $\beta_{«k»}$ is 0, so nothing is shifted."#,
+        "norm saying, shift": #" $\gamma_{«k»}$ is 1, so nothing is scaled; $\beta_{«k»}$ then shifts each feature, by the same number in every row."#,
+        "norm saying, neither": #" $\gamma_{«k»}$ is 1 and $\beta_{«k»}$ 0: the output is $\hat X_{«k»}$ itself."#,
+        "std eps": #"At 4 decimals $\epsilon$ does not show in $s$: it changes $s$ only from decimal «decimal» on."#,
+        "std eps, shows": #"Here $\epsilon$ shows in $s$: without it, «row» would have $s = «without»$."#,
         "norm saying, eps": #" Here $\epsilon$ shows in $\hat X_{«k»}$: without it, entry («at») would be «without» rather than «with»."#,
         "token": "“«token»”",
         "token i": "token «i»",
@@ -144,13 +150,14 @@ func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
 }
 
 /// Norm k's captions in a block: what its output's gradient gathers.
-func blockNormWords(k: Int, last: Bool, normFirst: Bool, quietEps: Bool) -> Words {
+/// `eps`: what ε does to s (nil: said at norm 1 already, so nothing).
+func blockNormWords(k: Int, last: Bool, normFirst: Bool, eps: String?) -> Words {
     let output: (String, String) = last
         ? ("gradient of the output", "The loss's gradient $G$ itself: the output is what the loss sees.")
         : normFirst
         ? ("gradient of norm \(k)'s output", "What sublayer \(k) passed back: pre-norm feeds the normalized rows to the sublayer only.")
         : ("gradient of norm \(k)'s output", "Two uses: the next residual sum passes its gradient straight through, and the next sublayer passes back what it received.")
-    return quietEps ? Words(captions: ["output.grad": output, "std": ("standard deviations", "")]) : Words(captions: ["output.grad": output])
+    return Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? "")])
 }
 
 /// The words around both blocks' derivations: the legend, the figure, the backward pass's account.
@@ -181,10 +188,20 @@ let blockLessonWords = Words(
             averaged, $\bar A_{\text{sa}}$ and $\bar A_{\text{ca}}$ (what PyTorch returns by default), are shown but \#
             not used by the output.
             """#,
-        "symbols, mask": #" In the masked self-attention each head's scaled scores get $M_{\text{sa}}$ added: $-\infty$ where a query would look at a later token, so its weight there is 0."#,
+        "symbols, mask": #" In the masked self-attention, written $\operatorname{MultiHead}(x_{q}, x_{k}, x_{v}; M_{\text{sa}})$, each head's scaled scores get $M_{\text{sa}}$ added: $-\infty$ where a query would look at a later token, so its weight there is 0."#,
+        "equations, mask": #"; M_{\text{sa}}"#,
         "act, relu": "relu",
         "act, gelu": "the exact gelu",
-        "notice, norms, post": "each norm brings every row back to mean 0 and variance 1, then scales and shifts each feature by its $\\gamma$ and $\\beta$: the output's rows have standard deviations «stds» («tokens»), set by $\\gamma_{«k»}$ and $\\beta_{«k»}$, not by how large the rows came in.",
+        "notice, norms, post": "each norm brings every row back to mean 0 and variance 1«affine»: the output's rows have standard deviations «stds» («tokens»), set by «set», not by how large the rows came in.",
+        "notice, scale": #"scales each feature by its $\gamma$"#,
+        "notice, shift": #"shifts it by its $\beta$"#,
+        "notice, in norms": "«what» in norm«s» «list»",
+        "notice, affine": ", then «parts»",
+        "notice, no shift": #" (every $\beta$ is 0: no shift)"#,
+        "notice, set": #"$\gamma_{«k»}$ and $\beta_{«k»}$"#,
+        "notice, set, scale": #"$\gamma_{«k»}$"#,
+        "notice, set, shift": #"$\beta_{«k»}$"#,
+        "notice, set, neither": "the norm alone",
         "notice, norms, pre": "the norms feed each sublayer normalized rows, but the output itself is not normalized: its rows' standard deviations are «stds» («tokens»). A stack of pre-norm blocks therefore ends with one more LayerNorm (GPT-2's `ln_f`, «stack norm»).",
         "convention, relu": "relu between the feed-forward network's two layers (PyTorch's default)",
         "convention, gelu": #"the exact gelu, $\operatorname{gelu}(u) = u \Phi(u) = \tfrac{1}{2} u \left(1 + \operatorname{erf}(u/\sqrt{2})\right)$ (PyTorch's `activation="gelu"`), not GPT-2's tanh approximation $\tfrac{1}{2} u \left(1 + \tanh\left(\sqrt{2/\pi} (u + 0.044715 u^{3})\right)\right)$"#,
@@ -232,18 +249,18 @@ let blockLessonWords = Words(
             """#,
         "residual tail, pre": #"""
             Addition copies the gradient: the sum's gradient reaches both of its terms unchanged (seed 002), whatever \#
-            the sublayer's Jacobian. In a stack of pre-norm blocks, $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ with \#
-            $F = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$ keeps a path with no factor at all from the top \#
-            to the bottom; without the residual sums, $x_{l+2} = F(F(x_{l}))$, and every path back would pass through \#
+            the sublayer's Jacobian. In a stack of pre-norm blocks, $x_{l+2} = x_{l} + \mathcal{F}(x_{l}) + \mathcal{F}(x_{l+1})$ with \#
+            $\mathcal{F} = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$ keeps a path with no factor at all from the top \#
+            to the bottom; without the residual sums, $x_{l+2} = \mathcal{F}(\mathcal{F}(x_{l}))$, and every path back would pass through \#
             both sublayers' Jacobians.
             """#,
         "residual tail, post": #"""
             Addition copies the gradient: the sum's gradient reaches both of its terms unchanged (seed 002), whatever \#
             the sublayer's Jacobian. In post-norm, though, the sum's gradient itself came back through every norm \#
             above it (norms «norms» here), each with its own Jacobian; seed 002's \#
-            $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$ is pre-norm's stack, which keeps the norms but moves each inside \#
-            its branch ($F = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$), so that the path of sums has no \#
-            factor at all. Without the residual sums, $x_{l+2} = F(F(x_{l}))$, and every path back would pass through \#
+            $x_{l+2} = x_{l} + \mathcal{F}(x_{l}) + \mathcal{F}(x_{l+1})$ is pre-norm's stack, which keeps the norms but moves each inside \#
+            its branch ($\mathcal{F} = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$), so that the path of sums has no \#
+            factor at all. Without the residual sums, $x_{l+2} = \mathcal{F}(\mathcal{F}(x_{l}))$, and every path back would pass through \#
             both sublayers' Jacobians.
             """#,
     ])
@@ -252,8 +269,8 @@ let blockLessonWords = Words(
 let blockSlideWords = Words(
     text: [
         "slides, same size": #"- Seed 001: “Input and output have the same size, so that the residual can be added.” Confirmed: every sublayer's output is «L» × «E», like its input, and each residual sum adds the two entry by entry."#,
-        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Confirmed in this pre-norm block, and exactly: each sublayer reads the running sum through its own norm ($F = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$) and its output is added to that sum, so the last sublayer's «last» is a function of «reads», the seed's $x_{l+1}$, and $Y = X +$ «terms»: for «token», $Y$ = «y» and $X +$ «terms» = «sum». The seed's $F$'s are layers of one kind; here they are different sublayers («kinds»)."#,
-        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + F(x_{l}) + F(x_{l+1})$. Not in this post-norm block: the last sum is $Z_{«K»} = N_{«K-1»} +$ «last», the sublayer's output added to the normalized rows, not to the plain running sum. For «token», $Z_{«K»}$ = «z», while $X +$ «terms» = «sum» (the same sublayer outputs, each computed here from normalized rows, added without the norms between): the difference is what the norms did, and norm «K» then normalizes $Z_{«K»}$ once more, to $Y$ = «y». The seed's $F$'s are layers of one kind; here they are different sublayers («kinds»). Pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
+        "slides, sum, pre": #"- Seed 002: $x_{l+2} = x_{l} + \mathcal{F}(x_{l}) + \mathcal{F}(x_{l+1})$. Confirmed in this pre-norm block, and exactly: each sublayer reads the running sum through its own norm ($\mathcal{F} = \operatorname{Sublayer} \circ \operatorname{LayerNorm}$) and its output is added to that sum, so the last sublayer's «last» is a function of «reads», the seed's $x_{l+1}$, and $Y = X +$ «terms»: for «token», $Y$ = «y» and $X +$ «terms» = «sum». The seed's $\mathcal{F}$'s are layers of one kind; here they are different sublayers («kinds»)."#,
+        "slides, sum, post": #"- Seed 002: $x_{l+2} = x_{l} + \mathcal{F}(x_{l}) + \mathcal{F}(x_{l+1})$. Not in this post-norm block: the last sum is $Z_{«K»} = N_{«K-1»} +$ «last», the sublayer's output added to the normalized rows, not to the plain running sum. For «token», $Z_{«K»}$ = «z», while $X +$ «terms» = «sum» (the same sublayer outputs, each computed here from normalized rows, added without the norms between): the difference is what the norms did, and norm «K» then normalizes $Z_{«K»}$, to $Y$ = «y». The seed's $\mathcal{F}$'s are layers of one kind; here they are different sublayers («kinds»). Pre-norm keeps the plain sum ([«lesson»--pre-norm.md](«lesson»--pre-norm.md))."#,
         "slides, residual": #"- Seed 001: “With the residual connection the sublayer only has to learn the difference from its input.” So it is computed: each sum keeps its input row and adds the sublayer's output as the change. Here the changes are «size»: their lengths are «low» to «high» times the rows they are added to, over the «sums» sums (each residual sum's caption has them token by token); a sublayer with nothing to add could output 0 and pass its input on unchanged."#,
         "residual, small": "small",
         "residual, not small": "not small",
@@ -261,8 +278,11 @@ let blockSlideWords = Words(
         "slides, self peak, none": #"- Seeds 000, 001: “A token's attention is highest on itself, of course.” Not here: none of the «rows» query rows («h» heads × «n» tokens) peaks on the token itself («elsewhere»). A weight comes from $q_{i} \cdot k_{j}$, with $W_{Q}$ and $W_{K}$ two different matrices, so nothing makes $q_{i} \cdot k_{i}$ the largest«chosen»."#,
         "slides, self peak, all": #"- Seeds 000, 001: “A token's attention is highest on itself, of course.” Here it is, in all «rows» query rows («itself»); but a weight comes from $q_{i} \cdot k_{j}$, with $W_{Q}$ and $W_{K}$ two different matrices, so nothing forces it«chosen»."#,
         "slides, self peak, chosen": "; these weights were chosen by hand, and a trained model's heads need not peak on the token either",
-        "slides, why ff, more": #" Why: the attention's output is a weighted average of the value rows, linear in them once the weights are set; the feed-forward network adds a nonlinearity («act») to each token's own row, and holds most of the layer's parameters: $2 E F + F + E$ = «ffn» here against the attention's $4 E^{2} + 4 E$ = «attention» (at the paper's E = 512, F = 2048: «paper ffn» against «paper attention»)."#,
-        "slides, why ff, fewer": #" Why: the attention's output is a weighted average of the value rows, linear in them once the weights are set; the feed-forward network adds a nonlinearity («act») to each token's own row. With F = «F» it has $2 E F + F + E$ = «ffn» parameters here, fewer than the attention's $4 E^{2} + 4 E$ = «attention»; at the paper's E = 512, F = 2048 it holds most of the layer's: «paper ffn» against «paper attention»."#,
+        "slides, why ff, more": #" Why: the attention's output is a weighted average of the value rows, linear in them once the weights are set; the feed-forward network adds a nonlinearity («act») to each token's own row, and holds most of the layer's parameters: $2 E F + F + E$ = «ffn» here against «attentions» = «attention» (at the paper's E = 512, F = 2048: «paper»)."#,
+        "slides, why ff, fewer": #" Why: the attention's output is a weighted average of the value rows, linear in them once the weights are set; the feed-forward network adds a nonlinearity («act») to each token's own row. With F = «F» it has $2 E F + F + E$ = «ffn» parameters here, fewer than «attentions» = «attention»; at the paper's E = 512, F = 2048 it has «paper»."#,
+        "why ff, attention": #"the attention's $4 E^{2} + 4 E$"#,
+        "why ff, attentions": #"the «n» attentions' $«n» (4 E^{2} + 4 E)$"#,
+        "why ff, paper": "«ffn» against «attention», «share»% of the «total» parameters outside the norms",
         "slides, position-wise": #"- Seed 001 asks “Why feed-forward?” It is position-wise: each token's row goes through the same two layers on its own. «token»'s row put through them alone gives «row», its row of $Y_{\text{ff}}$ above: no other token enters. The tokens exchange information only in the attention; the feed-forward network then transforms each token's mix, with the same weights for all «L».«why»"#,
         "slides, position-wise, differs": #"- Seed 001 asks “Why feed-forward?” Each token's row should go through the same two layers on its own; «token»'s row put through them alone does not give its row of $Y_{\text{ff}}$ here («row»)."#,
     ])

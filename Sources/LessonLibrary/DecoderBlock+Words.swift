@@ -21,7 +21,7 @@ extension DecoderBlock {
             "heading equations": "The equations",
             "equations, post": #"""
                 \begin{aligned}
-                Y_{\text{sa}} &= \operatorname{MultiHead}(X, X, X), \quad Z_{1} = X + Y_{\text{sa}}, \quad N_{1} = \operatorname{LayerNorm}_{1}(Z_{1}) && \text{masked self-attention} \\
+                Y_{\text{sa}} &= \operatorname{MultiHead}(X, X, X«mask»), \quad Z_{1} = X + Y_{\text{sa}}, \quad N_{1} = \operatorname{LayerNorm}_{1}(Z_{1}) && \text{masked self-attention} \\
                 Y_{\text{ca}} &= \operatorname{MultiHead}(N_{1}, M, M), \quad Z_{2} = N_{1} + Y_{\text{ca}}, \quad N_{2} = \operatorname{LayerNorm}_{2}(Z_{2}) && \text{encoder–decoder attention} \\
                 U &= N_{2} W_{1}^{\top} + b_{1}, \quad H = \operatorname{act}(U), \quad Y_{\text{ff}} = H W_{2}^{\top} + b_{2} && \text{feed-forward} \\
                 Z_{3} &= N_{2} + Y_{\text{ff}}, \quad Y = \operatorname{LayerNorm}_{3}(Z_{3}) && \text{Add \& Norm}
@@ -29,7 +29,7 @@ extension DecoderBlock {
                 """#,
             "equations, pre": #"""
                 \begin{aligned}
-                N_{1} &= \operatorname{LayerNorm}_{1}(X), \quad Z_{1} = X + \operatorname{MultiHead}(N_{1}, N_{1}, N_{1}) && \text{masked self-attention} \\
+                N_{1} &= \operatorname{LayerNorm}_{1}(X), \quad Z_{1} = X + \operatorname{MultiHead}(N_{1}, N_{1}, N_{1}«mask») && \text{masked self-attention} \\
                 N_{2} &= \operatorname{LayerNorm}_{2}(Z_{1}), \quad Z_{2} = Z_{1} + \operatorname{MultiHead}(N_{2}, M, M) && \text{encoder–decoder attention} \\
                 N_{3} &= \operatorname{LayerNorm}_{3}(Z_{2}), \quad Y = Z_{2} + \operatorname{act}(N_{3} W_{1}^{\top} + b_{1}) W_{2}^{\top} + b_{2} && \text{feed-forward}
                 \end{aligned}
@@ -61,8 +61,9 @@ extension DecoderBlock {
             "default.story": #"""
                 The target “I love you” (3 rows of 4 numbers) and a memory of 3 rows standing for the encoder's output on \#
                 “나는 너를 사랑해”, the sentence pair of [seq2seq-attention.md](seq2seq-attention.md). The self-attention \#
-                has [multi-head-attention.md](multi-head-attention.md)'s weights; the cross-attention's $W_{Q}$ and \#
-                $W_{K}$ are scaled identities, so a target row weighs most the memory rows most like it; the feed-forward \#
+                has [multi-head-attention.md](multi-head-attention.md)'s projection matrices, with no output bias. The \#
+                cross-attention's $W_{Q}$ and $W_{K}$ are scaled identities: in each head, a query weighs most the memory \#
+                row with the largest dot product between $N_{1}$'s row and that memory row over the head's columns. The feed-forward \#
                 network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked. The rows are labelled \#
                 with the words they stand for, their numbers chosen by hand, not taken from a trained model; fed as in \#
                 training, the rows would stand for a start token and “I love”, each predicting the next word (“I”, \#
@@ -74,8 +75,8 @@ extension DecoderBlock {
                 """#,
             "pre-norm.summary": "the same decoder block with norm_first: norm, sublayer, add",
             "pre-norm.story": #"""
-                The default's numbers with `norm_first: true`: each sublayer reads normalized rows and its output is \#
-                added to the raw ones, so the output is $X + Y_{\text{sa}} + Y_{\text{ca}} + Y_{\text{ff}}$.
+                [decoder-block.md](decoder-block.md)'s example with `norm_first: true`: each sublayer reads normalized \#
+                rows and its output is added to the raw ones, so the output is $X + Y_{\text{sa}} + Y_{\text{ca}} + Y_{\text{ff}}$.
                 """#,
 
             // The seeds' statements.
@@ -84,7 +85,7 @@ extension DecoderBlock {
             "slides, mask, rerun, moved": " Rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ move by up to «before» (rounding) and «last»'s row by up to «moved».",
             "slides, mask, off": #"- Seeds 000, 004: “The decoder's self-attention is masked.” Not here: `tgt_causal` is false, and «first» puts «later» on later tokens (head «m»)."#,
             "slides, cross": #"- Seed 004: “Q from the decoder's output embeddings, K and V from the encoder's.” Nearly: $Q_{\text{ca}}$ has T = «T» rows made from $N_{«k»}$ (the decoder's rows after the self-attention and norm «k», not its input $X$), $K_{\text{ca}}$ and $V_{\text{ca}}$ S = «S» rows made from $M$ alone (row j of $K_{\text{ca}}$ from row j of $M$), so the weights are «T» × «S». Averaged over the heads (what PyTorch returns by default, `average_attn_weights`): «picks». Each head has its own: «heads».«chosen»"#,
-            "slides, cross, chosen": #" The alignment is built in, not learned: $W_{Q,\text{ca}}$ and $W_{K,\text{ca}}$ were chosen as scaled identities and $M$'s rows by hand, so a target row weighs most the memory rows most like it."#,
+            "slides, cross, chosen": #" The alignment is built in, not learned: $W_{Q,\text{ca}}$ and $W_{K,\text{ca}}$ were chosen as scaled identities and $M$'s rows by hand, so in each head a query weighs most the memory row with the largest dot product between $N_{«k»}$'s row and that memory row over the head's columns."#,
             "slides, sent": #"- Seed 000: “The encoder sends K and V to the decoder.” Partly: what crosses is $M$ itself («S» × «E»); $K_{\text{ca}}$ and $V_{\text{ca}}$ are made from it inside the decoder layer, by the layer's own $W_{K,\text{ca}}$ and $W_{V,\text{ca}}$, so every decoder layer of a stack makes its own keys and values from the same $M$."#,
         ])
 

@@ -176,7 +176,8 @@ extension LayerNorm {
 
     /// What ε does to s: the decimal from which it changes s (the largest change over the rows), or
     /// the row whose s it changes at the 4 decimals shown, with the s it would have without ε.
-    static func epsSentence(_ p: LayerNormInput, variance: [Double]) -> String {
+    /// `words`: a lesson that says more of ε than layer-norm (the blocks) brings its own.
+    static func epsSentence(_ p: LayerNormInput, variance: [Double], words: Words = words) -> String {
         let with = variance.map { p.epsOutside ? $0.squareRoot() + p.eps : ($0 + p.eps).squareRoot() }
         let without = variance.map { $0.squareRoot() }
         let style = NumberStyle(precision: 4)

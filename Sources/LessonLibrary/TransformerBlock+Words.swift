@@ -15,12 +15,14 @@ extension TransformerBlock {
                 An encoder block turns each token's vector into a new one of the same size: **self-attention** lets every \#
                 token gather from the others, a **feed-forward network** transforms each token on its own, and around each \#
                 of the two a **residual connection** adds the sublayer's output to what went in, with a **layer norm** \#
-                to keep the rows' scale in hand. The Transformer stacks such blocks (six in the paper).
+                «norm». The Transformer stacks such blocks (six in the paper).
                 """#,
+            "why, post": "after each sum, to keep the rows' scale in hand",
+            "why, pre": "in front of each sublayer, so that the sublayer reads rows of one scale (the sums themselves are not normalized)",
             "heading equations": "The equations",
             "equations, post": #"""
                 \begin{aligned}
-                Y_{\text{sa}} &= \operatorname{MultiHead}(X, X, X) && \text{self-attention} \\
+                Y_{\text{sa}} &= \operatorname{MultiHead}(X, X, X«mask») && \text{self-attention} \\
                 Z_{1} &= X + Y_{\text{sa}}, \quad N_{1} = \operatorname{LayerNorm}_{1}(Z_{1}) && \text{Add \& Norm} \\
                 U &= N_{1} W_{1}^{\top} + b_{1}, \quad H = \operatorname{act}(U), \quad Y_{\text{ff}} = H W_{2}^{\top} + b_{2} && \text{feed-forward} \\
                 Z_{2} &= N_{1} + Y_{\text{ff}}, \quad Y = \operatorname{LayerNorm}_{2}(Z_{2}) && \text{Add \& Norm}
@@ -28,7 +30,7 @@ extension TransformerBlock {
                 """#,
             "equations, pre": #"""
                 \begin{aligned}
-                N_{1} &= \operatorname{LayerNorm}_{1}(X), \quad Y_{\text{sa}} = \operatorname{MultiHead}(N_{1}, N_{1}, N_{1}), \quad Z_{1} = X + Y_{\text{sa}} && \text{Norm, self-attention, Add} \\
+                N_{1} &= \operatorname{LayerNorm}_{1}(X), \quad Y_{\text{sa}} = \operatorname{MultiHead}(N_{1}, N_{1}, N_{1}«mask»), \quad Z_{1} = X + Y_{\text{sa}} && \text{Norm, self-attention, Add} \\
                 N_{2} &= \operatorname{LayerNorm}_{2}(Z_{1}), \quad U = N_{2} W_{1}^{\top} + b_{1}, \quad H = \operatorname{act}(U), \quad Y_{\text{ff}} = H W_{2}^{\top} + b_{2} && \text{Norm, feed-forward} \\
                 Y &= Z_{1} + Y_{\text{ff}} && \text{Add}
                 \end{aligned}
@@ -52,7 +54,7 @@ extension TransformerBlock {
             "stack norm": "`nn.TransformerEncoder(norm=…)`",
             "default.summary": "“The cat sat” through a post-norm encoder block: attention, Add & Norm, a feed-forward network of 6 units, Add & Norm",
             "default.story": #"""
-                “The cat sat” with the attention weights of [multi-head-attention.md](multi-head-attention.md), a \#
+                “The cat sat” with the attention's projections of [multi-head-attention.md](multi-head-attention.md), a \#
                 feed-forward network of F = 6 hidden units, and the norms' scales chosen by hand (not all ones), \#
                 in PyTorch's default order: post-norm, relu.
                 """#,
@@ -62,12 +64,12 @@ extension TransformerBlock {
                 """#,
             "pre-norm.summary": "the same block with norm_first: norm, sublayer, add (GPT-2's order)",
             "pre-norm.story": #"""
-                The default's numbers with `norm_first: true`: each sublayer reads normalized rows and its output is added \#
-                to the raw ones, so the output is $X + Y_{\text{sa}} + Y_{\text{ff}}$.
+                [transformer-block.md](transformer-block.md)'s example with `norm_first: true`: each sublayer reads \#
+                normalized rows and its output is added to the raw ones, so the output is $X + Y_{\text{sa}} + Y_{\text{ff}}$.
                 """#,
             "gelu.summary": "the default block with the exact gelu instead of relu",
             "gelu.story": #"""
-                The default's numbers with `activation: "gelu"`: where relu cuts $U$'s negative entries to 0, gelu keeps \#
+                [transformer-block.md](transformer-block.md)'s example with `activation: "gelu"`: where relu cuts $U$'s negative entries to 0, gelu keeps \#
                 a little of them, and it shrinks small positive entries too (the hidden layer's caption has the numbers).
                 """#,
         ])
