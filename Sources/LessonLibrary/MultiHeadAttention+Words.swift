@@ -166,7 +166,7 @@ extension MultiHeadAttention {
             "query i": "query «i»",
             "key j": "key «j»",
             "average": #"Not used in $«Y»$, which combines the heads through $«C»$ and $«W_O»$; returned for inspection."#,
-            "average, differ": #"It hides how the heads differ: «query» → «key» is «low» in head «lowHead», «high» in head «highHead», «mean» on average."#,
+            "average, differ": #"It hides how the heads differ: «query» → «key» is «one» in head «oneHead», «other» in head «otherHead», «mean» on average."#,
             "average, close": #"The heads differ by at most «spread» on any entry («query» → «key»: «low» to «high»), so the average loses little here."#,
             "average, one head": "With one head, the average is that head's weights.",
             "left out, largest": "The heads not written out weigh most: «list».",
@@ -290,8 +290,10 @@ struct Speaker {
         let column = weights.map { $0[bi, bj] }
         let low = column.indices.min { column[$0] < column[$1] } ?? 0
         let high = column.indices.max { column[$0] < column[$1] } ?? 0
-        let slots = ["query": queries[bi], "key": keys[bj], "low": style.fixed(column[low]), "lowHead": "\(low + 1)",
-                     "high": style.fixed(column[high]), "highHead": "\(high + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread)]
+        // The two heads named in head order, whichever is the larger.
+        let (one, other) = low < high ? (low, high) : (high, low)
+        let slots = ["query": queries[bi], "key": keys[bj], "one": style.fixed(column[one]), "oneHead": "\(one + 1)",
+                     "other": style.fixed(column[other]), "otherHead": "\(other + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread)]
         let symbols = ["Y": naming.symbol("Y"), "C": naming.symbol("C"), "W_O": naming.sub("W", "O")]
         var sentences = [w("average", symbols), w(spread >= 0.3 ? "average, differ" : "average, close", slots)]
         if let leftOut {
