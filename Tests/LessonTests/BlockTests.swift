@@ -217,6 +217,38 @@ import Testing
         #expect(encoderText.contains("= \(2 * 4 * 6 + 6 + 4) parameters here, fewer than the attention's $4 E^{2} + 4 E$ = \(4 * 16 + 16)"))
     }
 
+    @Test func theNormsSentencesFollowTheirNumbers() throws {
+        let (trace, text) = try Self.note(TransformerBlock.self, Self.encoder())
+        // The ratio of the largest s to the smallest, from the unrounded s: 2.04, where 1.03/0.51 gives 2.02.
+        let s = try #require(trace["norm1.std"]).value.flat
+        let style = NumberStyle(precision: 2)
+        let (high, low) = (try #require(s.max()), try #require(s.min()))
+        #expect(style.fixed(high / low) != style.fixed((Double(style.fixed(high)) ?? 0) / (Double(style.fixed(low)) ?? 1)))
+        #expect(text.contains("$s$ = \(style.fixed(high)), \(style.fixed(high / low)) times"))
+        // Norm 2's variance 1 is said of X̂₂, whose rows have it; the output's rows do not.
+        #expect(text.contains("leave with mean 0 and variance 1.00 in every row of $\\hat X_{2}$"))
+        // The decoder's β₁ and β₂ are not given (0): no shift said of them; β₃ is, and shifts.
+        let decoder = try Self.note(DecoderBlock.self, Self.decoder()).text
+        #expect(decoder.contains("$\\beta_{1}$ is 0, so nothing is shifted") && !decoder.contains("$\\gamma_{1}$ and $\\beta_{1}$ then scale and shift"))
+        #expect(decoder.contains("$\\gamma_{3}$ and $\\beta_{3}$ then scale and shift"))
+        #expect(decoder.contains("shifts it by its $\\beta$ in norm 3"))
+        let shifted = try Self.note(DecoderBlock.self, Self.decoder(["norm1.bias": .numbers([0.1, 0, 0, 0])])).text
+        #expect(shifted.contains("$\\gamma_{1}$ and $\\beta_{1}$ then scale and shift"))
+    }
+
+    @Test func theDecodersParametersCountBothAttentions() throws {
+        let text = try Self.note(DecoderBlock.self, Self.decoder()).text
+        func grouped(_ n: Int) -> String { n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
+        let (e, f) = (512, 2048)
+        let ffn = 2 * e * f + f + e
+        let attentions = 2 * (4 * e * e + 4 * e)
+        #expect(ffn < attentions)
+        #expect(text.contains("= \(2 * 4 * 6 + 6 + 4) parameters here, fewer than the 2 attentions' $2 (4 E^{2} + 4 E)$ = \(2 * (4 * 16 + 16))"))
+        #expect(text.contains("\(grouped(ffn)) against \(grouped(attentions)), \(NumberStyle(precision: 2).fixed(100 * Double(ffn) / Double(ffn + attentions)))%"))
+        // The mask is an argument in the equations.
+        #expect(text.contains("\\operatorname{MultiHead}(X, X, X; M_{\\text{sa}})"))
+    }
+
     @Test func theRefactoredAttentionAndNormKeepTheirLessonsNames() throws {
         // multi-head-attention and layer-norm record the same names as before the blocks reused them.
         let mha = try MultiHeadAttention.trace(MultiHeadAttention.examples[0].input, file: "x", example: nil)
