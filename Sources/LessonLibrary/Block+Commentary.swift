@@ -313,10 +313,17 @@ extension BlockRun {
             }
         }
         let rows = p.l * p.heads
-        let slots = ["s": onItself.count == 1 ? "s" : "", "rows": "\(rows)", "h": "\(p.heads)", "n": "\(p.l)", "count": "\(onItself.count)", "itself": listed(onItself),
-                     "elsewhere": listed(elsewhere), "chosen": handChosen ? blockSlideWords("slides, self peak, chosen") : ""]
+        let slots = ["s": onItself.count == 1 ? "s" : "", "rows": "\(rows)", "h": "\(p.heads)", "n": "\(p.l)", "count": "\(onItself.count)", "itself": Self.listedAll(onItself),
+                     "elsewhere": Self.listedAll(elsewhere), "chosen": handChosen ? blockSlideWords("slides, self peak, chosen") : ""]
         if onItself.count == rows { return blockSlideWords("slides, self peak, all", slots) }
         return blockSlideWords(onItself.isEmpty ? "slides, self peak, none" : "slides, self peak", slots)
+    }
+
+    /// Every item of a short list (a block of a few heads and tokens), not the first three and
+    /// “n more”; a long one as `listed` shortens it.
+    static func listedAll(_ items: [String]) -> String {
+        guard items.count > 4, items.count <= 8, let last = items.last else { return listed(items) }
+        return sharedWords("list", ["list": items.dropLast().joined(separator: ", "), "last": last])
     }
 
     /// Seed 004: Q from the decoder, K and V from the encoder; the averaged weights' alignment and
