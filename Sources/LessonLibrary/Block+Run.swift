@@ -257,13 +257,17 @@ extension BlockInput {
                           labels: Labels(rowHeader: sharedWords("label entry")))
         differentiable += [w1] + (ff.b1 == nil ? [] : [b1]) + [w2] + (ff.b2 == nil ? [] : [b2])
         var norms: [(gamma: Traced, beta: Traced)] = []
+        // "One number per feature" is said of the first γ and the first β given, not of every one.
+        var (gammaSaid, betaSaid) = (false, false)
         for (index, weights) in self.norms.enumerated() {
             let k = index + 1
             let features = Labels(rowHeader: sharedWords("label feature"))
             let gamma = tr.input("norm\(k).weight", #"\gamma_{\#(k)}"#, .vector(weights.gamma ?? Vector(Array(repeating: 1, count: e))),
-                                 blockWords.caption(weights.gamma == nil ? "norm.weight, ones" : "norm.weight", ["k": "\(k)"]), labels: features)
+                                 blockWords.caption(weights.gamma == nil ? "norm.weight, ones" : gammaSaid ? "norm.weight, again" : "norm.weight", ["k": "\(k)"]), labels: features)
             let beta = tr.input("norm\(k).bias", #"\beta_{\#(k)}"#, .vector(weights.beta ?? .zeros(e)),
-                                blockWords.caption(weights.beta == nil ? "norm.bias, zeros" : "norm.bias", ["k": "\(k)"]), labels: features)
+                                blockWords.caption(weights.beta == nil ? "norm.bias, zeros" : betaSaid ? "norm.bias, again" : "norm.bias", ["k": "\(k)"]), labels: features)
+            gammaSaid = gammaSaid || weights.gamma != nil
+            betaSaid = betaSaid || weights.beta != nil
             norms.append((gamma, beta))
             differentiable += (weights.gamma == nil ? [] : [gamma]) + (weights.beta == nil ? [] : [beta])
         }
