@@ -159,7 +159,9 @@ func blockNormWords(k: Int, last: Bool, normFirst: Bool, eps: String?) -> Words 
         : normFirst
         ? ("gradient of norm \(k)'s output", "What sublayer \(k) passed back: pre-norm feeds the normalized rows to the sublayer only.")
         : ("gradient of norm \(k)'s output", "Two uses: the next residual sum passes its gradient straight through, and the next sublayer passes back what it received.")
-    return Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? "")])
+    // What the deviations and the normalized rows are is said at norm 1 only.
+    return k == 1 ? Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? "")])
+        : Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? ""), "centered": ("deviations", ""), "normalized": ("normalized", "")])
 }
 
 /// The words around both blocks' derivations: the legend, the figure, the backward pass's account.
