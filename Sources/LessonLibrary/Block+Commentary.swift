@@ -266,8 +266,8 @@ extension BlockRun {
     /// Seeds 000, 004 on the decoder's mask: each word depends on itself and the words before it,
     /// shown on the weights and on the whole layer (the last token's row changed, the rows before
     /// it of Y unchanged); why training needs it; what PyTorch does without tgt_mask.
-    func maskBullet() -> String? {
-        guard p.decoder, case .attention(let selfRun) = sublayers[0] else { return nil }
+    func maskBullets() -> [String] {
+        guard p.decoder, case .attention(let selfRun) = sublayers[0] else { return [] }
         let t = p.l
         let style = NumberStyle(precision: 2)
         // The largest weight on a later token, over the heads: 0 under the mask.
@@ -276,7 +276,7 @@ extension BlockRun {
             for i in 0..<t { for j in (i + 1)..<max(t, i + 1) where a.value.matrix[i, j] > later.weight { later = (a.value.matrix[i, j], m + 1) } }
         }
         guard later.weight == 0 else {
-            return DecoderBlock.words("slides, mask, off", ["first": spoken(0), "later": style.fixed(later.weight), "m": "\(later.head)"])
+            return [DecoderBlock.words("slides, mask, off", ["first": spoken(0), "later": style.fixed(later.weight), "m": "\(later.head)"])]
         }
         let y = output.value.matrix
         // The last token's row changed by 1 in every entry: the rows before it must not move.
@@ -292,7 +292,8 @@ extension BlockRun {
         let four = NumberStyle(precision: 4)
         let rerunWords = t < 2 ? "" : DecoderBlock.words(before == 0 ? "slides, mask, rerun" : "slides, mask, rerun, moved",
                                                          ["last": spoken(t - 1), "T-1": "\(t - 1)", "before": four.fixed(before), "moved": four.fixed(moved)])
-        return DecoderBlock.words("slides, mask", ["first": spoken(0), "last": spoken(t - 1), "T": "\(t)", "rerun": rerunWords, "without": four.fixed(without)])
+        return [DecoderBlock.words("slides, mask", ["first": spoken(0), "last": spoken(t - 1), "T": "\(t)", "rerun": rerunWords, "without": four.fixed(without)]),
+                DecoderBlock.words("slides, mask, why", ["T": "\(t)"])]
     }
 
     /// Seeds 000, 001: a token's self-attention weight is largest on itself. Counted over every

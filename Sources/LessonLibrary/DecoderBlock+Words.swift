@@ -80,7 +80,8 @@ extension DecoderBlock {
                 """#,
 
             // The seeds' statements.
-            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed, counting the word itself: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T».«rerun» Why (seed 000: “for training”; seed 004: the answer cannot be shown while it is being learned): with teacher forcing the whole right answer goes in at once, and without the mask each row could read the very word it is to predict; the mask lets all «T» positions train in one pass as if the words came one at a time. At test time there is no right answer: the decoder generates one token at a time and feeds its own output back, and later tokens do not exist yet. PyTorch masks only when given `tgt_mask`: without it, this example's $Y$ changes by up to «without»."#,
+            "slides, mask": #"- Seeds 000, 004: “The decoder's self-attention is masked: each word depends only on the words before it.” Confirmed, counting the word itself: every weight on a later token is 0 in every head, so «first» puts 1.00 on itself and «last» spreads over all «T».«rerun» PyTorch masks only when given `tgt_mask`: without it, this example's $Y$ changes by up to «without»."#,
+            "slides, mask, why": #"- Why the mask (seed 000: “for training”; seed 004: the answer cannot be shown while it is being learned): in training the whole right answer goes in at once, and without the mask each row could read the very word it is to predict. With it, all «T» positions train in one pass as if the words came one at a time. At test time there is no answer yet: the decoder generates one token at a time and feeds its own output back."#,
             "slides, mask, rerun": " The whole layer keeps it: rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ stay exactly as they were and only «last»'s row moves (by up to «moved»).",
             "slides, mask, rerun, moved": " Rerun with «last»'s row of $X$ changed (+1 in every entry), rows 1 to «T-1» of $Y$ move by up to «before» (rounding) and «last»'s row by up to «moved».",
             "slides, mask, off": #"- Seeds 000, 004: “The decoder's self-attention is masked.” Not here: `tgt_causal` is false, and «first» puts «later» on later tokens (head «m»)."#,
@@ -92,7 +93,7 @@ extension DecoderBlock {
     /// The seeds' statements the decoder's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {
         var bullets = [run.sameSizeBullet(), run.residualBullet()]
-        if let mask = run.maskBullet() { bullets.append(mask) }
+        bullets += run.maskBullets()
         if let cross = run.crossBullet() {
             bullets.append(cross)
             bullets.append(words("slides, sent", ["S": "\(run.p.s)", "E": "\(run.p.e)"]))
