@@ -18,9 +18,9 @@ enum BlockLesson {
         tr.say(blockLessonWords("symbols", ["tags": blockLessonWords(p.decoder ? "symbols, tags, decoder" : "symbols, tags"),
                                             "mask": p.causal ? blockLessonWords("symbols, mask") : "",
                                             "act": blockLessonWords(p.gelu ? "act, gelu" : "act, relu")]))
-        tr.say(w("convention", ["order": w(p.normFirst ? "convention, pre" : "convention, post"),
-                                "annotated": w(p.normFirst ? "convention, annotated, pre" : "convention, annotated, post"),
-                                "activation": blockLessonWords(p.gelu ? "convention, gelu" : "convention, relu"),
+        let common = blockLessonWords("convention, common", ["order": w(p.normFirst ? "convention, pre" : "convention, post"),
+                                                             "activation": blockLessonWords(p.gelu ? "convention, gelu" : "convention, relu")])
+        tr.say(w("convention", ["common": common, "annotated": blockLessonWords(p.normFirst ? "convention, annotated, pre" : "convention, annotated, post"),
                                 "mask": p.causal ? w("convention, causal") : ""]))
         tr.introduceInputs(legend: (p.decoder ? [(symbol: "T", meaning: blockLessonWords("legend T"), size: p.l),
                                                  (symbol: "S", meaning: blockLessonWords("legend S"), size: p.s)]

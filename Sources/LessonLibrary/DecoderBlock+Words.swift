@@ -36,16 +36,12 @@ extension DecoderBlock {
                 """#,
             "convention": #"""
                 **Convention.** PyTorch's `nn.TransformerDecoderLayer(batch_first=True)` on one sequence, with dropout 0 \#
-                (or in eval mode), so a `state_dict` runs unchanged (the cross-attention's weights are `multihead_attn.*`; \#
-                its values are named `cross_attn.…` here): «order»; «activation»; nn.Linear's $x W^{\top} + b$ with weights \#
-                stored out × in; multi-head attention as in [multi-head-attention.md](multi-head-attention.md) ($d_k = E/h$) \#
-                and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the root)«mask». «annotated»
+                (or in eval mode); its cross-attention's weights are `multihead_attn.*`, its values here `cross_attn.…`. \#
+                «common»«mask» «annotated»
                 """#,
-            "convention, annotated, post": #"The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it) and puts the norm first (pre-norm), with a final norm after its stack."#,
-            "convention, annotated, pre": #"The Annotated Transformer is pre-norm too, with a final norm after its stack, but its LayerNorm differs (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it)."#,
             "convention, post": #"post-norm (`norm_first` false, PyTorch's default and the paper's), $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$"#,
             "convention, pre": #"pre-norm (`norm_first` true), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
-            "convention, causal": #"; the self-attention is masked: `tgt_causal` (true by default in this lesson) stands for passing PyTorch's causal `tgt_mask`, `nn.Transformer.generate_square_subsequent_mask(T)`; PyTorch itself masks nothing unless `tgt_mask` is given (it defaults to None, and `tgt_is_causal` is only a hint). The encoder–decoder attention is not masked here (PyTorch's `memory_mask` and `memory_key_padding_mask`, not used, would hide source positions, padding usually)"#,
+            "convention, causal": #" The self-attention is masked, as PyTorch's is when given `tgt_mask = nn.Transformer.generate_square_subsequent_mask(T)`; without `tgt_mask` PyTorch masks nothing (`tgt_is_causal` is only a hint). The encoder–decoder attention is not masked (PyTorch's `memory_mask` would hide source positions, padding usually)."#,
             "notice": #"""
                 Three sublayers, one pattern, in the order seed 004 reads them: the self-attention mixes the target \#
                 tokens so far (understand what has been said), the encoder–decoder attention brings in the source \#

@@ -37,16 +37,11 @@ extension TransformerBlock {
                 """#,
             "convention": #"""
                 **Convention.** PyTorch's `nn.TransformerEncoderLayer(batch_first=True)` on one sequence, with dropout 0 \#
-                (or in eval mode), so a `state_dict` runs unchanged: «order»; «activation»; nn.Linear's $x W^{\top} + b$ \#
-                with weights stored out × in; multi-head attention as in [multi-head-attention.md](multi-head-attention.md) \#
-                ($d_k = E/h$) and layer norm as in [layer-norm.md](layer-norm.md) (biased variance, $\epsilon$ inside the \#
-                root)«mask». «annotated»
+                (or in eval mode). «common»«mask» «annotated»
                 """#,
-            "convention, annotated, post": #"The Annotated Transformer differs in its LayerNorm (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it) and puts the norm first (pre-norm), with a final norm after its stack."#,
-            "convention, annotated, pre": #"The Annotated Transformer is pre-norm too, with a final norm after its stack, but its LayerNorm differs (unbiased standard deviation, $\epsilon$ outside the root, as layer-norm's options `variance` and `eps_placement` compute it)."#,
             "convention, post": #"post-norm (`norm_first` false, PyTorch's default and the paper's), $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$"#,
             "convention, pre": #"pre-norm (`norm_first` true, as GPT-2), $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$, with no norm after the last sum"#,
-            "convention, causal": #"; with `causal`, the self-attention's mask (PyTorch's `src_mask` from `generate_square_subsequent_mask`) hides later tokens"#,
+            "convention, causal": #" With `causal`, the self-attention's mask (PyTorch's `src_mask` from `generate_square_subsequent_mask`) hides later tokens."#,
             "notice": #"""
                 The block maps $n \times E$ to $n \times E$, so blocks stack. Between tokens only the attention mixes; the \#
                 residual sums carry each token's own row past every sublayer; «norms»
