@@ -70,17 +70,16 @@ let blockWords = Words(
         "self": #"""
             The multi-head attention of [multi-head-attention.md](multi-head-attention.md) on the rows of «input»: \#
             queries, keys and values all come from them, «h» heads of $d_k$ = «d_k» columns. Its values are named \#
-            `self_attn.…`, its symbols carry “sa”.
+            `self_attn.…`.
             """#,
         "self, pre": #"""
             The multi-head attention of [multi-head-attention.md](multi-head-attention.md) on the normalized rows «input» \#
             (pre-norm: the sublayer sees the normalized rows, the residual sum adds the raw ones): «h» heads of \#
-            $d_k$ = «d_k» columns, values named `self_attn.…`, symbols with “sa”.
+            $d_k$ = «d_k» columns, values named `self_attn.…`.
             """#,
         "cross": #"""
             The same attention with two inputs: the **queries** come from the decoder's rows «input», the **keys \#
-            and values** from the encoder's output $M$ (memory), with no mask. Its values are named `cross_attn.…`, \#
-            its symbols carry “ca”.
+            and values** from the encoder's output $M$ (memory), with no mask. Its values are named `cross_attn.…`.
             """#,
         "ff": #"""
             Two linear layers with relu between, applied to each token's row on its own: \#
@@ -144,7 +143,7 @@ func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
         "K": ("projected keys", cross ? #"Row j is made from row j of the memory $M$ alone: the keys come from the encoder, the decoder's rows do not enter them."# : ""),
         "V": ("projected values", cross ? "Likewise from the memory: what each source token hands over." : ""),
         "head[m].scores": ("scores", #"Head «m» takes «columns» of $Q_{\#(t)}$, $K_{\#(t)}$, $V_{\#(t)}$. Entry (i, j): $q_{i} \cdot k_{j}$ over these columns only."#),
-        "output": ("attention output", #"$d_{\text{model}} = «d_model»$ numbers per token again, so the residual sum can add it to the rows the queries came from."#),
+        "output": ("attention output", cross ? "" : #"$d_{\text{model}} = «d_model»$ numbers per token again, so the residual sum can add it to the rows the queries came from."#),
         "output.grad": ("gradient of the attention output", #"The residual sum added it as it is: the sum's gradient."#),
         "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y_{\#(t)}} W_{O,\#(t)}$: each head's columns get what $W_{O,\#(t)}$ passes back to them."#),
         "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O_{\#(t)}^{(«m»)}} \left(V_{\#(t)}^{(«m»)}\right)^{\top}$ within the head.\#(!cross && p.causal ? " Entries at masked positions need not be 0, but they stop here: their weights are 0, and the softmax's rule multiplies each gradient by its weight." : "")"#),
@@ -192,7 +191,7 @@ let blockLessonWords = Words(
             averaged, $\bar A_{\text{sa}}$ and $\bar A_{\text{ca}}$ (what PyTorch returns by default), are shown but \#
             not used by the output.
             """#,
-        "symbols, mask": #" In the masked self-attention, written $\operatorname{MultiHead}(x_{q}, x_{k}, x_{v}; M_{\text{sa}})$, each head's scaled scores get $M_{\text{sa}}$ added: $-\infty$ where a query would look at a later token, so its weight there is 0."#,
+        "symbols, mask": #" In the masked self-attention, written $\operatorname{MultiHead}(x_{q}, x_{k}, x_{v}; M_{\text{sa}})$, each head's scaled scores get the causal mask $M_{\text{sa}}$ added (its table is below)."#,
         "equations, mask": #"; M_{\text{sa}}"#,
         "act, relu": "relu",
         "act, gelu": "the exact gelu",
