@@ -333,11 +333,13 @@ extension BlockRun {
         guard let index = p.sublayers.firstIndex(of: .crossAttention), case .attention(let cross) = sublayers[index], let average = cross.average else { return nil }
         let speaker = Speaker(cross.p, handChosen: true)
         let k = p.normFirst ? index + 1 : index
-        let heads = cross.weights.prefix(MultiHeadAttention.drawnHeads).enumerated().map { m, a in
-            blockWords("head picks", ["m": "\(m + 1)", "picks": Self.picks(speaker, a.value.matrix)])
-        }
+        // Each head's own picks are in its weights' caption: here only the target tokens on which
+        // the heads' largest weights fall on different memory rows.
+        let split = (0..<p.l).filter { i in Set(cross.weights.map { speaker.strongest($0.value.matrix, i).key }).count > 1 }
+        let heads = split.isEmpty ? DecoderBlock.words("slides, cross, heads agree")
+            : DecoderBlock.words("slides, cross, heads differ", ["list": listed(split.map { spoken($0) }), "n": "\(split.count)", "T": "\(p.l)"])
         return DecoderBlock.words("slides, cross", ["T": "\(p.l)", "S": "\(p.s)", "k": "\(k)", "picks": Self.picks(speaker, average.value.matrix),
-                                                    "heads": heads.joined(separator: "; "),
+                                                    "heads": heads,
                                                     "chosen": handChosen ? DecoderBlock.words("slides, cross, chosen", ["k": "\(k)"]) : ""])
     }
 

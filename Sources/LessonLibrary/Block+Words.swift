@@ -112,7 +112,6 @@ let blockWords = Words(
         "gelu positive": #" Small positive entries are shrunk too: «u» gives «h» (relu would keep «u»)."#,
         "pick, near tie": "«query» → «key» («weight»), nearly tied with «other» («w1» against «w2»)",
         "peak item": "head «m»'s «query» → «key», «weight»",
-        "head picks": "head «m»: «picks»",
         "all on": "Every token has at least one unit on.",
         "off list item": "«token» unit«s» «units»",
         "off list none": "«token» none",
