@@ -60,10 +60,8 @@ extension DecoderBlock {
                 has [multi-head-attention.md](multi-head-attention.md)'s projection matrices, with no output bias. The \#
                 cross-attention's $W_{Q}$ and $W_{K}$ are scaled identities: in each head, a query weighs most the memory \#
                 row with the largest dot product between $N_{1}$'s row and that memory row over the head's columns. The feed-forward \#
-                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked. The rows are labelled \#
-                with the words they stand for, their numbers chosen by hand, not taken from a trained model; fed as in \#
-                training, the rows would stand for a start token and “I love”, each predicting the next word (“I”, \#
-                “love”, “you”).
+                network is [transformer-block.md](transformer-block.md)'s. Post-norm, relu, masked. The rows' numbers are \#
+                chosen by hand, not taken from a trained model, and each row is labelled with the word it stands for.
                 """#,
             "default.backward": #"""
                 The loss is the sum of the output's entries ($G$ all ones); norm 3's $\gamma_{3}$ differs from \#
