@@ -638,6 +638,10 @@ def worst_cases(folder):
         # The decoder's 17 arrays at L = 128 are past the check's limit: only the longest it allows.
         for fixed in (["checked"] if decoder else ["issue", "checked"]):
             yield (f"{lesson} --backward: {fixed}", lesson, ["--backward"]) + block_case(fixed, numbers, decoder, backward=True)
+    # The schedule at its 10,000 steps: four numbers per step.
+    steps = list(range(1, 10_001))
+    yield ("lr-warmup: steps at the limit", "lr-warmup", [], "10,000 steps, w 1", (4 * len(steps), 4 * len(steps) + 6),
+           json.dumps({"warmup_steps": 1, "steps": steps}))
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text
