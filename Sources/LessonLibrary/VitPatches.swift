@@ -59,7 +59,30 @@ enum VitPatches: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try VitPatchesInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file, backward: backward)
+        let tr = derive(p, example: example, file: file, backward: backward)
+        if let refusal = notFinite(tr, gradOutput: p.gradOutput != nil) { throw reader.fail(refusal) }
+        return tr
+    }
+
+    /// Why a value computed from finite numbers is not finite, as an error's words: a product or a
+    /// sum past float64's largest number (about 1.8e308). nil when every value is finite.
+    static func notFinite(_ tr: Trace, gradOutput: Bool) -> String? {
+        let causes = [
+            "embeddings": ("image, conv_proj.weight and conv_proj.bias", "the patches times conv_proj.weight plus conv_proj.bias"),
+            "output": ("class_token, conv_proj.bias and pos_embedding", "the tokens plus pos_embedding"),
+        ]
+        guard let step = tr.computedSteps.first(where: { $0.value.flat.contains { !$0.isFinite } }) else { return nil }
+        let flat = step.value.flat
+        let i = flat.firstIndex { !$0.isFinite } ?? 0
+        let x = flat[i]
+        let value = x.isNaN ? "nan" : x < 0 ? "-inf" : "inf"
+        let at = step.shape.count == 2 ? "[\(i / step.shape[1] + 1)][\(i % step.shape[1] + 1)]" : ""
+        // The patches and the tokens are copies: the first value to overflow is a sum, forward or back.
+        guard let (fields, sum) = causes[step.name] else {
+            let fields = gradOutput ? "grad_output and conv_proj.weight" : "conv_proj.weight and the image"
+            return "\(fields): \(step.name)\(at) overflows (\(value)) in the backward pass: numbers this large cannot be carried back in float64; scale them down"
+        }
+        return "\(fields): \(step.name)\(at), \(sum), overflows (\(value)): numbers this large cannot be added up in float64; scale them down"
     }
 
     /// The derivation: C × H × W pixels, N patches of C·P·P pixels, E numbers per token. Words in VitPatches+Words.swift.
@@ -225,6 +248,9 @@ struct VitPatchesInput {
         try reader.expect(width, "the width of image", atMost: VitPatches.maxSide)
         let p = try reader.required(try reader.integer("patch_size", "the side P of a square patch"), "patch_size", "the side P of a square patch")
         guard p >= 1 else { throw reader.fail("patch_size must be at least 1, got \(p)") }
+        guard p <= height && p <= width else {
+            throw reader.fail("patch_size must be at most the image's shorter side, got \(p): a patch of \(p) × \(p) pixels is larger than the image (\(height) × \(width))")
+        }
         guard height % p == 0 && width % p == 0 else {
             throw reader.fail("image is \(height) × \(width), not a multiple of patch_size \(p) in its \(height % p == 0 ? "width" : "height"): each side must be cut into whole patches")
         }
