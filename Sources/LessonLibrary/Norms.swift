@@ -45,6 +45,9 @@ enum Norms: Lesson {
 
     /// At most this many numbers in the tensor (B·T·D).
     static let maxEntries = 65_536
+    /// At most this many tokens (B·T): each is a row of nine values and their gradients, and in
+    /// `--format json` an array of its own, which costs more than its numbers when D is small.
+    static let maxTokens = 16_384
 
     /// The four normalizations, in the order the note takes them.
     enum Kind: String, CaseIterable {
@@ -254,6 +257,7 @@ struct NormsInput {
         (b, t, d) = (dims[0], dims[1], dims[2])
         self.x = x
         try reader.expect(b * t * d, "the number of entries of input (B·T·D)", atMost: Norms.maxEntries)
+        try reader.expect(b * t, "the number of tokens of input (B·T)", atMost: Norms.maxTokens)
         let given = try reader.integer("groups", "G, the number of groups of features")
         groups = given ?? (d % 2 == 0 ? 2 : 1)
         guard groups >= 1, d % groups == 0 else {
