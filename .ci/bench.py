@@ -32,13 +32,14 @@ LIMITS = {
     "tokens": 960, "width": 1_024,                       # attention-qkv, multi-head-attention
     "positions": 10_000, "d_model": 4_096,               # positional-encoding
     "rows": 4_096, "columns": 4_096,                     # layer-norm
-    "entries": 65_536,                                   # norms (B·T·D)
+    "entries": 65_536, "norms_tokens": 16_384,           # norms (B·T·D, B·T)
     "channels": 64, "side": 1_024, "embed": 1_024,       # vit-patches
     "multiply_adds": 2e8, "trace_numbers": 5e6,          # every lesson
     "gradient_terms": 2e7,                               # with --backward
     "file_bytes": 24 << 20, "claims": 1_000,
     "layers": 64, "layer_steps": 8_192, "checked_layer_steps": 70_000,  # stacked recurrent layers
     "checked_numbers": 2e7, "checked_cell_steps": 30_000,  # birnn, seq2seq-attention and the blocks --backward: the check's reruns
+    "checked_multiply_adds": 1e8,                        # vit-patches --backward: the check's reruns
     "string": 1_000, "array": 100_000, "members": 1_000, "values": 6_000_000, "depth": 256,
 }
 WORST_SECONDS, WORST_BYTES = 2.0, 1 << 30
@@ -153,9 +154,11 @@ def norms_work(b, t, d, groups, backward=False):
     return (3 * madds, 2 * numbers) if backward else (madds, numbers)
 
 
-def norms_case(numbers, backward=False):
-    """The most entries norms takes, as 64 sequences of 32 steps of 32 features (G = 2), with grad_output."""
-    b, t, d = 64, 32, LIMITS["entries"] // (64 * 32)
+def norms_case(numbers, backward=False, tokens=False):
+    """The most entries norms takes, as 64 sequences of 32 steps of 32 features (G = 2), with grad_output;
+    or (tokens) the most tokens, 512 sequences of 32 steps of 4 features: a row each, the JSON trace's slowest shape."""
+    b, t = (LIMITS["norms_tokens"] // 32, 32) if tokens else (64, 32)
+    d = LIMITS["entries"] // (b * t)
     tensor = lambda: "[" + ",".join(numbers.matrix(t, d) for _ in range(b)) + "]"
     members = {"input": tensor()} | ({"grad_output": tensor()} if backward else {})
     return f"B {b}, T {t}, D {d}", norms_work(b, t, d, 2, backward), fields(members)
@@ -166,9 +169,11 @@ def vit_work(c, h, w, p, e, backward=False):
     return (3 * madds, 2 * numbers) if backward else (madds, numbers)
 
 
-def vit_case(fixed, numbers, backward=False):
+def vit_case(fixed, numbers, backward=False, every=False):
     """fixed: 'side' (one channel of 1,024 × 1,024 pixels, 16 × 16 patches), 'channels' (64, 8 × 8 patches)
-    or 'embed' (E = 1,024, 3 channels, 16 × 16 patches); the other sizes as large as the work limits allow."""
+    or 'embed' (E = 1,024, 3 channels, 16 × 16 patches); the other sizes as large as the work limits allow,
+    with backward the check's reruns too (twice per array: the image and the weight, or every array)."""
+    arrays = 5 if every else 2
     def shape(k):
         if fixed == "side":
             return 1, LIMITS["side"], LIMITS["side"], 16, min(k, LIMITS["embed"])
@@ -177,11 +182,17 @@ def vit_case(fixed, numbers, backward=False):
         return 3, 16 * k, 16 * k, 16, LIMITS["embed"]
 
     high = LIMITS["embed"] if fixed == "side" else LIMITS["side"] // (8 if fixed == "channels" else 16)
-    k = largest(lambda k: fits(vit_work(*shape(k), backward=backward)), high)
+    checked = lambda sh: not backward or 2 * arrays * vit_work(*sh)[0] <= LIMITS["checked_multiply_adds"]
+    k = largest(lambda k: fits(vit_work(*shape(k), backward=backward)) and checked(shape(k)), high)
     c, h, w, p, e = shape(max(k, 1))
     image = "[" + ",".join(numbers.matrix(h, w) for _ in range(c)) + "]"
     weight = "[" + ",".join("[" + ",".join(numbers.matrix(p, p) for _ in range(c)) + "]" for _ in range(e)) + "]"
-    return f"C {c}, H = W {h}, P {p}, E {e}", vit_work(c, h, w, p, e, backward), fields({"image": image, "patch_size": str(p), "conv_proj.weight": weight})
+    members = {"image": image, "patch_size": str(p), "conv_proj.weight": weight}
+    if every:
+        n = (h // p) * (w // p)
+        members |= {"conv_proj.bias": numbers.row(e), "class_token": numbers.row(e), "pos_embedding": numbers.matrix(n + 1, e),
+                    "grad_output": numbers.matrix(n + 1, e)}
+    return f"C {c}, H = W {h}, P {p}, E {e}", vit_work(c, h, w, p, e, backward), fields(members)
 
 
 def char_lm_work(blocks, steps, vocab, hidden, generated=0, lstm=False, sampled=False):
@@ -613,11 +624,15 @@ def worst_cases(folder):
         yield (f"layer-norm: {fixed} at the limit", "layer-norm", []) + layer_norm_case(fixed, numbers)
     yield ("norms: entries at the limit", "norms", []) + norms_case(numbers)
     yield ("norms --backward: entries at the limit", "norms", ["--backward"]) + norms_case(numbers, backward=True)
+    yield ("norms --backward: tokens at the limit", "norms", ["--backward"]) + norms_case(numbers, backward=True, tokens=True)
     for fixed in ["text", "vocab", "hidden", "generated"]:
         yield (f"char-lm: {fixed} at the limit", "char-lm", []) + char_lm_case(fixed, numbers)
     for fixed in ["side", "channels", "embed"]:
         yield (f"vit-patches: {fixed} at the limit", "vit-patches", []) + vit_case(fixed, numbers)
     yield ("vit-patches --backward: side at the limit", "vit-patches", ["--backward"]) + vit_case("side", numbers, backward=True)
+    # The breaker's case of issue 16: 64 channels of 128 × 128 (8 × 8 patches), every array given, as wide as the check allows.
+    yield ("vit-patches --backward: channels, every array at the check's limit", "vit-patches", ["--backward"]) \
+        + vit_case("channels", numbers, backward=True, every=True)
     # Two directions' weights: an LSTM of hidden size 1,024 is past the trace limit, a tanh RNN's is not.
     for cell, blocks, sizes in [("rnn", 1, ["steps", "inputs", "hidden"]), ("lstm", 4, ["steps", "inputs"])]:
         for fixed in sizes:
@@ -638,6 +653,10 @@ def worst_cases(folder):
         # The decoder's 17 arrays at L = 128 are past the check's limit: only the longest it allows.
         for fixed in (["checked"] if decoder else ["issue", "checked"]):
             yield (f"{lesson} --backward: {fixed}", lesson, ["--backward"]) + block_case(fixed, numbers, decoder, backward=True)
+    # The schedule at its 10,000 steps: four numbers per step.
+    steps = list(range(1, 10_001))
+    yield ("lr-warmup: steps at the limit", "lr-warmup", [], "10,000 steps, w 1", (4 * len(steps), 4 * len(steps) + 6),
+           json.dumps({"warmup_steps": 1, "steps": steps}))
     yield ("largest input file", "layer-norm", []) + largest_file_case()
     title, work, text, flags = claims_case(folder, numbers)
     yield "most claims", "attention-qkv", flags, title, work, text

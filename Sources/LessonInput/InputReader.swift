@@ -101,7 +101,11 @@ public struct InputReader {
         }
         var entries: [Double] = []
         entries.reserveCapacity(shape.reduce(1, *))
-        func read(_ json: JSON, _ path: String, depth: Int) throws {
+        // The 1-based indices of the item being read, written out only for a message: a path made
+        // for each of a million numbers took most of the time of reading them.
+        var index: [Int] = []
+        var path: String { key + index.map { "[\($0)]" }.joined() }
+        func read(_ json: JSON, depth: Int) throws {
             guard depth < axes else {
                 guard case .number(let x, _) = json else {
                     throw fail("\(path) must be a number, got \(json.kindDescription) (\(key) has \(axes) levels: \(what))")
@@ -117,9 +121,16 @@ public struct InputReader {
                 let firstPath = key + String(repeating: "[1]", count: depth)
                 throw fail("\(key) must be \(what), every array as long as the first of its level: \(path) has \(Self.counted(items.count, axes - depth - 1)), \(firstPath) has \(shape[depth])")
             }
-            for (i, item) in items.enumerated() { try read(item, "\(path)[\(i + 1)]", depth: depth + 1) }
+            for (i, item) in items.enumerated() {
+                index.append(i + 1)
+                try read(item, depth: depth + 1)
+                index.removeLast()
+            }
         }
-        for (i, item) in top.enumerated() { try read(item, "\(key)[\(i + 1)]", depth: 1) }
+        for (i, item) in top.enumerated() {
+            index = [i + 1]
+            try read(item, depth: 1)
+        }
         let rows = shape[..<(rowAxes ?? axes - 1)].reduce(1, *)
         return (shape, Matrix(rows: rows, cols: entries.count / rows, entries: entries))
     }

@@ -77,6 +77,9 @@ extension Norms {
             "why layer": "Each token is averaged over its own $D$ features: «n» cells, from that token alone.",
             "why instance": "Each feature of each sequence is averaged over that sequence's $T$ steps: «n» cells, from one sentence.",
             "why group": "The features are cut into $N_{g}$ groups of $D/N_{g}$; each group $g$ of each sequence is averaged over that sequence's steps: «n» cells, from one sentence.",
+            "refused batch": "Here $BT = 1$, so each set is one number: `nn.BatchNorm1d` in training mode refuses such a batch (“Expected more than 1 value per channel when training”), as a variance over one number says nothing of the batch. Computed anyway, each number is its own mean, so its deviation is 0, and so is its output.",
+            "refused instance": "Here $T = 1$, so each set is one number: `nn.InstanceNorm1d` refuses such an input (“Expected more than 1 spatial element when training”). Computed anyway, each number is its own mean, so its deviation is 0, and so is its output.",
+            "refused group": "Here $TD/N_{g} = 1$, so each set is one number: `nn.GroupNorm` refuses such an input (“Expected more than 1 value per channel when training”). Computed anyway, each number is its own mean, so its deviation is 0, and so is its output.",
             "figure batch": "Batch norm: feature «j» is averaged over every sequence and step",
             "figure layer": "Layer norm: token (1, 1) is averaged over its own features",
             "figure instance": "Instance norm: feature «j» of sequence 1 is averaged over its steps",
@@ -149,7 +152,6 @@ extension Norms {
                 """#,
             "verdict, holds": #"Confirmed, set by set (a variance comes out as $\sigma^{2}/(\sigma^{2} + \epsilon)$, just under 1)"#,
             "verdict, not always": "Confirmed, but not for a set of equal numbers",
-            "check, nan": #"Here an output holds nan ($0/0$ in a set of equal numbers with $\epsilon = 0$), so the loss and the gradients are nan, as PyTorch's are, and the check says nothing."#,
             "slides samples, constant": " But «norm»'s «set» has variance «var» after normalizing: its numbers are equal, so its deviations are all 0.",
             "slides layer": #"""
                 - Seed 001: “각각의 단어에 대한 평균과 분산을 정규화 한 후, 각 '레이어'별로 affine transformation을 \#

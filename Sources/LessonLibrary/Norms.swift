@@ -45,6 +45,9 @@ enum Norms: Lesson {
 
     /// At most this many numbers in the tensor (B·T·D).
     static let maxEntries = 65_536
+    /// At most this many tokens (B·T): each is a row of nine values and their gradients, and in
+    /// `--format json` an array of its own, which costs more than its numbers when D is small.
+    static let maxTokens = 16_384
 
     /// The four normalizations, in the order the note takes them.
     enum Kind: String, CaseIterable {
@@ -57,7 +60,35 @@ enum Norms: Lesson {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try NormsInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file, backward: backward)
+        let tr = derive(p, example: example, file: file, backward: backward)
+        if let refusal = notFinite(p, tr) { throw reader.fail(refusal) }
+        return tr
+    }
+
+    /// Why a value computed from finite numbers is not finite, as an error's words: a sum or a square
+    /// past float64's largest number (about 1.8e308), or 0/0 with ε = 0. nil when every value is finite.
+    static func notFinite(_ p: NormsInput, _ tr: Trace) -> String? {
+        func shown(_ x: Double) -> String { x.isNaN ? "nan" : x < 0 ? "-inf" : "inf" }
+        for kind in Kind.allCases {
+            let g = grouping(kind, p)
+            // A set named by its indices, never by a label the input gave.
+            let set = { (i: Int) in kind == .layer ? words("token", ["b": "\(i / p.t + 1)", "t": "\(i % p.t + 1)"]) : setName(kind, p, i) }
+            let norm = words("name \(kind.rawValue)")
+            for (value, what) in [("mean", "mean"), ("centered", "deviation"), ("var", "variance")] {
+                guard let flat = tr["\(kind.rawValue).\(value)"]?.value.flat, let i = flat.firstIndex(where: { !$0.isFinite }) else { continue }
+                return "input: \(norm)'s \(what) over \(set(value == "centered" ? g.set[i] : i)) overflows (\(shown(flat[i]))): numbers this large cannot be normalized in float64; scale the input down"
+            }
+            // s = √(σ² + ε) is 0 only for a variance of 0 (equal numbers) with ε = 0: the output would be 0/0.
+            if let s = tr["\(kind.rawValue).std"]?.value.flat, let i = s.firstIndex(of: 0) {
+                return "eps: with eps 0, \(norm)'s \(set(i)) has variance 0 (its numbers are equal), so its output would be 0/0 (nan); use an eps above 0, such as PyTorch's 1e-5"
+            }
+        }
+        // The forward pass is finite: a gradient past float64's largest number comes from grad_output.
+        if let step = tr.computedSteps.first(where: { $0.name.hasSuffix(".grad") && $0.value.flat.contains { !$0.isFinite } }) {
+            let x = step.value.flat.first { !$0.isFinite } ?? .nan
+            return "\(p.gradOutput == nil ? "input" : "grad_output"): \(step.name) overflows (\(shown(x))) in the backward pass: numbers this large cannot be carried back in float64; scale \(p.gradOutput == nil ? "the input" : "grad_output") down"
+        }
+        return nil
     }
 
     /// Which set of `kind` entry i of the (B·T) × D matrix belongs to, and how many sets there are.
@@ -148,9 +179,7 @@ enum Norms: Lesson {
                 tr.say(inputGradientSentence(p, tr))
                 if let mixing = backwardMixingSentence(p, tr) { tr.say(mixing) }
             }
-            // A nan in an output (0/0 with ε = 0) makes the loss nan, and so every central difference.
-            let finite = outputs.allSatisfy { $0.output.value.flat.allSatisfy(\.isFinite) }
-            tr.endBackward(back, note: finite ? nil : w("check, nan"))
+            tr.endBackward(back)
         }
         return tr
     }
@@ -169,7 +198,8 @@ enum Norms: Lesson {
         let stats = Trace.valuesOnly ? Labels() : statisticLabels(kind, p)
 
         tr.heading(w("heading \(name)"))
-        tr.say(w("why \(name)", slots))
+        // PyTorch refuses sets of one number in training mode (but layer norm's): said where it applies.
+        tr.say(w("why \(name)", slots) + (size == 1 && kind != .layer ? " " + w("refused \(name)") : ""))
         tr.figure(blocksFigure(kind, p, grouping: g), description: w("figure description", slots.merging(figureSlots(kind, p)) { a, _ in a }))
         // μ = (1/n) Σ_S x                                                                    one per set
         let mean = tr.record("\(name).mean", "\\mu\(tag)", reduceGroups(x, g, mean: true), w.caption("mean", slots), labels: stats)
@@ -227,13 +257,14 @@ struct NormsInput {
         (b, t, d) = (dims[0], dims[1], dims[2])
         self.x = x
         try reader.expect(b * t * d, "the number of entries of input (B·T·D)", atMost: Norms.maxEntries)
+        try reader.expect(b * t, "the number of tokens of input (B·T)", atMost: Norms.maxTokens)
         let given = try reader.integer("groups", "G, the number of groups of features")
         groups = given ?? (d % 2 == 0 ? 2 : 1)
         guard groups >= 1, d % groups == 0 else {
             throw reader.fail("groups must divide D = \(d) (the features per sequence step), got \(groups)")
         }
         eps = try reader.number("eps") ?? 1e-5
-        // PyTorch allows ε = 0: a set of equal numbers then divides 0 by 0 and gives nan.
+        // PyTorch allows ε = 0; a set of equal numbers then divides 0 by 0, which Norms.trace refuses.
         guard eps >= 0 else { throw reader.fail("eps must be a number ≥ 0, got \(JSON.format(eps))") }
         tokens = try Self.tokens(&reader, b: b, t: t)
         if let g = try reader.tensor("grad_output", "∂L/∂output for the backward pass, \(shape)", axes: 3) {
@@ -258,8 +289,11 @@ struct NormsInput {
         guard case .array(let lists) = json else { throw reader.fail("tokens must be \(what), got \(json.kindDescription)") }
         guard lists.count == b else { throw reader.fail("tokens must be \(what), got \(lists.count) lists") }
         return try lists.enumerated().map { i, list in
-            guard case .array(let items) = list, items.count == t else {
+            guard case .array(let items) = list else {
                 throw reader.fail("tokens[\(i + 1)] must be a list of T = \(t) labels, one per step, got \(list.kindDescription)")
+            }
+            guard items.count == t else {
+                throw reader.fail("tokens[\(i + 1)] must be a list of T = \(t) labels, one per step, got \(items.count) label\(items.count == 1 ? "" : "s")")
             }
             return try items.enumerated().map { j, item in
                 guard case .string(let s) = item else { throw reader.fail("tokens[\(i + 1)][\(j + 1)] must be a string, got \(item.kindDescription)") }

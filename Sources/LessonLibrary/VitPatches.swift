@@ -54,12 +54,37 @@ enum VitPatches: Lesson {
     static let maxSide = 1_024
     static let maxChannels = 64
     static let maxWidth = 1_024
+    /// The multiply-adds the gradient check's reruns may take in all (each rerun the whole forward pass).
+    static let maxCheckedMultiplyAdds = 100_000_000.0
 
     static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {
         var reader = try InputReader(json, file: file, backward: backward)
         let p = try VitPatchesInput(&reader)
         try reader.finish()
-        return derive(p, example: example, file: file, backward: backward)
+        let tr = derive(p, example: example, file: file, backward: backward)
+        if let refusal = notFinite(tr, gradOutput: p.gradOutput != nil) { throw reader.fail(refusal) }
+        return tr
+    }
+
+    /// Why a value computed from finite numbers is not finite, as an error's words: a product or a
+    /// sum past float64's largest number (about 1.8e308). nil when every value is finite.
+    static func notFinite(_ tr: Trace, gradOutput: Bool) -> String? {
+        let causes = [
+            "embeddings": ("image, conv_proj.weight and conv_proj.bias", "the patches times conv_proj.weight plus conv_proj.bias"),
+            "output": ("class_token, conv_proj.bias and pos_embedding", "the tokens plus pos_embedding"),
+        ]
+        guard let step = tr.computedSteps.first(where: { $0.value.flat.contains { !$0.isFinite } }) else { return nil }
+        let flat = step.value.flat
+        let i = flat.firstIndex { !$0.isFinite } ?? 0
+        let x = flat[i]
+        let value = x.isNaN ? "nan" : x < 0 ? "-inf" : "inf"
+        let at = step.shape.count == 2 ? "[\(i / step.shape[1] + 1)][\(i % step.shape[1] + 1)]" : ""
+        // The patches and the tokens are copies: the first value to overflow is a sum, forward or back.
+        guard let (fields, sum) = causes[step.name] else {
+            let fields = gradOutput ? "grad_output and conv_proj.weight" : "conv_proj.weight and the image"
+            return "\(fields): \(step.name)\(at) overflows (\(value)) in the backward pass: numbers this large cannot be carried back in float64; scale them down"
+        }
+        return "\(fields): \(step.name)\(at), \(sum), overflows (\(value)): numbers this large cannot be added up in float64; scale them down"
     }
 
     /// The derivation: C × H × W pixels, N patches of C·P·P pixels, E numbers per token. Words in VitPatches+Words.swift.
@@ -131,7 +156,7 @@ enum VitPatches: Lesson {
 
         tr.slides(slides(p, embeddings: embeddings.value.matrix, output: output.value.matrix))
         tr.heading(w("heading summary"))
-        tr.say(w("notice", sizes.merging(["where": whereEachPatchWas(p)]) { a, _ in a }))
+        if !Trace.valuesOnly { tr.say(w("notice", sizes.merging(["where": whereEachPatchWas(p)]) { a, _ in a })) }
         tr.heading(w("heading after"))
         tr.say(w("after", sizes))
         if backward {
@@ -225,6 +250,9 @@ struct VitPatchesInput {
         try reader.expect(width, "the width of image", atMost: VitPatches.maxSide)
         let p = try reader.required(try reader.integer("patch_size", "the side P of a square patch"), "patch_size", "the side P of a square patch")
         guard p >= 1 else { throw reader.fail("patch_size must be at least 1, got \(p)") }
+        guard p <= height && p <= width else {
+            throw reader.fail("patch_size must be at most the image's shorter side, got \(p): a patch of \(p) × \(p) pixels is larger than the image (\(height) × \(width))")
+        }
         guard height % p == 0 && width % p == 0 else {
             throw reader.fail("image is \(height) × \(width), not a multiple of patch_size \(p) in its \(height % p == 0 ? "width" : "height"): each side must be cut into whole patches")
         }
@@ -270,8 +298,16 @@ struct VitPatchesInput {
         // The trace holds the image, P, W, b, the class token, E_pos, the patches (C·H·W numbers), the
         // embeddings, the tokens and the output; each embedding entry takes C·P·P multiply-adds.
         let (pixelCount, cppCount, nn, ee) = (Double(channels * height * width), Double(channels * p * p), Double(n), Double(e))
-        try reader.expectWork(multiplyAdds: nn * ee * cppCount + 2 * (nn + 1) * ee,
+        let multiplyAdds = nn * ee * cppCount + 2 * (nn + 1) * ee
+        try reader.expectWork(multiplyAdds: multiplyAdds,
                               traceNumbers: 2 * pixelCount + 1 + ee * cppCount + 2 * ee + nn * ee + 3 * (nn + 1) * ee)
+        // With --backward the gradient check reruns the forward pass twice for each array given.
+        let arrays = 2 + [bias != nil, classToken != nil, posEmbedding != nil].filter { $0 }.count
+        let rerun = Double(2 * arrays) * multiplyAdds
+        if reader.backward && rerun > VitPatches.maxCheckedMultiplyAdds {
+            func text(_ x: Double) -> String { String(format: "%.2e", x) }
+            throw reader.fail("with --backward, the gradient check reruns the forward pass \(2 * arrays) times (twice for each of the \(arrays) arrays given), about \(text(rerun)) multiply-adds in all, more than the limit of \(text(VitPatches.maxCheckedMultiplyAdds)); use a smaller image, fewer channels or a smaller E")
+        }
     }
 }
 
@@ -387,13 +423,15 @@ extension VitPatches {
     static func whereEachPatchWas(_ p: VitPatchesInput) -> String {
         guard p.count > 1 else { return words("where, one") }
         guard let positions = p.posEmbedding else { return words("where, none") }
-        var groups: [[Int]] = []
-        var seen = Set<Int>()
-        for a in 0..<p.count where !seen.contains(a) {
-            let same = (a..<p.count).filter { positions.row($0 + 1) == positions.row(a + 1) }
-            seen.formUnion(same)
-            if same.count > 1 { groups.append(same) }
+        // The patches by their row of E_pos, in the order of each group's first patch: one pass, as
+        // a comparison of every pair takes seconds for the largest images.
+        var all: [[Int]] = []
+        var group: [[Double]: Int] = [:]
+        for a in 0..<p.count {
+            let row = positions.row(a + 1).entries
+            if let g = group[row] { all[g].append(a) } else { group[row] = all.count; all.append([a]) }
         }
+        let groups = all.filter { $0.count > 1 }
         guard !groups.isEmpty else { return words("where, all", ["N": "\(p.count)"]) }
         let named = groups.map { "patches " + listed($0.map { "\($0 + 1)" }) }
         return words("where, shared", ["groups": named.prefix(3).joined(separator: "; ") + (named.count > 3 ? "; …" : "")])

@@ -161,6 +161,9 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         Reach(lesson: "norms", atLimit: { .fields(["input": .array([matrix(1, Norms.maxEntries)])]) },
               beyond: { .fields(["input": .array([matrix(1, Norms.maxEntries + 1)])]) },
               message: "the number of entries of input (B·T·D) is \(Norms.maxEntries + 1), more than the limit of \(Norms.maxEntries)"),
+        Reach(lesson: "norms", atLimit: { .fields(["input": .array([matrix(Norms.maxTokens, 1)])]) },
+              beyond: { .fields(["input": .array([matrix(Norms.maxTokens / 2 + 1, 1), matrix(Norms.maxTokens / 2 + 1, 1)])]) },
+              message: "the number of tokens of input (B·T) is \(Norms.maxTokens + 2), more than the limit of \(Norms.maxTokens)"),
         Reach(lesson: "vit-patches", atLimit: { vit(channels: 64, height: 1, width: 1) }, beyond: { vit(channels: 65, height: 1, width: 1) },
               message: "the number of channels of image is 65, more than the limit of 64"),
         Reach(lesson: "vit-patches", atLimit: { vit(channels: nil, height: 1_024, width: 1) }, beyond: { vit(channels: nil, height: 1_025, width: 1) },
@@ -226,6 +229,26 @@ private func multiHead(queries: Int, keys: Int? = nil, width: Int, heads: Int, c
         let numbers = try #require(throws: LessonError.self) { try stated("layer-norm", .fields(["input": matrix(4_096, 305)])) }
         #expect(numbers.message == "limits.json: this input's trace would hold about 5.01e+06 numbers, more than the limit of 5.00e+06; use fewer or smaller rows")
         #expect(try stated("layer-norm", .fields(["input": matrix(4_096, 304)])).traceNumbers <= InputReader.maxTraceNumbers)
+    }
+
+    @Test func vitPatchesBackwardBoundsTheGradientChecksReruns() throws {
+        // A 224 × 224 RGB image in 16 × 16 patches with every array given: E = 66 is within 10⁸
+        // multiply-adds over the check's 10 reruns, E = 67 is not.
+        func input(_ e: Int) -> JSON {
+            vit(channels: 3, height: 224, width: 224, p: 16, e: e, extra: [
+                JSONMember("conv_proj.bias", .numbers((0..<e).map { Double($0 % 5) / 10 })), JSONMember("class_token", .numbers(Array(repeating: 0.5, count: e))),
+                JSONMember("pos_embedding", matrix(197, e))])
+        }
+        func read(_ json: JSON, backward: Bool) throws {
+            var reader = try InputReader(json, file: "limits.json", backward: backward)
+            _ = try VitPatchesInput(&reader)
+        }
+        try read(input(66), backward: true)
+        try read(input(67), backward: false)
+        let error = try #require(throws: LessonError.self) { try read(input(67), backward: true) }
+        #expect(error.message == "limits.json: with --backward, the gradient check reruns the forward pass 10 times (twice for each of the 5 arrays given), about 1.01e+08 multiply-adds in all, more than the limit of 1.00e+08; use a smaller image, fewer channels or a smaller E")
+        // With the image and the weight alone, 4 reruns: E = 67 is checked.
+        try read(vit(channels: 3, height: 224, width: 224, p: 16, e: 67), backward: true)
     }
 
     /// Inputs of every lesson, with its options: (lesson, input).

@@ -159,6 +159,71 @@ import Testing
         for (input, message) in cases {
             #expect(throws: LessonError(.data, "norms.json: " + message)) { try trace(input) }
         }
+        // A list of the wrong length says how many labels it has.
+        let short = JSON.fields(["input": .array([.rows([[1, 2], [3, 4]])]), "tokens": .array([.strings(["a"])])])
+        #expect(throws: LessonError(.data, "norms.json: tokens[1] must be a list of T = 2 labels, one per step, got 1 label")) { try trace(short) }
+    }
+
+    @Test func numbersThatOverflowAreRefusedNotNormalizedToZero() throws {
+        let cases: [([[[Double]]], String)] = [
+            // The variance overflows: the true output is ±1, float64's would be 0.
+            ([[[1e200, -1e200, 1e200, -1e200]]], "input: layer norm's variance over step 1 of sequence 1 overflows (inf)"),
+            ([[[1e308, 1e308, -1e308, 1e308]]], "input: layer norm's mean over step 1 of sequence 1 overflows (inf)"),
+            ([[[1e160, -1e160], [3, 4]]], "input: batch norm's variance over feature 1 overflows (inf)"),
+        ]
+        for (x, message) in cases {
+            let input = JSON.fields(["input": .array(x.map { .rows($0) })])
+            let error = try #require(throws: LessonError.self) { try trace(input) }
+            #expect(error.code == .data && error.message.hasPrefix("norms.json: " + message), "\(error.message)")
+            #expect(error.message.hasSuffix("numbers this large cannot be normalized in float64; scale the input down"))
+        }
+        // A finite forward pass whose gradient overflows names grad_output.
+        let g = JSON.fields(["input": .array([.rows([[1, 2, 3, 4], [2, 0, 1, 1]])]),
+                             "grad_output": .array([.rows([[1e308, 1e308, 1e308, 1e308], [1, 2, 3, 4]])])])
+        _ = try trace(g)
+        let back = try #require(throws: LessonError.self) { try trace(g, backward: true) }
+        #expect(back.message.hasPrefix("norms.json: grad_output: ") && back.message.contains("overflows (") && back.message.contains("in the backward pass"))
+        // Large numbers that do not overflow are normalized as any others.
+        let large = try trace(.fields(["input": .array([.rows([[1e150, -1e150, 1e150, -1e150]])])]))
+        #expect(try #require(large["layer.output"]).value.flat.map { ($0 * 1e4).rounded() / 1e4 } == [1, -1, 1, -1])
+    }
+
+    @Test func epsZeroWithEqualNumbersIsRefused() throws {
+        // 0/0: PyTorch gives nan; the note's sentences would have nothing to say of it.
+        let constant = JSON.fields(["input": .array([.rows([[2, 2, 2, 2], [2, 2, 2, 2]])]), "eps": .number(0)])
+        for backward in [false, true] {
+            #expect(throws: LessonError(.data, "norms.json: eps: with eps 0, batch norm's feature 1 has variance 0 (its numbers are equal), so its output would be 0/0 (nan); use an eps above 0, such as PyTorch's 1e-5")) {
+                try trace(constant, backward: backward)
+            }
+        }
+        // ε = 0 with no set of equal numbers is PyTorch's too, and computed.
+        let spread = try trace(.fields(["input": .array([.rows([[1, 2, 3, 4], [2, 0, 1, 5]])]), "eps": .number(0)]))
+        #expect(try #require(spread["layer.output"]).value.flat.allSatisfy(\.isFinite))
+    }
+
+    @Test func setsOfOneNumberSayPyTorchRefusesThem() throws {
+        func note(_ x: [[[Double]]], groups: Int? = nil) throws -> String {
+            let input = JSON.fields(["input": .array(x.map { .rows($0) })])
+            let fields = groups.map { input.setting("groups", .number(Double($0))) ?? input } ?? input
+            return MarkdownRenderer(command: "lesson norms").render(try trace(fields))
+        }
+        let phrases = ["batch": "`nn.BatchNorm1d` in training mode refuses", "instance": "`nn.InstanceNorm1d` refuses", "group": "`nn.GroupNorm` refuses"]
+        func said(_ text: String) -> [String] { phrases.keys.sorted().filter { text.contains(phrases[$0]!) } }
+        // B·T = 1: every set of batch, instance and group norm (2 groups of 1) is one number.
+        #expect(try said(note([[[1, 2]]])) == ["batch", "group", "instance"])
+        // T = 1 but B = 2: batch norm's sets hold 2 numbers; group norm's 2 features.
+        #expect(try said(note([[[1, 2, 3, 4]], [[2, 0, 1, 1]]])) == ["instance"])
+        #expect(try said(note([[[1, 2, 3, 4]], [[2, 0, 1, 1]]], groups: 4)) == ["group", "instance"])
+        // The default example: no set of one number, no such sentence.
+        #expect(said(MarkdownRenderer(command: "lesson norms").render(try trace(example.input))).isEmpty)
+    }
+
+    @Test func aNegatedTermShownAsZeroIsWrittenZero() throws {
+        // At 0 decimals −0.3 shows as 0: its negation too, not as -0 beside the 0 it evaluates to.
+        let tr = try Norms.run(example.input, file: "norms.json", example: example, claims: nil, backward: true)
+        let markdown = MarkdownRenderer(precision: 0, command: "lesson norms").render(tr)
+        #expect(markdown.contains("| 1, 1 | -1 + (-2) + 0 + 0 + 0 | -2 |") && markdown.contains("| -(-1) + 0 + 0 + 0 + 0 + 0 = 1 + 0 + 0 + 0 + 0 + 0 |"))
+        #expect(!markdown.contains("(-0)") && !markdown.contains("| -0 + "))
     }
 }
 

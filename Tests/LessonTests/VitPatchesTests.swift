@@ -123,6 +123,29 @@ import Testing
                                   "conv_proj.weight": .array([.array([.array([.rows([[1]])])])])])
         #expect(try error(ragged).contains("image must be C × H × W pixels (or H × W for one channel), every array as long as the first of its level: image[2] has 1 row, image[1] has 2"))
         #expect(try error(input(image(1, 2, 2), p: 2, w, extra: [JSONMember("patchsize", .number(2))])).contains("unknown field \"patchsize\" (did you mean 'patch_size'?)"))
+        // A patch larger than the image is named so, not as a side that is no multiple of it.
+        #expect(try error(input(image(1, 2, 2), p: 4, weight(2, 1, 4))) == "v.json: patch_size must be at most the image's shorter side, got 4: a patch of 4 × 4 pixels is larger than the image (2 × 2)")
+        #expect(try error(input(image(1, 8, 2), p: 4, weight(2, 1, 4))).hasSuffix("larger than the image (8 × 2)"))
+    }
+
+    @Test func sumsThatOverflowAreRefused() throws {
+        func error(_ json: JSON, backward: Bool = false) throws -> String {
+            let e = try #require(throws: LessonError.self) { try VitPatches.trace(json, file: "v.json", example: nil, backward: backward) }
+            #expect(e.code == .data)
+            return e.message
+        }
+        let ones = [[[[1.0, 1], [1, 1]]]]
+        // Pixels of 1e308 with weights 1: the embedding's sum is past float64's largest number.
+        #expect(try error(input([[[1e308, 1e308], [1, 1]]], p: 2, ones)).hasPrefix("v.json: image, conv_proj.weight and conv_proj.bias: embeddings[1][1], the patches times conv_proj.weight plus conv_proj.bias, overflows (inf)"))
+        // 1e200 × 1e200, a product past it.
+        #expect(try error(input([[[1e200, 1], [1, 1]]], p: 2, [[[[1e200, 1], [1, 1]]]])).contains("embeddings[1][1]"))
+        // A bias of 1e308 fits in the embedding; the position embedding added to it does not.
+        let positions = input([[[1, 1], [1, 1]]], p: 2, ones, bias: [1e308], extra: [JSONMember("pos_embedding", .rows([[1e308], [1e308]]))])
+        #expect(try error(positions).hasPrefix("v.json: class_token, conv_proj.bias and pos_embedding: output[2][1], the tokens plus pos_embedding, overflows (inf)"))
+        // The forward pass finite, the backward one not.
+        let back = input([[[1, 1], [1, 1]]], p: 2, [[[[1e200, 1], [1, 1]]]], extra: [JSONMember("grad_output", .rows([[1e200], [1e200]]))])
+        _ = try VitPatches.trace(back, file: "v.json", example: nil)
+        #expect(try error(back, backward: true).hasPrefix("v.json: grad_output and conv_proj.weight: patches.grad[1][1] overflows (inf) in the backward pass"))
     }
 
     @Test func theDefaultNoteSaysWhatItsNumbersShow() throws {
