@@ -85,7 +85,7 @@ struct BlockRun {
             let k = index + 1
             let last = k == count
             incoming.append(x)
-            let slots = ["k": "\(k)"]
+            let slots = ["k": "\(k)", "k-1": "\(k - 1)"]
             if p.normFirst {
                 tr.heading(w("heading norm", slots))
                 tr.say(w(k == 1 ? "norm, pre, first" : "norm, pre", slots))

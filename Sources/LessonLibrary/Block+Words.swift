@@ -95,7 +95,7 @@ let blockWords = Words(
             Pre-norm normalizes *before* the sublayer: the attention sees $N_{«k»}$, while the residual sum \#
             below adds the sublayer's output to the raw $X$.
             """#,
-        "norm, pre": #"Norm «k» normalizes what the residual stream carries before the next sublayer."#,
+        "norm, pre": #"Norm «k» normalizes the running sum $Z_{«k-1»}$, which the next sublayer then reads."#,
         "heading back sublayer": "Back through Add & Norm «k» and the «sublayer»",
         "heading back sublayer, pre": "Back through Add «k», the «sublayer» and Norm «k»",
         "sublayer self": "self-attention",
