@@ -29,10 +29,11 @@ import Testing
         }
     }
 
+    // Inputs whose variance overflows (9e307 in a row) are refused (OverflowTests); these stay finite.
     @Test(arguments: [
-        ["input": JSON.rows([[1, 9e307, 3], [2, 4, 6]])],
+        ["input": JSON.rows([[1, 1e150, 3], [2, 4, 6]])],
         ["input": .rows([[1, 2, 3], [2, 4, 6]]), "bias": .numbers([9e307, -9e307, 1]), "weight": .numbers([9e307, 1, 1])],
-        ["input": .rows([[1.7976931348623157e308, -1.7976931348623157e308, Double.leastNonzeroMagnitude], [3, 3, 3]])],
+        ["input": .rows([[1e153, -1e153, Double.leastNonzeroMagnitude], [3, 3, 3]])],
     ])
     func layerNormWithHugeValuesDrawsItsFigure(fields: [String: JSON]) throws {
         let folder = try temporaryFolder()

@@ -13,6 +13,10 @@ import Testing
     @Test func anOverflowingVarianceIsRefused() throws {
         let layerNorm = try lesson(["layer-norm", "--input", "-"], stdin: #"{"input": [[1e200, -1e200, 1e200, -1e200], [1, 2, 3, 4]]}"#)
         #expect(layerNorm.status == 65 && layerNorm.out.isEmpty && layerNorm.err.hasPrefix("error: <stdin>: var overflows at entry 1"), "\(layerNorm.err)")
+        for row in ["[1, 9e307, 3]", "[1.7976931348623157e308, -1.7976931348623157e308, 5e-324]"] {
+            let run = try lesson(["layer-norm", "--input", "-"], stdin: "{\"input\": [\(row), [2, 4, 6]]}")
+            #expect(run.status == 65 && run.out.isEmpty && run.err.contains("var overflows at entry 1"), "\(run.err)")
+        }
         // In a block, the feed-forward network's output overflows norm 2's variance (row 1 only).
         let example = try #require(TransformerBlock.examples.first).input
         guard case .object(var members) = example, let k = members.firstIndex(where: { $0.key == "linear1.weight" }),
