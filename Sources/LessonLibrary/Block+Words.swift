@@ -194,7 +194,7 @@ let blockLessonWords = Words(
         "equations, mask": #"; M_{\text{sa}}"#,
         "act, relu": "relu",
         "act, gelu": "the exact gelu",
-        "notice, norms, post": "each norm brings every row back to mean 0 and variance 1«affine»: the output's rows have standard deviations «stds» («tokens»), set by «set», not by how large the rows came in.",
+        "notice, norms, post": "each norm makes every row of its $\\hat X$ mean 0 and variance 1«affine»: the output's rows have standard deviations «stds» («tokens»), set by «set», not by how large the rows came in.",
         "notice, scale": #"scales each feature by its $\gamma$"#,
         "notice, shift": #"shifts it by its $\beta$"#,
         "notice, in norms": "«what» in norm«s» «list»",
