@@ -71,7 +71,7 @@ extension LRWarmup {
             "summary first": "Step «first» has «ratio» of the peak rate «peak»: the rate at step $s \\le w$ is the peak times $s/w$.",
             "summary last": "Step «last» has «ratio» of the peak: from step $w$ on the rate is the peak times $\\sqrt{w/s}$, so it halves each time the step is multiplied by 4.",
             "summary equal": "Steps «a» and «b» have the same rate, «v»: «share» of the peak, on the rise at $s/w$ = «a»/«w» and on the decay at $\\sqrt{w/s}$ = √(«w»/«b»).",
-            "summary d_model": "Every rate is proportional to $d_{\\text{model}}^{-0.5}$ = «v»: a model twice as wide trains with a learning rate $1/\\sqrt{2}$ as large. So is the peak to $w^{-0.5}$: a warm-up twice as long ends at a peak $1/\\sqrt{2}$ as high.",
+            "summary d_model": "Every rate is proportional to $d_{\\text{model}}^{-0.5}$ = «v»: a model twice as wide trains with a learning rate $1/\\sqrt{2}$ as large. The peak is also proportional to $w^{-0.5}$: a warm-up twice as long ends at a peak $1/\\sqrt{2}$ as high.",
             "slides optimum": #"""
                 - Seed 001: “글로벌 옵티마에 도달하기 위한, 적절한 러닝레이트를 가하도록 러닝레이트 스케쥴러를 정해야 한다” \#
                 (a scheduler must be chosen to apply the right learning rate to reach the global optimum) and \#
@@ -93,7 +93,7 @@ extension LRWarmup {
         ])
 
     /// What each step's rate comes from: the steps on the rise, at the peak, on the decay.
-    static func lrCaption(_ p: LRWarmupInput, lr: [Double]) -> Caption {
+    static func lrCaption(_ p: LRWarmupInput) -> Caption {
         let w = words
         let rising = p.steps.filter { $0 < p.warmup }
         let falling = p.steps.filter { $0 > p.warmup }
@@ -113,10 +113,13 @@ extension LRWarmup {
         words.caption("rise", ["v": shown(pow(p.warmup, -0.5), p)])
     }
 
-    /// Steps in a sentence: "1, 500 and 1000"; more than four as the first and the last ("5 … 10 (6 steps)").
+    /// Steps in a sentence: "1, 500 and 1000"; more than eight as the first and the last ("1 … 3999
+    /// (3999 steps)").
     static func stepList(_ steps: [Double]) -> String {
         let labels = steps.map(numberLabel)
-        return labels.count > 4 ? "\(labels[0]) … \(labels[labels.count - 1]) (\(labels.count) steps)" : listed(labels)
+        guard labels.count > 1 else { return labels.first ?? "" }
+        if labels.count > 8 { return "\(labels[0]) … \(labels[labels.count - 1]) (\(labels.count) steps)" }
+        return labels.dropLast().joined(separator: ", ") + " and " + labels[labels.count - 1]
     }
 
     /// A rate in a sentence, in the form the tables show it.

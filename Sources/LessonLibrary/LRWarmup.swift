@@ -26,7 +26,7 @@ enum LRWarmup: Lesson {
             "d_model": .number(512),
             "warmup_steps": .number(4000),
             "factor": .number(1),
-            "steps": .numbers(LRWarmupInput.spread(warmup: 4000) + [LRWarmupInput.paperLastStep]),
+            "steps": .numbers(LRWarmupInput.paperSteps),
         ])),
         Example("tiny", words, input: .fields([
             "d_model": .number(4),
@@ -69,7 +69,7 @@ enum LRWarmup: Lesson {
         let dModel = tr.input("d_model", #"d_{\text{model}}"#, .scalar(p.dModel), w.caption(p.dModel == 512 ? "d_model, paper" : "d_model"))
         let warmup = tr.input("warmup_steps", "w", .scalar(p.warmup), w.caption(p.warmup == 4000 ? "warmup_steps, paper" : "warmup_steps"))
         let factor = tr.input("factor", "f", .scalar(p.factor), w.caption(p.factor == 1 ? "factor, one" : "factor"))
-        let steps = tr.input("steps", "s", .vector(Vector(p.steps)), w.caption(!p.stepsGiven ? "steps, spread" : p.steps == LRWarmupInput.spread(warmup: 4000) + [LRWarmupInput.paperLastStep] ? "steps, paper" : "steps"),
+        let steps = tr.input("steps", "s", .vector(Vector(p.steps)), w.caption(!p.stepsGiven ? "steps, spread" : p.steps == LRWarmupInput.paperSteps ? "steps, paper" : "steps"),
                              labels: Labels(rowHeader: w("label k"), rows: numberLabels(n)))
 
         tr.heading(w("heading steps"))
@@ -80,9 +80,7 @@ enum LRWarmup: Lesson {
         let rise = tr.record("rise", #"s w^{-1.5}"#, product(steps, power(warmup, exactly(-1.5))),
                              riseCaption(p), labels: stepLabels)
         // lr = k · min(s^−0.5, s · w^−1.5)
-        let lr = tr.record("lr", #"\eta"#, product(k, minimum(decay, rise)), lrCaption(p, lr: decay.value.flat.indices.map {
-            p.scale * min(decay.value.flat[$0], rise.value.flat[$0])
-        }), labels: stepLabels)
+        let lr = tr.record("lr", #"\eta"#, product(k, minimum(decay, rise)), lrCaption(p), labels: stepLabels)
 
         // The peak: the branches meet where s^−0.5 = s · w^−1.5, that is at s = w.
         tr.heading(w("heading peak"))
@@ -125,13 +123,14 @@ struct LRWarmupInput {
     let steps: [Double]
     let stepsGiven: Bool
 
-    /// The base model's last step in the paper (100K steps, section 5.2).
-    static let paperLastStep = 100_000.0
+    /// The default example's steps: the spread of the paper's w = 4000, and the base model's last
+    /// step (100K steps, section 5.2).
+    static let paperSteps = spread(warmup: 4000) + [100_000]
     /// factor · d_model^−0.5, the schedule's scale.
     var scale: Double { factor * pow(dModel, -0.5) }
     /// Where the Markdown turns to exponent form: below 0.1 when a rate is below 0.01, else never.
     var exponentBelow: Double? { steps.contains { rate($0) < 0.01 } ? 0.1 : nil }
-    /// The schedule at step s, for the figure.
+    /// The schedule at step s (the figure draws it between the steps given).
     func rate(_ s: Double) -> Double { scale * min(pow(s, -0.5), s * pow(warmup, -1.5)) }
 
     /// The default steps: from 1 through the warm-up (w/8, w/4, w/2, w) and on to 5w, where lr has
@@ -163,8 +162,7 @@ struct LRWarmupInput {
             throw reader.fail("steps[\(k + 1)] must be a whole number from 1 to 10¹², the optimizer's step (counted from 1), got \(JSON.format(s))")
         }
         // A factor so small that a rate is not a normal double (it would print as 0, and ratios of it lie).
-        let scale = factor * pow(dModel, -0.5)
-        if let s = steps.first(where: { scale * min(pow($0, -0.5), $0 * pow(warmup, -1.5)) < Double.leastNormalMagnitude }) {
+        if let s = steps.first(where: { rate($0) < Double.leastNormalMagnitude }) {
             throw reader.fail("factor \(JSON.format(factor)) is so small that the learning rate at step \(JSON.format(s)) underflows below 10⁻³⁰⁸; use a larger factor")
         }
         // The trace holds the three numbers and the steps, k, both branches, lr, and the peak's two numbers.
