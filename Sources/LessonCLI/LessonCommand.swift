@@ -81,10 +81,13 @@ public enum LessonCommand {
             }
             try io.out(first == "--version" ? "lesson \(version)\n" : help)
         case "list":
-            guard rest.isEmpty else { throw LessonError(.usage, "'lesson list' takes no arguments, got '\(escaped(rest[0]))'") }
+            var options = ListOptions()
+            try parse(rest, ListOptions.flags, into: &options, command: "lesson list")
             let width = Lessons.ids.map(\.count).max() ?? 0
-            for lesson in Lessons.all {
-                try io.out(lesson.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + lesson.summary + "\n")
+            try Language.$current.withValue(options.language) {
+                for lesson in Lessons.all {
+                    try io.out(lesson.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + lesson.summary + "\n")
+                }
             }
         case "render":
             let options = try RenderOptions(rest)
@@ -99,7 +102,8 @@ public enum LessonCommand {
                 let hint = suggestion(for: first, in: Lessons.ids + ["list", "render"])
                 throw LessonError(.usage, "unknown lesson '\(escaped(first))'\(hint); 'lesson list' shows them")
             }
-            try runLesson(lesson, try LessonOptions(rest, lesson: lesson), io: io)
+            let options = try LessonOptions(rest, lesson: lesson)
+            try Language.$current.withValue(options.language) { try runLesson(lesson, options, io: io) }
         }
     }
 

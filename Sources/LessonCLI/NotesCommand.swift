@@ -7,10 +7,30 @@ import TraceCore
 import TraceRender
 
 enum NotesCommand {
-    /// Every note: its file name inside the folder and its content.
+    /// Every note: its file name inside the folder and its content. The English notes are at the
+    /// top, the Korean ones in `ko/`; a Korean figure that is byte for byte the English one (it has
+    /// no words) is not written twice: the Korean note links the English file.
     static func notes() throws -> [(file: String, text: String)] {
+        let english = try notes(in: .en)
+        var korean = try Language.$current.withValue(.ko) { try notes(in: .ko) }
+        let englishFiles = Dictionary(english.map { ($0.file, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let shared = Set(korean.filter { $0.file.hasPrefix("figures/") && englishFiles[$0.file] == $0.text }.map(\.file))
+        korean = korean.filter { !shared.contains($0.file) }.map { note in
+            guard note.file.hasSuffix(".md") else { return note }
+            var text = note.text
+            for figure in shared where text.contains("](\(figure))") {
+                text = text.replacingOccurrences(of: "](\(figure))", with: "](../\(figure))")
+            }
+            return (note.file, text)
+        }
+        return english + korean.map { ("\(Language.ko.rawValue)/\($0.file)", $0.text) }
+    }
+
+    /// The notes in `language` (the current one), with file names inside that language's folder.
+    private static func notes(in language: Language) throws -> [(file: String, text: String)] {
         var notes: [(file: String, text: String)] = []
-        var index = [String(notesIntroduction.dropLast())]
+        var index = [String(notesWords("introduction").dropLast())]
+        let lang = language == .en ? "" : " --lang \(language.rawValue)"
         for lesson in Lessons.all {
             for example in lesson.examples {
                 // The forward note, and for some examples the backward one (`--backward`) beside it.
@@ -18,12 +38,12 @@ enum NotesCommand {
                     let stem = (example.name == "default" ? lesson.id : "\(lesson.id)--\(example.name)") + (backward ? "--backward" : "")
                     let file = stem + ".md"
                     let command = (example.name == "default" ? "lesson \(lesson.id)" : "lesson \(lesson.id) --example \(example.name)")
-                        + (backward ? " --backward" : "")
+                        + lang + (backward ? " --backward" : "")
                     let trace = try lesson.run(example.input, file: example.file, example: example, claims: example.claimSet(), backward: backward)
                     let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
                     notes.append((file, renderer.render(trace)))
                     notes += renderer.figureFiles(trace).map { ("figures/\($0.file)", $0.svg) }
-                    index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary)\(backward ? " — backward pass" : "") |")
+                    index.append("| [\(file)](\(file)) | \(lesson.summary) | \(example.summary)\(backward ? notesWords("backward pass") : "") |")
                 }
             }
         }
@@ -59,6 +79,7 @@ enum NotesCommand {
         }
         // Every note and figure, or none: folders this run made are taken away again on failure.
         let made = try Files.makeFolder(folder) + Files.makeFolder("\(folder)/figures")
+            + Files.makeFolder("\(folder)/ko") + Files.makeFolder("\(folder)/ko/figures")
         do {
             try Files.write(notes.map { ("\(folder)/\($0.file)", $0.text) })
         } catch {
@@ -77,17 +98,22 @@ enum NotesCommand {
     /// an example that is gone or renamed, and a figure in `figures/` no note links any more.
     static func leftOvers(in folder: String, notes: [(file: String, text: String)]) -> [(path: String, why: String)] {
         let expected = Set(notes.map(\.file))
-        let orphans = Files.list(folder).filter { $0.hasSuffix(".md") && !expected.contains($0) }
-        let figures = Files.list("\(folder)/figures").map { "figures/\($0)" }.filter { $0.hasSuffix(".svg") && !expected.contains($0) }
-        return orphans.map { ($0, "no example produces it") } + figures.map { ($0, "no note uses it") }
+        var found: [(path: String, why: String)] = []
+        for sub in ["", "ko/"] {
+            let orphans = Files.list("\(folder)/\(sub)").map { sub + $0 }.filter { $0.hasSuffix(".md") && !expected.contains($0) }
+            let figures = Files.list("\(folder)/\(sub)figures").map { "\(sub)figures/\($0)" }.filter { $0.hasSuffix(".svg") && !expected.contains($0) }
+            found += orphans.map { ($0, "no example produces it") } + figures.map { ($0, "no note uses it") }
+        }
+        return found
     }
 
     /// "18 notes, the index and 25 figures", "1 figure": what `files` holds, by kind.
     static func describe(_ files: [(file: String, text: String)]) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String? { n == 0 ? nil : n == 1 ? "1 \(one)" : "\(n) \(many)" }
         let figures = files.filter { $0.file.hasSuffix(".svg") }.count
-        let index = files.contains { $0.file == "README.md" }
-        let parts = [count(files.count - figures - (index ? 1 : 0), "note", "notes"), index ? "the index" : nil, count(figures, "figure", "figures")]
+        let indexes = files.filter { $0.file == "README.md" || $0.file.hasSuffix("/README.md") }.count
+        let parts = [count(files.count - figures - indexes, "note", "notes"), indexes == 0 ? nil : indexes == 1 ? "the index" : "\(indexes) indexes",
+                     count(figures, "figure", "figures")]
         let shown = parts.compactMap { $0 }
         return shown.count <= 1 ? (shown.first ?? "no files") : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
     }

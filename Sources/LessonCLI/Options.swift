@@ -105,6 +105,7 @@ struct LessonOptions {
     var output: String?
     var expect: String?
     var backward = false
+    var language = Language.en
     var help = false
     let lesson: any Lesson.Type
 
@@ -141,6 +142,7 @@ struct LessonOptions {
         Flag("--backward", help: "the backward pass too: every gradient, written out, and a gradient check") { options, _ in
             options.backward = true
         },
+        languageFlag(),
         Flag("--expect", value: .init("FILE", "a JSON file of claims, or '-' for standard input"),
              help: "check claimed numbers ('-' = stdin); exit 1 if any claim fails") { $0.expect = $1 },
         Flag("-o", "--output", value: .init("FILE", "the file to write, or '-' for standard output"),
@@ -206,11 +208,36 @@ struct LessonOptions {
     /// The command that prints this trace, for the footer's pointer to `--format json`.
     /// The input file is named without its folder: the output must not depend on where it is.
     func reproducingCommand() -> String {
-        let flag = backward ? " --backward" : ""
+        let flag = (language == .en ? "" : " --lang \(language.rawValue)") + (backward ? " --backward" : "")
         if let input { return "lesson \(lesson.id) --input \(shellWord(input == "-" ? "-" : fileName(input)))" + flag }
         if let example, example != "default" { return "lesson \(lesson.id) --example \(example)" + flag }
         return "lesson \(lesson.id)" + flag
     }
+}
+
+/// `--lang en|ko`: the language of the note's words (SPEC "Korean notes"); numbers and names are the same.
+func languageFlag<Options: HasLanguage>() -> Flag<Options> {
+    Flag("--lang", value: .init(Language.allCases.map(\.rawValue).joined(separator: "|"), Language.choices),
+         help: "the language of the words: English (default) or Korean") { options, value in
+        guard let language = Language(rawValue: value) else {
+            throw LessonError(.usage, "--lang must be \(Language.choices), got '\(escaped(value))'\(suggestion(for: value, in: Language.allCases.map(\.rawValue)))")
+        }
+        options.language = language
+    }
+}
+
+protocol HasLanguage { var language: Language { get set } }
+
+/// `lesson list [--lang ko]`.
+struct ListOptions: HasLanguage {
+    var language = Language.en
+    static let flags: [Flag<ListOptions>] = [languageFlag()]
+}
+extension LessonOptions: HasLanguage {}
+
+extension Language {
+    /// "en (English) or ko (Korean)", for help and messages.
+    static let choices = "en (English) or ko (Korean)"
 }
 
 struct RenderOptions {

@@ -18,7 +18,7 @@ import TraceCore
 
 enum AttentionQKV: Lesson {
     static let id = "attention-qkv"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let sentence: JSON = .fields([
         "x": .rows([[1, 0, 1, 0], [0, 2, 0, 1], [1, 1, 0, 1]]),
@@ -53,9 +53,9 @@ enum AttentionQKV: Lesson {
     ] + SourcedExamples.attention
 
     /// Scores left undivided by √d_k (plain dot-product attention), or divided when the input says not.
-    static let alternatives = Alternative.switching("scale", [
-        ("none", words("alternative, unscaled")),
-        ("sqrt_dk", words("alternative, scaled")),
+    static let alternatives = Alternative.switching("scale", words, [
+        ("none", "alternative, unscaled"),
+        ("sqrt_dk", "alternative, scaled"),
     ])
 
     static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {

@@ -22,7 +22,7 @@ import TraceCore
 
 enum BiRNN: Lesson {
     static let id = "birnn"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     /// The reverse direction's steps, at positions T, T − 1, … 1: a run left out in the middle is named counting down.
     static let reverseSteps = Repeats(singular: "step", plural: "steps", counter: "t", sameWork: "repeat the same computation on the inputs to the left",

@@ -28,7 +28,7 @@ import TraceCore
 
 enum Bleu: Lesson {
     static let id = "bleu"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
     /// BLEU counts: there is no weight to train and no input a gradient could reach.
     static let learns = false
 
@@ -49,10 +49,10 @@ enum Bleu: Lesson {
     ] + SourcedExamples.bleu
 
     /// A slide's score may be a smoothed one.
-    static let alternatives = Alternative.switching("smoothing", [
-        ("add-one", words("alternative add-one")),
-        ("epsilon", words("alternative epsilon")),
-        ("none", words("alternative none")),
+    static let alternatives = Alternative.switching("smoothing", words, [
+        ("add-one", "alternative add-one"),
+        ("epsilon", "alternative epsilon"),
+        ("none", "alternative none"),
     ])
 
     /// Limits: words per sentence, references, words over all references, and the largest order.

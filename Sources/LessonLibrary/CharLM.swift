@@ -21,7 +21,7 @@ import TraceCore
 
 enum CharLM: Lesson {
     static let id = "char-lm"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([

@@ -22,7 +22,7 @@ import TraceCore
 
 enum DecoderBlock: Lesson {
     static let id = "decoder-block"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     /// “I love you” reading the memory of “나는 너를 사랑해” (seq2seq-attention's sentence pair), with
     /// the self-attention of multi-head-attention's default and a cross-attention whose queries and

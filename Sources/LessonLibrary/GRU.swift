@@ -18,7 +18,7 @@ import TraceCore
 
 enum GRU: RecurrentLesson {
     static let id = "gru"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([
@@ -34,12 +34,12 @@ enum GRU: RecurrentLesson {
         ])),
     ] + SourcedExamples.gru
 
-    static let alternatives = Alternative.switching("reset", [
-        ("before", words("alternative reset before")),
-        ("after", words("alternative reset after")),
-    ]) + Alternative.switching("update_gate", [
-        ("takes-candidate", words("alternative takes-candidate")),
-        ("keeps-previous", words("alternative keeps-previous")),
+    static let alternatives = Alternative.switching("reset", words, [
+        ("before", "alternative reset before"),
+        ("after", "alternative reset after"),
+    ]) + Alternative.switching("update_gate", words, [
+        ("takes-candidate", "alternative takes-candidate"),
+        ("keeps-previous", "alternative keeps-previous"),
     ]) + [Alternative(words("alternative both")) {
         $0.setting("reset", .string("before"))?.setting("update_gate", .string("takes-candidate"))
     }]

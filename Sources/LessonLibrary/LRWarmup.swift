@@ -17,7 +17,7 @@ import TraceCore
 
 enum LRWarmup: Lesson {
     static let id = "lr-warmup"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
     /// A schedule is a fixed function of the step: nothing in it is learned.
     static let learns = false
 

@@ -17,7 +17,7 @@ import TraceCore
 
 enum LSTMGates: RecurrentLesson {
     static let id = "lstm-gates"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: defaultInput),

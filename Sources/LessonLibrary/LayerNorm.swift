@@ -15,7 +15,7 @@ import TraceCore
 
 enum LayerNorm: Lesson {
     static let id = "layer-norm"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([
@@ -30,12 +30,12 @@ enum LayerNorm: Lesson {
     static let maxRows = 4_096
     static let maxWidth = 4_096
 
-    static let alternatives = Alternative.switching("variance", [
-        ("unbiased", words("alternative unbiased")),
-        ("biased", words("alternative biased")),
-    ]) + Alternative.switching("eps_placement", [
-        ("outside", words("alternative outside")),
-        ("inside", words("alternative inside")),
+    static let alternatives = Alternative.switching("variance", words, [
+        ("unbiased", "alternative unbiased"),
+        ("biased", "alternative biased"),
+    ]) + Alternative.switching("eps_placement", words, [
+        ("outside", "alternative outside"),
+        ("inside", "alternative inside"),
     ]) + [Alternative(words("alternative annotated")) {
         $0.setting("variance", .string("unbiased"))?.setting("eps_placement", .string("outside"))
     }]

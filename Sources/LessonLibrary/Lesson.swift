@@ -8,27 +8,39 @@ import TraceCore
 /// that tells a student what to watch for in it.
 public struct Example: Sendable {
     public let name: String
-    /// One line for `lesson <id> --help`.
-    public let summary: String
-    /// Markdown prose shown before the inputs.
-    let story: String
+    /// Where its summary, story and backward story are, looked up in the language of the run.
+    private let words: Words?
+    private let given: (summary: String, story: String)
     public let input: JSON
     /// Numbers from the example's source, checked and marked ✓ or ✗ in the trace.
     let claims: JSON?
     /// What the backward pass shows in this example, if it has words of its own for it.
-    var backwardStory: String?
+    var backwardStory: String? {
+        get { givenBackwardStory ?? words?.text("\(name).backward") }
+        set { givenBackwardStory = newValue }
+    }
+    private var givenBackwardStory: String?
+
+    /// One line for `lesson <id> --help`.
+    public var summary: String { words.map { $0("\(name).summary") } ?? given.summary }
+    /// Markdown prose shown before the inputs.
+    var story: String { words.map { $0("\(name).story") } ?? given.story }
 
     /// An example whose summary and story are `words("NAME.summary")` and `words("NAME.story")`,
     /// and whose backward story, if any, is `words("NAME.backward")`.
     init(_ name: String, _ words: Words, input: JSON, claims: JSON? = nil) {
-        self.init(name: name, summary: words("\(name).summary"), story: words("\(name).story"), input: input, claims: claims)
-        backwardStory = words.text("\(name).backward")
+        self.name = name
+        self.words = words
+        given = ("", "")
+        self.input = input
+        self.claims = claims
     }
 
+    /// An example whose words are made from its numbers (already in the language of the run).
     init(name: String, summary: String, story: String, input: JSON, claims: JSON? = nil) {
         self.name = name
-        self.summary = summary
-        self.story = story
+        words = nil
+        given = (summary, story)
         self.input = input
         self.claims = claims
     }

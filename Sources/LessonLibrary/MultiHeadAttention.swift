@@ -21,7 +21,7 @@ import TraceCore
 
 enum MultiHeadAttention: Lesson {
     static let id = "multi-head-attention"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([

@@ -25,7 +25,7 @@ import TraceCore
 
 enum Norms: Lesson {
     static let id = "norms"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([

@@ -14,7 +14,7 @@ import TraceCore
 
 enum PositionalEncoding: Lesson {
     static let id = "positional-encoding"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([
@@ -30,9 +30,9 @@ enum PositionalEncoding: Lesson {
     static let maxPositions = 10_000
     static let maxWidth = 4_096
 
-    static let alternatives = Alternative.switching("layout", [
-        ("concatenated", words("alternative concatenated")),
-        ("interleaved", words("alternative interleaved")),
+    static let alternatives = Alternative.switching("layout", words, [
+        ("concatenated", "alternative concatenated"),
+        ("interleaved", "alternative interleaved"),
     ]) + [Alternative(words("alternative from 1")) { input in
         switch input["positions"] {
         case .array(let positions)?:

@@ -14,7 +14,7 @@ import TraceCore
 
 enum RNNUnroll: RecurrentLesson {
     static let id = "rnn-unroll"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([
@@ -49,8 +49,8 @@ enum RNNUnroll: RecurrentLesson {
         return first / last
     }
 
-    static let alternatives = Alternative.switching("nonlinearity", [
-        ("relu", words("alternative relu")), ("tanh", words("alternative tanh")),
+    static let alternatives = Alternative.switching("nonlinearity", words, [
+        ("relu", "alternative relu"), ("tanh", "alternative tanh"),
     ])
 
     static func trace(_ json: JSON, file: String, example: Example?, backward: Bool) throws -> Trace {

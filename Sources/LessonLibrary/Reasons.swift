@@ -11,18 +11,20 @@ import TraceCore
 
 /// Another formulation a slide may have used: what it is, and the input rewritten to use it.
 public struct Alternative: Sendable {
-    let description: String
+    /// Said in the language of the run: looked up when the claim is checked, not when the lesson is listed.
+    private let describe: @Sendable () -> String
+    var description: String { describe() }
     let rewrite: @Sendable (JSON) -> JSON?
 
-    init(_ description: String, rewrite: @escaping @Sendable (JSON) -> JSON?) {
-        self.description = description
+    init(_ description: @autoclosure @escaping @Sendable () -> String, rewrite: @escaping @Sendable (JSON) -> JSON?) {
+        describe = description
         self.rewrite = rewrite
     }
 
-    /// Alternatives that set convention `field` to each of its other `values`.
-    static func switching(_ field: String, _ values: [(value: String, description: String)]) -> [Alternative] {
+    /// Alternatives that set convention `field` to each of its other `values`, each described by `words(key)`.
+    static func switching(_ field: String, _ words: Words, _ values: [(value: String, key: String)]) -> [Alternative] {
         values.map { option in
-            Alternative("\(option.description) (`\(field): \"\(option.value)\"`)") { input in
+            Alternative("\(words(option.key)) (`\(field): \"\(option.value)\"`)") { input in
                 input[field] == .string(option.value) ? nil : input.setting(field, .string(option.value))
             }
         }

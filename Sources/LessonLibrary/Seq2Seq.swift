@@ -27,7 +27,7 @@ import TraceCore
 
 enum Seq2Seq: Lesson {
     static let id = "seq2seq-attention"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples: [Example] = Seq2SeqExamples.all
 

@@ -21,7 +21,7 @@ import TraceCore
 
 enum TransformerBlock: Lesson {
     static let id = "transformer-block"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     /// “The cat sat” of multi-head-attention's default, its attention weights, and a small
     /// feed-forward network; norm 2's γ differs from feature to feature so that the gradients of

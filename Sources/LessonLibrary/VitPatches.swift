@@ -22,7 +22,7 @@ import TraceCore
 
 enum VitPatches: Lesson {
     static let id = "vit-patches"
-    static let summary = words("summary")
+    static var summary: String { words("summary") }
 
     static let examples = [
         Example("default", words, input: .fields([

@@ -63,7 +63,8 @@ public struct MarkdownRenderer {
         for verdict in trace.claims?.verdicts ?? [] {
             renderer.marks[verdict.claim.value, default: [:]][verdict.index] = verdict.holds
         }
-        return renderer.document(trace)
+        let document = renderer.document(trace)
+        return Language.current == .ko ? introducingTerms(document) : document
     }
 
     /// ✓ or ✗ for claimed entries: value name → entry → holds.

@@ -30,7 +30,7 @@ struct SVGRenderer {
     private func blocks(_ t: TensorBlocks, notes: [String]) -> String {
         let cell = 34.0
         let perBlock = t.values.rows / max(t.blocks.count, 1)
-        let rowLabelWidth = Double(min(16, t.rows.flatMap { $0 }.map(\.count).max() ?? 1)) * 6.5 + 12
+        let rowLabelWidth = Double(min(16, t.rows.flatMap { $0 }.map(columns).max() ?? 1)) * 6.5 + 12
         let (top, headerWidth) = (58.0, 24.0)
         var body: [String] = []
         var x = 10.0 + headerWidth
@@ -83,7 +83,7 @@ struct SVGRenderer {
         let cell = max(4.0, min(36.0, 420.0 / Double(max(maxCells, 1))))
         let showNumbers = cell >= 30 && panels.allSatisfy { $0.values.rows * $0.values.cols <= 64 }
         let labelEvery = max(1, Int((12 / cell).rounded(.up)))
-        let rowLabelWidth = Double(min(16, panels.flatMap(\.rows).map(\.count).max() ?? 1)) * 6.5 + 34
+        let rowLabelWidth = Double(min(16, panels.flatMap(\.rows).map(columns).max() ?? 1)) * 6.5 + 34
         var x = 10.0
         var body: [String] = []
         var bars = 0
@@ -441,10 +441,13 @@ struct SVGRenderer {
 
     /// The document around `body`, with `notes` (what was left out) as lines under the picture.
     private func document(width: Double, height: Double, title: String, body: [String], notes: [String]) -> String {
-        let longest = ([title.count * 17] + notes.map { $0.count * 12 }).max() ?? 0
+        let longest = ([columns(title) * 17] + notes.map { columns($0) * 12 }).max() ?? 0
         let width = max(width, Double(longest) / 2 + 20)
         let height = height + Double(notes.count) * 16 + (notes.isEmpty ? 0 : 6)
-        var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n0(width))\" height=\"\(n0(height))\" viewBox=\"0 0 \(n0(width)) \(n0(height))\" font-family=\"sans-serif\">"]
+        // Korean words need a font with Hangul: the common ones of each system before the generic name.
+        let hangul = (body + [title] + notes).contains { $0.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) } }
+        let fonts = hangul ? "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'NanumGothic', sans-serif" : "sans-serif"
+        var out = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n0(width))\" height=\"\(n0(height))\" viewBox=\"0 0 \(n0(width)) \(n0(height))\" font-family=\"\(fonts)\">"]
         out.append("<title>\(xmlText(title))</title>")
         out.append("<rect width=\"\(n0(width))\" height=\"\(n0(height))\" fill=\"#ffffff\"/>")
         out.append(text(10, 22, title, size: 14, anchor: "start", weight: "bold"))
@@ -458,6 +461,12 @@ struct SVGRenderer {
 
     private func text(_ x: Double, _ y: Double, _ content: String, size: Int, anchor: String, weight: String = "normal", fill: String = "#000000") -> String {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\">\(xmlText(content))</text>"
+    }
+
+    /// The width of `text` in columns of a Latin letter: a Hangul or other wide character takes two.
+    private func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ((0x1100...0x11FF).contains($1.value) || (0x2E80...0xA4CF).contains($1.value)
+            || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
     }
 
     /// A label in at most 16 characters, counted as shown (a line break as its escape `\n`).

@@ -1,0 +1,160 @@
+// The Korean notes' terms: the Korean the notes use, the English, and how the seed notes write it
+// (SPEC "Korean notes"). The renderer gives the English in parentheses at each term's first use in
+// a note's prose, as seed 003 does ("은닉 상태(hidden state)"); Lessons/ko/README.md lists them.
+
+import TraceCore
+
+public struct Term: Sendable {
+    /// As the notes write it.
+    public let korean: String
+    public let english: String
+    /// How the seed notes write it, where they write it at all (several renderings, or English).
+    public let seeds: String
+}
+
+public let glossary: [Term] = [
+    // The recurrent cells
+    Term(korean: "순환 신경망", english: "recurrent neural network, RNN", seeds: "RNN, Recurrent Neural Network"),
+    Term(korean: "은닉 상태", english: "hidden state", seeds: "hidden state, Hidden state, 은닉 상태, 히든 스테이트"),
+    Term(korean: "셀 상태", english: "cell state", seeds: "cell state, Cell state"),
+    Term(korean: "입력 게이트", english: "input gate", seeds: "입력 게이트, Input Gate"),
+    Term(korean: "망각 게이트", english: "forget gate", seeds: "삭제 게이트, Forget Gate"),
+    Term(korean: "출력 게이트", english: "output gate", seeds: "출력 게이트, Output Gate"),
+    Term(korean: "후보 값", english: "candidate", seeds: "C-tilda"),
+    Term(korean: "리셋 게이트", english: "reset gate", seeds: "—"),
+    Term(korean: "업데이트 게이트", english: "update gate", seeds: "—"),
+    Term(korean: "게이트", english: "gate", seeds: "gate, 게이트"),
+    Term(korean: "타임스텝", english: "time step", seeds: "time step, 타임스텝, 시간 단계"),
+    Term(korean: "활성화 전 값", english: "pre-activation", seeds: "—"),
+    Term(korean: "비선형 함수", english: "nonlinearity", seeds: "—"),
+    Term(korean: "유닛", english: "unit", seeds: "—"),
+    Term(korean: "장기 의존성", english: "long-term dependency", seeds: "장기 의존성, 롱텀-디펜던시"),
+    Term(korean: "그래디언트 소실", english: "vanishing gradient", seeds: "Gradient Vanishing"),
+    Term(korean: "양방향", english: "bidirectional", seeds: "양방향"),
+    Term(korean: "문맥 벡터", english: "context vector", seeds: "문맥 벡터, context vector"),
+    Term(korean: "인코더", english: "encoder", seeds: "인코더, encoder, Encoder"),
+    Term(korean: "디코더", english: "decoder", seeds: "디코더, decoder, Decoder"),
+    Term(korean: "티처 포싱", english: "teacher forcing", seeds: "—"),
+    // Language models and their scores
+    Term(korean: "어휘", english: "vocabulary", seeds: "—"),
+    Term(korean: "임베딩", english: "embedding", seeds: "임베딩, Embedding"),
+    Term(korean: "토큰", english: "token", seeds: "토큰"),
+    Term(korean: "로짓", english: "logits", seeds: "—"),
+    Term(korean: "소프트맥스", english: "softmax", seeds: "softmax, 소프트맥스"),
+    Term(korean: "교차 엔트로피", english: "cross-entropy", seeds: "교차 엔트로피 손실(Cross-Entropy Loss)"),
+    Term(korean: "퍼플렉서티", english: "perplexity, PPL", seeds: "PPL(Perplexity)"),
+    Term(korean: "온도", english: "temperature", seeds: "—"),
+    Term(korean: "후보 번역", english: "candidate translation", seeds: "—"),
+    Term(korean: "참조 번역", english: "reference translation", seeds: "—"),
+    Term(korean: "수정된 정밀도", english: "modified precision", seeds: "—"),
+    Term(korean: "짧은 번역 페널티", english: "brevity penalty", seeds: "—"),
+    Term(korean: "스무딩", english: "smoothing", seeds: "—"),
+    // Attention
+    Term(korean: "어텐션", english: "attention", seeds: "Attention, attention, 어텐션"),
+    Term(korean: "셀프 어텐션", english: "self-attention", seeds: "Self-Attention, 셀프어텐션"),
+    Term(korean: "멀티 헤드 어텐션", english: "multi-head attention", seeds: "Multi-Head Attention (MHA), 멀티 헤드, 멀티-헤드 어텐션"),
+    Term(korean: "인코더-디코더 어텐션", english: "encoder–decoder attention", seeds: "Encoder to Decoder"),
+    Term(korean: "쿼리", english: "query", seeds: "Query, 쿼리"),
+    Term(korean: "키", english: "key", seeds: "Key, 키"),
+    Term(korean: "밸류", english: "value", seeds: "Value, 밸류"),
+    Term(korean: "어텐션 스코어", english: "attention scores", seeds: "Score, 어텐션 스코어"),
+    Term(korean: "어텐션 가중치", english: "attention weights", seeds: "attention weights, 어텐션 가중치"),
+    Term(korean: "헤드", english: "head", seeds: "head, 헤드"),
+    Term(korean: "인과 마스크", english: "causal mask", seeds: "masking, Masked"),
+    Term(korean: "내적", english: "dot product", seeds: "내적(dot product)"),
+    Term(korean: "포지셔널 인코딩", english: "positional encoding", seeds: "Positional Encoding, 포지셔널 인코딩, 위치 정보"),
+    // The Transformer
+    Term(korean: "피드포워드 네트워크", english: "feed-forward network", seeds: "Feed Forward Neural Network, 피드포워드"),
+    Term(korean: "잔차 연결", english: "residual connection", seeds: "잔차 연산"),
+    Term(korean: "레이어 정규화", english: "layer normalization", seeds: "Layer Normalization, 정규화"),
+    Term(korean: "배치 정규화", english: "batch normalization", seeds: "Batch Normalization"),
+    Term(korean: "인스턴스 정규화", english: "instance normalization", seeds: "—"),
+    Term(korean: "그룹 정규화", english: "group normalization", seeds: "—"),
+    Term(korean: "평균", english: "mean", seeds: "평균"),
+    Term(korean: "분산", english: "variance", seeds: "분산"),
+    Term(korean: "표준편차", english: "standard deviation", seeds: "—"),
+    Term(korean: "패딩", english: "padding", seeds: "—"),
+    Term(korean: "학습률", english: "learning rate", seeds: "learning rate"),
+    Term(korean: "워밍업", english: "warm-up", seeds: "warmup"),
+    Term(korean: "패치", english: "patch", seeds: "작은 영역"),
+    Term(korean: "클래스 토큰", english: "class token", seeds: "—"),
+    Term(korean: "위치 임베딩", english: "position embeddings", seeds: "—"),
+    // Learning
+    Term(korean: "가중치", english: "weights", seeds: "Weight, weight, 가중치"),
+    Term(korean: "바이어스", english: "bias", seeds: "바이어스"),
+    Term(korean: "손실", english: "loss", seeds: "loss, 손실"),
+    Term(korean: "그래디언트", english: "gradient", seeds: "gradient, 그래디언트"),
+    Term(korean: "순전파", english: "forward pass", seeds: "—"),
+    Term(korean: "역전파", english: "backward pass, backpropagation", seeds: "BP, BPTT"),
+    Term(korean: "중심 차분", english: "central difference", seeds: "—"),
+    Term(korean: "연쇄 법칙", english: "chain rule", seeds: "—"),
+]
+
+/// `document` with the English of each glossary term in parentheses after its first use in prose
+/// (not in a heading, a table, math, code or a link's address), unless the English is already there.
+func introducingTerms(_ document: String) -> String {
+    // Longest first, so that 셀프 어텐션 is introduced before 어텐션 can claim its letters.
+    var waiting = glossary.sorted { $0.korean.count > $1.korean.count }
+    var lines = document.components(separatedBy: "\n")
+    var fenced = false
+    for n in lines.indices where !waiting.isEmpty {
+        let line = lines[n]
+        if line.hasPrefix("```") { fenced.toggle(); continue }
+        if fenced || line.hasPrefix("#") || line.hasPrefix("|") || line.hasPrefix("- (") { continue }
+        guard line.unicodeScalars.contains(where: isHangul) else { continue }
+        var characters = Array(line)
+        let prose = proseMask(characters)
+        var taken = [Bool](repeating: false, count: characters.count)
+        var insertions: [(at: Int, text: String)] = []
+        waiting.removeAll { term in
+            let word = Array(term.korean)
+            guard word.count <= characters.count else { return false }
+            for start in 0...(characters.count - word.count) where prose[start] && !taken[start] {
+                guard Array(characters[start..<(start + word.count)]) == word,
+                      (start..<(start + word.count)).allSatisfy({ prose[$0] && !taken[$0] }) else { continue }
+                // A whole word: not the end of a longer one; a one-syllable term not the start of one either.
+                if start > 0, characters[start - 1].unicodeScalars.allSatisfy(isHangul) { continue }
+                let end = start + word.count
+                if word.count == 1, end < characters.count, !particles.contains(characters[end]),
+                   characters[end].unicodeScalars.allSatisfy(isHangul) { continue }
+                for i in start..<end { taken[i] = true }
+                // Unless it is said already: the English in parentheses right after the term (and its particle-free end).
+                if !(end < characters.count && characters[end] == "(") { insertions.append((end, "(\(term.english))")) }
+                return true
+            }
+            return false
+        }
+        for insertion in insertions.sorted(by: { $0.at > $1.at }) {
+            characters.insert(contentsOf: Array(insertion.text), at: insertion.at)
+        }
+        lines[n] = String(characters)
+    }
+    return lines.joined(separator: "\n")
+}
+
+/// The particles a one-syllable term may carry (키가, 키의 …).
+private let particles: Set<Character> = ["는", "은", "가", "이", "를", "을", "의", "와", "과", "로", "에", "도", "만"]
+
+private func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
+
+/// Which characters of a line are prose: not inside $…$, `…`, a link's (address) or an HTML tag.
+private func proseMask(_ characters: [Character]) -> [Bool] {
+    var mask = [Bool](repeating: true, count: characters.count)
+    var closing: Character? = nil
+    for (i, c) in characters.enumerated() {
+        if let end = closing {
+            mask[i] = false
+            if c == end { closing = nil }
+        } else if c == "$" || c == "`" {
+            mask[i] = false
+            closing = c
+        } else if c == "<" {
+            mask[i] = false
+            closing = ">"
+        } else if c == "(", i > 0, characters[i - 1] == "]" {
+            mask[i] = false
+            closing = ")"
+        }
+    }
+    return mask
+}
