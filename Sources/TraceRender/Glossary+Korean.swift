@@ -94,54 +94,55 @@ public let glossary: [Term] = [
 /// (not in a heading, a table, math, code or a link's address), unless the English is already there.
 func introducingTerms(_ document: String) -> String {
     // Longest first, so that 셀프 어텐션 is introduced before 어텐션 can claim its letters.
-    var waiting = glossary.sorted { $0.korean.count > $1.korean.count }
+    var waiting = glossary.sorted { $0.korean.unicodeScalars.count > $1.korean.unicodeScalars.count }
+        .map { (term: $0, scalars: Array($0.korean.unicodeScalars)) }
     var lines = document.components(separatedBy: "\n")
     var fenced = false
     for n in lines.indices where !waiting.isEmpty {
         let line = lines[n]
         if line.hasPrefix("```") { fenced.toggle(); continue }
         if fenced || line.hasPrefix("#") || line.hasPrefix("|") || line.hasPrefix("- (") { continue }
-        guard line.unicodeScalars.contains(where: isHangul) else { continue }
-        var characters = Array(line)
-        let prose = proseMask(characters)
-        var taken = [Bool](repeating: false, count: characters.count)
+        var scalars = Array(line.unicodeScalars)
+        guard scalars.contains(where: isHangul) else { continue }
+        let prose = proseMask(scalars)
+        var taken = [Bool](repeating: false, count: scalars.count)
         var insertions: [(at: Int, text: String)] = []
-        waiting.removeAll { term in
-            let word = Array(term.korean)
-            guard word.count <= characters.count else { return false }
-            for start in 0...(characters.count - word.count) where prose[start] && !taken[start] {
-                guard Array(characters[start..<(start + word.count)]) == word,
-                      (start..<(start + word.count)).allSatisfy({ prose[$0] && !taken[$0] }) else { continue }
-                // A whole word: not the end of a longer one; a one-syllable term not the start of one either.
-                if start > 0, characters[start - 1].unicodeScalars.allSatisfy(isHangul) { continue }
+        waiting.removeAll { term, word in
+            guard word.count <= scalars.count else { return false }
+            for start in 0...(scalars.count - word.count) where scalars[start] == word[0] && prose[start] && !taken[start] {
                 let end = start + word.count
-                if word.count == 1, end < characters.count, !particles.contains(characters[end]),
-                   characters[end].unicodeScalars.allSatisfy(isHangul) { continue }
+                guard scalars[start..<end].elementsEqual(word), (start..<end).allSatisfy({ prose[$0] && !taken[$0] }) else { continue }
+                // A whole word: not the end of a longer one; a one-syllable term not the start of one either.
+                if start > 0, isHangul(scalars[start - 1]) { continue }
+                if word.count == 1, end < scalars.count, isHangul(scalars[end]), !particles.contains(scalars[end]) { continue }
                 for i in start..<end { taken[i] = true }
-                // Unless it is said already: the English in parentheses right after the term (and its particle-free end).
-                if !(end < characters.count && characters[end] == "(") { insertions.append((end, "(\(term.english))")) }
+                // Unless it is said already: the English in parentheses right after the term.
+                if !(end < scalars.count && scalars[end] == "(") { insertions.append((end, "(\(term.english))")) }
                 return true
             }
             return false
         }
+        guard !insertions.isEmpty else { continue }
         for insertion in insertions.sorted(by: { $0.at > $1.at }) {
-            characters.insert(contentsOf: Array(insertion.text), at: insertion.at)
+            scalars.insert(contentsOf: insertion.text.unicodeScalars, at: insertion.at)
         }
-        lines[n] = String(characters)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        lines[n] = String(view)
     }
     return lines.joined(separator: "\n")
 }
 
 /// The particles a one-syllable term may carry (키가, 키의 …).
-private let particles: Set<Character> = ["는", "은", "가", "이", "를", "을", "의", "와", "과", "로", "에", "도", "만"]
+private let particles: Set<Unicode.Scalar> = ["는", "은", "가", "이", "를", "을", "의", "와", "과", "로", "에", "도", "만"]
 
 private func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
 
-/// Which characters of a line are prose: not inside $…$, `…`, a link's (address) or an HTML tag.
-private func proseMask(_ characters: [Character]) -> [Bool] {
-    var mask = [Bool](repeating: true, count: characters.count)
-    var closing: Character? = nil
-    for (i, c) in characters.enumerated() {
+/// Which scalars of a line are prose: not inside $…$, `…`, a link's (address) or an HTML tag.
+private func proseMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
+    var mask = [Bool](repeating: true, count: scalars.count)
+    var closing: Unicode.Scalar? = nil
+    for (i, c) in scalars.enumerated() {
         if let end = closing {
             mask[i] = false
             if c == end { closing = nil }
@@ -151,7 +152,7 @@ private func proseMask(_ characters: [Character]) -> [Bool] {
         } else if c == "<" {
             mask[i] = false
             closing = ">"
-        } else if c == "(", i > 0, characters[i - 1] == "]" {
+        } else if c == "(", i > 0, scalars[i - 1] == "]" {
             mask[i] = false
             closing = ")"
         }
