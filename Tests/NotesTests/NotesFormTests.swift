@@ -18,10 +18,14 @@ import Testing
     static let mainNotes = ["rnn-unroll", "lstm-gates", "gru", "attention-qkv", "multi-head-attention",
                             "positional-encoding", "layer-norm"]
 
-    /// Every Markdown file of Lessons/, the index too: (name, text).
+    /// Every Markdown file of Lessons/ and Lessons/ko/, the indexes too: (name, text).
     static func notes() throws -> [(name: String, text: String)] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".md") }.sorted()
-        return try names.map { ($0, try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)) }
+        var notes: [(name: String, text: String)] = []
+        for folder in ["", "ko/"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path).filter { $0.hasSuffix(".md") }.sorted()
+            notes += try names.map { (folder + $0, try String(contentsOf: root.appendingPathComponent(folder + $0), encoding: .utf8)) }
+        }
+        return notes
     }
 
     static func words(_ text: String) -> Int {
