@@ -116,8 +116,11 @@ func introducingTerms(_ document: String) -> String {
                 if start > 0, isHangul(scalars[start - 1]) { continue }
                 if word.count == 1, end < scalars.count, isHangul(scalars[end]), !particles.contains(scalars[end]) { continue }
                 for i in start..<end { taken[i] = true }
-                // Unless it is said already: the English in parentheses right after the term.
-                if !(end < scalars.count && scalars[end] == "(") { insertions.append((end, "(\(term.english))")) }
+                // After the emphasis the term closes (**은닉 상태**(hidden state)는: a `**` between `)`
+                // and a letter would not close), unless it is said already in parentheses there.
+                var at = end
+                while at < scalars.count, scalars[at] == "*" || scalars[at] == "_" { at += 1 }
+                if !(at < scalars.count && scalars[at] == "(") { insertions.append((at, "(\(term.english))")) }
                 return true
             }
             return false

@@ -32,6 +32,12 @@ import Testing
         #expect(introducingTerms("망각 게이트(forget gate)가 닫힌다.") == "망각 게이트(forget gate)가 닫힌다.")
     }
 
+    @Test func theEnglishGoesAfterTheEmphasisTheTermCloses() {
+        // `**레이어 정규화(layer normalization)**는` would not close the bold in CommonMark.
+        #expect(introducingTerms("**레이어 정규화**는 행마다 한다.") == "**레이어 정규화**(layer normalization)는 행마다 한다.")
+        #expect(introducingTerms("*분산*(variance)은 평균에서 잰다.") == "*분산*(variance)은 평균(mean)에서 잰다.")
+    }
+
     @Test func aOneSyllableTermIsAWholeWord() {
         // 키 (key) with a particle, not 키우다 or the end of 스키.
         #expect(introducingTerms("값을 키운다. 스키 키가 있다.") == "값을 키운다. 스키 키(key)가 있다.")
