@@ -115,4 +115,32 @@ import Testing
         #expect(Self.mathProblems("a $(W x)_{1}$ and $a^*$").count == 2)
         #expect(Self.mathProblems("a $\\hat S_{ij}$, \\$5 and $W_{ih} x_{t}$\n```math\n\\hat{S}_{ij} \\, x\n```").isEmpty)
     }
+
+    /// Where a `**` that closes bold would not close it in CommonMark: right after punctuation
+    /// (`)`, `$`, `”`) and right before a letter, as a Korean particle is (`**$\gamma$**는`).
+    static func unclosedBold(_ line: Substring) -> Bool {
+        let characters = Array(line.replacingOccurrences(of: "`[^`]*`", with: "`c`", options: .regularExpression))
+        var delimiters = 0
+        var i = 0
+        while i + 1 < characters.count {
+            guard characters[i] == "*", characters[i + 1] == "*" else { i += 1; continue }
+            delimiters += 1
+            if delimiters % 2 == 0, i > 0, i + 2 < characters.count {
+                let (before, after) = (characters[i - 1], characters[i + 2])
+                if (before.isPunctuation || before.isSymbol) && after.isLetter { return true }
+            }
+            i += 2
+        }
+        return false
+    }
+
+    @Test func boldClosesBeforeAParticle() throws {
+        #expect(Self.unclosedBold("**레이어 정규화(layer normalization)**는") && Self.unclosedBold("**$\\gamma$**는"))
+        #expect(!Self.unclosedBold("**레이어 정규화**(layer normalization)는") && !Self.unclosedBold("**입력** · `input`"))
+        for note in try Self.notes() {
+            for (n, line) in note.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where Self.unclosedBold(line) {
+                Issue.record("Lessons/\(note.name):\(n + 1): a ** that does not close before a letter: \(line.prefix(120))")
+            }
+        }
+    }
 }
