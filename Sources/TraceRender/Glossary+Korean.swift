@@ -93,37 +93,46 @@ public let glossary: [Term] = [
 /// `document` with the English of each glossary term in parentheses after its first use in prose
 /// (not in a heading, a table, math, code or a link's address), unless the English is already there.
 func introducingTerms(_ document: String) -> String {
-    // Longest first, so that 셀프 어텐션 is introduced before 어텐션 can claim its letters.
-    var waiting = glossary.sorted { $0.korean.unicodeScalars.count > $1.korean.unicodeScalars.count }
-        .map { (term: $0, scalars: Array($0.korean.unicodeScalars)) }
+    // Longest first, so that 셀프 어텐션 takes its letters before 어텐션 can: on every line, also
+    // after it was introduced (the 게이트 of 망각 게이트 is not a first use of 게이트).
+    let terms = glossary.sorted { $0.korean.unicodeScalars.count > $1.korean.unicodeScalars.count }
+        .map { (english: $0.english, scalars: Array($0.korean.unicodeScalars)) }
+    let startingWith = Dictionary(grouping: terms.indices, by: { terms[$0].scalars[0] })
+    var introduced = [Bool](repeating: false, count: terms.count)
     var lines = document.components(separatedBy: "\n")
     var fenced = false
-    for n in lines.indices where !waiting.isEmpty {
+    for n in lines.indices where introduced.contains(false) {
         let line = lines[n]
         if line.hasPrefix("```") { fenced.toggle(); continue }
         if fenced || line.hasPrefix("#") || line.hasPrefix("|") || line.hasPrefix("- (") { continue }
         var scalars = Array(line.unicodeScalars)
         guard scalars.contains(where: isHangul) else { continue }
         let prose = proseMask(scalars)
+        // Every whole-word use of a term on the line, by term (in the order of `terms`).
+        var uses: [Int: [Int]] = [:]
+        for start in scalars.indices where prose[start] && !(start > 0 && isHangul(scalars[start - 1])) {
+            for k in startingWith[scalars[start]] ?? [] {
+                let word = terms[k].scalars
+                let end = start + word.count
+                guard end <= scalars.count, scalars[start..<end].elementsEqual(word), (start..<end).allSatisfy({ prose[$0] }) else { continue }
+                // A one-syllable term is a whole word: 키가, not 키운다.
+                if word.count == 1, end < scalars.count, isHangul(scalars[end]), !particles.contains(scalars[end]) { continue }
+                uses[k, default: []].append(start)
+            }
+        }
         var taken = [Bool](repeating: false, count: scalars.count)
         var insertions: [(at: Int, text: String)] = []
-        waiting.removeAll { term, word in
-            guard word.count <= scalars.count else { return false }
-            for start in 0...(scalars.count - word.count) where scalars[start] == word[0] && prose[start] && !taken[start] {
-                let end = start + word.count
-                guard scalars[start..<end].elementsEqual(word), (start..<end).allSatisfy({ prose[$0] && !taken[$0] }) else { continue }
-                // A whole word: not the end of a longer one; a one-syllable term not the start of one either.
-                if start > 0, isHangul(scalars[start - 1]) { continue }
-                if word.count == 1, end < scalars.count, isHangul(scalars[end]), !particles.contains(scalars[end]) { continue }
-                for i in start..<end { taken[i] = true }
-                // After the emphasis the term closes (**은닉 상태**(hidden state)는: a `**` between `)`
-                // and a letter would not close), unless it is said already in parentheses there.
-                var at = end
-                while at < scalars.count, scalars[at] == "*" || scalars[at] == "_" { at += 1 }
-                if !(at < scalars.count && scalars[at] == "(") { insertions.append((at, "(\(term.english))")) }
-                return true
-            }
-            return false
+        for k in uses.keys.sorted() {
+            let length = terms[k].scalars.count
+            let free = uses[k]!.filter { start in (start..<(start + length)).allSatisfy { !taken[$0] } }
+            for start in free { for i in start..<(start + length) { taken[i] = true } }
+            guard !introduced[k], let first = free.first else { continue }
+            introduced[k] = true
+            // After the emphasis the term closes (**은닉 상태**(hidden state)는: a `**` between `)`
+            // and a letter would not close), unless it is said already in parentheses there.
+            var at = first + length
+            while at < scalars.count, scalars[at] == "*" || scalars[at] == "_" { at += 1 }
+            if !(at < scalars.count && scalars[at] == "(") { insertions.append((at, "(\(terms[k].english))")) }
         }
         guard !insertions.isEmpty else { continue }
         for insertion in insertions.sorted(by: { $0.at > $1.at }) {

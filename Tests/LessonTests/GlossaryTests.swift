@@ -28,6 +28,11 @@ import Testing
         #expect(introduced == "셀프 어텐션(self-attention)은 어텐션(attention)의 한 가지다.\n어텐션은 다시 나온다.")
     }
 
+    @Test func aTermInsideALongerOneIsNotItsFirstUse() {
+        let introduced = introducingTerms("망각 게이트가 닫힌다.\n다시 망각 게이트가 열린다.\n게이트 셋이 있다.")
+        #expect(introduced == "망각 게이트(forget gate)가 닫힌다.\n다시 망각 게이트가 열린다.\n게이트(gate) 셋이 있다.")
+    }
+
     @Test func aTermWithItsEnglishAlreadyIsLeftAlone() {
         #expect(introducingTerms("망각 게이트(forget gate)가 닫힌다.") == "망각 게이트(forget gate)가 닫힌다.")
     }

@@ -117,9 +117,12 @@ import Testing
         for source in sources { prose = prose.replacingOccurrences(of: source, with: " ") }
         var inFence = false
         var found: [String] = []
-        for line in prose.components(separatedBy: "\n") {
+        let lines = prose.components(separatedBy: "\n")
+        for (n, line) in lines.enumerated() {
             if line.hasPrefix("```") { inFence.toggle(); continue }
             if inFence { continue }
+            // Of a table, only its header is words: its rows hold numbers and the input's own text.
+            if line.hasPrefix("|") && !(n + 1 < lines.count && lines[n + 1].hasPrefix("|---")) { continue }
             var kept = ""
             var closing: [Character] = []
             let openers: [Character: Character] = ["$": "$", "`": "`", "(": ")", "“": "”", "\"": "\"", "<": ">", "‘": "’"]
