@@ -125,6 +125,7 @@ extension Bleu {
             "section": "n = «n»: «grams»",
             "no n-grams": "A candidate of «c» words has no «grams»: $t_{«n»} = 0$.",
             "gram 1": "unigram",
+            "plural": "«name»s",
             "one per word": "one per word",
             "one per start": "one starting at each word but the last «before»",
             "one per start, one": "one starting at each word but the last",
@@ -251,5 +252,6 @@ extension Bleu {
                 Papineni et al.'s Example 1, Candidate 2: the poor translation of the same sentence. Watch its \#
                 precisions, 8/14 and 1/13 in the paper, and no trigram in common with any reference.
                 """#,
-        ])
+        ],
+        korean: korean)
 }

@@ -290,7 +290,7 @@ extension Bleu {
     /// unigram(s), bigram(s), trigram(s), 4-gram(s).
     static func grams(_ n: Int, plural: Bool) -> String {
         let name = n <= 3 ? words("gram \(n)") : words("gram n", ["n": "\(n)"])
-        return plural ? name + "s" : name
+        return plural ? words("plural", ["name": name]) : name
     }
 
     /// `order 3`, `orders 3 and 4`.

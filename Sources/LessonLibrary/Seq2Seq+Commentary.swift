@@ -133,7 +133,7 @@ extension Seq2Seq {
             let others = steps.indices.filter { t in steps[t].alpha.value.flat.enumerated().contains { $0.offset != m.sourceSteps - 1 && $0.element > onLast[t] } }
             bullets.append(words("slide last state", ["S": "\(m.sourceSteps)"]) + " " + words(lastWins ? "last state, confirmed" : "last state", [
                 "S": "\(m.sourceSteps)", "weights": listed(shown) + (onLast.count > 6 ? words("and so on") : ""), "T": "\(steps.count)",
-                "others": others.count == steps.count ? words("all of them") : "\(others.count)"]))
+                "others": others.count == steps.count ? words("all of them") : words("n of them", ["n": "\(others.count)"])]))
         }
         return bullets
     }

@@ -138,6 +138,7 @@ extension Seq2Seq {
             "seed context": #"Computed at «which» with these numbers: the weights $\langle s_{«t»}, h_{i} \rangle = e_{«t»,i}$ are «e», summing to «sum»«negative», and give $\sum_{i} e_{«t»,i} h_{i} = «raw»$ (length «rawNorm»). The softmax makes them «alpha», positive and summing to 1, and $c_{«t»} = «c»$ (length «norm»): an average of the $h_{i}$, which the seed's sum is not (were $s_{«t»}$ twice as long, the seed's weights and its context would double, while the softmax's weights would only grow sharper). Real attention, Luong's and the Transformer's alike, has the softmax."#,
             "seed step 4": "step 4, as the seed,",
             "all of them": "all of them",
+            "n of them": "«n»",
             "seed step last": "step «t» (the last here; the seed's is step 4),",
             "seed negative": ", with «which» weighed negatively (subtracted)",
             "seed negative, several": ", with «which» weighed negatively (subtracted)",
@@ -250,6 +251,7 @@ extension Seq2Seq {
             "heading memory back": "The encoder states' gradient from the attention",
             "heading encoder back": "The encoder's steps, back",
             "heading weight gradients": "The weights' gradients",
-        ]
+        ],
+        korean: korean
     )
 }
