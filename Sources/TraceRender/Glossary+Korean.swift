@@ -160,7 +160,7 @@ private let particles: Set<Unicode.Scalar> = ["는", "은", "가", "이", "를",
 
 private func isHangul(_ scalar: Unicode.Scalar) -> Bool { (0xAC00...0xD7A3).contains(scalar.value) }
 
-/// Which scalars of a line are prose: not inside $…$, `…`, a link's (address) or an HTML tag.
+/// Which scalars of a line are prose: not inside $…$, `…`, “…”, a link's (address) or an HTML tag.
 private func proseMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
     var mask = [Bool](repeating: true, count: scalars.count)
     var closing: Unicode.Scalar? = nil
@@ -174,6 +174,10 @@ private func proseMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
         } else if c == "<" {
             mask[i] = false
             closing = ">"
+        } else if c == "“" {
+            // A quotation (a seed note's own words, a token) is left as it was written.
+            mask[i] = false
+            closing = "”"
         } else if c == "(", i > 0, scalars[i - 1] == "]" {
             mask[i] = false
             closing = ")"

@@ -35,6 +35,8 @@ import Testing
 
     @Test func aTermWithItsEnglishAlreadyIsLeftAlone() {
         #expect(introducingTerms("망각 게이트(forget gate)가 닫힌다.") == "망각 게이트(forget gate)가 닫힌다.")
+        // A quotation is left as it was written: the English goes to the first use outside it.
+        #expect(introducingTerms("시드는 “은닉 상태를 넘긴다”고 쓴다. 은닉 상태는 벡터다.") == "시드는 “은닉 상태를 넘긴다”고 쓴다. 은닉 상태(hidden state)는 벡터다.")
     }
 
     @Test func theEnglishGoesAfterTheEmphasisTheTermCloses() {
