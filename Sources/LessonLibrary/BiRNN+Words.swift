@@ -225,6 +225,12 @@ extension BiRNN {
             "from next reverse, rnn": #"\overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}}"#,
             "from next reverse, lstm": #"\overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}}"#,
             "from next reverse, gru": #"\overleftarrow{z_{t-1}} \odot \frac{\partial L}{\partial \overleftarrow{h_{t-1}}} + \overleftarrow{W_{hh}}^{\top} \frac{\partial L}{\partial \overleftarrow{a_{t-1}}^{h}}"#,
+            "step": "step",
+            "steps": "steps",
+            "reverse steps, same work": "repeat the same computation on the inputs to the left",
+            "reverse steps, results shown": "the summary below shows their results",
+            "reverse steps back, same work": "pass the gradient back in the same way",
+            "reverse steps back, results shown": "the figure below shows the size of their gradients",
             "heading reverse back": "Reverse direction, back through its steps: t = 1 … «T»",
             "reverse back": #"""
                 The two ways back are independent, as the two directions were: this note takes the reverse \#
@@ -302,5 +308,5 @@ extension BiRNN {
             "gru start zero": "zero start",
             "gru start": "start",
             "story gru between": #"On «words», $\overleftarrow{z}$ is «values», so on these words the state keeps between «min»% and «max»% of itself directly (the candidate reads the state too, through $\overleftarrow{W_{hn}}$), on its way from «last» to «first»."#,
-        ])
+        ], korean: korean)
 }

@@ -25,11 +25,15 @@ enum BiRNN: Lesson {
     static var summary: String { words("summary") }
 
     /// The reverse direction's steps, at positions T, T − 1, … 1: a run left out in the middle is named counting down.
-    static let reverseSteps = Repeats(singular: "step", plural: "steps", counter: "t", sameWork: "repeat the same computation on the inputs to the left",
-                                      resultsShown: "the summary below shows their results", countsDown: true)
+    static var reverseSteps: Repeats {
+        Repeats(singular: words("step"), plural: words("steps"), counter: "t", sameWork: words("reverse steps, same work"),
+                resultsShown: words("reverse steps, results shown"), countsDown: true)
+    }
     /// The reverse direction's way back, at positions 1, 2, … T (its last step first).
-    static let reverseStepsBack = Repeats(singular: "step", plural: "steps", counter: "t", sameWork: "pass the gradient back in the same way",
-                                          resultsShown: "the figure below shows the size of their gradients")
+    static var reverseStepsBack: Repeats {
+        Repeats(singular: words("step"), plural: words("steps"), counter: "t", sameWork: words("reverse steps back, same work"),
+                resultsShown: words("reverse steps back, results shown"))
+    }
 
     /// “bank of the river”: two numbers a word, made up so that a student can follow them (how much
     /// water, how much money); “city”, the other sentence “What the slides say” reads, is −“river”.

@@ -245,5 +245,5 @@ extension CharLM {
             "confirmed": "Confirmed",
             "partly": "Partly",
             "refuted": "Refuted",
-        ])
+        ], korean: korean)
 }

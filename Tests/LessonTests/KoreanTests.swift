@@ -25,7 +25,7 @@ import Testing
 
     /// Slots that only English grammar needs (a plural's ending, a verb's agreement): a Korean
     /// sentence may leave them out. Every other slot carries a number or a name and must be said.
-    static let grammarSlots: Set<String> = ["Plural", "plural", "singular", "s", "es", "verb", "is", "are", "has", "a", "an"]
+    static let grammarSlots: Set<String> = ["Plural", "plural", "singular", "s", "es", "verb", "is", "are", "has", "a", "an", "were", "they", "read", "their"]
 
     static var sources: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources") }
 
