@@ -181,8 +181,8 @@ extension AttentionQKV {
                 자기보다 길이가 같거나 긴 토큰이라야 가능한 일이다($x_{i} \cdot x_{j} \le |x_{i}| |x_{j}|$; \#
                 «other» · «other» = «other self»). 시드 001은 이 문제를 쿼리와 키로 해결한다.
                 """#,
-            "gram rows": " (행 «rows»)",
-            "gram row": " (행 «i»: «row»)",
+            "gram rows": "(행 «rows»)",
+            "gram row": "(행 «i»: «row»)",
             "slides self, confirmed": #"""
                 - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” 확인됨: \#
                 모든 토큰이 자기 자신에 가장 큰 가중치를 준다(«weights»). 여기서는 $W_{Q}$와 $W_{K}$가 그렇게 만든다.
