@@ -87,7 +87,6 @@ extension AttentionQKV {
                 values themselves ($q_{1}$ is 64 ones, $k_{1}$ 64 entries of 1.75, $k_{2}$ 64 of 1.5). $q_{2}$ (entries 0.5) and \#
                 the values ($v_{1}$ ones, $v_{2}$ zeros, so that the output shows the weights) are chosen, not the source's.
                 """#,
-            "illustrated-transformer.source": "The Illustrated Transformer (J. Alammar, 2018), the self-attention figure, steps 2–4 (112, 96, 14, 12, 0.88, 0.12); seed notes 000 quote its 0.88 and 0.12",
             "alternative, unscaled": "scores not divided by √d_k, plain dot-product attention",
             "alternative, scaled": "scores divided by √d_k, the paper's scaled dot-product attention",
             "why": #"""
@@ -246,5 +245,6 @@ extension AttentionQKV {
                 - Seed 000: “Thinking's interaction with itself becomes 0.88, with Machines 0.12.” «verdict»: \#
                 the softmax of «s1» and «s2» is «a1» and «a2».
                 """#,
-        ])
+        ],
+        korean: koreanWords)
 }

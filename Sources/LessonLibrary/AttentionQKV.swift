@@ -40,7 +40,8 @@ enum AttentionQKV: Lesson {
             "tokens": .strings(["Thinking", "Machines"]),
         ]),
             claims: .fields([
-                "source": .string(words("illustrated-transformer.source")),
+                // The source is data, in the JSON trace: the same in every language (as FromSources' sources).
+                "source": .string("The Illustrated Transformer (J. Alammar, 2018), the self-attention figure, steps 2–4 (112, 96, 14, 12, 0.88, 0.12); seed notes 000 quote its 0.88 and 0.12"),
                 "claims": .array([
                     .fields(["value": .string("scores"), "at": .numbers([1, 1]), "expected": .number(112)]),
                     .fields(["value": .string("scores"), "at": .numbers([1, 2]), "expected": .number(96)]),

@@ -192,7 +192,8 @@ extension MultiHeadAttention {
             "refuted": "Refuted",
             "not always": "Not always",
             "slides, self, confirmed": "- Seed 000: “After the softmax, a word relates most to itself.” Confirmed: in every head each token's largest weight is its own (at least «self»).",
-        ])
+        ],
+        korean: koreanWords)
 }
 
 /// The sentences of a multi-head trace that are chosen from its numbers: which key each query
@@ -293,7 +294,8 @@ struct Speaker {
         // The two heads named in head order, whichever is the larger.
         let (one, other) = low < high ? (low, high) : (high, low)
         let slots = ["query": queries[bi], "key": keys[bj], "one": style.fixed(column[one]), "oneHead": "\(one + 1)",
-                     "other": style.fixed(column[other]), "otherHead": "\(other + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread)]
+                     "other": style.fixed(column[other]), "otherHead": "\(other + 1)", "mean": style.fixed(average[bi, bj]), "spread": style.fixed(spread),
+                     "low": style.fixed(column[low]), "high": style.fixed(column[high])]
         let symbols = ["Y": naming.symbol("Y"), "C": naming.symbol("C"), "W_O": naming.sub("W", "O")]
         var sentences = [w("average", symbols), w(spread >= 0.3 ? "average, differ" : "average, close", slots)]
         if let leftOut {

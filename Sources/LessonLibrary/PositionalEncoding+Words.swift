@@ -147,5 +147,6 @@ extension PositionalEncoding {
                 - Seed 001: “A different position makes the encoding vector different.” Refuted: positions «a» \#
                 and «b» get the same row.
                 """#,
-        ])
+        ],
+        korean: koreanWords)
 }

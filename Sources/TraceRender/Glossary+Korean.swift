@@ -66,7 +66,9 @@ public let glossary: [Term] = [
     // Attention
     Term(korean: "어텐션", english: "attention", seeds: "Attention, attention, 어텐션"),
     Term(korean: "셀프 어텐션", english: "self-attention", seeds: "Self-Attention, 셀프어텐션"),
+    Term(korean: "스케일드 닷-프로덕트 어텐션", english: "scaled dot-product attention", seeds: "Scaled Dot-Product Attention"),
     Term(korean: "멀티 헤드 어텐션", english: "multi-head attention", seeds: "Multi-Head Attention (MHA), 멀티 헤드, 멀티-헤드 어텐션"),
+    Term(korean: "크로스 어텐션", english: "cross-attention", seeds: "—"),
     Term(korean: "인코더-디코더 어텐션", english: "encoder–decoder attention", seeds: "Encoder to Decoder"),
     Term(korean: "쿼리", english: "query", seeds: "Query, 쿼리"),
     Term(korean: "키", english: "key", seeds: "Key, 키"),
@@ -78,6 +80,7 @@ public let glossary: [Term] = [
     Term(korean: "헤드", english: "head", seeds: "head, 헤드"),
     Term(korean: "인과 마스크", english: "causal mask", seeds: "masking, Masked"),
     Term(korean: "내적", english: "dot product", seeds: "내적(dot product)"),
+    Term(korean: "투영", english: "projection", seeds: "선형 변환, 선형변환"),
     Term(korean: "포지셔널 인코딩", english: "positional encoding", seeds: "Positional Encoding, 포지셔널 인코딩, 위치 정보"),
     // The Transformer
     Term(korean: "피드포워드 네트워크", english: "feed-forward network", seeds: "Feed Forward Neural Network, 피드포워드"),
