@@ -83,20 +83,19 @@ extension LayerNorm {
                 여기서 $x$는 $X$의 한 행(토큰), $x_{j}$는 그 행의 특성 $j$, $y$는 그 행에 해당하는 $Y$의 행이다. «convention»
                 """#,
             "convention, nn": #"""
-                `nn.LayerNorm`처럼 분산은 편향 분산(÷ $d_{\text{model}}$)이고 $\epsilon$은 제곱근 안에 있다. \#
+                `nn.LayerNorm`처럼 분산은 $d_{\text{model}}$로 나누는 편향 분산이고, $\epsilon$은 제곱근 안에 있다. \#
                 “The Annotated Transformer”는 $d_{\text{model}} - 1$로 나누고 $\epsilon$을 제곱근 뒤에 더한다.
                 """#,
             "another convention, unbiased": #"""
-                **이 노트는 다른 규약을 쓴다**: \#
-                $d_{\text{model}} - 1$로 나눈다(불편 분산, `torch.var`의 기본값). `nn.LayerNorm`은 \#
-                $d_{\text{model}}$로 나눈다.
+                **이 노트는 다른 규약을 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 쓴다 \#
+                (`torch.var`의 기본값). `nn.LayerNorm`은 $d_{\text{model}}$로 나눈다.
                 """#,
             "another convention, outside": #"""
                 **이 노트는 다른 규약을 쓴다**: “The Annotated Transformer”처럼 $\epsilon$을 제곱근 \#
                 뒤에 더한다. `nn.LayerNorm`은 제곱근 안에 더한다.
                 """#,
             "another convention, both": #"""
-                **이 노트는 다른 규약, “The Annotated Transformer”의 규약을 쓴다**: $d_{\text{model}} - 1$로 나누고(불편 분산) \#
+                **이 노트는 다른 규약, “The Annotated Transformer”의 규약을 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 쓰고, \#
                 $\epsilon$을 제곱근 뒤에 더한다. `nn.LayerNorm`은 $d_{\text{model}}$로 나누고 $\epsilon$을 제곱근 안에 더한다.
                 """#,
             "legend N": "토큰(행) 수, 각 행은 따로 정규화된다",
@@ -123,7 +122,7 @@ extension LayerNorm {
                 - 시드 001: “분산을 1로, 평균을 0으로 만들어주는 일.” 슬라이드의 아핀 변환 전, $\hat X$에서는 \#
                 맞다: 그 행들의 평균은 «mean», 분산은 «var»이다«biased»«after».
                 """#,
-            "slides moments, biased": #" (÷ «divisor». `nn.LayerNorm`처럼 ÷ $d_{\text{model}} = «D»$ 하면 «biased var»)"#,
+            "slides moments, biased": #" (÷ «divisor» 기준. `nn.LayerNorm`처럼 ÷ $d_{\text{model}} = «D»$ 하면 «biased var»)"#,
             "slides moments, after": #". $\gamma$와 $\beta$를 적용한 뒤에는 «first»의 평균이 «output mean», 분산이 «output var»이다"#,
             "slides moments, identity": #". $\gamma = 1$, $\beta = 0$이므로 적용한 뒤에도 그대로다"#,
             "slides moments, small": #"""
