@@ -87,8 +87,8 @@ extension LayerNorm {
                 “The Annotated Transformer”는 $d_{\text{model}} - 1$로 나누고 $\epsilon$을 제곱근 뒤에 더한다.
                 """#,
             "another convention, unbiased": #"""
-                **이 노트는 다른 규약을 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 쓴다 \#
-                (`torch.var`의 기본값). `nn.LayerNorm`은 $d_{\text{model}}$로 나눈다.
+                **이 노트는 다른 규약을 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 \#
+                쓴다(`torch.var`의 기본값). `nn.LayerNorm`은 $d_{\text{model}}$로 나눈다.
                 """#,
             "another convention, outside": #"""
                 **이 노트는 다른 규약을 쓴다**: “The Annotated Transformer”처럼 $\epsilon$을 제곱근 \#
