@@ -39,9 +39,6 @@ extension LRWarmup {
                 smaller steps let training settle instead of jumping around a minimum.
                 """#,
             "heading equations": "The equations",
-            "equations": #"""
-                \eta(s) = f \cdot d_{\text{model}}^{-0.5} \cdot \min\left(s^{-0.5},\; s w^{-1.5}\right), \qquad s = 1, 2, \dots
-                """#,
             "convention": #"""
                 Section 5.3 of the paper, with $f = 1$ and $w = 4000$ for the base model, trained for 100000 steps \#
                 with Adam ($\beta_{1} = 0.9$, $\beta_{2} = 0.98$, $\epsilon = 10^{-9}$): step $s$ moves each weight by \#
@@ -90,7 +87,11 @@ extension LRWarmup {
                 A toy schedule small enough to redo with a pencil: $d_{\text{model}} = 4$ makes the scale $4^{-0.5} = 0.5$, \#
                 and $w = 4$ makes the rise $s/8$; the peak is at step 4.
                 """#,
-        ])
+
+            // Lists of steps.
+            "step list": "«list» and «last»",
+            "step list, long": "«first» … «last» («count» steps)",
+        ], korean: korean)
 
     /// What each step's rate comes from: the steps on the rise, at the peak, on the decay.
     static func lrCaption(_ p: LRWarmupInput) -> Caption {
@@ -118,8 +119,8 @@ extension LRWarmup {
     static func stepList(_ steps: [Double]) -> String {
         let labels = steps.map(numberLabel)
         guard labels.count > 1 else { return labels.first ?? "" }
-        if labels.count > 8 { return "\(labels[0]) … \(labels[labels.count - 1]) (\(labels.count) steps)" }
-        return labels.dropLast().joined(separator: ", ") + " and " + labels[labels.count - 1]
+        if labels.count > 8 { return words("step list, long", ["first": labels[0], "last": labels[labels.count - 1], "count": "\(labels.count)"]) }
+        return words("step list", ["list": labels.dropLast().joined(separator: ", "), "last": labels[labels.count - 1]])
     }
 
     /// A rate in a sentence, in the form the tables show it.

@@ -60,7 +60,7 @@ enum LRWarmup: Lesson {
         tr.exponentBelow = p.exponentBelow
         tr.say(w("why"))
         tr.heading(w("heading equations"))
-        tr.math(w("equations"))
+        tr.math(#"\eta(s) = f \cdot d_{\text{model}}^{-0.5} \cdot \min\left(s^{-0.5},\; s w^{-1.5}\right), \qquad s = 1, 2, \dots"#)
         tr.say(w("convention"))
         tr.introduceInputs(legend: [
             (symbol: #"d_{\text{model}}"#, meaning: w("legend d_model"), size: Int(p.dModel)),

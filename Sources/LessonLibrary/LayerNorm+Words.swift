@@ -79,8 +79,6 @@ extension LayerNorm {
                 y_{j} &= \gamma_{j}\, \hat{x}_{j} + \beta_{j} && \text{scaled and shifted}
                 \end{aligned}
                 """#,
-            "divisor, biased": #"d_{\text{model}}"#,
-            "divisor, unbiased": #"d_{\text{model}} - 1"#,
             "s, inside": #"\sqrt{\sigma^{2} + \epsilon}"#,
             "s, outside": #"\sqrt{\sigma^{2}} + \epsilon"#,
             "convention": #"""
@@ -149,5 +147,5 @@ extension LayerNorm {
             "slides affine, identity": #"and every $\gamma_{j} = 1$, $\beta_{j} = 0$ here"#,
             "std eps": #"At 4 decimals $\epsilon$ does not show: it changes $s$ only from decimal «decimal» on."#,
             "std eps, shows": #"Here $\epsilon$ shows: without it, «row» would have $s = «without»$."#,
-        ])
+        ], korean: korean)
 }

@@ -61,7 +61,7 @@ enum LayerNorm: Lesson {
         let tr = Trace(lesson: id, title: w("title"), example: example?.name ?? file)
         tr.say(w("why"))
         tr.heading(w("heading equations"))
-        tr.math(w("equations", ["divisor": w(p.unbiased ? "divisor, unbiased" : "divisor, biased"), "s": w(p.epsOutside ? "s, outside" : "s, inside")]))
+        tr.math(w("equations", ["divisor": p.unbiased ? #"d_{\text{model}} - 1"# : #"d_{\text{model}}"#, "s": w(p.epsOutside ? "s, outside" : "s, inside")]))
         let which = p.unbiased && p.epsOutside ? "another convention, both" : p.unbiased ? "another convention, unbiased"
             : p.epsOutside ? "another convention, outside" : "convention, nn"
         tr.say(w("convention", ["convention": w(which)]))

@@ -184,5 +184,5 @@ extension Norms {
             "default.summary": "two sentences, the second padded to three steps: what batch norm mixes and layer norm keeps apart",
             "default.story": "Two sentences of 4 features per token: “the cat sat” and “dogs ran”, padded with a step of zeros to three steps, as a batch of sentences of different lengths is. Feature numbers are small whole numbers, so each mean can be checked by hand.",
             "default.backward": "The backward pass takes $G$ nonzero on “the” alone, all four of its features, and 0 elsewhere: a loss on one token of sentence 1, so that whatever reaches sentence 2 shows which normalization carries it; its four numbers differ, since a $G$ equal across a token's features would give layer norm's gradient 0.",
-        ])
+        ], korean: korean)
 }

@@ -61,7 +61,8 @@ enum Norms: Lesson {
         let p = try NormsInput(&reader)
         try reader.finish()
         let tr = derive(p, example: example, file: file, backward: backward)
-        if let refusal = notFinite(p, tr) { throw reader.fail(refusal) }
+        // Error messages stay English, whatever the language of the note.
+        if let refusal = Language.$current.withValue(.en, operation: { notFinite(p, tr) }) { throw reader.fail(refusal) }
         return tr
     }
 
