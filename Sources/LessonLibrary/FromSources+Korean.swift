@@ -73,7 +73,7 @@ let sourceKorean = Words(text: [
     "raschka-llm-from-scratch.story": #"""
         Sebastian Raschka의 “Build a Large Language Model (From Scratch)” 4장은 LayerNorm 클래스를 정의하기 전에 \#
         활성값 6개짜리 두 행을 손으로 정규화한다. 이 풀이는 `var()`의 기본값인 **불편** 분산을 쓰고 \#
-        $\epsilon$이 없다. 그래서 이 예제도 $d_{\text{model}} - 1$ 값으로 나누고, 무시할 만큼 작은 $\epsilon = 10^{-12}$ 값을 둔다. \#
+        $\epsilon$이 없다. 그래서 이 예제는 $d_{\text{model}} - 1$ 값으로 나누고, 무시할 만큼 작은 $\epsilon = 10^{-12}$ 값을 둔다. \#
         책은 입력을 소수점 아래 4자리로 적었지만 반올림 전 값으로 계산했고, 이 때문에 정규화된 값이 \#
         최대 3e-4까지 달라진다. 그래서 이 주장들은 5e-4 안에서 검증한다. (4장이 이어서 정의하는 LayerNorm \#
         클래스는 PyTorch처럼 편향 분산과 $\epsilon = 10^{-5}$ 값을 쓰므로 눈에 띄게 다른 수를 준다. 예를 들어 \#
