@@ -29,7 +29,7 @@ extension VitPatches {
             "patches.grad, same pixels": ("패치의 그래디언트", #"$Z_p = X_p W_{p}^{\top} + b$를 거슬러: $\frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}$. 두 패치(«a»번, «b»번)는 픽셀이 같지만 여기서는 행이 다르다. 패치의 그래디언트는 픽셀이 아니라 그 토큰에 해당하는 $G$의 행(«ra»행, «rb»행)에서 온다."#),
             "image.grad": ("이미지의 그래디언트", #"$\frac{\partial L}{\partial X_p}$의 각 성분을 그것이 복사되어 온 픽셀 자리로 되돌린다. 모든 픽셀은 정확히 한 패치에 속하므로(스트라이드 «P» = 커널 «P») 더할 것이 없다. 패치가 겹친다면(스트라이드가 커널보다 작다면) 각 몫을 더해야 한다."#),
             "conv_proj.weight.grad": ("사영 행렬의 그래디언트", #"$\left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p$: 패치 «N»개에 대한 합이다. $W_{p}$ 하나가 모든 패치를 사영하기 때문이다. 순환 가중치의 그래디언트가 타임스텝에 대한 합인 것과 같다. $W_{p}$처럼 E × C·P·P로 보이며, 풀어 쓴 성분은 (e, c, i, j)로 부른다."#),
-            "conv_proj.bias.grad": ("사영 바이어스의 그래디언트", #"$b$는 모든 패치의 임베딩에 더해졌다. 그래서 $\frac{\partial L}{\partial Z_p}$의 각 열을 패치 «N»개에 걸쳐 더한 합이다."#),
+            "conv_proj.bias.grad": ("사영 바이어스의 그래디언트", #"$b$는 모든 패치의 임베딩에 더해졌다. 그래서 이 그래디언트는 $\frac{\partial L}{\partial Z_p}$의 각 열을 패치 «N»개에 걸쳐 더한 합이다."#),
             "class_token.grad": ("클래스 토큰의 그래디언트", #"$\frac{\partial L}{\partial Z}$의 1행, 곧 $G$의 1행이다. 클래스 토큰은 어떤 픽셀도 읽지 않으므로 그래디언트는 $G$에서만 온다(온전한 ViT에서는 그 위의 모든 층에서 온다)."#),
             "pos_embedding.grad": ("위치 임베딩의 그래디언트", #"$G$ 그 자체로, 각 행이 제 위치로 간다."#),
         ],
@@ -177,6 +177,7 @@ extension VitPatches {
                 \frac{\partial L}{\partial X_p} = \frac{\partial L}{\partial Z_p} W_{p}, \quad
                 \frac{\partial L}{\partial W_{p}} = \left(\frac{\partial L}{\partial Z_p}\right)^{\top} X_p, \quad
                 \frac{\partial L}{\partial x_{\text{class}}} = \left(\frac{\partial L}{\partial Z}\right)_{1,:}
+                % 역전파의 식: 기호는 영어 노트와 같다
                 """#,
             // What the slides say, and what the numbers show.
             "slides regions": #"""
