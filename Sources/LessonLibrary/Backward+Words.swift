@@ -23,7 +23,7 @@ let backwardWords = Words(
             relative (rounding). It checks one entry per array: a wrong step of the chain rule that moves that \#
             entry's gradient only a little, or moves only other entries, could still pass.
             """#,
-    ])
+    ], korean: backwardKorean)
 
 extension Trace {
     /// The backward part's heading, the lesson's account and equations, and the loss's gradient G

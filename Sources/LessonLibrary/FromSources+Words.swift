@@ -80,4 +80,4 @@ let sourceWords = Words(text: [
         the unrounded ones, which moves the normalized values by up to 3e-4; those claims are checked to 5e-4. (The LayerNorm class the chapter defines next uses the biased variance and $\epsilon = 10^{-5}$, \#
         as PyTorch does, and would give visibly different numbers, e.g. 0.6746 for the first entry.)
         """#,
-])
+], korean: sourceKorean)

@@ -159,7 +159,7 @@ let sharedWords = Words(text: [
     "label column": "column",
     "label position": "position",
     "label position of row": "«row» (pos «position»)",
-])
+], korean: sharedKorean)
 
 /// Items in a sentence: "a", "a and b", "a, b and c"; more than four as "a, b, c and 2 more", and
 /// `more` items not given as "a, b and 5 more".

@@ -27,4 +27,4 @@ let reasonWords = Words(text: [
     "not a slip, table": "no rounding or convention gives it (see above)",
     "slip": "a slip: no rounding or convention gives it",
     "slip, large input": "a slip: no rounding or convention gives it (other conventions, float32 and rounded intermediates are tried only on inputs whose trace holds at most «numbers» numbers)",
-])
+], korean: reasonKorean)

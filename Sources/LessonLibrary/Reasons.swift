@@ -58,8 +58,21 @@ extension Trace {
     func check(_ set: ClaimSet, file: String, lesson: any Lesson.Type, input: JSON, backward: Bool = false) throws {
         try check(set, file: file, learns: lesson.learns)
         guard let verdicts = claims?.verdicts, verdicts.contains(where: { !$0.holds }) else { return }
-        let found = LikelyReasons(trace: self, verdicts: verdicts, lesson: lesson, input: input, file: file, backward: backward).find()
-        explainFailures(found.reasons, finding: found.finding)
+        func find() -> (reasons: [Int: (reason: String, inTable: String?)], finding: String?) {
+            LikelyReasons(trace: self, verdicts: verdicts, lesson: lesson, input: input, file: file, backward: backward).find()
+        }
+        guard Language.current != .en else {
+            let found = find()
+            return explainFailures(found.reasons, finding: found.finding)
+        }
+        // The JSON trace is the same in every language: its reasons are the English ones, and the
+        // note's table says them in the language of the run (a second search, as deterministic as the first).
+        let english = Language.$current.withValue(.en) { find() }
+        let found = find()
+        explainFailures(english.reasons.mapValues { $0.reason }.reduce(into: [:]) { all, pair in
+            let said = found.reasons[pair.key]
+            all[pair.key] = (reason: pair.value, inTable: said.map { $0.inTable ?? $0.reason })
+        }, finding: found.finding)
     }
 
     /// The largest trace (in numbers) for which the reasons that need another run, or a search

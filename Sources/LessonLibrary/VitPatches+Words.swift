@@ -133,6 +133,7 @@ extension VitPatches {
             "embeddings length": #" Lengths differ from patch to patch, but the first encoder block's LayerNorm rescales every token to the same spread before attention: a token's length is kept only on the residual path."#,
             "embeddings same": " Patches «a» and «b», the same pixels, get the same row: the projection sees pixels, not places.",
             "receives": #"$Z_0$ is what the first encoder block receives: row 1 the class token, row n + 1 patch n. That block begins with a LayerNorm (pre-norm)."#,
+            "where group": "patches «list»",
             "notice": #"""
                 An image of «H» × «W» pixels became «N» + 1 tokens of «E» numbers: the patches, projected by one \#
                 shared $W_{p}$ (a convolution with stride equal to its kernel), and the class token. From here on the \#
@@ -222,5 +223,5 @@ extension VitPatches {
                 $E_{\text{pos}}$ holds Vaswani et al.'s sinusoids for positions 0 … «last», a fixed table as the seed \#
                 says; ViT learns its own instead, starting from random numbers.
                 """#,
-        ])
+        ], korean: korean)
 }

@@ -433,7 +433,7 @@ extension VitPatches {
         }
         let groups = all.filter { $0.count > 1 }
         guard !groups.isEmpty else { return words("where, all", ["N": "\(p.count)"]) }
-        let named = groups.map { "patches " + listed($0.map { "\($0 + 1)" }) }
+        let named = groups.map { words("where group", ["list": listed($0.map { "\($0 + 1)" })]) }
         return words("where, shared", ["groups": named.prefix(3).joined(separator: "; ") + (named.count > 3 ? "; …" : "")])
     }
 }

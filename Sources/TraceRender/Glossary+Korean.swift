@@ -102,6 +102,8 @@ public let glossary: [Term] = [
     Term(korean: "워밍업", english: "warm-up", seeds: "warmup"),
     Term(korean: "옵티마이저", english: "optimizer", seeds: "—"),
     Term(korean: "패치", english: "patch", seeds: "작은 영역"),
+    Term(korean: "사영", english: "projection", seeds: "—"),
+    Term(korean: "합성곱", english: "convolution", seeds: "—"),
     Term(korean: "클래스 토큰", english: "class token", seeds: "—"),
     Term(korean: "위치 임베딩", english: "position embeddings", seeds: "—"),
     // Learning
@@ -115,6 +117,7 @@ public let glossary: [Term] = [
     Term(korean: "경사 하강법", english: "gradient descent", seeds: "—"),
     Term(korean: "가중치 감쇠", english: "weight decay", seeds: "—"),
     Term(korean: "중심 차분", english: "central difference", seeds: "—"),
+    Term(korean: "그래디언트 검사", english: "gradient check", seeds: "—"),
     Term(korean: "연쇄 법칙", english: "chain rule", seeds: "—"),
 ]
 

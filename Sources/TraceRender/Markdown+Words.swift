@@ -30,7 +30,7 @@ let markdownWords = Words(text: [
     "figure units left out": "Only units 1–«shown» of «total» are drawn.",
     "figure panel left out": "The panel “«first»” is not drawn.",
     "figure panels left out": "The «count» panels from “«first»” to “«last»” are not drawn.",
-])
+], korean: markdownKorean)
 
 /// The sentences that say what a figure leaves out (`Figure.capped`), under the picture and after its description.
 func figureNotes(_ leftOut: [LeftOut]) -> [String] {
