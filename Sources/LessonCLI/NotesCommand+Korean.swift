@@ -62,7 +62,7 @@ private let koreanIntroduction = #"""
 | $S$, $\lvert S \rvert$, $\sum_{b,t}$ | 평균 하나가 모으는 칸의 집합, 그 크기; 이름 붙은 칸에 대한 합(여기서는 모든 시퀀스와 타임스텝) | norms |
 | $\mu_{\text{BN}}$, $\sigma_{\text{LN}}^{2}$, $s_{\text{IN}}$, $\tilde X_{\text{GN}}$, $Y_{\text{BN}}$ | 배치(BN), 레이어(LN), 인스턴스(IN), 그룹(GN) 정규화의 평균, 분산, 표준편차 $\sqrt{\sigma^{2} + \epsilon}$, 편차, 출력 | norms |
 | $C$, $H$, $W$, $P$ | 이미지의 채널 수, 높이와 너비(픽셀; 여기서 $X$는 이미지); 정사각형 패치의 한 변 | vit-patches |
-| $N$, $E$, $X_{p}$, $W_{p}$ | 패치 수 $(H/P)(W/P)$, 왼쪽 위부터 행 단위로 번호를 매긴다; 토큰당 수, 곧 모델의 너비(ViT 논문의 $D$); 패치, 행마다 하나이며 각각 (채널, 행, 열) 순서로 펼치고 열 이름은 (c,i,j); 사영 행렬 `conv_proj.weight`, E × C·P·P(논문의 행렬 $\mathbf{E}$를 전치한 것) | vit-patches |
+| $N$, $E$, $X_{p}$, $W_{p}$ | 패치 수 $(H/P)(W/P)$, 왼쪽 위부터 행 단위로 번호를 매긴다; 토큰당 수, 곧 모델의 너비(ViT 논문의 $D$); 패치, 행마다 하나이며 각각 (채널, 행, 열) 순서로 펼치고 열 이름은 (c,i,j); 투영 행렬 `conv_proj.weight`, E × C·P·P(논문의 행렬 $\mathbf{E}$를 전치한 것) | vit-patches |
 | $Z_{p}$, $z_{p}^{(n)}$, $x_{\text{class}}$, $Z$, $E_{\text{pos}}$, $Z_{0}$ | 패치 임베딩 $X_{p} W_{p}^{\top} + b$, 그중 패치 n의 행; 클래스 토큰; 클래스 토큰을 맨 앞에 둔 토큰; 위치 임베딩(학습되는 값: 사인파의 $PE$가 아니다); 인코더의 입력 $Z + E_{\text{pos}}$(논문의 $z_0$) | vit-patches |
 | $n$, $T$, $S$, $E$, $F$ | 블록의 토큰 수(`src`의 행); 디코더의 타깃 토큰 수(`tgt`의 행)와 소스 토큰 수(`memory`의 행); 토큰당 수($d_{\text{model}}$); 피드포워드 네트워크의 은닉 유닛 수 | transformer-block, decoder-block |
 | $\operatorname{MultiHead}(x_{q}, x_{k}, x_{v})$ | 쿼리는 $x_{q}$의 행에서, 키는 $x_{k}$에서, 밸류는 $x_{v}$에서 만드는 멀티 헤드 어텐션(PyTorch의 query, key, value) | transformer-block, decoder-block |

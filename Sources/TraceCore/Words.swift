@@ -76,7 +76,8 @@ public struct Words: Sendable {
     }
 
     /// Whether `words` says nothing in any language: what is left without its math ($…$, LaTeX
-    /// commands, the names in \operatorname{…} and \begin{…}; not \text{…}, which is words), code (`…`) and slots («…») has no run of three letters.
+    /// commands, the names in \operatorname{…} and \begin{…}, a \text{…} in a sub- or superscript;
+    /// not other \text{…}, which is words), code (`…`) and slots («…») has no run of three letters.
     static func hasNoWords(_ words: String) -> Bool {
         var rest = ""
         var skipping: Character? = nil
@@ -95,7 +96,9 @@ public struct Words: Sendable {
                 var j = i + 1
                 while j < chars.count, chars[j].isLetter { j += 1 }
                 let name = String(chars[(i + 1)..<j])
-                if ["operatorname", "mathrm", "mathit", "mathbf", "begin", "end"].contains(name), j < chars.count, chars[j] == "{" {
+                // A \text{…} in a subscript or superscript is a label of the symbol: x_{\text{pos}}.
+                let scripted = name == "text" && i >= 2 && chars[i - 1] == "{" && (chars[i - 2] == "_" || chars[i - 2] == "^")
+                if scripted || ["operatorname", "mathrm", "mathit", "mathbf", "begin", "end"].contains(name), j < chars.count, chars[j] == "{" {
                     while j < chars.count, chars[j] != "}" { j += 1 }
                     j += 1
                 }

@@ -102,7 +102,6 @@ public let glossary: [Term] = [
     Term(korean: "워밍업", english: "warm-up", seeds: "warmup"),
     Term(korean: "옵티마이저", english: "optimizer", seeds: "—"),
     Term(korean: "패치", english: "patch", seeds: "작은 영역"),
-    Term(korean: "사영", english: "projection", seeds: "—"),
     Term(korean: "합성곱", english: "convolution", seeds: "—"),
     Term(korean: "클래스 토큰", english: "class token", seeds: "—"),
     Term(korean: "위치 임베딩", english: "position embeddings", seeds: "—"),

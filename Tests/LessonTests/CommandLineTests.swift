@@ -130,6 +130,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           --format markdown|json  Markdown (default) or the machine-readable trace
           --precision N           decimals shown in Markdown (default 4, 0 to 15)
           --backward              the backward pass too: every gradient, written out, and a gradient check
+          --lang en|ko            the language of the words: English (default) or Korean
           --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
           -o, --output FILE       write to FILE instead of stdout, its figures beside it
           -h, --help              the lesson's examples and these flags
@@ -157,6 +158,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           --format markdown|json  Markdown (default) or the machine-readable trace
           --precision N           decimals shown in Markdown (default 4, 0 to 15)
           --backward              the backward pass too: every gradient, written out, and a gradient check
+          --lang en|ko            the language of the words: English (default) or Korean
           --expect FILE           check claimed numbers ('-' = stdin); exit 1 if any claim fails
           -o, --output FILE       write to FILE instead of stdout, its figures beside it
           -h, --help              the lesson's examples and these flags
@@ -191,7 +193,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             #expect(Self.help.contains("  \(flag.usage) ") && Self.gruHelp.contains("  \(flag.usage) "), "\(flag.usage)")
             for name in flag.names {
                 // Parsing only takes a file's name; nothing is read or written here.
-                let arguments = flag.value == nil ? [name] : [name, name == "--example" ? "default" : name == "--format" ? "json" : "3"]
+                let arguments = flag.value == nil ? [name] : [name, name == "--example" ? "default" : name == "--format" ? "json" : name == "--lang" ? "ko" : "3"]
                 #expect(throws: Never.self, "\(name)") { _ = try LessonOptions(arguments, lesson: GRU.self) }
                 // One letter dropped from a long name is suggested back.
                 if name.count > 4 {
