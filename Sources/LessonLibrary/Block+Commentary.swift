@@ -105,7 +105,7 @@ extension BlockRun {
             return blockLessonWords("notice, in norms", ["what": blockLessonWords(what), "s": norms.count == 1 ? "" : "s", "list": listed(norms.map { "\($0 + 1)" })])
         }
         let parts = [part("notice, scale", scaled), part("notice, shift", shifted)].compactMap { $0 }
-        let afterwards = (parts.isEmpty ? "" : blockLessonWords("notice, affine", ["parts": parts.joined(separator: " and ")]))
+        let afterwards = (parts.isEmpty ? "" : blockLessonWords("notice, affine", ["parts": parts.count == 2 ? blockLessonWords("notice, both", ["first": parts[0], "second": parts[1]]) : parts.joined()]))
             + (shifted.isEmpty && !scaled.isEmpty ? blockLessonWords("notice, no shift") : "")
         let last = p.norms.count - 1
         let set = blockLessonWords(scaled.contains(last) ? (shifted.contains(last) ? "notice, set" : "notice, set, scale") : (shifted.contains(last) ? "notice, set, shift" : "notice, set, neither"),

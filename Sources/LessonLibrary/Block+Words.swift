@@ -129,7 +129,7 @@ let blockWords = Words(
         "token": "“«token»”",
         "token i": "token «i»",
         "memory j": "memory row «j»",
-    ])
+    ], korean: blockKorean)
 
 /// The attention captions a block says differently from multi-head-attention: its symbols carry
 /// the tag, its output is added back, and the loss reaches it through the rest of the block.
@@ -146,7 +146,7 @@ func blockAttentionWords(tag: String, cross: Bool, p: BlockInput) -> Words {
         "output.grad": ("gradient of the attention output", #"The residual sum added it as it is: the sum's gradient."#),
         "concat.grad": ("gradient of the concatenated heads", #"$\frac{\partial L}{\partial Y_{\#(t)}} W_{O,\#(t)}$: each head's columns get what $W_{O,\#(t)}$ passes back to them."#),
         "head[m].weights.grad": ("gradient of head «m»'s attention weights", #"$\frac{\partial L}{\partial O_{\#(t)}^{(«m»)}} \left(V_{\#(t)}^{(«m»)}\right)^{\top}$ within the head.\#(!cross && p.causal ? " Entries at masked positions need not be 0, but they stop here: their weights are 0, and the softmax's rule multiplies each gradient by its weight." : "")"#),
-    ])
+    ], korean: blockAttentionKorean(tag: tag, cross: cross, p: p))
 }
 
 /// Norm k's captions in a block: what its output's gradient gathers.
@@ -158,8 +158,9 @@ func blockNormWords(k: Int, last: Bool, normFirst: Bool, eps: String?) -> Words 
         ? ("gradient of norm \(k)'s output", "What sublayer \(k) passed back: pre-norm feeds the normalized rows to the sublayer only.")
         : ("gradient of norm \(k)'s output", "Two uses: the next residual sum passes its gradient straight through, and the next sublayer passes back what it received.")
     // What the deviations and the normalized rows are is said at norm 1 only.
-    return k == 1 ? Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? "")])
-        : Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? ""), "centered": ("deviations", ""), "normalized": ("normalized", "")])
+    let korean = blockNormKorean(k: k, last: last, normFirst: normFirst, eps: eps)
+    return k == 1 ? Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? "")], korean: korean)
+        : Words(captions: ["output.grad": output, "std": ("standard deviations", eps ?? ""), "centered": ("deviations", ""), "normalized": ("normalized", "")], korean: korean)
 }
 
 /// The words around both blocks' derivations: the legend, the figure, the backward pass's account.
@@ -199,6 +200,7 @@ let blockLessonWords = Words(
         "notice, shift": #"shifts it by its $\beta$"#,
         "notice, in norms": "«what» in norm«s» «list»",
         "notice, affine": ", then «parts»",
+        "notice, both": "«first» and «second»",
         "notice, no shift": #" (every $\beta$ is 0: no shift)"#,
         "notice, set": #"$\gamma_{«k»}$ and $\beta_{«k»}$"#,
         "notice, set, scale": #"$\gamma_{«k»}$"#,
@@ -268,7 +270,7 @@ let blockLessonWords = Words(
             factor at all. Without the residual sums, $x_{l+2} = \mathcal{F}(\mathcal{F}(x_{l}))$, and every path back would pass through \#
             both sublayers' Jacobians.
             """#,
-    ])
+    ], korean: blockLessonKorean)
 
 /// The seeds' statements on the blocks, with their verdicts (Block+Commentary.swift chooses them).
 let blockSlideWords = Words(
@@ -290,4 +292,4 @@ let blockSlideWords = Words(
         "why ff, paper": "«ffn» against «attention», «share»% of the «total» parameters outside the norms",
         "slides, position-wise": #"- Seed 001 asks “Why feed-forward?” It is position-wise: each token's row goes through the same two layers on its own. «token»'s row put through them alone gives «row», its row of $Y_{\text{ff}}$ above: no other token enters. The tokens exchange information only in the attention; the feed-forward network then transforms each token's mix, with the same weights for all «L».«why»"#,
         "slides, position-wise, differs": #"- Seed 001 asks “Why feed-forward?” Each token's row should go through the same two layers on its own; «token»'s row put through them alone does not give its row of $Y_{\text{ff}}$ here («row»)."#,
-    ])
+    ], korean: blockSlideKorean)

@@ -84,7 +84,7 @@ extension DecoderBlock {
             "slides, cross, heads differ": "Each head has its own (in its weights' caption): for «list», «n» of the «T» target tokens, the heads' largest weights fall on different memory rows.",
             "slides, cross, chosen": #" The alignment is built in, not learned: $W_{Q,\text{ca}}$ and $W_{K,\text{ca}}$ were chosen as scaled identities and $M$'s rows by hand, so in each head a query weighs most the memory row with the largest dot product between $N_{«k»}$'s row and that memory row over the head's columns."#,
             "slides, sent": #"- Seed 000: “The encoder sends K and V to the decoder.” Partly: what crosses is $M$ itself («S» × «E»); $K_{\text{ca}}$ and $V_{\text{ca}}$ are made from it inside the decoder layer, by the layer's own $W_{K,\text{ca}}$ and $W_{V,\text{ca}}$, so every decoder layer of a stack makes its own keys and values from the same $M$."#,
-        ])
+        ], korean: korean)
 
     /// The seeds' statements the decoder's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {

@@ -67,7 +67,7 @@ extension TransformerBlock {
                 [transformer-block.md](transformer-block.md)'s example with `activation: "gelu"`: where relu cuts $U$'s negative entries to 0, gelu keeps \#
                 a little of them, and it shrinks small positive entries too (the hidden layer's caption has the numbers).
                 """#,
-        ])
+        ], korean: korean)
 
     /// The seeds' statements the block's numbers bear on.
     static func slides(_ run: BlockRun) -> [String] {

@@ -28,6 +28,7 @@ public let glossary: [Term] = [
     Term(korean: "활성화 전 값", english: "pre-activation", seeds: "—"),
     Term(korean: "비선형 함수", english: "nonlinearity", seeds: "—"),
     Term(korean: "유닛", english: "unit", seeds: "—"),
+    Term(korean: "은닉층", english: "hidden layer", seeds: "—"),
     Term(korean: "장기 의존성", english: "long-term dependency", seeds: "장기 의존성, 롱텀-디펜던시"),
     Term(korean: "그래디언트 소실", english: "vanishing gradient", seeds: "Gradient Vanishing"),
     Term(korean: "양방향", english: "bidirectional", seeds: "양방향"),
@@ -85,6 +86,9 @@ public let glossary: [Term] = [
     // The Transformer
     Term(korean: "피드포워드 네트워크", english: "feed-forward network", seeds: "Feed Forward Neural Network, 피드포워드"),
     Term(korean: "잔차 연결", english: "residual connection", seeds: "잔차 연산"),
+    Term(korean: "서브층", english: "sublayer", seeds: "—"),
+    Term(korean: "사후 정규화", english: "post-norm", seeds: "—"),
+    Term(korean: "사전 정규화", english: "pre-norm", seeds: "—"),
     Term(korean: "레이어 정규화", english: "layer normalization", seeds: "Layer Normalization, 정규화"),
     Term(korean: "배치 정규화", english: "batch normalization", seeds: "Batch Normalization"),
     Term(korean: "인스턴스 정규화", english: "instance normalization", seeds: "—"),
@@ -118,6 +122,7 @@ public let glossary: [Term] = [
     Term(korean: "중심 차분", english: "central difference", seeds: "—"),
     Term(korean: "그래디언트 검사", english: "gradient check", seeds: "—"),
     Term(korean: "연쇄 법칙", english: "chain rule", seeds: "—"),
+    Term(korean: "야코비안", english: "Jacobian", seeds: "—"),
 ]
 
 /// `document` with the English of each glossary term in parentheses after its first use in prose
