@@ -32,8 +32,8 @@ let layersKorean = Words(
         "backward below": #"손실은 이 층의 $«h»$를 보지 않는다. 위 식에서 $G_{t}$ 자리에는 층 «above»의 스텝 t에서 내려오는 $«WihT» \frac{\partial L}{\partial «a»}$가 들어간다. 다른 모든 기호의 위첨자는 («l»)이다."#,
         "heading layer back": "«L»개 층 중 층 «n» (PyTorch의 l«l»), 스텝을 거슬러 올라가며",
         "heading layer back, top": "«L»개 층 중 층 «n» (PyTorch의 l«l», 맨 위층), 스텝을 거슬러 올라가며",
-        "heading layer weights": "층 «n»의 가중치의 그래디언트 (PyTorch의 l«l»)",
-        "heading input gradients": "층 «n»의 가중치의 그래디언트 (PyTorch의 l«l»)와 입력의 그래디언트: 스텝마다 항 하나씩",
+        "heading layer weights": "층 «n»(PyTorch의 l«l») 가중치의 그래디언트",
+        "heading input gradients": "층 «n»(PyTorch의 l«l») 가중치와 입력의 그래디언트: 스텝마다 항 하나씩",
         "backward layers": #"""
             맨 위층부터 시작한다. 그 층의 각 스텝은 자기가 읽은 입력, 즉 아래층의 은닉 상태로 그래디언트를 \#
             내려보낸다. 그 그래디언트는 다시 아래층의 스텝들을 같은 방식으로 거슬러 간다. \#

@@ -4,12 +4,12 @@ import TraceCore
 
 let layoutKorean = Words(
     captions: [
-        "kernel": ("Keras의 입력 가중치 (kernel)", #"입력 숫자 j의 행: 그 숫자가 각 유닛에 더하는 값이다«per column». Keras는 행 벡터에 행렬을 곱해 $x_{t} W_{x}$를 계산한다(seed 004의 행 형식처럼 $W_{x}$가 kernel이다)."#),
-        "recurrent_kernel": ("Keras의 순환 가중치 (recurrent_kernel)", #"$h_{t-1}$의 유닛 j의 행: 그 유닛이 각 유닛에 더하는 값이다«per column». 모든 스텝에서 같은 행렬이다."#),
+        "kernel": ("Keras의 입력 가중치 kernel", #"j행은 입력 숫자 j가 각 유닛에 더하는 값이다«per column». Keras는 행 벡터에 행렬을 곱해 $x_{t} W_{x}$를 계산한다(시드 004의 행 형식처럼 $W_{x}$가 kernel이다)."#),
+        "recurrent_kernel": ("Keras의 순환 가중치 recurrent_kernel", #"j행은 $h_{t-1}$의 유닛 j가 각 유닛에 더하는 값이다«per column». 모든 스텝에서 같은 행렬이다."#),
         "bias": ("Keras의 바이어스", "스텝마다 한 번, 입력 쪽 값과 함께 더해진다."),
         "bias, two rows": ("Keras의 바이어스들", "1행은 입력 쪽 값과, 2행은 상태 쪽 값과 함께 더해진다(reset_after=True). 둘 다 Keras의 «keras» 순서이다."),
         "weight_ih_l0, keras": ("PyTorch 방식으로 담은 입력 가중치", #"kernel을 전치한 것이다. $W_{ih}$의 r행이 kernel의 r열이므로, $W_{ih} x_{t}$는 $x_{t} W_{x}$와 같은 숫자를 낸다."#),
-        "weight_ih_l0, keras, reordered": ("PyTorch 방식으로 담은 입력 가중치", #"kernel의 열 블록을 PyTorch의 «pytorch» 순서로 옮긴 다음 전치한 것이다. 게이트 r의 행들은 kernel의 r 열들이고, 나머지도 같다."#),
+        "weight_ih_l0, keras, reordered": ("PyTorch 방식으로 담은 입력 가중치", #"kernel의 열 블록을 PyTorch의 «pytorch» 순서로 옮긴 다음 전치한 것이다. 게이트 r의 행들은 kernel에서 게이트 r의 열들이고, 다른 게이트도 마찬가지이다."#),
         "weight_hh_l0, keras": ("PyTorch 방식으로 담은 순환 가중치", #"recurrent_kernel을 전치한 것이다. 그래서 $W_{hh} h_{t-1}$는 $h_{t-1} W_{h}$와 같은 숫자를 낸다."#),
         "weight_hh_l0, keras, reordered": ("PyTorch 방식으로 담은 순환 가중치", #"recurrent_kernel의 열 블록을 PyTorch의 «pytorch» 순서로 옮긴 다음 전치한 것이다."#),
         "bias_ih_l0, keras": ("PyTorch 방식으로 담은 입력 바이어스", "Keras의 바이어스 하나를 그대로 쓴다."),
