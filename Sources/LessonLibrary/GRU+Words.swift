@@ -191,5 +191,6 @@ extension GRU {
             "one minus, takes-candidate": #"Confirmed: the slide's input gate is this $z_{t}$ and its “1 − input gate”, the forget gate's role, is $1 - z_{t}$: unit «u» takes $z_{«t»}«sup» = «z»$ of $n_{«t»}«sup»$ and keeps $1 - z_{«t»}«sup» = «rest»$ of $h_{«t-1»}«sup»$."#,
             "slide lighter": #"Seed 002: “The GRU is a lighter LSTM: less memory, faster to compute.”"#,
             "lighter": #"Confirmed: three blocks of H rows where the LSTM has four, so three quarters of its weights and of its matrix products' work for any $I$ and $H$; here «gru» weights and biases against «lstm», «gruWork» multiply-adds per step against «lstmWork»."#,
-        ])
+        ],
+        korean: korean)
 }

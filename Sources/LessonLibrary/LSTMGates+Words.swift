@@ -143,5 +143,6 @@ extension LSTMGates {
             "slide forget share": #"Seed 002: “Multiplying by a value between 0 and 1, the forget gate can be read as forgetting some percent.”"#,
             "forget share": #"Confirmed, with $f$ the share kept: unit «u»'s $f_{«t»}«sup» = «f»$ keeps «kept»% of $c_{«t-1»}«sup» = «c»$ and forgets «lost»%: $«f» \cdot «cc» = «fc»$."#,
             "unit value": "«v» (unit «u»)",
-        ])
+        ],
+        korean: korean)
 }

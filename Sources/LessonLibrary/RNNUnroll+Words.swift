@@ -111,5 +111,6 @@ extension RNNUnroll {
             "condition, tanh": "the tanh is not saturated",
             "condition, relu": "the unit stays on",
             "powers, bound": #"Confirmed, the small-$W_{hh}$ case: each step back multiplies the gradient by $«WhhT»$ and the slopes $1 - «hsq»$, at most $\lVert «Whh» \rVert_{F} = «norm»$ times the largest slope, so what travels from $h_{«T»}«sup»$ back to $h_{0}«sup»$ keeps at most $«bound»$ of its size."#,
-        ])
+        ],
+        korean: korean)
 }

@@ -379,4 +379,5 @@ let layersWords = Words(
         "legend L": "layers (`num_layers`), each reading the hidden states of the one below",
         "label layer l": "l«l»",
         "panel gradient size, layer": "‖∂L/∂«state»ₜ‖, l«l»",
-    ])
+    ],
+    korean: layersKorean)

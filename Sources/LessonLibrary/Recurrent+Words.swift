@@ -87,22 +87,34 @@ let recurrentWords = Words(
             The same weights act at each of the «T» steps, so each weight's gradient is a sum of «T» terms, \#
             one per step, written out term by term below.
             """#,
-    ])
+        "repeats step": "step",
+        "repeats steps": "steps",
+        "repeats same work": "repeat the same computation on the next inputs",
+        "repeats results shown": "the summary below shows their results",
+        "repeats same work, generated": "feed the character chosen back in the same way",
+        "repeats results shown, generated": "the figure below shows their distributions",
+        "repeats same work, back": "pass the gradient back in the same way",
+        "repeats results shown, back": "the figure below shows the size of their gradients",
+    ],
+    korean: recurrentKorean)
 
 extension Repeats {
     /// The time steps of a recurrent lesson, whose summary table shows every step.
-    static let timeSteps = Repeats(singular: "step", plural: "steps", counter: "t",
-                                   sameWork: "repeat the same computation on the next inputs",
-                                   resultsShown: "the summary below shows their results")
+    static var timeSteps: Repeats {
+        Repeats(singular: recurrentWords("repeats step"), plural: recurrentWords("repeats steps"), counter: "t",
+                sameWork: recurrentWords("repeats same work"), resultsShown: recurrentWords("repeats results shown"))
+    }
     /// The steps of a generated text (char-lm): each reads the character chosen at the step before.
-    static let generatedSteps = Repeats(singular: "step", plural: "steps", counter: "t",
-                                        sameWork: "feed the character chosen back in the same way",
-                                        resultsShown: "the figure below shows their distributions")
+    static var generatedSteps: Repeats {
+        Repeats(singular: recurrentWords("repeats step"), plural: recurrentWords("repeats steps"), counter: "t",
+                sameWork: recurrentWords("repeats same work, generated"), resultsShown: recurrentWords("repeats results shown, generated"))
+    }
     /// The time steps of the backward pass, last first.
-    static let stepsBack = Repeats(singular: "step", plural: "steps", counter: "t",
-                                   sameWork: "pass the gradient back in the same way",
-                                   resultsShown: "the figure below shows the size of their gradients",
-                                   countsDown: true)
+    static var stepsBack: Repeats {
+        Repeats(singular: recurrentWords("repeats step"), plural: recurrentWords("repeats steps"), counter: "t",
+                sameWork: recurrentWords("repeats same work, back"), resultsShown: recurrentWords("repeats results shown, back"),
+                countsDown: true)
+    }
 }
 
 /// The slots of time step t: «t» and «t-1».

@@ -48,4 +48,5 @@ let layoutWords = Words(
         "bias, two rows": #"The bias's two rows are Keras's reset_after=True, the reset gate after the product as in PyTorch: row 1 is $b_{ih}$, row 2 $b_{hh}$."#,
         "bias, none": "No bias was given (Keras's use_bias=False), so both biases are 0.",
         "cell keys": "The weights are given under `nn.«cell»`'s keys (`weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`): the same numbers, shapes and meaning as `nn.«module»`'s `weight_ih_l0`, …, the cell applied once per step.",
-    ])
+    ],
+    korean: layoutKorean)

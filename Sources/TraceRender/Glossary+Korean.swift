@@ -15,6 +15,8 @@ public struct Term: Sendable {
 public let glossary: [Term] = [
     // The recurrent cells
     Term(korean: "순환 신경망", english: "recurrent neural network, RNN", seeds: "RNN, Recurrent Neural Network"),
+    Term(korean: "장단기 메모리", english: "long short-term memory, LSTM", seeds: "LSTM, Long Short Term Memory"),
+    Term(korean: "게이트 순환 유닛", english: "gated recurrent unit, GRU", seeds: "GRU, Gated Recurrent Unit"),
     Term(korean: "은닉 상태", english: "hidden state", seeds: "hidden state, Hidden state, 은닉 상태, 히든 스테이트"),
     Term(korean: "셀 상태", english: "cell state", seeds: "cell state, Cell state"),
     Term(korean: "입력 게이트", english: "input gate", seeds: "입력 게이트, Input Gate"),
@@ -26,6 +28,8 @@ public let glossary: [Term] = [
     Term(korean: "게이트", english: "gate", seeds: "gate, 게이트"),
     Term(korean: "타임스텝", english: "time step", seeds: "time step, 타임스텝, 시간 단계"),
     Term(korean: "활성화 전 값", english: "pre-activation", seeds: "—"),
+    Term(korean: "시그모이드", english: "sigmoid", seeds: "sigmoid"),
+    Term(korean: "핍홀 연결", english: "peephole connections", seeds: "—"),
     Term(korean: "비선형 함수", english: "nonlinearity", seeds: "—"),
     Term(korean: "유닛", english: "unit", seeds: "—"),
     Term(korean: "은닉층", english: "hidden layer", seeds: "—"),
@@ -46,6 +50,7 @@ public let glossary: [Term] = [
     Term(korean: "탐욕적", english: "greedy", seeds: "—"),
     Term(korean: "어휘", english: "vocabulary", seeds: "—"),
     Term(korean: "임베딩", english: "embedding", seeds: "임베딩, Embedding"),
+    Term(korean: "원-핫 벡터", english: "one-hot vector", seeds: "—"),
     Term(korean: "토큰", english: "token", seeds: "토큰"),
     Term(korean: "로짓", english: "logits", seeds: "—"),
     Term(korean: "소프트맥스", english: "softmax", seeds: "softmax, 소프트맥스"),
