@@ -67,7 +67,7 @@ extension LayerNorm {
                 **레이어 정규화**는 각 토큰의 특성을 평균 0, 분산 1로 맞춘 뒤, 학습되는 스케일 $\gamma$와 \#
                 시프트 $\beta$를 적용한다. 원래 트랜스포머는 잔차 연결의 합 뒤마다 정규화한다: \#
                 $\operatorname{LayerNorm}(x + \operatorname{Sublayer}(x))$(post-LN). GPT-2, Raschka의 책, \#
-                “The Annotated Transformer”는 서브레이어 앞에서 정규화한다: $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$(pre-LN).
+                “The Annotated Transformer”는 서브층 앞에서 정규화한다: $x + \operatorname{Sublayer}(\operatorname{LayerNorm}(x))$(pre-LN).
                 """#,
             "heading equations": "식",
             "equations": #"""

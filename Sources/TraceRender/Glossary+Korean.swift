@@ -101,7 +101,6 @@ public let glossary: [Term] = [
     Term(korean: "편향 분산", english: "biased variance", seeds: "—"),
     Term(korean: "불편 분산", english: "unbiased variance", seeds: "—"),
     Term(korean: "아핀 변환", english: "affine transformation", seeds: "affine transformation"),
-    Term(korean: "서브레이어", english: "sublayer", seeds: "—"),
     Term(korean: "이동 평균", english: "running average", seeds: "—"),
     Term(korean: "평균", english: "mean", seeds: "평균"),
     Term(korean: "분산", english: "variance", seeds: "분산"),

@@ -112,7 +112,7 @@ import Testing
     }
 
     /// Runs of three or more English words in `text`'s prose: outside math, code, links, quotes
-    /// (a token, a title), parentheses (the English of a term) and the claims' sources.
+    /// (a token, a title), parentheses (the English of a term), a link's text (a note's file name) and the claims' sources.
     static func englishRuns(in text: String, sources: Set<String>) -> [String] {
         var prose = text
         for source in sources { prose = prose.replacingOccurrences(of: source, with: " ") }
@@ -129,7 +129,7 @@ import Testing
             for piece in pieces {
                 var kept = ""
                 var closing: [Character] = []
-                let openers: [Character: Character] = ["$": "$", "`": "`", "(": ")", "“": "”", "\"": "\"", "<": ">", "‘": "’"]
+                let openers: [Character: Character] = ["$": "$", "`": "`", "(": ")", "“": "”", "\"": "\"", "<": ">", "‘": "’", "[": "]"]
                 for c in piece {
                     if let last = closing.last {
                         if c == last { closing.removeLast() } else if last == ")", c == "(" { closing.append(")") }
