@@ -81,6 +81,9 @@ public enum LessonCommand {
             }
             try io.out(first == "--version" ? "lesson \(version)\n" : help)
         case "list":
+            if let word = rest.first, !word.hasPrefix("-") {
+                throw LessonError(.usage, "'lesson list' takes only --lang, got '\(escaped(word))'")
+            }
             var options = ListOptions()
             try parse(rest, ListOptions.flags, into: &options, command: "lesson list")
             let width = Lessons.ids.map(\.count).max() ?? 0

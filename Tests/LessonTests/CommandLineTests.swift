@@ -359,7 +359,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             (["gru", "--print-input", "--backward"], "--print-input prints the input and computes nothing; give --backward without it"),
             (["gru", "extra"], "unexpected argument 'extra' for 'lesson gru'; see 'lesson gru --help'"),
             (["gru", "-"], "unexpected argument '-' for 'lesson gru'; see 'lesson gru --help'"),
-            (["list", "gru"], "'lesson list' takes no arguments, got 'gru'"),
+            (["list", "gru"], "'lesson list' takes only --lang, got 'gru'"),
             (["render", "--chek"], "unknown option '--chek' for 'lesson render' (did you mean '--check'?); see 'lesson render --help'"),
             (["render", "--example", "default"], "unknown option '--example' for 'lesson render'; see 'lesson render --help'"),
             (["render", "notes"], "unexpected argument 'notes' for 'lesson render'; see 'lesson render --help'"),
@@ -575,8 +575,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         try Data("# An example that was renamed\n".utf8).write(to: orphan)
         // Not notes: files that are not Markdown, and Markdown in a folder below.
         try Data("keep\n".utf8).write(to: folder.appendingPathComponent("notes/NOTES.txt"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes/ko"), withIntermediateDirectories: true)
-        try Data("# 한국어\n".utf8).write(to: folder.appendingPathComponent("notes/ko/gru.md"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("notes/drafts"), withIntermediateDirectories: true)
+        try Data("# 초안\n".utf8).write(to: folder.appendingPathComponent("notes/drafts/gru.md"))
         let check = try lesson(["render", "--check", "--out", "notes"], in: folder)
         #expect(check.status == 1)
         #expect(check.out == "left over: notes/gru--renamed-example.md (no example produces it; delete it)\n")
@@ -603,12 +603,14 @@ struct BadInput: CustomTestStringConvertible, Sendable {
     /// Re-record deliberately with `swift run lesson render`; this test never writes.
     @Test func lessonsFolderIsUpToDate() throws {
         let notes = try NotesCommand.notes()
-        // A note per example, one more per example with a backward note, and the index.
+        // A note per example, one more per example with a backward note, and the index; in English and in Korean.
         let learning = Lessons.all.filter { $0.learns }
         let backward = learning.flatMap { $0.examples }.filter { $0.hasBackwardNote }
-        #expect(notes.filter { $0.file.hasSuffix(".md") }.count == Lessons.all.map { $0.examples.count }.reduce(1, +) + backward.count)
+        #expect(notes.filter { $0.file.hasSuffix(".md") }.count == 2 * Lessons.all.map { $0.examples.count }.reduce(1, +) + 2 * backward.count)
         #expect(backward.count == learning.count + 4)
-        for note in notes where note.file.hasSuffix("--backward.md") { #expect(note.text.contains("## Backward pass"), "\(note.file)") }
+        for note in notes where note.file.hasSuffix("--backward.md") {
+            #expect(note.text.contains(note.file.hasPrefix("ko/") ? "## 역전파" : "## Backward pass"), "\(note.file)")
+        }
         #expect(notes.contains { $0.file.hasPrefix("figures/") && $0.file.hasSuffix(".svg") })
         for note in notes {
             // Byte for byte: two Strings compare equal when they are only canonically equivalent.

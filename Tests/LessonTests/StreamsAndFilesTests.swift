@@ -245,8 +245,9 @@ func names(in folder: URL) throws -> [String] {
     @Test func renderCheckCountsNotesAndFiguresApart() throws {
         let notes = try NotesCommand.notes()
         let figures = notes.filter { $0.file.hasSuffix(".svg") }.count
-        let lessons = notes.count - figures - 1
-        #expect(NotesCommand.describe(notes) == "\(lessons) notes, the index and \(figures) figures")
+        let lessons = notes.count - figures - 2
+        #expect(NotesCommand.describe(notes) == "\(lessons) notes, 2 indexes and \(figures) figures")
+        #expect(NotesCommand.describe(notes.filter { !$0.file.hasPrefix("ko/") }) == "\(lessons / 2) notes, the index and \(figures - notes.filter { $0.file.hasPrefix("ko/figures/") }.count) figures")
         #expect(NotesCommand.describe(Array(notes.filter { $0.file.hasSuffix(".svg") }.prefix(1))) == "1 figure")
         #expect(NotesCommand.describe(Array(notes.filter { $0.file.hasSuffix(".md") && $0.file != "README.md" }.prefix(2))) == "2 notes")
     }

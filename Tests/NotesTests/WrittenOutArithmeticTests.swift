@@ -814,9 +814,9 @@ fileprivate struct Note: Sendable {
         return Note(file: file, lines: lines, computedSteps: computedSteps)
     }
 
-    /// The footer's "Numbers are rounded to 4 decimals".
+    /// The footer's "Numbers are rounded to 4 decimals" (in Korean, "수는 소수점 아래 4자리로 반올림").
     static func statedPrecision(_ text: String) -> Int? {
-        guard let r = Plain.find("rounded to ", in: text) else { return nil }
+        guard let r = Plain.find("rounded to ", in: text) ?? Plain.find("수는 소수점 아래 ", in: text) else { return nil }
         return Int(text[r.upperBound...].prefix(while: \.isNumber))
     }
 
