@@ -70,7 +70,7 @@ extension BiRNN {
             "cell lesson, lstm": "lstm-gates 강의",
             "cell lesson, gru": "gru 강의",
             "convention": #"""
-                **규약:** PyTorch의 `nn.RNN`, `nn.LSTM`, `nn.GRU`에 `bidirectional=True`를 준 것으로, 층 하나에 \#
+                **관례:** PyTorch의 `nn.RNN`, `nn.LSTM`, `nn.GRU`에 `bidirectional=True`를 준 것으로, 층 하나에 \#
                 시퀀스 하나다. 각 방향은 «cell»이고, «lesson»에서처럼 계산한다. 가중치는 모듈의 것을 그대로 \#
                 쓴다: 순방향은 `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`, 역방향은 같은 이름에 \#
                 `_reverse`가 붙는다. 둘은 화살표로 구분하며($\overrightarrow{W_{ih}}$, $\overleftarrow{W_{ih}}$), \#

@@ -69,7 +69,7 @@ extension CharLM {
             "cell lesson, lstm": "lstm-gates 강의",
             "cell lesson, gru": "gru 강의",
             "convention": #"""
-                **규약:** PyTorch 모듈을 따른다. 셀은 «lesson»에서처럼 계산하는 «cell»이다. 출력층은 \#
+                **관례:** PyTorch 모듈을 따른다. 셀은 «lesson»에서처럼 계산하는 «cell»이다. 출력층은 \#
                 `nn.Linear`이고, $W_{fc}$는 출력 × 입력 모양으로 저장된다. 손실은 `F.cross_entropy`, 곧 $T$개 \#
                 스텝의 평균이며 단위는 nat이다(Karpathy의 min-char-rnn은 평균 대신 합을 쓰므로 그래디언트가 \#
                 여기의 $T$배다). $s_{1} \dots s_{n}$은 텍스트의 문자들이고, $T = n - 1$이며, $p_{t,j}$는 \#

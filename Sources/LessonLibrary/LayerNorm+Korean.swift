@@ -53,7 +53,7 @@ extension LayerNorm {
                 """#,
             "compact, nan": "여기서는 1행이 nan(0/0)이므로 식의 간결한 규칙을 그 행의 원소로 확인하지 않는다. 위에서 한 단계씩 따라간 계산이 곧 그래디언트다.",
             "check, nan": #"여기서는 출력에 nan이 있다($\epsilon = 0$일 때 값이 모두 같은 행에서 0/0). 그래서 PyTorch에서처럼 손실도, 그 행을 지나는 그래디언트도 nan이다. 그 행의 원소 하나를 살짝 움직이는 중심 차분은 행의 값을 서로 다르게 만들어 손실을 다시 숫자로 만든다. 즉 그곳에서는 다른 함수를 재는 셈이라, 이 검사는 nan인 행의 원소에 대해 아무것도 말해 주지 않는다."#,
-            "compact, other convention": "이 규약에서는 분산이나 ε의 자리가 달라 간결한 규칙의 상수가 바뀐다. 위에서 한 단계씩 따라간 계산이 곧 그래디언트다.",
+            "compact, other convention": "이 관례에서는 분산이나 ε의 자리가 달라 간결한 규칙의 상수가 바뀐다. 위에서 한 단계씩 따라간 계산이 곧 그래디언트다.",
             "summary": "레이어 정규화: 각 토큰의 특성을 평균 0, 분산 1로 맞춘 뒤 스케일과 시프트를 적용한다",
             "title": "레이어 정규화",
             "default.summary": "한 토큰이 다른 토큰의 양수배에 상수를 더한 것이면, 두 토큰은 같은 결과가 된다",
@@ -87,15 +87,15 @@ extension LayerNorm {
                 “The Annotated Transformer”는 $d_{\text{model}} - 1$로 나누고 $\epsilon$을 제곱근 뒤에 더한다.
                 """#,
             "another convention, unbiased": #"""
-                **이 노트는 다른 규약을 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 \#
+                **이 노트는 다른 관례를 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 \#
                 쓴다(`torch.var`의 기본값). `nn.LayerNorm`은 $d_{\text{model}}$로 나눈다.
                 """#,
             "another convention, outside": #"""
-                **이 노트는 다른 규약을 쓴다**: “The Annotated Transformer”처럼 $\epsilon$을 제곱근 \#
+                **이 노트는 다른 관례를 쓴다**: “The Annotated Transformer”처럼 $\epsilon$을 제곱근 \#
                 뒤에 더한다. `nn.LayerNorm`은 제곱근 안에 더한다.
                 """#,
             "another convention, both": #"""
-                **이 노트는 다른 규약, “The Annotated Transformer”의 규약을 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 쓰고, \#
+                **이 노트는 다른 관례, “The Annotated Transformer”의 관례를 쓴다**: $d_{\text{model}} - 1$로 나누는 불편 분산을 쓰고, \#
                 $\epsilon$을 제곱근 뒤에 더한다. `nn.LayerNorm`은 $d_{\text{model}}$로 나누고 $\epsilon$을 제곱근 안에 더한다.
                 """#,
             "legend N": "토큰(행) 수, 각 행은 따로 정규화된다",

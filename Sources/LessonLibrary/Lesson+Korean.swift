@@ -4,7 +4,7 @@
 import TraceCore
 
 let sharedKorean = Words(text: [
-    "heading slides": "시드 노트의 설명, 그리고 수치가 보여 주는 것",
+    "heading slides": "시드 노트가 말하는 것과 수치가 보여 주는 것",
     "list": "«list» 및 «last»",
     "list, more": "«list» 외 «more»개",
     "heading example": "예제",

@@ -64,11 +64,20 @@ struct Choice: Operation {
         }
         // C_{j-1} ≤ u < C_j: the draw falls in the j-th stretch.
         let u = w.entry(draw, 0).text
-        let below = j > 0 ? "sum \(j) = \(w.entry(from, j - 1).text) ≤ " : ""
-        let above = draw.value.flat[0] < entries[j] ? " < sum \(j + 1) = \(w.entry(from, j).text)" : ""
-        return Arithmetic("\(below)u = \(u)\(above), so j", .atom)
+        let below = j > 0 ? samplingWords("sum", ["k": "\(j)", "value": w.entry(from, j - 1).text]) + " ≤ " : ""
+        let above = draw.value.flat[0] < entries[j] ? " < " + samplingWords("sum", ["k": "\(j + 1)", "value": w.entry(from, j).text]) : ""
+        return Arithmetic(samplingWords("draw", ["below": below, "u": u, "above": above]), .atom)
     }
 }
+
+/// The words of a draw written out: “sum 1 = 0.0377 ≤ u = 0.1135 < sum 2 = 0.1628, so j = 2”.
+let samplingWords = Words(text: [
+    "sum": "sum «k» = «value»",
+    "draw": "«below»u = «u»«above», so j",
+], korean: Words(text: [
+    "sum": "합 «k» = «value»",
+    "draw": "«below»u = «u»«above», 따라서 j",
+]))
 
 /// The greedy choice from p: the index (from 1) of its largest entry, the first of a tie.
 public func argmaxChoice(_ p: Traced) -> Traced {
