@@ -10,12 +10,9 @@ let notesKorean = Words(text: [
 ])
 
 /// The glossary as a table, made from `glossary`: the term the notes use, its English, and how the
-/// seed notes write it (each English word or seed spelling in quotes, as quoted text).
+/// seed notes write it.
 private var glossaryTable: String {
-    func quoted(_ items: String) -> String {
-        items == "—" ? items : items.components(separatedBy: ", ").map { "“\($0)”" }.joined(separator: ", ")
-    }
-    let rows = glossary.map { "| \($0.korean) | \(quoted($0.english)) | \(quoted($0.seeds)) |" }
+    let rows = glossary.map { "| \($0.korean) | \($0.english) | \($0.seeds) |" }
     return (["| 한국어 | English | 시드 노트의 표기 |", "|---|---|---|"] + rows).joined(separator: "\n")
 }
 
