@@ -27,9 +27,9 @@ extension AttentionQKV {
             "w_q": ("쿼리 가중치", ""),
             "w_k": ("키 가중치", ""),
             "w_v": ("밸류 가중치", ""),
-            "Q": ("쿼리", #"행 i인 $q_{i}$는 토큰 i가 찾는 정보다."#),
-            "K": ("키", #"행 j인 $k_{j}$는 토큰 j가 내놓는 정보다."#),
-            "V": ("밸류", #"행 j인 $v_{j}$는 토큰 j가 넘겨주는 내용이다."#),
+            "Q": ("쿼리", #"$Q$의 $i$행 $q_{i}$는 토큰 $i$가 찾는 정보다."#),
+            "K": ("키", #"$K$의 $j$행 $k_{j}$는 토큰 $j$가 내놓는 정보다."#),
+            "V": ("밸류", #"$V$의 $j$행 $v_{j}$는 토큰 $j$가 넘겨주는 내용이다."#),
             "scores": ("어텐션 스코어", ""),
             "scale": ("스케일링 인자", ""),
             "M": ("인과 마스크", "키 j가 쿼리 i보다 뒤에 오는 자리는 −∞다. 그 가중치는 0이 된다."),
@@ -38,11 +38,11 @@ extension AttentionQKV {
             "scaled, causal": ("스케일링하고 마스크한 스코어", "미래의 키는 −∞다."),
             "scaled, unscaled": ("스케일링하지 않은 스코어", #"$\sqrt{d_{k}}$로 나누지 않는다. $\hat{S}$는 $S$ 그대로다."#),
             "scaled, unscaled, causal": ("마스크만 한 스코어", #"$\sqrt{d_{k}}$로 나누지 않고 마스크만 씌운다. 미래의 키는 −∞다."#),
-            "max": ("행 최댓값", #"오버플로를 막으려고 뺀다. $E_{ij}/z_{i}$에서 $e^{-m_{i}}$가 약분되므로 $A$는 그대로다."#),
+            "max": ("행 최댓값", #"지수를 취하기 전에 각 행에서 $m_{i}$를 빼서 오버플로를 막는다. $E_{ij}/z_{i}$의 분자와 분모에서 $e^{-m_{i}}$가 약분되므로 $A$는 달라지지 않는다."#),
             "exp": ("지수값", "각 행에서 가장 큰 값이 1이 된다."),
             "exp, causal": ("지수값", "각 행에서 가장 큰 값은 1, 마스크된 값은 0이 된다."),
-            "sum": ("행 합", "소프트맥스의 분모다. $E$와 같이 최댓값을 뺀 뒤의 값이다."),
-            "weights": ("어텐션 가중치", "«rows»."),
+            "sum": ("행 합", "소프트맥스의 분모다. $E$처럼 행 최댓값을 빼고 계산한 값이다."),
+            "weights": ("어텐션 가중치", "각 쿼리의 어텐션 가중치를 보자. «rows»."),
             "output": ("출력", ""),
         ],
         text: [
@@ -62,7 +62,7 @@ extension AttentionQKV {
             "title, unscaled": "닷-프로덕트 어텐션 (헤드 하나, 스케일링 없음)",
             "title, unscaled, causal": "닷-프로덕트 어텐션 (헤드 하나, 스케일링 없음, 인과 마스크)",
             "default.summary": "“The cat sat”: “sat”은 주로 “cat”을 본다",
-            "default.story": "“The cat sat”이다. “sat”의 쿼리가 “cat”의 키와 가장 잘 맞도록 가중치를 정했다.",
+            "default.story": "예문은 “The cat sat”이다. “sat”의 쿼리가 “cat”의 키와 가장 잘 맞도록 가중치를 정했다.",
             "causal.summary": "같은 문장에 인과 마스크를 씌운다: 어떤 토큰도 뒤를 보지 않는다",
             "causal.story": #"""
                 같은 토큰에 디코더처럼 인과 마스크를 씌운다(시드 노트 000, 004). 각 토큰은 자기 자신과 앞의 \#
@@ -82,8 +82,8 @@ extension AttentionQKV {
             "alternative, unscaled": "√d_k로 나누지 않은 스코어, 곧 단순한 닷-프로덕트 어텐션",
             "alternative, scaled": "√d_k로 나눈 스코어, 곧 논문의 스케일드 닷-프로덕트 어텐션",
             "why": #"""
-                **어텐션**은 각 토큰의 **쿼리**를 모든 토큰의 **키**와 비교한다. 둘이 잘 맞을수록 그 토큰의 \#
-                **밸류**를 더 많이 가져온다.
+                **어텐션**은 각 토큰의 **쿼리**를 모든 토큰의 **키**와 비교한다. 쿼리와 키가 잘 맞을수록 그 키를 \#
+                가진 토큰의 **밸류**를 더 많이 가져온다.
                 """#,
             "heading equations": "수식",
             "equations": #"""
@@ -97,22 +97,22 @@ extension AttentionQKV {
                 """#,
             "scaling, unscaled": #"""
                 **스케일링하지 않음:** 이 노트는 많은 튜토리얼처럼 스코어를 나누지 않는 단순한 닷-프로덕트 \#
-                어텐션이므로 $\hat{S} = S$이다. 논문은 $\sqrt{d_{k}}$로 나눈다. 성분들이 서로 독립이고 평균 0, \#
-                분산 1이면 $d_{k}$개 곱의 합인 내적 $q \cdot k$의 분산은 $d_{k}$이다. 나누면 분산이 다시 1이 되어 \#
-                소프트맥스가 포화되지 않는다.
+                어텐션이므로 $\hat{S} = S$이다. 논문은 $\sqrt{d_{k}}$로 나눈다. 성분들이 서로 독립이고 평균이 0, \#
+                분산이 1이면, $d_{k}$개 곱의 합인 내적 $q \cdot k$의 분산은 $d_{k}$이다. $\sqrt{d_{k}}$로 나누면 분산이 \#
+                다시 1이 되므로 소프트맥스가 포화되지 않는다.
                 """#,
-            "Ŝ step": "스케일링",
-            "Ŝ step, causal": "스케일링, 마스크",
-            "Ŝ step, unscaled": "스케일링 없음",
-            "Ŝ step, unscaled, causal": "마스크, 스케일링 없음",
+            "Ŝ step": "스케일링된 스코어",
+            "Ŝ step, causal": "스케일링하고 마스크한 스코어",
+            "Ŝ step, unscaled": "스케일링하지 않은 스코어",
+            "Ŝ step, unscaled, causal": "마스크만 한 스코어",
             "scaling": #"""
-                **왜 $\sqrt{d_{k}}$로 나누는가:** 성분들이 서로 독립이고 평균 0, 분산 1이면, $d_{k}$개 곱의 합인 \#
-                내적 $q \cdot k$의 분산은 $d_{k}$이다. 벡터가 길수록 분산이 커지는 셈이다. 나누면 분산이 다시 1이 되어 \#
-                소프트맥스가 포화되지 않는다.
+                **왜 $\sqrt{d_{k}}$로 나누는가:** 성분들이 서로 독립이고 평균이 0, 분산이 1이면, $d_{k}$개 곱의 합인 \#
+                내적 $q \cdot k$의 분산은 $d_{k}$이다. $\sqrt{d_{k}}$로 나누면 분산이 다시 1이 되므로 소프트맥스가 \#
+                포화되지 않는다.
                 """#,
             "convention": #"""
-                **표기 규칙:** 논문처럼 $Q = X W_{Q}$이고 가중치는 입력 × 출력 모양이다(멀티 헤드 어텐션 노트는 \#
-                PyTorch의 $X W^{\top}$ 형태를 따른다).
+                **표기 규칙:** 논문처럼 $Q = X W_{Q}$로 쓰고, 가중치는 입력 × 출력 모양이다. 멀티 헤드 어텐션 노트는 \#
+                PyTorch의 $X W^{\top}$ 형태를 따른다.
                 """#,
             "legend n": "토큰 수",
             "legend d_model": "토큰 하나의 차원",
@@ -129,31 +129,32 @@ extension AttentionQKV {
             "figure scaled, description, causal": "빨강은 양수, 파랑은 음수, 회색은 마스크된 자리(−∞)다.",
             "heading softmax": "소프트맥스",
             "figure weights": "어텐션 가중치 A",
-            "panel weights": "A = softmax(Ŝ), 행마다",
+            "panel weights": "행마다 A = softmax(Ŝ)",
             "figure weights, description": "0은 진한 보라, 1은 노랑이다.",
             "heading output": "출력",
             "heading summary": "정리",
             "notice": #"""
-                토큰 순서를 섞어도 각 토큰의 출력 행은 그대로이고 자리만 함께 옮겨진다(시드 000: “A B C D를 \#
+                토큰 순서를 섞어도 각 토큰의 출력 행은 값이 그대로이고, 토큰을 따라 자리만 옮겨진다(시드 000: “A B C D를 \#
                 넣거나, B A C D를 넣거나 해도 인코딩 되는 값은 달라지지 않는다.”). 어텐션은 순서를 보지 않으므로 \#
                 트랜스포머는 포지셔널 인코딩을 더한다.
                 """#,
             "notice, causal": #"""
-                순서가 들어오는 곳은 마스크뿐이다. 마스크가 없으면 토큰을 섞어도 각 출력 행은 그대로이고 자리만 \#
-                함께 옮겨진다.
+                순서가 들어오는 곳은 마스크뿐이다. 마스크가 없으면 토큰 순서를 섞어도 각 토큰의 출력 행은 값이 \#
+                그대로이고, 토큰을 따라 자리만 옮겨진다.
                 """#,
             // What the weights say, row by row: «query» and «key» are tokens, «weight» a weight.
             "token number": "토큰 «i»",
             "itself": "자기 자신",
-            "row one key": "«query»: «key»만 본다(1)",
-            "row even": "«query»: 모든 키에 고르게 나눈다(각 «weight»)",
-            "row tie": "«query»: «key», «second»에 똑같이 나눈다(각 «weight»)",
-            "row peaked": "«query»: «key»에 집중한다(«weight», 다음으로 큰 «second» «second weight»의 두 배가 넘는다)",
-            "row spread": "«query»: 고르게 퍼져 있다(가장 큰 «key» «weight», 다음으로 큰 «second» «second weight»의 두 배가 안 된다)",
-            "blank row": "«tokens»: 쿼리가 0이므로 «alike»",
-            "blank rows": "«tokens»: 쿼리가 0이므로 «alike»",
+            "row one key": "«query»의 가중치는 모두 «key»에 간다(1)",
+            "row even": "«query»의 가중치는 고르게 나뉜다(각 «weight»)",
+            "row tie": "«query»의 가장 큰 가중치는 «key», «second»에 똑같이 간다(각 «weight»)",
+            "row peaked": "«query»의 가중치는 «key»에 몰려 있다. 가장 큰 가중치(«key», «weight»)가 그다음(«second», «second weight»)의 두 배를 넘는다",
+            "row spread": "«query»의 가중치는 퍼져 있다. 가장 큰 가중치(«key», «weight»)가 그다음(«second», «second weight»)의 두 배에 못 미친다",
+            "rows joined": ". ",
+            "blank row": "«tokens»의 쿼리는 0이므로 «alike»",
+            "blank rows": "«tokens»의 쿼리는 0이므로 «alike»",
             "blank rows weight": "모든 키의 가중치가 똑같이 «weight»이다",
-            "blank rows, causal": "각자 볼 수 있는 키에 똑같이 나눈다",
+            "blank rows, causal": "볼 수 있는 키에 가중치가 똑같이 나뉜다",
 
             // What the slides say, and what the numbers show: one bullet per seed statement.
             "confirmed": "확인됨",
@@ -164,46 +165,46 @@ extension AttentionQKV {
                 벡터의 차원은 V 벡터와 동일하게 된다.” 확인됨: $d_{k} = «d_k»$, $d_{v} = «d_v»$이고 $O$는 «n» × «d_v»이다.
                 """#,
             "slides kv, widths": #"""
-                - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 틀림: 이 차원에서는 $k \cdot v$를 계산할 수조차 \#
-                없다. 시드가 다른 곳에서 말하듯 스코어는 $q_{i} \cdot k_{j}$이다.
+                - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 틀림: 여기서는 $d_{k} \ne d_{v}$이므로(위 항목) \#
+                $k \cdot v$를 계산할 수조차 없다. 시드가 다른 곳에서 말하듯 어텐션 스코어는 $q_{i} \cdot k_{j}$이다.
                 """#,
             "slides kv, entry": #"""
                 - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 틀림: $q_{«i»} \cdot k_{«i»} = «qk»$이지만 \#
-                $k_{«i»} \cdot v_{«i»} = «kv»$이다. 시드가 다른 곳에서 말하듯 스코어는 $q_{i} \cdot k_{j}$이다.
+                $k_{«i»} \cdot v_{«i»} = «kv»$이다. 시드가 다른 곳에서 말하듯 어텐션 스코어는 $q_{i} \cdot k_{j}$이다.
                 """#,
             "slides plain, confirmed": #"""
                 - 시드 001: “주어진 3개의 벡터간의 내적으로 유사도를 구해냅니다. … 자기 자신과의 유사도가 훨씬 크게 \#
-                도출되는건 아시죠?” 확인됨: $«X» «X»^{\top}$«rows»의 각 행은 자기 토큰에서 가장 크다.
+                도출되는건 아시죠?” 확인됨: $«X» «X»^{\top}$«rows» 어느 행에서나 자기 토큰과의 내적이 가장 크다.
                 """#,
             "slides plain": #"""
                 - 시드 001: “주어진 3개의 벡터간의 내적으로 유사도를 구해냅니다. … 자기 자신과의 유사도가 훨씬 크게 \#
-                도출되는건 아시죠?” «verdict»: $«X» «X»^{\top}$«rows»에서 «query» · «other» «compares» «query» · «query» = «self»이다. \#
-                자기보다 길이가 같거나 긴 토큰이라야 가능한 일이다($x_{i} \cdot x_{j} \le |x_{i}| |x_{j}|$; \#
-                «other» · «other» = «other self»). 시드 001은 이 문제를 쿼리와 키로 해결한다.
+                도출되는건 아시죠?” «verdict»: $«X» «X»^{\top}$«rows» «query» · «other» «compares» «query» · «query» = «self»이다. \#
+                자기 자신과의 내적만큼 큰 값은 길이가 자기와 같거나 더 긴 토큰만 낼 수 있다\#
+                ($x_{i} \cdot x_{j} \le |x_{i}| |x_{j}|$이고, «other» · «other» = «other self»이다). 시드 001은 이 문제를 쿼리와 키로 해결한다.
                 """#,
-            "gram rows": "(행 «rows»)",
-            "gram row": "(행 «i»: «row»)",
+            "gram rows": "의 행은 «rows»이고,",
+            "gram row": "의 «i»행은 «row»이고,",
             "slides self, confirmed": #"""
                 - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” 확인됨: \#
-                모든 토큰이 자기 자신에 가장 큰 가중치를 준다(«weights»). 여기서는 $W_{Q}$와 $W_{K}$가 그렇게 만든다.
+                모든 토큰이 자기 자신에게 가장 큰 가중치를 준다(«weights»). 여기서는 $W_{Q}$와 $W_{K}$가 그렇게 만든다.
                 """#,
             "slides self": #"""
                 - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” «verdict»: \#
-                «said». $W_{Q}$와 $W_{K}$가 정할 뿐, $A$의 대각선이 가장 커야 할 이유는 없다.
+                «said». 어텐션 가중치는 $W_{Q}$와 $W_{K}$가 정하며, $A$의 대각선이 가장 커야 할 이유는 없다.
                 """#,
-            "slides self fails, one": "«tokens»의 행에서는 다른 토큰의 가중치가 더 크다(자기 자신은 «weights»)",
-            "slides self fails, more": "«tokens»의 행에서는 모두 다른 토큰의 가중치가 더 크다(자기 자신은 «weights»)",
-            "slides self holds, one": "«tokens»의 행에서는 자기 자신의 가중치가 가장 크다(«weights»)",
-            "slides self holds, more": "«tokens»의 행에서는 모두 자기 자신의 가중치가 가장 크다(«weights»)",
+            "slides self fails, one": "«tokens» 행은 자기 자신보다 다른 토큰에 더 큰 가중치를 준다(자기 자신에게 준 가중치는 «weights»)",
+            "slides self fails, more": "«tokens» 행 모두 자기 자신보다 다른 토큰에 더 큰 가중치를 준다(자기 자신에게 준 가중치는 각각 «weights»)",
+            "slides self holds, one": "«tokens» 행은 자기 자신에게 가장 큰 가중치를 준다(«weights»)",
+            "slides self holds, more": "«tokens» 행 모두 자기 자신에게 가장 큰 가중치를 준다(각각 «weights»)",
             "chosen query": "«token»(쿼리는 출처가 아니라 여기서 정함)",
             "but": ". 하지만 ",
             "slides softmax": #"""
-                - 시드 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” 불완전함: 소프트맥스가 없고(시드는 \#
+                - 시드 004: “$c_{4} = \langle s_{4}, h_{1} \rangle h_{1} + \langle s_{4}, h_{2} \rangle h_{2} + \langle s_{4}, h_{3} \rangle h_{3}$” 불완전함: 소프트맥스가 없고(시드는 \#
                 나중에 추가한다) 투영도 스케일링도 없다. 스코어를 그대로 가중치로 쓰면 «query»의 스코어 «scores»(여기서는 \#
                 투영을 거친 값)의 합은 1이 아니라 «sum»이다. 소프트맥스를 거치면 «softmax»이다.
                 """#,
             "slides softmax, one": #"""
-                - 시드 004: “$c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$” 불완전함: 소프트맥스가 없고(시드는 \#
+                - 시드 004: “$c_{4} = \langle s_{4}, h_{1} \rangle h_{1} + \langle s_{4}, h_{2} \rangle h_{2} + \langle s_{4}, h_{3} \rangle h_{3}$” 불완전함: 소프트맥스가 없고(시드는 \#
                 나중에 추가한다) 투영도 스케일링도 없다. «query»의 스코어가 그대로 가중치가 된다: «scores»(여기서는 \#
                 투영을 거친 값, 합이 우연히 1). 소프트맥스를 거치면 «softmax»이다.
                 """#,
@@ -213,8 +214,8 @@ extension AttentionQKV {
                 """#,
             "slides average": #"""
                 - 시드 003: “찾고자하는 단어의 Query를 가지고 모든 문장의 Key를 내적하여 가장 유사한 값을 찾아낸다.” \#
-                일부만 맞음: $A$의 행 «i»에서 가장 큰 가중치는 «key»에 가지만, 출력 $o_{«i»}$ = «output»이다. \#
-                이는 «key»의 밸류 «value»도 아니고 «seen» 합 «sum»도 아니며, 그 행의 가중치로 구한 밸류의 가중 평균이다.
+                일부만 맞음: $A$의 «i»행에서 가장 큰 가중치는 «key»에 가지만, 이 행의 출력은 «key»의 밸류 «value»도, \#
+                «seen» 합 «sum»도 아닌 $o_{«i»}$ = «output»이다. «i»행의 가중치로 구한 밸류들의 가중 평균이다.
                 """#,
             "all values": "모든 밸류의",
             "values seen": "볼 수 있는 밸류의",

@@ -166,6 +166,7 @@ extension AttentionQKV {
             "row tie": "«query» weighs «key» and «second» equally («weight» each)",
             "row peaked": "«query» is peaked on «key» («weight», over twice the next, «second» «second weight»)",
             "row spread": "«query» is spread («key» «weight», under twice the next, «second» «second weight»)",
+            "rows joined": "; ",
             "blank row": "«tokens» has query 0, so «alike»",
             "blank rows": "«tokens» have query 0, so «alike»",
             "blank rows weight": "every key gets «weight»",

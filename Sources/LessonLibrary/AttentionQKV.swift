@@ -242,7 +242,7 @@ extension AttentionQKV {
             let alike = p.causal ? w("blank rows, causal") : w("blank rows weight", ["weight": quoted([a[first, 0]])[0]])
             said.append(w(blanks.count == 1 ? "blank row" : "blank rows", ["tokens": listed(blanks.map { named(p, $0) }), "alike": alike]))
         }
-        return said.joined(separator: "; ")
+        return said.joined(separator: w("rows joined"))
     }
 }
 
