@@ -85,7 +85,7 @@ extension LRWarmup {
                 """#,
 
             // Lists of steps.
-            "step list": "«list» 및 «last»",
+            "step list": "«list», «last»",
             "step list, long": "«first» … «last»(«count»개 스텝)",
         ])
 }

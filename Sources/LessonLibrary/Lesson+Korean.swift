@@ -5,7 +5,7 @@ import TraceCore
 
 let sharedKorean = Words(text: [
     "heading slides": "시드 노트가 말하는 것과 수치가 보여 주는 것",
-    "list": "«list» 및 «last»",
+    "list": "«list», «last»",
     "list, more": "«list» 외 «more»개",
     "heading example": "예제",
     "heading inputs": "입력",
