@@ -86,6 +86,11 @@ public enum LessonCommand {
             }
             var options = ListOptions()
             try parse(rest, ListOptions.flags, into: &options, command: "lesson list")
+            if options.help {
+                try io.out("lesson list: every lesson, in the course's order: its id and one-line title.\n\nUSAGE:\n  lesson list [OPTIONS]\n\nOPTIONS:\n"
+                    + ListOptions.flags.map { "  " + $0.usage.padding(toLength: helpColumn - 2, withPad: " ", startingAt: 0) + $0.help + "\n" }.joined())
+                return
+            }
             let width = Lessons.ids.map(\.count).max() ?? 0
             try Language.$current.withValue(options.language) {
                 for lesson in Lessons.all {
@@ -192,7 +197,7 @@ public enum LessonCommand {
         "lesson \(version): how sequence models compute, every intermediate value written out.",
         "",
         "USAGE:",
-        "  lesson list                   every lesson: id and one-line title",
+        "  lesson list [--lang ko]       every lesson: id and one-line title",
         "  lesson <id> [OPTIONS]         Markdown trace of the lesson's default example, to stdout",
         "  lesson render [OPTIONS]       regenerate the lecture notes in \(RenderOptions.defaultFolder)/ (or --out DIR)",
         "  lesson --help | lesson <id> --help | lesson --version",

@@ -231,7 +231,11 @@ protocol HasLanguage { var language: Language { get set } }
 /// `lesson list [--lang ko]`.
 struct ListOptions: HasLanguage {
     var language = Language.en
-    static let flags: [Flag<ListOptions>] = [languageFlag()]
+    var help = false
+    static let flags: [Flag<ListOptions>] = [
+        languageFlag(),
+        Flag("-h", "--help", help: "this help") { options, _ in options.help = true },
+    ]
 }
 extension LessonOptions: HasLanguage {}
 

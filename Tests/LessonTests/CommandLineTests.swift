@@ -118,7 +118,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         lesson \(LessonCommand.version): how sequence models compute, every intermediate value written out.
 
         USAGE:
-          lesson list                   every lesson: id and one-line title
+          lesson list [--lang ko]       every lesson: id and one-line title
           lesson <id> [OPTIONS]         Markdown trace of the lesson's default example, to stdout
           lesson render [OPTIONS]       regenerate the lecture notes in Lessons/ (or --out DIR)
           lesson --help | lesson <id> --help | lesson --version

@@ -108,6 +108,8 @@ import Testing
         let list = try lesson(["list", "--lang", "ko"])
         #expect(list.status == 0)
         #expect(list.out.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) })
+        let help = try lesson(["list", "--help"])
+        #expect(help.status == 0 && help.out.contains("  --lang en|ko ") && help.err.isEmpty)
         let note = try lesson(["lstm-gates", "--lang", "ko"])
         #expect(note.status == 0 && note.out.contains("`lesson lstm-gates --lang ko --format json`"))
     }
