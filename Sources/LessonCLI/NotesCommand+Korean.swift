@@ -73,8 +73,8 @@ private let koreanIntroduction = #"""
 | $s_{1} \dots s_{n}$, $V$ | 텍스트의 문자, 어휘의 문자 | char-lm |
 | $X$, $E$ | 원-핫 행으로 읽은 문자; 또는 임베딩, 문자마다 수 한 행($x_{t} = E_{s_{t}}$) | char-lm |
 | $W_{fc}$, $b_{fc}$ | 출력층(`fc`): 문자마다 행 하나와 수 하나 | char-lm |
-| $y_{t}$, $p_{t}$, $p_{t,j}$ | 어휘에 대한 스코어(로짓), 그 소프트맥스, 문자 $j$에 대한 성분 | char-lm |
-| $\ell_{t}$, $L$, $\operatorname{PPL}$ | 타임스텝 $t$의 손실(타깃 확률의 $-\log$), 그 평균, 퍼플렉서티 $e^{L}$ | char-lm |
+| $y_{t}$, $p_{t}$, $p_{t,j}$ | 어휘에 대한 점수(로짓), 그 소프트맥스, 문자 $j$에 대한 성분 | char-lm |
+| $\ell_{t}$, $L$, $\operatorname{PPL}$ | 타임스텝 $t$의 손실(목표 확률의 $-\log$), 그 평균, 퍼플렉서티 $e^{L}$ | char-lm |
 | $\hat h_{t}$, $\hat y_{t}$, $\hat p_{t}$, $C_{t}$, $u_{t}$, $Z_{t}$, $j_{t}$, $\tau$ | 생성: 모델이 스스로 고른 문자를 읽는 타임스텝의 값, $\hat p_{t}$의 누적합, 생성기의 64비트 출력 $Z_{t}$에서 뽑은 균등 난수, 고른 번호, 온도 | char-lm |
 | $\overrightarrow{h_{t}}$, $\overleftarrow{h_{t}}$, $\overrightarrow{W_{ih}}$, $\overleftarrow{W_{ih}}$ | 정방향과 역방향의 값과 가중치(`fwd.h[t]`, `bwd.h[t]`, `weight_ih_l0_reverse`); $t$는 두 방향 모두에서 위치이므로, $\overleftarrow{h_{t}}$는 $\overleftarrow{h_{T+1}}$에서 시작해 $x_{t} \dots x_{T}$를 읽은 상태다 | birnn |
 | $H_{0}$, $C_{0}$, $Y$, $y_{t}$ | `h0`와 `c0`, 2 × H(1행은 정방향, 2행은 역방향의 것); 출력, 그 $t$행은 $y_{t} = [\overrightarrow{h_{t}} ; \overleftarrow{h_{t}}]$(LSTM의 출력 게이트 $o_{t}$가 아니다) | birnn |

@@ -16,7 +16,7 @@ let sourceKorean = Words(text: [
         """#,
     "seed-toy.summary": "시드 노트의 스칼라 RNN h₃ = tanh(2x₃ + 3 tanh(2x₂ + 3h₁ + 1) + 1)",
     "seed-toy.story": #"""
-        시드 노트 002는 스칼라 RNN으로 그래디언트 소실과 폭주를 설명한다: $W_{xh} = 2$, \#
+        시드 노트 002는 스칼라 RNN으로 그래디언트 소실과 폭주를 설명한다. 여기서 $W_{xh} = 2$, \#
         $W_{hh} = 3$, $b = 1$이고, 펼치면 $h_{3} = \tanh(2x_{3} + 3\tanh(2x_{2} + 3h_{1} + 1) + 1)$이다. 노트에는 \#
         $x$와 $h_{1}$의 값이 없다. 이 예제는 $h_{1} = 0.1$(이 노트의 초기 상태 $h_{0}$), $x_{2} = 0.5$, \#
         $x_{3} = -0.5$로 둔다. 각 타임스텝은 tanh 전에 이전 상태에 $W_{hh} = 3$을 곱한다. $h_{1}$에 대한 \#
@@ -66,7 +66,7 @@ let sourceKorean = Words(text: [
     "machine-learning-mastery.story": #"""
         Machine Learning Mastery의 “A Gentle Introduction to Positional Encoding in Transformer Models, \#
         Part 1”은 “I am a robot”의 네 단어를 $d_{\text{model}} = 4$와 10000 대신 밑 100(글의 $n$)으로 \#
-        인코딩한다. 그래서 느린 쪽 열 쌍도 눈에 띄게 돈다: 그 각도는 $pos/10$이다. 글은 NumPy 코드로 \#
+        인코딩한다. 그래서 느린 쪽 열 쌍도 눈에 띄게 돈다. 그 각도는 $pos/10$이다. 글은 NumPy 코드로 \#
         4 × 4 행렬 전체를 소수점 아래 8자리까지 출력한다. 여기서는 2행과 4행을 검증한다.
         """#,
     "raschka-llm-from-scratch.summary": "Sebastian Raschka의 레이어 정규화 풀이(Build a Large Language Model From Scratch, 4장)",

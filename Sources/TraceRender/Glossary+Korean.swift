@@ -57,6 +57,7 @@ public let glossary: [Term] = [
     Term(korean: "교차 엔트로피", english: "cross-entropy", seeds: "교차 엔트로피 손실(Cross-Entropy Loss)"),
     Term(korean: "퍼플렉서티", english: "perplexity, PPL", seeds: "PPL(Perplexity)"),
     Term(korean: "온도", english: "temperature", seeds: "—"),
+    Term(korean: "배타적 논리합", english: "exclusive or, XOR", seeds: "—"),
     Term(korean: "후보 번역", english: "candidate translation", seeds: "—"),
     Term(korean: "참조 번역", english: "reference translation", seeds: "—"),
     Term(korean: "수정된 정밀도", english: "modified precision", seeds: "—"),
