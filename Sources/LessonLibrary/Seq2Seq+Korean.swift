@@ -66,7 +66,7 @@ extension Seq2Seq {
             "q[t].grad": ("쿼리 부분의 그래디언트", #"$\partial L/\partial U_{t}$의 각 행에 tanh의 기울기를 곱해, 소스 위치에 걸쳐 더한 것이다."#),
             "keys.grad": ("키의 그래디언트", #"디코더 스텝마다의 몫을 모두 더한 것이다."#),
             "memory.grad": ("인코더 상태의 그래디언트", #"$i$행에는 모든 디코더 스텝이 $h_{i}$에 넘기는 몫이 모인다. 길은 두 가지, 스코어를 거치는 길과 문맥 벡터에 섞여 들어간 자기 몫을 거치는 길이다. 이것이 어텐션이 만드는 지름길이다. 각 $h_{i}$는 인코더의 체인을 거슬러 오는 그래디언트만이 아니라, 모든 디코더 스텝에서 곧바로 오는 그래디언트도 받는다."#),
-            "cell weight.grad": ("그래디언트", #"셀의 가중치와 바이어스는 각각 모든 스텝이 함께 쓴다. 그래서 셀의 강의에서처럼 그래디언트는 스텝마다의 항을 모두 더한 것이다."#),
+            "cell weight.grad": ("그래디언트", #"셀의 가중치와 바이어스는 각각 모든 스텝이 함께 쓴다. 그래서 셀의 레슨에서처럼 그래디언트는 스텝마다의 항을 모두 더한 것이다."#),
             "out.weight.grad": ("출력 가중치의 그래디언트", #"스텝에 걸쳐 $\frac{\partial L}{\partial y_{t}} \tilde h_{t}^{\top}$를 더한 것이다."#),
             "out.bias.grad": ("출력 바이어스의 그래디언트", #"스텝에 걸쳐 $\frac{\partial L}{\partial y_{t}}$를 더한 것이다."#),
             "combine.weight.grad": ("결합 가중치의 그래디언트", #"스텝마다 결합 층의 그래디언트에 $[c_{t} ; s_{t}]^{\top}$를 곱해 더한 것이다."#),
@@ -141,7 +141,7 @@ extension Seq2Seq {
             "seed step last": "스텝 «t»(여기서는 마지막 스텝, 시드에서는 스텝 4)",
             "seed negative": ". «which»에는 음의 가중치가 붙어 오히려 빼진다",
             "seed negative, several": ". «which»에는 음의 가중치가 붙어 오히려 빼진다",
-            "slide last state": #"시드 004: “context vector에 마지막 단어의 정보가 가장 뚜렷하게 담기니, 그런 $h$로 decoder가 번역하다 보니 마지막 단어만 제일 열심히 본다.” 시드의 문맥 벡터는 인코더의 마지막 상태, 여기서는 $s_{0} = h_{«S»}$이며 이 강의의 $c_{t}$가 아니다."#,
+            "slide last state": #"시드 004: “context vector에 마지막 단어의 정보가 가장 뚜렷하게 담기니, 그런 $h$로 decoder가 번역하다 보니 마지막 단어만 제일 열심히 본다.” 시드의 문맥 벡터는 인코더의 마지막 상태, 여기서는 $s_{0} = h_{«S»}$이며 이 레슨의 $c_{t}$가 아니다."#,
             "last state": #"어텐션이 없으면 디코더는 $s_{0} = h_{«S»}$ 하나만 거쳐 소스를 읽는다. 어텐션이 있으면, 스텝 «T»개에서 $h_{«S»}$에 가는 가중치는 «weights»이다. 그중 «others»에서는 다른 인코더 상태가 가장 큰 가중치를 받는다."#,
             "last state, confirmed": #"어텐션이 없으면 디코더는 $s_{0} = h_{«S»}$ 하나만 거쳐 소스를 읽는다. 여기서는 모든 스텝에서 가장 큰 가중치가 $h_{«S»}$에 간다(«weights»). 이 가중치도 여전히 주로 마지막 상태를 본다."#,
             "equations, dot": #"""
@@ -183,8 +183,8 @@ extension Seq2Seq {
                 $\text{dec}$를 붙인다(상태는 $h_{i}$와 $s_{t}$이다). 인코더 상태들을 행으로 쌓은 것이 $M$이므로 \#
                 $e_{t} = M s_{t}$, $c_{t} = M^{\top} \alpha_{t}$이다. $\langle a, b \rangle$는 내적 $a^{\top} b$이다. \#
                 **Bahdanau 등**(2015)은 다르다. 스텝 *이전*의 상태 $s_{t-1}$로 스코어를 매기고, 문맥 벡터를 디코더의 \#
-                입력에 넣으며($s_{t} = \operatorname{cell}([x_{t}^{\text{dec}} ; c_{t}], s_{t-1})$), 양방향 인코더(birnn 강의)를 \#
-                읽고, 덧셈 스코어 $v^{\top} \tanh(W s_{t-1} + U h_{i})$를 쓴다. 이 스코어는 바이어스를 빼면 이 강의의 \#
+                입력에 넣으며($s_{t} = \operatorname{cell}([x_{t}^{\text{dec}} ; c_{t}], s_{t-1})$), 양방향 인코더(birnn 레슨)을 \#
+                읽고, 덧셈 스코어 $v^{\top} \tanh(W s_{t-1} + U h_{i})$를 쓴다. 이 스코어는 바이어스를 빼면 이 레슨의 \#
                 `"score": "concat"`, 곧 $v_{a}^{\top} \tanh(W_{a} [s_{t} ; h_{i}])$와 같다. 시드 004는 문맥 벡터를 소프트맥스 \#
                 없이 $c_{4} = \sum_{i} \langle s_{4}, h_{i} \rangle h_{i}$로 쓰고, 행 벡터로 적는다(이 노트의 $W s_{4}$를 \#
                 $s_{4} W$로). 그리고 남은 한계를 든다. $h_{i}$는 여전히 RNN의 체인을 거쳐 오므로 먼 단어는 흐려지고, \#
@@ -198,9 +198,9 @@ extension Seq2Seq {
             "label c unit": "c, 유닛 «j»",
             "label s unit": "s, 유닛 «j»",
             "label t, reads": "스텝 t · 입력",
-            "cell lesson, rnn": "rnn-unroll 강의",
-            "cell lesson, lstm": "lstm-gates 강의",
-            "cell lesson, gru": "gru 강의",
+            "cell lesson, rnn": "rnn-unroll 레슨",
+            "cell lesson, lstm": "lstm-gates 레슨",
+            "cell lesson, gru": "gru 레슨",
             "legend S": "소스 위치(인코더 스텝)",
             "legend T": "디코더 스텝",
             "legend H": "은닉 유닛, 인코더와 디코더에서 같다",
@@ -214,7 +214,7 @@ extension Seq2Seq {
             "heading encoder": "인코더",
             "encoder": #"""
                 인코더는 «lesson»의 셀(«module»«equation»)이며, 영벡터 상태에서 시작해 소스의 «S»개 행을 읽는다. 각 식은 \#
-                아래에 풀어 썼고, 셀의 값들이 무슨 뜻인지는 그 강의에서 설명한다. 상태 $h_{1} \dots h_{«S»}$는 모두 \#
+                아래에 풀어 썼고, 셀의 값들이 무슨 뜻인지는 그 레슨에서 설명한다. 상태 $h_{1} \dots h_{«S»}$는 모두 \#
                 남겨 둔다. 어텐션이 이들을 전부 읽기 때문이다.
                 """#,
             "heading decoder": "디코더: 스텝마다 어텐션",
@@ -229,7 +229,7 @@ extension Seq2Seq {
             "figure alignment, description": "어텐션 가중치의 히트맵: 행은 타깃 스텝, 열은 소스 위치이다. 각 행의 합은 1이다.",
             "backward why": #"""
                 그래디언트는 디코더 스텝마다 층과 어텐션을 거슬러 상태 $s_{t}$에 이르고, 그다음 디코더의 셀을 그 셀의 \#
-                강의에서처럼 거슬러 간다. 또한 디코더 스텝은 저마다 어텐션을 통해 모든 인코더 상태에 그래디언트를 \#
+                레슨에서처럼 거슬러 간다. 또한 디코더 스텝은 저마다 어텐션을 통해 모든 인코더 상태에 그래디언트를 \#
                 넘긴다. 인코더 상태들이 이를 모으고, 그래디언트는 인코더의 셀을 거슬러 간다.
                 """#,
             "heading decoder back": "디코더의 스텝, 거꾸로",
