@@ -215,7 +215,7 @@ extension AttentionQKV {
             "slides average": #"""
                 - 시드 003: “찾고자하는 단어의 Query를 가지고 모든 문장의 Key를 내적하여 가장 유사한 값을 찾아낸다.” \#
                 일부만 맞음: $A$의 «i»행에서 가장 큰 가중치는 «key»에 가지만, 이 행의 출력은 «key»의 밸류 «value»도, \#
-                «seen» 합 «sum»도 아닌 $o_{«i»}$ = «output»이다. «i»행의 가중치로 구한 밸류들의 가중 평균이다.
+                «seen» 합 «sum»도 아닌 $o_{«i»}$ = «output»이다. 이 값은 «i»행의 가중치로 구한 밸류들의 가중 평균이다.
                 """#,
             "all values": "모든 밸류의",
             "values seen": "볼 수 있는 밸류의",

@@ -5,8 +5,8 @@ import TraceCore
 let markdownKorean = Words(text: [
     "left out": "«Plural» «first»부터 «last»까지는 «same work». 그래서 여기서는 풀어 쓰지 않는다. «results». 모든 «singular»의 모든 값은 `«command» --format json`으로 볼 수 있다.",
     "figure on stdout": "> **그림: «title».** «description» 그림은 `«command» -o NOTE.md`로 노트 옆에 SVG 파일로 저장되며, `Lessons/`의 강의 노트에도 들어 있다.",
-    "footer, exponent": "수는 소수점 아래 «precision»자리로 반올림했고, 크기가 «below»보다 작은 수는 지수 꼴로 적었다(1.7469e-07은 1.7469 · 10⁻⁷). 지수 앞에는 소수점 아래 «precision»자리를 둔다. 주어진 수는 주어진 그대로 적었다. 각 값은 앞선 값들의 반올림 전 값으로 계산했으므로, 반올림된 수로 한 단계를 다시 계산하면 마지막 자리가 다를 수 있다. `«command» --format json`은 모든 값을 반올림 없이 출력한다.",
-    "footer": "수는 소수점 아래 «precision»자리로 반올림했고, 주어진 수는 주어진 그대로 적었다. 각 값은 앞선 값들의 반올림 전 값으로 계산했으므로, 반올림된 수로 한 단계를 다시 계산하면 마지막 자리가 다를 수 있다. `«command» --format json`은 모든 값을 반올림 없이 출력한다.",
+    "footer, exponent": "수는 소수점 아래 «precision»자리로 반올림했고, 크기가 «below»보다 작은 수는 지수 꼴로 적었다(1.7469e-07은 1.7469 · 10⁻⁷). 지수 앞에는 소수점 아래 «precision»자리를 둔다. 주어진 수는 주어진 그대로 적었다. 각 값은 앞선 값들의 반올림 전 값으로 계산했으므로, 반올림된 수로 한 단계를 다시 계산하면 마지막 자리가 다를 수 있다. `«command» --format json`은 모든 값을 자릿수를 줄이지 않고 출력한다.",
+    "footer": "수는 소수점 아래 «precision»자리로 반올림했고, 주어진 수는 주어진 그대로 적었다. 각 값은 앞선 값들의 반올림 전 값으로 계산했으므로, 반올림된 수로 한 단계를 다시 계산하면 마지막 자리가 다를 수 있다. `«command» --format json`은 모든 값을 자릿수를 줄이지 않고 출력한다.",
     "all zero": "모두 0.",
     "legend header": "| 기호 | 뜻 | 이 예제에서 |",
     "gradient check header": "| 입력 | 가장 큰 성분 | 역전파 | 중심 차분 | 상대 차이 |",
