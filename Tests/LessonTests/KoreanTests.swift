@@ -85,6 +85,14 @@ import Testing
         }
     }
 
+    @Test func theConventionSwitchesSpeakKoreanToo() throws {
+        for (name, markdown) in try Language.$current.withValue(.ko) { try WordsTests.variantNotes() } {
+            #expect(!markdown.contains("⟦"), "\(name) asks for words it does not have")
+            let leaks = Self.englishRuns(in: markdown, sources: [])
+            #expect(leaks.isEmpty, "\(name) says in English: \(leaks.prefix(5).joined(separator: " | "))")
+        }
+    }
+
     @Test func theJSONTraceIsTheSameInBothLanguages() throws {
         for lesson in Lessons.all {
             for example in lesson.examples {
@@ -144,8 +152,8 @@ import Testing
                 var run: [String] = []
                 let words: [Substring] = kept.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "-") }) + [""]
                 for word in words {
-                    // A word: ASCII, with two letters or more (not "---", not the e- of 1.2e-04).
-                    if word.unicodeScalars.allSatisfy({ $0.isASCII }), word.filter(\.isLetter).count > 1 {
+                    // A word: ASCII, with two letters or more (not "---", not the e- of 1.2e-04, not a number's nan).
+                    if word.unicodeScalars.allSatisfy({ $0.isASCII }), word.filter(\.isLetter).count > 1, !["nan", "inf", "-inf"].contains(word) {
                         run.append(String(word))
                     } else {
                         if run.count >= 3 { found.append(run.joined(separator: " ")) }

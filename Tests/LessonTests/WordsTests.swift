@@ -18,26 +18,34 @@ import Testing
         }
     }
 
-    @Test func conventionSwitchesFindAllTheirWords() throws {
-        // The switches that select other paragraphs and captions, on each lesson's default input.
-        let variants: [(any Lesson.Type, [String: JSON])] = [
-            (GRU.self, ["reset": .string("before"), "update_gate": .string("takes-candidate")]),
-            (LayerNorm.self, ["variance": .string("unbiased"), "eps_placement": .string("outside")]),
-            (LayerNorm.self, ["variance": .string("unbiased")]),
-            (LayerNorm.self, ["eps_placement": .string("outside")]),
-            (PositionalEncoding.self, ["layout": .string("concatenated")]),
-            (RNNUnroll.self, ["nonlinearity": .string("relu")]),
-            (AttentionQKV.self, ["causal": .bool(true)]),
-            (AttentionQKV.self, ["scale": .string("none")]),
-            (AttentionQKV.self, ["scale": .string("none"), "causal": .bool(true)]),
-            (LayerNorm.self, ["eps": .number(0), "input": .rows([[1, 2, 3, 6], [2, 2, 2, 2]])]),
-            (MultiHeadAttention.self, ["causal": .bool(true)]),
-        ]
-        for (lesson, fields) in variants {
+    /// The switches that select other paragraphs and captions, on each lesson's default input.
+    static let variants: [(any Lesson.Type, [String: JSON])] = [
+        (GRU.self, ["reset": .string("before"), "update_gate": .string("takes-candidate")]),
+        (LayerNorm.self, ["variance": .string("unbiased"), "eps_placement": .string("outside")]),
+        (LayerNorm.self, ["variance": .string("unbiased")]),
+        (LayerNorm.self, ["eps_placement": .string("outside")]),
+        (PositionalEncoding.self, ["layout": .string("concatenated")]),
+        (RNNUnroll.self, ["nonlinearity": .string("relu")]),
+        (AttentionQKV.self, ["causal": .bool(true)]),
+        (AttentionQKV.self, ["scale": .string("none")]),
+        (AttentionQKV.self, ["scale": .string("none"), "causal": .bool(true)]),
+        (LayerNorm.self, ["eps": .number(0), "input": .rows([[1, 2, 3, 6], [2, 2, 2, 2]])]),
+        (MultiHeadAttention.self, ["causal": .bool(true)]),
+    ]
+
+    /// Each variant's note in the current language.
+    static func variantNotes() throws -> [(name: String, markdown: String)] {
+        try variants.map { lesson, fields in
             var input = lesson.examples[0].input
             for (key, value) in fields.sorted(by: { $0.key < $1.key }) { input = try #require(input.setting(key, value)) }
-            let markdown = MarkdownRenderer(command: "lesson \(lesson.id)").render(try lesson.trace(input, file: "x", example: nil))
-            #expect(!markdown.contains("⟦no words"), "\(lesson.id) with \(fields.keys.sorted())")
+            let command = "lesson \(lesson.id)" + (Language.current == .en ? "" : " --lang \(Language.current.rawValue)")
+            return ("\(lesson.id) with \(fields.keys.sorted())", MarkdownRenderer(command: command).render(try lesson.trace(input, file: "x", example: nil)))
+        }
+    }
+
+    @Test func conventionSwitchesFindAllTheirWords() throws {
+        for (name, markdown) in try Self.variantNotes() {
+            #expect(!markdown.contains("⟦no words"), "\(name)")
         }
     }
 
