@@ -78,23 +78,23 @@ extension GRU {
             "symbols": #"""
                 $\sigma(u) = 1/(1 + e^{-u})$의 값은 (0, 1) 안에, $\tanh$의 값은 (−1, 1) 안에 있다. $a_{t}^{x}$와 $a_{t}^{h}$는 \#
                 각각 H행짜리 블록 세 개 r, z, n을 쌓은 것이다($a_{t}^{x,r}$는 $a_{t}^{x}$의 1 … H행이고, 나머지도 \#
-                마찬가지이다). 둘을 따로 두는 것은 $r_{t}$가 후보 값의 은닉 쪽 몫에만 곱해지기 때문이다. PyTorch 문서는 \#
+                마찬가지다). 둘을 따로 두는 것은 $r_{t}$가 후보 값의 은닉 쪽 몫에만 곱해지기 때문이다. PyTorch 문서는 \#
                 $n_{t} = \tanh(W_{in} x_{t} + b_{in} + r_{t} \odot (W_{hn} h_{t-1} + b_{hn}))$로 쓰는데, $W_{in}$, $b_{in}$, \#
                 $W_{hn}$, $b_{hn}$는 $W_{ih}$, $b_{ih}$, $W_{hh}$, $b_{hh}$의 n행들(2H + 1 … 3H)이다.
                 """#,
             "symbols, reset before": #"""
                 $\sigma(u) = 1/(1 + e^{-u})$의 값은 (0, 1) 안에, $\tanh$의 값은 (−1, 1) 안에 있다. $a_{t}^{x}$는 H행짜리 블록 \#
-                세 개 r, z, n을 쌓은 것이다($a_{t}^{x,r}$는 1 … H행이고, 나머지도 마찬가지이다). $a_{t}^{h}$는 앞의 두 블록만 \#
+                세 개 r, z, n을 쌓은 것이다($a_{t}^{x,r}$는 1 … H행이고, 나머지도 마찬가지다). $a_{t}^{h}$는 앞의 두 블록만 \#
                 쌓으며, $W_{hh}$와 $b_{hh}$의 1 … 2H행인 $W_{hh}^{r,z}$와 $b_{hh}^{r,z}$로 계산한다. 마지막 \#
-                블록 $W_{hn}$와 $b_{hn}$(2H + 1 … 3H행)은 $r_{t}$를 기다려야 한다: \#
+                블록 $W_{hn}$와 $b_{hn}$(2H + 1 … 3H행)은 $r_{t}$를 기다려야 한다. 곧 \#
                 $n_{t} = \tanh(W_{in} x_{t} + b_{in} + W_{hn} (r_{t} \odot h_{t-1}) + b_{hn})$이고, $W_{in}$, $b_{in}$는 \#
                 $W_{ih}$, $b_{ih}$의 n행들이다.
                 """#,
             "convention": "**관례.** «which» «reset»«update»",
             "which, pytorch": "`torch.nn.GRU`를 따르며, 게이트는 **r, z, n** 순서로 쌓는다.",
             "which, other": "게이트는 `torch.nn.GRU`처럼 **r, z, n** 순서로 쌓지만, 계산 결과는 그 모듈과 같지 않다.",
-            "reset after": #"리셋 게이트는 곱셈 *뒤에* 작용한다: $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$. 각 유닛의 후보 값에 도달하는 값을 $b_{hn}$까지 포함해 조절한다. colah의 그림과 Cho 등(2014)은 곱셈 앞에 작용한다: $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$. $W_{hn}$가 유닛들을 섞기 전에 각 유닛의 상태를 조절하고, $b_{hn}$는 그대로 더한다. 그 규칙이라면 «other»"#,
-            "reset before": #"리셋 게이트는 colah의 그림과 Cho 등(2014)처럼 곱셈 *앞에* 작용한다: $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$. $W_{hn}$가 유닛들을 섞기 전에 각 유닛의 상태를 조절하고, $b_{hn}$는 그대로 더한다. PyTorch는 곱셈 뒤에 작용한다: $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$. 각 유닛의 후보 값에 도달하는 값을 $b_{hn}$까지 포함해 조절한다. 그 규칙이라면 «other»"#,
+            "reset after": #"리셋 게이트는 곱셈 *뒤에*, 곧 $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$ 꼴로 작용한다. 각 유닛의 후보 값에 도달하는 값을 $b_{hn}$까지 포함해 조절한다. colah의 그림과 Cho 등(2014)에서는 곱셈 앞에, 곧 $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$ 꼴로 작용한다. $W_{hn}$가 유닛들을 섞기 전에 각 유닛의 상태를 조절하고, $b_{hn}$는 그대로 더한다. 그 규칙이라면 «other»"#,
+            "reset before": #"리셋 게이트는 colah의 그림과 Cho 등(2014)처럼 곱셈 *앞에*, 곧 $W_{hn} (r_{t} \odot h_{t-1}) + b_{hn}$ 꼴로 작용한다. $W_{hn}$가 유닛들을 섞기 전에 각 유닛의 상태를 조절하고, $b_{hn}$는 그대로 더한다. PyTorch에서는 곱셈 뒤에, 곧 $r_{t} \odot (W_{hn} h_{t-1} + b_{hn})$ 꼴로 작용한다. 각 유닛의 후보 값에 도달하는 값을 $b_{hn}$까지 포함해 조절한다. 그 규칙이라면 «other»"#,
             "other rule, same": "여기서는 같은 값이 나온다.",
             "other rule, large": "일반적으로 다른 값이 나온다(모든 $r_{t}$가 1인 곳에서는 같다).",
             "other rule": #"이 예제의 끝값은 $«h» = «other»$이다(아래에서 계산하는 값은 $«h» = «this»$)."#,
@@ -130,10 +130,10 @@ extension GRU {
             "z flipped high, several": "«units»에서는 상태가 후보 값을 받아들인다(«values»).",
             "z zero low": "«units»에서는 상태가 후보 값을 받아들인다(«values»).",
             "z zero low, several": "«units»에서는 상태가 후보 값을 받아들인다(«values»).",
-            "z zero high": "«units»에서는 «input»에 상관없이 상태가 0 그대로이다(«values»).",
-            "z zero high, several": "«units»에서는 «input»에 상관없이 상태가 0 그대로이다(«values»).",
-            "z flipped zero low": "«units»에서는 «input»에 상관없이 상태가 0 그대로이다(«values»).",
-            "z flipped zero low, several": "«units»에서는 «input»에 상관없이 상태가 0 그대로이다(«values»).",
+            "z zero high": "«units»에서는 «input»에 상관없이 상태가 0 그대로다(«values»).",
+            "z zero high, several": "«units»에서는 «input»에 상관없이 상태가 0 그대로다(«values»).",
+            "z flipped zero low": "«units»에서는 «input»에 상관없이 상태가 0 그대로다(«values»).",
+            "z flipped zero low, several": "«units»에서는 «input»에 상관없이 상태가 0 그대로다(«values»).",
             "z flipped zero high": "«units»에서는 상태가 후보 값을 받아들인다(«values»).",
             "z flipped zero high, several": "«units»에서는 상태가 후보 값을 받아들인다(«values»).",
             "summary z": #"$z_{t}$는 각 유닛이 남기는 $h_{t-1}$의 몫이다:"#,
@@ -145,9 +145,9 @@ extension GRU {
             "panel z, takes-candidate": "업데이트 게이트 z (n을 받아들임)",
             "panel n": "후보 값 n",
             "panel h": "은닉 상태 h",
-            "figure, description": "값마다 그림 하나, 유닛마다 선 하나이다. 게이트는 세로축 0에서 1까지, 후보 값과 상태는 −1에서 1까지 그렸다. 수치는 아래 표에 있다.",
+            "figure, description": "값마다 그림이 하나, 유닛마다 선이 하나다. 게이트는 세로축 0에서 1까지, 후보 값과 상태는 −1에서 1까지 그렸다. 수치는 아래 표에 있다.",
             "slide one minus": #"시드 002: “forget gate를 없애고 1- input gate로 사용했다.”"#,
-            "one minus": #"PyTorch의 이름으로 확인된다. 슬라이드의 입력 게이트는 $1 - z_{t}$이고, 망각 게이트의 역할을 하는 “1 − input gate”는 $z_{t}$이다. 유닛 «u»에서는 $h_{«t-1»}«sup»$의 $z_{«t»}«sup» = «z»$만큼이 남고, $n_{«t»}«sup»$의 $1 - z_{«t»}«sup» = «rest»$만큼이 들어온다."#,
+            "one minus": #"PyTorch의 이름으로 읽으면 확인된다. 슬라이드의 입력 게이트는 $1 - z_{t}$이고, 망각 게이트의 역할을 하는 “1 − input gate”는 $z_{t}$이다. 유닛 «u»에서는 $h_{«t-1»}«sup»$의 $z_{«t»}«sup» = «z»$만큼이 남고, $n_{«t»}«sup»$의 $1 - z_{«t»}«sup» = «rest»$만큼이 들어온다."#,
             "one minus, takes-candidate": #"확인된다. 슬라이드의 입력 게이트는 이 $z_{t}$이고, 망각 게이트의 역할을 하는 “1 − input gate”는 $1 - z_{t}$이다. 유닛 «u»에서는 $n_{«t»}«sup»$의 $z_{«t»}«sup» = «z»$만큼이 들어오고, $h_{«t-1»}«sup»$의 $1 - z_{«t»}«sup» = «rest»$만큼이 남는다."#,
             "slide lighter": #"시드 002: “GRU는 LSTM을 경량화해서 적은 메모리 요구량과 빠른 계산 시간이 가능하도록 만든 모델이다.”"#,
             "lighter": #"확인된다. LSTM은 H행짜리 블록이 넷이고 GRU는 셋이다. 그래서 $I$와 $H$가 무엇이든 가중치도, 행렬 곱의 계산량도 LSTM의 4분의 3이다. 여기서는 가중치와 바이어스가 «gru»개 대 «lstm»개, 스텝당 곱셈-덧셈이 «gruWork»번 대 «lstmWork»번이다."#,

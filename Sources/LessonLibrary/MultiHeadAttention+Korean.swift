@@ -43,16 +43,16 @@ extension MultiHeadAttention {
                 """#),
             "K": ("투영된 키", ""),
             "V": ("투영된 밸류", ""),
-            "scale": ("스케일링 인자", #"헤드 단위로 나눈다: $d_{\text{model}} = «d_model»$ 대신 $d_{k} = «d_k»$."#),
+            "scale": ("스케일링 인자", #"나누는 수는 헤드 하나의 차원에서 온다. $d_{\text{model}} = «d_model»$ 대신 $d_{k} = «d_k»$의 제곱근으로 나눈다."#),
             "scale, one head": ("스케일링 인자", ""),
             "M": ("인과 마스크", "키 j가 쿼리 i보다 뒤에 오는 자리는 −∞다. 그 가중치는 0이 된다."),
-            "head[m].scores": ("어텐션 스코어", #"$Q^{(«m»)}$, $K^{(«m»)}$, $V^{(«m»)}$: $Q$, $K$, $V$의 «columns»이다. (i, j) 성분은 이 열들만으로 계산한 $q_{i} \cdot k_{j}$이다."#),
+            "head[m].scores": ("어텐션 스코어", #"$Q^{(«m»)}$, $K^{(«m»)}$, $V^{(«m»)}$는 $Q$, $K$, $V$의 «columns»이다. (i, j) 성분은 이 열들만으로 계산한 $q_{i} \cdot k_{j}$이다."#),
             "head[m].scaled": ("스케일링된 스코어", ""),
             "head[m].scaled, causal": ("스케일링된 스코어", "미래의 키는 −∞가 된다."),
             "head[m].weights": ("어텐션 가중치", ""),
             "head[m].output": ("출력", ""),
             "concat": ("나란히 이어 붙인 헤드", ""),
-            "output": ("출력", #"토큰마다 다시 $d_{\text{model}} = «d_model»$개의 숫자이므로, 트랜스포머는 잔차 연결로 $X_{q} + Y$를 더할 수 있다(시드 001)."#),
+            "output": ("출력", #"토큰마다 다시 수 $d_{\text{model}} = «d_model»$개가 되므로, 트랜스포머는 잔차 연결로 $X_{q} + Y$를 더할 수 있다(시드 001)."#),
             "weights": ("헤드 평균 어텐션 가중치", ""),
         ],
         text: [
@@ -82,7 +82,7 @@ extension MultiHeadAttention {
             "heading equations": "수식",
             "slices": #"""
                 헤드 $m$은 $Q$, $K$, $V$의 열 $(m-1) d_k + 1$부터 $m d_k$까지를 가져간다(헤드 안에서는 1부터 $d_k$까지 \#
-                번호를 다시 매긴다). 이 열들은 토큰의 $d_{\text{model}}$개 숫자 전부로부터 $W_{Q}$, $W_{K}$, $W_{V}$ \#
+                번호를 다시 매긴다). 이 열들은 토큰의 수 $d_{\text{model}}$개 전부로부터 $W_{Q}$, $W_{K}$, $W_{V}$ \#
                 가운데 그 헤드 몫의 행으로 만들어진다. 곧 헤드마다 자기 투영이 있으며(시드 001의 질문), 논문의 \#
                 $W_{Q}^{(m)}$, $W_{K}^{(m)}$, $W_{V}^{(m)}$가 이것이다. $O^{(m)}$은 이어 붙인 행렬 $C$의 같은 열을 채운다. \#
                 소프트맥스는 [attention-qkv.md](attention-qkv.md)처럼 각 행의 가장 큰 스코어를 먼저 빼며, 가중치는 \#
@@ -125,7 +125,7 @@ extension MultiHeadAttention {
             "heading summary": "정리",
             "notice": #"""
                 각 헤드는 [attention-qkv.md](attention-qkv.md)의 어텐션이며, 다만 자기 투영으로 «d_k»개 열을 만든다. \#
-                $W_{O}$는 이어 붙인 «D»개 열을 토큰마다 «d_model»개 숫자로 바꾼다.
+                $W_{O}$는 이어 붙인 «D»개 열을 토큰마다 수 «d_model»개로 바꾼다.
                 """#,
             "notice, one head": #"""
                 헤드가 하나면 $Q$, $K$, $V$의 «D»개 열 전체에 [attention-qkv.md](attention-qkv.md)의 어텐션을 한 뒤 \#
@@ -133,8 +133,8 @@ extension MultiHeadAttention {
                 """#,
 
             // Sentences chosen from the numbers.
-            "weights, largest": "쿼리마다 가장 큰 가중치: «list».",
-            "weights, largest, more": "쿼리마다 가장 큰 가중치: «list», … (전체 «n»개는 표에 있다).",
+            "weights, largest": "쿼리마다 가장 큰 가중치(쿼리 → 키)는 «list»이다.",
+            "weights, largest, more": "쿼리마다 가장 큰 가중치(쿼리 → 키)는 «list», …이다(전체 «n»개는 표에 있다).",
             "pick, tie": "«query» → «key» 등(각 «weight»)",
             "token i": "토큰 «i»",
             "query i": "쿼리 «i»",
@@ -143,27 +143,27 @@ extension MultiHeadAttention {
             "average, differ": #"평균은 헤드 간 차이를 가린다. «query» → «key»의 가중치가 헤드 «oneHead»에서 «one», 헤드 «otherHead»에서 «other»인데 평균은 «mean»이다."#,
             "average, close": #"헤드 간 차이가 어느 성분에서나 «spread» 이하다(«query» → «key»: «low»–«high»). 그래서 여기서는 평균으로 잃는 정보가 적다."#,
             "average, one head": "헤드가 하나면 평균은 그 헤드의 가중치다.",
-            "left out, largest": "풀어 쓰지 않은 헤드의 가장 큰 가중치: «list».",
-            "left out, largest, more": "풀어 쓰지 않은 헤드의 가장 큰 가중치: «list». 헤드 «first»–«last»는 평균에만 들어간다.",
+            "left out, largest": "풀어 쓰지 않은 헤드의 가장 큰 가중치는 다음과 같다. «list».",
+            "left out, largest, more": "풀어 쓰지 않은 헤드의 가장 큰 가중치는 다음과 같다. «list». 헤드 «first»–«last»는 평균에만 들어간다.",
             "left out, head": "헤드 «m»에서 «picks»",
-            "slides, differ": "- 시드 001: “동일한 쿼리 벡터에 대해 여러 시점에서 확인해아할때가 있다.” 헤드들의 가중치가 다를 때만 그렇다«how»: «query»의 행에서 헤드 «a»의 «keyA» 가중치는 «wa», 헤드 «b»의 «keyB» 가중치는 «wb»이다.",
+            "slides, differ": "- 시드 001: “동일한 쿼리 벡터에 대해 여러 시점에서 확인해아할때가 있다.” 헤드들의 가중치가 다를 때만 그렇다«how». «query»의 행에서 헤드 «a»의 «keyA» 가중치는 «wa», 헤드 «b»의 «keyB» 가중치는 «wb»이다.",
             "slides, differ, chosen": "(여기서는 손으로 정했고, 학습에서는 헤드마다 다른 초기값이 차이를 만든다. 시드 004)",
             "slides, agree": "- 시드 001: “동일한 쿼리 벡터에 대해 여러 시점에서 확인해아할때가 있다.” 헤드들의 가중치가 다를 때만 그렇다. 여기서는 모든 쿼리에서 모든 헤드가 같은 키에 가장 큰 가중치를 준다.",
-            "slides, concat": #"- 시드 000, 003: “N개의 output이 나오므로 행렬곱을 통해 차원을 줄여야 한다.” 확인됨: $C$는 «n» × «D», $Y = C W_{O}^{\top} + b_{O}$는 «n» × «d_model»이다."#,
+            "slides, concat": #"- 시드 000, 003: “N개의 output이 나오므로 행렬곱을 통해 차원을 줄여야 한다.” 확인된다. $C$는 «n» × «D», $Y = C W_{O}^{\top} + b_{O}$는 «n» × «d_model»이다."#,
             "slides, concat, same size": #"- 시드 000, 003: “N개의 output이 나오므로 행렬곱을 통해 차원을 줄여야 한다.” $h d_k > d_{\text{model}}$일 때만 그렇다. 여기서는 논문처럼 $C$의 열이 이미 $h d_k = d_{\text{model}} = «D»$개다."#,
-            "slides, 24 to 4": #"- 시드 001: “4차원의 벡터를 얻고 싶다면 w0 선형변환(24*4)차원의 행렬을 통해서 나타내게 되는 듯 합니다.” 확인됨: $C$는 «n» × 24이고 $Y = C W_{O}^{\top} + b_{O}$는 «n» × 4이다."#,
-            "slides, value size": #"- 시드 000: “최종적으로 나오는 벡터의 차원은 V 벡터와 동일하게 된다. (multi-head attention에서는 다름)” 확인됨: 각 $O^{(m)}$의 열은 $V^{(m)}$과 같은 «d_k»개, $C$의 열은 «D»개, $Y$의 열은 «d_model»개다."#,
-            "slides, mix": #"- 시드 004: “Scaled Dot-Product Attention 이후 Concat->Linear를 통과하게 되면서 여러 헤드의 출력이 조화가 이루어지게 됨” 확인됨: $Y$의 모든 열이 «heads»의 출력을 쓴다. $W_{O}$는 헤드별 블록으로 나뉘지 않으므로 한 헤드 안의 열들도 섞는다."#,
-            "slides, mix, apart": #"- 시드 004: “Scaled Dot-Product Attention 이후 Concat->Linear를 통과하게 되면서 여러 헤드의 출력이 조화가 이루어지게 됨” $W_{O}$가 헤드들을 섞을 때만 그렇다. $Y$의 열 «j»가 쓰는 헤드: «heads»."#,
+            "slides, 24 to 4": #"- 시드 001: “4차원의 벡터를 얻고 싶다면 w0 선형변환(24*4)차원의 행렬을 통해서 나타내게 되는 듯 합니다.” 확인된다. $C$는 «n» × 24이고 $Y = C W_{O}^{\top} + b_{O}$는 «n» × 4이다."#,
+            "slides, value size": #"- 시드 000: “최종적으로 나오는 벡터의 차원은 V 벡터와 동일하게 된다. (multi-head attention에서는 다름)” 확인된다. 각 $O^{(m)}$의 열은 $V^{(m)}$과 같은 «d_k»개, $C$의 열은 «D»개, $Y$의 열은 «d_model»개다."#,
+            "slides, mix": #"- 시드 004: “Scaled Dot-Product Attention 이후 Concat->Linear를 통과하게 되면서 여러 헤드의 출력이 조화가 이루어지게 됨” 확인된다. $Y$의 모든 열이 «heads»의 출력을 쓴다. $W_{O}$는 헤드별 블록으로 나뉘지 않으므로 한 헤드 안의 열들도 섞는다."#,
+            "slides, mix, apart": #"- 시드 004: “Scaled Dot-Product Attention 이후 Concat->Linear를 통과하게 되면서 여러 헤드의 출력이 조화가 이루어지게 됨” $W_{O}$가 헤드들을 섞을 때만 그렇다. 여기서 $Y$의 «j»번째 열은 «heads»."#,
             "mix, all": "헤드 «h»개 전부",
             "mix, both": "두 헤드 모두",
             "mix, at least": "헤드 «h»개 가운데 «k»개 이상",
-            "mix, one": "헤드 «m»뿐",
-            "mix, none": "없음",
-            "slides, self": "- 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” «verdict»: «count»헤드 «m»에서 «query»의 가중치는 자기 자신에 «self», «key»에 «other»이다.",
+            "mix, one": "헤드 «m»의 출력만 쓴다",
+            "mix, none": "어느 헤드의 출력도 쓰지 않는다",
+            "slides, self": "- 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” «verdict». «count»헤드 «m»에서 «query»의 가중치는 자기 자신에 «self», «key»에 «other»이다.",
             "slides, self, count": "헤드 전체의 «rows»개 행 가운데 «held»개에서는 맞지만, ",
-            "refuted": "틀림",
-            "not always": "항상은 아님",
-            "slides, self, confirmed": "- 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” 확인됨: 모든 헤드에서 각 토큰의 가장 큰 가중치는 자기 자신의 것이다(최소 «self»).",
+            "refuted": "맞지 않는다",
+            "not always": "항상 그렇지는 않다",
+            "slides, self, confirmed": "- 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” 확인된다. 모든 헤드에서 각 토큰의 가장 큰 가중치는 자기 자신의 것이다(최소 «self»).",
         ])
 }

@@ -16,10 +16,10 @@ extension PositionalEncoding {
             "x": ("임베딩", ""),
             "exponent": ("지수", ""),
             "exponent, concatenated": ("지수", "쌍마다 하나다. 각 절반의 사인 열 i와 코사인 열 i가 같은 값을 쓴다."),
-            "divisor": ("나누는 수", "쌍 0은 «first»마다 1라디안 돌고, 쌍 «last pair»의 경우 «last»마다 1라디안 돈다."),
-            "divisor, one pair": ("나누는 수", "쌍이 하나뿐이다: «first»마다 1라디안 돈다."),
+            "divisor": ("나누는 수", "쌍 0은 «first»마다 1라디안씩 돈다. 가장 느린 쌍(쌍 «last pair»)은 «last»마다 1라디안씩 돈다."),
+            "divisor, one pair": ("나누는 수", "쌍이 하나뿐이며, «first»마다 1라디안씩 돈다."),
             "angle": ("각도", "단위는 라디안이다."),
-            "PE": ("포지셔널 인코딩", "사인은 표의 «sine columns»(논문의 «paper sine columns»), 코사인은 열 «cosine columns»에 있다.«slow»"),
+            "PE": ("포지셔널 인코딩", "포지셔널 인코딩의 사인은 표의 «sine columns»(논문의 «paper sine columns»)에, 코사인은 열 «cosine columns»에 있다.«slow»"),
             "PE, one column": ("포지셔널 인코딩", "각도의 사인이다."),
             "PE, concatenated": ("포지셔널 인코딩", "앞의 «sines»개 열은 사인, 뒤의 «cosines»개 열은 코사인이다.«slow»"),
             "output": ("위치를 더한 임베딩", ""),
@@ -40,7 +40,8 @@ extension PositionalEncoding {
             "alternative from 1": "위치를 0이 아니라 1부터 센 경우",
             "why": #"""
                 어텐션은 토큰 순서를 보지 않는다(시드 000, 001, 003, 004). 그래서 트랜스포머는 각 임베딩에 그 \#
-                **위치**를 나타내는 벡터를 더한다. 기하급수적으로 간격을 둔 주파수의 사인과 코사인이다.
+                **위치**를 나타내는 벡터, 곧 포지셔널 인코딩을 더한다. 이 벡터는 기하급수적으로 간격을 둔 여러 주파수의 \#
+                사인과 코사인으로 이루어진다.
                 """#,
             "heading equations": "수식",
             "equations": #"""
@@ -59,8 +60,8 @@ extension PositionalEncoding {
                 $PE_{pos}$의 선형 함수다(논문이 든 이유).
                 """#,
             "why gap": #"""
-                행끼리의 내적과 거리는 간격 $k$에만 달려 있다 \#
-                ($\sin a \sin b + \cos a \cos b = \cos(a - b)$이고, 각 쌍의 길이는 1이다):
+                행끼리의 내적과 거리는 간격 $k$에만 달려 있다. $\sin a \sin b + \cos a \cos b = \cos(a - b)$이고 \#
+                각 쌍의 길이가 1이기 때문이다.
                 """#,
             // The English is an equation only, but its «pos» reads as a word to the tests: the Korean labels it.
             "gap": #"""
@@ -80,8 +81,8 @@ extension PositionalEncoding {
             "heading adding": "인코딩 더하기",
             "heading summary": "정리",
             "figure": "포지셔널 인코딩",
-            "figure panel": "PE: 아래로 위치, 옆으로 열",
-            "figure description": "행: «positions»(«rows»). 열: 표의 열. 빨강 +1, 하양 0, 파랑 −1.",
+            "figure panel": "PE(세로는 위치, 가로는 열)",
+            "figure description": "행은 «positions»(«rows»)이고, 열은 표의 열이다. 빨강은 +1, 하양은 0, 파랑은 −1이다.",
             "one column": "열 «c»",
             "many columns": "열 «c»",
             "figure one position": "위치 «p»",
@@ -96,8 +97,8 @@ extension PositionalEncoding {
                 . 가까운 행과 먼 행도 구별하지 못한다. $PE_{«a»} \cdot PE_{«b»} = «dot»$처럼 더 큰 값이 나오는데, \#
                 이 두 행 사이의 거리는 «distance»뿐이다(이웃한 행 사이는 «neighbours»)
                 """#,
-            "slow, hardly": " 가장 느린 쌍은 거의 움직이지 않는다. $pos = «pos»$에서도 각도가 «angle»뿐이다(열 «sine», «cosine»: «sine from» → «sine to», «cosine from» → «cosine to»).",
-            "slow": " 가장 느린 쌍은 $pos = «pos»$에서 각도 «angle»에 이른다(열 «sine», «cosine»: «sine from» → «sine to», «cosine from» → «cosine to»).",
+            "slow, hardly": " 가장 느린 쌍은 거의 움직이지 않는다. $pos = «pos»$에서도 각도가 «angle»뿐이다(열 «sine», «cosine»의 값은 «sine from» → «sine to», «cosine from» → «cosine to»).",
+            "slow": " 가장 느린 쌍은 $pos = «pos»$에서 각도 «angle»에 이른다(열 «sine», «cosine»의 값은 «sine from» → «sine to», «cosine from» → «cosine to»).",
             "row": "행 «i»",
             "notice": "인코딩은 위치에만 달려 있다. 같은 위치는 어느 문장에서나 같은 행을 받는다.",
 
@@ -108,37 +109,37 @@ extension PositionalEncoding {
             // What the slides say, and what the numbers show.
             "slides order": #"""
                 - 시드 000: “A B C D를 넣거나, B A C D를 넣거나 해도 인코딩 되는 값은 달라지지 않는다.” 위치를 \#
-                표시하는 것이 없을 때만 그렇다: $pos = «other»$에 놓이면 «token»의 입력은 («row») 대신 («moved»)이다.
+                표시하는 것이 없을 때만 그렇다. $pos = «other»$에 놓인 «token»의 입력은 («row») 대신 («moved»)이다.
                 """#,
             "slides periods": #"""
                 - 시드 001: “사인과 코사인으로 이루어진 주기함수를 사용하고, 서로 다른 주기를 사용해 계산으로 나오는 \#
-                값을 그 상수 벡터로 사용하게 됩니다.” 확인됨: 쌍 0은 $2\pi \cdot «first divisor» \approx «first»$ 위치마다 반복되고, \#
-                쌍 «last pair»의 주기는 $2\pi \cdot «last divisor» \approx «last»$ 위치다«ratio».
+                값을 그 상수 벡터로 사용하게 됩니다.” 확인된다. 쌍 0은 위치 $2\pi \cdot «first divisor» \approx «first»$칸마다 반복되고, \#
+                쌍 «last pair»의 주기는 위치 $2\pi \cdot «last divisor» \approx «last»$칸이다«ratio».
                 """#,
             "slides periods, ratio": ". 각 쌍의 주기는 앞 쌍의 «ratio»배다",
             "slides i": #"""
-                - 시드 001: “i가 위치정보.” 틀림(빠진 슬라이드 그림이 논문의 수식이라면): $i$는 주파수 쌍의 번호다. \#
+                - 시드 001: “i가 위치정보.” 맞지 않는다(빠진 슬라이드 그림이 논문의 수식이라면). $i$는 주파수 쌍의 번호다. \#
                 $pos = «pos»$에서 표의 열 «column»«paper»의 값은 $\«function»(«pos»/«divisor») = «value»$이다.
                 """#,
             "slides i, paper": "(논문의 $2i = «paper»$, $i = «i»$)",
             "slides distinct, all": #"""
-                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 확인됨(이 «n»개 위치에서): 가장 \#
-                가까운 행은 «pairs»의 행으로, 거리는 «distance»이다«tie».
+                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 이 «n»개 위치에서는 확인된다. 가장 \#
+                가까운 행은 «pairs»의 행이고, 거리는 «distance»이다«tie».
                 """#,
-            "slides distinct, tie": "(동률: 거리는 간격에만 달려 있다)",
+            "slides distinct, tie": "(거리가 간격에만 달려 있어서 동률이다)",
             "pair of positions": "«a»번과 «b»번",
             "list more": "간격이 «gap»인 «count»쌍 전부(«first»부터 «last»까지)",
             "pairs few": "위치 «pairs»",
             "slides distinct, neighbours": #"""
-                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 확인됨(이 «n»개 위치에서): 이웃한 \#
+                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 이 «n»개 위치에서는 확인된다. 이웃한 \#
                 행끼리도 적어도 «distance»만큼 떨어져 있다(위치 «a»번과 «b»번).
                 """#,
             "slides distinct, repeated": #"""
-                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 위치가 다를 때만 그렇다: 행 «r1», \#
+                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 위치가 다를 때만 그렇다. 행 «r1», \#
                 «r2»의 위치가 둘 다 «a»이므로 벡터도 같다.
                 """#,
             "slides distinct, coincide": #"""
-                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 틀림: 위치 «a», «b»의 행이 같다.
+                - 시드 001: “위치가 달라지면 출력-인코딩 벡터가 달라지도록 해준다.” 맞지 않는다. 위치 «a», «b»의 행이 같다.
                 """#,
         ])
 }
