@@ -7,24 +7,24 @@ import TraceCore
 extension MultiHeadAttention {
     static let koreanWords = Words(
         captions: [
-            "output.grad": ("출력의 그래디언트", "손실의 그래디언트 G 그대로다. 손실이 직접 보는 값이 출력이기 때문이다."),
-            "concat.grad": ("이어 붙인 헤드의 그래디언트", #"$\frac{\partial L}{\partial Y} W_{O}$: 각 헤드의 열은 $W_{O}$가 그 열로 되돌려 보내는 몫을 받는다."#),
+            "output.grad": ("출력의 그래디언트", "손실의 그래디언트 $G$ 그대로다. 손실이 직접 보는 값이 출력이기 때문이다."),
+            "concat.grad": ("이어 붙인 헤드의 그래디언트", #"$\frac{\partial L}{\partial Y} W_{O}$이다. 각 헤드의 열은 $W_{O}$가 그 열로 되돌려 보내는 몫을 받는다."#),
             "head[m].output.grad": ("헤드 «m» 출력의 그래디언트", "이어 붙인 행렬의 그래디언트 가운데 헤드 «m»의 열이다."),
             "head[m].weights.grad": ("헤드 «m» 어텐션 가중치의 그래디언트", #"헤드 안에서 $\frac{\partial L}{\partial O} V^{\top}$이다. 헤드 하나의 어텐션과 같다."#),
-            "head[m].scaled.grad": ("헤드 «m» 스케일링된 스코어의 그래디언트", #"소프트맥스의 규칙 $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$: 각 가중치의 그래디언트에서 그 행의 가중 평균을 빼고 가중치를 곱한다."#),
-            "head[m].scaled.grad, causal": ("헤드 «m» 스케일링된 스코어의 그래디언트", #"소프트맥스의 규칙 $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$. 마스크된 성분은 가중치가 0이므로 그래디언트도 0이다."#),
+            "head[m].scaled.grad": ("헤드 «m» 스케일링된 스코어의 그래디언트", #"소프트맥스의 규칙은 $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$이다. 곧 각 가중치의 그래디언트에서 그 행의 가중 평균을 빼고 가중치를 곱한다."#),
+            "head[m].scaled.grad, causal": ("헤드 «m» 스케일링된 스코어의 그래디언트", #"소프트맥스의 규칙은 $A \odot \left(\frac{\partial L}{\partial A} - \operatorname{rowsum}\left(A \odot \frac{\partial L}{\partial A}\right)\right)$이다. 마스크된 성분은 가중치가 0이므로 그래디언트도 0이다."#),
             "head[m].scores.grad": ("헤드 «m» 스코어의 그래디언트", #"스코어를 나눴던 것처럼 $\sqrt{d_{k}}$로 나눈다."#),
             "V.grad": ("투영된 밸류의 그래디언트", "헤드들의 밸류 그래디언트를 나란히 놓은 것이다. 각각 자기 조각이 나온 열에 들어간다."),
             "K.grad": ("투영된 키의 그래디언트", "헤드들의 키 그래디언트를 나란히 놓은 것이다."),
             "Q.grad": ("투영된 쿼리의 그래디언트", "헤드들의 쿼리 그래디언트를 나란히 놓은 것이다."),
-            "query.grad": ("쿼리 입력의 그래디언트", #"$\frac{\partial L}{\partial Q} W_{Q}$: 쿼리 투영을 거꾸로 지난다."#),
+            "query.grad": ("쿼리 입력의 그래디언트", #"$\frac{\partial L}{\partial Q} W_{Q}$이다. 쿼리 투영을 거꾸로 지난 값이다."#),
             "query.grad, self": ("쿼리 입력의 그래디언트", #"셀프 어텐션에서는 같은 행이 $Q$, $K$, $V$를 모두 만들었다. 그래서 그래디언트는 투영마다 하나씩, 세 항의 합이다."#),
             "query.grad, value": ("쿼리 입력의 그래디언트", #"쿼리의 행이 밸류로도 쓰였으므로, 그래디언트에는 $W_{Q}$를 거친 항과 $W_{V}$를 거친 항이 있다."#),
-            "key.grad": ("키 입력의 그래디언트", #"$\frac{\partial L}{\partial K} W_{K}$: 키 투영을 거꾸로 지난다."#),
-            "value.grad": ("밸류 입력의 그래디언트", #"$\frac{\partial L}{\partial V} W_{V}$: 밸류 투영을 거꾸로 지난다."#),
+            "key.grad": ("키 입력의 그래디언트", #"$\frac{\partial L}{\partial K} W_{K}$이다. 키 투영을 거꾸로 지난 값이다."#),
+            "value.grad": ("밸류 입력의 그래디언트", #"$\frac{\partial L}{\partial V} W_{V}$이다. 밸류 투영을 거꾸로 지난 값이다."#),
             "in_proj_weight.grad": ("쌓은 투영 행렬의 그래디언트", #"블록 $W_{Q}, W_{K}, W_{V}$는 각각 $\left(\frac{\partial L}{\partial Q}\right)^{\top} X_{q}$ 꼴이다. 입력의 행을 토큰에 대해 더한 것이다."#),
             "in_proj_bias.grad": ("쌓은 바이어스의 그래디언트", "각 블록은 그 투영의 그래디언트를 토큰에 대해 더한 값(열 합)이다. 바이어스가 모든 행에 더해졌기 때문이다."),
-            "out_proj.weight.grad": ("출력 투영의 그래디언트", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$: 쿼리 토큰에 대한 합이다."#),
+            "out_proj.weight.grad": ("출력 투영의 그래디언트", #"$\left(\frac{\partial L}{\partial Y}\right)^{\top} C$, 곧 쿼리 토큰에 대한 합이다."#),
             "out_proj.bias.grad": ("출력 바이어스의 그래디언트", "출력 그래디언트의 열 합이다. 바이어스가 모든 행에 더해졌기 때문이다."),
             "query, self": ("쿼리 입력", #"키와 밸류도 같은 행에서 나온다. $X_{k} = X_{v} = X_{q}$, 곧 **셀프 어텐션**이다."#),
             "query, self with value": ("쿼리 입력", #"키는 같은 행에서, 밸류는 $X_{v}$에서 나온다."#),
@@ -73,7 +73,7 @@ extension MultiHeadAttention {
             "seed-8-heads.story": #"""
                 시드 000과 001이 옮겨 온 “The Illustrated Transformer”의 그림이다. “Thinking Machines”의 4차원 단어 \#
                 2개에 3차원 헤드 8개를 쓴다. 가중치는 헤드 1이 토큰 자신을, 헤드 2가 다른 토큰을 보도록 손으로 \#
-                정했다. 그래서 슬라이드의 0.88과 0.12(시드 000)는 나오지 않는다. 그 숫자는 \#
+                정했다. 그래서 슬라이드의 0.88과 0.12(시드 000)는 나오지 않는다. 그 값은 \#
                 [attention-qkv--illustrated-transformer.md](attention-qkv--illustrated-transformer.md)가 재현한다.
                 """#,
             "why": #"""
@@ -121,7 +121,7 @@ extension MultiHeadAttention {
             "panel average": "평균",
             "figure, description": "행은 쿼리, 열은 키다. 0은 진한 보라, 1은 노랑이다.",
             "figure, description, first heads": "헤드마다 히트맵 하나(처음 «drawn»개)와 전체의 평균이다. 행은 쿼리, 열은 키이고 0은 진한 보라, 1은 노랑이다.",
-            "numbers, elided": #"헤드 1, 2, «last»의 숫자와 평균의 숫자는 위의 표에 있고, 헤드 3–«listed»의 가장 큰 가중치는 $\bar A$ 아래에 있다."#,
+            "numbers, elided": #"헤드 1, 2, «last»의 값과 평균의 값은 위의 표에 있고, 헤드 3–«listed»의 가장 큰 가중치는 $\bar A$ 아래에 있다."#,
             "heading summary": "정리",
             "notice": #"""
                 각 헤드는 [attention-qkv.md](attention-qkv.md)의 어텐션이며, 다만 자기 투영으로 «d_k»개 열을 만든다. \#

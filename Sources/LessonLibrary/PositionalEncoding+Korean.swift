@@ -94,7 +94,7 @@ extension PositionalEncoding {
                 앞과 뒤를 구별할 수 없다($PE_{pos-«step»}$도 같은 값을 준다)«farther».
                 """#,
             "farther": #"""
-                . 가까운 행과 먼 행도 구별하지 못한다. $PE_{«a»} \cdot PE_{«b»} = «dot»$처럼 더 큰 값이 나오는데, \#
+                . 가까운 행과 먼 행도 구별하지 못한다. $PE_{«a»} \cdot PE_{«b»} = «dot»$처럼 이웃한 행보다 내적이 큰 쌍도 있는데, \#
                 이 두 행 사이의 거리는 «distance»뿐이다(이웃한 행 사이는 «neighbours»)
                 """#,
             "slow, hardly": " 가장 느린 쌍은 거의 움직이지 않는다. $pos = «pos»$에서도 각도가 «angle»뿐이다(열 «sine», «cosine»의 값은 «sine from» → «sine to», «cosine from» → «cosine to»).",
