@@ -157,39 +157,39 @@ extension AttentionQKV {
             "blank rows, causal": "볼 수 있는 키에 가중치가 똑같이 나뉜다",
 
             // What the slides say, and what the numbers show: one bullet per seed statement.
-            "confirmed": "확인됨",
-            "refuted": "틀림",
-            "not always": "항상은 아님",
+            "confirmed": "확인된다",
+            "refuted": "맞지 않는다",
+            "not always": "항상 그렇지는 않다",
             "slides widths": #"""
                 - 시드 000: “Q와 K 벡터의 차원이 같아야 한다. … V벡터는 크게 상관없다. 그리고 최종적으로 나오는 \#
-                벡터의 차원은 V 벡터와 동일하게 된다.” 확인됨: $d_{k} = «d_k»$, $d_{v} = «d_v»$이고 $O$는 «n» × «d_v»이다.
+                벡터의 차원은 V 벡터와 동일하게 된다.” 확인된다. $d_{k} = «d_k»$, $d_{v} = «d_v»$이고 $O$는 «n» × «d_v»이다.
                 """#,
             "slides kv, widths": #"""
-                - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 틀림: 여기서는 $d_{k} \ne d_{v}$이므로(위 항목) \#
+                - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 맞지 않는다. 여기서는 $d_{k} \ne d_{v}$이므로(위 항목) \#
                 $k \cdot v$를 계산할 수조차 없다. 시드가 다른 곳에서 말하듯 어텐션 스코어는 $q_{i} \cdot k_{j}$이다.
                 """#,
             "slides kv, entry": #"""
-                - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 틀림: $q_{«i»} \cdot k_{«i»} = «qk»$이지만 \#
+                - 시드 000: “K와 V의 내적으로 Score 벡터를 계산한다.” 맞지 않는다. $q_{«i»} \cdot k_{«i»} = «qk»$이지만 \#
                 $k_{«i»} \cdot v_{«i»} = «kv»$이다. 시드가 다른 곳에서 말하듯 어텐션 스코어는 $q_{i} \cdot k_{j}$이다.
                 """#,
             "slides plain, confirmed": #"""
                 - 시드 001: “주어진 3개의 벡터간의 내적으로 유사도를 구해냅니다. … 자기 자신과의 유사도가 훨씬 크게 \#
-                도출되는건 아시죠?” 확인됨: $«X» «X»^{\top}$«rows» 어느 행에서나 자기 토큰과의 내적이 가장 크다.
+                도출되는건 아시죠?” 확인된다. $«X» «X»^{\top}$«rows» 어느 행에서나 자기 토큰과의 내적이 가장 크다.
                 """#,
             "slides plain": #"""
                 - 시드 001: “주어진 3개의 벡터간의 내적으로 유사도를 구해냅니다. … 자기 자신과의 유사도가 훨씬 크게 \#
-                도출되는건 아시죠?” «verdict»: $«X» «X»^{\top}$«rows» «query» · «other» «compares» «query» · «query» = «self»이다. \#
+                도출되는건 아시죠?” «verdict». $«X» «X»^{\top}$«rows» «query» · «other» «compares» «query» · «query» = «self»이다. \#
                 자기 자신과의 내적만큼 큰 값은 길이가 자기와 같거나 더 긴 토큰만 낼 수 있다\#
                 ($x_{i} \cdot x_{j} \le |x_{i}| |x_{j}|$이고, «other» · «other» = «other self»이다). 시드 001은 이 문제를 쿼리와 키로 해결한다.
                 """#,
             "gram rows": "의 행은 «rows»이고,",
             "gram row": "의 «i»행은 «row»이고,",
             "slides self, confirmed": #"""
-                - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” 확인됨: \#
+                - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” 확인된다. \#
                 모든 토큰이 자기 자신에게 가장 큰 가중치를 준다(«weights»). 여기서는 $W_{Q}$와 $W_{K}$가 그렇게 만든다.
                 """#,
             "slides self": #"""
-                - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” «verdict»: \#
+                - 시드 000: “이후 얻은 score들을 softmax 하여 … 당연히 자기 자신과의 관계가 제일 높음” «verdict». \#
                 «said». 어텐션 가중치는 $W_{Q}$와 $W_{K}$가 정하며, $A$의 대각선이 가장 커야 할 이유는 없다.
                 """#,
             "slides self fails, one": "«tokens» 행은 자기 자신보다 다른 토큰에 더 큰 가중치를 준다(자기 자신에게 준 가중치는 «weights»)",
@@ -209,7 +209,7 @@ extension AttentionQKV {
                 투영을 거친 값, 합이 우연히 1). 소프트맥스를 거치면 «softmax»이다.
                 """#,
             "slides scale": #"""
-                - 시드 001: “나누지 않으면 소프트맥스의 분포가 큰 값에 강력히 몰릴 수 있다.” 확인됨: 나누지 않으면 \#
+                - 시드 001: “나누지 않으면 소프트맥스의 분포가 큰 값에 강력히 몰릴 수 있다.” 확인된다. 나누지 않으면 \#
                 «query»의 가장 큰 가중치가 «unscaled»(위 항목)이고, $\sqrt{d_{k}}$(= «scale»)로 나누면 «scaled»이다.
                 """#,
             "slides average": #"""
@@ -221,12 +221,12 @@ extension AttentionQKV {
             "values seen": "볼 수 있는 밸류의",
             "slides mask, confirmed": #"""
                 - 시드 000: “decoder의 self-attention에서는 학습을 위해 masking 과정도 필요하다. 이전 단어들에만 \#
-                dependent 하고, 뒤의 단어들에 대해서는 independet 하게 하는 작업이다.” 확인됨: $A$의 대각선 위쪽 \#
+                dependent 하고, 뒤의 단어들에 대해서는 independet 하게 하는 작업이다.” 확인된다. $A$의 대각선 위쪽 \#
                 가중치는 모두 0이다(단어는 자기 자신도 본다). 그래서 «first»의 출력은 자기 밸류 «value» 그대로다.
                 """#,
             "slides thinking": #"""
                 - 시드 000: “결과적으로 Thinking과 자기자신의 interaction(유사도)는 0.88이 되고, Machine과의 \#
-                interaction은 0.12가 나온다.” «verdict»: «s1», «s2»의 소프트맥스는 «a1», «a2»이다.
+                interaction은 0.12가 나온다.” «verdict». «s1», «s2»의 소프트맥스는 «a1», «a2»이다.
                 """#,
         ])
 }
