@@ -227,7 +227,7 @@ extension Bleu {
                 """#,
             "papineni-2002.summary": "논문의 “the the the the the the the”: 수정된 유니그램 정밀도 2/7",
             "papineni-2002.story": #"""
-                Papineni 등의 예 2: “the” 일곱 개로 된 후보를 “The cat is on the mat”, “There is a cat on the mat”과 \#
+                Papineni 등의 예 2는 “the” 일곱 개로 된 후보를 “The cat is on the mat”, “There is a cat on the mat”과 \#
                 비교한다. “the”는 두 참조에 모두 있으므로, 보통의 정밀도라면 7/7이다. 클리핑을 살펴보자. “the”는 첫 번째 \#
                 참조가 쓰는 만큼, 곧 많아야 두 번만 세므로 수정된 유니그램 정밀도는 2/7이다. 논문은 “The”와 “the”를 한 \#
                 단어로 세므로 참조를 소문자로 적었다. 논문 문장 끝의 마침표도 뺐다. 마침표가 있으면 “mat.”이 따로 한 단어가 \#
@@ -235,13 +235,13 @@ extension Bleu {
                 """#,
             "papineni-2002-candidate-1.summary": "논문의 예 1, 후보 1과 참조 세 개: 17/18과 10/17",
             "papineni-2002-candidate-1.story": #"""
-                Papineni 등의 예 1: 중국어 문장 하나를 사람이 세 가지로 번역했고, 시스템들도 번역했다(소문자로, 끝의 \#
+                Papineni 등의 예 1에서는 중국어 문장 하나를 사람이 세 가지로 번역했고, 시스템들도 번역했다(소문자로, 끝의 \#
                 마침표 없이 적었다). 후보 1은 잘된 번역이다. 유니그램 정밀도와 바이그램 정밀도(논문에서 17/18과 10/17)를 \#
                 살펴보자. 각 n-그램은 그것이 나오는 참조라면 어느 참조와도 맞춘다.
                 """#,
             "papineni-2002-candidate-2.summary": "논문의 예 1, 후보 2: 8/14와 1/13, BLEU 0",
             "papineni-2002-candidate-2.story": #"""
-                Papineni 등의 예 1, 후보 2: 같은 문장을 서투르게 번역한 것이다. 정밀도(논문에서 8/14와 1/13)와, 어느 \#
+                Papineni 등의 예 1에서 후보 2는 같은 문장을 서투르게 번역한 것이다. 정밀도(논문에서 8/14와 1/13)와, 어느 \#
                 참조와도 같은 트라이그램이 하나도 없다는 점을 살펴보자.
                 """#,
         ])
