@@ -7,19 +7,19 @@ extension Bleu {
     static let korean = Words(
         captions: [
             "weights": ("차수별 가중치", "평균에서 각 차수의 로그 정밀도에 주는 가중치이다. 입력에 주어진 값이다."),
-            "weights, uniform": ("차수별 가중치", "모두 $1/N = 1/«N»$로 같다. 기본값이다."),
+            "weights, uniform": ("차수별 가중치", "모든 차수의 가중치가 같다($1/N = 1/«N»$). 기본값이다."),
             "count": ("후보에서의 횟수",
-                      "서로 다른 «grams» «G»개가 후보에 각각 몇 번 나오는지이다. 모두 «t»개이며, «where»."),
+                      "후보의 서로 다른 «grams» «G»개가 각각 몇 번 나오는지 센 값이다. 모두 합하면 «t»개이며, «where»."),
             "count, one": ("후보에서의 횟수", "후보에 하나뿐인 «gram»은 «times» 나온다."),
-            "ref_counts": ("참조별 횟수", "같은 n-그램이 각 참조에 몇 번 나오는지이다. 참조마다 열이 하나이다."),
+            "ref_counts": ("참조별 횟수", "같은 n-그램이 각 참조에 몇 번 나오는지 센 값이다. 참조마다 열이 하나이다."),
             "max_ref": ("한 참조에서의 최대 횟수",
-                        "**한** 참조 안에서의 가장 큰 횟수이며, 참조들의 합이 아니다. 예를 들어 «gram»: 참조 «in»개에 «counts»번씩 나오지만 세는 값은 «max»이다(합이라면 «sum»)."),
+                        "**한** 참조 안에서의 가장 큰 횟수이며, 참조들의 합이 아니다. 예를 들어 n-그램 «gram»의 경우, 참조 «in»개에 각각 «counts»번 나오지만 세는 값은 «max»이다(합이라면 «sum»)."),
             "max_ref, plain": ("한 참조에서의 최대 횟수", "**한** 참조 안에서의 가장 큰 횟수이며, 참조들의 합이 아니다."),
             "max_ref, one": ("한 참조에서의 최대 횟수", "참조가 하나이므로 그 참조에서의 횟수이다."),
             "clipped": ("클리핑된 횟수", "후보의 «grams» «total»개 가운데 인정되는 것은 «kept»개이다. «details»"),
-            "matches": ("일치 수", "클리핑된 횟수를 차수마다 더한 것이다: $m_{n} = \\sum_{g} \\operatorname{clip}^{(n)}(g)$."),
+            "matches": ("일치 수", "클리핑된 횟수를 차수마다 더한 것으로, $m_{n} = \\sum_{g} \\operatorname{clip}^{(n)}(g)$이다."),
             "totals": ("후보의 n-그램 수", "후보에서의 횟수를 더한 것이다. 단어 $c = «c»$개인 후보에서는 $c - n + 1$이다."),
-            "delta": ("add-one 스무딩", "첫 차수를 뺀 모든 차수에 1이다. add-one 스무딩은 $p_{1}$을 센 그대로 둔다."),
+            "delta": ("add-one 스무딩", "첫 차수를 뺀 모든 차수에서 1이다. add-one 스무딩은 $p_{1}$을 센 그대로 둔다."),
             "numerators, add-one": ("스무딩한 일치 수", "$n \\ge 2$인 모든 차수에 일치를 하나씩 더한다."),
             "denominators, add-one": ("스무딩한 총수", "$n \\ge 2$인 모든 차수에 n-그램을 하나씩 더한다. 그래서 정밀도 0은 $1/(t_{n} + 1)$이 된다."),
             "denominators, add-one, empty": ("스무딩한 총수", "후보에는 «orders»의 n-그램이 없다. 0 대신 1을 쓰고, 그다음 $n \\ge 2$인 모든 차수에 1을 더한다."),
@@ -38,7 +38,7 @@ extension Bleu {
             "r": ("유효 참조 길이",
                   "$c = «c»$에 가장 가까운 것은 참조 «k»(단어 «r»개)이며, 차이는 «gap»이다«same sentence».«tie»"),
             "bp, longer": ("짧은 번역 페널티",
-                           "후보가 $r$보다 길다($«c» > «r»$). 페널티는 없다. 긴 후보는 대신 정밀도가 붙잡는다. 단어가 하나 늘 때마다 일치해야 할 n-그램도 늘기 때문이다."),
+                           "후보가 $r$보다 길다($«c» > «r»$). 페널티는 없다. 긴 후보는 그 대신 정밀도에서 손해를 본다. 단어가 하나 늘 때마다 일치해야 할 n-그램도 늘기 때문이다."),
             "bp, equal": ("짧은 번역 페널티", "후보의 길이가 $r$과 같다. $e^{1 - 1} = 1$이므로 페널티가 없다."),
             "bp, shorter": ("짧은 번역 페널티",
                             "후보는 단어 «c»개인데 기대되는 길이는 «r»개이다. $e^{1 - r/c}$가 점수를 «off»% 깎는다.«example»"),
@@ -109,7 +109,7 @@ extension Bleu {
             "label reference": "참조",
             "label candidate": "후보",
             "label words": "단어 수",
-            "sentences": "**문장들**: 한 열에 단어 하나씩이다. 공백에서 나누고, 대소문자와 문장 부호까지 그대로 비교한다.",
+            "sentences": "**문장**을 한 열에 한 단어씩 적었다. 단어는 공백에서 나누며, 대소문자와 문장 부호까지 그대로 비교한다.",
             "sentences, cut": "각 문장의 처음 «columns»개 단어만 보인다. 아래의 횟수는 모든 단어로 센다.",
             "heading counts": "n-그램 세기",
             "counts intro": #"""
@@ -120,7 +120,7 @@ extension Bleu {
             "orders": "차수",
             "same work": "같은 방식으로 n-그램을 센다",
             "results shown": "그 결과는 아래의 일치 수와 총수에 있다",
-            "no n-grams": "단어 «c»개인 후보에는 «grams»이 없다: $t_{«n»} = 0$.",
+            "no n-grams": "단어 «c»개인 후보에는 «grams»이 없으므로 $t_{«n»} = 0$이다.",
             "gram 1": "유니그램",
             "plural": "«name»",
             "one per word": "단어마다 하나씩이다",
@@ -132,42 +132,42 @@ extension Bleu {
             "gram 2": "바이그램",
             "gram 3": "트라이그램",
             "gram n": "«n»-그램",
-            "clipped gram": "«gram»(«count»개에서 «max»개로)",
-            "clipped, one": "클리핑: «grams». 어느 참조에도 이보다 많이 나오지 않기 때문이다.",
-            "clipped, more": "클리핑: «grams». 어느 참조에도 이보다 많이 나오지 않기 때문이다.",
+            "clipped gram": "«gram»(«count»번에서 «max»번으로)",
+            "clipped, one": "클리핑된 n-그램은 «grams»이다. 어느 참조에도 그보다 많이 나오지 않기 때문이다.",
+            "clipped, more": "클리핑된 n-그램은 «grams»이다. 어느 참조에도 그보다 많이 나오지 않기 때문이다.",
             "absent": "서로 다른 «kind» «G»개 가운데 «count»개는 어느 참조에도 없어서(«grams») 0으로 센다.",
-            "absent, only": "후보에 하나뿐인 «only», «grams»: 어느 참조에도 없어서 0으로 센다.",
+            "absent, only": "후보에 하나뿐인 «only»(«grams»)은 어느 참조에도 없어서 0으로 센다.",
             "absent, one": "서로 다른 «kind» «G»개 가운데 1개는 어느 참조에도 없어서(«grams») 0으로 센다.",
-            "absent, all": "서로 다른 «kind» «G»개 모두 어느 참조에도 없어서(«grams») 모두 0으로 센다.",
+            "absent, all": "서로 다른 «kind» «G»개 가운데 참조에 나오는 것이 하나도 없다(«grams»). 모두 0으로 센다.",
             "r, same, one": "(참조 «same»도 길이가 같다)",
             "r, same": "(참조 «same»도 길이가 같다)",
             "r, tie": " 참조 «rivals»(단어 «rival length»개)도 똑같이 가깝다. 이때는 더 짧은 길이를 택한다.",
             "r, ties": " 참조 «rivals»(단어 «rival length»개)도 똑같이 가깝다. 이때는 더 짧은 길이를 택한다.",
             "nothing clipped": "모두 어떤 참조에든 적어도 그만큼 나온다. 클리핑되는 것이 없다.",
             "unmatched": " «grams» 가운데 일치한 것이 하나도 없다.",
-            "unmatched, smoothed": " 일치한 «grams»이 없다. 스무딩만으로 생긴 값: «orders».",
+            "unmatched, smoothed": " 일치한 «grams»이 없다. «orders» 값은 스무딩만으로 생긴 것이다.",
             "smoothed precisions": "스무딩한 정밀도",
-            "precisions, smoothed": "스무딩했다. 여기서는 식의 $m_{n}/t_{n}$ 대신 $p_{n} = m_{n}'/t_{n}'$이다.",
+            "precisions, smoothed": "스무딩한 값이다. 여기서는 식의 $m_{n}/t_{n}$ 대신 $p_{n} = m_{n}'/t_{n}'$이다.",
             "bp, example": #"""
-                 정밀도만 보면 짧게 말하는 후보가 이득을 본다. 예를 들어 참조 «k»의 처음 두 단어만 쓴 후보 «gram»: \#
+                 정밀도만 보면 짧게 말하는 후보가 이득을 본다. 예를 들어 참조 «k»의 처음 두 단어만 쓴 후보 «gram»의 정밀도는 \#
                 $p_{1} = «p1»$, $p_{2} = «p2»$이다(논문 §2.2의 예는 “of the”로, 2/2와 1/1). 차수 1과 2로만 채점하면 \#
-                이 후보의 BLEU는 짧은 번역 페널티 $e^{1 - «r»/2} = «bp»$ 그 자체이고, 그 밖에는 아무것도 점수를 \#
-                붙잡지 못한다(길이보다 높은 차수까지 보면 그 차수의 n-그램이 없으므로, 스무딩 없이는 0점이다).
+                이 후보의 BLEU는 짧은 번역 페널티 $e^{1 - «r»/2} = «bp»$ 그 자체이고, 그 밖에는 점수를 깎는 것이 \#
+                없다(길이보다 높은 차수까지 보면 그 차수의 n-그램이 없으므로, 스무딩 없이는 0점이다).
                 """#,
-            "geometric_mean, by hand": " 손으로 확인하면: 정밀도의 곱은 $«fraction»$이고, 평균은 그 «count»제곱근이다.",
+            "geometric_mean, by hand": " 손으로 확인해 보면, 정밀도의 곱은 $«fraction»$이고 평균은 그 «count»제곱근이다.",
             "heading precisions": "수정된 정밀도",
             "epsilon, unused": "모든 차수에 일치가 하나 이상 있으므로, 여기서는 엡실론 스무딩이 아무것도 바꾸지 않는다.",
             "figure": "n-그램 차수별 수정된 정밀도",
             "figure, smoothed": "n-그램 차수별 스무딩한 정밀도",
-            "figure description": "$n = 1 … «N»$에 대한 정밀도 $p_{n}$: «first»에서 «last»까지이며, 세로축은 0부터 1까지이다.",
+            "figure description": "$n = 1 … «N»$의 정밀도 $p_{n}$은 «first»에서 «last»까지이며, 세로축은 0부터 1까지이다.",
             "heading brevity": "짧은 번역 페널티",
             "heading score": "기하평균과 점수",
             "zero, no word": #"""
                 후보의 어떤 단어도 참조에 없다($m_{1} = 0$). 그래서 스무딩과 상관없이 점수는 0이다. NLTK의 \#
                 `sentence_bleu`도 스무딩하기 전에 0을 돌려준다.
                 """#,
-            "zero, unmatched": "«orders»: 후보의 «grams» 가운데 어느 것도 참조에 없다.",
-            "zero, too short": "«orders»: 단어 «c»개인 후보에는 «grams»이 아예 없다.",
+            "zero, unmatched": "«orders»이다. 후보의 «grams» 가운데 어느 것도 참조에 없기 때문이다.",
+            "zero, too short": "«orders»이다. 단어 «c»개인 후보에는 «grams»이 아예 없기 때문이다.",
             "zero, mean": #"""
                 기하평균은 정밀도들을 곱하므로, 인수 하나가 0이면 다른 차수가 아무리 잘 맞아도 0이 된다($\log 0 = -\infty$).
                 """#,
@@ -187,14 +187,14 @@ extension Bleu {
             "notice lowest": "가장 낮은 정밀도는 차수 «n»에 있다. 이 후보에서는 «grams»을 참조와 공유하기가 가장 어렵다.",
             "notice lowest, unmatched": "가장 낮은 정밀도는 차수 «n»에 있다. 참조와 공유하는 «grams»이 하나도 없어서, $p_{«n»}$ 값은 순전히 스무딩에서 나온다.",
             "notice clipped": "클리핑이 반복을 걷어 냈다: «grams».",
-            "notice short": "후보는 단어 «c»개, 참조 길이는 «r»개로 후보가 짧다. 그래서 짧은 번역 페널티가 점수를 낮춘다.",
-            "notice short, zero": "후보는 단어 «c»개, 참조 길이는 «r»개로 후보가 짧다. 하지만 점수가 0이라 짧은 번역 페널티가 낮출 것이 없다.",
+            "notice short": "후보는 단어 «c»개로, 참조 길이 «r»보다 짧다. 그래서 짧은 번역 페널티가 점수를 낮춘다.",
+            "notice short, zero": "후보는 단어 «c»개로, 참조 길이 «r»보다 짧다. 하지만 점수가 0이라 짧은 번역 페널티가 낮출 것이 없다.",
             "notice long enough": "후보는 단어 «c»개이고 $r = «r»$이므로 짧지 않다. 짧은 번역 페널티는 없다.",
 
             // What the slides say, and what the numbers show.
             "slides order": #"""
                 - 시드 004: “N-gram precision을 이용: 연속한 n 개 단어가 정답 문장에 존재하는지. Unigram이 아니라, N-gram을 \#
-                쓰는 이유는 순서까지도 맞추어야하기 때문임.” 확인된다. 후보의 단어를 거꾸로 늘어놓으면(«words») \#
+                쓰는 이유는 순서까지도 맞추어야하기 때문임.” 수치로도 확인된다. 후보의 단어를 거꾸로 늘어놓으면(«words») \#
                 $p_{1} = «p1»$ 그대로이지만, $p_{2}$는 «p2»에서 «reversed»까지 떨어진다.
                 """#,
             "slides order, not here": #"""
@@ -227,7 +227,7 @@ extension Bleu {
                 """#,
             "papineni-2002.summary": "논문의 “the the the the the the the”: 수정된 유니그램 정밀도 2/7",
             "papineni-2002.story": #"""
-                Papineni 등의 예 2: “the” 일곱 개로 된 후보를 “The cat is on the mat”, “There is a cat on the mat”과 \#
+                Papineni 등의 예 2는 “the” 일곱 개로 된 후보를 “The cat is on the mat”, “There is a cat on the mat”과 \#
                 비교한다. “the”는 두 참조에 모두 있으므로, 보통의 정밀도라면 7/7이다. 클리핑을 살펴보자. “the”는 첫 번째 \#
                 참조가 쓰는 만큼, 곧 많아야 두 번만 세므로 수정된 유니그램 정밀도는 2/7이다. 논문은 “The”와 “the”를 한 \#
                 단어로 세므로 참조를 소문자로 적었다. 논문 문장 끝의 마침표도 뺐다. 마침표가 있으면 “mat.”이 따로 한 단어가 \#
@@ -235,13 +235,13 @@ extension Bleu {
                 """#,
             "papineni-2002-candidate-1.summary": "논문의 예 1, 후보 1과 참조 세 개: 17/18과 10/17",
             "papineni-2002-candidate-1.story": #"""
-                Papineni 등의 예 1: 중국어 문장 하나를 사람이 세 가지로 번역했고, 시스템들도 번역했다(소문자로, 끝의 \#
+                Papineni 등의 예 1에서는 중국어 문장 하나를 사람이 세 가지로 번역했고, 시스템들도 번역했다(소문자로, 끝의 \#
                 마침표 없이 적었다). 후보 1은 잘된 번역이다. 유니그램 정밀도와 바이그램 정밀도(논문에서 17/18과 10/17)를 \#
                 살펴보자. 각 n-그램은 그것이 나오는 참조라면 어느 참조와도 맞춘다.
                 """#,
             "papineni-2002-candidate-2.summary": "논문의 예 1, 후보 2: 8/14와 1/13, BLEU 0",
             "papineni-2002-candidate-2.story": #"""
-                Papineni 등의 예 1, 후보 2: 같은 문장을 서투르게 번역한 것이다. 정밀도(논문에서 8/14와 1/13)와, 어느 \#
+                Papineni 등의 예 1에서 후보 2는 같은 문장을 서투르게 번역한 것이다. 정밀도(논문에서 8/14와 1/13)와, 어느 \#
                 참조와도 같은 트라이그램이 하나도 없다는 점을 살펴보자.
                 """#,
         ])
