@@ -141,7 +141,7 @@ extension LayerNorm {
                 """#,
             "slides affine, feature": "두 토큰 모두 특성 «j»의 스케일은 «gamma», 시프트는 «beta»이다",
             "slides affine, identity": #"여기서는 모든 $\gamma_{j} = 1$, $\beta_{j} = 0$이다"#,
-            "std eps": #"소수 넷째 자리까지는 $\epsilon$이 드러나지 않는다. $\epsilon$은 $s$의 소수점 아래 «decimal»번째 자리부터만 바꾼다."#,
-            "std eps, shows": #"여기서는 $\epsilon$이 드러난다. $\epsilon$이 없으면 «row»의 $s$는 «without»이다."#,
+            "std eps": #"표준편차 $s$에서 $\epsilon$은 소수 넷째 자리까지 드러나지 않는다. $\epsilon$은 $s$의 소수점 아래 «decimal»번째 자리부터만 바꾼다."#,
+            "std eps, shows": #"여기서는 표준편차에 $\epsilon$이 드러난다. $\epsilon$이 없으면 «row»의 $s$는 «without»이다."#,
         ])
 }
