@@ -107,8 +107,8 @@ extension LayerNorm {
             "figure": "레이어 정규화: 입력과 출력",
             "figure input": "입력 X",
             "figure output": "출력 Y",
-            "figure description": "입력과 출력은 색 눈금을 각자 따로 쓴다. 빨강은 양수, 흰색은 0, 파랑은 음수다.",
-            "figure description, nan": "입력과 출력은 색 눈금을 각자 따로 쓴다. 빨강은 양수, 흰색은 0, 파랑은 음수, 회색은 수가 아닌 값(nan)이다.",
+            "figure description": "두 패널은 색 눈금을 각자 따로 쓴다. 빨강은 양수, 흰색은 0, 파랑은 음수다.",
+            "figure description, nan": "두 패널은 색 눈금을 각자 따로 쓴다. 빨강은 양수, 흰색은 0, 파랑은 음수, 회색은 수가 아닌 값(nan)이다.",
             "notice": #"""
                 정규화를 거치면 각 행에서 특성들의 패턴만 남는다. 다음 레이어가 받을 크기는 그 뒤의 $\gamma$와 \#
                 $\beta$가 정한다.
