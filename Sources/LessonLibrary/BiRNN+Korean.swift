@@ -15,12 +15,12 @@ extension BiRNN {
             "forward bias_ih_l0": ("순방향 입력 바이어스", ""),
             "forward bias_hh_l0": ("순방향 순환 바이어스", #"합 $\overrightarrow{b_{ih}} + \overrightarrow{b_{hh}}$만 의미가 있다."#),
             "forward bias_hh_l0, gru": ("순방향 순환 바이어스", #"r, z 행에서는 $\overrightarrow{b_{ih}} + \overrightarrow{b_{hh}}$만 의미가 있다. $\overrightarrow{b_{hn}}$에는 리셋 게이트가 곱해진다."#),
-            "reverse weight_ih_l0": ("역방향 입력 가중치", #"역방향이 따로 가진 가중치로, 같은 $x_{t}$에 다른 숫자를 곱한다«per row»."#),
+            "reverse weight_ih_l0": ("역방향 입력 가중치", #"역방향이 따로 가진 가중치로, 같은 $x_{t}$에 다른 값을 곱한다«per row»."#),
             "reverse weight_hh_l0": ("역방향 순환 가중치", #"오른쪽 위치의 상태 $\overleftarrow{h_{t+1}}$에 곱한다. 이 가중치로 역방향은 읽은 것을 왼쪽으로 실어 나른다."#),
             "reverse bias_ih_l0": ("역방향 입력 바이어스", ""),
             "reverse bias_hh_l0": ("역방향 순환 바이어스", #"합 $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$만 의미가 있다."#),
             "reverse bias_hh_l0, gru": ("역방향 순환 바이어스", #"r, z 행에서는 $\overleftarrow{b_{ih}} + \overleftarrow{b_{hh}}$만 의미가 있다. $\overleftarrow{b_{hn}}$에는 리셋 게이트가 곱해진다."#),
-            "output": ("출력", #"t행은 두 상태를 이어 붙인 숫자 «2H»개로, 앞은 $«fht»$, 뒤는 $«bht»$이다. `«module»(bidirectional=True)`가 `output`으로 돌려주는 값이다. 앞 절반은 $x_{1} \dots x_{t}$까지, 뒤 절반은 $x_{t} \dots x_{«T»}$까지 읽었으므로, 둘을 합치면 위치 t에서 본 시퀀스 전체가 된다. 각 값은 그것이 온 상태에서 그대로 복사된다."#),
+            "output": ("출력", #"t행은 두 상태를 이어 붙인 수 «2H»개로, 앞은 $«fht»$, 뒤는 $«bht»$이다. `«module»(bidirectional=True)`가 `output`으로 돌려주는 값이다. 앞 절반은 $x_{1} \dots x_{t}$까지, 뒤 절반은 $x_{t} \dots x_{«T»}$까지 읽었으므로, 둘을 합치면 위치 t에서 본 시퀀스 전체가 된다. 각 값은 그것이 온 상태에서 그대로 복사된다."#),
             "grad_output": ("손실의 그래디언트", #"손실은 $L = \sum_{t} G_{t} \cdot y_{t}$이고, $y_{t}$는 $Y$의 t행이다. $G$의 t행은 $\frac{\partial L}{\partial y_{t}}$이며, 앞 H개는 $\overrightarrow{h_{t}}$의 몫, 뒤 H개는 $\overleftarrow{h_{t}}$의 몫이다."#),
             "grad_output, ones": ("손실의 그래디언트", #"손실은 $L = \sum_{t} G_{t} \cdot y_{t}$이고, $y_{t}$는 $Y$의 t행이다. $G$의 t행은 $\frac{\partial L}{\partial y_{t}}$이며, 앞 H개는 $\overrightarrow{h_{t}}$의 몫, 뒤 H개는 $\overleftarrow{h_{t}}$의 몫이다. $G$의 값은 모두 1이므로, L은 출력의 모든 값을 더한 것이다."#),
             "output.grad": ("출력의 그래디언트", #"손실의 그래디언트 $G$ 그대로다. 출력은 다른 곳에 다시 쓰이지 않기 때문이다. 이 그래디언트는 열을 따라 두 방향으로 나뉜다. t행의 앞 H개는 $\overrightarrow{h_{t}}$로, 뒤 H개는 $\overleftarrow{h_{t}}$로 간다."#),
@@ -48,7 +48,7 @@ extension BiRNN {
             "equations": #"""
                 \begin{aligned}
                 «cell»
-                y_{t} &= \begin{bmatrix} \overrightarrow{h_{t}} \\ \overleftarrow{h_{t}} \end{bmatrix} && \text{2H개 숫자: 출력 } Y \text{의 } t \text{행}
+                y_{t} &= \begin{bmatrix} \overrightarrow{h_{t}} \\ \overleftarrow{h_{t}} \end{bmatrix} && \text{수 2H개: 출력 } Y \text{의 } t \text{행}
                 \end{aligned}
                 """#,
             "cell equations, rnn": #"""
@@ -80,7 +80,7 @@ extension BiRNN {
                 두 상태가 함께 들어가므로, 역방향의 *마지막* 상태는 1행에 있다. 그래서 PyTorch의 `h_n`은 2 × H이고, \#
                 1행은 $\overrightarrow{h_{«T»}}$, 2행은 $\overleftarrow{h_{1}}$이며, 2행은 출력 1행의 뒤 절반과 같다. \#
                 Keras의 `Bidirectional`도 `merge_mode="concat"`이면 같은 순서로 이어 붙인다. \#
-                `"sum"`, `"mul"`, `"ave"`는 대신 두 상태를 H개 숫자로 합친다.
+                `"sum"`, `"mul"`, `"ave"`는 대신 두 상태를 수 H개로 합친다.
                 """#,
             "convention states": #"""
                 `h0`의 모양은 2 × H다. 1행은 순방향의 $\overrightarrow{h_{0}}$이고, 2행은 역방향이 \#
@@ -92,8 +92,8 @@ extension BiRNN {
                 $\overleftarrow{h_{«T+1»}}$, $\overleftarrow{c_{«T+1»}}$이다.
                 """#,
             "legend T": "위치 수(입력의 행 수), 두 방향이 모두 읽는다",
-            "legend I": "입력 크기: 위치마다의 숫자 수",
-            "legend H": "각 방향의 은닉 크기(출력은 위치마다 2H개 숫자)",
+            "legend I": "입력 크기. 위치마다 들어오는 수의 개수",
+            "legend H": "각 방향의 은닉 크기(출력은 위치마다 수 2H개)",
             "label direction": "방향",
             "label forward": "순방향 →",
             "label reverse": "역방향 ←",
@@ -113,15 +113,15 @@ extension BiRNN {
             "reverse reads": #"""
                 역방향은 $«h0»$에서 출발해 «order» 읽는다. 셀은 같고 가중치는 자기 것이며, 순방향의 \#
                 $«hprev»$ 자리에는 오른쪽 위치의 상태 $«hnext»$ 값이 들어간다. 타임스텝 번호는 읽는 단어의 \#
-                위치를 그대로 따르므로 거꾸로 센다. 각 값의 의미는 순방향에서 설명했으니, 여기서는 이 숫자들이 \#
-                더해 주는 것만 말한다.
+                위치를 그대로 따르므로 거꾸로 센다. 각 값의 의미는 순방향에서 설명했으니, 여기서는 이 수치들이 \#
+                새로 알려 주는 것만 말한다.
                 """#,
             "order, long": "$x_{«T»}$부터 $x_{«T-1»}$, …, $x_{1}$ 순으로",
             "order, two": "$x_{2}$, $x_{1}$ 순으로",
             "order, one": "순방향처럼 하나뿐인 입력 $x_{1}$만",
             "heading output": "출력: 위치마다 두 상태",
             "h_n": #"PyTorch의 `h_n`은 각 방향의 마지막 상태를 담는다. 곧 «T»행의 앞 절반 $«fhT» = «fT»$, 그리고 1행의 뒤 절반 $«bh1» = «b1»$이다."#,
-            "h_n, one step": #"위치가 하나뿐이면 PyTorch의 `h_n`은 출력의 유일한 행을 둘로 나눈 것이다: $«fhT» = «fT»$, $«bh1» = «b1»$."#,
+            "h_n, one step": #"위치가 하나뿐이면 PyTorch의 `h_n`은 출력의 유일한 행을 둘로 나눈 것이다. 곧 $«fhT» = «fT»$, $«bh1» = «b1»$."#,
             "heading summary": "요약",
             "figure states": "위치마다 두 방향의 상태",
             "row output": "출력",
@@ -136,7 +136,7 @@ extension BiRNN {
             "summary saying": #"""
                 위치 t의 출력 행에는 $x_{t}$의 양쪽이 모두 담긴다. $«fht»$ 쪽은 $x_{t}$와 그 왼쪽을, \#
                 $«bht»$ 쪽은 $x_{t}$와 그 오른쪽을 읽었다(모든 행은 위 출력 표에 있다). 시퀀스의 두 끝은 각 \#
-                방향이 모든 것을 읽은 곳이다: $«fhT» = «fT»$, $«bh1» = «b1»$, 곧 PyTorch의 `h_n`이다. \#
+                방향이 모든 것을 읽은 곳이다. 곧 $«fhT» = «fT»$, $«bh1» = «b1»$, 곧 PyTorch의 `h_n`이다. \#
                 시퀀스 전체를 분류하는 모델은 이것을 읽고, 태거는 위치마다 하나씩 $Y$의 행을 읽는다.
                 """#,
             "summary carried": #"""
@@ -150,9 +150,9 @@ extension BiRNN {
                 """#,
             "slide other side": #"시드 001: “정보를 반대쪽에서 가져와야 한다면 이렇게 양방향으로 하는게 더 효율적이라는 듯.” (“~라는 듯”이라고 쓴 것처럼 시드도 단정하지 않는다.)"#,
             "other side, shown": #"""
-                숫자가 보여 주는 것은 반대쪽 정보가 위치 1까지 온다는 사실이지, 그것이 더 효율적인지가 \#
-                아니다. $«fh1» = «f1»$ 쪽은 $x_{1}$만 읽었고(같은 가중치로 $x_{1}$ 하나만 돌려도 같은 숫자가 \#
-                나온다), $«bh1» = «b1»$ 쪽은 «T»개 위치를 모두 읽었다. $x_{1}$ 하나만 읽을 때의 값은 «b1 alone»이다.
+                수치가 보여 주는 것은 반대쪽 정보가 위치 1까지 온다는 사실이다. 그것이 더 효율적인지는 \#
+                보여 주지 않는다. $«fh1» = «f1»$ 쪽은 $x_{1}$만 읽었고(같은 가중치로 $x_{1}$ 하나만 돌려도 같은 값이 \#
+                나온다), $«bh1» = «b1»$ 쪽은 «T»개 위치를 모두 읽었다. 역방향도 $x_{1}$ 하나만 읽었다면 «b1 alone» 값이 나왔을 것이다.
                 """#,
             "other side, last input": #"""
                 마지막 입력만 $x_{«T»}$에서 $-x_{«T»}$로 바꾸면, 위치 «T» 이전의 순방향 상태는 그대로다. \#
@@ -169,30 +169,30 @@ extension BiRNN {
                 «near»(변화의 길이)만큼, $«bh1»$ 쪽은 «far»만큼 움직인다. 여기서는 가는 동안 잃는 것이 없다.
                 """#,
             "other side, not here, weights": #"""
-                이 숫자에서는 아니다. $«bh1» = «b1»$ 값은 $x_{1}$ 하나만 읽어도 같다. 오른쪽의 정보가 \#
+                이 수치에서는 아니다. $«bh1» = «b1»$ 값은 $x_{1}$ 하나만 읽어도 같다. 오른쪽의 정보가 \#
                 위치 1에 닿지 않는다(역방향의 순환 가중치가 모두 0이라 아무것도 넘기지 않는다).
                 """#,
             "other side, not here": #"""
-                이 숫자에서는 아니다. $«bh1» = «b1»$ 값은 $x_{1}$ 하나만 읽어도 같다. 역방향이 오른쪽에서 \#
+                이 수치에서는 아니다. $«bh1» = «b1»$ 값은 $x_{1}$ 하나만 읽어도 같다. 역방향이 오른쪽에서 \#
                 실어 오는 정보는 위치 1의 상태를 $x_{1}$만 읽었을 때와 같은 자리에 둔다.
                 """#,
             "slide own parameters": #"시드 001: “별개의 파라미터를 독립적으로 가지는 rnn을 가지게 됩니다.”"#,
             "own parameters, construction": #"""
-                구조상 참이다. 모듈은 가중치를 두 벌 가진다. `weight_ih_l0`, `weight_hh_l0`, 그리고 `_reverse`가 \#
+                구조상 맞다. 모듈은 가중치를 두 벌 가진다. `weight_ih_l0`, `weight_hh_l0`, 그리고 `_reverse`가 \#
                 붙은 같은 이름들이다. 역전파도 각각에 따로 그래디언트를 준다.
                 """#,
             "own parameters, differ": #"""
-                숫자가 더해 주는 것은 주어진 대로 두 벌이 서로 다르다는 것뿐이다. `weight_ih_l0`, \#
+                수치가 덧붙여 주는 것은 주어진 두 벌이 실제로 서로 다르다는 것뿐이다. `weight_ih_l0`, \#
                 `weight_ih_l0_reverse` 사이에는 «ihN»개 중 «ih»개, `weight_hh_l0`, `weight_hh_l0_reverse` \#
                 사이에는 «hhN»개 중 «hh»개 값이 다르다.
                 """#,
             "own parameters, same numbers": #"""
-                여기서는 두 방향에 같은 숫자를 주었지만, 그래도 파라미터는 두 벌이다. 학습하면 서로 달라진다.
+                여기서는 두 방향에 같은 값을 주었지만, 그래도 파라미터는 두 벌이다. 학습하면 서로 달라진다.
                 """#,
             "slide concatenate": #"시드 001: “특정한 타임스텝의 히든스테이트 벡터를 가져올때 포워드/백워드 에서 가져온 벡터를 컨캣 해줌으로서 정보를 챙겨오게 됩니다.”"#,
             "concatenate, confirmed": #"""
-                맞다: $Y$의 1행은 $y_{1} = [«fh1» ; «bh1»] = «row1»$, «2H»개 숫자이며, 모든 위치가 그렇다. \#
-                더하지 않고 이어 붙인다. Keras의 `merge_mode="sum"`이라면 «sum», 곧 H개 숫자가 되어 두 방향을 \#
+                맞다. $Y$의 1행은 $y_{1} = [«fh1» ; «bh1»] = «row1»$, 곧 수 «2H»개이며, 모든 위치가 그렇다. \#
+                더하지 않고 이어 붙인다. Keras의 `merge_mode="sum"`이라면 «sum», 곧 수 H개가 되어 두 방향을 \#
                 더는 구분할 수 없다.
                 """#,
             "backward why": #"""
@@ -243,7 +243,7 @@ extension BiRNN {
             "default.story": #"""
                 시드 001의 양방향 RNN을 위해 여기서 만든 예다(시드에는 예가 없다). “bank of the river”에서 \#
                 “bank”가 강둑인지 은행인지는 마지막 단어만 말해 준다. 왼쪽에서 오른쪽으로 읽는 신경망은 위치 1을 \#
-                쓸 때 “bank”만 읽은 상태다. 각 단어는 지어낸 숫자 두 개로, 물과 얼마나 관련 있는지, 돈과 얼마나 \#
+                쓸 때 “bank”만 읽은 상태다. 각 단어는 지어낸 수 두 개로, 물과 얼마나 관련 있는지, 돈과 얼마나 \#
                 관련 있는지를 나타낸다. “bank”는 0.5와 0.5, “river”는 1과 −1이다(“city”라면 −1과 1). 각 방향에는 \#
                 tanh 유닛이 두 개 있다. 가중치는 소수 한 자리이고, 바이어스는 없으며 초기 상태는 0이다(빠져 \#
                 있으므로 0). 역방향의 순환 가중치는 크게(대각선에 0.9) 두어 “river”를 “bank”까지 실어 오게 했다. \#
@@ -251,14 +251,14 @@ extension BiRNN {
                 “bank” 하나에 대해 다시 돌린다.
                 """#,
             "default.backward": #"""
-                손실은 출력의 모든 숫자를 더한 것이다($G$는 모두 1). 두 방향이 각자 문장의 자기 쪽 끝에서 \#
+                손실은 출력의 모든 값을 더한 것이다($G$는 모두 1). 두 방향이 각자 문장의 자기 쪽 끝에서 \#
                 시작해 서로 반대 순서로 거슬러 가는 것을 지켜보라.
                 """#,
             "lstm.summary": "“bank of the river”를 두 LSTM 셀이 양쪽으로 읽는다",
             "lstm.story": #"기본 예의 문장을 두 LSTM 셀로 읽는다(`nn.LSTM(2, 2, bidirectional=True)`). «computed»"#,
             "gru.summary": "“bank of the river”를 두 GRU 셀이 양쪽으로 읽는다",
             "gru.story": #"기본 예의 문장을 두 GRU 셀로 읽는다(`nn.GRU(2, 2, bidirectional=True)`, PyTorch의 reset-after 방식 후보 값«h0»). «computed»"#,
-            "story h0 zeros": "; `h0`: 0으로 주어짐",
+            "story h0 zeros": "; `h0` 값은 0으로 주어짐",
             "gate i": "입력 게이트",
             "gate f": "망각 게이트",
             "gate o": "출력 게이트",
