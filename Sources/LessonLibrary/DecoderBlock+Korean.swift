@@ -39,7 +39,7 @@ extension DecoderBlock {
             "figure cross, description": "행은 디코더의 토큰(쿼리), 열은 메모리의 토큰(키)이다. 0은 짙은 보라, 1은 노랑이다.",
             "default.summary": "“I love you”가 “나는 너를 사랑해”의 메모리를 읽는다: 마스크된 셀프 어텐션, 인코더-디코더 어텐션, 피드포워드, 더하기 & 정규화 세 번",
             "default.story": #"타깃은 “I love you”(수 4개씩 3행)이고, 메모리는 인코더가 “나는 너를 사랑해”에 대해 낸 출력을 대신하는 3행이다. [seq2seq-attention.md](seq2seq-attention.md)의 문장 쌍이다. 셀프 어텐션은 [multi-head-attention.md](multi-head-attention.md)의 투영 행렬을 쓰며, 출력 바이어스는 없다. 인코더-디코더 어텐션의 $W_{Q}$와 $W_{K}$는 스케일된 단위 행렬이다. 그래서 각 헤드에서 쿼리는, 헤드의 열에 대해 $N_{1}$의 행과의 내적이 가장 큰 메모리 행에 가장 큰 가중치를 준다. 피드포워드 네트워크는 [transformer-block.md](transformer-block.md)의 것이다. 사후 정규화와 relu를 쓰고, 마스크가 있다. 행에 든 수는 학습된 모델에서 가져온 것이 아니라 손으로 고른 것이며, 각 행에는 그 행이 나타내는 단어를 이름으로 붙였다."#,
-            "default.backward": #"손실은 출력 성분의 합이다($G$는 모두 1). 정규화 3의 $\gamma_{3}$는 특징마다 다르며, 바로 이 때문에 그래디언트가 통과한다. 다음 문단이 그 이유를 보여 준다."#,
+            "default.backward": #"손실은 출력 성분의 합이다($G$는 모두 1). 정규화 3의 $\gamma_{3}$는 특성마다 다르며, 바로 이 때문에 그래디언트가 통과한다. 다음 문단이 그 이유를 보여 준다."#,
             "pre-norm.summary": "같은 디코더 블록에 norm_first를 켠 것: 정규화, 서브층, 더하기 순서",
             "pre-norm.story": #"[decoder-block.md](decoder-block.md)의 예에 `norm_first: true`를 준 것이다. 각 서브층은 정규화된 행을 읽고, 그 출력은 정규화 전의 행에 더해진다. 그래서 출력은 $X + Y_{\text{sa}} + Y_{\text{ca}} + Y_{\text{ff}}$이다."#,
 
