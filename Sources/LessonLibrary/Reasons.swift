@@ -69,10 +69,10 @@ extension Trace {
         // note's table says them in the language of the run (a second search, as deterministic as the first).
         let english = Language.$current.withValue(.en) { find() }
         let found = find()
-        explainFailures(english.reasons.mapValues { $0.reason }.reduce(into: [:]) { all, pair in
-            let said = found.reasons[pair.key]
-            all[pair.key] = (reason: pair.value, inTable: said.map { $0.inTable ?? $0.reason })
-        }, finding: found.finding)
+        let reasons = english.reasons.reduce(into: [:]) { all, pair in
+            all[pair.key] = (reason: pair.value.reason, inTable: found.reasons[pair.key].map { $0.inTable ?? $0.reason })
+        }
+        explainFailures(reasons, finding: found.finding)
     }
 
     /// The largest trace (in numbers) for which the reasons that need another run, or a search
