@@ -6,6 +6,7 @@ import TraceRender
 
 let notesKorean = Words(text: [
     "introduction": koreanIntroduction,
+    "reading": koreanReading,
     "backward pass": " — 역전파",
 ])
 
@@ -16,11 +17,14 @@ private var glossaryTable: String {
     return (["| 한국어 | English | 시드 노트의 표기 |", "|---|---|---|"] + rows).joined(separator: "\n")
 }
 
-private let koreanIntroduction = #"""
+private let koreanTitle = #"""
 # 강의 노트
 
 `lesson render`가 내장 예제에서 만든 노트다. 손으로 고치지 않는다. 노트 하나는 한 예제에서 실행한 한 레슨의 Markdown 트레이스다. 영어 노트는 상위 폴더(`../README.md`)에 있다.
+"""#
 
+/// How to read a note, and the notation: the index of a course folder has it too.
+private let koreanReading = #"""
 ## 노트 읽는 법
 
 노트는 입력을 한 번 보이고, 그다음 단계별로 계산한다. 각 단계는 값의 식을 보이고 이어서 표를 보인다. 표의 각 성분은 그 값을 주는 산술식으로 풀어 쓴다. 벡터는 *풀어 쓴 식* 열에, 행렬은 표 아래에 행과 열별로 적는다(행이 세 개 이하인 행렬은 모든 성분을, 그보다 크면 첫 행과 마지막 행의 성분을 적고, 열은 최대 여덟 개까지 적는다). 곱이나 함수가 있으면 산술식을 단계적으로 보인다. 먼저 적힌 그대로, 다음에는 각 곱이나 함수를 그 값으로 바꿔서 보인다. 인수가 정확히 0인 항(원-핫 입력, 0인 가중치, 0인 바이어스나 초기 상태의 항)은 생략하고, 그런 항만으로 된 성분은 0으로 적는다. 식에서 행렬의 행마다 수가 하나인 벡터(행의 최댓값 $m$, 평균 $\mu$)는 그 행 전체에 쓰이고, 열마다 수가 하나인 벡터(바이어스 $b$, 스케일 $\gamma$)는 모든 행에서 그 열 전체에 쓰인다. 모든 값은 앞선 값들의 반올림 전 값으로 계산하므로, 반올림된 수로 한 단계를 다시 계산하면 마지막 자리가 다를 수 있다. ✓와 ✗는 출처의 주장으로 검증한 성분을 표시한다(어느 주장이 성립하는지는 끝의 주장 검증 절에 있다). `lesson <id> --format json`은 모든 값을 자릿수를 줄이지 않고 이름별로 출력한다: `a[1]`은 $a_{1}$이고, `head[2].weights`는 $A^{(2)}$다.
@@ -104,9 +108,13 @@ private let koreanIntroduction = #"""
 노트가 쓰는 한국어 용어, 그 영어, 시드 노트의 표기(표기가 있는 경우). 노트는 용어를 처음 쓸 때 괄호 안에 영어를 적는다.
 
 \#(glossaryTable)
+"""#
 
+private let koreanList = #"""
 ## 노트 목록
 
 | 노트 | 레슨 | 예제 |
 |---|---|---|
 """#
+
+private let koreanIntroduction = [koreanTitle, koreanReading, koreanList].joined(separator: "\n\n")

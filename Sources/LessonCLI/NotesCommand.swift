@@ -53,58 +53,18 @@ enum NotesCommand {
 
     static func run(_ options: RenderOptions, io: LessonCommand.IO) throws {
         let notes = try notes()
-        let folder = options.out.hasSuffix("/") ? String(options.out.dropLast()) : options.out
-        let shown = escaped(folder)
+        let folder = NotesFolder(options.out, languages: ["", "ko/"], orphanWhy: "no example produces it")
         if options.check {
-            // The list on stdout, one line a file; the verdict one line on stderr.
-            let found = notes.map { Files.contents("\(folder)/\($0.file)") }
-            let missing = zip(notes, found).filter { $0.1 == nil }.map(\.0)
-            let stale = zip(notes, found).filter { note, bytes in bytes.map { $0 != Array(note.text.utf8) } ?? false }.map(\.0)
-            let leftOver = leftOvers(in: folder, notes: notes)
-            for note in missing { try io.out("missing: \(shown)/\(escaped(note.file))\n") }
-            for note in stale { try io.out("stale: \(shown)/\(escaped(note.file))\n") }
-            for file in leftOver { try io.out("left over: \(shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
-            guard missing.isEmpty && stale.isEmpty && leftOver.isEmpty else {
-                func verb(_ files: [(file: String, text: String)]) -> String { files.count == 1 ? "is" : "are" }
-                var found: [String] = []
-                if !missing.isEmpty { found.append("\(describe(missing)) of the \(notes.count) files \(verb(missing)) missing") }
-                if !stale.isEmpty { found.append("\(describe(stale)) \(verb(stale)) stale") }
-                if !leftOver.isEmpty { found.append(leftOver.count == 1 ? "1 file is left over" : "\(leftOver.count) files are left over") }
-                let todo = [missing.isEmpty && stale.isEmpty ? nil : "run 'lesson render'", leftOver.isEmpty ? nil : "delete what is left over"]
-                throw LessonError(.failed, "in \(shown)/, " + found.joined(separator: ", ") + "; "
-                    + todo.compactMap { $0 }.joined(separator: ", ") + " and commit")
+            let found = folder.compare(notes)
+            try found.list(io: io)
+            guard found.isEmpty else {
+                throw LessonError(.failed, "in \(folder.shown)/, " + found.findings(of: notes).joined(separator: ", ") + "; "
+                    + found.todo(rerun: "run 'lesson render'").joined(separator: ", ") + " and commit")
             }
-            try io.out("\(describe(notes)) in \(shown)/ are up to date\n")
+            try io.out("\(describe(notes)) in \(folder.shown)/ are up to date\n")
             return
         }
-        // Every note and figure, or none: folders this run made are taken away again on failure.
-        let made = try Files.makeFolder(folder) + Files.makeFolder("\(folder)/figures")
-            + Files.makeFolder("\(folder)/ko") + Files.makeFolder("\(folder)/ko/figures")
-        do {
-            try Files.write(notes.map { ("\(folder)/\($0.file)", $0.text) })
-        } catch {
-            Files.removeFolders(made)
-            throw error
-        }
-        do {
-            try io.out("wrote \(describe(notes)) to \(shown)/\n")
-        } catch let error as LessonError {
-            // The notes are in place; only the report of it failed. Said, so no script re-runs blind.
-            throw LessonError(error.code, "wrote \(describe(notes)) to \(shown)/, then \(error.message)")
-        }
-    }
-
-    /// The files in `folder` that `notes` does not produce: a note (`*.md` besides README.md) of
-    /// an example that is gone or renamed, and a figure in `figures/` no note links any more.
-    static func leftOvers(in folder: String, notes: [(file: String, text: String)]) -> [(path: String, why: String)] {
-        let expected = Set(notes.map(\.file))
-        var found: [(path: String, why: String)] = []
-        for sub in ["", "ko/"] {
-            let orphans = Files.list("\(folder)/\(sub)").map { sub + $0 }.filter { $0.hasSuffix(".md") && !expected.contains($0) }
-            let figures = Files.list("\(folder)/\(sub)figures").map { "\(sub)figures/\($0)" }.filter { $0.hasSuffix(".svg") && !expected.contains($0) }
-            found += orphans.map { ($0, "no example produces it") } + figures.map { ($0, "no note uses it") }
-        }
-        return found
+        try folder.write(notes, io: io)
     }
 
     /// "18 notes, the index and 25 figures", "1 figure": what `files` holds, by kind.

@@ -1,0 +1,98 @@
+// A folder of notes, their figures beside them in `figures/`: compared with the notes a run makes
+// (`--check`), or written all at once. Shared by `lesson render` and `lesson render --from`.
+
+import TraceCore
+
+struct NotesFolder {
+    /// The folder as given, without a trailing slash.
+    let path: String
+    /// The subfolders that hold notes of their own ("" and "ko/" for Lessons/; "" for a course).
+    let languages: [String]
+    /// Why a note there that no run makes is left over: "no example produces it".
+    let orphanWhy: String
+
+    init(_ path: String, languages: [String], orphanWhy: String) {
+        self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        self.languages = languages
+        self.orphanWhy = orphanWhy
+    }
+
+    /// The folder as messages show it.
+    var shown: String { escaped(path) }
+
+    /// What differs between `notes` and the folder.
+    struct Differences {
+        var missing: [(file: String, text: String)] = []
+        var stale: [(file: String, text: String)] = []
+        var leftOver: [(path: String, why: String)] = []
+        let shown: String
+
+        var isEmpty: Bool { missing.isEmpty && stale.isEmpty && leftOver.isEmpty }
+
+        /// One line a file, on stdout.
+        func list(io: LessonCommand.IO) throws {
+            for note in missing { try io.out("missing: \(shown)/\(escaped(note.file))\n") }
+            for note in stale { try io.out("stale: \(shown)/\(escaped(note.file))\n") }
+            for file in leftOver { try io.out("left over: \(shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
+        }
+
+        /// "2 notes of the 9 files are missing", "1 figure is stale", "1 file is left over".
+        func findings(of notes: [(file: String, text: String)]) -> [String] {
+            func verb(_ files: [(file: String, text: String)]) -> String { files.count == 1 ? "is" : "are" }
+            var found: [String] = []
+            if !missing.isEmpty { found.append("\(NotesCommand.describe(missing)) of the \(notes.count) files \(verb(missing)) missing") }
+            if !stale.isEmpty { found.append("\(NotesCommand.describe(stale)) \(verb(stale)) stale") }
+            if !leftOver.isEmpty { found.append(leftOver.count == 1 ? "1 file is left over" : "\(leftOver.count) files are left over") }
+            return found
+        }
+
+        /// What to do about them: `rerun` for missing or stale files, deleting the left-over ones.
+        func todo(rerun: String) -> [String] {
+            [missing.isEmpty && stale.isEmpty ? nil : rerun, leftOver.isEmpty ? nil : "delete what is left over"].compactMap { $0 }
+        }
+    }
+
+    /// The files of `notes` missing from the folder or different there, and the files there that
+    /// `notes` does not hold.
+    func compare(_ notes: [(file: String, text: String)]) -> Differences {
+        let found = notes.map { Files.contents("\(path)/\($0.file)") }
+        var differences = Differences(shown: shown)
+        differences.missing = zip(notes, found).filter { $0.1 == nil }.map(\.0)
+        differences.stale = zip(notes, found).filter { note, bytes in bytes.map { $0 != Array(note.text.utf8) } ?? false }.map(\.0)
+        differences.leftOver = leftOvers(notes)
+        return differences
+    }
+
+    /// The files in the folder that `notes` does not produce: a note (`*.md`) of an example or
+    /// input that is gone or renamed, and a figure in `figures/` no note links any more.
+    func leftOvers(_ notes: [(file: String, text: String)]) -> [(path: String, why: String)] {
+        let expected = Set(notes.map(\.file))
+        var found: [(path: String, why: String)] = []
+        for sub in languages {
+            let orphans = Files.list("\(path)/\(sub)").map { sub + $0 }.filter { $0.hasSuffix(".md") && !expected.contains($0) }
+            let figures = Files.list("\(path)/\(sub)figures").map { "\(sub)figures/\($0)" }.filter { $0.hasSuffix(".svg") && !expected.contains($0) }
+            found += orphans.map { ($0, orphanWhy) } + figures.map { ($0, "no note uses it") }
+        }
+        return found
+    }
+
+    /// Writes every note and figure, or none: folders this run made are taken away again on failure.
+    func write(_ notes: [(file: String, text: String)], io: LessonCommand.IO) throws {
+        var made: [String] = []
+        for sub in languages {
+            made += try Files.makeFolder(sub.isEmpty ? path : "\(path)/\(sub.dropLast())") + Files.makeFolder("\(path)/\(sub)figures")
+        }
+        do {
+            try Files.write(notes.map { ("\(path)/\($0.file)", $0.text) })
+        } catch {
+            Files.removeFolders(made)
+            throw error
+        }
+        do {
+            try io.out("wrote \(NotesCommand.describe(notes)) to \(shown)/\n")
+        } catch let error as LessonError {
+            // The notes are in place; only the report of it failed. Said, so no script re-runs blind.
+            throw LessonError(error.code, "wrote \(NotesCommand.describe(notes)) to \(shown)/, then \(error.message)")
+        }
+    }
+}
