@@ -318,8 +318,11 @@ enum Files {
     }
 
     /// The names in a folder, sorted; empty when it cannot be read.
-    static func list(_ path: String) -> [String] {
-        guard let dir = opendir(path) else { return [] }
+    static func list(_ path: String) -> [String] { (try? listing(path)) ?? [] }
+
+    /// The names in a folder, sorted; a folder that cannot be read is exit 66.
+    static func listing(_ path: String) throws -> [String] {
+        guard let dir = opendir(path) else { throw LessonError(.noInput, "cannot read the folder \(escaped(path)): \(reason())") }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {

@@ -100,7 +100,11 @@ public enum LessonCommand {
         case "render":
             let options = try RenderOptions(rest)
             if options.help { try io.out(renderHelp); return }
-            try NotesCommand.run(options, io: io)
+            if let dir = options.from {
+                try CourseCommand.run(options, from: dir, io: io)
+            } else {
+                try NotesCommand.run(options, io: io)
+            }
         default:
             if first.hasPrefix("-") {
                 throw LessonError(.usage, "unknown option '\(escaped(first))'\(suggestion(for: first, in: ["--help", "-h", "--version"])); "

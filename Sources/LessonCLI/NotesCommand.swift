@@ -53,7 +53,7 @@ enum NotesCommand {
 
     static func run(_ options: RenderOptions, io: LessonCommand.IO) throws {
         let notes = try notes()
-        let folder = NotesFolder(options.out, languages: ["", "ko/"], orphanWhy: "no example produces it")
+        let folder = NotesFolder(options.folder, languages: ["", "ko/"], orphanWhy: "no example produces it")
         if options.check {
             let found = folder.compare(notes)
             try found.list(io: io)

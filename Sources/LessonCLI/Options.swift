@@ -198,11 +198,7 @@ struct LessonOptions {
     /// A JSON file (or standard input for '-') parsed, and the name it goes by in messages.
     private func readJSON(_ path: String, io: LessonCommand.IO) throws -> (JSON, String) {
         let (bytes, name) = path == "-" ? (try io.readStdin(), "<stdin>") : (try Files.read(path), path)
-        do {
-            return (try JSON.parse(bytes), name)
-        } catch {
-            throw LessonError(.data, "\(escaped(name)): \(error.isLimit ? "" : "not valid JSON: ")\(error.description)")
-        }
+        return (try parseJSON(bytes, file: name), name)
     }
 
     /// The command that prints this trace, for the footer's pointer to `--format json`.
@@ -244,23 +240,59 @@ extension Language {
     static let choices = "en (English) or ko (Korean)"
 }
 
-struct RenderOptions {
+struct RenderOptions: HasLanguage {
     static let defaultFolder = "Lessons"
 
-    var out = defaultFolder
+    /// A course's folder of inputs (SPEC "A course of your own"); nil for the built-in examples.
+    var from: String?
+    /// nil: the default, Lessons/ or the course's notes/ (notes/ko/ in Korean).
+    var out: String?
     var check = false
+    /// Only with `--from`: the built-in notes are written in every language.
+    var lang: Language?
     var help = false
+
+    var language: Language {
+        get { lang ?? .en }
+        set { lang = newValue }
+    }
 
     /// The flags of `lesson render`, in the order the help lists them.
     static let flags: [Flag<RenderOptions>] = [
+        Flag("--from", value: .init("DIR", "a folder of LESSON--NAME.json inputs"),
+             help: "a course of your own: each LESSON--NAME.json in DIR becomes a note") { $0.from = $1 },
         Flag("--out", value: .init("DIR", "the folder for the notes"),
-             help: "the folder of the notes (default \(defaultFolder)/)") { $0.out = $1 },
-        Flag("--check", help: "write nothing; exit 1 listing stale, missing and left-over files") { options, _ in options.check = true },
+             help: "the folder of the notes (default \(defaultFolder)/, with --from DIR/notes/)") { $0.out = $1 },
+        Flag("--check", help: "write nothing; exit 1 listing stale, missing and left-over files (and failing claims)") { options, _ in
+            options.check = true
+        },
+        languageFlag(),
         Flag("-h", "--help", help: "this help") { options, _ in options.help = true },
     ]
 
     init(_ arguments: [String]) throws {
         try parse(arguments, Self.flags, into: &self, command: "lesson render")
+        if from == nil, let lang {
+            throw LessonError(.usage, "--lang \(lang.rawValue) goes with --from; 'lesson render' writes the built-in notes in every language "
+                + "(\(Self.defaultFolder)/ and \(Self.defaultFolder)/ko/)")
+        }
+    }
+
+    /// Where the notes go: `--out`, else Lessons/, or for a course DIR/notes/ (DIR/notes/ko/ in Korean).
+    var folder: String {
+        if let out { return out }
+        guard let from else { return Self.defaultFolder }
+        let base = (from.count > 1 && from.hasSuffix("/") ? String(from.dropLast()) : from) + "/notes"
+        return language == .en ? base : "\(base)/\(language.rawValue)"
+    }
+}
+
+/// `bytes` parsed as JSON; not JSON is an input error naming `file`.
+func parseJSON(_ bytes: [UInt8], file: String) throws -> JSON {
+    do {
+        return try JSON.parse(bytes)
+    } catch {
+        throw LessonError(.data, "\(escaped(file)): \(error.isLimit ? "" : "not valid JSON: ")\(error.description)")
     }
 }
 

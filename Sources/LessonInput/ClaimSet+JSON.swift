@@ -24,7 +24,7 @@ extension ClaimSet {
         }
         // Keys match byte for byte, as the JSON reader tells them apart.
         func isOne(of names: [String], _ key: String) -> Bool { names.contains { $0.utf8.elementsEqual(key.utf8) } }
-        let topLevel = ["source", "claims", "tolerance", "decimals"]
+        let topLevel = ["source", "claims", "tolerance", "decimals", "backward"]
         for member in members where !isOne(of: topLevel, member.key) {
             throw fail("unknown field \"\(echoed(member.key))\" in the claims" + suggestion(for: member.key, in: topLevel))
         }
@@ -51,6 +51,13 @@ extension ClaimSet {
         }
         if fileTolerance != nil && fileDecimals != nil {
             throw fail("tolerance and decimals are both set; give one: tolerance (how far every claim may be off) or decimals (how many decimals the source printed)")
+        }
+        var backward = false
+        if let json = json["backward"] {
+            guard case .bool(let wanted) = json else {
+                throw fail("backward must be true or false (true: a course's note gets a backward note beside it), got \(json.kindDescription)")
+            }
+            backward = wanted
         }
         guard case .array(let items)? = json["claims"] else {
             throw fail("claims must be an array of {\"value\", \"at\", \"expected\"} objects")
@@ -114,7 +121,7 @@ extension ClaimSet {
             return Claim(value: value, at: at, expected: expected, written: written, tolerance: tolerance, decimals: decimals,
                          fileTolerance: fromFile)
         }
-        self.init(source: source, claims: claims)
+        self.init(source: source, claims: claims, backward: backward)
     }
 }
 

@@ -43,12 +43,21 @@ public struct Claim: Sendable, Equatable {
 
 /// Claims with the source they come from.
 public struct ClaimSet: Sendable {
-    let source: String
-    let claims: [Claim]
+    public let source: String
+    public let claims: [Claim]
+    /// `"backward": true`: the claims ask for the backward pass (a course's backward note, SPEC
+    /// "A course of your own"); `--expect` leaves the choice to `--backward`.
+    public let backward: Bool
 
-    public init(source: String, claims: [Claim]) {
+    public init(source: String, claims: [Claim], backward: Bool = false) {
         self.source = source
         self.claims = claims
+        self.backward = backward
+    }
+
+    /// The claims that `keep` keeps, with the same source.
+    public func filter(_ keep: (Claim) -> Bool) -> ClaimSet {
+        ClaimSet(source: source, claims: claims.filter(keep), backward: backward)
     }
 }
 

@@ -54,6 +54,9 @@ public struct MarkdownRenderer {
         self.command = escaped(command)
     }
 
+    /// The heading of a note's claims table, in the language of the run: what a link to it names.
+    public static var claimsHeading: String { markdownWords("claims") }
+
     public func render(_ trace: Trace) -> String {
         var renderer = self
         if let small = trace.exponentBelow {
@@ -380,7 +383,7 @@ public struct MarkdownRenderer {
 /// A relative path as a Markdown link destination: every byte but letters, digits, `-._~` and `/`
 /// percent-encoded (UTF-8), so a space, parentheses, `#`, `%`, `?` or a non-ASCII name links the
 /// same on GitHub and in pandoc.
-func linkDestination(_ path: String) -> String {
+public func linkDestination(_ path: String) -> String {
     var out = ""
     for byte in path.utf8 {
         switch byte {

@@ -1,0 +1,66 @@
+// The index of a course's notes, OUT/README.md: every note in the course's order with its lesson,
+// its source and how many of its claims hold, a failing note marked so that it shows at a glance;
+// then how to read a note and the notation, as in Lessons/README.md.
+
+import TraceCore
+import TraceRender
+
+extension CourseCommand {
+    static func index(_ notes: [Note]) -> String {
+        let failing = notes.filter(\.fails)
+        let checking = notes.filter { $0.claims != nil }
+        let verdict = !failing.isEmpty ? courseWords("some fail", ["notes": failing.map(claimsLink).joined(separator: ", ")])
+            : checking.isEmpty ? courseWords("no claims")
+            : courseWords(checking.count == 1 ? "all hold, one note" : "all hold", ["notes": String(checking.count)])
+        var lines = [indexMark, courseWords("title"), "", courseWords("made"), "", verdict, "", courseWords("header"), "|---|---|---|---|"]
+        for note in notes {
+            let link = "[\(markdownText(note.file))](\(linkDestination(note.file)))"
+            let lesson = note.lesson.summary + (note.backward ? notesWords("backward pass") : "")
+            let source = note.source.map { markdownText($0, limit: 120) } ?? "—"
+            var claims = "—"
+            if let counts = note.claims {
+                let shown = courseWords(note.fails ? "fails" : "holds", ["held": String(counts.held), "total": String(counts.total)])
+                claims = "[\(shown)](\(linkDestination(note.file))#\(linkDestination(claimsAnchor)))"
+            }
+            lines.append("| \(link) | \(lesson) | \(source) | \(claims) |")
+        }
+        return lines.joined(separator: "\n") + "\n\n" + notesWords("reading") + "\n"
+    }
+
+    /// A link to a note's claims: "[gru--week2.md](gru--week2.md#claims)".
+    static func claimsLink(_ note: Note) -> String {
+        "[\(markdownText(note.file))](\(linkDestination(note.file))#\(linkDestination(claimsAnchor)))"
+    }
+
+    /// The anchor GitHub and pandoc give the heading of a note's claims table ("claims", "주장-검증"):
+    /// lower case, spaces as hyphens, other punctuation dropped.
+    static var claimsAnchor: String {
+        String(MarkdownRenderer.claimsHeading.lowercased().unicodeScalars.compactMap { scalar -> Character? in
+            if scalar == " " { return "-" }
+            let letter = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "_"
+            return letter ? Character(scalar) : nil
+        })
+    }
+}
+
+let courseWords = Words(text: [
+    "title": "# Lecture notes",
+    "made": "Made by `lesson render --from` from this course's inputs, one note for each `LESSON--NAME.json` (its claims in `LESSON--NAME.claims.json` beside it); do not edit by hand: edit an input and render again. Each note is the Markdown trace of one lesson on one input, every intermediate value written out.",
+    "some fail": "**✗ Claims do not hold in «notes».** The note's table of claims gives, for each claim, the computed value and the likely reason.",
+    "all hold": "✓ Every claim holds, in each of the «notes» notes that check claims.",
+    "all hold, one note": "✓ Every claim holds, in the one note that checks claims.",
+    "no claims": "No note checks claims: a `LESSON--NAME.claims.json` beside an input gives its note some.",
+    "header": "| note | lesson | source | claims |",
+    "holds": "✓ «held» of «total» hold",
+    "fails": "**✗ «held» of «total» hold**",
+], korean: Words(text: [
+    "title": "# 강의 노트",
+    "made": "`lesson render --from`이 이 강의의 입력에서 만든 노트다. `LESSON--NAME.json` 하나마다 노트가 하나 있다(주장은 그 옆의 `LESSON--NAME.claims.json`에 있다). 손으로 고치지 않는다. 입력을 고치고 다시 렌더링한다. 노트 하나는 한 입력에서 실행한 한 레슨의 Markdown 트레이스이며, 모든 중간값을 풀어 쓴다.",
+    "some fail": "**✗ «notes»에서 성립하지 않는 주장이 있다.** 노트의 주장 표가 주장마다 계산값과 그럴듯한 원인을 보인다.",
+    "all hold": "✓ 주장을 검증하는 노트 «notes»개에서 모든 주장이 성립한다.",
+    "all hold, one note": "✓ 주장을 검증하는 노트 한 개에서 모든 주장이 성립한다.",
+    "no claims": "주장을 검증하는 노트가 없다. 입력 옆에 `LESSON--NAME.claims.json`을 두면 그 노트가 주장을 검증한다.",
+    "header": "| 노트 | 레슨 | 출처 | 주장 |",
+    "holds": "✓ «total»개 중 «held»개 성립",
+    "fails": "**✗ «total»개 중 «held»개 성립**",
+]))

@@ -1,0 +1,264 @@
+// `lesson render --from DIR` (SPEC "A course of your own"): a lecturer's folder of inputs becomes a
+// folder of notes. Each LESSON--NAME.json in DIR is an input of lesson LESSON, LESSON--NAME.claims.json
+// beside it its claims (and, with "backward": true, the wish for a backward note too); each becomes
+// OUT/LESSON--NAME.md with its figures in OUT/figures/, and OUT/README.md lists them in the course's
+// order with their claims. Every input is read and run before anything is written: one bad file
+// names itself and nothing is written. `--check` writes nothing and fails (exit 1) on a stale,
+// missing or left-over note or a claim that does not hold, so a course repository can run it in CI.
+
+import JSONFormat
+import LessonInput
+import LessonLibrary
+import TraceCore
+import TraceRender
+
+enum CourseCommand {
+    /// One input of the folder, named LESSON--NAME.json.
+    struct Input {
+        let lesson: any Lesson.Type
+        /// "gru--week2": the note is gru--week2.md.
+        let stem: String
+        /// The folder's path of the input, and of its claims if it has any, as messages name them.
+        let path: String
+        var claimsPath: String?
+    }
+
+    /// What one note of the course is: its file, lesson, source and claims, for the index.
+    struct Note {
+        let file: String
+        let text: String
+        let lesson: any Lesson.Type
+        let backward: Bool
+        let source: String?
+        /// How many claims hold, of how many; nil when the note checks none.
+        let claims: (held: Int, total: Int)?
+        /// Its figures: file names inside figures/, and their SVG.
+        let figures: [(file: String, svg: String)]
+        var fails: Bool { claims.map { $0.held < $0.total } ?? false }
+    }
+
+    static let claimsSuffix = ".claims.json"
+
+    static func run(_ options: RenderOptions, from dir: String, io: LessonCommand.IO) throws {
+        let inputs = try inputs(in: dir)
+        let (notes, files) = try Language.$current.withValue(options.language) { () throws -> ([Note], [(file: String, text: String)]) in
+            let notes = try inputs.flatMap(notesOf)
+            let files = [("README.md", index(notes))] + notes.flatMap { note in [(note.file, note.text)] } + figures(of: notes)
+            return (notes, files)
+        }
+        let folder = NotesFolder(options.folder, languages: [""], orphanWhy: "no input makes it")
+        let failing = notes.filter(\.fails)
+        let rerun = "run 'lesson render --from \(shellWord(dir))"
+            + (options.out.map { " --out \(shellWord($0))" } ?? "") + (options.language == .en ? "" : " --lang \(options.language.rawValue)") + "'"
+        if options.check {
+            let found = folder.compare(files)
+            try found.list(io: io)
+            for note in failing {
+                guard let claims = note.claims else { continue }
+                try io.out("claims fail: \(folder.shown)/\(escaped(note.file)) (\(claims.held) of \(claims.total) hold)\n")
+            }
+            guard found.isEmpty && failing.isEmpty else {
+                var findings = found.findings(of: files)
+                var todo = found.todo(rerun: rerun)
+                if !failing.isEmpty {
+                    findings.append("claims do not hold in \(failing.count == 1 ? "1 note" : "\(failing.count) notes")")
+                    todo.append("correct the input or the claims")
+                }
+                throw LessonError(.failed, "in \(folder.shown)/, " + findings.joined(separator: ", ") + "; " + todo.joined(separator: ", "))
+            }
+            try io.out("\(NotesCommand.describe(files)) in \(folder.shown)/ are up to date; \(claimsHeld(notes))\n")
+            return
+        }
+        try refuseForeignIndex(in: folder)
+        try folder.write(files, io: io)
+        for file in folder.leftOvers(files) { try io.out("left over: \(folder.shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
+        if !failing.isEmpty {
+            throw LessonError(.failed, "claims do not hold in " + failing.map { note in
+                "\(escaped(note.file)) (\(note.claims?.held ?? 0) of \(note.claims?.total ?? 0) hold)"
+            }.joined(separator: ", ") + "; each note's table of claims says which and why")
+        }
+    }
+
+    /// "every claim holds (11 in 3 notes)", or "no note checks claims".
+    static func claimsHeld(_ notes: [Note]) -> String {
+        let checking = notes.compactMap(\.claims)
+        guard !checking.isEmpty else { return "no note checks claims" }
+        let total = checking.map(\.total).reduce(0, +)
+        return "every claim holds (\(total) in \(checking.count == 1 ? "1 note" : "\(checking.count) notes"))"
+    }
+
+    // MARK: The folder's files
+
+    /// Every input in `dir`, in the course's order: the lessons' order, then by name. A file whose
+    /// name does not say its lesson and note, or claims without their input, is an error naming it.
+    static func inputs(in dir: String) throws -> [Input] {
+        let folder = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+        func path(_ name: String) -> String { "\(folder)/\(name)" }
+        let names = try Files.listing(folder).filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".json") }
+        var inputs: [Input] = []
+        var claims: [String] = []
+        for name in names {
+            guard name.hasSuffix(".json") else {
+                throw LessonError.data(path(name), "a course's files end in .json (lower case); did you mean '\(escaped(String(name.dropLast(5)) + ".json"))'?")
+            }
+            if name.hasSuffix(claimsSuffix) {
+                claims.append(name)
+                continue
+            }
+            let stem = String(name.dropLast(".json".count))
+            inputs.append(Input(lesson: try lesson(of: stem, path: path(name)), stem: stem, path: path(name)))
+        }
+        for name in claims {
+            let stem = String(name.dropLast(claimsSuffix.count))
+            guard let n = inputs.firstIndex(where: { $0.stem == stem }) else {
+                // Its own name may be what is wrong: then that is said first.
+                _ = try lesson(of: stem, path: path(name), suffix: claimsSuffix)
+                throw LessonError.data(path(name), "claims without an input: there is no \(escaped(stem)).json beside it"
+                    + (closest(to: stem, in: inputs.map(\.stem)).map { "; did you mean '\(escaped($0 + claimsSuffix))'?" } ?? ""))
+            }
+            inputs[n].claimsPath = path(name)
+        }
+        guard !inputs.isEmpty else {
+            throw LessonError.data(folder, "no inputs: a course's folder holds LESSON--NAME.json files, "
+                + "e.g. 'lesson lstm-gates --print-input > \(shellWord(path("lstm-gates--week1.json")))'")
+        }
+        let order = Dictionary(uniqueKeysWithValues: Lessons.ids.enumerated().map { ($1, $0) })
+        return inputs.sorted { (order[$0.lesson.id] ?? 0, $0.stem) < (order[$1.lesson.id] ?? 0, $1.stem) }
+    }
+
+    /// The lesson a file's name `stem` (without `suffix`) names, or an error naming the file and
+    /// the nearest valid name.
+    static func lesson(of stem: String, path: String, suffix: String = ".json") throws -> any Lesson.Type {
+        let nearest = { nearestName(stem, path: path).map { "; did you mean '\(escaped($0 + suffix))'?" } ?? "; 'lesson list' shows the lessons" }
+        guard let separator = stem.range(of: "--") else {
+            throw LessonError.data(path, "the name must be LESSON--NAME\(suffix), LESSON a lesson's id and NAME the note's own" + nearest())
+        }
+        let id = String(stem[..<separator.lowerBound])
+        let name = stem[separator.upperBound...]
+        guard let lesson = Lessons.named(id) else {
+            throw LessonError.data(path, "'\(echoed(id))' is not a lesson: the name must be LESSON--NAME\(suffix), LESSON a lesson's id" + nearest())
+        }
+        guard !name.isEmpty else {
+            throw LessonError.data(path, "the name gives no NAME after the lesson: it must be LESSON--NAME\(suffix); "
+                + "e.g. '\(id)--week1\(suffix)'")
+        }
+        if name.hasSuffix("--backward") {
+            throw LessonError.data(path, "a NAME ending in --backward is kept for backward notes; for one, put \"backward\": true in "
+                + "\(escaped(String(stem.dropLast("--backward".count)) + claimsSuffix))")
+        }
+        // "gru--week2.claim.json": claims, misspelt, would be read as an input.
+        if suffix == ".json", let dot = name.lastIndex(of: "."), closest(to: String(name[name.index(after: dot)...]), in: ["claims"]) != nil {
+            throw LessonError.data(path, "claims are named LESSON--NAME\(claimsSuffix); did you mean '\(escaped(stem[..<dot] + claimsSuffix))'?")
+        }
+        return lesson
+    }
+
+    /// The valid name (without its suffix) nearest `stem`: the lesson's id put right ("lstm_gates",
+    /// "lstm-gate"), the "--" put in ("gru-week2"), or, for a name without a lesson ("week3"), the
+    /// lesson whose examples' fields the file's content has.
+    static func nearestName(_ stem: String, path: String) -> String? {
+        var (given, rest) = ("", stem)
+        if let separator = stem.range(of: "--") {
+            (given, rest) = (String(stem[..<separator.lowerBound]), String(stem[separator.upperBound...]))
+        } else if let id = Lessons.ids.sorted(by: { $0.count > $1.count }).first(where: { id in
+            let lower = stem.lowercased().replacingOccurrences(of: "_", with: "-")
+            return lower == id || ["-", ".", " "].contains { lower.hasPrefix(id + $0) }
+        }) {
+            (given, rest) = (id, String(stem.dropFirst(min(id.count + 1, stem.count))))
+        }
+        let id = Lessons.ids.contains(given) ? given
+            : closest(to: given.lowercased().replacingOccurrences(of: "_", with: "-"), in: Lessons.ids) ?? lessonByContent(path)
+        guard let id else { return nil }
+        return "\(id)--\(rest.isEmpty ? "NAME" : rest)"
+    }
+
+    /// The lesson whose examples' inputs share the most fields with the object in `path`, if one
+    /// stands out; the recurrent cells, whose fields are the same, told apart by their gates' rows.
+    static func lessonByContent(_ path: String) -> String? {
+        guard let bytes = Files.contents(path), case .object(let members)? = try? JSON.parse(bytes) else { return nil }
+        let keys = Set(members.map(\.key))
+        guard !keys.isEmpty else { return nil }
+        var best: (ids: [String], score: Double) = ([], 0)
+        for lesson in Lessons.all {
+            let score = lesson.examples.map { example -> Double in
+                guard case .object(let fields) = example.input else { return 0 }
+                let known = Set(fields.map(\.key))
+                return Double(keys.intersection(known).count) / Double(keys.union(known).count)
+            }.max() ?? 0
+            if score > best.score + 1e-12 { best = ([lesson.id], score) } else if abs(score - best.score) <= 1e-12 { best.ids.append(lesson.id) }
+        }
+        guard best.score >= 0.5 else { return nil }
+        if best.ids.count == 1 { return best.ids[0] }
+        // rnn-unroll, gru and lstm-gates: weight_hh_l0 has H, 3H or 4H rows of H.
+        if case .array(let rows)? = members.first(where: { $0.key == "weight_hh_l0" })?.value, case .array(let row)? = rows.first, !row.isEmpty {
+            let gates = [1: "rnn-unroll", 3: "gru", 4: "lstm-gates"][rows.count / row.count]
+            if let gates, best.ids.contains(gates), rows.count % row.count == 0 { return gates }
+        }
+        return nil
+    }
+
+    // MARK: The notes
+
+    /// The note of `input`, and its backward note when its claims ask for one.
+    static func notesOf(_ input: Input) throws -> [Note] {
+        let json = try parseJSON(try Files.read(input.path), file: input.path)
+        let claims = try input.claimsPath.map { try readClaims($0, lesson: input.lesson) }
+        let backward = claims?.backward ?? false
+        let file = fileName(input.path)
+        var notes: [Note] = []
+        // The backward note first: it checks every claim, so a claim's error names its place in the file.
+        for back in backward ? [true, false] : [false] {
+            // The forward note checks the claims on forward values; the backward note all of them.
+            let set = back ? claims : claims?.filter { !$0.value.hasSuffix(".grad") }
+            let checked = set.flatMap { $0.claims.isEmpty ? nil : $0 }
+            let trace = try input.lesson.run(json, file: input.path, example: nil, claims: checked.map { ($0, input.claimsPath ?? "") }, backward: back)
+            trace.example = file
+            let stem = input.stem + (back ? "--backward" : "")
+            let command = "lesson \(input.lesson.id) --input \(shellWord(file))"
+                + (Language.current == .en ? "" : " --lang \(Language.current.rawValue)") + (back ? " --backward" : "")
+            let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
+            let verdicts = trace.claims?.verdicts
+            notes.append(Note(file: stem + ".md", text: renderer.render(trace), lesson: input.lesson, backward: back, source: claims?.source,
+                              claims: verdicts.map { ($0.filter(\.holds).count, $0.count) }, figures: renderer.figureFiles(trace)))
+        }
+        return notes.reversed()
+    }
+
+    /// The claims file at `path`. A course's claims file may hold only a `source` and
+    /// `"backward": true`: it then checks nothing, and names the note's source in the index.
+    static func readClaims(_ path: String, lesson: any Lesson.Type) throws -> ClaimSet {
+        var json = try parseJSON(try Files.read(path), file: path)
+        if case .object(var members) = json {
+            if !members.contains(where: { $0.key == "claims" }) { members.append(JSONMember("claims", .array([]))) }
+            // Without a source of its own, the claims are from the file, named without its folder.
+            if !members.contains(where: { $0.key == "source" }) { members.insert(JSONMember("source", .string(fileName(path))), at: 0) }
+            json = .object(members)
+        }
+        let set = try ClaimSet(json, file: path)
+        if set.backward && !lesson.learns {
+            throw LessonError.data(path, "\"backward\": true, but \(lesson.id) has nothing to learn, so it has no backward pass; remove it")
+        }
+        if !set.backward && lesson.learns, let n = set.claims.firstIndex(where: { $0.value.hasSuffix(".grad") }) {
+            throw LessonError.data(path, "claims[\(n + 1)] names \"\(echoed(set.claims[n].value))\", a gradient: put \"backward\": true in this file "
+                + "for a backward note that computes it")
+        }
+        return set
+    }
+
+    /// The figures of every note, in figures/.
+    static func figures(of notes: [Note]) -> [(file: String, text: String)] {
+        notes.flatMap { note in note.figures.map { ("figures/\($0.file)", $0.svg) } }
+    }
+
+    /// The index of a course folder is ours when its first line is this mark; any other README.md
+    /// there is the lecturer's own and is not written over.
+    static let indexMark = "<!-- Made by 'lesson render --from' from the course's inputs: edit those, not the notes. -->"
+
+    static func refuseForeignIndex(in folder: NotesFolder) throws {
+        guard let bytes = Files.contents("\(folder.path)/README.md") else { return }
+        if !bytes.starts(with: Array((indexMark + "\n").utf8)) {
+            throw LessonError(.cantCreate, "\(folder.shown)/README.md is not an index that 'lesson render --from' wrote, and is not written over; "
+                + "choose another --out, or move it away")
+        }
+    }
+}
