@@ -212,9 +212,8 @@ struct LessonOptions {
 }
 
 /// `--lang en|ko`: the language of the note's words (SPEC "Korean notes"); numbers and names are the same.
-func languageFlag<Options: HasLanguage>() -> Flag<Options> {
-    Flag("--lang", value: .init(Language.allCases.map(\.rawValue).joined(separator: "|"), Language.choices),
-         help: "the language of the words: English (default) or Korean") { options, value in
+func languageFlag<Options: HasLanguage>(help: String = "the language of the words: English (default) or Korean") -> Flag<Options> {
+    Flag("--lang", value: .init(Language.allCases.map(\.rawValue).joined(separator: "|"), Language.choices), help: help) { options, value in
         guard let language = Language(rawValue: value) else {
             throw LessonError(.usage, "--lang must be \(Language.choices), got '\(escaped(value))'\(suggestion(for: value, in: Language.allCases.map(\.rawValue)))")
         }
@@ -266,7 +265,7 @@ struct RenderOptions: HasLanguage {
         Flag("--check", help: "write nothing; exit 1 listing stale, missing and left-over files (and failing claims)") { options, _ in
             options.check = true
         },
-        languageFlag(),
+        languageFlag(help: "with --from: the notes' language, English (default) or Korean (in DIR/notes/ko/)"),
         Flag("-h", "--help", help: "this help") { options, _ in options.help = true },
     ]
 
