@@ -121,6 +121,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           lesson list [--lang ko]       every lesson: id and one-line title
           lesson <id> [OPTIONS]         Markdown trace of the lesson's default example, to stdout
           lesson render [OPTIONS]       regenerate the lecture notes in Lessons/ (or --out DIR)
+          lesson render --from DIR      a course of your own: each LESSON--NAME.json in DIR becomes a note in DIR/notes/
           lesson --help | lesson <id> --help | lesson --version
 
         OPTIONS of lesson <id>:
@@ -136,8 +137,10 @@ struct BadInput: CustomTestStringConvertible, Sendable {
           -h, --help              the lesson's examples and these flags
 
         OPTIONS of lesson render:
-          --out DIR               the folder of the notes (default Lessons/)
-          --check                 write nothing; exit 1 listing stale, missing and left-over files
+          --from DIR              a course of your own: each LESSON--NAME.json in DIR becomes a note
+          --out DIR               the folder of the notes (default Lessons/, with --from DIR/notes/)
+          --check                 write nothing; exit 1 listing stale, missing and left-over files (and failing claims)
+          --lang en|ko            with --from: the notes' language, English (default) or Korean (in DIR/notes/ko/)
           -h, --help              this help
 
         EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
@@ -175,11 +178,16 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         lesson render: regenerate the lecture notes (every lesson's examples, with their figures)
 
         USAGE:
-          lesson render [OPTIONS]
+          lesson render [OPTIONS]             the built-in examples' notes, in Lessons/ and Lessons/ko/
+          lesson render --from DIR [OPTIONS]  a course of your own: each LESSON--NAME.json in DIR (its claims in
+                                              LESSON--NAME.claims.json) becomes DIR/notes/LESSON--NAME.md, indexed in
+                                              DIR/notes/README.md; "backward": true in the claims adds a backward note
 
         OPTIONS:
-          --out DIR               the folder of the notes (default Lessons/)
-          --check                 write nothing; exit 1 listing stale, missing and left-over files
+          --from DIR              a course of your own: each LESSON--NAME.json in DIR becomes a note
+          --out DIR               the folder of the notes (default Lessons/, with --from DIR/notes/)
+          --check                 write nothing; exit 1 listing stale, missing and left-over files (and failing claims)
+          --lang en|ko            with --from: the notes' language, English (default) or Korean (in DIR/notes/ko/)
           -h, --help              this help
 
         EXIT STATUS: 0 ok, 1 failed claims or stale notes, 64 usage error, 65 invalid input data,
@@ -619,7 +627,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             #expect(committed == Data(note.text.utf8), "Lessons/\(note.file) is stale: run 'swift run lesson render' and review the diff")
         }
         // Nothing is left over in Lessons/: every note and figure there is one that render writes.
-        let left = NotesCommand.leftOvers(in: repositoryRoot.appendingPathComponent("Lessons").path, notes: notes)
+        let left = NotesFolder(repositoryRoot.appendingPathComponent("Lessons").path, languages: ["", "ko/"], orphanWhy: "")
+            .leftOvers(notes)
         #expect(left.isEmpty, "left over in Lessons/: \(left.map(\.path)); delete them")
     }
 

@@ -1,0 +1,220 @@
+// `lesson render --from DIR` end to end on the built binary (issue 18): a course folder of three
+// weeks renders, its index shows which claims hold, `--check` passes after a render and fails after
+// an input is edited, a misnamed file is named with the nearest valid name, and a bad input anywhere
+// writes nothing.
+
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CourseTests {
+    /// A course folder: week 1 an RNN without claims, week 2 a GRU whose claims come from
+    /// `gruClaims`, week 3 an LSTM whose claims hold and ask for a backward note.
+    static func course(gruClaims: String) throws -> URL {
+        let root = try temporaryFolder()
+        let dir = root.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (id, name) in [("rnn-unroll", "week1"), ("gru", "week2"), ("lstm-gates", "week3")] {
+            let input = try lesson([id, "--print-input", "-o", "course/\(id)--\(name).json"], in: root)
+            #expect(input.status == 0, "\(input.err)")
+        }
+        try write(gruClaims, to: dir.appendingPathComponent("gru--week2.claims.json"))
+        // Week 3's claims: h[1] entry 1 as the lesson computes it, and a gradient.
+        let h1 = try #require(computed("h[1]", lesson: "lstm-gates", input: "course/lstm-gates--week3.json", in: root).first)
+        let grad = try #require(computed("h[1].grad", lesson: "lstm-gates", input: "course/lstm-gates--week3.json", in: root, backward: true).first)
+        try write(#"{"source": "week 3, slide 4", "backward": true, "claims": [{"value": "h[1]", "at": [1], "expected": \#(fixed(h1))}, "#
+                  + #"{"value": "h[1].grad", "at": [1], "expected": \#(fixed(grad))}]}"#, to: dir.appendingPathComponent("lstm-gates--week3.claims.json"))
+        return root
+    }
+
+    /// A value's entries as `lesson --format json` gives them.
+    static func computed(_ name: String, lesson id: String, input: String, in folder: URL, backward: Bool = false) throws -> [Double] {
+        let run = try lesson([id, "--input", input, "--format", "json"] + (backward ? ["--backward"] : []), in: folder)
+        let trace = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+        let values = trace?["values"] as? [[String: Any]] ?? []
+        let value = values.first { $0["name"] as? String == name }?["value"]
+        return (value as? [Double]) ?? (value as? Double).map { [$0] } ?? []
+    }
+
+    static func fixed(_ x: Double) -> String { String(format: "%.4f", x) }
+
+    static func write(_ text: String, to url: URL) throws { try Data(text.utf8).write(to: url) }
+
+    static func read(_ url: URL) throws -> String { String(decoding: try Data(contentsOf: url), as: UTF8.self) }
+
+    /// Every file under `folder`, with its bytes.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return files }
+        for case let path as String in walker {
+            let url = folder.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    static let failingGRUClaims = #"{"source": "last year's slide 9", "claims": [{"value": "h[1]", "at": [1], "expected": 0.9}, {"value": "z[1]", "at": [1], "expected": "0.3"}]}"#
+
+    @Test func aCourseRendersWithItsIndexAndClaims() throws {
+        let root = try Self.course(gruClaims: Self.failingGRUClaims)
+        let run = try lesson(["render", "--from", "course"], in: root)
+        // Written in full, then exit 1 for the claims that fail, named with their note.
+        #expect(run.status == 1)
+        #expect(run.out == "wrote 4 notes, the index and 7 figures to course/notes/\n")
+        #expect(run.err == "lesson: claims do not hold in gru--week2.md (0 of 2 hold); each note's table of claims says which and why\n")
+        let notes = root.appendingPathComponent("course/notes")
+        #expect(try names(in: notes) == ["README.md", "figures", "gru--week2.md", "lstm-gates--week3--backward.md", "lstm-gates--week3.md", "rnn-unroll--week1.md"])
+        let index = try Self.read(notes.appendingPathComponent("README.md"))
+        let rows = index.split(separator: "\n").filter { $0.hasPrefix("| [") }.map(String.init)
+        // The course's order is the lessons' (rnn-unroll, lstm-gates, gru), not the files'.
+        #expect(rows.map { $0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces) } == [
+            "[rnn-unroll--week1.md](rnn-unroll--week1.md)", "[lstm-gates--week3.md](lstm-gates--week3.md)",
+            "[lstm-gates--week3--backward.md](lstm-gates--week3--backward.md)", "[gru--week2.md](gru--week2.md)"])
+        #expect(rows[0].hasSuffix("| — | — |"))
+        // The forward note checks the claim on h[1]; the backward note both, the gradient too.
+        #expect(rows[1].hasSuffix("| week 3, slide 4 | [✓ 1 of 1 hold](lstm-gates--week3.md#claims) |"))
+        #expect(rows[2].contains("— backward pass | week 3, slide 4 | [✓ 2 of 2 hold](lstm-gates--week3--backward.md#claims) |"))
+        #expect(rows[3].hasSuffix("| last year's slide 9 | [**✗ 0 of 2 hold**](gru--week2.md#claims) |"))
+        // A failure shows above the table, and each link's anchor is the heading of the note's claims.
+        #expect(index.contains("**✗ Claims do not hold in [gru--week2.md](gru--week2.md#claims).**"))
+        for note in ["gru--week2.md", "lstm-gates--week3.md", "lstm-gates--week3--backward.md"] {
+            #expect(try Self.read(notes.appendingPathComponent(note)).contains("\n## Claims\n"), "\(note)")
+        }
+        #expect(!(try Self.read(notes.appendingPathComponent("rnn-unroll--week1.md"))).contains("## Claims"))
+        // Each note's footer names the command that prints it, with the input named without its folder.
+        #expect(try Self.read(notes.appendingPathComponent("lstm-gates--week3--backward.md"))
+            .contains("`lesson lstm-gates --input lstm-gates--week3.json --backward --format json` prints every value"))
+        // A note's figures are in figures/, linked from it.
+        let gru = try Self.read(notes.appendingPathComponent("gru--week2.md"))
+        #expect(gru.contains("](figures/gru--week2-figure1.svg)"))
+        #expect(FileManager.default.fileExists(atPath: notes.appendingPathComponent("figures/gru--week2-figure1.svg").path))
+    }
+
+    @Test func checkPassesAfterARenderAndFailsAfterAnEdit() throws {
+        let root = try Self.course(gruClaims: Self.failingGRUClaims)
+        // Before any render: every file missing, and the failing claims listed.
+        let before = try lesson(["render", "--from", "course", "--check"], in: root)
+        #expect(before.status == 1)
+        #expect(before.out.hasPrefix("missing: course/notes/README.md\n"))
+        #expect(before.out.hasSuffix("claims fail: course/notes/gru--week2.md (0 of 2 hold)\n"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("course/notes").path))
+        // The GRU's claims corrected to what it computes: every claim holds.
+        let h = try #require(Self.computed("h[1]", lesson: "gru", input: "course/gru--week2.json", in: root).first)
+        try Self.write(#"{"source": "last year's slide 9", "claims": [{"value": "h[1]", "at": [1], "expected": \#(Self.fixed(h))}]}"#,
+                       to: root.appendingPathComponent("course/gru--week2.claims.json"))
+        #expect(try lesson(["render", "--from", "course"], in: root).status == 0)
+        let green = try lesson(["render", "--from", "course", "--check"], in: root)
+        #expect(green.status == 0)
+        #expect(green.out == "4 notes, the index and 7 figures in course/notes/ are up to date; every claim holds (4 in 3 notes)\n")
+        #expect(green.err == "")
+        // The same folder spelled another way gives the same files: nothing depends on the path.
+        let absolute = try lesson(["render", "--from", root.appendingPathComponent("course").path + "/", "--check"], in: root)
+        #expect(absolute.status == 0, "\(absolute.out)")
+        // An input edited: its note is stale.
+        let input = root.appendingPathComponent("course/rnn-unroll--week1.json")
+        try Self.write(try Self.read(input).replacingOccurrences(of: "0.5", with: "0.25"), to: input)
+        let stale = try lesson(["render", "--from", "course", "--check"], in: root)
+        #expect(stale.status == 1)
+        #expect(stale.out.contains("stale: course/notes/rnn-unroll--week1.md\n"))
+        #expect(stale.err == "lesson: in course/notes/, 1 note is stale; run 'lesson render --from course'\n")
+        // An input taken away: its note is left over.
+        try FileManager.default.removeItem(at: input)
+        let gone = try lesson(["render", "--from", "course", "--check"], in: root)
+        #expect(gone.status == 1)
+        #expect(gone.out.contains("left over: course/notes/rnn-unroll--week1.md (no input makes it; delete it)\n"))
+        #expect(gone.out.contains("left over: course/notes/figures/rnn-unroll--week1-figure1.svg (no note uses it; delete it)\n"))
+    }
+
+    @Test func aMisnamedFileIsNamedWithTheNearestValidName() throws {
+        let cases: [(file: String, nearest: String)] = [
+            ("lstm_gates--week4.json", "lstm-gates--week4.json"),
+            ("lstm-gate--week4.json", "lstm-gates--week4.json"),
+            ("lstm-gates-week4.json", "lstm-gates--week4.json"),
+            // No lesson in the name: the one whose fields the file has (an LSTM's weights: 4H rows).
+            ("week4.json", "lstm-gates--week4.json"),
+            ("lstm-gates--week4.claim.json", "lstm-gates--week4.claims.json"),
+            ("lstm-gates--week4.JSON", "lstm-gates--week4.json"),
+        ]
+        for (file, nearest) in cases {
+            let root = try Self.course(gruClaims: Self.failingGRUClaims)
+            let dir = root.appendingPathComponent("course")
+            try FileManager.default.copyItem(at: dir.appendingPathComponent("lstm-gates--week3.json"), to: dir.appendingPathComponent(file))
+            let run = try lesson(["render", "--from", "course"], in: root)
+            #expect(run.status == 65, "\(file)")
+            #expect(isOneErrorLine(run.err), "\(run.err)")
+            #expect(run.err.hasPrefix("error: course/\(file): "), "\(run.err)")
+            #expect(run.err.contains("did you mean '\(nearest)'?"), "\(run.err)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("notes").path), "\(file)")
+        }
+    }
+
+    @Test func aBadFileAnywhereWritesNothing() throws {
+        let root = try Self.course(gruClaims: Self.failingGRUClaims)
+        #expect(try lesson(["render", "--from", "course"], in: root).status == 1)
+        let notes = root.appendingPathComponent("course/notes")
+        let before = try Self.snapshot(notes)
+        let dir = root.appendingPathComponent("course")
+        let bad: [(file: String, text: String, words: [String])] = [
+            ("rnn-unroll--week1.json", #"{"input": [[1, 2]], "weight_ih_l0": [[1]]}"#, ["course/rnn-unroll--week1.json", "weight_hh_l0"]),
+            ("gru--week2.claims.json", #"{"claims": [{"value": "q[1]", "at": [1], "expected": 1}]}"#, ["course/gru--week2.claims.json", "claims[1]", "q[1]"]),
+            ("gru--week2.claims.json", #"{"claims": [{"value": "h[1].grad", "at": [1], "expected": 1}]}"#, ["course/gru--week2.claims.json", "\"backward\": true"]),
+            ("gru--week2.claims.json", #"{"backward": "yes"}"#, ["course/gru--week2.claims.json", "backward must be true or false"]),
+            ("bleu--week6.json", #"{"candidate": "the cat", "references": ["the cat"]}"#, []),
+            ("bleu--week6.claims.json", #"{"backward": true}"#, ["course/bleu--week6.claims.json", "nothing to learn"]),
+            ("gru--week9.claims.json", #"{"source": "x"}"#, ["course/gru--week9.claims.json", "no gru--week9.json"]),
+        ]
+        for (file, text, words) in bad {
+            try Self.write(text, to: dir.appendingPathComponent(file))
+            guard !words.isEmpty else { continue }
+            let run = try lesson(["render", "--from", "course"], in: root)
+            #expect(run.status == 65, "\(file): \(run.err)")
+            #expect(isOneErrorLine(run.err), "\(run.err)")
+            for word in words { #expect(run.err.contains(word), "\(run.err)") }
+            #expect(try Self.snapshot(notes) == before, "\(file)")
+            // Put right again for the next case.
+            if file.hasPrefix("gru--week2") { try Self.write(Self.failingGRUClaims, to: dir.appendingPathComponent(file)) }
+            if file == "rnn-unroll--week1.json" { _ = try lesson(["rnn-unroll", "--print-input", "-o", "course/\(file)"], in: root) }
+            if file == "gru--week9.claims.json" { try FileManager.default.removeItem(at: dir.appendingPathComponent(file)) }
+        }
+    }
+
+    @Test func koreanNotesGoBesideTheEnglishAndALecturersReadmeIsKept() throws {
+        let root = try Self.course(gruClaims: Self.failingGRUClaims)
+        let korean = try lesson(["render", "--from", "course", "--lang", "ko"], in: root)
+        #expect(korean.status == 1)
+        #expect(korean.out == "wrote 4 notes, the index and 7 figures to course/notes/ko/\n")
+        let index = try Self.read(root.appendingPathComponent("course/notes/ko/README.md"))
+        #expect(index.contains("| [gru--week2.md](gru--week2.md) | "))
+        #expect(index.contains("[**✗ 2개 중 0개 성립**](gru--week2.md#%EC%A3%BC%EC%9E%A5-%EA%B2%80%EC%A6%9D)"))
+        #expect(try Self.read(root.appendingPathComponent("course/notes/ko/gru--week2.md")).contains("\n## 주장 검증\n"))
+        // The English notes' check does not count the Korean folder as left over.
+        #expect(try lesson(["render", "--from", "course"], in: root).status == 1)
+        let check = try lesson(["render", "--from", "course", "--check"], in: root)
+        #expect(!check.out.contains("left over"), "\(check.out)")
+        // A README.md of the lecturer's own in the notes' folder is not written over.
+        let own = root.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        try Self.write("# My course\n", to: own.appendingPathComponent("README.md"))
+        let refused = try lesson(["render", "--from", "course", "--out", "mine"], in: root)
+        #expect(refused.status == 73)
+        #expect(isOneErrorLine(refused.err) && refused.err.contains("mine/README.md"), "\(refused.err)")
+        #expect(try names(in: own) == ["README.md"])
+    }
+
+    @Test func usageAndFolderErrors() throws {
+        let root = try temporaryFolder()
+        let cases: [(arguments: [String], status: Int32, words: [String])] = [
+            (["render", "--lang", "ko"], 64, ["--lang ko goes with --from"]),
+            (["render", "--from", "nowhere"], 66, ["nowhere", "no such file"]),
+            (["render", "--from", "."], 65, ["no inputs", "--print-input"]),
+        ]
+        for (arguments, status, words) in cases {
+            let run = try lesson(arguments, in: root)
+            #expect(run.status == status, "\(arguments): \(run.err)")
+            #expect(isOneErrorLine(run.err), "\(run.err)")
+            for word in words { #expect(run.err.contains(word), "\(run.err)") }
+        }
+    }
+}
