@@ -15,7 +15,7 @@ import Testing
     static let tables: [(name: String, words: Words)] = [
         ("recurrent", recurrentWords), ("reasons", reasonWords), ("sources", sourceWords), ("markdown", markdownWords),
         ("shared", sharedWords), ("backward", backwardWords), ("block", blockWords), ("block lesson", blockLessonWords),
-        ("block slides", blockSlideWords), ("layouts", layoutWords), ("layers", layersWords), ("notes", notesWords), ("sampling", samplingWords),
+        ("block slides", blockSlideWords), ("layouts", layoutWords), ("layers", layersWords), ("notes", notesWords), ("course", courseWords), ("sampling", samplingWords),
         ("rnn-unroll", RNNUnroll.words), ("lstm-gates", LSTMGates.words), ("gru", GRU.words), ("char-lm", CharLM.words),
         ("birnn", BiRNN.words), ("seq2seq-attention", Seq2Seq.words), ("bleu", Bleu.words), ("attention-qkv", AttentionQKV.words),
         ("multi-head-attention", MultiHeadAttention.words), ("positional-encoding", PositionalEncoding.words),
