@@ -46,10 +46,14 @@ enum CourseCommand {
             let files = [("README.md", index(notes))] + notes.flatMap { note in [(note.file, note.text)] } + figures(of: notes)
             return (notes, files)
         }
-        let folder = NotesFolder(options.folder, languages: [""], orphanWhy: "no input makes it")
+        let folder = NotesFolder(options.folder, languages: [""], orphanWhy: "no input makes it", isOurs: isOurs)
         let failing = notes.filter(\.fails)
-        let rerun = "run 'lesson render --from \(shellWord(dir))"
-            + (options.out.map { " --out \(shellWord($0))" } ?? "") + (options.language == .en ? "" : " --lang \(options.language.rawValue)") + "'"
+        let words = ["lesson", "render", "--from", shellWord(dir)] + (options.out.map { ["--out", shellWord($0)] } ?? [])
+            + (options.language == .en ? [] : ["--lang", options.language.rawValue])
+        let command = words.joined(separator: " ")
+        // Quoted as the built-in render's is, unless a folder's name is quoted already.
+        let rerun = command.contains("'") ? "run \(command) again" : "run '\(command)'"
+        try refuseForeignIndex(in: folder)
         if options.check {
             let found = folder.compare(files)
             try found.list(io: io)
@@ -69,7 +73,6 @@ enum CourseCommand {
             try io.out("\(NotesCommand.describe(files)) in \(folder.shown)/ are up to date; \(claimsHeld(notes))\n")
             return
         }
-        try refuseForeignIndex(in: folder)
         try folder.write(files, io: io)
         for file in folder.leftOvers(files) { try io.out("left over: \(folder.shown)/\(escaped(file.path)) (\(file.why); delete it)\n") }
         if !failing.isEmpty {
@@ -92,12 +95,19 @@ enum CourseCommand {
     /// Every input in `dir`, in the course's order: the lessons' order, then by name. A file whose
     /// name does not say its lesson and note, or claims without their input, is an error naming it.
     static func inputs(in dir: String) throws -> [Input] {
-        let folder = dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir
-        func path(_ name: String) -> String { "\(folder)/\(name)" }
-        let names = try Files.listing(folder).filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".json") }
+        let folder = withoutTrailingSlashes(dir)
+        func path(_ name: String) -> String { folder == "/" ? "/\(name)" : "\(folder)/\(name)" }
+        let names = try Files.listing(folder, refusingNonUTF8: true).filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".json") }
         var inputs: [Input] = []
         var claims: [String] = []
         for name in names {
+            // Files only, or links to them: a subfolder is not read, and a pipe could block.
+            switch Files.kind(path(name)) {
+            case .folder: continue
+            case .file: break
+            case .nothing: throw LessonError(.noInput, "cannot read \(escaped(path(name))): it is a link to nothing")
+            case .other: throw LessonError(.noInput, "cannot read \(escaped(path(name))): it is not a regular file (a pipe or a device); a course's inputs are files")
+            }
             guard name.hasSuffix(".json") else {
                 throw LessonError.data(path(name), "a course's files end in .json (lower case); did you mean '\(escaped(String(name.dropLast(5)) + ".json"))'?")
             }
@@ -118,12 +128,22 @@ enum CourseCommand {
             }
             inputs[n].claimsPath = path(name)
         }
+        // Names the same but for case or for how their letters are encoded (é as one character or
+        // two) would be one note on macOS and Windows, or find each other's claims.
+        let sameNames = Dictionary(grouping: inputs.map(\.path)) { fileName($0).lowercased() }.values.filter { $0.count > 1 }
+        if let same = sameNames.map({ $0.sorted() }).min(by: { $0[0] < $1[0] }) {
+            throw LessonError.data(same[1], "its name and \(escaped(fileName(same[0]))) differ only in case or in how their letters are encoded, "
+                + "so their notes would be one file on macOS and Windows; rename one")
+        }
         guard !inputs.isEmpty else {
             throw LessonError.data(folder, "no inputs: a course's folder holds LESSON--NAME.json files, "
                 + "e.g. 'lesson lstm-gates --print-input > \(shellWord(path("lstm-gates--week1.json")))'")
         }
         let order = Dictionary(uniqueKeysWithValues: Lessons.ids.enumerated().map { ($1, $0) })
-        return inputs.sorted { (order[$0.lesson.id] ?? 0, $0.stem) < (order[$1.lesson.id] ?? 0, $1.stem) }
+        return inputs.sorted { a, b in
+            let (x, y) = (order[a.lesson.id] ?? 0, order[b.lesson.id] ?? 0)
+            return x != y ? x < y : naturallyBefore(a.stem, b.stem)
+        }
     }
 
     /// The lesson a file's name `stem` (without `suffix`) names, or an error naming the file and
@@ -146,10 +166,6 @@ enum CourseCommand {
             throw LessonError.data(path, "a NAME ending in --backward is kept for backward notes; for one, put \"backward\": true in "
                 + "\(escaped(String(stem.dropLast("--backward".count)) + claimsSuffix))")
         }
-        // "gru--week2.claim.json": claims, misspelt, would be read as an input.
-        if suffix == ".json", let dot = name.lastIndex(of: "."), closest(to: String(name[name.index(after: dot)...]), in: ["claims"]) != nil {
-            throw LessonError.data(path, "claims are named LESSON--NAME\(claimsSuffix); did you mean '\(escaped(stem[..<dot] + claimsSuffix))'?")
-        }
         return lesson
     }
 
@@ -157,17 +173,22 @@ enum CourseCommand {
     /// "lstm-gate"), the "--" put in ("gru-week2"), or, for a name without a lesson ("week3"), the
     /// lesson whose examples' fields the file's content has.
     static func nearestName(_ stem: String, path: String) -> String? {
+        // A dash of typography ("gru—week2") meant as the two hyphens.
+        let stem = stem.replacingOccurrences(of: "—", with: "--").replacingOccurrences(of: "–", with: "--")
         var (given, rest) = ("", stem)
         if let separator = stem.range(of: "--") {
             (given, rest) = (String(stem[..<separator.lowerBound]), String(stem[separator.upperBound...]))
+            // "week2--gru": the two parts the other way round.
+            if !Lessons.ids.contains(given) && Lessons.ids.contains(rest) { (given, rest) = (rest, given) }
         } else if let id = Lessons.ids.sorted(by: { $0.count > $1.count }).first(where: { id in
             let lower = stem.lowercased().replacingOccurrences(of: "_", with: "-")
             return lower == id || ["-", ".", " "].contains { lower.hasPrefix(id + $0) }
         }) {
             (given, rest) = (id, String(stem.dropFirst(min(id.count + 1, stem.count))))
         }
+        // The file's fields say more than a near spelling: "rnn" is closer to birnn than to rnn-unroll.
         let id = Lessons.ids.contains(given) ? given
-            : closest(to: given.lowercased().replacingOccurrences(of: "_", with: "-"), in: Lessons.ids) ?? lessonByContent(path)
+            : lessonByContent(path) ?? closest(to: given.lowercased().replacingOccurrences(of: "_", with: "-"), in: Lessons.ids)
         guard let id else { return nil }
         return "\(id)--\(rest.isEmpty ? "NAME" : rest)"
     }
@@ -175,7 +196,7 @@ enum CourseCommand {
     /// The lesson whose examples' inputs share the most fields with the object in `path`, if one
     /// stands out; the recurrent cells, whose fields are the same, told apart by their gates' rows.
     static func lessonByContent(_ path: String) -> String? {
-        guard let bytes = Files.contents(path), case .object(let members)? = try? JSON.parse(bytes) else { return nil }
+        guard let bytes = Files.fileContents(path), case .object(let members)? = try? JSON.parse(bytes) else { return nil }
         let keys = Set(members.map(\.key))
         guard !keys.isEmpty else { return nil }
         var best: (ids: [String], score: Double) = ([], 0)
@@ -202,8 +223,23 @@ enum CourseCommand {
     /// The note of `input`, and its backward note when its claims ask for one.
     static func notesOf(_ input: Input) throws -> [Note] {
         let json = try parseJSON(try Files.read(input.path), file: input.path)
+        // Claims named as an input ("gru--week2.claim.json", "gru--week2-claims.json").
+        if case .object(let members) = json, members.contains(where: { $0.key == "claims" }) {
+            // "week2.claim", "week2-claims": the misspelt or misjoined word taken off.
+            var base = input.stem
+            if let cut = base.lastIndex(where: { ".-_".contains($0) }), closest(to: String(base[base.index(after: cut)...]), in: ["claims"]) != nil {
+                base = String(base[..<cut])
+            }
+            throw LessonError.data(input.path, "it holds claims, not an input: claims are named LESSON--NAME\(claimsSuffix), beside the input "
+                + "LESSON--NAME.json they check; did you mean '\(escaped(base + claimsSuffix))'?")
+        }
         let claims = try input.claimsPath.map { try readClaims($0, lesson: input.lesson) }
         let backward = claims?.backward ?? false
+        if backward, let path = input.claimsPath, (input.stem + "--backward.md").utf8.count > Files.maxNameBytes {
+            throw LessonError.data(path, "\"backward\": true, but the backward note's name, \(echoed(input.stem))--backward.md, would be longer "
+                + "than the \(Files.maxNameBytes) bytes a file name may have; shorten the input's name")
+        }
+        let givenSource = try input.claimsPath.flatMap(explicitSource)
         let file = fileName(input.path)
         var notes: [Note] = []
         // The backward note first: it checks every claim, so a claim's error names its place in the file.
@@ -211,14 +247,23 @@ enum CourseCommand {
             // The forward note checks the claims on forward values; the backward note all of them.
             let set = back ? claims : claims?.filter { !$0.value.hasSuffix(".grad") }
             let checked = set.flatMap { $0.claims.isEmpty ? nil : $0 }
-            let trace = try input.lesson.run(json, file: input.path, example: nil, claims: checked.map { ($0, input.claimsPath ?? "") }, backward: back)
+            let trace: Trace
+            do {
+                trace = try input.lesson.run(json, file: input.path, example: nil, claims: checked.map { ($0, input.claimsPath ?? "") }, backward: back)
+            } catch let error as LessonError where back {
+                // The course asked for the backward pass in its claims file, not with the flag.
+                throw LessonError(error.code, error.message.replacingOccurrences(of: "--backward", with: "the backward note (\"backward\": true in "
+                    + "\(escaped(fileName(input.claimsPath ?? "")))"  + ")"))
+            }
             trace.example = file
             let stem = input.stem + (back ? "--backward" : "")
             let command = "lesson \(input.lesson.id) --input \(shellWord(file))"
                 + (Language.current == .en ? "" : " --lang \(Language.current.rawValue)") + (back ? " --backward" : "")
-            let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: stem))
+            // A long name's figures are named as `lesson <id> -o` names them, shortened to fit.
+            let figureStem = LessonCommand.figurePlace(for: stem + ".md", count: trace.figures.count).stem
+            let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: figureStem))
             let verdicts = trace.claims?.verdicts
-            notes.append(Note(file: stem + ".md", text: renderer.render(trace), lesson: input.lesson, backward: back, source: claims?.source,
+            notes.append(Note(file: stem + ".md", text: renderer.render(trace), lesson: input.lesson, backward: back, source: givenSource,
                               claims: verdicts.map { ($0.filter(\.holds).count, $0.count) }, figures: renderer.figureFiles(trace)))
         }
         return notes.reversed()
@@ -245,6 +290,20 @@ enum CourseCommand {
         return set
     }
 
+    /// The `source` a claims file gives, if it gives one (else the note's claims name the file).
+    static func explicitSource(_ path: String) throws -> String? {
+        guard case .object(let members) = try parseJSON(try Files.read(path), file: path),
+              case .string(let source)? = members.first(where: { $0.key == "source" })?.value else { return nil }
+        return source
+    }
+
+    /// Whether a file in the notes' folder is named as this command names notes and figures
+    /// (LESSON--NAME.md, LESSON--NAME-figureN.svg): only such a file can be left over.
+    @Sendable static func isOurs(_ name: String) -> Bool {
+        guard let separator = name.range(of: "--"), Lessons.ids.contains(String(name[..<separator.lowerBound])) else { return false }
+        return name.hasSuffix(".md") || (name.hasSuffix(".svg") && name.contains("-figure"))
+    }
+
     /// The figures of every note, in figures/.
     static func figures(of notes: [Note]) -> [(file: String, text: String)] {
         notes.flatMap { note in note.figures.map { ("figures/\($0.file)", $0.svg) } }
@@ -255,10 +314,38 @@ enum CourseCommand {
     static let indexMark = "<!-- Made by 'lesson render --from' from the course's inputs: edit those, not the notes. -->"
 
     static func refuseForeignIndex(in folder: NotesFolder) throws {
-        guard let bytes = Files.contents("\(folder.path)/README.md") else { return }
-        if !bytes.starts(with: Array((indexMark + "\n").utf8)) {
+        let path = "\(folder.path)/README.md"
+        guard Files.kind(path) != .nothing else { return }
+        // Only the first line is read; one that cannot be read, or is not a file, is not ours either.
+        let mark = Array(indexMark.utf8)
+        let first = Files.firstBytes(path, count: mark.count + 2) ?? []
+        // A checkout may have turned the line's end into CR LF.
+        if !first.starts(with: mark + [10]) && !first.starts(with: mark + [13, 10]) {
             throw LessonError(.cantCreate, "\(folder.shown)/README.md is not an index that 'lesson render --from' wrote, and is not written over; "
                 + "choose another --out, or move it away")
         }
     }
+}
+
+/// Whether `a` comes before `b` with runs of digits compared as numbers: week2 before week10.
+func naturallyBefore(_ a: String, _ b: String) -> Bool {
+    func parts(_ text: String) -> [(digits: Bool, text: String)] {
+        var out: [(digits: Bool, text: String)] = []
+        for c in text {
+            let digit = c.isASCII && c.isNumber
+            if let last = out.last, last.digits == digit { out[out.count - 1].text.append(c) } else { out.append((digit, String(c))) }
+        }
+        return out
+    }
+    for (x, y) in zip(parts(a), parts(b)) where x.text != y.text {
+        if x.digits && y.digits {
+            let (p, q) = (x.text.drop { $0 == "0" }, y.text.drop { $0 == "0" })
+            if p.count != q.count { return p.count < q.count }
+            if p != q { return p < q }
+            continue
+        }
+        return Array(x.text.utf8).lexicographicallyPrecedes(Array(y.text.utf8))
+    }
+    if parts(a).count != parts(b).count { return parts(a).count < parts(b).count }
+    return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
 }

@@ -320,17 +320,58 @@ enum Files {
     /// The names in a folder, sorted; empty when it cannot be read.
     static func list(_ path: String) -> [String] { (try? listing(path)) ?? [] }
 
-    /// The names in a folder, sorted; a folder that cannot be read is exit 66.
-    static func listing(_ path: String) throws -> [String] {
+    /// The names in a folder, sorted; a folder that cannot be read is exit 66. A name that is not
+    /// UTF-8 is skipped, or with `refusingNonUTF8` an error (65) that shows it repaired.
+    static func listing(_ path: String, refusingNonUTF8: Bool = false) throws -> [String] {
         guard let dir = opendir(path) else { throw LessonError(.noInput, "cannot read the folder \(escaped(path)): \(reason())") }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-            if name != "." && name != ".." { names.append(name) }
+            let name = try withUnsafePointer(to: entry.pointee.d_name) { pointer -> String? in
+                let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)
+                if let name = String(validatingCString: bytes) { return name }
+                guard refusingNonUTF8 else { return nil }
+                throw LessonError(.data, "\(escaped(path))/\(escaped(String(cString: bytes))): the file's name is not valid UTF-8; rename it")
+            }
+            if let name, name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()
     }
+
+    /// What is at a path, its links followed.
+    enum Kind { case file, folder, other, nothing }
+
+    static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .nothing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
+    /// The first `count` bytes of the regular file at `path` (fewer if it is shorter); nil when
+    /// there is none or it cannot be read. A pipe or device is never opened, so this cannot block.
+    static func firstBytes(_ path: String, count: Int) -> [UInt8]? {
+        guard kind(path) == .file else { return nil }
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = buffer[filled...].withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            filled += n
+        }
+        return Array(buffer[0..<filled])
+    }
+
+    /// The bytes of the regular file at `path`; nil when there is none or it is a pipe or device
+    /// (which a notes folder never holds, and which reading could block on).
+    static func fileContents(_ path: String) -> [UInt8]? { kind(path) == .file ? contents(path) : nil }
 
     /// Whether a regular file exists at `path`, and its bytes.
     static func contents(_ path: String) -> [UInt8]? { try? read(path) }

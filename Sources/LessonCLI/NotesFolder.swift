@@ -10,11 +10,15 @@ struct NotesFolder {
     let languages: [String]
     /// Why a note there that no run makes is left over: "no example produces it".
     let orphanWhy: String
+    /// Whether a file there (its name inside a language's folder or `figures/`) is one a run could
+    /// have made, so that one no run makes now is left over; other files are the lecturer's own.
+    let isOurs: @Sendable (String) -> Bool
 
-    init(_ path: String, languages: [String], orphanWhy: String) {
-        self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    init(_ path: String, languages: [String], orphanWhy: String, isOurs: @escaping @Sendable (String) -> Bool = { _ in true }) {
+        self.path = withoutTrailingSlashes(path)
         self.languages = languages
         self.orphanWhy = orphanWhy
+        self.isOurs = isOurs
     }
 
     /// The folder as messages show it.
@@ -55,7 +59,11 @@ struct NotesFolder {
     /// The files of `notes` missing from the folder or different there, and the files there that
     /// `notes` does not hold.
     func compare(_ notes: [(file: String, text: String)]) -> Differences {
-        let found = notes.map { Files.contents("\(path)/\($0.file)") }
+        // Something other than a file where a note goes (a pipe, a folder) is stale, and never read.
+        let found = notes.map { note -> [UInt8]? in
+            let file = "\(path)/\(note.file)"
+            return Files.kind(file) == .nothing ? nil : Files.fileContents(file) ?? []
+        }
         var differences = Differences(shown: shown)
         differences.missing = zip(notes, found).filter { $0.1 == nil }.map(\.0)
         differences.stale = zip(notes, found).filter { note, bytes in bytes.map { $0 != Array(note.text.utf8) } ?? false }.map(\.0)
@@ -69,8 +77,9 @@ struct NotesFolder {
         let expected = Set(notes.map(\.file))
         var found: [(path: String, why: String)] = []
         for sub in languages {
-            let orphans = Files.list("\(path)/\(sub)").map { sub + $0 }.filter { $0.hasSuffix(".md") && !expected.contains($0) }
-            let figures = Files.list("\(path)/\(sub)figures").map { "\(sub)figures/\($0)" }.filter { $0.hasSuffix(".svg") && !expected.contains($0) }
+            let orphans = Files.list("\(path)/\(sub)").filter { $0.hasSuffix(".md") && isOurs($0) }.map { sub + $0 }.filter { !expected.contains($0) }
+            let figures = Files.list("\(path)/\(sub)figures").filter { $0.hasSuffix(".svg") && isOurs($0) }.map { "\(sub)figures/\($0)" }
+                .filter { !expected.contains($0) }
             found += orphans.map { ($0, orphanWhy) } + figures.map { ($0, "no note uses it") }
         }
         return found
@@ -78,6 +87,10 @@ struct NotesFolder {
 
     /// Writes every note and figure, or none: folders this run made are taken away again on failure.
     func write(_ notes: [(file: String, text: String)], io: LessonCommand.IO) throws {
+        // A pipe or a device where a note goes would be written through, or block: refused first.
+        for note in notes where ![.file, .nothing].contains(Files.kind("\(path)/\(note.file)")) {
+            throw LessonError(.cantCreate, "cannot write \(shown)/\(escaped(note.file)): it is not a regular file; move it away")
+        }
         var made: [String] = []
         for sub in languages {
             made += try Files.makeFolder(sub.isEmpty ? path : "\(path)/\(sub.dropLast())") + Files.makeFolder("\(path)/\(sub)figures")
@@ -95,4 +108,11 @@ struct NotesFolder {
             throw LessonError(error.code, "wrote \(NotesCommand.describe(notes)) to \(shown)/, then \(error.message)")
         }
     }
+}
+
+/// `path` without the slashes at its end ("notes" for "notes//"); "/" stays "/".
+func withoutTrailingSlashes(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    return String(trimmed)
 }

@@ -259,9 +259,15 @@ struct RenderOptions: HasLanguage {
     /// The flags of `lesson render`, in the order the help lists them.
     static let flags: [Flag<RenderOptions>] = [
         Flag("--from", value: .init("DIR", "a folder of LESSON--NAME.json inputs"),
-             help: "a course of your own: each LESSON--NAME.json in DIR becomes a note") { $0.from = $1 },
+             help: "a course of your own: each LESSON--NAME.json in DIR becomes a note") { options, dir in
+            if let given = options.from { throw LessonError(.usage, "--from is given twice ('\(escaped(given))' and '\(escaped(dir))'); give one folder") }
+            options.from = dir
+        },
         Flag("--out", value: .init("DIR", "the folder for the notes"),
-             help: "the folder of the notes (default \(defaultFolder)/, with --from DIR/notes/)") { $0.out = $1 },
+             help: "the folder of the notes (default \(defaultFolder)/, with --from DIR/notes/)") { options, dir in
+            if let given = options.out { throw LessonError(.usage, "--out is given twice ('\(escaped(given))' and '\(escaped(dir))'); give one folder") }
+            options.out = dir
+        },
         Flag("--check", help: "write nothing; exit 1 listing stale, missing and left-over files (and failing claims)") { options, _ in
             options.check = true
         },
@@ -281,7 +287,7 @@ struct RenderOptions: HasLanguage {
     var folder: String {
         if let out { return out }
         guard let from else { return Self.defaultFolder }
-        let base = (from.count > 1 && from.hasSuffix("/") ? String(from.dropLast()) : from) + "/notes"
+        let base = (withoutTrailingSlashes(from) == "/" ? "" : withoutTrailingSlashes(from)) + "/notes"
         return language == .en ? base : "\(base)/\(language.rawValue)"
     }
 }

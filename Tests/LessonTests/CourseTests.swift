@@ -134,13 +134,19 @@ import Testing
             ("lstm-gates-week4.json", "lstm-gates--week4.json"),
             // No lesson in the name: the one whose fields the file has (an LSTM's weights: 4H rows).
             ("week4.json", "lstm-gates--week4.json"),
-            ("lstm-gates--week4.claim.json", "lstm-gates--week4.claims.json"),
+            ("week4--lstm-gates.json", "lstm-gates--week4.json"),
+            ("lstm-gates—week4.json", "lstm-gates--week4.json"),
             ("lstm-gates--week4.JSON", "lstm-gates--week4.json"),
+            // Claims named as an input: said so, whatever the NAME (any NAME is an input's own).
+            ("lstm-gates--week3.claim.json", "lstm-gates--week3.claims.json"),
+            ("lstm-gates--week3-claims.json", "lstm-gates--week3.claims.json"),
         ]
         for (file, nearest) in cases {
             let root = try Self.course(gruClaims: Self.failingGRUClaims)
             let dir = root.appendingPathComponent("course")
-            try FileManager.default.copyItem(at: dir.appendingPathComponent("lstm-gates--week3.json"), to: dir.appendingPathComponent(file))
+            let content = file.contains("claim") ? "lstm-gates--week3.claims.json" : "lstm-gates--week3.json"
+            if file.contains("claim") { try FileManager.default.removeItem(at: dir.appendingPathComponent("gru--week2.claims.json")) }
+            try FileManager.default.copyItem(at: dir.appendingPathComponent(content), to: dir.appendingPathComponent(file))
             let run = try lesson(["render", "--from", "course"], in: root)
             #expect(run.status == 65, "\(file)")
             #expect(isOneErrorLine(run.err), "\(run.err)")
@@ -216,5 +222,65 @@ import Testing
             #expect(isOneErrorLine(run.err), "\(run.err)")
             for word in words { #expect(run.err.contains(word), "\(run.err)") }
         }
+    }
+
+    @Test func aFolderOfOtherThingsIsReadAsDocumented() throws {
+        let root = try Self.course(gruClaims: #"{"source": "slide 9"}"#)
+        let dir = root.appendingPathComponent("course")
+        // A subfolder ending in .json is not read; the lecturer's own Markdown beside the inputs,
+        // with the notes written there too, is not called left over.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("old.json"), withIntermediateDirectories: true)
+        try Self.write("# Syllabus\n", to: dir.appendingPathComponent("syllabus.md"))
+        // Names ordered as numbers: week2 before week10.
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("gru--week2.json"), to: dir.appendingPathComponent("gru--week10.json"))
+        // A long name: its figures' names are shortened to fit, as `-o` shortens them.
+        let long = "rnn-unroll--" + String(repeating: "x", count: 238)
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("rnn-unroll--week1.json"), to: dir.appendingPathComponent(long + ".json"))
+        let run = try lesson(["render", "--from", "course", "--out", "course"], in: root)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(!run.out.contains("left over"), "\(run.out)")
+        let index = try Self.read(dir.appendingPathComponent("README.md"))
+        let notes = index.split(separator: "\n").filter { $0.hasPrefix("| [") }.map { String($0.dropFirst(3).prefix { $0 != "]" }) }
+        #expect(notes == ["\(long).md", "rnn-unroll--week1.md", "lstm-gates--week3.md", "lstm-gates--week3--backward.md", "gru--week2.md", "gru--week10.md"])
+        // The index names a source only where the claims give one.
+        #expect(index.contains("| [gru--week2.md](gru--week2.md) | A GRU cell gate by gate: reset and update gates, candidate and hidden state | slide 9 | — |"))
+        let figures = try names(in: dir.appendingPathComponent("figures"))
+        #expect(figures.contains { $0.hasPrefix("rnn-unroll--xxx") && $0.contains("~") && $0.utf8.count <= 255 }, "\(figures)")
+        let check = try lesson(["render", "--from", "course", "--out", "course", "--check"], in: root)
+        #expect(check.status == 0, "\(check.out)\(check.err)")
+        // The index with CR LF line ends (a Windows checkout) is still known as ours.
+        let crlf = index.replacingOccurrences(of: "\n", with: "\r\n")
+        try Self.write(crlf, to: dir.appendingPathComponent("README.md"))
+        #expect(try lesson(["render", "--from", "course", "--out", "course"], in: root).status == 0)
+    }
+
+    @Test func pipesNamesAndFlagsThatCannotBeTaken() throws {
+        let root = try Self.course(gruClaims: #"{"source": "slide 9"}"#)
+        // A pipe among the inputs, or where a note goes, is refused at once: never read, never a hang.
+        let pipes = try shell("""
+            mkfifo course/gru--pipe.json; timeout 20 "$LESSON" render --from course; echo "status $?"; rm course/gru--pipe.json
+            mkdir -p course/notes; mkfifo course/notes/gru--week2.md; timeout 20 "$LESSON" render --from course; echo "status $?"
+            timeout 20 "$LESSON" render --from course --check >/dev/null; echo "status $?"
+            """, in: root)
+        #expect(pipes.out == "status 66\nstatus 73\nstatus 1\n", "\(pipes.out)\(pipes.err)")
+        #expect(pipes.err.contains("error: cannot read course/gru--pipe.json: it is not a regular file"), "\(pipes.err)")
+        #expect(pipes.err.contains("error: cannot write course/notes/gru--week2.md: it is not a regular file"), "\(pipes.err)")
+        #expect(try names(in: root.appendingPathComponent("course/notes")) == ["gru--week2.md"])
+        try FileManager.default.removeItem(at: root.appendingPathComponent("course/notes"))
+        // Two names the same but for case would be one note on macOS.
+        let dir = root.appendingPathComponent("course")
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("gru--week2.json"), to: dir.appendingPathComponent("gru--Week2.json"))
+        let same = try lesson(["render", "--from", "course"], in: root)
+        #expect(same.status == 65 && isOneErrorLine(same.err) && same.err.contains("differ only in case"), "\(same.err)")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("gru--Week2.json"))
+        // Positional encoding asked for its backward pass without x: the claims file's wish is named.
+        try Self.write(#"{"positions": 3, "d_model": 4}"#, to: dir.appendingPathComponent("positional-encoding--week4.json"))
+        try Self.write(#"{"backward": true}"#, to: dir.appendingPathComponent("positional-encoding--week4.claims.json"))
+        let pe = try lesson(["render", "--from", "course"], in: root)
+        #expect(pe.status == 65 && isOneErrorLine(pe.err) && pe.err.contains("\"backward\": true in positional-encoding--week4.claims.json"), "\(pe.err)")
+        #expect(!pe.err.contains("--backward "), "\(pe.err)")
+        // A flag given twice.
+        let twice = try lesson(["render", "--from", "course", "--out", "a", "--out", "b"], in: root)
+        #expect(twice.status == 64 && twice.err.contains("--out is given twice"), "\(twice.err)")
     }
 }
