@@ -24,9 +24,12 @@ enum CourseCommand {
     }
 
     /// What one note of the course is: its file, lesson, source and claims, for the index.
+    /// (`var text`: its links to the built-in notes are put right once every note is known.)
     struct Note {
+        /// The input it is made from, as messages name it.
+        let input: String
         let file: String
-        let text: String
+        var text: String
         let lesson: any Lesson.Type
         let backward: Bool
         let source: String?
@@ -39,10 +42,18 @@ enum CourseCommand {
 
     static let claimsSuffix = ".claims.json"
 
+    /// A link to a built-in note, as the lessons' words write them: "[layer-norm.md](layer-norm.md)".
+    nonisolated(unsafe) static let builtInLink = #/\[[^\]\n]*\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)/#
+
     static func run(_ options: RenderOptions, from dir: String, io: LessonCommand.IO) throws {
         let inputs = try inputs(in: dir)
         let (notes, files) = try Language.$current.withValue(options.language) { () throws -> ([Note], [(file: String, text: String)]) in
-            let notes = try inputs.flatMap(notesOf)
+            let made = try inputs.flatMap(notesOf)
+            let noteFiles = Set(made.map(\.file))
+            let notes = made.map { $0.linkingOnly(noteFiles) }
+            // Notes and figures whose names would be one file ("gru--a--Backward.md" beside gru--a's
+            // backward note, a long name's figures cut to another input's).
+            try refuseSameFiles(notes)
             let files = [("README.md", index(notes))] + notes.flatMap { note in [(note.file, note.text)] } + figures(of: notes)
             return (notes, files)
         }
@@ -54,6 +65,8 @@ enum CourseCommand {
         // Quoted as the built-in render's is, unless a folder's name is quoted already.
         let rerun = command.contains("'") ? "run \(command) again" : "run '\(command)'"
         try refuseForeignIndex(in: folder)
+        try folder.refuseObstacles(files)
+        try refuseHandWritten(notes, in: folder)
         if options.check {
             let found = folder.compare(files)
             try found.list(io: io)
@@ -82,12 +95,14 @@ enum CourseCommand {
         }
     }
 
-    /// "every claim holds (11 in 3 notes)", or "no note checks claims".
+    /// "every claim holds (11 claims, checked in 5 notes)", or "no note checks claims". A claim
+    /// checked in both an input's notes counts once.
     static func claimsHeld(_ notes: [Note]) -> String {
-        let checking = notes.compactMap(\.claims)
+        let checking = notes.filter { $0.claims != nil }
         guard !checking.isEmpty else { return "no note checks claims" }
-        let total = checking.map(\.total).reduce(0, +)
-        return "every claim holds (\(total) in \(checking.count == 1 ? "1 note" : "\(checking.count) notes"))"
+        let perInput = Dictionary(grouping: checking, by: \.input).values.map { $0.compactMap(\.claims?.total).max() ?? 0 }
+        let total = perInput.reduce(0, +)
+        return "every claim holds (\(total == 1 ? "1 claim" : "\(total) claims"), checked in \(checking.count == 1 ? "1 note" : "\(checking.count) notes"))"
     }
 
     // MARK: The folder's files
@@ -100,10 +115,15 @@ enum CourseCommand {
         let names = try Files.listing(folder, refusingNonUTF8: true).filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".json") }
         var inputs: [Input] = []
         var claims: [String] = []
+        var folders: Set<String> = []
         for name in names {
             // Files only, or links to them: a subfolder is not read, and a pipe could block.
             switch Files.kind(path(name)) {
-            case .folder: continue
+            case .folder where name.hasSuffix(claimsSuffix):
+                throw LessonError(.noInput, "cannot read \(escaped(path(name))): it is a folder, not a file of claims")
+            case .folder:
+                folders.insert(name)
+                continue
             case .file: break
             case .nothing: throw LessonError(.noInput, "cannot read \(escaped(path(name))): it is a link to nothing")
             case .other: throw LessonError(.noInput, "cannot read \(escaped(path(name))): it is not a regular file (a pipe or a device); a course's inputs are files")
@@ -121,20 +141,23 @@ enum CourseCommand {
         for name in claims {
             let stem = String(name.dropLast(claimsSuffix.count))
             guard let n = inputs.firstIndex(where: { $0.stem == stem }) else {
-                // Its own name may be what is wrong: then that is said first.
-                _ = try lesson(of: stem, path: path(name), suffix: claimsSuffix)
+                // An input of the same NAME ("lstm--week1" beside lstm-gates--week1.json) is the nearest;
+                // else its own name may be what is wrong, and that is said first.
+                func nameOf(_ stem: String) -> Substring? { stem.range(of: "--").map { stem[$0.upperBound...] } }
+                let sameName = nameOf(stem).flatMap { own in inputs.first { nameOf($0.stem) == own }?.stem }
+                if sameName == nil { _ = try lesson(of: stem, path: path(name), suffix: claimsSuffix) }
+                if folders.contains(stem + ".json") {
+                    throw LessonError.data(path(name), "claims without an input: \(escaped(stem)).json beside it is a folder, not a file")
+                }
+                let nearest = sameName ?? closest(to: stem, in: inputs.map(\.stem))
                 throw LessonError.data(path(name), "claims without an input: there is no \(escaped(stem)).json beside it"
-                    + (closest(to: stem, in: inputs.map(\.stem)).map { "; did you mean '\(escaped($0 + claimsSuffix))'?" } ?? ""))
+                    + (nearest.map { "; did you mean '\(escaped($0 + claimsSuffix))'?" } ?? ""))
             }
             inputs[n].claimsPath = path(name)
         }
         // Names the same but for case or for how their letters are encoded (é as one character or
         // two) would be one note on macOS and Windows, or find each other's claims.
-        let sameNames = Dictionary(grouping: inputs.map(\.path)) { fileName($0).lowercased() }.values.filter { $0.count > 1 }
-        if let same = sameNames.map({ $0.sorted() }).min(by: { $0[0] < $1[0] }) {
-            throw LessonError.data(same[1], "its name and \(escaped(fileName(same[0]))) differ only in case or in how their letters are encoded, "
-                + "so their notes would be one file on macOS and Windows; rename one")
-        }
+        try refuseSameNames(inputs.map(\.path) + claims.map(path))
         guard !inputs.isEmpty else {
             throw LessonError.data(folder, "no inputs: a course's folder holds LESSON--NAME.json files, "
                 + "e.g. 'lesson lstm-gates --print-input > \(shellWord(path("lstm-gates--week1.json")))'")
@@ -143,6 +166,36 @@ enum CourseCommand {
         return inputs.sorted { a, b in
             let (x, y) = (order[a.lesson.id] ?? 0, order[b.lesson.id] ?? 0)
             return x != y ? x < y : naturallyBefore(a.stem, b.stem)
+        }
+    }
+
+    /// Two of `paths` whose names are one on macOS and Windows: an error naming both, their letters'
+    /// codes shown where they look the same.
+    static func refuseSameNames(_ paths: [String]) throws {
+        let groups = Dictionary(grouping: paths) { fileName($0).lowercased() }.values.filter { $0.count > 1 }
+        guard let same = groups.map({ $0.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }).min(by: { $0[0] < $1[0] }) else { return }
+        func shown(_ path: String) -> String {
+            let name = fileName(path)
+            let plain = same.allSatisfy { fileName($0) == name } ? name.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined() : name
+            return escaped(plain)
+        }
+        throw LessonError.data(same[1], "its name and \(shown(same[0])) differ only in case or in how their letters are encoded "
+            + "(\(shown(same[1])) and \(shown(same[0]))), so their notes would be one file on macOS and Windows; rename one")
+    }
+
+    /// Two notes or figures that would be one file: the same name but for case (where case does not
+    /// count), or a long name's figures cut to the name of another's.
+    static func refuseSameFiles(_ notes: [Note]) throws {
+        var made: [String: (file: String, input: String)] = [:]
+        for note in notes {
+            for file in [note.file] + note.figures.map({ "figures/\($0.file)" }) {
+                let key = file.lowercased()
+                if let other = made[key], other.input != note.input || other.file != file {
+                    throw LessonError.data(note.input, "its \(escaped(file)) and the \(escaped(other.file)) of \(escaped(other.input)) would be one file "
+                        + "(where case does not count, as on macOS and Windows); rename one of the inputs")
+                }
+                made[key] = (file, note.input)
+            }
         }
     }
 
@@ -263,7 +316,7 @@ enum CourseCommand {
             let figureStem = LessonCommand.figurePlace(for: stem + ".md", count: trace.figures.count).stem
             let renderer = MarkdownRenderer(command: command, figureLinks: .init(folder: "figures/", stem: figureStem))
             let verdicts = trace.claims?.verdicts
-            notes.append(Note(file: stem + ".md", text: renderer.render(trace), lesson: input.lesson, backward: back, source: givenSource,
+            notes.append(Note(input: input.path, file: stem + ".md", text: renderer.render(trace), lesson: input.lesson, backward: back, source: givenSource,
                               claims: verdicts.map { ($0.filter(\.holds).count, $0.count) }, figures: renderer.figureFiles(trace)))
         }
         return notes.reversed()
@@ -293,7 +346,8 @@ enum CourseCommand {
     /// The `source` a claims file gives, if it gives one (else the note's claims name the file).
     static func explicitSource(_ path: String) throws -> String? {
         guard case .object(let members) = try parseJSON(try Files.read(path), file: path),
-              case .string(let source)? = members.first(where: { $0.key == "source" })?.value else { return nil }
+              case .string(let source)? = members.first(where: { $0.key == "source" })?.value,
+              !source.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return source
     }
 
@@ -312,6 +366,20 @@ enum CourseCommand {
     /// The index of a course folder is ours when its first line is this mark; any other README.md
     /// there is the lecturer's own and is not written over.
     static let indexMark = "<!-- Made by 'lesson render --from' from the course's inputs: edit those, not the notes. -->"
+
+    /// A note's file there that this command did not write (one of the lecturer's own, beside the
+    /// inputs when OUT is DIR) is not written over: every note ends with a footer that names
+    /// `lesson … --format json`.
+    static func refuseHandWritten(_ notes: [Note], in folder: NotesFolder) throws {
+        for note in notes {
+            guard let bytes = Files.fileContents("\(folder.path)/\(note.file)"), bytes != Array(note.text.utf8) else { continue }
+            let tail = String(decoding: bytes.suffix(2_000), as: UTF8.self)
+            if !tail.contains("--format json`") {
+                throw LessonError(.cantCreate, "\(folder.shown)/\(escaped(note.file)) is not a note that 'lesson render --from' wrote, and is not written over; "
+                    + "move it away, or give another --out")
+            }
+        }
+    }
 
     static func refuseForeignIndex(in folder: NotesFolder) throws {
         let path = "\(folder.path)/README.md"
@@ -344,8 +412,31 @@ func naturallyBefore(_ a: String, _ b: String) -> Bool {
             if p != q { return p < q }
             continue
         }
+        // Letters as a reader sorts them (Week3 after week1), then by their bytes.
+        let (p, q) = (x.text.lowercased(), y.text.lowercased())
+        if p != q { return Array(p.utf8).lexicographicallyPrecedes(Array(q.utf8)) }
         return Array(x.text.utf8).lexicographicallyPrecedes(Array(y.text.utf8))
     }
     if parts(a).count != parts(b).count { return parts(a).count < parts(b).count }
     return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+}
+
+extension CourseCommand.Note {
+    /// The note with each link to a built-in note this course does not have ([layer-norm.md](layer-norm.md))
+    /// written as the command that prints it (`lesson layer-norm`), so that no link leads nowhere.
+    func linkingOnly(_ files: Set<String>) -> Self {
+        var note = self
+        note.text = text.replacing(CourseCommand.builtInLink) { match -> String in
+            let stem = String(match.output.1)
+            guard !files.contains(stem + ".md") else { return String(match.output.0) }
+            var parts = stem.components(separatedBy: "--")
+            let backward = parts.count > 1 && parts.last == "backward"
+            if backward { parts.removeLast() }
+            guard let lesson = Lessons.named(parts[0]), parts.count <= 2 else { return String(match.output.0) }
+            let example = parts.count == 2 ? " --example \(parts[1])" : ""
+            let lang = Language.current == .en ? "" : " --lang \(Language.current.rawValue)"
+            return "`lesson \(lesson.id)\(example)\(lang)\(backward ? " --backward" : "")`"
+        }
+        return note
+    }
 }

@@ -351,6 +351,12 @@ enum Files {
         }
     }
 
+    /// Whether `path` itself is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// The first `count` bytes of the regular file at `path` (fewer if it is shorter); nil when
     /// there is none or it cannot be read. A pipe or device is never opened, so this cannot block.
     static func firstBytes(_ path: String, count: Int) -> [UInt8]? {

@@ -52,9 +52,16 @@ enum NotesCommand {
     }
 
     static func run(_ options: RenderOptions, io: LessonCommand.IO) throws {
+        // In a course's folder, `--from` was meant: the built-in notes would land in a new Lessons/.
+        if options.out == nil, Files.kind(RenderOptions.defaultFolder) == .nothing,
+           let input = Files.list(".").first(where: { $0.hasSuffix(".json") && !$0.hasSuffix(CourseCommand.claimsSuffix) && CourseCommand.isOurs(String($0.dropLast(5)) + ".md") }) {
+            throw LessonError(.usage, "this folder holds a course's inputs (\(escaped(input)), …) and no \(RenderOptions.defaultFolder)/: "
+                + "for their notes, 'lesson render --from .'; for the built-in examples' notes, give --out DIR")
+        }
         let notes = try notes()
         let folder = NotesFolder(options.folder, languages: ["", "ko/"], orphanWhy: "no example produces it")
         if options.check {
+            try folder.refuseObstacles(notes)
             let found = folder.compare(notes)
             try found.list(io: io)
             guard found.isEmpty else {

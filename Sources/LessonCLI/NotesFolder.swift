@@ -56,6 +56,27 @@ struct NotesFolder {
         }
     }
 
+    /// What would stop a render writing `notes` here, so that `--check` says it as the render
+    /// would: the folder (or a subfolder) being something else, or a link, a pipe, a device or a
+    /// folder where a file goes. A link there is refused rather than followed: it could lead to an
+    /// input, or out of the folder.
+    func refuseObstacles(_ notes: [(file: String, text: String)]) throws {
+        func refuse(_ file: String, _ why: String) -> LessonError { LessonError(.cantCreate, "cannot write \(escaped(file)): \(why)") }
+        let folders = [path] + languages.flatMap { sub in [sub.isEmpty ? nil : "\(path)/\(sub.dropLast())", "\(path)/\(sub)figures"].compactMap { $0 } }
+        for folder in folders {
+            switch Files.kind(folder) {
+            case .folder, .nothing where !Files.isLink(folder): continue
+            case .nothing: throw refuse(folder, "it is a link to nothing; remove it, or give another --out")
+            default: throw refuse(folder, "it is not a folder; move it away, or give another --out")
+            }
+        }
+        for note in notes {
+            let file = "\(path)/\(note.file)"
+            if Files.isLink(file) { throw refuse(file, "it is a link, which a render would write through; remove it") }
+            if ![.file, .nothing].contains(Files.kind(file)) { throw refuse(file, "it is not a regular file; move it away") }
+        }
+    }
+
     /// The files of `notes` missing from the folder or different there, and the files there that
     /// `notes` does not hold.
     func compare(_ notes: [(file: String, text: String)]) -> Differences {
@@ -87,10 +108,7 @@ struct NotesFolder {
 
     /// Writes every note and figure, or none: folders this run made are taken away again on failure.
     func write(_ notes: [(file: String, text: String)], io: LessonCommand.IO) throws {
-        // A pipe or a device where a note goes would be written through, or block: refused first.
-        for note in notes where ![.file, .nothing].contains(Files.kind("\(path)/\(note.file)")) {
-            throw LessonError(.cantCreate, "cannot write \(shown)/\(escaped(note.file)): it is not a regular file; move it away")
-        }
+        try refuseObstacles(notes)
         var made: [String] = []
         for sub in languages {
             made += try Files.makeFolder(sub.isEmpty ? path : "\(path)/\(sub.dropLast())") + Files.makeFolder("\(path)/\(sub)figures")

@@ -107,7 +107,7 @@ import Testing
         #expect(try lesson(["render", "--from", "course"], in: root).status == 0)
         let green = try lesson(["render", "--from", "course", "--check"], in: root)
         #expect(green.status == 0)
-        #expect(green.out == "4 notes, the index and 7 figures in course/notes/ are up to date; every claim holds (4 in 3 notes)\n")
+        #expect(green.out == "4 notes, the index and 7 figures in course/notes/ are up to date; every claim holds (3 claims, checked in 3 notes)\n")
         #expect(green.err == "")
         // The same folder spelled another way gives the same files: nothing depends on the path.
         let absolute = try lesson(["render", "--from", root.appendingPathComponent("course").path + "/", "--check"], in: root)
@@ -262,7 +262,7 @@ import Testing
             mkdir -p course/notes; mkfifo course/notes/gru--week2.md; timeout 20 "$LESSON" render --from course; echo "status $?"
             timeout 20 "$LESSON" render --from course --check >/dev/null; echo "status $?"
             """, in: root)
-        #expect(pipes.out == "status 66\nstatus 73\nstatus 1\n", "\(pipes.out)\(pipes.err)")
+        #expect(pipes.out == "status 66\nstatus 73\nstatus 73\n", "\(pipes.out)\(pipes.err)")
         #expect(pipes.err.contains("error: cannot read course/gru--pipe.json: it is not a regular file"), "\(pipes.err)")
         #expect(pipes.err.contains("error: cannot write course/notes/gru--week2.md: it is not a regular file"), "\(pipes.err)")
         #expect(try names(in: root.appendingPathComponent("course/notes")) == ["gru--week2.md"])
@@ -282,5 +282,57 @@ import Testing
         // A flag given twice.
         let twice = try lesson(["render", "--from", "course", "--out", "a", "--out", "b"], in: root)
         #expect(twice.status == 64 && twice.err.contains("--out is given twice"), "\(twice.err)")
+    }
+
+    @Test func nothingOfTheLecturersIsWrittenOver() throws {
+        let root = try Self.course(gruClaims: #"{"source": "slide 9"}"#)
+        let dir = root.appendingPathComponent("course")
+        // A link where a note goes would be written through, here onto an input: refused, by the
+        // check too, and nothing changes.
+        let notes = dir.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: notes.appendingPathComponent("gru--week2.md").path, withDestinationPath: "../gru--week2.json")
+        let input = try Self.read(dir.appendingPathComponent("gru--week2.json"))
+        for check in [false, true] {
+            let run = try lesson(["render", "--from", "course"] + (check ? ["--check"] : []), in: root)
+            #expect(run.status == 73 && isOneErrorLine(run.err) && run.err.contains("course/notes/gru--week2.md: it is a link"), "\(run.err)")
+        }
+        #expect(try Self.read(dir.appendingPathComponent("gru--week2.json")) == input)
+        try FileManager.default.removeItem(at: notes)
+        // The lecturer's own notes beside the inputs, with the notes written there: not written over.
+        try Self.write("# Week 2, my own notes\n", to: dir.appendingPathComponent("gru--week2.md"))
+        let own = try lesson(["render", "--from", "course", "--out", "course"], in: root)
+        #expect(own.status == 73 && isOneErrorLine(own.err) && own.err.contains("course/gru--week2.md is not a note"), "\(own.err)")
+        #expect(try Self.read(dir.appendingPathComponent("gru--week2.md")) == "# Week 2, my own notes\n")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("gru--week2.md"))
+        // Two claims files for one input, their names the same but for how é is encoded: refused,
+        // so that neither is dropped unread.
+        for (name, claims) in [("gru--caf\u{E9}", #"{"source": "one"}"#), ("gru--cafe\u{301}", #"{"source": "two"}"#)] {
+            try Data(claims.utf8).write(to: dir.appendingPathComponent(name + ".claims.json"))
+        }
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("gru--week2.json"), to: dir.appendingPathComponent("gru--caf\u{E9}.json"))
+        let same = try lesson(["render", "--from", "course"], in: root)
+        #expect(same.status == 65 && isOneErrorLine(same.err) && same.err.contains("\\u{301}"), "\(same.err)")
+    }
+
+    @Test func linksToBuiltInNotesTheCourseHasNotNameTheirCommand() throws {
+        let root = try temporaryFolder()
+        let dir = root.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (id, name) in [("multi-head-attention", "week4"), ("transformer-block", "week5")] {
+            #expect(try lesson([id, "--print-input", "-o", "course/\(id)--\(name).json"], in: root).status == 0)
+        }
+        #expect(try lesson(["render", "--from", "course"], in: root).status == 0)
+        let block = try Self.read(dir.appendingPathComponent("notes/transformer-block--week5.md"))
+        // layer-norm.md is no note of this course: its command instead; multi-head-attention.md
+        // neither (the course's is multi-head-attention--week4.md).
+        #expect(block.contains("layer norm as in `lesson layer-norm`"), "\(block)")
+        #expect(block.contains("`lesson multi-head-attention`"))
+        let links = block.matches(of: #/\]\(([^)]*)\)/#).map { String($0.output.1) }
+        #expect(links.allSatisfy { $0.hasPrefix("figures/") }, "\(links)")
+        // Plain `render` in a course's folder was meant as --from: said, and nothing written.
+        let plain = try lesson(["render"], in: dir)
+        #expect(plain.status == 64 && isOneErrorLine(plain.err) && plain.err.contains("'lesson render --from .'"), "\(plain.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Lessons").path))
     }
 }
