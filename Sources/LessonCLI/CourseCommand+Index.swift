@@ -2,6 +2,7 @@
 // its source and how many of its claims hold, a failing note marked so that it shows at a glance;
 // then how to read a note and the notation, as in Lessons/README.md.
 
+import LessonLibrary
 import TraceCore
 import TraceRender
 
@@ -24,7 +25,31 @@ extension CourseCommand {
             }
             lines.append("| \(link) | \(lesson) | \(source) | \(claims) |")
         }
-        return lines.joined(separator: "\n") + "\n\n" + notesWords("reading") + "\n"
+        return lines.joined(separator: "\n") + "\n\n" + reading(for: Set(notes.map { $0.lesson.id })) + "\n"
+    }
+
+    /// How to read a note and the notation, with the notation's rows for lessons this course does
+    /// not have left out. A row is left out only when its "used in" names nothing but other lessons.
+    static func reading(for lessons: Set<String>) -> String {
+        let recurrent = ["rnn-unroll", "lstm-gates", "gru", "char-lm", "birnn", "seq2seq-attention"]
+        let groups: [(names: [String], lessons: [String])] = [
+            (["recurrent lessons", "순환 레슨", "Keras's weights", "Keras의 가중치"], recurrent),
+            (["attention", "어텐션"], ["attention-qkv", "multi-head-attention", "transformer-block", "decoder-block"]),
+            (["positional encoding", "포지셔널 인코딩"], ["positional-encoding"]),
+            (["layer norm", "레이어 정규화"], ["layer-norm", "transformer-block", "decoder-block"]),
+        ]
+        func usedBy(_ part: String) -> [String]? {
+            if Lessons.ids.contains(part) { return [part] }
+            return groups.first { $0.names.contains { part.hasSuffix($0) } }?.lessons
+        }
+        let rows = notesWords("reading").split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard line.hasPrefix("| "), cells.count == 3 else { return true }
+            let parts = cells[2].components(separatedBy: ", ").map { usedBy($0) }
+            guard parts.allSatisfy({ $0 != nil }) else { return true }
+            return parts.contains { $0!.contains(where: lessons.contains) }
+        }
+        return rows.joined(separator: "\n")
     }
 
     /// A link to a note's claims: "[gru--week2.md](gru--week2.md#claims)".

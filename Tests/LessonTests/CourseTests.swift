@@ -79,6 +79,9 @@ import Testing
         #expect(rows[3].hasSuffix("| last year's slide 9 | [**✗ 0 of 2 hold**](gru--week2.md#claims) |"))
         // A failure shows above the table, and each link's anchor is the heading of the note's claims.
         #expect(index.contains("**✗ Claims do not hold in [gru--week2.md](gru--week2.md#claims).**"))
+        // The notation below keeps the rows of this course's lessons only.
+        #expect(index.contains("| recurrent lessons |") && index.contains("| lstm-gates |") && index.contains("| gru |"))
+        #expect(!index.contains("| bleu |") && !index.contains("| char-lm |") && !index.contains("| attention |"))
         for note in ["gru--week2.md", "lstm-gates--week3.md", "lstm-gates--week3--backward.md"] {
             #expect(try Self.read(notes.appendingPathComponent(note)).contains("\n## Claims\n"), "\(note)")
         }
