@@ -156,7 +156,7 @@ extension AttentionQKV {
             "blank rows weight": "모든 키의 가중치가 똑같이 «weight»이다",
             "blank rows, causal": "볼 수 있는 키에 가중치가 똑같이 나뉜다",
 
-            // What the slides say, and what the numbers show: one bullet per seed statement.
+            // What the seed notes say, and what the numbers show: one bullet per seed statement.
             "confirmed": "확인된다",
             "refuted": "맞지 않는다",
             "not always": "항상 그렇지는 않다",

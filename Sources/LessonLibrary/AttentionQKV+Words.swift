@@ -173,7 +173,7 @@ extension AttentionQKV {
             "blank rows, causal": "each weighs the keys it sees alike",
             "rows left out": "…",
 
-            // What the slides say, and what the numbers show: one bullet per seed statement.
+            // What the seed notes say, and what the numbers show: one bullet per seed statement.
             "confirmed": "Confirmed",
             "refuted": "Refuted",
             "not always": "Not always",

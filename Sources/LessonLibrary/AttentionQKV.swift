@@ -246,7 +246,7 @@ extension AttentionQKV {
     }
 }
 
-// MARK: What the slides say, and what the numbers show
+// MARK: What the seed notes say, and what the numbers show
 
 extension AttentionQKV {
     /// The values the seed notes' statements are checked against. `chosen`: rows whose query the

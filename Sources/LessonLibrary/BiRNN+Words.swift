@@ -271,7 +271,7 @@ extension BiRNN {
                 “river” 1 and −1 (“city” would be −1 and 1). Each direction has two tanh units, weights with \#
                 one decimal, no biases and zero initial states (left out, so 0); the reverse direction's \#
                 recurrent weights are large (0.9 on the diagonal) so that it carries “river” back to “bank”. \#
-                “What the slides say” below runs the same network on “bank of the city” (the last row \#
+                “What the seed notes say” below runs the same network on “bank of the city” (the last row \#
                 negated) and on “bank” alone.
                 """#,
             "default.backward": #"""

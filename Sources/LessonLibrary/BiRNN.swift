@@ -36,7 +36,7 @@ enum BiRNN: Lesson {
     }
 
     /// “bank of the river”: two numbers a word, made up so that a student can follow them (how much
-    /// water, how much money); “city”, the other sentence “What the slides say” reads, is −“river”.
+    /// water, how much money); “city”, the other sentence “What the seed notes say” reads, is −“river”.
     static let bankSentence: JSON = .rows([[0.5, 0.5], [0.1, -0.1], [0, 0.1], [1, -1]])
 
     static let examples = [

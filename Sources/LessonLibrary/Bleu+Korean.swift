@@ -191,7 +191,7 @@ extension Bleu {
             "notice short, zero": "후보는 단어 «c»개로, 참조 길이 «r»보다 짧다. 하지만 점수가 0이라 짧은 번역 페널티가 낮출 것이 없다.",
             "notice long enough": "후보는 단어 «c»개이고 $r = «r»$이므로 짧지 않다. 짧은 번역 페널티는 없다.",
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides order": #"""
                 - 시드 004: “N-gram precision을 이용: 연속한 n 개 단어가 정답 문장에 존재하는지. Unigram이 아니라, N-gram을 \#
                 쓰는 이유는 순서까지도 맞추어야하기 때문임.” 수치로도 확인된다. 후보의 단어를 거꾸로 늘어놓으면(«words») \#

@@ -197,7 +197,7 @@ extension Bleu {
             "notice short, zero": "With «c» words against «r» the candidate is short, but the brevity penalty has nothing to lower in a score of 0.",
             "notice long enough": "With «c» words against $r = «r»$ the candidate is not short: no brevity penalty.",
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides order": #"""
                 - Seed 004: “N-gram precision: whether n consecutive words occur in the reference; n-grams, not \#
                 single words, because the order must match too.” Confirmed: the candidate's words in reverse \#

@@ -117,7 +117,7 @@ extension LayerNorm {
             // Sentences from the numbers.
             "row": "«i»행",
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides moments": #"""
                 - 시드 001: “분산을 1로, 평균을 0으로 만들어주는 일.” 슬라이드의 아핀 변환 전, $\hat X$에서는 \#
                 맞다. 그 행들의 평균은 «mean», 분산은 «var»«biased»이다«after».

@@ -121,7 +121,7 @@ extension LayerNorm {
             "token": "“«token»”",
             "row": "row «i»",
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides moments": #"""
                 - Seed 001: “Normalization makes the variance 1 and the mean 0.” Confirmed for $\hat X$, before \#
                 the slide's affine step: its rows have mean «mean» and variance «var»«biased»«after».

@@ -135,7 +135,7 @@ func numberLabels(_ count: Int, prefix: String = "") -> [String] { (1...max(coun
 /// The words every lesson shares: the headings around its inputs, and the labels of table rows
 /// and columns.
 let sharedWords = Words(text: [
-    "heading slides": "What the slides say, and what the numbers show",
+    "heading slides": "What the seed notes say, and what the numbers show",
     "list": "«list» and «last»",
     "list, more": "«list» and «more» more",
     "heading example": "The example",

@@ -65,7 +65,7 @@ extension MultiHeadAttention {
             "heads, results back": "그 그래디언트는 아래 투영 그래디언트의 해당 열에 들어간다",
             "heading projections back": "투영으로 돌아가기",
             "heading input gradients": "입력의 그래디언트",
-            "summary": "torch.nn.MultiheadAttention과 같은 멀티 헤드 어텐션: 투영, 헤드로 나누기, 어텐션, 이어 붙이기, 투영",
+            "summary": "torch.nn.MultiheadAttention 방식의 멀티 헤드 어텐션: 투영, 헤드로 나누기, 어텐션, 이어 붙이기, 투영",
             "title": "멀티 헤드 어텐션",
             "default.summary": "헤드 2개로 본 “The cat sat”: 헤드마다 어텐션이 다르다",
             "default.story": "[attention-qkv.md](attention-qkv.md)에서 본 “The cat sat”이다. 두 헤드가 서로 다르게 보도록 가중치를 정했다.",
@@ -77,12 +77,12 @@ extension MultiHeadAttention {
                 [attention-qkv--illustrated-transformer.md](attention-qkv--illustrated-transformer.md)가 재현한다.
                 """#,
             "why": #"""
-                **멀티 헤드 어텐션**은 어텐션 헤드 여러 개를 나란히 돌린다. 헤드마다 자기 방식으로 어텐션한다.
+                **멀티 헤드 어텐션**은 어텐션 헤드 여러 개를 병렬로 계산한다. 각 헤드는 서로 다른 방식으로 어텐션을 계산한다.
                 """#,
             "heading equations": "수식",
             "slices": #"""
                 헤드 $m$은 $Q$, $K$, $V$의 열 $(m-1) d_k + 1$부터 $m d_k$까지를 가져간다(헤드 안에서는 1부터 $d_k$까지 \#
-                번호를 다시 매긴다). 이 열들은 토큰의 수 $d_{\text{model}}$개 전부로부터 $W_{Q}$, $W_{K}$, $W_{V}$ \#
+                번호를 다시 매긴다). 이 열들은 토큰 하나의 성분 $d_{\text{model}}$개 전부로부터 $W_{Q}$, $W_{K}$, $W_{V}$ \#
                 가운데 그 헤드 몫의 행으로 만들어진다. 곧 헤드마다 자기 투영이 있으며(시드 001의 질문), 논문의 \#
                 $W_{Q}^{(m)}$, $W_{K}^{(m)}$, $W_{V}^{(m)}$가 이것이다. $O^{(m)}$은 이어 붙인 행렬 $C$의 같은 열을 채운다. \#
                 소프트맥스는 [attention-qkv.md](attention-qkv.md)처럼 각 행의 가장 큰 스코어를 먼저 빼며, 가중치는 \#

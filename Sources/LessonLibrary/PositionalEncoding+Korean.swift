@@ -106,7 +106,7 @@ extension PositionalEncoding {
             "one position": "위치 1칸",
             "many positions": "위치 «count»칸",
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides order": #"""
                 - 시드 000: “A B C D를 넣거나, B A C D를 넣거나 해도 인코딩 되는 값은 달라지지 않는다.” 위치를 \#
                 표시하는 것이 없을 때만 그렇다. $pos = «other»$에 놓인 «token»의 입력은 («row») 대신 («moved»)이다.

@@ -109,7 +109,7 @@ extension PositionalEncoding {
             "many positions": "«count» positions",
             "plural": "s",
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides order": #"""
                 - Seed 000: “Feed in A B C D or B A C D: the encoded values do not change.” Only when nothing \#
                 marks the position: «token» at $pos = «other»$ would enter as («moved»), not («row»).

@@ -41,7 +41,7 @@ extension RNNUnroll {
                 유닛이 하나이면, 마지막 상태에서 $h_{0}«sup»$까지 도달하는 그래디언트는 스텝마다 인수를 하나씩 \#
                 곱한 것이다. 각 인수는 relu의 기울기(1 또는 0) 곱하기 $«Whh»$이다. 곧 $\frac{\partial h_{«T»}«sup»}{\partial h_{0}«sup»} = «symbols» = «numbers» = «product»$이다.
                 """#,
-            "summary": "시간축으로 펼친 기본 RNN: 가중치 행렬 하나를 모든 스텝에서 다시 쓴다",
+            "summary": "시간축으로 펼친 기본 RNN: 가중치 행렬 하나를 모든 타임스텝에서 재사용한다",
             "title": "시간축으로 펼친 기본 RNN",
             "default.summary": "“e l l”: 같은 글자가 두 번 들어와도 은닉 상태는 서로 다르다",
             "default.story": #"""

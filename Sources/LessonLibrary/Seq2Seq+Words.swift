@@ -109,7 +109,7 @@ extension Seq2Seq {
                 + \langle s_{4}, h_{3} \rangle h_{3}$: the decoder's fourth state $s_{4}$ scored against three encoder states, \#
                 the scores used as the weights. This example is the default one's encoder and decoder (its first three \#
                 steps are the default's), with a fourth decoder input and no layers after the context, so that $c_{4}$ \#
-                is the last thing computed. "What the slides say" below sets the seed's sum beside the context real \#
+                is the last thing computed. "What the seed notes say" below sets the seed's sum beside the context real \#
                 attention computes, with the softmax.
                 """#,
             "looks most at, first": #"Step «t» looks most at source position «i»«token»: $\alpha_{«t»,«i»} = «a»$ (an even spread would give each «even»)."#,

@@ -179,7 +179,7 @@ extension VitPatches {
                 \frac{\partial L}{\partial x_{\text{class}}} = \left(\frac{\partial L}{\partial Z}\right)_{1,:}
                 % 역전파의 식: 기호는 영어 노트와 같다
                 """#,
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides regions": #"""
                 - 시드 000: “문장의 시퀀스 대신, 이미지를 작은 영역들로 나누고 그 영역들을 마치 하나의 입력인 것 처럼 \#
                 다루는 방식으로 Transformer를 활용한다.” 맞다. «P» × «P» 픽셀짜리 패치 «N»개(패치마다 수 «CPP»개)가 $Z$의 2–«last»행이 된다(행마다 수 «E»개). \#

@@ -183,7 +183,7 @@ extension VitPatches {
                 \frac{\partial L}{\partial x_{\text{class}}} = \left(\frac{\partial L}{\partial Z}\right)_{1,:}
                 """#,
 
-            // What the slides say, and what the numbers show.
+            // What the seed notes say, and what the numbers show.
             "slides regions": #"""
                 - Seed 000: “Instead of a sentence's sequence, the image is cut into small regions, each treated \#
                 as if it were one input.” Confirmed: the «N» patches of «P» × «P» pixels («CPP» numbers each) \#

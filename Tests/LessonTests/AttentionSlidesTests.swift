@@ -1,4 +1,4 @@
-// attention-qkv's box "What the slides say, and what the numbers show": every number a bullet
+// attention-qkv's box "What the seed notes say, and what the numbers show": every number a bullet
 // quotes is recomputed here from the values of the same run, and every verdict is the one the
 // numbers give (Confirmed when every row holds, Not always when some do, Refuted when none does),
 // for the default and every named example and for inputs made to turn each verdict.
@@ -25,7 +25,7 @@ import Testing
     /// The box's bullets, or none.
     func bullets(_ text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else { return [] }
+        guard let start = lines.firstIndex(of: "## What the seed notes say, and what the numbers show") else { return [] }
         return lines[(start + 1)...].prefix { !$0.hasPrefix("#") }.filter { !$0.isEmpty }.map(String.init)
     }
 

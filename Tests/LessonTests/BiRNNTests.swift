@@ -228,7 +228,7 @@ import Testing
         #expect(text.contains("the vectors from the forward and reverse directions (the seed's 포워드/백워드) are concatenated"))
         #expect(!text.contains("backward pass are concatenated"))
         #expect(text.contains("An example made up here") && !text.contains("Seed 001's bidirectional RNN reads a sentence"))
-        #expect(text.contains("“What the slides say” below") && !text.contains("slides box"))
+        #expect(text.contains("“What the seed notes say” below") && !text.contains("slides box"))
         #expect(text.contains("independent and can run in parallel"))
     }
 

@@ -29,10 +29,10 @@ import Testing
 
     func matrix(_ trace: Trace, _ name: String) throws -> Matrix { try #require(trace[name]).value.matrix }
 
-    /// The lines of the box "What the slides say, and what the numbers show", or nil without one.
+    /// The lines of the box "What the seed notes say, and what the numbers show", or nil without one.
     func bullets(_ text: String) -> [Substring]? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else { return nil }
+        guard let start = lines.firstIndex(of: "## What the seed notes say, and what the numbers show") else { return nil }
         return lines[(start + 1)...].prefix { !$0.hasPrefix("#") }.filter { !$0.isEmpty }
     }
 
@@ -46,7 +46,7 @@ import Testing
         for backward in withoutX ? [false] : [false, true] {
             let (text, _) = try note(lesson, example: c.example, backward: backward)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard let box = lines.firstIndex(of: "## What the slides say, and what the numbers show") else { continue }
+            guard let box = lines.firstIndex(of: "## What the seed notes say, and what the numbers show") else { continue }
             // Just before the summary: the next heading is "## Summary".
             #expect(lines[(box + 1)...].first { $0.hasPrefix("#") } == "## Summary", "\(c)")
             let form = #/^- Seed 00[0-4]: “.+” (Confirmed|Refuted|Not always|Partly|Incomplete|Only when [^:]+):? .+\.$/#

@@ -128,7 +128,7 @@ private func message(_ json: JSON) -> String? {
         #expect(md.contains("### Head 8: columns 22–24") && md.contains("### Heads 3 … 7"))
         #expect(md.contains("Largest weight per query: “Thinking” → “Thinking” (0.85), “Machines” → “Machines” (0.73)."))
         #expect(md.contains("Largest weight per query: “Thinking” → “Machines” (0.79), “Machines” → “Thinking” (0.79)."))
-        #expect(md.contains("## What the slides say, and what the numbers show"))
+        #expect(md.contains("## What the seed notes say, and what the numbers show"))
         #expect(md.contains("- Seed 001: “8 heads × 3 = 24 columns; a 24 × 4 $W^{O}$ gives vectors of 4.” Confirmed: $C$ is 2 × 24 and $Y = C W_{O}^{\\top} + b_{O}$ is 2 × 4."))
         #expect(md.contains("Not always: it holds in 11 of the 16 rows over the heads, but in head 2, “Thinking” puts 0.21 on itself, 0.79 on “Machines”."))
         // X_q's rows are orthogonal and of equal length: with plain dot products each token is most like itself.
@@ -214,7 +214,7 @@ private func message(_ json: JSON) -> String? {
 
     func bullets(_ text: String) -> [Substring] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else { return [] }
+        guard let start = lines.firstIndex(of: "## What the seed notes say, and what the numbers show") else { return [] }
         return lines[(start + 1)...].prefix { !$0.hasPrefix("#") }.filter { !$0.isEmpty }
     }
 
@@ -224,7 +224,7 @@ private func message(_ json: JSON) -> String? {
         for backward in [false, true] {
             let text = try note(example.input, example: example, backward: backward)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let box = try #require(lines.firstIndex(of: "## What the slides say, and what the numbers show"))
+            let box = try #require(lines.firstIndex(of: "## What the seed notes say, and what the numbers show"))
             #expect(lines[(box + 1)...].first { $0.hasPrefix("#") } == "## Summary", "\(name)")
             let form = #/^- Seeds? 00[0-4](, 00[0-4])*: “.+” (Confirmed|Refuted|Not always|Incomplete|Only when [^:]+):? .+\.$/#
             for bullet in bullets(text) { #expect(bullet.wholeMatch(of: form) != nil, "\(name): \(bullet)") }

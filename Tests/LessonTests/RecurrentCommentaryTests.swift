@@ -238,7 +238,7 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
     func theSlidesBoxHasItsFormAndItsArithmeticHolds(_ c: RecurrentCase) throws {
         let (trace, markdown) = try Self.run(c)
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let start = lines.firstIndex(of: "## What the slides say, and what the numbers show") else {
+        guard let start = lines.firstIndex(of: "## What the seed notes say, and what the numbers show") else {
             // The default examples all have one.
             #expect(c.example != "default", "no slides box")
             return
@@ -266,7 +266,7 @@ struct RecurrentCase: CustomTestStringConvertible, Sendable {
 
     static func box(_ lesson: String, _ example: String, fields: [String: String] = [:]) throws -> String {
         let (_, markdown) = try Self.run(RecurrentCase(lesson: lesson, example: example, backward: false, fields: fields))
-        return String(markdown.split(separator: "## Summary")[0].split(separator: "## What the slides say")[1])
+        return String(markdown.split(separator: "## Summary")[0].split(separator: "## What the seed notes say")[1])
     }
 
     @Test func theVerdictsFollowTheNumbers() throws {

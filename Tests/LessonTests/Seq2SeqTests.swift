@@ -200,7 +200,7 @@ extension Seq2SeqTests {
         let (trace, text) = try Self.note(huge)
         #expect(try Self.values(trace, "alpha[2]").contains(where: \.isNaN))
         #expect(text.contains("are not all finite numbers (they overflowed)") && text.contains("the alignment cannot be read"))
-        #expect(!text.contains("looks most at") && !text.contains("What the slides say"))
+        #expect(!text.contains("looks most at") && !text.contains("What the seed notes say"))
     }
 }
 
