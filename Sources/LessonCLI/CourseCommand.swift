@@ -120,13 +120,13 @@ enum CourseCommand {
             throw LessonError.data(input.path, "it holds claims, not an input: claims are named LESSON--NAME\(claimsSuffix), beside the input "
                 + "LESSON--NAME.json they check; did you mean '\(escaped(base + claimsSuffix))'?")
         }
-        let claims = try input.claimsPath.map { try readClaims($0, lesson: input.lesson) }
+        let read = try input.claimsPath.map { try readClaims($0, lesson: input.lesson) }
+        let (claims, givenSource) = (read?.set, read?.source)
         let backward = claims?.backward ?? false
         if backward, let path = input.claimsPath, (input.stem + "--backward.md").utf8.count > Files.maxNameBytes {
             throw LessonError.data(path, "\"backward\": true, but the backward note's name, \(echoed(input.stem))--backward.md, would be longer "
                 + "than the \(Files.maxNameBytes) bytes a file name may have; shorten the input's name")
         }
-        let givenSource = try input.claimsPath.flatMap(explicitSource)
         let file = fileName(input.path)
         var notes: [Note] = []
         // The backward note first: it checks every claim, so a claim's error names its place in the file.
@@ -156,11 +156,17 @@ enum CourseCommand {
         return notes.reversed()
     }
 
-    /// The claims file at `path`. A course's claims file may hold only a `source` and
-    /// `"backward": true`: it then checks nothing, and names the note's source in the index.
-    static func readClaims(_ path: String, lesson: any Lesson.Type) throws -> ClaimSet {
+    /// The claims file at `path`, and the `source` it gives, if any (without one the note's claims
+    /// name the file, and the index shows none). A course's claims file may hold only a `source`
+    /// and `"backward": true`: it then checks nothing.
+    static func readClaims(_ path: String, lesson: any Lesson.Type) throws -> (set: ClaimSet, source: String?) {
         var json = try parseJSON(try Files.read(path), file: path)
+        var given: String?
         if case .object(var members) = json {
+            if case .string(let source)? = members.first(where: { $0.key == "source" })?.value,
+               !source.trimmingCharacters(in: .whitespaces).isEmpty {
+                given = source
+            }
             if !members.contains(where: { $0.key == "claims" }) { members.append(JSONMember("claims", .array([]))) }
             // Without a source of its own, the claims are from the file, named without its folder.
             if !members.contains(where: { $0.key == "source" }) { members.insert(JSONMember("source", .string(fileName(path))), at: 0) }
@@ -174,15 +180,7 @@ enum CourseCommand {
             throw LessonError.data(path, "claims[\(n + 1)] names \"\(echoed(set.claims[n].value))\", a gradient: put \"backward\": true in this file "
                 + "for a backward note that computes it")
         }
-        return set
-    }
-
-    /// The `source` a claims file gives, if it gives one (else the note's claims name the file).
-    static func explicitSource(_ path: String) throws -> String? {
-        guard case .object(let members) = try parseJSON(try Files.read(path), file: path),
-              case .string(let source)? = members.first(where: { $0.key == "source" })?.value,
-              !source.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        return source
+        return (set, given)
     }
 
     /// Whether a file in the notes' folder is named as this command names notes and figures
